@@ -1,0 +1,85 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/'] },
+  js.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    extends: [...tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', name: ['test', 'it', 'describe', 'suite', 'before', 'after'], package: 'node:test' },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+      'no-console': 'error',
+      // Raw HTML enters pages in one sanitized component only (src/shared/views/components/trusted-html.tsx).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Raw HTML only through SanitizedHtml, which takes sanitized markdown output.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/views/components/trusted-html.tsx'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    // Only repositories touch the database: no other source file may import Kysely's query builder or drivers.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/**/*.repo.ts', 'src/shared/db/**', 'src/**/*.test.ts', 'src/**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'kysely',
+              message: 'Only *.repo.ts files and src/shared/db touch the database.',
+              allowTypeImports: true,
+            },
+            { name: 'better-sqlite3', message: 'Only src/shared/db opens the database.' },
+            { name: 'pg', message: 'Only src/shared/db opens the database.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['scripts/**', 'bench/**', 'src/cli.ts', 'test/**'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['src/assets/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        fetch: 'readonly',
+        HTMLAnchorElement: 'readonly',
+        Promise: 'readonly',
+      },
+    },
+  },
+  {
+    files: ['*.js', '*.mjs', 'scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', import: 'readonly' } },
+  },
+);

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
+import { registerContentRoutes } from './features/content/content.routes.js';
+import { registerHealthRoutes } from './features/health/health.routes.js';
+import { registerHomeRoutes } from './features/home/home.routes.js';
+import { registerLanguageRoutes } from './features/language/language.routes.js';
+import { registerQuickExitRoutes } from './features/quick-exit/quick-exit.routes.js';
+import type { Services } from './services.js';
+import { TooMany } from './shared/errors.js';
+import { type AssetCatalogue, loadAssets, registerAssetRoutes } from './shared/http/assets.js';
+import { registerErrorHandling } from './shared/http/error-handler.js';
+import { trackRoutesForMethodNotAllowed } from './shared/http/method-not-allowed.js';
+import { registerRequestContext, pageContext } from './shared/http/request-context.js';
+import { registerSecurityHeaders } from './shared/http/security-headers.js';
+import { registerSiteRoutes } from './shared/http/site-routes.js';
+import { assetsDir } from './shared/paths.js';
+import type { PageContext } from './shared/views/context.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Set to false on the rare state-changing route that must work without a CSRF token (quick exit). */
+    csrf?: boolean;
+  }
+}
+
+export type PageContextFactory = (request: FastifyRequest, reply: FastifyReply) => PageContext;
+
+const stateChangingMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface AppOptions {
+  /** Overrides the logger (tests pass false); defaults to JSON logs at the configured level. */
+  logger?: FastifyServerOptions['logger'];
+  assets?: AssetCatalogue;
+}
+
+/** Builds the HTTP app from the services: plugins, hooks, and one registration per feature. */
+export async function createApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
+  const { config } = services;
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: config.logLevel,
+      // Request logging is off; the one access line below logs only what is safe. Should a header, cookie
+      // or body ever be passed to the logger by mistake, it is removed.
+      redact: { paths: ['req.headers', 'headers', 'cookies', 'body'], remove: true },
+    },
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    genReqId: () => randomUUID(),
+    // Fastify accepts a hop count at run time; its type omits number.
+    trustProxy: config.trustProxy as boolean | string[],
+    bodyLimit: config.bodyLimitBytes,
+    routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+    return503OnClosing: true,
+  });
+
+  const assets = options.assets ?? loadAssets(assetsDir);
+  const allowedMethods = trackRoutesForMethodNotAllowed(app);
+
+  registerSecurityHeaders(app);
+  await app.register(fastifyCookie);
+  registerRequestContext(app);
+  await app.register(fastifyFormbody, { bodyLimit: config.bodyLimitBytes });
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: config.rateLimit.max,
+    timeWindow: config.rateLimit.windowMs,
+    keyGenerator: (request) => request.ip,
+    errorResponseBuilder: (_request, context) => new TooMany(Math.ceil(context.ttl / 1000)),
+  });
+  const csrfCookie = config.secureCookies ? '__Host-csrf' : 'csrf';
+  await app.register(fastifyCsrf, {
+    cookieKey: csrfCookie,
+    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: config.secureCookies },
+    // Tokens come from the form body or a header, never from the URL (URLs end up in history and logs).
+    getToken: (request) => {
+      const body = request.body as Record<string, unknown> | undefined;
+      const fromBody = body !== null && typeof body === 'object' ? body._csrf : undefined;
+      if (typeof fromBody === 'string') return fromBody;
+      const header = request.headers['x-csrf-token'];
+      return typeof header === 'string' ? header : undefined;
+    },
+  });
+
+  // Every state-changing route checks the CSRF token after the body is parsed, unless it opts out.
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!methods.some((method) => stateChangingMethods.has(method))) return;
+    if (route.config?.csrf === false) return;
+    const existing =
+      route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];
+    route.preHandler = [(request, reply, done) => app.csrfProtection(request, reply, done), ...existing];
+  });
+
+  // One access line per response, by route pattern: no query strings, addresses or user agents.
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'not-found',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request completed',
+    );
+    done();
+  });
+
+  const contextOf: PageContextFactory = (request, reply) =>
+    pageContext(request, reply, assets.urls, config.quickExitUrl);
+
+  registerErrorHandling(app, { assets: assets.urls, quickExitUrl: config.quickExitUrl, allowedMethods });
+  registerAssetRoutes(app, assets);
+  registerSiteRoutes(app, assets);
+  registerHealthRoutes(app, services.health, services.dialect);
+  registerLanguageRoutes(app, config.secureCookies);
+  registerQuickExitRoutes(app, { exitUrl: config.quickExitUrl, endSession: services.sessions.end });
+  registerHomeRoutes(app, contextOf);
+  registerContentRoutes(app, contextOf, services.content);
+
+  return app;
+}

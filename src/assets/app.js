@@ -1,0 +1,109 @@
+// @ts-check
+/*
+ * Progressive enhancement for every page. Without this script everything still works: quick exit is then a
+ * plain link to /weg. No HTML is built from strings (Trusted Types are enforced by the CSP).
+ */
+(function () {
+  'use strict';
+
+  document.body.classList.add('js-enabled');
+
+  var PRESSES_NEEDED = 3;
+  var PRESS_WINDOW_MS = 5000;
+
+  var button = document.querySelector('[data-module="app-quick-exit"]');
+  if (!(button instanceof HTMLAnchorElement)) return;
+  var quickExit = button;
+  var status = document.querySelector('[data-quick-exit-status]');
+  var dots = quickExit.querySelectorAll('.app-quick-exit__dot');
+  var exitUrl = quickExit.dataset.exitUrl || 'https://www.google.nl/';
+
+  var presses = 0;
+  /** @type {number | undefined} */
+  var timer;
+  var shiftAlone = false;
+  var leaving = false;
+  /** @type {HTMLElement | null} */
+  var overlay = null;
+
+  /** @param {string} text */
+  function announce(text) {
+    if (status) status.textContent = text;
+  }
+
+  function showPresses() {
+    for (var index = 0; index < dots.length; index += 1) {
+      dots[index].classList.toggle('app-quick-exit__dot--on', index < presses);
+    }
+  }
+
+  function resetPresses() {
+    presses = 0;
+    window.clearTimeout(timer);
+    showPresses();
+    announce('');
+  }
+
+  /** Blanks the page at once, asks the server to forget this visit, then replaces this page in history. */
+  function leave() {
+    if (leaving) return;
+    leaving = true;
+    overlay = document.createElement('div');
+    overlay.className = 'app-quick-exit-overlay';
+    document.body.appendChild(overlay);
+    announce(quickExit.dataset.textLeaving || '');
+    var go = function () {
+      window.location.replace(exitUrl);
+    };
+    try {
+      var forget = fetch('/weg', { method: 'POST', credentials: 'same-origin', keepalive: true, redirect: 'manual' });
+      // Leaving quickly matters more than hearing back: wait at most a moment for the server.
+      Promise.race([
+        forget,
+        new Promise(function (resolve) {
+          window.setTimeout(resolve, 400);
+        }),
+      ]).then(go, go);
+    } catch {
+      go();
+    }
+  }
+
+  quickExit.addEventListener('click', function (event) {
+    event.preventDefault();
+    leave();
+  });
+
+  // Shift pressed three times, each within five seconds of the last; Shift used as a modifier does not count.
+  document.addEventListener('keydown', function (event) {
+    if (event.key === 'Shift') {
+      if (!event.repeat) shiftAlone = !(event.ctrlKey || event.altKey || event.metaKey);
+      return;
+    }
+    shiftAlone = false;
+    if (presses > 0) resetPresses();
+  });
+
+  document.addEventListener('keyup', function (event) {
+    if (event.key !== 'Shift' || !shiftAlone) return;
+    shiftAlone = false;
+    presses += 1;
+    window.clearTimeout(timer);
+    showPresses();
+    if (presses >= PRESSES_NEEDED) {
+      leave();
+      return;
+    }
+    announce((PRESSES_NEEDED - presses === 1 ? quickExit.dataset.textOne : quickExit.dataset.textTwo) || '');
+    timer = window.setTimeout(resetPresses, PRESS_WINDOW_MS);
+  });
+
+  // If the browser brings this page back from its cache, take the blank overlay away again.
+  window.addEventListener('pageshow', function (event) {
+    if (!event.persisted) return;
+    leaving = false;
+    if (overlay && overlay.parentNode) overlay.parentNode.removeChild(overlay);
+    overlay = null;
+    resetPresses();
+  });
+})();

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import type { PageContextFactory } from '../../app.js';
+import type { ContentService } from './content.service.js';
+import { feedbackFormSchema } from './content.schema.js';
+import { ContentIndexPage } from './views/content-index.view.js';
+import { type FeedbackState, ContentPageView } from './views/content-page.view.js';
+
+interface SlugParams {
+  slug: string;
+}
+
+export function registerContentRoutes(
+  app: FastifyInstance,
+  contextOf: PageContextFactory,
+  content: ContentService,
+): void {
+  app.get('/informatie', async (request, reply) => {
+    const pages = await content.listVisiblePages(request.actor, request.locale);
+    return reply.html(<ContentIndexPage ctx={contextOf(request, reply)} pages={pages} />);
+  });
+
+  app.get<{ Params: SlugParams; Querystring: { feedback?: string } }>('/informatie/:slug', async (request, reply) => {
+    const { page, fallback } = await content.showPage(request.actor, request.params.slug, request.locale);
+    const feedback: FeedbackState = request.query.feedback === 'ontvangen' ? 'thanks' : 'ask';
+    return reply.html(
+      <ContentPageView ctx={contextOf(request, reply)} page={page} fallback={fallback} feedback={feedback} />,
+    );
+  });
+
+  app.post<{ Params: SlugParams; Body: unknown }>('/informatie/:slug/feedback', async (request, reply) => {
+    const parsed = feedbackFormSchema.safeParse(request.body);
+    if (!parsed.success) {
+      const { page, fallback } = await content.showPage(request.actor, request.params.slug, request.locale);
+      return reply.html(
+        <ContentPageView ctx={contextOf(request, reply)} page={page} fallback={fallback} feedback="invalid" />,
+        400,
+      );
+    }
+    await content.recordFeedback(request.actor, request.params.slug, request.locale, parsed.data.helpful === 'ja');
+    return reply.redirect(`/informatie/${request.params.slug}?feedback=ontvangen#feedback`, 303);
+  });
+}

@@ -1,0 +1,102 @@
+import { CsrfField } from '../../../shared/views/components/csrf-field.js';
+import { SanitizedHtml } from '../../../shared/views/components/trusted-html.js';
+import type { PageContext } from '../../../shared/views/context.js';
+import { Layout } from '../../../shared/views/layout.js';
+import { safeUrl } from '../../../shared/views/safe-url.js';
+import type { ContentPage } from '../content.repo.js';
+
+export type FeedbackState = 'ask' | 'thanks' | 'invalid';
+
+interface ContentPageProps {
+  ctx: PageContext;
+  page: ContentPage;
+  fallback: boolean;
+  feedback: FeedbackState;
+}
+
+function Feedback({ ctx, page, state }: { ctx: PageContext; page: ContentPage; state: FeedbackState }) {
+  const { t } = ctx;
+  if (state === 'thanks') {
+    return (
+      <div class="app-feedback" id="feedback" role="status">
+        <p>{t('info.feedback.thanks')}</p>
+      </div>
+    );
+  }
+  return (
+    <form class="app-feedback" id="feedback" method="post" action={`/informatie/${page.slug}/feedback`}>
+      <CsrfField ctx={ctx} />
+      <fieldset class="app-feedback__fieldset">
+        <legend class="app-feedback__question">{t('info.feedback.question')}</legend>
+        {state === 'invalid' && (
+          <p class="app-error-message" role="alert">
+            {t('info.feedback.invalid')}
+          </p>
+        )}
+        <button class="app-button app-button--secondary" type="submit" name="helpful" value="ja">
+          {t('info.feedback.yes')}
+        </button>{' '}
+        <button class="app-button app-button--secondary" type="submit" name="helpful" value="nee">
+          {t('info.feedback.no')}
+        </button>
+      </fieldset>
+      <p class="app-hint">{t('info.feedback.privacy')}</p>
+    </form>
+  );
+}
+
+/** An information page: title, table of contents, sanitized body, sources and review date. */
+export function ContentPageView({ ctx, page, fallback, feedback }: ContentPageProps) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={page.title} description={page.summary}>
+      <article class="app-article" lang={fallback ? page.lang : undefined}>
+        <h1>{page.title}</h1>
+        <p class="app-lead">{page.summary}</p>
+        {page.headings.length > 1 && (
+          <nav class="app-toc" aria-labelledby="toc-title">
+            <h2 id="toc-title" class="app-toc__title">
+              {t('info.page.onThisPage')}
+            </h2>
+            <ul class="app-toc__list">
+              {page.headings.map((heading) => (
+                <li key={heading.id}>
+                  <a href={`#${heading.id}`}>{heading.text}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <SanitizedHtml className="app-prose" html={page.bodyHtml} />
+        <footer class="app-article__meta">
+          {page.sources.length > 0 && (
+            <section aria-labelledby="sources-title">
+              <h2 id="sources-title">{t('info.page.sources')}</h2>
+              <ul class="app-sources">
+                {page.sources.map((source) => (
+                  <li key={source.title}>
+                    {source.url === undefined ? (
+                      source.title
+                    ) : (
+                      <a href={safeUrl(source.url)} rel="noopener noreferrer external">
+                        {source.title}
+                      </a>
+                    )}
+                    {source.publisher !== undefined && <span>, {source.publisher}</span>}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <p class="app-hint">
+            {t('info.page.lastReviewed', { date: new Date(`${page.lastReviewed}T12:00:00Z`) })}
+          </p>
+        </footer>
+      </article>
+      <Feedback ctx={ctx} page={page} state={feedback} />
+      <p>
+        <a href="/informatie">{t('info.page.allPages')}</a>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,44 @@
+import { emergencyNumbers, PhoneLink } from '../../shared/views/components/phone-link.js';
+import type { PageContext } from '../../shared/views/context.js';
+import { Layout } from '../../shared/views/layout.js';
+
+/** The home page leads three kinds of visitor to what exists: a worried parent, someone seeking help, a professional. */
+export function HomePage({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('home.title')}>
+      <h1>{t('home.title')}</h1>
+      <p class="app-lead">{t('home.intro')}</p>
+      <p class="app-callout app-callout--danger">
+        <strong>{t('home.help.danger')}</strong> <PhoneLink number={emergencyNumbers.emergency} />
+      </p>
+      <ul class="app-cards">
+        <li class="app-card">
+          <h2 class="app-card__title">{t('home.worried.title')}</h2>
+          <p>{t('home.worried.text')}</p>
+          <a class="app-button" href="/informatie">
+            {t('home.worried.link')}
+          </a>
+        </li>
+        <li class="app-card">
+          <h2 class="app-card__title">{t('home.help.title')}</h2>
+          <p>{t('home.help.text')}</p>
+          <PhoneLink
+            number={emergencyNumbers.veiligThuis}
+            label={t('home.help.call', { number: emergencyNumbers.veiligThuis })}
+          />
+        </li>
+        <li class="app-card">
+          <h2 class="app-card__title">{t('home.professional.title')}</h2>
+          <p>{t('home.professional.text')}</p>
+          <a href="/informatie/over-deze-site">{t('home.professional.link')}</a>
+        </li>
+        <li class="app-card">
+          <h2 class="app-card__title">{t('home.safe.title')}</h2>
+          <p>{t('home.safe.text')}</p>
+          <a href="/informatie/veilig-gebruik">{t('home.safe.link')}</a>
+        </li>
+      </ul>
+    </Layout>
+  );
+}

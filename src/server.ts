@@ -1,0 +1,65 @@
+import { createApp } from './app.js';
+import { prepareDatabase } from './bootstrap.js';
+import { createServices } from './services.js';
+import { ConfigError, loadConfig } from './shared/config/config.js';
+import { openDatabase } from './shared/db/database.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee .env.example for every variable and its default.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const database = openDatabase(config.database);
+  const services = createServices(database, config);
+  const app = await createApp(services);
+  const prepared = await prepareDatabase(database, services);
+  app.log.info(
+    {
+      database: database.dialect,
+      migrations: prepared.migrationsApplied.length,
+      contentSeeded: prepared.contentSeeded,
+    },
+    'database ready',
+  );
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing open requests');
+    // A request that hangs must not keep the process alive forever.
+    const force = setTimeout(() => {
+      app.log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    app
+      .close()
+      .then(() => database.close())
+      .then(() => {
+        app.log.info('stopped');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+
+  await app.listen({ host: config.host, port: config.port });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Niet mijn kind could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (error instanceof Error && error.cause instanceof Error) process.stderr.write(`  cause: ${error.cause.message}\n`);
+  process.exit(1);
+});

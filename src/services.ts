@@ -1,0 +1,25 @@
+import { createContentRepository } from './features/content/content.repo.js';
+import { createContentService } from './features/content/content.service.js';
+import { createHealthRepository } from './features/health/health.repo.js';
+import type { Config } from './shared/config/config.js';
+import type { DatabaseHandle } from './shared/db/database.js';
+
+/**
+ * The composition root: every service the app uses, built from the database and the configuration as plain
+ * objects. Tests build the same thing on a test database.
+ */
+export function createServices(database: DatabaseHandle, config: Config) {
+  const content = createContentService(createContentRepository(database.db));
+  return {
+    config,
+    dialect: database.dialect,
+    content,
+    health: createHealthRepository(database.db),
+    sessions: {
+      /** Ends the session named by the request's cookies. There are no accounts yet, so nothing to end. */
+      end: (_cookies: Record<string, string | undefined>): Promise<void> => Promise.resolve(),
+    },
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,125 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Raised when the environment holds a value the app cannot start with; the message names each variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const booleanText = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, { message: `must be a whole number between ${min} and ${max}` })
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, {
+      message: `must be a whole number between ${min} and ${max}`,
+    });
+
+/*
+ * TRUST_PROXY follows Fastify's trustProxy option: "true"/"false", a hop count, or a comma-separated list of
+ * addresses/CIDR ranges of the proxies in front of the app. It decides whether X-Forwarded-* is believed,
+ * which matters for rate limiting per client address and for sending HSTS only over HTTPS.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, context): boolean | number | string[] => {
+    if (value === '' || value === 'false' || value === '0') return false;
+    if (value === 'true') return true;
+    if (/^\d+$/.test(value)) return Number(value);
+    const parts = value.split(',').map((part) => part.trim());
+    const addressPattern = /^[0-9a-fA-F:.]+(\/\d{1,3})?$/;
+    if (parts.every((part) => addressPattern.test(part))) return parts;
+    context.addIssue({
+      code: 'custom',
+      message: 'must be true, false, a number of proxy hops, or a comma-separated list of IP addresses',
+    });
+    return z.NEVER;
+  });
+
+const schema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], { message: 'must be development, production or test' })
+    .default('development'),
+  HOST: z.string().trim().min(1, { message: 'must not be empty' }).default('localhost'),
+  PORT: wholeNumber(0, 65535).default(3000),
+  DATA_DIR: z.string().trim().min(1, { message: 'must not be empty' }).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .refine((value) => value === undefined || value === '' || /^postgres(ql)?:\/\/[^\s]+$/.test(value), {
+      message: 'must be empty (SQLite in DATA_DIR) or a postgres:// URL',
+    }),
+  TRUST_PROXY: trustProxy.default(false),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  QUICK_EXIT_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL of a neutral website' })
+    .default('https://www.google.nl/'),
+  RATE_LIMIT_MAX: wholeNumber(1, 1_000_000).default(300),
+  RATE_LIMIT_WINDOW_SECONDS: wholeNumber(1, 86_400).default(60),
+  BODY_LIMIT_BYTES: wholeNumber(1024, 10 * 1024 * 1024).default(65_536),
+  SECURE_COOKIES: booleanText.optional(),
+});
+
+export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  dataDir: string;
+  database: DatabaseTarget;
+  trustProxy: boolean | number | string[];
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  quickExitUrl: string;
+  rateLimit: { max: number; windowMs: number };
+  bodyLimitBytes: number;
+  /** Cookies carry the Secure flag; on by default in production, where the app runs behind HTTPS. */
+  secureCookies: boolean;
+}
+
+/** Reads and checks the configuration; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = schema.safeParse(defined);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'configuration');
+      // Values that may hold credentials are never echoed.
+      const got = /URL|SECRET|PEPPER|PASSWORD/.test(name) ? undefined : env[name];
+      return `${name} ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const values = parsed.data;
+  const dataDir = path.resolve(values.DATA_DIR);
+  const database: DatabaseTarget =
+    values.DATABASE_URL !== undefined && values.DATABASE_URL !== ''
+      ? { kind: 'postgres', url: values.DATABASE_URL }
+      : { kind: 'sqlite', file: path.join(dataDir, 'niet-mijn-kind.sqlite') };
+  return {
+    env: values.NODE_ENV,
+    host: values.HOST,
+    port: values.PORT,
+    dataDir,
+    database,
+    trustProxy: values.TRUST_PROXY,
+    logLevel: values.LOG_LEVEL,
+    quickExitUrl: values.QUICK_EXIT_URL,
+    rateLimit: { max: values.RATE_LIMIT_MAX, windowMs: values.RATE_LIMIT_WINDOW_SECONDS * 1000 },
+    bodyLimitBytes: values.BODY_LIMIT_BYTES,
+    secureCookies: values.SECURE_COOKIES ?? values.NODE_ENV === 'production',
+  };
+}

@@ -1,0 +1,25 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import * as createContentPages from './migrations/0001-create-content-pages.js';
+import type { Database } from './schema.js';
+
+/*
+ * Migrations are listed here explicitly rather than read from the file system, so the same list works under
+ * tsx (src/*.ts) and compiled (dist/*.js), and a missing import fails the type check.
+ */
+const migrations: Record<string, Migration> = {
+  '0001-create-content-pages': createContentPages,
+};
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
+
+/** Applies every pending migration; throws with the failing migration's name if one fails. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error !== undefined || failed !== undefined) {
+    const name = failed?.migrationName ?? 'unknown migration';
+    throw new Error(`Migration ${name} failed`, { cause: error });
+  }
+  return (results ?? []).map((result) => result.migrationName);
+}

@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, FormExpired, MethodNotAllowed, TooMany } from '../errors.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { ErrorPage } from '../views/error-page.js';
+import type { AssetUrls } from '../views/context.js';
+import { pageContext } from './request-context.js';
+
+interface Classified {
+  status: number;
+  titleKey: MessageKey;
+  textKey: MessageKey;
+}
+
+const pageKeys: Record<number, { titleKey: MessageKey; textKey: MessageKey }> = {
+  400: { titleKey: 'error.400.title', textKey: 'error.400.text' },
+  403: { titleKey: 'error.403.title', textKey: 'error.403.text' },
+  404: { titleKey: 'error.404.title', textKey: 'error.404.text' },
+  405: { titleKey: 'error.405.title', textKey: 'error.405.text' },
+  409: { titleKey: 'error.409.title', textKey: 'error.409.text' },
+  413: { titleKey: 'error.413.title', textKey: 'error.413.text' },
+  415: { titleKey: 'error.415.title', textKey: 'error.415.text' },
+  429: { titleKey: 'error.429.title', textKey: 'error.429.text' },
+  500: { titleKey: 'error.500.title', textKey: 'error.500.text' },
+};
+
+function keysFor(status: number): { titleKey: MessageKey; textKey: MessageKey } {
+  return (
+    pageKeys[status] ??
+    (status >= 500 ? pageKeys[500] : pageKeys[400]) ?? { titleKey: 'error.title', textKey: 'error.400.text' }
+  );
+}
+
+const csrfCodes = new Set(['FST_CSRF_INVALID_TOKEN', 'FST_CSRF_MISSING_SECRET']);
+
+/** Turns any thrown error into what the user should see; unknown errors become 500. */
+export function classifyError(error: unknown): Classified {
+  if (error instanceof FormExpired || (isFastifyError(error) && csrfCodes.has(error.code))) {
+    return { status: 403, titleKey: 'error.csrf.title', textKey: 'error.csrf.text' };
+  }
+  if (error instanceof AppError) return { status: error.status, ...keysFor(error.status) };
+  if (isFastifyError(error)) {
+    if (error.validation !== undefined) return { status: 400, ...keysFor(400) };
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) return { status, ...keysFor(status) };
+  }
+  return { status: 500, ...keysFor(500) };
+}
+
+function isFastifyError(error: unknown): error is FastifyError {
+  return error instanceof Error && typeof (error as Partial<FastifyError>).code === 'string';
+}
+
+/** Short, readable, random: enough to find one log line, nothing to guess from. */
+function newErrorId(): string {
+  return randomBytes(5).toString('hex');
+}
+
+function wantsProblemJson(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/');
+}
+
+/** The one place where errors become responses: an error page in the user's language, or problem+json. */
+export function registerErrorHandling(
+  app: FastifyInstance,
+  options: { assets: AssetUrls; quickExitUrl: string; allowedMethods: (method: string, url: string) => string[] },
+): void {
+  const respond = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    classified: Classified,
+    errorId?: string,
+  ): FastifyReply => {
+    const { status, titleKey, textKey } = classified;
+    if (wantsProblemJson(request)) {
+      return reply
+        .code(status)
+        .type('application/problem+json; charset=utf-8')
+        .send({
+          type: 'about:blank',
+          title: request.t(titleKey),
+          status,
+          detail: request.t(textKey),
+          ...(errorId === undefined ? {} : { errorId }),
+        });
+    }
+    const ctx = pageContext(request, reply, options.assets, options.quickExitUrl);
+    return reply.html(<ErrorPage ctx={ctx} titleKey={titleKey} textKey={textKey} errorId={errorId} />, status);
+  };
+
+  app.setErrorHandler((error, request, reply) => {
+    const classified = classifyError(error);
+    if (error instanceof MethodNotAllowed) reply.header('allow', error.allowed.join(', '));
+    if (error instanceof TooMany) reply.header('retry-after', String(error.retryAfterSeconds));
+    if (classified.status >= 500) {
+      const errorId = newErrorId();
+      request.log.error({ err: error, errorId }, 'request failed');
+      return respond(request, reply, classified, errorId);
+    }
+    request.log.info(
+      {
+        status: classified.status,
+        code: isFastifyError(error) ? error.code : error instanceof Error ? error.name : 'unknown',
+      },
+      'request refused',
+    );
+    return respond(request, reply, classified);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const allowed = options.allowedMethods(request.method, request.url);
+    if (allowed.length > 0) {
+      reply.header('allow', allowed.join(', '));
+      return respond(request, reply, { status: 405, ...keysFor(405) });
+    }
+    return respond(request, reply, { status: 404, ...keysFor(404) });
+  });
+}

@@ -1,0 +1,58 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { render } from 'preact-render-to-string';
+import { type Locale, type Translate, languageCookie, negotiateLocale, translatorFor } from '../i18n/i18n.js';
+import { type Actor, anonymous } from '../policy/actor.js';
+import type { AssetUrls, PageContext } from '../views/context.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    locale: Locale;
+    t: Translate;
+    /** Who is acting; anonymous until the accounts feature sets it from the session. */
+    actor: Actor;
+  }
+  interface FastifyReply {
+    /** Renders a page (a Layout-based view) as a complete HTML document. */
+    html(view: VNode, status?: number): FastifyReply;
+  }
+}
+
+/** Attaches the language, translator and actor to each request, and reply.html() to each reply. */
+export function registerRequestContext(app: FastifyInstance): void {
+  // Reference-type decorations start as null and are set per request (Fastify shares decorator values).
+  app.decorateRequest('locale', 'nl');
+  app.decorateRequest('t', null as never);
+  app.decorateRequest('actor', null as never);
+  app.addHook('onRequest', (request, _reply, done) => {
+    request.actor = anonymous;
+    const locale = negotiateLocale(request.cookies[languageCookie], request.headers['accept-language']);
+    request.locale = locale;
+    request.t = translatorFor(locale);
+    done();
+  });
+  app.decorateReply('html', function html(this: FastifyReply, view: VNode, status = 200) {
+    return this.code(status)
+      .type('text/html; charset=utf-8')
+      .header('vary', 'Accept-Language, Cookie')
+      .send(`<!doctype html>${render(view)}`);
+  });
+}
+
+/** The context a view needs, built from the request. */
+export function pageContext(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  assets: AssetUrls,
+  quickExitUrl: string,
+): PageContext {
+  const path = request.url.split('?')[0] ?? '/';
+  return {
+    locale: request.locale,
+    t: request.t,
+    path,
+    assets,
+    quickExitUrl,
+    csrfToken: () => reply.generateCsrf(),
+  };
+}

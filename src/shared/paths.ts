@@ -1,0 +1,18 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, found from this file both when run from src/ (tsx) and from dist/src/ (compiled). */
+function findProjectRoot(): string {
+  let directory = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(directory, 'package.json'))) {
+    const parent = path.dirname(directory);
+    if (parent === directory) throw new Error('Cannot find the project root (no package.json above this file)');
+    directory = parent;
+  }
+  return directory;
+}
+
+export const projectRoot = findProjectRoot();
+export const assetsDir = path.join(projectRoot, 'src', 'assets');
+export const contentDir = path.join(projectRoot, 'content');

@@ -1,0 +1,8 @@
+import { contentPagePolicy } from '../../features/content/content.policy.js';
+
+/** Every resource type and its rules, listed explicitly (no registration by import side effect). */
+export const policies = {
+  contentPage: contentPagePolicy,
+} as const;
+
+export type PolicyMap = typeof policies;

@@ -1,0 +1,14 @@
+/** A phone number as a tap-to-call link; the tel: form drops the dashes that help people read it. */
+export function PhoneLink({ number, label }: { number: string; label?: string }) {
+  return (
+    <a class="app-phone" href={`tel:${number.replace(/[^\d+]/g, '')}`}>
+      {label ?? number}
+    </a>
+  );
+}
+
+export const emergencyNumbers = {
+  emergency: '112',
+  police: '0900-8844',
+  veiligThuis: '0800-2000',
+} as const;

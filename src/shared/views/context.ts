@@ -1,0 +1,23 @@
+import type { Translate } from '../i18n/i18n.js';
+import type { Locale } from '../i18n/messages.js';
+
+/** Fingerprinted URLs of the static assets every page links to. */
+export interface AssetUrls {
+  css: string;
+  js: string;
+  iconSvg: string;
+  iconPng192: string;
+  appleTouchIcon: string;
+}
+
+/** What every view needs to know about the request it renders for. */
+export interface PageContext {
+  locale: Locale;
+  t: Translate;
+  /** The path of this page, without query, for the language switch's way back. */
+  path: string;
+  assets: AssetUrls;
+  quickExitUrl: string;
+  /** Returns the CSRF token for forms on this page (sets the token cookie on first use). */
+  csrfToken: () => string;
+}

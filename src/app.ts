@@ -40,18 +40,22 @@ const stateChangingMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export interface AppOptions {
   /** Overrides the logger (tests pass false); defaults to JSON logs at the configured level. */
   logger?: FastifyServerOptions['logger'];
+  /** Where JSON logs go (default stdout); tests pass a stream to read what would be logged. */
+  logStream?: NodeJS.WritableStream;
   assets?: AssetCatalogue;
 }
 
 /** Builds the HTTP app from the services: plugins, hooks, and one registration per feature. */
 export async function createApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
   const { config } = services;
+  let badUrlResponder: ((request: FastifyRequest, reply: FastifyReply) => FastifyReply) | undefined;
   const app = Fastify({
     logger: options.logger ?? {
       level: config.logLevel,
       // Request logging is off; the one access line below logs only what is safe. Should a header, cookie
       // or body ever be passed to the logger by mistake, it is removed.
       redact: { paths: ['req.headers', 'headers', 'cookies', 'body'], remove: true },
+      ...(options.logStream === undefined ? {} : { stream: options.logStream }),
     },
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: () => randomUUID(),
@@ -60,6 +64,10 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     bodyLimit: config.bodyLimitBytes,
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
     return503OnClosing: true,
+    // A URL that cannot be decoded is answered by Fastify before any hook; send it to our error pages too.
+    frameworkErrors: (_error, request, reply) => {
+      badUrlResponder?.(request as FastifyRequest, reply as unknown as FastifyReply);
+    },
   });
 
   const assets = options.assets ?? loadAssets(assetsDir);
@@ -117,7 +125,11 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   const contextOf: PageContextFactory = (request, reply) =>
     pageContext(request, reply, assets.urls, config.quickExitUrl);
 
-  registerErrorHandling(app, { assets: assets.urls, quickExitUrl: config.quickExitUrl, allowedMethods });
+  badUrlResponder = registerErrorHandling(app, {
+    assets: assets.urls,
+    quickExitUrl: config.quickExitUrl,
+    allowedMethods,
+  }).badUrl;
   registerAssetRoutes(app, assets);
   registerSiteRoutes(app, assets);
   registerHealthRoutes(app, services.health, services.dialect);

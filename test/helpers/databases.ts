@@ -48,7 +48,10 @@ export async function openTestDatabase(dialect: Dialect): Promise<TestDatabase> 
  * Declares the same suite once per dialect, each on its own migrated database. The callback receives a getter,
  * because the database exists only once the suite's before() hook has run.
  */
-export function describeEachDialect(name: string, suite: (database: () => TestDatabase, dialect: Dialect) => void): void {
+export function describeEachDialect(
+  name: string,
+  suite: (database: () => TestDatabase, dialect: Dialect) => void,
+): void {
   for (const dialect of dialects) {
     void describe(`${name} [${dialect}]`, () => {
       let database: TestDatabase | undefined;

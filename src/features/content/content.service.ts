@@ -75,13 +75,13 @@ export function createContentService(repo: ContentRepository, clock: () => Date 
       const languages = (await readdir(directory, { withFileTypes: true }))
         .filter((entry) => entry.isDirectory() && isLocale(entry.name))
         .map((entry) => entry.name as Locale);
+      // Every file is read and checked before anything is written: one bad file leaves the database as it was.
+      const pages = [];
       for (const lang of languages) {
         const files = (await readdir(path.join(directory, lang))).filter((name) => name.endsWith('.md')).sort();
-        for (const name of files) {
-          const page = await readPageFile(path.join(directory, lang, name), lang);
-          summary[await repo.savePageFromSource(page, clock())] += 1;
-        }
+        for (const name of files) pages.push(await readPageFile(path.join(directory, lang, name), lang));
       }
+      for (const page of pages) summary[await repo.savePageFromSource(page, clock())] += 1;
       return summary;
     },
 

@@ -21,6 +21,11 @@ const contentTypes: Record<string, string> = {
 };
 const compressible = new Set(['.css', '.js', '.svg']);
 
+/** negotiator 1.x takes a tie-break order; its published types predate that option. */
+interface EncodingNegotiator {
+  encoding(available: string[], options: { preferred: string[] }): string | undefined;
+}
+
 export interface AssetCatalogue {
   urls: AssetUrls;
   /** Fingerprinted file name → asset, for the /assets/ route. */
@@ -76,8 +81,10 @@ export function registerAssetRoutes(app: FastifyInstance, assets: AssetCatalogue
   app.get<{ Params: { file: string } }>('/assets/:file', (request, reply) => {
     const asset = assets.files.get(request.params.file);
     if (asset === undefined) return reply.callNotFound();
-    const available = ['identity', ...(asset.br ? ['br'] : []), ...(asset.gzip ? ['gzip'] : [])];
-    const encoding = new Negotiator({ headers: request.headers }).encoding(available) ?? 'identity';
+    const available = [...(asset.br ? ['br'] : []), ...(asset.gzip ? ['gzip'] : []), 'identity'];
+    // Where the browser likes several equally, the smallest wins: brotli, then gzip.
+    const negotiator = new Negotiator({ headers: request.headers }) as unknown as EncodingNegotiator;
+    const encoding = negotiator.encoding(available, { preferred: available }) ?? 'identity';
     const body = encoding === 'br' ? asset.br : encoding === 'gzip' ? asset.gzip : asset.identity;
     reply
       .header('content-type', asset.contentType)

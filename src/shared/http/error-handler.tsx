@@ -4,7 +4,8 @@ import { AppError, FormExpired, MethodNotAllowed, TooMany } from '../errors.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { ErrorPage } from '../views/error-page.js';
 import type { AssetUrls } from '../views/context.js';
-import { pageContext } from './request-context.js';
+import { pageContext, sendHtml, setRequestContext } from './request-context.js';
+import { baseSecurityHeaders } from './security-headers.js';
 
 interface Classified {
   status: number;
@@ -64,7 +65,7 @@ function wantsProblemJson(request: FastifyRequest): boolean {
 export function registerErrorHandling(
   app: FastifyInstance,
   options: { assets: AssetUrls; quickExitUrl: string; allowedMethods: (method: string, url: string) => string[] },
-): void {
+): { badUrl: (request: FastifyRequest, reply: FastifyReply) => FastifyReply } {
   const respond = (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -85,7 +86,7 @@ export function registerErrorHandling(
         });
     }
     const ctx = pageContext(request, reply, options.assets, options.quickExitUrl);
-    return reply.html(<ErrorPage ctx={ctx} titleKey={titleKey} textKey={textKey} errorId={errorId} />, status);
+    return sendHtml(reply, <ErrorPage ctx={ctx} titleKey={titleKey} textKey={textKey} errorId={errorId} />, status);
   };
 
   app.setErrorHandler((error, request, reply) => {
@@ -115,4 +116,13 @@ export function registerErrorHandling(
     }
     return respond(request, reply, { status: 404, ...keysFor(404) });
   });
+
+  return {
+    /** For Fastify's frameworkErrors: a URL that cannot be decoded is answered before any hook runs. */
+    badUrl: (request, reply) => {
+      setRequestContext(request);
+      reply.headers(baseSecurityHeaders);
+      return respond(request, reply, { status: 400, ...keysFor(400) });
+    },
+  };
 }

@@ -25,18 +25,32 @@ export function registerRequestContext(app: FastifyInstance): void {
   app.decorateRequest('t', null as never);
   app.decorateRequest('actor', null as never);
   app.addHook('onRequest', (request, _reply, done) => {
-    request.actor = anonymous;
-    const locale = negotiateLocale(request.cookies[languageCookie], request.headers['accept-language']);
-    request.locale = locale;
-    request.t = translatorFor(locale);
+    setRequestContext(request);
     done();
   });
   app.decorateReply('html', function html(this: FastifyReply, view: VNode, status = 200) {
-    return this.code(status)
-      .type('text/html; charset=utf-8')
-      .header('vary', 'Accept-Language, Cookie')
-      .send(`<!doctype html>${render(view)}`);
+    return sendHtml(this, view, status);
   });
+}
+
+/** Sends a rendered view as a complete HTML document. */
+export function sendHtml(reply: FastifyReply, view: VNode, status: number): FastifyReply {
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .header('vary', 'Accept-Language, Cookie')
+    .send(`<!doctype html>${render(view)}`);
+}
+
+/**
+ * Sets language, translator and the anonymous actor. Also called on error paths that Fastify takes before any
+ * hook has run (a malformed URL), so that those pages too are in the visitor's language.
+ */
+export function setRequestContext(request: FastifyRequest): void {
+  request.actor = anonymous;
+  const locale = negotiateLocale(request.cookies?.[languageCookie], request.headers['accept-language']);
+  request.locale = locale;
+  request.t = translatorFor(locale);
 }
 
 /** The context a view needs, built from the request. */

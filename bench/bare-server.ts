@@ -1,0 +1,55 @@
+// The baseline for `npm run bench`: a bare node:http server that answers the benchmarked paths with the exact
+// bytes the app sent for them, and a content-type header only. Started by bench/pages.bench.ts in its own
+// process with one argument: a JSON file of { [path]: { contentType, bodyBase64 } }. Prints { "port": n }
+// as one line on stdout once it listens on 127.0.0.1.
+
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+
+interface FixtureFile {
+  [path: string]: { contentType: string; bodyBase64: string };
+}
+
+interface Fixture {
+  contentType: string;
+  body: Buffer;
+}
+
+const file = process.argv[2];
+if (file === undefined) {
+  process.stderr.write('usage: node --import tsx bench/bare-server.ts <fixtures.json>\n');
+  process.exit(2);
+}
+
+const parsed = JSON.parse(readFileSync(file, 'utf8')) as FixtureFile;
+const fixtures = new Map<string, Fixture>(
+  Object.entries(parsed).map(([path, entry]) => [
+    path,
+    { contentType: entry.contentType, body: Buffer.from(entry.bodyBase64, 'base64') },
+  ]),
+);
+
+const server = createServer((request, response) => {
+  const fixture = fixtures.get(request.url ?? '');
+  if (fixture === undefined) {
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    response.end('not found');
+    return;
+  }
+  response.writeHead(200, { 'content-type': fixture.contentType });
+  response.end(fixture.body);
+});
+
+server.listen(0, '127.0.0.1', () => {
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('unexpected server address');
+  process.stdout.write(`${JSON.stringify({ port: address.port })}\n`);
+});
+
+const stop = (): void => {
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
+  setTimeout(() => process.exit(0), 2_000).unref();
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { describeEachDialect } from '../../../test/helpers/databases.js';
+import { anonymous, type Actor } from '../../shared/policy/actor.js';
+import { NotFound } from '../../shared/errors.js';
+import { createContentRepository } from './content.repo.js';
+import { ContentFileError, createContentService } from './content.service.js';
+
+const editor: Actor = { kind: 'user', userId: 'e1', roles: ['editor'] };
+
+function page(title: string, extra = '', body = '## Eerste deel\n\nTekst.\n\n## Tweede deel\n\nMeer tekst.\n'): string {
+  return `---\ntitle: ${title}\nsummary: Samenvatting van ${title}.\naudience: [parents]\nsources:\n  - title: Bron\n    publisher: Uitgever\n    url: https://example.org/bron\nlastReviewed: 2026-11-28\norder: 10\n${extra}---\n${body}`;
+}
+
+describeEachDialect('content pages', (database) => {
+  let directory: string;
+  const clock = { now: new Date('2026-11-28T10:00:00Z') };
+  const service = () => createContentService(createContentRepository(database().handle.db), () => clock.now);
+
+  before(() => {
+    directory = mkdtempSync(path.join(os.tmpdir(), 'nmk-content-'));
+    mkdirSync(path.join(directory, 'nl'));
+    mkdirSync(path.join(directory, 'en'));
+    writeFileSync(path.join(directory, 'nl', 'signalen.md'), page('Signalen'));
+    writeFileSync(path.join(directory, 'en', 'signalen.md'), page('Signals'));
+    writeFileSync(path.join(directory, 'nl', 'alleen-nederlands.md'), page('Alleen Nederlands'));
+    writeFileSync(path.join(directory, 'nl', 'concept.md'), page('Concept', 'draft: true\n'));
+  });
+  after(() => rmSync(directory, { recursive: true, force: true }));
+
+  test('an empty database is reported empty, and importing fills it', async () => {
+    assert.equal(await service().isEmpty(), true);
+    const summary = await service().importDirectory(directory);
+    assert.deepEqual(summary, { created: 4, updated: 0, unchanged: 0 });
+    assert.equal(await service().isEmpty(), false);
+  });
+
+  test('importing the same files again writes nothing', async () => {
+    assert.deepEqual(await service().importDirectory(directory), { created: 0, updated: 0, unchanged: 4 });
+  });
+
+  test('a changed file updates its page in place', async () => {
+    writeFileSync(path.join(directory, 'nl', 'signalen.md'), page('Signalen herzien'));
+    assert.deepEqual(await service().importDirectory(directory), { created: 0, updated: 1, unchanged: 3 });
+    const { page: shown } = await service().showPage(anonymous, 'signalen', 'nl');
+    assert.equal(shown.title, 'Signalen herzien');
+  });
+
+  test('a page is shown with sanitized HTML, its sources, headings and review date', async () => {
+    const { page: shown, fallback } = await service().showPage(anonymous, 'signalen', 'en');
+    assert.equal(fallback, false);
+    assert.equal(shown.title, 'Signals');
+    assert.deepEqual(shown.sources, [{ title: 'Bron', publisher: 'Uitgever', url: 'https://example.org/bron' }]);
+    assert.deepEqual(
+      shown.headings.map((heading) => heading.id),
+      ['eerste-deel', 'tweede-deel'],
+    );
+    assert.equal(shown.lastReviewed, '2026-11-28');
+    assert.match(shown.bodyHtml, /<h2 id="eerste-deel">Eerste deel<\/h2>/);
+  });
+
+  test('a page not yet translated is shown in Dutch and marked as such', async () => {
+    const shown = await service().showPage(anonymous, 'alleen-nederlands', 'en');
+    assert.equal(shown.fallback, true);
+    assert.equal(shown.page.lang, 'nl');
+  });
+
+  test('drafts are hidden from visitors as if they did not exist, but editors see them', async () => {
+    await assert.rejects(service().showPage(anonymous, 'concept', 'nl'), NotFound);
+    assert.equal((await service().showPage(editor, 'concept', 'nl')).page.status, 'draft');
+    const visible = await service().listVisiblePages(anonymous, 'nl');
+    assert.deepEqual(visible.map((listed) => listed.slug).sort(), ['alleen-nederlands', 'signalen']);
+    assert.equal((await service().listVisiblePages(editor, 'nl')).length, 3);
+  });
+
+  test('unknown and malformed slugs are not found', async () => {
+    await assert.rejects(service().showPage(anonymous, 'bestaat-niet', 'nl'), NotFound);
+    await assert.rejects(service().showPage(anonymous, '../../etc/passwd', 'nl'), NotFound);
+  });
+
+  test('feedback is counted per page, language and day, and nothing else is stored', async () => {
+    const repo = createContentRepository(database().handle.db);
+    await service().recordFeedback(anonymous, 'signalen', 'nl', true);
+    await service().recordFeedback(anonymous, 'signalen', 'nl', true);
+    await service().recordFeedback(anonymous, 'signalen', 'nl', false);
+    assert.deepEqual(await repo.feedbackTotals('signalen', 'nl'), { helpful: 2, notHelpful: 1 });
+    assert.deepEqual(await repo.feedbackTotals('signalen', 'en'), { helpful: 0, notHelpful: 0 });
+    const rows = await database().handle.db.selectFrom('page_feedback').selectAll().execute();
+    assert.deepEqual(Object.keys(rows[0] ?? {}).sort(), ['count', 'day', 'helpful', 'lang', 'slug']);
+    assert.ok(rows.every((row) => row.day === '2026-11-28'));
+  });
+
+  test('drafts take no feedback', async () => {
+    await assert.rejects(service().recordFeedback(anonymous, 'concept', 'nl', true), NotFound);
+  });
+
+  test('a content file with bad front matter is refused with its path and the problem', async () => {
+    const bad = mkdtempSync(path.join(os.tmpdir(), 'nmk-bad-'));
+    try {
+      mkdirSync(path.join(bad, 'nl'));
+      writeFileSync(path.join(bad, 'nl', 'kapot.md'), '---\ntitle: Kapot\naudience: [aliens]\n---\nTekst\n');
+      await assert.rejects(service().importDirectory(bad), (error: unknown) => {
+        assert.ok(error instanceof ContentFileError);
+        assert.match(error.message, /kapot\.md/);
+        assert.match(error.message, /summary/);
+        assert.match(error.message, /audience/);
+        return true;
+      });
+    } finally {
+      rmSync(bad, { recursive: true, force: true });
+    }
+  });
+});

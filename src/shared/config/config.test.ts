@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from './config.js';
+
+function problemsFor(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    assert.ok(error instanceof ConfigError);
+    return [...error.problems];
+  }
+  assert.fail('expected the configuration to be refused');
+}
+
+test('an empty environment starts on SQLite in ./data on port 3000', () => {
+  const config = loadConfig({});
+  assert.equal(config.port, 3000);
+  assert.equal(config.env, 'development');
+  assert.deepEqual(config.database, { kind: 'sqlite', file: path.resolve('data', 'niet-mijn-kind.sqlite') });
+  assert.equal(config.secureCookies, false);
+});
+
+test('a postgres:// DATABASE_URL selects PostgreSQL', () => {
+  const config = loadConfig({ DATABASE_URL: 'postgres://app:secret@db.internal:5432/nmk' });
+  assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://app:secret@db.internal:5432/nmk' });
+});
+
+test('DATA_DIR and PORT configure where data lives and where the app listens', () => {
+  const config = loadConfig({ DATA_DIR: '/tmp/elsewhere', PORT: '8080' });
+  assert.equal(config.port, 8080);
+  assert.equal(config.database.kind === 'sqlite' && config.database.file, '/tmp/elsewhere/niet-mijn-kind.sqlite');
+});
+
+test('each bad value is refused with a message naming its variable', () => {
+  const problems = problemsFor({
+    PORT: 'eighty',
+    NODE_ENV: 'prod',
+    TRUST_PROXY: 'sometimes',
+    QUICK_EXIT_URL: 'javascript:alert(1)',
+    RATE_LIMIT_MAX: '0',
+  });
+  assert.equal(problems.length, 5);
+  for (const name of ['PORT', 'NODE_ENV', 'TRUST_PROXY', 'QUICK_EXIT_URL', 'RATE_LIMIT_MAX']) {
+    assert.ok(
+      problems.some((problem) => problem.startsWith(`${name} `)),
+      `${name} is named in ${problems.join(' | ')}`,
+    );
+  }
+  assert.match(
+    problems.find((problem) => problem.startsWith('PORT'))!,
+    /whole number between 0 and 65535 \(got "eighty"\)/,
+  );
+});
+
+test('a port out of range is refused', () => {
+  assert.match(problemsFor({ PORT: '70000' })[0]!, /^PORT must be a whole number between 0 and 65535/);
+});
+
+test('a bad DATABASE_URL is named but its value (which may hold a password) is not echoed', () => {
+  const [problem] = problemsFor({ DATABASE_URL: 'mysql://root:hunter2@localhost/db' });
+  assert.match(problem!, /^DATABASE_URL must be empty \(SQLite in DATA_DIR\) or a postgres:\/\/ URL$/);
+  assert.doesNotMatch(problem!, /hunter2/);
+});
+
+test('TRUST_PROXY takes true/false, a hop count or a list of addresses', () => {
+  assert.equal(loadConfig({ TRUST_PROXY: 'true' }).trustProxy, true);
+  assert.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxy, 2);
+  assert.deepEqual(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.0.1.0/24' }).trustProxy, ['10.0.0.1', '10.0.1.0/24']);
+});
+
+test('production uses Secure cookies unless told otherwise', () => {
+  assert.equal(loadConfig({ NODE_ENV: 'production' }).secureCookies, true);
+  assert.equal(loadConfig({ NODE_ENV: 'production', SECURE_COOKIES: 'false' }).secureCookies, false);
+});

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { en } from './en.js';
+import { createTranslator, negotiateLocale } from './i18n.js';
+import { nl } from './nl.js';
+
+test('the English catalogue has exactly the keys of the Dutch one', () => {
+  assert.deepEqual(Object.keys(en).sort(), Object.keys(nl).sort());
+});
+
+test('every message in both catalogues is valid ICU and uses the same placeholders', () => {
+  const placeholders = (message: string) => [...message.matchAll(/\{(\w+)[,}]/g)].map((match) => match[1]).sort();
+  for (const [key, message] of Object.entries(nl)) {
+    assert.doesNotThrow(() => new IntlMessageFormat(message, 'nl'), `nl ${key}`);
+    const english = en[key as keyof typeof en];
+    assert.doesNotThrow(() => new IntlMessageFormat(english, 'en'), `en ${key}`);
+    assert.deepEqual(placeholders(english), placeholders(message), `placeholders of ${key}`);
+    assert.notEqual(english.trim(), '', `en ${key} is empty`);
+  }
+});
+
+test('plurals follow the language', () => {
+  const english = createTranslator('en');
+  assert.equal(english('quickExit.pressesLeft', { count: 1 }), 'Press Shift 1 more time to leave the site');
+  assert.equal(english('quickExit.pressesLeft', { count: 2 }), 'Press Shift 2 more times to leave the site');
+  assert.equal(createTranslator('nl')('info.index.count', { count: 1 }), '1 pagina');
+  assert.equal(createTranslator('nl')('info.index.count', { count: 3 }), '3 pagina’s');
+});
+
+test('dates are written in Dutch in Amsterdam time', () => {
+  // 23:30 UTC on 31 December is already 1 January in Amsterdam.
+  const date = new Date('2025-12-31T23:30:00Z');
+  assert.equal(createTranslator('nl')('info.page.lastReviewed', { date }), 'Laatst gecontroleerd op 1 januari 2026');
+  assert.equal(createTranslator('en')('info.page.lastReviewed', { date }), 'Last reviewed on January 1, 2026');
+});
+
+test('the language cookie wins over Accept-Language', () => {
+  assert.equal(negotiateLocale('en', 'nl-NL,nl;q=0.9'), 'en');
+  assert.equal(negotiateLocale('nl', 'en-GB'), 'nl');
+});
+
+test('without a cookie, Accept-Language decides, with quality values', () => {
+  assert.equal(negotiateLocale(undefined, 'en-GB,en;q=0.9'), 'en');
+  assert.equal(negotiateLocale(undefined, 'de;q=1, en;q=0.5, nl;q=0.8'), 'nl');
+  assert.equal(negotiateLocale(undefined, 'fr-FR, en;q=0.3'), 'en');
+});
+
+test('unknown, malformed or absent language preferences fall back to Dutch', () => {
+  for (const header of [undefined, '', 'de-DE', '*', ';;;', 'en;q=abc', 'x'.repeat(2000), '\u0000\u0001']) {
+    assert.equal(negotiateLocale(undefined, header), 'nl', JSON.stringify(header));
+  }
+  assert.equal(negotiateLocale('klingon', undefined), 'nl');
+  assert.equal(negotiateLocale('EN', undefined), 'nl');
+});

@@ -1,0 +1,203 @@
+// Shared set-up for the browser tests: the real app on 127.0.0.1, a stand-in "neutral website" for quick exit
+// to go to (the real default is an external site this closed network cannot reach), and one chromium.
+// Not a test file itself: it must not end in .test.ts.
+
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type Browser, type BrowserContext, type Page, type Response, chromium } from 'playwright-core';
+import { buildTestApp } from '../helpers/app.js';
+
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export const neutralTitle = 'Neutral';
+
+/** The pages every browser test walks through, with the heading each shows in Dutch and English. */
+export interface SitePage {
+  path: string;
+  /** A short name for test titles. */
+  name: string;
+  status: number;
+  h1: { nl: string; en: string };
+}
+
+export const sitePages: readonly SitePage[] = [
+  { path: '/', name: 'home page', status: 200, h1: { nl: 'Zorgen over je kind?', en: 'Worried about your child?' } },
+  { path: '/informatie', name: 'information index', status: 200, h1: { nl: 'Informatie', en: 'Information' } },
+  {
+    path: '/informatie/over-deze-site',
+    name: 'about page',
+    status: 200,
+    h1: { nl: 'Over deze site', en: 'About this site' },
+  },
+  {
+    path: '/informatie/veilig-gebruik',
+    name: 'safe-use page',
+    status: 200,
+    h1: { nl: 'Veilig gebruik van deze site', en: 'Using this site safely' },
+  },
+  {
+    path: '/bestaat-niet',
+    name: 'not-found page',
+    status: 404,
+    h1: { nl: 'Pagina niet gevonden', en: 'Page not found' },
+  },
+];
+
+export type Locale = 'nl' | 'en';
+export const locales: readonly Locale[] = ['nl', 'en'];
+
+/** Emergency lines in the footer of every page, as their tel: links. */
+export const emergencyLines = [
+  { number: '112', href: 'tel:112' },
+  { number: '0900-8844', href: 'tel:09008844' },
+  { number: '0800-2000', href: 'tel:08002000' },
+] as const;
+
+export interface E2E {
+  /** The app's origin, e.g. http://127.0.0.1:43567 (no trailing slash). */
+  baseUrl: string;
+  /** The neutral site's start page (with a trailing slash), where quick exit goes. */
+  neutralUrl: string;
+  browser: Browser;
+  /** Every visit to the neutral site, in order (path only). */
+  neutralVisits: string[];
+  close(): Promise<void>;
+}
+
+function startNeutralSite(visits: string[]): Promise<Server> {
+  const server = createServer((request, response) => {
+    visits.push(request.url ?? '/');
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    response.end(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${neutralTitle}</title></head>` +
+        '<body><h1>Neutral</h1><p>An ordinary page.</p></body></html>',
+    );
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+/**
+ * Starts the neutral site, the real app (SQLite, seeded from content/) pointed at it for quick exit, and
+ * chromium. close() stops all three; it is safe to call when start-up failed half-way.
+ */
+export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
+  const neutralVisits: string[] = [];
+  const cleanups: Array<() => Promise<void>> = [];
+  const close = async () => {
+    for (let cleanup = cleanups.pop(); cleanup; cleanup = cleanups.pop()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        console.error('e2e clean-up failed:', error);
+      }
+    }
+  };
+  try {
+    const neutral = await startNeutralSite(neutralVisits);
+    cleanups.push(() => closeServer(neutral));
+    const neutralUrl = `http://127.0.0.1:${(neutral.address() as AddressInfo).port}/`;
+
+    const testApp = await buildTestApp('sqlite', { QUICK_EXIT_URL: neutralUrl, ...env });
+    cleanups.push(() => testApp.close());
+    await testApp.app.listen({ host: '127.0.0.1', port: 0 });
+    const baseUrl = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`;
+
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: chromiumArgs,
+    });
+    cleanups.push(() => browser.close());
+
+    return { baseUrl, neutralUrl, browser, neutralVisits, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** A page of the app with the actions the tests share. */
+export class AppPage {
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  /** Opens a path of the app and waits for the document; fails on an unexpected status. */
+  async open(path: string, expectedStatus = 200): Promise<Response> {
+    const response = await this.page.goto(new URL(path, this.baseUrl).href, { waitUntil: 'load' });
+    if (response === null) throw new Error(`no response for ${path}`);
+    if (response.status() !== expectedStatus) {
+      throw new Error(`${path} answered ${response.status()}, expected ${expectedStatus}`);
+    }
+    return response;
+  }
+
+  /** Chooses a language the way a visitor does without the header link: /taal/<lang>?terug=<path>. */
+  async chooseLanguage(locale: Locale, back = '/'): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/taal/${locale}?terug=${encodeURIComponent(back)}`, { waitUntil: 'load' });
+  }
+
+  htmlLang(): Promise<string | null> {
+    return this.page.locator('html').getAttribute('lang');
+  }
+
+  heading(): Promise<string> {
+    return this.page.locator('h1').first().innerText();
+  }
+
+  get quickExit() {
+    return this.page.locator('a.app-quick-exit');
+  }
+
+  get quickExitStatus() {
+    return this.page.locator('[data-quick-exit-status]');
+  }
+
+  get languageLink() {
+    return this.page.locator('a.app-nav__link--language');
+  }
+
+  get footer() {
+    return this.page.locator('footer.app-footer');
+  }
+
+  /** True when the page's origin is the app's. */
+  isOnApp(): boolean {
+    return originOf(this.page.url()) === new URL(this.baseUrl).origin;
+  }
+}
+
+export function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'null';
+  }
+}
+
+/** A fresh context and page; the caller closes the context. */
+export async function newAppPage(
+  browser: Browser,
+  baseUrl: string,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ context: BrowserContext; app: AppPage }> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  return { context, app: new AppPage(page, baseUrl) };
+}

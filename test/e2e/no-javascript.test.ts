@@ -94,10 +94,7 @@ test('the feedback form on an information page posts without JavaScript and than
   await form.getByRole('button', { name: 'Ja', exact: true }).click();
   await app.page.waitForURL((url) => url.searchParams.get('feedback') === 'ontvangen');
   const thanks = app.page.locator('#feedback[role="status"]');
-  assert.equal(
-    (await thanks.innerText()).trim(),
-    'Dank je wel. Je antwoord helpt ons de informatie beter te maken.',
-  );
+  assert.equal((await thanks.innerText()).trim(), 'Dank je wel. Je antwoord helpt ons de informatie beter te maken.');
   assert.equal(await app.page.locator('form#feedback').count(), 0, 'the form is replaced by the thank-you text');
 });
 

@@ -97,7 +97,11 @@ test('pressing Shift three times leaves for the neutral site and Back does not r
   assert.ok(visit.appRequests.includes('POST /weg'), 'the page asked the server to forget the visit');
 
   await app.page.goBack({ waitUntil: 'load' }).catch(() => null);
-  assert.notEqual(originOf(app.page.url()), originOf(visit.e2e.baseUrl), `Back returned to the app (${app.page.url()})`);
+  assert.notEqual(
+    originOf(app.page.url()),
+    originOf(visit.e2e.baseUrl),
+    `Back returned to the app (${app.page.url()})`,
+  );
 });
 
 test('Shift used as a modifier (Shift+A three times) does not count as a quick-exit press', async () => {

@@ -346,7 +346,7 @@ for (const dialect of dialects) {
       assert.equal(identity.headers['content-encoding'], undefined);
       const manifest = await app.inject({ method: 'GET', url: '/manifest.webmanifest' });
       assert.equal(manifest.headers['content-type'], 'application/manifest+json; charset=utf-8');
-      const icons = (manifest.json() as { icons: { src: string }[] }).icons;
+      const icons = manifest.json<{ icons: { src: string }[] }>().icons;
       assert.ok(icons.length >= 2);
       for (const icon of icons) assert.equal((await app.inject({ method: 'GET', url: icon.src })).statusCode, 200);
     });

@@ -48,7 +48,8 @@ export interface AppOptions {
 /** Builds the HTTP app from the services: plugins, hooks, and one registration per feature. */
 export async function createApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
   const { config } = services;
-  let badUrlResponder: ((request: FastifyRequest, reply: FastifyReply) => FastifyReply) | undefined;
+  // Fastify needs frameworkErrors at construction; the error pages it uses are registered further down.
+  const late: { badUrl?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply } = {};
   const app = Fastify({
     logger: options.logger ?? {
       level: config.logLevel,
@@ -66,7 +67,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     return503OnClosing: true,
     // A URL that cannot be decoded is answered by Fastify before any hook; send it to our error pages too.
     frameworkErrors: (_error, request, reply) => {
-      badUrlResponder?.(request as FastifyRequest, reply as unknown as FastifyReply);
+      late.badUrl?.(request, reply);
     },
   });
 
@@ -125,7 +126,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   const contextOf: PageContextFactory = (request, reply) =>
     pageContext(request, reply, assets.urls, config.quickExitUrl);
 
-  badUrlResponder = registerErrorHandling(app, {
+  late.badUrl = registerErrorHandling(app, {
     assets: assets.urls,
     quickExitUrl: config.quickExitUrl,
     allowedMethods,

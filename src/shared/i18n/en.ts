@@ -42,7 +42,7 @@ export const en: Catalogue = {
   'home.help.text':
     'Call Veilig Thuis for advice. It is free and open day and night. You can ask for advice only, without reporting.',
   'home.help.call': 'Call Veilig Thuis: {number}',
-  'home.help.danger': 'Is your child in danger or missing right now? Call 112.',
+  'home.help.danger': 'Is your child in danger or missing right now? Call',
   'home.professional.title': 'I am a professional',
   'home.professional.text':
     'Do you work in care, for the police, at a school or as a GP? Read who this site is for and how you can help parents.',

@@ -44,7 +44,7 @@ export const nl = {
   'home.help.text':
     'Bel Veilig Thuis voor advies. Dat is gratis en kan dag en nacht. Je mag ook eerst alleen om advies vragen.',
   'home.help.call': 'Bel Veilig Thuis: {number}',
-  'home.help.danger': 'Is je kind in gevaar of nu vermist? Bel 112.',
+  'home.help.danger': 'Is je kind in gevaar of nu vermist? Bel',
   'home.professional.title': 'Ik ben professional',
   'home.professional.text':
     'Werk je in de zorg, bij de politie, op school of als huisarts? Lees voor wie deze site is en hoe je ouders kunt helpen.',

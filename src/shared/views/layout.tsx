@@ -96,15 +96,15 @@ function Footer({ ctx }: { ctx: PageContext }) {
           </h2>
           <ul class="app-footer__lines">
             <li>
-              {t('layout.footer.call112')}:
+              {`${t('layout.footer.call112')}: `}
               <PhoneLink number={emergencyNumbers.emergency} />
             </li>
             <li>
-              {t('layout.footer.callPolice')}:
+              {`${t('layout.footer.callPolice')}: `}
               <PhoneLink number={emergencyNumbers.police} />
             </li>
             <li>
-              {t('layout.footer.callVeiligThuis')}:
+              {`${t('layout.footer.callVeiligThuis')}: `}
               <PhoneLink number={emergencyNumbers.veiligThuis} />
               <br />
               <span class="app-footer__note">{t('layout.footer.veiligThuisNote')}</span>

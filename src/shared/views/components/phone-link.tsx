@@ -1,7 +1,10 @@
 /** A phone number as a tap-to-call link; the tel: form drops the dashes that help people read it. */
 export function PhoneLink({ number, label }: { number: string; label?: string }) {
   return (
-    <a class="app-phone" href={`tel:${number.replace(/[^\d+]/g, '')}`}>
+    <a
+      class={label === undefined ? 'app-phone' : 'app-phone app-phone--labelled'}
+      href={`tel:${number.replace(/[^\d+]/g, '')}`}
+    >
       {label ?? number}
     </a>
   );

@@ -1,0 +1,53 @@
+import { createServices } from './services.js';
+import { ConfigError, loadConfig } from './shared/config/config.js';
+import { openDatabase } from './shared/db/database.js';
+import { migrateToLatest } from './shared/db/migrate.js';
+import { contentDir } from './shared/paths.js';
+
+const usage = `Usage: npm run cli -- <command>
+
+Commands:
+  migrate                 apply pending database migrations
+  seed-content [folder]   import content/<lang>/*.md (default: ./content); unchanged files are skipped
+  help                    show this text
+
+The database is chosen as for npm start: DATABASE_URL (PostgreSQL) or DATA_DIR (SQLite).`;
+
+async function run(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help') {
+    console.log(usage);
+    return command === undefined ? 1 : 0;
+  }
+  if (command !== 'migrate' && command !== 'seed-content') {
+    console.error(`Unknown command "${command}".\n\n${usage}`);
+    return 1;
+  }
+  const config = loadConfig();
+  const database = openDatabase(config.database);
+  try {
+    const applied = await migrateToLatest(database.db);
+    if (command === 'migrate') {
+      console.log(applied.length === 0 ? 'Database is up to date.' : `Applied: ${applied.join(', ')}`);
+      return 0;
+    }
+    const services = createServices(database, config);
+    const summary = await services.content.importDirectory(rest[0] ?? contentDir);
+    console.log(`Content: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged.`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(
+      error instanceof ConfigError
+        ? error.message
+        : `Failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  },
+);

@@ -72,8 +72,10 @@ export default tseslint.config(
       globals: {
         window: 'readonly',
         document: 'readonly',
+        navigator: 'readonly',
         fetch: 'readonly',
         HTMLAnchorElement: 'readonly',
+        HTMLElement: 'readonly',
         Promise: 'readonly',
       },
     },

@@ -55,7 +55,8 @@ function parseSeconds(value: string | undefined): number {
   if (value === undefined || value === '') return 5;
   const seconds = Number(value);
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > 120) {
-    throw new Error(`BENCH_SECONDS must be a whole number of seconds between 1 and 120 (got ${JSON.stringify(value)})`);
+    console.error(`BENCH_SECONDS must be a whole number of seconds from 1 to 120 (got ${JSON.stringify(value)})`);
+    process.exit(2);
   }
   return seconds;
 }
@@ -695,14 +696,30 @@ async function main(): Promise<void> {
     '  req/s ratio: median app req/s ÷ median bare req/s (the target). CPU-time ratio: bare ÷ app server CPU µs per\n' +
       '  response, which other load on the machine hardly changes.',
   );
-  if (unsaturated.length > 0) {
+  // A server below ~80 % of a core was waiting: on the load generator (autocannon is single-threaded and tops out
+  // near one core), or on other processes sharing its core.
+  const loadgenBound = unsaturated.filter((summary) => summary.loadGeneratorCpuPercent >= 75);
+  const crowded = unsaturated.filter((summary) => summary.loadGeneratorCpuPercent < 75);
+  const describe = (list: Summary[]): string =>
+    list
+      .map(
+        (summary) =>
+          `${summary.server} ${summary.page} (server ${summary.serverCpuPercent?.toFixed(0)} %, ` +
+          `load generator ${summary.loadGeneratorCpuPercent.toFixed(0)} %)`,
+      )
+      .join(', ');
+  if (loadgenBound.length > 0) {
     console.log(
-      `\nNOTE: the server used well under one core in ${unsaturated
-        .map((summary) => `${summary.server} ${summary.page} (${summary.serverCpuPercent?.toFixed(0)} %)`)
-        .join(', ')}: something else was probably running on core ${SERVER_CORE} (load average ` +
-        `${loadavg()
+      `\nNOTE: the load generator was near its limit in ${describe(loadgenBound)}: those req/s are a lower bound, ` +
+        'so the req/s ratio flatters the app; the CPU-time ratio does not.',
+    );
+  }
+  if (crowded.length > 0) {
+    console.log(
+      `\nNOTE: the server used well under one core in ${describe(crowded)}: something else was probably running ` +
+        `on core ${SERVER_CORE} (load average ${loadavg()
           .map((value) => value.toFixed(2))
-          .join(' ')}). Treat req/s as a lower bound and rerun on a quiet machine.`,
+          .join(' ')}). Treat those req/s as a lower bound and rerun on a quiet machine.`,
     );
   }
   if (failedRequests > 0) console.log(`\nWARNING: ${failedRequests} requests failed or were not 2xx during load.`);

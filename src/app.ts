@@ -10,6 +10,7 @@ import Fastify, {
   type FastifyRequest,
   type FastifyServerOptions,
 } from 'fastify';
+import { registerCheckRoutes } from './features/check/check.routes.js';
 import { registerContentRoutes } from './features/content/content.routes.js';
 import { registerHealthRoutes } from './features/health/health.routes.js';
 import { registerHomeRoutes } from './features/home/home.routes.js';
@@ -138,6 +139,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   registerQuickExitRoutes(app, { exitUrl: config.quickExitUrl, endSession: services.sessions.end });
   registerHomeRoutes(app, contextOf);
   registerContentRoutes(app, contextOf, services.content);
+  registerCheckRoutes(app, contextOf, services.check);
 
   return app;
 }

@@ -1,8 +1,12 @@
+import { createCheckRepository } from './features/check/check.repo.js';
+import { createCheckService } from './features/check/check.service.js';
+import { loadQuestionnaires } from './features/check/questionnaires.js';
 import { createContentRepository } from './features/content/content.repo.js';
 import { createContentService } from './features/content/content.service.js';
 import { createHealthRepository } from './features/health/health.repo.js';
 import type { Config } from './shared/config/config.js';
 import type { DatabaseHandle } from './shared/db/database.js';
+import { questionnairesDir } from './shared/paths.js';
 
 /**
  * The composition root: every service the app uses, built from the database and the configuration as plain
@@ -14,6 +18,7 @@ export function createServices(database: DatabaseHandle, config: Config) {
     config,
     dialect: database.dialect,
     content,
+    check: createCheckService(loadQuestionnaires(questionnairesDir), createCheckRepository(database.db)),
     health: createHealthRepository(database.db),
     sessions: {
       /** Ends the session named by the request's cookies. There are no accounts yet, so nothing to end. */

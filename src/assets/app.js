@@ -8,6 +8,18 @@
 
   document.body.classList.add('js-enabled');
 
+  // A print button only makes sense with JavaScript; without it, the browser's own print still works.
+  var printButtons = document.querySelectorAll('[data-module="app-print"]');
+  for (var p = 0; p < printButtons.length; p += 1) {
+    printButtons[p].addEventListener('click', function () {
+      window.print();
+    });
+  }
+
+  // An error summary takes focus, so screen readers and keyboard users start there.
+  var summary = document.querySelector('.app-error-summary');
+  if (summary instanceof HTMLElement) summary.focus();
+
   var PRESSES_NEEDED = 3;
   var PRESS_WINDOW_MS = 5000;
 

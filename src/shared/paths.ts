@@ -16,3 +16,4 @@ function findProjectRoot(): string {
 export const projectRoot = findProjectRoot();
 export const assetsDir = path.join(projectRoot, 'src', 'assets');
 export const contentDir = path.join(projectRoot, 'content');
+export const questionnairesDir = path.join(projectRoot, 'content', 'check');

@@ -6,6 +6,7 @@ import { NotFound } from '../../shared/errors.js';
 import { type Locale, defaultLocale, isLocale } from '../../shared/i18n/i18n.js';
 import type { Actor } from '../../shared/policy/actor.js';
 import { authorize, can } from '../../shared/policy/policy.js';
+import { amsterdamDay } from '../../shared/time/amsterdam.js';
 import type { ContentPage, ContentPageSummary, ContentRepository } from './content.repo.js';
 import { frontMatterSchema, slugSchema } from './content.schema.js';
 import { renderMarkdown } from './markdown.js';
@@ -23,13 +24,6 @@ export class ContentFileError extends Error {
     this.name = 'ContentFileError';
   }
 }
-
-const amsterdamDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
 
 export interface ShownPage {
   page: ContentPage;
@@ -109,7 +103,7 @@ export function createContentService(repo: ContentRepository, clock: () => Date 
     async recordFeedback(actor: Actor, slug: string, locale: Locale, helpful: boolean): Promise<void> {
       const { page } = await this.showPage(actor, slug, locale);
       authorize(actor, 'contentPage', 'giveFeedback', page);
-      await repo.recordFeedback(page.slug, page.lang, amsterdamDay.format(clock()), helpful);
+      await repo.recordFeedback(page.slug, page.lang, amsterdamDay(clock()), helpful);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as createContentPages from './migrations/0001-create-content-pages.js';
+import * as createCheckOutcomes from './migrations/0002-create-check-outcomes.js';
 import type { Database } from './schema.js';
 
 /*
@@ -8,6 +9,7 @@ import type { Database } from './schema.js';
  */
 const migrations: Record<string, Migration> = {
   '0001-create-content-pages': createContentPages,
+  '0002-create-check-outcomes': createCheckOutcomes,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -38,7 +38,16 @@ export interface PageFeedbackTable {
   count: Generated<number>;
 }
 
+/** Anonymous counts of completed signals checks: no answers, no visitor data, no time finer than a day. */
+export interface CheckOutcomesTable {
+  day: string;
+  version: number;
+  level: string;
+  count: Generated<number>;
+}
+
 export interface Database {
   content_pages: ContentPagesTable;
   page_feedback: PageFeedbackTable;
+  check_outcomes: CheckOutcomesTable;
 }

@@ -1,8 +1,10 @@
+import { checkOutcomePolicy } from '../../features/check/check.policy.js';
 import { contentPagePolicy } from '../../features/content/content.policy.js';
 
 /** Every resource type and its rules, listed explicitly (no registration by import side effect). */
 export const policies = {
   contentPage: contentPagePolicy,
+  checkOutcome: checkOutcomePolicy,
 } as const;
 
 export type PolicyMap = typeof policies;

@@ -1,0 +1,13 @@
+import { type Actor, hasRole } from '../../shared/policy/actor.js';
+
+/** What a rule needs to know about a check outcome. */
+export interface CheckOutcomeFacts {
+  level: string;
+}
+
+export const checkOutcomePolicy = {
+  /** Anyone may take the check: no account, nothing stored. */
+  take: (_actor: Actor, _outcome: CheckOutcomeFacts): boolean => true,
+  /** Saving an outcome to a journal needs a parent account (the journal issue builds it). */
+  saveToJournal: (actor: Actor, _outcome: CheckOutcomeFacts): boolean => hasRole(actor, 'parent'),
+};

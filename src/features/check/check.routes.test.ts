@@ -1,0 +1,190 @@
+import assert from 'node:assert/strict';
+import { PassThrough } from 'node:stream';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../test/helpers/app.js';
+import { dialects } from '../../../test/helpers/databases.js';
+import { createApp } from '../../app.js';
+
+type Fields = Record<string, string>;
+
+for (const dialect of dialects) {
+  describe(`the signals check over HTTP [${dialect}]`, () => {
+    let testApp: TestApp;
+    let app: FastifyInstance;
+    let token: string;
+    let cookies: Record<string, string>;
+    let calm: Fields;
+
+    before(async () => {
+      testApp = await buildTestApp(dialect, { BODY_LIMIT_BYTES: '65536' });
+      app = testApp.app;
+      const form = await app.inject({ method: 'GET', url: '/check' });
+      token = csrfTokenFrom(form.body);
+      cookies = Object.fromEntries(setCookies(form.headers));
+      const questionnaire = testApp.services.check.current();
+      calm = { versie: String(questionnaire.version) };
+      for (const group of questionnaire.groups) {
+        for (const question of group.questions) calm[question.id] = question.scale === 'leeftijd' ? '13-15' : 'nee';
+      }
+    });
+    after(() => testApp.close());
+
+    const post = (fields: Fields, extra: { headers?: Record<string, string>; payload?: string } = {}) =>
+      app.inject({
+        method: 'POST',
+        url: '/check',
+        cookies,
+        headers: extra.headers,
+        payload: extra.payload ?? { _csrf: token, ...fields },
+      });
+
+    const counted = async () =>
+      (await testApp.database.handle.db.selectFrom('check_outcomes').select(['level', 'count']).execute()).map(
+        (row) => `${row.level}:${Number(row.count)}`,
+      );
+
+    test('the form works without JavaScript: one form, every question with radio buttons, posted to /check', async () => {
+      const response = await app.inject({ method: 'GET', url: '/check' });
+      assert.equal(response.statusCode, 200);
+      assert.match(response.body, /<form method="post" action="\/check"/);
+      const questions = Object.keys(calm).filter((name) => name !== 'versie');
+      for (const id of questions) assert.match(response.body, new RegExp(`name="${id}"`));
+      assert.match(response.body, /<input type="hidden" name="versie" value="1"\/>/);
+    });
+
+    test('a complete calm answer set gives the lowest advice level, and says a worry is enough to call', async () => {
+      const response = await post(calm);
+      assert.equal(response.statusCode, 200);
+      assert.match(response.body, /data-advice-level="blijf-in-gesprek"/);
+      assert.match(response.body, /Blijf in gesprek en blijf opletten/);
+      assert.match(response.body, /Een zorg is genoeg om Veilig Thuis \(0800-2000\) te bellen voor advies/);
+      assert.match(response.body, /weinig signalen betekent niet dat er niets aan de hand is/);
+      assert.equal(response.headers['cache-control'], 'no-store');
+      assert.doesNotMatch(response.body, /\d+\s?%/);
+    });
+
+    test('signals lead to a higher level with the answers that weighed in listed', async () => {
+      const response = await post({ ...calm, spullen: 'ja', 'oudere-vriend': 'ja', 'nachten-weg': 'vaker' });
+      assert.match(response.body, /data-advice-level="bel-vandaag"/);
+      assert.match(response.body, /Bel vandaag Veilig Thuis voor advies/);
+      assert.match(response.body, /Heeft ze een veel oudere/);
+      assert.match(response.body, /Jouw antwoord: Vaker/);
+    });
+
+    test('an acute answer routes to 112; an assault in the last days also to the Centrum Seksueel Geweld', async () => {
+      const missing = await post({ ...calm, 'vermist-nu': 'ja' });
+      assert.match(missing.body, /data-advice-level="bel-112"/);
+      assert.match(missing.body, /<h1>Bel nu 112<\/h1>/);
+      assert.doesNotMatch(missing.body, /0800-0188/);
+      const assault = await post({ ...calm, aanranding: 'ja' });
+      assert.match(assault.body, /data-advice-level="bel-112"/);
+      assert.match(assault.body, /Seksueel misbruik in de afgelopen 7 dagen/);
+      assert.match(assault.body, /href="tel:08000188"/);
+    });
+
+    test('the family branch warns against talking to that person, in English too', async () => {
+      const response = await post({ ...calm, 'familie-betrokken': 'weet-niet' }, {});
+      assert.match(response.body, /Als iemand dichtbij erbij betrokken kan zijn/);
+      assert.match(response.body, /Praat er niet over met die persoon/);
+      const english = await app.inject({
+        method: 'POST',
+        url: '/check',
+        cookies: { ...cookies, taal: 'en' },
+        payload: { _csrf: token, ...calm, 'familie-betrokken': 'ja' },
+      });
+      assert.match(english.body, /If someone close may be involved/);
+      assert.match(english.body, /<html lang="en">/);
+    });
+
+    test('a completed check leaves only an anonymous count: day, version and level', async () => {
+      const before = await counted();
+      await post({ ...calm, gedrag: undefined as unknown as string });
+      const rows = await testApp.database.handle.db.selectFrom('check_outcomes').selectAll().execute();
+      for (const row of rows) assert.deepEqual(Object.keys(row).sort(), ['count', 'day', 'level', 'version']);
+      assert.ok(before.length > 0);
+    });
+
+    test('missing answers show the form again (400) with the given answers kept and an error summary linked to the questions', async () => {
+      const partial: Fields = { versie: calm.versie!, 'vermist-nu': 'nee', spullen: 'ja' };
+      const before = await counted();
+      const response = await post(partial);
+      assert.equal(response.statusCode, 400);
+      assert.match(response.body, /Er ontbreken antwoorden/);
+      assert.match(response.body, /<a href="#q-gevaar-nu-nee">/);
+      assert.match(response.body, /id="q-spullen-ja" name="spullen" value="ja" checked/);
+      assert.match(response.body, /id="q-vermist-nu-nee" name="vermist-nu" value="nee" checked/);
+      assert.match(response.body, /Kies een antwoord\./);
+      assert.deepEqual(await counted(), before, 'nothing counted');
+    });
+
+    test('unknown questions, out-of-range values, repeated fields and tampered versions are refused (400) and not counted', async () => {
+      const before = await counted();
+      const cases: [string, Fields | string][] = [
+        ['unknown question', { ...calm, 'hoeveel-geld': 'ja' }],
+        ['out-of-range value', { ...calm, spullen: 'heel-erg' }],
+        ['script as value', { ...calm, spullen: '<script>alert(1)</script>' }],
+        ['unknown version', { ...calm, versie: '999' }],
+        ['non-numeric version', { ...calm, versie: '1 OR 1=1' }],
+        ['no version', Object.fromEntries(Object.entries(calm).filter(([name]) => name !== 'versie'))],
+      ];
+      for (const [name, fields] of cases) {
+        const response = await post(fields as Fields);
+        assert.equal(response.statusCode, 400, name);
+        assert.match(response.body, /Dit formulier klopt niet/, name);
+        assert.doesNotMatch(response.body, /<script>alert/, name);
+      }
+      const repeated = await post(
+        {},
+        {
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          payload: `${new URLSearchParams({ _csrf: token, ...calm }).toString()}&spullen=ja`,
+        },
+      );
+      assert.equal(repeated.statusCode, 400, 'a field sent twice');
+      assert.deepEqual(await counted(), before);
+    });
+
+    test('a 1 MB body is refused with a 413 page', async () => {
+      const response = await post({ ...calm, opvulling: 'x'.repeat(1024 * 1024) });
+      assert.equal(response.statusCode, 413);
+      assert.match(response.body, /Te veel gegevens/);
+    });
+
+    test('a post without a valid CSRF token is refused with the "form expired" page', async () => {
+      const response = await app.inject({ method: 'POST', url: '/check', cookies, payload: calm });
+      assert.equal(response.statusCode, 403);
+      assert.match(response.body, /Het formulier is verlopen/);
+    });
+
+    test('answers never reach the logs', async () => {
+      const lines: string[] = [];
+      const stream = new PassThrough();
+      stream.on('data', (chunk: Buffer) => lines.push(chunk.toString('utf8')));
+      const logged = await createApp(testApp.services, { logStream: stream });
+      try {
+        const form = await logged.inject({ method: 'GET', url: '/check' });
+        const formCookies = Object.fromEntries(setCookies(form.headers));
+        await logged.inject({
+          method: 'POST',
+          url: '/check',
+          cookies: formCookies,
+          payload: { _csrf: csrfTokenFrom(form.body), ...calm, 'familie-betrokken': 'ja', spullen: 'weet-niet' },
+        });
+        await logged.inject({
+          method: 'POST',
+          url: '/check',
+          cookies: formCookies,
+          payload: { ...calm, spullen: 'ja' },
+        });
+        const text = lines.join('');
+        assert.match(text, /"route":"\/check"/);
+        for (const secret of ['familie-betrokken', 'weet-niet', 'spullen', 'versie']) {
+          assert.doesNotMatch(text, new RegExp(secret), `${secret} is not logged`);
+        }
+      } finally {
+        await logged.close();
+      }
+    });
+  });
+}

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+
+/*
+ * The signals check is data, not code: each questionnaire version is a JSON file in content/check/, checked
+ * against this schema when the app starts. Scoring rules sit next to the questions (see content/check/README.md).
+ */
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by dashes')
+  .max(60);
+const text = z.object({ nl: z.string().trim().min(1), en: z.string().trim().min(1) });
+
+export const adviceLevels = ['bel-112', 'bel-vandaag', 'vraag-advies', 'blijf-in-gesprek'] as const;
+export type AdviceLevel = (typeof adviceLevels)[number];
+
+export const acuteKinds = ['missing', 'danger', 'threat', 'assault'] as const;
+export type AcuteKind = (typeof acuteKinds)[number];
+
+export const serviceIds = [
+  'alarm',
+  'politie',
+  'veilig-thuis',
+  'csg',
+  'helpwanted',
+  'meld-misdaad-anoniem',
+  'slachtofferhulp',
+  'akj',
+] as const;
+export type ServiceId = (typeof serviceIds)[number];
+
+const option = z.object({
+  value: id,
+  label: text,
+  /** Points this answer adds, multiplied by the question's weight. */
+  points: z.number().int().min(0).max(10),
+  /** A short note shown in the outcome when this answer is given (e.g. what changes at 16). */
+  note: text.optional(),
+});
+
+const question = z.object({
+  id,
+  text,
+  hint: text.optional(),
+  scale: id,
+  /** The signal category a "yes" counts towards; context questions have none. */
+  category: id.optional(),
+  weight: z.number().int().min(0).max(5).default(1),
+  /** An acute question: one of scoring.acuteAnswers sends the outcome straight to 112. */
+  acute: z.enum(acuteKinds).optional(),
+  /** A "yes" here is enough on its own for the second-highest level. */
+  critical: z.boolean().default(false),
+  /** The family-member branch: a family member may be involved. */
+  family: z.boolean().default(false),
+});
+
+const group = z.object({
+  id,
+  title: text,
+  intro: text.optional(),
+  questions: z.array(question).min(1),
+});
+
+const outcome = z.object({
+  level: z.enum(adviceLevels),
+  title: text,
+  explanation: text,
+  today: z.array(text).min(1),
+  thisWeek: z.array(text),
+  dont: z.array(text).min(1),
+  contact: z.array(text).min(1),
+  services: z.array(z.enum(serviceIds)).min(1),
+});
+
+const threshold = z.object({
+  level: z.enum(['bel-vandaag', 'vraag-advies']),
+  /** Reached when the weighted points are at least this… */
+  minScore: z.number().int().min(1),
+  /** …or when "yes" answers fall in at least this many signal categories… */
+  minCategories: z.number().int().min(1),
+  /** …or (if true) when any critical question is answered with a counting answer. */
+  anyCritical: z.boolean(),
+});
+
+export const questionnaireSchema = z
+  .object({
+    version: z.number().int().min(1),
+    status: z.enum(['published', 'retired']),
+    published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    title: text,
+    intro: text,
+    scales: z.record(id, z.array(option).min(2)),
+    categories: z.record(id, text),
+    groups: z.array(group).min(1),
+    scoring: z.object({
+      /** Answers to acute questions that count as "yes, now". */
+      acuteAnswers: z.array(id).min(1),
+      /** Answers to the family question that open the family branch. */
+      familyAnswers: z.array(id).min(1),
+      /** Answers that count a category as present and a critical question as triggered. */
+      countingAnswers: z.array(id).min(1),
+      /** Highest first. */
+      thresholds: z.array(threshold).length(2),
+      familyMinimumLevel: z.enum(['bel-vandaag', 'vraag-advies']),
+    }),
+    outcomes: z.array(outcome).length(adviceLevels.length),
+    /** Extra advice blocks shown with the family branch, sextortion, or an assault in the last days. */
+    branches: z.object({ family: outcome.omit({ level: true, services: true }), assault: text }),
+  })
+  .superRefine((value, context) => {
+    const questions = value.groups.flatMap((entry) => entry.questions);
+    const ids = new Set<string>();
+    for (const entry of questions) {
+      if (ids.has(entry.id)) context.addIssue({ code: 'custom', message: `question ${entry.id} appears twice` });
+      ids.add(entry.id);
+      if (value.scales[entry.scale] === undefined) {
+        context.addIssue({ code: 'custom', message: `question ${entry.id} uses unknown scale ${entry.scale}` });
+      }
+      if (entry.category !== undefined && value.categories[entry.category] === undefined) {
+        context.addIssue({ code: 'custom', message: `question ${entry.id} uses unknown category ${entry.category}` });
+      }
+    }
+    for (const level of adviceLevels) {
+      if (!value.outcomes.some((entry) => entry.level === level)) {
+        context.addIssue({ code: 'custom', message: `no outcome for level ${level}` });
+      }
+    }
+    if (!questions.some((entry) => entry.family)) {
+      context.addIssue({ code: 'custom', message: 'no family-branch question' });
+    }
+  });
+
+export type Questionnaire = z.infer<typeof questionnaireSchema>;
+export type Question = Questionnaire['groups'][number]['questions'][number];
+export type Outcome = Questionnaire['outcomes'][number];
+export type LocalText = z.infer<typeof text>;

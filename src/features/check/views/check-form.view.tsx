@@ -1,0 +1,133 @@
+import { CsrfField } from '../../../shared/views/components/csrf-field.js';
+import { emergencyNumbers, PhoneLink } from '../../../shared/views/components/phone-link.js';
+import type { PageContext } from '../../../shared/views/context.js';
+import { Layout } from '../../../shared/views/layout.js';
+import type { Question, Questionnaire } from '../check.schema.js';
+
+interface CheckFormProps {
+  ctx: PageContext;
+  questionnaire: Questionnaire;
+  answers: ReadonlyMap<string, string>;
+  /** Questions left unanswered in a submitted form; empty on first view. */
+  missing: readonly Question[];
+}
+
+const inputId = (question: Question, value: string) => `q-${question.id}-${value}`;
+
+function QuestionField({
+  ctx,
+  questionnaire,
+  question,
+  answer,
+  isMissing,
+}: {
+  ctx: PageContext;
+  questionnaire: Questionnaire;
+  question: Question;
+  answer: string | undefined;
+  isMissing: boolean;
+}) {
+  const { locale, t } = ctx;
+  const options = questionnaire.scales[question.scale] ?? [];
+  const hintId = `${question.id}-hint`;
+  const errorId = `${question.id}-error`;
+  const describedBy = [question.hint ? hintId : '', isMissing ? errorId : ''].filter(Boolean).join(' ');
+  return (
+    <fieldset
+      class={`app-question${isMissing ? ' app-question--error' : ''}`}
+      id={`vraag-${question.id}`}
+      aria-describedby={describedBy === '' ? undefined : describedBy}
+    >
+      <legend class="app-question__legend">{question.text[locale]}</legend>
+      {question.hint && (
+        <p class="app-hint" id={hintId}>
+          {question.hint[locale]}
+        </p>
+      )}
+      {isMissing && (
+        <p class="app-error-message" id={errorId}>
+          <span class="app-visually-hidden">{t('error.title')}: </span>
+          {t('check.missingAnswer')}
+        </p>
+      )}
+      <div class="app-radios">
+        {options.map((option) => (
+          <div key={option.value} class="app-radios__item">
+            <input
+              class="app-radios__input"
+              type="radio"
+              id={inputId(question, option.value)}
+              name={question.id}
+              value={option.value}
+              checked={answer === option.value}
+            />
+            <label class="app-radios__label" for={inputId(question, option.value)}>
+              {option.label[locale]}
+            </label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** The whole questionnaire as one form: works without JavaScript, keeps answers when something is missing. */
+export function CheckFormPage({ ctx, questionnaire, answers, missing }: CheckFormProps) {
+  const { locale, t } = ctx;
+  const missingIds = new Set(missing.map((question) => question.id));
+  const options = (question: Question) => questionnaire.scales[question.scale] ?? [];
+  return (
+    <Layout
+      ctx={ctx}
+      title={missing.length > 0 ? `${t('error.title')}: ${questionnaire.title[locale]}` : questionnaire.title[locale]}
+    >
+      {missing.length > 0 && (
+        <div class="app-error-summary" role="alert" tabindex={-1} aria-labelledby="error-summary-title">
+          <h2 class="app-error-summary__title" id="error-summary-title">
+            {t('check.errorSummary.title')}
+          </h2>
+          <p>{t('check.errorSummary.missing', { count: missing.length })}</p>
+          <ul class="app-error-summary__list">
+            {missing.map((question) => (
+              <li key={question.id}>
+                <a href={`#${inputId(question, options(question)[0]?.value ?? '')}`}>{question.text[locale]}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <h1>{questionnaire.title[locale]}</h1>
+      <p class="app-lead">{questionnaire.intro[locale]}</p>
+      <p class="app-callout app-callout--danger">
+        <strong>{t('check.acuteHint')}</strong> <PhoneLink number={emergencyNumbers.emergency} />
+      </p>
+      <p>{t('check.required')}</p>
+      <form method="post" action="/check" class="app-check" data-module="app-check" novalidate>
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="versie" value={String(questionnaire.version)} />
+        {questionnaire.groups.map((group, index) => (
+          <section key={group.id} class="app-check__group" aria-labelledby={`groep-${group.id}`} data-check-group>
+            <h2 id={`groep-${group.id}`}>
+              <span class="app-check__step">{`${index + 1}/${questionnaire.groups.length}`}</span> {group.title[locale]}
+            </h2>
+            {group.intro && <p>{group.intro[locale]}</p>}
+            {group.questions.map((question) => (
+              <QuestionField
+                key={question.id}
+                ctx={ctx}
+                questionnaire={questionnaire}
+                question={question}
+                answer={answers.get(question.id)}
+                isMissing={missingIds.has(question.id)}
+              />
+            ))}
+          </section>
+        ))}
+        <p class="app-hint">{t('check.notStored')}</p>
+        <button class="app-button" type="submit">
+          {t('check.submit')}
+        </button>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,136 @@
+import type { ComponentChildren } from 'preact';
+import { NationalLines } from '../../../shared/views/components/national-lines.js';
+import type { PageContext } from '../../../shared/views/context.js';
+import { Layout } from '../../../shared/views/layout.js';
+import type { LocalText, Outcome, Questionnaire } from '../check.schema.js';
+import type { Evaluation } from '../scoring.js';
+
+interface CheckOutcomeProps {
+  ctx: PageContext;
+  questionnaire: Questionnaire;
+  evaluation: Evaluation;
+}
+
+function Steps({ ctx, title, steps }: { ctx: PageContext; title: string; steps: readonly LocalText[] }) {
+  if (steps.length === 0) return null;
+  return (
+    <section class="app-outcome__section">
+      <h2>{title}</h2>
+      <ul>
+        {steps.map((step) => (
+          <li key={step.nl}>{step[ctx.locale]}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Box({ children, variant }: { children: ComponentChildren; variant: 'danger' | 'info' }) {
+  return <div class={`app-callout app-callout--${variant === 'danger' ? 'danger' : 'info'}`}>{children}</div>;
+}
+
+/**
+ * The outcome of the signals check: an advice level named by what to do, why, and concrete steps. Rendered
+ * straight from the POST (answers are never stored, so there is nothing to redirect to), and never cached.
+ */
+export function CheckOutcomePage({ ctx, questionnaire, evaluation }: CheckOutcomeProps) {
+  const { locale, t } = ctx;
+  const outcome = questionnaire.outcomes.find((entry) => entry.level === evaluation.level) as Outcome;
+  const family = evaluation.family ? questionnaire.branches.family : undefined;
+  const labelOf = (scale: string, value: string) =>
+    questionnaire.scales[scale]?.find((option) => option.value === value)?.label[locale] ?? value;
+  const services = evaluation.acute.includes('assault')
+    ? [...new Set(['alarm', 'csg', ...outcome.services] as const)]
+    : outcome.services;
+  return (
+    <Layout ctx={ctx} title={t('check.outcome.pageTitle')}>
+      <article class={`app-outcome app-outcome--${outcome.level}`} data-advice-level={outcome.level}>
+        <p class="app-outcome__kicker">{t('check.outcome.yourAdvice')}</p>
+        <h1>{outcome.title[locale]}</h1>
+        <p class="app-lead">{outcome.explanation[locale]}</p>
+
+        {evaluation.acute.includes('assault') && (
+          <Box variant="danger">
+            <h2>{t('check.outcome.assaultTitle')}</h2>
+            <p>{questionnaire.branches.assault[locale]}</p>
+          </Box>
+        )}
+
+        <Box variant="info">
+          <p>
+            <strong>{t('check.outcome.worryEnough')}</strong>
+          </p>
+        </Box>
+
+        {family && (
+          <section class="app-outcome__family">
+            <h2>{family.title[locale]}</h2>
+            <p>{family.explanation[locale]}</p>
+            <ul>
+              {[...family.dont, ...family.today, ...family.thisWeek, ...family.contact].map((step) => (
+                <li key={step.nl}>{step[locale]}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        <Steps ctx={ctx} title={t('check.outcome.today')} steps={outcome.today} />
+        <Steps ctx={ctx} title={t('check.outcome.thisWeek')} steps={outcome.thisWeek} />
+        <Steps ctx={ctx} title={t('check.outcome.dont')} steps={outcome.dont} />
+        <Steps ctx={ctx} title={t('check.outcome.contact')} steps={outcome.contact} />
+
+        <section class="app-outcome__section">
+          <h2>{t('check.outcome.services')}</h2>
+          <NationalLines ctx={ctx} lines={services} />
+        </section>
+
+        {evaluation.notes.length > 0 && (
+          <section class="app-outcome__section">
+            <h2>{t('check.outcome.notesTitle')}</h2>
+            {evaluation.notes.map((note) => (
+              <p key={note.nl}>{note[locale]}</p>
+            ))}
+          </section>
+        )}
+
+        <section class="app-outcome__section">
+          <h2>{t('check.outcome.whyTitle')}</h2>
+          <p>{t('check.outcome.notDiagnosis')}</p>
+          {evaluation.weighed.length === 0 ? (
+            <p>{t('check.outcome.noneWeighed')}</p>
+          ) : (
+            <>
+              <p>{t('check.outcome.weighedIntro')}</p>
+              <ul class="app-outcome__weighed">
+                {evaluation.weighed.map(({ question, value }) => (
+                  <li key={question.id}>
+                    {question.text[locale]}{' '}
+                    <span class="app-hint">
+                      {t('check.outcome.yourAnswer', { answer: labelOf(question.scale, value) })}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+
+        <p class="app-hint">{t('check.outcome.notStored')}</p>
+        <p class="app-outcome__actions">
+          <button class="app-button app-button--secondary app-js-only" type="button" data-module="app-print">
+            {t('check.outcome.print')}
+          </button>{' '}
+          <a href="/check">{t('check.outcome.startAgain')}</a>
+        </p>
+        <ul class="app-outcome__more">
+          <li>
+            <a href="/informatie/signalen">{t('check.outcome.readSignals')}</a>
+          </li>
+          <li>
+            <a href="/informatie/wat-kun-je-doen">{t('check.outcome.readWhatToDo')}</a>
+          </li>
+        </ul>
+      </article>
+    </Layout>
+  );
+}

@@ -81,6 +81,20 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/features/offline/service-worker.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        self: 'readonly',
+        caches: 'readonly',
+        fetch: 'readonly',
+        URL: 'readonly',
+        Response: 'readonly',
+        Promise: 'readonly',
+      },
+    },
+  },
+  {
     files: ['*.js', '*.mjs', 'scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', import: 'readonly' } },
   },

@@ -13,7 +13,7 @@ import { assetsDir } from './shared/paths.js';
 const expectedCsp =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; " +
   "manifest-src 'self'; worker-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; " +
-  "object-src 'none'; require-trusted-types-for 'script'; trusted-types";
+  "object-src 'none'; require-trusted-types-for 'script'; trusted-types app-sw";
 
 function assertSecurityHeaders(headers: Record<string, unknown>, what: string): void {
   assert.equal(headers['content-security-policy'], expectedCsp, `CSP on ${what}`);

@@ -15,7 +15,9 @@ import { registerContentRoutes } from './features/content/content.routes.js';
 import { registerHealthRoutes } from './features/health/health.routes.js';
 import { registerHomeRoutes } from './features/home/home.routes.js';
 import { registerLanguageRoutes } from './features/language/language.routes.js';
+import { registerOfflineRoutes } from './features/offline/offline.routes.js';
 import { registerQuickExitRoutes } from './features/quick-exit/quick-exit.routes.js';
+import { registerRightNowRoutes } from './features/right-now/right-now.routes.js';
 import type { Services } from './services.js';
 import { TooMany } from './shared/errors.js';
 import { type AssetCatalogue, loadAssets, registerAssetRoutes } from './shared/http/assets.js';
@@ -24,8 +26,8 @@ import { trackRoutesForMethodNotAllowed } from './shared/http/method-not-allowed
 import { registerRequestContext, pageContext } from './shared/http/request-context.js';
 import { registerSecurityHeaders } from './shared/http/security-headers.js';
 import { registerSiteRoutes } from './shared/http/site-routes.js';
+import { createPageCache, type PageCache, type PageContextFactory } from './shared/http/page-cache.js';
 import { assetsDir } from './shared/paths.js';
-import type { PageContext } from './shared/views/context.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -34,7 +36,13 @@ declare module 'fastify' {
   }
 }
 
-export type PageContextFactory = (request: FastifyRequest, reply: FastifyReply) => PageContext;
+export type { PageContextFactory } from './shared/http/page-cache.js';
+
+/** What feature routes use to render pages: the request's view context, and the shared page cache. */
+export interface Pages {
+  contextOf: PageContextFactory;
+  cache: PageCache;
+}
 
 const stateChangingMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -126,6 +134,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
 
   const contextOf: PageContextFactory = (request, reply) =>
     pageContext(request, reply, assets.urls, config.quickExitUrl);
+  const pages: Pages = { contextOf, cache: createPageCache({ contextOf, ttlMs: 30_000, maxEntries: 500 }) };
 
   late.badUrl = registerErrorHandling(app, {
     assets: assets.urls,
@@ -137,9 +146,11 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   registerHealthRoutes(app, services.health, services.dialect);
   registerLanguageRoutes(app, config.secureCookies);
   registerQuickExitRoutes(app, { exitUrl: config.quickExitUrl, endSession: services.sessions.end });
-  registerHomeRoutes(app, contextOf);
-  registerContentRoutes(app, contextOf, services.content);
-  registerCheckRoutes(app, contextOf, services.check);
+  registerOfflineRoutes(app, assets.urls);
+  registerHomeRoutes(app, pages);
+  registerRightNowRoutes(app, pages);
+  registerContentRoutes(app, pages, services.content);
+  registerCheckRoutes(app, pages, services.check);
 
   return app;
 }

@@ -8,6 +8,29 @@
 
   document.body.classList.add('js-enabled');
 
+  /**
+   * Keeps /nu (what to do right now) available without a connection. The CSP enforces Trusted Types, so the
+   * worker's URL passes through the one allowed policy, which accepts nothing but that URL.
+   */
+  function registerServiceWorker() {
+    if (!('serviceWorker' in navigator)) return;
+    /** @type {string | object} */
+    var url = '/sw.js';
+    var trustedTypes = /** @type {any} */ (window).trustedTypes;
+    if (trustedTypes && trustedTypes.createPolicy) {
+      var policy = trustedTypes.createPolicy('app-sw', {
+        createScriptURL: function (/** @type {string} */ value) {
+          if (value !== '/sw.js') throw new TypeError('Only the service worker may be loaded');
+          return value;
+        },
+      });
+      url = policy.createScriptURL('/sw.js');
+    }
+    navigator.serviceWorker.register(/** @type {string} */ (url), { scope: '/' }).catch(function () {
+      // Without a worker the site still works; only the offline copy of /nu is missing.
+    });
+  }
+
   // A print button only makes sense with JavaScript; without it, the browser's own print still works.
   var printButtons = document.querySelectorAll('[data-module="app-print"]');
   for (var p = 0; p < printButtons.length; p += 1) {
@@ -19,6 +42,8 @@
   // An error summary takes focus, so screen readers and keyboard users start there.
   var summary = document.querySelector('.app-error-summary');
   if (summary instanceof HTMLElement) summary.focus();
+
+  registerServiceWorker();
 
   var PRESSES_NEEDED = 3;
   var PRESS_WINDOW_MS = 5000;

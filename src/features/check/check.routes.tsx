@@ -1,26 +1,21 @@
 import type { FastifyInstance } from 'fastify';
-import type { PageContextFactory } from '../../app.js';
+import type { Pages } from '../../app.js';
 import type { CheckService } from './check.service.js';
 import { CheckFormPage } from './views/check-form.view.js';
 import { CheckOutcomePage } from './views/check-outcome.view.js';
 import { CheckRejectedPage } from './views/check-rejected.view.js';
 
-export function registerCheckRoutes(app: FastifyInstance, contextOf: PageContextFactory, check: CheckService): void {
+export function registerCheckRoutes(app: FastifyInstance, pages: Pages, check: CheckService): void {
   app.get('/check', (request, reply) =>
-    reply.html(
-      <CheckFormPage
-        ctx={contextOf(request, reply)}
-        questionnaire={check.current()}
-        answers={new Map()}
-        missing={[]}
-      />,
-    ),
+    pages.cache.page(request, reply, (ctx) => (
+      <CheckFormPage ctx={ctx} questionnaire={check.current()} answers={new Map()} missing={[]} />
+    )),
   );
 
   // Answers arrive by POST only and are used for this response alone: never stored, never logged.
   app.post<{ Body: unknown }>('/check', async (request, reply) => {
     const result = await check.submit(request.actor, request.body);
-    const ctx = contextOf(request, reply);
+    const ctx = pages.contextOf(request, reply);
     switch (result.kind) {
       case 'rejected':
         return reply.html(<CheckRejectedPage ctx={ctx} reason={result.reason} />, 400);

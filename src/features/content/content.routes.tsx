@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { PageContextFactory } from '../../app.js';
+import type { Pages } from '../../app.js';
 import type { ContentService } from './content.service.js';
 import { feedbackFormSchema } from './content.schema.js';
 import { ContentIndexPage } from './views/content-index.view.js';
@@ -11,21 +11,23 @@ interface SlugParams {
 
 export function registerContentRoutes(
   app: FastifyInstance,
-  contextOf: PageContextFactory,
+  pages: Pages,
   content: ContentService,
 ): void {
-  app.get('/informatie', async (request, reply) => {
-    const pages = await content.listVisiblePages(request.actor, request.locale);
-    return reply.html(<ContentIndexPage ctx={contextOf(request, reply)} pages={pages} />);
-  });
+  const { contextOf } = pages;
+  app.get('/informatie', (request, reply) =>
+    pages.cache.page(request, reply, async (ctx) => (
+      <ContentIndexPage ctx={ctx} pages={await content.listVisiblePages(request.actor, request.locale)} />
+    )),
+  );
 
-  app.get<{ Params: SlugParams; Querystring: { feedback?: string } }>('/informatie/:slug', async (request, reply) => {
-    const { page, fallback } = await content.showPage(request.actor, request.params.slug, request.locale);
-    const feedback: FeedbackState = request.query.feedback === 'ontvangen' ? 'thanks' : 'ask';
-    return reply.html(
-      <ContentPageView ctx={contextOf(request, reply)} page={page} fallback={fallback} feedback={feedback} />,
-    );
-  });
+  app.get<{ Params: SlugParams; Querystring: { feedback?: string } }>('/informatie/:slug', (request, reply) =>
+    pages.cache.page(request, reply, async (ctx) => {
+      const { page, fallback } = await content.showPage(request.actor, request.params.slug, request.locale);
+      const feedback: FeedbackState = request.query.feedback === 'ontvangen' ? 'thanks' : 'ask';
+      return <ContentPageView ctx={ctx} page={page} fallback={fallback} feedback={feedback} />;
+    }),
+  );
 
   app.post<{ Params: SlugParams; Body: unknown }>('/informatie/:slug/feedback', async (request, reply) => {
     const parsed = feedbackFormSchema.safeParse(request.body);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { PageContextFactory } from '../../app.js';
+import type { Pages } from '../../app.js';
 import { HomePage } from './home.view.js';
 
-export function registerHomeRoutes(app: FastifyInstance, contextOf: PageContextFactory): void {
-  app.get('/', (request, reply) => reply.html(<HomePage ctx={contextOf(request, reply)} />));
+export function registerHomeRoutes(app: FastifyInstance, pages: Pages): void {
+  app.get('/', (request, reply) => pages.cache.page(request, reply, (ctx) => <HomePage ctx={ctx} />));
 }

@@ -9,15 +9,30 @@ export function HomePage({ ctx }: { ctx: PageContext }) {
     <Layout ctx={ctx} title={t('home.title')}>
       <h1>{t('home.title')}</h1>
       <p class="app-lead">{t('home.intro')}</p>
-      <p class="app-callout app-callout--danger">
-        <strong>{t('home.help.danger')}</strong> <PhoneLink number={emergencyNumbers.emergency} />
-      </p>
+      <div class="app-callout app-callout--danger">
+        <p>
+          <strong>{t('home.help.danger')}</strong> <PhoneLink number={emergencyNumbers.emergency} />
+        </p>
+        <p>
+          <a class="app-button app-button--danger" href="/nu">
+            {t('home.now.link')}
+          </a>
+        </p>
+        <p>{t('home.now.text')}</p>
+      </div>
       <ul class="app-cards">
         <li class="app-card">
           <h2 class="app-card__title">{t('home.worried.title')}</h2>
           <p>{t('home.worried.text')}</p>
           <a class="app-button" href="/informatie">
             {t('home.worried.link')}
+          </a>
+        </li>
+        <li class="app-card">
+          <h2 class="app-card__title">{t('home.check.title')}</h2>
+          <p>{t('home.check.text')}</p>
+          <a class="app-button" href="/check">
+            {t('home.check.link')}
           </a>
         </li>
         <li class="app-card">

@@ -78,7 +78,8 @@ export const en: Catalogue = {
   'check.errorSummary.missing': '{count, plural, one {# answer is missing.} other {# answers are missing.}}',
   'check.missingAnswer': 'Choose an answer.',
   'check.rejected.title': 'This form is not valid',
-  'check.rejected.version': 'The questionnaire has changed or no longer exists. Please start again; it only takes a few minutes.',
+  'check.rejected.version':
+    'The questionnaire has changed or no longer exists. Please start again; it only takes a few minutes.',
   'check.rejected.form': 'We could not read your answers. Please start the questionnaire again.',
   'check.rejected.startAgain': 'Start again',
   'check.outcome.pageTitle': 'Advice',
@@ -94,7 +95,8 @@ export const en: Catalogue = {
   'check.outcome.services': 'Who can you call?',
   'check.outcome.worryEnough':
     'A worry is enough to call Veilig Thuis (0800-2000) for advice. You do not need proof. And few signals do not mean nothing is wrong: exploiters sometimes work fast and online.',
-  'check.outcome.notDiagnosis': 'This advice is not a diagnosis and not a judgement about your child. It helps you with the next step.',
+  'check.outcome.notDiagnosis':
+    'This advice is not a diagnosis and not a judgement about your child. It helps you with the next step.',
   'check.outcome.assaultTitle': 'Sexual abuse in the last 7 days',
   'check.outcome.print': 'Print this advice',
   'check.outcome.notStored': 'Your answers were not stored. Want to keep this advice? Print it or write it down.',
@@ -106,7 +108,8 @@ export const en: Catalogue = {
   'service.alarm.name': 'Emergency number',
   'service.alarm.text': 'In danger, or if your child is missing now.',
   'service.politie.name': 'Police, non-emergency',
-  'service.politie.text': 'For an informative conversation or to report a crime. Ask for the vice squad (zedenpolitie).',
+  'service.politie.text':
+    'For an informative conversation or to report a crime. Ask for the vice squad (zedenpolitie).',
   'service.veilig-thuis.name': 'Veilig Thuis',
   'service.veilig-thuis.text': 'Advice and reports, also anonymously. Free, day and night.',
   'service.csg.name': 'Centrum Seksueel Geweld (Sexual Assault Centre)',
@@ -119,6 +122,50 @@ export const en: Catalogue = {
   'service.slachtofferhulp.text': 'Free support and practical help, also for parents and family.',
   'service.akj.name': 'AKJ confidential adviser',
   'service.akj.text': 'Help with questions or complaints about youth care.',
+
+  'nu.title': 'What should I do now?',
+  'nu.lead': 'Is there danger now? Call 112. Below you find what you can do straight away in each situation.',
+  'nu.call112': 'Call 112',
+  'nu.offline': 'This page also works without internet, once you have opened it before.',
+  'nu.missing.title': 'Your child is missing now',
+  'nu.missing.call':
+    'Call 112, not 0900-8844. Say that you think your child is being exploited. Then the police know it is urgent.',
+  'nu.missing.ready': 'Have this ready:',
+  'nu.missing.ready.photo': 'a recent photo',
+  'nu.missing.ready.phone': 'her phone number',
+  'nu.missing.ready.accounts': 'her social media accounts and her nicknames',
+  'nu.missing.ready.plates': 'licence plates of cars or scooters you have seen',
+  'nu.missing.ready.places': 'places and addresses where she may be, and names of people she spends time with',
+  'nu.missing.noPhoto':
+    'Do not post a photo or appeal online. What is online stays online. The police decide whether an appeal helps.',
+  'nu.danger.title': 'Your child is in danger or with someone dangerous',
+  'nu.danger.call': 'Call 112. Say where your child is, if you know.',
+  'nu.danger.alone':
+    'Do not go there alone. Do not confront the exploiter and do not threaten anyone. That makes it more dangerous, for her and for you.',
+  'nu.back.title': 'Your child has just come back',
+  'nu.back.calm': 'No punishment and no interrogation. Say you are glad she is there. Offer food, rest and warmth.',
+  'nu.back.csg':
+    'Was she sexually abused or assaulted in the last 7 days? Call the Centrum Seksueel Geweld (Sexual Assault Centre):',
+  'nu.back.csgNote': 'Free, day and night. Medical care, examination and support in one place.',
+  'nu.back.write':
+    'Write down what she tells you on her own: word for word, with date and time, and what you asked just before. Do not keep asking: specially trained people do that later.',
+  'nu.threat.title': 'You or your family are being threatened',
+  'nu.threat.call': 'Immediate danger? Call 112. No immediate danger? Call the police:',
+  'nu.threat.plan':
+    'Make a safety plan with your family: who calls whom, where you can go, how the other children get to school safely.',
+  'nu.threat.more': 'Read what you can do when your family is threatened',
+  'nu.advice.title': 'Need advice, but no immediate danger?',
+  'nu.advice.text': 'Call Veilig Thuis. Free, day and night. You do not need proof: a worry is enough.',
+  'nu.more': 'Want to put your worries in order first?',
+  'nu.more.check': 'Take the check',
+  'home.now.link': 'What should I do now?',
+  'home.now.text': 'Is your child missing, in danger or just back? Read what you can do straight away.',
+  'home.check.title': 'Check your worries',
+  'home.check.text':
+    'A few questions help you put your worries in order. You get advice on the next step. Nothing is stored.',
+  'home.check.link': 'Start the check',
+  'layout.nav.now': 'Help now',
+  'layout.nav.check': 'Check',
 
   'error.title': 'Something went wrong',
   'error.400.title': 'This request is not valid',

@@ -80,7 +80,8 @@ export const nl = {
   'check.errorSummary.missing': '{count, plural, one {Er ontbreekt # antwoord.} other {Er ontbreken # antwoorden.}}',
   'check.missingAnswer': 'Kies een antwoord.',
   'check.rejected.title': 'Dit formulier klopt niet',
-  'check.rejected.version': 'De vragenlijst is intussen veranderd of bestaat niet meer. Begin opnieuw; het duurt maar een paar minuten.',
+  'check.rejected.version':
+    'De vragenlijst is intussen veranderd of bestaat niet meer. Begin opnieuw; het duurt maar een paar minuten.',
   'check.rejected.form': 'We konden je antwoorden niet lezen. Begin opnieuw met de vragenlijst.',
   'check.rejected.startAgain': 'Opnieuw beginnen',
   'check.outcome.pageTitle': 'Advies',
@@ -96,7 +97,8 @@ export const nl = {
   'check.outcome.services': 'Wie kun je bellen?',
   'check.outcome.worryEnough':
     'Een zorg is genoeg om Veilig Thuis (0800-2000) te bellen voor advies. Je hoeft niets te bewijzen. En weinig signalen betekent niet dat er niets aan de hand is: uitbuiters werken soms snel en online.',
-  'check.outcome.notDiagnosis': 'Dit advies is geen diagnose en geen oordeel over je kind. Het helpt je bij de volgende stap.',
+  'check.outcome.notDiagnosis':
+    'Dit advies is geen diagnose en geen oordeel over je kind. Het helpt je bij de volgende stap.',
   'check.outcome.assaultTitle': 'Seksueel misbruik in de afgelopen 7 dagen',
   'check.outcome.print': 'Print dit advies',
   'check.outcome.notStored': 'Je antwoorden zijn niet bewaard. Wil je dit advies houden? Print het of schrijf het op.',
@@ -121,6 +123,49 @@ export const nl = {
   'service.slachtofferhulp.text': 'Gratis steun en praktische hulp, ook voor ouders en familie.',
   'service.akj.name': 'AKJ vertrouwenspersoon',
   'service.akj.text': 'Hulp bij vragen of klachten over jeugdhulp.',
+
+  'nu.title': 'Wat moet ik nu doen?',
+  'nu.lead': 'Is er nu gevaar? Bel 112. Hieronder staat per situatie wat je meteen kunt doen.',
+  'nu.call112': 'Bel 112',
+  'nu.offline': 'Deze pagina werkt ook zonder internet, als je hem al eens hebt geopend.',
+  'nu.missing.title': 'Je kind is nu vermist',
+  'nu.missing.call':
+    'Bel 112, niet 0900-8844. Zeg dat je denkt dat je kind wordt uitgebuit. Dan weet de politie dat het dringend is.',
+  'nu.missing.ready': 'Houd dit klaar:',
+  'nu.missing.ready.photo': 'een recente foto',
+  'nu.missing.ready.phone': 'haar telefoonnummer',
+  'nu.missing.ready.accounts': 'haar accounts op sociale media en haar bijnamen',
+  'nu.missing.ready.plates': 'kentekens van auto’s of scooters die je hebt gezien',
+  'nu.missing.ready.places': 'plekken en adressen waar ze kan zijn, en namen van mensen met wie ze omgaat',
+  'nu.missing.noPhoto':
+    'Zet geen foto of oproep online. Wat online staat, blijft online. De politie beslist of een oproep helpt.',
+  'nu.danger.title': 'Je kind is in gevaar of bij iemand die gevaarlijk is',
+  'nu.danger.call': 'Bel 112. Zeg waar je kind is, als je dat weet.',
+  'nu.danger.alone':
+    'Ga er niet alleen naartoe. Spreek de uitbuiter niet aan en bedreig niemand. Dat maakt het gevaarlijker, voor haar en voor jou.',
+  'nu.back.title': 'Je kind is net terug',
+  'nu.back.calm': 'Geen straf en geen verhoor. Zeg dat je blij bent dat ze er is. Zorg voor eten, rust en warmte.',
+  'nu.back.csg': 'Is ze de afgelopen 7 dagen seksueel misbruikt of aangerand? Bel het Centrum Seksueel Geweld:',
+  'nu.back.csgNote': 'Gratis, dag en nacht. Medische zorg, onderzoek en steun op één plek.',
+  'nu.back.write':
+    'Schrijf op wat ze uit zichzelf vertelt: letterlijk, met datum en tijd, en wat jij net daarvoor vroeg. Vraag niet door: dat doen later speciaal opgeleide mensen.',
+  'nu.threat.title': 'Jij of je gezin wordt bedreigd',
+  'nu.threat.call': 'Direct gevaar? Bel 112. Geen direct gevaar? Bel de politie:',
+  'nu.threat.plan':
+    'Maak met je gezin een veiligheidsplan: wie belt wie, waar kun je heen, hoe komen de andere kinderen veilig naar school.',
+  'nu.threat.more': 'Lees wat je kunt doen als je gezin wordt bedreigd',
+  'nu.advice.title': 'Advies nodig, maar geen direct gevaar?',
+  'nu.advice.text': 'Bel Veilig Thuis. Gratis, dag en nacht. Je hoeft niets te bewijzen: een zorg is genoeg.',
+  'nu.more': 'Wil je eerst je zorgen op een rij zetten?',
+  'nu.more.check': 'Doe de check',
+  'home.now.link': 'Wat moet ik nu doen?',
+  'home.now.text': 'Is je kind vermist, in gevaar of net terug? Lees wat je nu meteen kunt doen.',
+  'home.check.title': 'Check je zorgen',
+  'home.check.text':
+    'Een paar vragen helpen je om je zorgen op een rij te zetten. Je krijgt advies over de volgende stap. Er wordt niets bewaard.',
+  'home.check.link': 'Begin de check',
+  'layout.nav.now': 'Nu hulp',
+  'layout.nav.check': 'Check',
 
   'error.title': 'Er ging iets mis',
   'error.400.title': 'Dit verzoek klopt niet',

@@ -53,6 +53,15 @@ function Header({ ctx }: { ctx: PageContext }) {
         <nav class="app-nav" aria-label={t('layout.nav.label')}>
           <ul class="app-nav__list">
             <li>
+              <a
+                class="app-nav__link app-nav__link--now"
+                href="/nu"
+                aria-current={ctx.path === '/nu' ? 'page' : undefined}
+              >
+                {t('layout.nav.now')}
+              </a>
+            </li>
+            <li>
               <a class="app-nav__link" href="/" aria-current={ctx.path === '/' ? 'page' : undefined}>
                 {t('layout.nav.home')}
               </a>
@@ -64,6 +73,11 @@ function Header({ ctx }: { ctx: PageContext }) {
                 aria-current={ctx.path.startsWith('/informatie') ? 'page' : undefined}
               >
                 {t('layout.nav.information')}
+              </a>
+            </li>
+            <li>
+              <a class="app-nav__link" href="/check" aria-current={ctx.path === '/check' ? 'page' : undefined}>
+                {t('layout.nav.check')}
               </a>
             </li>
             <li>

@@ -28,8 +28,7 @@ export function NationalLines({ ctx, lines }: { ctx: PageContext; lines: readonl
         const entry: { phone: string; web?: string } = nationalLines[line];
         return (
           <li key={line} class="app-lines__item">
-            <span class="app-lines__name">{t(`service.${line}.name` as const)}</span>{' '}
-            <PhoneLink number={entry.phone} />
+            <span class="app-lines__name">{t(`service.${line}.name` as const)}</span> <PhoneLink number={entry.phone} />
             <br />
             <span class="app-lines__text">{t(`service.${line}.text` as const)}</span>
             {entry.web !== undefined && (

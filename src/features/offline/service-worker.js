@@ -1,0 +1,97 @@
+// @ts-check
+/*
+ * The service worker keeps the "right now" page (/nu) and the files it needs available without a connection.
+ * It never stores anything personal: only /nu and fingerprinted static files are cached, nothing else. Other
+ * pages go to the network; when there is none, a page request gets the cached /nu instead of an error.
+ * The server fills in the two values below (src/features/offline/offline.routes.ts).
+ */
+'use strict';
+
+var VERSION = '__VERSION__';
+/** @type {string[]} */
+var PRECACHE = JSON.parse('__PRECACHE__');
+var CACHE = 'niet-mijn-kind-' + VERSION;
+var RIGHT_NOW = '/nu';
+
+self.addEventListener('install', function (event) {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then(function (cache) {
+        return cache.addAll(PRECACHE);
+      })
+      .then(function () {
+        return self.skipWaiting();
+      }),
+  );
+});
+
+self.addEventListener('activate', function (event) {
+  event.waitUntil(
+    caches
+      .keys()
+      .then(function (names) {
+        return Promise.all(
+          names
+            .filter(function (name) {
+              return name.indexOf('niet-mijn-kind-') === 0 && name !== CACHE;
+            })
+            .map(function (name) {
+              return caches.delete(name);
+            }),
+        );
+      })
+      .then(function () {
+        return self.clients.claim();
+      }),
+  );
+});
+
+self.addEventListener('fetch', function (event) {
+  var request = event.request;
+  if (request.method !== 'GET') return;
+  var url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+
+  if (url.pathname === RIGHT_NOW && request.mode === 'navigate') {
+    // Network first, so the page is current; the copy is refreshed each time it is seen online.
+    event.respondWith(
+      fetch(request)
+        .then(function (response) {
+          if (response.ok) {
+            var copy = response.clone();
+            caches.open(CACHE).then(function (cache) {
+              return cache.put(RIGHT_NOW, copy);
+            });
+          }
+          return response;
+        })
+        .catch(function () {
+          return caches.match(RIGHT_NOW).then(function (cached) {
+            return cached || Response.error();
+          });
+        }),
+    );
+    return;
+  }
+
+  if (request.mode === 'navigate') {
+    // Other pages are never cached; without a connection, show the emergency page rather than an error.
+    event.respondWith(
+      fetch(request).catch(function () {
+        return caches.match(RIGHT_NOW).then(function (cached) {
+          return cached || Response.error();
+        });
+      }),
+    );
+    return;
+  }
+
+  if (PRECACHE.indexOf(url.pathname) !== -1) {
+    event.respondWith(
+      caches.match(url.pathname).then(function (cached) {
+        return cached || fetch(request);
+      }),
+    );
+  }
+});

@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { setCookies } from '../../../test/helpers/app.js';
+import type { PageContext } from '../views/context.js';
+import { createPageCache } from './page-cache.js';
+import { pageContext, registerRequestContext } from './request-context.js';
+
+const assets = { css: '/a.css', js: '/a.js', iconSvg: '/i.svg', iconPng192: '/i.png', appleTouchIcon: '/t.png' };
+
+async function build(now: { value: number }) {
+  const app: FastifyInstance = Fastify();
+  await app.register(fastifyCookie);
+  await app.register(fastifyCsrf, { cookieKey: 'csrf', cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict' } });
+  registerRequestContext(app);
+  const cache = createPageCache({
+    contextOf: (request, reply) => pageContext(request, reply, assets, 'https://neutral.example/'),
+    ttlMs: 1000,
+    maxEntries: 10,
+    clock: () => now.value,
+  });
+  const renders: string[] = [];
+  const view = (ctx: PageContext) => {
+    renders.push(`${ctx.locale} ${ctx.path}`);
+    return (
+      <form>
+        <p>{ctx.t('site.name')}</p>
+        <input name="_csrf" value={ctx.csrfToken()} />
+      </form>
+    );
+  };
+  app.get('/pagina', (request, reply) => cache.page(request, reply, view));
+  app.get('/als-gebruiker', (request, reply) => {
+    request.actor = { kind: 'user', userId: 'u1', roles: ['parent'] };
+    return cache.page(request, reply, view);
+  });
+  app.post(
+    '/formulier',
+    { preHandler: (request, reply, done) => app.csrfProtection(request, reply, done) },
+    () => 'ok',
+  );
+  return { app, renders };
+}
+
+const tokenOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+
+test('an anonymous page is rendered once and then served from memory, per language', async () => {
+  const { app, renders } = await build({ value: 0 });
+  for (let index = 0; index < 3; index += 1) await app.inject({ method: 'GET', url: '/pagina' });
+  await app.inject({ method: 'GET', url: '/pagina', headers: { 'accept-language': 'en' } });
+  assert.deepEqual(renders, ['nl /pagina', 'en /pagina']);
+});
+
+test('every visitor gets their own CSRF token in a cached page, and it is accepted', async () => {
+  const { app } = await build({ value: 0 });
+  const first = await app.inject({ method: 'GET', url: '/pagina' });
+  const second = await app.inject({ method: 'GET', url: '/pagina' });
+  const [tokenA, tokenB] = [tokenOf(first.body), tokenOf(second.body)];
+  assert.ok(tokenA !== undefined && tokenB !== undefined);
+  assert.notEqual(tokenA, tokenB);
+  assert.doesNotMatch(first.body, /csrf-[0-9a-f]{32}/, 'the placeholder never reaches a visitor');
+  for (const [response, token] of [
+    [first, tokenA],
+    [second, tokenB],
+  ] as const) {
+    const posted = await app.inject({
+      method: 'POST',
+      url: '/formulier',
+      cookies: Object.fromEntries(setCookies(response.headers)),
+      payload: { _csrf: token },
+    });
+    assert.equal(posted.statusCode, 200);
+  }
+  const crossed = await app.inject({
+    method: 'POST',
+    url: '/formulier',
+    cookies: Object.fromEntries(setCookies(first.headers)),
+    payload: { _csrf: tokenB },
+  });
+  assert.equal(crossed.statusCode, 403, "one visitor's token does not work with another's cookie");
+});
+
+test('requests with a query string and signed-in users are never cached', async () => {
+  const { app, renders } = await build({ value: 0 });
+  await app.inject({ method: 'GET', url: '/pagina?x=1' });
+  await app.inject({ method: 'GET', url: '/pagina?x=1' });
+  await app.inject({ method: 'GET', url: '/als-gebruiker' });
+  await app.inject({ method: 'GET', url: '/als-gebruiker' });
+  assert.equal(renders.length, 4);
+});
+
+test('a cached page is rendered again after its time is up', async () => {
+  const now = { value: 0 };
+  const { app, renders } = await build(now);
+  await app.inject({ method: 'GET', url: '/pagina' });
+  now.value = 999;
+  await app.inject({ method: 'GET', url: '/pagina' });
+  now.value = 1001;
+  await app.inject({ method: 'GET', url: '/pagina' });
+  assert.equal(renders.length, 2);
+});

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { render } from 'preact-render-to-string';
+import type { PageContext } from '../views/context.js';
+
+export type PageContextFactory = (request: FastifyRequest, reply: FastifyReply) => PageContext;
+
+interface Entry {
+  /** The page split where its CSRF token goes; one part when the page has no form. */
+  parts: Buffer[];
+  expires: number;
+}
+
+export interface PageCacheOptions {
+  contextOf: PageContextFactory;
+  /** How long a rendered page is served before it is rendered again (content edits show within this time). */
+  ttlMs: number;
+  maxEntries: number;
+  clock?: () => number;
+}
+
+/**
+ * Public pages look the same to every anonymous visitor in one language, so they are rendered once and served
+ * from memory for a short while. Only anonymous GET requests without a query string are cached: the key is the
+ * language and the path, so nothing personal can ever be stored or served to someone else. A form's CSRF token
+ * is different for every visitor: the page is stored split around it and the visitor's own token is put in on
+ * each request.
+ */
+export function createPageCache(options: PageCacheOptions) {
+  const { contextOf, ttlMs, maxEntries } = options;
+  const clock = options.clock ?? Date.now;
+  const entries = new Map<string, Entry>();
+  // A marker no page text can contain, so splitting on it finds only the token slots.
+  const marker = `csrf-${randomBytes(16).toString('hex')}`;
+
+  const send = (reply: FastifyReply, entry: Entry): FastifyReply => {
+    const body =
+      entry.parts.length === 1
+        ? entry.parts[0]!
+        : Buffer.concat(
+            entry.parts.flatMap((part, index) => (index === 0 ? [part] : [Buffer.from(reply.generateCsrf()), part])),
+          );
+    return reply.code(200).type('text/html; charset=utf-8').header('vary', 'Accept-Language, Cookie').send(body);
+  };
+
+  return {
+    /**
+     * Renders `view` for this request, from the cache when the request may share a page with others. The view
+     * builder is only called on a miss, so the data it loads is not read either.
+     */
+    async page(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      view: (ctx: PageContext) => VNode | Promise<VNode>,
+    ): Promise<FastifyReply> {
+      const cacheable = request.method === 'GET' && request.actor.kind === 'anonymous' && !request.url.includes('?');
+      if (!cacheable) return reply.html(await view(contextOf(request, reply)));
+      const key = `${request.locale} ${request.url}`;
+      const now = clock();
+      const cached = entries.get(key);
+      if (cached !== undefined && cached.expires > now) return send(reply, cached);
+
+      const ctx: PageContext = { ...contextOf(request, reply), csrfToken: () => marker };
+      const html = `<!doctype html>${render(await view(ctx))}`;
+      const entry: Entry = { parts: html.split(marker).map((part) => Buffer.from(part)), expires: now + ttlMs };
+      if (entries.size >= maxEntries) entries.clear();
+      entries.set(key, entry);
+      return send(reply, entry);
+    },
+
+    clear(): void {
+      entries.clear();
+    },
+  };
+}
+
+export type PageCache = ReturnType<typeof createPageCache>;

@@ -5,16 +5,19 @@ import { contentDir } from './shared/paths.js';
 
 export interface PrepareResult {
   migrationsApplied: string[];
+  /** True when content was imported into an empty database. */
   contentSeeded: boolean;
+  /** Pages changed in content/ since the last start, updated in the database. */
+  contentUpdated: number;
 }
 
-/** Brings the database up to date and seeds content into an empty one. Safe to run at every start. */
+/**
+ * Brings the database up to date, seeds content into an empty one, and brings in pages whose files changed
+ * since the last start (unchanged files write nothing). Safe to run at every start.
+ */
 export async function prepareDatabase(database: DatabaseHandle, services: Services): Promise<PrepareResult> {
   const migrationsApplied = await migrateToLatest(database.db);
-  let contentSeeded = false;
-  if (await services.content.isEmpty()) {
-    await services.content.importDirectory(contentDir);
-    contentSeeded = true;
-  }
-  return { migrationsApplied, contentSeeded };
+  const wasEmpty = await services.content.isEmpty();
+  const summary = await services.content.importDirectory(contentDir);
+  return { migrationsApplied, contentSeeded: wasEmpty && summary.created > 0, contentUpdated: summary.updated };
 }

@@ -12,7 +12,7 @@ import { ContentFileError, createContentService } from './content.service.js';
 const editor: Actor = { kind: 'user', userId: 'e1', roles: ['editor'] };
 
 function page(title: string, extra = '', body = '## Eerste deel\n\nTekst.\n\n## Tweede deel\n\nMeer tekst.\n'): string {
-  return `---\ntitle: ${title}\nsummary: Samenvatting van ${title}.\naudience: [parents]\nsources:\n  - title: Bron\n    publisher: Uitgever\n    url: https://example.org/bron\nlastReviewed: 2026-11-28\norder: 10\n${extra}---\n${body}`;
+  return `---\ntitle: ${title}\nsummary: Samenvatting van ${title}.\naudience: [parents]\ntopic: begrijpen\nsources:\n  - title: Bron\n    publisher: Uitgever\n    url: https://example.org/bron\nlastReviewed: 2026-11-28\norder: 10\n${extra}---\n${body}`;
 }
 
 describeEachDialect('content pages', (database) => {

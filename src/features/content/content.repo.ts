@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ContentPagesTable, Database } from '../../shared/db/schema.js';
 import type { Heading } from './markdown.js';
-import type { Audience } from './content.schema.js';
+import type { Audience, Topic } from './content.schema.js';
 
 export interface Source {
   title: string;
@@ -17,6 +17,7 @@ export interface ContentPage {
   title: string;
   summary: string;
   audience: Audience[];
+  topic: Topic;
   sources: Source[];
   headings: Heading[];
   lastReviewed: string;
@@ -33,6 +34,7 @@ export interface ContentPageWrite {
   title: string;
   summary: string;
   audience: Audience[];
+  topic: Topic;
   sources: Source[];
   headings: Heading[];
   lastReviewed: string;
@@ -51,6 +53,7 @@ function toPage(row: Selectable<ContentPagesTable>): ContentPage {
     title: row.title,
     summary: row.summary,
     audience: JSON.parse(row.audience) as Audience[],
+    topic: row.topic as Topic,
     sources: JSON.parse(row.sources) as Source[],
     headings: JSON.parse(row.headings) as Heading[],
     lastReviewed: row.last_reviewed,
@@ -74,7 +77,7 @@ export function createContentRepository(db: Kysely<Database>) {
     async listPages(lang: string): Promise<ContentPageSummary[]> {
       const rows = await db
         .selectFrom('content_pages')
-        .select(['id', 'slug', 'lang', 'status', 'title', 'summary', 'audience', 'last_reviewed', 'sort_order'])
+        .select(['id', 'slug', 'lang', 'status', 'title', 'summary', 'audience', 'topic', 'last_reviewed', 'sort_order'])
         .where('lang', '=', lang)
         .orderBy('sort_order')
         .orderBy('title')
@@ -87,6 +90,7 @@ export function createContentRepository(db: Kysely<Database>) {
         title: row.title,
         summary: row.summary,
         audience: JSON.parse(row.audience) as Audience[],
+        topic: row.topic as Topic,
         lastReviewed: row.last_reviewed,
         order: row.sort_order,
       }));
@@ -115,6 +119,7 @@ export function createContentRepository(db: Kysely<Database>) {
           title: page.title,
           summary: page.summary,
           audience: JSON.stringify(page.audience),
+          topic: page.topic,
           sources: JSON.stringify(page.sources),
           headings: JSON.stringify(page.headings),
           last_reviewed: page.lastReviewed,

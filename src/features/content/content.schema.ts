@@ -3,6 +3,10 @@ import { z } from 'zod';
 export const audiences = ['parents', 'professionals', 'everyone'] as const;
 export type Audience = (typeof audiences)[number];
 
+/** How the information index groups pages, in this order. */
+export const topics = ['begrijpen', 'handelen', 'steun', 'over'] as const;
+export type Topic = (typeof topics)[number];
+
 const isoDate = z
   .union([z.date(), z.string()])
   .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value.trim()))
@@ -13,6 +17,7 @@ export const frontMatterSchema = z.object({
   title: z.string().trim().min(1).max(200),
   summary: z.string().trim().min(1).max(400),
   audience: z.array(z.enum(audiences)).min(1),
+  topic: z.enum(topics),
   sources: z
     .array(
       z.object({

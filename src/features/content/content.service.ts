@@ -52,6 +52,7 @@ export function createContentService(repo: ContentRepository, clock: () => Date 
       title: front.data.title,
       summary: front.data.summary,
       audience: front.data.audience,
+      topic: front.data.topic,
       sources: front.data.sources,
       headings: rendered.headings,
       lastReviewed: front.data.lastReviewed,

@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as createContentPages from './migrations/0001-create-content-pages.js';
 import * as createCheckOutcomes from './migrations/0002-create-check-outcomes.js';
+import * as addContentPageTopic from './migrations/0003-add-content-page-topic.js';
 import type { Database } from './schema.js';
 
 /*
@@ -10,6 +11,7 @@ import type { Database } from './schema.js';
 const migrations: Record<string, Migration> = {
   '0001-create-content-pages': createContentPages,
   '0002-create-check-outcomes': createCheckOutcomes,
+  '0003-add-content-page-topic': addContentPageTopic,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -14,6 +14,8 @@ export interface ContentPagesTable {
   summary: string;
   /** JSON array of audience codes. */
   audience: string;
+  /** The group the information index shows the page in. */
+  topic: string;
   /** JSON array of { title, publisher?, url? }. */
   sources: string;
   /** JSON array of { id, text } for the page's table of contents. */

@@ -2,15 +2,16 @@ import type { MessageKey } from '../../../shared/i18n/messages.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import type { ContentPageSummary } from '../content.repo.js';
-import type { Audience } from '../content.schema.js';
+import type { Topic } from '../content.schema.js';
 
-const groups: readonly { audience: Audience; heading: MessageKey }[] = [
-  { audience: 'parents', heading: 'info.index.group.parents' },
-  { audience: 'professionals', heading: 'info.index.group.professionals' },
-  { audience: 'everyone', heading: 'info.index.group.everyone' },
+const groups: readonly { topic: Topic; heading: MessageKey }[] = [
+  { topic: 'begrijpen', heading: 'info.index.group.begrijpen' },
+  { topic: 'handelen', heading: 'info.index.group.handelen' },
+  { topic: 'steun', heading: 'info.index.group.steun' },
+  { topic: 'over', heading: 'info.index.group.over' },
 ];
 
-/** Groups pages by their first audience, so a page appears once, where its main reader looks. */
+/** Groups pages by topic, in the order a parent needs them: understand, act, hold on, about this site. */
 export function ContentIndexPage({ ctx, pages }: { ctx: PageContext; pages: ContentPageSummary[] }) {
   const { t } = ctx;
   return (
@@ -18,12 +19,12 @@ export function ContentIndexPage({ ctx, pages }: { ctx: PageContext; pages: Cont
       <h1>{t('info.index.title')}</h1>
       <p class="app-lead">{t('info.index.intro')}</p>
       <p>{t('info.index.count', { count: pages.length })}</p>
-      {groups.map(({ audience, heading }) => {
-        const inGroup = pages.filter((page) => page.audience[0] === audience);
+      {groups.map(({ topic, heading }) => {
+        const inGroup = pages.filter((page) => page.topic === topic);
         if (inGroup.length === 0) return null;
         return (
-          <section key={audience} aria-labelledby={`group-${audience}`}>
-            <h2 id={`group-${audience}`}>{t(heading)}</h2>
+          <section key={topic} aria-labelledby={`group-${topic}`}>
+            <h2 id={`group-${topic}`}>{t(heading)}</h2>
             <ul class="app-page-list">
               {inGroup.map((page) => (
                 <li key={page.slug} class="app-page-list__item">

@@ -5,9 +5,17 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext } from 'playwright-core';
-import { type AppPage, type E2E, type Locale, locales, newAppPage, sitePages, startE2E } from './support.js';
-
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+import {
+  type AppPage,
+  type E2E,
+  type Locale,
+  describeViolations,
+  locales,
+  newAppPage,
+  sitePages,
+  startE2E,
+  wcagTags,
+} from './support.js';
 
 const viewports = [
   { width: 320, height: 640 },
@@ -15,26 +23,6 @@ const viewports = [
 ] as const;
 
 const languageName: Record<Locale, string> = { nl: 'Dutch', en: 'English' };
-
-interface AxeViolationLike {
-  id: string;
-  impact?: string | null;
-  help: string;
-  helpUrl: string;
-  nodes: { target: unknown; failureSummary?: string | undefined }[];
-}
-
-/** One readable block per violation: rule, impact, help, and every offending element. */
-function describeViolations(violations: readonly AxeViolationLike[]): string {
-  return violations
-    .map((violation) => {
-      const nodes = violation.nodes
-        .map((node) => `    - ${JSON.stringify(node.target)}\n      ${(node.failureSummary ?? '').replace(/\n/g, ' ')}`)
-        .join('\n');
-      return `  ${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help}\n    ${violation.helpUrl}\n${nodes}`;
-    })
-    .join('\n');
-}
 
 let e2e: E2E | undefined;
 

@@ -4,6 +4,7 @@
 
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type Page, type Response, chromium } from 'playwright-core';
 import { buildTestApp } from '../helpers/app.js';
 
@@ -43,6 +44,8 @@ export const sitePages: readonly SitePage[] = [
     status: 200,
     h1: { nl: 'Veilig gebruik van deze site', en: 'Using this site safely' },
   },
+  { path: '/nu', name: 'right-now page', status: 200, h1: { nl: 'Wat moet ik nu doen?', en: 'What should I do now?' } },
+  { path: '/check', name: 'signals check form', status: 200, h1: { nl: 'Check je zorgen', en: 'Check your worries' } },
   {
     path: '/bestaat-niet',
     name: 'not-found page',
@@ -200,4 +203,36 @@ export async function newAppPage(
   const context = await browser.newContext(options);
   const page = await context.newPage();
   return { context, app: new AppPage(page, baseUrl) };
+}
+
+/** The axe rule tags every page is checked against: WCAG 2.0, 2.1 and 2.2 at levels A and AA. */
+export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+interface AxeViolationLike {
+  id: string;
+  impact?: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: unknown; failureSummary?: string | undefined }[];
+}
+
+/** One readable block per violation: rule, impact, help, and every offending element. */
+export function describeViolations(violations: readonly AxeViolationLike[]): string {
+  return violations
+    .map((violation) => {
+      const nodes = violation.nodes
+        .map((node) => `    - ${JSON.stringify(node.target)}\n      ${(node.failureSummary ?? '').replace(/\n/g, ' ')}`)
+        .join('\n');
+      return `  ${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help}\n    ${violation.helpUrl}\n${nodes}`;
+    })
+    .join('\n');
+}
+
+/**
+ * Runs axe with the WCAG 2.2 A/AA tags on the page as it is now and returns its violations, described. Only in
+ * a context with JavaScript enabled: axe hangs where JavaScript is off (see STACK.md).
+ */
+export async function axeViolations(page: Page): Promise<{ count: number; description: string }> {
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  return { count: results.violations.length, description: describeViolations(results.violations) };
 }

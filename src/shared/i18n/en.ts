@@ -74,7 +74,7 @@ export const en: Catalogue = {
   'check.submit': 'See the advice',
   'check.required': 'Please answer every question. Not sure? Choose "Not sure".',
   'check.notStored': 'Your answers are not stored and not passed on.',
-  'check.acuteHint': 'Danger? Do not wait for these questions: call 112.',
+  'check.acuteHint': 'Danger? Do not wait for these questions. Call',
   'check.errorSummary.title': 'Some answers are missing',
   'check.errorSummary.missing': '{count, plural, one {# answer is missing.} other {# answers are missing.}}',
   'check.missingAnswer': 'Choose an answer.',

@@ -76,7 +76,7 @@ export const nl = {
   'check.submit': 'Bekijk het advies',
   'check.required': 'Beantwoord alle vragen. Weet je iets niet? Kies dan "Weet ik niet".',
   'check.notStored': 'Je antwoorden worden niet bewaard en niet doorgestuurd.',
-  'check.acuteHint': 'Gevaar? Wacht niet op deze vragen: bel 112.',
+  'check.acuteHint': 'Gevaar? Wacht niet op deze vragen. Bel',
   'check.errorSummary.title': 'Er ontbreken antwoorden',
   'check.errorSummary.missing': '{count, plural, one {Er ontbreekt # antwoord.} other {Er ontbreken # antwoorden.}}',
   'check.missingAnswer': 'Kies een antwoord.',

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as createContentPages from './migrations/0001-create-content-pages.js';
 import * as createCheckOutcomes from './migrations/0002-create-check-outcomes.js';
 import * as addContentPageTopic from './migrations/0003-add-content-page-topic.js';
+import * as createRegionsAndOrganisations from './migrations/0004-create-regions-and-organisations.js';
 import type { Database } from './schema.js';
 
 /*
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0001-create-content-pages': createContentPages,
   '0002-create-check-outcomes': createCheckOutcomes,
   '0003-add-content-page-topic': addContentPageTopic,
+  '0004-create-regions-and-organisations': createRegionsAndOrganisations,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

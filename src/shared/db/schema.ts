@@ -48,8 +48,61 @@ export interface CheckOutcomesTable {
   count: Generated<number>;
 }
 
+export interface PoliceUnitsTable {
+  name: string;
+  arrondissementen: string;
+}
+
+export interface SafetyRegionsTable {
+  code: string;
+  name: string;
+  police_unit: string;
+}
+
+export interface MunicipalitiesTable {
+  code: string;
+  cbs_code: string;
+  name: string;
+  name_key: string;
+  province_code: string;
+  province_name: string;
+  safety_region_code: string;
+  police_unit: string;
+}
+
+export interface PostcodesTable {
+  pc4: string;
+  municipality_code: string;
+  places: string;
+}
+
+export interface OrganisationsTable {
+  id: string;
+  slug: string;
+  kind: string;
+  /** The organisation record as JSON (see src/features/help/organisation.schema.ts). */
+  data: string;
+  area_type: string;
+  verified: number;
+  last_checked: string;
+  updated_at: string;
+}
+
+/** Anonymous counts of help-finder lookups per day and veiligheidsregio: never the postcode or the visitor. */
+export interface HelpLookupsTable {
+  day: string;
+  safety_region_code: string;
+  count: Generated<number>;
+}
+
 export interface Database {
   content_pages: ContentPagesTable;
   page_feedback: PageFeedbackTable;
   check_outcomes: CheckOutcomesTable;
+  police_units: PoliceUnitsTable;
+  safety_regions: SafetyRegionsTable;
+  municipalities: MunicipalitiesTable;
+  postcodes: PostcodesTable;
+  organisations: OrganisationsTable;
+  help_lookups: HelpLookupsTable;
 }

@@ -1,0 +1,202 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../shared/db/schema.js';
+import { type Organisation, organisationSchema } from './organisation.schema.js';
+import type { ReferenceData } from './reference-data.js';
+
+/** A municipality with the regions it belongs to: what the help finder needs to know about a place. */
+export interface Place {
+  code: string;
+  name: string;
+  provinceCode: string;
+  provinceName: string;
+  safetyRegionCode: string;
+  safetyRegionName: string;
+  policeUnit: string;
+}
+
+export interface StoredOrganisation {
+  id: string;
+  organisation: Organisation;
+}
+
+const BATCH = 400;
+
+function placeQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('municipalities as m')
+    .innerJoin('safety_regions as r', 'r.code', 'm.safety_region_code')
+    .select([
+      'm.code as code',
+      'm.name as name',
+      'm.province_code as provinceCode',
+      'm.province_name as provinceName',
+      'm.safety_region_code as safetyRegionCode',
+      'r.name as safetyRegionName',
+      'm.police_unit as policeUnit',
+    ]);
+}
+
+export function createHelpRepository(db: Kysely<Database>) {
+  return {
+    /**
+     * Replaces all reference data in one transaction: a newer file set takes the place of the old one
+     * completely (merged municipalities disappear), and a failure leaves the old data as it was.
+     */
+    async replaceReferenceData(data: ReferenceData): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        for (const table of ['postcodes', 'municipalities', 'safety_regions', 'police_units'] as const) {
+          await trx.deleteFrom(table).execute();
+        }
+        await trx.insertInto('police_units').values(data.policeUnits).execute();
+        await trx
+          .insertInto('safety_regions')
+          .values(
+            data.safetyRegions.map((region) => ({
+              code: region.code,
+              name: region.name,
+              police_unit: region.policeUnit,
+            })),
+          )
+          .execute();
+        const municipalities = data.municipalities.map((municipality) => ({
+          code: municipality.code,
+          cbs_code: municipality.cbsCode,
+          name: municipality.name,
+          name_key: municipality.nameKey,
+          province_code: municipality.provinceCode,
+          province_name: municipality.provinceName,
+          safety_region_code: municipality.safetyRegionCode,
+          police_unit: municipality.policeUnit,
+        }));
+        for (let start = 0; start < municipalities.length; start += BATCH) {
+          await trx
+            .insertInto('municipalities')
+            .values(municipalities.slice(start, start + BATCH))
+            .execute();
+        }
+        const postcodes = data.postcodes.map((postcode) => ({
+          pc4: postcode.pc4,
+          municipality_code: postcode.municipalityCode,
+          places: postcode.places,
+        }));
+        for (let start = 0; start < postcodes.length; start += BATCH) {
+          await trx
+            .insertInto('postcodes')
+            .values(postcodes.slice(start, start + BATCH))
+            .execute();
+        }
+      });
+    },
+
+    async countReferenceData(): Promise<{
+      municipalities: number;
+      postcodes: number;
+      safetyRegions: number;
+      policeUnits: number;
+    }> {
+      const count = async (table: 'municipalities' | 'postcodes' | 'safety_regions' | 'police_units') =>
+        Number(
+          (
+            await db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll().as('count'))
+              .executeTakeFirstOrThrow()
+          ).count,
+        );
+      return {
+        municipalities: await count('municipalities'),
+        postcodes: await count('postcodes'),
+        safetyRegions: await count('safety_regions'),
+        policeUnits: await count('police_units'),
+      };
+    },
+
+    /** Every municipality a 4-digit postcode lies in (usually one, sometimes more). */
+    async findPlacesByPostcode(pc4: string): Promise<Place[]> {
+      return placeQuery(db)
+        .innerJoin('postcodes as p', 'p.municipality_code', 'm.code')
+        .where('p.pc4', '=', pc4)
+        .orderBy('m.name')
+        .execute();
+    },
+
+    async findPlacesByNameKey(nameKey: string): Promise<Place[]> {
+      return placeQuery(db).where('m.name_key', '=', nameKey).orderBy('m.name').execute();
+    },
+
+    /**
+     * Names with a word starting with what was typed, for "did you mean". The prefix is a place key
+     * (only a–z, 0–9 and spaces), so it holds no LIKE wildcards.
+     */
+    async findPlacesByNameKeyPrefix(prefix: string, limit: number): Promise<Place[]> {
+      if (!/^[a-z0-9 ]+$/.test(prefix)) return [];
+      return placeQuery(db)
+        .where((eb) => eb('m.name_key', 'like', `${prefix}%`).or('m.name_key', 'like', `% ${prefix}%`))
+        .orderBy('m.name')
+        .limit(limit)
+        .execute();
+    },
+
+    async findPlaceByCode(code: string): Promise<Place | undefined> {
+      return placeQuery(db).where('m.code', '=', code).executeTakeFirst();
+    },
+
+    async listMunicipalityNames(): Promise<string[]> {
+      const rows = await db.selectFrom('municipalities').select('name').orderBy('name').execute();
+      return rows.map((row) => row.name);
+    },
+
+    /** Inserts new organisations and updates changed ones, by slug; returns how many were written. */
+    async upsertOrganisations(organisations: readonly Organisation[], now: Date): Promise<number> {
+      return db.transaction().execute(async (trx) => {
+        let written = 0;
+        for (const organisation of organisations) {
+          const data = JSON.stringify(organisation);
+          const existing = await trx
+            .selectFrom('organisations')
+            .select(['id', 'data'])
+            .where('slug', '=', organisation.slug)
+            .executeTakeFirst();
+          const values = {
+            kind: organisation.kind,
+            data,
+            area_type: organisation.area.type,
+            verified: organisation.verified ? 1 : 0,
+            last_checked: organisation.lastChecked,
+            updated_at: now.toISOString(),
+          };
+          if (existing === undefined) {
+            await trx
+              .insertInto('organisations')
+              .values({ id: crypto.randomUUID(), slug: organisation.slug, ...values })
+              .execute();
+            written += 1;
+          } else if (existing.data !== data) {
+            await trx.updateTable('organisations').set(values).where('id', '=', existing.id).execute();
+            written += 1;
+          }
+        }
+        return written;
+      });
+    },
+
+    async listOrganisations(): Promise<StoredOrganisation[]> {
+      const rows = await db.selectFrom('organisations').select(['id', 'data']).orderBy('slug').execute();
+      return rows.map((row) => ({ id: row.id, organisation: organisationSchema.parse(JSON.parse(row.data)) }));
+    },
+
+    async countLookup(day: string, safetyRegionCode: string): Promise<void> {
+      await db
+        .insertInto('help_lookups')
+        .values({ day, safety_region_code: safetyRegionCode, count: 1 })
+        .onConflict((conflict) =>
+          conflict
+            .columns(['day', 'safety_region_code'])
+            .doUpdateSet((eb) => ({ count: eb('help_lookups.count', '+', 1) })),
+        )
+        .execute();
+    },
+  };
+}
+
+export type HelpRepository = ReturnType<typeof createHelpRepository>;

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/*
+ * Organisations that help a parent, as data: seeded from content/organisations.json and editable later in the
+ * CMS. Each says what it does for a parent, how to reach it, when it is open and which area it serves.
+ */
+
+const text = z.object({ nl: z.string().trim().min(1), en: z.string().trim().min(1) });
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time like 09:00');
+const interval = z
+  .tuple([time, time])
+  .refine(([from, until]) => from < until, { message: 'an opening interval must end after it starts' });
+
+export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof weekdays)[number];
+
+export const openingHoursSchema = z.union([
+  z.object({ always: z.literal(true) }),
+  z.object({
+    always: z.literal(false).default(false),
+    /** Local (Europe/Amsterdam) opening intervals per weekday; a missing day is closed. */
+    weekly: z.partialRecord(z.enum(weekdays), z.array(interval)),
+    /** Dates with other hours (public holidays): an empty list means closed all day. */
+    exceptions: z
+      .array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), hours: z.array(interval) }))
+      .default([]),
+  }),
+]);
+export type OpeningHours = z.infer<typeof openingHoursSchema>;
+
+export const organisationKinds = [
+  'emergency',
+  'police',
+  'veilig-thuis',
+  'sexual-violence-centre',
+  'care-coordinator',
+  'specialist-care',
+  'victim-support',
+  'online-abuse',
+  'anonymous-tips',
+  'parent-support',
+] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+export const areaSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('national') }),
+  z.object({ type: z.literal('province'), codes: z.array(z.string().regex(/^PV\d{2}$/)).min(1) }),
+  z.object({ type: z.literal('veiligheidsregio'), codes: z.array(z.string().regex(/^VR\d{2}$/)).min(1) }),
+  z.object({ type: z.literal('police-unit'), names: z.array(z.string().min(1)).min(1) }),
+  z.object({ type: z.literal('municipalities'), codes: z.array(z.string().regex(/^GM\d{4}$/)).min(1) }),
+]);
+export type Area = z.infer<typeof areaSchema>;
+
+export const organisationSchema = z.object({
+  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  name: z.string().trim().min(1),
+  kind: z.enum(organisationKinds),
+  /** What they do for a parent, in plain words. */
+  description: text,
+  phone: z
+    .string()
+    .regex(/^[0-9 -]{3,20}$/)
+    .optional(),
+  phoneNote: text.optional(),
+  web: z.url({ protocol: /^https$/ }).optional(),
+  chat: z.url({ protocol: /^https$/ }).optional(),
+  email: z.email().optional(),
+  hours: openingHoursSchema,
+  /** Hours of the chat when they differ from the phone (e.g. Veilig Thuis: phone 24/7, chat office hours). */
+  chatHours: openingHoursSchema.optional(),
+  area: areaSchema,
+  /** Whether you can ask for an interpreter. */
+  interpreter: z.boolean(),
+  sourceUrl: z.url({ protocol: /^https$/ }),
+  lastChecked: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** False where the domain brief marks the facts as unverified or old: shown with a mark to editors. */
+  verified: z.boolean(),
+});
+export type Organisation = z.infer<typeof organisationSchema>;
+
+export const organisationsFileSchema = z.object({ organisations: z.array(organisationSchema).min(1) });

@@ -85,6 +85,17 @@ for (const sitePage of sitePages) {
   });
 }
 
+test('the right-now page (/nu) offers tap-to-call links to 112, the police, the Centrum Seksueel Geweld and Veilig Thuis', async () => {
+  const { app } = ready();
+  await app.open('/nu');
+  assert.equal(await app.heading(), 'Wat moet ik nu doen?');
+  for (const href of ['tel:112', 'tel:09008844', 'tel:08000188', 'tel:08002000']) {
+    const links = app.page.locator(`main a[href="${href}"]`);
+    assert.ok((await links.count()) >= 1, `the page itself (not only the footer) links to ${href}`);
+    assert.ok(await links.first().isVisible(), `the ${href} link is visible`);
+  }
+});
+
 test('the feedback form on an information page posts without JavaScript and thanks the visitor', async () => {
   const { app } = ready();
   await app.open('/informatie/veilig-gebruik');

@@ -13,6 +13,7 @@ import Fastify, {
 import { registerCheckRoutes } from './features/check/check.routes.js';
 import { registerContentRoutes } from './features/content/content.routes.js';
 import { registerHealthRoutes } from './features/health/health.routes.js';
+import { registerHelpRoutes } from './features/help/help.routes.js';
 import { registerHomeRoutes } from './features/home/home.routes.js';
 import { registerLanguageRoutes } from './features/language/language.routes.js';
 import { registerOfflineRoutes } from './features/offline/offline.routes.js';
@@ -151,6 +152,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   registerRightNowRoutes(app, pages);
   registerContentRoutes(app, pages, services.content);
   registerCheckRoutes(app, pages, services.check);
+  registerHelpRoutes(app, pages, services.help);
 
   return app;
 }

@@ -2,13 +2,17 @@ import { createServices } from './services.js';
 import { ConfigError, loadConfig } from './shared/config/config.js';
 import { openDatabase } from './shared/db/database.js';
 import { migrateToLatest } from './shared/db/migrate.js';
-import { contentDir } from './shared/paths.js';
+import { contentDir, organisationsFile, referenceDataDir } from './shared/paths.js';
 
 const usage = `Usage: npm run cli -- <command>
 
 Commands:
   migrate                 apply pending database migrations
   seed-content [folder]   import content/<lang>/*.md (default: ./content); unchanged files are skipped
+  import-regions [folder] load municipalities, postcodes, veiligheidsregio's and police units from CSV files
+                          (default: ./reference-data); replaces the previous set in one transaction
+  import-organisations [file]
+                          add or update organisations from JSON (default: ./content/organisations.json)
   help                    show this text
 
 The database is chosen as for npm start: DATABASE_URL (PostgreSQL) or DATA_DIR (SQLite).`;
@@ -19,7 +23,8 @@ async function run(argv: readonly string[]): Promise<number> {
     console.log(usage);
     return command === undefined ? 1 : 0;
   }
-  if (command !== 'migrate' && command !== 'seed-content') {
+  const commands = ['migrate', 'seed-content', 'import-regions', 'import-organisations'];
+  if (!commands.includes(command)) {
     console.error(`Unknown command "${command}".\n\n${usage}`);
     return 1;
   }
@@ -32,6 +37,19 @@ async function run(argv: readonly string[]): Promise<number> {
       return 0;
     }
     const services = createServices(database, config);
+    if (command === 'import-regions') {
+      const counts = await services.help.importReferenceData(rest[0] ?? referenceDataDir);
+      console.log(
+        `Regions: ${counts.municipalities} municipalities, ${counts.postcodes} postcode pairs, ` +
+          `${counts.safetyRegions} veiligheidsregio's, ${counts.policeUnits} police units.`,
+      );
+      return 0;
+    }
+    if (command === 'import-organisations') {
+      const written = await services.help.importOrganisations(rest[0] ?? organisationsFile);
+      console.log(`Organisations: ${written} added or changed.`);
+      return 0;
+    }
     const summary = await services.content.importDirectory(rest[0] ?? contentDir);
     console.log(`Content: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged.`);
     return 0;

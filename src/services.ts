@@ -4,6 +4,8 @@ import { loadQuestionnaires } from './features/check/questionnaires.js';
 import { createContentRepository } from './features/content/content.repo.js';
 import { createContentService } from './features/content/content.service.js';
 import { createHealthRepository } from './features/health/health.repo.js';
+import { createHelpRepository } from './features/help/help.repo.js';
+import { createHelpService } from './features/help/help.service.js';
 import type { Config } from './shared/config/config.js';
 import type { DatabaseHandle } from './shared/db/database.js';
 import { questionnairesDir } from './shared/paths.js';
@@ -19,6 +21,7 @@ export function createServices(database: DatabaseHandle, config: Config) {
     dialect: database.dialect,
     content,
     check: createCheckService(loadQuestionnaires(questionnairesDir), createCheckRepository(database.db)),
+    help: createHelpService(createHelpRepository(database.db)),
     health: createHealthRepository(database.db),
     sessions: {
       /** Ends the session named by the request's cookies. There are no accounts yet, so nothing to end. */

@@ -10,6 +10,7 @@ export abstract class AppError extends Error {
   abstract readonly messageKey: MessageKey;
 }
 
+/** Its message is shown to API clients as the problem's detail: write it for them, never with user input. */
 export class BadRequest extends AppError {
   readonly status = 400;
   readonly messageKey = 'error.400.text';

@@ -17,3 +17,5 @@ export const projectRoot = findProjectRoot();
 export const assetsDir = path.join(projectRoot, 'src', 'assets');
 export const contentDir = path.join(projectRoot, 'content');
 export const questionnairesDir = path.join(projectRoot, 'content', 'check');
+export const referenceDataDir = path.join(projectRoot, 'reference-data');
+export const organisationsFile = path.join(projectRoot, 'content', 'organisations.json');

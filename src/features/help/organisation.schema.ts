@@ -65,7 +65,8 @@ export const organisationSchema = z.object({
   web: z.url({ protocol: /^https$/ }).optional(),
   chat: z.url({ protocol: /^https$/ }).optional(),
   email: z.email().optional(),
-  hours: openingHoursSchema,
+  /** Absent when the hours are not known yet: the page then makes no "open now" claim. */
+  hours: openingHoursSchema.optional(),
   /** Hours of the chat when they differ from the phone (e.g. Veilig Thuis: phone 24/7, chat office hours). */
   chatHours: openingHoursSchema.optional(),
   area: areaSchema,

@@ -42,6 +42,11 @@ export function HomePage({ ctx }: { ctx: PageContext }) {
             number={emergencyNumbers.veiligThuis}
             label={t('home.help.call', { number: emergencyNumbers.veiligThuis })}
           />
+          <p>
+            <a class="app-button" href="/hulp">
+              {t('help.checkLink')}
+            </a>
+          </p>
         </li>
         <li class="app-card">
           <h2 class="app-card__title">{t('home.professional.title')}</h2>

@@ -1,8 +1,9 @@
 // @ts-check
 /*
  * The service worker keeps the "right now" page (/nu) and the files it needs available without a connection.
- * It never stores anything personal: only /nu and fingerprinted static files are cached, nothing else. Other
- * pages go to the network; when there is none, a page request gets the cached /nu instead of an error.
+ * It stores nothing personal beyond the last help-finder result (which the help finder issue asks for, so a
+ * parent without signal still sees whom to call): /nu, the last /hulp result and fingerprinted static files.
+ * Other pages go to the network; when there is none, a page request gets the cached /nu instead of an error.
  * The server fills in the two values below (src/features/offline/offline.routes.ts).
  */
 'use strict';
@@ -12,6 +13,9 @@ var VERSION = '__VERSION__';
 var PRECACHE = JSON.parse('__PRECACHE__');
 var CACHE = 'niet-mijn-kind-' + VERSION;
 var RIGHT_NOW = '/nu';
+// The last help-finder result, kept so a parent without signal can still see whom to call. Only one is kept;
+// quick exit (Clear-Site-Data) removes it.
+var LAST_HELP = '/hulp?laatste-resultaat';
 
 self.addEventListener('install', function (event) {
   event.waitUntil(
@@ -70,6 +74,32 @@ self.addEventListener('fetch', function (event) {
           return caches.match(RIGHT_NOW).then(function (cached) {
             return cached || Response.error();
           });
+        }),
+    );
+    return;
+  }
+
+  if (url.pathname === '/hulp' && request.mode === 'navigate') {
+    event.respondWith(
+      fetch(request)
+        .then(function (response) {
+          if (response.ok && url.search !== '') {
+            var copy = response.clone();
+            caches.open(CACHE).then(function (cache) {
+              return cache.put(LAST_HELP, copy);
+            });
+          }
+          return response;
+        })
+        .catch(function () {
+          return caches
+            .match(LAST_HELP)
+            .then(function (cached) {
+              return cached || caches.match(RIGHT_NOW);
+            })
+            .then(function (cached) {
+              return cached || Response.error();
+            });
         }),
     );
     return;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, FormExpired, MethodNotAllowed, TooMany } from '../errors.js';
+import { AppError, BadRequest, FormExpired, MethodNotAllowed, TooMany } from '../errors.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { ErrorPage } from '../views/error-page.js';
 import type { AssetUrls } from '../views/context.js';
@@ -71,6 +71,7 @@ export function registerErrorHandling(
     reply: FastifyReply,
     classified: Classified,
     errorId?: string,
+    detail?: string,
   ): FastifyReply => {
     const { status, titleKey, textKey } = classified;
     if (wantsProblemJson(request)) {
@@ -81,7 +82,7 @@ export function registerErrorHandling(
           type: 'about:blank',
           title: request.t(titleKey),
           status,
-          detail: request.t(textKey),
+          detail: detail ?? request.t(textKey),
           ...(errorId === undefined ? {} : { errorId }),
         });
     }
@@ -105,7 +106,8 @@ export function registerErrorHandling(
       },
       'request refused',
     );
-    return respond(request, reply, classified);
+    const detail = error instanceof BadRequest ? error.message : undefined;
+    return respond(request, reply, classified, undefined, detail);
   });
 
   app.setNotFoundHandler((request, reply) => {

@@ -53,10 +53,16 @@ export function createPageCache(options: PageCacheOptions) {
       request: FastifyRequest,
       reply: FastifyReply,
       view: (ctx: PageContext) => VNode | Promise<VNode>,
+      options: { key?: string } = {},
     ): Promise<FastifyReply> {
-      const cacheable = request.method === 'GET' && request.actor.kind === 'anonymous' && !request.url.includes('?');
+      // A route may name its own key for a page whose URL has a query, when it knows everything the page
+      // depends on (e.g. the help finder: the place found and what was typed). Still anonymous GET only.
+      const cacheable =
+        request.method === 'GET' &&
+        request.actor.kind === 'anonymous' &&
+        (options.key !== undefined || !request.url.includes('?'));
       if (!cacheable) return reply.html(await view(contextOf(request, reply)));
-      const key = `${request.locale} ${request.url}`;
+      const key = `${request.locale} ${options.key ?? request.url}`;
       const now = clock();
       const cached = entries.get(key);
       if (cached !== undefined && cached.expires > now) return send(reply, cached);

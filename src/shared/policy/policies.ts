@@ -1,10 +1,12 @@
 import { checkOutcomePolicy } from '../../features/check/check.policy.js';
 import { contentPagePolicy } from '../../features/content/content.policy.js';
+import { organisationPolicy } from '../../features/help/help.policy.js';
 
 /** Every resource type and its rules, listed explicitly (no registration by import side effect). */
 export const policies = {
   contentPage: contentPagePolicy,
   checkOutcome: checkOutcomePolicy,
+  organisation: organisationPolicy,
 } as const;
 
 export type PolicyMap = typeof policies;

@@ -81,6 +81,11 @@ function Header({ ctx }: { ctx: PageContext }) {
               </a>
             </li>
             <li>
+              <a class="app-nav__link" href="/hulp" aria-current={ctx.path === '/hulp' ? 'page' : undefined}>
+                {t('layout.nav.help')}
+              </a>
+            </li>
+            <li>
               <a
                 class="app-nav__link app-nav__link--language"
                 href={`/taal/${other}?terug=${encodeURIComponent(ctx.path)}`}

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { NationalLines } from '../../../shared/views/components/national-lines.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
+import { HelpForm } from '../../help/views/help.view.js';
 import type { LocalText, Outcome, Questionnaire } from '../check.schema.js';
 import type { Evaluation } from '../scoring.js';
 
@@ -82,6 +83,8 @@ export function CheckOutcomePage({ ctx, questionnaire, evaluation }: CheckOutcom
         <section class="app-outcome__section">
           <h2>{t('check.outcome.services')}</h2>
           <NationalLines ctx={ctx} lines={services} />
+          <h3>{t('help.checkLink')}</h3>
+          <HelpForm ctx={ctx} query="" municipalityNames={[]} />
         </section>
 
         {evaluation.notes.length > 0 && (

@@ -61,7 +61,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['help_lookups', 'organisations', 'postcodes', 'municipalities', 'safety_regions', 'police_units']) {
+  for (const table of [
+    'help_lookups',
+    'organisations',
+    'postcodes',
+    'municipalities',
+    'safety_regions',
+    'police_units',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -1,0 +1,17 @@
+import { type Actor, hasRole } from '../../shared/policy/actor.js';
+
+/** What a rule needs to know about an organisation entry. */
+export interface OrganisationFacts {
+  verified: boolean;
+}
+
+const isEditor = (actor: Actor): boolean => hasRole(actor, 'editor') || hasRole(actor, 'admin');
+
+export const organisationPolicy = {
+  /**
+   * A frightened parent must never be sent to a wrong number: entries whose facts are not verified are shown
+   * to editors only (with a mark), until someone checks them.
+   */
+  view: (actor: Actor, organisation: OrganisationFacts): boolean => organisation.verified || isEditor(actor),
+  edit: (actor: Actor, _organisation: OrganisationFacts): boolean => isEditor(actor),
+};

@@ -1,0 +1,132 @@
+import type { FastifyInstance } from 'fastify';
+import type { Pages } from '../../app.js';
+import { BadRequest } from '../../shared/errors.js';
+import type { Locale } from '../../shared/i18n/i18n.js';
+import type { HelpResult, HelpService, ShownOrganisation } from './help.service.js';
+import { openApiDocument } from './openapi.js';
+import { HelpPage } from './views/help.view.js';
+
+interface HelpQuery {
+  plaats?: unknown;
+  postcode?: unknown;
+  gemeente?: unknown;
+}
+
+/** The one text field may arrive as plaats (the form), postcode or gemeente (links and bookmarks). */
+function queryText(query: HelpQuery): { text: string | undefined; byCode: boolean } | 'repeated' {
+  for (const name of ['plaats', 'postcode', 'gemeente'] as const) {
+    const value = query[name];
+    if (value === undefined) continue;
+    if (typeof value !== 'string') return 'repeated';
+    return { text: value, byCode: name === 'gemeente' && /^GM\d{4}$/.test(value.trim()) };
+  }
+  return { text: undefined, byCode: false };
+}
+
+function organisationJson(shown: ShownOrganisation, locale: Locale) {
+  const { organisation, state, chatState } = shown;
+  return {
+    slug: organisation.slug,
+    name: organisation.name,
+    kind: organisation.kind,
+    description: organisation.description[locale],
+    phone: organisation.phone ?? null,
+    web: organisation.web ?? null,
+    chat: organisation.chat ?? null,
+    email: organisation.email ?? null,
+    interpreter: organisation.interpreter,
+    openNow: state === undefined ? null : state.open,
+    hours: organisation.hours ?? null,
+    chatHours: organisation.chatHours ?? null,
+    chatOpenNow: chatState === undefined ? null : chatState.open,
+    area: organisation.area,
+    lastChecked: organisation.lastChecked,
+    verified: organisation.verified,
+  };
+}
+
+function resultJson(result: HelpResult, locale: Locale) {
+  const sections = result.kind === 'found' ? result.sections : result.national;
+  const list = (items: ShownOrganisation[]) => items.map((shown) => organisationJson(shown, locale));
+  const placeJson = (place: {
+    code: string;
+    name: string;
+    provinceName: string;
+    safetyRegionCode: string;
+    safetyRegionName: string;
+    policeUnit: string;
+  }) => ({
+    code: place.code,
+    name: place.name,
+    province: place.provinceName,
+    veiligheidsregio: { code: place.safetyRegionCode, name: place.safetyRegionName },
+    politieEenheid: place.policeUnit,
+  });
+  return {
+    match: result.kind === 'found' ? 'found' : result.kind === 'choose' ? 'choose' : 'none',
+    place: result.kind === 'found' ? placeJson(result.place) : null,
+    choices:
+      result.kind === 'choose'
+        ? result.places.map(placeJson)
+        : result.kind === 'unknown'
+          ? result.suggestions.map(placeJson)
+          : [],
+    emergency: list(sections.emergency),
+    local: list(sections.local),
+    national: list(sections.national),
+  };
+}
+
+export function registerHelpRoutes(app: FastifyInstance, pages: Pages, help: HelpService): void {
+  app.get<{ Querystring: HelpQuery }>('/hulp', async (request, reply) => {
+    const parsed = queryText(request.query);
+    if (parsed === 'repeated') throw new BadRequest('a search field was sent more than once');
+    const result =
+      parsed.byCode && parsed.text !== undefined
+        ? ((await help.lookupByCode(request.actor, parsed.text.trim())) ??
+          (await help.lookup(request.actor, parsed.text)))
+        : await help.lookup(request.actor, parsed.text);
+    const query = result.kind === 'found' && parsed.byCode ? result.place.name : (parsed.text ?? '').slice(0, 100);
+    const names = await help.municipalityNames();
+    const view = () => (
+      <HelpPage ctx={pages.contextOf(request, reply)} result={result} query={query} municipalityNames={names} />
+    );
+    if (result.kind === 'invalid') return reply.html(view(), 400);
+    // A found place looks the same for everyone who typed the same thing (opening states refresh with the cache).
+    const key = result.kind === 'found' || result.kind === 'empty' ? `/hulp ${result.kind} ${query}` : undefined;
+    if (key === undefined) return reply.html(view());
+    return pages.cache.page(
+      request,
+      reply,
+      (ctx) => <HelpPage ctx={ctx} result={result} query={query} municipalityNames={names} />,
+      { key },
+    );
+  });
+
+  app.get<{ Querystring: HelpQuery }>('/api/v1/help', async (request, reply) => {
+    const { postcode, gemeente } = request.query;
+    if ((postcode === undefined) === (gemeente === undefined)) {
+      throw new BadRequest('Give exactly one of the parameters postcode or gemeente.');
+    }
+    const text = postcode ?? gemeente;
+    if (typeof text !== 'string' || text.length > 100)
+      throw new BadRequest('Give the parameter once, at most 100 characters.');
+    if (postcode !== undefined && !/^\s*[1-9]\d{3}\s*([a-zA-Z]{2})?\s*$/.test(text)) {
+      throw new BadRequest('postcode must be 4 digits, optionally followed by 2 letters (e.g. 9711 or 9711 AB).');
+    }
+    const byCode = gemeente !== undefined && /^GM\d{4}$/.test(text.trim());
+    const result =
+      (byCode ? await help.lookupByCode(request.actor, text.trim()) : undefined) ??
+      (await help.lookup(request.actor, text));
+    if (result.kind === 'invalid' || result.kind === 'empty') {
+      throw new BadRequest(
+        'gemeente must be the name of a Dutch municipality or its CBS code (e.g. Groningen or GM0014).',
+      );
+    }
+    return reply.type('application/json; charset=utf-8').send(resultJson(result, request.locale));
+  });
+
+  app.get('/api/openapi.json', (_request, reply) =>
+    reply.type('application/json; charset=utf-8').header('cache-control', 'no-cache').send(openApiDocument),
+  );
+}

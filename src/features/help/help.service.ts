@@ -1,0 +1,215 @@
+import { readFileSync } from 'node:fs';
+import type { Actor } from '../../shared/policy/actor.js';
+import { can } from '../../shared/policy/policy.js';
+import { amsterdamDay } from '../../shared/time/amsterdam.js';
+import type { HelpRepository, Place } from './help.repo.js';
+import { type OpenState, openState } from './opening-hours.js';
+import { type Organisation, type OrganisationKind, organisationsFileSchema } from './organisation.schema.js';
+import { placeAliases, placeKey } from './place-names.js';
+import { readReferenceData } from './reference-data.js';
+
+export type InvalidReason = 'too-long' | 'postcode-format' | 'characters';
+
+/** An organisation as shown for one place at one moment. */
+export interface ShownOrganisation {
+  organisation: Organisation;
+  /** Undefined when the hours are not known: no claim is made. */
+  state: OpenState | undefined;
+  chatState?: OpenState | undefined;
+}
+
+export interface HelpSections {
+  emergency: ShownOrganisation[];
+  /** Who serves this place: police unit, Veilig Thuis, regional organisations. */
+  local: ShownOrganisation[];
+  national: ShownOrganisation[];
+}
+
+export type HelpResult =
+  | { kind: 'empty'; national: HelpSections }
+  | { kind: 'invalid'; reason: InvalidReason; national: HelpSections }
+  | { kind: 'choose'; query: string; places: Place[]; national: HelpSections }
+  | { kind: 'unknown'; query: string; suggestions: Place[]; national: HelpSections }
+  | { kind: 'found'; query: string; place: Place; sections: HelpSections };
+
+export class OrganisationFileError extends Error {
+  constructor(file: string, problems: readonly string[]) {
+    super(`${file}: ${problems.join('; ')}`);
+    this.name = 'OrganisationFileError';
+  }
+}
+
+const MAX_QUERY = 100;
+const kindOrder: readonly OrganisationKind[] = [
+  'emergency',
+  'police',
+  'veilig-thuis',
+  'sexual-violence-centre',
+  'specialist-care',
+  'care-coordinator',
+  'online-abuse',
+  'victim-support',
+  'parent-support',
+  'anonymous-tips',
+];
+
+function serves(organisation: Organisation, place: Place): boolean {
+  const { area } = organisation;
+  switch (area.type) {
+    case 'national':
+      return true;
+    case 'province':
+      return area.codes.includes(place.provinceCode);
+    case 'veiligheidsregio':
+      return area.codes.includes(place.safetyRegionCode);
+    case 'police-unit':
+      return area.names.includes(place.policeUnit);
+    case 'municipalities':
+      return area.codes.includes(place.code);
+  }
+}
+
+const byKind = (a: ShownOrganisation, b: ShownOrganisation) =>
+  kindOrder.indexOf(a.organisation.kind) - kindOrder.indexOf(b.organisation.kind) ||
+  a.organisation.name.localeCompare(b.organisation.name, 'nl');
+
+export function createHelpService(
+  repo: HelpRepository,
+  clock: () => Date = () => new Date(),
+  options: { cacheMs?: number } = {},
+) {
+  const cacheMs = options.cacheMs ?? 60_000;
+  let organisations: { list: Organisation[]; until: number } | undefined;
+  let names: { list: string[]; until: number } | undefined;
+
+  /** Organisations change rarely (the CMS will edit them); reading them once a minute is enough. */
+  async function allOrganisations(): Promise<Organisation[]> {
+    const now = clock().getTime();
+    if (organisations === undefined || organisations.until <= now) {
+      organisations = {
+        list: (await repo.listOrganisations()).map((stored) => stored.organisation),
+        until: now + cacheMs,
+      };
+    }
+    return organisations.list;
+  }
+
+  function show(organisation: Organisation, instant: Date): ShownOrganisation {
+    return {
+      organisation,
+      state: organisation.hours === undefined ? undefined : openState(organisation.hours, instant),
+      chatState: organisation.chatHours === undefined ? undefined : openState(organisation.chatHours, instant),
+    };
+  }
+
+  async function sections(actor: Actor, place: Place | undefined): Promise<HelpSections> {
+    const instant = clock();
+    const visible = (await allOrganisations()).filter((organisation) =>
+      can(actor, 'organisation', 'view', { verified: organisation.verified }),
+    );
+    const result: HelpSections = { emergency: [], local: [], national: [] };
+    for (const organisation of visible) {
+      const shown = show(organisation, instant);
+      if (organisation.kind === 'emergency') result.emergency.push(shown);
+      else if (organisation.kind === 'police' || organisation.kind === 'veilig-thuis') {
+        // Police and Veilig Thuis serve every place; with a place known they head "who serves this place".
+        (place === undefined ? result.national : result.local).push(shown);
+      } else if (organisation.area.type !== 'national') {
+        if (place !== undefined && serves(organisation, place)) result.local.push(shown);
+      } else result.national.push(shown);
+    }
+    result.local.sort(byKind);
+    result.national.sort(byKind);
+    return result;
+  }
+
+  return {
+    /**
+     * Finds who can help for what a visitor typed: a 4-digit postcode, a full postcode in any common spelling,
+     * or a municipality name. Never throws for bad input: it says what is wrong and still gives the national lines.
+     */
+    async lookup(actor: Actor, raw: string | undefined): Promise<HelpResult> {
+      const query = (raw ?? '').trim();
+      if (query === '') return { kind: 'empty', national: await sections(actor, undefined) };
+      if (query.length > MAX_QUERY)
+        return { kind: 'invalid', reason: 'too-long', national: await sections(actor, undefined) };
+
+      const compact = query.replace(/\s+/g, '');
+      if (/^\d+[a-zA-Z]*$/.test(compact)) {
+        const postcode = /^([1-9]\d{3})([a-zA-Z]{2})?$/.exec(compact);
+        if (postcode === null) {
+          return { kind: 'invalid', reason: 'postcode-format', national: await sections(actor, undefined) };
+        }
+        const pc4 = postcode[1]!;
+        const places = await repo.findPlacesByPostcode(pc4);
+        return this.resolve(actor, pc4, places, []);
+      }
+
+      if (!/^[\p{L}\p{M}'’.()\- ]+$/u.test(query)) {
+        return { kind: 'invalid', reason: 'characters', national: await sections(actor, undefined) };
+      }
+      const key = placeKey(query);
+      const alias = placeAliases[key];
+      let places = await repo.findPlacesByNameKey(alias === undefined ? key : placeKey(alias));
+      if (places.length === 0) {
+        // "Bergen" matches "Bergen (L.)" and "Bergen (NH.)": offer both.
+        places = (await repo.findPlacesByNameKeyPrefix(key, 8)).filter((place) =>
+          placeKey(place.name).startsWith(`${key} `),
+        );
+      }
+      const suggestions = places.length === 0 ? await repo.findPlacesByNameKeyPrefix(key.slice(0, 4), 5) : [];
+      return this.resolve(actor, query, places, suggestions);
+    },
+
+    /** A place chosen from a list by its municipality code (after a postcode that spans several). */
+    async lookupByCode(actor: Actor, code: string): Promise<HelpResult | undefined> {
+      if (!/^GM\d{4}$/.test(code)) return undefined;
+      const place = await repo.findPlaceByCode(code);
+      return place === undefined ? undefined : this.resolve(actor, place.name, [place], []);
+    },
+
+    async resolve(actor: Actor, query: string, places: Place[], suggestions: Place[]): Promise<HelpResult> {
+      if (places.length === 0)
+        return { kind: 'unknown', query, suggestions, national: await sections(actor, undefined) };
+      if (places.length > 1) return { kind: 'choose', query, places, national: await sections(actor, undefined) };
+      const place = places[0]!;
+      // The only trace of a lookup: a count per day and veiligheidsregio. Never the postcode or the visitor.
+      await repo.countLookup(amsterdamDay(clock()), place.safetyRegionCode);
+      return { kind: 'found', query, place, sections: await sections(actor, place) };
+    },
+
+    /** Municipality names for the form's suggestion list. */
+    async municipalityNames(): Promise<string[]> {
+      const now = clock().getTime();
+      if (names === undefined || names.until <= now)
+        names = { list: await repo.listMunicipalityNames(), until: now + cacheMs };
+      return names.list;
+    },
+
+    /** Loads reference data from a folder of CSV files; re-running with the same or newer files is safe. */
+    async importReferenceData(directory: string) {
+      const data = readReferenceData(directory);
+      await repo.replaceReferenceData(data);
+      names = undefined;
+      return repo.countReferenceData();
+    },
+
+    /** Seeds or updates organisations from the JSON file in the repository (by slug). */
+    async importOrganisations(file: string): Promise<number> {
+      const parsed = organisationsFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+      if (!parsed.success) {
+        throw new OrganisationFileError(
+          file,
+          parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+        );
+      }
+      const written = await repo.upsertOrganisations(parsed.data.organisations, clock());
+      organisations = undefined;
+      return written;
+    },
+
+    hasReferenceData: async (): Promise<boolean> => (await repo.countReferenceData()).municipalities > 0,
+  };
+}
+
+export type HelpService = ReturnType<typeof createHelpService>;

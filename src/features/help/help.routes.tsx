@@ -83,8 +83,7 @@ export function registerHelpRoutes(app: FastifyInstance, pages: Pages, help: Hel
     if (parsed === 'repeated') throw new BadRequest('a search field was sent more than once');
     const result =
       parsed.byCode && parsed.text !== undefined
-        ? ((await help.lookupByCode(request.actor, parsed.text.trim())) ??
-          (await help.lookup(request.actor, parsed.text)))
+        ? await help.lookupByCode(request.actor, parsed.text.trim())
         : await help.lookup(request.actor, parsed.text);
     const query = result.kind === 'found' && parsed.byCode ? result.place.name : (parsed.text ?? '').slice(0, 100);
     const names = await help.municipalityNames();
@@ -115,9 +114,9 @@ export function registerHelpRoutes(app: FastifyInstance, pages: Pages, help: Hel
       throw new BadRequest('postcode must be 4 digits, optionally followed by 2 letters (e.g. 9711 or 9711 AB).');
     }
     const byCode = gemeente !== undefined && /^GM\d{4}$/.test(text.trim());
-    const result =
-      (byCode ? await help.lookupByCode(request.actor, text.trim()) : undefined) ??
-      (await help.lookup(request.actor, text));
+    const result = byCode
+      ? await help.lookupByCode(request.actor, text.trim())
+      : await help.lookup(request.actor, text);
     if (result.kind === 'invalid' || result.kind === 'empty') {
       throw new BadRequest(
         'gemeente must be the name of a Dutch municipality or its CBS code (e.g. Groningen or GM0014).',

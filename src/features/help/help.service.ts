@@ -153,8 +153,8 @@ export function createHelpService(
       let places = await repo.findPlacesByNameKey(alias === undefined ? key : placeKey(alias));
       if (places.length === 0) {
         // "Bergen" matches "Bergen (L.)" and "Bergen (NH.)": offer both.
-        places = (await repo.findPlacesByNameKeyPrefix(key, 8)).filter((place) =>
-          placeKey(place.name).startsWith(`${key} `),
+        places = (await repo.findPlacesByNameKeyPrefix(key, 8)).filter(
+          (place) => placeKey(place.name.replace(/\s*\([^)]*\)$/, '')) === key,
         );
       }
       const suggestions = places.length === 0 ? await repo.findPlacesByNameKeyPrefix(key.slice(0, 4), 5) : [];
@@ -162,10 +162,9 @@ export function createHelpService(
     },
 
     /** A place chosen from a list by its municipality code (after a postcode that spans several). */
-    async lookupByCode(actor: Actor, code: string): Promise<HelpResult | undefined> {
-      if (!/^GM\d{4}$/.test(code)) return undefined;
-      const place = await repo.findPlaceByCode(code);
-      return place === undefined ? undefined : this.resolve(actor, place.name, [place], []);
+    async lookupByCode(actor: Actor, code: string): Promise<HelpResult> {
+      const place = /^GM\d{4}$/.test(code) ? await repo.findPlaceByCode(code) : undefined;
+      return this.resolve(actor, place?.name ?? code, place === undefined ? [] : [place], []);
     },
 
     async resolve(actor: Actor, query: string, places: Place[], suggestions: Place[]): Promise<HelpResult> {

@@ -1,13 +1,15 @@
-// The baseline for `npm run bench`: a bare node:http server that answers the benchmarked paths with the exact
-// bytes the app sent for them, and a content-type header only. Started by bench/pages.bench.ts in its own
-// process with one argument: a JSON file of { [path]: { contentType, bodyBase64 } }. Prints { "port": n }
-// as one line on stdout once it listens on 127.0.0.1.
+// The baseline for `npm run bench`: a bare node:http server that answers the benchmarked requests with the
+// exact bytes the app sent for them, and a content-type header only. A POST is answered once its body has been
+// read (and discarded). Started by bench/pages.bench.ts in its own process with one argument: a JSON file of
+// { ["METHOD /path"]: { contentType, bodyBase64 } }. Prints { "port": n } as one line on stdout once it
+// listens on 127.0.0.1.
 
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
 interface FixtureFile {
-  [path: string]: { contentType: string; bodyBase64: string };
+  /** Keyed by method and path, e.g. "GET /" or "POST /check". */
+  [request: string]: { contentType: string; bodyBase64: string };
 }
 
 interface Fixture {
@@ -23,21 +25,30 @@ if (file === undefined) {
 
 const parsed = JSON.parse(readFileSync(file, 'utf8')) as FixtureFile;
 const fixtures = new Map<string, Fixture>(
-  Object.entries(parsed).map(([path, entry]) => [
-    path,
+  Object.entries(parsed).map(([request, entry]) => [
+    request,
     { contentType: entry.contentType, body: Buffer.from(entry.bodyBase64, 'base64') },
   ]),
 );
 
 const server = createServer((request, response) => {
-  const fixture = fixtures.get(request.url ?? '');
+  const fixture = fixtures.get(`${request.method ?? ''} ${request.url ?? ''}`);
   if (fixture === undefined) {
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
     response.end('not found');
     return;
   }
-  response.writeHead(200, { 'content-type': fixture.contentType });
-  response.end(fixture.body);
+  const answer = (): void => {
+    response.writeHead(200, { 'content-type': fixture.contentType });
+    response.end(fixture.body);
+  };
+  if (request.method === 'GET') {
+    answer();
+    return;
+  }
+  // Read the whole body, as the app must, then drop it.
+  request.on('end', answer);
+  request.resume();
 });
 
 server.listen(0, '127.0.0.1', () => {

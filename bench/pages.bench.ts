@@ -4,6 +4,9 @@
 //   npm run bench -- --check          also exit 1 when a target is missed
 //   npm run bench -- --profile        also write a V8 CPU profile of the app server to bench/results/
 //   BENCH_SECONDS=10 npm run bench    seconds per measured run (default 5; each run has a 1 s warm-up)
+//   BENCH_ONLY='POST /check' npm run bench -- --profile
+//                                     only the entries named (comma-separated labels as in the tables), e.g.
+//                                     for a CPU profile of one route
 //
 // Throughput: requests/s and p50/p99 latency of `/`, an `/informatie/…` page, the signals check form
 // (GET /check) and a complete answer set posted to it (POST /check), served by the real app
@@ -70,7 +73,7 @@ interface Entry {
   weighed: boolean;
 }
 
-const ENTRIES: readonly Entry[] = [
+const ALL_ENTRIES: readonly Entry[] = [
   { label: '/', method: 'GET', path: '/', minRatio: TARGETS.minRatio, weighed: true },
   {
     label: '/informatie/over-deze-site',
@@ -82,6 +85,22 @@ const ENTRIES: readonly Entry[] = [
   { label: '/check', method: 'GET', path: '/check', minRatio: TARGETS.minRatioCheck, weighed: true },
   { label: 'POST /check', method: 'POST', path: '/check', minRatio: TARGETS.minRatioCheck, weighed: false },
 ];
+
+const ENTRIES = selectEntries(process.env.BENCH_ONLY);
+
+function selectEntries(value: string | undefined): readonly Entry[] {
+  if (value === undefined || value.trim() === '') return ALL_ENTRIES;
+  const labels = value.split(',').map((label) => label.trim());
+  const unknown = labels.filter((label) => !ALL_ENTRIES.some((entry) => entry.label === label));
+  if (unknown.length > 0) {
+    console.error(
+      `BENCH_ONLY names unknown entries: ${unknown.map((label) => JSON.stringify(label)).join(', ')} ` +
+        `(known: ${ALL_ENTRIES.map((entry) => entry.label).join(', ')})`,
+    );
+    process.exit(2);
+  }
+  return ALL_ENTRIES.filter((entry) => labels.includes(entry.label));
+}
 
 /** Headers and body of one entry's requests (POST /check needs a cookie and a form, known at run time). */
 interface RequestParts {
@@ -1004,6 +1023,7 @@ async function main(): Promise<void> {
           warmupSeconds: WARMUP_SECONDS,
         },
         pinning,
+        entries: ENTRIES,
         targets: TARGETS,
         throughput: summaries,
         ratios,

@@ -13,7 +13,10 @@ export function openStateText(ctx: PageContext, state: OpenState | undefined): s
     : t('help.hours.closedOpens', { day: state.opens.day, time: state.opens.time });
 }
 
-/** One organisation: what it does for a parent, how to reach it, whether it is open now, when last checked. */
+/**
+ * One organisation: how to reach it first (a frightened parent needs the number), whether it is open now, then
+ * what it does for a parent and when its details were last checked.
+ */
 export function OrganisationCard({
   ctx,
   shown,
@@ -33,8 +36,6 @@ export function OrganisationCard({
         {!organisation.verified && <span class="app-tag app-tag--warning">{t('help.unverified')}</span>}
       </h3>
       {extra !== undefined && <p class="app-org__extra">{extra}</p>}
-      <p>{organisation.description[locale]}</p>
-      <p class={`app-org__hours${open ? ' app-org__hours--open' : ''}`}>{openStateText(ctx, state)}</p>
       <ul class="app-org__contact">
         {organisation.phone !== undefined && (
           <li>
@@ -68,6 +69,8 @@ export function OrganisationCard({
           </li>
         )}
       </ul>
+      <p class={`app-org__hours${open ? ' app-org__hours--open' : ''}`}>{openStateText(ctx, state)}</p>
+      <p>{organisation.description[locale]}</p>
       {organisation.interpreter && <p class="app-hint">{t('help.interpreter')}</p>}
       <p class="app-hint">{t('help.lastChecked', { date: new Date(`${organisation.lastChecked}T12:00:00Z`) })}</p>
     </li>

@@ -8,6 +8,11 @@ import type { MessageKey } from './i18n/messages.js';
 export abstract class AppError extends Error {
   abstract readonly status: number;
   abstract readonly messageKey: MessageKey;
+  constructor(message?: string) {
+    super(message);
+    // Logged as the error's code: "NotFound", "TooMany", …
+    this.name = new.target.name;
+  }
 }
 
 /** Its message is shown to API clients as the problem's detail: write it for them, never with user input. */

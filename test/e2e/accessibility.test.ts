@@ -12,6 +12,7 @@ import {
   describeViolations,
   locales,
   newAppPage,
+  pathAndQuery,
   sitePages,
   startE2E,
   wcagTags,
@@ -70,7 +71,7 @@ for (const locale of locales) {
         if (viewport.width === 320) {
           test(`${label} does not scroll sideways at 320 CSS pixels wide`, async () => {
             assert.ok(app !== undefined);
-            if (new URL(app.page.url()).pathname !== sitePage.path) await app.open(sitePage.path, sitePage.status);
+            if (pathAndQuery(app.page.url()) !== sitePage.path) await app.open(sitePage.path, sitePage.status);
             const { scrollWidth, wide } = await app.page.evaluate(() => {
               const root = document.documentElement;
               // The elements that stick out, to name in the failure message.

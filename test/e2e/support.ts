@@ -22,6 +22,7 @@ export const neutralTitle = 'Neutral';
 
 /** The pages every browser test walks through, with the heading each shows in Dutch and English. */
 export interface SitePage {
+  /** The path, with a query string for a page that shows a result (e.g. /hulp?postcode=9711). */
   path: string;
   /** A short name for test titles. */
   name: string;
@@ -46,6 +47,13 @@ export const sitePages: readonly SitePage[] = [
   },
   { path: '/nu', name: 'right-now page', status: 200, h1: { nl: 'Wat moet ik nu doen?', en: 'What should I do now?' } },
   { path: '/check', name: 'signals check form', status: 200, h1: { nl: 'Check je zorgen', en: 'Check your worries' } },
+  { path: '/hulp', name: 'help finder', status: 200, h1: { nl: 'Hulp in de buurt', en: 'Help near you' } },
+  {
+    path: '/hulp?postcode=9711',
+    name: 'help finder result',
+    status: 200,
+    h1: { nl: 'Hulp in de buurt', en: 'Help near you' },
+  },
   {
     path: '/bestaat-niet',
     name: 'not-found page',
@@ -184,6 +192,12 @@ export class AppPage {
   isOnApp(): boolean {
     return originOf(this.page.url()) === new URL(this.baseUrl).origin;
   }
+}
+
+/** The path and query string of a URL, as the site page list writes them (e.g. /hulp?postcode=9711). */
+export function pathAndQuery(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
 }
 
 export function originOf(url: string): string {

@@ -11,6 +11,15 @@ import type { ContentPage, ContentPageSummary, ContentRepository } from './conte
 import { frontMatterSchema, slugSchema } from './content.schema.js';
 import { renderMarkdown } from './markdown.js';
 
+/*
+ * gray-matter runs front matter written as "---js" through eval. Content will come from editors (the CMS), so
+ * only YAML is accepted: any other front-matter language is refused.
+ */
+const refuse = (): never => {
+  throw new Error('only YAML front matter is allowed');
+};
+const noCodeEngines = { js: refuse, javascript: refuse, coffee: refuse, coffeescript: refuse, toml: refuse };
+
 export interface ImportSummary {
   created: number;
   updated: number;
@@ -34,7 +43,7 @@ export interface ShownPage {
 export function createContentService(repo: ContentRepository, clock: () => Date = () => new Date()) {
   async function readPageFile(file: string, lang: Locale) {
     const raw = await readFile(file, 'utf8');
-    const parsed = matter(raw);
+    const parsed = matter(raw, { engines: noCodeEngines });
     const slug = path.basename(file, '.md');
     const problems: string[] = [];
     if (!slugSchema.safeParse(slug).success) problems.push('the file name must be a slug like "veilig-gebruik"');

@@ -91,9 +91,11 @@ export function registerHelpRoutes(app: FastifyInstance, pages: Pages, help: Hel
       <HelpPage ctx={pages.contextOf(request, reply)} result={result} query={query} municipalityNames={names} />
     );
     if (result.kind === 'invalid') return reply.html(view(), 400);
-    // A found place looks the same for everyone who typed the same thing (opening states refresh with the cache).
-    const key = result.kind === 'found' || result.kind === 'empty' ? `/hulp ${result.kind} ${query}` : undefined;
-    if (key === undefined) return reply.html(view());
+    // Tells the service worker this page is a result worth keeping for offline use (not a form or an error).
+    if (result.kind === 'found') reply.header('x-help-result', 'found');
+    // A found place looks the same for everyone asking the same URL (opening states refresh with the cache).
+    if (result.kind !== 'found' && result.kind !== 'empty') return reply.html(view());
+    const key = request.url;
     return pages.cache.page(
       request,
       reply,

@@ -5,7 +5,10 @@ import type { FastifyInstance } from 'fastify';
 import { projectRoot } from '../../shared/paths.js';
 import type { AssetUrls } from '../../shared/views/context.js';
 
-/** Serves /sw.js with the fingerprinted files and /nu to keep offline. Only public, non-personal URLs. */
+/**
+ * Serves /sw.js with the fingerprinted files and /nu to keep offline. The worker also keeps the last help-finder
+ * result (the place searched for), which quick exit removes with the rest of the site's storage.
+ */
 export function registerOfflineRoutes(app: FastifyInstance, assets: AssetUrls): void {
   const precache = ['/nu', assets.css, assets.js, assets.iconSvg];
   const version = createHash('sha256').update(precache.join('\n')).digest('hex').slice(0, 12);

@@ -64,9 +64,11 @@ self.addEventListener('fetch', function (event) {
         .then(function (response) {
           if (response.ok) {
             var copy = response.clone();
-            caches.open(CACHE).then(function (cache) {
-              return cache.put(RIGHT_NOW, copy);
-            });
+            event.waitUntil(
+              caches.open(CACHE).then(function (cache) {
+                return cache.put(RIGHT_NOW, copy);
+              }),
+            );
           }
           return response;
         })
@@ -83,11 +85,14 @@ self.addEventListener('fetch', function (event) {
     event.respondWith(
       fetch(request)
         .then(function (response) {
-          if (response.ok && url.search !== '') {
+          // Only a real result replaces the kept one: not the empty form, a "which one?" or an unknown place.
+          if (response.ok && response.headers.get('x-help-result') === 'found') {
             var copy = response.clone();
-            caches.open(CACHE).then(function (cache) {
-              return cache.put(LAST_HELP, copy);
-            });
+            event.waitUntil(
+              caches.open(CACHE).then(function (cache) {
+                return cache.put(LAST_HELP, copy);
+              }),
+            );
           }
           return response;
         })

@@ -63,9 +63,9 @@ test('a bad DATABASE_URL is named but its value (which may hold a password) is n
   assert.doesNotMatch(problem!, /hunter2/);
 });
 
-test('TRUST_PROXY takes true/false, a hop count or a list of addresses', () => {
+test('TRUST_PROXY takes true/false or a list of addresses; a hop count is refused (Fastify would trust nothing)', () => {
   assert.equal(loadConfig({ TRUST_PROXY: 'true' }).trustProxy, true);
-  assert.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxy, 2);
+  assert.match(problemsFor({ TRUST_PROXY: '2' })[0]!, /^TRUST_PROXY must be true, false, or a comma-separated list/);
   assert.deepEqual(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.0.1.0/24' }).trustProxy, ['10.0.0.1', '10.0.1.0/24']);
 });
 

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -23,23 +24,29 @@ const wholeNumber = (min: number, max: number) =>
     });
 
 /*
- * TRUST_PROXY follows Fastify's trustProxy option: "true"/"false", a hop count, or a comma-separated list of
- * addresses/CIDR ranges of the proxies in front of the app. It decides whether X-Forwarded-* is believed,
- * which matters for rate limiting per client address and for sending HSTS only over HTTPS.
+ * TRUST_PROXY follows Fastify's trustProxy option: "true"/"false", or a comma-separated list of addresses/CIDR
+ * ranges of the proxies in front of the app. It decides whether X-Forwarded-* is believed, which matters for
+ * rate limiting per client address and for sending HSTS only over HTTPS. A hop count is refused: Fastify 5
+ * treats a number as "trust no proxy" (it cannot check the peer), which would silently turn these off.
  */
 const trustProxy = z
   .string()
   .trim()
-  .transform((value, context): boolean | number | string[] => {
-    if (value === '' || value === 'false' || value === '0') return false;
+  .transform((value, context): boolean | string[] => {
+    if (value === '' || value === 'false') return false;
     if (value === 'true') return true;
-    if (/^\d+$/.test(value)) return Number(value);
     const parts = value.split(',').map((part) => part.trim());
-    const addressPattern = /^[0-9a-fA-F:.]+(\/\d{1,3})?$/;
-    if (parts.every((part) => addressPattern.test(part))) return parts;
+    const isAddress = (part: string) => {
+      const [address = '', prefix] = part.split('/');
+      const version = isIP(address);
+      const maxPrefix = version === 4 ? 32 : 128;
+      return version !== 0 && (prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix));
+    };
+    if (parts.every(isAddress)) return parts;
     context.addIssue({
       code: 'custom',
-      message: 'must be true, false, a number of proxy hops, or a comma-separated list of IP addresses',
+      message:
+        "must be true, false, or a comma-separated list of the proxies' IP addresses (a hop count is not supported)",
     });
     return z.NEVER;
   });
@@ -81,7 +88,7 @@ export interface Config {
   port: number;
   dataDir: string;
   database: DatabaseTarget;
-  trustProxy: boolean | number | string[];
+  trustProxy: boolean | string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   quickExitUrl: string;
   rateLimit: { max: number; windowMs: number };

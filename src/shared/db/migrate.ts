@@ -24,8 +24,9 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error !== undefined || failed !== undefined) {
-    const name = failed?.migrationName ?? 'unknown migration';
-    throw new Error(`Migration ${name} failed`, { cause: error });
+    const cause = error instanceof Error ? error.message : String(error);
+    const what = failed === undefined ? 'Migrating the database failed' : `Migration ${failed.migrationName} failed`;
+    throw new Error(`${what}: ${cause}`, { cause: error });
   }
   return (results ?? []).map((result) => result.migrationName);
 }

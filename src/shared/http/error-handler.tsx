@@ -110,7 +110,8 @@ export function registerErrorHandling(
     return respond(request, reply, classified, undefined, detail);
   });
 
-  app.setNotFoundHandler((request, reply) => {
+  // Unknown paths count towards the rate limit too, so probing for pages is limited like everything else.
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, (request, reply) => {
     const allowed = options.allowedMethods(request.method, request.url);
     if (allowed.length > 0) {
       reply.header('allow', allowed.join(', '));
@@ -123,6 +124,8 @@ export function registerErrorHandling(
     /** For Fastify's frameworkErrors: a URL that cannot be decoded is answered before any hook runs. */
     badUrl: (request, reply) => {
       setRequestContext(request);
+      // Fastify answers these before any hook, so the access line is written here.
+      request.log.info({ method: request.method, route: 'bad-url', status: 400 }, 'request completed');
       reply.headers(baseSecurityHeaders);
       return respond(request, reply, { status: 400, ...keysFor(400) });
     },

@@ -35,12 +35,11 @@ export function createPageCache(options: PageCacheOptions) {
   const marker = `csrf-${randomBytes(16).toString('hex')}`;
 
   const send = (reply: FastifyReply, entry: Entry): FastifyReply => {
-    const body =
-      entry.parts.length === 1
-        ? entry.parts[0]!
-        : Buffer.concat(
-            entry.parts.flatMap((part, index) => (index === 0 ? [part] : [Buffer.from(reply.generateCsrf()), part])),
-          );
+    let body = entry.parts[0]!;
+    if (entry.parts.length > 1) {
+      const token = Buffer.from(reply.generateCsrf());
+      body = Buffer.concat(entry.parts.flatMap((part, index) => (index === 0 ? [part] : [token, part])));
+    }
     return reply.code(200).type('text/html; charset=utf-8').header('vary', 'Accept-Language, Cookie').send(body);
   };
 

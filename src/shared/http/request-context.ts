@@ -53,6 +53,15 @@ export function setRequestContext(request: FastifyRequest): void {
   request.t = translatorFor(locale);
 }
 
+/**
+ * One token per response: without a CSRF cookie yet, every generateCsrf() call makes a new secret and only the
+ * last cookie would stick, so a page with two forms would get one token that fails.
+ */
+export function csrfTokenOnce(reply: FastifyReply): () => string {
+  let token: string | undefined;
+  return () => (token ??= reply.generateCsrf());
+}
+
 /** The context a view needs, built from the request. */
 export function pageContext(
   request: FastifyRequest,
@@ -65,8 +74,10 @@ export function pageContext(
     locale: request.locale,
     t: request.t,
     path,
+    // After a POST (a form) the way back is the page itself; a GET page keeps its query (a help result).
+    returnTo: request.method === 'GET' ? request.url : path,
     assets,
     quickExitUrl,
-    csrfToken: () => reply.generateCsrf(),
+    csrfToken: csrfTokenOnce(reply),
   };
 }

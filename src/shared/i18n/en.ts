@@ -232,7 +232,7 @@ export const en: Catalogue = {
   'error.415.title': 'We do not know this format',
   'error.415.text': 'You sent data in a form we cannot read. Please use the form on the site.',
   'error.429.title': 'Please wait a moment',
-  'error.429.text': 'There were too many requests at once. Wait a minute and try again. In danger? Call 112.',
+  'error.429.text': 'There were too many requests at once. Wait a moment and try again. In danger? Call 112.',
   'error.500.title': 'Something went wrong on our side',
   'error.500.text': 'This is our fault, not yours. Please try again later.',
   'error.id': 'Error code: {id}. Mention this code if you contact us.',

@@ -232,8 +232,7 @@ export const nl = {
   'error.415.title': 'Dit formaat kennen we niet',
   'error.415.text': 'Je stuurde gegevens in een vorm die we niet kunnen lezen. Gebruik het formulier op de site.',
   'error.429.title': 'Even wachten',
-  'error.429.text':
-    'Er kwamen te veel verzoeken tegelijk. Wacht een minuut en probeer het opnieuw. In gevaar? Bel 112.',
+  'error.429.text': 'Er kwamen te veel verzoeken tegelijk. Wacht even en probeer het opnieuw. In gevaar? Bel 112.',
   'error.500.title': 'Er ging iets mis bij ons',
   'error.500.text': 'Dit is onze fout, niet de jouwe. Probeer het later opnieuw.',
   'error.id': 'Foutcode: {id}. Noem deze code als je contact met ons opneemt.',

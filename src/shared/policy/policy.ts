@@ -4,8 +4,8 @@ import { type PolicyMap, policies } from './policies.js';
 
 /*
  * The one place where access is decided. Each feature writes its rules in <feature>.policy.ts; policies.ts
- * collects them in an explicit map. Handlers call authorize(); views receive abilities() so templates never
- * re-code a rule; lists are filtered with can().
+ * collects them in an explicit map. Services call authorize() before acting; views receive abilities() so
+ * templates never re-code a rule; lists are filtered with can().
  */
 
 export type ResourceType = keyof PolicyMap;

@@ -14,8 +14,10 @@ export interface AssetUrls {
 export interface PageContext {
   locale: Locale;
   t: Translate;
-  /** The path of this page, without query, for the language switch's way back. */
+  /** The path of this page, without query (for marking the current menu item). */
   path: string;
+  /** Where the language switch returns to: the path, with the query of a GET page (e.g. a help result). */
+  returnTo: string;
   assets: AssetUrls;
   quickExitUrl: string;
   /** Returns the CSRF token for forms on this page (sets the token cookie on first use). */

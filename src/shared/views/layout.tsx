@@ -88,7 +88,7 @@ function Header({ ctx }: { ctx: PageContext }) {
             <li>
               <a
                 class="app-nav__link app-nav__link--language"
-                href={`/taal/${other}?terug=${encodeURIComponent(ctx.path)}`}
+                href={`/taal/${other}?terug=${encodeURIComponent(ctx.returnTo)}`}
                 hreflang={other}
                 lang={other}
                 title={t('layout.language.otherName')}

@@ -10,9 +10,12 @@ export function safeUrl(url: string): string {
   return '#';
 }
 
-/** A same-site path safe to redirect to after a language switch: no scheme, no host, no backslashes. */
+/**
+ * A same-site path (with an optional query) safe to redirect to after a language switch: no scheme, no host,
+ * no backslashes, nothing but URL-safe characters.
+ */
 export function safeLocalPath(value: unknown): string {
   if (typeof value !== 'string' || value.length > 300) return '/';
-  if (!/^\/(?!\/)[A-Za-z0-9\-._~/%]*$/.test(value)) return '/';
+  if (!/^\/(?!\/)[A-Za-z0-9\-._~/%]*(\?[A-Za-z0-9\-._~%=&+]*)?$/.test(value)) return '/';
   return value;
 }

@@ -3,8 +3,8 @@ import { safeUrl } from '../safe-url.js';
 import { PhoneLink } from './phone-link.js';
 
 /**
- * The national lines, until the help finder (with its organisations as data) takes over. Facts from
- * shared/domain-brief.md, last checked 2026-11-28.
+ * The national lines shown without a database (outcome page, /nu, the footer), so they work even offline or
+ * when the database is down. The same facts as content/organisations.json, last checked 2026-11-28.
  */
 export const nationalLines = {
   alarm: { phone: '112' },

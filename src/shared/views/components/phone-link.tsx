@@ -10,6 +10,7 @@ export function PhoneLink({ number, label }: { number: string; label?: string })
   );
 }
 
+/** The three lines on every page; the same numbers as nationalLines (tested in national-lines.test.ts). */
 export const emergencyNumbers = {
   emergency: '112',
   police: '0900-8844',

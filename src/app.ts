@@ -151,6 +151,8 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   registerRightNowRoutes(app, pages);
   registerContentRoutes(app, pages, services.content);
   registerCheckRoutes(app, pages, services.check);
+  // Counts kept in memory are written before the database closes.
+  app.addHook('onClose', () => services.check.close());
   registerHelpRoutes(app, pages, services.help);
 
   return app;

@@ -5,16 +5,24 @@ import type { AdviceLevel } from './check.schema.js';
 /** The only trace of a completed check: a count per day, questionnaire version and advice level. */
 export function createCheckRepository(db: Kysely<Database>) {
   return {
-    async countOutcome(day: string, version: number, level: AdviceLevel): Promise<void> {
-      await db
-        .insertInto('check_outcomes')
-        .values({ day, version, level, count: 1 })
-        .onConflict((conflict) =>
-          conflict
-            .columns(['day', 'version', 'level'])
-            .doUpdateSet((eb) => ({ count: eb('check_outcomes.count', '+', 1) })),
-        )
-        .execute();
+    /** Adds counts in one transaction; counts add up, so several app instances can write side by side. */
+    async addOutcomeCounts(
+      counts: readonly { day: string; version: number; level: AdviceLevel; count: number }[],
+    ): Promise<void> {
+      if (counts.length === 0) return;
+      await db.transaction().execute(async (trx) => {
+        for (const { day, version, level, count } of counts) {
+          await trx
+            .insertInto('check_outcomes')
+            .values({ day, version, level, count })
+            .onConflict((conflict) =>
+              conflict
+                .columns(['day', 'version', 'level'])
+                .doUpdateSet((eb) => ({ count: eb('check_outcomes.count', '+', count) })),
+            )
+            .execute();
+        }
+      });
     },
 
     async outcomeCounts(): Promise<{ day: string; version: number; level: string; count: number }[]> {

@@ -39,10 +39,12 @@ for (const dialect of dialects) {
         payload: extra.payload ?? { _csrf: token, ...fields },
       });
 
-    const counted = async () =>
-      (await testApp.database.handle.db.selectFrom('check_outcomes').select(['level', 'count']).execute()).map(
+    const counted = async () => {
+      await testApp.services.check.flush();
+      return (await testApp.database.handle.db.selectFrom('check_outcomes').select(['level', 'count']).execute()).map(
         (row) => `${row.level}:${Number(row.count)}`,
       );
+    };
 
     test('the form works without JavaScript: one form, every question with radio buttons, posted to /check', async () => {
       const response = await app.inject({ method: 'GET', url: '/check' });
@@ -100,6 +102,7 @@ for (const dialect of dialects) {
     test('a completed check leaves only an anonymous count: day, version and level', async () => {
       const before = (await counted()).length;
       await post({ ...calm, school: 'ja', somber: 'ja' });
+      await testApp.services.check.flush();
       const rows = await testApp.database.handle.db.selectFrom('check_outcomes').selectAll().execute();
       assert.ok(rows.length >= before && rows.length > 0);
       for (const row of rows) {

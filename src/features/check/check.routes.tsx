@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Pages } from '../../app.js';
 import type { CheckService } from './check.service.js';
 import { CheckFormPage } from './views/check-form.view.js';
-import { CheckOutcomePage } from './views/check-outcome.view.js';
+import { CheckOutcomePage, OutcomeDetails } from './views/check-outcome.view.js';
 import { CheckRejectedPage } from './views/check-rejected.view.js';
 
 export function registerCheckRoutes(app: FastifyInstance, pages: Pages, check: CheckService): void {
@@ -29,10 +29,20 @@ export function registerCheckRoutes(app: FastifyInstance, pages: Pages, check: C
           />,
           400,
         );
-      case 'outcome':
-        return reply.html(
-          <CheckOutcomePage ctx={ctx} questionnaire={result.questionnaire} evaluation={result.evaluation} />,
+      case 'outcome': {
+        const { questionnaire, evaluation } = result;
+        // Everything but the answer details depends only on these facts, so that frame is rendered once.
+        const key = `check ${questionnaire.version} ${evaluation.level} ${evaluation.family} ${evaluation.acute.join(',')}`;
+        return pages.cache.framed(
+          request,
+          reply,
+          key,
+          (frameCtx, slot) => (
+            <CheckOutcomePage ctx={frameCtx} questionnaire={questionnaire} evaluation={evaluation} details={slot} />
+          ),
+          (fillCtx) => <OutcomeDetails ctx={fillCtx} questionnaire={questionnaire} evaluation={evaluation} />,
         );
+      }
     }
   });
 }

@@ -74,6 +74,41 @@ export function createPageCache(options: PageCacheOptions) {
       return send(reply, entry);
     },
 
+    /**
+     * For a page that is the same for many requests except one part: the frame is rendered once per key with
+     * a marker in the slot, and each request renders only the slot. The key must hold nothing personal (the
+     * check outcome uses the advice level and branch flags, the same facts the anonymous counter keeps), and
+     * the frame may not contain a CSRF token.
+     */
+    framed(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      key: string,
+      frame: (ctx: PageContext, slot: string) => VNode,
+      fill: (ctx: PageContext) => VNode,
+      status = 200,
+    ): FastifyReply {
+      const ctx = contextOf(request, reply);
+      const now = clock();
+      const frameKey = `frame ${request.locale} ${key}`;
+      let cached = entries.get(frameKey);
+      if (cached === undefined || cached.expires <= now) {
+        const noToken: PageContext = {
+          ...ctx,
+          csrfToken: () => {
+            throw new Error('a reusable frame cannot hold a CSRF token');
+          },
+        };
+        const parts = `<!doctype html>${render(frame(noToken, marker))}`.split(marker);
+        if (parts.length !== 2) throw new Error('a frame needs exactly one slot');
+        cached = { parts: parts.map((part) => Buffer.from(part)), expires: now + ttlMs };
+        if (entries.size >= maxEntries) entries.clear();
+        entries.set(frameKey, cached);
+      }
+      const body = Buffer.concat([cached.parts[0]!, Buffer.from(render(fill(ctx))), cached.parts[1]!]);
+      return reply.code(status).type('text/html; charset=utf-8').header('vary', 'Accept-Language, Cookie').send(body);
+    },
+
     clear(): void {
       entries.clear();
     },

@@ -12,6 +12,11 @@ interface CheckOutcomeProps {
   evaluation: Evaluation;
 }
 
+interface CheckOutcomePageProps extends CheckOutcomeProps {
+  /** Stands in for OutcomeDetails when the page frame is rendered once for reuse (see check.routes.tsx). */
+  details?: ComponentChildren;
+}
+
 function Steps({ ctx, title, steps }: { ctx: PageContext; title: string; steps: readonly LocalText[] }) {
   if (steps.length === 0) return null;
   return (
@@ -31,15 +36,57 @@ function Box({ children, variant }: { children: ComponentChildren; variant: 'dan
 }
 
 /**
+ * The part of the outcome that depends on the answers themselves: notes and the answers that weighed in. The
+ * rest of the page depends only on the advice level and branches, so it can be rendered once and reused.
+ */
+export function OutcomeDetails({ ctx, questionnaire, evaluation }: CheckOutcomeProps) {
+  const { locale, t } = ctx;
+  const labelOf = (scale: string, value: string) =>
+    questionnaire.scales[scale]?.find((option) => option.value === value)?.label[locale] ?? value;
+  return (
+    <>
+      {evaluation.notes.length > 0 && (
+        <section class="app-outcome__section">
+          <h2>{t('check.outcome.notesTitle')}</h2>
+          {evaluation.notes.map((note) => (
+            <p key={note.nl}>{note[locale]}</p>
+          ))}
+        </section>
+      )}
+
+      <section class="app-outcome__section">
+        <h2>{t('check.outcome.whyTitle')}</h2>
+        <p>{t('check.outcome.notDiagnosis')}</p>
+        {evaluation.weighed.length === 0 ? (
+          <p>{t('check.outcome.noneWeighed')}</p>
+        ) : (
+          <>
+            <p>{t('check.outcome.weighedIntro')}</p>
+            <ul class="app-outcome__weighed">
+              {evaluation.weighed.map(({ question, value }) => (
+                <li key={question.id}>
+                  {question.text[locale]}{' '}
+                  <span class="app-hint">
+                    {t('check.outcome.yourAnswer', { answer: labelOf(question.scale, value) })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </>
+  );
+}
+
+/**
  * The outcome of the signals check: an advice level named by what to do, why, and concrete steps. Rendered
  * straight from the POST (answers are never stored, so there is nothing to redirect to), and never cached.
  */
-export function CheckOutcomePage({ ctx, questionnaire, evaluation }: CheckOutcomeProps) {
+export function CheckOutcomePage({ ctx, questionnaire, evaluation, details }: CheckOutcomePageProps) {
   const { locale, t } = ctx;
   const outcome = questionnaire.outcomes.find((entry) => entry.level === evaluation.level) as Outcome;
   const family = evaluation.family ? questionnaire.branches.family : undefined;
-  const labelOf = (scale: string, value: string) =>
-    questionnaire.scales[scale]?.find((option) => option.value === value)?.label[locale] ?? value;
   const services = evaluation.acute.includes('assault')
     ? [...new Set(['alarm', 'csg', ...outcome.services] as const)]
     : outcome.services;
@@ -87,36 +134,7 @@ export function CheckOutcomePage({ ctx, questionnaire, evaluation }: CheckOutcom
           <HelpForm ctx={ctx} query="" municipalityNames={[]} />
         </section>
 
-        {evaluation.notes.length > 0 && (
-          <section class="app-outcome__section">
-            <h2>{t('check.outcome.notesTitle')}</h2>
-            {evaluation.notes.map((note) => (
-              <p key={note.nl}>{note[locale]}</p>
-            ))}
-          </section>
-        )}
-
-        <section class="app-outcome__section">
-          <h2>{t('check.outcome.whyTitle')}</h2>
-          <p>{t('check.outcome.notDiagnosis')}</p>
-          {evaluation.weighed.length === 0 ? (
-            <p>{t('check.outcome.noneWeighed')}</p>
-          ) : (
-            <>
-              <p>{t('check.outcome.weighedIntro')}</p>
-              <ul class="app-outcome__weighed">
-                {evaluation.weighed.map(({ question, value }) => (
-                  <li key={question.id}>
-                    {question.text[locale]}{' '}
-                    <span class="app-hint">
-                      {t('check.outcome.yourAnswer', { answer: labelOf(question.scale, value) })}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </section>
+        {details ?? <OutcomeDetails ctx={ctx} questionnaire={questionnaire} evaluation={evaluation} />}
 
         <p class="app-hint">{t('check.outcome.notStored')}</p>
         <p class="app-outcome__actions">

@@ -92,6 +92,15 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     max: config.rateLimit.max,
     timeWindow: config.rateLimit.windowMs,
     keyGenerator: (request) => request.ip,
+    // No x-ratelimit-* headers on every response (a site for people, not an API to pace); a 429 still says
+    // when to retry.
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
+    addHeaders: {
+      'x-ratelimit-limit': false,
+      'x-ratelimit-remaining': false,
+      'x-ratelimit-reset': false,
+      'retry-after': true,
+    },
     errorResponseBuilder: (_request, context) => new TooMany(Math.ceil(context.ttl / 1000)),
   });
   const csrfCookie = config.secureCookies ? '__Host-csrf' : 'csrf';

@@ -14,7 +14,7 @@ export function registerCheckRoutes(app: FastifyInstance, pages: Pages, check: C
 
   // Answers arrive by POST only and are used for this response alone: never stored, never logged.
   app.post<{ Body: unknown }>('/check', async (request, reply) => {
-    const result = await check.submit(request.actor, request.body);
+    const result = check.submit(request.actor, request.body);
     const ctx = pages.contextOf(request, reply);
     switch (result.kind) {
       case 'rejected':

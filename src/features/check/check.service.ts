@@ -95,7 +95,7 @@ export function createCheckService(
      * Checks a posted answer set against its questionnaire version. Answers are used for this one response
      * only: never stored, never logged. A complete set is counted anonymously (day, version, level).
      */
-    async submit(actor: Actor, body: unknown): Promise<Submission> {
+    submit(actor: Actor, body: unknown): Submission {
       if (body === null || typeof body !== 'object' || Array.isArray(body))
         return { kind: 'rejected', reason: 'not-a-form' };
       const fields = body as Record<string, unknown>;

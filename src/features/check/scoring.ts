@@ -24,6 +24,24 @@ export interface Evaluation {
   categories: string[];
 }
 
+type Option = Questionnaire['scales'][string][number];
+
+/** Questions in order with their answer options by value, built once per questionnaire version. */
+const indexes = new WeakMap<Questionnaire, { question: Question; options: Map<string, Option> }[]>();
+function scoringIndex(questionnaire: Questionnaire) {
+  let index = indexes.get(questionnaire);
+  if (index === undefined) {
+    index = questionnaire.groups
+      .flatMap((group) => group.questions)
+      .map((question) => ({
+        question,
+        options: new Map((questionnaire.scales[question.scale] ?? []).map((option) => [option.value, option])),
+      }));
+    indexes.set(questionnaire, index);
+  }
+  return index;
+}
+
 const severity: Record<AdviceLevel, number> = {
   'bel-112': 3,
   'bel-vandaag': 2,
@@ -50,10 +68,10 @@ export function evaluate(questionnaire: Questionnaire, answers: Answers): Evalua
   let critical = false;
   let score = 0;
 
-  for (const question of questionnaire.groups.flatMap((group) => group.questions)) {
+  for (const { question, options } of scoringIndex(questionnaire)) {
     const value = answers.get(question.id);
     if (value === undefined) continue;
-    const option = questionnaire.scales[question.scale]?.find((candidate) => candidate.value === value);
+    const option = options.get(value);
     if (option === undefined) continue;
     if (option.note !== undefined) notes.push(option.note);
     if (question.acute !== undefined && scoring.acuteAnswers.includes(value)) acute.push(question.acute);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 // The app as `npm start` builds it (see src/server.ts), for `npm run bench`. Configured by the environment
 // that bench/pages.bench.ts passes (a temporary SQLite DATA_DIR, HOST=127.0.0.1, PORT=0, silent logs, a rate
 // limit high enough never to trip). Prints { "port": n } as one line on stdout once it listens; exits cleanly
@@ -11,6 +12,8 @@ import { openDatabase } from '../src/shared/db/database.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // A throwaway pepper: the benchmark's database is temporary too.
+  config.pepper ??= randomBytes(32);
   const database = openDatabase(config.database);
   const services = createServices(database, config);
   const app = await createApp(services);

@@ -10,6 +10,7 @@ import Fastify, {
   type FastifyRequest,
   type FastifyServerOptions,
 } from 'fastify';
+import { registerAccountRoutes, registerSessionLoading } from './features/accounts/accounts.routes.js';
 import { registerCheckRoutes } from './features/check/check.routes.js';
 import { registerContentRoutes } from './features/content/content.routes.js';
 import { registerHealthRoutes } from './features/health/health.routes.js';
@@ -86,6 +87,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   registerRequestContext(app);
+  registerSessionLoading(app, services.accounts, config.secureCookies);
   await app.register(fastifyFormbody, { bodyLimit: config.bodyLimitBytes });
   await app.register(fastifyRateLimit, {
     global: true,
@@ -163,6 +165,10 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   // Counts kept in memory are written before the database closes.
   app.addHook('onClose', () => services.check.close());
   registerHelpRoutes(app, pages, services.help);
+  registerAccountRoutes(app, pages, services.accounts, {
+    secureCookies: config.secureCookies,
+    idleMinutes: Math.round(config.session.idleMs / 60_000),
+  });
 
   return app;
 }

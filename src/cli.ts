@@ -1,5 +1,6 @@
 import { createServices } from './services.js';
 import { ConfigError, loadConfig } from './shared/config/config.js';
+import { resolvePepper } from './shared/crypto/pepper.js';
 import { openDatabase } from './shared/db/database.js';
 import { migrateToLatest } from './shared/db/migrate.js';
 import { contentDir, organisationsFile, referenceDataDir } from './shared/paths.js';
@@ -29,6 +30,7 @@ async function run(argv: readonly string[]): Promise<number> {
     return 1;
   }
   const config = loadConfig();
+  config.pepper = resolvePepper(config, (message) => console.error(`Warning: ${message}`));
   const database = openDatabase(config.database);
   try {
     const applied = await migrateToLatest(database.db);

@@ -2,6 +2,7 @@ import { createApp } from './app.js';
 import { prepareDatabase } from './bootstrap.js';
 import { createServices } from './services.js';
 import { ConfigError, loadConfig } from './shared/config/config.js';
+import { resolvePepper } from './shared/crypto/pepper.js';
 import { openDatabase } from './shared/db/database.js';
 
 async function main(): Promise<void> {
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  config.pepper = resolvePepper(config, (message) => process.stderr.write(`Warning: ${message}\n`));
   const database = openDatabase(config.database);
   const services = createServices(database, config);
   const app = await createApp(services);

@@ -8,7 +8,11 @@ import { createHelpRepository } from './features/help/help.repo.js';
 import { createHelpService } from './features/help/help.service.js';
 import type { Config } from './shared/config/config.js';
 import type { DatabaseHandle } from './shared/db/database.js';
+import { createAccountsRepository } from './features/accounts/accounts.repo.js';
+import { createAccountsService } from './features/accounts/accounts.service.js';
+import { createPassphraseHasher } from './shared/crypto/passphrase.js';
 import { questionnairesDir } from './shared/paths.js';
+import { sessionCookieName } from './features/accounts/session-cookie.js';
 
 /**
  * The composition root: every service the app uses, built from the database and the configuration as plain
@@ -16,6 +20,14 @@ import { questionnairesDir } from './shared/paths.js';
  */
 export function createServices(database: DatabaseHandle, config: Config) {
   const content = createContentService(createContentRepository(database.db));
+  if (config.pepper === undefined) throw new Error('The pepper must be resolved before the services are built');
+  const accounts = createAccountsService(
+    createAccountsRepository(database.db),
+    createPassphraseHasher({ pepper: config.pepper, concurrency: config.argon2Concurrency }),
+    config.session,
+    undefined,
+    config.argon2,
+  );
   return {
     config,
     dialect: database.dialect,
@@ -23,9 +35,11 @@ export function createServices(database: DatabaseHandle, config: Config) {
     check: createCheckService(loadQuestionnaires(questionnairesDir), createCheckRepository(database.db)),
     help: createHelpService(createHelpRepository(database.db)),
     health: createHealthRepository(database.db),
+    accounts,
     sessions: {
-      /** Ends the session named by the request's cookies. There are no accounts yet, so nothing to end. */
-      end: (_cookies: Record<string, string | undefined>): Promise<void> => Promise.resolve(),
+      /** Ends the session named by the request's cookies (logout, quick exit). */
+      end: (cookies: Record<string, string | undefined>): Promise<void> =>
+        accounts.endSessionByCookie(cookies[sessionCookieName(config.secureCookies)]),
     },
   };
 }

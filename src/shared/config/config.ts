@@ -78,6 +78,18 @@ const schema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: wholeNumber(1, 86_400).default(60),
   BODY_LIMIT_BYTES: wholeNumber(1024, 10 * 1024 * 1024).default(65_536),
   SECURE_COOKIES: booleanText.optional(),
+  PEPPER: z
+    .string()
+    .trim()
+    .refine((value) => /^[A-Za-z0-9+/_-]{43}=?$/.test(value) && Buffer.from(value, 'base64').length === 32, {
+      message: 'must be 32 random bytes in base64 (e.g. from: openssl rand -base64 32)',
+    })
+    .optional(),
+  SESSION_IDLE_MINUTES: wholeNumber(2, 24 * 60).default(20),
+  SESSION_ABSOLUTE_HOURS: wholeNumber(1, 24 * 7).default(12),
+  ARGON2_CONCURRENCY: wholeNumber(1, 64).default(4),
+  ARGON2_MEMORY_KIB: wholeNumber(19_456, 262_144).default(65_536),
+  ARGON2_ITERATIONS: wholeNumber(2, 10).default(3),
 });
 
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -95,6 +107,13 @@ export interface Config {
   bodyLimitBytes: number;
   /** Cookies carry the Secure flag; on by default in production, where the app runs behind HTTPS. */
   secureCookies: boolean;
+  /** The server pepper for passphrase hashing, if configured (see resolvePepper). */
+  pepper: Buffer | undefined;
+  session: { idleMs: number; absoluteMs: number };
+  /** How many Argon2id hashes (64 MiB each) may run at once. */
+  argon2Concurrency: number;
+  /** Argon2id cost for new passphrases (stored per user, so existing users keep theirs). */
+  argon2: { memoryKiB: number; iterations: number; parallelism: number };
 }
 
 /** Reads and checks the configuration; throws a ConfigError naming every bad variable. */
@@ -128,5 +147,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: { max: values.RATE_LIMIT_MAX, windowMs: values.RATE_LIMIT_WINDOW_SECONDS * 1000 },
     bodyLimitBytes: values.BODY_LIMIT_BYTES,
     secureCookies: values.SECURE_COOKIES ?? values.NODE_ENV === 'production',
+    pepper: values.PEPPER === undefined ? undefined : Buffer.from(values.PEPPER, 'base64'),
+    session: { idleMs: values.SESSION_IDLE_MINUTES * 60_000, absoluteMs: values.SESSION_ABSOLUTE_HOURS * 3_600_000 },
+    argon2Concurrency: values.ARGON2_CONCURRENCY,
+    argon2: { memoryKiB: values.ARGON2_MEMORY_KIB, iterations: values.ARGON2_ITERATIONS, parallelism: 1 },
   };
 }

@@ -3,6 +3,7 @@ import * as createContentPages from './migrations/0001-create-content-pages.js';
 import * as createCheckOutcomes from './migrations/0002-create-check-outcomes.js';
 import * as addContentPageTopic from './migrations/0003-add-content-page-topic.js';
 import * as createRegionsAndOrganisations from './migrations/0004-create-regions-and-organisations.js';
+import * as createAccounts from './migrations/0005-create-accounts.js';
 import type { Database } from './schema.js';
 
 /*
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0002-create-check-outcomes': createCheckOutcomes,
   '0003-add-content-page-topic': addContentPageTopic,
   '0004-create-regions-and-organisations': createRegionsAndOrganisations,
+  '0005-create-accounts': createAccounts,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -95,6 +95,36 @@ export interface HelpLookupsTable {
   count: Generated<number>;
 }
 
+export interface UsersTable {
+  id: string;
+  username: string;
+  username_key: string;
+  role: 'parent' | 'professional' | 'admin';
+  email: string | null;
+  argon2_params: string;
+  salt: string;
+  verifier: string;
+  key_epoch: number;
+  master_key_id: string;
+  master_by_passphrase: string;
+  master_by_recovery: string;
+  x25519_public: string;
+  x25519_private: string;
+  ed25519_public: string;
+  ed25519_private: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  master_key: string;
+  device_hint: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
 export interface Database {
   content_pages: ContentPagesTable;
   page_feedback: PageFeedbackTable;
@@ -105,4 +135,6 @@ export interface Database {
   postcodes: PostcodesTable;
   organisations: OrganisationsTable;
   help_lookups: HelpLookupsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
 }

@@ -76,6 +76,7 @@ export function pageContext(
     path,
     // After a POST (a form) the way back is the page itself; a GET page keeps its query (a help result).
     returnTo: request.method === 'GET' ? request.url : path,
+    signedIn: request.actor.kind === 'user',
     assets,
     quickExitUrl,
     csrfToken: csrfTokenOnce(reply),

@@ -1,3 +1,4 @@
+import { accountSessionPolicy } from '../../features/accounts/accounts.policy.js';
 import { checkOutcomePolicy } from '../../features/check/check.policy.js';
 import { contentPagePolicy } from '../../features/content/content.policy.js';
 import { organisationPolicy } from '../../features/help/help.policy.js';
@@ -7,6 +8,7 @@ export const policies = {
   contentPage: contentPagePolicy,
   checkOutcome: checkOutcomePolicy,
   organisation: organisationPolicy,
+  accountSession: accountSessionPolicy,
 } as const;
 
 export type PolicyMap = typeof policies;

@@ -20,6 +20,8 @@ export interface PageContext {
   returnTo: string;
   assets: AssetUrls;
   quickExitUrl: string;
+  /** Whether someone is signed in (the footer then links to the account, not to login). */
+  signedIn: boolean;
   /** Returns the CSRF token for forms on this page (sets the token cookie on first use). */
   csrfToken: () => string;
 }

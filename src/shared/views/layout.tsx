@@ -138,6 +138,13 @@ function Footer({ ctx }: { ctx: PageContext }) {
             <li>
               <a href="/informatie/veilig-gebruik">{t('layout.footer.safeUse')}</a>
             </li>
+            <li>
+              {ctx.signedIn ? (
+                <a href="/account">{t('layout.nav.account')}</a>
+              ) : (
+                <a href="/inloggen">{t('layout.nav.login')}</a>
+              )}
+            </li>
           </ul>
         </nav>
         <p class="app-footer__small">{t('layout.footer.notEmergency')}</p>

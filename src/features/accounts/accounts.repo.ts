@@ -1,0 +1,179 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Ciphertext, WrappedKey } from '../../shared/crypto/aead.js';
+import type { Argon2Parameters } from '../../shared/crypto/passphrase.js';
+import type { StoredUserKeys } from '../../shared/crypto/user-keys.js';
+import type { Database, UsersTable } from '../../shared/db/schema.js';
+
+export type AccountRole = UsersTable['role'];
+
+export interface StoredUser {
+  id: string;
+  username: string;
+  role: AccountRole;
+  argon2: unknown;
+  salt: Buffer;
+  verifier: Buffer;
+  keys: StoredUserKeys;
+}
+
+export interface NewUser {
+  id: string;
+  username: string;
+  usernameKey: string;
+  role: AccountRole;
+  argon2: Argon2Parameters;
+  salt: Buffer;
+  verifier: Buffer;
+  keys: StoredUserKeys;
+}
+
+export interface StoredSession {
+  idHash: string;
+  userId: string;
+  masterKey: Ciphertext;
+  deviceHint: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+function toUser(row: Selectable<UsersTable>): StoredUser {
+  return {
+    id: row.id,
+    username: row.username,
+    role: row.role,
+    // Parsed here, checked against bounds by the passphrase module before use.
+    argon2: JSON.parse(row.argon2_params) as unknown,
+    salt: Buffer.from(row.salt, 'base64'),
+    verifier: Buffer.from(row.verifier, 'base64'),
+    keys: {
+      epoch: row.key_epoch,
+      masterKeyId: row.master_key_id,
+      masterByPassphrase: row.master_by_passphrase as WrappedKey,
+      masterByRecovery: row.master_by_recovery as WrappedKey,
+      x25519Public: Buffer.from(row.x25519_public, 'base64'),
+      x25519Private: row.x25519_private as Ciphertext,
+      ed25519Public: Buffer.from(row.ed25519_public, 'base64'),
+      ed25519Private: row.ed25519_private as Ciphertext,
+    },
+  };
+}
+
+export function createAccountsRepository(db: Kysely<Database>) {
+  return {
+    /** Inserts a user; false when the username (by its key) is taken. */
+    async insertUser(user: NewUser, now: Date): Promise<boolean> {
+      const result = await db
+        .insertInto('users')
+        .values({
+          id: user.id,
+          username: user.username,
+          username_key: user.usernameKey,
+          role: user.role,
+          email: null,
+          argon2_params: JSON.stringify(user.argon2),
+          salt: user.salt.toString('base64'),
+          verifier: user.verifier.toString('base64'),
+          key_epoch: user.keys.epoch,
+          master_key_id: user.keys.masterKeyId,
+          master_by_passphrase: user.keys.masterByPassphrase,
+          master_by_recovery: user.keys.masterByRecovery,
+          x25519_public: user.keys.x25519Public.toString('base64'),
+          x25519_private: user.keys.x25519Private,
+          ed25519_public: user.keys.ed25519Public.toString('base64'),
+          ed25519_private: user.keys.ed25519Private,
+          created_at: now.toISOString(),
+        })
+        .onConflict((conflict) => conflict.column('username_key').doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+    },
+
+    async findUserByUsernameKey(usernameKey: string): Promise<StoredUser | undefined> {
+      const row = await db.selectFrom('users').selectAll().where('username_key', '=', usernameKey).executeTakeFirst();
+      return row === undefined ? undefined : toUser(row);
+    },
+
+    async findUserById(id: string): Promise<StoredUser | undefined> {
+      const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+      return row === undefined ? undefined : toUser(row);
+    },
+
+    async insertSession(session: StoredSession): Promise<void> {
+      await db
+        .insertInto('sessions')
+        .values({
+          id_hash: session.idHash,
+          user_id: session.userId,
+          master_key: session.masterKey,
+          device_hint: session.deviceHint,
+          created_at: session.createdAt,
+          last_seen_at: session.lastSeenAt,
+          expires_at: session.expiresAt,
+        })
+        .execute();
+    },
+
+    async findSession(idHash: string): Promise<StoredSession | undefined> {
+      const row = await db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+      return row === undefined
+        ? undefined
+        : {
+            idHash: row.id_hash,
+            userId: row.user_id,
+            masterKey: row.master_key as Ciphertext,
+            deviceHint: row.device_hint,
+            createdAt: row.created_at,
+            lastSeenAt: row.last_seen_at,
+            expiresAt: row.expires_at,
+          };
+    },
+
+    async touchSession(idHash: string, lastSeenAt: string): Promise<void> {
+      await db.updateTable('sessions').set({ last_seen_at: lastSeenAt }).where('id_hash', '=', idHash).execute();
+    },
+
+    async listSessions(userId: string): Promise<Omit<StoredSession, 'masterKey'>[]> {
+      const rows = await db
+        .selectFrom('sessions')
+        .select(['id_hash', 'user_id', 'device_hint', 'created_at', 'last_seen_at', 'expires_at'])
+        .where('user_id', '=', userId)
+        .orderBy('last_seen_at', 'desc')
+        .execute();
+      return rows.map((row) => ({
+        idHash: row.id_hash,
+        userId: row.user_id,
+        deviceHint: row.device_hint,
+        createdAt: row.created_at,
+        lastSeenAt: row.last_seen_at,
+        expiresAt: row.expires_at,
+      }));
+    },
+
+    /** Deleting the row destroys the sealed master key with it. */
+    async deleteSession(idHash: string, userId: string): Promise<number> {
+      const result = await db
+        .deleteFrom('sessions')
+        .where('id_hash', '=', idHash)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
+    async deleteOtherSessions(userId: string, keepIdHash: string): Promise<number> {
+      const result = await db
+        .deleteFrom('sessions')
+        .where('user_id', '=', userId)
+        .where('id_hash', '!=', keepIdHash)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
+    async deleteExpiredSessions(nowIso: string): Promise<number> {
+      const result = await db.deleteFrom('sessions').where('expires_at', '<=', nowIso).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+  };
+}
+
+export type AccountsRepository = ReturnType<typeof createAccountsRepository>;

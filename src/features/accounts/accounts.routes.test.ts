@@ -1,0 +1,282 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../test/helpers/app.js';
+import { dialects } from '../../../test/helpers/databases.js';
+import { parseRecoveryCode } from '../../shared/crypto/recovery-code.js';
+import { parseSessionCookie } from '../../shared/crypto/session-key.js';
+import { signingKey, sharingKey } from '../../shared/crypto/user-keys.js';
+import { createAccountsRepository } from './accounts.repo.js';
+
+const goodPassphrase = 'lamp fiets regen appel';
+
+for (const dialect of dialects) {
+  describe(`accounts and sessions [${dialect}]`, () => {
+    let testApp: TestApp;
+    let app: FastifyInstance;
+    before(async () => {
+      testApp = await buildTestApp(dialect, { RATE_LIMIT_MAX: '100000' });
+      app = testApp.app;
+    });
+    after(() => testApp.close());
+
+    /** A fresh browser: GET a form for the CSRF cookie and token. */
+    async function browser(url = '/registreren') {
+      const page = await app.inject({ method: 'GET', url });
+      const cookies: Record<string, string> = Object.fromEntries(setCookies(page.headers));
+      return { cookies, token: csrfTokenFrom(page.body) };
+    }
+
+    async function register(username: string, passphrase = goodPassphrase, again = passphrase) {
+      const { cookies, token } = await browser();
+      const response = await app.inject({
+        method: 'POST',
+        url: '/registreren',
+        cookies,
+        payload: { _csrf: token, gebruikersnaam: username, wachtwoord: passphrase, herhaling: again },
+      });
+      return { response, cookies: { ...cookies, ...Object.fromEntries(setCookies(response.headers)) } };
+    }
+
+    async function login(username: string, passphrase: string, extraCookies: Record<string, string> = {}) {
+      const { cookies, token } = await browser('/inloggen');
+      const all = { ...cookies, ...extraCookies };
+      const response = await app.inject({
+        method: 'POST',
+        url: '/inloggen',
+        cookies: all,
+        payload: { _csrf: token, gebruikersnaam: username, wachtwoord: passphrase },
+      });
+      return { response, cookies: { ...all, ...Object.fromEntries(setCookies(response.headers)) } };
+    }
+
+    const userCount = async () =>
+      Number(
+        (
+          await testApp.database.handle.db
+            .selectFrom('users')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+
+    test('sign-up shows the recovery code once, with the fingerprint, and signs the parent in', async () => {
+      const { response, cookies } = await register('Moeder');
+      assert.equal(response.statusCode, 200);
+      assert.equal(response.headers['cache-control'], 'no-store');
+      const code = /data-recovery-code="true">([^<]+)</.exec(response.body)?.[1];
+      assert.ok(code !== undefined && 'bytes' in parseRecoveryCode(code), 'a valid recovery code is shown');
+      assert.match(response.body, /class="app-fingerprint">([0-9a-f]{4} ){15}[0-9a-f]{4}</);
+      const sessionCookie = String(response.headers['set-cookie'])
+        .split(/,(?=\s*\w+=)/)
+        .find((line) => line.trim().startsWith('sessie='));
+      assert.ok(sessionCookie !== undefined);
+      assert.match(sessionCookie, /HttpOnly/);
+      assert.match(sessionCookie, /SameSite=Lax/);
+      const account = await app.inject({ method: 'GET', url: '/account', cookies });
+      assert.equal(account.statusCode, 200);
+      assert.match(account.body, /Je bent ingelogd als Moeder\./);
+      assert.equal((account.body.match(/data-session="/g) ?? []).length, 1);
+    });
+
+    test('a username is taken whatever its case or Unicode form', async () => {
+      for (const name of ['moeder', 'MOEDER', 'ｍｏｅｄｅｒ']) {
+        const { response } = await register(name);
+        assert.equal(response.statusCode, 400, name);
+        assert.match(response.body, /Deze gebruikersnaam is al in gebruik/);
+      }
+    });
+
+    test('bad sign-up input gets a 400 with a message per field and creates nothing', async () => {
+      const before = await userCount();
+      const cases: [string, string, string, RegExp][] = [
+        ['', goodPassphrase, goodPassphrase, /Vul een gebruikersnaam in/],
+        ['ab', goodPassphrase, goodPassphrase, /3 tot 40 tekens/],
+        ['x'.repeat(41), goodPassphrase, goodPassphrase, /3 tot 40 tekens/],
+        ['met spatie', goodPassphrase, goodPassphrase, /Geen spaties/],
+        ['control\u0007char', goodPassphrase, goodPassphrase, /Geen spaties/],
+        ['<script>', goodPassphrase, goodPassphrase, /Geen spaties/],
+        ['vader1', 'kort', 'kort', /minstens 12 tekens/],
+        ['vader2', 'a'.repeat(10_240), 'a'.repeat(10_240), /te lang/],
+        ['vader3', 'password123456', 'password123456', /te makkelijk te raden/],
+        ['vader4', goodPassphrase, 'iets anders helemaal', /niet gelijk/],
+        ['vader5', '', '', /Vul een wachtwoordzin in/],
+      ];
+      for (const [name, passphrase, again, message] of cases) {
+        const { response } = await register(name, passphrase, again);
+        assert.equal(response.statusCode, 400, name.slice(0, 20));
+        assert.match(response.body, message, name.slice(0, 20));
+        assert.match(response.body, /class="app-error-summary"/);
+        assert.doesNotMatch(response.body, /<script>/);
+        assert.doesNotMatch(String(response.headers['set-cookie'] ?? ''), /sessie=/);
+      }
+      assert.equal(await userCount(), before);
+    });
+
+    test('a passphrase typed with combining accents logs in like the precomposed one', async () => {
+      await register('ouder.accent', 'ideeën voor later vandaag');
+      const { response } = await login('ouder.accent', 'idee\u0065\u0308n voor later vandaag');
+      assert.equal(response.statusCode, 303);
+    });
+
+    test('an unknown user and a wrong passphrase get the same answer', async () => {
+      const unknown = await login('niemand-hier', goodPassphrase);
+      const wrong = await login('Moeder', 'verkeerde zin hier nu');
+      assert.equal(unknown.response.statusCode, 400);
+      assert.equal(wrong.response.statusCode, 400);
+      const strip = (body: string) =>
+        body.replace(/name="_csrf" value="[^"]+"/, '').replace(/value="[^"]*" autocomplete="username"/, '');
+      assert.equal(strip(unknown.response.body), strip(wrong.response.body));
+      assert.match(wrong.response.body, /Deze gebruikersnaam en wachtwoordzin horen niet bij elkaar/);
+    });
+
+    test('login gives a new session id, even over an old one, and the session list shows both devices', async () => {
+      const first = await login('Moeder', goodPassphrase);
+      assert.equal(first.response.statusCode, 303);
+      assert.equal(first.response.headers.location, '/account');
+      const second = await login('Moeder', goodPassphrase, { sessie: first.cookies.sessie! });
+      assert.notEqual(second.cookies.sessie, first.cookies.sessie);
+      const oldCookie = await app.inject({
+        method: 'GET',
+        url: '/account',
+        cookies: { sessie: first.cookies.sessie! },
+      });
+      assert.equal(oldCookie.statusCode, 404, 'the session from before the login is gone');
+      const account = await app.inject({ method: 'GET', url: '/account', cookies: second.cookies });
+      assert.ok((account.body.match(/data-session="/g) ?? []).length >= 2);
+    });
+
+    test('a session cookie with a wrong secret or garbage is simply "not logged in"', async () => {
+      const { cookies } = await login('Moeder', goodPassphrase);
+      const [id] = cookies.sessie!.split('.');
+      for (const value of [`${id}.${'A'.repeat(43)}`, 'garbage', `${'x'.repeat(500)}`, '']) {
+        const response = await app.inject({ method: 'GET', url: '/account', cookies: { sessie: value } });
+        assert.equal(response.statusCode, 404, value.slice(0, 20));
+      }
+      const home = await app.inject({ method: 'GET', url: '/', cookies: { sessie: `${id}.${'A'.repeat(43)}` } });
+      assert.equal(home.statusCode, 200);
+      assert.match(home.body, /href="\/inloggen"/);
+    });
+
+    test('logout deletes the session: the same cookie later is worth nothing', async () => {
+      const { cookies } = await login('Moeder', goodPassphrase);
+      const page = await app.inject({ method: 'GET', url: '/account', cookies });
+      const token = csrfTokenFrom(page.body);
+      const out = await app.inject({ method: 'POST', url: '/uitloggen', cookies, payload: { _csrf: token } });
+      assert.equal(out.statusCode, 303);
+      assert.equal(out.headers['clear-site-data'], '"cookies"');
+      const again = await app.inject({ method: 'GET', url: '/account', cookies });
+      assert.equal(again.statusCode, 404);
+      const noCsrf = await login('Moeder', goodPassphrase);
+      const refused = await app.inject({ method: 'POST', url: '/uitloggen', cookies: noCsrf.cookies, payload: {} });
+      assert.equal(refused.statusCode, 403, 'logging out needs the form token');
+    });
+
+    test('quick exit ends the session', async () => {
+      const { cookies } = await login('Moeder', goodPassphrase);
+      const exit = await app.inject({ method: 'GET', url: '/weg', cookies });
+      assert.equal(exit.statusCode, 303);
+      assert.equal((await app.inject({ method: 'GET', url: '/account', cookies })).statusCode, 404);
+    });
+
+    test("people end their own other sessions; another person's session id ends nothing", async () => {
+      const mine = await login('Moeder', goodPassphrase);
+      const other = await login('Moeder', goodPassphrase);
+      await register('andere.ouder');
+      const theirs = await login('andere.ouder', goodPassphrase);
+      const hashOf = async (cookie: string) => {
+        const { sessionIdHash } = await import('../../shared/crypto/session-key.js');
+        return sessionIdHash(parseSessionCookie(cookie)!.id);
+      };
+      const page = await app.inject({ method: 'GET', url: '/account', cookies: mine.cookies });
+      const token = csrfTokenFrom(page.body);
+      const foreign = await app.inject({
+        method: 'POST',
+        url: '/account/sessies/beeindigen',
+        cookies: mine.cookies,
+        payload: { _csrf: token, sessie: await hashOf(theirs.cookies.sessie!) },
+      });
+      assert.equal(foreign.statusCode, 404);
+      assert.equal((await app.inject({ method: 'GET', url: '/account', cookies: theirs.cookies })).statusCode, 200);
+      const bad = await app.inject({
+        method: 'POST',
+        url: '/account/sessies/beeindigen',
+        cookies: mine.cookies,
+        payload: { _csrf: token, sessie: "1' OR '1'='1" },
+      });
+      assert.equal(bad.statusCode, 404);
+      const ended = await app.inject({
+        method: 'POST',
+        url: '/account/sessies/beeindigen',
+        cookies: mine.cookies,
+        payload: { _csrf: token, sessie: await hashOf(other.cookies.sessie!) },
+      });
+      assert.equal(ended.statusCode, 303);
+      assert.equal((await app.inject({ method: 'GET', url: '/account', cookies: other.cookies })).statusCode, 404);
+      const all = await app.inject({
+        method: 'POST',
+        url: '/account/sessies/anderen-beeindigen',
+        cookies: mine.cookies,
+        payload: { _csrf: token },
+      });
+      assert.equal(all.statusCode, 303);
+      const left = await createAccountsRepository(testApp.database.handle.db).listSessions(
+        (await testApp.services.accounts.currentSession(mine.cookies.sessie))!.userId,
+      );
+      assert.equal(left.length, 1);
+    });
+
+    test('a copy of the database holds no passphrase, recovery code, master key, session secret or private key', async () => {
+      const passphrase = 'zonnebloem kapstok vijver marmer';
+      const { response } = await register('dump.test', passphrase);
+      const code = /data-recovery-code="true">([^<]+)</.exec(response.body)![1]!;
+      const { cookies } = await login('dump.test', passphrase);
+      const session = (await testApp.services.accounts.currentSession(cookies.sessie))!;
+      const master = session.masterKey();
+      const user = (await createAccountsRepository(testApp.database.handle.db).findUserById(session.userId))!;
+      const secrets: [string, Buffer][] = [
+        ['passphrase', Buffer.from(passphrase)],
+        ['recovery code (as shown)', Buffer.from(code)],
+        ['recovery code (compact)', Buffer.from(code.replace(/-/g, ''))],
+        ['recovery code (bytes)', (parseRecoveryCode(code) as { bytes: Buffer }).bytes],
+        ['master key', master.key.export()],
+        ['session secret', parseSessionCookie(cookies.sessie)!.secret],
+        ['session id', parseSessionCookie(cookies.sessie)!.id],
+        ['Ed25519 private key', signingKey(session.userId, user.keys, master).export({ type: 'pkcs8', format: 'der' })],
+        ['X25519 private key', sharingKey(session.userId, user.keys, master).export({ type: 'pkcs8', format: 'der' })],
+      ];
+      let dump: Buffer;
+      if (dialect === 'sqlite') {
+        // The raw database files, WAL included, as a backup would copy them.
+        const directory = testApp.database.env.DATA_DIR!;
+        dump = Buffer.concat(readdirSync(directory).map((name) => readFileSync(path.join(directory, name))));
+      } else {
+        const tables = [
+          'users',
+          'sessions',
+          'content_pages',
+          'page_feedback',
+          'check_outcomes',
+          'help_lookups',
+        ] as const;
+        const rows = [];
+        for (const table of tables) rows.push(await testApp.database.handle.db.selectFrom(table).selectAll().execute());
+        dump = Buffer.from(JSON.stringify(rows));
+      }
+      const haystack = dump.toString('latin1');
+      for (const [what, secret] of secrets) {
+        for (const [encoding, text] of [
+          ['raw', secret.toString('latin1')],
+          ['hex', secret.toString('hex')],
+          ['base64', secret.toString('base64')],
+          ['base64url', secret.toString('base64url')],
+        ] as const) {
+          // Long secrets are searched in full; each is at least 16 bytes, far beyond chance matches.
+          assert.equal(haystack.includes(text), false, `${what} found in the dump as ${encoding}`);
+        }
+      }
+    });
+  });
+}

@@ -1,0 +1,127 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Pages } from '../../app.js';
+import { NotFound } from '../../shared/errors.js';
+import { authorize, can } from '../../shared/policy/policy.js';
+import type { AccountsService, CurrentSession } from './accounts.service.js';
+import { sessionCookieName, sessionCookieOptions } from './session-cookie.js';
+import { AccountPage, LoginPage, RecoveryCodePage, RegisterPage } from './views/account.views.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in session, if any (set from the session cookie on every request). */
+    session: CurrentSession | null;
+  }
+}
+
+type Form = Record<string, unknown>;
+
+export interface AccountRouteOptions {
+  secureCookies: boolean;
+  idleMinutes: number;
+}
+
+/** Loads the session named by the cookie before anything else decides who is acting. */
+export function registerSessionLoading(app: FastifyInstance, accounts: AccountsService, secureCookies: boolean): void {
+  const name = sessionCookieName(secureCookies);
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (request) => {
+    request.session = null;
+    const value = request.cookies[name];
+    if (value === undefined) return;
+    const session = await accounts.currentSession(value);
+    if (session === undefined) return;
+    request.session = session;
+    request.actor = session.actor;
+  });
+}
+
+export function registerAccountRoutes(
+  app: FastifyInstance,
+  pages: Pages,
+  accounts: AccountsService,
+  options: AccountRouteOptions,
+): void {
+  const name = sessionCookieName(options.secureCookies);
+  const signIn = (reply: FastifyReply, cookie: string) =>
+    reply.setCookie(name, cookie, sessionCookieOptions(options.secureCookies));
+  const requireSession = (request: FastifyRequest): CurrentSession => {
+    // Pages of an account do not exist for someone who is not signed in.
+    if (request.session === null) throw new NotFound('not signed in');
+    return request.session;
+  };
+
+  app.get('/registreren', (request, reply) =>
+    reply.html(<RegisterPage ctx={pages.contextOf(request, reply)} username="" problems={[]} />),
+  );
+
+  app.post<{ Body: Form }>('/registreren', async (request, reply) => {
+    const form = request.body ?? {};
+    const result = await accounts.register(form, request.headers['user-agent']);
+    const ctx = pages.contextOf(request, reply);
+    if (!result.ok) {
+      const username = typeof form.gebruikersnaam === 'string' ? form.gebruikersnaam.slice(0, 40) : '';
+      return reply.html(<RegisterPage ctx={ctx} username={username} problems={result.problems} />, 400);
+    }
+    // A stale session cookie (another account) is replaced: one session per browser.
+    await accounts.endSessionByCookie(request.cookies[name]);
+    signIn(reply, result.cookie);
+    return reply.html(<RecoveryCodePage ctx={ctx} code={result.recoveryCode} fingerprint={result.fingerprint} />);
+  });
+
+  app.get('/inloggen', (request, reply) => {
+    if (request.session !== null) return reply.redirect('/account', 303);
+    return reply.html(<LoginPage ctx={pages.contextOf(request, reply)} username="" failed={false} />);
+  });
+
+  app.post<{ Body: Form }>('/inloggen', async (request, reply) => {
+    const form = request.body ?? {};
+    const result = await accounts.login(form, request.headers['user-agent']);
+    if (!result.ok) {
+      const username = typeof form.gebruikersnaam === 'string' ? form.gebruikersnaam.slice(0, 40) : '';
+      return reply.html(<LoginPage ctx={pages.contextOf(request, reply)} username={username} failed />, 400);
+    }
+    // A new id at every login: a session id known before login is worth nothing after it.
+    await accounts.endSessionByCookie(request.cookies[name]);
+    signIn(reply, result.cookie);
+    return reply.redirect('/account', 303);
+  });
+
+  app.post('/uitloggen', async (request, reply) => {
+    await accounts.endSessionByCookie(request.cookies[name]);
+    reply.clearCookie(name, sessionCookieOptions(options.secureCookies));
+    reply.header('clear-site-data', '"cookies"');
+    return reply.redirect('/', 303);
+  });
+
+  app.get('/account', async (request, reply) => {
+    const session = requireSession(request);
+    const sessions = (await accounts.listSessions(session.userId)).filter((row) =>
+      can(request.actor, 'accountSession', 'view', row),
+    );
+    return reply.html(
+      <AccountPage
+        ctx={pages.contextOf(request, reply)}
+        username={session.username}
+        idleMinutes={options.idleMinutes}
+        sessions={sessions.map((row) => ({ ...row, current: row.idHash === session.idHash }))}
+      />,
+    );
+  });
+
+  app.post<{ Body: Form }>('/account/sessies/beeindigen', async (request, reply) => {
+    const session = requireSession(request);
+    const idHash = request.body?.sessie;
+    if (typeof idHash !== 'string' || !/^[0-9a-f]{64}$/.test(idHash)) throw new NotFound('no such session');
+    // The rule is checked against the session as asked for: someone else's id ends nothing (and says so as 404).
+    authorize(request.actor, 'accountSession', 'end', { userId: session.userId });
+    if (!(await accounts.endSession(session.userId, idHash))) throw new NotFound('no such session');
+    return reply.redirect('/account', 303);
+  });
+
+  app.post('/account/sessies/anderen-beeindigen', async (request, reply) => {
+    const session = requireSession(request);
+    authorize(request.actor, 'accountSession', 'end', { userId: session.userId });
+    await accounts.endOtherSessions(session.userId, session.idHash);
+    return reply.redirect('/account', 303);
+  });
+}

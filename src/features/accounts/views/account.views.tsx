@@ -1,0 +1,305 @@
+import type { MessageKey } from '../../../shared/i18n/messages.js';
+import { CsrfField } from '../../../shared/views/components/csrf-field.js';
+import type { PageContext } from '../../../shared/views/context.js';
+import { Layout } from '../../../shared/views/layout.js';
+import type { FieldProblem } from '../accounts.schema.js';
+
+type Field = FieldProblem['field'];
+
+function ErrorSummary({
+  ctx,
+  problems,
+}: {
+  ctx: PageContext;
+  problems: readonly { field: string; messageKey: MessageKey }[];
+}) {
+  const { t } = ctx;
+  if (problems.length === 0) return null;
+  return (
+    <div class="app-error-summary" role="alert" tabindex={-1} aria-labelledby="error-summary-title">
+      <h2 class="app-error-summary__title" id="error-summary-title">
+        {t('error.title')}
+      </h2>
+      <ul class="app-error-summary__list">
+        {problems.map((problem) => (
+          <li key={problem.field}>
+            <a href={`#${problem.field}`}>{t(problem.messageKey)}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function TextField({
+  ctx,
+  name,
+  label,
+  hint,
+  type,
+  value,
+  problem,
+  autocomplete,
+}: {
+  ctx: PageContext;
+  name: Field;
+  label: string;
+  hint?: string;
+  type: 'text' | 'password';
+  value?: string;
+  problem: MessageKey | undefined;
+  autocomplete: string;
+}) {
+  const described = [hint === undefined ? '' : `${name}-hint`, problem === undefined ? '' : `${name}-error`]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class="app-field">
+      <label class="app-label" for={name}>
+        {label}
+      </label>
+      {hint !== undefined && (
+        <p class="app-hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      )}
+      {problem !== undefined && (
+        <p class="app-error-message" id={`${name}-error`}>
+          <span class="app-visually-hidden">{ctx.t('error.title')}: </span>
+          {ctx.t(problem)}
+        </p>
+      )}
+      {type === 'password' ? (
+        <input
+          class={`app-input${problem === undefined ? '' : ' app-input--error'}`}
+          id={name}
+          name={name}
+          type="password"
+          autocomplete={autocomplete}
+          aria-describedby={described === '' ? undefined : described}
+          aria-invalid={problem === undefined ? undefined : 'true'}
+        />
+      ) : (
+        <input
+          class={`app-input${problem === undefined ? '' : ' app-input--error'}`}
+          id={name}
+          name={name}
+          type="text"
+          value={value}
+          autocomplete={autocomplete}
+          spellcheck={false}
+          autocapitalize="none"
+          aria-describedby={described === '' ? undefined : described}
+          aria-invalid={problem === undefined ? undefined : 'true'}
+        />
+      )}
+    </div>
+  );
+}
+
+const problemFor = (problems: readonly FieldProblem[], field: Field) =>
+  problems.find((problem) => problem.field === field)?.messageKey;
+
+export function RegisterPage({
+  ctx,
+  username,
+  problems,
+}: {
+  ctx: PageContext;
+  username: string;
+  problems: readonly FieldProblem[];
+}) {
+  const { t } = ctx;
+  return (
+    <Layout
+      ctx={ctx}
+      title={problems.length > 0 ? `${t('error.title')}: ${t('account.register.title')}` : t('account.register.title')}
+    >
+      <ErrorSummary ctx={ctx} problems={problems} />
+      <h1>{t('account.register.title')}</h1>
+      <p class="app-lead">{t('account.register.intro')}</p>
+      <div class="app-callout app-callout--danger">
+        <h2 class="app-callout__title">{t('account.register.warningTitle')}</h2>
+        <p>{t('account.register.warning')}</p>
+      </div>
+      <form method="post" action="/registreren" novalidate>
+        <CsrfField ctx={ctx} />
+        <TextField
+          ctx={ctx}
+          name="gebruikersnaam"
+          label={t('account.register.username')}
+          hint={t('account.register.usernameHint')}
+          type="text"
+          value={username}
+          problem={problemFor(problems, 'gebruikersnaam')}
+          autocomplete="username"
+        />
+        <TextField
+          ctx={ctx}
+          name="wachtwoord"
+          label={t('account.register.passphrase')}
+          hint={t('account.register.passphraseHint')}
+          type="password"
+          problem={problemFor(problems, 'wachtwoord')}
+          autocomplete="new-password"
+        />
+        <TextField
+          ctx={ctx}
+          name="herhaling"
+          label={t('account.register.again')}
+          type="password"
+          problem={problemFor(problems, 'herhaling')}
+          autocomplete="new-password"
+        />
+        <button class="app-button" type="submit">
+          {t('account.register.submit')}
+        </button>
+      </form>
+      <p>
+        <a href="/inloggen">{t('account.register.haveAccount')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+/** Shown once, straight from the sign-up POST: the code is never stored, so there is no page to return to. */
+export function RecoveryCodePage({ ctx, code, fingerprint }: { ctx: PageContext; code: string; fingerprint: string }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('account.recovery.title')}>
+      <h1>{t('account.recovery.title')}</h1>
+      <p class="app-lead">{t('account.recovery.intro')}</p>
+      <p class="app-recovery-code" data-recovery-code>
+        {code}
+      </p>
+      <p>{t('account.recovery.why')}</p>
+      <p>
+        <strong>{t('account.recovery.keep')}</strong>
+      </p>
+      <h2>{t('account.recovery.fingerprint')}</h2>
+      <p class="app-fingerprint">{fingerprint}</p>
+      <p class="app-hint">{t('account.recovery.fingerprintHint')}</p>
+      <p class="app-outcome__actions">
+        <button class="app-button app-button--secondary app-js-only" type="button" data-module="app-print">
+          {t('account.recovery.print')}
+        </button>{' '}
+        <a class="app-button" href="/account">
+          {t('account.recovery.done')}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+export function LoginPage({ ctx, username, failed }: { ctx: PageContext; username: string; failed: boolean }) {
+  const { t } = ctx;
+  const problems: { field: Field; messageKey: MessageKey }[] = failed
+    ? [{ field: 'gebruikersnaam', messageKey: 'account.login.failed' }]
+    : [];
+  return (
+    <Layout ctx={ctx} title={failed ? `${t('error.title')}: ${t('account.login.title')}` : t('account.login.title')}>
+      <ErrorSummary ctx={ctx} problems={problems} />
+      <h1>{t('account.login.title')}</h1>
+      <form method="post" action="/inloggen" novalidate>
+        <CsrfField ctx={ctx} />
+        <TextField
+          ctx={ctx}
+          name="gebruikersnaam"
+          label={t('account.login.username')}
+          type="text"
+          value={username}
+          problem={failed ? 'account.login.failed' : undefined}
+          autocomplete="username"
+        />
+        <TextField
+          ctx={ctx}
+          name="wachtwoord"
+          label={t('account.login.passphrase')}
+          type="password"
+          problem={undefined}
+          autocomplete="current-password"
+        />
+        <button class="app-button" type="submit">
+          {t('account.login.submit')}
+        </button>
+      </form>
+      <p>
+        <a href="/registreren">{t('account.login.noAccount')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export interface SessionRow {
+  idHash: string;
+  deviceHint: string;
+  lastSeenAt: string;
+  current: boolean;
+}
+
+const timeFormat = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: 'Europe/Amsterdam',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+export function AccountPage({
+  ctx,
+  username,
+  sessions,
+  idleMinutes,
+}: {
+  ctx: PageContext;
+  username: string;
+  sessions: readonly SessionRow[];
+  idleMinutes: number;
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('account.title')}>
+      <h1>{t('account.title')}</h1>
+      <p>{t('account.signedInAs', { name: username })}</p>
+      <p class="app-hint">{t('account.idle', { minutes: idleMinutes })}</p>
+      <form method="post" action="/uitloggen">
+        <CsrfField ctx={ctx} />
+        <button class="app-button" type="submit">
+          {t('account.logout')}
+        </button>
+      </form>
+      <h2>{t('account.sessions.title')}</h2>
+      <p>{t('account.sessions.intro')}</p>
+      <ul class="app-sessions">
+        {sessions.map((session) => (
+          <li key={session.idHash} class="app-sessions__item" data-session={session.current ? 'current' : 'other'}>
+            <strong>{session.deviceHint}</strong>
+            {session.current && <span class="app-tag app-tag--warning">{t('account.sessions.this')}</span>}
+            <br />
+            <span class="app-hint">
+              {t('account.sessions.lastActive', {
+                date: new Date(session.lastSeenAt),
+                time: timeFormat.format(new Date(session.lastSeenAt)),
+              })}
+            </span>
+            {!session.current && (
+              <form method="post" action="/account/sessies/beeindigen" class="app-inline-form">
+                <CsrfField ctx={ctx} />
+                <input type="hidden" name="sessie" value={session.idHash} />
+                <button class="app-button app-button--secondary" type="submit">
+                  {t('account.sessions.end')}
+                </button>
+              </form>
+            )}
+          </li>
+        ))}
+      </ul>
+      {sessions.length > 1 && (
+        <form method="post" action="/account/sessies/anderen-beeindigen">
+          <CsrfField ctx={ctx} />
+          <button class="app-button app-button--secondary" type="submit">
+            {t('account.sessions.endOthers')}
+          </button>
+        </form>
+      )}
+    </Layout>
+  );
+}

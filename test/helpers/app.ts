@@ -20,7 +20,16 @@ export interface TestApp {
  */
 export async function buildTestApp(dialect: Dialect, env: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase(dialect);
-  const config = loadConfig({ NODE_ENV: 'test', QUICK_EXIT_URL: 'https://neutral.example/', ...database.env, ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    QUICK_EXIT_URL: 'https://neutral.example/',
+    // A fixed test pepper and the lowest allowed Argon2 cost keep sign-up tests fast; production uses 64 MiB.
+    PEPPER: 'dGVzdC1wZXBwZXItdGVzdC1wZXBwZXItdGVzdC1wZXA=',
+    ARGON2_MEMORY_KIB: '19456',
+    ARGON2_ITERATIONS: '2',
+    ...database.env,
+    ...env,
+  });
   const services = createServices(database.handle, config);
   const app = await createApp(services, { logger: false });
   await prepareDatabase(database.handle, services);

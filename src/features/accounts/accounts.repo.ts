@@ -169,6 +169,35 @@ export function createAccountsRepository(db: Kysely<Database>) {
       return Number(result.numDeletedRows);
     },
 
+    async findThrottle(keys: readonly string[]): Promise<{ key: string; failures: number; blockedUntil: string }[]> {
+      if (keys.length === 0) return [];
+      const rows = await db.selectFrom('login_throttle').selectAll().where('key', 'in', keys).execute();
+      return rows.map((row) => ({ key: row.key, failures: Number(row.failures), blockedUntil: row.blocked_until }));
+    },
+
+    /** Counts one more failure and sets the block the caller computed from the new count. */
+    async recordFailure(key: string, blockFor: (failures: number) => number, now: Date): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
+        const failures = (row === undefined ? 0 : Number(row.failures)) + 1;
+        const values = {
+          failures,
+          blocked_until: new Date(now.getTime() + blockFor(failures)).toISOString(),
+          updated_at: now.toISOString(),
+        };
+        if (row === undefined)
+          await trx
+            .insertInto('login_throttle')
+            .values({ key, ...values })
+            .execute();
+        else await trx.updateTable('login_throttle').set(values).where('key', '=', key).execute();
+      });
+    },
+
+    async clearThrottle(key: string): Promise<void> {
+      await db.deleteFrom('login_throttle').where('key', '=', key).execute();
+    },
+
     async deleteExpiredSessions(nowIso: string): Promise<number> {
       const result = await db.deleteFrom('sessions').where('expires_at', '<=', nowIso).executeTakeFirst();
       return Number(result.numDeletedRows);

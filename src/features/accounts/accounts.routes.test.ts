@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { throttleDelayMs } from './accounts.service.js';
 import type { FastifyInstance } from 'fastify';
 import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
@@ -280,3 +281,35 @@ for (const dialect of dialects) {
     });
   });
 }
+
+describe('login throttling [sqlite]', () => {
+  test('after repeated failures the answer is a 429 with the time to try again, for known and unknown names alike', async () => {
+    const testApp = await buildTestApp('sqlite', { RATE_LIMIT_MAX: '100000' });
+    try {
+      const { app } = testApp;
+      const attempt = async (username: string) => {
+        const page = await app.inject({ method: 'GET', url: '/inloggen' });
+        return app.inject({
+          method: 'POST',
+          url: '/inloggen',
+          cookies: Object.fromEntries(setCookies(page.headers)),
+          payload: { _csrf: csrfTokenFrom(page.body), gebruikersnaam: username, wachtwoord: 'verkeerde zin hier nu' },
+        });
+      };
+      const statuses: number[] = [];
+      for (let index = 0; index < 6; index += 1) statuses.push((await attempt('bestaat-niet')).statusCode);
+      assert.deepEqual(statuses, [400, 400, 400, 400, 400, 429]);
+      const blocked = await attempt('bestaat-niet');
+      assert.equal(blocked.statusCode, 429);
+      assert.match(blocked.body, /Te veel pogingen\. Probeer het opnieuw om \d{2}:\d{2}\./);
+      assert.ok(Number(blocked.headers['retry-after']) >= 1);
+    } finally {
+      await testApp.close();
+    }
+  });
+});
+
+test('throttle delays grow and stop at 15 minutes; the first failures cost nothing', () => {
+  assert.deepEqual([1, 2, 3, 4, 5, 6, 7].map(throttleDelayMs), [0, 0, 0, 0, 2000, 4000, 8000]);
+  assert.equal(throttleDelayMs(40), 15 * 60_000);
+});

@@ -75,10 +75,17 @@ export function registerAccountRoutes(
 
   app.post<{ Body: Form }>('/inloggen', async (request, reply) => {
     const form = request.body ?? {};
-    const result = await accounts.login(form, request.headers['user-agent']);
+    const result = await accounts.login(form, request.headers['user-agent'], request.ip);
     if (!result.ok) {
       const username = typeof form.gebruikersnaam === 'string' ? form.gebruikersnaam.slice(0, 40) : '';
-      return reply.html(<LoginPage ctx={pages.contextOf(request, reply)} username={username} failed />, 400);
+      const { retryAt } = result;
+      if (retryAt !== undefined) {
+        reply.header('retry-after', String(Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000))));
+      }
+      return reply.html(
+        <LoginPage ctx={pages.contextOf(request, reply)} username={username} failed retryAt={retryAt} />,
+        retryAt === undefined ? 400 : 429,
+      );
     }
     // A new id at every login: a session id known before login is worth nothing after it.
     await accounts.endSessionByCookie(request.cookies[name]);

@@ -49,7 +49,16 @@ export type RegisterResult =
   | { ok: true; cookie: string; recoveryCode: string; fingerprint: string; username: string }
   | { ok: false; problems: FieldProblem[] };
 
-export type LoginResult = { ok: true; cookie: string } | { ok: false };
+export type LoginResult = { ok: true; cookie: string } | { ok: false; retryAt?: Date };
+
+/**
+ * Growing delays, never a permanent lock an attacker could trigger: the first 4 failures cost nothing, then
+ * 2, 4, 8 … seconds, at most 15 minutes. Counted per account name (known or not) and per client address.
+ */
+export function throttleDelayMs(failures: number): number {
+  if (failures <= 4) return 0;
+  return Math.min(2 ** (failures - 4) * 1000, 15 * 60_000);
+}
 
 /** A device hint people recognise in their session list, without storing the full user agent. */
 export function deviceHint(userAgent: string | undefined): string {
@@ -145,7 +154,11 @@ export function createAccountsService(
     },
 
     /** The same answer, in about the same time, for an unknown user and a wrong passphrase. */
-    async login(form: Record<string, unknown>, userAgent: string | undefined): Promise<LoginResult> {
+    async login(
+      form: Record<string, unknown>,
+      userAgent: string | undefined,
+      clientAddress: string,
+    ): Promise<LoginResult> {
       const name = typeof form.gebruikersnaam === 'string' ? form.gebruikersnaam.normalize('NFKC').trim() : '';
       const passphrase = typeof form.wachtwoord === 'string' ? form.wachtwoord : '';
       if (
@@ -156,13 +169,24 @@ export function createAccountsService(
       ) {
         return { ok: false };
       }
+      const accountKey = `account:${usernameKey(name)}`;
+      const addressKey = `address:${clientAddress}`;
+      const now = clock();
+      const blocks = await repo.findThrottle([accountKey, addressKey]);
+      const blockedUntil = Math.max(0, ...blocks.map((block) => Date.parse(block.blockedUntil)));
+      if (blockedUntil > now.getTime()) return { ok: false, retryAt: new Date(blockedUntil) };
+
       const user = await repo.findUserByUsernameKey(usernameKey(name));
-      if (user === undefined) {
-        await hasher.derive(passphrase, decoySalt, argon2);
+      const { verifier, kek } =
+        user === undefined
+          ? await hasher.derive(passphrase, decoySalt, argon2)
+          : await hasher.derive(passphrase, user.salt, checkedParameters(user.argon2));
+      if (user === undefined || !sameBytes(verifier, user.verifier)) {
+        await repo.recordFailure(accountKey, throttleDelayMs, now);
+        await repo.recordFailure(addressKey, throttleDelayMs, now);
         return { ok: false };
       }
-      const { verifier, kek } = await hasher.derive(passphrase, user.salt, checkedParameters(user.argon2));
-      if (!sameBytes(verifier, user.verifier)) return { ok: false };
+      await repo.clearThrottle(accountKey);
       const masterKey = unlockWithPassphrase(user.id, user.keys, kek);
       return { ok: true, cookie: await startSession(user.id, masterKey, deviceHint(userAgent)) };
     },

@@ -4,6 +4,7 @@ import * as createCheckOutcomes from './migrations/0002-create-check-outcomes.js
 import * as addContentPageTopic from './migrations/0003-add-content-page-topic.js';
 import * as createRegionsAndOrganisations from './migrations/0004-create-regions-and-organisations.js';
 import * as createAccounts from './migrations/0005-create-accounts.js';
+import * as createLoginThrottle from './migrations/0006-create-login-throttle.js';
 import type { Database } from './schema.js';
 
 /*
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0003-add-content-page-topic': addContentPageTopic,
   '0004-create-regions-and-organisations': createRegionsAndOrganisations,
   '0005-create-accounts': createAccounts,
+  '0006-create-login-throttle': createLoginThrottle,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

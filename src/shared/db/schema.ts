@@ -125,6 +125,13 @@ export interface SessionsTable {
   expires_at: string;
 }
 
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  blocked_until: string;
+  updated_at: string;
+}
+
 export interface Database {
   content_pages: ContentPagesTable;
   page_feedback: PageFeedbackTable;
@@ -137,4 +144,5 @@ export interface Database {
   help_lookups: HelpLookupsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
 }

@@ -266,6 +266,7 @@ export const en: Catalogue = {
   'account.idle': 'You are logged out automatically after {minutes} minutes without activity.',
   'layout.nav.account': 'Account',
   'layout.nav.login': 'Log in',
+  'account.login.throttled': 'Too many attempts. Try again at {time}. Forgot your passphrase? Use your recovery code.',
   'error.title': 'Something went wrong',
   'error.400.title': 'This request is not valid',
   'error.400.text': 'We could not read your request. Please try again from the previous page.',

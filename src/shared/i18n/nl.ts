@@ -267,6 +267,8 @@ export const nl = {
   'account.idle': 'Je wordt automatisch uitgelogd als je {minutes} minuten niets doet.',
   'layout.nav.account': 'Account',
   'layout.nav.login': 'Inloggen',
+  'account.login.throttled':
+    'Te veel pogingen. Probeer het opnieuw om {time}. Wachtwoordzin vergeten? Gebruik je herstelcode.',
   'error.title': 'Er ging iets mis',
   'error.400.title': 'Dit verzoek klopt niet',
   'error.400.text': 'We konden je verzoek niet lezen. Probeer het opnieuw vanaf de vorige pagina.',

@@ -6,6 +6,12 @@ import type { FieldProblem } from '../accounts.schema.js';
 
 type Field = FieldProblem['field'];
 
+const timeFormat = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: 'Europe/Amsterdam',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
 function ErrorSummary({
   ctx,
   problems,
@@ -191,14 +197,30 @@ export function RecoveryCodePage({ ctx, code, fingerprint }: { ctx: PageContext;
   );
 }
 
-export function LoginPage({ ctx, username, failed }: { ctx: PageContext; username: string; failed: boolean }) {
+export function LoginPage({
+  ctx,
+  username,
+  failed,
+  retryAt,
+}: {
+  ctx: PageContext;
+  username: string;
+  failed: boolean;
+  retryAt?: Date | undefined;
+}) {
   const { t } = ctx;
   const problems: { field: Field; messageKey: MessageKey }[] = failed
     ? [{ field: 'gebruikersnaam', messageKey: 'account.login.failed' }]
     : [];
   return (
     <Layout ctx={ctx} title={failed ? `${t('error.title')}: ${t('account.login.title')}` : t('account.login.title')}>
-      <ErrorSummary ctx={ctx} problems={problems} />
+      {retryAt === undefined ? (
+        <ErrorSummary ctx={ctx} problems={problems} />
+      ) : (
+        <div class="app-error-summary" role="alert" tabindex={-1}>
+          <p>{t('account.login.throttled', { time: timeFormat.format(retryAt) })}</p>
+        </div>
+      )}
       <h1>{t('account.login.title')}</h1>
       <form method="post" action="/inloggen" novalidate>
         <CsrfField ctx={ctx} />
@@ -236,12 +258,6 @@ export interface SessionRow {
   lastSeenAt: string;
   current: boolean;
 }
-
-const timeFormat = new Intl.DateTimeFormat('nl-NL', {
-  timeZone: 'Europe/Amsterdam',
-  hour: '2-digit',
-  minute: '2-digit',
-});
 
 export function AccountPage({
   ctx,

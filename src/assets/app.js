@@ -31,6 +31,50 @@
     });
   }
 
+  /** Two minutes before a signed-in session would time out, offer to stay logged in (WCAG 2.2.1). */
+  function watchIdleTimeout() {
+    var box = document.querySelector('[data-module="app-idle"]');
+    if (!(box instanceof HTMLElement)) return;
+    var idle = box;
+    var form = idle.querySelector('form');
+    var deadline = Date.parse(idle.dataset.idleUntil || '');
+    if (!form || isNaN(deadline)) return;
+    /** @type {number | undefined} */
+    var warnTimer;
+    function schedule() {
+      window.clearTimeout(warnTimer);
+      warnTimer = window.setTimeout(
+        function () {
+          idle.hidden = false;
+          var button = idle.querySelector('button');
+          if (button) button.focus();
+        },
+        Math.max(0, deadline - Date.now() - 120000),
+      );
+    }
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var token = /** @type {HTMLInputElement | null} */ (form && form.querySelector('input[name="_csrf"]'));
+      fetch('/account/verlengen', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { accept: 'application/json', 'x-csrf-token': token ? token.value : '' },
+      })
+        .then(function (response) {
+          return response.ok ? response.json() : Promise.reject(new Error('not extended'));
+        })
+        .then(function (body) {
+          deadline = Date.parse(body.idleUntil);
+          idle.hidden = true;
+          schedule();
+        })
+        .catch(function () {
+          if (form) form.submit();
+        });
+    });
+    schedule();
+  }
+
   // A print button only makes sense with JavaScript; without it, the browser's own print still works.
   var printButtons = document.querySelectorAll('[data-module="app-print"]');
   for (var p = 0; p < printButtons.length; p += 1) {
@@ -44,6 +88,7 @@
   if (summary instanceof HTMLElement) summary.focus();
 
   registerServiceWorker();
+  watchIdleTimeout();
 
   var PRESSES_NEEDED = 3;
   var PRESS_WINDOW_MS = 5000;

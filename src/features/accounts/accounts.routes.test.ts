@@ -229,6 +229,24 @@ for (const dialect of dialects) {
       assert.equal(left.length, 1);
     });
 
+    test('signed-in pages carry the idle warning; "stay logged in" restarts the idle time-out', async () => {
+      const { cookies } = await login('Moeder', goodPassphrase);
+      const page = await app.inject({ method: 'GET', url: '/informatie', cookies });
+      const until = /data-idle-until="([^"]+)"/.exec(page.body)?.[1];
+      assert.ok(until !== undefined && Date.parse(until) > Date.now() + 19 * 60_000, 'about 20 minutes from now');
+      assert.match(page.body, /role="alertdialog"/);
+      const extended = await app.inject({
+        method: 'POST',
+        url: '/account/verlengen',
+        cookies,
+        headers: { accept: 'application/json', 'x-csrf-token': csrfTokenFrom(page.body) },
+      });
+      assert.equal(extended.statusCode, 200);
+      assert.ok(Date.parse(extended.json<{ idleUntil: string }>().idleUntil) >= Date.parse(until));
+      const anonymous = await app.inject({ method: 'GET', url: '/informatie' });
+      assert.doesNotMatch(anonymous.body, /data-idle-until/);
+    });
+
     test('a copy of the database holds no passphrase, recovery code, master key, session secret or private key', async () => {
       const passphrase = 'zonnebloem kapstok vijver marmer';
       const { response } = await register('dump.test', passphrase);

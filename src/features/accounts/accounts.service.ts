@@ -242,6 +242,13 @@ export function createAccountsService(
       if (session !== undefined) await repo.deleteSession(session.idHash, session.userId);
     },
 
+    /** "Stay logged in": restarts the idle time-out now; returns the new deadline. */
+    async extendSession(idHash: string): Promise<string> {
+      const now = clock();
+      await repo.touchSession(idHash, now.toISOString());
+      return new Date(now.getTime() + settings.idleMs).toISOString();
+    },
+
     listSessions: (userId: string) => repo.listSessions(userId),
 
     /** Ends one of the user's own sessions; another user's session id ends nothing. */

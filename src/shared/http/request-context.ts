@@ -77,6 +77,7 @@ export function pageContext(
     // After a POST (a form) the way back is the page itself; a GET page keeps its query (a help result).
     returnTo: request.method === 'GET' ? request.url : path,
     signedIn: request.actor.kind === 'user',
+    idleUntil: request.session?.idleUntil,
     assets,
     quickExitUrl,
     csrfToken: csrfTokenOnce(reply),

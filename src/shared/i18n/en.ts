@@ -267,6 +267,9 @@ export const en: Catalogue = {
   'layout.nav.account': 'Account',
   'layout.nav.login': 'Log in',
   'account.login.throttled': 'Too many attempts. Try again at {time}. Forgot your passphrase? Use your recovery code.',
+  'account.idleWarning':
+    'You have not done anything for a while. In 2 minutes you will be logged out to protect your data.',
+  'account.stayLoggedIn': 'Stay logged in',
   'error.title': 'Something went wrong',
   'error.400.title': 'This request is not valid',
   'error.400.text': 'We could not read your request. Please try again from the previous page.',

@@ -269,6 +269,8 @@ export const nl = {
   'layout.nav.login': 'Inloggen',
   'account.login.throttled':
     'Te veel pogingen. Probeer het opnieuw om {time}. Wachtwoordzin vergeten? Gebruik je herstelcode.',
+  'account.idleWarning': 'Je doet een tijdje niets. Over 2 minuten word je uitgelogd om je gegevens te beschermen.',
+  'account.stayLoggedIn': 'Ingelogd blijven',
   'error.title': 'Er ging iets mis',
   'error.400.title': 'Dit verzoek klopt niet',
   'error.400.text': 'We konden je verzoek niet lezen. Probeer het opnieuw vanaf de vorige pagina.',

@@ -22,6 +22,8 @@ export interface PageContext {
   quickExitUrl: string;
   /** Whether someone is signed in (the footer then links to the account, not to login). */
   signedIn: boolean;
+  /** When a signed-in session ends for lack of activity (ISO time), for the time-out warning. */
+  idleUntil?: string | undefined;
   /** Returns the CSRF token for forms on this page (sets the token cookie on first use). */
   csrfToken: () => string;
 }

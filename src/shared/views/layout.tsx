@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { CsrfField } from './components/csrf-field.js';
 import { emergencyNumbers, PhoneLink } from './components/phone-link.js';
 import type { PageContext } from './context.js';
 
@@ -154,6 +155,34 @@ function Footer({ ctx }: { ctx: PageContext }) {
   );
 }
 
+/**
+ * Shown by the script two minutes before a signed-in session would end for lack of activity, with one button to
+ * stay logged in (WCAG 2.2.1). Hidden without JavaScript; every page visit extends the session anyway.
+ */
+function IdleWarning({ ctx, idleUntil }: { ctx: PageContext; idleUntil: string }) {
+  const { t } = ctx;
+  return (
+    <div
+      class="app-idle"
+      role="alertdialog"
+      aria-labelledby="idle-title"
+      data-module="app-idle"
+      data-idle-until={idleUntil}
+      hidden
+    >
+      <p id="idle-title" class="app-idle__text">
+        {t('account.idleWarning')}
+      </p>
+      <form method="post" action="/account/verlengen">
+        <CsrfField ctx={ctx} />
+        <button class="app-button" type="submit">
+          {t('account.stayLoggedIn')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
 /** The frame of every page: skip link, quick exit, header, main, footer with the emergency lines. */
 export function Layout({ ctx, title, description, children }: LayoutProps) {
   const { t } = ctx;
@@ -182,6 +211,7 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
           {children}
         </main>
         <Footer ctx={ctx} />
+        {ctx.idleUntil !== undefined && <IdleWarning ctx={ctx} idleUntil={ctx.idleUntil} />}
       </body>
     </html>
   );

@@ -165,7 +165,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   // Counts kept in memory are written before the database closes.
   app.addHook('onClose', () => services.check.close());
   registerHelpRoutes(app, pages, services.help);
-  registerAccountRoutes(app, pages, services.accounts, {
+  registerAccountRoutes(app, pages, services.accounts, services.audit, {
     secureCookies: config.secureCookies,
     idleMinutes: Math.round(config.session.idleMs / 60_000),
   });

@@ -12,6 +12,7 @@ Commands:
   seed-content [folder]   import content/<lang>/*.md (default: ./content); unchanged files are skipped
   import-regions [folder] load municipalities, postcodes, veiligheidsregio's and police units from CSV files
                           (default: ./reference-data); replaces the previous set in one transaction
+  verify-audit            check the audit log's hash chain: finds deleted, altered or inserted rows
   import-organisations [file]
                           add or update organisations from JSON (default: ./content/organisations.json)
   help                    show this text
@@ -24,7 +25,7 @@ async function run(argv: readonly string[]): Promise<number> {
     console.log(usage);
     return command === undefined ? 1 : 0;
   }
-  const commands = ['migrate', 'seed-content', 'import-regions', 'import-organisations'];
+  const commands = ['migrate', 'seed-content', 'import-regions', 'import-organisations', 'verify-audit'];
   if (!commands.includes(command)) {
     console.error(`Unknown command "${command}".\n\n${usage}`);
     return 1;
@@ -46,6 +47,15 @@ async function run(argv: readonly string[]): Promise<number> {
           `${counts.safetyRegions} veiligheidsregio's, ${counts.policeUnits} police units.`,
       );
       return 0;
+    }
+    if (command === 'verify-audit') {
+      const result = await services.audit.verify();
+      if (result.ok) {
+        console.log(`Audit log intact: ${result.rows} rows, chain and head agree.`);
+        return 0;
+      }
+      for (const problem of result.problems) console.error(`Audit log problem: ${JSON.stringify(problem)}`);
+      return 1;
     }
     if (command === 'import-organisations') {
       const written = await services.help.importOrganisations(rest[0] ?? organisationsFile);

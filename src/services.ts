@@ -9,6 +9,8 @@ import { createHelpService } from './features/help/help.service.js';
 import type { Config } from './shared/config/config.js';
 import type { DatabaseHandle } from './shared/db/database.js';
 import { createAccountsRepository } from './features/accounts/accounts.repo.js';
+import { createAuditRepository } from './features/audit/audit.repo.js';
+import { createAuditService } from './features/audit/audit.service.js';
 import { createAccountsService } from './features/accounts/accounts.service.js';
 import { createPassphraseHasher } from './shared/crypto/passphrase.js';
 import { questionnairesDir } from './shared/paths.js';
@@ -36,6 +38,7 @@ export function createServices(database: DatabaseHandle, config: Config) {
     help: createHelpService(createHelpRepository(database.db)),
     health: createHealthRepository(database.db),
     accounts,
+    audit: createAuditService(createAuditRepository(database.db, database.dialect)),
     sessions: {
       /** Ends the session named by the request's cookies (logout, quick exit). */
       end: (cookies: Record<string, string | undefined>): Promise<void> =>

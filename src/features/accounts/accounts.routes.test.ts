@@ -247,6 +247,23 @@ for (const dialect of dialects) {
       assert.doesNotMatch(anonymous.body, /data-idle-until/);
     });
 
+    test('sign-up, logins and logout are in the audit log by account id, never by name or passphrase', async () => {
+      const { cookies } = await login('Moeder', goodPassphrase);
+      await login('Moeder', 'verkeerde zin hier nu');
+      const session = (await testApp.services.accounts.currentSession(cookies.sessie))!;
+      const rows = await testApp.database.handle.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('object_id', '=', session.userId)
+        .execute();
+      const actions = new Set(rows.map((row) => row.action));
+      for (const action of ['account.created', 'login.succeeded', 'login.failed'])
+        assert.ok(actions.has(action), action);
+      const text = JSON.stringify(await testApp.database.handle.db.selectFrom('audit_log').selectAll().execute());
+      assert.doesNotMatch(text, /Moeder|lamp fiets|verkeerde/);
+      assert.equal((await testApp.services.audit.verify()).ok, true);
+    });
+
     test('a copy of the database holds no passphrase, recovery code, master key, session secret or private key', async () => {
       const passphrase = 'zonnebloem kapstok vijver marmer';
       const { response } = await register('dump.test', passphrase);

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Pages } from '../../app.js';
 import { NotFound } from '../../shared/errors.js';
 import { authorize, can } from '../../shared/policy/policy.js';
+import type { AuditService } from '../audit/audit.service.js';
 import type { AccountsService, CurrentSession } from './accounts.service.js';
 import { sessionCookieName, sessionCookieOptions } from './session-cookie.js';
 import { AccountPage, LoginPage, RecoveryCodePage, RegisterPage } from './views/account.views.js';
@@ -39,8 +40,11 @@ export function registerAccountRoutes(
   app: FastifyInstance,
   pages: Pages,
   accounts: AccountsService,
+  audit: AuditService,
   options: AccountRouteOptions,
 ): void {
+  const record = (request: FastifyRequest, actor: string, action: string, objectId: string) =>
+    audit.record({ actor, action, objectType: 'account', objectId, requestId: String(request.id) });
   const name = sessionCookieName(options.secureCookies);
   const signIn = (reply: FastifyReply, cookie: string) =>
     reply.setCookie(name, cookie, sessionCookieOptions(options.secureCookies));
@@ -62,6 +66,7 @@ export function registerAccountRoutes(
       const username = typeof form.gebruikersnaam === 'string' ? form.gebruikersnaam.slice(0, 40) : '';
       return reply.html(<RegisterPage ctx={ctx} username={username} problems={result.problems} />, 400);
     }
+    await record(request, result.userId, 'account.created', result.userId);
     // A stale session cookie (another account) is replaced: one session per browser.
     await accounts.endSessionByCookie(request.cookies[name]);
     signIn(reply, result.cookie);
@@ -76,6 +81,14 @@ export function registerAccountRoutes(
   app.post<{ Body: Form }>('/inloggen', async (request, reply) => {
     const form = request.body ?? {};
     const result = await accounts.login(form, request.headers['user-agent'], request.ip);
+    if (result.userId !== undefined) {
+      await record(
+        request,
+        result.ok ? result.userId : 'anonymous',
+        result.ok ? 'login.succeeded' : 'login.failed',
+        result.userId,
+      );
+    }
     if (!result.ok) {
       const username = typeof form.gebruikersnaam === 'string' ? form.gebruikersnaam.slice(0, 40) : '';
       const { retryAt } = result;
@@ -94,6 +107,7 @@ export function registerAccountRoutes(
   });
 
   app.post('/uitloggen', async (request, reply) => {
+    if (request.session !== null) await record(request, request.session.userId, 'logout', request.session.userId);
     await accounts.endSessionByCookie(request.cookies[name]);
     reply.clearCookie(name, sessionCookieOptions(options.secureCookies));
     reply.header('clear-site-data', '"cookies"');
@@ -122,6 +136,7 @@ export function registerAccountRoutes(
     // The rule is checked against the session as asked for: someone else's id ends nothing (and says so as 404).
     authorize(request.actor, 'accountSession', 'end', { userId: session.userId });
     if (!(await accounts.endSession(session.userId, idHash))) throw new NotFound('no such session');
+    await record(request, session.userId, 'session.ended', session.userId);
     return reply.redirect('/account', 303);
   });
 
@@ -137,6 +152,7 @@ export function registerAccountRoutes(
     const session = requireSession(request);
     authorize(request.actor, 'accountSession', 'end', { userId: session.userId });
     await accounts.endOtherSessions(session.userId, session.idHash);
+    await record(request, session.userId, 'sessions.others-ended', session.userId);
     return reply.redirect('/account', 303);
   });
 }

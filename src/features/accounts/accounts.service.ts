@@ -46,10 +46,11 @@ export interface CurrentSession {
 }
 
 export type RegisterResult =
-  | { ok: true; cookie: string; recoveryCode: string; fingerprint: string; username: string }
+  | { ok: true; cookie: string; recoveryCode: string; fingerprint: string; username: string; userId: string }
   | { ok: false; problems: FieldProblem[] };
 
-export type LoginResult = { ok: true; cookie: string } | { ok: false; retryAt?: Date };
+/** userId is set when the name belongs to an account: for the audit log, never shown to the visitor. */
+export type LoginResult = { ok: true; cookie: string; userId: string } | { ok: false; retryAt?: Date; userId?: string };
 
 /**
  * Growing delays, never a permanent lock an attacker could trigger: the first 4 failures cost nothing, then
@@ -150,7 +151,14 @@ export function createAccountsService(
       if (!inserted)
         return { ok: false, problems: [{ field: 'gebruikersnaam', messageKey: 'account.username.taken' }] };
       const cookie = await startSession(userId, masterKey, deviceHint(userAgent));
-      return { ok: true, cookie, recoveryCode: code.display, fingerprint: fingerprint(stored.ed25519Public), username };
+      return {
+        ok: true,
+        cookie,
+        recoveryCode: code.display,
+        fingerprint: fingerprint(stored.ed25519Public),
+        username,
+        userId,
+      };
     },
 
     /** The same answer, in about the same time, for an unknown user and a wrong passphrase. */
@@ -184,11 +192,11 @@ export function createAccountsService(
       if (user === undefined || !sameBytes(verifier, user.verifier)) {
         await repo.recordFailure(accountKey, throttleDelayMs, now);
         await repo.recordFailure(addressKey, throttleDelayMs, now);
-        return { ok: false };
+        return user === undefined ? { ok: false } : { ok: false, userId: user.id };
       }
       await repo.clearThrottle(accountKey);
       const masterKey = unlockWithPassphrase(user.id, user.keys, kek);
-      return { ok: true, cookie: await startSession(user.id, masterKey, deviceHint(userAgent)) };
+      return { ok: true, cookie: await startSession(user.id, masterKey, deviceHint(userAgent)), userId: user.id };
     },
 
     /**

@@ -5,6 +5,7 @@ import * as addContentPageTopic from './migrations/0003-add-content-page-topic.j
 import * as createRegionsAndOrganisations from './migrations/0004-create-regions-and-organisations.js';
 import * as createAccounts from './migrations/0005-create-accounts.js';
 import * as createLoginThrottle from './migrations/0006-create-login-throttle.js';
+import * as createAuditLog from './migrations/0007-create-audit-log.js';
 import type { Database } from './schema.js';
 
 /*
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0004-create-regions-and-organisations': createRegionsAndOrganisations,
   '0005-create-accounts': createAccounts,
   '0006-create-login-throttle': createLoginThrottle,
+  '0007-create-audit-log': createAuditLog,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -132,6 +132,25 @@ export interface LoginThrottleTable {
   updated_at: string;
 }
 
+/** Append-only, hash-chained record of security events and access to personal data: never content. */
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  object_type: string;
+  object_id: string;
+  request_id: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
 export interface Database {
   content_pages: ContentPagesTable;
   page_feedback: PageFeedbackTable;
@@ -145,4 +164,6 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
 }

@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../shared/db/schema.js';
+import type { Dialect } from '../../shared/db/database.js';
+
+export interface AuditEvent {
+  actor: string;
+  action: string;
+  objectType: string;
+  objectId: string;
+  requestId: string;
+}
+
+export interface AuditRow extends AuditEvent {
+  seq: number;
+  at: string;
+  prevHash: string;
+  hash: string;
+}
+
+export const GENESIS = '0'.repeat(64);
+
+/** The hash of a row: the previous hash and every field, length-prefixed so no two rows can collide by shifting text. */
+export function rowHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prevHash'>): string {
+  const hash = createHash('sha256').update(prevHash);
+  for (const field of [String(row.seq), row.at, row.actor, row.action, row.objectType, row.objectId, row.requestId]) {
+    const bytes = Buffer.from(field, 'utf8');
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(bytes.length);
+    hash.update(length).update(bytes);
+  }
+  return hash.digest('hex');
+}
+
+export function createAuditRepository(db: Kysely<Database>, dialect: Dialect) {
+  return {
+    /** Appends one event: locks the chain head, links the row to it, moves the head, in one transaction. */
+    async append(event: AuditEvent, now: Date): Promise<AuditRow> {
+      return db.transaction().execute(async (trx) => {
+        const query = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
+        // PostgreSQL: FOR UPDATE makes concurrent appends from other instances wait their turn.
+        // SQLite: a write transaction is already exclusive.
+        const head = await (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirstOrThrow();
+        const seq = Number(head.seq) + 1;
+        const row = { seq, at: now.toISOString(), ...event };
+        const hash = rowHash(head.hash, row);
+        await trx
+          .insertInto('audit_log')
+          .values({
+            seq,
+            at: row.at,
+            actor: event.actor,
+            action: event.action,
+            object_type: event.objectType,
+            object_id: event.objectId,
+            request_id: event.requestId,
+            prev_hash: head.hash,
+            hash,
+          })
+          .execute();
+        await trx.updateTable('audit_head').set({ seq, hash }).where('id', '=', 1).execute();
+        return { ...row, prevHash: head.hash, hash };
+      });
+    },
+
+    async head(): Promise<{ seq: number; hash: string }> {
+      const head = await db
+        .selectFrom('audit_head')
+        .select(['seq', 'hash'])
+        .where('id', '=', 1)
+        .executeTakeFirstOrThrow();
+      return { seq: Number(head.seq), hash: head.hash };
+    },
+
+    /** All rows in order, read in pages so a long log does not fill memory at once. */
+    async *rows(pageSize = 1000): AsyncGenerator<AuditRow> {
+      let after = 0;
+      for (;;) {
+        const page = await db
+          .selectFrom('audit_log')
+          .selectAll()
+          .where('seq', '>', after)
+          .orderBy('seq')
+          .limit(pageSize)
+          .execute();
+        for (const row of page) {
+          yield {
+            seq: Number(row.seq),
+            at: row.at,
+            actor: row.actor,
+            action: row.action,
+            objectType: row.object_type,
+            objectId: row.object_id,
+            requestId: row.request_id,
+            prevHash: row.prev_hash,
+            hash: row.hash,
+          };
+        }
+        if (page.length < pageSize) return;
+        after = Number(page.at(-1)!.seq);
+      }
+    },
+
+    async forObject(objectType: string, objectId: string): Promise<AuditRow[]> {
+      const rows = await db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('object_type', '=', objectType)
+        .where('object_id', '=', objectId)
+        .orderBy('seq')
+        .execute();
+      return rows.map((row) => ({
+        seq: Number(row.seq),
+        at: row.at,
+        actor: row.actor,
+        action: row.action,
+        objectType: row.object_type,
+        objectId: row.object_id,
+        requestId: row.request_id,
+        prevHash: row.prev_hash,
+        hash: row.hash,
+      }));
+    },
+  };
+}
+
+export type AuditRepository = ReturnType<typeof createAuditRepository>;

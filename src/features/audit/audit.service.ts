@@ -1,0 +1,47 @@
+import { type AuditEvent, type AuditRepository, GENESIS, rowHash } from './audit.repo.js';
+
+export type AuditProblem =
+  | { kind: 'altered'; seq: number }
+  | { kind: 'missing'; afterSeq: number; foundSeq: number }
+  | { kind: 'inserted'; seq: number }
+  | { kind: 'head'; expectedSeq: number; foundSeq: number };
+
+export interface AuditVerification {
+  rows: number;
+  ok: boolean;
+  problems: AuditProblem[];
+}
+
+export function createAuditService(repo: AuditRepository, clock: () => Date = () => new Date()) {
+  return {
+    /** Records who did what to which object; never content. */
+    record: (event: AuditEvent) => repo.append(event, clock()),
+
+    /**
+     * Walks the chain from the start: a row whose hash does not match its fields was altered; a gap in the
+     * sequence means a row was deleted; a row not linked to its predecessor was inserted; and the head must
+     * point at the last row.
+     */
+    async verify(): Promise<AuditVerification> {
+      const problems: AuditProblem[] = [];
+      let previousHash = GENESIS;
+      let previousSeq = 0;
+      let rows = 0;
+      for await (const row of repo.rows()) {
+        rows += 1;
+        if (row.seq !== previousSeq + 1) problems.push({ kind: 'missing', afterSeq: previousSeq, foundSeq: row.seq });
+        else if (row.prevHash !== previousHash) problems.push({ kind: 'inserted', seq: row.seq });
+        if (rowHash(row.prevHash, row) !== row.hash) problems.push({ kind: 'altered', seq: row.seq });
+        previousHash = row.hash;
+        previousSeq = row.seq;
+      }
+      const head = await repo.head();
+      if (head.seq !== previousSeq || head.hash !== previousHash) {
+        problems.push({ kind: 'head', expectedSeq: head.seq, foundSeq: previousSeq });
+      }
+      return { rows, ok: problems.length === 0, problems };
+    },
+  };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;

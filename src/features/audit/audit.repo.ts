@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../shared/db/schema.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { AuditLogTable, Database } from '../../shared/db/schema.js';
 import type { Dialect } from '../../shared/db/database.js';
 
 export interface AuditEvent {
@@ -30,6 +30,21 @@ export function rowHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prevHash
     hash.update(length).update(bytes);
   }
   return hash.digest('hex');
+}
+
+function toRow(row: Selectable<AuditLogTable>): AuditRow {
+  return {
+    // PostgreSQL may return integers as strings.
+    seq: Number(row.seq),
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    objectType: row.object_type,
+    objectId: row.object_id,
+    requestId: row.request_id,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
 }
 
 export function createAuditRepository(db: Kysely<Database>, dialect: Dialect) {
@@ -84,17 +99,7 @@ export function createAuditRepository(db: Kysely<Database>, dialect: Dialect) {
           .limit(pageSize)
           .execute();
         for (const row of page) {
-          yield {
-            seq: Number(row.seq),
-            at: row.at,
-            actor: row.actor,
-            action: row.action,
-            objectType: row.object_type,
-            objectId: row.object_id,
-            requestId: row.request_id,
-            prevHash: row.prev_hash,
-            hash: row.hash,
-          };
+          yield toRow(row);
         }
         if (page.length < pageSize) return;
         after = Number(page.at(-1)!.seq);
@@ -109,17 +114,7 @@ export function createAuditRepository(db: Kysely<Database>, dialect: Dialect) {
         .where('object_id', '=', objectId)
         .orderBy('seq')
         .execute();
-      return rows.map((row) => ({
-        seq: Number(row.seq),
-        at: row.at,
-        actor: row.actor,
-        action: row.action,
-        objectType: row.object_type,
-        objectId: row.object_id,
-        requestId: row.request_id,
-        prevHash: row.prev_hash,
-        hash: row.hash,
-      }));
+      return rows.map(toRow);
     },
   };
 }

@@ -1,3 +1,5 @@
+import { organisationKinds } from './organisation.schema.js';
+
 /** The OpenAPI 3 description of the public JSON API, served at /api/openapi.json. */
 const organisation = {
   type: 'object',
@@ -5,21 +7,7 @@ const organisation = {
   properties: {
     slug: { type: 'string', example: 'veilig-thuis' },
     name: { type: 'string', example: 'Veilig Thuis' },
-    kind: {
-      type: 'string',
-      enum: [
-        'emergency',
-        'police',
-        'veilig-thuis',
-        'sexual-violence-centre',
-        'care-coordinator',
-        'specialist-care',
-        'victim-support',
-        'online-abuse',
-        'anonymous-tips',
-        'parent-support',
-      ],
-    },
+    kind: { type: 'string', enum: [...organisationKinds] },
     description: { type: 'string', description: 'What they do for a parent, in the language of the request.' },
     phone: { type: 'string', nullable: true, example: '0800-2000' },
     web: { type: 'string', format: 'uri', nullable: true },

@@ -99,6 +99,36 @@ export function createAccountsRepository(db: Kysely<Database>) {
       return row === undefined ? undefined : toUser(row);
     },
 
+    /**
+     * New passphrase and recovery wraps after a recovery, and every session ended, in one transaction: the old
+     * recovery wrap is gone (a code works once) and no device stays signed in with the old credentials.
+     */
+    async replaceCredentials(
+      userId: string,
+      credentials: {
+        argon2: Argon2Parameters;
+        salt: Buffer;
+        verifier: Buffer;
+        masterByPassphrase: WrappedKey;
+        masterByRecovery: WrappedKey;
+      },
+    ): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('users')
+          .set({
+            argon2_params: JSON.stringify(credentials.argon2),
+            salt: credentials.salt.toString('base64'),
+            verifier: credentials.verifier.toString('base64'),
+            master_by_passphrase: credentials.masterByPassphrase,
+            master_by_recovery: credentials.masterByRecovery,
+          })
+          .where('id', '=', userId)
+          .execute();
+        await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+      });
+    },
+
     async insertSession(session: StoredSession): Promise<void> {
       await db
         .insertInto('sessions')

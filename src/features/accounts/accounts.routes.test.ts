@@ -264,11 +264,50 @@ for (const dialect of dialects) {
       assert.equal((await testApp.services.audit.verify()).ok, true);
     });
 
+    test('the recovery code works once: new passphrase, new code, every session ended', async () => {
+      const { response } = await register('herstel.ouder', 'eerste zin voor dit account');
+      const code = /data-recovery-code="true">([^<]+)</.exec(response.body)![1]!;
+      const signedIn = await login('herstel.ouder', 'eerste zin voor dit account');
+      const recover = async (recoveryCode: string, passphrase: string) => {
+        const { cookies, token } = await browser('/herstellen');
+        return app.inject({
+          method: 'POST',
+          url: '/herstellen',
+          cookies,
+          payload: {
+            _csrf: token,
+            gebruikersnaam: 'herstel.ouder',
+            herstelcode: recoveryCode,
+            wachtwoord: passphrase,
+            herhaling: passphrase,
+          },
+        });
+      };
+      const sloppy = code.toLowerCase().replace(/-/g, ' ');
+      const recovered = await recover(sloppy, 'tweede zin voor dit account');
+      assert.equal(recovered.statusCode, 200);
+      const newCode = /data-recovery-code="true">([^<]+)</.exec(recovered.body)?.[1];
+      assert.ok(newCode !== undefined && newCode !== code, 'a new code is shown');
+      assert.equal((await app.inject({ method: 'GET', url: '/account', cookies: signedIn.cookies })).statusCode, 404);
+      assert.equal((await login('herstel.ouder', 'eerste zin voor dit account')).response.statusCode, 400);
+      assert.equal((await login('herstel.ouder', 'tweede zin voor dit account')).response.statusCode, 303);
+      const reused = await recover(code, 'derde zin voor dit account');
+      assert.equal(reused.statusCode, 400, 'the old code is used up');
+      assert.match(reused.body, /Deze gebruikersnaam en herstelcode horen niet bij elkaar/);
+      const typo = await recover(
+        `${newCode.slice(0, -1)}${newCode.endsWith('A') ? 'B' : 'A'}`,
+        'derde zin voor dit account',
+      );
+      assert.equal(typo.statusCode, 400);
+      assert.match(typo.body, /Deze herstelcode klopt niet|horen niet bij elkaar/);
+      const short = await recover('ABCD', 'derde zin voor dit account');
+      assert.match(short.body, /Een herstelcode heeft 28 tekens/);
+    });
+
     test('a copy of the database holds no passphrase, recovery code, master key, session secret or private key', async () => {
       const passphrase = 'zonnebloem kapstok vijver marmer';
-      const { response } = await register('dump.test', passphrase);
+      const { response, cookies } = await register('dump.test', passphrase);
       const code = /data-recovery-code="true">([^<]+)</.exec(response.body)![1]!;
-      const { cookies } = await login('dump.test', passphrase);
       const session = (await testApp.services.accounts.currentSession(cookies.sessie))!;
       const master = session.masterKey();
       const user = (await createAccountsRepository(testApp.database.handle.db).findUserById(session.userId))!;

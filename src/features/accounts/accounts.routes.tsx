@@ -5,7 +5,7 @@ import { authorize, can } from '../../shared/policy/policy.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AccountsService, CurrentSession } from './accounts.service.js';
 import { sessionCookieName, sessionCookieOptions } from './session-cookie.js';
-import { AccountPage, LoginPage, RecoveryCodePage, RegisterPage } from './views/account.views.js';
+import { AccountPage, LoginPage, RecoverPage, RecoveryCodePage, RegisterPage } from './views/account.views.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -104,6 +104,31 @@ export function registerAccountRoutes(
     await accounts.endSessionByCookie(request.cookies[name]);
     signIn(reply, result.cookie);
     return reply.redirect('/account', 303);
+  });
+
+  app.get('/herstellen', (request, reply) =>
+    reply.html(<RecoverPage ctx={pages.contextOf(request, reply)} username="" problems={[]} />),
+  );
+
+  app.post<{ Body: Form }>('/herstellen', async (request, reply) => {
+    const form = request.body ?? {};
+    const result = await accounts.recover(form, request.headers['user-agent'], request.ip);
+    const ctx = pages.contextOf(request, reply);
+    if (!result.ok) {
+      if (result.userId !== undefined) await record(request, 'anonymous', 'recovery.failed', result.userId);
+      const username = typeof form.gebruikersnaam === 'string' ? form.gebruikersnaam.slice(0, 40) : '';
+      const { retryAt } = result;
+      if (retryAt !== undefined) {
+        reply.header('retry-after', String(Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000))));
+      }
+      return reply.html(
+        <RecoverPage ctx={ctx} username={username} problems={result.problems} retryAt={retryAt} />,
+        retryAt === undefined ? 400 : 429,
+      );
+    }
+    await record(request, result.userId, 'account.recovered', result.userId);
+    signIn(reply, result.cookie);
+    return reply.html(<RecoveryCodePage ctx={ctx} code={result.recoveryCode} fingerprint={result.fingerprint} />);
   });
 
   app.post('/uitloggen', async (request, reply) => {

@@ -13,7 +13,7 @@ export const PASSPHRASE_MIN_CHARACTERS = 12;
 export const PASSPHRASE_MAX_BYTES = 1024;
 
 export interface FieldProblem {
-  field: 'gebruikersnaam' | 'wachtwoord' | 'herhaling';
+  field: 'gebruikersnaam' | 'wachtwoord' | 'herhaling' | 'herstelcode';
   messageKey: MessageKey;
 }
 

@@ -7,7 +7,7 @@ import {
   type PassphraseHasher,
   SALT_BYTES,
 } from '../../shared/crypto/passphrase.js';
-import { generateRecoveryCode, recoveryKek } from '../../shared/crypto/recovery-code.js';
+import { generateRecoveryCode, parseRecoveryCode, recoveryKek } from '../../shared/crypto/recovery-code.js';
 import {
   formatSessionCookie,
   newSessionToken,
@@ -17,7 +17,14 @@ import {
   sealMasterKeyForSession,
   sessionIdHash,
 } from '../../shared/crypto/session-key.js';
-import { createUserKeys, fingerprint, unlockWithPassphrase } from '../../shared/crypto/user-keys.js';
+import {
+  createUserKeys,
+  fingerprint,
+  rewrapForPassphrase,
+  rewrapForRecovery,
+  unlockWithPassphrase,
+  unlockWithRecovery,
+} from '../../shared/crypto/user-keys.js';
 import type { Actor } from '../../shared/policy/actor.js';
 import type { AccountsRepository, StoredSession } from './accounts.repo.js';
 import {
@@ -197,6 +204,79 @@ export function createAccountsService(
       await repo.clearThrottle(accountKey);
       const masterKey = unlockWithPassphrase(user.id, user.keys, kek);
       return { ok: true, cookie: await startSession(user.id, masterKey, deviceHint(userAgent)), userId: user.id };
+    },
+
+    /**
+     * Back in with the recovery code and a new passphrase. The code works once: a new code is made (shown once)
+     * and the old recovery wrap is replaced; every session of the account ends. Wrong name or code get one
+     * answer, and count towards the same throttle as logins.
+     */
+    async recover(
+      form: Record<string, unknown>,
+      userAgent: string | undefined,
+      clientAddress: string,
+    ): Promise<
+      | { ok: true; cookie: string; recoveryCode: string; fingerprint: string; userId: string }
+      | { ok: false; problems: FieldProblem[]; retryAt?: Date; userId?: string }
+    > {
+      const name = typeof form.gebruikersnaam === 'string' ? form.gebruikersnaam.normalize('NFKC').trim() : '';
+      const parsed = parseRecoveryCode(typeof form.herstelcode === 'string' ? form.herstelcode : '');
+      const problems: FieldProblem[] = [];
+      if (name === '' || name.length > 100)
+        problems.push({ field: 'gebruikersnaam', messageKey: 'account.username.missing' });
+      if ('problem' in parsed)
+        problems.push({ field: 'herstelcode', messageKey: `account.recover.code.${parsed.problem}` });
+      const passphraseProblem = checkNewPassphrase(form.wachtwoord, form.herhaling, name);
+      if (passphraseProblem !== undefined) problems.push(passphraseProblem);
+      if (problems.length > 0 || 'problem' in parsed) return { ok: false, problems };
+
+      const accountKey = `account:${usernameKey(name)}`;
+      const addressKey = `address:${clientAddress}`;
+      const now = clock();
+      const blockedUntil = Math.max(
+        0,
+        ...(await repo.findThrottle([accountKey, addressKey])).map((row) => Date.parse(row.blockedUntil)),
+      );
+      if (blockedUntil > now.getTime()) return { ok: false, problems: [], retryAt: new Date(blockedUntil) };
+
+      const user = await repo.findUserByUsernameKey(usernameKey(name));
+      let masterKey: SymmetricKey | undefined;
+      if (user !== undefined) {
+        try {
+          masterKey = unlockWithRecovery(user.id, user.keys, recoveryKek(parsed.bytes, user.id));
+        } catch (error) {
+          if (!(error instanceof DecryptionFailed)) throw error;
+        }
+      }
+      if (user === undefined || masterKey === undefined) {
+        await repo.recordFailure(accountKey, throttleDelayMs, now);
+        await repo.recordFailure(addressKey, throttleDelayMs, now);
+        const failure = { field: 'herstelcode' as const, messageKey: 'account.recover.failed' as const };
+        return user === undefined
+          ? { ok: false, problems: [failure] }
+          : { ok: false, problems: [failure], userId: user.id };
+      }
+      await repo.clearThrottle(accountKey);
+      const salt = randomBytes(SALT_BYTES);
+      const { verifier, kek } = await hasher.derive(form.wachtwoord as string, salt, argon2);
+      const code = generateRecoveryCode();
+      const rewrapped = rewrapForPassphrase(user.id, user.keys, masterKey, kek);
+      const withNewCode = rewrapForRecovery(user.id, rewrapped, masterKey, recoveryKek(code.bytes, user.id));
+      await repo.replaceCredentials(user.id, {
+        argon2,
+        salt,
+        verifier,
+        masterByPassphrase: withNewCode.masterByPassphrase,
+        masterByRecovery: withNewCode.masterByRecovery,
+      });
+      const cookie = await startSession(user.id, masterKey, deviceHint(userAgent));
+      return {
+        ok: true,
+        cookie,
+        recoveryCode: code.display,
+        fingerprint: fingerprint(user.keys.ed25519Public),
+        userId: user.id,
+      };
     },
 
     /**

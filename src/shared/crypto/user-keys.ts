@@ -92,6 +92,19 @@ export function rewrapForPassphrase(
   };
 }
 
+/** A new recovery code: the same master key under the new code's key; the old code no longer opens it. */
+export function rewrapForRecovery(
+  userId: string,
+  stored: StoredUserKeys,
+  masterKey: SymmetricKey,
+  kek: SymmetricKey,
+): StoredUserKeys {
+  return {
+    ...stored,
+    masterByRecovery: wrapKey(kek, masterKey, placeFor(userId, 'master-key/recovery', stored.epoch)),
+  };
+}
+
 export function signingKey(userId: string, stored: StoredUserKeys, masterKey: SymmetricKey): KeyObject {
   return privateKeyFrom(open(masterKey, stored.ed25519Private, placeFor(userId, 'private-key/ed25519', stored.epoch)));
 }

@@ -270,6 +270,18 @@ export const en: Catalogue = {
   'account.idleWarning':
     'You have not done anything for a while. In 2 minutes you will be logged out to protect your data.',
   'account.stayLoggedIn': 'Stay logged in',
+  'account.recover.title': 'Log in with your recovery code',
+  'account.recover.intro':
+    'Forgot your passphrase? Enter your username and your recovery code, and choose a new passphrase. You then get a new recovery code: the old one stops working. You are logged out on all devices.',
+  'account.recover.code': 'Recovery code',
+  'account.recover.codeHint': '28 characters, for example ABCD-EFGH-… Capitals and dashes do not matter.',
+  'account.recover.newPassphrase': 'New passphrase',
+  'account.recover.submit': 'Recover',
+  'account.recover.failed': 'This username and recovery code do not match.',
+  'account.recover.code.length': 'A recovery code has 28 characters (without dashes).',
+  'account.recover.code.characters': 'A recovery code only has digits and letters, no U.',
+  'account.recover.code.checksum': 'This recovery code is not right. Check that you copied it correctly.',
+  'account.login.forgot': 'Forgot your passphrase? Log in with your recovery code',
   'error.title': 'Something went wrong',
   'error.400.title': 'This request is not valid',
   'error.400.text': 'We could not read your request. Please try again from the previous page.',

@@ -246,8 +246,82 @@ export function LoginPage({
         </button>
       </form>
       <p>
+        <a href="/herstellen">{t('account.login.forgot')}</a>
+      </p>
+      <p>
         <a href="/registreren">{t('account.login.noAccount')}</a>
       </p>
+    </Layout>
+  );
+}
+
+export function RecoverPage({
+  ctx,
+  username,
+  problems,
+  retryAt,
+}: {
+  ctx: PageContext;
+  username: string;
+  problems: readonly FieldProblem[];
+  retryAt?: Date | undefined;
+}) {
+  const { t } = ctx;
+  return (
+    <Layout
+      ctx={ctx}
+      title={problems.length > 0 ? `${t('error.title')}: ${t('account.recover.title')}` : t('account.recover.title')}
+    >
+      {retryAt === undefined ? (
+        <ErrorSummary ctx={ctx} problems={problems} />
+      ) : (
+        <div class="app-error-summary" role="alert" tabindex={-1}>
+          <p>{t('account.login.throttled', { time: timeFormat.format(retryAt) })}</p>
+        </div>
+      )}
+      <h1>{t('account.recover.title')}</h1>
+      <p class="app-lead">{t('account.recover.intro')}</p>
+      <form method="post" action="/herstellen" novalidate>
+        <CsrfField ctx={ctx} />
+        <TextField
+          ctx={ctx}
+          name="gebruikersnaam"
+          label={t('account.login.username')}
+          type="text"
+          value={username}
+          problem={problemFor(problems, 'gebruikersnaam')}
+          autocomplete="username"
+        />
+        <TextField
+          ctx={ctx}
+          name="herstelcode"
+          label={t('account.recover.code')}
+          hint={t('account.recover.codeHint')}
+          type="text"
+          problem={problemFor(problems, 'herstelcode')}
+          autocomplete="off"
+        />
+        <TextField
+          ctx={ctx}
+          name="wachtwoord"
+          label={t('account.recover.newPassphrase')}
+          hint={t('account.register.passphraseHint')}
+          type="password"
+          problem={problemFor(problems, 'wachtwoord')}
+          autocomplete="new-password"
+        />
+        <TextField
+          ctx={ctx}
+          name="herhaling"
+          label={t('account.register.again')}
+          type="password"
+          problem={problemFor(problems, 'herhaling')}
+          autocomplete="new-password"
+        />
+        <button class="app-button" type="submit">
+          {t('account.recover.submit')}
+        </button>
+      </form>
     </Layout>
   );
 }

@@ -1,15 +1,20 @@
-// `npm run bench` — how fast and how heavy the public pages and the signals check are.
+// `npm run bench` — how fast and how heavy the public pages, the signals check and the help finder are.
 //
 //   npm run bench                     measure and report (exit 0 unless something crashed)
 //   npm run bench -- --check          also exit 1 when a target is missed
 //   npm run bench -- --profile        also write a V8 CPU profile of the app server to bench/results/
 //   BENCH_SECONDS=10 npm run bench    seconds per measured run (default 5; each run has a 1 s warm-up)
 //   BENCH_ONLY='POST /check' npm run bench -- --profile
-//                                     only the entries named (comma-separated labels as in the tables), e.g.
-//                                     for a CPU profile of one route
+//                                     only the entries named (comma-separated labels as in the tables, and
+//                                     `lookup` for the in-process lookup), e.g. for a CPU profile of one route
+//
+// Lookup: the help finder's `help.lookup(anonymous, text)` timed in this process (on the load generator's core)
+// on a temporary database, before any server starts (bench/help-lookup.bench.ts, which says what it does and how
+// to profile it; target: median ≤ 1 ms).
 //
 // Throughput: requests/s and p50/p99 latency of `/`, an `/informatie/…` page, the signals check form
-// (GET /check) and a complete answer set posted to it (POST /check), served by the real app
+// (GET /check), a complete answer set posted to it (POST /check) and the help finder for a postcode
+// (GET /hulp?postcode=9711: the lookup, the anonymous count row it writes, and the page), served by the real app
 // (bench/app-server.ts, built like src/server.ts on a temporary SQLite database) and by a bare node:http
 // server that sends the same bytes (bench/bare-server.ts). Each server runs in its own process, pinned with
 // taskset to core 0; this process (the autocannon load generator) is pinned to core 1. Each (entry, server)
@@ -26,6 +31,10 @@
 // server reads and discards the body and answers with the bytes of one real outcome page. Afterwards the
 // database count is checked against the POSTs answered.
 //
+// GET /hulp?postcode=9711 must answer 200 with "Wie helpt er in Groningen?" before anything is measured; the app
+// serves the rendered page from its page cache (keyed by the URL) but still does the lookup and writes the count
+// row on every request. Afterwards the count rows are checked against the requests answered.
+//
 // Weight: for each page (the GET entries), the compressed HTML plus every linked stylesheet and script as
 // transferred with `accept-encoding: br`, in KB of 1024 bytes; and a check that no web font is loaded.
 //
@@ -40,6 +49,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SqliteDatabase from 'better-sqlite3';
 import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
+import { benchHelpLookups, formatLookupReport, type LookupReport } from './help-lookup.bench.js';
+import { median, percentile, table, verdict } from './report.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Settings and targets
@@ -57,8 +68,10 @@ const LOADGEN_CORE = 1;
 const TARGETS = {
   /** app ÷ bare req/s for the content pages… */
   minRatio: 0.6,
-  /** …and for the signals check, GET and POST. */
+  /** …and for the signals check, GET and POST… */
   minRatioCheck: 0.5,
+  /** …and for the help finder's result page. */
+  minRatioHelp: 0.5,
   maxPageKB: 40,
   maxJsKB: 8,
 } as const;
@@ -72,7 +85,24 @@ interface Entry {
   minRatio: number;
   /** GET pages also have their weight measured. */
   weighed: boolean;
+  /** Text the app's first answer must contain, or the bench stops. */
+  expect?: string;
 }
+
+/** What the app counted in its database for one entry, against the requests it answered. */
+interface DatabaseCheck {
+  entry: string;
+  what: string;
+  counted: Map<string, number>;
+  answered: number;
+  pass: boolean;
+}
+
+/** The name BENCH_ONLY gives the in-process lookup (bench/help-lookup.bench.ts). */
+const LOOKUP_LABEL = 'lookup';
+const HELP_PLACE = 'Groningen';
+/** The veiligheidsregio of the municipality Groningen, where the app counts each lookup of postcode 9711. */
+const HELP_REGION = 'VR01';
 
 const ALL_ENTRIES: readonly Entry[] = [
   { label: '/', method: 'GET', path: '/', minRatio: TARGETS.minRatio, weighed: true },
@@ -85,22 +115,35 @@ const ALL_ENTRIES: readonly Entry[] = [
   },
   { label: '/check', method: 'GET', path: '/check', minRatio: TARGETS.minRatioCheck, weighed: true },
   { label: 'POST /check', method: 'POST', path: '/check', minRatio: TARGETS.minRatioCheck, weighed: false },
+  {
+    label: '/hulp?postcode=9711',
+    method: 'GET',
+    path: '/hulp?postcode=9711',
+    minRatio: TARGETS.minRatioHelp,
+    weighed: true,
+    expect: `Wie helpt er in ${HELP_PLACE}?`,
+  },
 ];
 
-const ENTRIES = selectEntries(process.env.BENCH_ONLY);
+const { entries: ENTRIES, lookup: RUN_LOOKUP } = selectEntries(process.env.BENCH_ONLY);
 
-function selectEntries(value: string | undefined): readonly Entry[] {
-  if (value === undefined || value.trim() === '') return ALL_ENTRIES;
+function selectEntries(value: string | undefined): { entries: readonly Entry[]; lookup: boolean } {
+  if (value === undefined || value.trim() === '') return { entries: ALL_ENTRIES, lookup: true };
   const labels = value.split(',').map((label) => label.trim());
-  const unknown = labels.filter((label) => !ALL_ENTRIES.some((entry) => entry.label === label));
+  const unknown = labels.filter(
+    (label) => label !== LOOKUP_LABEL && !ALL_ENTRIES.some((entry) => entry.label === label),
+  );
   if (unknown.length > 0) {
     console.error(
       `BENCH_ONLY names unknown entries: ${unknown.map((label) => JSON.stringify(label)).join(', ')} ` +
-        `(known: ${ALL_ENTRIES.map((entry) => entry.label).join(', ')})`,
+        `(known: ${LOOKUP_LABEL}, ${ALL_ENTRIES.map((entry) => entry.label).join(', ')})`,
     );
     process.exit(2);
   }
-  return ALL_ENTRIES.filter((entry) => labels.includes(entry.label));
+  return {
+    entries: ALL_ENTRIES.filter((entry) => labels.includes(entry.label)),
+    lookup: labels.includes(LOOKUP_LABEL),
+  };
 }
 
 /** Headers and body of one entry's requests (POST /check needs a cookie and a form, known at run time). */
@@ -204,12 +247,6 @@ function runLoad(options: AutocannonOptions): Promise<LoadResult> {
       count += 1;
     });
   });
-}
-
-/** The nearest-rank percentile of sorted values. */
-function percentile(sorted: Float64Array, fraction: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))] ?? Number.NaN;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -598,6 +635,19 @@ async function prepareCheckPost(base: string): Promise<CheckPost> {
   return { parts, response, questions: ids.length };
 }
 
+/** How many help lookups the app counted in its database, per veiligheidsregio. */
+function countedHelpLookups(databaseFile: string): Map<string, number> {
+  const database = new SqliteDatabase(databaseFile, { readonly: true, fileMustExist: true });
+  try {
+    const rows = database
+      .prepare('SELECT safety_region_code AS region, SUM(count) AS total FROM help_lookups GROUP BY safety_region_code')
+      .all() as Array<{ region: string; total: number }>;
+    return new Map(rows.map((row) => [row.region, Number(row.total)]));
+  } finally {
+    database.close();
+  }
+}
+
 /** How many completed checks the app counted in its database, per advice level. */
 function countedChecks(databaseFile: string): Map<string, number> {
   const database = new SqliteDatabase(databaseFile, { readonly: true, fileMustExist: true });
@@ -686,15 +736,6 @@ async function measure(server: Server, entry: Entry, parts: RequestParts, round:
   };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  if (sorted.length === 0) return Number.NaN;
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
 function medianOfDefined(values: Array<number | undefined>): number | undefined {
   const defined = values.filter((value): value is number => value !== undefined);
   return defined.length === values.length && defined.length > 0 ? median(defined) : undefined;
@@ -730,19 +771,6 @@ function summarise(page: string, server: Server['name'], runs: RunResult[]): Sum
 // Output
 
 const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
-const verdict = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
-
-function table(header: string[], rows: string[][], alignLeft: number[] = [0]): string {
-  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const line = (cells: string[]): string =>
-    cells
-      .map((cell, column) =>
-        alignLeft.includes(column) ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
-      )
-      .join('  ')
-      .trimEnd();
-  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
-}
 
 // ---------------------------------------------------------------------------------------------------------
 
@@ -757,13 +785,72 @@ async function main(): Promise<void> {
   );
   console.log(`CPU pinning: ${pinning.note}`);
 
+  // The in-process lookup first, while no server runs.
+  let lookup: LookupReport | undefined;
+  if (RUN_LOOKUP) {
+    const directory = path.join(tempDir, 'lookup');
+    mkdirSync(directory);
+    lookup = await benchHelpLookups(directory, (line) => console.log(line));
+    console.log(`\n${formatLookupReport(lookup)}`);
+    if (ENTRIES.length > 0) console.log('');
+  }
+
+  const http = ENTRIES.length > 0 ? await benchHttp(tempDir, pinning) : undefined;
+
+  const allPass = (lookup?.pass ?? true) && (http?.allPass ?? true);
+  const elapsed = (Date.now() - startedAt) / 1000;
+  console.log(`\nOverall: ${allPass ? 'all targets met' : 'some targets missed'} (${elapsed.toFixed(0)} s)`);
+  if (!CHECK && !allPass) console.log('Load figures vary ±30 % between runs; pass --check to enforce the targets.');
+
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const resultsFile = path.join(RESULTS_DIR, 'latest.json');
+  writeFileSync(
+    resultsFile,
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        settings: {
+          connections: CONNECTIONS,
+          runs: RUNS,
+          measureSeconds: MEASURE_SECONDS,
+          warmupSeconds: WARMUP_SECONDS,
+          only:
+            ENTRIES === ALL_ENTRIES && RUN_LOOKUP
+              ? undefined
+              : [...(RUN_LOOKUP ? [LOOKUP_LABEL] : []), ...ENTRIES.map((entry) => entry.label)],
+        },
+        pinning,
+        lookup,
+        ...http?.results,
+        allPass,
+        elapsedSeconds: elapsed,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`Results written to ${path.relative(ROOT, resultsFile)}`);
+  if (PROFILE && http !== undefined) {
+    console.log(`CPU profile of the app server written to ${path.relative(ROOT, RESULTS_DIR)}/*.cpuprofile`);
+  }
+
+  cleanUp();
+  if (CHECK && !allPass) process.exitCode = 1;
+}
+
+/** Throughput and weight of the entries, app against bare; prints its tables. */
+async function benchHttp(
+  workDir: string,
+  pinning: Pinning,
+): Promise<{ allPass: boolean; results: Record<string, unknown> }> {
   const appEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
     LOG_LEVEL: 'silent',
     HOST,
     PORT: '0',
-    DATA_DIR: path.join(tempDir, 'data'),
+    DATA_DIR: path.join(workDir, 'data'),
     DATABASE_URL: '',
     // The highest value the configuration accepts, per 1 s window: the limiter runs on every request as in
     // production, but never answers 429 during the benchmark.
@@ -797,9 +884,12 @@ async function main(): Promise<void> {
     }
     const response = await get(`${appBase}${entry.path}`);
     if (response.status !== 200) throw new Error(`the app answered ${response.status} to GET ${entry.path}`);
+    if (entry.expect !== undefined && !response.body.toString('utf8').includes(entry.expect)) {
+      throw new Error(`the app's answer to GET ${entry.path} does not contain ${JSON.stringify(entry.expect)}`);
+    }
     keep(entry, response, {});
   }
-  const fixtureFile = path.join(tempDir, 'fixtures.json');
+  const fixtureFile = path.join(workDir, 'fixtures.json');
   writeFileSync(fixtureFile, JSON.stringify(fixtures));
   const bare = await startServer('bare', 'bench/bare-server.ts', [fixtureFile], { ...process.env }, pinning);
   for (const entry of ENTRIES) {
@@ -813,6 +903,13 @@ async function main(): Promise<void> {
     if (response.status !== 200 || !response.body.equals(appBodies.get(entry.label) ?? Buffer.alloc(0))) {
       throw new Error(`the bare server does not send the app's bytes for ${entry.label}`);
     }
+  }
+  for (const entry of ENTRIES) {
+    if (entry.expect === undefined) continue;
+    console.log(
+      `${entry.label}: the first answered 200 with "${entry.expect}" ` +
+        `(${kb(appBodies.get(entry.label)?.length ?? 0)} KB of HTML)`,
+    );
   }
   if (checkPost !== undefined) {
     console.log(
@@ -849,21 +946,42 @@ async function main(): Promise<void> {
   await stopServer(bare);
   await stopServer(app);
 
-  // Every POST /check the app answered was counted in its database (one upsert each), and nothing else was.
-  const postEntry = ENTRIES.find((entry) => entry.method === 'POST');
-  let database: { counted: Map<string, number>; answered: number; pass: boolean } | undefined;
-  if (postEntry !== undefined) {
-    const counted = countedChecks(path.join(tempDir, 'data', 'niet-mijn-kind.sqlite'));
-    const answered = 1 + (runs.get(key(postEntry.label, 'app')) ?? []).reduce((sum, run) => sum + run.responses2xx, 0);
-    // Requests still in flight when a run ends are counted by the app but never answered to autocannon.
-    const inFlight = 2 * RUNS * CONNECTIONS;
+  // Every request the app answered 2xx was counted in its database (one upsert each), and nothing else was: each
+  // POST /check as a completed check at CHECK_LEVEL, each GET /hulp?postcode=9711 as a lookup in its veiligheidsregio.
+  const databaseFile = path.join(workDir, 'data', 'niet-mijn-kind.sqlite');
+  // Requests still in flight when a run (warm-up or measured) ends are counted by the app but never answered.
+  const inFlight = 2 * RUNS * CONNECTIONS;
+  const answeredByApp = (entry: Entry): number =>
+    (runs.get(key(entry.label, 'app')) ?? []).reduce((sum, run) => sum + run.responses2xx, 0);
+  const databaseChecks: DatabaseCheck[] = [];
+  const countCheck = (entry: Entry, what: string, counted: Map<string, number>, expected: string, extra: number) => {
+    const answered = extra + answeredByApp(entry);
     const total = [...counted.values()].reduce((sum, count) => sum + count, 0);
-    const levelCount = counted.get(CHECK_LEVEL) ?? 0;
-    database = {
+    const expectedCount = counted.get(expected) ?? 0;
+    databaseChecks.push({
+      entry: entry.label,
+      what,
       counted,
       answered,
-      pass: total === levelCount && levelCount >= answered && levelCount <= answered + inFlight,
-    };
+      pass: total === expectedCount && expectedCount >= answered && expectedCount <= answered + inFlight,
+    });
+  };
+  const postEntry = ENTRIES.find((entry) => entry.method === 'POST' && entry.path === '/check');
+  // +1: the POST that made the fixture.
+  if (postEntry !== undefined) {
+    countCheck(postEntry, 'completed checks', countedChecks(databaseFile), CHECK_LEVEL, 1);
+  }
+  const helpEntry = ENTRIES.find((entry) => entry.path.startsWith('/hulp?'));
+  if (helpEntry !== undefined) {
+    // +1 for the GET that made the fixture, +1 for the page weight's.
+    const region = countedHelpLookups(databaseFile);
+    countCheck(
+      helpEntry,
+      `help lookups (${HELP_PLACE} lies in ${HELP_REGION})`,
+      region,
+      HELP_REGION,
+      helpEntry.weighed ? 2 : 1,
+    );
   }
 
   // Summaries
@@ -948,11 +1066,11 @@ async function main(): Promise<void> {
     );
   }
   if (failedRequests > 0) console.log(`\nWARNING: ${failedRequests} requests failed or were not 2xx during load.`);
-  if (database !== undefined) {
-    const counted = [...database.counted].map(([level, count]) => `${count} ${level}`).join(', ') || 'none';
+  for (const check of databaseChecks) {
+    const counted = [...check.counted].map(([name, count]) => `${count} ${name}`).join(', ') || 'none';
     console.log(
-      `\nDatabase: ${verdict(database.pass)}: the app counted ${counted} completed checks; it answered ` +
-        `${database.answered} POST /check with 2xx (warm-ups included; up to ${CONNECTIONS} more per run may be ` +
+      `\nDatabase, ${check.entry}: ${verdict(check.pass)}: the app counted ${counted} ${check.what}; it answered ` +
+        `${check.answered} with 2xx (warm-ups and set-up requests included; up to ${CONNECTIONS} more per run may be ` +
         'counted but cut off when the run ends).',
     );
   }
@@ -1007,53 +1125,23 @@ async function main(): Promise<void> {
     ratios.every((entry) => entry.pass) &&
     weightRows.every((entry) => entry.pagePass && entry.jsPass && entry.fontsPass) &&
     failedRequests === 0 &&
-    (database?.pass ?? true);
-  const elapsed = (Date.now() - startedAt) / 1000;
-  console.log(`\nOverall: ${allPass ? 'all targets met' : 'some targets missed'} (${elapsed.toFixed(0)} s)`);
-  if (!CHECK && !allPass) console.log('Load figures vary ±30 % between runs; pass --check to enforce the targets.');
-
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const resultsFile = path.join(RESULTS_DIR, 'latest.json');
-  writeFileSync(
-    resultsFile,
-    `${JSON.stringify(
-      {
-        date: new Date().toISOString(),
-        node: process.version,
-        settings: {
-          connections: CONNECTIONS,
-          runs: RUNS,
-          measureSeconds: MEASURE_SECONDS,
-          warmupSeconds: WARMUP_SECONDS,
-          only: ENTRIES === ALL_ENTRIES ? undefined : ENTRIES.map((entry) => entry.label),
-        },
-        pinning,
-        entries: ENTRIES,
-        targets: TARGETS,
-        throughput: summaries,
-        ratios,
-        failedRequests,
-        checkPost:
-          checkPost === undefined
-            ? undefined
-            : { questions: checkPost.questions, formBytes: checkPost.parts.body?.length, level: CHECK_LEVEL },
-        database:
-          database === undefined
-            ? undefined
-            : { counted: Object.fromEntries(database.counted), answered: database.answered, pass: database.pass },
-        weights,
-        allPass,
-        elapsedSeconds: elapsed,
-      },
-      null,
-      2,
-    )}\n`,
-  );
-  console.log(`Results written to ${path.relative(ROOT, resultsFile)}`);
-  if (PROFILE) console.log(`CPU profile of the app server written to ${path.relative(ROOT, RESULTS_DIR)}/*.cpuprofile`);
-
-  cleanUp();
-  if (CHECK && !allPass) process.exitCode = 1;
+    databaseChecks.every((check) => check.pass);
+  return {
+    allPass,
+    results: {
+      entries: ENTRIES,
+      targets: TARGETS,
+      throughput: summaries,
+      ratios,
+      failedRequests,
+      checkPost:
+        checkPost === undefined
+          ? undefined
+          : { questions: checkPost.questions, formBytes: checkPost.parts.body?.length, level: CHECK_LEVEL },
+      database: databaseChecks.map((check) => ({ ...check, counted: Object.fromEntries(check.counted) })),
+      weights,
+    },
+  };
 }
 
 main().catch((error: unknown) => {

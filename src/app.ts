@@ -163,7 +163,10 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   registerContentRoutes(app, pages, services.content);
   registerCheckRoutes(app, pages, services.check);
   // Counts kept in memory are written before the database closes.
-  app.addHook('onClose', () => services.check.close());
+  app.addHook('onClose', async () => {
+    await services.check.close();
+    await services.help.close();
+  });
   registerHelpRoutes(app, pages, services.help);
   registerAccountRoutes(app, pages, services.accounts, services.audit, {
     secureCookies: config.secureCookies,

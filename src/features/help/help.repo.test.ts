@@ -85,6 +85,7 @@ describeEachDialect('help finder data', (database) => {
       ['den bosch', 'GM0796'],
       ['súdwest-fryslân', 'GM1900'],
       ['Sudwest Fryslan', 'GM1900'],
+      ['Nuenen, Gerwen en Nederwetten', 'GM0820'],
     ];
     for (const [name, code] of cases) assert.equal(placeOf(await service().lookup(anonymous, name))?.code, code, name);
   });
@@ -166,7 +167,9 @@ describeEachDialect('help finder data', (database) => {
   });
 
   test('a lookup is counted per day and veiligheidsregio only', async () => {
-    await service().lookup(anonymous, '9711');
+    const counting = service();
+    await counting.lookup(anonymous, '9711');
+    await counting.flush();
     const rows = await database().handle.db.selectFrom('help_lookups').selectAll().execute();
     assert.ok(rows.length > 0);
     for (const row of rows) assert.deepEqual(Object.keys(row).sort(), ['count', 'day', 'safety_region_code']);

@@ -111,19 +111,6 @@ export function createHelpRepository(db: Kysely<Database>) {
       };
     },
 
-    /** Every municipality a 4-digit postcode lies in (usually one, sometimes more). */
-    async findPlacesByPostcode(pc4: string): Promise<Place[]> {
-      return placeQuery(db)
-        .innerJoin('postcodes as p', 'p.municipality_code', 'm.code')
-        .where('p.pc4', '=', pc4)
-        .orderBy('m.name')
-        .execute();
-    },
-
-    async findPlacesByNameKey(nameKey: string): Promise<Place[]> {
-      return placeQuery(db).where('m.name_key', '=', nameKey).orderBy('m.name').execute();
-    },
-
     /**
      * Names with a word starting with what was typed, for "did you mean". The prefix is a place key
      * (only a–z, 0–9 and spaces), so it holds no LIKE wildcards.
@@ -137,8 +124,34 @@ export function createHelpRepository(db: Kysely<Database>) {
         .execute();
     },
 
-    async findPlaceByCode(code: string): Promise<Place | undefined> {
-      return placeQuery(db).where('m.code', '=', code).executeTakeFirst();
+    /** Every place with its postcodes, to hold in memory (342 municipalities, about 4,100 postcode pairs). */
+    async loadPlaceIndex(): Promise<{ places: Place[]; postcodes: { pc4: string; code: string }[] }> {
+      const places = await placeQuery(db).orderBy('m.name').execute();
+      const postcodes = await db
+        .selectFrom('postcodes')
+        .select(['pc4', 'municipality_code as code'])
+        .orderBy('pc4')
+        .orderBy('municipality_code')
+        .execute();
+      return { places, postcodes };
+    },
+
+    /** Adds counts in one transaction; counts add up, so several instances can write side by side. */
+    async addLookupCounts(counts: readonly { day: string; safetyRegionCode: string; count: number }[]): Promise<void> {
+      if (counts.length === 0) return;
+      await db.transaction().execute(async (trx) => {
+        for (const { day, safetyRegionCode, count } of counts) {
+          await trx
+            .insertInto('help_lookups')
+            .values({ day, safety_region_code: safetyRegionCode, count })
+            .onConflict((conflict) =>
+              conflict
+                .columns(['day', 'safety_region_code'])
+                .doUpdateSet((eb) => ({ count: eb('help_lookups.count', '+', count) })),
+            )
+            .execute();
+        }
+      });
     },
 
     async listMunicipalityNames(): Promise<string[]> {
@@ -183,18 +196,6 @@ export function createHelpRepository(db: Kysely<Database>) {
     async listOrganisations(): Promise<StoredOrganisation[]> {
       const rows = await db.selectFrom('organisations').select(['id', 'data']).orderBy('slug').execute();
       return rows.map((row) => ({ id: row.id, organisation: organisationSchema.parse(JSON.parse(row.data)) }));
-    },
-
-    async countLookup(day: string, safetyRegionCode: string): Promise<void> {
-      await db
-        .insertInto('help_lookups')
-        .values({ day, safety_region_code: safetyRegionCode, count: 1 })
-        .onConflict((conflict) =>
-          conflict
-            .columns(['day', 'safety_region_code'])
-            .doUpdateSet((eb) => ({ count: eb('help_lookups.count', '+', 1) })),
-        )
-        .execute();
     },
   };
 }

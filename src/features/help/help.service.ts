@@ -4,7 +4,12 @@ import { can } from '../../shared/policy/policy.js';
 import { amsterdamDay } from '../../shared/time/amsterdam.js';
 import type { HelpRepository, Place } from './help.repo.js';
 import { type OpenState, openState } from './opening-hours.js';
-import { type Organisation, type OrganisationKind, organisationsFileSchema } from './organisation.schema.js';
+import {
+  type OpeningHours,
+  type Organisation,
+  type OrganisationKind,
+  organisationsFileSchema,
+} from './organisation.schema.js';
 import { placeAliases, placeKey } from './place-names.js';
 import { readReferenceData } from './reference-data.js';
 
@@ -76,11 +81,76 @@ const byKind = (a: ShownOrganisation, b: ShownOrganisation) =>
 export function createHelpService(
   repo: HelpRepository,
   clock: () => Date = () => new Date(),
-  options: { cacheMs?: number } = {},
+  options: { cacheMs?: number; flushMs?: number } = {},
 ) {
   const cacheMs = options.cacheMs ?? 60_000;
   let organisations: { list: Organisation[]; until: number } | undefined;
   let names: { list: string[]; until: number } | undefined;
+
+  /*
+   * The reference data is small (342 municipalities, ~4,100 postcode pairs) and changes a few times a year, so
+   * lookups are answered from memory; it is reloaded after an import and at least every ten minutes (another
+   * instance may have imported newer files).
+   */
+  type PlaceIndex = {
+    byPostcode: Map<string, Place[]>;
+    byKey: Map<string, Place[]>;
+    byCode: Map<string, Place>;
+    until: number;
+  };
+  let placeIndex: PlaceIndex | undefined;
+  async function places(): Promise<PlaceIndex> {
+    const now = clock().getTime();
+    if (placeIndex === undefined || placeIndex.until <= now) {
+      const loaded = await repo.loadPlaceIndex();
+      const byCode = new Map(loaded.places.map((place) => [place.code, place]));
+      const byPostcode = new Map<string, Place[]>();
+      for (const { pc4, code } of loaded.postcodes) {
+        const place = byCode.get(code);
+        if (place === undefined) continue;
+        byPostcode.set(pc4, [...(byPostcode.get(pc4) ?? []), place]);
+      }
+      const byKey = new Map<string, Place[]>();
+      for (const place of loaded.places) {
+        const key = placeKey(place.name);
+        byKey.set(key, [...(byKey.get(key) ?? []), place]);
+      }
+      placeIndex = { byPostcode, byKey, byCode, until: now + 10 * 60_000 };
+    }
+    return placeIndex;
+  }
+
+  /** Lookups are counted in memory and written every few seconds (anonymous: day and veiligheidsregio). */
+  const pendingCounts = new Map<string, { day: string; safetyRegionCode: string; count: number }>();
+  let flushTimer: NodeJS.Timeout | undefined;
+  async function flushCounts(): Promise<void> {
+    if (pendingCounts.size === 0) return;
+    const counts = [...pendingCounts.values()];
+    pendingCounts.clear();
+    try {
+      await repo.addLookupCounts(counts);
+    } catch {
+      for (const entry of counts) countLookup(entry.day, entry.safetyRegionCode, entry.count);
+    }
+  }
+  function countLookup(day: string, safetyRegionCode: string, by = 1): void {
+    const key = `${day} ${safetyRegionCode}`;
+    const entry = pendingCounts.get(key);
+    if (entry === undefined) pendingCounts.set(key, { day, safetyRegionCode, count: by });
+    else entry.count += by;
+    flushTimer ??= setInterval(() => void flushCounts(), options.flushMs ?? 2_000).unref();
+  }
+
+  /** "Open now" changes by the minute at most: one answer per organisation per minute. */
+  const openCache = new Map<OpeningHours, { minute: number; state: OpenState }>();
+  function openStateNow(hours: OpeningHours, instant: Date): OpenState {
+    const minute = Math.floor(instant.getTime() / 60_000);
+    const cached = openCache.get(hours);
+    if (cached !== undefined && cached.minute === minute) return cached.state;
+    const state = openState(hours, instant);
+    openCache.set(hours, { minute, state });
+    return state;
+  }
 
   /** Organisations change rarely (the CMS will edit them); reading them once a minute is enough. */
   async function allOrganisations(): Promise<Organisation[]> {
@@ -97,8 +167,8 @@ export function createHelpService(
   function show(organisation: Organisation, instant: Date): ShownOrganisation {
     return {
       organisation,
-      state: organisation.hours === undefined ? undefined : openState(organisation.hours, instant),
-      chatState: organisation.chatHours === undefined ? undefined : openState(organisation.chatHours, instant),
+      state: organisation.hours === undefined ? undefined : openStateNow(organisation.hours, instant),
+      chatState: organisation.chatHours === undefined ? undefined : openStateNow(organisation.chatHours, instant),
     };
   }
 
@@ -141,29 +211,28 @@ export function createHelpService(
           return { kind: 'invalid', reason: 'postcode-format', national: await sections(actor, undefined) };
         }
         const pc4 = postcode[1]!;
-        const places = await repo.findPlacesByPostcode(pc4);
-        return this.resolve(actor, pc4, places, []);
+        return this.resolve(actor, pc4, (await places()).byPostcode.get(pc4) ?? [], []);
       }
 
-      if (!/^[\p{L}\p{M}'’.()\- ]+$/u.test(query)) {
+      // Letters, accents, apostrophes, dots, brackets, dashes, spaces and commas ("Nuenen, Gerwen en Nederwetten").
+      if (!/^[\p{L}\p{M}'’.(),\- ]+$/u.test(query)) {
         return { kind: 'invalid', reason: 'characters', national: await sections(actor, undefined) };
       }
       const key = placeKey(query);
       const alias = placeAliases[key];
-      let places = await repo.findPlacesByNameKey(alias === undefined ? key : placeKey(alias));
-      if (places.length === 0) {
+      const index = await places();
+      let found = index.byKey.get(alias === undefined ? key : placeKey(alias)) ?? [];
+      if (found.length === 0) {
         // "Bergen" matches "Bergen (L.)" and "Bergen (NH.)": offer both.
-        places = (await repo.findPlacesByNameKeyPrefix(key, 8)).filter(
-          (place) => placeKey(place.name.replace(/\s*\([^)]*\)$/, '')) === key,
-        );
+        found = [...index.byCode.values()].filter((place) => placeKey(place.name.replace(/\s*\([^)]*\)$/, '')) === key);
       }
-      const suggestions = places.length === 0 ? await repo.findPlacesByNameKeyPrefix(key.slice(0, 4), 5) : [];
-      return this.resolve(actor, query, places, suggestions);
+      const suggestions = found.length === 0 ? await repo.findPlacesByNameKeyPrefix(key.slice(0, 4), 5) : [];
+      return this.resolve(actor, query, found, suggestions);
     },
 
     /** A place chosen from a list by its municipality code (after a postcode that spans several). */
     async lookupByCode(actor: Actor, code: string): Promise<HelpResult> {
-      const place = /^GM\d{4}$/.test(code) ? await repo.findPlaceByCode(code) : undefined;
+      const place = /^GM\d{4}$/.test(code) ? (await places()).byCode.get(code) : undefined;
       return this.resolve(actor, place?.name ?? code, place === undefined ? [] : [place], []);
     },
 
@@ -173,7 +242,7 @@ export function createHelpService(
       if (places.length > 1) return { kind: 'choose', query, places, national: await sections(actor, undefined) };
       const place = places[0]!;
       // The only trace of a lookup: a count per day and veiligheidsregio. Never the postcode or the visitor.
-      await repo.countLookup(amsterdamDay(clock()), place.safetyRegionCode);
+      countLookup(amsterdamDay(clock()), place.safetyRegionCode);
       return { kind: 'found', query, place, sections: await sections(actor, place) };
     },
 
@@ -190,6 +259,7 @@ export function createHelpService(
       const data = readReferenceData(directory);
       await repo.replaceReferenceData(data);
       names = undefined;
+      placeIndex = undefined;
       return repo.countReferenceData();
     },
 
@@ -208,6 +278,15 @@ export function createHelpService(
     },
 
     hasReferenceData: async (): Promise<boolean> => (await repo.countReferenceData()).municipalities > 0,
+
+    /** Writes pending lookup counts now (tests, and before the database closes). */
+    flush: flushCounts,
+
+    async close(): Promise<void> {
+      if (flushTimer !== undefined) clearInterval(flushTimer);
+      flushTimer = undefined;
+      await flushCounts();
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 // The baseline for `npm run bench`: a bare node:http server that answers the benchmarked requests with the
-// exact bytes the app sent for them, and a content-type header only. A POST is answered once its body has been
+// exact bytes the app sent for them: the same body and the same headers (security headers, cookies, Vary). A POST is answered once its body has been
 // read (and discarded). Started by bench/pages.bench.ts in its own process with one argument: a JSON file of
 // { ["METHOD /path"]: { contentType, bodyBase64 } }. Prints { "port": n } as one line on stdout once it
 // listens on 127.0.0.1.
@@ -9,12 +9,13 @@ import { createServer } from 'node:http';
 
 interface FixtureFile {
   /** Keyed by method and path, e.g. "GET /" or "POST /check". */
-  [request: string]: { contentType: string; bodyBase64: string };
+  [request: string]: { contentType: string; bodyBase64: string; headers?: Record<string, string | string[]> };
 }
 
 interface Fixture {
   contentType: string;
   body: Buffer;
+  headers: Record<string, string | string[]>;
 }
 
 const file = process.argv[2];
@@ -27,7 +28,11 @@ const parsed = JSON.parse(readFileSync(file, 'utf8')) as FixtureFile;
 const fixtures = new Map<string, Fixture>(
   Object.entries(parsed).map(([request, entry]) => [
     request,
-    { contentType: entry.contentType, body: Buffer.from(entry.bodyBase64, 'base64') },
+    {
+      contentType: entry.contentType,
+      body: Buffer.from(entry.bodyBase64, 'base64'),
+      headers: entry.headers ?? { 'content-type': entry.contentType },
+    },
   ]),
 );
 
@@ -39,7 +44,7 @@ const server = createServer((request, response) => {
     return;
   }
   const answer = (): void => {
-    response.writeHead(200, { 'content-type': fixture.contentType });
+    response.writeHead(200, fixture.headers);
     response.end(fixture.body);
   };
   if (request.method === 'GET') {

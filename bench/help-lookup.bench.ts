@@ -329,6 +329,8 @@ async function measureOn(database: BenchDatabase, inputs: readonly Input[]): Pro
     INPUT_KINDS.map((kind, index) => [kind, statsOf(measured.filter((_, sample) => kindOf[sample] === index))]),
   ) as Record<InputKind, LookupStats>;
   const all = statsOf(measured);
+  // Counts are written in batches (every 2 s and on close): write what is pending before comparing.
+  await help.close();
   const rows = await countedLookups(handle);
   return {
     dialect,

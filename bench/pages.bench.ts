@@ -863,15 +863,31 @@ async function benchHttp(
   const appBase = `http://${HOST}:${app.port}`;
 
   // The bytes the app sends for each entry, handed to the bare server.
-  const fixtures: Record<string, { contentType: string; bodyBase64: string }> = {};
+  const fixtures: Record<
+    string,
+    { contentType: string; bodyBase64: string; headers: Record<string, string | string[]> }
+  > = {};
   const appBodies = new Map<string, Buffer>();
   const requestParts = new Map<string, RequestParts>();
   const keep = (entry: Entry, response: RawResponse, parts: RequestParts): void => {
     appBodies.set(entry.label, response.body);
     requestParts.set(entry.label, parts);
+    // The same bytes means the same headers too (security headers, cookies, Vary): only what node:http adds
+    // by itself per response is left out.
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(response.headers)) {
+      if (
+        value === undefined ||
+        ['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'].includes(name)
+      ) {
+        continue;
+      }
+      headers[name] = value;
+    }
     fixtures[`${entry.method} ${entry.path}`] = {
       contentType: String(response.headers['content-type'] ?? 'text/html; charset=utf-8'),
       bodyBase64: response.body.toString('base64'),
+      headers,
     };
   };
   let checkPost: CheckPost | undefined;

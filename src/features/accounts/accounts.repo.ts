@@ -14,6 +14,10 @@ export interface StoredUser {
   salt: Buffer;
   verifier: Buffer;
   keys: StoredUserKeys;
+  /** The TOTP secret (sealed under the master key) once a second factor is confirmed. */
+  totpSecret: Ciphertext | undefined;
+  totpPending: Ciphertext | undefined;
+  totpLastStep: number | undefined;
 }
 
 export interface NewUser {
@@ -35,6 +39,8 @@ export interface StoredSession {
   createdAt: string;
   lastSeenAt: string;
   expiresAt: string;
+  /** Passed the passphrase, still owes the second factor: grants nothing yet. */
+  secondFactorPending: boolean;
 }
 
 function toUser(row: Selectable<UsersTable>): StoredUser {
@@ -56,6 +62,9 @@ function toUser(row: Selectable<UsersTable>): StoredUser {
       ed25519Public: Buffer.from(row.ed25519_public, 'base64'),
       ed25519Private: row.ed25519_private as Ciphertext,
     },
+    totpSecret: (row.totp_secret ?? undefined) as Ciphertext | undefined,
+    totpPending: (row.totp_pending ?? undefined) as Ciphertext | undefined,
+    totpLastStep: row.totp_last_step === null ? undefined : Number(row.totp_last_step),
   };
 }
 
@@ -140,8 +149,40 @@ export function createAccountsRepository(db: Kysely<Database>) {
           created_at: session.createdAt,
           last_seen_at: session.lastSeenAt,
           expires_at: session.expiresAt,
+          second_factor_pending: session.secondFactorPending ? 1 : 0,
         })
         .execute();
+    },
+
+    async completeSecondFactor(idHash: string): Promise<void> {
+      await db.updateTable('sessions').set({ second_factor_pending: 0 }).where('id_hash', '=', idHash).execute();
+    },
+
+    async setTotpPending(userId: string, sealed: Ciphertext): Promise<void> {
+      await db.updateTable('users').set({ totp_pending: sealed }).where('id', '=', userId).execute();
+    },
+
+    /** Makes the pending secret the active one, remembering the step of the code that confirmed it. */
+    async confirmTotp(userId: string, sealed: Ciphertext, step: number): Promise<void> {
+      await db
+        .updateTable('users')
+        .set({ totp_secret: sealed, totp_pending: null, totp_last_step: step })
+        .where('id', '=', userId)
+        .execute();
+    },
+
+    /**
+     * Accepts a code's time step only if it is later than the last one accepted, in one statement, so two
+     * requests with the same code cannot both pass. Returns whether this step was taken.
+     */
+    async takeTotpStep(userId: string, step: number): Promise<boolean> {
+      const result = await db
+        .updateTable('users')
+        .set({ totp_last_step: step })
+        .where('id', '=', userId)
+        .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
 
     async findSession(idHash: string): Promise<StoredSession | undefined> {
@@ -156,6 +197,7 @@ export function createAccountsRepository(db: Kysely<Database>) {
             createdAt: row.created_at,
             lastSeenAt: row.last_seen_at,
             expiresAt: row.expires_at,
+            secondFactorPending: Number(row.second_factor_pending) === 1,
           };
     },
 
@@ -163,11 +205,12 @@ export function createAccountsRepository(db: Kysely<Database>) {
       await db.updateTable('sessions').set({ last_seen_at: lastSeenAt }).where('id_hash', '=', idHash).execute();
     },
 
-    async listSessions(userId: string): Promise<Omit<StoredSession, 'masterKey'>[]> {
+    async listSessions(userId: string): Promise<Omit<StoredSession, 'masterKey' | 'secondFactorPending'>[]> {
       const rows = await db
         .selectFrom('sessions')
         .select(['id_hash', 'user_id', 'device_hint', 'created_at', 'last_seen_at', 'expires_at'])
         .where('user_id', '=', userId)
+        .where('second_factor_pending', '=', 0)
         .orderBy('last_seen_at', 'desc')
         .execute();
       return rows.map((row) => ({

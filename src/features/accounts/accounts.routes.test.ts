@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { generate } from 'otplib';
 import { throttleDelayMs } from './accounts.service.js';
 import type { FastifyInstance } from 'fastify';
 import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../test/helpers/app.js';
@@ -41,6 +42,15 @@ for (const dialect of dialects) {
       return { response, cookies: { ...cookies, ...Object.fromEntries(setCookies(response.headers)) } };
     }
 
+    // Each test logs in from its own address, so the per-address login throttle of one test does not spill
+    // into the next (the throttle itself is tested on its own below).
+    let address = 0;
+    const addresses = new Map<string, string>();
+    const addressFor = (username: string) => {
+      if (!addresses.has(username)) addresses.set(username, `10.0.${Math.floor(++address / 250)}.${address % 250}`);
+      return addresses.get(username)!;
+    };
+
     async function login(username: string, passphrase: string, extraCookies: Record<string, string> = {}) {
       const { cookies, token } = await browser('/inloggen');
       const all = { ...cookies, ...extraCookies };
@@ -48,6 +58,7 @@ for (const dialect of dialects) {
         method: 'POST',
         url: '/inloggen',
         cookies: all,
+        remoteAddress: addressFor(username),
         payload: { _csrf: token, gebruikersnaam: username, wachtwoord: passphrase },
       });
       return { response, cookies: { ...all, ...Object.fromEntries(setCookies(response.headers)) } };
@@ -302,6 +313,49 @@ for (const dialect of dialects) {
       assert.match(typo.body, /Deze herstelcode klopt niet|horen niet bij elkaar/);
       const short = await recover('ABCD', 'derde zin voor dit account');
       assert.match(short.body, /Een herstelcode heeft 28 tekens/);
+    });
+
+    test('TOTP as a second step: set up with a first code, then asked at login; wrong and reused codes are refused', async () => {
+      const { cookies } = await register('twee.stappen', 'eerste stap voor twee stappen');
+      const setup = await app.inject({ method: 'GET', url: '/account/tweede-stap', cookies });
+      const secret = /data-totp-secret="true">([^<]+)</.exec(setup.body)![1]!.replace(/ /g, '');
+      const token = csrfTokenFrom(setup.body);
+      const wrong = await app.inject({
+        method: 'POST',
+        url: '/account/tweede-stap',
+        cookies,
+        payload: { _csrf: token, code: '000000' },
+      });
+      assert.equal(wrong.statusCode, 400);
+      const first = await generate({ secret });
+      const confirmed = await app.inject({
+        method: 'POST',
+        url: '/account/tweede-stap',
+        cookies,
+        payload: { _csrf: token, code: first },
+      });
+      assert.equal(confirmed.statusCode, 303);
+
+      const step1 = await login('twee.stappen', 'eerste stap voor twee stappen');
+      assert.equal(step1.response.headers.location, '/inloggen/code');
+      assert.equal(
+        (await app.inject({ method: 'GET', url: '/account', cookies: step1.cookies })).statusCode,
+        404,
+        'nothing before the code',
+      );
+      const codePage = await app.inject({ method: 'GET', url: '/inloggen/code', cookies: step1.cookies });
+      const codeToken = csrfTokenFrom(codePage.body);
+      const post = (code: string, jar = step1.cookies, csrf = codeToken) =>
+        app.inject({ method: 'POST', url: '/inloggen/code', cookies: jar, payload: { _csrf: csrf, code } });
+      // The code used to confirm the set-up was accepted once already: it does not work again.
+      assert.equal((await post(first)).statusCode, 400, 'a used code is refused');
+      for (const bad of ['123456', 'abcdef', '1'.repeat(10_000)]) {
+        const refused = await post(bad);
+        assert.equal(refused.statusCode, 400, bad.slice(0, 10));
+        assert.match(refused.body, /Deze code klopt niet, is verlopen of is al gebruikt/);
+      }
+      // A fifth failure in a row is throttled.
+      assert.equal((await post('')).statusCode, 429);
     });
 
     test('a copy of the database holds no passphrase, recovery code, master key, session secret or private key', async () => {

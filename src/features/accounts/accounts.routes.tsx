@@ -5,7 +5,15 @@ import { authorize, can } from '../../shared/policy/policy.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AccountsService, CurrentSession } from './accounts.service.js';
 import { sessionCookieName, sessionCookieOptions } from './session-cookie.js';
-import { AccountPage, LoginPage, RecoverPage, RecoveryCodePage, RegisterPage } from './views/account.views.js';
+import {
+  AccountPage,
+  LoginPage,
+  RecoverPage,
+  RecoveryCodePage,
+  RegisterPage,
+  SecondFactorPage,
+  TotpSetupPage,
+} from './views/account.views.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -30,7 +38,8 @@ export function registerSessionLoading(app: FastifyInstance, accounts: AccountsS
     const value = request.cookies[name];
     if (value === undefined) return;
     const session = await accounts.currentSession(value);
-    if (session === undefined) return;
+    // A session still owing its second factor is known (for the code page) but acts as nobody.
+    if (session === undefined || session.secondFactorPending) return;
     request.session = session;
     request.actor = session.actor;
   });
@@ -103,7 +112,43 @@ export function registerAccountRoutes(
     // A new id at every login: a session id known before login is worth nothing after it.
     await accounts.endSessionByCookie(request.cookies[name]);
     signIn(reply, result.cookie);
+    return reply.redirect(result.secondFactor ? '/inloggen/code' : '/account', 303);
+  });
+
+  app.get('/inloggen/code', (request, reply) =>
+    reply.html(<SecondFactorPage ctx={pages.contextOf(request, reply)} failed={false} />),
+  );
+
+  app.post<{ Body: Form }>('/inloggen/code', async (request, reply) => {
+    const result = await accounts.completeSecondFactor(request.cookies[name], request.body?.code, request.ip);
+    if (!result.ok) {
+      const { retryAt } = result;
+      if (retryAt !== undefined) {
+        reply.header('retry-after', String(Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000))));
+      }
+      return reply.html(
+        <SecondFactorPage ctx={pages.contextOf(request, reply)} failed retryAt={retryAt} />,
+        retryAt === undefined ? 400 : 429,
+      );
+    }
+    await record(request, result.userId, 'login.second-factor', result.userId);
     return reply.redirect('/account', 303);
+  });
+
+  app.get('/account/tweede-stap', async (request, reply) => {
+    const session = requireSession(request);
+    if (session.hasSecondFactor) return reply.html(<TotpSetupPage ctx={pages.contextOf(request, reply)} done />);
+    const { secret, uri } = await accounts.startTotp(session);
+    return reply.html(<TotpSetupPage ctx={pages.contextOf(request, reply)} done={false} secret={secret} uri={uri} />);
+  });
+
+  app.post<{ Body: Form }>('/account/tweede-stap', async (request, reply) => {
+    const session = requireSession(request);
+    if (!(await accounts.confirmTotp(session, request.body?.code))) {
+      return reply.html(<TotpSetupPage ctx={pages.contextOf(request, reply)} done={false} failed />, 400);
+    }
+    await record(request, session.userId, 'second-factor.enabled', session.userId);
+    return reply.redirect('/account/tweede-stap', 303);
   });
 
   app.get('/herstellen', (request, reply) =>

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DecryptionFailed, type SymmetricKey } from '../../shared/crypto/aead.js';
+import { generateSecret, generateURI, verify } from 'otplib';
+import { DecryptionFailed, open, seal, type SymmetricKey } from '../../shared/crypto/aead.js';
 import {
   type Argon2Parameters,
   checkedParameters,
@@ -45,6 +46,9 @@ export interface CurrentSession {
   userId: string;
   username: string;
   actor: Actor;
+  /** Passed the passphrase but not yet the second factor: only the code page may use this session. */
+  secondFactorPending: boolean;
+  hasSecondFactor: boolean;
   expiresAt: string;
   /** When the idle time-out ends this session unless the user does something. */
   idleUntil: string;
@@ -57,7 +61,8 @@ export type RegisterResult =
   | { ok: false; problems: FieldProblem[] };
 
 /** userId is set when the name belongs to an account: for the audit log, never shown to the visitor. */
-export type LoginResult = { ok: true; cookie: string; userId: string } | { ok: false; retryAt?: Date; userId?: string };
+export type LoginResult =
+  { ok: true; cookie: string; userId: string; secondFactor: boolean } | { ok: false; retryAt?: Date; userId?: string };
 
 /**
  * Growing delays, never a permanent lock an attacker could trigger: the first 4 failures cost nothing, then
@@ -66,6 +71,30 @@ export type LoginResult = { ok: true; cookie: string; userId: string } | { ok: f
 export function throttleDelayMs(failures: number): number {
   if (failures <= 4) return 0;
   return Math.min(2 ** (failures - 4) * 1000, 15 * 60_000);
+}
+
+const totpIssuer = 'Logboek';
+/** A six-digit code as typed (spaces allowed), or undefined. */
+const codeOf = (value: unknown): string | undefined => {
+  const code = typeof value === 'string' ? value.replace(/\s/g, '') : '';
+  return /^\d{6}$/.test(code) ? code : undefined;
+};
+
+/** The time step a TOTP code matched (otplib's result type also covers HOTP, which has none). */
+async function verifyTotp(
+  secret: string,
+  token: string,
+  now: Date,
+  afterTimeStep?: number,
+): Promise<number | undefined> {
+  const result = await verify({
+    secret,
+    token,
+    epoch: Math.floor(now.getTime() / 1000),
+    epochTolerance: [30, 0],
+    ...(afterTimeStep === undefined ? {} : { afterTimeStep }),
+  });
+  return result.valid && 'timeStep' in result ? result.timeStep : undefined;
 }
 
 /** A device hint people recognise in their session list, without storing the full user agent. */
@@ -104,7 +133,12 @@ export function createAccountsService(
   // For unknown usernames the same Argon2 work is done, so the answer takes as long as for a wrong passphrase.
   const decoySalt = randomBytes(SALT_BYTES);
 
-  async function startSession(userId: string, masterKey: SymmetricKey, hint: string): Promise<string> {
+  async function startSession(
+    userId: string,
+    masterKey: SymmetricKey,
+    hint: string,
+    secondFactorPending = false,
+  ): Promise<string> {
     const token = newSessionToken();
     const idHash = sessionIdHash(token.id);
     const now = clock();
@@ -117,10 +151,22 @@ export function createAccountsService(
       createdAt: now.toISOString(),
       lastSeenAt: now.toISOString(),
       expiresAt,
+      secondFactorPending,
     };
     await repo.insertSession(session);
     return formatSessionCookie(token);
   }
+
+  /** The TOTP secret's place: sealed under the master key, bound to the user and to pending or active. */
+  const totpPlace = (userId: string, state: 'pending' | 'active') => ({
+    purpose: 'totp-secret' as const,
+    ownerId: userId,
+    recordId: `${userId}/${state}`,
+    epoch: 1,
+  });
+
+  /** A session that passed the passphrase has five minutes to give its second factor. */
+  const SECOND_FACTOR_WINDOW_MS = 5 * 60_000;
 
   return {
     /** A parent account: username and passphrase; shows the recovery code once. Signs the new user in. */
@@ -203,7 +249,10 @@ export function createAccountsService(
       }
       await repo.clearThrottle(accountKey);
       const masterKey = unlockWithPassphrase(user.id, user.keys, kek);
-      return { ok: true, cookie: await startSession(user.id, masterKey, deviceHint(userAgent)), userId: user.id };
+      // With a second factor the new session grants nothing until the code is given (5 minutes).
+      const secondFactor = user.totpSecret !== undefined;
+      const cookie = await startSession(user.id, masterKey, deviceHint(userAgent), secondFactor);
+      return { ok: true, cookie, userId: user.id, secondFactor };
     },
 
     /**
@@ -304,6 +353,10 @@ export function createAccountsService(
       }
       const user = await repo.findUserById(session.userId);
       if (user === undefined) return undefined;
+      if (session.secondFactorPending && now.getTime() - Date.parse(session.createdAt) > SECOND_FACTOR_WINDOW_MS) {
+        await repo.deleteSession(idHash, session.userId);
+        return undefined;
+      }
       // Activity extends the idle time-out; written at most once a minute.
       let lastSeen = session.lastSeenAt;
       if (now.getTime() - Date.parse(session.lastSeenAt) > 60_000) {
@@ -315,11 +368,72 @@ export function createAccountsService(
         userId: user.id,
         username: user.username,
         actor: { kind: 'user', userId: user.id, roles: [user.role] },
+        secondFactorPending: session.secondFactorPending,
+        hasSecondFactor: user.totpSecret !== undefined,
         expiresAt: session.expiresAt,
         idleUntil: new Date(Date.parse(lastSeen) + settings.idleMs).toISOString(),
         masterKey: () =>
           openMasterKeyFromSession(session.masterKey, token.secret, idHash, session.userId, session.expiresAt),
       };
+    },
+
+    /**
+     * Starts TOTP set-up: a new secret, sealed under the master key as pending until a first code confirms it.
+     * Returns the secret for the authenticator app (shown once, on this page only).
+     */
+    async startTotp(session: CurrentSession): Promise<{ secret: string; uri: string }> {
+      const secret = generateSecret();
+      await repo.setTotpPending(
+        session.userId,
+        seal(session.masterKey(), Buffer.from(secret), totpPlace(session.userId, 'pending')),
+      );
+      return { secret, uri: generateURI({ issuer: totpIssuer, label: session.username, secret }) };
+    },
+
+    /** The first code confirms the pending secret; a wrong code leaves everything as it was. */
+    async confirmTotp(session: CurrentSession, code: unknown): Promise<boolean> {
+      const user = await repo.findUserById(session.userId);
+      const token = codeOf(code);
+      if (user?.totpPending === undefined || token === undefined) return false;
+      const masterKey = session.masterKey();
+      const secret = open(masterKey, user.totpPending, totpPlace(user.id, 'pending')).toString('utf8');
+      const step = await verifyTotp(secret, token, clock());
+      if (step === undefined) return false;
+      await repo.confirmTotp(user.id, seal(masterKey, Buffer.from(secret), totpPlace(user.id, 'active')), step);
+      return true;
+    },
+
+    /**
+     * The second step of a login: the code from the authenticator app. Wrong, expired and already used codes
+     * are refused alike; failures count towards the login throttle.
+     */
+    async completeSecondFactor(
+      cookie: string | undefined,
+      code: unknown,
+      clientAddress: string,
+    ): Promise<{ ok: true; userId: string } | { ok: false; retryAt?: Date }> {
+      const session = await this.currentSession(cookie);
+      if (session === undefined || !session.secondFactorPending) return { ok: false };
+      const keys = [`totp:${session.userId}`, `address:${clientAddress}`];
+      const now = clock();
+      const blockedUntil = Math.max(0, ...(await repo.findThrottle(keys)).map((row) => Date.parse(row.blockedUntil)));
+      if (blockedUntil > now.getTime()) return { ok: false, retryAt: new Date(blockedUntil) };
+      const user = await repo.findUserById(session.userId);
+      let accepted = false;
+      const token = codeOf(code);
+      if (user?.totpSecret !== undefined && token !== undefined) {
+        const secret = open(session.masterKey(), user.totpSecret, totpPlace(user.id, 'active')).toString('utf8');
+        const step = await verifyTotp(secret, token, now, user.totpLastStep);
+        // Taking the step in the database refuses a code used in a parallel request too.
+        accepted = step !== undefined && (await repo.takeTotpStep(user.id, step));
+      }
+      if (!accepted) {
+        for (const key of keys) await repo.recordFailure(key, throttleDelayMs, now);
+        return { ok: false };
+      }
+      await repo.clearThrottle(keys[0]!);
+      await repo.completeSecondFactor(session.idHash);
+      return { ok: true, userId: session.userId };
     },
 
     /** Ends the session a cookie names (logout, quick exit): the row and its sealed key are gone. */

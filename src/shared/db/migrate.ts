@@ -6,6 +6,7 @@ import * as createRegionsAndOrganisations from './migrations/0004-create-regions
 import * as createAccounts from './migrations/0005-create-accounts.js';
 import * as createLoginThrottle from './migrations/0006-create-login-throttle.js';
 import * as createAuditLog from './migrations/0007-create-audit-log.js';
+import * as addTotp from './migrations/0008-add-totp.js';
 import type { Database } from './schema.js';
 
 /*
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0005-create-accounts': createAccounts,
   '0006-create-login-throttle': createLoginThrottle,
   '0007-create-audit-log': createAuditLog,
+  '0008-add-totp': addTotp,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -113,6 +113,9 @@ export interface UsersTable {
   ed25519_public: string;
   ed25519_private: string;
   created_at: string;
+  totp_secret: string | null;
+  totp_pending: string | null;
+  totp_last_step: number | null;
 }
 
 export interface SessionsTable {
@@ -123,6 +126,7 @@ export interface SessionsTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  second_factor_pending: Generated<number>;
 }
 
 export interface LoginThrottleTable {

@@ -4,7 +4,7 @@ import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import type { FieldProblem } from '../accounts.schema.js';
 
-type Field = FieldProblem['field'];
+type Field = FieldProblem['field'] | 'code';
 
 const timeFormat = new Intl.DateTimeFormat('nl-NL', {
   timeZone: 'Europe/Amsterdam',
@@ -356,6 +356,9 @@ export function AccountPage({
           {t('account.logout')}
         </button>
       </form>
+      <p>
+        <a href="/account/tweede-stap">{t('account.totp.title')}</a>
+      </p>
       <h2>{t('account.sessions.title')}</h2>
       <p>{t('account.sessions.intro')}</p>
       <ul class="app-sessions">
@@ -390,6 +393,117 @@ export function AccountPage({
           </button>
         </form>
       )}
+    </Layout>
+  );
+}
+
+/** The second step of a login: the six-digit code from the authenticator app. */
+export function SecondFactorPage({
+  ctx,
+  failed,
+  retryAt,
+}: {
+  ctx: PageContext;
+  failed: boolean;
+  retryAt?: Date | undefined;
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={failed ? `${t('error.title')}: ${t('account.code.title')}` : t('account.code.title')}>
+      {retryAt !== undefined ? (
+        <div class="app-error-summary" role="alert" tabindex={-1}>
+          <p>{t('account.login.throttled', { time: timeFormat.format(retryAt) })}</p>
+        </div>
+      ) : (
+        failed && <ErrorSummary ctx={ctx} problems={[{ field: 'code', messageKey: 'account.code.failed' }]} />
+      )}
+      <h1>{t('account.code.title')}</h1>
+      <p>{t('account.code.intro')}</p>
+      <form method="post" action="/inloggen/code" novalidate>
+        <CsrfField ctx={ctx} />
+        <CodeField ctx={ctx} failed={failed && retryAt === undefined} />
+        <button class="app-button" type="submit">
+          {t('account.code.submit')}
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+function CodeField({ ctx, failed }: { ctx: PageContext; failed: boolean }) {
+  const { t } = ctx;
+  return (
+    <div class="app-field">
+      <label class="app-label" for="code">
+        {t('account.code.label')}
+      </label>
+      {failed && (
+        <p class="app-error-message" id="code-error">
+          <span class="app-visually-hidden">{t('error.title')}: </span>
+          {t('account.code.failed')}
+        </p>
+      )}
+      <input
+        class={`app-input${failed ? ' app-input--error' : ''}`}
+        id="code"
+        name="code"
+        type="text"
+        inputMode="numeric"
+        autocomplete="one-time-code"
+        maxLength={10}
+        aria-describedby={failed ? 'code-error' : undefined}
+        aria-invalid={failed ? 'true' : undefined}
+      />
+    </div>
+  );
+}
+
+/** Setting up a second factor: the key for the authenticator app, then a first code to confirm it. */
+export function TotpSetupPage({
+  ctx,
+  done,
+  secret,
+  uri,
+  failed = false,
+}: {
+  ctx: PageContext;
+  done: boolean;
+  secret?: string;
+  uri?: string;
+  failed?: boolean;
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('account.totp.title')}>
+      {failed && <ErrorSummary ctx={ctx} problems={[{ field: 'code', messageKey: 'account.code.failed' }]} />}
+      <h1>{t('account.totp.title')}</h1>
+      {done ? (
+        <p class="app-lead">{t('account.totp.done')}</p>
+      ) : (
+        <>
+          <p class="app-lead">{t('account.totp.intro')}</p>
+          {secret !== undefined && (
+            <>
+              <p>{t('account.totp.key')}</p>
+              <p class="app-recovery-code" data-totp-secret>
+                {secret.match(/.{1,4}/g)?.join(' ')}
+              </p>
+              <p class="app-hint app-fingerprint">{uri}</p>
+            </>
+          )}
+          {failed && <p>{t('account.totp.again')}</p>}
+          <form method="post" action="/account/tweede-stap" novalidate>
+            <CsrfField ctx={ctx} />
+            <CodeField ctx={ctx} failed={failed} />
+            <button class="app-button" type="submit">
+              {t('account.totp.confirm')}
+            </button>
+          </form>
+        </>
+      )}
+      <p>
+        <a href="/account">{t('account.title')}</a>
+      </p>
     </Layout>
   );
 }

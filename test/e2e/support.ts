@@ -103,6 +103,30 @@ function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
+/** One running instance of the app: its origin, and how to stop it (and drop its database). */
+export interface AppServer {
+  /** The app's origin, e.g. http://127.0.0.1:43567 (no trailing slash). */
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app (SQLite, seeded from content/) listening on 127.0.0.1, with quick exit pointed at neutralUrl and
+ * `env` overriding configuration. startE2E() starts one; a test file that needs a second app with other settings
+ * (e.g. a short idle time-out) starts it with this and closes it itself.
+ */
+export async function startAppServer(neutralUrl: string, env: Record<string, string> = {}): Promise<AppServer> {
+  const testApp = await buildTestApp('sqlite', { QUICK_EXIT_URL: neutralUrl, ...env });
+  try {
+    await testApp.app.listen({ host: '127.0.0.1', port: 0 });
+  } catch (error) {
+    await testApp.close();
+    throw error;
+  }
+  const baseUrl = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`;
+  return { baseUrl, close: () => testApp.close() };
+}
+
 /**
  * Starts the neutral site, the real app (SQLite, seeded from content/) pointed at it for quick exit, and
  * chromium. close() stops all three; it is safe to call when start-up failed half-way.
@@ -124,10 +148,9 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
     cleanups.push(() => closeServer(neutral));
     const neutralUrl = `http://127.0.0.1:${(neutral.address() as AddressInfo).port}/`;
 
-    const testApp = await buildTestApp('sqlite', { QUICK_EXIT_URL: neutralUrl, ...env });
-    cleanups.push(() => testApp.close());
-    await testApp.app.listen({ host: '127.0.0.1', port: 0 });
-    const baseUrl = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`;
+    const app = await startAppServer(neutralUrl, env);
+    cleanups.push(() => app.close());
+    const { baseUrl } = app;
 
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -57,6 +57,18 @@ export function registerAccountRoutes(
   const name = sessionCookieName(options.secureCookies);
   const signIn = (reply: FastifyReply, cookie: string) =>
     reply.setCookie(name, cookie, sessionCookieOptions(options.secureCookies));
+  /**
+   * Signs in and makes this very response a signed-in page (footer link, idle warning): the recovery code page
+   * is drawn in the same response that sets the cookie.
+   */
+  const signInNow = async (request: FastifyRequest, reply: FastifyReply, cookie: string): Promise<void> => {
+    signIn(reply, cookie);
+    const session = await accounts.currentSession(cookie);
+    if (session !== undefined && !session.secondFactorPending) {
+      request.session = session;
+      request.actor = session.actor;
+    }
+  };
   const requireSession = (request: FastifyRequest): CurrentSession => {
     // Pages of an account do not exist for someone who is not signed in.
     if (request.session === null) throw new NotFound('not signed in');
@@ -78,8 +90,14 @@ export function registerAccountRoutes(
     await record(request, result.userId, 'account.created', result.userId);
     // A stale session cookie (another account) is replaced: one session per browser.
     await accounts.endSessionByCookie(request.cookies[name]);
-    signIn(reply, result.cookie);
-    return reply.html(<RecoveryCodePage ctx={ctx} code={result.recoveryCode} fingerprint={result.fingerprint} />);
+    await signInNow(request, reply, result.cookie);
+    return reply.html(
+      <RecoveryCodePage
+        ctx={pages.contextOf(request, reply)}
+        code={result.recoveryCode}
+        fingerprint={result.fingerprint}
+      />,
+    );
   });
 
   app.get('/inloggen', (request, reply) => {
@@ -172,8 +190,14 @@ export function registerAccountRoutes(
       );
     }
     await record(request, result.userId, 'account.recovered', result.userId);
-    signIn(reply, result.cookie);
-    return reply.html(<RecoveryCodePage ctx={ctx} code={result.recoveryCode} fingerprint={result.fingerprint} />);
+    await signInNow(request, reply, result.cookie);
+    return reply.html(
+      <RecoveryCodePage
+        ctx={pages.contextOf(request, reply)}
+        code={result.recoveryCode}
+        fingerprint={result.fingerprint}
+      />,
+    );
   });
 
   app.post('/uitloggen', async (request, reply) => {

@@ -103,6 +103,49 @@ function TextField({
   );
 }
 
+/** A new passphrase, twice (sign-up and recovery). */
+function NewPassphraseFields({
+  ctx,
+  label,
+  problems,
+}: {
+  ctx: PageContext;
+  label: string;
+  problems: readonly FieldProblem[];
+}) {
+  const { t } = ctx;
+  return (
+    <>
+      <TextField
+        ctx={ctx}
+        name="wachtwoord"
+        label={label}
+        hint={t('account.register.passphraseHint')}
+        type="password"
+        problem={problemFor(problems, 'wachtwoord')}
+        autocomplete="new-password"
+      />
+      <TextField
+        ctx={ctx}
+        name="herhaling"
+        label={t('account.register.again')}
+        type="password"
+        problem={problemFor(problems, 'herhaling')}
+        autocomplete="new-password"
+      />
+    </>
+  );
+}
+
+/** Too many attempts: when to try again (login, code and recovery share one throttle). */
+function Throttled({ ctx, retryAt }: { ctx: PageContext; retryAt: Date }) {
+  return (
+    <div class="app-error-summary" role="alert" tabindex={-1}>
+      <p>{ctx.t('account.login.throttled', { time: timeFormat.format(retryAt) })}</p>
+    </div>
+  );
+}
+
 const problemFor = (problems: readonly FieldProblem[], field: Field) =>
   problems.find((problem) => problem.field === field)?.messageKey;
 
@@ -140,23 +183,7 @@ export function RegisterPage({
           problem={problemFor(problems, 'gebruikersnaam')}
           autocomplete="username"
         />
-        <TextField
-          ctx={ctx}
-          name="wachtwoord"
-          label={t('account.register.passphrase')}
-          hint={t('account.register.passphraseHint')}
-          type="password"
-          problem={problemFor(problems, 'wachtwoord')}
-          autocomplete="new-password"
-        />
-        <TextField
-          ctx={ctx}
-          name="herhaling"
-          label={t('account.register.again')}
-          type="password"
-          problem={problemFor(problems, 'herhaling')}
-          autocomplete="new-password"
-        />
+        <NewPassphraseFields ctx={ctx} label={t('account.register.passphrase')} problems={problems} />
         <button class="app-button" type="submit">
           {t('account.register.submit')}
         </button>
@@ -217,9 +244,7 @@ export function LoginPage({
       {retryAt === undefined ? (
         <ErrorSummary ctx={ctx} problems={problems} />
       ) : (
-        <div class="app-error-summary" role="alert" tabindex={-1}>
-          <p>{t('account.login.throttled', { time: timeFormat.format(retryAt) })}</p>
-        </div>
+        <Throttled ctx={ctx} retryAt={retryAt} />
       )}
       <h1>{t('account.login.title')}</h1>
       <form method="post" action="/inloggen" novalidate>
@@ -275,9 +300,7 @@ export function RecoverPage({
       {retryAt === undefined ? (
         <ErrorSummary ctx={ctx} problems={problems} />
       ) : (
-        <div class="app-error-summary" role="alert" tabindex={-1}>
-          <p>{t('account.login.throttled', { time: timeFormat.format(retryAt) })}</p>
-        </div>
+        <Throttled ctx={ctx} retryAt={retryAt} />
       )}
       <h1>{t('account.recover.title')}</h1>
       <p class="app-lead">{t('account.recover.intro')}</p>
@@ -301,23 +324,7 @@ export function RecoverPage({
           problem={problemFor(problems, 'herstelcode')}
           autocomplete="off"
         />
-        <TextField
-          ctx={ctx}
-          name="wachtwoord"
-          label={t('account.recover.newPassphrase')}
-          hint={t('account.register.passphraseHint')}
-          type="password"
-          problem={problemFor(problems, 'wachtwoord')}
-          autocomplete="new-password"
-        />
-        <TextField
-          ctx={ctx}
-          name="herhaling"
-          label={t('account.register.again')}
-          type="password"
-          problem={problemFor(problems, 'herhaling')}
-          autocomplete="new-password"
-        />
+        <NewPassphraseFields ctx={ctx} label={t('account.recover.newPassphrase')} problems={problems} />
         <button class="app-button" type="submit">
           {t('account.recover.submit')}
         </button>
@@ -411,9 +418,7 @@ export function SecondFactorPage({
   return (
     <Layout ctx={ctx} title={failed ? `${t('error.title')}: ${t('account.code.title')}` : t('account.code.title')}>
       {retryAt !== undefined ? (
-        <div class="app-error-summary" role="alert" tabindex={-1}>
-          <p>{t('account.login.throttled', { time: timeFormat.format(retryAt) })}</p>
-        </div>
+        <Throttled ctx={ctx} retryAt={retryAt} />
       ) : (
         failed && <ErrorSummary ctx={ctx} problems={[{ field: 'code', messageKey: 'account.code.failed' }]} />
       )}

@@ -271,6 +271,24 @@ export function createAccountsRepository(db: Kysely<Database>) {
       await db.deleteFrom('login_throttle').where('key', '=', key).execute();
     },
 
+    /**
+     * Deletes the account: the user row with every wrapped key and sealed value, and (by cascade) its sessions.
+     * Without the keys nothing the user encrypted can be opened again (crypto-shredding). The audit log keeps
+     * its pseudonymous rows.
+     */
+    async deleteUser(userId: string): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+        await trx.deleteFrom('login_throttle').where('key', '=', `totp:${userId}`).execute();
+        await trx.deleteFrom('users').where('id', '=', userId).execute();
+      });
+    },
+
+    async userCreatedAt(userId: string): Promise<string | undefined> {
+      const row = await db.selectFrom('users').select('created_at').where('id', '=', userId).executeTakeFirst();
+      return row?.created_at;
+    },
+
     async deleteExpiredSessions(nowIso: string): Promise<number> {
       const result = await db.deleteFrom('sessions').where('expires_at', '<=', nowIso).executeTakeFirst();
       return Number(result.numDeletedRows);

@@ -358,6 +358,50 @@ for (const dialect of dialects) {
       assert.equal((await post('')).statusCode, 429);
     });
 
+    test('download and delete need the passphrase again; deleting destroys the account and its sessions', async () => {
+      const passphrase = 'kast tafel lamp gordijn';
+      const { cookies } = await register('weg.ermee', passphrase);
+      const page = await app.inject({ method: 'GET', url: '/account', cookies });
+      const token = csrfTokenFrom(page.body);
+      const post = (url: string, wachtwoord: string) =>
+        app.inject({ method: 'POST', url, cookies, remoteAddress: '10.9.9.9', payload: { _csrf: token, wachtwoord } });
+
+      const wrong = await post('/account/gegevens', 'niet mijn zin hoor');
+      assert.equal(wrong.statusCode, 400);
+      assert.match(wrong.body, /Deze wachtwoordzin klopt niet/);
+      const download = await post('/account/gegevens', passphrase);
+      assert.equal(download.statusCode, 200);
+      assert.equal(download.headers['content-disposition'], 'attachment; filename="gegevens.json"');
+      const data = download.json<{
+        account: { username: string };
+        sessions: unknown[];
+        securityEvents: { action: string }[];
+      }>();
+      assert.equal(data.account.username, 'weg.ermee');
+      assert.equal(data.sessions.length, 1);
+      assert.ok(data.securityEvents.some((event) => event.action === 'account.created'));
+      assert.doesNotMatch(download.body, new RegExp(passphrase));
+
+      assert.equal((await post('/account/verwijderen', 'ook niet mijn zin')).statusCode, 400);
+      assert.equal((await app.inject({ method: 'GET', url: '/account', cookies })).statusCode, 200, 'still there');
+      const session = (await testApp.services.accounts.currentSession(cookies.sessie))!;
+      const deleted = await post('/account/verwijderen', passphrase);
+      assert.equal(deleted.statusCode, 200);
+      assert.match(deleted.body, /Je account is verwijderd/);
+      assert.equal(deleted.headers['clear-site-data'], '"cookies", "storage"');
+      assert.equal((await app.inject({ method: 'GET', url: '/account', cookies })).statusCode, 404);
+      const db = testApp.database.handle.db;
+      assert.equal((await db.selectFrom('users').selectAll().where('id', '=', session.userId).execute()).length, 0);
+      assert.equal(
+        (await db.selectFrom('sessions').selectAll().where('user_id', '=', session.userId).execute()).length,
+        0,
+      );
+      assert.equal((await login('weg.ermee', passphrase)).response.statusCode, 400);
+      const events = await testApp.services.audit.forObject('account', session.userId);
+      assert.ok(events.some((event) => event.action === 'account.deleted'));
+      assert.equal((await testApp.services.audit.verify()).ok, true);
+    });
+
     test('a copy of the database holds no passphrase, recovery code, master key, session secret or private key', async () => {
       const passphrase = 'zonnebloem kapstok vijver marmer';
       const { response, cookies } = await register('dump.test', passphrase);

@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Pages } from '../../app.js';
 import { NotFound } from '../../shared/errors.js';
+import { anonymous } from '../../shared/policy/actor.js';
 import { authorize, can } from '../../shared/policy/policy.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AccountsService, CurrentSession } from './accounts.service.js';
 import { sessionCookieName, sessionCookieOptions } from './session-cookie.js';
 import {
+  AccountDeletedPage,
   AccountPage,
   LoginPage,
   RecoverPage,
@@ -208,8 +210,13 @@ export function registerAccountRoutes(
     return reply.redirect('/', 303);
   });
 
-  app.get('/account', async (request, reply) => {
-    const session = requireSession(request);
+  const accountPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    session: CurrentSession,
+    dataProblem?: 'download' | 'delete',
+    status = 200,
+  ) => {
     const sessions = (await accounts.listSessions(session.userId)).filter((row) =>
       can(request.actor, 'accountSession', 'view', row),
     );
@@ -219,8 +226,52 @@ export function registerAccountRoutes(
         username={session.username}
         idleMinutes={options.idleMinutes}
         sessions={sessions.map((row) => ({ ...row, current: row.idHash === session.idHash }))}
+        dataProblem={dataProblem}
       />,
+      status,
     );
+  };
+
+  app.get('/account', (request, reply) => accountPage(request, reply, requireSession(request)));
+
+  /** Re-authentication for the two data actions; answers the page again when the passphrase is wrong. */
+  const reauthenticate = async (
+    request: FastifyRequest<{ Body: Form }>,
+    reply: FastifyReply,
+    which: 'download' | 'delete',
+  ): Promise<CurrentSession | FastifyReply> => {
+    const session = requireSession(request);
+    authorize(request.actor, 'accountSession', 'end', { userId: session.userId });
+    const confirmed = await accounts.confirmPassphrase(session, request.body?.wachtwoord, request.ip);
+    if (confirmed === 'ok') return session;
+    return accountPage(request, reply, session, which, confirmed === 'throttled' ? 429 : 400);
+  };
+
+  app.post<{ Body: Form }>('/account/gegevens', async (request, reply) => {
+    const outcome = await reauthenticate(request, reply, 'download');
+    if (!('userId' in outcome)) return outcome;
+    const events = await audit.forObject('account', outcome.userId);
+    await record(request, outcome.userId, 'data.exported', outcome.userId);
+    const data = await accounts.exportData(outcome, events);
+    return (
+      reply
+        .type('application/json; charset=utf-8')
+        // A neutral file name: it ends up in the downloads folder of a possibly shared device.
+        .header('content-disposition', 'attachment; filename="gegevens.json"')
+        .send(`${JSON.stringify(data, null, 2)}\n`)
+    );
+  });
+
+  app.post<{ Body: Form }>('/account/verwijderen', async (request, reply) => {
+    const outcome = await reauthenticate(request, reply, 'delete');
+    if (!('userId' in outcome)) return outcome;
+    await record(request, outcome.userId, 'account.deleted', outcome.userId);
+    await accounts.deleteAccount(outcome.userId);
+    request.session = null;
+    request.actor = anonymous;
+    reply.clearCookie(name, sessionCookieOptions(options.secureCookies));
+    reply.header('clear-site-data', '"cookies", "storage"');
+    return reply.html(<AccountDeletedPage ctx={pages.contextOf(request, reply)} />);
   });
 
   app.post<{ Body: Form }>('/account/sessies/beeindigen', async (request, reply) => {

@@ -436,6 +436,57 @@ export function createAccountsService(
       return { ok: true, userId: session.userId };
     },
 
+    /**
+     * Re-authentication before a sensitive action: the passphrase again, checked like a login (same throttle).
+     */
+    async confirmPassphrase(
+      session: CurrentSession,
+      passphrase: unknown,
+      clientAddress: string,
+    ): Promise<'ok' | 'wrong' | 'throttled'> {
+      const user = await repo.findUserById(session.userId);
+      if (user === undefined) return 'wrong';
+      const keys = [`account:${usernameKey(user.username)}`, `address:${clientAddress}`];
+      const now = clock();
+      const blockedUntil = Math.max(0, ...(await repo.findThrottle(keys)).map((row) => Date.parse(row.blockedUntil)));
+      if (blockedUntil > now.getTime()) return 'throttled';
+      if (typeof passphrase !== 'string' || passphrase === '' || Buffer.byteLength(passphrase) > PASSPHRASE_MAX_BYTES) {
+        return 'wrong';
+      }
+      const { verifier } = await hasher.derive(passphrase, user.salt, checkedParameters(user.argon2));
+      if (!sameBytes(verifier, user.verifier)) {
+        for (const key of keys) await repo.recordFailure(key, throttleDelayMs, now);
+        return 'wrong';
+      }
+      return 'ok';
+    },
+
+    /** Everything stored about the user, readable: account facts, sessions, security events. */
+    async exportData(
+      session: CurrentSession,
+      audit: { objectType: string; objectId: string; at: string; action: string }[],
+    ) {
+      const user = await repo.findUserById(session.userId);
+      return {
+        exportedAt: clock().toISOString(),
+        account: {
+          username: user?.username,
+          createdAt: await repo.userCreatedAt(session.userId),
+          secondFactor: user?.totpSecret !== undefined ? 'totp' : 'none',
+          signingKeyFingerprint: user === undefined ? undefined : fingerprint(user.keys.ed25519Public),
+        },
+        sessions: (await repo.listSessions(session.userId)).map((row) => ({
+          device: row.deviceHint,
+          createdAt: row.createdAt,
+          lastActiveAt: row.lastSeenAt,
+          expiresAt: row.expiresAt,
+        })),
+        securityEvents: audit.map((row) => ({ at: row.at, action: row.action })),
+      };
+    },
+
+    deleteAccount: (userId: string) => repo.deleteUser(userId),
+
     /** Ends the session a cookie names (logout, quick exit): the row and its sealed key are gone. */
     async endSessionByCookie(cookie: string | undefined): Promise<void> {
       const token = parseSessionCookie(cookie);

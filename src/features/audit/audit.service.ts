@@ -14,6 +14,9 @@ export interface AuditVerification {
 
 export function createAuditService(repo: AuditRepository, clock: () => Date = () => new Date()) {
   return {
+    /** The events about one object, e.g. an account, for its owner to read. */
+    forObject: (objectType: string, objectId: string) => repo.forObject(objectType, objectId),
+
     /** Records who did what to which object; never content. */
     record: (event: AuditEvent) => repo.append(event, clock()),
 

@@ -295,6 +295,18 @@ export const en: Catalogue = {
   'account.totp.confirm': 'Turn on the second step',
   'account.totp.again': 'Enter the code the app shows now.',
   'account.totp.done': 'The second step is on. From now on, logging in also asks for the code from your app.',
+  'account.data.title': 'Your data',
+  'account.data.downloadTitle': 'Download your data',
+  'account.data.downloadText':
+    'You get a file with everything we keep about your account, readable. Note: that file is then on this device.',
+  'account.data.download': 'Download my data',
+  'account.data.deleteTitle': 'Delete account',
+  'account.data.deleteText':
+    'Everything in your account is destroyed, your keys too: nobody can open it afterwards, not even us. What you kept for the police is gone as well. This cannot be undone.',
+  'account.data.delete': 'Delete my account',
+  'account.data.confirmLabel': 'Your passphrase, to confirm',
+  'account.data.wrong': 'This passphrase is not right.',
+  'account.data.deleted': 'Your account has been deleted.',
   'error.title': 'Something went wrong',
   'error.400.title': 'This request is not valid',
   'error.400.text': 'We could not read your request. Please try again from the previous page.',

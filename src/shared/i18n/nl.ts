@@ -296,6 +296,18 @@ export const nl = {
   'account.totp.confirm': 'Tweede stap aanzetten',
   'account.totp.again': 'Vul de code in die de app nu laat zien.',
   'account.totp.done': 'De tweede stap staat aan. Bij inloggen vragen we voortaan ook de code uit je app.',
+  'account.data.title': 'Je gegevens',
+  'account.data.downloadTitle': 'Download je gegevens',
+  'account.data.downloadText':
+    'Je krijgt een bestand met alles wat we over je account bewaren, leesbaar. Let op: dat bestand staat daarna op dit apparaat.',
+  'account.data.download': 'Download mijn gegevens',
+  'account.data.deleteTitle': 'Account verwijderen',
+  'account.data.deleteText':
+    'Alles in je account wordt vernietigd, ook je sleutels: niemand kan het daarna nog openen, ook wij niet. Wat je voor de politie had bijgehouden is dan ook weg. Dit kan niet ongedaan worden gemaakt.',
+  'account.data.delete': 'Verwijder mijn account',
+  'account.data.confirmLabel': 'Je wachtwoordzin, ter bevestiging',
+  'account.data.wrong': 'Deze wachtwoordzin klopt niet.',
+  'account.data.deleted': 'Je account is verwijderd.',
   'error.title': 'Er ging iets mis',
   'error.400.title': 'Dit verzoek klopt niet',
   'error.400.text': 'We konden je verzoek niet lezen. Probeer het opnieuw vanaf de vorige pagina.',

@@ -345,11 +345,14 @@ export function AccountPage({
   username,
   sessions,
   idleMinutes,
+  dataProblem,
 }: {
   ctx: PageContext;
   username: string;
   sessions: readonly SessionRow[];
   idleMinutes: number;
+  /** Which data form had a wrong passphrase, if any. */
+  dataProblem?: 'download' | 'delete' | undefined;
 }) {
   const { t } = ctx;
   return (
@@ -400,6 +403,26 @@ export function AccountPage({
           </button>
         </form>
       )}
+      <h2>{t('account.data.title')}</h2>
+      <DataForm
+        ctx={ctx}
+        action="/account/gegevens"
+        title={t('account.data.downloadTitle')}
+        text={t('account.data.downloadText')}
+        button={t('account.data.download')}
+        failed={dataProblem === 'download'}
+        id="bevestig-download"
+      />
+      <DataForm
+        ctx={ctx}
+        action="/account/verwijderen"
+        title={t('account.data.deleteTitle')}
+        text={t('account.data.deleteText')}
+        button={t('account.data.delete')}
+        failed={dataProblem === 'delete'}
+        id="bevestig-verwijderen"
+        danger
+      />
     </Layout>
   );
 }
@@ -508,6 +531,68 @@ export function TotpSetupPage({
       )}
       <p>
         <a href="/account">{t('account.title')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+/** A sensitive action on one's data: asks for the passphrase again (re-authentication). */
+function DataForm({
+  ctx,
+  action,
+  title,
+  text,
+  button,
+  failed,
+  id,
+  danger = false,
+}: {
+  ctx: PageContext;
+  action: string;
+  title: string;
+  text: string;
+  button: string;
+  failed: boolean;
+  id: string;
+  danger?: boolean;
+}) {
+  const { t } = ctx;
+  return (
+    <form method="post" action={action} class="app-data-form" novalidate>
+      <h3>{title}</h3>
+      <p>{text}</p>
+      <CsrfField ctx={ctx} />
+      <label class="app-label" for={id}>
+        {t('account.data.confirmLabel')}
+      </label>
+      {failed && (
+        <p class="app-error-message" id={`${id}-error`} role="alert">
+          {t('account.data.wrong')}
+        </p>
+      )}
+      <input
+        class={`app-input${failed ? ' app-input--error' : ''}`}
+        id={id}
+        name="wachtwoord"
+        type="password"
+        autocomplete="current-password"
+        aria-describedby={failed ? `${id}-error` : undefined}
+        aria-invalid={failed ? 'true' : undefined}
+      />{' '}
+      <button class={danger ? 'app-button app-button--danger' : 'app-button app-button--secondary'} type="submit">
+        {button}
+      </button>
+    </form>
+  );
+}
+
+export function AccountDeletedPage({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('account.data.deleted')}>
+      <h1>{t('account.data.deleted')}</h1>
+      <p>
+        <a href="/">{t('error.homeLink')}</a>
       </p>
     </Layout>
   );

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { createServices } from './services.js';
 import { ConfigError, loadConfig } from './shared/config/config.js';
 import { resolvePepper } from './shared/crypto/pepper.js';
@@ -13,6 +14,9 @@ Commands:
   import-regions [folder] load municipalities, postcodes, veiligheidsregio's and police units from CSV files
                           (default: ./reference-data); replaces the previous set in one transaction
   verify-audit            check the audit log's hash chain: finds deleted, altered or inserted rows
+  create-admin --email <address> [--origin <https://…>]
+                          print a one-time set-up link (24 hours) for a new admin, who must then set up a
+                          second factor before anything else
   import-organisations [file]
                           add or update organisations from JSON (default: ./content/organisations.json)
   help                    show this text
@@ -25,7 +29,14 @@ async function run(argv: readonly string[]): Promise<number> {
     console.log(usage);
     return command === undefined ? 1 : 0;
   }
-  const commands = ['migrate', 'seed-content', 'import-regions', 'import-organisations', 'verify-audit'];
+  const commands = [
+    'migrate',
+    'seed-content',
+    'import-regions',
+    'import-organisations',
+    'verify-audit',
+    'create-admin',
+  ];
   if (!commands.includes(command)) {
     console.error(`Unknown command "${command}".\n\n${usage}`);
     return 1;
@@ -45,6 +56,21 @@ async function run(argv: readonly string[]): Promise<number> {
       console.log(
         `Regions: ${counts.municipalities} municipalities, ${counts.postcodes} postcode pairs, ` +
           `${counts.safetyRegions} veiligheidsregio's, ${counts.policeUnits} police units.`,
+      );
+      return 0;
+    }
+    if (command === 'create-admin') {
+      const emailAt = rest.indexOf('--email');
+      const email = emailAt === -1 ? undefined : rest[emailAt + 1];
+      if (email === undefined || !z.email().safeParse(email).success) {
+        console.error('create-admin needs --email with a valid e-mail address.');
+        return 1;
+      }
+      const originAt = rest.indexOf('--origin');
+      const origin = originAt === -1 ? `http://localhost:${config.port}` : (rest[originAt + 1] ?? '');
+      const token = await services.accounts.createAdminSetupLink(email);
+      console.log(
+        `One-time set-up link for ${email} (valid 24 hours, once):\n${origin.replace(/\/$/, '')}/beheer/start/${token}`,
       );
       return 0;
     }

@@ -41,3 +41,12 @@ test('import-organisations and seed-content report what they wrote; an unknown c
   assert.equal(unknown.status, 1);
   assert.match(unknown.stderr, /Unknown command "bogus"/);
 });
+
+test('create-admin prints a one-time set-up link, and refuses without a valid e-mail address', () => {
+  const created = cli('create-admin', '--email', 'beheer@example.org', '--origin', 'https://nietmijnkind.example');
+  assert.equal(created.status, 0, created.stderr);
+  assert.match(created.stdout, /https:\/\/nietmijnkind\.example\/beheer\/start\/[A-Za-z0-9_-]{43}/);
+  const refused = cli('create-admin', '--email', 'geen-adres');
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /needs --email with a valid e-mail address/);
+});

@@ -289,6 +289,47 @@ export function createAccountsRepository(db: Kysely<Database>) {
       return row?.created_at;
     },
 
+    async insertSetupLink(link: {
+      tokenHash: string;
+      email: string;
+      createdAt: string;
+      expiresAt: string;
+    }): Promise<void> {
+      await db
+        .insertInto('setup_links')
+        .values({
+          token_hash: link.tokenHash,
+          role: 'admin',
+          email: link.email,
+          created_at: link.createdAt,
+          expires_at: link.expiresAt,
+        })
+        .execute();
+    },
+
+    async findSetupLink(
+      tokenHash: string,
+    ): Promise<{ email: string; expiresAt: string; usedAt: string | null } | undefined> {
+      const row = await db.selectFrom('setup_links').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+      return row === undefined ? undefined : { email: row.email, expiresAt: row.expires_at, usedAt: row.used_at };
+    },
+
+    /** Marks a link used, only if it was not yet: two claims at once cannot both succeed. */
+    async claimSetupLink(tokenHash: string, nowIso: string): Promise<boolean> {
+      const result = await db
+        .updateTable('setup_links')
+        .set({ used_at: nowIso })
+        .where('token_hash', '=', tokenHash)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', nowIso)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    async setEmail(userId: string, email: string): Promise<void> {
+      await db.updateTable('users').set({ email }).where('id', '=', userId).execute();
+    },
+
     async deleteExpiredSessions(nowIso: string): Promise<number> {
       const result = await db.deleteFrom('sessions').where('expires_at', '<=', nowIso).executeTakeFirst();
       return Number(result.numDeletedRows);

@@ -402,6 +402,71 @@ for (const dialect of dialects) {
       assert.equal((await testApp.services.audit.verify()).ok, true);
     });
 
+    test('an admin set-up link works once, within its time; the admin holds no rights before a second factor', async () => {
+      const token = await testApp.services.accounts.createAdminSetupLink('beheer@example.org');
+      assert.equal((await app.inject({ method: 'GET', url: `/beheer/start/${'A'.repeat(43)}` })).statusCode, 404);
+      assert.equal((await app.inject({ method: 'GET', url: '/beheer/start/kort' })).statusCode, 404);
+      const form = await app.inject({ method: 'GET', url: `/beheer/start/${token}` });
+      assert.equal(form.statusCode, 200);
+      const cookies = Object.fromEntries(setCookies(form.headers));
+      const payload = {
+        _csrf: csrfTokenFrom(form.body),
+        gebruikersnaam: 'beheerder',
+        wachtwoord: 'beheer zin voor de site',
+        herhaling: 'beheer zin voor de site',
+      };
+      const weak = await app.inject({
+        method: 'POST',
+        url: `/beheer/start/${token}`,
+        cookies,
+        payload: { ...payload, wachtwoord: 'kort', herhaling: 'kort' },
+      });
+      assert.equal(weak.statusCode, 400, 'a bad form does not use up the link');
+      const created = await app.inject({ method: 'POST', url: `/beheer/start/${token}`, cookies, payload });
+      assert.equal(created.statusCode, 200);
+      assert.match(created.body, /data-recovery-code/);
+      const adminCookie = Object.fromEntries(setCookies(created.headers)).sessie!;
+      const again = await app.inject({
+        method: 'POST',
+        url: `/beheer/start/${token}`,
+        cookies,
+        payload: { ...payload, gebruikersnaam: 'tweede.beheerder' },
+      });
+      assert.equal(again.statusCode, 404, 'the link is used up');
+
+      const before = (await testApp.services.accounts.currentSession(adminCookie))!;
+      assert.deepEqual(
+        before.actor.kind === 'user' && before.actor.roles,
+        [],
+        'no admin rights without a second factor',
+      );
+      const { secret } = await testApp.services.accounts.startTotp(before);
+      assert.equal(await testApp.services.accounts.confirmTotp(before, await generate({ secret })), true);
+      const after = (await testApp.services.accounts.currentSession(adminCookie))!;
+      assert.deepEqual(after.actor.kind === 'user' && after.actor.roles, ['admin']);
+
+      const { sessionIdHash } = await import('../../shared/crypto/session-key.js');
+      const oldToken = 'B'.repeat(43);
+      await testApp.database.handle.db
+        .insertInto('setup_links')
+        .values({
+          token_hash: sessionIdHash(Buffer.from(oldToken)),
+          role: 'admin',
+          email: 'oud@example.org',
+          created_at: '2020-01-01T00:00:00Z',
+          expires_at: '2020-01-02T00:00:00Z',
+        })
+        .execute();
+      assert.equal(await testApp.services.accounts.setupLinkUsable(oldToken), false, 'an expired link');
+      assert.equal((await app.inject({ method: 'GET', url: `/beheer/start/${oldToken}` })).statusCode, 404);
+      await testApp.database.handle.db
+        .updateTable('setup_links')
+        .set({ expires_at: '2999-01-01T00:00:00Z' })
+        .where('email', '=', 'oud@example.org')
+        .execute();
+      assert.equal(await testApp.services.accounts.setupLinkUsable(oldToken), true, 'the same link within its time');
+    });
+
     test('a copy of the database holds no passphrase, recovery code, master key, session secret or private key', async () => {
       const passphrase = 'zonnebloem kapstok vijver marmer';
       const { response, cookies } = await register('dump.test', passphrase);

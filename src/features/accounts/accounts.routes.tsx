@@ -175,6 +175,47 @@ export function registerAccountRoutes(
     reply.html(<RecoverPage ctx={pages.contextOf(request, reply)} username="" problems={[]} />),
   );
 
+  // An admin's one-time set-up link (`npm run cli -- create-admin`). An unknown, used or expired link is a 404.
+  app.get<{ Params: { token: string } }>('/beheer/start/:token', async (request, reply) => {
+    if (!(await accounts.setupLinkUsable(request.params.token))) throw new NotFound('no such set-up link');
+    return reply.html(
+      <RegisterPage
+        ctx={pages.contextOf(request, reply)}
+        username=""
+        problems={[]}
+        action={`/beheer/start/${request.params.token}`}
+      />,
+    );
+  });
+
+  app.post<{ Params: { token: string }; Body: Form }>('/beheer/start/:token', async (request, reply) => {
+    const form = request.body ?? {};
+    const result = await accounts.registerAdmin(request.params.token, form, request.headers['user-agent']);
+    if (result === 'link') throw new NotFound('no such set-up link');
+    if (!result.ok) {
+      const username = typeof form.gebruikersnaam === 'string' ? form.gebruikersnaam.slice(0, 40) : '';
+      return reply.html(
+        <RegisterPage
+          ctx={pages.contextOf(request, reply)}
+          username={username}
+          problems={result.problems}
+          action={`/beheer/start/${request.params.token}`}
+        />,
+        400,
+      );
+    }
+    await record(request, result.userId, 'admin.created', result.userId);
+    await accounts.endSessionByCookie(request.cookies[name]);
+    await signInNow(request, reply, result.cookie);
+    return reply.html(
+      <RecoveryCodePage
+        ctx={pages.contextOf(request, reply)}
+        code={result.recoveryCode}
+        fingerprint={result.fingerprint}
+      />,
+    );
+  });
+
   app.post<{ Body: Form }>('/herstellen', async (request, reply) => {
     const form = request.body ?? {};
     const result = await accounts.recover(form, request.headers['user-agent'], request.ip);

@@ -168,50 +168,106 @@ export function createAccountsService(
   /** A session that passed the passphrase has five minutes to give its second factor. */
   const SECOND_FACTOR_WINDOW_MS = 5 * 60_000;
 
+  async function createAccount(
+    form: Record<string, unknown>,
+    userAgent: string | undefined,
+    role: 'parent' | 'admin',
+    beforeSession?: (userId: string) => Promise<boolean>,
+  ): Promise<RegisterResult | 'link'> {
+    const checkedName = checkUsername(form.gebruikersnaam);
+    const problems: FieldProblem[] = [];
+    if ('problem' in checkedName) problems.push(checkedName.problem);
+    const username = 'username' in checkedName ? checkedName.username : '';
+    const passphraseProblem = checkNewPassphrase(form.wachtwoord, form.herhaling, username);
+    if (passphraseProblem !== undefined) problems.push(passphraseProblem);
+    if (problems.length > 0) return { ok: false, problems };
+    if ((await repo.findUserByUsernameKey(usernameKey(username))) !== undefined) {
+      return { ok: false, problems: [{ field: 'gebruikersnaam', messageKey: 'account.username.taken' }] };
+    }
+
+    const userId = randomUUID();
+    const salt = randomBytes(SALT_BYTES);
+    const { verifier, kek } = await hasher.derive(form.wachtwoord as string, salt, argon2);
+    const code = generateRecoveryCode();
+    const { stored, masterKey } = createUserKeys(userId, kek, recoveryKek(code.bytes, userId));
+    const inserted = await repo.insertUser(
+      {
+        id: userId,
+        username,
+        usernameKey: usernameKey(username),
+        role,
+        argon2,
+        salt,
+        verifier,
+        keys: stored,
+      },
+      clock(),
+    );
+    // Two sign-ups with one name at the same moment: the unique key decides, the other is told it is taken.
+    if (!inserted) return { ok: false, problems: [{ field: 'gebruikersnaam', messageKey: 'account.username.taken' }] };
+    // An admin's set-up link is claimed only now that everything else is valid, and only once.
+    if (beforeSession !== undefined && !(await beforeSession(userId))) {
+      await repo.deleteUser(userId);
+      return 'link';
+    }
+    const cookie = await startSession(userId, masterKey, deviceHint(userAgent));
+    return {
+      ok: true,
+      cookie,
+      recoveryCode: code.display,
+      fingerprint: fingerprint(stored.ed25519Public),
+      username,
+      userId,
+    };
+  }
+
   return {
     /** A parent account: username and passphrase; shows the recovery code once. Signs the new user in. */
     async register(form: Record<string, unknown>, userAgent: string | undefined): Promise<RegisterResult> {
-      const checkedName = checkUsername(form.gebruikersnaam);
-      const problems: FieldProblem[] = [];
-      if ('problem' in checkedName) problems.push(checkedName.problem);
-      const username = 'username' in checkedName ? checkedName.username : '';
-      const passphraseProblem = checkNewPassphrase(form.wachtwoord, form.herhaling, username);
-      if (passphraseProblem !== undefined) problems.push(passphraseProblem);
-      if (problems.length > 0) return { ok: false, problems };
-      if ((await repo.findUserByUsernameKey(usernameKey(username))) !== undefined) {
-        return { ok: false, problems: [{ field: 'gebruikersnaam', messageKey: 'account.username.taken' }] };
-      }
+      const result = await createAccount(form, userAgent, 'parent');
+      // Only an admin set-up can fail on its link.
+      return result === 'link' ? { ok: false, problems: [] } : result;
+    },
 
-      const userId = randomUUID();
-      const salt = randomBytes(SALT_BYTES);
-      const { verifier, kek } = await hasher.derive(form.wachtwoord as string, salt, argon2);
-      const code = generateRecoveryCode();
-      const { stored, masterKey } = createUserKeys(userId, kek, recoveryKek(code.bytes, userId));
-      const inserted = await repo.insertUser(
-        {
-          id: userId,
-          username,
-          usernameKey: usernameKey(username),
-          role: 'parent',
-          argon2,
-          salt,
-          verifier,
-          keys: stored,
-        },
-        clock(),
-      );
-      // Two sign-ups with one name at the same moment: the unique key decides, the other is told it is taken.
-      if (!inserted)
-        return { ok: false, problems: [{ field: 'gebruikersnaam', messageKey: 'account.username.taken' }] };
-      const cookie = await startSession(userId, masterKey, deviceHint(userAgent));
-      return {
-        ok: true,
-        cookie,
-        recoveryCode: code.display,
-        fingerprint: fingerprint(stored.ed25519Public),
-        username,
-        userId,
-      };
+    /**
+     * A one-time set-up link for an admin (`npm run cli -- create-admin`): 256 random bits, stored as a hash,
+     * valid for 24 hours and once. Returns the token for the link.
+     */
+    async createAdminSetupLink(email: string): Promise<string> {
+      const token = randomBytes(32).toString('base64url');
+      const now = clock();
+      await repo.insertSetupLink({
+        tokenHash: sessionIdHash(Buffer.from(token)),
+        email,
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + 24 * 3_600_000).toISOString(),
+      });
+      return token;
+    },
+
+    async setupLinkUsable(token: string): Promise<boolean> {
+      if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return false;
+      const link = await repo.findSetupLink(sessionIdHash(Buffer.from(token)));
+      return link !== undefined && link.usedAt === null && Date.parse(link.expiresAt) > clock().getTime();
+    },
+
+    /**
+     * Claims a set-up link and creates the admin account behind it. The admin has no admin rights until a
+     * second factor is set up (see currentSession).
+     */
+    async registerAdmin(
+      token: string,
+      form: Record<string, unknown>,
+      userAgent: string | undefined,
+    ): Promise<RegisterResult | 'link'> {
+      if (!(await this.setupLinkUsable(token))) return 'link';
+      const tokenHash = sessionIdHash(Buffer.from(token));
+      const link = await repo.findSetupLink(tokenHash);
+      return createAccount(form, userAgent, 'admin', async (userId) => {
+        if (!(await repo.claimSetupLink(tokenHash, clock().toISOString()))) return false;
+        if (link !== undefined) await repo.setEmail(userId, link.email);
+        return true;
+      });
     },
 
     /** The same answer, in about the same time, for an unknown user and a wrong passphrase. */
@@ -367,7 +423,12 @@ export function createAccountsService(
         idHash,
         userId: user.id,
         username: user.username,
-        actor: { kind: 'user', userId: user.id, roles: [user.role] },
+        // Admins (and, later, professionals) hold no rights until their second factor is set up.
+        actor: {
+          kind: 'user',
+          userId: user.id,
+          roles: user.role === 'parent' || user.totpSecret !== undefined ? [user.role] : [],
+        },
         secondFactorPending: session.secondFactorPending,
         hasSecondFactor: user.totpSecret !== undefined,
         expiresAt: session.expiresAt,

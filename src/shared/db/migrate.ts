@@ -7,6 +7,7 @@ import * as createAccounts from './migrations/0005-create-accounts.js';
 import * as createLoginThrottle from './migrations/0006-create-login-throttle.js';
 import * as createAuditLog from './migrations/0007-create-audit-log.js';
 import * as addTotp from './migrations/0008-add-totp.js';
+import * as createSetupLinks from './migrations/0009-create-setup-links.js';
 import type { Database } from './schema.js';
 
 /*
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0006-create-login-throttle': createLoginThrottle,
   '0007-create-audit-log': createAuditLog,
   '0008-add-totp': addTotp,
+  '0009-create-setup-links': createSetupLinks,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

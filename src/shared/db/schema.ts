@@ -155,6 +155,15 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface SetupLinksTable {
+  token_hash: string;
+  role: 'admin';
+  email: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface Database {
   content_pages: ContentPagesTable;
   page_feedback: PageFeedbackTable;
@@ -170,4 +179,5 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  setup_links: SetupLinksTable;
 }

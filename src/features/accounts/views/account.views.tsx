@@ -153,10 +153,13 @@ export function RegisterPage({
   ctx,
   username,
   problems,
+  action = '/registreren',
 }: {
   ctx: PageContext;
   username: string;
   problems: readonly FieldProblem[];
+  /** Where the form posts: sign-up, or an admin's one-time set-up link. */
+  action?: string;
 }) {
   const { t } = ctx;
   return (
@@ -171,7 +174,7 @@ export function RegisterPage({
         <h2 class="app-callout__title">{t('account.register.warningTitle')}</h2>
         <p>{t('account.register.warning')}</p>
       </div>
-      <form method="post" action="/registreren" novalidate>
+      <form method="post" action={action} novalidate>
         <CsrfField ctx={ctx} />
         <TextField
           ctx={ctx}

@@ -1,0 +1,52 @@
+import type { Actor } from './actor.js';
+import { gridToCases, policyTable } from '../../../test/helpers/policy-table.js';
+
+/*
+ * Every rule of every resource as a table: each actor × action × resource state, so a changed rule or a new
+ * role that is not thought through fails here. (The content page table lives beside its feature.)
+ */
+
+const actors: Record<string, Actor> = {
+  anonymous: { kind: 'anonymous' },
+  parent: { kind: 'user', userId: 'p1', roles: ['parent'] },
+  otherParent: { kind: 'user', userId: 'p2', roles: ['parent'] },
+  professional: { kind: 'user', userId: 'c1', roles: ['professional'] },
+  editor: { kind: 'user', userId: 'e1', roles: ['editor'] },
+  admin: { kind: 'user', userId: 'a1', roles: ['admin'] },
+  adminWithoutSecondFactor: { kind: 'user', userId: 'a2', roles: [] },
+};
+const everyone = Object.keys(actors);
+const editors = ['editor', 'admin'];
+
+policyTable(
+  'accountSession',
+  actors,
+  { ownedByParent: { userId: 'p1' }, ownedByAdmin: { userId: 'a1' } },
+  ['view', 'end'],
+  gridToCases<'accountSession'>(everyone, {
+    view: { ownedByParent: ['parent'], ownedByAdmin: ['admin'] },
+    end: { ownedByParent: ['parent'], ownedByAdmin: ['admin'] },
+  }),
+);
+
+policyTable(
+  'organisation',
+  actors,
+  { verified: { verified: true }, unverified: { verified: false } },
+  ['view', 'edit'],
+  gridToCases<'organisation'>(everyone, {
+    view: { verified: everyone, unverified: editors },
+    edit: { verified: editors, unverified: editors },
+  }),
+);
+
+policyTable(
+  'checkOutcome',
+  actors,
+  { outcome: { level: 'vraag-advies' } },
+  ['take', 'saveToJournal'],
+  gridToCases<'checkOutcome'>(everyone, {
+    take: { outcome: everyone },
+    saveToJournal: { outcome: ['parent', 'otherParent'] },
+  }),
+);

@@ -13,6 +13,7 @@ import { createAuditRepository } from './features/audit/audit.repo.js';
 import { createAuditService } from './features/audit/audit.service.js';
 import { createAccountsService } from './features/accounts/accounts.service.js';
 import { createPassphraseHasher } from './shared/crypto/passphrase.js';
+import { createMailer } from './shared/mail/mailer.js';
 import { questionnairesDir } from './shared/paths.js';
 import { sessionCookieName } from './features/accounts/session-cookie.js';
 
@@ -39,6 +40,7 @@ export function createServices(database: DatabaseHandle, config: Config) {
     health: createHealthRepository(database.db),
     accounts,
     audit: createAuditService(createAuditRepository(database.db, database.dialect)),
+    mailer: createMailer(config.mail),
     sessions: {
       /** Ends the session named by the request's cookies (logout, quick exit). */
       end: (cookies: Record<string, string | undefined>): Promise<void> =>

@@ -18,6 +18,8 @@ export interface StoredUser {
   totpSecret: Ciphertext | undefined;
   totpPending: Ciphertext | undefined;
   totpLastStep: number | undefined;
+  /** Optional: only for notices that something changed. */
+  email: string | undefined;
 }
 
 export interface NewUser {
@@ -65,6 +67,7 @@ function toUser(row: Selectable<UsersTable>): StoredUser {
     totpSecret: (row.totp_secret ?? undefined) as Ciphertext | undefined,
     totpPending: (row.totp_pending ?? undefined) as Ciphertext | undefined,
     totpLastStep: row.totp_last_step === null ? undefined : Number(row.totp_last_step),
+    email: row.email ?? undefined,
   };
 }
 
@@ -326,7 +329,7 @@ export function createAccountsRepository(db: Kysely<Database>) {
       return Number(result.numUpdatedRows) === 1;
     },
 
-    async setEmail(userId: string, email: string): Promise<void> {
+    async setEmail(userId: string, email: string | null): Promise<void> {
       await db.updateTable('users').set({ email }).where('id', '=', userId).execute();
     },
 

@@ -3,6 +3,7 @@ import type { Pages } from '../../app.js';
 import { NotFound } from '../../shared/errors.js';
 import { anonymous } from '../../shared/policy/actor.js';
 import { authorize, can } from '../../shared/policy/policy.js';
+import type { Mailer } from '../../shared/mail/mailer.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AccountsService, CurrentSession } from './accounts.service.js';
 import { sessionCookieName, sessionCookieOptions } from './session-cookie.js';
@@ -52,6 +53,7 @@ export function registerAccountRoutes(
   pages: Pages,
   accounts: AccountsService,
   audit: AuditService,
+  mailer: Mailer,
   options: AccountRouteOptions,
 ): void {
   const record = (request: FastifyRequest, actor: string, action: string, objectId: string) =>
@@ -233,6 +235,9 @@ export function registerAccountRoutes(
       );
     }
     await record(request, result.userId, 'account.recovered', result.userId);
+    // A recovery ends every session: tell the owner, in words that say nothing about this site.
+    const email = await accounts.noticeEmail(result.userId);
+    if (email !== undefined) await mailer.sendNotice(email, 'account-changed', request.locale);
     await signInNow(request, reply, result.cookie);
     return reply.html(
       <RecoveryCodePage
@@ -255,7 +260,7 @@ export function registerAccountRoutes(
     request: FastifyRequest,
     reply: FastifyReply,
     session: CurrentSession,
-    dataProblem?: 'download' | 'delete',
+    dataProblem?: 'download' | 'delete' | 'email',
     status = 200,
   ) => {
     const sessions = (await accounts.listSessions(session.userId)).filter((row) =>
@@ -268,6 +273,7 @@ export function registerAccountRoutes(
         idleMinutes={options.idleMinutes}
         sessions={sessions.map((row) => ({ ...row, current: row.idHash === session.idHash }))}
         dataProblem={dataProblem}
+        email={(await accounts.noticeEmail(session.userId)) ?? ''}
       />,
       status,
     );
@@ -287,6 +293,15 @@ export function registerAccountRoutes(
     if (confirmed === 'ok') return session;
     return accountPage(request, reply, session, which, confirmed === 'throttled' ? 429 : 400);
   };
+
+  app.post<{ Body: Form }>('/account/email', async (request, reply) => {
+    const session = requireSession(request);
+    authorize(request.actor, 'accountSession', 'end', { userId: session.userId });
+    if (!(await accounts.setNoticeEmail(session, request.body?.email))) {
+      return accountPage(request, reply, session, 'email', 400);
+    }
+    return reply.redirect('/account', 303);
+  });
 
   app.post<{ Body: Form }>('/account/gegevens', async (request, reply) => {
     const outcome = await reauthenticate(request, reply, 'download');

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { generateSecret, generateURI, verify } from 'otplib';
+import { z } from 'zod';
 import { DecryptionFailed, open, seal, type SymmetricKey } from '../../shared/crypto/aead.js';
 import {
   type Argon2Parameters,
@@ -547,6 +548,20 @@ export function createAccountsService(
     },
 
     deleteAccount: (userId: string) => repo.deleteUser(userId),
+
+    /** The optional address for notices; empty removes it. Returns false for something that is not an address. */
+    async setNoticeEmail(session: CurrentSession, raw: unknown): Promise<boolean> {
+      const value = typeof raw === 'string' ? raw.trim() : '';
+      if (value === '') {
+        await repo.setEmail(session.userId, null);
+        return true;
+      }
+      if (value.length > 254 || !z.email().safeParse(value).success) return false;
+      await repo.setEmail(session.userId, value);
+      return true;
+    },
+
+    noticeEmail: async (userId: string): Promise<string | undefined> => (await repo.findUserById(userId))?.email,
 
     /** Ends the session a cookie names (logout, quick exit): the row and its sealed key are gone. */
     async endSessionByCookie(cookie: string | undefined): Promise<void> {

@@ -88,6 +88,13 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: wholeNumber(2, 24 * 60).default(20),
   SESSION_ABSOLUTE_HOURS: wholeNumber(1, 24 * 7).default(12),
   ARGON2_CONCURRENCY: wholeNumber(1, 64).default(4),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((value) => /^smtps?:\/\/[^\s]+$/.test(value), { message: 'must be an smtp:// or smtps:// URL' })
+    .optional(),
+  MAIL_FROM: z.email({ message: 'must be an e-mail address' }).default('no-reply@localhost'),
+  MAIL_FROM_NAME: z.string().trim().min(1).max(60).default('Berichten'),
   ARGON2_MEMORY_KIB: wholeNumber(19_456, 262_144).default(65_536),
   ARGON2_ITERATIONS: wholeNumber(2, 10).default(3),
 });
@@ -112,6 +119,8 @@ export interface Config {
   session: { idleMs: number; absoluteMs: number };
   /** How many Argon2id hashes (64 MiB each) may run at once. */
   argon2Concurrency: number;
+  /** Outgoing mail; without SMTP_URL no mail is sent (notices are optional). */
+  mail: { url: string | undefined; from: string; fromName: string };
   /** Argon2id cost for new passphrases (stored per user, so existing users keep theirs). */
   argon2: { memoryKiB: number; iterations: number; parallelism: number };
 }
@@ -150,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pepper: values.PEPPER === undefined ? undefined : Buffer.from(values.PEPPER, 'base64'),
     session: { idleMs: values.SESSION_IDLE_MINUTES * 60_000, absoluteMs: values.SESSION_ABSOLUTE_HOURS * 3_600_000 },
     argon2Concurrency: values.ARGON2_CONCURRENCY,
+    mail: { url: values.SMTP_URL, from: values.MAIL_FROM, fromName: values.MAIL_FROM_NAME },
     argon2: { memoryKiB: values.ARGON2_MEMORY_KIB, iterations: values.ARGON2_ITERATIONS, parallelism: 1 },
   };
 }

@@ -307,6 +307,12 @@ export const en: Catalogue = {
   'account.data.confirmLabel': 'Your passphrase, to confirm',
   'account.data.wrong': 'This passphrase is not right.',
   'account.data.deleted': 'Your account has been deleted.',
+  'account.email.title': 'E-mail for notices (optional)',
+  'account.email.text':
+    'If you enter an e-mail address, we send a short notice when something changes in your account, for example when someone uses your recovery code. The message never says what this site is about. Leave the field empty to remove your address.',
+  'account.email.label': 'E-mail address',
+  'account.email.save': 'Save',
+  'account.email.invalid': 'This is not a valid e-mail address.',
   'error.title': 'Something went wrong',
   'error.400.title': 'This request is not valid',
   'error.400.text': 'We could not read your request. Please try again from the previous page.',

@@ -308,6 +308,12 @@ export const nl = {
   'account.data.confirmLabel': 'Je wachtwoordzin, ter bevestiging',
   'account.data.wrong': 'Deze wachtwoordzin klopt niet.',
   'account.data.deleted': 'Je account is verwijderd.',
+  'account.email.title': 'E-mail voor meldingen (niet verplicht)',
+  'account.email.text':
+    'Vul je een e-mailadres in, dan sturen we een korte melding als er iets verandert in je account, bijvoorbeeld als iemand je herstelcode gebruikt. Het bericht zegt nooit waar deze site over gaat. Laat het veld leeg om je adres te verwijderen.',
+  'account.email.label': 'E-mailadres',
+  'account.email.save': 'Bewaren',
+  'account.email.invalid': 'Dit is geen geldig e-mailadres.',
   'error.title': 'Er ging iets mis',
   'error.400.title': 'Dit verzoek klopt niet',
   'error.400.text': 'We konden je verzoek niet lezen. Probeer het opnieuw vanaf de vorige pagina.',

@@ -349,13 +349,15 @@ export function AccountPage({
   sessions,
   idleMinutes,
   dataProblem,
+  email = '',
 }: {
   ctx: PageContext;
   username: string;
   sessions: readonly SessionRow[];
   idleMinutes: number;
-  /** Which data form had a wrong passphrase, if any. */
-  dataProblem?: 'download' | 'delete' | undefined;
+  /** Which data form had a wrong passphrase (or e-mail address), if any. */
+  dataProblem?: 'download' | 'delete' | 'email' | undefined;
+  email?: string;
 }) {
   const { t } = ctx;
   return (
@@ -406,6 +408,32 @@ export function AccountPage({
           </button>
         </form>
       )}
+      <h2>{t('account.email.title')}</h2>
+      <form method="post" action="/account/email" class="app-data-form" novalidate>
+        <p>{t('account.email.text')}</p>
+        <CsrfField ctx={ctx} />
+        <label class="app-label" for="email">
+          {t('account.email.label')}
+        </label>
+        {dataProblem === 'email' && (
+          <p class="app-error-message" id="email-error" role="alert">
+            {t('account.email.invalid')}
+          </p>
+        )}
+        <input
+          class={`app-input${dataProblem === 'email' ? ' app-input--error' : ''}`}
+          id="email"
+          name="email"
+          type="email"
+          value={email}
+          autocomplete="email"
+          aria-describedby={dataProblem === 'email' ? 'email-error' : undefined}
+          aria-invalid={dataProblem === 'email' ? 'true' : undefined}
+        />{' '}
+        <button class="app-button app-button--secondary" type="submit">
+          {t('account.email.save')}
+        </button>
+      </form>
       <h2>{t('account.data.title')}</h2>
       <DataForm
         ctx={ctx}

@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../test/helpers/app.js';
+import { createMailer } from './mailer.js';
+
+/** A local SMTP sink: a real SMTP conversation on 127.0.0.1, messages parsed as a mail client would. */
+async function startSink() {
+  const received: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          received.push(mail);
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    received,
+    url: `smtp://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const revealing = /niet mijn kind|uitbuit|exploit|loverboy|logboek|journal|kind\b|child|seks|sex|politie|police|http/i;
+
+describe('e-mail notices', () => {
+  let sink: Awaited<ReturnType<typeof startSink>>;
+  before(async () => {
+    sink = await startSink();
+  });
+  after(() => sink.close());
+
+  test('a notice travels over SMTP with the configured neutral sender and says nothing about the site', async () => {
+    const mailer = createMailer({ url: sink.url, from: 'no-reply@example.org', fromName: 'Berichten' });
+    assert.equal(await mailer.sendNotice('ouder@example.org', 'account-changed', 'nl'), true);
+    assert.equal(await mailer.sendNotice('parent@example.org', 'account-changed', 'en'), true);
+    const [dutch, english] = sink.received.slice(-2);
+    assert.equal(dutch?.from?.value[0]?.name, 'Berichten');
+    assert.equal(dutch?.subject, 'Er is iets gewijzigd in je account');
+    assert.equal(english?.subject, 'Something changed in your account');
+    for (const mail of [dutch, english]) {
+      assert.doesNotMatch(`${mail?.subject ?? ''}\n${mail?.text ?? ''}`, revealing);
+    }
+  });
+
+  test('without SMTP_URL no mail is sent, and a refusing server does not break the request', async () => {
+    assert.equal(
+      await createMailer({ url: undefined, from: 'a@example.org', fromName: 'x' }).sendNotice(
+        'b@example.org',
+        'account-changed',
+        'nl',
+      ),
+      false,
+    );
+    const errors: unknown[] = [];
+    const unreachable = createMailer({ url: 'smtp://127.0.0.1:9', from: 'a@example.org', fromName: 'x' }, (error) =>
+      errors.push(error),
+    );
+    assert.equal(await unreachable.sendNotice('b@example.org', 'account-changed', 'nl'), false);
+    assert.equal(errors.length, 1);
+  });
+
+  describe('through the app', () => {
+    let testApp: TestApp;
+    before(async () => {
+      testApp = await buildTestApp('sqlite', {
+        SMTP_URL: sink.url,
+        MAIL_FROM: 'no-reply@example.org',
+        RATE_LIMIT_MAX: '100000',
+      });
+    });
+    after(() => testApp.close());
+
+    test('a parent may leave an address for notices; using the recovery code sends one', async () => {
+      const { app } = testApp;
+      const form = await app.inject({ method: 'GET', url: '/registreren' });
+      let cookies = Object.fromEntries(setCookies(form.headers));
+      const passphrase = 'brief postbus zegel envelop';
+      const signUp = await app.inject({
+        method: 'POST',
+        url: '/registreren',
+        cookies,
+        payload: {
+          _csrf: csrfTokenFrom(form.body),
+          gebruikersnaam: 'post.ouder',
+          wachtwoord: passphrase,
+          herhaling: passphrase,
+        },
+      });
+      const code = /data-recovery-code="true">([^<]+)</.exec(signUp.body)![1]!;
+      cookies = { ...cookies, ...Object.fromEntries(setCookies(signUp.headers)) };
+      const account = await app.inject({ method: 'GET', url: '/account', cookies });
+      const token = csrfTokenFrom(account.body);
+      const bad = await app.inject({
+        method: 'POST',
+        url: '/account/email',
+        cookies,
+        payload: { _csrf: token, email: 'geen adres' },
+      });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /Dit is geen geldig e-mailadres/);
+      const saved = await app.inject({
+        method: 'POST',
+        url: '/account/email',
+        cookies,
+        payload: { _csrf: token, email: 'post@example.org' },
+      });
+      assert.equal(saved.statusCode, 303);
+
+      const before = sink.received.length;
+      const recoverForm = await app.inject({ method: 'GET', url: '/herstellen' });
+      const recovered = await app.inject({
+        method: 'POST',
+        url: '/herstellen',
+        cookies: Object.fromEntries(setCookies(recoverForm.headers)),
+        payload: {
+          _csrf: csrfTokenFrom(recoverForm.body),
+          gebruikersnaam: 'post.ouder',
+          herstelcode: code,
+          wachtwoord: 'nieuwe brief postbus zegel',
+          herhaling: 'nieuwe brief postbus zegel',
+        },
+      });
+      assert.equal(recovered.statusCode, 200);
+      assert.equal(sink.received.length, before + 1);
+      const notice = sink.received.at(-1)!;
+      assert.equal(
+        notice.to && !Array.isArray(notice.to) ? notice.to.value[0]?.address : undefined,
+        'post@example.org',
+      );
+      assert.doesNotMatch(`${notice.subject ?? ''}\n${notice.text ?? ''}`, revealing);
+      assert.doesNotMatch(notice.text ?? '', /post\.ouder/, 'not even the username');
+    });
+  });
+});

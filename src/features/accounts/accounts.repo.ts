@@ -124,6 +124,8 @@ export function createAccountsRepository(db: Kysely<Database>) {
         masterByPassphrase: WrappedKey;
         masterByRecovery: WrappedKey;
       },
+      /** The session to keep (a passphrase change from this device); all others end. */
+      keepSession?: string,
     ): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await trx
@@ -137,7 +139,11 @@ export function createAccountsRepository(db: Kysely<Database>) {
           })
           .where('id', '=', userId)
           .execute();
-        await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+        await trx
+          .deleteFrom('sessions')
+          .where('user_id', '=', userId)
+          .where('id_hash', '!=', keepSession ?? '')
+          .execute();
       });
     },
 

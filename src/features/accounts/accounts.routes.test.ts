@@ -467,6 +467,49 @@ for (const dialect of dialects) {
       assert.equal(await testApp.services.accounts.setupLinkUsable(oldToken), true, 'the same link within its time');
     });
 
+    test('changing the passphrase re-wraps the same keys, keeps this device and logs out the others', async () => {
+      const { cookies } = await register('nieuwe.zin', 'oude zin van deze ouder');
+      const other = await login('nieuwe.zin', 'oude zin van deze ouder');
+      const page = await app.inject({ method: 'GET', url: '/account', cookies });
+      const token = csrfTokenFrom(page.body);
+      const change = (huidig: string, wachtwoord: string) =>
+        app.inject({
+          method: 'POST',
+          url: '/account/wachtwoord',
+          cookies,
+          remoteAddress: '10.8.8.8',
+          payload: { _csrf: token, huidig, wachtwoord, herhaling: wachtwoord },
+        });
+      const before = (await testApp.services.accounts.currentSession(cookies.sessie))!;
+      const fingerprintBefore = (await testApp.services.accounts.exportData(before, [])).account.signingKeyFingerprint;
+      const wrong = await change('niet de oude zin', 'nieuwe zin voor deze ouder');
+      assert.equal(wrong.statusCode, 400);
+      assert.match(wrong.body, /Deze wachtwoordzin klopt niet/);
+      const weak = await change('oude zin van deze ouder', 'password123456');
+      assert.equal(weak.statusCode, 400);
+      assert.match(weak.body, /te makkelijk te raden/);
+      const changed = await change('oude zin van deze ouder', 'nieuwe zin voor deze ouder');
+      assert.equal(changed.statusCode, 303);
+      assert.equal(
+        (await app.inject({ method: 'GET', url: '/account', cookies })).statusCode,
+        200,
+        'this device stays',
+      );
+      assert.equal(
+        (await app.inject({ method: 'GET', url: '/account', cookies: other.cookies })).statusCode,
+        404,
+        'others end',
+      );
+      assert.equal((await login('nieuwe.zin', 'oude zin van deze ouder')).response.statusCode, 400);
+      const fresh = await login('nieuwe.zin', 'nieuwe zin voor deze ouder');
+      assert.equal(fresh.response.statusCode, 303);
+      const after = (await testApp.services.accounts.currentSession(fresh.cookies.sessie))!;
+      assert.equal(
+        (await testApp.services.accounts.exportData(after, [])).account.signingKeyFingerprint,
+        fingerprintBefore,
+      );
+    });
+
     test('a copy of the database holds no passphrase, recovery code, master key, session secret or private key', async () => {
       const passphrase = 'zonnebloem kapstok vijver marmer';
       const { response, cookies } = await register('dump.test', passphrase);

@@ -3,6 +3,7 @@ import type { Pages } from '../../app.js';
 import { NotFound } from '../../shared/errors.js';
 import { anonymous } from '../../shared/policy/actor.js';
 import { authorize, can } from '../../shared/policy/policy.js';
+import type { MessageKey } from '../../shared/i18n/messages.js';
 import type { Mailer } from '../../shared/mail/mailer.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AccountsService, CurrentSession } from './accounts.service.js';
@@ -260,7 +261,7 @@ export function registerAccountRoutes(
     request: FastifyRequest,
     reply: FastifyReply,
     session: CurrentSession,
-    dataProblem?: 'download' | 'delete' | 'email',
+    dataProblem?: 'download' | 'delete' | 'email' | { passphrase: MessageKey | 'wrong' | 'throttled' },
     status = 200,
   ) => {
     const sessions = (await accounts.listSessions(session.userId)).filter((row) =>
@@ -293,6 +294,18 @@ export function registerAccountRoutes(
     if (confirmed === 'ok') return session;
     return accountPage(request, reply, session, which, confirmed === 'throttled' ? 429 : 400);
   };
+
+  app.post<{ Body: Form }>('/account/wachtwoord', async (request, reply) => {
+    const session = requireSession(request);
+    authorize(request.actor, 'accountSession', 'end', { userId: session.userId });
+    const result = await accounts.changePassphrase(session, request.body ?? {}, request.ip);
+    if (result === 'ok') {
+      await record(request, session.userId, 'passphrase.changed', session.userId);
+      return reply.redirect('/account', 303);
+    }
+    const problem = typeof result === 'string' ? (result === 'throttled' ? 'throttled' : 'wrong') : result.messageKey;
+    return accountPage(request, reply, session, { passphrase: problem }, result === 'throttled' ? 429 : 400);
+  });
 
   app.post<{ Body: Form }>('/account/email', async (request, reply) => {
     const session = requireSession(request);

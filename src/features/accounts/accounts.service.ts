@@ -523,6 +523,38 @@ export function createAccountsService(
       return 'ok';
     },
 
+    /**
+     * A new passphrase: the current one first, then the same master key is wrapped under the new one (nothing
+     * else is re-encrypted). Every other device is logged out.
+     */
+    async changePassphrase(
+      session: CurrentSession,
+      form: Record<string, unknown>,
+      clientAddress: string,
+    ): Promise<'ok' | 'wrong' | 'throttled' | FieldProblem> {
+      const confirmed = await this.confirmPassphrase(session, form.huidig, clientAddress);
+      if (confirmed !== 'ok') return confirmed;
+      const problem = checkNewPassphrase(form.wachtwoord, form.herhaling, session.username);
+      if (problem !== undefined) return problem;
+      const user = await repo.findUserById(session.userId);
+      if (user === undefined) return 'wrong';
+      const salt = randomBytes(SALT_BYTES);
+      const { verifier, kek } = await hasher.derive(form.wachtwoord as string, salt, argon2);
+      const keys = rewrapForPassphrase(user.id, user.keys, session.masterKey(), kek);
+      await repo.replaceCredentials(
+        user.id,
+        {
+          argon2,
+          salt,
+          verifier,
+          masterByPassphrase: keys.masterByPassphrase,
+          masterByRecovery: keys.masterByRecovery,
+        },
+        session.idHash,
+      );
+      return 'ok';
+    },
+
     /** Everything stored about the user, readable: account facts, sessions, security events. */
     async exportData(
       session: CurrentSession,

@@ -313,6 +313,12 @@ export const en: Catalogue = {
   'account.email.label': 'E-mail address',
   'account.email.save': 'Save',
   'account.email.invalid': 'This is not a valid e-mail address.',
+  'account.passphrase.title': 'Change passphrase',
+  'account.passphrase.text':
+    'Your data stays readable: only the key that opens it gets a new lock. You are logged out on all other devices.',
+  'account.passphrase.current': 'Your current passphrase',
+  'account.passphrase.save': 'Change passphrase',
+  'account.passphrase.throttled': 'Too many attempts. Please try again later.',
   'error.title': 'Something went wrong',
   'error.400.title': 'This request is not valid',
   'error.400.text': 'We could not read your request. Please try again from the previous page.',

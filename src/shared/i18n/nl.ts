@@ -314,6 +314,12 @@ export const nl = {
   'account.email.label': 'E-mailadres',
   'account.email.save': 'Bewaren',
   'account.email.invalid': 'Dit is geen geldig e-mailadres.',
+  'account.passphrase.title': 'Wachtwoordzin wijzigen',
+  'account.passphrase.text':
+    'Je gegevens blijven gewoon leesbaar: alleen de sleutel die ze opent krijgt een nieuw slot. Op alle andere apparaten word je uitgelogd.',
+  'account.passphrase.current': 'Je huidige wachtwoordzin',
+  'account.passphrase.save': 'Wachtwoordzin wijzigen',
+  'account.passphrase.throttled': 'Te veel pogingen. Probeer het later opnieuw.',
   'error.title': 'Er ging iets mis',
   'error.400.title': 'Dit verzoek klopt niet',
   'error.400.text': 'We konden je verzoek niet lezen. Probeer het opnieuw vanaf de vorige pagina.',

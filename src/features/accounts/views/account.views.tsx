@@ -4,7 +4,7 @@ import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import type { FieldProblem } from '../accounts.schema.js';
 
-type Field = FieldProblem['field'] | 'code';
+type Field = FieldProblem['field'] | 'code' | 'huidig';
 
 const timeFormat = new Intl.DateTimeFormat('nl-NL', {
   timeZone: 'Europe/Amsterdam',
@@ -356,7 +356,7 @@ export function AccountPage({
   sessions: readonly SessionRow[];
   idleMinutes: number;
   /** Which data form had a wrong passphrase (or e-mail address), if any. */
-  dataProblem?: 'download' | 'delete' | 'email' | undefined;
+  dataProblem?: 'download' | 'delete' | 'email' | { passphrase: MessageKey | 'wrong' | 'throttled' } | undefined;
   email?: string;
 }) {
   const { t } = ctx;
@@ -408,6 +408,32 @@ export function AccountPage({
           </button>
         </form>
       )}
+      <h2>{t('account.passphrase.title')}</h2>
+      <form method="post" action="/account/wachtwoord" class="app-data-form" novalidate>
+        <p>{t('account.passphrase.text')}</p>
+        <CsrfField ctx={ctx} />
+        {typeof dataProblem === 'object' && (
+          <p class="app-error-message" role="alert">
+            {dataProblem.passphrase === 'wrong'
+              ? t('account.data.wrong')
+              : dataProblem.passphrase === 'throttled'
+                ? t('account.passphrase.throttled')
+                : t(dataProblem.passphrase)}
+          </p>
+        )}
+        <TextField
+          ctx={ctx}
+          name="huidig"
+          label={t('account.passphrase.current')}
+          type="password"
+          problem={undefined}
+          autocomplete="current-password"
+        />
+        <NewPassphraseFields ctx={ctx} label={t('account.recover.newPassphrase')} problems={[]} />
+        <button class="app-button app-button--secondary" type="submit">
+          {t('account.passphrase.save')}
+        </button>
+      </form>
       <h2>{t('account.email.title')}</h2>
       <form method="post" action="/account/email" class="app-data-form" novalidate>
         <p>{t('account.email.text')}</p>

@@ -510,15 +510,41 @@ for (const dialect of dialects) {
       );
     });
 
-    test('a copy of the database holds no passphrase, recovery code, master key, session secret or private key', async () => {
+    test('a copy of the database holds no passphrase, recovery code, TOTP secret, master key, session secret or private key', async () => {
       const passphrase = 'zonnebloem kapstok vijver marmer';
-      const { response, cookies } = await register('dump.test', passphrase);
-      const code = /data-recovery-code="true">([^<]+)</.exec(response.body)![1]!;
+      const signedUp = await register('dump.test', passphrase);
+      const code = /data-recovery-code="true">([^<]+)</.exec(signedUp.response.body)![1]!;
+      // A second factor: confirmed with the previous 30-second step's code, so that the login below can use
+      // the current one (each step is accepted once).
+      const setup = await app.inject({ method: 'GET', url: '/account/tweede-stap', cookies: signedUp.cookies });
+      const totpSecret = /data-totp-secret="true">([^<]+)</.exec(setup.body)![1]!.replace(/ /g, '');
+      const previousStep = Math.floor(Date.now() / 1000) - 30;
+      const confirmed = await app.inject({
+        method: 'POST',
+        url: '/account/tweede-stap',
+        cookies: signedUp.cookies,
+        payload: {
+          _csrf: csrfTokenFrom(setup.body),
+          code: await generate({ secret: totpSecret, epoch: previousStep }),
+        },
+      });
+      assert.equal(confirmed.statusCode, 303);
+      const { cookies } = await login('dump.test', passphrase);
+      const codePage = await app.inject({ method: 'GET', url: '/inloggen/code', cookies });
+      const second = await app.inject({
+        method: 'POST',
+        url: '/inloggen/code',
+        cookies,
+        remoteAddress: '10.7.7.7',
+        payload: { _csrf: csrfTokenFrom(codePage.body), code: await generate({ secret: totpSecret }) },
+      });
+      assert.equal(second.statusCode, 303, 'logged in with both steps');
       const session = (await testApp.services.accounts.currentSession(cookies.sessie))!;
       const master = session.masterKey();
       const user = (await createAccountsRepository(testApp.database.handle.db).findUserById(session.userId))!;
       const secrets: [string, Buffer][] = [
         ['passphrase', Buffer.from(passphrase)],
+        ['TOTP secret (base32)', Buffer.from(totpSecret)],
         ['recovery code (as shown)', Buffer.from(code)],
         ['recovery code (compact)', Buffer.from(code.replace(/-/g, ''))],
         ['recovery code (bytes)', (parseRecoveryCode(code) as { bytes: Buffer }).bytes],

@@ -28,6 +28,13 @@ declare module 'fastify' {
 
 type Form = Record<string, unknown>;
 
+/** The username as typed, to show in the form again (never longer than a username can be). */
+const typedUsername = (form: Form): string =>
+  typeof form.gebruikersnaam === 'string' ? form.gebruikersnaam.slice(0, 40) : '';
+
+/** Retry-After in whole seconds, at least 1. */
+const secondsUntil = (moment: Date): string => String(Math.max(1, Math.ceil((moment.getTime() - Date.now()) / 1000)));
+
 export interface AccountRouteOptions {
   secureCookies: boolean;
   idleMinutes: number;
@@ -74,6 +81,25 @@ export function registerAccountRoutes(
       request.actor = session.actor;
     }
   };
+  /**
+   * After sign-up, an admin set-up or a recovery: replace any old session of this browser, sign in, and show the
+   * new recovery code once (it is never stored, so it is drawn in this very response).
+   */
+  const showRecoveryCode = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    result: { cookie: string; recoveryCode: string; fingerprint: string },
+  ) => {
+    await accounts.endSessionByCookie(request.cookies[name]);
+    await signInNow(request, reply, result.cookie);
+    return reply.html(
+      <RecoveryCodePage
+        ctx={pages.contextOf(request, reply)}
+        code={result.recoveryCode}
+        fingerprint={result.fingerprint}
+      />,
+    );
+  };
   const requireSession = (request: FastifyRequest): CurrentSession => {
     // Pages of an account do not exist for someone who is not signed in.
     if (request.session === null) throw new NotFound('not signed in');
@@ -89,20 +115,12 @@ export function registerAccountRoutes(
     const result = await accounts.register(form, request.headers['user-agent']);
     const ctx = pages.contextOf(request, reply);
     if (!result.ok) {
-      const username = typeof form.gebruikersnaam === 'string' ? form.gebruikersnaam.slice(0, 40) : '';
+      const username = typedUsername(form);
       return reply.html(<RegisterPage ctx={ctx} username={username} problems={result.problems} />, 400);
     }
     await record(request, result.userId, 'account.created', result.userId);
     // A stale session cookie (another account) is replaced: one session per browser.
-    await accounts.endSessionByCookie(request.cookies[name]);
-    await signInNow(request, reply, result.cookie);
-    return reply.html(
-      <RecoveryCodePage
-        ctx={pages.contextOf(request, reply)}
-        code={result.recoveryCode}
-        fingerprint={result.fingerprint}
-      />,
-    );
+    return showRecoveryCode(request, reply, result);
   });
 
   app.get('/inloggen', (request, reply) => {
@@ -122,10 +140,10 @@ export function registerAccountRoutes(
       );
     }
     if (!result.ok) {
-      const username = typeof form.gebruikersnaam === 'string' ? form.gebruikersnaam.slice(0, 40) : '';
+      const username = typedUsername(form);
       const { retryAt } = result;
       if (retryAt !== undefined) {
-        reply.header('retry-after', String(Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000))));
+        reply.header('retry-after', secondsUntil(retryAt));
       }
       return reply.html(
         <LoginPage ctx={pages.contextOf(request, reply)} username={username} failed retryAt={retryAt} />,
@@ -147,7 +165,7 @@ export function registerAccountRoutes(
     if (!result.ok) {
       const { retryAt } = result;
       if (retryAt !== undefined) {
-        reply.header('retry-after', String(Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000))));
+        reply.header('retry-after', secondsUntil(retryAt));
       }
       return reply.html(
         <SecondFactorPage ctx={pages.contextOf(request, reply)} failed retryAt={retryAt} />,
@@ -196,7 +214,7 @@ export function registerAccountRoutes(
     const result = await accounts.registerAdmin(request.params.token, form, request.headers['user-agent']);
     if (result === 'link') throw new NotFound('no such set-up link');
     if (!result.ok) {
-      const username = typeof form.gebruikersnaam === 'string' ? form.gebruikersnaam.slice(0, 40) : '';
+      const username = typedUsername(form);
       return reply.html(
         <RegisterPage
           ctx={pages.contextOf(request, reply)}
@@ -208,15 +226,7 @@ export function registerAccountRoutes(
       );
     }
     await record(request, result.userId, 'admin.created', result.userId);
-    await accounts.endSessionByCookie(request.cookies[name]);
-    await signInNow(request, reply, result.cookie);
-    return reply.html(
-      <RecoveryCodePage
-        ctx={pages.contextOf(request, reply)}
-        code={result.recoveryCode}
-        fingerprint={result.fingerprint}
-      />,
-    );
+    return showRecoveryCode(request, reply, result);
   });
 
   app.post<{ Body: Form }>('/herstellen', async (request, reply) => {
@@ -225,10 +235,10 @@ export function registerAccountRoutes(
     const ctx = pages.contextOf(request, reply);
     if (!result.ok) {
       if (result.userId !== undefined) await record(request, 'anonymous', 'recovery.failed', result.userId);
-      const username = typeof form.gebruikersnaam === 'string' ? form.gebruikersnaam.slice(0, 40) : '';
+      const username = typedUsername(form);
       const { retryAt } = result;
       if (retryAt !== undefined) {
-        reply.header('retry-after', String(Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000))));
+        reply.header('retry-after', secondsUntil(retryAt));
       }
       return reply.html(
         <RecoverPage ctx={ctx} username={username} problems={result.problems} retryAt={retryAt} />,
@@ -239,14 +249,7 @@ export function registerAccountRoutes(
     // A recovery ends every session: tell the owner, in words that say nothing about this site.
     const email = await accounts.noticeEmail(result.userId);
     if (email !== undefined) await mailer.sendNotice(email, 'account-changed', request.locale);
-    await signInNow(request, reply, result.cookie);
-    return reply.html(
-      <RecoveryCodePage
-        ctx={pages.contextOf(request, reply)}
-        code={result.recoveryCode}
-        fingerprint={result.fingerprint}
-      />,
-    );
+    return showRecoveryCode(request, reply, result);
   });
 
   app.post('/uitloggen', async (request, reply) => {

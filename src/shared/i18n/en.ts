@@ -319,6 +319,9 @@ export const en: Catalogue = {
   'account.passphrase.current': 'Your current passphrase',
   'account.passphrase.save': 'Change passphrase',
   'account.passphrase.throttled': 'Too many attempts. Please try again later.',
+  'mail.accountChanged.subject': 'Something changed in your account',
+  'mail.accountChanged.text':
+    'Hello,\n\nSomething has just changed in your account. Was this you? Then you do not need to do anything.\nWas this not you? Log in and look at your account page.\n',
   'error.title': 'Something went wrong',
   'error.400.title': 'This request is not valid',
   'error.400.text': 'We could not read your request. Please try again from the previous page.',

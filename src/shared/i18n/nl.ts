@@ -320,6 +320,9 @@ export const nl = {
   'account.passphrase.current': 'Je huidige wachtwoordzin',
   'account.passphrase.save': 'Wachtwoordzin wijzigen',
   'account.passphrase.throttled': 'Te veel pogingen. Probeer het later opnieuw.',
+  'mail.accountChanged.subject': 'Er is iets gewijzigd in je account',
+  'mail.accountChanged.text':
+    'Hallo,\n\nEr is zojuist iets gewijzigd in je account. Was jij dit? Dan hoef je niets te doen.\nWas jij dit niet? Log in en kijk op de pagina van je account.\n',
   'error.title': 'Er ging iets mis',
   'error.400.title': 'Dit verzoek klopt niet',
   'error.400.text': 'We konden je verzoek niet lezen. Probeer het opnieuw vanaf de vorige pagina.',

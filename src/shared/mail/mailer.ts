@@ -1,26 +1,20 @@
 import nodemailer from 'nodemailer';
 import type { Config } from '../config/config.js';
+import { translatorFor } from '../i18n/i18n.js';
+import type { MessageKey } from '../i18n/messages.js';
 
 /*
  * E-mail says only that something changed, never what the site is about: a shared inbox, a lock screen or an
  * exploiter reading along must learn nothing. The sender name is configurable (MAIL_FROM_NAME, neutral by
- * default) and the texts live here, in both languages, with no link that names the site's subject.
+ * default) and the texts (in the message catalogues) carry no link and nothing that names the site's subject.
  */
 
 export type NoticeKind = 'account-changed';
 export type NoticeLanguage = 'nl' | 'en';
 
-const notices: Record<NoticeKind, Record<NoticeLanguage, { subject: string; text: string }>> = {
-  'account-changed': {
-    nl: {
-      subject: 'Er is iets gewijzigd in je account',
-      text: 'Hallo,\n\nEr is zojuist iets gewijzigd in je account. Was jij dit? Dan hoef je niets te doen.\nWas jij dit niet? Log in en kijk op de pagina van je account.\n',
-    },
-    en: {
-      subject: 'Something changed in your account',
-      text: 'Hello,\n\nSomething has just changed in your account. Was this you? Then you do not need to do anything.\nWas this not you? Log in and look at your account page.\n',
-    },
-  },
+/** Each notice's subject and text, from the message catalogues. */
+const notices: Record<NoticeKind, { subject: MessageKey; text: MessageKey }> = {
+  'account-changed': { subject: 'mail.accountChanged.subject', text: 'mail.accountChanged.text' },
 };
 
 export interface Mailer {
@@ -33,7 +27,8 @@ export function createMailer(config: Config['mail'], onError: (error: unknown) =
   const transport = nodemailer.createTransport(config.url);
   return {
     async sendNotice(to, kind, language) {
-      const notice = notices[kind][language];
+      const t = translatorFor(language);
+      const notice = { subject: t(notices[kind].subject), text: t(notices[kind].text) };
       try {
         await transport.sendMail({
           from: { name: config.fromName, address: config.from },

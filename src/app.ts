@@ -11,6 +11,8 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import { registerAccountRoutes, registerSessionLoading } from './features/accounts/accounts.routes.js';
+import { inspectAttachment } from './features/journal/attachments.js';
+import { registerJournalRoutes } from './features/journal/journal.routes.js';
 import { registerCheckRoutes } from './features/check/check.routes.js';
 import { registerContentRoutes } from './features/content/content.routes.js';
 import { registerHealthRoutes } from './features/health/health.routes.js';
@@ -172,6 +174,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     secureCookies: config.secureCookies,
     idleMinutes: Math.round(config.session.idleMs / 60_000),
   });
+  registerJournalRoutes(app, pages, services.journal, services.audit, inspectAttachment);
 
   return app;
 }

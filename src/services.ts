@@ -12,6 +12,8 @@ import { createAccountsRepository } from './features/accounts/accounts.repo.js';
 import { createAuditRepository } from './features/audit/audit.repo.js';
 import { createAuditService } from './features/audit/audit.service.js';
 import { createAccountsService } from './features/accounts/accounts.service.js';
+import { createJournalRepository } from './features/journal/journal.repo.js';
+import { createJournalService } from './features/journal/journal.service.js';
 import { createPassphraseHasher } from './shared/crypto/passphrase.js';
 import { createMailer } from './shared/mail/mailer.js';
 import { questionnairesDir } from './shared/paths.js';
@@ -40,6 +42,7 @@ export function createServices(database: DatabaseHandle, config: Config) {
     health: createHealthRepository(database.db),
     accounts,
     audit: createAuditService(createAuditRepository(database.db, database.dialect)),
+    journal: createJournalService(createJournalRepository(database.db, database.dialect)),
     mailer: createMailer(config.mail),
     sessions: {
       /** Ends the session named by the request's cookies (logout, quick exit). */

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { generate } from 'otplib';
 import { throttleDelayMs } from './accounts.service.js';
 import type { FastifyInstance } from 'fastify';
 import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../test/helpers/app.js';
+import { assertNotInDump, databaseDump } from '../../../test/helpers/dump.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { parseRecoveryCode } from '../../shared/crypto/recovery-code.js';
 import { parseSessionCookie } from '../../shared/crypto/session-key.js';
@@ -554,36 +553,7 @@ for (const dialect of dialects) {
         ['Ed25519 private key', signingKey(session.userId, user.keys, master).export({ type: 'pkcs8', format: 'der' })],
         ['X25519 private key', sharingKey(session.userId, user.keys, master).export({ type: 'pkcs8', format: 'der' })],
       ];
-      let dump: Buffer;
-      if (dialect === 'sqlite') {
-        // The raw database files, WAL included, as a backup would copy them.
-        const directory = testApp.database.env.DATA_DIR!;
-        dump = Buffer.concat(readdirSync(directory).map((name) => readFileSync(path.join(directory, name))));
-      } else {
-        const tables = [
-          'users',
-          'sessions',
-          'content_pages',
-          'page_feedback',
-          'check_outcomes',
-          'help_lookups',
-        ] as const;
-        const rows = [];
-        for (const table of tables) rows.push(await testApp.database.handle.db.selectFrom(table).selectAll().execute());
-        dump = Buffer.from(JSON.stringify(rows));
-      }
-      const haystack = dump.toString('latin1');
-      for (const [what, secret] of secrets) {
-        for (const [encoding, text] of [
-          ['raw', secret.toString('latin1')],
-          ['hex', secret.toString('hex')],
-          ['base64', secret.toString('base64')],
-          ['base64url', secret.toString('base64url')],
-        ] as const) {
-          // Long secrets are searched in full; each is at least 16 bytes, far beyond chance matches.
-          assert.equal(haystack.includes(text), false, `${what} found in the dump as ${encoding}`);
-        }
-      }
+      assertNotInDump(await databaseDump(testApp), secrets);
     });
   });
 }

@@ -53,6 +53,8 @@ export interface CurrentSession {
   expiresAt: string;
   /** When the idle time-out ends this session unless the user does something. */
   idleUntil: string;
+  /** The epoch of the user's keys: data keys are wrapped under the master key of this epoch. */
+  keyEpoch: number;
   /** Opens the master key for this request only (journal and keys need it; most pages do not). */
   masterKey: () => SymmetricKey;
 }
@@ -434,6 +436,7 @@ export function createAccountsService(
         hasSecondFactor: user.totpSecret !== undefined,
         expiresAt: session.expiresAt,
         idleUntil: new Date(Date.parse(lastSeen) + settings.idleMs).toISOString(),
+        keyEpoch: user.keys.epoch,
         masterKey: () =>
           openMasterKeyFromSession(session.masterKey, token.secret, idHash, session.userId, session.expiresAt),
       };

@@ -17,7 +17,10 @@ export type Purpose =
   | 'totp-secret'
   | 'journal/entry'
   | 'journal/data-key'
+  | 'journal/index'
+  | 'journal/attachment'
   | 'diary/entry'
+  | 'diary/data-key'
   | 'test';
 
 declare const ciphertextBrand: unique symbol;

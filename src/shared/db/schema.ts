@@ -164,6 +164,54 @@ export interface SetupLinksTable {
   used_at: string | null;
 }
 
+export interface JournalsTable {
+  id: string;
+  owner_id: string;
+  created_at: string;
+  size: Generated<number>;
+  last_received_at: string | null;
+  index_key_id: string;
+  index_key: string;
+}
+
+export interface JournalIndexSegmentsTable {
+  journal_id: string;
+  segment: number;
+  payload: string;
+}
+
+export interface JournalEntriesTable {
+  id: string;
+  journal_id: string;
+  idx: number;
+  received_at: string;
+  key_id: string;
+  wrapped_key: string | null;
+  payload: string | null;
+  redacted_at: string | null;
+}
+
+export interface JournalAttachmentsTable {
+  id: string;
+  journal_id: string;
+  entry_id: string;
+  position: number;
+  key_id: string;
+  wrapped_key: string;
+  content: string;
+  thumbnail: string | null;
+  original: string | null;
+}
+
+export interface DiaryNotesTable {
+  id: string;
+  owner_id: string;
+  created_at: string;
+  key_id: string;
+  wrapped_key: string;
+  payload: string;
+}
+
 export interface Database {
   content_pages: ContentPagesTable;
   page_feedback: PageFeedbackTable;
@@ -180,4 +228,9 @@ export interface Database {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   setup_links: SetupLinksTable;
+  journals: JournalsTable;
+  journal_index_segments: JournalIndexSegmentsTable;
+  journal_entries: JournalEntriesTable;
+  journal_attachments: JournalAttachmentsTable;
+  diary_notes: DiaryNotesTable;
 }

@@ -39,7 +39,8 @@ export function classifyError(error: unknown): Classified {
   if (error instanceof FormExpired || (isFastifyError(error) && csrfCodes.has(error.code))) {
     return { status: 403, titleKey: 'error.csrf.title', textKey: 'error.csrf.text' };
   }
-  if (error instanceof AppError) return { status: error.status, ...keysFor(error.status) };
+  // An app error may carry a more precise message than its status's generic one.
+  if (error instanceof AppError) return { status: error.status, ...keysFor(error.status), textKey: error.messageKey };
   if (isFastifyError(error)) {
     if (error.validation !== undefined) return { status: 400, ...keysFor(400) };
     const status = error.statusCode ?? 500;

@@ -50,3 +50,30 @@ policyTable(
     saveToJournal: { outcome: ['parent', 'otherParent'] },
   }),
 );
+
+// The journal and the private diary belong to one parent: nobody else, not even an admin, reads or writes them.
+for (const type of ['journal', 'diaryNote'] as const) {
+  const resources = {
+    ownedByParent: { ownerId: 'p1' },
+    ownedByAdmin: { ownerId: 'a1' },
+    ownedByProfessional: { ownerId: 'c1' },
+  };
+  const ownerOnly = { ownedByParent: ['parent'], ownedByAdmin: [], ownedByProfessional: [] };
+  if (type === 'journal') {
+    policyTable(
+      'journal',
+      actors,
+      resources,
+      ['view', 'write'],
+      gridToCases<'journal'>(everyone, { view: ownerOnly, write: ownerOnly }),
+    );
+  } else {
+    policyTable(
+      'diaryNote',
+      actors,
+      resources,
+      ['view', 'create', 'delete'],
+      gridToCases<'diaryNote'>(everyone, { view: ownerOnly, create: ownerOnly, delete: ownerOnly }),
+    );
+  }
+}

@@ -2,6 +2,7 @@ import { accountSessionPolicy } from '../../features/accounts/accounts.policy.js
 import { checkOutcomePolicy } from '../../features/check/check.policy.js';
 import { contentPagePolicy } from '../../features/content/content.policy.js';
 import { organisationPolicy } from '../../features/help/help.policy.js';
+import { diaryNotePolicy, journalPolicy } from '../../features/journal/journal.policy.js';
 
 /** Every resource type and its rules, listed explicitly (no registration by import side effect). */
 export const policies = {
@@ -9,6 +10,8 @@ export const policies = {
   checkOutcome: checkOutcomePolicy,
   organisation: organisationPolicy,
   accountSession: accountSessionPolicy,
+  journal: journalPolicy,
+  diaryNote: diaryNotePolicy,
 } as const;
 
 export type PolicyMap = typeof policies;

@@ -86,6 +86,17 @@ function Header({ ctx }: { ctx: PageContext }) {
                 {t('layout.nav.help')}
               </a>
             </li>
+            {ctx.signedIn && (
+              <li>
+                <a
+                  class="app-nav__link"
+                  href="/logboek"
+                  aria-current={ctx.path.startsWith('/logboek') ? 'page' : undefined}
+                >
+                  {t('layout.nav.journal')}
+                </a>
+              </li>
+            )}
             <li>
               <a
                 class="app-nav__link app-nav__link--language"

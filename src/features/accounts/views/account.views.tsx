@@ -1,5 +1,6 @@
 import type { MessageKey } from '../../../shared/i18n/messages.js';
 import { CsrfField } from '../../../shared/views/components/csrf-field.js';
+import { ErrorSummary } from '../../../shared/views/components/error-summary.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import type { FieldProblem } from '../accounts.schema.js';
@@ -11,31 +12,6 @@ const timeFormat = new Intl.DateTimeFormat('nl-NL', {
   hour: '2-digit',
   minute: '2-digit',
 });
-
-function ErrorSummary({
-  ctx,
-  problems,
-}: {
-  ctx: PageContext;
-  problems: readonly { field: string; messageKey: MessageKey }[];
-}) {
-  const { t } = ctx;
-  if (problems.length === 0) return null;
-  return (
-    <div class="app-error-summary" role="alert" tabindex={-1} aria-labelledby="error-summary-title">
-      <h2 class="app-error-summary__title" id="error-summary-title">
-        {t('error.title')}
-      </h2>
-      <ul class="app-error-summary__list">
-        {problems.map((problem) => (
-          <li key={problem.field}>
-            <a href={`#${problem.field}`}>{t(problem.messageKey)}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
 
 function TextField({
   ctx,

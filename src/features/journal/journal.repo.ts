@@ -1,0 +1,390 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Dialect } from '../../shared/db/database.js';
+import type { Database } from '../../shared/db/schema.js';
+import type { Ciphertext, WrappedKey } from '../../shared/crypto/aead.js';
+
+/*
+ * The only code that touches the journal tables. Stored values are opaque here: wrapped keys and ciphertexts
+ * made by the service. Appends run under a lock on the journal row, so two appends at once (from two tabs or
+ * two app instances) never get the same index and receipt times never go backwards.
+ */
+
+export interface JournalRow {
+  id: string;
+  ownerId: string;
+  size: number;
+  lastReceivedAt: string | null;
+  indexKeyId: string;
+  indexKey: WrappedKey;
+}
+
+export interface EntryRow {
+  id: string;
+  journalId: string;
+  index: number;
+  receivedAt: string;
+  keyId: string;
+  wrappedKey: WrappedKey | null;
+  payload: Ciphertext | null;
+  redactedAt: string | null;
+}
+
+export interface AttachmentRow {
+  id: string;
+  journalId: string;
+  entryId: string;
+  position: number;
+  keyId: string;
+  wrappedKey: WrappedKey;
+  content: Ciphertext;
+  thumbnail: Ciphertext | null;
+  original: Ciphertext | null;
+}
+
+export interface DiaryNoteRow {
+  id: string;
+  ownerId: string;
+  createdAt: string;
+  keyId: string;
+  wrappedKey: WrappedKey;
+  payload: Ciphertext;
+}
+
+type JournalRecord = Database['journals'];
+
+function toJournal(row: {
+  id: string;
+  owner_id: string;
+  size: number | string;
+  last_received_at: string | null;
+  index_key_id: string;
+  index_key: string;
+}): JournalRow {
+  return {
+    id: row.id,
+    ownerId: row.owner_id,
+    size: Number(row.size),
+    lastReceivedAt: row.last_received_at,
+    indexKeyId: row.index_key_id,
+    indexKey: row.index_key as WrappedKey,
+  };
+}
+
+const entryColumns = [
+  'id',
+  'journal_id',
+  'idx',
+  'received_at',
+  'key_id',
+  'wrapped_key',
+  'payload',
+  'redacted_at',
+] as const;
+
+function toEntry(row: {
+  id: string;
+  journal_id: string;
+  idx: number | string;
+  received_at: string;
+  key_id: string;
+  wrapped_key: string | null;
+  payload: string | null;
+  redacted_at: string | null;
+}): EntryRow {
+  return {
+    id: row.id,
+    journalId: row.journal_id,
+    index: Number(row.idx),
+    receivedAt: row.received_at,
+    keyId: row.key_id,
+    wrappedKey: row.wrapped_key as WrappedKey | null,
+    payload: row.payload as Ciphertext | null,
+    redactedAt: row.redacted_at,
+  };
+}
+
+const attachmentColumns = [
+  'id',
+  'journal_id',
+  'entry_id',
+  'position',
+  'key_id',
+  'wrapped_key',
+  'content',
+  'thumbnail',
+  'original',
+] as const;
+
+function toAttachment(row: {
+  id: string;
+  journal_id: string;
+  entry_id: string;
+  position: number | string;
+  key_id: string;
+  wrapped_key: string;
+  content: string;
+  thumbnail: string | null;
+  original: string | null;
+}): AttachmentRow {
+  return {
+    id: row.id,
+    journalId: row.journal_id,
+    entryId: row.entry_id,
+    position: Number(row.position),
+    keyId: row.key_id,
+    wrappedKey: row.wrapped_key as WrappedKey,
+    content: row.content as Ciphertext,
+    thumbnail: row.thumbnail as Ciphertext | null,
+    original: row.original as Ciphertext | null,
+  };
+}
+
+/** What an append may do while it holds the journal's lock. */
+export interface LockedJournal {
+  journal: JournalRow;
+  segment(segment: number): Promise<Ciphertext | undefined>;
+  putSegment(segment: number, payload: Ciphertext): Promise<void>;
+  entry(entryId: string): Promise<EntryRow | undefined>;
+  insertEntry(row: EntryRow): Promise<void>;
+  insertAttachment(row: AttachmentRow): Promise<void>;
+  /** Destroys an entry's content and key and its attachments; its row (place and receipt time) stays. */
+  redactEntry(entryId: string, redactedAt: string): Promise<void>;
+  setSize(size: number, lastReceivedAt: string): Promise<void>;
+}
+
+function lockedJournal(trx: Transaction<Database>, journal: JournalRow): LockedJournal {
+  return {
+    journal,
+    async segment(segment) {
+      const row = await trx
+        .selectFrom('journal_index_segments')
+        .select('payload')
+        .where('journal_id', '=', journal.id)
+        .where('segment', '=', segment)
+        .executeTakeFirst();
+      return row?.payload as Ciphertext | undefined;
+    },
+    async putSegment(segment, payload) {
+      await trx
+        .insertInto('journal_index_segments')
+        .values({ journal_id: journal.id, segment, payload })
+        .onConflict((conflict) => conflict.columns(['journal_id', 'segment']).doUpdateSet({ payload }))
+        .execute();
+    },
+    async entry(entryId) {
+      const row = await trx
+        .selectFrom('journal_entries')
+        .select(entryColumns)
+        .where('id', '=', entryId)
+        .where('journal_id', '=', journal.id)
+        .executeTakeFirst();
+      return row === undefined ? undefined : toEntry(row);
+    },
+    async insertEntry(row) {
+      await trx
+        .insertInto('journal_entries')
+        .values({
+          id: row.id,
+          journal_id: row.journalId,
+          idx: row.index,
+          received_at: row.receivedAt,
+          key_id: row.keyId,
+          wrapped_key: row.wrappedKey,
+          payload: row.payload,
+          redacted_at: row.redactedAt,
+        })
+        .execute();
+    },
+    async insertAttachment(row) {
+      await trx
+        .insertInto('journal_attachments')
+        .values({
+          id: row.id,
+          journal_id: row.journalId,
+          entry_id: row.entryId,
+          position: row.position,
+          key_id: row.keyId,
+          wrapped_key: row.wrappedKey,
+          content: row.content,
+          thumbnail: row.thumbnail,
+          original: row.original,
+        })
+        .execute();
+    },
+    async redactEntry(entryId, redactedAt) {
+      await trx.deleteFrom('journal_attachments').where('entry_id', '=', entryId).execute();
+      await trx
+        .updateTable('journal_entries')
+        .set({ wrapped_key: null, payload: null, redacted_at: redactedAt })
+        .where('id', '=', entryId)
+        .where('journal_id', '=', journal.id)
+        .execute();
+    },
+    async setSize(size, lastReceivedAt) {
+      await trx
+        .updateTable('journals')
+        .set({ size, last_received_at: lastReceivedAt })
+        .where('id', '=', journal.id)
+        .execute();
+    },
+  };
+}
+
+export function createJournalRepository(db: Kysely<Database>, dialect: Dialect) {
+  const journalColumns = ['id', 'owner_id', 'size', 'last_received_at', 'index_key_id', 'index_key'] as const;
+  return {
+    async journalOf(ownerId: string): Promise<JournalRow | undefined> {
+      const row = await db
+        .selectFrom('journals')
+        .select(journalColumns)
+        .where('owner_id', '=', ownerId)
+        .executeTakeFirst();
+      return row === undefined ? undefined : toJournal(row);
+    },
+
+    /** Creates the owner's journal unless another request just did; returns the one that exists. */
+    async createJournal(row: Omit<JournalRecord, 'size'>): Promise<JournalRow> {
+      await db
+        .insertInto('journals')
+        .values(row)
+        .onConflict((conflict) => conflict.column('owner_id').doNothing())
+        .execute();
+      const journal = await this.journalOf(row.owner_id);
+      if (journal === undefined) throw new Error('the journal was not created');
+      return journal;
+    },
+
+    /** Runs `work` holding the journal's lock (FOR UPDATE on PostgreSQL; SQLite write transactions are exclusive). */
+    async withLock<T>(journalId: string, work: (locked: LockedJournal) => Promise<T>): Promise<T> {
+      return db.transaction().execute(async (trx) => {
+        if (dialect === 'sqlite') {
+          // Take SQLite's write lock before reading, so the read below cannot be stale.
+          await trx.updateTable('journals').set({ id: journalId }).where('id', '=', journalId).execute();
+        }
+        const query = trx.selectFrom('journals').select(journalColumns).where('id', '=', journalId);
+        const row = await (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirstOrThrow();
+        return work(lockedJournal(trx, toJournal(row)));
+      });
+    },
+
+    async segments(journalId: string): Promise<{ segment: number; payload: Ciphertext }[]> {
+      const rows = await db
+        .selectFrom('journal_index_segments')
+        .select(['segment', 'payload'])
+        .where('journal_id', '=', journalId)
+        .orderBy('segment')
+        .execute();
+      return rows.map((row) => ({ segment: Number(row.segment), payload: row.payload as Ciphertext }));
+    },
+
+    async entry(journalId: string, entryId: string): Promise<EntryRow | undefined> {
+      const row = await db
+        .selectFrom('journal_entries')
+        .select(entryColumns)
+        .where('journal_id', '=', journalId)
+        .where('id', '=', entryId)
+        .executeTakeFirst();
+      return row === undefined ? undefined : toEntry(row);
+    },
+
+    async entries(journalId: string, entryIds: readonly string[]): Promise<EntryRow[]> {
+      if (entryIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('journal_entries')
+        .select(entryColumns)
+        .where('journal_id', '=', journalId)
+        .where('id', 'in', entryIds)
+        .execute();
+      return rows.map(toEntry);
+    },
+
+    /** Every entry in log order, in pages, for the print view and (later) exports. */
+    async *allEntries(journalId: string, pageSize = 500): AsyncGenerator<EntryRow> {
+      let after = -1;
+      for (;;) {
+        const rows = await db
+          .selectFrom('journal_entries')
+          .select(entryColumns)
+          .where('journal_id', '=', journalId)
+          .where('idx', '>', after)
+          .orderBy('idx')
+          .limit(pageSize)
+          .execute();
+        for (const row of rows) yield toEntry(row);
+        if (rows.length < pageSize) return;
+        after = Number(rows[rows.length - 1]!.idx);
+      }
+    },
+
+    /** Attachments of some entries, without their content (positions and keys only) unless asked. */
+    async attachmentsOf(journalId: string, entryIds: readonly string[]): Promise<AttachmentRow[]> {
+      if (entryIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('journal_attachments')
+        .select(attachmentColumns)
+        .where('journal_id', '=', journalId)
+        .where('entry_id', 'in', entryIds)
+        .orderBy('position')
+        .execute();
+      return rows.map(toAttachment);
+    },
+
+    async attachment(journalId: string, attachmentId: string): Promise<AttachmentRow | undefined> {
+      const row = await db
+        .selectFrom('journal_attachments')
+        .select(attachmentColumns)
+        .where('journal_id', '=', journalId)
+        .where('id', '=', attachmentId)
+        .executeTakeFirst();
+      return row === undefined ? undefined : toAttachment(row);
+    },
+
+    async insertDiaryNote(row: DiaryNoteRow): Promise<void> {
+      await db
+        .insertInto('diary_notes')
+        .values({
+          id: row.id,
+          owner_id: row.ownerId,
+          created_at: row.createdAt,
+          key_id: row.keyId,
+          wrapped_key: row.wrappedKey,
+          payload: row.payload,
+        })
+        .execute();
+    },
+
+    async diaryNotes(ownerId: string): Promise<DiaryNoteRow[]> {
+      const rows = await db
+        .selectFrom('diary_notes')
+        .select(['id', 'owner_id', 'created_at', 'key_id', 'wrapped_key', 'payload'])
+        .where('owner_id', '=', ownerId)
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .execute();
+      return rows.map((row) => ({
+        id: row.id,
+        ownerId: row.owner_id,
+        createdAt: row.created_at,
+        keyId: row.key_id,
+        wrappedKey: row.wrapped_key as WrappedKey,
+        payload: row.payload as Ciphertext,
+      }));
+    },
+
+    async diaryNoteOwner(noteId: string): Promise<string | undefined> {
+      const row = await db.selectFrom('diary_notes').select('owner_id').where('id', '=', noteId).executeTakeFirst();
+      return row?.owner_id;
+    },
+
+    async deleteDiaryNote(noteId: string, ownerId: string): Promise<number> {
+      const result = await db
+        .deleteFrom('diary_notes')
+        .where('id', '=', noteId)
+        .where('owner_id', '=', ownerId)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+  };
+}
+
+export type JournalRepository = ReturnType<typeof createJournalRepository>;

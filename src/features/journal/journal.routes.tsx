@@ -1,0 +1,413 @@
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Pages } from '../../app.js';
+import { NotFound } from '../../shared/errors.js';
+import type { MessageKey } from '../../shared/i18n/messages.js';
+import type { AuditService } from '../audit/audit.service.js';
+import {
+  ATTACHMENT_MAX_BYTES,
+  type AttachmentProblem,
+  type InspectedAttachment,
+  type InspectResult,
+} from './attachments.js';
+import {
+  categoryCode,
+  categoryFromCode,
+  type EntryProblem,
+  type Observation,
+  parseDiaryNote,
+  parseObservation,
+} from './journal.schema.js';
+import { ATTACHMENTS_PER_ENTRY, type JournalActor, type JournalService, type ListQuery } from './journal.service.js';
+import {
+  DiaryPage,
+  EntryFormPage,
+  EntryPage,
+  JournalIntroPage,
+  JournalListPage,
+  type ListFilters,
+  PrintPage,
+  RedactPage,
+} from './views/journal.views.js';
+
+/*
+ * Thin handlers for the journal and the diary: read the request, let the service (and through it the policy)
+ * decide, render. Entry forms are multipart (attachments), so their CSRF token is checked here, after the
+ * fields are read, instead of by the app-wide pre-handler that only sees parsed bodies.
+ */
+
+type Form = Record<string, string>;
+type Inspect = (bytes: Buffer, options: { keepMetadata: boolean }) => Promise<InspectResult>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Text fields may be long (a text of 100 KB must arrive, to be answered with "too long" rather than lost). */
+const FIELD_MAX_BYTES = 256 * 1024;
+/** More files than this are refused outright; up to it, a clear message asks for at most five. */
+const FILES_HARD_LIMIT = 20;
+
+const attachmentProblemKeys: Record<AttachmentProblem, MessageKey> = {
+  empty: 'journal.problem.fileEmpty',
+  'too-large': 'journal.problem.fileTooLarge',
+  'unsupported-type': 'journal.problem.fileType',
+  corrupt: 'journal.problem.fileCorrupt',
+  'too-many-pixels': 'journal.problem.filePixels',
+};
+
+/** 413 when a file was too large (the form is shown again all the same); 400 for every other problem. */
+const statusOf = (problems: readonly EntryProblem[]): number =>
+  problems.some((problem) => problem.messageKey === 'journal.problem.fileTooLarge') ? 413 : 400;
+
+interface Upload {
+  bytes: Buffer;
+  truncated: boolean;
+}
+
+/** Reads a multipart form: text fields as strings, files as buffers (cut at the size limit and marked). */
+async function readMultipart(request: FastifyRequest): Promise<{ fields: Form; files: Upload[]; truncated: string[] }> {
+  const fields: Form = {};
+  const files: Upload[] = [];
+  const truncated: string[] = [];
+  const parts = request.parts({
+    limits: {
+      fileSize: ATTACHMENT_MAX_BYTES,
+      files: FILES_HARD_LIMIT,
+      fields: 80,
+      fieldSize: FIELD_MAX_BYTES,
+      parts: 100,
+    },
+  });
+  for await (const part of parts) {
+    if (part.type === 'file') {
+      const chunks: Buffer[] = [];
+      for await (const chunk of part.file) chunks.push(chunk as Buffer);
+      const bytes = Buffer.concat(chunks);
+      // A file input left empty still sends a part, without a name and without content.
+      if (part.filename === '' && bytes.length === 0) continue;
+      files.push({ bytes, truncated: part.file.truncated });
+    } else if (typeof part.value === 'string') {
+      fields[part.fieldname] = part.value;
+      if (part.valueTruncated) truncated.push(part.fieldname);
+    }
+  }
+  return { fields, files, truncated };
+}
+
+export function registerJournalRoutes(
+  app: FastifyInstance,
+  pages: Pages,
+  journal: JournalService,
+  audit: AuditService,
+  inspect: Inspect,
+): void {
+  const record = (request: FastifyRequest, who: JournalActor, action: string, objectType: string, objectId: string) =>
+    audit.record({ actor: who.userId, action, objectType, objectId, requestId: String(request.id) });
+
+  /** The signed-in parent, or "not found": journal pages do not exist for anyone else. */
+  const actorOf = (request: FastifyRequest): JournalActor => {
+    const session = request.session;
+    if (session === null) throw new NotFound('not signed in');
+    return { actor: request.actor, userId: session.userId, keyEpoch: session.keyEpoch, masterKey: session.masterKey };
+  };
+  const idParam = (value: string): string => {
+    if (!UUID.test(value)) throw new NotFound('not an id');
+    return value;
+  };
+
+  /** Checks the CSRF token of a form that was read in the handler. Resolves false when it answered already. */
+  const csrfValid = (request: FastifyRequest, reply: FastifyReply, fields: Form): Promise<boolean> => {
+    request.body = fields;
+    return new Promise((resolve) => {
+      app.csrfProtection(request, reply, () => resolve(true));
+      if (reply.sent) resolve(false);
+    });
+  };
+
+  /** Reads an entry form (multipart or plain), checks the token, the observation and every file. */
+  async function readEntryForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<
+    | { kind: 'answered' }
+    | { kind: 'problems'; form: Form; problems: EntryProblem[] }
+    | { kind: 'ok'; form: Form; observation: Observation; attachments: InspectedAttachment[] }
+  > {
+    let form: Form;
+    let files: Upload[] = [];
+    let truncated: string[] = [];
+    if (request.isMultipart()) {
+      ({ fields: form, files, truncated } = await readMultipart(request));
+    } else {
+      const body = request.body;
+      form = {};
+      if (body !== null && typeof body === 'object') {
+        for (const [key, value] of Object.entries(body)) if (typeof value === 'string') form[key] = value;
+      }
+    }
+    if (!(await csrfValid(request, reply, form))) return { kind: 'answered' };
+
+    const parsed = parseObservation(form, new Date());
+    const problems: EntryProblem[] = parsed.ok ? [] : [...parsed.problems];
+    for (const field of truncated) {
+      if (!problems.some((problem) => problem.field === field)) {
+        problems.push({ field: field === 'tekst' ? 'tekst' : 'woorden', messageKey: 'journal.problem.textTooLong' });
+      }
+    }
+    const attachments: InspectedAttachment[] = [];
+    if (files.length > ATTACHMENTS_PER_ENTRY) {
+      problems.push({ field: 'bijlagen', messageKey: 'journal.problem.tooManyFiles' });
+    } else if (files.length > 0 && form.regel !== 'ja') {
+      problems.push({ field: 'regel', messageKey: 'journal.problem.ruleMissing' });
+    } else {
+      for (const file of files) {
+        if (file.truncated) {
+          problems.push({ field: 'bijlagen', messageKey: 'journal.problem.fileTooLarge' });
+          break;
+        }
+        const result = await inspect(file.bytes, { keepMetadata: form.metadata === 'ja' });
+        if (!result.ok) {
+          problems.push({ field: 'bijlagen', messageKey: attachmentProblemKeys[result.problem] });
+          break;
+        }
+        attachments.push(result.attachment);
+      }
+    }
+    if (problems.length > 0 || !parsed.ok) {
+      // Files cannot be put back into a form; say so when they were fine but something else was not.
+      if (files.length > 0 && !problems.some((problem) => problem.field === 'bijlagen' || problem.field === 'regel')) {
+        problems.push({ field: 'bijlagen', messageKey: 'journal.problem.filesAgain' });
+      }
+      return { kind: 'problems', form, problems };
+    }
+    return { kind: 'ok', form, observation: parsed.observation, attachments };
+  }
+
+  /** The fields of an observation as a form, to start a correction from what was written. */
+  const formOf = (observation: Observation | undefined): Form => {
+    if (observation === undefined) return {};
+    const form: Form = {
+      datum: observation.date,
+      tijd: observation.time ?? '',
+      categorie: observation.category,
+      tekst: observation.text,
+      vraag: observation.question ?? '',
+      woorden: observation.words ?? '',
+      online: observation.online.join('\n'),
+      telefoon: observation.phones.map((phone) => phone.value).join('\n'),
+      kenteken: observation.plates.map((plate) => plate.value).join('\n'),
+      plaatsen: observation.places.join('\n'),
+      'vermist-van': observation.missingFrom ?? '',
+      'vermist-tot': observation.missingUntil ?? '',
+    };
+    if (observation.approximate) form.ongeveer = 'ja';
+    observation.people.forEach((person, index) => {
+      form[`persoon-${index + 1}-naam`] = person.name;
+      form[`persoon-${index + 1}-beschrijving`] = person.description;
+    });
+    observation.agencies.forEach((agency, index) => {
+      form[`instantie-${index + 1}-wie`] = agency.who;
+      form[`instantie-${index + 1}-kenmerk`] = agency.reference;
+    });
+    return form;
+  };
+
+  app.register(async (scope) => {
+    await scope.register(fastifyMultipart, { throwFileSizeLimit: false });
+
+    scope.get<{ Querystring: Record<string, string | undefined> }>('/logboek', async (request, reply) => {
+      const ctx = pages.contextOf(request, reply);
+      if (request.session === null) return reply.html(<JournalIntroPage ctx={ctx} />);
+      const who = actorOf(request);
+      const query = request.query;
+      const problems: { field: string; messageKey: MessageKey }[] = [];
+      const day = (value: string | undefined, field: string): string => {
+        if (value === undefined || value === '') return '';
+        if (!DAY.test(value) || Number.isNaN(Date.parse(value))) {
+          problems.push({ field, messageKey: 'journal.problem.dateInvalid' });
+          return '';
+        }
+        return value;
+      };
+      const category = categoryFromCode(query.c);
+      const filters: ListFilters = {
+        category: category === undefined ? '' : categoryCode(category),
+        from: day(query.van, 'van'),
+        to: day(query.tot, 'tot'),
+        order: query.volgorde === 'geschreven' ? 'entry' : 'event',
+      };
+      const listQuery: ListQuery = {
+        order: filters.order,
+        page: /^\d{1,6}$/.test(query.pagina ?? '') ? Number(query.pagina) : 1,
+      };
+      if (category !== undefined) listQuery.category = category;
+      if (filters.from !== '') listQuery.from = filters.from;
+      if (filters.to !== '') listQuery.to = filters.to;
+      const result = await journal.list(who, listQuery);
+      await record(request, who, 'journal.list', 'journal', who.userId);
+      return reply.html(
+        <JournalListPage ctx={ctx} result={result} filters={filters} problems={problems} />,
+        problems.length > 0 ? 400 : 200,
+      );
+    });
+
+    scope.get('/logboek/nieuw', (request, reply) => {
+      actorOf(request);
+      return reply.html(<EntryFormPage ctx={pages.contextOf(request, reply)} form={{}} problems={[]} />);
+    });
+
+    scope.post('/logboek', { config: { csrf: false } }, async (request, reply) => {
+      const who = actorOf(request);
+      const read = await readEntryForm(request, reply);
+      if (read.kind === 'answered') return reply;
+      if (read.kind === 'problems') {
+        return reply.html(
+          <EntryFormPage ctx={pages.contextOf(request, reply)} form={read.form} problems={read.problems} />,
+          statusOf(read.problems),
+        );
+      }
+      const added = await journal.addObservation(who, read.observation, read.attachments);
+      await record(request, who, 'journal.entry.add', 'journal-entry', added.id);
+      return reply.redirect(`/logboek/${added.id}`, 303);
+    });
+
+    scope.get('/logboek/afdrukken', async (request, reply) => {
+      const who = actorOf(request);
+      const entries = await journal.everything(who);
+      await record(request, who, 'journal.print', 'journal', who.userId);
+      return reply.html(<PrintPage ctx={pages.contextOf(request, reply)} entries={entries} />);
+    });
+
+    scope.get<{ Params: { id: string } }>('/logboek/:id', async (request, reply) => {
+      const who = actorOf(request);
+      const { entry, related } = await journal.entry(who, idParam(request.params.id));
+      await record(request, who, 'journal.entry.view', 'journal-entry', entry.id);
+      return reply.html(<EntryPage ctx={pages.contextOf(request, reply)} entry={entry} related={related} />);
+    });
+
+    scope.get<{ Params: { id: string } }>('/logboek/:id/corrigeren', async (request, reply) => {
+      const who = actorOf(request);
+      const { entry } = await journal.entry(who, idParam(request.params.id));
+      return reply.html(
+        <EntryFormPage
+          ctx={pages.contextOf(request, reply)}
+          form={formOf(entry.observation)}
+          problems={[]}
+          correcting={entry}
+        />,
+      );
+    });
+
+    scope.post<{ Params: { id: string } }>(
+      '/logboek/:id/corrigeren',
+      { config: { csrf: false } },
+      async (request, reply) => {
+        const who = actorOf(request);
+        const targetId = idParam(request.params.id);
+        const read = await readEntryForm(request, reply);
+        if (read.kind === 'answered') return reply;
+        if (read.kind === 'problems') {
+          const { entry } = await journal.entry(who, targetId);
+          return reply.html(
+            <EntryFormPage
+              ctx={pages.contextOf(request, reply)}
+              form={read.form}
+              problems={read.problems}
+              correcting={entry}
+            />,
+            statusOf(read.problems),
+          );
+        }
+        const added = await journal.addCorrection(who, targetId, read.observation, read.attachments);
+        await record(request, who, 'journal.entry.correct', 'journal-entry', added.id);
+        return reply.redirect(`/logboek/${added.id}`, 303);
+      },
+    );
+
+    scope.get<{ Params: { id: string } }>('/logboek/:id/wissen', async (request, reply) => {
+      const who = actorOf(request);
+      const { entry } = await journal.entry(who, idParam(request.params.id));
+      return reply.html(<RedactPage ctx={pages.contextOf(request, reply)} entry={entry} />);
+    });
+
+    scope.post<{ Params: { id: string } }>('/logboek/:id/wissen', async (request, reply) => {
+      const who = actorOf(request);
+      const targetId = idParam(request.params.id);
+      const added = await journal.redact(who, targetId);
+      await record(request, who, 'journal.entry.redact', 'journal-entry', targetId);
+      return reply.redirect(`/logboek/${added.id}`, 303);
+    });
+
+    const sendAttachment = async (
+      request: FastifyRequest<{ Params: { id: string } }>,
+      reply: FastifyReply,
+      part: 'content' | 'thumbnail' | 'original',
+    ) => {
+      const who = actorOf(request);
+      const file = await journal.attachment(who, idParam(request.params.id), part);
+      await record(request, who, `journal.attachment.${part}`, 'journal-attachment', request.params.id);
+      const extension = file.mediaType === 'application/pdf' ? 'pdf' : (file.mediaType.split('/')[1] ?? 'bin');
+      // A neutral file name; downloads, never rendered by the browser as a page (PDFs included).
+      const disposition =
+        part === 'thumbnail'
+          ? 'inline'
+          : `attachment; filename="bijlage-${file.number}${part === 'original' ? '-origineel' : ''}.${extension === 'jpeg' ? 'jpg' : extension}"`;
+      return reply
+        .header('content-type', file.mediaType)
+        .header('content-disposition', disposition)
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('cache-control', 'no-store')
+        .send(file.bytes);
+    };
+    scope.get<{ Params: { id: string } }>('/logboek/bijlage/:id', (request, reply) =>
+      sendAttachment(request, reply, 'content'),
+    );
+    scope.get<{ Params: { id: string } }>('/logboek/bijlage/:id/voorbeeld', (request, reply) =>
+      sendAttachment(request, reply, 'thumbnail'),
+    );
+    scope.get<{ Params: { id: string } }>('/logboek/bijlage/:id/origineel', (request, reply) =>
+      sendAttachment(request, reply, 'original'),
+    );
+
+    // The private diary.
+    const diaryPage = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      who: JournalActor,
+      text = '',
+      problem?: MessageKey,
+    ) =>
+      reply.html(
+        <DiaryPage
+          ctx={pages.contextOf(request, reply)}
+          notes={await journal.diaryNotes(who)}
+          text={text}
+          problem={problem}
+        />,
+        problem === undefined ? 200 : 400,
+      );
+
+    scope.get('/dagboek', async (request, reply) => diaryPage(request, reply, actorOf(request)));
+
+    scope.post<{ Body: Record<string, unknown> | undefined }>('/dagboek', async (request, reply) => {
+      const who = actorOf(request);
+      const form = request.body ?? {};
+      const parsed = parseDiaryNote(form);
+      if (!parsed.ok) {
+        const typed = typeof form.tekst === 'string' ? form.tekst : '';
+        return diaryPage(request, reply, who, typed, parsed.messageKey);
+      }
+      const id = await journal.addDiaryNote(who, parsed.text);
+      await record(request, who, 'diary.note.add', 'diary-note', id);
+      return reply.redirect('/dagboek', 303);
+    });
+
+    scope.post<{ Params: { id: string } }>('/dagboek/:id/verwijderen', async (request, reply) => {
+      const who = actorOf(request);
+      const id = idParam(request.params.id);
+      await journal.deleteDiaryNote(who, id);
+      await record(request, who, 'diary.note.delete', 'diary-note', id);
+      return reply.redirect('/dagboek', 303);
+    });
+  });
+}

@@ -1,0 +1,633 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import {
+  type Ciphertext,
+  DecryptionFailed,
+  generateKey,
+  open,
+  type SealContext,
+  seal,
+  type SymmetricKey,
+  unwrapKey,
+  type WrappedKey,
+  wrapKey,
+} from '../../shared/crypto/aead.js';
+import { AppError, BadRequest, NotFound } from '../../shared/errors.js';
+import type { Actor } from '../../shared/policy/actor.js';
+import { authorize } from '../../shared/policy/policy.js';
+import type { InspectedAttachment } from './attachments.js';
+import type { AttachmentRow, EntryRow, JournalRepository, JournalRow, LockedJournal } from './journal.repo.js';
+import type { Category, Observation } from './journal.schema.js';
+
+/*
+ * The parent's journal (DESIGN §2.4, issue 6). Every entry, attachment and diary note has its own random data
+ * key, wrapped under the owner's master key; contents are sealed with associated data naming the journal, the
+ * record and the purpose, and padded so stored sizes say little. Lists and filters read one encrypted index
+ * (in segments, so an append rewrites one small segment, not the whole index). Each entry carries a secret
+ * 32-byte salt inside its sealed payload: the tamper-evident log (issue 7) commits to salt ‖ content.
+ */
+
+export type EntryKind = 'entry' | 'correction' | 'redaction';
+
+export interface AttachmentReference {
+  id: string;
+  mediaType: InspectedAttachment['mediaType'];
+  size: number;
+  width?: number;
+  height?: number;
+  /** SHA-256 of the attachment's own secret salt ‖ the stored bytes (hex). */
+  sha256: string;
+  /** The same for the original file when its metadata was kept. */
+  originalSha256?: string;
+}
+
+/** The sealed content of a log entry. */
+export interface EntryPayload {
+  v: 1;
+  /** Secret, random, 32 bytes (base64url): the commitment's salt. Destroyed with the entry on redaction. */
+  salt: string;
+  kind: EntryKind;
+  /** For a correction or redaction: the entry it refers to. */
+  target?: { index: number; id: string };
+  observation?: Observation;
+  attachments?: AttachmentReference[];
+}
+
+/** One line of the encrypted index: what lists, filters and sorting need, nothing more. */
+interface Summary {
+  i: number;
+  id: string;
+  k: EntryKind;
+  r: string;
+  c?: Category;
+  d?: string;
+  t?: string;
+  x?: number;
+  rd?: string;
+  a?: number;
+}
+
+export const SEGMENT_SIZE = 1000;
+export const PAGE_SIZE = 50;
+export const ATTACHMENTS_PER_ENTRY = 5;
+const ENTRY_BUCKET = 1024;
+const ATTACHMENT_BUCKET = 64 * 1024;
+
+/** Length-prefixed and zero-padded to a whole number of buckets. */
+export function pad(bytes: Uint8Array, bucket: number): Buffer {
+  const size = Math.ceil((bytes.length + 4) / bucket) * bucket;
+  const out = Buffer.alloc(size);
+  out.writeUInt32BE(bytes.length, 0);
+  out.set(bytes, 4);
+  return out;
+}
+
+export function unpad(bytes: Buffer): Buffer {
+  if (bytes.length < 4) throw new DecryptionFailed();
+  const length = bytes.readUInt32BE(0);
+  if (length > bytes.length - 4) throw new DecryptionFailed();
+  return bytes.subarray(4, 4 + length);
+}
+
+export interface ListQuery {
+  category?: Category;
+  from?: string;
+  to?: string;
+  order: 'event' | 'entry';
+  page: number;
+}
+
+export interface AttachmentView {
+  id: string;
+  number: number;
+  mediaType: string;
+  size: number;
+  width?: number;
+  height?: number;
+  hasThumbnail: boolean;
+  hasOriginal: boolean;
+}
+
+export interface EntryView {
+  id: string;
+  /** 1-based, as people count: entry 1 is the first. */
+  number: number;
+  kind: EntryKind;
+  receivedAt: string;
+  redactedAt?: string;
+  observation?: Observation;
+  target?: { number: number; id: string };
+  correctedBy: { number: number; id: string }[];
+  redactedBy?: { number: number; id: string };
+  attachments: AttachmentView[];
+}
+
+export interface ListResult {
+  entries: EntryView[];
+  total: number;
+  /** Entries in the journal, whatever the filter. */
+  size: number;
+  page: number;
+  pages: number;
+}
+
+/** Who is acting and with which keys: built from the session for each request. */
+export interface JournalActor {
+  actor: Actor;
+  userId: string;
+  keyEpoch: number;
+  masterKey: () => SymmetricKey;
+}
+
+export interface NewAttachment {
+  inspected: InspectedAttachment;
+}
+
+/** A correction or redaction of an entry that was redacted, or of a redaction itself. */
+export class JournalConflict extends AppError {
+  readonly status = 409;
+  readonly messageKey = 'journal.problem.conflict';
+}
+
+const place = (purpose: SealContext['purpose'], ownerId: string, recordId: string, epoch: number): SealContext => ({
+  purpose,
+  ownerId,
+  recordId,
+  epoch,
+});
+
+/** Data keys do not change; only the master key that wraps them does (its epoch is in the wrap). */
+const DATA_EPOCH = 1;
+
+export function createJournalService(repo: JournalRepository, clock: () => Date = () => new Date()) {
+  const wrapData = (
+    who: JournalActor,
+    ownerId: string,
+    recordId: string,
+    key: SymmetricKey,
+    purpose: 'journal/data-key' | 'diary/data-key',
+  ) => wrapKey(who.masterKey(), key, place(purpose, ownerId, recordId, who.keyEpoch));
+  const unwrapData = (
+    who: JournalActor,
+    ownerId: string,
+    recordId: string,
+    keyId: string,
+    wrapped: WrappedKey,
+    purpose: 'journal/data-key' | 'diary/data-key',
+  ) => unwrapKey(who.masterKey(), wrapped, keyId, place(purpose, ownerId, recordId, who.keyEpoch));
+
+  const indexKey = (who: JournalActor, journal: JournalRow) =>
+    unwrapData(who, journal.id, 'index', journal.indexKeyId, journal.indexKey, 'journal/data-key');
+
+  const openSegment = (key: SymmetricKey, journalId: string, segment: number, payload: Ciphertext): Summary[] =>
+    JSON.parse(
+      unpad(open(key, payload, place('journal/index', journalId, `segment-${segment}`, DATA_EPOCH))).toString('utf8'),
+    ) as Summary[];
+  const sealSegment = (key: SymmetricKey, journalId: string, segment: number, summaries: Summary[]): Ciphertext =>
+    seal(
+      key,
+      pad(Buffer.from(JSON.stringify(summaries), 'utf8'), ENTRY_BUCKET),
+      place('journal/index', journalId, `segment-${segment}`, DATA_EPOCH),
+    );
+
+  function openEntry(who: JournalActor, row: EntryRow): EntryPayload | undefined {
+    if (row.wrappedKey === null || row.payload === null) return undefined;
+    const key = unwrapData(who, row.journalId, row.id, row.keyId, row.wrappedKey, 'journal/data-key');
+    const bytes = open(key, row.payload, place('journal/entry', row.journalId, row.id, DATA_EPOCH));
+    return JSON.parse(unpad(bytes).toString('utf8')) as EntryPayload;
+  }
+
+  async function journalFor(who: JournalActor, create: boolean): Promise<JournalRow | undefined> {
+    const existing = await repo.journalOf(who.userId);
+    if (existing !== undefined || !create) return existing;
+    const id = randomUUID();
+    const key = generateKey(`ix-${randomUUID()}`);
+    return repo.createJournal({
+      id,
+      owner_id: who.userId,
+      created_at: clock().toISOString(),
+      last_received_at: null,
+      index_key_id: key.id,
+      index_key: wrapData(who, id, 'index', key, 'journal/data-key'),
+    });
+  }
+
+  /** The journal the actor may write in; anything else is "not found". */
+  async function ownJournal(who: JournalActor, action: 'view' | 'write'): Promise<JournalRow | undefined> {
+    const journal = await journalFor(who, action === 'write');
+    if (journal !== undefined) authorize(who.actor, 'journal', action, { ownerId: journal.ownerId });
+    else authorize(who.actor, 'journal', action, { ownerId: who.userId });
+    return journal;
+  }
+
+  async function allSummaries(who: JournalActor, journal: JournalRow): Promise<Summary[]> {
+    const key = indexKey(who, journal);
+    const segments = await repo.segments(journal.id);
+    return segments.flatMap((segment) => openSegment(key, journal.id, segment.segment, segment.payload));
+  }
+
+  /** Adds one entry under the journal's lock: the next index, a receipt time that never goes backwards. */
+  async function append(
+    who: JournalActor,
+    journal: JournalRow,
+    payloadFor: (locked: LockedJournal, index: number) => Promise<Omit<EntryPayload, 'v' | 'salt'>>,
+    attachments: readonly InspectedAttachment[],
+    afterInsert?: (
+      locked: LockedJournal,
+      summaries: Map<number, Summary[]>,
+      key: SymmetricKey,
+      entry: Summary,
+    ) => Promise<void>,
+  ): Promise<{ id: string; number: number }> {
+    const entryId = randomUUID();
+    const dataKey = generateKey(entryId);
+    // Attachments are sealed before the lock is taken: that is the slow part.
+    const sealedAttachments = attachments.map((inspected, position) =>
+      sealAttachment(who, journal.id, entryId, position, inspected),
+    );
+    return repo.withLock(journal.id, async (locked) => {
+      const index = locked.journal.size;
+      const now = clock().toISOString();
+      const last = locked.journal.lastReceivedAt;
+      const receivedAt = last !== null && last > now ? last : now;
+      const content = await payloadFor(locked, index);
+      const payload: EntryPayload = {
+        v: 1,
+        salt: randomBytes(32).toString('base64url'),
+        ...content,
+        ...(sealedAttachments.length > 0 ? { attachments: sealedAttachments.map((sealed) => sealed.reference) } : {}),
+      };
+      await locked.insertEntry({
+        id: entryId,
+        journalId: journal.id,
+        index,
+        receivedAt,
+        keyId: dataKey.id,
+        wrappedKey: wrapData(who, journal.id, entryId, dataKey, 'journal/data-key'),
+        payload: seal(
+          dataKey,
+          pad(Buffer.from(JSON.stringify(payload), 'utf8'), ENTRY_BUCKET),
+          place('journal/entry', journal.id, entryId, DATA_EPOCH),
+        ),
+        redactedAt: null,
+      });
+      for (const sealed of sealedAttachments) await locked.insertAttachment(sealed.row);
+
+      const summary: Summary = { i: index, id: entryId, k: content.kind, r: receivedAt };
+      if (content.observation !== undefined) {
+        summary.c = content.observation.category;
+        summary.d = content.observation.date;
+        if (content.observation.time !== undefined) summary.t = content.observation.time;
+      }
+      if (content.target !== undefined) summary.x = content.target.index;
+      if (sealedAttachments.length > 0) summary.a = sealedAttachments.length;
+
+      const key = indexKey(who, locked.journal);
+      const touched = new Map<number, Summary[]>();
+      const segmentOf = async (segment: number): Promise<Summary[]> => {
+        let summaries = touched.get(segment);
+        if (summaries === undefined) {
+          const stored = await locked.segment(segment);
+          summaries = stored === undefined ? [] : openSegment(key, journal.id, segment, stored);
+          touched.set(segment, summaries);
+        }
+        return summaries;
+      };
+      (await segmentOf(Math.floor(index / SEGMENT_SIZE))).push(summary);
+      if (afterInsert !== undefined) {
+        if (content.target !== undefined) await segmentOf(Math.floor(content.target.index / SEGMENT_SIZE));
+        await afterInsert(locked, touched, key, summary);
+      }
+      for (const [segment, summaries] of touched) {
+        await locked.putSegment(segment, sealSegment(key, journal.id, segment, summaries));
+      }
+      await locked.setSize(index + 1, receivedAt);
+      return { id: entryId, number: index + 1 };
+    });
+  }
+
+  function sealAttachment(
+    who: JournalActor,
+    journalId: string,
+    entryId: string,
+    position: number,
+    inspected: InspectedAttachment,
+  ): { row: AttachmentRow; reference: AttachmentReference } {
+    const id = randomUUID();
+    const key = generateKey(id);
+    const salt = randomBytes(32);
+    const digest = (bytes: Buffer) => createHash('sha256').update(salt).update(bytes).digest('hex');
+    const header = Buffer.from(JSON.stringify({ salt: salt.toString('base64url'), mediaType: inspected.mediaType }));
+    const framed = (bytes: Buffer) => {
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(header.length);
+      return pad(Buffer.concat([length, header, bytes]), ATTACHMENT_BUCKET);
+    };
+    const sealPart = (part: 'content' | 'thumbnail' | 'original', bytes: Buffer) =>
+      seal(key, framed(bytes), place('journal/attachment', journalId, `${id}/${part}`, DATA_EPOCH));
+    const reference: AttachmentReference = {
+      id,
+      mediaType: inspected.mediaType,
+      size: inspected.bytes.length,
+      sha256: digest(inspected.bytes),
+    };
+    if (inspected.width !== undefined) reference.width = inspected.width;
+    if (inspected.height !== undefined) reference.height = inspected.height;
+    if (inspected.original !== undefined) reference.originalSha256 = digest(inspected.original);
+    return {
+      reference,
+      row: {
+        id,
+        journalId,
+        entryId,
+        position,
+        keyId: key.id,
+        wrappedKey: wrapData(who, journalId, id, key, 'journal/data-key'),
+        content: sealPart('content', inspected.bytes),
+        thumbnail: inspected.thumbnail === undefined ? null : sealPart('thumbnail', inspected.thumbnail),
+        original: inspected.original === undefined ? null : sealPart('original', inspected.original),
+      },
+    };
+  }
+
+  function openAttachmentPart(
+    who: JournalActor,
+    row: AttachmentRow,
+    part: 'content' | 'thumbnail' | 'original',
+  ): { bytes: Buffer; mediaType: string } | undefined {
+    const sealed = row[part];
+    if (sealed === null) return undefined;
+    const key = unwrapData(who, row.journalId, row.id, row.keyId, row.wrappedKey, 'journal/data-key');
+    const framed = unpad(
+      open(key, sealed, place('journal/attachment', row.journalId, `${row.id}/${part}`, DATA_EPOCH)),
+    );
+    const headerLength = framed.readUInt32BE(0);
+    const header = JSON.parse(framed.subarray(4, 4 + headerLength).toString('utf8')) as { mediaType: string };
+    return {
+      bytes: Buffer.from(framed.subarray(4 + headerLength)),
+      mediaType: part === 'thumbnail' ? 'image/jpeg' : header.mediaType,
+    };
+  }
+
+  function toViews(
+    who: JournalActor,
+    rows: EntryRow[],
+    attachments: AttachmentRow[],
+    summaries: Map<number, Summary>,
+    corrections: Map<number, Summary[]>,
+    redactions: Map<number, Summary>,
+  ): Map<string, EntryView> {
+    const views = new Map<string, EntryView>();
+    for (const row of rows) {
+      const payload = openEntry(who, row);
+      const view: EntryView = {
+        id: row.id,
+        number: row.index + 1,
+        kind: payload?.kind ?? summaries.get(row.index)?.k ?? 'entry',
+        receivedAt: row.receivedAt,
+        correctedBy: (corrections.get(row.index) ?? []).map((item) => ({ number: item.i + 1, id: item.id })),
+        attachments: [],
+      };
+      if (row.redactedAt !== null) view.redactedAt = row.redactedAt;
+      const redaction = redactions.get(row.index);
+      if (redaction !== undefined) view.redactedBy = { number: redaction.i + 1, id: redaction.id };
+      if (payload?.observation !== undefined) view.observation = payload.observation;
+      const target =
+        payload?.target ??
+        (summaries.get(row.index)?.x === undefined ? undefined : summaries.get(summaries.get(row.index)!.x!));
+      if (target !== undefined) {
+        view.target =
+          'index' in target ? { number: target.index + 1, id: target.id } : { number: target.i + 1, id: target.id };
+      }
+      const references = new Map((payload?.attachments ?? []).map((reference) => [reference.id, reference]));
+      view.attachments = attachments
+        .filter((attachment) => attachment.entryId === row.id)
+        .map((attachment) => {
+          const reference = references.get(attachment.id);
+          const item: AttachmentView = {
+            id: attachment.id,
+            number: attachment.position + 1,
+            mediaType: reference?.mediaType ?? 'application/octet-stream',
+            size: reference?.size ?? 0,
+            hasThumbnail: attachment.thumbnail !== null,
+            hasOriginal: attachment.original !== null,
+          };
+          if (reference?.width !== undefined) item.width = reference.width;
+          if (reference?.height !== undefined) item.height = reference.height;
+          return item;
+        });
+      views.set(row.id, view);
+    }
+    return views;
+  }
+
+  function linksOf(summaries: readonly Summary[]) {
+    const byIndex = new Map(summaries.map((summary) => [summary.i, summary]));
+    const corrections = new Map<number, Summary[]>();
+    const redactions = new Map<number, Summary>();
+    for (const summary of summaries) {
+      if (summary.x === undefined) continue;
+      if (summary.k === 'correction') corrections.set(summary.x, [...(corrections.get(summary.x) ?? []), summary]);
+      if (summary.k === 'redaction') redactions.set(summary.x, summary);
+    }
+    return { byIndex, corrections, redactions };
+  }
+
+  async function viewsOf(who: JournalActor, journal: JournalRow, chosen: readonly Summary[], all: readonly Summary[]) {
+    const ids = chosen.map((summary) => summary.id);
+    const [rows, attachments] = await Promise.all([repo.entries(journal.id, ids), repo.attachmentsOf(journal.id, ids)]);
+    const links = linksOf(all);
+    const views = toViews(who, rows, attachments, links.byIndex, links.corrections, links.redactions);
+    return chosen.map((summary) => views.get(summary.id)).filter((view): view is EntryView => view !== undefined);
+  }
+
+  const eventKey = (summary: Summary): string => `${summary.d ?? summary.r.slice(0, 10)}T${summary.t ?? '99:99'}`;
+
+  return {
+    /** Writes a new observation (with its attachments) as the next entry. */
+    async addObservation(
+      who: JournalActor,
+      observation: Observation,
+      attachments: readonly InspectedAttachment[] = [],
+    ) {
+      if (attachments.length > ATTACHMENTS_PER_ENTRY) throw new BadRequest('too many attachments');
+      const journal = (await ownJournal(who, 'write'))!;
+      return append(who, journal, () => Promise.resolve({ kind: 'entry', observation }), attachments);
+    },
+
+    /** A correction is a new entry that points at the entry it corrects; the old entry stays as it was. */
+    async addCorrection(
+      who: JournalActor,
+      targetId: string,
+      observation: Observation,
+      attachments: readonly InspectedAttachment[] = [],
+    ) {
+      const journal = (await ownJournal(who, 'write'))!;
+      return append(
+        who,
+        journal,
+        async (locked) => {
+          const target = await locked.entry(targetId);
+          // An id from another journal (or a diary note's id) is simply not found here.
+          if (target === undefined) throw new NotFound('no such entry');
+          if (target.redactedAt !== null) throw new JournalConflict('the entry was redacted');
+          const payload = openEntry(who, target);
+          if (payload?.kind === 'redaction') throw new JournalConflict('a redaction cannot be corrected');
+          return { kind: 'correction', target: { index: target.index, id: target.id }, observation };
+        },
+        attachments,
+      );
+    },
+
+    /**
+     * Redacts an entry: its content, salt, key and attachments are destroyed in the same transaction that
+     * appends the redaction entry; its place in the log, receipt time and the fact of the redaction stay.
+     */
+    async redact(who: JournalActor, targetId: string) {
+      const journal = (await ownJournal(who, 'write'))!;
+      return append(
+        who,
+        journal,
+        async (locked) => {
+          const target = await locked.entry(targetId);
+          if (target === undefined) throw new NotFound('no such entry');
+          if (target.redactedAt !== null) throw new JournalConflict('already redacted');
+          const payload = openEntry(who, target);
+          if (payload?.kind === 'redaction') throw new JournalConflict('a redaction cannot be redacted');
+          return { kind: 'redaction', target: { index: target.index, id: target.id } };
+        },
+        [],
+        async (locked, touched, _key, entry) => {
+          const targetIndex = entry.x!;
+          const summaries = touched.get(Math.floor(targetIndex / SEGMENT_SIZE))!;
+          const position = summaries.findIndex((summary) => summary.i === targetIndex);
+          const old = summaries[position];
+          if (old === undefined) throw new Error('the index misses an entry');
+          summaries[position] = { i: old.i, id: old.id, k: old.k, r: old.r, rd: entry.r };
+          await locked.redactEntry(old.id, entry.r);
+        },
+      );
+    },
+
+    async list(who: JournalActor, query: ListQuery): Promise<ListResult> {
+      const journal = await ownJournal(who, 'view');
+      if (journal === undefined) return { entries: [], total: 0, size: 0, page: 1, pages: 1 };
+      const all = await allSummaries(who, journal);
+      let chosen = all.filter((summary) => {
+        if (query.category !== undefined && summary.c !== query.category) return false;
+        if (query.from !== undefined && (summary.d === undefined || summary.d < query.from)) return false;
+        if (query.to !== undefined && (summary.d === undefined || summary.d > query.to)) return false;
+        return true;
+      });
+      chosen =
+        query.order === 'entry'
+          ? chosen.sort((a, b) => b.i - a.i)
+          : chosen.sort((a, b) => (eventKey(a) === eventKey(b) ? b.i - a.i : eventKey(a) < eventKey(b) ? 1 : -1));
+      const pages = Math.max(1, Math.ceil(chosen.length / PAGE_SIZE));
+      const page = Math.min(Math.max(1, query.page), pages);
+      const slice = chosen.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+      return {
+        entries: await viewsOf(who, journal, slice, all),
+        total: chosen.length,
+        size: journal.size,
+        page,
+        pages,
+      };
+    },
+
+    /** One entry with what belongs with it: the entry it corrects and its corrections. */
+    async entry(who: JournalActor, entryId: string): Promise<{ entry: EntryView; related: EntryView[] }> {
+      const journal = await ownJournal(who, 'view');
+      if (journal === undefined) throw new NotFound('no journal');
+      const row = await repo.entry(journal.id, entryId);
+      if (row === undefined) throw new NotFound('no such entry');
+      const all = await allSummaries(who, journal);
+      const links = linksOf(all);
+      const relatedIndices = new Set<number>();
+      const self = links.byIndex.get(row.index);
+      if (self?.x !== undefined) relatedIndices.add(self.x);
+      for (const correction of links.corrections.get(row.index) ?? []) relatedIndices.add(correction.i);
+      const related = [...relatedIndices]
+        .map((index) => links.byIndex.get(index))
+        .filter((summary): summary is Summary => summary !== undefined);
+      const views = await viewsOf(
+        who,
+        journal,
+        [self ?? { i: row.index, id: row.id, k: 'entry', r: row.receivedAt }, ...related],
+        all,
+      );
+      const [entry, ...rest] = views;
+      if (entry === undefined) throw new NotFound('no such entry');
+      return { entry, related: rest.sort((a, b) => a.number - b.number) };
+    },
+
+    /** Every entry in event order, for the parent's own print-out. */
+    async everything(who: JournalActor): Promise<EntryView[]> {
+      const journal = await ownJournal(who, 'view');
+      if (journal === undefined) return [];
+      const all = await allSummaries(who, journal);
+      const chosen = [...all].sort((a, b) =>
+        eventKey(a) === eventKey(b) ? a.i - b.i : eventKey(a) < eventKey(b) ? -1 : 1,
+      );
+      const views: EntryView[] = [];
+      for (let start = 0; start < chosen.length; start += 500) {
+        views.push(...(await viewsOf(who, journal, chosen.slice(start, start + 500), all)));
+      }
+      return views;
+    },
+
+    async attachment(
+      who: JournalActor,
+      attachmentId: string,
+      part: 'content' | 'thumbnail' | 'original',
+    ): Promise<{ bytes: Buffer; mediaType: string; entryId: string; number: number }> {
+      const journal = await ownJournal(who, 'view');
+      if (journal === undefined) throw new NotFound('no journal');
+      const row = await repo.attachment(journal.id, attachmentId);
+      if (row === undefined) throw new NotFound('no such attachment');
+      const opened = openAttachmentPart(who, row, part);
+      if (opened === undefined) throw new NotFound('no such part');
+      return { ...opened, entryId: row.entryId, number: row.position + 1 };
+    },
+
+    /** The private diary: its own table and key purpose; never shared, exported or bundled. */
+    async addDiaryNote(who: JournalActor, text: string): Promise<string> {
+      authorize(who.actor, 'diaryNote', 'create', { ownerId: who.userId });
+      const id = randomUUID();
+      const key = generateKey(id);
+      await repo.insertDiaryNote({
+        id,
+        ownerId: who.userId,
+        createdAt: clock().toISOString(),
+        keyId: key.id,
+        wrappedKey: wrapData(who, who.userId, id, key, 'diary/data-key'),
+        payload: seal(
+          key,
+          pad(Buffer.from(JSON.stringify({ v: 1, text }), 'utf8'), ENTRY_BUCKET),
+          place('diary/entry', who.userId, id, DATA_EPOCH),
+        ),
+      });
+      return id;
+    },
+
+    async diaryNotes(who: JournalActor): Promise<{ id: string; createdAt: string; text: string }[]> {
+      authorize(who.actor, 'diaryNote', 'view', { ownerId: who.userId });
+      const rows = await repo.diaryNotes(who.userId);
+      return rows.map((row) => {
+        const key = unwrapData(who, row.ownerId, row.id, row.keyId, row.wrappedKey, 'diary/data-key');
+        const note = JSON.parse(
+          unpad(open(key, row.payload, place('diary/entry', row.ownerId, row.id, DATA_EPOCH))).toString('utf8'),
+        ) as { text: string };
+        return { id: row.id, createdAt: row.createdAt, text: note.text };
+      });
+    },
+
+    async deleteDiaryNote(who: JournalActor, noteId: string): Promise<void> {
+      const owner = await repo.diaryNoteOwner(noteId);
+      if (owner === undefined) throw new NotFound('no such note');
+      authorize(who.actor, 'diaryNote', 'delete', { ownerId: owner });
+      await repo.deleteDiaryNote(noteId, owner);
+    },
+  };
+}
+
+export type JournalService = ReturnType<typeof createJournalService>;

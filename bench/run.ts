@@ -1,11 +1,18 @@
-// `npm run bench`: the page/help benchmark, then the account costs and the attachment costs, each in its own
-// process with the same arguments (--check, --profile); exits non-zero if any does.
+// `npm run bench`: every bench/*.bench.ts (pages first, then the others in name order), each in its own
+// process with the same arguments (--check, --profile); exits non-zero if any does. BENCH_FILES=journal,pdf
+// runs only the named ones.
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 
 const args = process.argv.slice(2);
+const only = process.env.BENCH_FILES?.split(',').map((name) => name.trim());
+const files = readdirSync('bench')
+  .filter((name) => name.endsWith('.bench.ts') && name !== 'help-lookup.bench.ts')
+  .sort((a, b) => (a === 'pages.bench.ts' ? -1 : b === 'pages.bench.ts' ? 1 : a.localeCompare(b)))
+  .filter((name) => only === undefined || only.includes(name.replace('.bench.ts', '')));
 let status = 0;
-for (const file of ['bench/pages.bench.ts', 'bench/accounts.bench.ts', 'bench/attachments.bench.ts']) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', file, ...args], { stdio: 'inherit' });
+for (const file of files) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', `bench/${file}`, ...args], { stdio: 'inherit' });
   status = Math.max(status, result.status ?? 1);
 }
 process.exit(status);

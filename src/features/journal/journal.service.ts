@@ -66,7 +66,7 @@ interface Summary {
   a?: number;
 }
 
-export const SEGMENT_SIZE = 1000;
+export const SEGMENT_SIZE = 256;
 export const PAGE_SIZE = 50;
 export const ATTACHMENTS_PER_ENTRY = 5;
 const ENTRY_BUCKET = 1024;

@@ -1,6 +1,8 @@
 import type { Services } from './services.js';
-import type { DatabaseHandle } from './shared/db/database.js';
+import type { Config } from './shared/config/config.js';
+import { type DatabaseHandle, openDatabase } from './shared/db/database.js';
 import { migrateToLatest } from './shared/db/migrate.js';
+import { grantApplicationPrivileges, roleOf } from './shared/db/privileges.js';
 import { contentDir, organisationsFile, referenceDataDir } from './shared/paths.js';
 
 export interface PrepareResult {
@@ -16,11 +18,29 @@ export interface PrepareResult {
 }
 
 /**
+ * Applies pending migrations. With DATABASE_OWNER_URL (PostgreSQL) they run as the tables' owner, who then
+ * grants the application's role (DATABASE_URL's user) its limited privileges; otherwise as the app itself.
+ */
+export async function migrateDatabase(database: DatabaseHandle, config: Config): Promise<string[]> {
+  if (config.databaseOwnerUrl === undefined || config.database.kind !== 'postgres') {
+    return migrateToLatest(database.db);
+  }
+  const owner = openDatabase({ kind: 'postgres', url: config.databaseOwnerUrl });
+  try {
+    const applied = await migrateToLatest(owner.db);
+    await grantApplicationPrivileges(owner.db, roleOf(config.database.url));
+    return applied;
+  } finally {
+    await owner.close();
+  }
+}
+
+/**
  * Brings the database up to date, seeds content into an empty one, and brings in pages whose files changed
  * since the last start (unchanged files write nothing). Safe to run at every start.
  */
 export async function prepareDatabase(database: DatabaseHandle, services: Services): Promise<PrepareResult> {
-  const migrationsApplied = await migrateToLatest(database.db);
+  const migrationsApplied = await migrateDatabase(database, services.config);
   const wasEmpty = await services.content.isEmpty();
   const summary = await services.content.importDirectory(contentDir);
   // Reference data is only loaded into an empty database; a newer file set goes in with the CLI's import-regions.

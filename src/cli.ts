@@ -1,9 +1,9 @@
+import { migrateDatabase } from './bootstrap.js';
 import { z } from 'zod';
 import { createServices } from './services.js';
 import { ConfigError, loadConfig } from './shared/config/config.js';
 import { resolvePepper } from './shared/crypto/pepper.js';
 import { openDatabase } from './shared/db/database.js';
-import { migrateToLatest } from './shared/db/migrate.js';
 import { contentDir, organisationsFile, referenceDataDir } from './shared/paths.js';
 
 const usage = `Usage: npm run cli -- <command>
@@ -45,7 +45,7 @@ async function run(argv: readonly string[]): Promise<number> {
   config.pepper = resolvePepper(config, (message) => console.error(`Warning: ${message}`));
   const database = openDatabase(config.database);
   try {
-    const applied = await migrateToLatest(database.db);
+    const applied = await migrateDatabase(database, config);
     if (command === 'migrate') {
       console.log(applied.length === 0 ? 'Database is up to date.' : `Applied: ${applied.join(', ')}`);
       return 0;

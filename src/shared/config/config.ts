@@ -65,6 +65,13 @@ const schema = z.object({
     .refine((value) => value === undefined || value === '' || /^postgres(ql)?:\/\/[^\s]+$/.test(value), {
       message: 'must be empty (SQLite in DATA_DIR) or a postgres:// URL',
     }),
+  DATABASE_OWNER_URL: z
+    .string()
+    .trim()
+    .optional()
+    .refine((value) => value === undefined || value === '' || /^postgres(ql)?:\/\/[^\s]+$/.test(value), {
+      message: 'must be empty or a postgres:// URL of the role that owns the tables (for migrations)',
+    }),
   TRUST_PROXY: trustProxy.default(false),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -107,6 +114,8 @@ export interface Config {
   port: number;
   dataDir: string;
   database: DatabaseTarget;
+  /** PostgreSQL only: the tables' owner, for migrations; the app itself then runs as DATABASE_URL's role. */
+  databaseOwnerUrl: string | undefined;
   trustProxy: boolean | string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   quickExitUrl: string;
@@ -144,8 +153,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     values.DATABASE_URL !== undefined && values.DATABASE_URL !== ''
       ? { kind: 'postgres', url: values.DATABASE_URL }
       : { kind: 'sqlite', file: path.join(dataDir, 'niet-mijn-kind.sqlite') };
+  const ownerUrl = values.DATABASE_OWNER_URL === '' ? undefined : values.DATABASE_OWNER_URL;
+  if (ownerUrl !== undefined && database.kind !== 'postgres') {
+    throw new ConfigError(['DATABASE_OWNER_URL is only used together with a postgres:// DATABASE_URL']);
+  }
   return {
     env: values.NODE_ENV,
+    databaseOwnerUrl: ownerUrl,
     host: values.HOST,
     port: values.PORT,
     dataDir,

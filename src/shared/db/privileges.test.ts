@@ -99,7 +99,7 @@ describe('the application role on PostgreSQL', () => {
         ]) {
           await assert.rejects(asApp.query(statement), /permission denied|must be owner/, statement);
         }
-        assert.equal((await asApp.query('select count(*)::int as n from audit_log')).rows[0].n > 0, true);
+        assert.ok((await asApp.query<{ n: number }>('select count(*)::int as n from audit_log')).rows[0]!.n > 0);
       } finally {
         await asApp.end();
       }

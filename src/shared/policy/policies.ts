@@ -1,7 +1,13 @@
-import { accountSessionPolicy } from '../../features/accounts/accounts.policy.js';
+import { accountPolicy, accountSessionPolicy } from '../../features/accounts/accounts.policy.js';
 import { checkOutcomePolicy } from '../../features/check/check.policy.js';
 import { contentPagePolicy } from '../../features/content/content.policy.js';
 import { organisationPolicy } from '../../features/help/help.policy.js';
+import {
+  adminAreaPolicy,
+  invitationPolicy,
+  organisationVerificationPolicy,
+  professionalAccountPolicy,
+} from '../../features/professionals/professionals.policy.js';
 
 /** Every resource type and its rules, listed explicitly (no registration by import side effect). */
 export const policies = {
@@ -9,6 +15,11 @@ export const policies = {
   checkOutcome: checkOutcomePolicy,
   organisation: organisationPolicy,
   accountSession: accountSessionPolicy,
+  account: accountPolicy,
+  adminArea: adminAreaPolicy,
+  invitation: invitationPolicy,
+  professionalAccount: professionalAccountPolicy,
+  organisationVerification: organisationVerificationPolicy,
 } as const;
 
 export type PolicyMap = typeof policies;

@@ -1,10 +1,11 @@
+import type { ComponentChildren } from 'preact';
 import type { MessageKey } from '../../../shared/i18n/messages.js';
 import { CsrfField } from '../../../shared/views/components/csrf-field.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import type { FieldProblem } from '../accounts.schema.js';
 
-type Field = FieldProblem['field'] | 'code' | 'huidig';
+type Field = FieldProblem['field'] | 'code' | 'huidig' | 'email';
 
 const timeFormat = new Intl.DateTimeFormat('nl-NL', {
   timeZone: 'Europe/Amsterdam',
@@ -12,7 +13,7 @@ const timeFormat = new Intl.DateTimeFormat('nl-NL', {
   minute: '2-digit',
 });
 
-function ErrorSummary({
+export function ErrorSummary({
   ctx,
   problems,
 }: {
@@ -37,7 +38,7 @@ function ErrorSummary({
   );
 }
 
-function TextField({
+export function TextField({
   ctx,
   name,
   label,
@@ -104,7 +105,7 @@ function TextField({
 }
 
 /** A new passphrase, twice (sign-up and recovery). */
-function NewPassphraseFields({
+export function NewPassphraseFields({
   ctx,
   label,
   problems,
@@ -350,9 +351,12 @@ export function AccountPage({
   idleMinutes,
   dataProblem,
   email = '',
+  children,
 }: {
   ctx: PageContext;
   username: string;
+  /** Sections other features add (a professional's organisation and who activated the account). */
+  children?: ComponentChildren;
   sessions: readonly SessionRow[];
   idleMinutes: number;
   /** Which data form had a wrong passphrase (or e-mail address), if any. */
@@ -365,6 +369,7 @@ export function AccountPage({
       <h1>{t('account.title')}</h1>
       <p>{t('account.signedInAs', { name: username })}</p>
       <p class="app-hint">{t('account.idle', { minutes: idleMinutes })}</p>
+      {children}
       <form method="post" action="/uitloggen">
         <CsrfField ctx={ctx} />
         <button class="app-button" type="submit">

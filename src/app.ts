@@ -20,6 +20,10 @@ import { registerHelpRoutes } from './features/help/help.routes.js';
 import { registerHomeRoutes } from './features/home/home.routes.js';
 import { registerLanguageRoutes } from './features/language/language.routes.js';
 import { registerOfflineRoutes } from './features/offline/offline.routes.js';
+import {
+  professionalAccountSection,
+  registerProfessionalRoutes,
+} from './features/professionals/professionals.routes.js';
 import { registerQuickExitRoutes } from './features/quick-exit/quick-exit.routes.js';
 import { registerRightNowRoutes } from './features/right-now/right-now.routes.js';
 import type { Services } from './services.js';
@@ -173,6 +177,11 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   registerAccountRoutes(app, pages, services.accounts, services.audit, services.mailer, {
     secureCookies: config.secureCookies,
     idleMinutes: Math.round(config.session.idleMs / 60_000),
+    accountSection: professionalAccountSection(pages, services.professionals),
+  });
+  registerProfessionalRoutes(app, pages, services.professionals, services.accounts, services.audit, {
+    secureCookies: config.secureCookies,
+    invitationValidDays: Math.round(config.invitationValidMs / 86_400_000),
   });
   registerJournalRoutes(app, pages, services.journal, services.audit, inspectAttachment);
 

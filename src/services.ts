@@ -18,6 +18,8 @@ import { createPassphraseHasher } from './shared/crypto/passphrase.js';
 import { createMailer } from './shared/mail/mailer.js';
 import { questionnairesDir } from './shared/paths.js';
 import { sessionCookieName } from './features/accounts/session-cookie.js';
+import { createProfessionalsRepository } from './features/professionals/professionals.repo.js';
+import { createProfessionalsService, professionalFactsLoader } from './features/professionals/professionals.service.js';
 
 /**
  * The composition root: every service the app uses, built from the database and the configuration as plain
@@ -26,13 +28,16 @@ import { sessionCookieName } from './features/accounts/session-cookie.js';
 export function createServices(database: DatabaseHandle, config: Config) {
   const content = createContentService(createContentRepository(database.db));
   if (config.pepper === undefined) throw new Error('The pepper must be resolved before the services are built');
+  const professionalsRepository = createProfessionalsRepository(database.db, database.dialect);
   const accounts = createAccountsService(
     createAccountsRepository(database.db),
     createPassphraseHasher({ pepper: config.pepper, concurrency: config.argon2Concurrency }),
     config.session,
     undefined,
     config.argon2,
+    professionalFactsLoader(professionalsRepository),
   );
+  const mailer = createMailer(config.mail);
   return {
     config,
     dialect: database.dialect,
@@ -43,7 +48,11 @@ export function createServices(database: DatabaseHandle, config: Config) {
     accounts,
     audit: createAuditService(createAuditRepository(database.db, database.dialect)),
     journal: createJournalService(createJournalRepository(database.db, database.dialect)),
-    mailer: createMailer(config.mail),
+    mailer,
+    professionals: createProfessionalsService(professionalsRepository, accounts, mailer, {
+      invitationValidMs: config.invitationValidMs,
+      publicUrl: config.publicUrl,
+    }),
     sessions: {
       /** Ends the session named by the request's cookies (logout, quick exit). */
       end: (cookies: Record<string, string | undefined>): Promise<void> =>

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
 import type { Pages } from '../../app.js';
 import { NotFound } from '../../shared/errors.js';
 import { anonymous } from '../../shared/policy/actor.js';
@@ -38,6 +39,8 @@ const secondsUntil = (moment: Date): string => String(Math.max(1, Math.ceil((mom
 export interface AccountRouteOptions {
   secureCookies: boolean;
   idleMinutes: number;
+  /** More about the account from other features (a professional's organisation and activation), or null. */
+  accountSection?: (request: FastifyRequest, reply: FastifyReply, session: CurrentSession) => Promise<VNode | null>;
 }
 
 /** Loads the session named by the cookie before anything else decides who is acting. */
@@ -178,6 +181,7 @@ export function registerAccountRoutes(
 
   app.get('/account/tweede-stap', async (request, reply) => {
     const session = requireSession(request);
+    authorize(request.actor, 'account', 'setUpSecondFactor', { userId: session.userId });
     if (session.hasSecondFactor) return reply.html(<TotpSetupPage ctx={pages.contextOf(request, reply)} done />);
     const { secret, uri } = await accounts.startTotp(session);
     return reply.html(<TotpSetupPage ctx={pages.contextOf(request, reply)} done={false} secret={secret} uri={uri} />);
@@ -185,6 +189,7 @@ export function registerAccountRoutes(
 
   app.post<{ Body: Form }>('/account/tweede-stap', async (request, reply) => {
     const session = requireSession(request);
+    authorize(request.actor, 'account', 'setUpSecondFactor', { userId: session.userId });
     if (!(await accounts.confirmTotp(session, request.body?.code))) {
       return reply.html(<TotpSetupPage ctx={pages.contextOf(request, reply)} done={false} failed />, 400);
     }
@@ -278,12 +283,23 @@ export function registerAccountRoutes(
         sessions={sessions.map((row) => ({ ...row, current: row.idHash === session.idHash }))}
         dataProblem={dataProblem}
         email={(await accounts.noticeEmail(session.userId)) ?? ''}
-      />,
+      >
+        {options.accountSection === undefined ? null : await options.accountSection(request, reply, session)}
+      </AccountPage>,
       status,
     );
   };
 
-  app.get('/account', (request, reply) => accountPage(request, reply, requireSession(request)));
+  app.get('/account', (request, reply) => {
+    const session = requireSession(request);
+    const account = { userId: session.userId };
+    // An admin or professional without a second factor may only set one up: the account page sends them there.
+    if (!can(request.actor, 'account', 'use', account)) {
+      authorize(request.actor, 'account', 'setUpSecondFactor', account);
+      return reply.redirect('/account/tweede-stap', 303);
+    }
+    return accountPage(request, reply, session);
+  });
 
   /** Re-authentication for the two data actions; answers the page again when the passphrase is wrong. */
   const reauthenticate = async (

@@ -27,8 +27,8 @@ import {
   unlockWithPassphrase,
   unlockWithRecovery,
 } from '../../shared/crypto/user-keys.js';
-import type { Actor } from '../../shared/policy/actor.js';
-import type { AccountsRepository, StoredSession } from './accounts.repo.js';
+import { type Actor, type UserFacts, userActor } from '../../shared/policy/actor.js';
+import type { AccountsRepository, StoredSession, StoredUser } from './accounts.repo.js';
 import {
   checkNewPassphrase,
   checkUsername,
@@ -100,6 +100,14 @@ async function verifyTotp(
   return result.valid && 'timeStep' in result ? result.timeStep : undefined;
 }
 
+/** The one check for "has a second factor" (TOTP; passkeys join here). */
+export function hasSecondFactor(user: StoredUser): boolean {
+  return user.totpSecret !== undefined;
+}
+
+/** What the professionals feature knows about a professional account (its organisation, role, activation). */
+export type ProfessionalFactsLoader = (userId: string) => Promise<UserFacts['professional']>;
+
 /** A device hint people recognise in their session list, without storing the full user agent. */
 export function deviceHint(userAgent: string | undefined): string {
   const agent = userAgent ?? '';
@@ -132,6 +140,7 @@ export function createAccountsService(
   settings: SessionSettings,
   clock: () => Date = () => new Date(),
   argon2: Argon2Parameters = defaultArgon2Parameters,
+  professionalFacts: ProfessionalFactsLoader = () => Promise.resolve(undefined),
 ) {
   // For unknown usernames the same Argon2 work is done, so the answer takes as long as for a wrong passphrase.
   const decoySalt = randomBytes(SALT_BYTES);
@@ -174,7 +183,7 @@ export function createAccountsService(
   async function createAccount(
     form: Record<string, unknown>,
     userAgent: string | undefined,
-    role: 'parent' | 'admin',
+    role: 'parent' | 'admin' | 'professional',
     beforeSession?: (userId: string) => Promise<boolean>,
   ): Promise<RegisterResult | 'link'> {
     const checkedName = checkUsername(form.gebruikersnaam);
@@ -273,6 +282,17 @@ export function createAccountsService(
       });
     },
 
+    /**
+     * An invited professional's account. `claim` runs once everything else is valid and must claim the
+     * invitation atomically (and record the organisation); when it fails nothing is kept and 'link' is returned.
+     * The account holds no rights until it has a second factor and two people have activated it.
+     */
+    registerProfessional: (
+      form: Record<string, unknown>,
+      userAgent: string | undefined,
+      claim: (userId: string) => Promise<boolean>,
+    ): Promise<RegisterResult | 'link'> => createAccount(form, userAgent, 'professional', claim),
+
     /** The same answer, in about the same time, for an unknown user and a wrong passphrase. */
     async login(
       form: Record<string, unknown>,
@@ -309,7 +329,7 @@ export function createAccountsService(
       await repo.clearThrottle(accountKey);
       const masterKey = unlockWithPassphrase(user.id, user.keys, kek);
       // With a second factor the new session grants nothing until the code is given (5 minutes).
-      const secondFactor = user.totpSecret !== undefined;
+      const secondFactor = hasSecondFactor(user);
       const cookie = await startSession(user.id, masterKey, deviceHint(userAgent), secondFactor);
       return { ok: true, cookie, userId: user.id, secondFactor };
     },
@@ -422,18 +442,20 @@ export function createAccountsService(
         lastSeen = now.toISOString();
         await repo.touchSession(idHash, lastSeen);
       }
+      const secondFactor = hasSecondFactor(user);
       return {
         idHash,
         userId: user.id,
         username: user.username,
-        // Admins (and, later, professionals) hold no rights until their second factor is set up.
-        actor: {
-          kind: 'user',
+        // Admins and professionals hold no rights until their second factor is set up (see userActor).
+        actor: userActor({
           userId: user.id,
-          roles: user.role === 'parent' || user.totpSecret !== undefined ? [user.role] : [],
-        },
+          kind: user.role,
+          hasSecondFactor: secondFactor,
+          professional: user.role === 'professional' ? await professionalFacts(user.id) : undefined,
+        }),
         secondFactorPending: session.secondFactorPending,
-        hasSecondFactor: user.totpSecret !== undefined,
+        hasSecondFactor: secondFactor,
         expiresAt: session.expiresAt,
         idleUntil: new Date(Date.parse(lastSeen) + settings.idleMs).toISOString(),
         keyEpoch: user.keys.epoch,
@@ -569,7 +591,7 @@ export function createAccountsService(
         account: {
           username: user?.username,
           createdAt: await repo.userCreatedAt(session.userId),
-          secondFactor: user?.totpSecret !== undefined ? 'totp' : 'none',
+          secondFactor: user !== undefined && hasSecondFactor(user) ? 'totp' : 'none',
           signingKeyFingerprint: user === undefined ? undefined : fingerprint(user.keys.ed25519Public),
         },
         sessions: (await repo.listSessions(session.userId)).map((row) => ({
@@ -584,10 +606,14 @@ export function createAccountsService(
 
     deleteAccount: (userId: string) => repo.deleteUser(userId),
 
-    /** The optional address for notices; empty removes it. Returns false for something that is not an address. */
+    /**
+     * The address for notices; empty removes it (parents only: admins and professionals must keep one). Returns
+     * false for something that is not an address.
+     */
     async setNoticeEmail(session: CurrentSession, raw: unknown): Promise<boolean> {
       const value = typeof raw === 'string' ? raw.trim() : '';
       if (value === '') {
+        if ((await repo.findUserById(session.userId))?.role !== 'parent') return false;
         await repo.setEmail(session.userId, null);
         return true;
       }

@@ -21,6 +21,15 @@ export interface StoredOrganisation {
 
 const BATCH = 400;
 
+/**
+ * An organisation verified in the app by four eyes (src/features/professionals) that the file still marks as not
+ * verified, and that is otherwise unchanged: the import leaves it verified. A real change in the file replaces it
+ * and needs verifying again.
+ */
+function verifiedInApp(storedData: string, fromFile: Organisation): boolean {
+  return !fromFile.verified && storedData === JSON.stringify({ ...fromFile, verified: true });
+}
+
 function placeQuery(db: Kysely<Database>) {
   return db
     .selectFrom('municipalities as m')
@@ -184,7 +193,7 @@ export function createHelpRepository(db: Kysely<Database>) {
               .values({ id: crypto.randomUUID(), slug: organisation.slug, ...values })
               .execute();
             written += 1;
-          } else if (existing.data !== data) {
+          } else if (existing.data !== data && !verifiedInApp(existing.data, organisation)) {
             await trx.updateTable('organisations').set(values).where('id', '=', existing.id).execute();
             written += 1;
           }

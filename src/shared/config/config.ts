@@ -104,6 +104,13 @@ const schema = z.object({
   MAIL_FROM_NAME: z.string().trim().min(1).max(60).default('Berichten'),
   ARGON2_MEMORY_KIB: wholeNumber(19_456, 262_144).default(65_536),
   ARGON2_ITERATIONS: wholeNumber(2, 10).default(3),
+  PUBLIC_URL: z
+    .url({
+      protocol: /^https?$/,
+      message: 'must be the http(s) address people reach the site at, e.g. https://example.org',
+    })
+    .optional(),
+  INVITATION_VALID_DAYS: wholeNumber(1, 30).default(7),
 });
 
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -132,6 +139,10 @@ export interface Config {
   mail: { url: string | undefined; from: string; fromName: string };
   /** Argon2id cost for new passphrases (stored per user, so existing users keep theirs). */
   argon2: { memoryKiB: number; iterations: number; parallelism: number };
+  /** The site's address as people reach it, for links in e-mail (no trailing slash). */
+  publicUrl: string;
+  /** How long an invitation for a professional can be used. */
+  invitationValidMs: number;
 }
 
 /** Reads and checks the configuration; throws a ConfigError naming every bad variable. */
@@ -175,5 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     argon2Concurrency: values.ARGON2_CONCURRENCY,
     mail: { url: values.SMTP_URL, from: values.MAIL_FROM, fromName: values.MAIL_FROM_NAME },
     argon2: { memoryKiB: values.ARGON2_MEMORY_KIB, iterations: values.ARGON2_ITERATIONS, parallelism: 1 },
+    publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),
+    invitationValidMs: values.INVITATION_VALID_DAYS * 24 * 3_600_000,
   };
 }

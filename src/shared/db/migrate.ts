@@ -9,6 +9,7 @@ import * as createAuditLog from './migrations/0007-create-audit-log.js';
 import * as addTotp from './migrations/0008-add-totp.js';
 import * as createSetupLinks from './migrations/0009-create-setup-links.js';
 import * as createJournal from './migrations/0010-create-journal.js';
+import * as createProfessionals from './migrations/0012-create-professionals.js';
 import type { Database } from './schema.js';
 
 /*
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0008-add-totp': addTotp,
   '0009-create-setup-links': createSetupLinks,
   '0010-create-journal': createJournal,
+  '0012-create-professionals': createProfessionals,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -212,6 +212,43 @@ export interface DiaryNotesTable {
   payload: string;
 }
 
+/** An admin's invitation to a professional: single use, expires, can be revoked; the token only as a hash. */
+export interface ProfessionalInvitationsTable {
+  id: string;
+  token_hash: string;
+  email: string;
+  organisation_id: string;
+  professional_role: 'care' | 'police' | 'coordinator';
+  invited_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  used_by: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
+/** A professional account's organisation and role, and whether four eyes have activated it. */
+export interface ProfessionalsTable {
+  user_id: string;
+  organisation_id: string;
+  professional_role: 'care' | 'police' | 'coordinator';
+  invitation_id: string;
+  status: 'pending' | 'active';
+  created_at: string;
+  activated_at: string | null;
+}
+
+/** One approval by one person of one version of a subject (a professional account or an organisation). */
+export interface FourEyesApprovalsTable {
+  subject_type: 'professional' | 'organisation';
+  subject_id: string;
+  subject_version: string;
+  approver_id: string;
+  capacity: 'admin' | 'coordinator';
+  approved_at: string;
+}
+
 export interface Database {
   content_pages: ContentPagesTable;
   page_feedback: PageFeedbackTable;
@@ -233,4 +270,7 @@ export interface Database {
   journal_entries: JournalEntriesTable;
   journal_attachments: JournalAttachmentsTable;
   diary_notes: DiaryNotesTable;
+  professional_invitations: ProfessionalInvitationsTable;
+  professionals: ProfessionalsTable;
+  four_eyes_approvals: FourEyesApprovalsTable;
 }

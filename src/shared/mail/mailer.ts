@@ -6,7 +6,8 @@ import type { MessageKey } from '../i18n/messages.js';
 /*
  * E-mail says only that something changed, never what the site is about: a shared inbox, a lock screen or an
  * exploiter reading along must learn nothing. The sender name is configurable (MAIL_FROM_NAME, neutral by
- * default) and the texts (in the message catalogues) carry no link and nothing that names the site's subject.
+ * default) and the texts (in the message catalogues) carry nothing that names the site's subject. Notices carry
+ * no link; an invitation carries its one-time link and nothing else of note.
  */
 
 export type NoticeKind = 'account-changed';
@@ -20,27 +21,32 @@ const notices: Record<NoticeKind, { subject: MessageKey; text: MessageKey }> = {
 export interface Mailer {
   /** Sends a neutral notice; resolves false (never throws) when mail is off or the server refuses. */
   sendNotice(to: string, kind: NoticeKind, language: NoticeLanguage): Promise<boolean>;
+  /** Sends an invitation whose only content of note is the link; resolves false (never throws) on failure. */
+  sendInvitation(to: string, link: string, language: NoticeLanguage): Promise<boolean>;
 }
 
 export function createMailer(config: Config['mail'], onError: (error: unknown) => void = () => undefined): Mailer {
-  if (config.url === undefined) return { sendNotice: () => Promise.resolve(false) };
+  if (config.url === undefined) {
+    return { sendNotice: () => Promise.resolve(false), sendInvitation: () => Promise.resolve(false) };
+  }
   const transport = nodemailer.createTransport(config.url);
+  const send = async (to: string, subject: string, text: string): Promise<boolean> => {
+    try {
+      await transport.sendMail({ from: { name: config.fromName, address: config.from }, to, subject, text });
+      return true;
+    } catch (error) {
+      onError(error);
+      return false;
+    }
+  };
   return {
-    async sendNotice(to, kind, language) {
+    sendNotice(to, kind, language) {
       const t = translatorFor(language);
-      const notice = { subject: t(notices[kind].subject), text: t(notices[kind].text) };
-      try {
-        await transport.sendMail({
-          from: { name: config.fromName, address: config.from },
-          to,
-          subject: notice.subject,
-          text: notice.text,
-        });
-        return true;
-      } catch (error) {
-        onError(error);
-        return false;
-      }
+      return send(to, t(notices[kind].subject), t(notices[kind].text));
+    },
+    sendInvitation(to, link, language) {
+      const t = translatorFor(language);
+      return send(to, t('mail.invitation.subject'), t('mail.invitation.text', { link }));
     },
   };
 }

@@ -1,13 +1,87 @@
 /**
- * Who is acting. Accounts arrive with the accounts issue; until then every visitor is anonymous. Roles are
- * listed here so that rules can already be written and tested against them.
+ * Who is acting. An anonymous visitor, or a signed-in user whose rights are its roles. Admins and professionals
+ * hold no roles until they have a second factor; professionals also not until two people have activated them.
  */
 export type Role = 'parent' | 'professional' | 'editor' | 'admin';
 
-export type Actor = { kind: 'anonymous' } | { kind: 'user'; userId: string; roles: readonly Role[] };
+/** What a professional does at their organisation (one account, one organisation). */
+export const professionalRoles = ['care', 'police', 'coordinator'] as const;
+export type ProfessionalRole = (typeof professionalRoles)[number];
+
+/** Where an active professional works and as what: the facts rules about organisations compare against. */
+export interface Membership {
+  organisationId: string;
+  roles: readonly ProfessionalRole[];
+}
+
+export type Actor =
+  | { kind: 'anonymous' }
+  | {
+      kind: 'user';
+      userId: string;
+      roles: readonly Role[];
+      /** Set only for an active professional with a second factor (together with the role 'professional'). */
+      membership?: Membership;
+      /** A second factor is mandatory for this account and missing: it may do nothing but set one up. */
+      mustSetUpSecondFactor?: true;
+    };
 
 export const anonymous: Actor = { kind: 'anonymous' };
 
 export function hasRole(actor: Actor, role: Role): boolean {
   return actor.kind === 'user' && actor.roles.includes(role);
+}
+
+/** The kind of account, as stored (src/shared/db/schema.ts UsersTable.role). */
+export type AccountKind = 'parent' | 'professional' | 'admin';
+
+/** What the accounts feature knows about a signed-in user, to decide the actor. */
+export interface UserFacts {
+  userId: string;
+  kind: AccountKind;
+  /** TOTP or a passkey: the one check for "has a second factor". */
+  hasSecondFactor: boolean;
+  /** A professional's organisation, role and whether four eyes have activated the account. */
+  professional?: { organisationId: string; role: ProfessionalRole; active: boolean } | undefined;
+}
+
+/** Parents may add a second factor; for admins and professionals it comes before anything else. */
+export const secondFactorRequired = (kind: AccountKind): boolean => kind !== 'parent';
+
+/**
+ * The actor for a signed-in user. The single place where a missing second factor and a pending activation take
+ * rights away: an admin or professional without a second factor gets no roles and the set-up restriction; a
+ * professional without activation gets no roles.
+ */
+export function userActor(facts: UserFacts): Actor {
+  const base = { kind: 'user' as const, userId: facts.userId };
+  if (secondFactorRequired(facts.kind) && !facts.hasSecondFactor) {
+    return { ...base, roles: [], mustSetUpSecondFactor: true };
+  }
+  if (facts.kind === 'professional') {
+    const professional = facts.professional;
+    if (professional === undefined || !professional.active) return { ...base, roles: [] };
+    return {
+      ...base,
+      roles: ['professional'],
+      membership: { organisationId: professional.organisationId, roles: [professional.role] },
+    };
+  }
+  return { ...base, roles: [facts.kind] };
+}
+
+/** The actor's membership when it is an active professional with a second factor. */
+export function membershipOf(actor: Actor): Membership | undefined {
+  return actor.kind === 'user' && actor.roles.includes('professional') ? actor.membership : undefined;
+}
+
+/** An active coordinator of this organisation. */
+export function isCoordinatorOf(actor: Actor, organisationId: string): boolean {
+  const membership = membershipOf(actor);
+  return membership?.organisationId === organisationId && membership.roles.includes('coordinator');
+}
+
+/** Signed in and free to act (no second factor owed). */
+export function isUnrestrictedUser(actor: Actor): actor is Extract<Actor, { kind: 'user' }> {
+  return actor.kind === 'user' && actor.mustSetUpSecondFactor !== true;
 }

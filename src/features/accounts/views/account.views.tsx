@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { MessageKey } from '../../../shared/i18n/messages.js';
 import { CsrfField } from '../../../shared/views/components/csrf-field.js';
 import { ErrorSummary } from '../../../shared/views/components/error-summary.js';
@@ -5,7 +6,7 @@ import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import type { FieldProblem } from '../accounts.schema.js';
 
-type Field = FieldProblem['field'] | 'code' | 'huidig';
+type Field = FieldProblem['field'] | 'code' | 'huidig' | 'email';
 
 const timeFormat = new Intl.DateTimeFormat('nl-NL', {
   timeZone: 'Europe/Amsterdam',
@@ -13,7 +14,7 @@ const timeFormat = new Intl.DateTimeFormat('nl-NL', {
   minute: '2-digit',
 });
 
-function TextField({
+export function TextField({
   ctx,
   name,
   label,
@@ -80,7 +81,7 @@ function TextField({
 }
 
 /** A new passphrase, twice (sign-up and recovery). */
-function NewPassphraseFields({
+export function NewPassphraseFields({
   ctx,
   label,
   problems,
@@ -326,9 +327,12 @@ export function AccountPage({
   idleMinutes,
   dataProblem,
   email = '',
+  children,
 }: {
   ctx: PageContext;
   username: string;
+  /** Sections other features add (a professional's organisation and who activated the account). */
+  children?: ComponentChildren;
   sessions: readonly SessionRow[];
   idleMinutes: number;
   /** Which data form had a wrong passphrase (or e-mail address), if any. */
@@ -341,6 +345,7 @@ export function AccountPage({
       <h1>{t('account.title')}</h1>
       <p>{t('account.signedInAs', { name: username })}</p>
       <p class="app-hint">{t('account.idle', { minutes: idleMinutes })}</p>
+      {children}
       <form method="post" action="/uitloggen">
         <CsrfField ctx={ctx} />
         <button class="app-button" type="submit">

@@ -1,0 +1,293 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import type { Pages } from '../../app.js';
+import type { MessageKey } from '../../shared/i18n/messages.js';
+import { authorize } from '../../shared/policy/policy.js';
+import type { AccountsService, CurrentSession } from '../accounts/accounts.service.js';
+import { sessionCookieName, sessionCookieOptions } from '../accounts/session-cookie.js';
+import { RecoveryCodePage } from '../accounts/views/account.views.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { ApproveResult, ProfessionalsService } from './professionals.service.js';
+import {
+  AdminOverviewPage,
+  CoordinatorPage,
+  InvitationSignUpPage,
+  InvitationUnusablePage,
+  InvitePage,
+  type Notice,
+  notices,
+  ProfessionalAccountSection,
+} from './views/professionals.views.js';
+
+type Form = Record<string, unknown>;
+
+export interface ProfessionalRouteOptions {
+  secureCookies: boolean;
+  invitationValidDays: number;
+}
+
+/** The invitation token travels from the link into this short-lived cookie, so it leaves the address bar. */
+const invitationCookieName = (secure: boolean) => (secure ? '__Host-uitnodiging' : 'uitnodiging');
+const invitationCookieOptions = (secure: boolean) => ({
+  path: '/',
+  httpOnly: true,
+  // Lax: the link is opened from a mail program (another site); the redirect that follows must carry it.
+  sameSite: 'lax' as const,
+  secure,
+  maxAge: 3600,
+});
+
+const noticeOf = (query: unknown): Notice | undefined => {
+  const value = (query as { melding?: unknown } | undefined)?.melding;
+  return typeof value === 'string' && Object.hasOwn(notices, value) ? (value as Notice) : undefined;
+};
+
+const problemKeys: Record<'duplicate' | 'already-done', MessageKey> = {
+  duplicate: 'professionals.problem.alreadyApproved',
+  'already-done': 'professionals.problem.alreadyDone',
+};
+
+/** The section the account page shows a professional: organisation, role, who activated the account and when. */
+export function professionalAccountSection(pages: Pages, professionals: ProfessionalsService) {
+  return async (request: FastifyRequest, reply: FastifyReply, session: CurrentSession): Promise<VNode | null> => {
+    const account = await professionals.accountStatus(request.actor, session.userId);
+    return account === undefined ? null : (
+      <ProfessionalAccountSection ctx={pages.contextOf(request, reply)} account={account} />
+    );
+  };
+}
+
+export function registerProfessionalRoutes(
+  app: FastifyInstance,
+  pages: Pages,
+  professionals: ProfessionalsService,
+  accounts: AccountsService,
+  audit: AuditService,
+  options: ProfessionalRouteOptions,
+): void {
+  const record = (request: FastifyRequest, actor: string, action: string, objectType: string, objectId: string) =>
+    audit.record({ actor, action, objectType, objectId, requestId: String(request.id) });
+  const actorId = (request: FastifyRequest) => (request.actor.kind === 'user' ? request.actor.userId : 'anonymous');
+  /** Every /beheer page: admins only; for anyone else the page does not exist. */
+  const requireAdmin = (request: FastifyRequest) => authorize(request.actor, 'adminArea', 'enter', { area: 'beheer' });
+  const invitationCookie = invitationCookieName(options.secureCookies);
+
+  const overview = async (request: FastifyRequest, reply: FastifyReply, problem?: MessageKey, status = 200) => {
+    const { pending, organisations, invitations } = await professionals.adminOverview(request.actor);
+    return reply.html(
+      <AdminOverviewPage
+        ctx={pages.contextOf(request, reply)}
+        pending={pending}
+        organisations={organisations}
+        invitations={invitations}
+        notice={problem === undefined ? noticeOf(request.query) : undefined}
+        problem={problem}
+      />,
+      status,
+    );
+  };
+
+  app.get('/beheer', (request, reply) => {
+    requireAdmin(request);
+    return overview(request, reply);
+  });
+
+  const invitePage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: Form,
+    problems: Parameters<typeof InvitePage>[0]['problems'],
+    status: number,
+    mailFailed = false,
+  ) => {
+    const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 254) : '');
+    return reply.html(
+      <InvitePage
+        ctx={pages.contextOf(request, reply)}
+        organisations={await professionals.organisationChoices()}
+        values={{ email: text(form.email), organisationId: text(form.organisatie), role: text(form.rol) }}
+        problems={problems}
+        mailFailed={mailFailed}
+        validDays={options.invitationValidDays}
+      />,
+      status,
+    );
+  };
+
+  app.get('/beheer/uitnodigingen/nieuw', (request, reply) => {
+    requireAdmin(request);
+    authorize(request.actor, 'invitation', 'create', { state: 'open' });
+    return invitePage(request, reply, {}, [], 200);
+  });
+
+  app.post<{ Body: Form }>('/beheer/uitnodigingen', async (request, reply) => {
+    requireAdmin(request);
+    const form = request.body ?? {};
+    const result = await professionals.invite(request.actor, form, request.locale);
+    if (!result.ok) {
+      // The mail server refused: nothing usable was sent, and the invitation is already withdrawn.
+      if ('mailFailed' in result) return invitePage(request, reply, form, [], 503, true);
+      return invitePage(request, reply, form, result.problems, 400);
+    }
+    await record(request, actorId(request), 'invitation.created', 'invitation', result.id);
+    return reply.redirect('/beheer?melding=uitgenodigd', 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/beheer/uitnodigingen/:id/intrekken', async (request, reply) => {
+    requireAdmin(request);
+    const result = await professionals.revokeInvitation(request.actor, request.params.id);
+    if (result === 'not-open') return overview(request, reply, 'professionals.problem.invitationNotOpen', 409);
+    await record(request, actorId(request), 'invitation.revoked', 'invitation', request.params.id);
+    return reply.redirect('/beheer?melding=ingetrokken', 303);
+  });
+
+  /** Records an approval (and a completion) in the audit log by ids, then says what happened. */
+  const afterApproval = async (
+    request: FastifyRequest,
+    result: ApproveResult,
+    objectType: 'account' | 'organisation',
+    objectId: string,
+  ): Promise<{ notice: Notice } | { problem: MessageKey }> => {
+    if (result === 'duplicate' || result === 'already-done') return { problem: problemKeys[result] };
+    const prefix = objectType === 'account' ? 'professional' : 'organisation';
+    await record(request, actorId(request), `${prefix}.approved`, objectType, objectId);
+    if (result === 'recorded') return { notice: 'goedgekeurd' };
+    await record(
+      request,
+      actorId(request),
+      objectType === 'account' ? 'professional.activated' : 'organisation.verified',
+      objectType,
+      objectId,
+    );
+    return { notice: objectType === 'account' ? 'geactiveerd' : 'geverifieerd' };
+  };
+
+  app.post<{ Params: { id: string } }>('/beheer/professionals/:id/goedkeuren', async (request, reply) => {
+    requireAdmin(request);
+    const outcome = await afterApproval(
+      request,
+      await professionals.approveProfessional(request.actor, request.params.id),
+      'account',
+      request.params.id,
+    );
+    if ('problem' in outcome) return overview(request, reply, outcome.problem, 409);
+    return reply.redirect(`/beheer?melding=${outcome.notice}`, 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/beheer/organisaties/:id/goedkeuren', async (request, reply) => {
+    requireAdmin(request);
+    const outcome = await afterApproval(
+      request,
+      await professionals.approveOrganisation(request.actor, request.params.id),
+      'organisation',
+      request.params.id,
+    );
+    if ('problem' in outcome) return overview(request, reply, outcome.problem, 409);
+    return reply.redirect(`/beheer?melding=${outcome.notice}`, 303);
+  });
+
+  // The coordinator of an organisation approves its new colleagues (the second pair of eyes beside an admin).
+  const coordinatorPage = async (request: FastifyRequest, reply: FastifyReply, problem?: MessageKey, status = 200) =>
+    reply.html(
+      <CoordinatorPage
+        ctx={pages.contextOf(request, reply)}
+        pending={await professionals.coordinatorOverview(request.actor)}
+        notice={problem === undefined ? noticeOf(request.query) : undefined}
+        problem={problem}
+      />,
+      status,
+    );
+
+  app.get('/organisatie/aanmeldingen', (request, reply) => coordinatorPage(request, reply));
+
+  app.post<{ Params: { id: string } }>('/organisatie/aanmeldingen/:id/goedkeuren', async (request, reply) => {
+    // Only a coordinator has this page; the rule for the account itself is checked by the service.
+    await professionals.coordinatorOverview(request.actor);
+    const outcome = await afterApproval(
+      request,
+      await professionals.approveProfessional(request.actor, request.params.id),
+      'account',
+      request.params.id,
+    );
+    if ('problem' in outcome) return coordinatorPage(request, reply, outcome.problem, 409);
+    return reply.redirect(`/organisatie/aanmeldingen?melding=${outcome.notice}`, 303);
+  });
+
+  // The link in the e-mail. The token moves into a cookie and the browser goes on to /uitnodiging, so the token
+  // is not left in the address bar, on screen or in the page's history entry.
+  const unusable = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    state: Parameters<typeof InvitationUnusablePage>[0]['state'],
+  ) =>
+    reply.html(
+      <InvitationUnusablePage ctx={pages.contextOf(request, reply)} state={state} />,
+      state === 'unknown' ? 404 : 410,
+    );
+
+  app.get<{ Params: { token: string } }>('/uitnodiging/:token', async (request, reply) => {
+    const found = await professionals.invitationForToken(request.params.token);
+    if (found.state !== 'open') return unusable(request, reply, found.state);
+    reply.setCookie(invitationCookie, request.params.token, invitationCookieOptions(options.secureCookies));
+    return reply.redirect('/uitnodiging', 303);
+  });
+
+  app.get('/uitnodiging', async (request, reply) => {
+    const found = await professionals.invitationForToken(request.cookies[invitationCookie]);
+    if (found.state !== 'open') return unusable(request, reply, found.state);
+    return reply.html(
+      <InvitationSignUpPage
+        ctx={pages.contextOf(request, reply)}
+        organisationName={found.invitation.organisationName}
+        role={found.invitation.role}
+        email={found.invitation.email}
+        username=""
+        problems={[]}
+      />,
+    );
+  });
+
+  app.post<{ Body: Form }>('/uitnodiging', async (request, reply) => {
+    const token = request.cookies[invitationCookie];
+    const form = request.body ?? {};
+    const found = await professionals.invitationForToken(token);
+    const result = await professionals.accept(request.actor, token, form, request.headers['user-agent']);
+    if (!result.ok) {
+      if ('state' in result || found.state !== 'open') {
+        return unusable(request, reply, 'state' in result ? result.state : found.state);
+      }
+      return reply.html(
+        <InvitationSignUpPage
+          ctx={pages.contextOf(request, reply)}
+          organisationName={found.invitation.organisationName}
+          role={found.invitation.role}
+          email={found.invitation.email}
+          username={typeof form.gebruikersnaam === 'string' ? form.gebruikersnaam.slice(0, 40) : ''}
+          problems={result.problems}
+        />,
+        400,
+      );
+    }
+    await record(request, result.userId, 'account.created', 'account', result.userId);
+    if (found.state === 'open')
+      await record(request, result.userId, 'invitation.accepted', 'invitation', found.invitation.id);
+    reply.clearCookie(invitationCookie, invitationCookieOptions(options.secureCookies));
+    // One session per browser: an old one (someone else's account) ends; the new account is signed in, and
+    // can do nothing but set up its second factor.
+    const sessionCookie = sessionCookieName(options.secureCookies);
+    await accounts.endSessionByCookie(request.cookies[sessionCookie]);
+    reply.setCookie(sessionCookie, result.cookie, sessionCookieOptions(options.secureCookies));
+    const session = await accounts.currentSession(result.cookie);
+    if (session !== undefined) {
+      request.session = session;
+      request.actor = session.actor;
+    }
+    return reply.html(
+      <RecoveryCodePage
+        ctx={pages.contextOf(request, reply)}
+        code={result.recoveryCode}
+        fingerprint={result.fingerprint}
+      />,
+    );
+  });
+}

@@ -1,0 +1,273 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { NotFound } from '../../shared/errors.js';
+import type { Mailer, NoticeLanguage } from '../../shared/mail/mailer.js';
+import { type Actor, hasRole, membershipOf } from '../../shared/policy/actor.js';
+import { abilities, authorize, can } from '../../shared/policy/policy.js';
+import type { AccountsService, ProfessionalFactsLoader, RegisterResult } from '../accounts/accounts.service.js';
+import type { InvitationFacts } from './professionals.policy.js';
+import type {
+  Approval,
+  ProfessionalRecord,
+  ProfessionalsRepository,
+  StoredInvitation,
+  UnverifiedOrganisation,
+} from './professionals.repo.js';
+import { type InviteProblem, isId, isInvitationToken, parseInviteForm } from './professionals.schema.js';
+
+export interface ProfessionalsSettings {
+  /** How long an invitation can be used. */
+  invitationValidMs: number;
+  /** The site's address for the link in the e-mail, without trailing slash. */
+  publicUrl: string;
+}
+
+export type InvitationState = InvitationFacts['state'];
+
+/** What a four-eyes approval did. */
+export type ApproveResult = 'recorded' | 'completed' | 'duplicate' | 'already-done';
+
+/** A professional activation is complete with two different approvers, at least one of them an admin. */
+export function activationComplete(approvals: readonly Approval[]): boolean {
+  return (
+    new Set(approvals.map((approval) => approval.approverId)).size >= 2 &&
+    approvals.some((approval) => approval.capacity === 'admin')
+  );
+}
+
+/** An organisation is verified by two different admins. */
+export function verificationComplete(approvals: readonly Approval[]): boolean {
+  const admins = approvals.filter((approval) => approval.capacity === 'admin');
+  return new Set(admins.map((approval) => approval.approverId)).size >= 2;
+}
+
+const tokenHashOf = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export interface PendingProfessional extends ProfessionalRecord {
+  approvals: Approval[];
+  mayApprove: boolean;
+}
+
+export interface OrganisationToVerify extends UnverifiedOrganisation {
+  mayApprove: boolean;
+}
+
+export interface InvitationRow extends StoredInvitation {
+  state: InvitationState;
+  mayRevoke: boolean;
+}
+
+/** The professional facts a signed-in actor is built from (see userActor), for the accounts service. */
+export function professionalFactsLoader(repo: ProfessionalsRepository): ProfessionalFactsLoader {
+  return async (userId) => {
+    const record = await repo.findProfessional(userId);
+    return record === undefined
+      ? undefined
+      : { organisationId: record.organisationId, role: record.role, active: record.status === 'active' };
+  };
+}
+
+export function createProfessionalsService(
+  repo: ProfessionalsRepository,
+  accounts: AccountsService,
+  mailer: Mailer,
+  settings: ProfessionalsSettings,
+  clock: () => Date = () => new Date(),
+) {
+  const stateOf = (invitation: StoredInvitation): InvitationState => {
+    if (invitation.usedAt !== null) return 'used';
+    if (invitation.revokedAt !== null) return 'revoked';
+    return Date.parse(invitation.expiresAt) <= clock().getTime() ? 'expired' : 'open';
+  };
+  const factsOf = (record: ProfessionalRecord) => ({
+    userId: record.userId,
+    organisationId: record.organisationId,
+    status: record.status,
+  });
+
+  async function withApprovals(actor: Actor, records: ProfessionalRecord[]): Promise<PendingProfessional[]> {
+    const visible = records.filter((record) => can(actor, 'professionalAccount', 'view', factsOf(record)));
+    return Promise.all(
+      visible.map(async (record) => ({
+        ...record,
+        approvals: await repo.professionalApprovals(record.userId),
+        mayApprove: can(actor, 'professionalAccount', 'approve', factsOf(record)),
+      })),
+    );
+  }
+
+  return {
+    /** The organisations an invitation can be for (verified or not: a new one is verified by four eyes too). */
+    organisationChoices: () => repo.listOrganisationChoices(),
+
+    /**
+     * An admin invites a professional: a 256-bit token, stored only as its hash, valid for a limited time and
+     * once. The e-mail carries the link; when it cannot be sent the invitation is withdrawn at once.
+     */
+    async invite(
+      actor: Actor,
+      form: Record<string, unknown>,
+      language: NoticeLanguage,
+    ): Promise<{ ok: true; id: string } | { ok: false; problems: InviteProblem[] } | { ok: false; mailFailed: true }> {
+      authorize(actor, 'invitation', 'create', { state: 'open' });
+      if (actor.kind !== 'user') throw new NotFound('not signed in');
+      const choices = await repo.listOrganisationChoices();
+      const parsed = parseInviteForm(form, new Set(choices.map((choice) => choice.id)));
+      if (!parsed.ok) return parsed;
+      const token = randomBytes(32).toString('base64url');
+      const now = clock();
+      const id = randomUUID();
+      await repo.insertInvitation({
+        id,
+        tokenHash: tokenHashOf(token),
+        email: parsed.value.email,
+        organisationId: parsed.value.organisationId,
+        role: parsed.value.role,
+        invitedBy: actor.userId,
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + settings.invitationValidMs).toISOString(),
+      });
+      const sent = await mailer.sendInvitation(
+        parsed.value.email,
+        `${settings.publicUrl}/uitnodiging/${token}`,
+        language,
+      );
+      if (!sent) {
+        await repo.revokeInvitation(id, actor.userId, clock().toISOString());
+        return { ok: false, mailFailed: true };
+      }
+      return { ok: true, id };
+    },
+
+    /** The invitation a link names, and whether it can be used; an unknown or malformed token is 'unknown'. */
+    async invitationForToken(
+      token: unknown,
+    ): Promise<{ state: 'unknown' } | { state: InvitationState; invitation: StoredInvitation }> {
+      if (!isInvitationToken(token)) return { state: 'unknown' };
+      const invitation = await repo.findInvitationByTokenHash(tokenHashOf(token));
+      return invitation === undefined ? { state: 'unknown' } : { state: stateOf(invitation), invitation };
+    },
+
+    /**
+     * Creates the professional's account from an open invitation: the invitation is claimed only when the form
+     * is valid, atomically, so a used, withdrawn or expired one creates nothing.
+     */
+    async accept(
+      actor: Actor,
+      token: unknown,
+      form: Record<string, unknown>,
+      userAgent: string | undefined,
+    ): Promise<RegisterResult | { ok: false; state: InvitationState | 'unknown' }> {
+      const found = await this.invitationForToken(token);
+      if (found.state === 'unknown' || !can(actor, 'invitation', 'accept', { state: found.state })) {
+        return { ok: false, state: found.state };
+      }
+      const tokenHash = tokenHashOf(token as string);
+      const result = await accounts.registerProfessional(form, userAgent, (userId) =>
+        repo.claimInvitation(tokenHash, userId, clock().toISOString()),
+      );
+      if (result !== 'link') return result;
+      // Someone else claimed it in the meantime, or it ran out while the form was filled in.
+      const now = await this.invitationForToken(token);
+      return { ok: false, state: now.state === 'open' ? 'used' : now.state };
+    },
+
+    async revokeInvitation(actor: Actor, id: unknown): Promise<'revoked' | 'not-open'> {
+      if (!isId(id)) throw new NotFound('no such invitation');
+      const invitation = await repo.findInvitation(id);
+      if (invitation === undefined) throw new NotFound('no such invitation');
+      const facts = { state: stateOf(invitation) };
+      if (!can(actor, 'invitation', 'view', facts)) throw new NotFound('no such invitation');
+      if (!can(actor, 'invitation', 'revoke', facts) || actor.kind !== 'user') return 'not-open';
+      return (await repo.revokeInvitation(id, actor.userId, clock().toISOString())) ? 'revoked' : 'not-open';
+    },
+
+    /** What /beheer shows an admin: accounts waiting, organisations to verify, invitations not yet used. */
+    async adminOverview(actor: Actor): Promise<{
+      pending: PendingProfessional[];
+      organisations: OrganisationToVerify[];
+      invitations: InvitationRow[];
+    }> {
+      authorize(actor, 'invitation', 'view', { state: 'open' });
+      const pending = await withApprovals(actor, await repo.listPendingProfessionals());
+      const organisations = (await repo.listUnverifiedOrganisations())
+        .filter(() => can(actor, 'organisationVerification', 'view', { verified: false }))
+        .map((organisation) => ({
+          ...organisation,
+          mayApprove: can(actor, 'organisationVerification', 'approve', { verified: false }),
+        }));
+      const invitations = (await repo.listUnusedInvitations())
+        .map((invitation) => ({ invitation, facts: { state: stateOf(invitation) } }))
+        .filter(({ facts }) => can(actor, 'invitation', 'view', facts))
+        .map(({ invitation, facts }) => ({
+          ...invitation,
+          state: facts.state,
+          mayRevoke: abilities(actor, 'invitation', facts).revoke,
+        }));
+      return { pending, organisations, invitations };
+    },
+
+    /** What a coordinator sees: the accounts of their own organisation that wait for activation. */
+    async coordinatorOverview(actor: Actor): Promise<PendingProfessional[]> {
+      const membership = membershipOf(actor);
+      if (membership === undefined || !membership.roles.includes('coordinator'))
+        throw new NotFound('not a coordinator');
+      return withApprovals(actor, await repo.listPendingProfessionals(membership.organisationId));
+    },
+
+    /**
+     * One of the two approvals a professional account needs. Someone who may not see the account gets a 404;
+     * an account that is already active, or a second approval by the same person, is reported, not repeated.
+     */
+    async approveProfessional(actor: Actor, userId: unknown): Promise<ApproveResult> {
+      if (!isId(userId) || actor.kind !== 'user') throw new NotFound('no such account');
+      const record = await repo.findProfessional(userId);
+      if (record === undefined || !can(actor, 'professionalAccount', 'view', factsOf(record))) {
+        throw new NotFound('no such account');
+      }
+      if (record.status === 'active') return 'already-done';
+      authorize(actor, 'professionalAccount', 'approve', factsOf(record));
+      const capacity = hasRole(actor, 'admin') ? 'admin' : 'coordinator';
+      const outcome = await repo.approve(
+        'professional',
+        userId,
+        { id: actor.userId, capacity },
+        clock().toISOString(),
+        activationComplete,
+      );
+      if (outcome === 'missing') throw new NotFound('no such account');
+      return outcome === 'not-pending' ? 'already-done' : outcome;
+    },
+
+    /** One of the two admin approvals an organisation needs before the public sees it. */
+    async approveOrganisation(actor: Actor, organisationId: unknown): Promise<ApproveResult> {
+      if (!isId(organisationId) || actor.kind !== 'user') throw new NotFound('no such organisation');
+      const organisation = await repo.findOrganisationForVerification(organisationId);
+      if (organisation === undefined || !can(actor, 'organisationVerification', 'view', organisation)) {
+        throw new NotFound('no such organisation');
+      }
+      if (organisation.verified) return 'already-done';
+      authorize(actor, 'organisationVerification', 'approve', organisation);
+      const outcome = await repo.approve(
+        'organisation',
+        organisationId,
+        { id: actor.userId, capacity: 'admin' },
+        clock().toISOString(),
+        verificationComplete,
+      );
+      if (outcome === 'missing') throw new NotFound('no such organisation');
+      return outcome === 'not-pending' ? 'already-done' : outcome;
+    },
+
+    /** A professional's own account: organisation, role, and who activated it and when (or who approved so far). */
+    async accountStatus(
+      actor: Actor,
+      userId: string,
+    ): Promise<(ProfessionalRecord & { approvals: Approval[] }) | undefined> {
+      const record = await repo.findProfessional(userId);
+      if (record === undefined || !can(actor, 'professionalAccount', 'view', factsOf(record))) return undefined;
+      return { ...record, approvals: await repo.professionalApprovals(userId) };
+    },
+  };
+}
+
+export type ProfessionalsService = ReturnType<typeof createProfessionalsService>;

@@ -12,6 +12,8 @@ import { createAccountsRepository } from './features/accounts/accounts.repo.js';
 import { createAuditRepository } from './features/audit/audit.repo.js';
 import { createAuditService } from './features/audit/audit.service.js';
 import { createAccountsService } from './features/accounts/accounts.service.js';
+import { createPasskeyRepository } from './features/accounts/passkeys.repo.js';
+import { createPasskeyService } from './features/accounts/passkeys.service.js';
 import { createPassphraseHasher } from './shared/crypto/passphrase.js';
 import { createMailer } from './shared/mail/mailer.js';
 import { questionnairesDir } from './shared/paths.js';
@@ -39,6 +41,10 @@ export function createServices(database: DatabaseHandle, config: Config) {
     help: createHelpService(createHelpRepository(database.db)),
     health: createHealthRepository(database.db),
     accounts,
+    passkeys: createPasskeyService(createPasskeyRepository(database.db), accounts, {
+      id: config.publicOrigin.rpId,
+      origin: config.publicOrigin.origin,
+    }),
     audit: createAuditService(createAuditRepository(database.db, database.dialect)),
     mailer: createMailer(config.mail),
     sessions: {

@@ -8,6 +8,7 @@ import * as createLoginThrottle from './migrations/0006-create-login-throttle.js
 import * as createAuditLog from './migrations/0007-create-audit-log.js';
 import * as addTotp from './migrations/0008-add-totp.js';
 import * as createSetupLinks from './migrations/0009-create-setup-links.js';
+import * as addPasskeys from './migrations/0011-add-passkeys.js';
 import type { Database } from './schema.js';
 
 /*
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0007-create-audit-log': createAuditLog,
   '0008-add-totp': addTotp,
   '0009-create-setup-links': createSetupLinks,
+  '0011-add-passkeys': addPasskeys,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -164,6 +164,31 @@ export interface SetupLinksTable {
   used_at: string | null;
 }
 
+/** A passkey (WebAuthn credential) as a second factor: public values only, the nickname sealed. */
+export interface PasskeysTable {
+  id: string;
+  user_id: string;
+  credential_id: string;
+  public_key: string;
+  /** bigint: PostgreSQL returns it as a string. */
+  counter: number | string;
+  /** JSON array of transport hints (usb, nfc, ble, internal, hybrid). */
+  transports: string;
+  nickname: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** A WebAuthn ceremony in progress: the hash of its challenge, bound to one session and user. */
+export interface WebauthnChallengesTable {
+  challenge_hash: string;
+  purpose: 'registration' | 'authentication';
+  user_id: string;
+  session_id_hash: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Database {
   content_pages: ContentPagesTable;
   page_feedback: PageFeedbackTable;
@@ -180,4 +205,6 @@ export interface Database {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   setup_links: SetupLinksTable;
+  passkeys: PasskeysTable;
+  webauthn_challenges: WebauthnChallengesTable;
 }

@@ -1,4 +1,4 @@
-import { accountSessionPolicy } from '../../features/accounts/accounts.policy.js';
+import { accountSessionPolicy, passkeyPolicy } from '../../features/accounts/accounts.policy.js';
 import { checkOutcomePolicy } from '../../features/check/check.policy.js';
 import { contentPagePolicy } from '../../features/content/content.policy.js';
 import { organisationPolicy } from '../../features/help/help.policy.js';
@@ -9,6 +9,7 @@ export const policies = {
   checkOutcome: checkOutcomePolicy,
   organisation: organisationPolicy,
   accountSession: accountSessionPolicy,
+  passkey: passkeyPolicy,
 } as const;
 
 export type PolicyMap = typeof policies;

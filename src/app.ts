@@ -174,7 +174,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     await services.help.close();
   });
   registerHelpRoutes(app, pages, services.help);
-  registerAccountRoutes(app, pages, services.accounts, services.audit, services.mailer, {
+  registerAccountRoutes(app, pages, services.accounts, services.passkeys, services.audit, services.mailer, {
     secureCookies: config.secureCookies,
     idleMinutes: Math.round(config.session.idleMs / 60_000),
     accountSection: professionalAccountSection(pages, services.professionals),

@@ -14,6 +14,8 @@ import { createAuditService } from './features/audit/audit.service.js';
 import { createAccountsService } from './features/accounts/accounts.service.js';
 import { createJournalRepository } from './features/journal/journal.repo.js';
 import { createJournalService } from './features/journal/journal.service.js';
+import { createPasskeyRepository } from './features/accounts/passkeys.repo.js';
+import { createPasskeyService } from './features/accounts/passkeys.service.js';
 import { createPassphraseHasher } from './shared/crypto/passphrase.js';
 import { createMailer } from './shared/mail/mailer.js';
 import { questionnairesDir } from './shared/paths.js';
@@ -46,6 +48,10 @@ export function createServices(database: DatabaseHandle, config: Config) {
     help: createHelpService(createHelpRepository(database.db)),
     health: createHealthRepository(database.db),
     accounts,
+    passkeys: createPasskeyService(createPasskeyRepository(database.db), accounts, {
+      id: config.publicOrigin.rpId,
+      origin: config.publicOrigin.origin,
+    }),
     audit: createAuditService(createAuditRepository(database.db, database.dialect)),
     journal: createJournalService(createJournalRepository(database.db, database.dialect)),
     mailer,

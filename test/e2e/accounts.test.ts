@@ -70,6 +70,8 @@ async function submit(page: Page, buttonName: string, path: string): Promise<Res
     page.waitForResponse(
       (candidate) => candidate.request().method() === 'POST' && new URL(candidate.url()).pathname === path,
     ),
+    // The document that the POST leads to (a page, or the target of its redirect) replaces this one.
+    page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame()),
     page.getByRole('button', { name: buttonName, exact: true }).click(),
   ]);
   await page.waitForLoadState('load');

@@ -30,6 +30,8 @@ function ready(): E2E {
 async function submit(page: Page, buttonName: string): Promise<Response> {
   const [response] = await Promise.all([
     page.waitForResponse((candidate) => candidate.request().method() === 'POST'),
+    // The document that the POST leads to (a page, or the target of its redirect) replaces this one.
+    page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame()),
     page.getByRole('button', { name: buttonName, exact: true }).click(),
   ]);
   await page.waitForLoadState('load');

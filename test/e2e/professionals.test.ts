@@ -20,7 +20,7 @@ let browser: Browser | undefined;
 let baseUrl = '';
 const contexts: BrowserContext[] = [];
 
-/** A free port, so the app's PUBLIC_URL (the link in the e-mail) is the address it listens on. */
+/** A free port, so the app's PUBLIC_ORIGIN (the link in the e-mail) is the address it listens on. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -36,12 +36,12 @@ function freePort(): Promise<number> {
 before(async () => {
   sink = await startSmtpSink();
   const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
+  baseUrl = `http://localhost:${port}`;
   testApp = await buildTestApp('sqlite', {
     RATE_LIMIT_MAX: '100000',
     SMTP_URL: sink.url,
     MAIL_FROM: 'no-reply@example.org',
-    PUBLIC_URL: baseUrl,
+    PUBLIC_ORIGIN: baseUrl,
   });
   await testApp.app.listen({ host: '127.0.0.1', port });
   browser = await chromium.launch({

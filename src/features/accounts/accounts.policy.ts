@@ -24,3 +24,18 @@ export const accountPolicy = {
   /** Setting up a second factor: the owner, always (for admins and professionals it is the only thing they may do). */
   setUpSecondFactor: (actor: Actor, account: AccountFacts): boolean => own(actor, account.userId),
 };
+
+/** What a rule needs to know about a passkey. */
+export interface PasskeyFacts {
+  userId: string;
+}
+
+export const passkeyPolicy = {
+  /**
+   * People see, add and remove their own passkeys only (for add, the facts name the account it is added to). No role is needed: an admin without a second factor
+   * holds no roles yet and must be able to add one.
+   */
+  view: (actor: Actor, passkey: PasskeyFacts): boolean => actor.kind === 'user' && actor.userId === passkey.userId,
+  add: (actor: Actor, passkey: PasskeyFacts): boolean => actor.kind === 'user' && actor.userId === passkey.userId,
+  remove: (actor: Actor, passkey: PasskeyFacts): boolean => actor.kind === 'user' && actor.userId === passkey.userId,
+};

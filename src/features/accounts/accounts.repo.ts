@@ -18,6 +18,8 @@ export interface StoredUser {
   totpSecret: Ciphertext | undefined;
   totpPending: Ciphertext | undefined;
   totpLastStep: number | undefined;
+  /** Whether at least one passkey is registered (a second factor, like a confirmed TOTP secret). */
+  hasPasskey: boolean;
   /** Optional: only for notices that something changed. */
   email: string | undefined;
 }
@@ -45,7 +47,7 @@ export interface StoredSession {
   secondFactorPending: boolean;
 }
 
-function toUser(row: Selectable<UsersTable>): StoredUser {
+function toUser(row: Selectable<UsersTable> & { passkey_count: number | string | bigint }): StoredUser {
   return {
     id: row.id,
     username: row.username,
@@ -67,11 +69,25 @@ function toUser(row: Selectable<UsersTable>): StoredUser {
     totpSecret: (row.totp_secret ?? undefined) as Ciphertext | undefined,
     totpPending: (row.totp_pending ?? undefined) as Ciphertext | undefined,
     totpLastStep: row.totp_last_step === null ? undefined : Number(row.totp_last_step),
+    hasPasskey: Number(row.passkey_count) > 0,
     email: row.email ?? undefined,
   };
 }
 
 export function createAccountsRepository(db: Kysely<Database>) {
+  /** A user row with the number of its passkeys (whether it has a second factor is asked on every request). */
+  const selectUser = () =>
+    db
+      .selectFrom('users')
+      .selectAll('users')
+      .select((eb) =>
+        eb
+          .selectFrom('passkeys')
+          .select(eb.fn.countAll().as('n'))
+          .whereRef('passkeys.user_id', '=', 'users.id')
+          .as('passkey_count'),
+      );
+
   return {
     /** Inserts a user; false when the username (by its key) is taken. */
     async insertUser(user: NewUser, now: Date): Promise<boolean> {
@@ -102,13 +118,13 @@ export function createAccountsRepository(db: Kysely<Database>) {
     },
 
     async findUserByUsernameKey(usernameKey: string): Promise<StoredUser | undefined> {
-      const row = await db.selectFrom('users').selectAll().where('username_key', '=', usernameKey).executeTakeFirst();
-      return row === undefined ? undefined : toUser(row);
+      const row = await selectUser().where('username_key', '=', usernameKey).executeTakeFirst();
+      return row === undefined ? undefined : toUser({ ...row, passkey_count: row.passkey_count ?? 0 });
     },
 
     async findUserById(id: string): Promise<StoredUser | undefined> {
-      const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-      return row === undefined ? undefined : toUser(row);
+      const row = await selectUser().where('users.id', '=', id).executeTakeFirst();
+      return row === undefined ? undefined : toUser({ ...row, passkey_count: row.passkey_count ?? 0 });
     },
 
     /**
@@ -163,8 +179,35 @@ export function createAccountsRepository(db: Kysely<Database>) {
         .execute();
     },
 
-    async completeSecondFactor(idHash: string): Promise<void> {
-      await db.updateTable('sessions').set({ second_factor_pending: 0 }).where('id_hash', '=', idHash).execute();
+    /**
+     * Ends a session that still owes its second factor and starts its successor under a new id, in one
+     * transaction. Only one request can do this for a pending session: the second finds nothing to end and
+     * changes nothing. Returns whether the new session was started.
+     */
+    async replacePendingSession(pendingIdHash: string, next: StoredSession): Promise<boolean> {
+      return db.transaction().execute(async (trx) => {
+        const ended = await trx
+          .deleteFrom('sessions')
+          .where('id_hash', '=', pendingIdHash)
+          .where('user_id', '=', next.userId)
+          .where('second_factor_pending', '=', 1)
+          .executeTakeFirst();
+        if (Number(ended.numDeletedRows) !== 1) return false;
+        await trx
+          .insertInto('sessions')
+          .values({
+            id_hash: next.idHash,
+            user_id: next.userId,
+            master_key: next.masterKey,
+            device_hint: next.deviceHint,
+            created_at: next.createdAt,
+            last_seen_at: next.lastSeenAt,
+            expires_at: next.expiresAt,
+            second_factor_pending: next.secondFactorPending ? 1 : 0,
+          })
+          .execute();
+        return true;
+      });
     },
 
     async setTotpPending(userId: string, sealed: Ciphertext): Promise<void> {
@@ -281,12 +324,14 @@ export function createAccountsRepository(db: Kysely<Database>) {
     },
 
     /**
-     * Deletes the account: the user row with every wrapped key and sealed value, and (by cascade) its sessions.
+     * Deletes the account: the user row with every wrapped key and sealed value, its passkeys and its sessions.
      * Without the keys nothing the user encrypted can be opened again (crypto-shredding). The audit log keeps
      * its pseudonymous rows.
      */
     async deleteUser(userId: string): Promise<void> {
       await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('webauthn_challenges').where('user_id', '=', userId).execute();
+        await trx.deleteFrom('passkeys').where('user_id', '=', userId).execute();
         await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
         await trx.deleteFrom('login_throttle').where('key', '=', `totp:${userId}`).execute();
         await trx.deleteFrom('users').where('id', '=', userId).execute();

@@ -538,7 +538,9 @@ for (const dialect of dialects) {
         payload: { _csrf: csrfTokenFrom(codePage.body), code: await generate({ secret: totpSecret }) },
       });
       assert.equal(second.statusCode, 303, 'logged in with both steps');
-      const session = (await testApp.services.accounts.currentSession(cookies.sessie))!;
+      const fullCookie = Object.fromEntries(setCookies(second.headers)).sessie!;
+      assert.notEqual(fullCookie, cookies.sessie, 'the second step gives a new session id');
+      const session = (await testApp.services.accounts.currentSession(fullCookie))!;
       const master = session.masterKey();
       const user = (await createAccountsRepository(testApp.database.handle.db).findUserById(session.userId))!;
       const secrets: [string, Buffer][] = [
@@ -548,8 +550,8 @@ for (const dialect of dialects) {
         ['recovery code (compact)', Buffer.from(code.replace(/-/g, ''))],
         ['recovery code (bytes)', (parseRecoveryCode(code) as { bytes: Buffer }).bytes],
         ['master key', master.key.export()],
-        ['session secret', parseSessionCookie(cookies.sessie)!.secret],
-        ['session id', parseSessionCookie(cookies.sessie)!.id],
+        ['session secret', parseSessionCookie(fullCookie)!.secret],
+        ['session id', parseSessionCookie(fullCookie)!.id],
         ['Ed25519 private key', signingKey(session.userId, user.keys, master).export({ type: 'pkcs8', format: 'der' })],
         ['X25519 private key', sharingKey(session.userId, user.keys, master).export({ type: 'pkcs8', format: 'der' })],
       ];

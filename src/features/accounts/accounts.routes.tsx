@@ -8,6 +8,8 @@ import type { MessageKey } from '../../shared/i18n/messages.js';
 import type { Mailer } from '../../shared/mail/mailer.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AccountsService, CurrentSession } from './accounts.service.js';
+import { registerPasskeyRoutes } from './passkeys.routes.js';
+import type { PasskeyService } from './passkeys.service.js';
 import { sessionCookieName, sessionCookieOptions } from './session-cookie.js';
 import {
   AccountDeletedPage,
@@ -63,6 +65,7 @@ export function registerAccountRoutes(
   app: FastifyInstance,
   pages: Pages,
   accounts: AccountsService,
+  passkeys: PasskeyService,
   audit: AuditService,
   mailer: Mailer,
   options: AccountRouteOptions,
@@ -159,11 +162,18 @@ export function registerAccountRoutes(
     return reply.redirect(result.secondFactor ? '/inloggen/code' : '/account', 303);
   });
 
-  app.get('/inloggen/code', (request, reply) =>
-    reply.html(<SecondFactorPage ctx={pages.contextOf(request, reply)} failed={false} />),
+  /** The second factors the pending session's account has (TOTP only when there is no pending session). */
+  const pendingFactors = async (request: FastifyRequest) =>
+    (await accounts.pendingSession(request.cookies[name]))?.secondFactors ?? { totp: true, passkey: false };
+
+  app.get('/inloggen/code', async (request, reply) =>
+    reply.html(
+      <SecondFactorPage ctx={pages.contextOf(request, reply)} failed={false} factors={await pendingFactors(request)} />,
+    ),
   );
 
   app.post<{ Body: Form }>('/inloggen/code', async (request, reply) => {
+    const factors = await pendingFactors(request);
     const result = await accounts.completeSecondFactor(request.cookies[name], request.body?.code, request.ip);
     if (!result.ok) {
       const { retryAt } = result;
@@ -171,18 +181,20 @@ export function registerAccountRoutes(
         reply.header('retry-after', secondsUntil(retryAt));
       }
       return reply.html(
-        <SecondFactorPage ctx={pages.contextOf(request, reply)} failed retryAt={retryAt} />,
+        <SecondFactorPage ctx={pages.contextOf(request, reply)} failed retryAt={retryAt} factors={factors} />,
         retryAt === undefined ? 400 : 429,
       );
     }
     await record(request, result.userId, 'login.second-factor', result.userId);
+    // The session that waited for the code is gone; this browser continues under a new id.
+    signIn(reply, result.cookie);
     return reply.redirect('/account', 303);
   });
 
   app.get('/account/tweede-stap', async (request, reply) => {
     const session = requireSession(request);
     authorize(request.actor, 'account', 'setUpSecondFactor', { userId: session.userId });
-    if (session.hasSecondFactor) return reply.html(<TotpSetupPage ctx={pages.contextOf(request, reply)} done />);
+    if (session.secondFactors.totp) return reply.html(<TotpSetupPage ctx={pages.contextOf(request, reply)} done />);
     const { secret, uri } = await accounts.startTotp(session);
     return reply.html(<TotpSetupPage ctx={pages.contextOf(request, reply)} done={false} secret={secret} uri={uri} />);
   });
@@ -340,7 +352,12 @@ export function registerAccountRoutes(
     if (!('userId' in outcome)) return outcome;
     const events = await audit.forObject('account', outcome.userId);
     await record(request, outcome.userId, 'data.exported', outcome.userId);
-    const data = await accounts.exportData(outcome, events);
+    const data = {
+      ...(await accounts.exportData(outcome, events)),
+      passkeys: (await passkeys.list(outcome))
+        .filter((passkey) => can(request.actor, 'passkey', 'view', passkey))
+        .map((passkey) => ({ name: passkey.nickname, addedAt: passkey.createdAt, lastUsedAt: passkey.lastUsedAt })),
+    };
     return (
       reply
         .type('application/json; charset=utf-8')
@@ -388,4 +405,6 @@ export function registerAccountRoutes(
     await record(request, session.userId, 'sessions.others-ended', session.userId);
     return reply.redirect('/account', 303);
   });
+
+  registerPasskeyRoutes(app, pages, accounts, passkeys, audit, { cookieName: name, signIn, requireSession });
 }

@@ -43,11 +43,12 @@ describeEachDialect('accounts with a clock', (database) => {
     const pending = await service().currentSession(login.cookie);
     assert.equal(pending?.secondFactorPending, true);
     const code = await generate({ secret, epoch: Math.floor(clock.now.getTime() / 1000) });
-    assert.deepEqual(await service().completeSecondFactor(login.cookie, code, '10.1.1.1'), {
-      ok: true,
-      userId: session.userId,
-    });
-    assert.equal((await service().currentSession(login.cookie))?.secondFactorPending, false);
+    const completed = await service().completeSecondFactor(login.cookie, code, '10.1.1.1');
+    assert.ok(completed.ok);
+    assert.equal(completed.userId, session.userId);
+    assert.notEqual(completed.cookie, login.cookie, 'a new session id once the code is given');
+    assert.equal(await service().currentSession(login.cookie), undefined, 'the pending session is gone');
+    assert.equal((await service().currentSession(completed.cookie))?.secondFactorPending, false);
 
     const again = await service().login(
       { gebruikersnaam: 'klok.ouder', wachtwoord: passphrase },

@@ -50,6 +50,8 @@ export interface CurrentSession {
   /** Passed the passphrase but not yet the second factor: only the code page may use this session. */
   secondFactorPending: boolean;
   hasSecondFactor: boolean;
+  /** Which second factors the account has: a confirmed TOTP secret, one or more passkeys, both or neither. */
+  secondFactors: { totp: boolean; passkey: boolean };
   expiresAt: string;
   /** When the idle time-out ends this session unless the user does something. */
   idleUntil: string;
@@ -66,6 +68,15 @@ export type RegisterResult =
 /** userId is set when the name belongs to an account: for the audit log, never shown to the visitor. */
 export type LoginResult =
   { ok: true; cookie: string; userId: string; secondFactor: boolean } | { ok: false; retryAt?: Date; userId?: string };
+
+/** The end of a login's second step: a new session cookie (a new id), or why not. */
+export type SecondFactorResult = { ok: true; userId: string; cookie: string } | { ok: false; retryAt?: Date };
+
+/**
+ * TOTP and passkey failures count on one throttle per account (the key predates passkeys), so switching between
+ * the two gives no extra attempts.
+ */
+const secondFactorThrottleKey = (userId: string) => `totp:${userId}`;
 
 /**
  * Growing delays, never a permanent lock an attacker could trigger: the first 4 failures cost nothing, then
@@ -100,9 +111,9 @@ async function verifyTotp(
   return result.valid && 'timeStep' in result ? result.timeStep : undefined;
 }
 
-/** The one check for "has a second factor" (TOTP; passkeys join here). */
+/** The one check for "has a second factor": TOTP or at least one passkey. */
 export function hasSecondFactor(user: StoredUser): boolean {
-  return user.totpSecret !== undefined;
+  return user.totpSecret !== undefined || user.hasPasskey;
 }
 
 /** What the professionals feature knows about a professional account (its organisation, role, activation). */
@@ -145,12 +156,12 @@ export function createAccountsService(
   // For unknown usernames the same Argon2 work is done, so the answer takes as long as for a wrong passphrase.
   const decoySalt = randomBytes(SALT_BYTES);
 
-  async function startSession(
+  function newSession(
     userId: string,
     masterKey: SymmetricKey,
     hint: string,
-    secondFactorPending = false,
-  ): Promise<string> {
+    secondFactorPending: boolean,
+  ): { cookie: string; session: StoredSession } {
     const token = newSessionToken();
     const idHash = sessionIdHash(token.id);
     const now = clock();
@@ -165,8 +176,43 @@ export function createAccountsService(
       expiresAt,
       secondFactorPending,
     };
+    return { cookie: formatSessionCookie(token), session };
+  }
+
+  async function startSession(
+    userId: string,
+    masterKey: SymmetricKey,
+    hint: string,
+    secondFactorPending = false,
+  ): Promise<string> {
+    const { cookie, session } = newSession(userId, masterKey, hint, secondFactorPending);
     await repo.insertSession(session);
-    return formatSessionCookie(token);
+    return cookie;
+  }
+
+  /**
+   * The second factor was given: the pending session ends and a full one starts under a new id (the id that
+   * waited for the second factor is worth nothing afterwards). Undefined when another request already did this.
+   */
+  async function promotePendingSession(pending: CurrentSession): Promise<string | undefined> {
+    const stored = await repo.findSession(pending.idHash);
+    if (stored === undefined || !stored.secondFactorPending) return undefined;
+    const { cookie, session } = newSession(pending.userId, pending.masterKey(), stored.deviceHint, false);
+    return (await repo.replacePendingSession(pending.idHash, session)) ? cookie : undefined;
+  }
+
+  /** When the second-factor throttle lets this account and address try again, if it is closed now. */
+  async function secondFactorBlockedUntil(userId: string, clientAddress: string): Promise<Date | undefined> {
+    const keys = [secondFactorThrottleKey(userId), `address:${clientAddress}`];
+    const until = Math.max(0, ...(await repo.findThrottle(keys)).map((row) => Date.parse(row.blockedUntil)));
+    return until > clock().getTime() ? new Date(until) : undefined;
+  }
+
+  async function recordSecondFactorFailure(userId: string, clientAddress: string): Promise<void> {
+    const now = clock();
+    for (const key of [secondFactorThrottleKey(userId), `address:${clientAddress}`]) {
+      await repo.recordFailure(key, throttleDelayMs, now);
+    }
   }
 
   /** The TOTP secret's place: sealed under the master key, bound to the user and to pending or active. */
@@ -328,7 +374,7 @@ export function createAccountsService(
       }
       await repo.clearThrottle(accountKey);
       const masterKey = unlockWithPassphrase(user.id, user.keys, kek);
-      // With a second factor the new session grants nothing until the code is given (5 minutes).
+      // With a second factor the new session grants nothing until it is given (5 minutes).
       const secondFactor = hasSecondFactor(user);
       const cookie = await startSession(user.id, masterKey, deviceHint(userAgent), secondFactor);
       return { ok: true, cookie, userId: user.id, secondFactor };
@@ -456,6 +502,7 @@ export function createAccountsService(
         }),
         secondFactorPending: session.secondFactorPending,
         hasSecondFactor: secondFactor,
+        secondFactors: { totp: user.totpSecret !== undefined, passkey: user.hasPasskey },
         expiresAt: session.expiresAt,
         idleUntil: new Date(Date.parse(lastSeen) + settings.idleMs).toISOString(),
         keyEpoch: user.keys.epoch,
@@ -498,13 +545,12 @@ export function createAccountsService(
       cookie: string | undefined,
       code: unknown,
       clientAddress: string,
-    ): Promise<{ ok: true; userId: string } | { ok: false; retryAt?: Date }> {
-      const session = await this.currentSession(cookie);
-      if (session === undefined || !session.secondFactorPending) return { ok: false };
-      const keys = [`totp:${session.userId}`, `address:${clientAddress}`];
+    ): Promise<SecondFactorResult> {
+      const session = await this.pendingSession(cookie);
+      if (session === undefined) return { ok: false };
+      const retryAt = await secondFactorBlockedUntil(session.userId, clientAddress);
+      if (retryAt !== undefined) return { ok: false, retryAt };
       const now = clock();
-      const blockedUntil = Math.max(0, ...(await repo.findThrottle(keys)).map((row) => Date.parse(row.blockedUntil)));
-      if (blockedUntil > now.getTime()) return { ok: false, retryAt: new Date(blockedUntil) };
       const user = await repo.findUserById(session.userId);
       let accepted = false;
       const token = codeOf(code);
@@ -515,12 +561,30 @@ export function createAccountsService(
         accepted = step !== undefined && (await repo.takeTotpStep(user.id, step));
       }
       if (!accepted) {
-        for (const key of keys) await repo.recordFailure(key, throttleDelayMs, now);
+        await recordSecondFactorFailure(session.userId, clientAddress);
         return { ok: false };
       }
-      await repo.clearThrottle(keys[0]!);
-      await repo.completeSecondFactor(session.idHash);
-      return { ok: true, userId: session.userId };
+      return this.finishSecondFactor(session);
+    },
+
+    /** The session a cookie names if it passed the passphrase and still owes its second factor (5 minutes). */
+    async pendingSession(cookie: string | undefined): Promise<CurrentSession | undefined> {
+      const session = await this.currentSession(cookie);
+      return session?.secondFactorPending === true ? session : undefined;
+    },
+
+    secondFactorBlockedUntil,
+    recordSecondFactorFailure,
+
+    /**
+     * A second factor (code or passkey) was accepted for a pending session: the throttle for the account is
+     * cleared and the session is replaced by a full one under a new id.
+     */
+    async finishSecondFactor(session: CurrentSession): Promise<SecondFactorResult> {
+      const cookie = await promotePendingSession(session);
+      if (cookie === undefined) return { ok: false };
+      await repo.clearThrottle(secondFactorThrottleKey(session.userId));
+      return { ok: true, userId: session.userId, cookie };
     },
 
     /**
@@ -591,7 +655,10 @@ export function createAccountsService(
         account: {
           username: user?.username,
           createdAt: await repo.userCreatedAt(session.userId),
-          secondFactor: user !== undefined && hasSecondFactor(user) ? 'totp' : 'none',
+          secondFactors: [
+            ...(user?.totpSecret !== undefined ? ['totp'] : []),
+            ...(user?.hasPasskey === true ? ['passkey'] : []),
+          ],
           signingKeyFingerprint: user === undefined ? undefined : fingerprint(user.keys.ed25519Public),
         },
         sessions: (await repo.listSessions(session.userId)).map((row) => ({

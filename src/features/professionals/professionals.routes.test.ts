@@ -24,7 +24,7 @@ for (const dialect of dialects) {
         RATE_LIMIT_MAX: '100000',
         SMTP_URL: sink.url,
         MAIL_FROM: 'no-reply@example.org',
-        PUBLIC_URL: 'https://example.org/',
+        PUBLIC_ORIGIN: 'https://example.org',
       });
       app = testApp.app;
     });

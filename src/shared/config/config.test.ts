@@ -73,3 +73,15 @@ test('production uses Secure cookies unless told otherwise', () => {
   assert.equal(loadConfig({ NODE_ENV: 'production' }).secureCookies, true);
   assert.equal(loadConfig({ NODE_ENV: 'production', SECURE_COOKIES: 'false' }).secureCookies, false);
 });
+
+test('PUBLIC_ORIGIN gives the origin and relying party id passkeys are bound to; the default is localhost:PORT', () => {
+  assert.deepEqual(loadConfig({ PORT: '8080' }).publicOrigin, { origin: 'http://localhost:8080', rpId: 'localhost' });
+  assert.deepEqual(loadConfig({ PUBLIC_ORIGIN: 'https://Logboek.example.org/' }).publicOrigin, {
+    origin: 'https://logboek.example.org',
+    rpId: 'logboek.example.org',
+  });
+  for (const bad of ['https://example.org/pad', 'ftp://example.org', 'https://127.0.0.1:8443', 'geen url']) {
+    const [problem] = problemsFor({ PUBLIC_ORIGIN: bad });
+    assert.match(problem!, /^PUBLIC_ORIGIN must /, bad);
+  }
+});

@@ -104,10 +104,27 @@ const schema = z.object({
   MAIL_FROM_NAME: z.string().trim().min(1).max(60).default('Berichten'),
   ARGON2_MEMORY_KIB: wholeNumber(19_456, 262_144).default(65_536),
   ARGON2_ITERATIONS: wholeNumber(2, 10).default(3),
-  PUBLIC_URL: z
-    .url({
-      protocol: /^https?$/,
-      message: 'must be the http(s) address people reach the site at, e.g. https://example.org',
+  PUBLIC_ORIGIN: z
+    .url({ protocol: /^https?$/, message: 'must be the http(s) origin people type in, e.g. https://example.org' })
+    .refine(
+      (value) => {
+        const url = URL.parse(value);
+        return (
+          url !== null &&
+          url.pathname === '/' &&
+          url.search === '' &&
+          url.hash === '' &&
+          url.username === '' &&
+          !value.endsWith('?')
+        );
+      },
+      {
+        message: 'must be an origin only (scheme, host and port), without a path, query or fragment',
+      },
+    )
+    // Browsers refuse passkeys for an IP address: WebAuthn needs a host name as its relying party id.
+    .refine((value) => isIP((URL.parse(value)?.hostname ?? '').replace(/^\[|\]$/g, '')) === 0, {
+      message: 'must use a host name, not an IP address (passkeys are bound to a host name)',
     })
     .optional(),
   INVITATION_VALID_DAYS: wholeNumber(1, 30).default(7),
@@ -139,10 +156,20 @@ export interface Config {
   mail: { url: string | undefined; from: string; fromName: string };
   /** Argon2id cost for new passphrases (stored per user, so existing users keep theirs). */
   argon2: { memoryKiB: number; iterations: number; parallelism: number };
-  /** The site's address as people reach it, for links in e-mail (no trailing slash). */
+  /** The site's address as people reach it (PUBLIC_ORIGIN), for links in e-mail; no trailing slash. */
   publicUrl: string;
   /** How long an invitation for a professional can be used. */
   invitationValidMs: number;
+  /**
+   * Where people reach the site (scheme, host, port): passkeys are bound to it. The relying party id is its host
+   * name. Default http://localhost:PORT, which only suits development and tests.
+   */
+  publicOrigin: { origin: string; rpId: string };
+}
+
+function publicOriginOf(value: string): { origin: string; rpId: string } {
+  const url = new URL(value);
+  return { origin: url.origin, rpId: url.hostname };
 }
 
 /** Reads and checks the configuration; throws a ConfigError naming every bad variable. */
@@ -186,7 +213,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     argon2Concurrency: values.ARGON2_CONCURRENCY,
     mail: { url: values.SMTP_URL, from: values.MAIL_FROM, fromName: values.MAIL_FROM_NAME },
     argon2: { memoryKiB: values.ARGON2_MEMORY_KIB, iterations: values.ARGON2_ITERATIONS, parallelism: 1 },
-    publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),
+    publicUrl: publicOriginOf(values.PUBLIC_ORIGIN ?? `http://localhost:${values.PORT}`).origin,
     invitationValidMs: values.INVITATION_VALID_DAYS * 24 * 3_600_000,
+    publicOrigin: publicOriginOf(values.PUBLIC_ORIGIN ?? `http://localhost:${values.PORT}`),
   };
 }

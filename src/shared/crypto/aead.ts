@@ -15,6 +15,7 @@ export type Purpose =
   | 'private-key/x25519'
   | 'private-key/ed25519'
   | 'totp-secret'
+  | 'passkey-nickname'
   | 'journal/entry'
   | 'journal/data-key'
   | 'journal/index'

@@ -10,6 +10,7 @@ import * as addTotp from './migrations/0008-add-totp.js';
 import * as createSetupLinks from './migrations/0009-create-setup-links.js';
 import * as createJournal from './migrations/0010-create-journal.js';
 import * as createProfessionals from './migrations/0012-create-professionals.js';
+import * as addPasskeys from './migrations/0011-add-passkeys.js';
 import type { Database } from './schema.js';
 
 /*
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0009-create-setup-links': createSetupLinks,
   '0010-create-journal': createJournal,
   '0012-create-professionals': createProfessionals,
+  '0011-add-passkeys': addPasskeys,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -249,6 +249,31 @@ export interface FourEyesApprovalsTable {
   approved_at: string;
 }
 
+/** A passkey (WebAuthn credential) as a second factor: public values only, the nickname sealed. */
+export interface PasskeysTable {
+  id: string;
+  user_id: string;
+  credential_id: string;
+  public_key: string;
+  /** bigint: PostgreSQL returns it as a string. */
+  counter: number | string;
+  /** JSON array of transport hints (usb, nfc, ble, internal, hybrid). */
+  transports: string;
+  nickname: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** A WebAuthn ceremony in progress: the hash of its challenge, bound to one session and user. */
+export interface WebauthnChallengesTable {
+  challenge_hash: string;
+  purpose: 'registration' | 'authentication';
+  user_id: string;
+  session_id_hash: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Database {
   content_pages: ContentPagesTable;
   page_feedback: PageFeedbackTable;
@@ -273,4 +298,6 @@ export interface Database {
   professional_invitations: ProfessionalInvitationsTable;
   professionals: ProfessionalsTable;
   four_eyes_approvals: FourEyesApprovalsTable;
+  passkeys: PasskeysTable;
+  webauthn_challenges: WebauthnChallengesTable;
 }

@@ -69,6 +69,7 @@ export function loadAssets(directory: string): AssetCatalogue {
     urls: {
       css: urlOf('app.css'),
       js: urlOf('app.js'),
+      passkeyJs: urlOf('passkey.js'),
       iconSvg: urlOf('icon.svg'),
       iconPng192: urlOf('icon-192.png'),
       appleTouchIcon: urlOf('apple-touch-icon.png'),

@@ -8,7 +8,14 @@ import type { PageContext } from '../views/context.js';
 import { createPageCache } from './page-cache.js';
 import { pageContext, registerRequestContext } from './request-context.js';
 
-const assets = { css: '/a.css', js: '/a.js', iconSvg: '/i.svg', iconPng192: '/i.png', appleTouchIcon: '/t.png' };
+const assets = {
+  css: '/a.css',
+  js: '/a.js',
+  passkeyJs: '/p.js',
+  iconSvg: '/i.svg',
+  iconPng192: '/i.png',
+  appleTouchIcon: '/t.png',
+};
 
 async function build(now: { value: number }) {
   const app: FastifyInstance = Fastify();

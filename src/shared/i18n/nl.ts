@@ -297,6 +297,37 @@ export const nl = {
   'account.totp.confirm': 'Tweede stap aanzetten',
   'account.totp.again': 'Vul de code in die de app nu laat zien.',
   'account.totp.done': 'De tweede stap staat aan. Bij inloggen vragen we voortaan ook de code uit je app.',
+  'account.passkey.title': 'Toegangssleutels',
+  'account.passkey.link': 'Toegangssleutels (passkeys)',
+  'account.passkey.intro':
+    'Een toegangssleutel (passkey) is een tweede stap bij inloggen, net als een code uit een app. De sleutel staat op je telefoon, computer of beveiligingssleutel. Na je wachtwoordzin bevestig je met je vingerafdruk, je gezicht, een pincode of een druk op de knop.',
+  'account.passkey.listTitle': 'Je toegangssleutels',
+  'account.passkey.none': 'Je hebt nog geen toegangssleutel.',
+  'account.passkey.added': 'Toegevoegd op {date, date, long}',
+  'account.passkey.lastUsed': 'Laatst gebruikt: {date, date, long} om {time}',
+  'account.passkey.neverUsed': 'Nog niet gebruikt',
+  'account.passkey.addTitle': 'Toegangssleutel toevoegen',
+  'account.passkey.nickname': 'Naam voor deze toegangssleutel (niet verplicht)',
+  'account.passkey.nicknameHint': 'Bijvoorbeeld "telefoon". Kies een naam die niets over jou of je kind zegt.',
+  'account.passkey.add': 'Toegangssleutel toevoegen',
+  'account.passkey.needsJs':
+    'Voor een toegangssleutel is JavaScript nodig. Zet JavaScript aan in je browser, of gebruik een code uit een app.',
+  'account.passkey.unsupported':
+    'Deze browser kan geen toegangssleutels gebruiken. Probeer een andere browser, of gebruik een code uit een app.',
+  'account.passkey.cancelled':
+    'Dat is niet gelukt. Misschien is het afgebroken of duurde het te lang. Probeer het opnieuw.',
+  'account.passkey.malformed': 'We konden het antwoord van je toegangssleutel niet lezen. Probeer het opnieuw.',
+  'account.passkey.refused':
+    'Deze toegangssleutel is niet geaccepteerd. Misschien was de vraag verlopen of al gebruikt. Probeer het opnieuw.',
+  'account.passkey.duplicate': 'Deze toegangssleutel is al toegevoegd.',
+  'account.passkey.nicknameTooLong': 'Een naam heeft hoogstens 50 tekens.',
+  'account.passkey.removeLabel': 'Je wachtwoordzin, om "{name}" te verwijderen',
+  'account.passkey.remove': 'Verwijderen',
+  'account.secondStep.title': 'Tweede stap',
+  'account.secondStep.intro': 'Laat zien dat jij het bent. Kies een van de manieren hieronder.',
+  'account.secondStep.passkeyTitle': 'Met je toegangssleutel',
+  'account.secondStep.passkeyButton': 'Gebruik je toegangssleutel',
+  'account.secondStep.codeTitle': 'Met een code uit je app',
   'account.data.title': 'Je gegevens',
   'account.data.downloadTitle': 'Download je gegevens',
   'account.data.downloadText':

@@ -30,6 +30,34 @@ policyTable(
 );
 
 policyTable(
+  'passkey',
+  actors,
+  {
+    ownedByParent: { userId: 'p1' },
+    ownedByAdmin: { userId: 'a1' },
+    ownedByAdminWithoutSecondFactor: { userId: 'a2' },
+  },
+  ['view', 'add', 'remove'],
+  gridToCases<'passkey'>(everyone, {
+    view: {
+      ownedByParent: ['parent'],
+      ownedByAdmin: ['admin'],
+      ownedByAdminWithoutSecondFactor: ['adminWithoutSecondFactor'],
+    },
+    add: {
+      ownedByParent: ['parent'],
+      ownedByAdmin: ['admin'],
+      ownedByAdminWithoutSecondFactor: ['adminWithoutSecondFactor'],
+    },
+    remove: {
+      ownedByParent: ['parent'],
+      ownedByAdmin: ['admin'],
+      ownedByAdminWithoutSecondFactor: ['adminWithoutSecondFactor'],
+    },
+  }),
+);
+
+policyTable(
   'organisation',
   actors,
   { verified: { verified: true }, unverified: { verified: false } },

@@ -1,4 +1,4 @@
-import { accountPolicy, accountSessionPolicy } from '../../features/accounts/accounts.policy.js';
+import { accountPolicy, accountSessionPolicy, passkeyPolicy } from '../../features/accounts/accounts.policy.js';
 import { checkOutcomePolicy } from '../../features/check/check.policy.js';
 import { contentPagePolicy } from '../../features/content/content.policy.js';
 import { organisationPolicy } from '../../features/help/help.policy.js';
@@ -23,6 +23,7 @@ export const policies = {
   invitation: invitationPolicy,
   professionalAccount: professionalAccountPolicy,
   organisationVerification: organisationVerificationPolicy,
+  passkey: passkeyPolicy,
 } as const;
 
 export type PolicyMap = typeof policies;

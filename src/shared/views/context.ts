@@ -5,6 +5,8 @@ import type { Locale } from '../i18n/messages.js';
 export interface AssetUrls {
   css: string;
   js: string;
+  /** The passkey ceremonies (account and login pages only). */
+  passkeyJs: string;
   iconSvg: string;
   iconPng192: string;
   appleTouchIcon: string;

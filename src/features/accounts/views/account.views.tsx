@@ -6,7 +6,7 @@ import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import type { FieldProblem } from '../accounts.schema.js';
 
-type Field = FieldProblem['field'] | 'code' | 'huidig' | 'email';
+type Field = FieldProblem['field'] | 'code' | 'huidig' | 'email' | 'bijnaam' | 'toegangssleutel';
 
 const timeFormat = new Intl.DateTimeFormat('nl-NL', {
   timeZone: 'Europe/Amsterdam',
@@ -355,6 +355,9 @@ export function AccountPage({
       <p>
         <a href="/account/tweede-stap">{t('account.totp.title')}</a>
       </p>
+      <p>
+        <a href="/account/toegangssleutels">{t('account.passkey.link')}</a>
+      </p>
       <h2>{t('account.sessions.title')}</h2>
       <p>{t('account.sessions.intro')}</p>
       <ul class="app-sessions">
@@ -465,33 +468,245 @@ export function AccountPage({
   );
 }
 
-/** The second step of a login: the six-digit code from the authenticator app. */
+/**
+ * The second step of a login: the six-digit code from the authenticator app, a passkey, or a choice of both
+ * (whichever the account has).
+ */
 export function SecondFactorPage({
   ctx,
   failed,
   retryAt,
+  factors = { totp: true, passkey: false },
+  passkeyProblem,
 }: {
   ctx: PageContext;
+  /** The code was refused. */
   failed: boolean;
   retryAt?: Date | undefined;
+  factors?: { totp: boolean; passkey: boolean };
+  /** The passkey answer was refused: why, in words for the user. */
+  passkeyProblem?: MessageKey | undefined;
 }) {
   const { t } = ctx;
+  const both = factors.totp && factors.passkey;
+  const heading = factors.passkey ? t('account.secondStep.title') : t('account.code.title');
+  const problems: { field: Field; messageKey: MessageKey }[] = [];
+  if (retryAt === undefined && failed) problems.push({ field: 'code', messageKey: 'account.code.failed' });
+  if (retryAt === undefined && passkeyProblem !== undefined)
+    problems.push({ field: 'toegangssleutel', messageKey: passkeyProblem });
   return (
-    <Layout ctx={ctx} title={failed ? `${t('error.title')}: ${t('account.code.title')}` : t('account.code.title')}>
+    <Layout
+      ctx={ctx}
+      title={problems.length > 0 || retryAt !== undefined ? `${t('error.title')}: ${heading}` : heading}
+      scripts={factors.passkey ? [ctx.assets.passkeyJs] : []}
+    >
       {retryAt !== undefined ? (
         <Throttled ctx={ctx} retryAt={retryAt} />
       ) : (
-        failed && <ErrorSummary ctx={ctx} problems={[{ field: 'code', messageKey: 'account.code.failed' }]} />
+        <ErrorSummary ctx={ctx} problems={problems} />
       )}
-      <h1>{t('account.code.title')}</h1>
-      <p>{t('account.code.intro')}</p>
-      <form method="post" action="/inloggen/code" novalidate>
-        <CsrfField ctx={ctx} />
-        <CodeField ctx={ctx} failed={failed && retryAt === undefined} />
+      <h1>{heading}</h1>
+      {both && <p>{t('account.secondStep.intro')}</p>}
+      {factors.passkey && (
+        <section aria-labelledby="toegangssleutel-titel">
+          <h2 id="toegangssleutel-titel">{t('account.secondStep.passkeyTitle')}</h2>
+          <PasskeyForm
+            ctx={ctx}
+            mode="login"
+            action="/inloggen/toegangssleutel"
+            optionsUrl="/inloggen/toegangssleutel/opties"
+            button={t('account.secondStep.passkeyButton')}
+            problem={retryAt === undefined ? passkeyProblem : undefined}
+          />
+        </section>
+      )}
+      {factors.totp && (
+        <section aria-labelledby={factors.passkey ? 'code-titel' : undefined}>
+          {factors.passkey && <h2 id="code-titel">{t('account.secondStep.codeTitle')}</h2>}
+          <p>{t('account.code.intro')}</p>
+          <form method="post" action="/inloggen/code" novalidate>
+            <CsrfField ctx={ctx} />
+            <CodeField ctx={ctx} failed={failed && retryAt === undefined} />
+            <button class="app-button" type="submit">
+              {t('account.code.submit')}
+            </button>
+          </form>
+        </section>
+      )}
+    </Layout>
+  );
+}
+
+/**
+ * A passkey ceremony as a form (src/assets/passkey.js): hidden until the script knows the browser can do it; the
+ * script fills "antwoord" and posts the form. Without JavaScript the text says what is needed instead.
+ */
+function PasskeyForm({
+  ctx,
+  mode,
+  action,
+  optionsUrl,
+  button,
+  problem,
+  children,
+}: {
+  ctx: PageContext;
+  mode: 'register' | 'login';
+  action: string;
+  optionsUrl: string;
+  button: string;
+  problem?: MessageKey | undefined;
+  children?: ComponentChildren;
+}) {
+  const { t } = ctx;
+  return (
+    <form
+      method="post"
+      action={action}
+      class="app-data-form"
+      id="toegangssleutel"
+      tabindex={-1}
+      novalidate
+      data-module="app-passkey"
+      data-passkey={mode}
+      data-options-url={optionsUrl}
+      data-failed-text={t('account.passkey.cancelled')}
+      data-unsupported-text={t('account.passkey.unsupported')}
+    >
+      <CsrfField ctx={ctx} />
+      <input type="hidden" name="antwoord" value="" />
+      {problem !== undefined && (
+        <p class="app-error-message" id="toegangssleutel-error">
+          <span class="app-visually-hidden">{t('error.title')}: </span>
+          {t(problem)}
+        </p>
+      )}
+      <p data-passkey-needs-js>{t('account.passkey.needsJs')}</p>
+      <div data-passkey-ready hidden>
+        {children}
         <button class="app-button" type="submit">
-          {t('account.code.submit')}
+          {button}
         </button>
-      </form>
+      </div>
+      <p class="app-error-message" data-passkey-status role="status" />
+    </form>
+  );
+}
+
+export interface PasskeyRow {
+  id: string;
+  nickname: string;
+  createdAt: string;
+  lastUsedAt: string | undefined;
+}
+
+/** Problems on the passkeys page: adding one failed, or removing one (with its id) needs the passphrase again. */
+export type PasskeyPageProblem =
+  { action: 'add'; messageKey: MessageKey } | { action: 'remove'; passkeyId: string; messageKey: MessageKey };
+
+/** The account's passkeys: the list (name, added, last used), removing one, and adding one. */
+export function PasskeysPage({
+  ctx,
+  passkeys,
+  problem,
+}: {
+  ctx: PageContext;
+  passkeys: readonly PasskeyRow[];
+  problem?: PasskeyPageProblem | undefined;
+}) {
+  const { t } = ctx;
+  const title = t('account.passkey.title');
+  const summary =
+    problem === undefined
+      ? []
+      : [
+          {
+            field: problem.action === 'add' ? 'toegangssleutel' : `wachtwoord-${problem.passkeyId}`,
+            messageKey: problem.messageKey,
+          },
+        ];
+  return (
+    <Layout
+      ctx={ctx}
+      title={problem === undefined ? title : `${t('error.title')}: ${title}`}
+      scripts={[ctx.assets.passkeyJs]}
+    >
+      <ErrorSummary ctx={ctx} problems={summary} />
+      <h1>{title}</h1>
+      <p class="app-lead">{t('account.passkey.intro')}</p>
+      <h2>{t('account.passkey.listTitle')}</h2>
+      {passkeys.length === 0 ? (
+        <p>{t('account.passkey.none')}</p>
+      ) : (
+        <ul class="app-sessions">
+          {passkeys.map((passkey) => {
+            const fieldId = `wachtwoord-${passkey.id}`;
+            const failed = problem?.action === 'remove' && problem.passkeyId === passkey.id ? problem : undefined;
+            return (
+              <li key={passkey.id} class="app-sessions__item" data-passkey-item>
+                <strong>{passkey.nickname}</strong>
+                <br />
+                <span class="app-hint">{t('account.passkey.added', { date: new Date(passkey.createdAt) })}</span>
+                <br />
+                <span class="app-hint">
+                  {passkey.lastUsedAt === undefined
+                    ? t('account.passkey.neverUsed')
+                    : t('account.passkey.lastUsed', {
+                        date: new Date(passkey.lastUsedAt),
+                        time: timeFormat.format(new Date(passkey.lastUsedAt)),
+                      })}
+                </span>
+                <form method="post" action="/account/toegangssleutels/verwijderen" class="app-data-form" novalidate>
+                  <CsrfField ctx={ctx} />
+                  <input type="hidden" name="sleutel" value={passkey.id} />
+                  <label class="app-label" for={fieldId}>
+                    {t('account.passkey.removeLabel', { name: passkey.nickname })}
+                  </label>
+                  {failed !== undefined && (
+                    <p class="app-error-message" id={`${fieldId}-error`}>
+                      {t(failed.messageKey)}
+                    </p>
+                  )}
+                  <input
+                    class={`app-input${failed === undefined ? '' : ' app-input--error'}`}
+                    id={fieldId}
+                    name="wachtwoord"
+                    type="password"
+                    autocomplete="current-password"
+                    aria-describedby={failed === undefined ? undefined : `${fieldId}-error`}
+                    aria-invalid={failed === undefined ? undefined : 'true'}
+                  />{' '}
+                  <button class="app-button app-button--secondary" type="submit">
+                    {t('account.passkey.remove')}
+                  </button>
+                </form>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <h2>{t('account.passkey.addTitle')}</h2>
+      <PasskeyForm
+        ctx={ctx}
+        mode="register"
+        action="/account/toegangssleutels"
+        optionsUrl="/account/toegangssleutels/opties"
+        button={t('account.passkey.add')}
+        problem={problem?.action === 'add' ? problem.messageKey : undefined}
+      >
+        <TextField
+          ctx={ctx}
+          name="bijnaam"
+          label={t('account.passkey.nickname')}
+          hint={t('account.passkey.nicknameHint')}
+          type="text"
+          problem={undefined}
+          autocomplete="off"
+        />
+      </PasskeyForm>
+      <p>
+        <a href="/account">{t('account.title')}</a>
+      </p>
     </Layout>
   );
 }

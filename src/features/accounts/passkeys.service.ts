@@ -1,0 +1,352 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  type AuthenticationResponseJSON,
+  generateAuthenticationOptions,
+  generateRegistrationOptions,
+  type PublicKeyCredentialCreationOptionsJSON,
+  type PublicKeyCredentialRequestOptionsJSON,
+  type RegistrationResponseJSON,
+  verifyAuthenticationResponse,
+  verifyRegistrationResponse,
+} from '@simplewebauthn/server';
+import { z } from 'zod';
+import { open, seal } from '../../shared/crypto/aead.js';
+import { deviceHint, type AccountsService, type CurrentSession, type SecondFactorResult } from './accounts.service.js';
+import type { CeremonyPurpose, PasskeyRepository } from './passkeys.repo.js';
+
+/** Where passkeys are bound: the origin people use and its host name (config PUBLIC_ORIGIN). */
+export interface RelyingParty {
+  id: string;
+  origin: string;
+}
+
+/**
+ * The name a device shows beside a passkey: neutral, the same as the TOTP issuer, so a passkey list on a shared
+ * device does not name the subject of this site.
+ */
+const relyingPartyName = 'Logboek';
+
+/** A challenge answers within five minutes, once. */
+const CHALLENGE_MS = 5 * 60_000;
+export const NICKNAME_MAX = 50;
+
+/** Transport hints browsers send today; anything else is dropped, not refused. */
+const knownTransports: readonly string[] = ['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb'];
+
+const base64url = z
+  .string()
+  .max(16_384)
+  .regex(/^[A-Za-z0-9_-]+={0,2}$/);
+
+// Only the fields we use are kept (zod drops the rest), each checked for type and size before the WebAuthn
+// library sees it: a malformed answer is a 400, never an exception deep inside the verification.
+const extensionResults = z.record(z.string(), z.unknown()).optional();
+const registrationSchema = z.object({
+  id: base64url,
+  rawId: base64url,
+  type: z.literal('public-key'),
+  response: z.object({
+    clientDataJSON: base64url,
+    attestationObject: base64url,
+    transports: z.array(z.string().max(32)).max(10).optional(),
+  }),
+  clientExtensionResults: extensionResults,
+});
+const authenticationSchema = z.object({
+  id: base64url,
+  rawId: base64url,
+  type: z.literal('public-key'),
+  response: z.object({
+    clientDataJSON: base64url,
+    authenticatorData: base64url,
+    signature: base64url,
+    userHandle: base64url.optional().nullable(),
+  }),
+  clientExtensionResults: extensionResults,
+});
+const clientDataSchema = z.object({ challenge: base64url, type: z.string() });
+
+const hashOf = (challenge: string) => createHash('sha256').update(challenge).digest('hex');
+
+/** Reads the JSON a browser sent, with the schema; undefined for anything else. */
+function parseAnswer<Schema extends z.ZodType>(raw: unknown, schema: Schema): z.infer<Schema> | undefined {
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > 40_000) return undefined;
+  try {
+    const parsed = schema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The challenge the browser signed, from its client data; undefined when that is not readable. */
+function challengeOf(clientDataJSON: string): string | undefined {
+  try {
+    const parsed = clientDataSchema.safeParse(JSON.parse(Buffer.from(clientDataJSON, 'base64url').toString('utf8')));
+    return parsed.success ? parsed.data.challenge : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The nickname as typed, tidied; empty becomes the device hint (e.g. "Chrome · Android"); undefined if too long. */
+function nicknameOf(raw: unknown, userAgent: string | undefined): { nickname: string } | undefined {
+  const typed =
+    typeof raw === 'string'
+      ? raw
+          .normalize('NFC')
+          .replace(/\p{Cc}/gu, ' ')
+          .trim()
+      : '';
+  if ([...typed].length > NICKNAME_MAX) return undefined;
+  return { nickname: typed === '' ? deviceHint(userAgent) : typed };
+}
+
+export type RegisterPasskeyResult =
+  { ok: true; passkeyId: string } | { ok: false; problem: 'malformed' | 'refused' | 'duplicate' | 'nickname' };
+
+export type PasskeyLoginResult = SecondFactorResult | { ok: false; problem: 'malformed' | 'refused'; userId: string };
+
+export interface PasskeySummary {
+  id: string;
+  userId: string;
+  nickname: string;
+  createdAt: string;
+  lastUsedAt: string | undefined;
+}
+
+export function createPasskeyService(
+  repo: PasskeyRepository,
+  accounts: AccountsService,
+  relyingParty: RelyingParty,
+  clock: () => Date = () => new Date(),
+) {
+  const nicknamePlace = (userId: string, passkeyId: string) => ({
+    purpose: 'passkey-nickname' as const,
+    ownerId: userId,
+    recordId: passkeyId,
+    epoch: 1,
+  });
+
+  async function storeChallenge(challenge: string, purpose: CeremonyPurpose, session: CurrentSession) {
+    const now = clock();
+    await repo.insertChallenge({
+      challengeHash: hashOf(challenge),
+      purpose,
+      userId: session.userId,
+      sessionIdHash: session.idHash,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + CHALLENGE_MS).toISOString(),
+    });
+  }
+
+  /** Uses up the challenge the browser signed, if this session was given it for this ceremony in time. */
+  async function takeChallenge(
+    clientDataJSON: string,
+    purpose: CeremonyPurpose,
+    session: CurrentSession,
+  ): Promise<string | undefined> {
+    const challenge = challengeOf(clientDataJSON);
+    if (challenge === undefined) return undefined;
+    const taken = await repo.takeChallenge(
+      hashOf(challenge),
+      purpose,
+      session.userId,
+      session.idHash,
+      clock().toISOString(),
+    );
+    return taken ? challenge : undefined;
+  }
+
+  return {
+    /** Options for navigator.credentials.create(): a fresh challenge, and the user's passkeys to leave out. */
+    async registrationOptions(session: CurrentSession): Promise<PublicKeyCredentialCreationOptionsJSON> {
+      const existing = await repo.listForUser(session.userId);
+      const options = await generateRegistrationOptions({
+        rpName: relyingPartyName,
+        rpID: relyingParty.id,
+        userName: session.username,
+        userDisplayName: session.username,
+        timeout: CHALLENGE_MS,
+        attestationType: 'none',
+        excludeCredentials: existing.map((passkey) => ({
+          id: passkey.credentialId,
+          transports: passkey.transports,
+        })),
+        // A second factor, not a way to log in without the passphrase: no need to take a place on a security key.
+        authenticatorSelection: { residentKey: 'discouraged', userVerification: 'preferred' },
+      });
+      await storeChallenge(options.challenge, 'registration', session);
+      return options;
+    },
+
+    /** Checks the browser's answer to a registration challenge and stores the new passkey. */
+    async register(
+      session: CurrentSession,
+      form: Record<string, unknown>,
+      userAgent: string | undefined,
+    ): Promise<RegisterPasskeyResult> {
+      const nickname = nicknameOf(form.bijnaam, userAgent)?.nickname;
+      if (nickname === undefined) return { ok: false, problem: 'nickname' };
+      const answer = parseAnswer(form.antwoord, registrationSchema);
+      if (answer === undefined) return { ok: false, problem: 'malformed' };
+      const challenge = await takeChallenge(answer.response.clientDataJSON, 'registration', session);
+      if (challenge === undefined) return { ok: false, problem: 'refused' };
+      const transports = (answer.response.transports ?? []).filter((transport) => knownTransports.includes(transport));
+      const response: RegistrationResponseJSON = {
+        id: answer.id,
+        rawId: answer.rawId,
+        type: answer.type,
+        response: {
+          clientDataJSON: answer.response.clientDataJSON,
+          attestationObject: answer.response.attestationObject,
+          transports,
+        },
+        clientExtensionResults: answer.clientExtensionResults ?? {},
+      };
+      let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
+      try {
+        verification = await verifyRegistrationResponse({
+          response,
+          expectedChallenge: challenge,
+          expectedOrigin: relyingParty.origin,
+          expectedRPID: relyingParty.id,
+          requireUserVerification: false,
+        });
+      } catch {
+        // The library throws for every kind of mismatch (origin, rp id, challenge, format): all one answer.
+        return { ok: false, problem: 'refused' };
+      }
+      if (!verification.verified) return { ok: false, problem: 'refused' };
+      const { credential } = verification.registrationInfo;
+      const passkeyId = randomUUID();
+      const inserted = await repo.insert({
+        id: passkeyId,
+        userId: session.userId,
+        credentialId: credential.id,
+        publicKey: Buffer.from(credential.publicKey).toString('base64url'),
+        counter: credential.counter,
+        transports,
+        nickname: seal(session.masterKey(), Buffer.from(nickname), nicknamePlace(session.userId, passkeyId)),
+        createdAt: clock().toISOString(),
+      });
+      return inserted ? { ok: true, passkeyId } : { ok: false, problem: 'duplicate' };
+    },
+
+    /** The user's passkeys with their nicknames opened (needs the master key of a full session). */
+    async list(session: CurrentSession): Promise<PasskeySummary[]> {
+      const masterKey = session.masterKey();
+      return (await repo.listForUser(session.userId)).map((passkey) => ({
+        id: passkey.id,
+        userId: passkey.userId,
+        nickname: open(masterKey, passkey.nickname, nicknamePlace(passkey.userId, passkey.id)).toString('utf8'),
+        createdAt: passkey.createdAt,
+        lastUsedAt: passkey.lastUsedAt,
+      }));
+    },
+
+    /** Whose passkey an id names, for the policy; undefined for an id that is not a passkey at all. */
+    async ownerOf(id: unknown): Promise<{ userId: string } | undefined> {
+      if (typeof id !== 'string' || !z.uuid().safeParse(id).success) return undefined;
+      const passkey = await repo.findById(id);
+      return passkey === undefined ? undefined : { userId: passkey.userId };
+    },
+
+    /** Removes one of the user's passkeys after the passphrase is given again. */
+    async remove(
+      session: CurrentSession,
+      id: string,
+      passphrase: unknown,
+      clientAddress: string,
+    ): Promise<'ok' | 'wrong' | 'throttled' | 'gone'> {
+      const confirmed = await accounts.confirmPassphrase(session, passphrase, clientAddress);
+      if (confirmed !== 'ok') return confirmed;
+      return (await repo.delete(id, session.userId)) ? 'ok' : 'gone';
+    },
+
+    /**
+     * Options for navigator.credentials.get() in a login's second step: a fresh challenge bound to the pending
+     * session, and only this user's passkeys. Undefined without a pending session or without passkeys.
+     */
+    async authenticationOptions(
+      cookie: string | undefined,
+    ): Promise<PublicKeyCredentialRequestOptionsJSON | undefined> {
+      const session = await accounts.pendingSession(cookie);
+      if (session === undefined) return undefined;
+      const passkeys = await repo.listForUser(session.userId);
+      if (passkeys.length === 0) return undefined;
+      const options = await generateAuthenticationOptions({
+        rpID: relyingParty.id,
+        allowCredentials: passkeys.map((passkey) => ({ id: passkey.credentialId, transports: passkey.transports })),
+        userVerification: 'preferred',
+        timeout: CHALLENGE_MS,
+      });
+      await storeChallenge(options.challenge, 'authentication', session);
+      return options;
+    },
+
+    /**
+     * The second step with a passkey. Refused alike, and counted towards the same throttle as wrong codes: an
+     * unreadable answer, a challenge that is unknown, used, expired or another session's, a credential that is
+     * not this user's, a bad signature, and a counter that did not go up. A refusal changes no session or
+     * passkey.
+     */
+    async authenticate(cookie: string | undefined, raw: unknown, clientAddress: string): Promise<PasskeyLoginResult> {
+      const session = await accounts.pendingSession(cookie);
+      if (session === undefined) return { ok: false };
+      const retryAt = await accounts.secondFactorBlockedUntil(session.userId, clientAddress);
+      if (retryAt !== undefined) return { ok: false, retryAt };
+      const refuse = async (problem: 'malformed' | 'refused'): Promise<PasskeyLoginResult> => {
+        await accounts.recordSecondFactorFailure(session.userId, clientAddress);
+        return { ok: false, problem, userId: session.userId };
+      };
+
+      const answer = parseAnswer(raw, authenticationSchema);
+      if (answer === undefined) return refuse('malformed');
+      const challenge = await takeChallenge(answer.response.clientDataJSON, 'authentication', session);
+      if (challenge === undefined) return refuse('refused');
+      const passkey = await repo.findByCredentialId(session.userId, answer.id);
+      if (passkey === undefined) return refuse('refused');
+      const response: AuthenticationResponseJSON = {
+        id: answer.id,
+        rawId: answer.rawId,
+        type: answer.type,
+        response: {
+          clientDataJSON: answer.response.clientDataJSON,
+          authenticatorData: answer.response.authenticatorData,
+          signature: answer.response.signature,
+          ...(typeof answer.response.userHandle === 'string' ? { userHandle: answer.response.userHandle } : {}),
+        },
+        clientExtensionResults: answer.clientExtensionResults ?? {},
+      };
+      let newCounter: number;
+      try {
+        const verification = await verifyAuthenticationResponse({
+          response,
+          expectedChallenge: challenge,
+          expectedOrigin: relyingParty.origin,
+          expectedRPID: relyingParty.id,
+          credential: {
+            id: passkey.credentialId,
+            publicKey: Buffer.from(passkey.publicKey, 'base64url'),
+            counter: passkey.counter,
+            transports: passkey.transports,
+          },
+          requireUserVerification: false,
+        });
+        if (!verification.verified) return refuse('refused');
+        newCounter = verification.authenticationInfo.newCounter;
+      } catch {
+        // Bad signature, wrong origin or rp id, a counter that did not increase: the library throws for each.
+        return refuse('refused');
+      }
+      // The counter moves in the same statement that checks it: a parallel replay cannot pass in between.
+      if (!(await repo.recordUse(passkey.id, session.userId, passkey.counter, newCounter, clock().toISOString()))) {
+        return refuse('refused');
+      }
+      return accounts.finishSecondFactor(session);
+    },
+  };
+}
+
+export type PasskeyService = ReturnType<typeof createPasskeyService>;

@@ -5,7 +5,7 @@
 //                                 only these files/directories; arguments that start
 //                                 with "-" are passed on to `node --test`
 //
-// Nothing is skipped silently: a missing chromium or PostgreSQL is installed with apt-get
+// Nothing is skipped silently: a missing chromium, PostgreSQL or poppler-utils is installed with apt-get
 // (as root), and where that is impossible the command fails with one line saying what to
 // install. TEST_DATABASE_URL (an admin URL of a server where the tests may CREATE/DROP
 // DATABASE) replaces the throwaway PostgreSQL cluster.
@@ -132,6 +132,19 @@ function ensureChromium(): void {
 function chromiumVersion(): string {
   const result = runQuiet(CHROMIUM, ['--version']);
   return result.status === 0 ? result.stdout.trim() : `${CHROMIUM} (version unknown)`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Poppler: the PDF tests read generated PDFs back with pdftotext, pdfinfo, pdffonts and pdfimages
+
+const PDFTOTEXT = '/usr/bin/pdftotext';
+
+function ensurePoppler(): void {
+  if (existsSync(PDFTOTEXT)) return;
+  aptInstall('poppler-utils');
+  if (!existsSync(PDFTOTEXT)) {
+    throw new SetupError(`npm test needs poppler-utils (pdftotext): run "apt-get install -y poppler-utils" as root`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -368,6 +381,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   ensureChromium();
+  ensurePoppler();
 
   let databaseUrl = process.env.TEST_DATABASE_URL;
   let postgresLine: string;

@@ -15,6 +15,8 @@ function findProjectRoot(): string {
 
 export const projectRoot = findProjectRoot();
 export const assetsDir = path.join(projectRoot, 'src', 'assets');
+/** Fonts embedded in generated PDFs (not served to browsers). */
+export const fontsDir = path.join(projectRoot, 'assets', 'fonts');
 export const contentDir = path.join(projectRoot, 'content');
 export const questionnairesDir = path.join(projectRoot, 'content', 'check');
 export const referenceDataDir = path.join(projectRoot, 'reference-data');

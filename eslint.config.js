@@ -62,6 +62,17 @@ export default tseslint.config(
     },
   },
   {
+    // The evidence library is bundled for the browser (/verifieer): no Node built-ins outside its tests.
+    files: ['src/shared/evidence/**/*.ts'],
+    ignores: ['src/shared/evidence/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*'], message: 'src/shared/evidence must stay isomorphic (browser bundle).' }] },
+      ],
+    },
+  },
+  {
     files: ['scripts/**', 'bench/**', 'src/cli.ts', 'test/**'],
     rules: { 'no-console': 'off' },
   },

@@ -1,0 +1,191 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { concatBytes, toHex, utf8 } from './bytes.js';
+
+/*
+ * The journal export format, version 1 (docs/export-format.md): its types, purpose prefixes and the small
+ * computations that the server (signing, exporting) and the verifier must do identically.
+ */
+
+export const exportFormat = 'nmk-journal-export';
+export const exportVersion = 1;
+
+/** Purposes of the log's signatures; each signs its prefix followed by the message (§1). */
+export type SignaturePurpose = 'leaf' | 'checkpoint' | 'global-root';
+
+const prefixes: Record<SignaturePurpose, Uint8Array> = {
+  leaf: utf8('nmk/v1/leaf\n'),
+  checkpoint: utf8('nmk/v1/checkpoint\n'),
+  'global-root': utf8('nmk/v1/global-root\n'),
+};
+
+/** The bytes an Ed25519 signature for this purpose covers: the ASCII prefix, then the message. */
+export function signedMessage(purpose: SignaturePurpose, message: Uint8Array): Uint8Array {
+  return concatBytes(prefixes[purpose], message);
+}
+
+/** An Ed25519 public key as SubjectPublicKeyInfo DER is this 12-byte header and the 32-byte key. */
+export const ed25519SpkiPrefix = new Uint8Array([
+  0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00,
+]);
+
+export function isEd25519Spki(spki: Uint8Array): boolean {
+  return spki.length === 44 && ed25519SpkiPrefix.every((byte, i) => spki[i] === byte);
+}
+
+/** A key's id and fingerprint: hex(SHA-256(SPKI DER)). */
+export function keyId(spki: Uint8Array): string {
+  return toHex(sha256(spki));
+}
+
+/** A fingerprint as people read it: 16 groups of 4 hex digits. */
+export function formatFingerprint(id: string): string {
+  return (id.match(/.{1,4}/g) ?? []).join(' ');
+}
+
+/** Accepts a fingerprint as typed (any case, spaces, colons or dashes) and gives the 64-digit id, if it is one. */
+export function normaliseFingerprint(typed: string): string | undefined {
+  const id = typed.toLowerCase().replace(/[\s:-]/g, '');
+  return /^[0-9a-f]{64}$/.test(id) ? id : undefined;
+}
+
+/** commitment = SHA-256(salt ‖ JCS(content)); also an attachment's hash: SHA-256(attachmentSalt ‖ file). */
+export function saltedHash(salt: Uint8Array, bytes: Uint8Array): Uint8Array {
+  return sha256.create().update(salt).update(bytes).digest();
+}
+
+export type EntryKind = 'entry' | 'correction' | 'redaction';
+export type LinkRel = 'corrects' | 'redacts';
+
+export interface Person {
+  name: string;
+  description: string;
+}
+export interface Flagged {
+  value: string;
+  recognised: boolean;
+}
+export interface AgencyContact {
+  who: string;
+  reference: string;
+}
+
+/** §2.1: what the parent observed, as typed (dates and times are local calendar values, not instants). */
+export interface Observation {
+  date: string;
+  time?: string;
+  approximate: boolean;
+  category: string;
+  text: string;
+  question?: string;
+  words?: string;
+  people: Person[];
+  online: string[];
+  phones: Flagged[];
+  plates: Flagged[];
+  places: string[];
+  missingFrom?: string;
+  missingUntil?: string;
+  agencies: AgencyContact[];
+}
+
+export interface ContentAttachment {
+  id: string;
+  mediaType: string;
+  size: number;
+  width?: number;
+  height?: number;
+  /** hex(SHA-256(attachmentSalt ‖ file)). */
+  sha256: string;
+  /** The same for the kept original, when the parent kept the photo's metadata. */
+  originalSha256?: string;
+}
+
+export interface Content {
+  v: 1;
+  kind: EntryKind;
+  target?: { index: number; id: string };
+  observation?: Observation;
+  attachments?: ContentAttachment[];
+}
+
+export interface Link {
+  rel: LinkRel;
+  index: number;
+  leaf: string;
+}
+
+export interface LeafData {
+  v: 1;
+  journal: string;
+  index: number;
+  received: number;
+  key: string;
+  commitment: string;
+  links: Link[];
+}
+
+export interface Checkpoint {
+  v: 1;
+  journal: string;
+  size: number;
+  root: string;
+  time: number;
+  key: string;
+}
+
+export interface GlobalRoot {
+  v: 1;
+  size: number;
+  root: string;
+  time: number;
+  key: string;
+}
+
+export type AttachmentRole = 'file' | 'original';
+
+export interface ManifestAttachment {
+  path: string;
+  id: string;
+  role: AttachmentRole;
+  salt: string;
+}
+
+export interface ManifestEntry {
+  index: number;
+  leaf: string;
+  signature: string;
+  proof: string[];
+  salt: string;
+  content: string;
+  attachments: ManifestAttachment[];
+}
+
+export interface Manifest {
+  format: typeof exportFormat;
+  version: typeof exportVersion;
+  journal: string;
+  label: string;
+  exportedAt: number;
+  authorKey: string;
+  logKey: string;
+  checkpoint: { bytes: string; signature: string; consistency?: { size: number; proof: string[] } };
+  global: { bytes: string; signature: string; index: number; proof: string[] };
+  entries: ManifestEntry[];
+  withheld: number[];
+  redacted: number[];
+}
+
+/** A checkpoint the recipient noted earlier (§6.9): signed, or just its size and root as written down. */
+export type KnownCheckpoint = { bytes: string; signature: string } | { size: number; root: string };
+
+export const manifestPath = 'manifest.json';
+export const pdfPath = 'journal.pdf';
+export const attachmentsFolder = 'attachments/';
+
+/** `attachments/<index>-<n>[-original].<ext>`, with n counting from 1 in the content's attachment list. */
+export function attachmentPath(index: number, n: number, role: AttachmentRole, extension: string): string {
+  return `${attachmentsFolder}${index}-${n}${role === 'original' ? '-original' : ''}.${extension}`;
+}
+
+export const attachmentPathPattern =
+  /^attachments\/(0|[1-9][0-9]{0,15})-([1-9][0-9]{0,5})(-original)?\.([a-z0-9]{1,8})$/;

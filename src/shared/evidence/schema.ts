@@ -1,0 +1,356 @@
+import { fromBase64, fromHex } from './bytes.js';
+import type {
+  Checkpoint,
+  Content,
+  ContentAttachment,
+  GlobalRoot,
+  LeafData,
+  Link,
+  Manifest,
+  ManifestAttachment,
+  ManifestEntry,
+  Observation,
+} from './format.js';
+import { exportFormat, exportVersion } from './format.js';
+import type { JsonValue } from './jcs.js';
+import { maxProofLength } from './merkle.js';
+
+/*
+ * Exact shapes of the manifest and of every JCS byte string inside it (docs/export-format.md §2–§5, checked in
+ * §6.2): unknown keys, missing keys, wrong types, unknown versions, hashes and salts of the wrong length, long
+ * proofs and anything that is not an exact non-negative integer where one is expected all fail, with the path
+ * of the offending value in the message. Hand-written (no zod) to keep the browser bundle small.
+ */
+
+export class SchemaError extends Error {
+  override name = 'SchemaError';
+}
+
+type JsonRecord = { [key: string]: JsonValue };
+
+function fail(path: string, message: string): never {
+  throw new SchemaError(`${path}: ${message}`);
+}
+
+function object(value: JsonValue | undefined, path: string, required: string[], optional: string[] = []): JsonRecord {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(path, 'expected an object');
+  const record = value;
+  for (const key of Object.keys(record)) {
+    if (!required.includes(key) && !optional.includes(key)) fail(path, `unknown key "${key}"`);
+  }
+  for (const key of required) if (!Object.hasOwn(record, key)) fail(path, `missing "${key}"`);
+  return record;
+}
+
+function string(value: JsonValue | undefined, path: string): string {
+  if (typeof value !== 'string') fail(path, 'expected a string');
+  return value;
+}
+
+function boolean(value: JsonValue | undefined, path: string): boolean {
+  if (typeof value !== 'boolean') fail(path, 'expected true or false');
+  return value;
+}
+
+/** An exact non-negative integer (sizes, indices, times). */
+export function count(value: JsonValue | undefined, path: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    fail(path, 'expected an exact non-negative integer');
+  }
+  return value;
+}
+
+function array(value: JsonValue | undefined, path: string, max: number): JsonValue[] {
+  if (!Array.isArray(value)) fail(path, 'expected an array');
+  if (value.length > max) fail(path, `more than ${max} items`);
+  return value;
+}
+
+function pattern(value: JsonValue | undefined, path: string, regex: RegExp, what: string): string {
+  const text = string(value, path);
+  if (!regex.test(text)) fail(path, `expected ${what}`);
+  return text;
+}
+
+/** A 32-byte hash in lower-case hex. */
+export function hash(value: JsonValue | undefined, path: string): string {
+  const text = string(value, path);
+  if (text.length !== 64 || fromHex(text) === undefined) fail(path, 'not a 32-byte hash in lower-case hex');
+  return text;
+}
+
+function base64(value: JsonValue | undefined, path: string, length?: number): string {
+  const text = string(value, path);
+  const bytes = fromBase64(text);
+  if (bytes === undefined) fail(path, 'not canonical base64');
+  if (length !== undefined && bytes.length !== length) fail(path, `not ${length} bytes`);
+  return text;
+}
+
+function proof(value: JsonValue | undefined, path: string): string[] {
+  return array(value, path, maxProofLength).map((node, i) => hash(node, `${path}[${i}]`));
+}
+
+function version(value: JsonValue | undefined, path: string): 1 {
+  if (value !== 1) fail(path, 'unknown version (only 1 is known)');
+  return 1;
+}
+
+export interface ManifestLimits {
+  maxEntries: number;
+  maxAttachmentsPerEntry: number;
+}
+
+function manifestAttachment(value: JsonValue, path: string): ManifestAttachment {
+  const record = object(value, path, ['path', 'id', 'role', 'salt']);
+  const role = string(record.role, `${path}.role`);
+  if (role !== 'file' && role !== 'original') fail(`${path}.role`, 'expected "file" or "original"');
+  return {
+    path: string(record.path, `${path}.path`),
+    id: string(record.id, `${path}.id`),
+    role,
+    salt: base64(record.salt, `${path}.salt`, 32),
+  };
+}
+
+function manifestEntry(value: JsonValue, path: string, limits: ManifestLimits): ManifestEntry {
+  const record = object(value, path, ['index', 'leaf', 'signature', 'proof', 'salt', 'content', 'attachments']);
+  return {
+    index: count(record.index, `${path}.index`),
+    leaf: base64(record.leaf, `${path}.leaf`),
+    signature: base64(record.signature, `${path}.signature`, 64),
+    proof: proof(record.proof, `${path}.proof`),
+    salt: base64(record.salt, `${path}.salt`, 32),
+    content: base64(record.content, `${path}.content`),
+    attachments: array(record.attachments, `${path}.attachments`, limits.maxAttachmentsPerEntry).map((item, i) =>
+      manifestAttachment(item, `${path}.attachments[${i}]`),
+    ),
+  };
+}
+
+/** manifest.json (§5). */
+export function parseManifest(value: JsonValue, limits: ManifestLimits): Manifest {
+  const record = object(value, 'manifest', [
+    'format',
+    'version',
+    'journal',
+    'label',
+    'exportedAt',
+    'authorKey',
+    'logKey',
+    'checkpoint',
+    'global',
+    'entries',
+    'withheld',
+    'redacted',
+  ]);
+  if (record.format !== exportFormat) fail('manifest.format', `unknown format (expected "${exportFormat}")`);
+  if (record.version !== exportVersion) fail('manifest.version', 'unknown version (only 1 is known)');
+  const checkpoint = object(record.checkpoint, 'manifest.checkpoint', ['bytes', 'signature'], ['consistency']);
+  const global = object(record.global, 'manifest.global', ['bytes', 'signature', 'index', 'proof']);
+  const manifest: Manifest = {
+    format: exportFormat,
+    version: exportVersion,
+    journal: string(record.journal, 'manifest.journal'),
+    label: string(record.label, 'manifest.label'),
+    exportedAt: count(record.exportedAt, 'manifest.exportedAt'),
+    authorKey: base64(record.authorKey, 'manifest.authorKey', 44),
+    logKey: base64(record.logKey, 'manifest.logKey', 44),
+    checkpoint: {
+      bytes: base64(checkpoint.bytes, 'manifest.checkpoint.bytes'),
+      signature: base64(checkpoint.signature, 'manifest.checkpoint.signature', 64),
+    },
+    global: {
+      bytes: base64(global.bytes, 'manifest.global.bytes'),
+      signature: base64(global.signature, 'manifest.global.signature', 64),
+      index: count(global.index, 'manifest.global.index'),
+      proof: proof(global.proof, 'manifest.global.proof'),
+    },
+    entries: array(record.entries, 'manifest.entries', limits.maxEntries).map((entry, i) =>
+      manifestEntry(entry, `manifest.entries[${i}]`, limits),
+    ),
+    withheld: array(record.withheld, 'manifest.withheld', limits.maxEntries).map((index, i) =>
+      count(index, `manifest.withheld[${i}]`),
+    ),
+    redacted: array(record.redacted, 'manifest.redacted', limits.maxEntries).map((index, i) =>
+      count(index, `manifest.redacted[${i}]`),
+    ),
+  };
+  if (checkpoint.consistency !== undefined) {
+    const consistency = object(checkpoint.consistency, 'manifest.checkpoint.consistency', ['size', 'proof']);
+    manifest.checkpoint.consistency = {
+      size: count(consistency.size, 'manifest.checkpoint.consistency.size'),
+      proof: proof(consistency.proof, 'manifest.checkpoint.consistency.proof'),
+    };
+  }
+  return manifest;
+}
+
+/** A checkpoint (§3). */
+export function parseCheckpoint(value: JsonValue, path = 'checkpoint'): Checkpoint {
+  const record = object(value, path, ['v', 'journal', 'size', 'root', 'time', 'key']);
+  return {
+    v: version(record.v, `${path}.v`),
+    journal: string(record.journal, `${path}.journal`),
+    size: count(record.size, `${path}.size`),
+    root: hash(record.root, `${path}.root`),
+    time: count(record.time, `${path}.time`),
+    key: hash(record.key, `${path}.key`),
+  };
+}
+
+/** A global root (§4). */
+export function parseGlobalRoot(value: JsonValue, path = 'global root'): GlobalRoot {
+  const record = object(value, path, ['v', 'size', 'root', 'time', 'key']);
+  return {
+    v: version(record.v, `${path}.v`),
+    size: count(record.size, `${path}.size`),
+    root: hash(record.root, `${path}.root`),
+    time: count(record.time, `${path}.time`),
+    key: hash(record.key, `${path}.key`),
+  };
+}
+
+function link(value: JsonValue, path: string): Link {
+  const record = object(value, path, ['rel', 'index', 'leaf']);
+  const rel = string(record.rel, `${path}.rel`);
+  if (rel !== 'corrects' && rel !== 'redacts') fail(`${path}.rel`, 'expected "corrects" or "redacts"');
+  return { rel, index: count(record.index, `${path}.index`), leaf: hash(record.leaf, `${path}.leaf`) };
+}
+
+/** Leaf data (§2). */
+export function parseLeaf(value: JsonValue, path = 'leaf'): LeafData {
+  const record = object(value, path, ['v', 'journal', 'index', 'received', 'key', 'commitment', 'links']);
+  return {
+    v: version(record.v, `${path}.v`),
+    journal: string(record.journal, `${path}.journal`),
+    index: count(record.index, `${path}.index`),
+    received: count(record.received, `${path}.received`),
+    key: hash(record.key, `${path}.key`),
+    commitment: hash(record.commitment, `${path}.commitment`),
+    links: array(record.links, `${path}.links`, 1).map((item, i) => link(item, `${path}.links[${i}]`)),
+  };
+}
+
+const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+const timePattern = /^\d{2}:\d{2}$/;
+const dateTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+const maxListItems = 1000;
+
+function strings(value: JsonValue | undefined, path: string): string[] {
+  return array(value, path, maxListItems).map((item, i) => string(item, `${path}[${i}]`));
+}
+
+function observation(value: JsonValue | undefined, path: string): Observation {
+  const record = object(
+    value,
+    path,
+    ['date', 'approximate', 'category', 'text', 'people', 'online', 'phones', 'plates', 'places', 'agencies'],
+    ['time', 'question', 'words', 'missingFrom', 'missingUntil'],
+  );
+  const flagged = (items: JsonValue | undefined, at: string) =>
+    array(items, at, maxListItems).map((item, i) => {
+      const entry = object(item, `${at}[${i}]`, ['value', 'recognised']);
+      return {
+        value: string(entry.value, `${at}[${i}].value`),
+        recognised: boolean(entry.recognised, `${at}[${i}].recognised`),
+      };
+    });
+  const result: Observation = {
+    date: pattern(record.date, `${path}.date`, datePattern, 'a date YYYY-MM-DD'),
+    approximate: boolean(record.approximate, `${path}.approximate`),
+    category: string(record.category, `${path}.category`),
+    text: string(record.text, `${path}.text`),
+    people: array(record.people, `${path}.people`, maxListItems).map((item, i) => {
+      const person = object(item, `${path}.people[${i}]`, ['name', 'description']);
+      return {
+        name: string(person.name, `${path}.people[${i}].name`),
+        description: string(person.description, `${path}.people[${i}].description`),
+      };
+    }),
+    online: strings(record.online, `${path}.online`),
+    phones: flagged(record.phones, `${path}.phones`),
+    plates: flagged(record.plates, `${path}.plates`),
+    places: strings(record.places, `${path}.places`),
+    agencies: array(record.agencies, `${path}.agencies`, maxListItems).map((item, i) => {
+      const agency = object(item, `${path}.agencies[${i}]`, ['who', 'reference']);
+      return {
+        who: string(agency.who, `${path}.agencies[${i}].who`),
+        reference: string(agency.reference, `${path}.agencies[${i}].reference`),
+      };
+    }),
+  };
+  if (record.time !== undefined) result.time = pattern(record.time, `${path}.time`, timePattern, 'a time HH:MM');
+  if (record.question !== undefined) result.question = string(record.question, `${path}.question`);
+  if (record.words !== undefined) result.words = string(record.words, `${path}.words`);
+  if (record.missingFrom !== undefined) {
+    result.missingFrom = pattern(record.missingFrom, `${path}.missingFrom`, dateTimePattern, 'YYYY-MM-DDTHH:MM');
+  }
+  if (record.missingUntil !== undefined) {
+    result.missingUntil = pattern(record.missingUntil, `${path}.missingUntil`, dateTimePattern, 'YYYY-MM-DDTHH:MM');
+  }
+  return result;
+}
+
+function contentAttachment(value: JsonValue, path: string): ContentAttachment {
+  const record = object(value, path, ['id', 'mediaType', 'size', 'sha256'], ['width', 'height', 'originalSha256']);
+  const result: ContentAttachment = {
+    id: string(record.id, `${path}.id`),
+    mediaType: string(record.mediaType, `${path}.mediaType`),
+    size: count(record.size, `${path}.size`),
+    sha256: hash(record.sha256, `${path}.sha256`),
+  };
+  if (record.width !== undefined) result.width = count(record.width, `${path}.width`);
+  if (record.height !== undefined) result.height = count(record.height, `${path}.height`);
+  if (record.originalSha256 !== undefined)
+    result.originalSha256 = hash(record.originalSha256, `${path}.originalSha256`);
+  return result;
+}
+
+/** An entry's content (§2): an observation for entries and corrections, a target for corrections and redactions. */
+export function parseContent(value: JsonValue, maxAttachments: number, path = 'content'): Content {
+  const record = object(value, path, ['v', 'kind'], ['target', 'observation', 'attachments']);
+  const kind = string(record.kind, `${path}.kind`);
+  if (kind !== 'entry' && kind !== 'correction' && kind !== 'redaction') {
+    fail(`${path}.kind`, 'expected "entry", "correction" or "redaction"');
+  }
+  const content: Content = { v: version(record.v, `${path}.v`), kind };
+  if (kind === 'entry' && record.target !== undefined) fail(`${path}.target`, 'an entry has no target');
+  if (kind !== 'entry') {
+    const target = object(record.target, `${path}.target`, ['index', 'id']);
+    content.target = { index: count(target.index, `${path}.target.index`), id: string(target.id, `${path}.target.id`) };
+  }
+  if (kind === 'redaction') {
+    if (record.observation !== undefined) fail(`${path}.observation`, 'a redaction has no observation');
+  } else {
+    content.observation = observation(record.observation, `${path}.observation`);
+  }
+  if (record.attachments !== undefined) {
+    content.attachments = array(record.attachments, `${path}.attachments`, maxAttachments).map((item, i) =>
+      contentAttachment(item, `${path}.attachments[${i}]`),
+    );
+    const ids = new Set(content.attachments.map((attachment) => attachment.id));
+    if (ids.size !== content.attachments.length) fail(`${path}.attachments`, 'an attachment id appears twice');
+  }
+  return content;
+}
+
+/** A known checkpoint file (§6.9): signed bytes, or the size and root as written down. */
+export function parseKnownCheckpoint(
+  value: JsonValue,
+): { kind: 'signed'; bytes: string; signature: string } | { kind: 'noted'; size: number; root: string } {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, 'bytes')) {
+    const record = object(value, 'known checkpoint', ['bytes', 'signature']);
+    return {
+      kind: 'signed',
+      bytes: base64(record.bytes, 'known checkpoint.bytes'),
+      signature: base64(record.signature, 'known checkpoint.signature', 64),
+    };
+  }
+  const record = object(value, 'known checkpoint', ['size', 'root']);
+  return {
+    kind: 'noted',
+    size: count(record.size, 'known checkpoint.size'),
+    root: hash(record.root, 'known checkpoint.root'),
+  };
+}

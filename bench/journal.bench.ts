@@ -83,6 +83,7 @@ async function measure(size: number): Promise<Row> {
       userId: session.userId,
       keyEpoch: session.keyEpoch,
       masterKey: session.masterKey,
+      signingKey: session.signingKey,
     };
 
     // Every append is timed; the figure is the median of the last 512 (two whole index segments, so the cost

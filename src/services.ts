@@ -16,6 +16,7 @@ import { createJournalRepository } from './features/journal/journal.repo.js';
 import { createJournalService } from './features/journal/journal.service.js';
 import { createPasskeyRepository } from './features/accounts/passkeys.repo.js';
 import { createPasskeyService } from './features/accounts/passkeys.service.js';
+import { resolveLogKey } from './shared/crypto/log-key.js';
 import { createPassphraseHasher } from './shared/crypto/passphrase.js';
 import { createMailer } from './shared/mail/mailer.js';
 import { questionnairesDir } from './shared/paths.js';
@@ -27,7 +28,12 @@ import { createProfessionalsService, professionalFactsLoader } from './features/
  * The composition root: every service the app uses, built from the database and the configuration as plain
  * objects. Tests build the same thing on a test database.
  */
-export function createServices(database: DatabaseHandle, config: Config) {
+export function createServices(
+  database: DatabaseHandle,
+  config: Config,
+  warn: (message: string) => void = (message) => process.stderr.write(`Warning: ${message}\n`),
+) {
+  const logKey = resolveLogKey(config, warn);
   const content = createContentService(createContentRepository(database.db));
   if (config.pepper === undefined) throw new Error('The pepper must be resolved before the services are built');
   const professionalsRepository = createProfessionalsRepository(database.db, database.dialect);
@@ -53,7 +59,11 @@ export function createServices(database: DatabaseHandle, config: Config) {
       origin: config.publicOrigin.origin,
     }),
     audit: createAuditService(createAuditRepository(database.db, database.dialect)),
-    journal: createJournalService(createJournalRepository(database.db, database.dialect)),
+    journal: createJournalService(createJournalRepository(database.db, database.dialect), {
+      logKey,
+      previousLogKeys: config.logPreviousPublicKeys,
+    }),
+    logKey,
     mailer,
     professionals: createProfessionalsService(professionalsRepository, accounts, mailer, {
       invitationValidMs: config.invitationValidMs,

@@ -25,6 +25,8 @@ export async function buildTestApp(dialect: Dialect, env: Record<string, string>
     QUICK_EXIT_URL: 'https://neutral.example/',
     // A fixed test pepper and the lowest allowed Argon2 cost keep sign-up tests fast; production uses 64 MiB.
     PEPPER: 'dGVzdC1wZXBwZXItdGVzdC1wZXBwZXItdGVzdC1wZXA=',
+    // A fixed test log key (Ed25519, PKCS#8): checkpoints and global roots in tests are signed with it.
+    LOG_SIGNING_KEY: 'MC4CAQAwBQYDK2VwBCIEIEwZTs/NJNZTey0YkGCpMPYOoPsiwnxWttWyshK9E7lj',
     ARGON2_MEMORY_KIB: '19456',
     ARGON2_ITERATIONS: '2',
     ...database.env,

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { type KeyObject, randomBytes, randomUUID } from 'node:crypto';
 import { generateSecret, generateURI, verify } from 'otplib';
 import { z } from 'zod';
 import { DecryptionFailed, open, seal, type SymmetricKey } from '../../shared/crypto/aead.js';
@@ -24,9 +24,11 @@ import {
   fingerprint,
   rewrapForPassphrase,
   rewrapForRecovery,
+  signingKey,
   unlockWithPassphrase,
   unlockWithRecovery,
 } from '../../shared/crypto/user-keys.js';
+import { keyId } from '../../shared/evidence/format.js';
 import { type Actor, type UserFacts, userActor } from '../../shared/policy/actor.js';
 import type { AccountsRepository, StoredSession, StoredUser } from './accounts.repo.js';
 import {
@@ -59,6 +61,8 @@ export interface CurrentSession {
   keyEpoch: number;
   /** Opens the master key for this request only (journal and keys need it; most pages do not). */
   masterKey: () => SymmetricKey;
+  /** The account's Ed25519 signing key, opened with the master key, with its public key and id. */
+  signingKey: () => Promise<{ privateKey: KeyObject; publicKey: Buffer; id: string }>;
 }
 
 export type RegisterResult =
@@ -489,6 +493,8 @@ export function createAccountsService(
         await repo.touchSession(idHash, lastSeen);
       }
       const secondFactor = hasSecondFactor(user);
+      const openMaster = () =>
+        openMasterKeyFromSession(session.masterKey, token.secret, idHash, session.userId, session.expiresAt);
       return {
         idHash,
         userId: user.id,
@@ -506,8 +512,13 @@ export function createAccountsService(
         expiresAt: session.expiresAt,
         idleUntil: new Date(Date.parse(lastSeen) + settings.idleMs).toISOString(),
         keyEpoch: user.keys.epoch,
-        masterKey: () =>
-          openMasterKeyFromSession(session.masterKey, token.secret, idHash, session.userId, session.expiresAt),
+        masterKey: openMaster,
+        signingKey: () =>
+          Promise.resolve({
+            privateKey: signingKey(user.id, user.keys, openMaster()),
+            publicKey: user.keys.ed25519Public,
+            id: keyId(user.keys.ed25519Public),
+          }),
       };
     },
 

@@ -16,6 +16,19 @@ export interface JournalRow {
   lastReceivedAt: string | null;
   indexKeyId: string;
   indexKey: WrappedKey;
+  /** The Merkle tree's right edge (hex nodes), for O(log n) appends. */
+  frontier: { size: number; nodes: string[] };
+  lastCheckpointMs: number;
+}
+
+export interface CheckpointRow {
+  journalId: string;
+  size: number;
+  timeMs: number;
+  /** JCS text of the checkpoint. */
+  bytes: string;
+  /** base64 */
+  signature: string;
 }
 
 export interface EntryRow {
@@ -27,6 +40,9 @@ export interface EntryRow {
   wrappedKey: WrappedKey | null;
   payload: Ciphertext | null;
   redactedAt: string | null;
+  leafData: string | null;
+  leafHash: string | null;
+  signature: string | null;
 }
 
 export interface AttachmentRow {
@@ -59,6 +75,8 @@ function toJournal(row: {
   last_received_at: string | null;
   index_key_id: string;
   index_key: string;
+  frontier: string;
+  last_checkpoint_ms: number | string;
 }): JournalRow {
   return {
     id: row.id,
@@ -67,6 +85,8 @@ function toJournal(row: {
     lastReceivedAt: row.last_received_at,
     indexKeyId: row.index_key_id,
     indexKey: row.index_key as WrappedKey,
+    frontier: JSON.parse(row.frontier) as JournalRow['frontier'],
+    lastCheckpointMs: Number(row.last_checkpoint_ms),
   };
 }
 
@@ -79,6 +99,9 @@ const entryColumns = [
   'wrapped_key',
   'payload',
   'redacted_at',
+  'leaf_data',
+  'leaf_hash',
+  'signature',
 ] as const;
 
 function toEntry(row: {
@@ -90,6 +113,9 @@ function toEntry(row: {
   wrapped_key: string | null;
   payload: string | null;
   redacted_at: string | null;
+  leaf_data: string | null;
+  leaf_hash: string | null;
+  signature: string | null;
 }): EntryRow {
   return {
     id: row.id,
@@ -100,6 +126,9 @@ function toEntry(row: {
     wrappedKey: row.wrapped_key as WrappedKey | null,
     payload: row.payload as Ciphertext | null,
     redactedAt: row.redacted_at,
+    leafData: row.leaf_data,
+    leafHash: row.leaf_hash,
+    signature: row.signature,
   };
 }
 
@@ -149,7 +178,13 @@ export interface LockedJournal {
   insertAttachment(row: AttachmentRow): Promise<void>;
   /** Destroys an entry's content and key and its attachments; its row (place and receipt time) stays. */
   redactEntry(entryId: string, redactedAt: string): Promise<void>;
-  setSize(size: number, lastReceivedAt: string): Promise<void>;
+  /** Moves the journal forward after an append: its size, receipt time, frontier and signed checkpoint. */
+  advance(
+    size: number,
+    lastReceivedAt: string,
+    frontier: JournalRow['frontier'],
+    checkpoint: CheckpointRow,
+  ): Promise<void>;
 }
 
 function lockedJournal(trx: Transaction<Database>, journal: JournalRow): LockedJournal {
@@ -192,6 +227,9 @@ function lockedJournal(trx: Transaction<Database>, journal: JournalRow): LockedJ
           wrapped_key: row.wrappedKey,
           payload: row.payload,
           redacted_at: row.redactedAt,
+          leaf_data: row.leafData,
+          leaf_hash: row.leafHash,
+          signature: row.signature,
         })
         .execute();
     },
@@ -220,18 +258,55 @@ function lockedJournal(trx: Transaction<Database>, journal: JournalRow): LockedJ
         .where('journal_id', '=', journal.id)
         .execute();
     },
-    async setSize(size, lastReceivedAt) {
+    async advance(size, lastReceivedAt, frontier, checkpoint) {
       await trx
         .updateTable('journals')
-        .set({ size, last_received_at: lastReceivedAt })
+        .set({
+          size,
+          last_received_at: lastReceivedAt,
+          frontier: JSON.stringify(frontier),
+          last_checkpoint_ms: checkpoint.timeMs,
+        })
         .where('id', '=', journal.id)
+        .execute();
+      await trx
+        .insertInto('journal_checkpoints')
+        .values({
+          journal_id: journal.id,
+          size: checkpoint.size,
+          time_ms: checkpoint.timeMs,
+          bytes: checkpoint.bytes,
+          signature: checkpoint.signature,
+        })
         .execute();
     },
   };
 }
 
 export function createJournalRepository(db: Kysely<Database>, dialect: Dialect) {
-  const journalColumns = ['id', 'owner_id', 'size', 'last_received_at', 'index_key_id', 'index_key'] as const;
+  const journalColumns = [
+    'id',
+    'owner_id',
+    'size',
+    'last_received_at',
+    'index_key_id',
+    'index_key',
+    'frontier',
+    'last_checkpoint_ms',
+  ] as const;
+  const toCheckpoint = (row: {
+    journal_id: string;
+    size: number | string;
+    time_ms: number | string;
+    bytes: string;
+    signature: string;
+  }): CheckpointRow => ({
+    journalId: row.journal_id,
+    size: Number(row.size),
+    timeMs: Number(row.time_ms),
+    bytes: row.bytes,
+    signature: row.signature,
+  });
   return {
     async journalOf(ownerId: string): Promise<JournalRow | undefined> {
       const row = await db
@@ -243,7 +318,7 @@ export function createJournalRepository(db: Kysely<Database>, dialect: Dialect) 
     },
 
     /** Creates the owner's journal unless another request just did; returns the one that exists. */
-    async createJournal(row: Omit<JournalRecord, 'size'>): Promise<JournalRow> {
+    async createJournal(row: Omit<JournalRecord, 'size' | 'frontier' | 'last_checkpoint_ms'>): Promise<JournalRow> {
       await db
         .insertInto('journals')
         .values(row)
@@ -265,6 +340,41 @@ export function createJournalRepository(db: Kysely<Database>, dialect: Dialect) 
         const row = await (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirstOrThrow();
         return work(lockedJournal(trx, toJournal(row)));
       });
+    },
+
+    /** Every leaf hash in log order (hex), to build proofs for an export. */
+    async leafHashes(journalId: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('journal_entries')
+        .select(['idx', 'leaf_hash'])
+        .where('journal_id', '=', journalId)
+        .orderBy('idx')
+        .execute();
+      return rows.map((row) => {
+        if (row.leaf_hash === null) throw new Error('an entry has no leaf');
+        return row.leaf_hash;
+      });
+    },
+
+    async latestCheckpoint(journalId: string): Promise<CheckpointRow | undefined> {
+      const row = await db
+        .selectFrom('journal_checkpoints')
+        .select(['journal_id', 'size', 'time_ms', 'bytes', 'signature'])
+        .where('journal_id', '=', journalId)
+        .orderBy('size', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row === undefined ? undefined : toCheckpoint(row);
+    },
+
+    async checkpoints(journalId: string): Promise<CheckpointRow[]> {
+      const rows = await db
+        .selectFrom('journal_checkpoints')
+        .select(['journal_id', 'size', 'time_ms', 'bytes', 'signature'])
+        .where('journal_id', '=', journalId)
+        .orderBy('size')
+        .execute();
+      return rows.map(toCheckpoint);
     },
 
     async segments(journalId: string): Promise<{ segment: number; payload: Ciphertext }[]> {

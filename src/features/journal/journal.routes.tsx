@@ -108,7 +108,13 @@ export function registerJournalRoutes(
   const actorOf = (request: FastifyRequest): JournalActor => {
     const session = request.session;
     if (session === null) throw new NotFound('not signed in');
-    return { actor: request.actor, userId: session.userId, keyEpoch: session.keyEpoch, masterKey: session.masterKey };
+    return {
+      actor: request.actor,
+      userId: session.userId,
+      keyEpoch: session.keyEpoch,
+      masterKey: session.masterKey,
+      signingKey: session.signingKey,
+    };
   };
   const idParam = (value: string): string => {
     if (!UUID.test(value)) throw new NotFound('not an id');

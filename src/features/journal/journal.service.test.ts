@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
+import { keyId } from '../../shared/evidence/format.js';
 import { test } from 'node:test';
 import { describeEachDialect } from '../../../test/helpers/databases.js';
 import { createPassphraseHasher } from '../../shared/crypto/passphrase.js';
@@ -11,6 +13,11 @@ import type { Observation } from './journal.schema.js';
 import { createJournalService, JournalConflict, type JournalActor, pad, unpad } from './journal.service.js';
 
 const fast = { memoryKiB: 19_456, iterations: 2, parallelism: 1 };
+const testLogKey = (() => {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const spki = publicKey.export({ type: 'spki', format: 'der' });
+  return { privateKey, publicKey: spki, id: keyId(spki) };
+})();
 
 const observation = (overrides: Partial<Observation> = {}): Observation => ({
   date: '2026-11-20',
@@ -55,7 +62,10 @@ describeEachDialect('journal service', (database) => {
       fast,
     );
   const journal = () =>
-    createJournalService(createJournalRepository(database().handle.db, database().handle.dialect), () => clock.now);
+    createJournalService(createJournalRepository(database().handle.db, database().handle.dialect), {
+      logKey: testLogKey,
+      clock: () => clock.now,
+    });
 
   let counter = 0;
   async function parent(): Promise<JournalActor> {
@@ -67,7 +77,13 @@ describeEachDialect('journal service', (database) => {
     );
     assert.ok(result.ok);
     const session = (await accounts().currentSession(result.cookie))!;
-    return { actor: session.actor, userId: session.userId, keyEpoch: session.keyEpoch, masterKey: session.masterKey };
+    return {
+      actor: session.actor,
+      userId: session.userId,
+      keyEpoch: session.keyEpoch,
+      masterKey: session.masterKey,
+      signingKey: session.signingKey,
+    };
   }
 
   test('entries are numbered in order and listed by event date or by entry order', async () => {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, type KeyObject, randomBytes, randomUUID } from 'node:crypto';
 import {
   type Ciphertext,
   DecryptionFailed,
@@ -11,10 +11,18 @@ import {
   type WrappedKey,
   wrapKey,
 } from '../../shared/crypto/aead.js';
+import type { LogKey } from '../../shared/crypto/log-key.js';
+import { signMessage } from '../../shared/crypto/signing.js';
 import { AppError, BadRequest, NotFound } from '../../shared/errors.js';
+import { fromHex, toHex, utf8 } from '../../shared/evidence/bytes.js';
+import type { Checkpoint, LeafData, Link } from '../../shared/evidence/format.js';
+import { keyId, saltedHash } from '../../shared/evidence/format.js';
+import { canonicalize, canonicalString } from '../../shared/evidence/jcs.js';
+import { appendLeaf, frontierRoot, hashLeaf } from '../../shared/evidence/merkle.js';
 import type { Actor } from '../../shared/policy/actor.js';
 import { authorize } from '../../shared/policy/policy.js';
 import type { InspectedAttachment } from './attachments.js';
+import { checkJournalLog, type LogProblem } from './log-check.js';
 import type { AttachmentRow, EntryRow, JournalRepository, JournalRow, LockedJournal } from './journal.repo.js';
 import type { Category, Observation } from './journal.schema.js';
 
@@ -136,7 +144,23 @@ export interface JournalActor {
   userId: string;
   keyEpoch: number;
   masterKey: () => SymmetricKey;
+  /** The account's Ed25519 key (opened with the master key) and its id, for account signatures on leaves. */
+  signingKey: () => Promise<AuthorKey>;
 }
+
+export interface AuthorKey {
+  privateKey: KeyObject;
+  /** SPKI DER */
+  publicKey: Buffer;
+  /** hex(SHA-256(SPKI DER)) */
+  id: string;
+}
+
+const fromHexStrict = (text: string): Uint8Array => {
+  const bytes = fromHex(text);
+  if (bytes === undefined) throw new Error('a stored hash is not hex');
+  return bytes;
+};
 
 export interface NewAttachment {
   inspected: InspectedAttachment;
@@ -158,7 +182,26 @@ const place = (purpose: SealContext['purpose'], ownerId: string, recordId: strin
 /** Data keys do not change; only the master key that wraps them does (its epoch is in the wrap). */
 const DATA_EPOCH = 1;
 
-export function createJournalService(repo: JournalRepository, clock: () => Date = () => new Date()) {
+export interface JournalServiceOptions {
+  /** The server's log key: signs a checkpoint after every append. */
+  logKey: LogKey;
+  /** Earlier log public keys (SPKI DER), still trusted for checkpoints they signed. */
+  previousLogKeys?: readonly Buffer[];
+  clock?: () => Date;
+}
+
+export interface JournalCheckResult {
+  size: number;
+  problems: (LogProblem | { at: number; check: 'ciphertext' | 'commitment' })[];
+}
+
+export function createJournalService(repo: JournalRepository, options: JournalServiceOptions) {
+  const { logKey } = options;
+  const logKeys = new Map<string, Buffer>([
+    [logKey.id, logKey.publicKey],
+    ...(options.previousLogKeys ?? []).map((key): [string, Buffer] => [keyId(key), key]),
+  ]);
+  const clock = options.clock ?? (() => new Date());
   const wrapData = (
     who: JournalActor,
     ownerId: string,
@@ -240,6 +283,7 @@ export function createJournalService(repo: JournalRepository, clock: () => Date 
   ): Promise<{ id: string; number: number }> {
     const entryId = randomUUID();
     const dataKey = generateKey(entryId);
+    const author = await who.signingKey();
     // Attachments are sealed before the lock is taken: that is the slow part.
     const sealedAttachments = attachments.map((inspected, position) =>
       sealAttachment(who, journal.id, entryId, position, inspected),
@@ -250,12 +294,51 @@ export function createJournalService(repo: JournalRepository, clock: () => Date 
       const last = locked.journal.lastReceivedAt;
       const receivedAt = last !== null && last > now ? last : now;
       const content = await payloadFor(locked, index);
-      const payload: EntryPayload = {
+      const salt = randomBytes(32);
+      const committed: Omit<EntryPayload, 'salt'> = {
         v: 1,
-        salt: randomBytes(32).toString('base64url'),
         ...content,
         ...(sealedAttachments.length > 0 ? { attachments: sealedAttachments.map((sealed) => sealed.reference) } : {}),
       };
+      const payload: EntryPayload = { ...committed, salt: salt.toString('base64url') };
+
+      // The tamper-evident log (docs/export-format.md §2–3): commitment, leaf, account signature, checkpoint.
+      const links: Link[] = [];
+      if (content.target !== undefined) {
+        const target = await locked.entry(content.target.id);
+        if (target === undefined || target.leafHash === null) throw new Error('the target entry has no leaf');
+        links.push({
+          rel: content.kind === 'redaction' ? 'redacts' : 'corrects',
+          index: content.target.index,
+          leaf: target.leafHash,
+        });
+      }
+      const receivedMs = Date.parse(receivedAt);
+      const leafData: LeafData = {
+        v: 1,
+        journal: journal.id,
+        index,
+        received: receivedMs,
+        key: author.id,
+        commitment: toHex(saltedHash(salt, canonicalize(committed))),
+        links,
+      };
+      const leafText = canonicalString(leafData);
+      const leafHash = hashLeaf(utf8(leafText));
+      const frontier = appendLeaf(
+        { size: locked.journal.frontier.size, nodes: locked.journal.frontier.nodes.map((node) => fromHexStrict(node)) },
+        leafHash,
+      );
+      if (frontier.size !== index + 1) throw new Error('the journal and its log disagree about its size');
+      const checkpoint: Checkpoint = {
+        v: 1,
+        journal: journal.id,
+        size: frontier.size,
+        root: toHex(frontierRoot(frontier)),
+        time: Math.max(clock().getTime(), locked.journal.lastCheckpointMs, receivedMs),
+        key: logKey.id,
+      };
+      const checkpointText = canonicalString(checkpoint);
       await locked.insertEntry({
         id: entryId,
         journalId: journal.id,
@@ -269,6 +352,9 @@ export function createJournalService(repo: JournalRepository, clock: () => Date 
           place('journal/entry', journal.id, entryId, DATA_EPOCH),
         ),
         redactedAt: null,
+        leafData: leafText,
+        leafHash: toHex(leafHash),
+        signature: signMessage(author.privateKey, 'leaf', leafHash).toString('base64'),
       });
       for (const sealed of sealedAttachments) await locked.insertAttachment(sealed.row);
 
@@ -300,7 +386,18 @@ export function createJournalService(repo: JournalRepository, clock: () => Date 
       for (const [segment, summaries] of touched) {
         await locked.putSegment(segment, sealSegment(key, journal.id, segment, summaries));
       }
-      await locked.setSize(index + 1, receivedAt);
+      await locked.advance(
+        index + 1,
+        receivedAt,
+        { size: frontier.size, nodes: frontier.nodes.map((node) => toHex(node)) },
+        {
+          journalId: journal.id,
+          size: checkpoint.size,
+          timeMs: checkpoint.time,
+          bytes: checkpointText,
+          signature: signMessage(logKey.privateKey, 'checkpoint', utf8(checkpointText)).toString('base64'),
+        },
+      );
       return { id: entryId, number: index + 1 };
     });
   }
@@ -587,6 +684,48 @@ export function createJournalService(repo: JournalRepository, clock: () => Date 
       const opened = openAttachmentPart(who, row, part);
       if (opened === undefined) throw new NotFound('no such part');
       return { ...opened, entryId: row.entryId, number: row.position + 1 };
+    },
+
+    /**
+     * The parent's own check of their journal: the log as stored (leaves, signatures, checkpoints) and, with
+     * their keys, that every entry still opens and matches the commitment in its leaf.
+     */
+    async check(who: JournalActor): Promise<JournalCheckResult> {
+      const journal = await ownJournal(who, 'view');
+      if (journal === undefined) return { size: 0, problems: [] };
+      const entries: EntryRow[] = [];
+      for await (const row of repo.allEntries(journal.id)) entries.push(row);
+      const author = await who.signingKey();
+      const problems: JournalCheckResult['problems'] = checkJournalLog({
+        journalId: journal.id,
+        entries,
+        checkpoints: await repo.checkpoints(journal.id),
+        author,
+        logKeys,
+      });
+      for (const row of entries) {
+        if (row.redactedAt !== null || row.leafData === null) continue;
+        let payload: EntryPayload | undefined;
+        try {
+          payload = openEntry(who, row);
+        } catch (error) {
+          if (!(error instanceof DecryptionFailed) && !(error instanceof SyntaxError)) throw error;
+          problems.push({ at: row.index, check: 'ciphertext' });
+          continue;
+        }
+        if (payload === undefined) continue;
+        const { salt, ...committed } = payload;
+        let leaf: LeafData;
+        try {
+          leaf = JSON.parse(row.leafData) as LeafData;
+        } catch {
+          continue; // already reported as a malformed leaf
+        }
+        if (toHex(saltedHash(Buffer.from(salt, 'base64url'), canonicalize(committed))) !== leaf.commitment) {
+          problems.push({ at: row.index, check: 'commitment' });
+        }
+      }
+      return { size: journal.size, problems: problems.sort((a, b) => a.at - b.at) };
     },
 
     /** The private diary: its own table and key purpose; never shared, exported or bundled. */

@@ -92,6 +92,27 @@ const schema = z.object({
       message: 'must be 32 random bytes in base64 (e.g. from: openssl rand -base64 32)',
     })
     .optional(),
+  LOG_SIGNING_KEY: z
+    .string()
+    .trim()
+    .refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 48, {
+      message:
+        'must be an Ed25519 private key as base64 PKCS#8 DER (48 bytes), e.g. from: openssl genpkey -algorithm ed25519 -outform DER | base64',
+    })
+    .optional(),
+  LOG_PREVIOUS_PUBLIC_KEYS: z
+    .string()
+    .trim()
+    .refine(
+      (value) =>
+        value === '' ||
+        value
+          .split(',')
+          .every((key) => /^[A-Za-z0-9+/]+={0,2}$/.test(key.trim()) && Buffer.from(key.trim(), 'base64').length === 44),
+      { message: 'must be a comma-separated list of Ed25519 public keys as base64 SPKI DER (44 bytes each)' },
+    )
+    .default(''),
+  LOG_ROOT_INTERVAL_MINUTES: wholeNumber(1, 24 * 60).default(60),
   SESSION_IDLE_MINUTES: wholeNumber(2, 24 * 60).default(20),
   SESSION_ABSOLUTE_HOURS: wholeNumber(1, 24 * 7).default(12),
   ARGON2_CONCURRENCY: wholeNumber(1, 64).default(4),
@@ -149,6 +170,12 @@ export interface Config {
   secureCookies: boolean;
   /** The server pepper for passphrase hashing, if configured (see resolvePepper). */
   pepper: Buffer | undefined;
+  /** The server's log key (checkpoints and global roots): PKCS#8 DER; resolved at start-up like the pepper. */
+  logSigningKey: Buffer | undefined;
+  /** Public keys (SPKI DER) of earlier log keys, still published so old bundles keep verifying. */
+  logPreviousPublicKeys: Buffer[];
+  /** How often every journal's latest checkpoint goes into a new signed global root. */
+  logRootIntervalMs: number;
   session: { idleMs: number; absoluteMs: number };
   /** How many Argon2id hashes (64 MiB each) may run at once. */
   argon2Concurrency: number;
@@ -180,7 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'configuration');
       // Values that may hold credentials are never echoed.
-      const got = /URL|SECRET|PEPPER|PASSWORD/.test(name) ? undefined : env[name];
+      const got = /URL|SECRET|PEPPER|PASSWORD|SIGNING_KEY/.test(name) ? undefined : env[name];
       return `${name} ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`;
     });
     throw new ConfigError(problems);
@@ -209,6 +236,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: values.BODY_LIMIT_BYTES,
     secureCookies: values.SECURE_COOKIES ?? values.NODE_ENV === 'production',
     pepper: values.PEPPER === undefined ? undefined : Buffer.from(values.PEPPER, 'base64'),
+    logSigningKey: values.LOG_SIGNING_KEY === undefined ? undefined : Buffer.from(values.LOG_SIGNING_KEY, 'base64'),
+    logPreviousPublicKeys: values.LOG_PREVIOUS_PUBLIC_KEYS.split(',')
+      .map((key) => key.trim())
+      .filter((key) => key !== '')
+      .map((key) => Buffer.from(key, 'base64')),
+    logRootIntervalMs: values.LOG_ROOT_INTERVAL_MINUTES * 60_000,
     session: { idleMs: values.SESSION_IDLE_MINUTES * 60_000, absoluteMs: values.SESSION_ABSOLUTE_HOURS * 3_600_000 },
     argon2Concurrency: values.ARGON2_CONCURRENCY,
     mail: { url: values.SMTP_URL, from: values.MAIL_FROM, fromName: values.MAIL_FROM_NAME },

@@ -6,7 +6,8 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject,
  * another.
  */
 
-export type SignaturePurpose = 'journal-leaf' | 'checkpoint' | 'key-grant' | 'test';
+/** The same purposes and bytes as the export format (src/shared/evidence/format.ts, docs/export-format.md §1). */
+export type SignaturePurpose = 'leaf' | 'checkpoint' | 'global-root' | 'key-grant' | 'test';
 
 function prefixed(purpose: SignaturePurpose, message: Uint8Array): Buffer {
   return Buffer.concat([Buffer.from(`nmk/v1/${purpose}\n`, 'utf8'), message]);

@@ -11,6 +11,7 @@ import * as createSetupLinks from './migrations/0009-create-setup-links.js';
 import * as createJournal from './migrations/0010-create-journal.js';
 import * as createProfessionals from './migrations/0012-create-professionals.js';
 import * as addPasskeys from './migrations/0011-add-passkeys.js';
+import * as addEvidenceLog from './migrations/0013-add-evidence-log.js';
 import type { Database } from './schema.js';
 
 /*
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0009-create-setup-links': createSetupLinks,
   '0010-create-journal': createJournal,
   '0012-create-professionals': createProfessionals,
+  '0013-add-evidence-log': addEvidenceLog,
   '0011-add-passkeys': addPasskeys,
 };
 

@@ -172,6 +172,9 @@ export interface JournalsTable {
   last_received_at: string | null;
   index_key_id: string;
   index_key: string;
+  /** JSON { size, nodes: [hex…] }: the Merkle tree's right edge. */
+  frontier: Generated<string>;
+  last_checkpoint_ms: Generated<number | string>;
 }
 
 export interface JournalIndexSegmentsTable {
@@ -189,6 +192,27 @@ export interface JournalEntriesTable {
   wrapped_key: string | null;
   payload: string | null;
   redacted_at: string | null;
+  /** The leaf's JCS bytes (UTF-8 text), its hash (hex) and the account's signature (base64): kept on redaction. */
+  leaf_data: string | null;
+  leaf_hash: string | null;
+  signature: string | null;
+}
+
+export interface JournalCheckpointsTable {
+  journal_id: string;
+  size: number;
+  time_ms: number | string;
+  bytes: string;
+  signature: string;
+}
+
+export interface GlobalRootsTable {
+  seq: number;
+  time_ms: number | string;
+  size: number;
+  bytes: string;
+  signature: string;
+  leaves: string;
 }
 
 export interface JournalAttachmentsTable {
@@ -295,6 +319,8 @@ export interface Database {
   journal_entries: JournalEntriesTable;
   journal_attachments: JournalAttachmentsTable;
   diary_notes: DiaryNotesTable;
+  journal_checkpoints: JournalCheckpointsTable;
+  global_roots: GlobalRootsTable;
   professional_invitations: ProfessionalInvitationsTable;
   professionals: ProfessionalsTable;
   four_eyes_approvals: FourEyesApprovalsTable;

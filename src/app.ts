@@ -13,6 +13,7 @@ import Fastify, {
 import { registerAccountRoutes, registerSessionLoading } from './features/accounts/accounts.routes.js';
 import { inspectAttachment } from './features/journal/attachments.js';
 import { registerJournalRoutes } from './features/journal/journal.routes.js';
+import { registerLogRoutes } from './features/log/log.routes.js';
 import { registerCheckRoutes } from './features/check/check.routes.js';
 import { registerContentRoutes } from './features/content/content.routes.js';
 import { registerHealthRoutes } from './features/health/health.routes.js';
@@ -184,6 +185,22 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     invitationValidDays: Math.round(config.invitationValidMs / 86_400_000),
   });
   registerJournalRoutes(app, pages, services.journal, services.audit, inspectAttachment);
+  registerLogRoutes(app, services.log, { current: services.logKey, previous: config.logPreviousPublicKeys });
+  // The log of logs: every journal's latest checkpoint into a new signed global root, at a fixed interval.
+  let rootTimer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', (done) => {
+    rootTimer = setInterval(() => {
+      services.log
+        .publish()
+        .catch((error: unknown) => app.log.error({ err: error }, 'publishing a global root failed'));
+    }, config.logRootIntervalMs);
+    rootTimer.unref();
+    done();
+  });
+  app.addHook('onClose', (_instance, done) => {
+    if (rootTimer !== undefined) clearInterval(rootTimer);
+    done();
+  });
 
   return app;
 }

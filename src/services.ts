@@ -17,6 +17,8 @@ import { createJournalService } from './features/journal/journal.service.js';
 import { createPasskeyRepository } from './features/accounts/passkeys.repo.js';
 import { createPasskeyService } from './features/accounts/passkeys.service.js';
 import { resolveLogKey } from './shared/crypto/log-key.js';
+import { createLogRepository } from './features/log/log.repo.js';
+import { createLogService } from './features/log/log.service.js';
 import { createPassphraseHasher } from './shared/crypto/passphrase.js';
 import { createMailer } from './shared/mail/mailer.js';
 import { questionnairesDir } from './shared/paths.js';
@@ -64,6 +66,7 @@ export function createServices(
       previousLogKeys: config.logPreviousPublicKeys,
     }),
     logKey,
+    log: createLogService(createLogRepository(database.db), logKey),
     mailer,
     professionals: createProfessionalsService(professionalsRepository, accounts, mailer, {
       invitationValidMs: config.invitationValidMs,

@@ -23,7 +23,14 @@ import type { Actor } from '../../shared/policy/actor.js';
 import { authorize } from '../../shared/policy/policy.js';
 import type { InspectedAttachment } from './attachments.js';
 import { checkJournalLog, type LogProblem } from './log-check.js';
-import type { AttachmentRow, EntryRow, JournalRepository, JournalRow, LockedJournal } from './journal.repo.js';
+import type {
+  AttachmentRow,
+  CheckpointRow,
+  EntryRow,
+  JournalRepository,
+  JournalRow,
+  LockedJournal,
+} from './journal.repo.js';
 import type { Category, Observation } from './journal.schema.js';
 
 /*
@@ -188,6 +195,24 @@ export interface JournalServiceOptions {
   /** Earlier log public keys (SPKI DER), still trusted for checkpoints they signed. */
   previousLogKeys?: readonly Buffer[];
   clock?: () => Date;
+}
+
+export interface DisclosedAttachment {
+  id: string;
+  position: number;
+  file: { bytes: Buffer; mediaType: string; salt: Buffer };
+  original: { bytes: Buffer; mediaType: string; salt: Buffer } | undefined;
+  thumbnail: Buffer | undefined;
+}
+
+export interface Disclosure {
+  journalId: string;
+  checkpoint: CheckpointRow;
+  leafHashes: string[];
+  author: AuthorKey;
+  entries: { row: EntryRow; payload: EntryPayload; attachments: DisclosedAttachment[] }[];
+  redacted: number[];
+  withheld: number[];
 }
 
 export interface JournalCheckResult {
@@ -450,7 +475,7 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
     who: JournalActor,
     row: AttachmentRow,
     part: 'content' | 'thumbnail' | 'original',
-  ): { bytes: Buffer; mediaType: string } | undefined {
+  ): { bytes: Buffer; mediaType: string; salt: Buffer } | undefined {
     const sealed = row[part];
     if (sealed === null) return undefined;
     const key = unwrapData(who, row.journalId, row.id, row.keyId, row.wrappedKey, 'journal/data-key');
@@ -458,10 +483,14 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
       open(key, sealed, place('journal/attachment', row.journalId, `${row.id}/${part}`, DATA_EPOCH)),
     );
     const headerLength = framed.readUInt32BE(0);
-    const header = JSON.parse(framed.subarray(4, 4 + headerLength).toString('utf8')) as { mediaType: string };
+    const header = JSON.parse(framed.subarray(4, 4 + headerLength).toString('utf8')) as {
+      mediaType: string;
+      salt: string;
+    };
     return {
       bytes: Buffer.from(framed.subarray(4 + headerLength)),
       mediaType: part === 'thumbnail' ? 'image/jpeg' : header.mediaType,
+      salt: Buffer.from(header.salt, 'base64url'),
     };
   }
 
@@ -683,7 +712,7 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
       if (row === undefined) throw new NotFound('no such attachment');
       const opened = openAttachmentPart(who, row, part);
       if (opened === undefined) throw new NotFound('no such part');
-      return { ...opened, entryId: row.entryId, number: row.position + 1 };
+      return { bytes: opened.bytes, mediaType: opened.mediaType, entryId: row.entryId, number: row.position + 1 };
     },
 
     /**
@@ -726,6 +755,93 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
         }
       }
       return { size: journal.size, problems: problems.sort((a, b) => a.at - b.at) };
+    },
+
+    /**
+     * What an export discloses (docs/export-format.md §5): the chosen entries opened with their salts and
+     * attachments, every redaction entry whose target was redacted (a verifier needs them), the redacted and
+     * withheld indices, and the log as of the latest checkpoint. The diary is not reachable from here.
+     */
+    async disclose(who: JournalActor, chosen: (index: number, entryId: string) => boolean): Promise<Disclosure> {
+      const journal = await ownJournal(who, 'view');
+      if (journal === undefined || journal.size === 0) throw new NotFound('nothing to export');
+      const checkpoint = await repo.latestCheckpoint(journal.id);
+      if (checkpoint === undefined) throw new NotFound('no checkpoint');
+      const leafHashes = (await repo.leafHashes(journal.id)).slice(0, checkpoint.size);
+      const rows: EntryRow[] = [];
+      for await (const row of repo.allEntries(journal.id)) if (row.index < checkpoint.size) rows.push(row);
+      const redacted = rows.filter((row) => row.redactedAt !== null).map((row) => row.index);
+      const redactedSet = new Set(redacted);
+      const opened = new Map<number, EntryPayload>();
+      const disclosed: EntryRow[] = [];
+      for (const row of rows) {
+        if (row.redactedAt !== null) continue;
+        const payload = openEntry(who, row);
+        if (payload === undefined) continue;
+        const needed =
+          payload.kind === 'redaction' && payload.target !== undefined && redactedSet.has(payload.target.index);
+        if (needed || chosen(row.index, row.id)) {
+          opened.set(row.index, payload);
+          disclosed.push(row);
+        }
+      }
+      const disclosedSet = new Set(disclosed.map((row) => row.index));
+      const attachmentRows = await repo.attachmentsOf(
+        journal.id,
+        disclosed.map((row) => row.id),
+      );
+      return {
+        journalId: journal.id,
+        checkpoint,
+        leafHashes,
+        author: await who.signingKey(),
+        entries: disclosed.map((row) => ({
+          row,
+          payload: opened.get(row.index)!,
+          attachments: attachmentRows
+            .filter((attachment) => attachment.entryId === row.id)
+            .map((attachment) => ({
+              id: attachment.id,
+              position: attachment.position,
+              file: openAttachmentPart(who, attachment, 'content')!,
+              original: openAttachmentPart(who, attachment, 'original'),
+              thumbnail: openAttachmentPart(who, attachment, 'thumbnail')?.bytes,
+            })),
+        })),
+        redacted,
+        withheld: rows.map((row) => row.index).filter((index) => !disclosedSet.has(index) && !redactedSet.has(index)),
+      };
+    },
+
+    /** A light list of the journal's entries to choose from for an export: number, date, category. */
+    async choices(
+      who: JournalActor,
+    ): Promise<
+      { id: string; number: number; date?: string; category?: Category; kind: EntryKind; redacted: boolean }[]
+    > {
+      const journal = await ownJournal(who, 'view');
+      if (journal === undefined) return [];
+      const all = await allSummaries(who, journal);
+      return all
+        .sort((a, b) => a.i - b.i)
+        .map((summary) => ({
+          id: summary.id,
+          number: summary.i + 1,
+          ...(summary.d === undefined ? {} : { date: summary.d }),
+          ...(summary.c === undefined ? {} : { category: summary.c }),
+          kind: summary.k,
+          redacted: summary.rd !== undefined,
+        }));
+    },
+
+    /** The journal's latest checkpoint, for the parent to show at intake (size and root). */
+    async currentCheckpoint(who: JournalActor): Promise<{ size: number; root: string; time: number } | undefined> {
+      const journal = await ownJournal(who, 'view');
+      if (journal === undefined) return undefined;
+      const checkpoint = await repo.latestCheckpoint(journal.id);
+      if (checkpoint === undefined) return undefined;
+      const parsed = JSON.parse(checkpoint.bytes) as Checkpoint;
+      return { size: parsed.size, root: parsed.root, time: parsed.time };
     },
 
     /** The private diary: its own table and key purpose; never shared, exported or bundled. */

@@ -1,0 +1,80 @@
+import type { LogKey } from '../../shared/crypto/log-key.js';
+import { signMessage } from '../../shared/crypto/signing.js';
+import { fromHex, toHex, utf8 } from '../../shared/evidence/bytes.js';
+import type { GlobalRoot } from '../../shared/evidence/format.js';
+import { canonicalString } from '../../shared/evidence/jcs.js';
+import { hashLeaf, inclusionProof, rootOf } from '../../shared/evidence/merkle.js';
+import type { GlobalRootRow, LogRepository } from './log.repo.js';
+
+/*
+ * The log of logs (docs/export-format.md §4): at an interval, and on demand before an export, the latest
+ * checkpoint of every journal becomes a leaf of one global tree whose root the log key signs and the app
+ * publishes. Copies of published roots held elsewhere expose a server that shows different histories to
+ * different people. RFC 3161 timestamps and independent witnesses would be added here, on each new root.
+ */
+
+export function createLogService(repo: LogRepository, logKey: LogKey, clock: () => Date = () => new Date()) {
+  async function publish(): Promise<GlobalRootRow | undefined> {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const latest = await repo.latestRoot();
+      const checkpoints = (await repo.latestCheckpoints()).sort((a, b) =>
+        a.journalId < b.journalId ? -1 : a.journalId > b.journalId ? 1 : 0,
+      );
+      const leaves: GlobalRootRow['leaves'] = checkpoints.map((checkpoint) => [
+        checkpoint.journalId,
+        checkpoint.size,
+        toHex(hashLeaf(utf8(checkpoint.bytes))),
+      ]);
+      if (leaves.length === 0) return latest;
+      if (latest !== undefined && JSON.stringify(latest.leaves) === JSON.stringify(leaves)) return latest;
+      const root: GlobalRoot = {
+        v: 1,
+        size: leaves.length,
+        root: toHex(rootOf(leaves.map(([, , hash]) => fromHex(hash)!))),
+        time: Math.max(clock().getTime(), latest?.timeMs ?? 0),
+        key: logKey.id,
+      };
+      const bytes = canonicalString(root);
+      const row: GlobalRootRow = {
+        seq: (latest?.seq ?? 0) + 1,
+        timeMs: root.time,
+        size: root.size,
+        bytes,
+        signature: signMessage(logKey.privateKey, 'global-root', utf8(bytes)).toString('base64'),
+        leaves,
+      };
+      if (await repo.insertRoot(row)) return row;
+      // Another instance published this sequence number at the same moment: look again.
+    }
+    throw new Error('could not publish a global root');
+  }
+
+  return {
+    publish,
+
+    latest: () => repo.latestRoot(),
+
+    /**
+     * The inclusion of a journal's checkpoint in a signed global root: the latest one, published anew first
+     * when it does not hold this checkpoint yet.
+     */
+    async inclusionOf(
+      journalId: string,
+      size: number,
+    ): Promise<{ root: GlobalRootRow; index: number; proof: string[] }> {
+      const find = (root: GlobalRootRow | undefined) =>
+        root?.leaves.findIndex(([id, leafSize]) => id === journalId && leafSize === size) ?? -1;
+      let root = await repo.latestRoot();
+      if (find(root) < 0) root = await publish();
+      const index = find(root);
+      if (root === undefined || index < 0) throw new Error('the checkpoint is not in the global root');
+      const proof = inclusionProof(
+        root.leaves.map(([, , hash]) => fromHex(hash)!),
+        index,
+      ).map((node) => toHex(node));
+      return { root, index, proof };
+    },
+  };
+}
+
+export type LogService = ReturnType<typeof createLogService>;

@@ -22,7 +22,9 @@ import { registerLanguageRoutes } from './features/language/language.routes.js';
 import { registerOfflineRoutes } from './features/offline/offline.routes.js';
 import { registerQuickExitRoutes } from './features/quick-exit/quick-exit.routes.js';
 import { registerRightNowRoutes } from './features/right-now/right-now.routes.js';
+import { registerVerifyRoutes } from './features/verify/verify.routes.js';
 import type { Services } from './services.js';
+import type { LogPublicKey } from './shared/evidence/pinned-log-keys.js';
 import { TooMany } from './shared/errors.js';
 import { type AssetCatalogue, loadAssets, registerAssetRoutes } from './shared/http/assets.js';
 import { registerErrorHandling } from './shared/http/error-handler.js';
@@ -56,6 +58,8 @@ export interface AppOptions {
   /** Where JSON logs go (default stdout); tests pass a stream to read what would be logged. */
   logStream?: NodeJS.WritableStream;
   assets?: AssetCatalogue;
+  /** Log public keys the /verifieer page trusts besides the pinned list (the app's configured log key). */
+  logPublicKeys?: readonly LogPublicKey[];
 }
 
 /** Builds the HTTP app from the services: plugins, hooks, and one registration per feature. */
@@ -175,6 +179,8 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     idleMinutes: Math.round(config.session.idleMs / 60_000),
   });
   registerJournalRoutes(app, pages, services.journal, services.audit, inspectAttachment);
+  // The app's own log key is trusted on /verifieer besides the pinned list; wired when journal signing lands.
+  registerVerifyRoutes(app, pages, { logPublicKeys: options.logPublicKeys ?? [] });
 
   return app;
 }

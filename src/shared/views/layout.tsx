@@ -8,6 +8,8 @@ interface LayoutProps {
   /** The page's own title; the site name is added. Personal pages must use a neutral title. */
   title: string;
   description?: string;
+  /** Extra scripts of this page only (same origin), after the site's own. */
+  scripts?: readonly string[];
   children: ComponentChildren;
 }
 
@@ -195,7 +197,7 @@ function IdleWarning({ ctx, idleUntil }: { ctx: PageContext; idleUntil: string }
 }
 
 /** The frame of every page: skip link, quick exit, header, main, footer with the emergency lines. */
-export function Layout({ ctx, title, description, children }: LayoutProps) {
+export function Layout({ ctx, title, description, scripts = [], children }: LayoutProps) {
   const { t } = ctx;
   return (
     <html lang={ctx.locale}>
@@ -211,6 +213,9 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
         <link rel="apple-touch-icon" href={ctx.assets.appleTouchIcon} />
         <link rel="manifest" href="/manifest.webmanifest" />
         <script src={ctx.assets.js} defer />
+        {scripts.map((src) => (
+          <script key={src} src={src} defer />
+        ))}
       </head>
       <body class="app-body">
         <a href="#main" class="app-skip-link">

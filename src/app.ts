@@ -14,6 +14,7 @@ import { registerAccountRoutes, registerSessionLoading } from './features/accoun
 import { inspectAttachment } from './features/journal/attachments.js';
 import { registerJournalRoutes } from './features/journal/journal.routes.js';
 import { registerLogRoutes } from './features/log/log.routes.js';
+import { keyId } from './shared/evidence/format.js';
 import { registerCheckRoutes } from './features/check/check.routes.js';
 import { registerContentRoutes } from './features/content/content.routes.js';
 import { registerHealthRoutes } from './features/health/health.routes.js';
@@ -27,7 +28,9 @@ import {
 } from './features/professionals/professionals.routes.js';
 import { registerQuickExitRoutes } from './features/quick-exit/quick-exit.routes.js';
 import { registerRightNowRoutes } from './features/right-now/right-now.routes.js';
+import { registerVerifyRoutes } from './features/verify/verify.routes.js';
 import type { Services } from './services.js';
+import type { LogPublicKey } from './shared/evidence/pinned-log-keys.js';
 import { TooMany } from './shared/errors.js';
 import { type AssetCatalogue, loadAssets, registerAssetRoutes } from './shared/http/assets.js';
 import { registerErrorHandling } from './shared/http/error-handler.js';
@@ -61,6 +64,8 @@ export interface AppOptions {
   /** Where JSON logs go (default stdout); tests pass a stream to read what would be logged. */
   logStream?: NodeJS.WritableStream;
   assets?: AssetCatalogue;
+  /** Log public keys the /verifieer page trusts besides the pinned list (the app's configured log key). */
+  logPublicKeys?: readonly LogPublicKey[];
 }
 
 /** Builds the HTTP app from the services: plugins, hooks, and one registration per feature. */
@@ -200,6 +205,14 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   app.addHook('onClose', (_instance, done) => {
     if (rootTimer !== undefined) clearInterval(rootTimer);
     done();
+  });
+  // /verifieer trusts the pinned list, this app's own log key and the earlier ones it still publishes.
+  registerVerifyRoutes(app, pages, {
+    logPublicKeys: [
+      { id: services.logKey.id, spkiB64: services.logKey.publicKey.toString('base64') },
+      ...config.logPreviousPublicKeys.map((key) => ({ id: keyId(key), spkiB64: key.toString('base64') })),
+      ...(options.logPublicKeys ?? []),
+    ],
   });
 
   return app;

@@ -1,5 +1,6 @@
 import { migrateDatabase } from './bootstrap.js';
 import { z } from 'zod';
+import { runVerifyExport } from './features/verify/verify-export.cli.js';
 import { createServices } from './services.js';
 import { ConfigError, loadConfig } from './shared/config/config.js';
 import { resolvePepper } from './shared/crypto/pepper.js';
@@ -19,6 +20,9 @@ Commands:
                           second factor before anything else
   import-organisations [file]
                           add or update organisations from JSON (default: ./content/organisations.json)
+  verify-export <bundle.zip> [--log-key <key or file>] [--author-fingerprint <hex>] [--known-checkpoint <file>]
+                          check a journal export bundle offline (docs/export-format.md §6); needs no
+                          database; exit code 0 valid, 1 not valid, 2 usage error
   help                    show this text
 
 The database is chosen as for npm start: DATABASE_URL (PostgreSQL) or DATA_DIR (SQLite).`;
@@ -28,6 +32,9 @@ async function run(argv: readonly string[]): Promise<number> {
   if (command === undefined || command === 'help' || command === '--help') {
     console.log(usage);
     return command === undefined ? 1 : 0;
+  }
+  if (command === 'verify-export') {
+    return runVerifyExport(rest, { out: (line) => console.log(line), err: (line) => console.error(line) });
   }
   const commands = [
     'migrate',

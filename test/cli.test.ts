@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { projectRoot } from '../src/shared/paths.js';
+import { buildBundle, zipMembers } from './helpers/bundle-builder.js';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'nmk-cli-'));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -49,4 +50,95 @@ test('create-admin prints a one-time set-up link, and refuses without a valid e-
   const refused = cli('create-admin', '--email', 'geen-adres');
   assert.equal(refused.status, 1);
   assert.match(refused.stderr, /needs --email with a valid e-mail address/);
+});
+
+describe('verify-export', () => {
+  const bundle = buildBundle({ consistencyFrom: 5 });
+  const file = (name: string, bytes: Uint8Array | string) => {
+    const target = path.join(dataDir, name);
+    writeFileSync(target, bytes);
+    return target;
+  };
+  const noStackTrace = (text: string) => assert.doesNotMatch(text, /\n\s+at .+:\d+:\d+/);
+
+  test('says valid with the summary and the honest wording, exit code 0', () => {
+    const zip = file('valid.zip', bundle.zip);
+    const known = file('known.json', JSON.stringify(bundle.knownCheckpoint));
+    const pem = file('log.pem', `-----BEGIN PUBLIC KEY-----\n${bundle.logKey.spkiB64}\n-----END PUBLIC KEY-----\n`);
+    const result = cli(
+      'verify-export',
+      zip,
+      '--log-key',
+      pem,
+      '--author-fingerprint',
+      bundle.authorKey.id,
+      '--known-checkpoint',
+      known,
+    );
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /^valid\n/);
+    assert.match(result.stdout, new RegExp(bundle.authorKey.id.slice(0, 4) + ' ' + bundle.authorKey.id.slice(4, 8)));
+    assert.match(result.stdout, /matches the fingerprint given/);
+    assert.match(result.stdout, /the log extends the one of size 5 you noted/);
+    assert.match(result.stdout, /written in a session of this account, not who typed it/);
+    assert.match(result.stdout, /Neither proves that what was written is true/);
+    const inline = cli('verify-export', zip, '--log-key', bundle.logKey.spkiB64);
+    assert.equal(inline.status, 0, inline.stdout);
+  });
+
+  test('names each failure, exit code 1', () => {
+    const members = { ...bundle.members };
+    const photo = members['attachments/0-1.png']!.slice();
+    photo[100]! ^= 1;
+    const tampered = file('tampered.zip', zipMembers({ ...members, 'attachments/0-1.png': photo }));
+    const result = cli('verify-export', tampered, '--log-key', bundle.logKey.spkiB64);
+    assert.equal(result.status, 1);
+    assert.match(result.stdout, /^NOT VALID\n/);
+    assert.match(result.stdout, /\[attachment\] entry 0: "attachments\/0-1\.png": SHA-256\(salt ‖ file\)/);
+    const unpinned = cli('verify-export', file('valid.zip', bundle.zip));
+    assert.equal(unpinned.status, 1);
+    assert.match(unpinned.stdout, /\[log-key\] the log key [0-9a-f]{64} is not pinned/);
+    const wrongAuthor = cli(
+      'verify-export',
+      file('valid.zip', bundle.zip),
+      '--log-key',
+      bundle.logKey.spkiB64,
+      '--author-fingerprint',
+      'ab'.repeat(32),
+    );
+    assert.equal(wrongAuthor.status, 1);
+    assert.match(wrongAuthor.stdout, /does NOT match the fingerprint given/);
+    const notZip = cli('verify-export', file('not.zip', 'hello'));
+    assert.equal(notZip.status, 1);
+    assert.match(notZip.stdout, /\[zip\] not a ZIP file/);
+    noStackTrace(notZip.stdout + notZip.stderr);
+    const badKnown = cli(
+      'verify-export',
+      file('valid.zip', bundle.zip),
+      '--log-key',
+      bundle.logKey.spkiB64,
+      '--known-checkpoint',
+      file('bad.json', '{"size":1.5}'),
+    );
+    assert.equal(badKnown.status, 1);
+    assert.match(badKnown.stdout, /\[known-checkpoint\] the known checkpoint cannot be read: floats/);
+  });
+
+  test('usage errors exit with 2 and the usage, never a stack trace', () => {
+    for (const args of [
+      [],
+      [path.join(dataDir, 'does-not-exist.zip')],
+      [dataDir],
+      ['a.zip', 'b.zip'],
+      [path.join(dataDir, 'valid.zip'), '--bogus'],
+      [path.join(dataDir, 'valid.zip'), '--log-key'],
+      [path.join(dataDir, 'valid.zip'), '--log-key', 'not-a-key'],
+      [path.join(dataDir, 'valid.zip'), '--known-checkpoint', path.join(dataDir, 'missing.json')],
+    ]) {
+      const result = cli('verify-export', ...args);
+      assert.equal(result.status, 2, `${args.join(' ')}: ${result.stderr}`);
+      assert.match(result.stderr, /Usage: npm run cli -- verify-export/);
+      noStackTrace(result.stderr);
+    }
+  });
 });

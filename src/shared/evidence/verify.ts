@@ -200,6 +200,7 @@ interface EntryState {
   attachments: VerifiedAttachment[];
 }
 
+const signatureBatch = 256;
 const b64 = (text: string): Uint8Array => fromBase64(text) ?? new Uint8Array(0);
 const hex = (text: string): Uint8Array => fromHex(text) ?? new Uint8Array(0);
 
@@ -399,10 +400,18 @@ async function verifyInner(
   const disclosedLeaf = new Map<number, string>();
   for (const state of states) disclosedLeaf.set(state.manifest.index, toHex(state.leafHash));
   const root = hex(checkpoint.root);
-  const signatureChecks = states.map((state) =>
-    verifyEd25519(authorKey, b64(state.manifest.signature), signedMessage('leaf', state.leafHash)),
-  );
-  const signaturesValid = await Promise.all(signatureChecks);
+  // In batches: WebCrypto runs verifications on worker threads, but thousands queued at once are slower.
+  const signaturesValid: boolean[] = [];
+  for (let start = 0; start < states.length; start += signatureBatch) {
+    const batch = states.slice(start, start + signatureBatch);
+    signaturesValid.push(
+      ...(await Promise.all(
+        batch.map((state) =>
+          verifyEd25519(authorKey, b64(state.manifest.signature), signedMessage('leaf', state.leafHash)),
+        ),
+      )),
+    );
+  }
   const referencedMembers = new Set<string>();
   states.forEach((state, position) => {
     const { leaf, manifest: entry } = state;

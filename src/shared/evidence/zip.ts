@@ -42,7 +42,8 @@ const centralHeader = 0x02014b50;
 const localHeader = 0x04034b50;
 // Flags we accept: deflate options (bits 1, 2), sizes in a data descriptor (bit 3), UTF-8 names (bit 11).
 const allowedFlags = 0b0000_1000_0000_1110;
-const inflateStep = 16 * 1024;
+// Deflate expands at most about 1032:1, so one step never produces more than about 66 MiB before the size check.
+const inflateStep = 64 * 1024;
 
 function u16(bytes: Uint8Array, at: number): number {
   return bytes[at]! | (bytes[at + 1]! << 8);

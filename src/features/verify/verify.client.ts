@@ -1,0 +1,170 @@
+// The script of /verifieer, bundled by esbuild (verify.bundle.ts) with the evidence library. The bundle is read
+// with file.arrayBuffer() and checked here; nothing is sent anywhere (the page's CSP has connect-src 'none').
+// The DOM is built with createElement and textContent only: Trusted Types are enforced by the CSP.
+
+import { formatFingerprint } from '../../shared/evidence/format.js';
+import { type Report, verifyBundle, type VerifiedEntry } from '../../shared/evidence/verify.js';
+
+type Messages = Record<string, string>;
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  attributes: Record<string, string> = {},
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  return node;
+}
+
+function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+}
+
+function start(): void {
+  const form = document.querySelector<HTMLFormElement>('[data-module="app-verify"]');
+  const resultOrNull = document.querySelector<HTMLElement>('[data-verify-result]');
+  if (form === null || resultOrNull === null) return;
+  const result: HTMLElement = resultOrNull;
+  const messages = JSON.parse(form.dataset.messages ?? '{}') as Messages;
+  const locale = form.dataset.locale === 'en' ? 'en-GB' : 'nl-NL';
+  const m = (key: string, values: Record<string, string | number> = {}): string => fill(messages[key] ?? key, values);
+  const time = (ms: number): string =>
+    new Date(ms).toLocaleString(locale, { dateStyle: 'long', timeStyle: 'medium', timeZone: 'Europe/Amsterdam' });
+  const list = (indices: number[]): string => (indices.length === 0 ? m('verify.summary.none') : indices.join(', '));
+
+  document.querySelector('[data-verify-no-js]')?.setAttribute('hidden', '');
+  form.hidden = false;
+
+  function row(dl: HTMLElement, term: string, ...details: Array<string | HTMLElement>): void {
+    dl.append(element('dt', term));
+    const dd = element('dd');
+    for (const detail of details) dd.append(typeof detail === 'string' ? element('span', detail) : detail);
+    dl.append(dd);
+  }
+
+  function renderEntry(entry: VerifiedEntry): HTMLElement {
+    const article = element('article', undefined, { class: 'app-verify__entry' });
+    const target = entry.content.target?.index ?? '';
+    article.append(
+      element(
+        'h3',
+        `${m('verify.entry.heading', { index: entry.index })}: ${m(`verify.entry.kind.${entry.kind}`, { target })}`,
+      ),
+    );
+    const dl = element('dl', undefined, { class: 'app-summary-list' });
+    row(dl, m('verify.entry.received'), time(entry.received));
+    const observation = entry.content.observation;
+    if (observation !== undefined) {
+      row(
+        dl,
+        m('verify.entry.date'),
+        `${observation.date}${observation.time === undefined ? '' : ` ${observation.time}`}`,
+      );
+    }
+    article.append(dl);
+    if (observation !== undefined) {
+      for (const paragraph of observation.text.split('\n')) article.append(element('p', paragraph));
+      if (observation.question !== undefined) {
+        article.append(element('p', `${m('verify.entry.question')}: ${observation.question}`));
+      }
+      if (observation.words !== undefined) {
+        article.append(element('p', `${m('verify.entry.words')}: “${observation.words}”`));
+      }
+    }
+    if (entry.attachments.length > 0) {
+      article.append(element('p', m('verify.entry.attachments')));
+      const items = element('ul');
+      for (const attachment of entry.attachments) {
+        items.append(element('li', `${attachment.path} (${attachment.mediaType}, ${attachment.bytes.length} bytes)`));
+      }
+      article.append(items);
+    }
+    if (entry.withheldAttachments.length > 0) {
+      article.append(element('p', `${m('verify.entry.withheldAttachments')}: ${entry.withheldAttachments.length}`));
+    }
+    return article;
+  }
+
+  function render(report: Report, fingerprintGiven: boolean): void {
+    const heading = element('h2', m(report.valid ? 'verify.result.valid' : 'verify.result.invalid'), {
+      class: report.valid ? 'app-verify__valid' : 'app-verify__invalid',
+      'data-verify-status': report.valid ? 'valid' : 'invalid',
+    });
+    result.replaceChildren(
+      heading,
+      element('p', m(report.valid ? 'verify.result.validText' : 'verify.result.invalidText')),
+    );
+    if (!report.valid) {
+      const failures = element('ul', undefined, { 'data-verify-failures': '' });
+      for (const failure of report.failures) {
+        const item = element('li');
+        const where = failure.entry === undefined ? '' : ` (${m('verify.result.entry', { entry: failure.entry })})`;
+        item.append(element('strong', `${m(`verify.check.${failure.check}`)}${where}`));
+        item.append(element('br'), element('span', `${m('verify.result.detail')}: ${failure.message}`, { lang: 'en' }));
+        failures.append(item);
+      }
+      result.append(failures);
+    }
+    const summary = report.summary;
+    if (summary !== undefined) {
+      result.append(element('h2', m('verify.summary.title')));
+      const dl = element('dl', undefined, { class: 'app-summary-list' });
+      row(dl, m('verify.summary.journal'), summary.journal);
+      row(dl, m('verify.summary.label'), summary.label);
+      row(dl, m('verify.summary.size'), String(summary.size));
+      row(dl, m('verify.summary.checkpointTime'), time(summary.checkpointTime));
+      row(dl, m('verify.summary.disclosed'), list(summary.disclosed));
+      row(dl, m('verify.summary.withheld'), list(summary.withheld));
+      row(dl, m('verify.summary.redacted'), list(summary.redacted));
+      const fingerprint = element('code', formatFingerprint(summary.authorFingerprint), {
+        'data-verify-fingerprint': '',
+      });
+      const comparison =
+        fingerprintGiven && summary.authorFingerprintMatches !== undefined
+          ? m(
+              summary.authorFingerprintMatches
+                ? 'verify.summary.fingerprintMatches'
+                : 'verify.summary.fingerprintDiffers',
+            )
+          : m('verify.summary.fingerprintCompare');
+      row(dl, m('verify.summary.authorFingerprint'), fingerprint, element('br'), comparison);
+      row(dl, m('verify.summary.logKey'), element('code', formatFingerprint(summary.logKeyId)));
+      result.append(dl);
+    }
+    if (report.valid) {
+      result.append(element('h2', m('verify.honest.title')));
+      for (const key of ['verify.honest.log', 'verify.honest.account', 'verify.honest.truth']) {
+        result.append(element('p', m(key)));
+      }
+      result.append(element('h2', m('verify.entries.title')));
+      for (const entry of report.entries ?? []) result.append(renderEntry(entry));
+    }
+    result.focus();
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const input = form.querySelector<HTMLInputElement>('input[type="file"]');
+    const file = input?.files?.[0];
+    if (file === undefined) return;
+    const typed = form.querySelector<HTMLInputElement>('input[name="fingerprint"]')?.value.trim() ?? '';
+    result.replaceChildren(element('p', m('verify.busy')));
+    void file
+      .arrayBuffer()
+      .then((buffer) =>
+        verifyBundle(new Uint8Array(buffer), {
+          pinnedLogKeys: JSON.parse(form.dataset.logKeys ?? '{}') as Record<string, string>,
+          ...(typed === '' ? {} : { authorFingerprint: typed }),
+        }),
+      )
+      .then(
+        (report) => render(report, typed !== ''),
+        () => result.replaceChildren(element('p', m('verify.unsupported'))),
+      );
+  });
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();

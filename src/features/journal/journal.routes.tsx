@@ -3,7 +3,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Pages } from '../../app.js';
 import { NotFound } from '../../shared/errors.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
+import type { LogKey } from '../../shared/crypto/log-key.js';
+import { formatFingerprint } from '../../shared/evidence/format.js';
+import type { CurrentSession } from '../accounts/accounts.service.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { LogService } from '../log/log.service.js';
+import { buildBundle } from './export/bundle.js';
 import {
   ATTACHMENT_MAX_BYTES,
   type AttachmentProblem,
@@ -22,6 +27,7 @@ import { ATTACHMENTS_PER_ENTRY, type JournalActor, type JournalService, type Lis
 import {
   DiaryPage,
   EntryFormPage,
+  ExportPage,
   EntryPage,
   JournalIntroPage,
   JournalListPage,
@@ -94,12 +100,24 @@ async function readMultipart(request: FastifyRequest): Promise<{ fields: Form; f
   return { fields, files, truncated };
 }
 
+/** What the export needs besides the journal: the log of logs, the log key and a passphrase check. */
+export interface ExportDependencies {
+  log: LogService;
+  logKey: LogKey;
+  confirmPassphrase: (
+    session: CurrentSession,
+    passphrase: unknown,
+    clientAddress: string,
+  ) => Promise<'ok' | 'wrong' | 'throttled'>;
+}
+
 export function registerJournalRoutes(
   app: FastifyInstance,
   pages: Pages,
   journal: JournalService,
   audit: AuditService,
   inspect: Inspect,
+  exporting: ExportDependencies,
 ): void {
   const record = (request: FastifyRequest, who: JournalActor, action: string, objectType: string, objectId: string) =>
     audit.record({ actor: who.userId, action, objectType, objectId, requestId: String(request.id) });
@@ -373,6 +391,122 @@ export function registerJournalRoutes(
     );
     scope.get<{ Params: { id: string } }>('/logboek/bijlage/:id/origineel', (request, reply) =>
       sendAttachment(request, reply, 'original'),
+    );
+
+    // The export bundle for the police (docs/export-format.md), after the passphrase is given again.
+    type ExportForm = Record<string, string | string[] | undefined>;
+    const exportPage = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      who: JournalActor,
+      form: ExportForm,
+      problems: { field: string; messageKey: MessageKey }[],
+      status = 200,
+    ) => {
+      const text = (name: string) => (typeof form[name] === 'string' ? form[name] : '');
+      const picked = form.notitie === undefined ? [] : Array.isArray(form.notitie) ? form.notitie : [form.notitie];
+      const author = await who.signingKey();
+      return reply.html(
+        <ExportPage
+          ctx={pages.contextOf(request, reply)}
+          choices={await journal.choices(who)}
+          checkpoint={await journal.currentCheckpoint(who)}
+          fingerprint={formatFingerprint(author.id)}
+          form={{
+            label: text('label').slice(0, 200),
+            mode: text('keuze') === '' ? 'alles' : text('keuze'),
+            picked,
+            from: text('van').slice(0, 12),
+            to: text('tot').slice(0, 12),
+            known: text('bekend').slice(0, 12),
+          }}
+          problems={problems}
+        />,
+        status,
+      );
+    };
+
+    scope.get('/logboek/export', async (request, reply) => exportPage(request, reply, actorOf(request), {}, []));
+
+    scope.post<{ Body: ExportForm | undefined }>(
+      '/logboek/export',
+      { bodyLimit: 1024 * 1024 },
+      async (request, reply) => {
+        const who = actorOf(request);
+        const session = request.session!;
+        const form = request.body ?? {};
+        const text = (name: string) => {
+          const value = form[name];
+          return typeof value === 'string' ? value.normalize('NFC').trim() : '';
+        };
+        const problems: { field: string; messageKey: MessageKey }[] = [];
+        const label = text('label');
+        if (label === '' || [...label].length > 80 || /[\u0000-\u001F\u007F]/.test(label)) {
+          problems.push({ field: 'label', messageKey: 'journal.export.problem.label' });
+        }
+        const choices = await journal.choices(who);
+        const size = choices.length;
+        const mode = text('keuze');
+        let chosen: (index: number, entryId: string) => boolean = () => false;
+        if (mode === 'alles') chosen = () => true;
+        else if (mode === 'reeks') {
+          const from = Number(text('van'));
+          const to = Number(text('tot'));
+          if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 1 || to > size || from > to) {
+            problems.push({ field: 'keuze', messageKey: 'journal.export.problem.range' });
+          } else chosen = (index) => index + 1 >= from && index + 1 <= to;
+        } else if (mode === 'deel') {
+          const raw = form.notitie;
+          const ids = new Set(
+            (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((id) => UUID.test(id)),
+          );
+          if (ids.size === 0) problems.push({ field: 'keuze', messageKey: 'journal.export.problem.nothing' });
+          else chosen = (_index, entryId) => ids.has(entryId);
+        } else problems.push({ field: 'keuze', messageKey: 'journal.export.problem.mode' });
+        const knownText = text('bekend');
+        let knownSize: number | undefined;
+        if (knownText !== '') {
+          knownSize = Number(knownText);
+          if (!/^\d{1,9}$/.test(knownText) || knownSize < 1 || knownSize > size) {
+            problems.push({ field: 'bekend', messageKey: 'journal.export.problem.known' });
+          }
+        }
+        if (problems.length > 0) return exportPage(request, reply, who, form, problems, 400);
+        const confirmed = await exporting.confirmPassphrase(session, form.wachtwoord, request.ip);
+        if (confirmed !== 'ok') {
+          const messageKey =
+            confirmed === 'throttled' ? 'journal.export.problem.throttled' : 'journal.export.problem.passphrase';
+          return exportPage(
+            request,
+            reply,
+            who,
+            form,
+            [{ field: 'wachtwoord', messageKey }],
+            confirmed === 'throttled' ? 429 : 400,
+          );
+        }
+        const disclosure = await journal.disclose(who, chosen);
+        const checkpoint = JSON.parse(disclosure.checkpoint.bytes) as { size: number };
+        const bundle = await buildBundle({
+          disclosure,
+          global: await exporting.log.inclusionOf(disclosure.journalId, checkpoint.size),
+          logKey: exporting.logKey,
+          label,
+          exportedAt: Date.now(),
+          ...(knownSize === undefined ? {} : { knownSize }),
+          locale: request.locale,
+          t: request.t,
+        });
+        await record(request, who, 'journal.export', 'journal', disclosure.journalId);
+        return (
+          reply
+            .header('content-type', 'application/zip')
+            // A neutral file name: it ends up in the downloads folder of a possibly shared device.
+            .header('content-disposition', 'attachment; filename="export.zip"')
+            .header('cache-control', 'no-store')
+            .send(Buffer.from(bundle))
+        );
+      },
     );
 
     // The private diary.

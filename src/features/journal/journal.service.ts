@@ -212,6 +212,8 @@ export interface Disclosure {
   author: AuthorKey;
   entries: { row: EntryRow; payload: EntryPayload; attachments: DisclosedAttachment[] }[];
   redacted: number[];
+  /** The redacted entries' receipt and redaction times (their content is gone). */
+  redactedEntries: { index: number; receivedAt: string; redactedAt: string; leafHash: string }[];
   withheld: number[];
 }
 
@@ -809,6 +811,14 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
             })),
         })),
         redacted,
+        redactedEntries: rows
+          .filter((row) => row.redactedAt !== null)
+          .map((row) => ({
+            index: row.index,
+            receivedAt: row.receivedAt,
+            redactedAt: row.redactedAt!,
+            leafHash: row.leafHash ?? '',
+          })),
         withheld: rows.map((row) => row.index).filter((index) => !disclosedSet.has(index) && !redactedSet.has(index)),
       };
     },

@@ -194,7 +194,13 @@ function HonestNote({ ctx }: { ctx: PageContext }) {
   return <p class="app-hint">{ctx.t('journal.honest')}</p>;
 }
 
-function JournalNav({ ctx, current }: { ctx: PageContext; current: 'list' | 'new' | 'diary' | 'print' | 'entry' }) {
+function JournalNav({
+  ctx,
+  current,
+}: {
+  ctx: PageContext;
+  current: 'list' | 'new' | 'diary' | 'print' | 'entry' | 'export';
+}) {
   const { t } = ctx;
   const link = (href: string, key: MessageKey, name: typeof current) => (
     <li>
@@ -209,6 +215,7 @@ function JournalNav({ ctx, current }: { ctx: PageContext; current: 'list' | 'new
         {link('/logboek', 'journal.nav.list', 'list')}
         {link('/logboek/nieuw', 'journal.nav.new', 'new')}
         {link('/logboek/afdrukken', 'journal.nav.print', 'print')}
+        {link('/logboek/export', 'journal.nav.export', 'export')}
         {link('/dagboek', 'journal.nav.diary', 'diary')}
       </ul>
     </nav>
@@ -960,3 +967,160 @@ export function DiaryPage({
 }
 
 export type { ListQuery };
+
+export interface ExportChoice {
+  id: string;
+  number: number;
+  date?: string;
+  category?: Category;
+  kind: 'entry' | 'correction' | 'redaction';
+  redacted: boolean;
+}
+
+/** How many entries can be ticked one by one; above it the parent chooses a range of numbers. */
+export const EXPORT_PICK_LIMIT = 500;
+
+export function ExportPage({
+  ctx,
+  choices,
+  checkpoint,
+  fingerprint,
+  form,
+  problems,
+}: {
+  ctx: PageContext;
+  choices: ExportChoice[];
+  checkpoint: { size: number; root: string; time: number } | undefined;
+  fingerprint: string;
+  form: { label: string; mode: string; picked: readonly string[]; from: string; to: string; known: string };
+  problems: readonly { field: string; messageKey: MessageKey }[];
+}) {
+  const { t } = ctx;
+  const problemOf = (field: string) => problems.find((problem) => problem.field === field)?.messageKey;
+  const title = t('journal.export.title');
+  return (
+    <Layout ctx={ctx} title={problems.length > 0 ? `${t('error.title')}: ${title}` : title}>
+      <JournalNav ctx={ctx} current="export" />
+      <h1>{title}</h1>
+      <p class="app-lead">{t('journal.export.lead')}</p>
+      <div class="app-callout app-callout--info">
+        <p>{t('journal.export.honest')}</p>
+        <p>{t('journal.export.diary')}</p>
+      </div>
+      {checkpoint === undefined ? (
+        <p>{t('journal.export.empty')}</p>
+      ) : (
+        <>
+          <h2>{t('journal.export.anchorsTitle')}</h2>
+          <p>{t('journal.export.anchors')}</p>
+          <dl class="app-journal-fields">
+            <dt>{t('journal.export.fingerprint')}</dt>
+            <dd class="app-fingerprint">{fingerprint}</dd>
+            <dt>{t('journal.export.checkpoint')}</dt>
+            <dd>
+              {t('journal.export.checkpointSize', { size: checkpoint.size })}
+              <br />
+              <span class="app-fingerprint">{checkpoint.root}</span>
+            </dd>
+          </dl>
+          <ErrorSummary ctx={ctx} problems={problems} />
+          <form method="post" action="/logboek/export">
+            <CsrfField ctx={ctx} />
+            <Input
+              ctx={ctx}
+              name="label"
+              label={t('journal.export.label')}
+              hint={t('journal.export.labelHint')}
+              form={{ label: form.label }}
+              problem={problemOf('label')}
+              wide
+            />
+            <fieldset>
+              <legend>{t('journal.export.which')}</legend>
+              <FieldError ctx={ctx} id="keuze" problem={problemOf('keuze')} />
+              <div class="app-radios app-radios--stacked" id="keuze">
+                {(['alles', 'reeks', 'deel'] as const).map((mode) => (
+                  <div class="app-radios__item" key={mode}>
+                    <input
+                      class="app-radios__input"
+                      type="radio"
+                      id={`keuze-${mode}`}
+                      name="keuze"
+                      value={mode}
+                      checked={form.mode === mode}
+                    />
+                    <label class="app-radios__label" for={`keuze-${mode}`}>
+                      {t(`journal.export.mode.${mode}`)}
+                    </label>
+                  </div>
+                ))}
+              </div>
+              <div class="app-journal-row">
+                <Input ctx={ctx} name="van" label={t('journal.export.from')} form={{ van: form.from }} />
+                <Input ctx={ctx} name="tot" label={t('journal.export.to')} form={{ tot: form.to }} />
+              </div>
+              {choices.length <= EXPORT_PICK_LIMIT && (
+                <fieldset>
+                  <legend>{t('journal.export.pick')}</legend>
+                  {choices
+                    .filter((choice) => !choice.redacted && choice.kind !== 'redaction')
+                    .map((choice) => (
+                      <div class="app-radios__item" key={choice.id}>
+                        <input
+                          class="app-radios__input"
+                          type="checkbox"
+                          id={`notitie-${choice.number}`}
+                          name="notitie"
+                          value={choice.id}
+                          checked={form.picked.includes(choice.id)}
+                        />
+                        <label class="app-radios__label" for={`notitie-${choice.number}`}>
+                          {t('journal.entry.number', { number: choice.number })}
+                          {choice.date === undefined ? '' : `, ${formatDay(ctx, choice.date)}`}
+                          {choice.category === undefined ? '' : ` – ${t(categoryKey(choice.category))}`}
+                          {choice.kind === 'correction' ? ` (${t('journal.export.correction')})` : ''}
+                        </label>
+                      </div>
+                    ))}
+                </fieldset>
+              )}
+              <p class="app-hint">{t('journal.export.redactions')}</p>
+            </fieldset>
+            <Input
+              ctx={ctx}
+              name="bekend"
+              label={t('journal.export.known')}
+              hint={t('journal.export.knownHint')}
+              form={{ bekend: form.known }}
+              problem={problemOf('bekend')}
+            />
+            <div class="app-field">
+              <label class="app-label" for="wachtwoord">
+                {t('journal.export.passphrase')}
+              </label>
+              <p class="app-hint" id="wachtwoord-hint">
+                {t('journal.export.passphraseHint')}
+              </p>
+              <FieldError ctx={ctx} id="wachtwoord" problem={problemOf('wachtwoord')} />
+              <input
+                class={`app-input${problemOf('wachtwoord') === undefined ? '' : ' app-input--error'}`}
+                type="password"
+                id="wachtwoord"
+                name="wachtwoord"
+                autocomplete="current-password"
+                aria-describedby="wachtwoord-hint"
+              />
+            </div>
+            <p class="app-hint">{t('journal.export.device')}</p>
+            <button class="app-button" type="submit">
+              {t('journal.export.submit')}
+            </button>
+          </form>
+          <p>
+            <a href="/verifieer">{t('journal.export.verifyLink')}</a>
+          </p>
+        </>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,187 @@
+import { zipSync, type Zippable } from 'fflate';
+import type { LogKey } from '../../../shared/crypto/log-key.js';
+import { fromHex, toHex } from '../../../shared/evidence/bytes.js';
+import {
+  attachmentPath,
+  type Checkpoint,
+  exportFormat,
+  exportVersion,
+  formatFingerprint,
+  type Manifest,
+  type ManifestEntry,
+  manifestPath,
+  pdfPath,
+} from '../../../shared/evidence/format.js';
+import { canonicalize } from '../../../shared/evidence/jcs.js';
+import { consistencyProof, inclusionProof } from '../../../shared/evidence/merkle.js';
+import type { Translate } from '../../../shared/i18n/i18n.js';
+import type { Locale } from '../../../shared/i18n/messages.js';
+import type { GlobalRootRow } from '../../log/log.repo.js';
+import type { Disclosure } from '../journal.service.js';
+import { type JournalPdfModel, type PdfEntry, renderJournalPdf } from './pdf.js';
+
+/*
+ * Assembles an export bundle (docs/export-format.md §5): manifest.json for machines, journal.pdf for people,
+ * and the disclosed attachments, in one ZIP. Everything signed or hashed is carried as the exact bytes that
+ * were signed or hashed; nothing is re-serialised.
+ */
+
+export interface BundleInput {
+  disclosure: Disclosure;
+  global: { root: GlobalRootRow; index: number; proof: string[] };
+  logKey: LogKey;
+  label: string;
+  exportedAt: number;
+  /** The size of a checkpoint the recipient already holds, for a consistency proof (§6.9). */
+  knownSize?: number;
+  locale: Locale;
+  t: Translate;
+}
+
+const extensionOf = (mediaType: string): string =>
+  mediaType === 'application/pdf' ? 'pdf' : mediaType === 'image/jpeg' ? 'jpg' : (mediaType.split('/')[1] ?? 'bin');
+
+const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
+
+export async function buildBundle(input: BundleInput): Promise<Uint8Array> {
+  const { disclosure } = input;
+  const leafHashes = disclosure.leafHashes.map((hash) => fromHex(hash)!);
+  const checkpoint = JSON.parse(disclosure.checkpoint.bytes) as Checkpoint;
+  const members: Record<string, Uint8Array> = {};
+  const entries: ManifestEntry[] = [];
+  const pdfEntries: PdfEntry[] = [];
+  for (const { row, payload, attachments } of disclosure.entries) {
+    const { salt, ...committed } = payload;
+    const manifestAttachments: ManifestEntry['attachments'] = [];
+    const pdfAttachments: PdfEntry['attachments'] = [];
+    for (const reference of committed.attachments ?? []) {
+      const attachment = attachments.find((candidate) => candidate.id === reference.id);
+      const n = (committed.attachments ?? []).indexOf(reference) + 1;
+      if (attachment === undefined) {
+        pdfAttachments.push({ number: n, mediaType: reference.mediaType, size: reference.size, withheld: true });
+        continue;
+      }
+      const path = attachmentPath(row.index, n, 'file', extensionOf(attachment.file.mediaType));
+      members[path] = attachment.file.bytes;
+      manifestAttachments.push({ path, id: reference.id, role: 'file', salt: b64(attachment.file.salt) });
+      if (attachment.original !== undefined) {
+        const originalPath = attachmentPath(row.index, n, 'original', extensionOf(attachment.original.mediaType));
+        members[originalPath] = attachment.original.bytes;
+        manifestAttachments.push({
+          path: originalPath,
+          id: reference.id,
+          role: 'original',
+          salt: b64(attachment.original.salt),
+        });
+      }
+      pdfAttachments.push({
+        number: n,
+        mediaType: reference.mediaType,
+        size: reference.size,
+        path,
+        withheld: false,
+        ...(attachment.thumbnail === undefined ? {} : { thumbnail: attachment.thumbnail }),
+      });
+    }
+    entries.push({
+      index: row.index,
+      leaf: b64(Buffer.from(row.leafData!, 'utf8')),
+      signature: row.signature!,
+      proof: inclusionProof(leafHashes, row.index).map((node) => toHex(node)),
+      salt: b64(Buffer.from(salt, 'base64url')),
+      content: b64(canonicalize(committed)),
+      attachments: manifestAttachments,
+    });
+    const pdfEntry: PdfEntry = {
+      number: row.index + 1,
+      index: row.index,
+      receivedAt: Date.parse(row.receivedAt),
+      leafHash: row.leafHash!,
+      kind: payload.kind,
+      correctedBy: disclosure.entries
+        .filter((other) => other.payload.kind === 'correction' && other.payload.target?.index === row.index)
+        .map((other) => other.row.index + 1),
+      attachments: pdfAttachments,
+    };
+    if (payload.target !== undefined) pdfEntry.target = { number: payload.target.index + 1 };
+    if (payload.observation !== undefined) pdfEntry.observation = payload.observation;
+    pdfEntries.push(pdfEntry);
+  }
+
+  const manifest: Manifest = {
+    format: exportFormat,
+    version: exportVersion,
+    journal: disclosure.journalId,
+    label: input.label,
+    exportedAt: input.exportedAt,
+    authorKey: b64(disclosure.author.publicKey),
+    logKey: b64(input.logKey.publicKey),
+    checkpoint: {
+      bytes: b64(Buffer.from(disclosure.checkpoint.bytes, 'utf8')),
+      signature: disclosure.checkpoint.signature,
+      ...(input.knownSize === undefined || input.knownSize < 1 || input.knownSize > checkpoint.size
+        ? {}
+        : {
+            consistency: {
+              size: input.knownSize,
+              proof: consistencyProof(leafHashes, input.knownSize).map((node) => toHex(node)),
+            },
+          }),
+    },
+    global: {
+      bytes: b64(Buffer.from(input.global.root.bytes, 'utf8')),
+      signature: input.global.root.signature,
+      index: input.global.index,
+      proof: input.global.proof,
+    },
+    entries,
+    withheld: disclosure.withheld,
+    redacted: disclosure.redacted,
+  };
+
+  const dates = disclosure.entries
+    .map((entry) => entry.payload.observation?.date)
+    .filter((date): date is string => date !== undefined)
+    .sort();
+  const model: JournalPdfModel = {
+    locale: input.locale,
+    label: input.label,
+    period: {
+      ...(dates[0] === undefined ? {} : { from: dates[0] }),
+      ...(dates.at(-1) === undefined ? {} : { to: dates.at(-1)! }),
+    },
+    counts: {
+      disclosed: entries.length,
+      withheld: disclosure.withheld.length,
+      redacted: disclosure.redacted.length,
+      size: checkpoint.size,
+    },
+    authorFingerprint: formatFingerprint(disclosure.author.id),
+    logKeyId: input.logKey.id,
+    checkpoint: { size: checkpoint.size, root: checkpoint.root, time: checkpoint.time },
+    exportedAt: input.exportedAt,
+    entries: [
+      ...pdfEntries,
+      ...disclosure.redactedEntries.map((entry): PdfEntry => ({
+        number: entry.index + 1,
+        index: entry.index,
+        receivedAt: Date.parse(entry.receivedAt),
+        leafHash: entry.leafHash,
+        kind: 'entry',
+        redacted: { at: Date.parse(entry.redactedAt) },
+        correctedBy: [],
+        attachments: [],
+      })),
+    ].sort((a, b) => a.index - b.index),
+    withheldIndices: disclosure.withheld,
+  };
+  members[pdfPath] = await renderJournalPdf(model, input.t);
+  members[manifestPath] = Buffer.from(JSON.stringify(manifest), 'utf8');
+
+  const zippable: Zippable = {};
+  for (const name of Object.keys(members).sort()) {
+    // Images and the PDF are compressed already; the manifest compresses well.
+    zippable[name] = [members[name]!, { level: name === manifestPath ? 6 : 0 }];
+  }
+  return zipSync(zippable, { mtime: new Date(input.exportedAt) });
+}

@@ -441,6 +441,7 @@ export function registerJournalRoutes(
         };
         const problems: { field: string; messageKey: MessageKey }[] = [];
         const label = text('label');
+        // eslint-disable-next-line no-control-regex
         if (label === '' || [...label].length > 80 || /[\u0000-\u001F\u007F]/.test(label)) {
           problems.push({ field: 'label', messageKey: 'journal.export.problem.label' });
         }

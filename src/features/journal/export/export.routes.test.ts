@@ -18,7 +18,7 @@ for (const dialect of dialects) {
   describe(`journal export (${dialect})`, () => {
     let testApp: TestApp;
     let cookies: Record<string, string> = {};
-    let ids: string[] = [];
+    const ids: string[] = [];
     let logKey: string;
     before(async () => {
       testApp = await buildTestApp(dialect);

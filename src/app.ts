@@ -192,8 +192,8 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   registerJournalRoutes(app, pages, services.journal, services.audit, inspectAttachment, {
     log: services.log,
     logKey: services.logKey,
-    confirmPassphrase: (session, passphrase, address) =>
-      services.accounts.confirmPassphrase(session, passphrase, address),
+    confirmPassphrase: (session, passphrase, address, options) =>
+      services.accounts.confirmPassphrase(session, passphrase, address, options),
   });
   registerLogRoutes(app, services.log, { current: services.logKey, previous: config.logPreviousPublicKeys });
   // The log of logs: every journal's latest checkpoint into a new signed global root, at a fixed interval.

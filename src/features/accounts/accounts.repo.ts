@@ -45,6 +45,8 @@ export interface StoredSession {
   expiresAt: string;
   /** Passed the passphrase, still owes the second factor: grants nothing yet. */
   secondFactorPending: boolean;
+  /** When the passphrase was last given again in this session (re-authentication). */
+  reauthenticatedAt: string | null;
 }
 
 function toUser(row: Selectable<UsersTable> & { passkey_count: number | string | bigint }): StoredUser {
@@ -175,6 +177,7 @@ export function createAccountsRepository(db: Kysely<Database>) {
           last_seen_at: session.lastSeenAt,
           expires_at: session.expiresAt,
           second_factor_pending: session.secondFactorPending ? 1 : 0,
+          reauthenticated_at: session.reauthenticatedAt,
         })
         .execute();
     },
@@ -204,6 +207,7 @@ export function createAccountsRepository(db: Kysely<Database>) {
             last_seen_at: next.lastSeenAt,
             expires_at: next.expiresAt,
             second_factor_pending: next.secondFactorPending ? 1 : 0,
+            reauthenticated_at: next.reauthenticatedAt,
           })
           .execute();
         return true;
@@ -250,14 +254,21 @@ export function createAccountsRepository(db: Kysely<Database>) {
             lastSeenAt: row.last_seen_at,
             expiresAt: row.expires_at,
             secondFactorPending: Number(row.second_factor_pending) === 1,
+            reauthenticatedAt: row.reauthenticated_at,
           };
+    },
+
+    async markReauthenticated(idHash: string, at: string): Promise<void> {
+      await db.updateTable('sessions').set({ reauthenticated_at: at }).where('id_hash', '=', idHash).execute();
     },
 
     async touchSession(idHash: string, lastSeenAt: string): Promise<void> {
       await db.updateTable('sessions').set({ last_seen_at: lastSeenAt }).where('id_hash', '=', idHash).execute();
     },
 
-    async listSessions(userId: string): Promise<Omit<StoredSession, 'masterKey' | 'secondFactorPending'>[]> {
+    async listSessions(
+      userId: string,
+    ): Promise<Omit<StoredSession, 'masterKey' | 'secondFactorPending' | 'reauthenticatedAt'>[]> {
       const rows = await db
         .selectFrom('sessions')
         .select(['id_hash', 'user_id', 'device_hint', 'created_at', 'last_seen_at', 'expires_at'])

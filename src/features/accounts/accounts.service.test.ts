@@ -94,4 +94,39 @@ describeEachDialect('accounts with a clock', (database) => {
     clock.now = new Date(clock.now.getTime() + 16 * 60_000);
     assert.equal(await service().currentSession(login.cookie), undefined, 'gone after 12 hours even when active');
   });
+
+  test('re-authentication: within 5 minutes of giving the passphrase a sensitive action need not ask again', async () => {
+    clock.now = new Date('2026-03-29T03:00:00Z');
+    const signUp = await service().register(
+      { gebruikersnaam: 'herbevestig.ouder', wachtwoord: passphrase, herhaling: passphrase },
+      undefined,
+    );
+    assert.ok(signUp.ok);
+    const fresh = (await service().currentSession(signUp.cookie))!;
+    assert.equal(
+      await service().confirmPassphrase(fresh, '', '10.3.3.3', { allowRecent: true }),
+      'ok',
+      'just signed up',
+    );
+    assert.equal(await service().confirmPassphrase(fresh, '', '10.3.3.3'), 'wrong', 'actions that always ask');
+
+    clock.now = new Date(clock.now.getTime() + 6 * 60_000);
+    const later = (await service().currentSession(signUp.cookie))!;
+    assert.equal(
+      await service().confirmPassphrase(later, '', '10.3.3.3', { allowRecent: true }),
+      'wrong',
+      'window over',
+    );
+    assert.equal(
+      await service().confirmPassphrase(later, 'niet de goede zin', '10.3.3.3', { allowRecent: true }),
+      'wrong',
+    );
+    assert.equal(await service().confirmPassphrase(later, passphrase, '10.3.3.3', { allowRecent: true }), 'ok');
+    const renewed = (await service().currentSession(signUp.cookie))!;
+    assert.equal(await service().confirmPassphrase(renewed, '', '10.3.3.3', { allowRecent: true }), 'ok', 'renewed');
+
+    clock.now = new Date(clock.now.getTime() + 5 * 60_000 + 1);
+    const expired = (await service().currentSession(signUp.cookie))!;
+    assert.equal(await service().confirmPassphrase(expired, '', '10.3.3.3', { allowRecent: true }), 'wrong');
+  });
 });

@@ -39,6 +39,9 @@ import {
   usernameKey,
 } from './accounts.schema.js';
 
+/** How long a given passphrase counts for sensitive actions (DESIGN §4: re-authentication within 5 minutes). */
+export const REAUTHENTICATION_WINDOW_MS = 5 * 60_000;
+
 export interface SessionSettings {
   idleMs: number;
   absoluteMs: number;
@@ -57,6 +60,8 @@ export interface CurrentSession {
   expiresAt: string;
   /** When the idle time-out ends this session unless the user does something. */
   idleUntil: string;
+  /** Until when sensitive actions may go ahead without asking the passphrase again (5 minutes after it). */
+  reauthenticatedUntil: string;
   /** The epoch of the user's keys: data keys are wrapped under the master key of this epoch. */
   keyEpoch: number;
   /** Opens the master key for this request only (journal and keys need it; most pages do not). */
@@ -179,6 +184,8 @@ export function createAccountsService(
       lastSeenAt: now.toISOString(),
       expiresAt,
       secondFactorPending,
+      // A session starts with the passphrase just given: that counts as a fresh authentication.
+      reauthenticatedAt: now.toISOString(),
     };
     return { cookie: formatSessionCookie(token), session };
   }
@@ -511,6 +518,9 @@ export function createAccountsService(
         secondFactors: { totp: user.totpSecret !== undefined, passkey: user.hasPasskey },
         expiresAt: session.expiresAt,
         idleUntil: new Date(Date.parse(lastSeen) + settings.idleMs).toISOString(),
+        reauthenticatedUntil: new Date(
+          Date.parse(session.reauthenticatedAt ?? session.createdAt) + REAUTHENTICATION_WINDOW_MS,
+        ).toISOString(),
         keyEpoch: user.keys.epoch,
         masterKey: openMaster,
         signingKey: () =>
@@ -605,7 +615,16 @@ export function createAccountsService(
       session: CurrentSession,
       passphrase: unknown,
       clientAddress: string,
+      options: { allowRecent?: boolean } = {},
     ): Promise<'ok' | 'wrong' | 'throttled'> {
+      // Within 5 minutes of the last time the passphrase was given, an action that allows it need not ask again.
+      if (
+        options.allowRecent === true &&
+        (passphrase === undefined || passphrase === '') &&
+        clock().getTime() < Date.parse(session.reauthenticatedUntil)
+      ) {
+        return 'ok';
+      }
       const user = await repo.findUserById(session.userId);
       if (user === undefined) return 'wrong';
       const keys = [`account:${usernameKey(user.username)}`, `address:${clientAddress}`];
@@ -620,6 +639,7 @@ export function createAccountsService(
         for (const key of keys) await repo.recordFailure(key, throttleDelayMs, now);
         return 'wrong';
       }
+      await repo.markReauthenticated(session.idHash, now.toISOString());
       return 'ok';
     },
 

@@ -108,6 +108,7 @@ export interface ExportDependencies {
     session: CurrentSession,
     passphrase: unknown,
     clientAddress: string,
+    options: { allowRecent?: boolean },
   ) => Promise<'ok' | 'wrong' | 'throttled'>;
 }
 
@@ -412,6 +413,7 @@ export function registerJournalRoutes(
           choices={await journal.choices(who)}
           checkpoint={await journal.currentCheckpoint(who)}
           fingerprint={formatFingerprint(author.id)}
+          fresh={request.session !== null && Date.now() < Date.parse(request.session.reauthenticatedUntil)}
           form={{
             label: text('label').slice(0, 200),
             mode: text('keuze') === '' ? 'alles' : text('keuze'),
@@ -473,7 +475,9 @@ export function registerJournalRoutes(
           }
         }
         if (problems.length > 0) return exportPage(request, reply, who, form, problems, 400);
-        const confirmed = await exporting.confirmPassphrase(session, form.wachtwoord, request.ip);
+        const confirmed = await exporting.confirmPassphrase(session, form.wachtwoord, request.ip, {
+          allowRecent: true,
+        });
         if (confirmed !== 'ok') {
           const messageKey =
             confirmed === 'throttled' ? 'journal.export.problem.throttled' : 'journal.export.problem.passphrase';

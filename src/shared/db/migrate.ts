@@ -12,6 +12,7 @@ import * as createJournal from './migrations/0010-create-journal.js';
 import * as createProfessionals from './migrations/0012-create-professionals.js';
 import * as addPasskeys from './migrations/0011-add-passkeys.js';
 import * as addEvidenceLog from './migrations/0013-add-evidence-log.js';
+import * as addReauthentication from './migrations/0014-add-reauthentication.js';
 import type { Database } from './schema.js';
 
 /*
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0010-create-journal': createJournal,
   '0012-create-professionals': createProfessionals,
   '0013-add-evidence-log': addEvidenceLog,
+  '0014-add-reauthentication': addReauthentication,
   '0011-add-passkeys': addPasskeys,
 };
 

@@ -127,6 +127,7 @@ export interface SessionsTable {
   last_seen_at: string;
   expires_at: string;
   second_factor_pending: Generated<number>;
+  reauthenticated_at: string | null;
 }
 
 export interface LoginThrottleTable {

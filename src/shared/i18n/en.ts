@@ -407,6 +407,8 @@ export const en: Catalogue = {
   'journal.export.knownHint': 'The police can then check that nothing has changed since.',
   'journal.export.passphrase': 'Your passphrase',
   'journal.export.passphraseHint': 'We ask for it again, because an export can contain all your notes.',
+  'journal.export.passphraseFresh':
+    'You gave your passphrase less than 5 minutes ago. You may leave this field empty now.',
   'journal.export.device':
     'Careful: the file goes into the downloads of this device. Give it to the police and delete it afterwards if others use this device.',
   'journal.export.submit': 'Download export',

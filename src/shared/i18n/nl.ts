@@ -409,6 +409,8 @@ export const nl = {
   'journal.export.knownHint': 'Dan kan de politie controleren dat er sindsdien niets is veranderd.',
   'journal.export.passphrase': 'Je wachtwoordzin',
   'journal.export.passphraseHint': 'We vragen hem opnieuw, omdat een export al je notities kan bevatten.',
+  'journal.export.passphraseFresh':
+    'Je hebt je wachtwoordzin minder dan 5 minuten geleden gegeven. Je mag dit veld nu leeg laten.',
   'journal.export.device':
     'Let op: het bestand komt in de downloads van dit apparaat. Geef het aan de politie en verwijder het daarna als anderen dit apparaat gebruiken.',
   'journal.export.submit': 'Export downloaden',

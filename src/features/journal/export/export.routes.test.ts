@@ -224,6 +224,12 @@ for (const dialect of dialects) {
       });
     }
 
+    test('within 5 minutes of signing in, the export need not ask the passphrase again', async () => {
+      const response = await exportWith({ label: 'S.', keuze: 'reeks', van: '1', tot: '2' });
+      assert.equal(response.statusCode, 200);
+      assert.equal(response.headers['content-type'], 'application/zip');
+    });
+
     test('a stranger gets no export page', async () => {
       assert.equal((await testApp.app.inject({ method: 'GET', url: '/logboek/export' })).statusCode, 404);
     });

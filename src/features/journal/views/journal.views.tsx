@@ -987,8 +987,10 @@ export function ExportPage({
   fingerprint,
   form,
   problems,
+  fresh,
 }: {
   ctx: PageContext;
+  fresh: boolean;
   choices: ExportChoice[];
   checkpoint: { size: number; root: string; time: number } | undefined;
   fingerprint: string;
@@ -1099,7 +1101,7 @@ export function ExportPage({
                 {t('journal.export.passphrase')}
               </label>
               <p class="app-hint" id="wachtwoord-hint">
-                {t('journal.export.passphraseHint')}
+                {t(fresh ? 'journal.export.passphraseFresh' : 'journal.export.passphraseHint')}
               </p>
               <FieldError ctx={ctx} id="wachtwoord" problem={problemOf('wachtwoord')} />
               <input

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Pages } from '../../app.js';
 import type { CheckService } from './check.service.js';
 import { CheckFormPage } from './views/check-form.view.js';
-import { CheckOutcomePage, OutcomeDetails } from './views/check-outcome.view.js';
+import { CheckOutcomePage, renderOutcomeDetails } from './views/check-outcome.view.js';
 import { CheckRejectedPage } from './views/check-rejected.view.js';
 
 export function registerCheckRoutes(app: FastifyInstance, pages: Pages, check: CheckService): void {
@@ -40,7 +40,8 @@ export function registerCheckRoutes(app: FastifyInstance, pages: Pages, check: C
           (frameCtx, slot) => (
             <CheckOutcomePage ctx={frameCtx} questionnaire={questionnaire} evaluation={evaluation} details={slot} />
           ),
-          (fillCtx) => <OutcomeDetails ctx={fillCtx} questionnaire={questionnaire} evaluation={evaluation} />,
+          // The details are joined from pieces rendered once per version and language (never per answer set).
+          (fillCtx) => renderOutcomeDetails(fillCtx, questionnaire, evaluation),
         );
       }
     }

@@ -107,10 +107,13 @@ export function createCheckService(
 
       const { questions, byId } = indexOf(questionnaire);
       const answers = new Map<string, string>();
-      for (const [name, value] of Object.entries(fields)) {
+      // Object.keys, not Object.entries: a parsed form with this many fields is a dictionary-mode object in V8,
+      // and Object.entries on one costs several µs (more than the rest of this function); the same keys, same order.
+      for (const name of Object.keys(fields)) {
         if (controlFields.has(name)) continue;
         const entry = byId.get(name);
         if (entry === undefined) return { kind: 'rejected', reason: 'unknown-question' };
+        const value = fields[name];
         if (typeof value !== 'string' || !entry.allowed.has(value)) return { kind: 'rejected', reason: 'bad-value' };
         answers.set(name, value);
       }

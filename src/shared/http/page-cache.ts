@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import type { PageContext } from '../views/context.js';
+import type { RenderedHtml } from '../views/rendered-html.js';
 
 export type PageContextFactory = (request: FastifyRequest, reply: FastifyReply) => PageContext;
 
@@ -78,14 +79,14 @@ export function createPageCache(options: PageCacheOptions) {
      * For a page that is the same for many requests except one part: the frame is rendered once per key with
      * a marker in the slot, and each request renders only the slot. The key must hold nothing personal (the
      * check outcome uses the advice level and branch flags, the same facts the anonymous counter keeps), and
-     * the frame may not contain a CSRF token.
+     * the frame may not contain a CSRF token. The slot is a view, or HTML the route has already rendered.
      */
     framed(
       request: FastifyRequest,
       reply: FastifyReply,
       key: string,
       frame: (ctx: PageContext, slot: string) => VNode,
-      fill: (ctx: PageContext) => VNode,
+      fill: (ctx: PageContext) => VNode | RenderedHtml,
       status = 200,
     ): FastifyReply {
       const ctx = contextOf(request, reply);
@@ -105,7 +106,15 @@ export function createPageCache(options: PageCacheOptions) {
         if (entries.size >= maxEntries) entries.clear();
         entries.set(frameKey, cached);
       }
-      const body = Buffer.concat([cached.parts[0]!, Buffer.from(render(fill(ctx))), cached.parts[1]!]);
+      const filled = fill(ctx);
+      const slot = typeof filled === 'string' ? filled : render(filled);
+      // One buffer, written in place: no intermediate buffer for the slot.
+      const [before, after] = cached.parts as [Buffer, Buffer];
+      const slotBytes = Buffer.byteLength(slot);
+      const body = Buffer.allocUnsafe(before.length + slotBytes + after.length);
+      before.copy(body, 0);
+      body.write(slot, before.length);
+      after.copy(body, before.length + slotBytes);
       return reply.code(status).type('text/html; charset=utf-8').header('vary', 'Accept-Language, Cookie').send(body);
     },
 

@@ -1,9 +1,11 @@
 import type { ComponentChildren } from 'preact';
+import type { Locale, Translate } from '../../../shared/i18n/i18n.js';
 import { NationalLines } from '../../../shared/views/components/national-lines.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
+import { type RenderedHtml, joinRendered, renderAround, renderToHtml } from '../../../shared/views/rendered-html.js';
 import { HelpForm } from '../../help/views/help.view.js';
-import type { LocalText, Outcome, Questionnaire } from '../check.schema.js';
+import type { LocalText, Outcome, Question, Questionnaire } from '../check.schema.js';
 import type { Evaluation } from '../scoring.js';
 
 interface CheckOutcomeProps {
@@ -41,15 +43,13 @@ function Box({ children, variant }: { children: ComponentChildren; variant: 'dan
  */
 export function OutcomeDetails({ ctx, questionnaire, evaluation }: CheckOutcomeProps) {
   const { locale, t } = ctx;
-  const labelOf = (scale: string, value: string) =>
-    questionnaire.scales[scale]?.find((option) => option.value === value)?.label[locale] ?? value;
   return (
     <>
       {evaluation.notes.length > 0 && (
         <section class="app-outcome__section">
           <h2>{t('check.outcome.notesTitle')}</h2>
           {evaluation.notes.map((note) => (
-            <p key={note.nl}>{note[locale]}</p>
+            <NoteItem key={note.nl} note={note} locale={locale} />
           ))}
         </section>
       )}
@@ -64,12 +64,13 @@ export function OutcomeDetails({ ctx, questionnaire, evaluation }: CheckOutcomeP
             <p>{t('check.outcome.weighedIntro')}</p>
             <ul class="app-outcome__weighed">
               {evaluation.weighed.map(({ question, value }) => (
-                <li key={question.id}>
-                  {question.text[locale]}{' '}
-                  <span class="app-hint">
-                    {t('check.outcome.yourAnswer', { answer: labelOf(question.scale, value) })}
-                  </span>
-                </li>
+                <WeighedItem
+                  key={question.id}
+                  ctx={ctx}
+                  questionnaire={questionnaire}
+                  question={question}
+                  value={value}
+                />
               ))}
             </ul>
           </>
@@ -77,6 +78,141 @@ export function OutcomeDetails({ ctx, questionnaire, evaluation }: CheckOutcomeP
       </section>
     </>
   );
+}
+
+function labelOf(questionnaire: Questionnaire, locale: Locale, scale: string, value: string): string {
+  return questionnaire.scales[scale]?.find((option) => option.value === value)?.label[locale] ?? value;
+}
+
+function NoteItem({ note, locale }: { note: LocalText; locale: Locale }) {
+  return <p>{note[locale]}</p>;
+}
+
+function WeighedItem({
+  ctx,
+  questionnaire,
+  question,
+  value,
+}: {
+  ctx: PageContext;
+  questionnaire: Questionnaire;
+  question: Question;
+  value: string;
+}) {
+  return (
+    <li>
+      {question.text[ctx.locale]}{' '}
+      <span class="app-hint">
+        {ctx.t('check.outcome.yourAnswer', { answer: labelOf(questionnaire, ctx.locale, question.scale, value) })}
+      </span>
+    </li>
+  );
+}
+
+/** OutcomeDetails in pieces, rendered once per questionnaire version and language (see renderOutcomeDetails). */
+interface DetailPieces {
+  /** The translator the pieces were rendered with. */
+  t: Translate;
+  notes: [RenderedHtml, RenderedHtml];
+  noteItems: Map<LocalText, RenderedHtml>;
+  why: [RenderedHtml, RenderedHtml];
+  noneWeighed: RenderedHtml;
+  weighed: [RenderedHtml, RenderedHtml];
+  /** Question id → answer value → list item, for every answer option of every question. */
+  weighedItems: Map<string, Map<string, RenderedHtml>>;
+}
+
+const detailPieces = new WeakMap<Questionnaire, Map<Locale, DetailPieces>>();
+
+function piecesFor(ctx: PageContext, questionnaire: Questionnaire): DetailPieces {
+  let byLocale = detailPieces.get(questionnaire);
+  if (byLocale === undefined) {
+    byLocale = new Map();
+    detailPieces.set(questionnaire, byLocale);
+  }
+  const cached = byLocale.get(ctx.locale);
+  if (cached !== undefined && cached.t === ctx.t) return cached;
+
+  const { locale, t } = ctx;
+  const noteItems = new Map<LocalText, RenderedHtml>();
+  const weighedItems = new Map<string, Map<string, RenderedHtml>>();
+  // Every option of every question, whether anyone chose it or not: the pieces hold questionnaire text only.
+  for (const question of questionnaire.groups.flatMap((group) => group.questions)) {
+    const items = new Map<string, RenderedHtml>();
+    for (const option of questionnaire.scales[question.scale] ?? []) {
+      items.set(
+        option.value,
+        renderToHtml(<WeighedItem ctx={ctx} questionnaire={questionnaire} question={question} value={option.value} />),
+      );
+      if (option.note !== undefined)
+        noteItems.set(option.note, renderToHtml(<NoteItem note={option.note} locale={locale} />));
+    }
+    weighedItems.set(question.id, items);
+  }
+  const pieces: DetailPieces = {
+    t,
+    notes: renderAround((slot) => (
+      <section class="app-outcome__section">
+        <h2>{t('check.outcome.notesTitle')}</h2>
+        {slot}
+      </section>
+    )),
+    noteItems,
+    why: renderAround((slot) => (
+      <section class="app-outcome__section">
+        <h2>{t('check.outcome.whyTitle')}</h2>
+        <p>{t('check.outcome.notDiagnosis')}</p>
+        {slot}
+      </section>
+    )),
+    noneWeighed: renderToHtml(<p>{t('check.outcome.noneWeighed')}</p>),
+    weighed: renderAround((slot) => (
+      <>
+        <p>{t('check.outcome.weighedIntro')}</p>
+        <ul class="app-outcome__weighed">{slot}</ul>
+      </>
+    )),
+    weighedItems,
+  };
+  byLocale.set(locale, pieces);
+  return pieces;
+}
+
+/**
+ * The same HTML as rendering OutcomeDetails, put together from pieces rendered once per questionnaire version and
+ * language, because rendering the details cost more than anything else in answering a check. The pieces are
+ * rendered for every answer option up front and hold only questionnaire text: nothing about anyone's answers is
+ * kept; the answers only choose which pieces this one response joins.
+ */
+export function renderOutcomeDetails(
+  ctx: PageContext,
+  questionnaire: Questionnaire,
+  evaluation: Evaluation,
+): RenderedHtml {
+  const pieces = piecesFor(ctx, questionnaire);
+  const html: RenderedHtml[] = [];
+  if (evaluation.notes.length > 0) {
+    html.push(pieces.notes[0]);
+    for (const note of evaluation.notes) {
+      html.push(pieces.noteItems.get(note) ?? renderToHtml(<NoteItem note={note} locale={ctx.locale} />));
+    }
+    html.push(pieces.notes[1]);
+  }
+  html.push(pieces.why[0]);
+  if (evaluation.weighed.length === 0) {
+    html.push(pieces.noneWeighed);
+  } else {
+    html.push(pieces.weighed[0]);
+    for (const { question, value } of evaluation.weighed) {
+      html.push(
+        pieces.weighedItems.get(question.id)?.get(value) ??
+          renderToHtml(<WeighedItem ctx={ctx} questionnaire={questionnaire} question={question} value={value} />),
+      );
+    }
+    html.push(pieces.weighed[1]);
+  }
+  html.push(pieces.why[1]);
+  return joinRendered(html);
 }
 
 /**

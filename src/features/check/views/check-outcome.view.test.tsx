@@ -10,7 +10,14 @@ import { evaluate } from '../scoring.js';
 import { OutcomeDetails, renderOutcomeDetails } from './check-outcome.view.js';
 
 const registry = loadQuestionnaires(questionnairesDir);
-const assets = { css: '/a.css', js: '/a.js', iconSvg: '/i.svg', iconPng192: '/i.png', appleTouchIcon: '/t.png' };
+const assets = {
+  css: '/a.css',
+  js: '/a.js',
+  iconSvg: '/i.svg',
+  iconPng192: '/i.png',
+  appleTouchIcon: '/t.png',
+  passkeyJs: '/p.js',
+};
 
 function contextFor(locale: PageContext['locale']): PageContext {
   return {

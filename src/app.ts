@@ -15,6 +15,7 @@ import { inspectAttachment } from './features/journal/attachments.js';
 import { registerJournalRoutes } from './features/journal/journal.routes.js';
 import { registerLogRoutes } from './features/log/log.routes.js';
 import { keyId } from './shared/evidence/format.js';
+import { can } from './shared/policy/policy.js';
 import { registerCheckRoutes } from './features/check/check.routes.js';
 import { registerContentRoutes } from './features/content/content.routes.js';
 import { registerHealthRoutes } from './features/health/health.routes.js';
@@ -184,6 +185,34 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     secureCookies: config.secureCookies,
     idleMinutes: Math.round(config.session.idleMs / 60_000),
     accountSection: professionalAccountSection(pages, services.professionals),
+    // "Download my data" includes the journal (entries as the parent wrote them) and the private diary: it is
+    // the parent's own copy (GDPR art. 15 and 20), never a bundle for anyone else.
+    personalData: async (request, session) => {
+      const who = {
+        actor: request.actor,
+        userId: session.userId,
+        keyEpoch: session.keyEpoch,
+        masterKey: session.masterKey,
+        signingKey: session.signingKey,
+      };
+      if (!can(request.actor, 'journal', 'view', { ownerId: session.userId })) return {};
+      return {
+        journal: (await services.journal.everything(who)).map((entry) => ({
+          number: entry.number,
+          kind: entry.kind,
+          receivedAt: entry.receivedAt,
+          ...(entry.redactedAt === undefined ? {} : { redactedAt: entry.redactedAt }),
+          ...(entry.target === undefined ? {} : { refersTo: entry.target.number }),
+          ...(entry.observation === undefined ? {} : { observation: entry.observation }),
+          attachments: entry.attachments.map((attachment) => ({
+            number: attachment.number,
+            mediaType: attachment.mediaType,
+            size: attachment.size,
+          })),
+        })),
+        diary: (await services.journal.diaryNotes(who)).map((note) => ({ writtenAt: note.createdAt, text: note.text })),
+      };
+    },
   });
   registerProfessionalRoutes(app, pages, services.professionals, services.accounts, services.audit, {
     secureCookies: config.secureCookies,

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Pages } from '../../app.js';
 import { NotFound } from '../../shared/errors.js';
+import { formatFingerprint } from '../../shared/evidence/format.js';
 import { anonymous } from '../../shared/policy/actor.js';
 import { authorize, can } from '../../shared/policy/policy.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
@@ -43,6 +44,8 @@ export interface AccountRouteOptions {
   idleMinutes: number;
   /** More about the account from other features (a professional's organisation and activation), or null. */
   accountSection?: (request: FastifyRequest, reply: FastifyReply, session: CurrentSession) => Promise<VNode | null>;
+  /** More personal data from other features for "download my data" (the journal and the diary), decrypted. */
+  personalData?: (request: FastifyRequest, session: CurrentSession) => Promise<Record<string, unknown>>;
 }
 
 /** Loads the session named by the cookie before anything else decides who is acting. */
@@ -295,6 +298,7 @@ export function registerAccountRoutes(
         sessions={sessions.map((row) => ({ ...row, current: row.idHash === session.idHash }))}
         dataProblem={dataProblem}
         email={(await accounts.noticeEmail(session.userId)) ?? ''}
+        fingerprint={formatFingerprint((await session.signingKey()).id)}
       >
         {options.accountSection === undefined ? null : await options.accountSection(request, reply, session)}
       </AccountPage>,
@@ -357,6 +361,7 @@ export function registerAccountRoutes(
       passkeys: (await passkeys.list(outcome))
         .filter((passkey) => can(request.actor, 'passkey', 'view', passkey))
         .map((passkey) => ({ name: passkey.nickname, addedAt: passkey.createdAt, lastUsedAt: passkey.lastUsedAt })),
+      ...(options.personalData === undefined ? {} : await options.personalData(request, outcome)),
     };
     return (
       reply

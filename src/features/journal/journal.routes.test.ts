@@ -398,6 +398,37 @@ for (const dialect of dialects) {
       assert.equal(correction.statusCode, 404);
     });
 
+    test('"download my data" holds the journal as written and the diary; the account page shows the fingerprint', async () => {
+      const who = await parent();
+      await post(who, '/logboek', { ...valid, tekst: 'Voor mijn eigen kopie.' });
+      const diaryPage = await test_.app.inject({ method: 'GET', url: '/dagboek', cookies: who.cookies });
+      await test_.app.inject({
+        method: 'POST',
+        url: '/dagboek',
+        cookies: who.cookies,
+        payload: { _csrf: csrfTokenFrom(diaryPage.body), tekst: 'Alleen voor mij.' },
+      });
+      const account = await test_.app.inject({ method: 'GET', url: '/account', cookies: who.cookies });
+      assert.match(account.body, /class="app-fingerprint">([0-9a-f]{4} ){15}[0-9a-f]{4}</);
+      const download = await test_.app.inject({
+        method: 'POST',
+        url: '/account/gegevens',
+        cookies: who.cookies,
+        remoteAddress: who.remoteAddress,
+        payload: { _csrf: csrfTokenFrom(account.body), wachtwoord: passphrase },
+      });
+      assert.equal(download.statusCode, 200);
+      const data = download.json<{ journal: { observation?: { text: string } }[]; diary: { text: string }[] }>();
+      assert.deepEqual(
+        data.journal.map((entry) => entry.observation?.text),
+        ['Voor mijn eigen kopie.'],
+      );
+      assert.deepEqual(
+        data.diary.map((note) => note.text),
+        ['Alleen voor mij.'],
+      );
+    });
+
     test('the diary: written, shown only to its writer, deleted; an empty note gets a message', async () => {
       const who = await parent();
       const page = await test_.app.inject({ method: 'GET', url: '/dagboek', cookies: who.cookies });

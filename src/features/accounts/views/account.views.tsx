@@ -327,10 +327,13 @@ export function AccountPage({
   idleMinutes,
   dataProblem,
   email = '',
+  fingerprint,
   children,
 }: {
   ctx: PageContext;
   username: string;
+  /** The signing key's fingerprint, for the parent to hand over in person (it anchors exports). */
+  fingerprint?: string;
   /** Sections other features add (a professional's organisation and who activated the account). */
   children?: ComponentChildren;
   sessions: readonly SessionRow[];
@@ -345,6 +348,13 @@ export function AccountPage({
       <h1>{t('account.title')}</h1>
       <p>{t('account.signedInAs', { name: username })}</p>
       <p class="app-hint">{t('account.idle', { minutes: idleMinutes })}</p>
+      {fingerprint !== undefined && (
+        <section aria-labelledby="fingerprint-title">
+          <h2 id="fingerprint-title">{t('account.recovery.fingerprint')}</h2>
+          <p class="app-fingerprint">{fingerprint}</p>
+          <p class="app-hint">{t('account.recovery.fingerprintHint')}</p>
+        </section>
+      )}
       {children}
       <form method="post" action="/uitloggen">
         <CsrfField ctx={ctx} />

@@ -1,0 +1,438 @@
+// Issue 7 end to end in chromium: a parent adds three entries (one with a photo), corrects one, redacts another,
+// and exports part of the journal for the police; the downloaded bundle carries the checkpoint the export page
+// showed and a PDF without the withheld or redacted text, and is then checked the two ways the police can — on
+// /verifieer in the same browser and with `npm run cli -- verify-export` — first as downloaded (valid, with the
+// fingerprint the export page showed), then with one byte flipped in an attachment and in the manifest (both
+// verifiers name the failed check). A second, shorter run exports with JavaScript off (a kept original photo
+// included). axe checks the export page where JavaScript is on (it hangs otherwise, see STACK.md).
+
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { unzipSync, zipSync } from 'fflate';
+import type { BrowserContext, Download, Page, Response } from 'playwright-core';
+import sharp from 'sharp';
+import { verifyBundle } from '../../src/shared/evidence/verify.js';
+import { AppPage, type E2E, axeViolations, startE2E } from './support.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const passphrase = 'rode fiets bij het station';
+const label = 'S.';
+
+let e2e: E2E | undefined;
+let workDir = '';
+const contexts: BrowserContext[] = [];
+
+before(async () => {
+  workDir = mkdtempSync(join(tmpdir(), 'nmk-e2e-export-'));
+  e2e = await startE2E({ RATE_LIMIT_MAX: '100000' });
+});
+
+after(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await e2e?.close();
+  if (workDir !== '') rmSync(workDir, { recursive: true, force: true });
+});
+
+function ready(): E2E {
+  if (e2e === undefined) throw new Error('the app did not start');
+  return e2e;
+}
+
+async function newApp(javaScript: boolean): Promise<AppPage> {
+  const context = await ready().browser.newContext({
+    locale: 'nl-NL',
+    javaScriptEnabled: javaScript,
+    acceptDownloads: true,
+  });
+  contexts.push(context);
+  return new AppPage(await context.newPage(), ready().baseUrl);
+}
+
+/** Clicks a submit button and waits for the POST's answer and the document it leads to. */
+async function submit(page: Page, buttonName: string): Promise<Response> {
+  const [response] = await Promise.all([
+    page.waitForResponse((candidate) => candidate.request().method() === 'POST'),
+    page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame()),
+    page.getByRole('button', { name: buttonName, exact: true }).click(),
+  ]);
+  await page.waitForLoadState('load');
+  return response;
+}
+
+async function signUp(app: AppPage, username: string): Promise<void> {
+  await app.open('/registreren');
+  await app.page.getByLabel('Gebruikersnaam', { exact: true }).fill(username);
+  await app.page.getByLabel('Wachtwoordzin', { exact: true }).fill(passphrase);
+  await app.page.getByLabel('Wachtwoordzin nog een keer', { exact: true }).fill(passphrase);
+  assert.equal((await submit(app.page, 'Account maken')).status(), 200);
+}
+
+interface NewEntry {
+  date: string;
+  category: string;
+  text: string;
+  photo?: Buffer;
+  /** Also keep the photo's original file (with its metadata) beside the cleaned copy. */
+  keepOriginal?: boolean;
+}
+
+/** Writes an entry through /logboek/nieuw and returns the path of its page. */
+async function addEntry(app: AppPage, entry: NewEntry): Promise<string> {
+  const { page } = app;
+  await app.open('/logboek/nieuw');
+  await page.getByLabel('Datum', { exact: true }).fill(entry.date);
+  await page.getByLabel(entry.category).check();
+  await page.getByLabel('Wat is er gebeurd?').fill(entry.text);
+  if (entry.photo !== undefined) {
+    await page
+      .getByLabel('Bestanden toevoegen (als je wilt)')
+      .setInputFiles({ name: 'scherm.jpg', mimeType: 'image/jpeg', buffer: entry.photo });
+    await page.getByLabel(/Ik bevestig: er staat geen seksuele afbeelding/).check();
+    if (entry.keepOriginal === true) await page.getByLabel(/Bewaar ook het originele bestand/).check();
+  }
+  assert.equal((await submit(page, 'Notitie opslaan')).status(), 303);
+  return new URL(page.url()).pathname;
+}
+
+/** The account fingerprint as the export page shows it, without spaces. */
+async function shownFingerprint(page: Page): Promise<string> {
+  const text = await page.locator('dd.app-fingerprint').innerText();
+  const fingerprint = text.replace(/\s/g, '');
+  assert.match(fingerprint, /^[0-9a-f]{64}$/);
+  return fingerprint;
+}
+
+/** The checkpoint (size and root) the export page shows, to hand to the police in person. */
+async function shownCheckpoint(page: Page): Promise<{ size: number; root: string }> {
+  const text = await page
+    .locator('dt', { hasText: 'Stand van je logboek' })
+    .locator('xpath=following-sibling::dd[1]')
+    .innerText();
+  const match = /^(\d+) notities?, controlegetal:\s*([0-9a-f]{64})$/.exec(text.trim());
+  assert.ok(match !== null, `checkpoint as shown: ${text}`);
+  return { size: Number(match[1]), root: match[2]! };
+}
+
+/** The checkpoint a bundle carries (the signed bytes, decoded). */
+function bundledCheckpoint(file: string): { size: number; root: string } {
+  const manifestBytes = unzipSync(new Uint8Array(readFileSync(file)))['manifest.json'];
+  assert.ok(manifestBytes !== undefined);
+  const manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as { checkpoint: { bytes: string } };
+  const checkpoint = JSON.parse(Buffer.from(manifest.checkpoint.bytes, 'base64').toString('utf8')) as {
+    size: number;
+    root: string;
+  };
+  return { size: checkpoint.size, root: checkpoint.root };
+}
+
+/** The text of the bundle's journal.pdf, as poppler's pdftotext reads it (npm test installs poppler-utils). */
+function pdfText(file: string): string {
+  const pdf = unzipSync(new Uint8Array(readFileSync(file)))['journal.pdf'];
+  assert.ok(pdf !== undefined);
+  const path = join(workDir, 'journal.pdf');
+  writeFileSync(path, pdf);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+/** Submits the export form and saves the download; the page stays where it is. */
+async function downloadExport(page: Page): Promise<{ download: Download; file: string }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export downloaden', exact: true }).click(),
+  ]);
+  assert.equal(await download.failure(), null);
+  const file = join(workDir, `export-${Date.now()}.zip`);
+  await download.saveAs(file);
+  return { download, file };
+}
+
+interface CliRun {
+  code: number | null;
+  output: string;
+}
+
+/** Runs the reference verifier as the police would, with the app's environment. */
+function verifyWithCli(file: string, logKey: string, fingerprint: string): Promise<CliRun> {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli.ts',
+        'verify-export',
+        file,
+        '--log-key',
+        logKey,
+        '--author-fingerprint',
+        fingerprint,
+      ],
+      { cwd: ROOT, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.once('error', reject);
+    child.once('close', (code) => resolveRun({ code, output }));
+  });
+}
+
+/** Checks a bundle on /verifieer, as the police would in the browser, and returns its status. */
+async function verifyInBrowser(app: AppPage, file: string, fingerprint: string): Promise<string | null> {
+  const { page } = app;
+  await app.open('/verifieer');
+  await page.locator('form[data-module="app-verify"]').waitFor({ state: 'visible' });
+  await page.locator('#verify-file').setInputFiles(file);
+  await page.locator('#verify-fingerprint').fill(fingerprint);
+  await page.getByRole('button', { name: 'Controleren', exact: true }).click();
+  const status = page.locator('[data-verify-status]');
+  await status.waitFor();
+  return status.getAttribute('data-verify-status');
+}
+
+/** The summary row of the verifier's result with this term, e.g. "Getoond". */
+async function summaryRow(page: Page, term: string): Promise<string> {
+  return page
+    .locator('[data-verify-result] dt', { hasText: term })
+    .first()
+    .locator('xpath=following-sibling::dd[1]')
+    .innerText();
+}
+
+/** The same bundle with `change` applied to one member (re-zipped; everything else byte for byte). */
+function tamper(file: string, member: string, change: (bytes: Uint8Array) => void): string {
+  const members = unzipSync(new Uint8Array(readFileSync(file)));
+  const bytes = members[member];
+  assert.ok(bytes !== undefined, `${member} is in the bundle`);
+  change(bytes);
+  const out = join(workDir, `tampered-${member.replace(/\W/g, '-')}.zip`);
+  writeFileSync(out, zipSync(members, { level: 6 }));
+  return out;
+}
+
+describe('export part of the journal and verify it, with JavaScript on', () => {
+  let app: AppPage;
+  let bundle = '';
+  let fingerprint = '';
+  let logKey = '';
+
+  before(async () => {
+    app = await newApp(true);
+    await signUp(app, 'export-js');
+    const keys = (await (await fetch(`${ready().baseUrl}/api/v1/log/keys`)).json()) as {
+      current: { id: string; publicKey: string };
+    };
+    logKey = keys.current.publicKey;
+  });
+
+  test('add, correct, redact, export part: the download verifies on /verifieer and with the CLI', async () => {
+    const { page } = app;
+    const photo = await sharp({ create: { width: 96, height: 64, channels: 3, background: '#e67e22' } })
+      .jpeg()
+      .toBuffer();
+    // Index 0 (Notitie 1), with a photo; index 1 (Notitie 2), to be redacted; index 2 (Notitie 3), withheld.
+    const first = await addEntry(app, {
+      date: '2026-11-21',
+      category: 'Contact met verdachte personen',
+      text: 'Een man in een zwarte auto wachtte bij de sportschool.',
+      photo,
+    });
+    assert.equal(await page.locator('img.app-journal-thumbnail').count(), 1, 'the photo was kept');
+    const second = await addEntry(app, {
+      date: '2026-11-22',
+      category: 'Telefoon en internet',
+      text: 'Ze kwam om 02:00 thuis en zei niets.',
+    });
+    await addEntry(app, {
+      date: '2026-11-23',
+      category: 'Geld en cadeaus',
+      text: 'Nieuwe telefoon, zegt dat ze hem kreeg.',
+    });
+
+    // Index 3 (Notitie 4): the correction of Notitie 1.
+    await app.open(first);
+    await page.getByRole('link', { name: 'Verbeteren' }).click();
+    await page.waitForLoadState('load');
+    await page.getByLabel('Wat is er gebeurd?').fill('Het was een donkerblauwe auto, geen zwarte.');
+    assert.equal((await submit(page, 'Notitie opslaan')).status(), 303);
+    assert.match(await page.content(), /donkerblauwe auto/);
+
+    // Index 4 (Notitie 5): the redaction of Notitie 2.
+    await app.open(second);
+    await page.getByRole('link', { name: 'Wissen' }).click();
+    await page.waitForLoadState('load');
+    assert.equal((await submit(page, 'Ja, wis deze notitie')).status(), 303);
+
+    await app.open('/logboek/export');
+    const axe = await axeViolations(page);
+    assert.equal(axe.count, 0, `export page:\n${axe.description}`);
+    fingerprint = await shownFingerprint(page);
+    const checkpoint = await shownCheckpoint(page);
+    assert.equal(checkpoint.size, 5);
+    // The redacted entry and the redaction itself are not offered: redactions are always disclosed.
+    const offered = await page.locator('input[name="notitie"]').evaluateAll((boxes) => boxes.map((box) => box.id));
+    assert.deepEqual(offered, ['notitie-1', 'notitie-3', 'notitie-4']);
+
+    // Part of the journal with nothing ticked is refused, with the form kept and an error summary.
+    await page.getByLabel('Hoe noem je je kind in deze export?').fill(label);
+    await page.getByLabel('Alleen de notities die ik hieronder aanvink').check();
+    await page.getByLabel('Je wachtwoordzin', { exact: true }).fill(passphrase);
+    assert.equal((await submit(page, 'Export downloaden')).status(), 400);
+    assert.match(await page.locator('.app-error-summary').innerText(), /Vink minstens één notitie aan/);
+    assert.equal(await page.getByLabel('Hoe noem je je kind in deze export?').inputValue(), label);
+    assert.ok(await page.getByLabel('Alleen de notities die ik hieronder aanvink').isChecked());
+    const axeRefused = await axeViolations(page);
+    assert.equal(axeRefused.count, 0, `export page with an error:\n${axeRefused.description}`);
+
+    await page.locator('#notitie-1').check();
+    await page.locator('#notitie-4').check();
+    await page.getByLabel('Je wachtwoordzin', { exact: true }).fill(passphrase);
+    const { download, file } = await downloadExport(page);
+    assert.equal(download.suggestedFilename(), 'export.zip');
+    bundle = file;
+    const members = Object.keys(unzipSync(new Uint8Array(readFileSync(file)))).sort();
+    assert.deepEqual(members, ['attachments/0-1.jpg', 'journal.pdf', 'manifest.json']);
+    assert.deepEqual(bundledCheckpoint(file), checkpoint, 'the bundle is signed at the checkpoint the page showed');
+    const pdf = pdfText(file);
+    assert.match(pdf, /donkerblauwe auto/);
+    assert.doesNotMatch(pdf, /02:00 thuis/, 'the redacted entry is not in the PDF');
+    assert.doesNotMatch(pdf, /Nieuwe telefoon/, 'the withheld entry is not in the PDF');
+
+    // (a) /verifieer in the same browser, trusting the app's own log key.
+    assert.equal(await verifyInBrowser(app, bundle, fingerprint), 'valid');
+    const result = page.locator('[data-verify-result]');
+    const text = await result.innerText();
+    assert.match(text, /^Geldig/);
+    assert.equal(await summaryRow(page, 'Naam die de ouder gebruikt'), label);
+    assert.equal(await summaryRow(page, 'Meldingen in het logboek'), '5');
+    assert.equal(await summaryRow(page, 'Getoond'), '0, 3, 4');
+    assert.equal(await summaryRow(page, 'Achtergehouden door de ouder'), '2');
+    assert.equal(await summaryRow(page, 'Gewist door de ouder'), '1');
+    const computed = await page.locator('[data-verify-fingerprint]').innerText();
+    assert.equal(
+      computed.replace(/\s/g, ''),
+      fingerprint,
+      'the computed fingerprint is the one the export page showed',
+    );
+    assert.match(text, /Komt overeen met de vingerafdruk die je invulde/);
+    assert.match(text, /Melding 0: Melding/);
+    assert.match(text, /zwarte auto wachtte bij de sportschool/);
+    assert.match(text, /attachments\/0-1\.jpg \(image\/jpeg/);
+    assert.match(text, /Melding 3: Correctie van melding 0/);
+    assert.match(text, /donkerblauwe auto/);
+    assert.match(text, /Melding 4: Wissing van melding 1/);
+    assert.doesNotMatch(text, /02:00 thuis/, 'the redacted entry is not in the bundle');
+    assert.doesNotMatch(text, /Nieuwe telefoon/, 'the withheld entry is not in the bundle');
+
+    // (b) the command-line verifier, with the log key the app publishes.
+    const cli = await verifyWithCli(bundle, logKey, fingerprint);
+    assert.equal(cli.code, 0, cli.output);
+    assert.match(cli.output, /^valid$/m);
+    assert.match(cli.output, /Disclosed: +3 \(0, 3, 4\)/);
+    assert.match(cli.output, /matches the fingerprint given/);
+  });
+
+  test('one flipped byte in an attachment or in the manifest: both verifiers name the failed check', async (t) => {
+    assert.notEqual(bundle, '', 'the export test ran first');
+    const { page } = app;
+
+    await t.test('in the photo', async () => {
+      const photoFlipped = tamper(bundle, 'attachments/0-1.jpg', (bytes) => {
+        bytes[Math.floor(bytes.length / 2)]! ^= 0x01;
+      });
+      assert.equal(await verifyInBrowser(app, photoFlipped, fingerprint), 'invalid');
+      const failures = await page.locator('[data-verify-failures]').innerText();
+      assert.match(failures, /Bijlage \(melding 0\)/);
+      assert.match(failures, /attachments\/0-1\.jpg/);
+      assert.doesNotMatch(
+        await page.locator('[data-verify-result]').innerText(),
+        /zwarte auto/,
+        'nothing unverified shown',
+      );
+      const cli = await verifyWithCli(photoFlipped, logKey, fingerprint);
+      assert.equal(cli.code, 1, cli.output);
+      assert.match(cli.output, /^NOT VALID$/m);
+      assert.match(cli.output, /\[attachment\] entry 0:.*attachments\/0-1\.jpg/);
+    });
+
+    await t.test('in the manifest (the correction’s text)', async () => {
+      const manifestFlipped = tamper(bundle, 'manifest.json', (bytes) => {
+        // Flip one bit of one byte of the correction's content, inside its base64, so the manifest still parses.
+        const manifest = JSON.parse(new TextDecoder().decode(bytes)) as {
+          entries: { index: number; content: string }[];
+        };
+        const correction = manifest.entries.find((entry) => entry.index === 3);
+        assert.ok(correction !== undefined);
+        const content = Buffer.from(correction.content, 'base64');
+        const at = content.indexOf('donkerblauwe');
+        assert.ok(at > 0);
+        content[at]! ^= 0x20; // "d" → "D"
+        const flipped = content.toString('base64');
+        assert.equal(flipped.length, correction.content.length);
+        const start = new TextDecoder().decode(bytes).indexOf(correction.content);
+        bytes.set(new TextEncoder().encode(flipped), start);
+      });
+      assert.equal(await verifyInBrowser(app, manifestFlipped, fingerprint), 'invalid');
+      const failures = await page.locator('[data-verify-failures]').innerText();
+      assert.match(failures, /Inhoud van de melding \(melding 3\)/);
+      assert.doesNotMatch(await page.locator('[data-verify-result]').innerText(), /Donkerblauwe/);
+      const cli = await verifyWithCli(manifestFlipped, logKey, fingerprint);
+      assert.equal(cli.code, 1, cli.output);
+      assert.match(cli.output, /^NOT VALID$/m);
+      assert.match(cli.output, /\[commitment\] entry 3:/);
+    });
+  });
+});
+
+describe('export with JavaScript off', () => {
+  test('the form posts, a wrong passphrase is refused, and the download arrives and verifies', async () => {
+    const app = await newApp(false);
+    const { page } = app;
+    await signUp(app, 'export-html');
+    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#8e44ad' } })
+      .jpeg()
+      .toBuffer();
+    await addEntry(app, {
+      date: '2026-11-24',
+      category: 'Contact met verdachte personen',
+      text: 'Opgehaald door een onbekende scooter.',
+      photo,
+      keepOriginal: true,
+    });
+    await app.open('/logboek/export');
+    const fingerprint = await shownFingerprint(page);
+    await page.getByLabel('Hoe noem je je kind in deze export?').fill(label);
+    await page.getByLabel('Alle notities').check();
+
+    await page.getByLabel('Je wachtwoordzin', { exact: true }).fill('niet de goede zin');
+    const refused = await submit(page, 'Export downloaden');
+    assert.equal(refused.status(), 400);
+    assert.match(await page.locator('.app-error-summary').innerText(), /Deze wachtwoordzin klopt niet/);
+    assert.equal(await page.getByLabel('Hoe noem je je kind in deze export?').inputValue(), label, 'the label stays');
+
+    await page.getByLabel('Je wachtwoordzin', { exact: true }).fill(passphrase);
+    const { file } = await downloadExport(page);
+    const members = Object.keys(unzipSync(new Uint8Array(readFileSync(file)))).sort();
+    assert.deepEqual(members, ['attachments/0-1-original.jpg', 'attachments/0-1.jpg', 'journal.pdf', 'manifest.json']);
+    const logKeys = (await (await fetch(`${ready().baseUrl}/api/v1/log/keys`)).json()) as {
+      current: { id: string; publicKey: string };
+    };
+    const report = await verifyBundle(new Uint8Array(readFileSync(file)), {
+      pinnedLogKeys: { [logKeys.current.id]: logKeys.current.publicKey },
+      authorFingerprint: fingerprint,
+    });
+    assert.deepEqual(report.failures, []);
+    assert.equal(report.valid, true);
+    assert.deepEqual(report.summary?.disclosed, [0]);
+    assert.deepEqual(
+      report.entries?.[0]?.attachments.map((attachment) => attachment.path),
+      ['attachments/0-1.jpg', 'attachments/0-1-original.jpg'],
+    );
+    assert.equal(report.summary?.label, label);
+  });
+});

@@ -53,7 +53,7 @@ test('verifies a valid and a tampered bundle in the browser, without any request
     };
     await app.page.locator('#verify-fingerprint').fill(bundle.authorKey.id);
 
-    // This test app has no log key of its own: the bundle's key is not trusted, and the page says so.
+    // The bundle here is signed with a log key the test app does not know: the bundle's key is not trusted, and the page says so.
     assert.equal(await check(bundle.zip), 'invalid');
     assert.match(await app.page.locator('[data-verify-failures]').innerText(), /Sleutel van het logboek/);
 

@@ -83,6 +83,17 @@
     });
   }
 
+  // A form that takes a while (an export of a large journal) says so in a live region while it is being made;
+  // without JavaScript the browser's own loading indicator is all there is.
+  var busyForms = document.querySelectorAll('form[data-busy-message]');
+  for (var b = 0; b < busyForms.length; b += 1) {
+    busyForms[b].addEventListener('submit', function (event) {
+      var form = /** @type {HTMLFormElement} */ (event.currentTarget);
+      var live = form.querySelector('[data-busy-status]');
+      if (live instanceof HTMLElement) live.textContent = form.getAttribute('data-busy-message') || '';
+    });
+  }
+
   // An error summary takes focus, so screen readers and keyboard users start there.
   var summary = document.querySelector('.app-error-summary');
   if (summary instanceof HTMLElement) summary.focus();

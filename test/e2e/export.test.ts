@@ -140,12 +140,14 @@ function pdfText(file: string): string {
 }
 
 /** Submits the export form and saves the download; the page stays where it is. */
-async function downloadExport(page: Page): Promise<{ download: Download; file: string }> {
+async function downloadExport(page: Page, javaScript: boolean): Promise<{ download: Download; file: string }> {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export downloaden', exact: true }).click(),
   ]);
   assert.equal(await download.failure(), null);
+  // With JavaScript, the form said in its live region that the export was being made.
+  if (javaScript) assert.match(await page.locator('[data-busy-status]').innerText(), /De export wordt gemaakt/);
   const file = join(workDir, `export-${Date.now()}.zip`);
   await download.saveAs(file);
   return { download, file };
@@ -292,7 +294,7 @@ describe('export part of the journal and verify it, with JavaScript on', () => {
     await page.locator('#notitie-1').check();
     await page.locator('#notitie-4').check();
     await page.getByLabel('Je wachtwoordzin', { exact: true }).fill(passphrase);
-    const { download, file } = await downloadExport(page);
+    const { download, file } = await downloadExport(page, true);
     assert.equal(download.suggestedFilename(), 'export.zip');
     bundle = file;
     const members = Object.keys(unzipSync(new Uint8Array(readFileSync(file)))).sort();
@@ -416,7 +418,7 @@ describe('export with JavaScript off', () => {
     assert.equal(await page.getByLabel('Hoe noem je je kind in deze export?').inputValue(), label, 'the label stays');
 
     await page.getByLabel('Je wachtwoordzin', { exact: true }).fill(passphrase);
-    const { file } = await downloadExport(page);
+    const { file } = await downloadExport(page, false);
     const members = Object.keys(unzipSync(new Uint8Array(readFileSync(file)))).sort();
     assert.deepEqual(members, ['attachments/0-1-original.jpg', 'attachments/0-1.jpg', 'journal.pdf', 'manifest.json']);
     const logKeys = (await (await fetch(`${ready().baseUrl}/api/v1/log/keys`)).json()) as {

@@ -409,6 +409,8 @@ export const en: Catalogue = {
   'journal.export.passphraseHint': 'We ask for it again, because an export can contain all your notes.',
   'journal.export.passphraseFresh':
     'You gave your passphrase less than 5 minutes ago. You may leave this field empty now.',
+  'journal.export.busy':
+    'The export is being made. For a large journal this can take a minute. The file then appears in your downloads.',
   'journal.export.device':
     'Careful: the file goes into the downloads of this device. Give it to the police and delete it afterwards if others use this device.',
   'journal.export.submit': 'Download export',

@@ -411,6 +411,8 @@ export const nl = {
   'journal.export.passphraseHint': 'We vragen hem opnieuw, omdat een export al je notities kan bevatten.',
   'journal.export.passphraseFresh':
     'Je hebt je wachtwoordzin minder dan 5 minuten geleden gegeven. Je mag dit veld nu leeg laten.',
+  'journal.export.busy':
+    'De export wordt gemaakt. Bij een groot logboek kan dat een minuut duren. Het bestand verschijnt daarna in je downloads.',
   'journal.export.device':
     'Let op: het bestand komt in de downloads van dit apparaat. Geef het aan de politie en verwijder het daarna als anderen dit apparaat gebruiken.',
   'journal.export.submit': 'Export downloaden',

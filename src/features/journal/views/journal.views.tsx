@@ -1026,7 +1026,7 @@ export function ExportPage({
             </dd>
           </dl>
           <ErrorSummary ctx={ctx} problems={problems} />
-          <form method="post" action="/logboek/export">
+          <form method="post" action="/logboek/export" data-busy-message={t('journal.export.busy')}>
             <CsrfField ctx={ctx} />
             <Input
               ctx={ctx}
@@ -1117,6 +1117,7 @@ export function ExportPage({
             <button class="app-button" type="submit">
               {t('journal.export.submit')}
             </button>
+            <p class="app-hint" role="status" aria-live="polite" data-busy-status></p>
           </form>
           <p>
             <a href="/verifieer">{t('journal.export.verifyLink')}</a>

@@ -15,6 +15,9 @@ Commands:
   import-regions [folder] load municipalities, postcodes, veiligheidsregio's and police units from CSV files
                           (default: ./reference-data); replaces the previous set in one transaction
   verify-audit            check the audit log's hash chain: finds deleted, altered or inserted rows
+  verify-journals         check every journal's log as stored (leaves, account signatures, checkpoints signed
+                          by LOG_SIGNING_KEY or LOG_PREVIOUS_PUBLIC_KEYS) without user keys; prints journal ids,
+                          positions and check names only; exit code 0 all fine, 1 a problem
   create-admin --email <address> [--origin <https://…>]
                           print a one-time set-up link (24 hours) for a new admin, who must then set up a
                           second factor before anything else
@@ -42,6 +45,7 @@ async function run(argv: readonly string[]): Promise<number> {
     'import-regions',
     'import-organisations',
     'verify-audit',
+    'verify-journals',
     'create-admin',
   ];
   if (!commands.includes(command)) {
@@ -89,6 +93,32 @@ async function run(argv: readonly string[]): Promise<number> {
       }
       for (const problem of result.problems) console.error(`Audit log problem: ${JSON.stringify(problem)}`);
       return 1;
+    }
+    if (command === 'verify-journals') {
+      let journals = 0;
+      let failing = 0;
+      for await (const report of services.journal.checkAllLogs()) {
+        journals += 1;
+        if (report.problems.length === 0) {
+          console.log(`journal ${report.journalId}: ok (${report.entries} entries)`);
+          continue;
+        }
+        failing += 1;
+        for (const problem of report.problems) {
+          // Checkpoint and size problems are at a log size; the account key has no position; the rest at an entry.
+          const where =
+            problem.check === 'author-key'
+              ? 'account key'
+              : /^checkpoint-|^journal-size$/.test(problem.check)
+                ? `size ${problem.at}`
+                : `entry ${problem.at}`;
+          console.log(`journal ${report.journalId}: ${where}: ${problem.check}`);
+        }
+      }
+      const summary = `Journals: ${journals} checked, ${failing} with problems.`;
+      if (failing === 0) console.log(summary);
+      else console.error(summary);
+      return failing === 0 ? 0 : 1;
     }
     if (command === 'import-organisations') {
       const written = await services.help.importOrganisations(rest[0] ?? organisationsFile);

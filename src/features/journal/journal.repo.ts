@@ -367,6 +367,33 @@ export function createJournalRepository(db: Kysely<Database>, dialect: Dialect) 
       return row === undefined ? undefined : toCheckpoint(row);
     },
 
+    /**
+     * Every journal with its owner's account public key (SPKI DER; null when the owner's row is gone), in pages
+     * by id: for the operator's check of all logs, which needs no user key.
+     */
+    async *journalsWithAuthorKeys(pageSize = 500): AsyncGenerator<{ journal: JournalRow; authorKey: Buffer | null }> {
+      let after = '';
+      for (;;) {
+        const rows = await db
+          .selectFrom('journals')
+          .leftJoin('users', 'users.id', 'journals.owner_id')
+          .select(journalColumns.map((column) => `journals.${column}` as const))
+          .select('users.ed25519_public')
+          .where('journals.id', '>', after)
+          .orderBy('journals.id')
+          .limit(pageSize)
+          .execute();
+        for (const row of rows) {
+          yield {
+            journal: toJournal(row),
+            authorKey: row.ed25519_public === null ? null : Buffer.from(row.ed25519_public, 'base64'),
+          };
+        }
+        if (rows.length < pageSize) return;
+        after = rows[rows.length - 1]!.id;
+      }
+    },
+
     async checkpoints(journalId: string): Promise<CheckpointRow[]> {
       const rows = await db
         .selectFrom('journal_checkpoints')

@@ -1,4 +1,4 @@
-import { createHash, type KeyObject, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createPublicKey, type KeyObject, randomBytes, randomUUID } from 'node:crypto';
 import {
   type Ciphertext,
   DecryptionFailed,
@@ -220,6 +220,22 @@ export interface Disclosure {
 export interface JournalCheckResult {
   size: number;
   problems: (LogProblem | { at: number; check: 'ciphertext' | 'commitment' })[];
+}
+
+const isEd25519PublicKey = (spki: Buffer): boolean => {
+  try {
+    return createPublicKey({ key: spki, format: 'der', type: 'spki' }).asymmetricKeyType === 'ed25519';
+  } catch {
+    return false;
+  }
+};
+
+/** One journal's log as the operator's check saw it: ids, positions and check names only, never content. */
+export interface JournalLogReport {
+  journalId: string;
+  /** Entries stored for the journal. */
+  entries: number;
+  problems: (LogProblem | { at: number; check: 'journal-size' | 'author-key' })[];
 }
 
 export function createJournalService(repo: JournalRepository, options: JournalServiceOptions) {
@@ -757,6 +773,35 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
         }
       }
       return { size: journal.size, problems: problems.sort((a, b) => a.at - b.at) };
+    },
+
+    /**
+     * The operator's check of every journal's log as stored (`npm run cli -- verify-journals`): leaves, account
+     * signatures and checkpoints, without any user key, so content stays sealed. Besides checkJournalLog, the
+     * journal row's size, the stored entries and the latest checkpoint must agree ('journal-size', at the row's
+     * size): a dropped last entry with its checkpoint shows there. No actor: this is for the command line only.
+     */
+    async *checkAllLogs(): AsyncGenerator<JournalLogReport> {
+      for await (const { journal, authorKey } of repo.journalsWithAuthorKeys()) {
+        const entries: EntryRow[] = [];
+        for await (const row of repo.allEntries(journal.id)) entries.push(row);
+        const checkpoints = await repo.checkpoints(journal.id);
+        const problems: JournalLogReport['problems'] =
+          authorKey === null || !isEd25519PublicKey(authorKey)
+            ? [{ at: 0, check: 'author-key' }]
+            : checkJournalLog({
+                journalId: journal.id,
+                entries,
+                checkpoints,
+                author: { publicKey: authorKey, id: keyId(authorKey) },
+                logKeys,
+              });
+        const latest = checkpoints.reduce((size, checkpoint) => Math.max(size, checkpoint.size), 0);
+        if (journal.size !== entries.length || journal.size !== latest || journal.frontier.size !== journal.size) {
+          problems.push({ at: journal.size, check: 'journal-size' });
+        }
+        yield { journalId: journal.id, entries: entries.length, problems: problems.sort((a, b) => a.at - b.at) };
+      }
     },
 
     /**

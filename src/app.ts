@@ -183,6 +183,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   registerAccountRoutes(app, pages, services.accounts, services.passkeys, services.audit, services.mailer, {
     secureCookies: config.secureCookies,
     idleMinutes: Math.round(config.session.idleMs / 60_000),
+    keyRotation: services.keyRotation,
     accountSection: professionalAccountSection(pages, services.professionals),
   });
   registerProfessionalRoutes(app, pages, services.professionals, services.accounts, services.audit, {

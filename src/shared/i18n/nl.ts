@@ -352,6 +352,30 @@ export const nl = {
   'account.passphrase.current': 'Je huidige wachtwoordzin',
   'account.passphrase.save': 'Wachtwoordzin wijzigen',
   'account.passphrase.throttled': 'Te veel pogingen. Probeer het later opnieuw.',
+  'account.rotate.link': 'Kent iemand misschien je wachtwoordzin? Maak nieuwe sleutels',
+  'account.rotate.title': 'Nieuwe sleutels maken',
+  'account.rotate.intro':
+    'Denk je dat iemand je wachtwoordzin kent, of je herstelcode heeft gezien? Maak dan nieuwe sleutels. Daarna kan die persoon niet meer in je account.',
+  'account.rotate.when':
+    'Doe dit bijvoorbeeld als iemand over je schouder meekeek, als je de code ergens hebt laten liggen, of als je het gewoon niet zeker weet.',
+  'account.rotate.whatTitle': 'Wat gebeurt er?',
+  'account.rotate.whatKeys':
+    'Je account krijgt nieuwe sleutels en een nieuwe wachtwoordzin. Je logboek en dagboek blijven gewoon leesbaar.',
+  'account.rotate.whatCode': 'Je krijgt een nieuwe herstelcode. Je oude herstelcode werkt daarna niet meer.',
+  'account.rotate.whatSessions': 'Op alle andere apparaten word je uitgelogd. Hier blijf je ingelogd.',
+  'account.rotate.whatFingerprint':
+    'Je ondertekeningssleutel krijgt een nieuwe vingerafdruk. De oude blijft geldig voor wat je eerder schreef.',
+  'account.rotate.submit': 'Nieuwe sleutels maken',
+  'account.rotate.back': 'Terug naar je account',
+  'account.rotate.conflict':
+    'Je sleutels zijn net al vernieuwd, bijvoorbeeld in een ander tabblad. Log opnieuw in en probeer het dan nog eens.',
+  'account.rotate.doneIntro':
+    'Je account heeft nieuwe sleutels. Dit is je nieuwe herstelcode. Je ziet hem maar één keer.',
+  'account.rotate.oldGone':
+    'Je oude wachtwoordzin en je oude herstelcode werken niet meer. Op alle andere apparaten ben je uitgelogd.',
+  'account.rotate.previousFingerprint': 'Vingerafdruk van je vorige ondertekeningssleutel',
+  'account.rotate.previousFingerprintHint':
+    'Heb je deze eerder aan de politie gegeven? Dan blijft die geldig: de vorige sleutel heeft de nieuwe ondertekend.',
   'mail.accountChanged.subject': 'Er is iets gewijzigd in je account',
   'mail.accountChanged.text':
     'Hallo,\n\nEr is zojuist iets gewijzigd in je account. Was jij dit? Dan hoef je niets te doen.\nWas jij dit niet? Log in en kijk op de pagina van je account.\n',

@@ -203,14 +203,14 @@ export function RecoveryCodePage({
         <strong>{t('account.recovery.keep')}</strong>
       </p>
       <h2>{t('account.recovery.fingerprint')}</h2>
-      <p class="app-fingerprint" data-fingerprint="current">
+      <p data-fingerprint="current" class="app-fingerprint">
         {fingerprint}
       </p>
       <p class="app-hint">{t('account.recovery.fingerprintHint')}</p>
       {rotated && (
         <>
           <h2>{t('account.rotate.previousFingerprint')}</h2>
-          <p class="app-fingerprint" data-fingerprint="previous">
+          <p data-fingerprint="previous" class="app-fingerprint">
             {previousFingerprint}
           </p>
           <p class="app-hint">{t('account.rotate.previousFingerprintHint')}</p>

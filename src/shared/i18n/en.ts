@@ -702,6 +702,9 @@ export const en: Catalogue = {
   'export.pdf.fingerprint.title': 'Account key fingerprint',
   'export.pdf.fingerprint.hint':
     'Compare this code with the one the parent gave you in person. If they are the same, the entries were signed with that account’s key.',
+  'export.pdf.fingerprint.earlierTitle': 'Earlier keys of this account',
+  'export.pdf.fingerprint.earlierHint':
+    'The account got new keys. Each earlier key signed the hand-over to the next. Entries from before that change are signed with an earlier key. If the parent gave you one of these fingerprints before, it counts too.',
   'export.pdf.checkpoint.title': 'Log checkpoint',
   'export.pdf.checkpoint.size': 'Entries in the log',
   'export.pdf.checkpoint.root': 'Root hash',
@@ -794,6 +797,9 @@ export const en: Catalogue = {
   'verify.summary.fingerprintMatches': 'Matches the fingerprint you entered.',
   'verify.summary.fingerprintDiffers': 'Does NOT match the fingerprint you entered.',
   'verify.summary.fingerprintCompare': 'Compare it with the fingerprint the parent gave you in person.',
+  'verify.summary.fingerprintMatchesEarlier':
+    'Matches an earlier key of this account. That key signed the hand-over to the current key.',
+  'verify.summary.earlierKeys': 'Earlier keys of the account',
   'verify.summary.logKey': 'Journal log key',
   'verify.honest.title': 'What this proves',
   'verify.honest.log': 'The log proves when each entry was received and that nothing in it changed since.',
@@ -817,6 +823,7 @@ export const en: Catalogue = {
   'verify.check.encoding': 'Recorded data',
   'verify.check.log-key': 'Journal log key',
   'verify.check.author-key': 'Account key',
+  'verify.check.author-key-history': 'Earlier account keys',
   'verify.check.checkpoint-signature': 'Checkpoint signature',
   'verify.check.checkpoint': 'Checkpoint',
   'verify.check.global-signature': 'Signature of the global list',

@@ -707,6 +707,9 @@ export const nl = {
   'export.pdf.fingerprint.title': 'Vingerafdruk van de accountsleutel',
   'export.pdf.fingerprint.hint':
     'Vergelijk deze code met de code die de ouder je persoonlijk gaf. Zijn ze gelijk? Dan zijn de notities ondertekend met de sleutel van dat account.',
+  'export.pdf.fingerprint.earlierTitle': 'Eerdere sleutels van dit account',
+  'export.pdf.fingerprint.earlierHint':
+    'Het account kreeg nieuwe sleutels. Elke eerdere sleutel heeft de overdracht naar de volgende ondertekend. Items van vóór die wissel zijn met een eerdere sleutel ondertekend. Heeft de ouder je eerder een van deze vingerafdrukken gegeven, dan geldt die ook.',
   'export.pdf.checkpoint.title': 'Controlepunt van het logboek',
   'export.pdf.checkpoint.size': 'Aantal notities in het logboek',
   'export.pdf.checkpoint.root': 'Roothash',
@@ -799,6 +802,9 @@ export const nl = {
   'verify.summary.fingerprintMatches': 'Komt overeen met de vingerafdruk die je invulde.',
   'verify.summary.fingerprintDiffers': 'Komt NIET overeen met de vingerafdruk die je invulde.',
   'verify.summary.fingerprintCompare': 'Vergelijk dit met de vingerafdruk die de ouder je persoonlijk gaf.',
+  'verify.summary.fingerprintMatchesEarlier':
+    'Komt overeen met een eerdere sleutel van dit account. Die sleutel heeft de overdracht naar de huidige sleutel ondertekend.',
+  'verify.summary.earlierKeys': 'Eerdere sleutels van het account',
   'verify.summary.logKey': 'Sleutel van het logboek',
   'verify.honest.title': 'Wat dit bewijst',
   'verify.honest.log': 'Het logboek bewijst wanneer elke melding is ontvangen en dat er daarna niets aan is veranderd.',
@@ -822,6 +828,7 @@ export const nl = {
   'verify.check.encoding': 'Vastgelegde gegevens',
   'verify.check.log-key': 'Sleutel van het logboek',
   'verify.check.author-key': 'Sleutel van het account',
+  'verify.check.author-key-history': 'Eerdere sleutels van het account',
   'verify.check.checkpoint-signature': 'Handtekening van het controlepunt',
   'verify.check.checkpoint': 'Controlepunt',
   'verify.check.global-signature': 'Handtekening van de centrale lijst',

@@ -184,6 +184,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   registerAccountRoutes(app, pages, services.accounts, services.passkeys, services.audit, services.mailer, {
     secureCookies: config.secureCookies,
     idleMinutes: Math.round(config.session.idleMs / 60_000),
+    keyRotation: services.keyRotation,
     accountSection: professionalAccountSection(pages, services.professionals),
     // "Download my data" includes the journal (entries as the parent wrote them) and the private diary: it is
     // the parent's own copy (GDPR art. 15 and 20), never a bundle for anyone else.

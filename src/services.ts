@@ -12,6 +12,8 @@ import { createAccountsRepository } from './features/accounts/accounts.repo.js';
 import { createAuditRepository } from './features/audit/audit.repo.js';
 import { createAuditService } from './features/audit/audit.service.js';
 import { createAccountsService } from './features/accounts/accounts.service.js';
+import { createKeyRotationRepository } from './features/accounts/key-rotation.repo.js';
+import { createKeyRotationService } from './features/accounts/key-rotation.service.js';
 import { createJournalRepository } from './features/journal/journal.repo.js';
 import { createJournalService } from './features/journal/journal.service.js';
 import { createPasskeyRepository } from './features/accounts/passkeys.repo.js';
@@ -39,9 +41,10 @@ export function createServices(
   const content = createContentService(createContentRepository(database.db));
   if (config.pepper === undefined) throw new Error('The pepper must be resolved before the services are built');
   const professionalsRepository = createProfessionalsRepository(database.db, database.dialect);
+  const hasher = createPassphraseHasher({ pepper: config.pepper, concurrency: config.argon2Concurrency });
   const accounts = createAccountsService(
     createAccountsRepository(database.db),
-    createPassphraseHasher({ pepper: config.pepper, concurrency: config.argon2Concurrency }),
+    hasher,
     config.session,
     undefined,
     config.argon2,
@@ -56,6 +59,13 @@ export function createServices(
     help: createHelpService(createHelpRepository(database.db)),
     health: createHealthRepository(database.db),
     accounts,
+    keyRotation: createKeyRotationService(
+      createKeyRotationRepository(database.db, database.dialect),
+      accounts,
+      hasher,
+      undefined,
+      config.argon2,
+    ),
     passkeys: createPasskeyService(createPasskeyRepository(database.db), accounts, {
       id: config.publicOrigin.rpId,
       origin: config.publicOrigin.origin,

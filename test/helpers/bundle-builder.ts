@@ -51,6 +51,11 @@ export interface BuildOptions {
   received?: (index: number) => number;
   /** What the account key signs for a leaf (default: the "nmk/v1/leaf\n" prefix and the leaf hash). */
   signLeaf?: (key: TestKey, leafHash: Uint8Array) => string;
+  /**
+   * A rotated author: the account's keys before `authorKey`, oldest first. Leaf i is signed by earlierKeys[k] for
+   * the first k with i < rotatedAt[k], else by authorKey; the manifest gets authorKeyHistory with each hand-over.
+   */
+  rotatedAuthor?: { earlierKeys: TestKey[]; rotatedAt: number[] };
   /** Changes a leaf before it is hashed and signed. */
   leaf?: (leaf: LeafData) => void;
   /** Adds checkpoint.consistency from this earlier size, and returns that signed checkpoint as knownCheckpoint. */
@@ -66,6 +71,8 @@ export interface BuiltBundle {
   manifest: Manifest;
   members: Record<string, Uint8Array>;
   authorKey: TestKey;
+  /** With rotatedAuthor: the account's earlier keys, oldest first. */
+  earlierKeys: TestKey[];
   logKey: TestKey;
   /** verifyBundle's pinnedLogKeys for this bundle's log key. */
   pinnedLogKeys: Record<string, string>;
@@ -118,6 +125,12 @@ export function buildBundle(options: BuildOptions = {}): BuiltBundle {
   if (size < 7) throw new Error('a test bundle has at least 7 entries');
   const journal = options.journal ?? 'journal-0001';
   const authorKey = options.authorKey ?? makeKey();
+  const earlierKeys = options.rotatedAuthor?.earlierKeys ?? [];
+  const rotatedAt = options.rotatedAuthor?.rotatedAt ?? [];
+  const signerOf = (index: number): TestKey => {
+    const position = rotatedAt.findIndex((first) => index < first);
+    return position < 0 ? authorKey : (earlierKeys[position] ?? authorKey);
+  };
   const logKey = options.logKey ?? makeKey();
   const received = options.received ?? ((index: number) => baseTime + index * 60_000);
   const signLeaf = options.signLeaf ?? ((key: TestKey, leafHash: Uint8Array) => signFor(key, 'leaf', leafHash));
@@ -183,7 +196,7 @@ export function buildBundle(options: BuildOptions = {}): BuiltBundle {
       journal,
       index,
       received: received(index),
-      key: authorKey.id,
+      key: signerOf(index).id,
       commitment: toHex(saltedHash(salt, contentBytes)),
       links,
     };
@@ -195,7 +208,7 @@ export function buildBundle(options: BuildOptions = {}): BuiltBundle {
     entries.push({
       index,
       leaf: toBase64(leafBytes),
-      signature: signLeaf(authorKey, leafHash),
+      signature: signLeaf(signerOf(index), leafHash),
       proof: [],
       salt: toBase64(salt),
       content: toBase64(contentBytes),
@@ -246,6 +259,22 @@ export function buildBundle(options: BuildOptions = {}): BuiltBundle {
     label: 'Sanne',
     exportedAt: globalRoot.time + 1000,
     authorKey: authorKey.spkiB64,
+    ...(earlierKeys.length === 0
+      ? {}
+      : {
+          authorKeyHistory: earlierKeys.map((earlier, k) => {
+            const bytes = canonicalize({
+              v: 1,
+              old: earlier.id,
+              new: (earlierKeys[k + 1] ?? authorKey).id,
+              time: received(Math.max(0, (rotatedAt[k] ?? 1) - 1)) + 1,
+            });
+            return {
+              key: earlier.spkiB64,
+              rotation: { bytes: toBase64(bytes), signature: signFor(earlier, 'key-rotation', bytes) },
+            };
+          }),
+        }),
     logKey: logKey.spkiB64,
     checkpoint: { bytes: toBase64(checkpointBytes), signature: signFor(logKey, 'checkpoint', checkpointBytes) },
     global: {
@@ -273,6 +302,7 @@ export function buildBundle(options: BuildOptions = {}): BuiltBundle {
     manifest,
     members,
     authorKey,
+    earlierKeys,
     logKey,
     pinnedLogKeys: { [logKey.id]: logKey.spkiB64 },
     leafHashes,

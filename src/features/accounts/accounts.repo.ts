@@ -1,7 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Ciphertext, WrappedKey } from '../../shared/crypto/aead.js';
 import type { Argon2Parameters } from '../../shared/crypto/passphrase.js';
-import type { StoredUserKeys } from '../../shared/crypto/user-keys.js';
+import type { RetiredSigningKey, StoredUserKeys } from '../../shared/crypto/user-keys.js';
+import { keyId } from '../../shared/evidence/format.js';
 import type { Database, UsersTable } from '../../shared/db/schema.js';
 
 export type AccountRole = UsersTable['role'];
@@ -163,6 +164,81 @@ export function createAccountsRepository(db: Kysely<Database>) {
           .where('id_hash', '!=', keepSession ?? '')
           .execute();
       });
+    },
+
+    /**
+     * A key rotation's new keys and credentials (call inside the rotation's transaction, on a repository built on
+     * it): the new epoch, master key wraps, key pairs, and the TOTP values sealed again under the new master key.
+     */
+    async replaceKeys(
+      userId: string,
+      expectedEpoch: number,
+      credentials: { argon2: Argon2Parameters; salt: Buffer; verifier: Buffer },
+      keys: StoredUserKeys,
+      totp: { secret: Ciphertext | undefined; pending: Ciphertext | undefined },
+    ): Promise<boolean> {
+      const result = await db
+        .updateTable('users')
+        .set({
+          argon2_params: JSON.stringify(credentials.argon2),
+          salt: credentials.salt.toString('base64'),
+          verifier: credentials.verifier.toString('base64'),
+          key_epoch: keys.epoch,
+          master_key_id: keys.masterKeyId,
+          master_by_passphrase: keys.masterByPassphrase,
+          master_by_recovery: keys.masterByRecovery,
+          x25519_public: keys.x25519Public.toString('base64'),
+          x25519_private: keys.x25519Private,
+          ed25519_public: keys.ed25519Public.toString('base64'),
+          ed25519_private: keys.ed25519Private,
+          totp_secret: totp.secret ?? null,
+          totp_pending: totp.pending ?? null,
+        })
+        .where('id', '=', userId)
+        .where('key_epoch', '=', expectedEpoch)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    /** Keeps a retired public signing key with the statement it signed to hand over to its successor. */
+    async insertRetiredSigningKey(userId: string, key: RetiredSigningKey): Promise<void> {
+      await db
+        .insertInto('retired_signing_keys')
+        .values({
+          user_id: userId,
+          epoch: key.epoch,
+          public_key: key.publicKey.toString('base64'),
+          retired_at: key.retiredAt,
+          rotation_bytes: key.rotation.bytes,
+          rotation_signature: key.rotation.signature,
+        })
+        .execute();
+    },
+
+    /** The account's earlier public signing keys, oldest first. */
+    async retiredSigningKeys(userId: string): Promise<RetiredSigningKey[]> {
+      const rows = await db
+        .selectFrom('retired_signing_keys')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .orderBy('epoch')
+        .execute();
+      return rows.map((row) => {
+        const publicKey = Buffer.from(row.public_key, 'base64');
+        return {
+          epoch: Number(row.epoch),
+          publicKey,
+          id: keyId(publicKey),
+          retiredAt: row.retired_at,
+          rotation: { bytes: row.rotation_bytes, signature: row.rotation_signature },
+        };
+      });
+    },
+
+    /** Ends every session of the user (their sealed copies of the master key go with them). */
+    async deleteAllSessions(userId: string): Promise<number> {
+      const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
 
     async insertSession(session: StoredSession): Promise<void> {
@@ -344,6 +420,7 @@ export function createAccountsRepository(db: Kysely<Database>) {
         await trx.deleteFrom('webauthn_challenges').where('user_id', '=', userId).execute();
         await trx.deleteFrom('passkeys').where('user_id', '=', userId).execute();
         await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+        await trx.deleteFrom('retired_signing_keys').where('user_id', '=', userId).execute();
         await trx.deleteFrom('login_throttle').where('key', '=', `totp:${userId}`).execute();
         await trx.deleteFrom('users').where('id', '=', userId).execute();
       });

@@ -8,7 +8,8 @@ import { authorize, can } from '../../shared/policy/policy.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
 import type { Mailer } from '../../shared/mail/mailer.js';
 import type { AuditService } from '../audit/audit.service.js';
-import type { AccountsService, CurrentSession } from './accounts.service.js';
+import { type AccountsService, type CurrentSession, deviceHint } from './accounts.service.js';
+import type { KeyRotationService } from './key-rotation.service.js';
 import { registerPasskeyRoutes } from './passkeys.routes.js';
 import type { PasskeyService } from './passkeys.service.js';
 import { sessionCookieName, sessionCookieOptions } from './session-cookie.js';
@@ -19,6 +20,7 @@ import {
   RecoverPage,
   RecoveryCodePage,
   RegisterPage,
+  RotateKeysPage,
   SecondFactorPage,
   TotpSetupPage,
 } from './views/account.views.js';
@@ -42,6 +44,8 @@ const secondsUntil = (moment: Date): string => String(Math.max(1, Math.ceil((mom
 export interface AccountRouteOptions {
   secureCookies: boolean;
   idleMinutes: number;
+  /** "Someone may know my passphrase": new keys, passphrase and recovery code. */
+  keyRotation: KeyRotationService;
   /** More about the account from other features (a professional's organisation and activation), or null. */
   accountSection?: (request: FastifyRequest, reply: FastifyReply, session: CurrentSession) => Promise<VNode | null>;
   /** More personal data from other features for "download my data" (the journal and the diary), decrypted. */
@@ -97,7 +101,7 @@ export function registerAccountRoutes(
   const showRecoveryCode = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    result: { cookie: string; recoveryCode: string; fingerprint: string },
+    result: { cookie: string; recoveryCode: string; fingerprint: string; previousFingerprint?: string },
   ) => {
     await accounts.endSessionByCookie(request.cookies[name]);
     await signInNow(request, reply, result.cookie);
@@ -106,6 +110,7 @@ export function registerAccountRoutes(
         ctx={pages.contextOf(request, reply)}
         code={result.recoveryCode}
         fingerprint={result.fingerprint}
+        {...(result.previousFingerprint === undefined ? {} : { previousFingerprint: result.previousFingerprint })}
       />,
     );
   };
@@ -340,6 +345,39 @@ export function registerAccountRoutes(
     }
     const problem = typeof result === 'string' ? (result === 'throttled' ? 'throttled' : 'wrong') : result.messageKey;
     return accountPage(request, reply, session, { passphrase: problem }, result === 'throttled' ? 429 : 400);
+  });
+
+  app.get('/account/sleutels-vernieuwen', (request, reply) => {
+    const session = requireSession(request);
+    authorize(request.actor, 'accountSession', 'end', { userId: session.userId });
+    return reply.html(<RotateKeysPage ctx={pages.contextOf(request, reply)} problems={[]} />);
+  });
+
+  app.post<{ Body: Form }>('/account/sleutels-vernieuwen', async (request, reply) => {
+    const session = requireSession(request);
+    authorize(request.actor, 'accountSession', 'end', { userId: session.userId });
+    const stored = (await accounts.listSessions(session.userId)).find((row) => row.idHash === session.idHash);
+    const result = await options.keyRotation.rotate(
+      session,
+      request.body ?? {},
+      request.ip,
+      stored?.deviceHint ?? deviceHint(request.headers['user-agent']),
+    );
+    if (!result.ok) {
+      const { problem } = result;
+      const ctx = pages.contextOf(request, reply);
+      if (typeof problem === 'object') return reply.html(<RotateKeysPage ctx={ctx} problems={[problem]} />, 400);
+      return reply.html(
+        <RotateKeysPage ctx={ctx} problems={[]} failure={problem} />,
+        problem === 'throttled' ? 429 : problem === 'conflict' ? 409 : 400,
+      );
+    }
+    // Ids only: which account, nothing about its keys.
+    await record(request, result.userId, 'account.keys-rotated', result.userId);
+    const email = await accounts.noticeEmail(result.userId);
+    if (email !== undefined) await mailer.sendNotice(email, 'account-changed', request.locale);
+    // The old session row is gone already; this browser continues in the new session (a new id).
+    return showRecoveryCode(request, reply, result);
   });
 
   app.post<{ Body: Form }>('/account/email', async (request, reply) => {

@@ -22,6 +22,7 @@ import {
 import {
   createUserKeys,
   fingerprint,
+  type RetiredSigningKey,
   rewrapForPassphrase,
   rewrapForRecovery,
   signingKey,
@@ -68,6 +69,8 @@ export interface CurrentSession {
   masterKey: () => SymmetricKey;
   /** The account's Ed25519 signing key, opened with the master key, with its public key and id. */
   signingKey: () => Promise<{ privateKey: KeyObject; publicKey: Buffer; id: string }>;
+  /** The account's earlier public signing keys (after key rotations), oldest first. */
+  retiredSigningKeys: () => Promise<RetiredSigningKey[]>;
 }
 
 export type RegisterResult =
@@ -119,6 +122,14 @@ async function verifyTotp(
   });
   return result.valid && 'timeStep' in result ? result.timeStep : undefined;
 }
+
+/** The TOTP secret's place: sealed under the master key, bound to the user, pending or active, and key epoch. */
+export const totpPlace = (userId: string, state: 'pending' | 'active', epoch: number) => ({
+  purpose: 'totp-secret' as const,
+  ownerId: userId,
+  recordId: `${userId}/${state}`,
+  epoch,
+});
 
 /** The one check for "has a second factor": TOTP or at least one passkey. */
 export function hasSecondFactor(user: StoredUser): boolean {
@@ -225,14 +236,6 @@ export function createAccountsService(
       await repo.recordFailure(key, throttleDelayMs, now);
     }
   }
-
-  /** The TOTP secret's place: sealed under the master key, bound to the user and to pending or active. */
-  const totpPlace = (userId: string, state: 'pending' | 'active') => ({
-    purpose: 'totp-secret' as const,
-    ownerId: userId,
-    recordId: `${userId}/${state}`,
-    epoch: 1,
-  });
 
   /** A session that passed the passphrase has five minutes to give its second factor. */
   const SECOND_FACTOR_WINDOW_MS = 5 * 60_000;
@@ -529,6 +532,7 @@ export function createAccountsService(
             publicKey: user.keys.ed25519Public,
             id: keyId(user.keys.ed25519Public),
           }),
+        retiredSigningKeys: () => repo.retiredSigningKeys(user.id),
       };
     },
 
@@ -540,7 +544,7 @@ export function createAccountsService(
       const secret = generateSecret();
       await repo.setTotpPending(
         session.userId,
-        seal(session.masterKey(), Buffer.from(secret), totpPlace(session.userId, 'pending')),
+        seal(session.masterKey(), Buffer.from(secret), totpPlace(session.userId, 'pending', session.keyEpoch)),
       );
       return { secret, uri: generateURI({ issuer: totpIssuer, label: session.username, secret }) };
     },
@@ -551,10 +555,14 @@ export function createAccountsService(
       const token = codeOf(code);
       if (user?.totpPending === undefined || token === undefined) return false;
       const masterKey = session.masterKey();
-      const secret = open(masterKey, user.totpPending, totpPlace(user.id, 'pending')).toString('utf8');
+      const secret = open(masterKey, user.totpPending, totpPlace(user.id, 'pending', user.keys.epoch)).toString('utf8');
       const step = await verifyTotp(secret, token, clock());
       if (step === undefined) return false;
-      await repo.confirmTotp(user.id, seal(masterKey, Buffer.from(secret), totpPlace(user.id, 'active')), step);
+      await repo.confirmTotp(
+        user.id,
+        seal(masterKey, Buffer.from(secret), totpPlace(user.id, 'active', user.keys.epoch)),
+        step,
+      );
       return true;
     },
 
@@ -576,7 +584,11 @@ export function createAccountsService(
       let accepted = false;
       const token = codeOf(code);
       if (user?.totpSecret !== undefined && token !== undefined) {
-        const secret = open(session.masterKey(), user.totpSecret, totpPlace(user.id, 'active')).toString('utf8');
+        const secret = open(
+          session.masterKey(),
+          user.totpSecret,
+          totpPlace(user.id, 'active', user.keys.epoch),
+        ).toString('utf8');
         const step = await verifyTotp(secret, token, now, user.totpLastStep);
         // Taking the step in the database refuses a code used in a parallel request too.
         accepted = step !== undefined && (await repo.takeTotpStep(user.id, step));
@@ -596,6 +608,13 @@ export function createAccountsService(
 
     secondFactorBlockedUntil,
     recordSecondFactorFailure,
+
+    /**
+     * A new session (new id and secret, the master key sealed into it) that the caller stores: a key rotation
+     * inserts it in its own transaction, together with the new keys.
+     */
+    prepareSession: (userId: string, masterKey: SymmetricKey, hint: string) =>
+      newSession(userId, masterKey, hint, false),
 
     /**
      * A second factor (code or passkey) was accepted for a pending session: the throttle for the account is

@@ -160,6 +160,11 @@ export function createPasskeyRepository(db: Kysely<Database>) {
       return Number(result.numUpdatedRows) === 1;
     },
 
+    /** A nickname sealed again (key rotation: the same text under the new master key). */
+    async setNickname(id: string, userId: string, nickname: Ciphertext): Promise<void> {
+      await db.updateTable('passkeys').set({ nickname }).where('id', '=', id).where('user_id', '=', userId).execute();
+    },
+
     async delete(id: string, userId: string): Promise<boolean> {
       const result = await db
         .deleteFrom('passkeys')

@@ -115,19 +115,20 @@ export interface PasskeySummary {
   lastUsedAt: string | undefined;
 }
 
+/** A passkey nickname's place: sealed under the master key of this key epoch, bound to the user and the passkey. */
+export const nicknamePlace = (userId: string, passkeyId: string, epoch: number) => ({
+  purpose: 'passkey-nickname' as const,
+  ownerId: userId,
+  recordId: passkeyId,
+  epoch,
+});
+
 export function createPasskeyService(
   repo: PasskeyRepository,
   accounts: AccountsService,
   relyingParty: RelyingParty,
   clock: () => Date = () => new Date(),
 ) {
-  const nicknamePlace = (userId: string, passkeyId: string) => ({
-    purpose: 'passkey-nickname' as const,
-    ownerId: userId,
-    recordId: passkeyId,
-    epoch: 1,
-  });
-
   async function storeChallenge(challenge: string, purpose: CeremonyPurpose, session: CurrentSession) {
     const now = clock();
     await repo.insertChallenge({
@@ -227,7 +228,11 @@ export function createPasskeyService(
         publicKey: Buffer.from(credential.publicKey).toString('base64url'),
         counter: credential.counter,
         transports,
-        nickname: seal(session.masterKey(), Buffer.from(nickname), nicknamePlace(session.userId, passkeyId)),
+        nickname: seal(
+          session.masterKey(),
+          Buffer.from(nickname),
+          nicknamePlace(session.userId, passkeyId, session.keyEpoch),
+        ),
         createdAt: clock().toISOString(),
       });
       return inserted ? { ok: true, passkeyId } : { ok: false, problem: 'duplicate' };
@@ -239,7 +244,11 @@ export function createPasskeyService(
       return (await repo.listForUser(session.userId)).map((passkey) => ({
         id: passkey.id,
         userId: passkey.userId,
-        nickname: open(masterKey, passkey.nickname, nicknamePlace(passkey.userId, passkey.id)).toString('utf8'),
+        nickname: open(
+          masterKey,
+          passkey.nickname,
+          nicknamePlace(passkey.userId, passkey.id, session.keyEpoch),
+        ).toString('utf8'),
         createdAt: passkey.createdAt,
         lastUsedAt: passkey.lastUsedAt,
       }));

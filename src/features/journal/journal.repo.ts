@@ -176,6 +176,8 @@ export interface LockedJournal {
   entry(entryId: string): Promise<EntryRow | undefined>;
   insertEntry(row: EntryRow): Promise<void>;
   insertAttachment(row: AttachmentRow): Promise<void>;
+  /** The owner's key epoch now, read under the lock: a key rotation may have replaced the master key meanwhile. */
+  ownerKeyEpoch(): Promise<number | undefined>;
   /** Destroys an entry's content and key and its attachments; its row (place and receipt time) stays. */
   redactEntry(entryId: string, redactedAt: string): Promise<void>;
   /** Moves the journal forward after an append: its size, receipt time, frontier and signed checkpoint. */
@@ -248,6 +250,14 @@ function lockedJournal(trx: Transaction<Database>, journal: JournalRow): LockedJ
           original: row.original,
         })
         .execute();
+    },
+    async ownerKeyEpoch() {
+      const row = await trx
+        .selectFrom('users')
+        .select('key_epoch')
+        .where('id', '=', journal.ownerId)
+        .executeTakeFirst();
+      return row === undefined ? undefined : Number(row.key_epoch);
     },
     async redactEntry(entryId, redactedAt) {
       await trx.deleteFrom('journal_attachments').where('entry_id', '=', entryId).execute();
@@ -342,6 +352,107 @@ export function createJournalRepository(db: Kysely<Database>, dialect: Dialect) 
       });
     },
 
+    /**
+     * The owner's journal, locked until the surrounding transaction ends (a key rotation builds this repository
+     * on its transaction): appends wait, and find the new key epoch when they get the lock.
+     */
+    async lockJournalOf(ownerId: string): Promise<JournalRow | undefined> {
+      if (dialect === 'sqlite') {
+        await db.updateTable('journals').set({ owner_id: ownerId }).where('owner_id', '=', ownerId).execute();
+      }
+      const query = db.selectFrom('journals').select(journalColumns).where('owner_id', '=', ownerId);
+      const row = await (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+      return row === undefined ? undefined : toJournal(row);
+    },
+
+    /** Wrapped data keys of entries, in index order, a batch after `after` (redacted entries have none). */
+    async wrappedEntryKeys(
+      journalId: string,
+      after: number,
+      limit: number,
+    ): Promise<{ id: string; index: number; keyId: string; wrappedKey: WrappedKey | null }[]> {
+      const rows = await db
+        .selectFrom('journal_entries')
+        .select(['id', 'idx', 'key_id', 'wrapped_key'])
+        .where('journal_id', '=', journalId)
+        .where('idx', '>', after)
+        .orderBy('idx')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => ({
+        id: row.id,
+        index: Number(row.idx),
+        keyId: row.key_id,
+        wrappedKey: row.wrapped_key as WrappedKey | null,
+      }));
+    },
+
+    async setEntryKey(journalId: string, entryId: string, wrappedKey: WrappedKey): Promise<void> {
+      await db
+        .updateTable('journal_entries')
+        .set({ wrapped_key: wrappedKey })
+        .where('journal_id', '=', journalId)
+        .where('id', '=', entryId)
+        .where('wrapped_key', 'is not', null)
+        .execute();
+    },
+
+    /** Wrapped data keys of attachments, by id, a batch after `after`. */
+    async wrappedAttachmentKeys(
+      journalId: string,
+      after: string,
+      limit: number,
+    ): Promise<{ id: string; keyId: string; wrappedKey: WrappedKey }[]> {
+      const rows = await db
+        .selectFrom('journal_attachments')
+        .select(['id', 'key_id', 'wrapped_key'])
+        .where('journal_id', '=', journalId)
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => ({ id: row.id, keyId: row.key_id, wrappedKey: row.wrapped_key as WrappedKey }));
+    },
+
+    async setAttachmentKey(journalId: string, attachmentId: string, wrappedKey: WrappedKey): Promise<void> {
+      await db
+        .updateTable('journal_attachments')
+        .set({ wrapped_key: wrappedKey })
+        .where('journal_id', '=', journalId)
+        .where('id', '=', attachmentId)
+        .execute();
+    },
+
+    async setIndexKey(journalId: string, wrappedKey: WrappedKey): Promise<void> {
+      await db.updateTable('journals').set({ index_key: wrappedKey }).where('id', '=', journalId).execute();
+    },
+
+    /** Wrapped data keys of the owner's diary notes, by id, a batch after `after`. */
+    async wrappedDiaryNoteKeys(
+      ownerId: string,
+      after: string,
+      limit: number,
+    ): Promise<{ id: string; keyId: string; wrappedKey: WrappedKey }[]> {
+      const rows = await db
+        .selectFrom('diary_notes')
+        .select(['id', 'key_id', 'wrapped_key'])
+        .where('owner_id', '=', ownerId)
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => ({ id: row.id, keyId: row.key_id, wrappedKey: row.wrapped_key as WrappedKey }));
+    },
+
+    async setDiaryNoteKey(ownerId: string, noteId: string, wrappedKey: WrappedKey): Promise<void> {
+      await db
+        .updateTable('diary_notes')
+        .set({ wrapped_key: wrappedKey })
+        .where('owner_id', '=', ownerId)
+        .where('id', '=', noteId)
+        .execute();
+    },
+
     /** Every leaf hash in log order (hex), to build proofs for an export. */
     async leafHashes(journalId: string): Promise<string[]> {
       const rows = await db
@@ -371,6 +482,17 @@ export function createJournalRepository(db: Kysely<Database>, dialect: Dialect) 
      * Every journal with its owner's account public key (SPKI DER; null when the owner's row is gone), in pages
      * by id: for the operator's check of all logs, which needs no user key.
      */
+    /** The owner's earlier signing keys (SPKI DER), oldest first: leaves signed before a rotation use them. */
+    async retiredSigningKeys(ownerId: string): Promise<Buffer[]> {
+      const rows = await db
+        .selectFrom('retired_signing_keys')
+        .select('public_key')
+        .where('user_id', '=', ownerId)
+        .orderBy('epoch')
+        .execute();
+      return rows.map((row) => Buffer.from(row.public_key, 'base64'));
+    },
+
     async *journalsWithAuthorKeys(pageSize = 500): AsyncGenerator<{ journal: JournalRow; authorKey: Buffer | null }> {
       let after = '';
       for (;;) {
@@ -476,18 +598,28 @@ export function createJournalRepository(db: Kysely<Database>, dialect: Dialect) 
       return row === undefined ? undefined : toAttachment(row);
     },
 
-    async insertDiaryNote(row: DiaryNoteRow): Promise<void> {
-      await db
-        .insertInto('diary_notes')
-        .values({
-          id: row.id,
-          owner_id: row.ownerId,
-          created_at: row.createdAt,
-          key_id: row.keyId,
-          wrapped_key: row.wrappedKey,
-          payload: row.payload,
-        })
-        .execute();
+    /**
+     * Stores a note whose key was wrapped at `keyEpoch`, only if that is still the owner's epoch: the user row is
+     * read with a share lock, so a key rotation either sees this note or makes this insert fail.
+     */
+    async insertDiaryNote(row: DiaryNoteRow, keyEpoch: number): Promise<boolean> {
+      return db.transaction().execute(async (trx) => {
+        const query = trx.selectFrom('users').select('key_epoch').where('id', '=', row.ownerId);
+        const owner = await (dialect === 'postgres' ? query.forShare() : query).executeTakeFirst();
+        if (owner === undefined || Number(owner.key_epoch) !== keyEpoch) return false;
+        await trx
+          .insertInto('diary_notes')
+          .values({
+            id: row.id,
+            owner_id: row.ownerId,
+            created_at: row.createdAt,
+            key_id: row.keyId,
+            wrapped_key: row.wrappedKey,
+            payload: row.payload,
+          })
+          .execute();
+        return true;
+      });
     },
 
     async diaryNotes(ownerId: string): Promise<DiaryNoteRow[]> {

@@ -133,6 +133,7 @@ export function registerJournalRoutes(
       keyEpoch: session.keyEpoch,
       masterKey: session.masterKey,
       signingKey: session.signingKey,
+      retiredSigningKeys: session.retiredSigningKeys,
     };
   };
   const idParam = (value: string): string => {

@@ -4,6 +4,7 @@ import {
   DecryptionFailed,
   generateKey,
   open,
+  rewrapKey,
   type SealContext,
   seal,
   type SymmetricKey,
@@ -13,6 +14,7 @@ import {
 } from '../../shared/crypto/aead.js';
 import type { LogKey } from '../../shared/crypto/log-key.js';
 import { signMessage } from '../../shared/crypto/signing.js';
+import type { RetiredSigningKey } from '../../shared/crypto/user-keys.js';
 import { AppError, BadRequest, NotFound } from '../../shared/errors.js';
 import { fromHex, toHex, utf8 } from '../../shared/evidence/bytes.js';
 import type { Checkpoint, LeafData, Link } from '../../shared/evidence/format.js';
@@ -153,6 +155,8 @@ export interface JournalActor {
   masterKey: () => SymmetricKey;
   /** The account's Ed25519 key (opened with the master key) and its id, for account signatures on leaves. */
   signingKey: () => Promise<AuthorKey>;
+  /** The account's earlier signing keys (after key rotations), oldest first; none when left out. */
+  retiredSigningKeys?: () => Promise<RetiredSigningKey[]>;
 }
 
 export interface AuthorKey {
@@ -210,6 +214,8 @@ export interface Disclosure {
   checkpoint: CheckpointRow;
   leafHashes: string[];
   author: AuthorKey;
+  /** The account's earlier signing keys, oldest first, each with its signed hand-over to the next. */
+  authorHistory: RetiredSigningKey[];
   entries: { row: EntryRow; payload: EntryPayload; attachments: DisclosedAttachment[] }[];
   redacted: number[];
   /** The redacted entries' receipt and redaction times (their content is gone). */
@@ -236,6 +242,86 @@ export interface JournalLogReport {
   /** Entries stored for the journal. */
   entries: number;
   problems: (LogProblem | { at: number; check: 'journal-size' | 'author-key' })[];
+}
+
+/** One side of a key rotation: a master key and its epoch. */
+export interface MasterKeyAtEpoch {
+  masterKey: SymmetricKey;
+  epoch: number;
+}
+
+const REWRAP_BATCH = 500;
+
+/**
+ * A key rotation's part in the journal: every data key of the owner's journal (entries, attachments, the index)
+ * and diary is unwrapped with the old master key and wrapped under the new one, with the new epoch in the
+ * associated data. Contents are not touched. `repo` must be built on the rotation's transaction, after
+ * lockJournalOf, so nothing is appended in between. Redacted entries have no key and are skipped.
+ */
+export async function rewrapJournalKeys(
+  repo: JournalRepository,
+  ownerId: string,
+  from: MasterKeyAtEpoch,
+  to: MasterKeyAtEpoch,
+  journal: JournalRow | undefined,
+): Promise<{ entries: number; attachments: number; diaryNotes: number }> {
+  const move = (
+    purpose: 'journal/data-key' | 'diary/data-key',
+    owner: string,
+    recordId: string,
+    keyId: string,
+    wrapped: WrappedKey,
+  ) =>
+    rewrapKey(
+      { kek: from.masterKey, context: place(purpose, owner, recordId, from.epoch) },
+      { kek: to.masterKey, context: place(purpose, owner, recordId, to.epoch) },
+      wrapped,
+      keyId,
+    );
+  const counts = { entries: 0, attachments: 0, diaryNotes: 0 };
+  if (journal !== undefined) {
+    await repo.setIndexKey(
+      journal.id,
+      move('journal/data-key', journal.id, 'index', journal.indexKeyId, journal.indexKey),
+    );
+    for (let after = -1; ;) {
+      const batch = await repo.wrappedEntryKeys(journal.id, after, REWRAP_BATCH);
+      for (const row of batch) {
+        if (row.wrappedKey === null) continue;
+        await repo.setEntryKey(
+          journal.id,
+          row.id,
+          move('journal/data-key', journal.id, row.id, row.keyId, row.wrappedKey),
+        );
+        counts.entries += 1;
+      }
+      if (batch.length < REWRAP_BATCH) break;
+      after = batch[batch.length - 1]!.index;
+    }
+    for (let after = ''; ;) {
+      const batch = await repo.wrappedAttachmentKeys(journal.id, after, REWRAP_BATCH);
+      for (const row of batch) {
+        await repo.setAttachmentKey(
+          journal.id,
+          row.id,
+          move('journal/data-key', journal.id, row.id, row.keyId, row.wrappedKey),
+        );
+        counts.attachments += 1;
+      }
+      if (batch.length < REWRAP_BATCH) break;
+      after = batch[batch.length - 1]!.id;
+    }
+  }
+  for (let after = ''; ;) {
+    const batch = await repo.wrappedDiaryNoteKeys(ownerId, after, REWRAP_BATCH);
+    for (const row of batch) {
+      await repo.setDiaryNoteKey(ownerId, row.id, move('diary/data-key', ownerId, row.id, row.keyId, row.wrappedKey));
+      counts.diaryNotes += 1;
+    }
+    if (batch.length < REWRAP_BATCH) break;
+    after = batch[batch.length - 1]!.id;
+  }
+  return counts;
 }
 
 export function createJournalService(repo: JournalRepository, options: JournalServiceOptions) {
@@ -332,6 +418,9 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
       sealAttachment(who, journal.id, entryId, position, inspected),
     );
     return repo.withLock(journal.id, async (locked) => {
+      // A key rotation that finished while this append waited for the lock replaced the master key: a data key
+      // wrapped under the old one now would never open again.
+      if ((await locked.ownerKeyEpoch()) !== who.keyEpoch) throw new JournalConflict('the account keys changed');
       const index = locked.journal.size;
       const now = clock().toISOString();
       const last = locked.journal.lastReceivedAt;
@@ -743,11 +832,12 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
       const entries: EntryRow[] = [];
       for await (const row of repo.allEntries(journal.id)) entries.push(row);
       const author = await who.signingKey();
+      const retired = (await who.retiredSigningKeys?.()) ?? [];
       const problems: JournalCheckResult['problems'] = checkJournalLog({
         journalId: journal.id,
         entries,
         checkpoints: await repo.checkpoints(journal.id),
-        author,
+        authorKeys: [...retired.map((key) => ({ publicKey: key.publicKey, id: key.id })), author],
         logKeys,
       });
       for (const row of entries) {
@@ -793,7 +883,13 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
                 journalId: journal.id,
                 entries,
                 checkpoints,
-                author: { publicKey: authorKey, id: keyId(authorKey) },
+                authorKeys: [
+                  ...(await repo.retiredSigningKeys(journal.ownerId)).map((key) => ({
+                    publicKey: key,
+                    id: keyId(key),
+                  })),
+                  { publicKey: authorKey, id: keyId(authorKey) },
+                ],
                 logKeys,
               });
         const latest = checkpoints.reduce((size, checkpoint) => Math.max(size, checkpoint.size), 0);
@@ -842,6 +938,7 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
         checkpoint,
         leafHashes,
         author: await who.signingKey(),
+        authorHistory: (await who.retiredSigningKeys?.()) ?? [],
         entries: disclosed.map((row) => ({
           row,
           payload: opened.get(row.index)!,
@@ -904,18 +1001,22 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
       authorize(who.actor, 'diaryNote', 'create', { ownerId: who.userId });
       const id = randomUUID();
       const key = generateKey(id);
-      await repo.insertDiaryNote({
-        id,
-        ownerId: who.userId,
-        createdAt: clock().toISOString(),
-        keyId: key.id,
-        wrappedKey: wrapData(who, who.userId, id, key, 'diary/data-key'),
-        payload: seal(
-          key,
-          pad(Buffer.from(JSON.stringify({ v: 1, text }), 'utf8'), ENTRY_BUCKET),
-          place('diary/entry', who.userId, id, DATA_EPOCH),
-        ),
-      });
+      const stored = await repo.insertDiaryNote(
+        {
+          id,
+          ownerId: who.userId,
+          createdAt: clock().toISOString(),
+          keyId: key.id,
+          wrappedKey: wrapData(who, who.userId, id, key, 'diary/data-key'),
+          payload: seal(
+            key,
+            pad(Buffer.from(JSON.stringify({ v: 1, text }), 'utf8'), ENTRY_BUCKET),
+            place('diary/entry', who.userId, id, DATA_EPOCH),
+          ),
+        },
+        who.keyEpoch,
+      );
+      if (!stored) throw new JournalConflict('the account keys changed');
       return id;
     },
 

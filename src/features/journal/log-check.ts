@@ -59,13 +59,18 @@ export function checkJournalLog(input: {
   journalId: string;
   entries: readonly EntryRow[];
   checkpoints: readonly CheckpointRow[];
-  /** The author's Ed25519 public key (SPKI DER) and its id. */
-  author: { publicKey: Buffer; id: string };
+  /**
+   * The account's Ed25519 public keys (SPKI DER) and their ids: the current one and every earlier one (after a
+   * key rotation, leaves signed before it carry the earlier key's id).
+   */
+  authorKeys: readonly { publicKey: Buffer; id: string }[];
   /** Known log public keys by id (SPKI DER). */
   logKeys: ReadonlyMap<string, Buffer>;
 }): LogProblem[] {
   const problems: LogProblem[] = [];
-  const authorKey = createPublicKey({ key: input.author.publicKey, format: 'der', type: 'spki' });
+  const authorKeys = new Map(
+    input.authorKeys.map((key) => [key.id, createPublicKey({ key: key.publicKey, format: 'der', type: 'spki' })]),
+  );
   const byCheckpointSize = new Map(input.checkpoints.map((checkpoint) => [checkpoint.size, checkpoint]));
   const entries = [...input.entries].sort((a, b) => a.index - b.index);
   let frontier: Frontier = emptyFrontier;
@@ -85,14 +90,16 @@ export function checkJournalLog(input: {
       if (leaf.journal !== input.journalId || leaf.index !== entry.index) {
         problems.push({ at: entry.index, check: 'leaf-position' });
       }
-      if (leaf.key !== input.author.id) problems.push({ at: entry.index, check: 'leaf-key' });
+      if (!authorKeys.has(leaf.key)) problems.push({ at: entry.index, check: 'leaf-key' });
       if (!(leaf.received >= previousReceived) || leaf.received !== Date.parse(entry.receivedAt)) {
         problems.push({ at: entry.index, check: 'receipt-time' });
       }
       previousReceived = leaf.received;
     }
     if (toHex(hash) !== entry.leafHash) problems.push({ at: entry.index, check: 'leaf-hash' });
-    if (!verifyMessage(authorKey, 'leaf', hash, Buffer.from(entry.signature, 'base64'))) {
+    // The signature is checked with the key the leaf names (a malformed leaf: with the current key, the last).
+    const authorKey = (leaf === undefined ? undefined : authorKeys.get(leaf.key)) ?? [...authorKeys.values()].at(-1);
+    if (authorKey === undefined || !verifyMessage(authorKey, 'leaf', hash, Buffer.from(entry.signature, 'base64'))) {
       problems.push({ at: entry.index, check: 'leaf-signature' });
     }
     // The tree is built from the stored leaf bytes, so a changed leaf also shows at every later checkpoint.

@@ -97,8 +97,22 @@ export function describeReport(report: Report, out: (line: string) => void): voi
   out(`  Redacted:            ${list(summary.redacted)}`);
   out(`  Author fingerprint:  ${formatFingerprint(summary.authorFingerprint)} (computed from the bundle)`);
   if (summary.authorFingerprintMatches !== undefined) {
+    const earlier =
+      summary.authorFingerprintMatchedKey !== undefined &&
+      summary.authorFingerprintMatchedKey !== summary.authorFingerprint;
     out(
-      `                       ${summary.authorFingerprintMatches ? 'matches' : 'does NOT match'} the fingerprint given`,
+      `                       ${
+        !summary.authorFingerprintMatches
+          ? 'does NOT match'
+          : earlier
+            ? 'matches an EARLIER key of the account (see below), which signed the hand-over to this key;'
+            : 'matches'
+      } the fingerprint given`,
+    );
+  }
+  for (const id of summary.authorKeys.slice(0, -1)) {
+    out(
+      `  Earlier author key:  ${formatFingerprint(id)}${id === summary.authorFingerprintMatchedKey ? ' (given)' : ''}`,
     );
   }
   out(`  Log key:             ${formatFingerprint(summary.logKeyId)}`);

@@ -121,15 +121,32 @@ function start(): void {
       const fingerprint = element('code', formatFingerprint(summary.authorFingerprint), {
         'data-verify-fingerprint': '',
       });
+      const matchedEarlier =
+        summary.authorFingerprintMatchedKey !== undefined &&
+        summary.authorFingerprintMatchedKey !== summary.authorFingerprint;
       const comparison =
         fingerprintGiven && summary.authorFingerprintMatches !== undefined
           ? m(
-              summary.authorFingerprintMatches
-                ? 'verify.summary.fingerprintMatches'
-                : 'verify.summary.fingerprintDiffers',
+              !summary.authorFingerprintMatches
+                ? 'verify.summary.fingerprintDiffers'
+                : matchedEarlier
+                  ? 'verify.summary.fingerprintMatchesEarlier'
+                  : 'verify.summary.fingerprintMatches',
             )
           : m('verify.summary.fingerprintCompare');
       row(dl, m('verify.summary.authorFingerprint'), fingerprint, element('br'), comparison);
+      const earlier = summary.authorKeys.slice(0, -1);
+      if (earlier.length > 0) {
+        // After key rotations: the account's earlier keys, each of which signed the hand-over to the next.
+        row(
+          dl,
+          m('verify.summary.earlierKeys'),
+          ...earlier.flatMap((id, i) => [
+            ...(i === 0 ? [] : [element('br')]),
+            element('code', formatFingerprint(id), { 'data-verify-earlier-key': '' }),
+          ]),
+        );
+      }
       row(dl, m('verify.summary.logKey'), element('code', formatFingerprint(summary.logKeyId)));
       result.append(dl);
     }

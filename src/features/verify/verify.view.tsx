@@ -24,6 +24,8 @@ export const clientMessageKeys = [
   'verify.summary.fingerprintMatches',
   'verify.summary.fingerprintDiffers',
   'verify.summary.fingerprintCompare',
+  'verify.summary.fingerprintMatchesEarlier',
+  'verify.summary.earlierKeys',
   'verify.summary.logKey',
   'verify.honest.title',
   'verify.honest.log',

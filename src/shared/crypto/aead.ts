@@ -155,6 +155,35 @@ export function unwrapKey(
   return symmetricKey(keyId, bytes);
 }
 
+/**
+ * Moves a wrapped key from one key-encryption key to another (a key rotation): the key itself and everything
+ * sealed under it stay as they are; only its wrap changes, with the new context (and so the new epoch).
+ */
+export function rewrapKey(
+  from: { kek: SymmetricKey; context: SealContext },
+  to: { kek: SymmetricKey; context: SealContext },
+  wrappedKey: WrappedKey,
+  keyId: string,
+  random: RandomSource = randomBytes,
+): WrappedKey {
+  return wrapKey(to.kek, unwrapKey(from.kek, wrappedKey, keyId, from.context), to.context, random);
+}
+
+/** A value sealed under one key, sealed again under another (for the few values sealed under a master key). */
+export function reseal(
+  from: { key: SymmetricKey; context: SealContext },
+  to: { key: SymmetricKey; context: SealContext },
+  ciphertext: Ciphertext,
+  random: RandomSource = randomBytes,
+): Ciphertext {
+  const plaintext = open(from.key, ciphertext, from.context);
+  try {
+    return seal(to.key, plaintext, to.context, random);
+  } finally {
+    plaintext.fill(0);
+  }
+}
+
 /** A new random 256-bit key. */
 export function generateKey(id: string): SymmetricKey {
   return symmetricKey(id, randomBytes(algorithms[ALGORITHM].keyLength));

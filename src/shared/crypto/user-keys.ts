@@ -61,6 +61,31 @@ export function createUserKeys(
   return { stored, masterKey };
 }
 
+/**
+ * "Someone may know my passphrase": a new master key, X25519 and Ed25519 pairs at the next epoch, wrapped under
+ * a new passphrase key and a new recovery code key. The caller re-wraps data keys and keeps the old public key.
+ */
+export function rotateUserKeys(
+  userId: string,
+  current: StoredUserKeys,
+  passphraseKek: SymmetricKey,
+  recoveryKek: SymmetricKey,
+): { stored: StoredUserKeys; masterKey: SymmetricKey } {
+  return createUserKeys(userId, passphraseKek, recoveryKek, current.epoch + 1);
+}
+
+/** An earlier signing key of an account, with the statement by which it handed over to the next key. */
+export interface RetiredSigningKey {
+  epoch: number;
+  /** SPKI DER */
+  publicKey: Buffer;
+  /** hex(SHA-256(SPKI DER)) */
+  id: string;
+  retiredAt: string;
+  /** JCS text of {v, old, new, time} and its signature (base64) by this key, purpose 'key-rotation'. */
+  rotation: { bytes: string; signature: string };
+}
+
 export function unlockWithPassphrase(userId: string, stored: StoredUserKeys, kek: SymmetricKey): SymmetricKey {
   return unwrapKey(
     kek,

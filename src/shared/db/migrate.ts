@@ -13,6 +13,7 @@ import * as createProfessionals from './migrations/0012-create-professionals.js'
 import * as addPasskeys from './migrations/0011-add-passkeys.js';
 import * as addEvidenceLog from './migrations/0013-add-evidence-log.js';
 import * as addReauthentication from './migrations/0014-add-reauthentication.js';
+import * as createRetiredSigningKeys from './migrations/0015-create-retired-signing-keys.js';
 import type { Database } from './schema.js';
 
 /*
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0013-add-evidence-log': addEvidenceLog,
   '0014-add-reauthentication': addReauthentication,
   '0011-add-passkeys': addPasskeys,
+  '0015-create-retired-signing-keys': createRetiredSigningKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

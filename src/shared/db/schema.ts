@@ -118,6 +118,16 @@ export interface UsersTable {
   totp_last_step: number | null;
 }
 
+/** An account's earlier Ed25519 public key and its signed hand-over to the next key (after a key rotation). */
+export interface RetiredSigningKeysTable {
+  user_id: string;
+  epoch: number;
+  public_key: string;
+  retired_at: string;
+  rotation_bytes: string;
+  rotation_signature: string;
+}
+
 export interface SessionsTable {
   id_hash: string;
   user_id: string;
@@ -310,6 +320,7 @@ export interface Database {
   organisations: OrganisationsTable;
   help_lookups: HelpLookupsTable;
   users: UsersTable;
+  retired_signing_keys: RetiredSigningKeysTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;

@@ -10,12 +10,13 @@ export const exportFormat = 'nmk-journal-export';
 export const exportVersion = 1;
 
 /** Purposes of the log's signatures; each signs its prefix followed by the message (§1). */
-export type SignaturePurpose = 'leaf' | 'checkpoint' | 'global-root';
+export type SignaturePurpose = 'leaf' | 'checkpoint' | 'global-root' | 'key-rotation';
 
 const prefixes: Record<SignaturePurpose, Uint8Array> = {
   leaf: utf8('nmk/v1/leaf\n'),
   checkpoint: utf8('nmk/v1/checkpoint\n'),
   'global-root': utf8('nmk/v1/global-root\n'),
+  'key-rotation': utf8('nmk/v1/key-rotation\n'),
 };
 
 /** The bytes an Ed25519 signature for this purpose covers: the ASCII prefix, then the message. */
@@ -141,6 +142,23 @@ export interface GlobalRoot {
   key: string;
 }
 
+/** §4.4: an account's earlier signing key hands over to the next one (signed by the earlier key). */
+export interface KeyRotation {
+  v: 1;
+  /** The id of the key that signs this statement and is retired by it. */
+  old: string;
+  /** The id of the key that follows it. */
+  new: string;
+  time: number;
+}
+
+/** One earlier author key in the manifest, with its signed hand-over to the next key (§5). */
+export interface AuthorKeyHistoryItem {
+  /** SPKI DER of the earlier key, base64. */
+  key: string;
+  rotation: { bytes: string; signature: string };
+}
+
 export type AttachmentRole = 'file' | 'original';
 
 export interface ManifestAttachment {
@@ -167,6 +185,8 @@ export interface Manifest {
   label: string;
   exportedAt: number;
   authorKey: string;
+  /** Earlier author keys, oldest first, the last handing over to authorKey; absent when there are none. */
+  authorKeyHistory?: AuthorKeyHistoryItem[];
   logKey: string;
   checkpoint: { bytes: string; signature: string; consistency?: { size: number; proof: string[] } };
   global: { bytes: string; signature: string; index: number; proof: string[] };

@@ -1,5 +1,6 @@
 import { fromBase64, fromHex } from './bytes.js';
 import type {
+  KeyRotation,
   Checkpoint,
   Content,
   ContentAttachment,
@@ -130,20 +131,25 @@ function manifestEntry(value: JsonValue, path: string, limits: ManifestLimits): 
 
 /** manifest.json (§5). */
 export function parseManifest(value: JsonValue, limits: ManifestLimits): Manifest {
-  const record = object(value, 'manifest', [
-    'format',
-    'version',
-    'journal',
-    'label',
-    'exportedAt',
-    'authorKey',
-    'logKey',
-    'checkpoint',
-    'global',
-    'entries',
-    'withheld',
-    'redacted',
-  ]);
+  const record = object(
+    value,
+    'manifest',
+    [
+      'format',
+      'version',
+      'journal',
+      'label',
+      'exportedAt',
+      'authorKey',
+      'logKey',
+      'checkpoint',
+      'global',
+      'entries',
+      'withheld',
+      'redacted',
+    ],
+    ['authorKeyHistory'],
+  );
   if (record.format !== exportFormat) fail('manifest.format', `unknown format (expected "${exportFormat}")`);
   if (record.version !== exportVersion) fail('manifest.version', 'unknown version (only 1 is known)');
   const checkpoint = object(record.checkpoint, 'manifest.checkpoint', ['bytes', 'signature'], ['consistency']);
@@ -176,6 +182,22 @@ export function parseManifest(value: JsonValue, limits: ManifestLimits): Manifes
       count(index, `manifest.redacted[${i}]`),
     ),
   };
+  if (record.authorKeyHistory !== undefined) {
+    manifest.authorKeyHistory = array(record.authorKeyHistory, 'manifest.authorKeyHistory', maxKeyHistory).map(
+      (item, i) => {
+        const path = `manifest.authorKeyHistory[${i}]`;
+        const entry = object(item, path, ['key', 'rotation']);
+        const rotation = object(entry.rotation, `${path}.rotation`, ['bytes', 'signature']);
+        return {
+          key: base64(entry.key, `${path}.key`, 44),
+          rotation: {
+            bytes: base64(rotation.bytes, `${path}.rotation.bytes`),
+            signature: base64(rotation.signature, `${path}.rotation.signature`, 64),
+          },
+        };
+      },
+    );
+  }
   if (checkpoint.consistency !== undefined) {
     const consistency = object(checkpoint.consistency, 'manifest.checkpoint.consistency', ['size', 'proof']);
     manifest.checkpoint.consistency = {
@@ -184,6 +206,20 @@ export function parseManifest(value: JsonValue, limits: ManifestLimits): Manifes
     };
   }
   return manifest;
+}
+
+/** At most this many earlier author keys: far more key rotations than an account will ever need. */
+const maxKeyHistory = 1000;
+
+/** A key rotation statement (§4.4). */
+export function parseKeyRotation(value: JsonValue, path = 'key rotation'): KeyRotation {
+  const record = object(value, path, ['v', 'old', 'new', 'time']);
+  return {
+    v: version(record.v, `${path}.v`),
+    old: hash(record.old, `${path}.old`),
+    new: hash(record.new, `${path}.new`),
+    time: count(record.time, `${path}.time`),
+  };
 }
 
 /** A checkpoint (§3). */

@@ -28,6 +28,7 @@ import {
   parseGlobalRoot,
   parseKnownCheckpoint,
   parseLeaf,
+  parseKeyRotation,
   parseManifest,
   SchemaError,
 } from './schema.js';
@@ -46,6 +47,7 @@ export const checkIds = [
   'encoding',
   'log-key',
   'author-key',
+  'author-key-history',
   'checkpoint-signature',
   'checkpoint',
   'global-signature',
@@ -101,8 +103,12 @@ export interface Summary {
   globalRoot: { size: number; root: string; time: number };
   /** Computed from the bundle's author key, never read from the bundle. */
   authorFingerprint: string;
-  /** Whether it equals the fingerprint given to the verifier; undefined when none was given. */
+  /** Whether the fingerprint given equals that of the author key or of an earlier key in its history. */
   authorFingerprintMatches?: boolean;
+  /** Which key the fingerprint given is the fingerprint of (its id), when it matched one. */
+  authorFingerprintMatchedKey?: string;
+  /** The account's keys as the bundle's history chains them (ids, oldest first); the last is the author key. */
+  authorKeys: string[];
   logKeyId: string;
   disclosed: number[];
   withheld: number[];
@@ -331,14 +337,25 @@ async function verifyInner(
   if (!trusted) {
     failures.add('log-key', `the log key ${logKeyId} is not pinned in this verifier (nor given with --log-key)`);
   }
+  // After key rotations the manifest lists the account's earlier keys, oldest first (§5, §6.3).
+  const history = (manifest.authorKeyHistory ?? []).map((item) => ({ spki: b64(item.key), item }));
+  const chainIds = [...history.map((earlier) => keyId(earlier.spki)), authorKeyId];
   let authorFingerprintMatches: boolean | undefined;
+  let authorFingerprintMatchedKey: string | undefined;
   if (options.authorFingerprint !== undefined) {
     const expected = normaliseFingerprint(options.authorFingerprint);
-    authorFingerprintMatches = expected === authorKeyId;
+    // The parent may have handed over the fingerprint of an earlier key: any key of the chain counts.
+    authorFingerprintMatches = expected !== undefined && chainIds.includes(expected);
+    if (authorFingerprintMatches) authorFingerprintMatchedKey = expected;
     if (expected === undefined) {
       failures.add('author-key', 'the author fingerprint given is not 64 hexadecimal digits');
     } else if (!authorFingerprintMatches) {
-      failures.add('author-key', `the author key's fingerprint ${authorKeyId} is not the one given`);
+      failures.add(
+        'author-key',
+        history.length === 0
+          ? `the author key's fingerprint ${authorKeyId} is not the one given`
+          : `the fingerprint given is not that of the author key ${authorKeyId} nor of an earlier key in its history`,
+      );
     }
   }
   const summary: Summary = {
@@ -351,6 +368,8 @@ async function verifyInner(
     globalRoot: { size: globalRoot.size, root: globalRoot.root, time: globalRoot.time },
     authorFingerprint: authorKeyId,
     ...(authorFingerprintMatches === undefined ? {} : { authorFingerprintMatches }),
+    ...(authorFingerprintMatchedKey === undefined ? {} : { authorFingerprintMatchedKey }),
+    authorKeys: chainIds,
     logKeyId,
     disclosed: manifest.entries.map((entry) => entry.index).sort((a, b) => a - b),
     withheld: manifest.withheld.slice().sort((a, b) => a - b),
@@ -366,6 +385,52 @@ async function verifyInner(
       if (authorKey === undefined) failures.add('author-key', 'authorKey is not an Ed25519 public key');
     }
     return invalid(summary);
+  }
+
+  // §6.3 The author key history: each earlier key signed the hand-over to the next, in an unbroken chain.
+  const authorKeys = new Map<string, CryptoKey>([[authorKeyId, authorKey]]);
+  let previousTime = Number.NEGATIVE_INFINITY;
+  for (const [position, earlier] of history.entries()) {
+    const id = chainIds[position]!;
+    const next = chainIds[position + 1]!;
+    const where = `authorKeyHistory[${position}]`;
+    const key = isEd25519Spki(earlier.spki) ? await importEd25519PublicKey(earlier.spki) : undefined;
+    if (key === undefined) {
+      failures.add('author-key-history', `${where}: the key is not an Ed25519 public key`);
+      continue;
+    }
+    if (chainIds.indexOf(id) !== position) {
+      failures.add('author-key-history', `${where}: the key ${id} appears more than once in the chain`);
+      continue;
+    }
+    const bytes = b64(earlier.item.rotation.bytes);
+    let statement;
+    try {
+      statement = parseCanonical(bytes, (value) => parseKeyRotation(value, `${where}.rotation`));
+    } catch (error) {
+      failures.add('author-key-history', `${where}: ${describe(error)}`);
+      continue;
+    }
+    if (!(await verifyEd25519(key, b64(earlier.item.rotation.signature), signedMessage('key-rotation', bytes)))) {
+      failures.add('author-key-history', `${where}: the rotation statement's signature does not verify with key ${id}`);
+      continue;
+    }
+    if (statement.old !== id) {
+      failures.add('author-key-history', `${where}: the statement hands over from ${statement.old}, not from ${id}`);
+      continue;
+    }
+    if (statement.new !== next) {
+      failures.add(
+        'author-key-history',
+        `${where}: the statement hands over to ${statement.new}, not to the next key in the chain (${next})`,
+      );
+      continue;
+    }
+    if (statement.time < previousTime) {
+      failures.add('author-key-history', `${where}: the rotation is dated before the previous one`);
+    }
+    previousTime = statement.time;
+    authorKeys.set(id, key);
   }
 
   // §6.4 The checkpoint.
@@ -406,9 +471,13 @@ async function verifyInner(
     const batch = states.slice(start, start + signatureBatch);
     signaturesValid.push(
       ...(await Promise.all(
-        batch.map((state) =>
-          verifyEd25519(authorKey, b64(state.manifest.signature), signedMessage('leaf', state.leafHash)),
-        ),
+        batch.map((state) => {
+          // The key the leaf names: the author key or an earlier key whose hand-over verified.
+          const key = authorKeys.get(state.leaf.key);
+          return key === undefined
+            ? Promise.resolve(false)
+            : verifyEd25519(key, b64(state.manifest.signature), signedMessage('leaf', state.leafHash));
+        }),
       )),
     );
   }
@@ -423,7 +492,9 @@ async function verifyInner(
     if (leaf.journal !== manifest.journal) fail('leaf', "the leaf's journal is not the manifest's");
     if (leaf.index !== index) fail('leaf', `the leaf's index is ${leaf.index}, the manifest says ${index}`);
     if (index >= checkpoint.size) fail('leaf', `index ${index} is beyond the checkpoint's size ${checkpoint.size}`);
-    if (leaf.key !== authorKeyId) fail('leaf', "the leaf's key is not the author key's id");
+    if (!chainIds.includes(leaf.key)) {
+      fail('leaf', "the leaf's key is not the author key's id nor that of an earlier key in its history");
+    }
     if (!signaturesValid[position]) fail('account-signature', 'the account signature over the leaf does not verify');
     if (!verifyInclusion(index, checkpoint.size, state.leafHash, entry.proof.map(hex), root)) {
       fail('inclusion', "the inclusion proof does not lead to the checkpoint's root");

@@ -349,6 +349,29 @@ export const en: Catalogue = {
   'account.passphrase.current': 'Your current passphrase',
   'account.passphrase.save': 'Change passphrase',
   'account.passphrase.throttled': 'Too many attempts. Please try again later.',
+  'account.rotate.link': 'Might someone know your passphrase? Make new keys',
+  'account.rotate.title': 'Make new keys',
+  'account.rotate.intro':
+    'Do you think someone knows your passphrase, or has seen your recovery code? Then make new keys. After that, that person cannot get into your account any more.',
+  'account.rotate.when':
+    'Do this, for example, if someone looked over your shoulder, if you left the code lying somewhere, or if you are simply not sure.',
+  'account.rotate.whatTitle': 'What happens?',
+  'account.rotate.whatKeys':
+    'Your account gets new keys and a new passphrase. Your journal and diary stay readable as they are.',
+  'account.rotate.whatCode': 'You get a new recovery code. Your old recovery code stops working.',
+  'account.rotate.whatSessions': 'You are logged out on all other devices. You stay logged in here.',
+  'account.rotate.whatFingerprint':
+    'Your signing key gets a new fingerprint. The old one stays valid for what you wrote before.',
+  'account.rotate.submit': 'Make new keys',
+  'account.rotate.back': 'Back to your account',
+  'account.rotate.conflict':
+    'Your keys were just renewed, for example in another tab. Log in again and then try once more.',
+  'account.rotate.doneIntro': 'Your account has new keys. This is your new recovery code. You see it only once.',
+  'account.rotate.oldGone':
+    'Your old passphrase and your old recovery code no longer work. You are logged out on all other devices.',
+  'account.rotate.previousFingerprint': 'Fingerprint of your previous signing key',
+  'account.rotate.previousFingerprintHint':
+    'Did you give this one to the police before? It stays valid: the previous key signed the new one.',
   'mail.accountChanged.subject': 'Something changed in your account',
   'mail.accountChanged.text':
     'Hello,\n\nSomething has just changed in your account. Was this you? Then you do not need to do anything.\nWas this not you? Log in and look at your account page.\n',
@@ -681,6 +704,9 @@ export const en: Catalogue = {
   'export.pdf.fingerprint.title': 'Account key fingerprint',
   'export.pdf.fingerprint.hint':
     'Compare this code with the one the parent gave you in person. If they are the same, the entries were signed with that account’s key.',
+  'export.pdf.fingerprint.earlierTitle': 'Earlier keys of this account',
+  'export.pdf.fingerprint.earlierHint':
+    'The account got new keys. Each earlier key signed the hand-over to the next. Entries from before that change are signed with an earlier key. If the parent gave you one of these fingerprints before, it counts too.',
   'export.pdf.checkpoint.title': 'Log checkpoint',
   'export.pdf.checkpoint.size': 'Entries in the log',
   'export.pdf.checkpoint.root': 'Root hash',
@@ -773,6 +799,9 @@ export const en: Catalogue = {
   'verify.summary.fingerprintMatches': 'Matches the fingerprint you entered.',
   'verify.summary.fingerprintDiffers': 'Does NOT match the fingerprint you entered.',
   'verify.summary.fingerprintCompare': 'Compare it with the fingerprint the parent gave you in person.',
+  'verify.summary.fingerprintMatchesEarlier':
+    'Matches an earlier key of this account. That key signed the hand-over to the current key.',
+  'verify.summary.earlierKeys': 'Earlier keys of the account',
   'verify.summary.logKey': 'Journal log key',
   'verify.honest.title': 'What this proves',
   'verify.honest.log': 'The log proves when each entry was received and that nothing in it changed since.',
@@ -796,6 +825,7 @@ export const en: Catalogue = {
   'verify.check.encoding': 'Recorded data',
   'verify.check.log-key': 'Journal log key',
   'verify.check.author-key': 'Account key',
+  'verify.check.author-key-history': 'Earlier account keys',
   'verify.check.checkpoint-signature': 'Checkpoint signature',
   'verify.check.checkpoint': 'Checkpoint',
   'verify.check.global-signature': 'Signature of the global list',

@@ -352,6 +352,30 @@ export const nl = {
   'account.passphrase.current': 'Je huidige wachtwoordzin',
   'account.passphrase.save': 'Wachtwoordzin wijzigen',
   'account.passphrase.throttled': 'Te veel pogingen. Probeer het later opnieuw.',
+  'account.rotate.link': 'Kent iemand misschien je wachtwoordzin? Maak nieuwe sleutels',
+  'account.rotate.title': 'Nieuwe sleutels maken',
+  'account.rotate.intro':
+    'Denk je dat iemand je wachtwoordzin kent, of je herstelcode heeft gezien? Maak dan nieuwe sleutels. Daarna kan die persoon niet meer in je account.',
+  'account.rotate.when':
+    'Doe dit bijvoorbeeld als iemand over je schouder meekeek, als je de code ergens hebt laten liggen, of als je het gewoon niet zeker weet.',
+  'account.rotate.whatTitle': 'Wat gebeurt er?',
+  'account.rotate.whatKeys':
+    'Je account krijgt nieuwe sleutels en een nieuwe wachtwoordzin. Je logboek en dagboek blijven gewoon leesbaar.',
+  'account.rotate.whatCode': 'Je krijgt een nieuwe herstelcode. Je oude herstelcode werkt daarna niet meer.',
+  'account.rotate.whatSessions': 'Op alle andere apparaten word je uitgelogd. Hier blijf je ingelogd.',
+  'account.rotate.whatFingerprint':
+    'Je ondertekeningssleutel krijgt een nieuwe vingerafdruk. De oude blijft geldig voor wat je eerder schreef.',
+  'account.rotate.submit': 'Nieuwe sleutels maken',
+  'account.rotate.back': 'Terug naar je account',
+  'account.rotate.conflict':
+    'Je sleutels zijn net al vernieuwd, bijvoorbeeld in een ander tabblad. Log opnieuw in en probeer het dan nog eens.',
+  'account.rotate.doneIntro':
+    'Je account heeft nieuwe sleutels. Dit is je nieuwe herstelcode. Je ziet hem maar één keer.',
+  'account.rotate.oldGone':
+    'Je oude wachtwoordzin en je oude herstelcode werken niet meer. Op alle andere apparaten ben je uitgelogd.',
+  'account.rotate.previousFingerprint': 'Vingerafdruk van je vorige ondertekeningssleutel',
+  'account.rotate.previousFingerprintHint':
+    'Heb je deze eerder aan de politie gegeven? Dan blijft die geldig: de vorige sleutel heeft de nieuwe ondertekend.',
   'mail.accountChanged.subject': 'Er is iets gewijzigd in je account',
   'mail.accountChanged.text':
     'Hallo,\n\nEr is zojuist iets gewijzigd in je account. Was jij dit? Dan hoef je niets te doen.\nWas jij dit niet? Log in en kijk op de pagina van je account.\n',
@@ -685,6 +709,9 @@ export const nl = {
   'export.pdf.fingerprint.title': 'Vingerafdruk van de accountsleutel',
   'export.pdf.fingerprint.hint':
     'Vergelijk deze code met de code die de ouder je persoonlijk gaf. Zijn ze gelijk? Dan zijn de notities ondertekend met de sleutel van dat account.',
+  'export.pdf.fingerprint.earlierTitle': 'Eerdere sleutels van dit account',
+  'export.pdf.fingerprint.earlierHint':
+    'Het account kreeg nieuwe sleutels. Elke eerdere sleutel heeft de overdracht naar de volgende ondertekend. Items van vóór die wissel zijn met een eerdere sleutel ondertekend. Heeft de ouder je eerder een van deze vingerafdrukken gegeven, dan geldt die ook.',
   'export.pdf.checkpoint.title': 'Controlepunt van het logboek',
   'export.pdf.checkpoint.size': 'Aantal notities in het logboek',
   'export.pdf.checkpoint.root': 'Roothash',
@@ -777,6 +804,9 @@ export const nl = {
   'verify.summary.fingerprintMatches': 'Komt overeen met de vingerafdruk die je invulde.',
   'verify.summary.fingerprintDiffers': 'Komt NIET overeen met de vingerafdruk die je invulde.',
   'verify.summary.fingerprintCompare': 'Vergelijk dit met de vingerafdruk die de ouder je persoonlijk gaf.',
+  'verify.summary.fingerprintMatchesEarlier':
+    'Komt overeen met een eerdere sleutel van dit account. Die sleutel heeft de overdracht naar de huidige sleutel ondertekend.',
+  'verify.summary.earlierKeys': 'Eerdere sleutels van het account',
   'verify.summary.logKey': 'Sleutel van het logboek',
   'verify.honest.title': 'Wat dit bewijst',
   'verify.honest.log': 'Het logboek bewijst wanneer elke melding is ontvangen en dat er daarna niets aan is veranderd.',
@@ -800,6 +830,7 @@ export const nl = {
   'verify.check.encoding': 'Vastgelegde gegevens',
   'verify.check.log-key': 'Sleutel van het logboek',
   'verify.check.author-key': 'Sleutel van het account',
+  'verify.check.author-key-history': 'Eerdere sleutels van het account',
   'verify.check.checkpoint-signature': 'Handtekening van het controlepunt',
   'verify.check.checkpoint': 'Controlepunt',
   'verify.check.global-signature': 'Handtekening van de centrale lijst',

@@ -176,12 +176,25 @@ export function RegisterPage({
 }
 
 /** Shown once, straight from the sign-up POST: the code is never stored, so there is no page to return to. */
-export function RecoveryCodePage({ ctx, code, fingerprint }: { ctx: PageContext; code: string; fingerprint: string }) {
+export function RecoveryCodePage({
+  ctx,
+  code,
+  fingerprint,
+  previousFingerprint,
+}: {
+  ctx: PageContext;
+  code: string;
+  fingerprint: string;
+  /** After a key rotation: the signing key that was replaced (it stays valid for earlier entries). */
+  previousFingerprint?: string;
+}) {
   const { t } = ctx;
+  const rotated = previousFingerprint !== undefined;
   return (
     <Layout ctx={ctx} title={t('account.recovery.title')}>
       <h1>{t('account.recovery.title')}</h1>
-      <p class="app-lead">{t('account.recovery.intro')}</p>
+      <p class="app-lead">{rotated ? t('account.rotate.doneIntro') : t('account.recovery.intro')}</p>
+      {rotated && <p>{t('account.rotate.oldGone')}</p>}
       <p class="app-recovery-code" data-recovery-code>
         {code}
       </p>
@@ -190,8 +203,19 @@ export function RecoveryCodePage({ ctx, code, fingerprint }: { ctx: PageContext;
         <strong>{t('account.recovery.keep')}</strong>
       </p>
       <h2>{t('account.recovery.fingerprint')}</h2>
-      <p class="app-fingerprint">{fingerprint}</p>
+      <p data-fingerprint="current" class="app-fingerprint">
+        {fingerprint}
+      </p>
       <p class="app-hint">{t('account.recovery.fingerprintHint')}</p>
+      {rotated && (
+        <>
+          <h2>{t('account.rotate.previousFingerprint')}</h2>
+          <p data-fingerprint="previous" class="app-fingerprint">
+            {previousFingerprint}
+          </p>
+          <p class="app-hint">{t('account.rotate.previousFingerprintHint')}</p>
+        </>
+      )}
       <p class="app-outcome__actions">
         <button class="app-button app-button--secondary app-js-only" type="button" data-module="app-print">
           {t('account.recovery.print')}
@@ -428,6 +452,9 @@ export function AccountPage({
           {t('account.passphrase.save')}
         </button>
       </form>
+      <p>
+        <a href="/account/sleutels-vernieuwen">{t('account.rotate.link')}</a>
+      </p>
       <h2>{t('account.email.title')}</h2>
       <form method="post" action="/account/email" class="app-data-form" novalidate>
         <p>{t('account.email.text')}</p>
@@ -474,6 +501,65 @@ export function AccountPage({
         id="bevestig-verwijderen"
         danger
       />
+    </Layout>
+  );
+}
+
+/** "Someone may know my passphrase": new keys, a new passphrase and a new recovery code. */
+export function RotateKeysPage({
+  ctx,
+  problems,
+  failure,
+}: {
+  ctx: PageContext;
+  problems: readonly FieldProblem[];
+  /** The current passphrase was wrong, there were too many attempts, or another tab rotated first. */
+  failure?: 'wrong' | 'throttled' | 'conflict' | undefined;
+}) {
+  const { t } = ctx;
+  const failureKey: MessageKey | undefined =
+    failure === 'wrong'
+      ? 'account.data.wrong'
+      : failure === 'throttled'
+        ? 'account.passphrase.throttled'
+        : failure === 'conflict'
+          ? 'account.rotate.conflict'
+          : undefined;
+  const summary = [...(failureKey === undefined ? [] : [{ field: 'huidig', messageKey: failureKey }]), ...problems];
+  return (
+    <Layout
+      ctx={ctx}
+      title={summary.length > 0 ? `${t('error.title')}: ${t('account.rotate.title')}` : t('account.rotate.title')}
+    >
+      <ErrorSummary ctx={ctx} problems={summary} />
+      <h1>{t('account.rotate.title')}</h1>
+      <p class="app-lead">{t('account.rotate.intro')}</p>
+      <p>{t('account.rotate.when')}</p>
+      <h2>{t('account.rotate.whatTitle')}</h2>
+      <ul>
+        <li>{t('account.rotate.whatKeys')}</li>
+        <li>{t('account.rotate.whatCode')}</li>
+        <li>{t('account.rotate.whatSessions')}</li>
+        <li>{t('account.rotate.whatFingerprint')}</li>
+      </ul>
+      <form method="post" action="/account/sleutels-vernieuwen" novalidate>
+        <CsrfField ctx={ctx} />
+        <TextField
+          ctx={ctx}
+          name="huidig"
+          label={t('account.passphrase.current')}
+          type="password"
+          problem={failureKey}
+          autocomplete="current-password"
+        />
+        <NewPassphraseFields ctx={ctx} label={t('account.recover.newPassphrase')} problems={problems} />
+        <button class="app-button" type="submit">
+          {t('account.rotate.submit')}
+        </button>
+      </form>
+      <p>
+        <a href="/account">{t('account.rotate.back')}</a>
+      </p>
     </Layout>
   );
 }

@@ -115,6 +115,18 @@ export async function buildBundle(input: BundleInput): Promise<Uint8Array> {
     label: input.label,
     exportedAt: input.exportedAt,
     authorKey: b64(disclosure.author.publicKey),
+    // After key rotations: the earlier keys, oldest first, each with its signed hand-over to the next (§5).
+    ...(disclosure.authorHistory.length === 0
+      ? {}
+      : {
+          authorKeyHistory: disclosure.authorHistory.map((earlier) => ({
+            key: b64(earlier.publicKey),
+            rotation: {
+              bytes: b64(Buffer.from(earlier.rotation.bytes, 'utf8')),
+              signature: earlier.rotation.signature,
+            },
+          })),
+        }),
     logKey: b64(input.logKey.publicKey),
     checkpoint: {
       bytes: b64(Buffer.from(disclosure.checkpoint.bytes, 'utf8')),
@@ -157,6 +169,7 @@ export async function buildBundle(input: BundleInput): Promise<Uint8Array> {
       size: checkpoint.size,
     },
     authorFingerprint: formatFingerprint(disclosure.author.id),
+    earlierFingerprints: disclosure.authorHistory.map((earlier) => formatFingerprint(earlier.id)),
     logKeyId: input.logKey.id,
     checkpoint: { size: checkpoint.size, root: checkpoint.root, time: checkpoint.time },
     exportedAt: input.exportedAt,

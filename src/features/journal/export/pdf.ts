@@ -50,6 +50,8 @@ export interface JournalPdfModel {
   counts: { disclosed: number; withheld: number; redacted: number; size: number };
   /** 16 groups of 4 hex digits (spaces optional). */
   authorFingerprint: string;
+  /** Fingerprints of the account's earlier keys (after key rotations), oldest first. */
+  earlierFingerprints?: string[];
   logKeyId: string;
   checkpoint: { size: number; root: string; time: number };
   exportedAt: number;
@@ -281,6 +283,14 @@ function renderCover(w: Writer, model: JournalPdfModel): void {
   for (const row of fingerprintRows(model.authorFingerprint)) w.text(row, { font: 'mono', size: 16, after: 2 });
   w.space(2);
   w.text(t('export.pdf.fingerprint.hint'), { size: SIZE.small, color: COLOR.muted, after: 12 });
+  if ((model.earlierFingerprints ?? []).length > 0) {
+    w.heading(t('export.pdf.fingerprint.earlierTitle'), SIZE.entryTitle);
+    for (const earlier of model.earlierFingerprints ?? []) {
+      for (const row of fingerprintRows(earlier)) w.text(row, { font: 'mono', size: 12, after: 2 });
+      w.space(4);
+    }
+    w.text(t('export.pdf.fingerprint.earlierHint'), { size: SIZE.small, color: COLOR.muted, after: 12 });
+  }
 
   w.heading(t('export.pdf.checkpoint.title'), SIZE.entryTitle);
   w.labelled(t('export.pdf.checkpoint.size'), format.number(model.checkpoint.size));

@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import { reseal } from '../../shared/crypto/aead.js';
+import {
+  type Argon2Parameters,
+  defaultArgon2Parameters,
+  type PassphraseHasher,
+  SALT_BYTES,
+} from '../../shared/crypto/passphrase.js';
+import { generateRecoveryCode, recoveryKek } from '../../shared/crypto/recovery-code.js';
+import { signMessage } from '../../shared/crypto/signing.js';
+import { fingerprint, rotateUserKeys, signingKey } from '../../shared/crypto/user-keys.js';
+import { keyId, type KeyRotation } from '../../shared/evidence/format.js';
+import { canonicalString } from '../../shared/evidence/jcs.js';
+import { utf8 } from '../../shared/evidence/bytes.js';
+import { rewrapJournalKeys } from '../journal/journal.service.js';
+import { checkNewPassphrase, type FieldProblem } from './accounts.schema.js';
+import { type AccountsService, type CurrentSession, totpPlace } from './accounts.service.js';
+import type { KeyRotationRepository } from './key-rotation.repo.js';
+import { nicknamePlace } from './passkeys.service.js';
+
+/*
+ * "Someone may know my passphrase" (issue 5, point 8): a new master key at the next epoch, new X25519 and
+ * Ed25519 pairs, a new passphrase and a new recovery code. Data keys are re-wrapped, never contents re-encrypted;
+ * the few values sealed directly under the master key (TOTP secret, passkey nicknames) are sealed again. The old
+ * signing key signs the new one and is kept, so leaves it signed stay verifiable (docs/export-format.md §4.4).
+ * Every other session ends; this browser continues in a new session under a new id. One transaction.
+ */
+
+export type RotationResult =
+  | {
+      ok: true;
+      userId: string;
+      cookie: string;
+      recoveryCode: string;
+      fingerprint: string;
+      previousFingerprint: string;
+      epoch: number;
+      rewrapped: { entries: number; attachments: number; diaryNotes: number; passkeys: number };
+    }
+  | { ok: false; problem: 'wrong' | 'throttled' | 'conflict' | FieldProblem };
+
+export function createKeyRotationService(
+  repo: KeyRotationRepository,
+  accounts: AccountsService,
+  hasher: PassphraseHasher,
+  clock: () => Date = () => new Date(),
+  argon2: Argon2Parameters = defaultArgon2Parameters,
+) {
+  return {
+    async rotate(
+      session: CurrentSession,
+      form: Record<string, unknown>,
+      clientAddress: string,
+      deviceHint: string,
+    ): Promise<RotationResult> {
+      // Always the passphrase again (never the 5-minute window): this replaces every key of the account.
+      const confirmed = await accounts.confirmPassphrase(session, form.huidig, clientAddress);
+      if (confirmed !== 'ok') return { ok: false, problem: confirmed };
+      const problem = checkNewPassphrase(form.wachtwoord, form.herhaling, session.username);
+      if (problem !== undefined) return { ok: false, problem };
+
+      // The slow parts (Argon2, key generation) before the transaction.
+      const salt = randomBytes(SALT_BYTES);
+      const { verifier, kek } = await hasher.derive(form.wachtwoord as string, salt, argon2);
+      const code = generateRecoveryCode();
+      const oldMaster = session.masterKey();
+
+      const outcome = await repo.withUserLocked(session.userId, async (unit) => {
+        const { user } = unit;
+        // Another rotation (another tab) came first: this session's master key is no longer the account's.
+        if (user.keys.epoch !== session.keyEpoch) return 'conflict' as const;
+        const from = { masterKey: oldMaster, epoch: user.keys.epoch };
+        const oldSigning = signingKey(user.id, user.keys, oldMaster);
+        const { stored, masterKey } = rotateUserKeys(user.id, user.keys, kek, recoveryKek(code.bytes, user.id));
+        const to = { masterKey, epoch: stored.epoch };
+        const now = clock();
+
+        const statement: KeyRotation = {
+          v: 1,
+          old: keyId(user.keys.ed25519Public),
+          new: keyId(stored.ed25519Public),
+          time: now.getTime(),
+        };
+        const statementText = canonicalString(statement);
+        await unit.accounts.insertRetiredSigningKey(user.id, {
+          epoch: user.keys.epoch,
+          publicKey: user.keys.ed25519Public,
+          id: statement.old,
+          retiredAt: now.toISOString(),
+          rotation: {
+            bytes: statementText,
+            signature: signMessage(oldSigning, 'key-rotation', utf8(statementText)).toString('base64'),
+          },
+        });
+
+        const journal = await unit.journal.lockJournalOf(user.id);
+        const rewrapped = await rewrapJournalKeys(unit.journal, user.id, from, to, journal);
+
+        const resealTotp = (state: 'pending' | 'active', sealed: typeof user.totpSecret) =>
+          sealed === undefined
+            ? undefined
+            : reseal(
+                { key: oldMaster, context: totpPlace(user.id, state, from.epoch) },
+                { key: masterKey, context: totpPlace(user.id, state, to.epoch) },
+                sealed,
+              );
+        const passkeys = await unit.passkeys.listForUser(user.id);
+        for (const passkey of passkeys) {
+          await unit.passkeys.setNickname(
+            passkey.id,
+            user.id,
+            reseal(
+              { key: oldMaster, context: nicknamePlace(user.id, passkey.id, from.epoch) },
+              { key: masterKey, context: nicknamePlace(user.id, passkey.id, to.epoch) },
+              passkey.nickname,
+            ),
+          );
+        }
+        const replaced = await unit.accounts.replaceKeys(user.id, from.epoch, { argon2, salt, verifier }, stored, {
+          secret: resealTotp('active', user.totpSecret),
+          pending: resealTotp('pending', user.totpPending),
+        });
+        if (!replaced) throw new Error('the user row changed during a key rotation');
+
+        // Every session ends (their sealed copies of the old master key with them); this browser gets a new one.
+        await unit.accounts.deleteAllSessions(user.id);
+        const next = accounts.prepareSession(user.id, masterKey, deviceHint);
+        await unit.accounts.insertSession(next.session);
+        return {
+          cookie: next.cookie,
+          fingerprint: fingerprint(stored.ed25519Public),
+          previousFingerprint: fingerprint(user.keys.ed25519Public),
+          epoch: stored.epoch,
+          rewrapped: { ...rewrapped, passkeys: passkeys.length },
+        };
+      });
+      if (outcome === undefined || outcome === 'conflict') return { ok: false, problem: 'conflict' };
+      return { ok: true, userId: session.userId, recoveryCode: code.display, ...outcome };
+    },
+  };
+}
+
+export type KeyRotationService = ReturnType<typeof createKeyRotationService>;

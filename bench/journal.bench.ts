@@ -3,7 +3,7 @@
 // In-process on a temporary SQLite database, through the real services and the real app (app.inject).
 // Sizes can be overridden: BENCH_JOURNAL_SIZES=100,1000. `--check` exits 1 when the append median at the
 // largest size is more than 3× the one at the smallest (appends must stay flat).
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,6 +64,10 @@ async function measure(size: number): Promise<Row> {
       RATE_LIMIT_MAX: '1000000',
       ARGON2_MEMORY_KIB: '19456',
       ARGON2_ITERATIONS: '2',
+      // A throwaway log key for the throwaway database.
+      LOG_SIGNING_KEY: generateKeyPairSync('ed25519')
+        .privateKey.export({ type: 'pkcs8', format: 'der' })
+        .toString('base64'),
     });
     config.pepper ??= randomBytes(32);
     const database = openDatabase(config.database);

@@ -28,7 +28,12 @@ export function createKeyRotationRepository(db: Kysely<Database>, dialect: Diale
       return db.transaction().execute(async (trx) => {
         if (dialect === 'sqlite') {
           // Take SQLite's write lock before reading, so nothing read below can be stale.
-          await trx.updateTable('users').set({ id: userId }).where('id', '=', userId).execute();
+          await trx
+            .updateTable('users')
+            // A non-key column: writing the primary key makes SQLite scan every child row for its foreign keys.
+            .set((eb) => ({ key_epoch: eb.ref('key_epoch') }))
+            .where('id', '=', userId)
+            .execute();
         } else {
           await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
         }

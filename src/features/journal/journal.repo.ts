@@ -344,7 +344,13 @@ export function createJournalRepository(db: Kysely<Database>, dialect: Dialect) 
       return db.transaction().execute(async (trx) => {
         if (dialect === 'sqlite') {
           // Take SQLite's write lock before reading, so the read below cannot be stale.
-          await trx.updateTable('journals').set({ id: journalId }).where('id', '=', journalId).execute();
+          // A non-key column: writing the primary key (even unchanged) makes SQLite scan every child row
+          // for its foreign keys, which grows with the journal.
+          await trx
+            .updateTable('journals')
+            .set((eb) => ({ size: eb.ref('size') }))
+            .where('id', '=', journalId)
+            .execute();
         }
         const query = trx.selectFrom('journals').select(journalColumns).where('id', '=', journalId);
         const row = await (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirstOrThrow();

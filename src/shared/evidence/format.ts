@@ -1,4 +1,4 @@
-import { sha256 } from '@noble/hashes/sha2.js';
+import { sha256 } from './sha256.js';
 import { concatBytes, toHex, utf8 } from './bytes.js';
 
 /*
@@ -51,7 +51,7 @@ export function normaliseFingerprint(typed: string): string | undefined {
 
 /** commitment = SHA-256(salt ‖ JCS(content)); also an attachment's hash: SHA-256(attachmentSalt ‖ file). */
 export function saltedHash(salt: Uint8Array, bytes: Uint8Array): Uint8Array {
-  return sha256.create().update(salt).update(bytes).digest();
+  return sha256(salt, bytes);
 }
 
 export type EntryKind = 'entry' | 'correction' | 'redaction';

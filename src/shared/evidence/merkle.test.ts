@@ -11,6 +11,8 @@ import {
   frontierOf,
   frontierRoot,
   hashLeaf,
+  inclusionChecker,
+  inclusionProof,
   MerkleTree,
   rootFromInclusionProof,
   rootOf,
@@ -179,4 +181,47 @@ test('proofs longer than 64 nodes and absurd sizes are refused without hashing t
   assert.equal(rootFromInclusionProof(0, 2 ** 60, leaf, []), undefined);
   assert.equal(rootFromInclusionProof(-1, 2, leaf, [leaf]), undefined);
   assert.equal(verifyConsistency(1, 2 ** 40, huge, leaf, leaf), false);
+});
+
+test('inclusionChecker answers exactly as verifyInclusion, for good and tampered proofs alike', () => {
+  for (const size of [1, 2, 3, 7, 8, 13, 64, 100]) {
+    const leaves = Array.from({ length: size }, (_, i) => hashLeaf(new Uint8Array([i, i >> 8, 7])));
+    const root = rootOf(leaves);
+    const check = inclusionChecker(size, root);
+    for (let index = 0; index < size; index += 1) {
+      const proof = inclusionProof(leaves, index);
+      const text = proof.map((node) => toHex(node));
+      assert.equal(check(index, leaves[index]!, text), true, `size ${size} index ${index}`);
+      if (proof.length > 0) {
+        // Any changed proof node, even after the part shared with earlier proofs, is refused.
+        for (let at = 0; at < proof.length; at += 1) {
+          const bad = proof.map((node, i) => (i === at ? hashLeaf(node) : node));
+          const badText = bad.map((node) => toHex(node));
+          assert.equal(check(index, leaves[index]!, badText), verifyInclusion(index, size, leaves[index]!, bad, root));
+          assert.equal(check(index, leaves[index]!, badText), false);
+        }
+      }
+      assert.equal(check(index, hashLeaf(new Uint8Array([99])), text), false, 'another leaf');
+      assert.equal(
+        check(index, leaves[index]!, [...text.slice(0, -1), 'zz'.repeat(32)].slice(0, text.length)),
+        text.length === 0,
+      );
+      assert.equal(
+        check((index + 1) % size, leaves[index]!, text),
+        verifyInclusion((index + 1) % size, size, leaves[index]!, proof, root),
+      );
+    }
+  }
+});
+
+test("Node's native SHA-256 gives the same bytes as the portable one the browser uses", async () => {
+  const { portableSha256, sha256 } = await import('./sha256.js');
+  const { useNativeSha256 } = await import('../crypto/native-sha256.js');
+  useNativeSha256();
+  for (const size of [0, 1, 55, 56, 64, 65, 1000]) {
+    const a = randomBytes(size);
+    const b = randomBytes(size >> 1);
+    assert.deepEqual(Buffer.from(sha256(a, b)), Buffer.from(portableSha256(a, b)));
+    assert.deepEqual(Buffer.from(sha256(a)), Buffer.from(portableSha256(a)));
+  }
 });

@@ -1,5 +1,5 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { equalBytes } from './bytes.js';
+import { sha256 } from './sha256.js';
+import { equalBytes, fromHex } from './bytes.js';
 
 /*
  * Merkle tree hashing, inclusion and consistency proofs as in RFC 9162 §2.1, and the frontier (compact range)
@@ -312,4 +312,56 @@ export function frontierOf(leafHashes: readonly Uint8Array[]): Frontier {
   let frontier = emptyFrontier;
   for (const leaf of leafHashes) frontier = appendLeaf(frontier, leaf);
   return frontier;
+}
+
+/**
+ * Checks many inclusion proofs against one tree, as verifyInclusion does, but remembers the nodes of proofs
+ * already verified: when a later proof reaches one of them with the same hash and the same remaining proof
+ * nodes, the rest of its path is known to lead to the root and is not hashed again. A proof that differs
+ * anywhere is computed in full, so the answer is always exactly verifyInclusion's.
+ */
+export function inclusionChecker(
+  size: number,
+  root: Uint8Array,
+): (index: number, leafHash: Uint8Array, proof: readonly string[]) => boolean {
+  // Proof nodes stay hex text until a node has to be hashed: comparing text allocates nothing.
+  const known = new Map<string, { node: Uint8Array; proof: readonly string[]; next: number }>();
+  const sameTail = (a: readonly string[], from: number, b: readonly string[], fromB: number): boolean => {
+    if (a.length - from !== b.length - fromB) return false;
+    for (let i = 0; i < a.length - from; i += 1) if (a[from + i] !== b[fromB + i]) return false;
+    return true;
+  };
+  return (index, leafHash, proof) => {
+    if (!isSize(index) || !isSize(size) || index >= size) return false;
+    if (leafHash.length !== hashSize || proof.length > maxProofLength) return false;
+    let fn = index;
+    let sn = size - 1;
+    let r = leafHash;
+    const path: { key: string; node: Uint8Array; next: number }[] = [];
+    for (let i = 0; i < proof.length; i += 1) {
+      const p = fromHex(proof[i]!);
+      if (p === undefined || p.length !== hashSize) return false;
+      if (sn === 0) return false;
+      if (fn % 2 === 1 || fn === sn) {
+        r = hashChildren(p, r);
+        if (fn % 2 === 0) {
+          while (fn % 2 === 0 && fn !== 0) {
+            fn = Math.floor(fn / 2);
+            sn = Math.floor(sn / 2);
+          }
+        }
+      } else {
+        r = hashChildren(r, p);
+      }
+      fn = Math.floor(fn / 2);
+      sn = Math.floor(sn / 2);
+      const key = `${sn}:${fn}`;
+      const seen = known.get(key);
+      if (seen !== undefined && equalBytes(seen.node, r) && sameTail(proof, i + 1, seen.proof, seen.next)) return true;
+      path.push({ key, node: r, next: i + 1 });
+    }
+    if (sn !== 0 || !equalBytes(r, root)) return false;
+    for (const step of path) known.set(step.key, { node: step.node, proof, next: step.next });
+    return true;
+  };
 }

@@ -1,4 +1,4 @@
-import { fromBase64, fromHex } from './bytes.js';
+import { fromBase64 } from './bytes.js';
 import type {
   KeyRotation,
   Checkpoint,
@@ -76,7 +76,7 @@ function pattern(value: JsonValue | undefined, path: string, regex: RegExp, what
 /** A 32-byte hash in lower-case hex. */
 export function hash(value: JsonValue | undefined, path: string): string {
   const text = string(value, path);
-  if (text.length !== 64 || fromHex(text) === undefined) fail(path, 'not a 32-byte hash in lower-case hex');
+  if (!/^[0-9a-f]{64}$/.test(text)) fail(path, 'not a 32-byte hash in lower-case hex');
   return text;
 }
 

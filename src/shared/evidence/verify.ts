@@ -21,7 +21,7 @@ import {
   type EntryKind,
 } from './format.js';
 import { canonicalize, type JsonValue, parseStrict } from './jcs.js';
-import { hashLeaf, verifyConsistency, verifyInclusion } from './merkle.js';
+import { hashLeaf, inclusionChecker, verifyConsistency, verifyInclusion } from './merkle.js';
 import {
   parseCheckpoint,
   parseContent,
@@ -206,7 +206,6 @@ interface EntryState {
   attachments: VerifiedAttachment[];
 }
 
-const signatureBatch = 256;
 const b64 = (text: string): Uint8Array => fromBase64(text) ?? new Uint8Array(0);
 const hex = (text: string): Uint8Array => fromHex(text) ?? new Uint8Array(0);
 
@@ -465,24 +464,20 @@ async function verifyInner(
   const disclosedLeaf = new Map<number, string>();
   for (const state of states) disclosedLeaf.set(state.manifest.index, toHex(state.leafHash));
   const root = hex(checkpoint.root);
-  // In batches: WebCrypto runs verifications on worker threads, but thousands queued at once are slower.
-  const signaturesValid: boolean[] = [];
-  for (let start = 0; start < states.length; start += signatureBatch) {
-    const batch = states.slice(start, start + signatureBatch);
-    signaturesValid.push(
-      ...(await Promise.all(
-        batch.map((state) => {
-          // The key the leaf names: the author key or an earlier key whose hand-over verified.
-          const key = authorKeys.get(state.leaf.key);
-          return key === undefined
-            ? Promise.resolve(false)
-            : verifyEd25519(key, b64(state.manifest.signature), signedMessage('leaf', state.leafHash));
-        }),
-      )),
-    );
-  }
+  // Every signature check goes to WebCrypto's worker threads first, so they run while this thread hashes.
+  const signaturesPending = Promise.all(
+    states.map((state) => {
+      // The key the leaf names: the author key or an earlier key whose hand-over verified.
+      const key = authorKeys.get(state.leaf.key);
+      return key === undefined
+        ? Promise.resolve(false)
+        : verifyEd25519(key, b64(state.manifest.signature), signedMessage('leaf', state.leafHash));
+    }),
+  );
+  // Proofs share most of their paths: each shared node is hashed once (the answers are verifyInclusion's).
+  const included = inclusionChecker(checkpoint.size, root);
   const referencedMembers = new Set<string>();
-  states.forEach((state, position) => {
+  states.forEach((state) => {
     const { leaf, manifest: entry } = state;
     const index = entry.index;
     const fail = (check: CheckId, message: string) => {
@@ -495,8 +490,7 @@ async function verifyInner(
     if (!chainIds.includes(leaf.key)) {
       fail('leaf', "the leaf's key is not the author key's id nor that of an earlier key in its history");
     }
-    if (!signaturesValid[position]) fail('account-signature', 'the account signature over the leaf does not verify');
-    if (!verifyInclusion(index, checkpoint.size, state.leafHash, entry.proof.map(hex), root)) {
+    if (!included(index, state.leafHash, entry.proof)) {
       fail('inclusion', "the inclusion proof does not lead to the checkpoint's root");
     }
     if (toHex(saltedHash(b64(entry.salt), state.contentBytes)) !== leaf.commitment) {
@@ -508,6 +502,13 @@ async function verifyInner(
   for (const name of attachmentMembers.keys()) {
     if (!referencedMembers.has(name)) failures.add('zip', `"${name}" is not listed in the manifest`);
   }
+  const signaturesValid = await signaturesPending;
+  states.forEach((state, position) => {
+    if (!signaturesValid[position]) {
+      state.ok = false;
+      failures.add('account-signature', 'the account signature over the leaf does not verify', state.manifest.index);
+    }
+  });
 
   // §6.7 Coverage: disclosed, withheld and redacted are disjoint and together exactly 0 … size − 1.
   checkCoverage(manifest, checkpoint, states, failures);

@@ -40,6 +40,7 @@
 //
 // Results are also written to bench/results/latest.json (git-ignored).
 
+import { generateKeyPairSync } from 'node:crypto';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
@@ -856,6 +857,10 @@ async function benchHttp(
     // production, but never answers 429 during the benchmark.
     RATE_LIMIT_MAX: '1000000',
     RATE_LIMIT_WINDOW_SECONDS: '1',
+    // Production requires a log key; the benchmark's database is temporary, and so is its key.
+    LOG_SIGNING_KEY: generateKeyPairSync('ed25519')
+      .privateKey.export({ type: 'pkcs8', format: 'der' })
+      .toString('base64'),
   };
   const profileFlags = PROFILE ? ['--cpu-prof', '--cpu-prof-dir', RESULTS_DIR] : [];
   if (PROFILE) mkdirSync(RESULTS_DIR, { recursive: true });

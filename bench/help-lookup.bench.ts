@@ -23,7 +23,7 @@
 //
 // Target: median ≤ 1 ms. Afterwards the count rows are checked against the lookups that found a place.
 
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -266,8 +266,9 @@ async function measureOn(database: BenchDatabase, inputs: readonly Input[]): Pro
   const setupStarted = performance.now();
   await migrateToLatest(handle.db);
   const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DATA_DIR: tmpdir() });
-  // createServices wants a pepper for passphrase hashing, which the lookup never uses: a throwaway one.
+  // createServices wants a pepper and a log key, which the lookup never uses: throwaway ones.
   config.pepper ??= randomBytes(32);
+  config.logSigningKey ??= generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' });
   const { help } = createServices(handle, config);
   await help.importReferenceData(referenceDataDir);
   await help.importOrganisations(organisationsFile);

@@ -1,3 +1,4 @@
+import type { AgencyContact, Observation as FormatObservation, Person } from '../../shared/evidence/format.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
 import { amsterdamDay } from '../../shared/time/amsterdam.js';
 
@@ -34,48 +35,12 @@ export const PEOPLE_ROWS = 3;
 export const AGENCY_ROWS = 2;
 export const EARLIEST_DAY = '1990-01-01';
 
-export interface Person {
-  name: string;
-  description: string;
-}
-export interface Flagged {
-  value: string;
-  /** False when the value does not look like what it should be; it is kept as typed anyway. */
-  recognised: boolean;
-}
-export interface AgencyContact {
-  who: string;
-  reference: string;
-}
-export interface AttachmentReference {
-  id: string;
-  mediaType: string;
-  size: number;
-  width?: number;
-  height?: number;
-  /** True when the original file with its metadata is kept inside the encrypted record as well. */
-  original: boolean;
-}
+// The shapes are those of the export format (docs/export-format.md §2.1): what is stored is what is committed to.
+export type { AgencyContact, Flagged, Person } from '../../shared/evidence/format.js';
 
-/** The content of an observation; a correction has the same shape. */
-export interface Observation {
-  date: string;
-  time?: string;
-  approximate: boolean;
+/** The content of an observation; a correction has the same shape. Its category is one of ours. */
+export interface Observation extends FormatObservation {
   category: Category;
-  text: string;
-  /** What was asked or said just before the child spoke (if anything). */
-  question?: string;
-  /** The child's own spontaneous words, verbatim. */
-  words?: string;
-  people: Person[];
-  online: string[];
-  phones: Flagged[];
-  plates: Flagged[];
-  places: string[];
-  missingFrom?: string;
-  missingUntil?: string;
-  agencies: AgencyContact[];
 }
 
 export type EntryField =

@@ -17,7 +17,7 @@ import { signMessage } from '../../shared/crypto/signing.js';
 import type { RetiredSigningKey } from '../../shared/crypto/user-keys.js';
 import { AppError, BadRequest, NotFound } from '../../shared/errors.js';
 import { fromHex, toHex, utf8 } from '../../shared/evidence/bytes.js';
-import type { Checkpoint, LeafData, Link } from '../../shared/evidence/format.js';
+import type { Checkpoint, ContentAttachment, EntryKind, LeafData, Link } from '../../shared/evidence/format.js';
 import { keyId, saltedHash } from '../../shared/evidence/format.js';
 import { canonicalize, canonicalString } from '../../shared/evidence/jcs.js';
 import { appendLeaf, frontierRoot, hashLeaf } from '../../shared/evidence/merkle.js';
@@ -43,18 +43,11 @@ import type { Category, Observation } from './journal.schema.js';
  * 32-byte salt inside its sealed payload: the tamper-evident log (issue 7) commits to salt ‖ content.
  */
 
-export type EntryKind = 'entry' | 'correction' | 'redaction';
+export type { EntryKind } from '../../shared/evidence/format.js';
 
-export interface AttachmentReference {
-  id: string;
+/** An attachment as the entry's content commits to it (format §2: its own salted hashes). */
+export interface AttachmentReference extends ContentAttachment {
   mediaType: InspectedAttachment['mediaType'];
-  size: number;
-  width?: number;
-  height?: number;
-  /** SHA-256 of the attachment's own secret salt ‖ the stored bytes (hex). */
-  sha256: string;
-  /** The same for the original file when its metadata was kept. */
-  originalSha256?: string;
 }
 
 /** The sealed content of a log entry. */

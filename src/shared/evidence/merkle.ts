@@ -176,11 +176,29 @@ export function rootFromInclusionProof(
 ): Uint8Array | undefined {
   if (!isSize(index) || !isSize(size) || index >= size) return undefined;
   if (leafHash.length !== hashSize || !isHashList(proof)) return undefined;
+  const result = walkInclusion(index, size, leafHash, proof.length, (i) => proof[i]);
+  return result === 'known' ? undefined : result;
+}
+
+/**
+ * RFC 9162 §2.1.3.2, one proof node at a time: `nodeAt(i)` gives proof node i (undefined when it is not a
+ * 32-byte hash), and `after(i, key, node)` sees the node computed at each step, named by its place in the tree;
+ * when it answers true the walk stops with 'known'. Gives the root the proof leads to, or undefined.
+ */
+function walkInclusion(
+  index: number,
+  size: number,
+  leafHash: Uint8Array,
+  length: number,
+  nodeAt: (i: number) => Uint8Array | undefined,
+  after?: (i: number, key: string, node: Uint8Array) => boolean,
+): Uint8Array | 'known' | undefined {
   let fn = index;
   let sn = size - 1;
   let r = leafHash;
-  for (const p of proof) {
-    if (sn === 0) return undefined;
+  for (let i = 0; i < length; i += 1) {
+    const p = nodeAt(i);
+    if (p === undefined || p.length !== hashSize || sn === 0) return undefined;
     if (fn % 2 === 1 || fn === sn) {
       r = hashChildren(p, r);
       if (fn % 2 === 0) {
@@ -194,6 +212,7 @@ export function rootFromInclusionProof(
     }
     fn = Math.floor(fn / 2);
     sn = Math.floor(sn / 2);
+    if (after?.(i, `${sn}:${fn}`, r) === true) return 'known';
   }
   return sn === 0 ? r : undefined;
 }
@@ -334,33 +353,24 @@ export function inclusionChecker(
   return (index, leafHash, proof) => {
     if (!isSize(index) || !isSize(size) || index >= size) return false;
     if (leafHash.length !== hashSize || proof.length > maxProofLength) return false;
-    let fn = index;
-    let sn = size - 1;
-    let r = leafHash;
     const path: { key: string; node: Uint8Array; next: number }[] = [];
-    for (let i = 0; i < proof.length; i += 1) {
-      const p = fromHex(proof[i]!);
-      if (p === undefined || p.length !== hashSize) return false;
-      if (sn === 0) return false;
-      if (fn % 2 === 1 || fn === sn) {
-        r = hashChildren(p, r);
-        if (fn % 2 === 0) {
-          while (fn % 2 === 0 && fn !== 0) {
-            fn = Math.floor(fn / 2);
-            sn = Math.floor(sn / 2);
-          }
+    const result = walkInclusion(
+      index,
+      size,
+      leafHash,
+      proof.length,
+      (i) => fromHex(proof[i]!),
+      (i, key, node) => {
+        const seen = known.get(key);
+        if (seen !== undefined && equalBytes(seen.node, node) && sameTail(proof, i + 1, seen.proof, seen.next)) {
+          return true;
         }
-      } else {
-        r = hashChildren(r, p);
-      }
-      fn = Math.floor(fn / 2);
-      sn = Math.floor(sn / 2);
-      const key = `${sn}:${fn}`;
-      const seen = known.get(key);
-      if (seen !== undefined && equalBytes(seen.node, r) && sameTail(proof, i + 1, seen.proof, seen.next)) return true;
-      path.push({ key, node: r, next: i + 1 });
-    }
-    if (sn !== 0 || !equalBytes(r, root)) return false;
+        path.push({ key, node, next: i + 1 });
+        return false;
+      },
+    );
+    if (result === 'known') return true;
+    if (result === undefined || !equalBytes(result, root)) return false;
     for (const step of path) known.set(step.key, { node: step.node, proof, next: step.next });
     return true;
   };

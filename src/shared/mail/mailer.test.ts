@@ -1,42 +1,15 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../test/helpers/app.js';
+import { type SmtpSink, startSmtpSink } from '../../../test/helpers/smtp-sink.js';
 import { createMailer } from './mailer.js';
-
-/** A local SMTP sink: a real SMTP conversation on 127.0.0.1, messages parsed as a mail client would. */
-async function startSink() {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    received,
-    url: `smtp://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 const revealing = /niet mijn kind|uitbuit|exploit|loverboy|logboek|journal|kind\b|child|seks|sex|politie|police|http/i;
 
 describe('e-mail notices', () => {
-  let sink: Awaited<ReturnType<typeof startSink>>;
+  let sink: SmtpSink;
   before(async () => {
-    sink = await startSink();
+    sink = await startSmtpSink();
   });
   after(() => sink.close());
 

@@ -133,3 +133,122 @@ test('isCanonical accepts only the canonical spelling', () => {
   assert.ok(!isCanonical(utf8('{"a":1,"a":1}')));
   assert.ok(!isCanonical(utf8('{"a":1.0}')));
 });
+
+test('the canonical parse mode answers exactly as parsing, re-serialising and comparing would', () => {
+  // The definition the verifier used before the one-pass check: parse strictly, canonicalize, compare bytes.
+  const byReserialising = (bytes: Uint8Array): boolean => {
+    try {
+      const again = canonicalize(parseStrict(bytes));
+      return again.length === bytes.length && again.every((byte, i) => byte === bytes[i]);
+    } catch {
+      return false;
+    }
+  };
+  const inCanonicalMode = (bytes: Uint8Array): boolean => {
+    try {
+      parseStrict(bytes, { canonical: true });
+      return true;
+    } catch (error) {
+      assert.ok(error instanceof JcsError, String(error));
+      return false;
+    }
+  };
+  // mulberry32: a small seeded generator, so a failure can be replayed.
+  let seed = 20261129;
+  const random = (n: number): number => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) % n;
+  };
+  const pieces = [
+    'a',
+    'b',
+    'é',
+    '€',
+    '😀',
+    '\ufb33',
+    '"',
+    '\\',
+    '/',
+    '\n',
+    '\u0001',
+    '\u001f',
+    '\u007f',
+    '\u2028',
+    '1',
+  ];
+  const text = (): string => Array.from({ length: random(4) }, () => pieces[random(pieces.length)]!).join('');
+  const value = (depth: number): unknown => {
+    switch (depth > 2 ? random(4) : random(6)) {
+      case 0:
+        return text();
+      case 1:
+        return [0, 1, -7, 10, 9007199254740991, -9007199254740991][random(6)];
+      case 2:
+        return [true, false, null][random(3)];
+      case 3:
+        return text();
+      case 4:
+        return Array.from({ length: random(4) }, () => value(depth + 1));
+      default:
+        return Object.fromEntries(Array.from({ length: random(5) }, () => [text(), value(depth + 1)]));
+    }
+  };
+  // Spellings of the same values that are not canonical, and plain damage.
+  const mutations: ((s: string) => string)[] = [
+    (s) => s,
+    (s) => s.replace(':', ': '),
+    (s) => ` ${s}`,
+    (s) => `${s}\n`,
+    (s) => s.replace(',', ' ,'),
+    (s) => s.replace('\\n', '\\u000a'),
+    (s) => s.replace('\\u001f', '\\u001F'),
+    (s) => s.replace('/', '\\/'),
+    (s) => s.replace('a', '\\u0061'),
+    (s) => s.replace('"a', '"\\u0061'),
+    (s) => s.replace(/\{"([^"]*)":([^,{}[\]]*),"([^"]*)":([^,{}[\]]*)\}/, '{"$3":$4,"$1":$2}'),
+    (s) => s.replace(/\{"([^"]*)":([^,{}[\]]*),/, '{"$1":$2,"$1":$2,'),
+    (s) => s.replace('1', '1.0'),
+    (s) => s.replace('10', '010'),
+    (s) => s.replace('0', '-0'),
+    (s) => s.replace('€', '\\u20ac'),
+    (s) => s.replace('😀', '\\ud83d\\ude00'),
+    (s) => s.replace('\\u0001', '\\u0001\\ud800'),
+    (s) => s.slice(0, Math.max(0, s.length - 1)),
+  ];
+  let accepted = 0;
+  let refused = 0;
+  for (let round = 0; round < 3000; round += 1) {
+    const canonical = canonicalString(value(0));
+    const mutated = mutations[random(mutations.length)]!(canonical);
+    const bytes = utf8(mutated);
+    // And a byte flipped now and then, including into invalid UTF-8.
+    if (random(4) === 0 && bytes.length > 0) {
+      const at = random(bytes.length);
+      bytes[at] = bytes[at]! ^ (1 << random(8));
+    }
+    const expected = byReserialising(bytes);
+    assert.equal(
+      inCanonicalMode(bytes),
+      expected,
+      `disagreement on ${JSON.stringify(new TextDecoder().decode(bytes))}`,
+    );
+    if (expected) accepted += 1;
+    else refused += 1;
+  }
+  // Both answers occur often, so the comparison means something.
+  assert.ok(accepted > 500 && refused > 500, `${accepted} accepted, ${refused} refused`);
+});
+
+test('the canonical parse mode names what is not canonical', () => {
+  const refuse = (text: string, pattern: RegExp) =>
+    assert.throws(() => parseStrict(utf8(text), { canonical: true }), pattern);
+  refuse('{"a":1 }', /not the canonical \(JCS\) serialisation: whitespace at character 6/);
+  refuse('{"b":1,"a":2}', /the key "a" is out of order/);
+  refuse('{"a":1,"a":1}', /duplicate key "a"/);
+  refuse('["\\/"]', /not the canonical/);
+  refuse('["\\u0041"]', /unnecessary or upper-case \\u escape/);
+  refuse('["\\u000A"]', /unnecessary or upper-case \\u escape/);
+  assert.deepEqual(parseStrict(utf8('{"a":["\\u001f\\n"],"b":{}}'), { canonical: true }), { a: ['\u001f\n'], b: {} });
+});

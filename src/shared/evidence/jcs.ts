@@ -1,4 +1,4 @@
-import { decodeUtf8, equalBytes, utf8 } from './bytes.js';
+import { decodeUtf8, utf8 } from './bytes.js';
 
 /*
  * RFC 8785 (JSON Canonicalization Scheme) with the strict profile of docs/export-format.md §1: strings,
@@ -26,12 +26,25 @@ export interface ParseLimits {
   maxDepth: number;
 }
 
-export const defaultParseLimits: Readonly<ParseLimits> = Object.freeze({ maxBytes: 64 * 1024 * 1024, maxDepth: 32 });
+export interface ParseOptions extends ParseLimits {
+  /**
+   * Also require the input to be exactly its canonical serialisation (RFC 8785): no whitespace, keys in
+   * UTF-16 order, and strings escaped only as §3.2.2.2 escapes them. Checked while parsing, so it is the same
+   * answer as `equalBytes(canonicalize(parseStrict(bytes)), bytes)` without serialising again (tested).
+   */
+  canonical: boolean;
+}
+
+export const defaultParseLimits: Readonly<ParseOptions> = Object.freeze({
+  maxBytes: 64 * 1024 * 1024,
+  maxDepth: 32,
+  canonical: false,
+});
 
 const maxCanonicalDepth = 64;
 
 /** True when every surrogate code unit is part of a pair (String.prototype.isWellFormed is ES2024). */
-function isWellFormed(text: string): boolean {
+function isWellFormedPortable(text: string): boolean {
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     if (code < 0xd800 || code > 0xdfff) continue;
@@ -42,6 +55,10 @@ function isWellFormed(text: string): boolean {
   }
   return true;
 }
+
+const nativeIsWellFormed = (String.prototype as { isWellFormed?: (this: string) => boolean }).isWellFormed;
+const isWellFormed: (text: string) => boolean =
+  nativeIsWellFormed === undefined ? isWellFormedPortable : (text) => nativeIsWellFormed.call(text);
 
 function isPlainObject(value: object): value is JsonObject {
   const prototype: unknown = Object.getPrototypeOf(value);
@@ -137,16 +154,38 @@ export function canonicalString(value: unknown): string {
   return serialise(value, 0);
 }
 
+// A string's characters up to its closing quote that need a closer look: escapes and control characters.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const specialInString = /[\\\u0000-\u001f]/;
+// The escapes RFC 8785 §3.2.2.2 writes as two characters; every other control character is \u00xx (lower case).
+const shortEscapes: Readonly<Record<number, string>> = {
+  0x22: '"',
+  0x5c: '\\',
+  0x2f: '/',
+  0x62: '\b',
+  0x66: '\f',
+  0x6e: '\n',
+  0x72: '\r',
+  0x74: '\t',
+};
+const canonicalShortEscapes = new Set([0x22, 0x5c, 0x62, 0x66, 0x6e, 0x72, 0x74]);
+const shortEscapeCodes = new Set([0x08, 0x09, 0x0a, 0x0c, 0x0d]);
+
 class StrictParser {
   private position = 0;
 
   constructor(
     private readonly text: string,
     private readonly maxDepth: number,
+    private readonly canonical: boolean,
   ) {}
 
   private fail(message: string, at = this.position): never {
     throw new JcsError(`${message} at character ${at}`);
+  }
+
+  private notCanonical(what: string, at = this.position): never {
+    return this.fail(`not the canonical (JCS) serialisation: ${what}`, at);
   }
 
   private skipWhitespace(): void {
@@ -154,6 +193,7 @@ class StrictParser {
     while (this.position < text.length) {
       const code = text.charCodeAt(this.position);
       if (code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return;
+      if (this.canonical) this.notCanonical('whitespace');
       this.position += 1;
     }
   }
@@ -168,9 +208,9 @@ class StrictParser {
 
   private parseValue(depth: number): JsonValue {
     const code = this.text.charCodeAt(this.position);
+    if (code === 0x22) return this.parseString();
     if (code === 0x7b) return this.parseObject(depth + 1);
     if (code === 0x5b) return this.parseArray(depth + 1);
-    if (code === 0x22) return this.parseString();
     if (code === 0x2d || (code >= 0x30 && code <= 0x39)) return this.parseInteger();
     if (this.text.startsWith('true', this.position)) return this.literal(4, true);
     if (this.text.startsWith('false', this.position)) return this.literal(5, false);
@@ -188,7 +228,9 @@ class StrictParser {
     if (depth > this.maxDepth) this.fail(`nested deeper than ${this.maxDepth} levels`);
     this.position += 1;
     const object: JsonObject = {};
-    const seen = new Set<string>();
+    // Canonical input has its keys in strictly increasing order, which also makes them unique.
+    const seen = this.canonical ? undefined : new Set<string>();
+    let previous: string | undefined;
     this.skipWhitespace();
     if (this.text.charCodeAt(this.position) === 0x7d) {
       this.position += 1;
@@ -199,19 +241,27 @@ class StrictParser {
       if (this.text.charCodeAt(this.position) !== 0x22) this.fail('expected a key');
       const keyAt = this.position;
       const key = this.parseString();
-      if (seen.has(key)) this.fail(`duplicate key "${key}"`, keyAt);
-      seen.add(key);
+      if (seen === undefined) {
+        if (previous !== undefined && key <= previous) {
+          if (key === previous) this.fail(`duplicate key "${key}"`, keyAt);
+          this.notCanonical(`the key "${key}" is out of order`, keyAt);
+        }
+        previous = key;
+      } else {
+        if (seen.has(key)) this.fail(`duplicate key "${key}"`, keyAt);
+        seen.add(key);
+      }
       this.skipWhitespace();
       if (this.text.charCodeAt(this.position) !== 0x3a) this.fail('expected ":"');
       this.position += 1;
       this.skipWhitespace();
-      // defineProperty, not assignment: a key "__proto__" must become data, never the prototype.
-      Object.defineProperty(object, key, {
-        value: this.parseValue(depth),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      const value = this.parseValue(depth);
+      // A key "__proto__" must become data, never the prototype: defineProperty for it, plain stores otherwise.
+      if (key === '__proto__') {
+        Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+      } else {
+        object[key] = value;
+      }
       this.skipWhitespace();
       const next = this.text.charCodeAt(this.position);
       this.position += 1;
@@ -266,7 +316,22 @@ class StrictParser {
 
   private parseString(): string {
     const { text } = this;
-    this.position += 1;
+    const start = this.position + 1;
+    // The common case, found natively: no escape and no control character before the closing quote.
+    const close = text.indexOf('"', start);
+    if (close < 0) this.fail('unterminated string', text.length);
+    const plain = text.slice(start, close);
+    if (!specialInString.test(plain)) {
+      if (!isWellFormed(plain)) this.fail('a string contains a lone surrogate', start);
+      this.position = close + 1;
+      return plain;
+    }
+    return this.parseEscapedString(start);
+  }
+
+  private parseEscapedString(start: number): string {
+    const { text } = this;
+    this.position = start;
     let out = '';
     let chunkStart = this.position;
     for (;;) {
@@ -283,42 +348,25 @@ class StrictParser {
         continue;
       }
       out += text.slice(chunkStart, this.position);
+      const escapeAt = this.position;
       const escape = text.charCodeAt(this.position + 1);
       this.position += 2;
-      switch (escape) {
-        case 0x22:
-          out += '"';
-          break;
-        case 0x5c:
-          out += '\\';
-          break;
-        case 0x2f:
-          out += '/';
-          break;
-        case 0x62:
-          out += '\b';
-          break;
-        case 0x66:
-          out += '\f';
-          break;
-        case 0x6e:
-          out += '\n';
-          break;
-        case 0x72:
-          out += '\r';
-          break;
-        case 0x74:
-          out += '\t';
-          break;
-        case 0x75: {
-          const hex = text.slice(this.position, this.position + 4);
-          if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('bad \\u escape');
-          out += String.fromCharCode(parseInt(hex, 16));
-          this.position += 4;
-          break;
+      const short = shortEscapes[escape];
+      if (short !== undefined) {
+        if (this.canonical && !canonicalShortEscapes.has(escape)) this.notCanonical('"\\/" escape', escapeAt);
+        out += short;
+      } else if (escape === 0x75) {
+        const hex = text.slice(this.position, this.position + 4);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('bad \\u escape');
+        const unit = parseInt(hex, 16);
+        // Canonical: only control characters without a short escape, as \u00 and two lower-case digits.
+        if (this.canonical && (unit >= 0x20 || shortEscapeCodes.has(unit) || hex !== hex.toLowerCase())) {
+          this.notCanonical('an unnecessary or upper-case \\u escape', escapeAt);
         }
-        default:
-          this.fail('bad escape', this.position - 2);
+        out += String.fromCharCode(unit);
+        this.position += 4;
+      } else {
+        this.fail('bad escape', escapeAt);
       }
       chunkStart = this.position;
     }
@@ -331,8 +379,8 @@ class StrictParser {
  * Parses UTF-8 JSON bytes under the strict profile: refuses duplicate keys, floats and exponents, integers
  * beyond 2^53−1, -0, lone surrogates, invalid UTF-8, and input beyond the limits. Throws JcsError.
  */
-export function parseStrict(bytes: Uint8Array, limits: Partial<ParseLimits> = {}): JsonValue {
-  const { maxBytes, maxDepth } = { ...defaultParseLimits, ...limits };
+export function parseStrict(bytes: Uint8Array, limits: Partial<ParseOptions> = {}): JsonValue {
+  const { maxBytes, maxDepth, canonical } = { ...defaultParseLimits, ...limits };
   if (bytes.length > maxBytes) throw new JcsError(`larger than ${maxBytes} bytes`);
   let text: string;
   try {
@@ -340,13 +388,14 @@ export function parseStrict(bytes: Uint8Array, limits: Partial<ParseLimits> = {}
   } catch {
     throw new JcsError('not valid UTF-8');
   }
-  return new StrictParser(text, maxDepth).parseDocument();
+  return new StrictParser(text, maxDepth, canonical).parseDocument();
 }
 
 /** True when `bytes` parse strictly and are exactly the canonical serialisation of what they parse to. */
 export function isCanonical(bytes: Uint8Array, limits: Partial<ParseLimits> = {}): boolean {
   try {
-    return equalBytes(canonicalize(parseStrict(bytes, limits)), bytes);
+    parseStrict(bytes, { ...limits, canonical: true });
+    return true;
   } catch {
     return false;
   }

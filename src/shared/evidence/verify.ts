@@ -20,7 +20,7 @@ import {
   attachmentsFolder,
   type EntryKind,
 } from './format.js';
-import { canonicalize, type JsonValue, parseStrict } from './jcs.js';
+import { type JsonValue, parseStrict } from './jcs.js';
 import { hashLeaf, inclusionChecker, verifyConsistency, verifyInclusion } from './merkle.js';
 import {
   parseCheckpoint,
@@ -30,7 +30,6 @@ import {
   parseLeaf,
   parseKeyRotation,
   parseManifest,
-  SchemaError,
 } from './schema.js';
 import { openZip, readZipMember, type ZipMember } from './zip.js';
 
@@ -157,12 +156,9 @@ export interface VerifyOptions {
   limits?: Partial<VerifyLimits>;
 }
 
-/** Parses a JCS byte string and requires it to be exactly canonical (§6.2). */
+/** Parses a JCS byte string and requires it to be exactly canonical (§6.2), checked while parsing. */
 function parseCanonical<T>(bytes: Uint8Array, parse: (value: JsonValue) => T): T {
-  const value = parseStrict(bytes, { maxBytes: bytes.length, maxDepth: 8 });
-  const result = parse(value);
-  if (!equalBytes(canonicalize(value), bytes)) throw new SchemaError('not the canonical (JCS) serialisation');
-  return result;
+  return parse(parseStrict(bytes, { maxBytes: bytes.length, maxDepth: 8, canonical: true }));
 }
 
 function describe(error: unknown): string {

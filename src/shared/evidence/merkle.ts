@@ -369,8 +369,9 @@ export function inclusionChecker(
         return false;
       },
     );
-    if (result === 'known') return true;
-    if (result === undefined || !equalBytes(result, root)) return false;
+    if (result !== 'known' && (result === undefined || !equalBytes(result, root))) return false;
+    // Verified, either up to the root or up to a node already verified with the same rest of the proof: the
+    // nodes on the way are verified too, and later proofs through them stop there.
     for (const step of path) known.set(step.key, { node: step.node, proof, next: step.next });
     return true;
   };

@@ -3,13 +3,13 @@
 // ZIP reading, strict parsing, 10,000 Ed25519 signatures through WebCrypto, inclusion proofs and commitments.
 // Prints a small table; `--check` exits 1 when the median exceeds 1,000 ms.
 import { performance } from 'node:perf_hooks';
-import { useNativeSha256 } from '../src/shared/crypto/native-sha256.js';
+import { useNodeNatives } from '../src/shared/crypto/node-natives.js';
 import { verifyBundle } from '../src/shared/evidence/verify.js';
 import { buildBundle } from '../test/helpers/bundle-builder.js';
 import { median, table, verdict } from './report.js';
 
-// As `npm run cli -- verify-export` runs it: with Node's native SHA-256.
-useNativeSha256();
+// As `npm run cli -- verify-export` runs it: with Node's native SHA-256, base64 and zlib.
+useNodeNatives();
 
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');

@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { runVerifyExport } from './features/verify/verify-export.cli.js';
 import { createServices } from './services.js';
 import { ConfigError, loadConfig } from './shared/config/config.js';
-import { useNativeSha256 } from './shared/crypto/native-sha256.js';
+import { useNodeNatives } from './shared/crypto/node-natives.js';
 import { resolvePepper } from './shared/crypto/pepper.js';
 import { openDatabase } from './shared/db/database.js';
 import { contentDir, organisationsFile, referenceDataDir } from './shared/paths.js';
 
 // The evidence library hashes with Node's native SHA-256 here (the browser uses the portable one).
-useNativeSha256();
+useNodeNatives();
 
 const usage = `Usage: npm run cli -- <command>
 

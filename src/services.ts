@@ -19,7 +19,7 @@ import { createJournalService } from './features/journal/journal.service.js';
 import { createPasskeyRepository } from './features/accounts/passkeys.repo.js';
 import { createPasskeyService } from './features/accounts/passkeys.service.js';
 import { resolveLogKey } from './shared/crypto/log-key.js';
-import { useNativeSha256 } from './shared/crypto/native-sha256.js';
+import { useNodeNatives } from './shared/crypto/node-natives.js';
 import { createLogRepository } from './features/log/log.repo.js';
 import { createLogService } from './features/log/log.service.js';
 import { createPassphraseHasher } from './shared/crypto/passphrase.js';
@@ -38,7 +38,7 @@ export function createServices(
   config: Config,
   warn: (message: string) => void = (message) => process.stderr.write(`Warning: ${message}\n`),
 ) {
-  useNativeSha256();
+  useNodeNatives();
   const logKey = resolveLogKey(config, warn);
   const content = createContentService(createContentRepository(database.db));
   if (config.pepper === undefined) throw new Error('The pepper must be resolved before the services are built');

@@ -75,50 +75,68 @@ export function toBase64(bytes: Uint8Array): string {
 const base64Alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const base64Values = new Int16Array(128).fill(-1);
 for (let i = 0; i < base64Alphabet.length; i += 1) base64Values[base64Alphabet.charCodeAt(i)] = i;
-
-function base64Value(text: string, at: number): number {
-  const code = text.charCodeAt(at);
-  return code < 128 ? base64Values[code]! : -1;
-}
+const base64Shape = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /**
- * Standard base64 with padding, in its one canonical spelling (unused bits zero); undefined for anything else.
- * Hand-written because it runs once per salt, leaf, content and signature of a bundle: tens of thousands.
+ * Whether `text` is standard base64 with padding (RFC 4648 §4) in its one canonical spelling: length a
+ * multiple of 4, only the alphabet, padding only at the end, and the unused bits of the last group zero.
  */
-export function fromBase64(text: string): Uint8Array | undefined {
-  if (text.length % 4 !== 0) return undefined;
-  let padding = 0;
-  if (text.endsWith('==')) padding = 2;
-  else if (text.endsWith('=')) padding = 1;
-  const out = new Uint8Array((text.length / 4) * 3 - padding);
-  const fullGroups = padding === 0 ? text.length / 4 : text.length / 4 - 1;
+export function isCanonicalBase64(text: string): boolean {
+  if (text.length % 4 !== 0 || !base64Shape.test(text)) return false;
+  if (text.endsWith('==')) return (base64Values[text.charCodeAt(text.length - 3)]! & 0x0f) === 0;
+  if (text.endsWith('=')) return (base64Values[text.charCodeAt(text.length - 2)]! & 0x03) === 0;
+  return true;
+}
+
+/** The decoded length of canonical base64 text, without decoding it. */
+export function base64Length(text: string): number {
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  return (text.length / 4) * 3 - padding;
+}
+
+/** Decodes base64 that isCanonicalBase64 accepted. */
+export type Base64Decoder = (text: string) => Uint8Array;
+
+const portableBase64Decoder: Base64Decoder = (text) => {
+  const out = new Uint8Array(base64Length(text));
+  const full = Math.floor(out.length / 3);
   let o = 0;
-  for (let g = 0; g < fullGroups; g += 1) {
+  for (let g = 0; g < full; g += 1) {
     const at = g * 4;
-    const a = base64Value(text, at);
-    const b = base64Value(text, at + 1);
-    const c = base64Value(text, at + 2);
-    const d = base64Value(text, at + 3);
-    if ((a | b | c | d) < 0) return undefined;
-    const triple = (a << 18) | (b << 12) | (c << 6) | d;
+    const triple =
+      (base64Values[text.charCodeAt(at)]! << 18) |
+      (base64Values[text.charCodeAt(at + 1)]! << 12) |
+      (base64Values[text.charCodeAt(at + 2)]! << 6) |
+      base64Values[text.charCodeAt(at + 3)]!;
     out[o++] = triple >> 16;
     out[o++] = (triple >> 8) & 0xff;
     out[o++] = triple & 0xff;
   }
-  if (padding > 0) {
-    const at = text.length - 4;
-    const a = base64Value(text, at);
-    const b = base64Value(text, at + 1);
-    if ((a | b) < 0) return undefined;
-    if (padding === 2) {
-      if ((b & 0x0f) !== 0) return undefined;
-      out[o] = (a << 2) | (b >> 4);
-    } else {
-      const c = base64Value(text, at + 2);
-      if (c < 0 || (c & 0x03) !== 0) return undefined;
-      out[o++] = (a << 2) | (b >> 4);
-      out[o] = ((b & 0x0f) << 4) | (c >> 2);
-    }
+  if (o < out.length) {
+    const at = full * 4;
+    const a = base64Values[text.charCodeAt(at)]!;
+    const b = base64Values[text.charCodeAt(at + 1)]!;
+    out[o++] = (a << 2) | (b >> 4);
+    if (o < out.length) out[o] = ((b & 0x0f) << 4) | (base64Values[text.charCodeAt(at + 2)]! >> 2);
   }
   return out;
+};
+
+let base64Decoder: Base64Decoder = portableBase64Decoder;
+
+/** Installs another decoder of the same canonical text (Node's native one; same bytes, tested). */
+export function installBase64Decoder(next: Base64Decoder): void {
+  base64Decoder = next;
+}
+
+/** The portable decoder, for tests that compare. */
+export const portableFromBase64: Base64Decoder = portableBase64Decoder;
+
+/**
+ * Standard base64 with padding, in its one canonical spelling (unused bits zero); undefined for anything else.
+ * The check is a native regular expression; the decoding is native in Node (installBase64Decoder), because it
+ * runs once per salt, leaf, content and signature of a bundle: tens of thousands.
+ */
+export function fromBase64(text: string): Uint8Array | undefined {
+  return isCanonicalBase64(text) ? base64Decoder(text) : undefined;
 }

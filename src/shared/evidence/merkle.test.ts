@@ -235,15 +235,3 @@ test('inclusionChecker hashes at most 2n nodes for all n proofs of a bundle (sha
   // meets it one level up), so at most 2n. Checking each proof alone would hash n · log2(n), about 10,000.
   assert.ok(hashed <= 2 * size, `${hashed} hashes`);
 });
-
-test("Node's native SHA-256 gives the same bytes as the portable one the browser uses", async () => {
-  const { portableSha256, sha256 } = await import('./sha256.js');
-  const { useNativeSha256 } = await import('../crypto/native-sha256.js');
-  useNativeSha256();
-  for (const size of [0, 1, 55, 56, 64, 65, 1000, 140_000]) {
-    const a = randomBytes(size);
-    const b = randomBytes(size >> 1);
-    assert.deepEqual(Buffer.from(sha256(a, b)), Buffer.from(portableSha256(a, b)));
-    assert.deepEqual(Buffer.from(sha256(a)), Buffer.from(portableSha256(a)));
-  }
-});

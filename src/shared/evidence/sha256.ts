@@ -3,8 +3,8 @@ import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 /*
  * SHA-256 of the concatenated parts. The evidence library runs in the browser (the offline /verifieer page) and
  * in Node (server, CLI); @noble/hashes works in both. Node's native SHA-256 is several times faster for the
- * many small inputs of a Merkle log, so Node entry points install it with useNativeSha256 (src/shared/crypto/
- * native-sha256.ts); the answers are the same bytes (tested).
+ * many small inputs of a Merkle log, so Node entry points install it with useNodeNatives (src/shared/crypto/
+ * node-natives.ts); the answers are the same bytes (tested).
  */
 
 export type Sha256 = (...parts: readonly Uint8Array[]) => Uint8Array;

@@ -154,7 +154,7 @@ export function openZip(bytes: Uint8Array, limits: Partial<ZipLimits> = {}): Zip
 
 let crcTable: Uint32Array | undefined;
 
-function crc32Of(bytes: Uint8Array): number {
+function portableCrc32(bytes: Uint8Array): number {
   if (crcTable === undefined) {
     crcTable = new Uint32Array(256);
     for (let n = 0; n < 256; n += 1) {
@@ -169,9 +169,62 @@ function crc32Of(bytes: Uint8Array): number {
 }
 
 /**
+ * Inflates raw deflate data that must come to exactly `size` bytes, never producing (or allocating) much more
+ * than `size` before it stops: 'too-large' as soon as the output passes `size`.
+ */
+export type RawInflater = (
+  data: Uint8Array,
+  size: number,
+) => { ok: true; bytes: Uint8Array } | { ok: false; reason: 'invalid' | 'too-large' | 'too-small' };
+
+const portableInflateRaw: RawInflater = (data, size) => {
+  // Even an empty file deflates to a final block of two bytes; no bytes at all is not a deflate stream.
+  if (data.length === 0) return { ok: false, reason: 'invalid' };
+  const out = new Uint8Array(size);
+  let length = 0;
+  let overflow = false;
+  const inflater = new Inflate((chunk) => {
+    if (overflow || length + chunk.length > size) {
+      overflow = true;
+      return;
+    }
+    out.set(chunk, length);
+    length += chunk.length;
+  });
+  try {
+    for (let offset = 0; offset < data.length && !overflow; offset += inflateStep) {
+      inflater.push(data.subarray(offset, offset + inflateStep), offset + inflateStep >= data.length);
+    }
+  } catch {
+    return { ok: false, reason: 'invalid' };
+  }
+  if (overflow) return { ok: false, reason: 'too-large' };
+  if (length !== size) return { ok: false, reason: 'too-small' };
+  return { ok: true, bytes: out };
+};
+
+export interface ZipCodecs {
+  inflateRaw: RawInflater;
+  crc32: (bytes: Uint8Array) => number;
+}
+
+/** fflate and a table CRC-32: what the browser runs. */
+export const portableZipCodecs: Readonly<ZipCodecs> = Object.freeze({
+  inflateRaw: portableInflateRaw,
+  crc32: portableCrc32,
+});
+
+let codecs: ZipCodecs = portableZipCodecs;
+
+/** Installs other codecs with the same answers (Node's zlib: same limits, tested against these). */
+export function installZipCodecs(next: ZipCodecs): void {
+  codecs = next;
+}
+
+/**
  * Inflates one member, refusing it when it is larger than `maxBytes` (declared or actual), when the output
- * differs from the declared size, or when its CRC-32 does not match. Never allocates more than the declared
- * size plus one inflation step.
+ * differs from the declared size, or when its CRC-32 does not match. Never allocates much more than the
+ * declared size.
  */
 export function readZipMember(archive: Uint8Array, member: ZipMember, maxBytes: number): ZipReadResult {
   const fail = (message: string): ZipReadResult => ({ ok: false, message });
@@ -181,28 +234,19 @@ export function readZipMember(archive: Uint8Array, member: ZipMember, maxBytes: 
   if (member.method === 0) {
     out = data.slice();
   } else {
-    out = new Uint8Array(member.size);
-    let length = 0;
-    let overflow = false;
-    const inflater = new Inflate((chunk) => {
-      if (overflow || length + chunk.length > member.size) {
-        overflow = true;
-        return;
+    const inflated = codecs.inflateRaw(data, member.size);
+    if (!inflated.ok) {
+      switch (inflated.reason) {
+        case 'invalid':
+          return fail(`"${member.name}" is not valid deflate data`);
+        case 'too-large':
+          return fail(`"${member.name}" inflates to more than its declared ${member.size} bytes`);
+        case 'too-small':
+          return fail(`"${member.name}" inflates to fewer bytes than declared`);
       }
-      out.set(chunk, length);
-      length += chunk.length;
-    });
-    try {
-      for (let offset = 0; offset < data.length && !overflow; offset += inflateStep) {
-        inflater.push(data.subarray(offset, offset + inflateStep), offset + inflateStep >= data.length);
-      }
-      if (data.length === 0) inflater.push(new Uint8Array(0), true);
-    } catch {
-      return fail(`"${member.name}" is not valid deflate data`);
     }
-    if (overflow) return fail(`"${member.name}" inflates to more than its declared ${member.size} bytes`);
-    if (length !== member.size) return fail(`"${member.name}" inflates to fewer bytes than declared`);
+    out = inflated.bytes;
   }
-  if (crc32Of(out) !== member.crc32) return fail(`"${member.name}" fails its CRC-32 check`);
+  if (codecs.crc32(out) !== member.crc32) return fail(`"${member.name}" fails its CRC-32 check`);
   return { ok: true, bytes: out };
 }

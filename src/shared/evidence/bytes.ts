@@ -7,6 +7,7 @@ import { base64 } from '@scure/base';
  */
 
 const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function utf8(text: string): Uint8Array {
   return utf8Encoder.encode(text);
@@ -14,7 +15,8 @@ export function utf8(text: string): Uint8Array {
 
 /** Decodes UTF-8, refusing invalid sequences (and keeping a byte-order mark as a character, never skipping it). */
 export function decodeUtf8(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  // One decoder serves every call: without `stream` it keeps no state between calls.
+  return utf8Decoder.decode(bytes);
 }
 
 export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
@@ -94,7 +96,7 @@ export function base64Length(text: string): number {
   return (text.length / 4) * 3 - padding;
 }
 
-/** Decodes base64 that isCanonicalBase64 accepted. */
+/** Decodes base64 that isCanonicalBase64 accepted (a parsed manifest's values: the schema checked them). */
 export type Base64Decoder = (text: string) => Uint8Array;
 
 const portableBase64Decoder: Base64Decoder = (text) => {
@@ -127,6 +129,11 @@ let base64Decoder: Base64Decoder = portableBase64Decoder;
 /** Installs another decoder of the same canonical text (Node's native one; same bytes, tested). */
 export function installBase64Decoder(next: Base64Decoder): void {
   base64Decoder = next;
+}
+
+/** Decodes base64 already checked with isCanonicalBase64; anything else gives meaningless bytes. */
+export function fromCheckedBase64(text: string): Uint8Array {
+  return base64Decoder(text);
 }
 
 /** The portable decoder, for tests that compare. */

@@ -21,11 +21,12 @@ export async function importEd25519PublicKey(spki: Uint8Array): Promise<CryptoKe
 export async function verifyEd25519(key: CryptoKey, signature: Uint8Array, message: Uint8Array): Promise<boolean> {
   if (signature.length !== 64) return false;
   try {
+    // No copies: WebCrypto copies the bytes itself before it returns the promise.
     return await globalThis.crypto.subtle.verify(
       { name: 'Ed25519' },
       key,
-      new Uint8Array(signature),
-      new Uint8Array(message),
+      signature as Uint8Array<ArrayBuffer>,
+      message as Uint8Array<ArrayBuffer>,
     );
   } catch {
     return false;

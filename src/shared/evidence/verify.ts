@@ -1,4 +1,4 @@
-import { equalBytes, fromBase64, fromHex, toHex } from './bytes.js';
+import { equalBytes, fromBase64, fromCheckedBase64, fromHex, toHex } from './bytes.js';
 import { importEd25519PublicKey, ed25519Available, verifyEd25519 } from './ed25519.js';
 import {
   attachmentPathPattern,
@@ -203,6 +203,8 @@ interface EntryState {
 }
 
 const b64 = (text: string): Uint8Array => fromBase64(text) ?? new Uint8Array(0);
+// Values of a parsed manifest: the schema already held them to canonical base64, so they are only decoded.
+const m64 = fromCheckedBase64;
 const hex = (text: string): Uint8Array => fromHex(text) ?? new Uint8Array(0);
 
 /** Verifies an export bundle (docs/export-format.md §6). Never throws; hostile input gives failures. */
@@ -274,8 +276,8 @@ async function verifyInner(
     failures.add('manifest', `manifest.json: ${describe(error)}`);
     return invalid();
   }
-  const checkpointBytes = b64(manifest.checkpoint.bytes);
-  const globalBytes = b64(manifest.global.bytes);
+  const checkpointBytes = m64(manifest.checkpoint.bytes);
+  const globalBytes = m64(manifest.global.bytes);
   let checkpoint: Checkpoint;
   let globalRoot: GlobalRoot;
   try {
@@ -292,8 +294,8 @@ async function verifyInner(
   }
   const states: EntryState[] = [];
   for (const entry of manifest.entries) {
-    const leafBytes = b64(entry.leaf);
-    const contentBytes = b64(entry.content);
+    const leafBytes = m64(entry.leaf);
+    const contentBytes = m64(entry.content);
     let leaf: LeafData;
     let content: Content;
     try {
@@ -321,8 +323,8 @@ async function verifyInner(
   }
 
   // §6.3 Keys: the log key must be trusted; the author fingerprint is computed, never read from the bundle.
-  const logSpki = b64(manifest.logKey);
-  const authorSpki = b64(manifest.authorKey);
+  const logSpki = m64(manifest.logKey);
+  const authorSpki = m64(manifest.authorKey);
   const logKeyId = keyId(logSpki);
   const authorKeyId = keyId(authorSpki);
   const pinnedSpki = options.pinnedLogKeys?.[logKeyId];
@@ -333,7 +335,7 @@ async function verifyInner(
     failures.add('log-key', `the log key ${logKeyId} is not pinned in this verifier (nor given with --log-key)`);
   }
   // After key rotations the manifest lists the account's earlier keys, oldest first (§5, §6.3).
-  const history = (manifest.authorKeyHistory ?? []).map((item) => ({ spki: b64(item.key), item }));
+  const history = (manifest.authorKeyHistory ?? []).map((item) => ({ spki: m64(item.key), item }));
   const chainIds = [...history.map((earlier) => keyId(earlier.spki)), authorKeyId];
   let authorFingerprintMatches: boolean | undefined;
   let authorFingerprintMatchedKey: string | undefined;
@@ -398,7 +400,7 @@ async function verifyInner(
       failures.add('author-key-history', `${where}: the key ${id} appears more than once in the chain`);
       continue;
     }
-    const bytes = b64(earlier.item.rotation.bytes);
+    const bytes = m64(earlier.item.rotation.bytes);
     let statement;
     try {
       statement = parseCanonical(bytes, (value) => parseKeyRotation(value, `${where}.rotation`));
@@ -406,7 +408,7 @@ async function verifyInner(
       failures.add('author-key-history', `${where}: ${describe(error)}`);
       continue;
     }
-    if (!(await verifyEd25519(key, b64(earlier.item.rotation.signature), signedMessage('key-rotation', bytes)))) {
+    if (!(await verifyEd25519(key, m64(earlier.item.rotation.signature), signedMessage('key-rotation', bytes)))) {
       failures.add('author-key-history', `${where}: the rotation statement's signature does not verify with key ${id}`);
       continue;
     }
@@ -430,7 +432,7 @@ async function verifyInner(
 
   // §6.4 The checkpoint.
   if (
-    !(await verifyEd25519(logKey, b64(manifest.checkpoint.signature), signedMessage('checkpoint', checkpointBytes)))
+    !(await verifyEd25519(logKey, m64(manifest.checkpoint.signature), signedMessage('checkpoint', checkpointBytes)))
   ) {
     failures.add('checkpoint-signature', 'the checkpoint signature does not verify with the log key');
   }
@@ -440,7 +442,7 @@ async function verifyInner(
   }
 
   // §6.5 The global root, and the checkpoint's place in it.
-  if (!(await verifyEd25519(logKey, b64(manifest.global.signature), signedMessage('global-root', globalBytes)))) {
+  if (!(await verifyEd25519(logKey, m64(manifest.global.signature), signedMessage('global-root', globalBytes)))) {
     failures.add('global-signature', 'the global root signature does not verify with the log key');
   }
   if (globalRoot.key !== logKeyId) failures.add('global-signature', "the global root's key is not the log key's id");
@@ -467,7 +469,7 @@ async function verifyInner(
       const key = authorKeys.get(state.leaf.key);
       return key === undefined
         ? Promise.resolve(false)
-        : verifyEd25519(key, b64(state.manifest.signature), signedMessage('leaf', state.leafHash));
+        : verifyEd25519(key, m64(state.manifest.signature), signedMessage('leaf', state.leafHash));
     }),
   );
   // Proofs share most of their paths: each shared node is hashed once (the answers are verifyInclusion's).
@@ -489,7 +491,7 @@ async function verifyInner(
     if (!included(index, state.leafHash, entry.proof)) {
       fail('inclusion', "the inclusion proof does not lead to the checkpoint's root");
     }
-    if (toHex(saltedHash(b64(entry.salt), state.contentBytes)) !== leaf.commitment) {
+    if (toHex(saltedHash(m64(entry.salt), state.contentBytes)) !== leaf.commitment) {
       fail('commitment', "SHA-256(salt ‖ content) is not the leaf's commitment");
     }
     checkAttachments(state, zip, attachmentMembers, referencedMembers, limits, fail);
@@ -598,7 +600,7 @@ function checkAttachments(
       fail('attachment', read.message);
       continue;
     }
-    if (toHex(saltedHash(b64(attachment.salt), read.bytes)) !== expected) {
+    if (toHex(saltedHash(m64(attachment.salt), read.bytes)) !== expected) {
       fail('attachment', `"${attachment.path}": SHA-256(salt ‖ file) is not the hash in the content`);
       continue;
     }
@@ -718,14 +720,14 @@ async function checkKnownCheckpoint(
     const value = input instanceof Uint8Array ? parseStrict(input, { maxBytes: 64 * 1024, maxDepth: 4 }) : input;
     const parsed = parseKnownCheckpoint(value ?? null);
     if (parsed.kind === 'signed') {
-      const bytes = b64(parsed.bytes);
+      const bytes = m64(parsed.bytes);
       const signed = parseCanonical(bytes, (item) => parseCheckpoint(item, 'known checkpoint'));
       // Signed by this bundle's log key, or by another trusted one (the key may have been rotated since).
       const pinned = options.pinnedLogKeys?.[signed.key];
       const key =
         signed.key === logKeyId ? logKey : pinned === undefined ? undefined : await importEd25519PublicKey(b64(pinned));
       if (key === undefined) return fail('the known checkpoint is signed by a log key this verifier does not trust');
-      if (!(await verifyEd25519(key, b64(parsed.signature), signedMessage('checkpoint', bytes)))) {
+      if (!(await verifyEd25519(key, m64(parsed.signature), signedMessage('checkpoint', bytes)))) {
         return fail("the known checkpoint's signature does not verify with the log key");
       }
       if (signed.journal !== manifest.journal) return fail('the known checkpoint is of another journal');

@@ -193,11 +193,11 @@ class FailureList {
 
 interface EntryState {
   manifest: ManifestEntry;
-  leafBytes: Uint8Array;
   leafHash: Uint8Array;
   leaf: LeafData;
   content: Content;
-  contentBytes: Uint8Array;
+  /** SHA-256(salt ‖ content) equals the leaf's commitment (computed while the bytes are at hand, reported in §6.6). */
+  committed: boolean;
   ok: boolean;
   attachments: VerifiedAttachment[];
 }
@@ -312,11 +312,10 @@ async function verifyInner(
     }
     states.push({
       manifest: entry,
-      leafBytes,
       leafHash: hashLeaf(leafBytes),
       leaf,
       content,
-      contentBytes,
+      committed: toHex(saltedHash(m64(entry.salt), contentBytes)) === leaf.commitment,
       ok: true,
       attachments: [],
     });
@@ -491,7 +490,7 @@ async function verifyInner(
     if (!included(index, state.leafHash, entry.proof)) {
       fail('inclusion', "the inclusion proof does not lead to the checkpoint's root");
     }
-    if (toHex(saltedHash(m64(entry.salt), state.contentBytes)) !== leaf.commitment) {
+    if (!state.committed) {
       fail('commitment', "SHA-256(salt ‖ content) is not the leaf's commitment");
     }
     checkAttachments(state, zip, attachmentMembers, referencedMembers, limits, fail);

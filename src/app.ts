@@ -184,6 +184,8 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   registerAccountRoutes(app, pages, services.accounts, services.passkeys, services.audit, services.mailer, {
     secureCookies: config.secureCookies,
     idleMinutes: Math.round(config.session.idleMs / 60_000),
+    // An export waiting for a session that logged out is forgotten at once.
+    sessionEnded: (idHash) => services.exports.drop(idHash),
     keyRotation: services.keyRotation,
     accountSection: professionalAccountSection(pages, services.professionals),
     // "Download my data" includes the journal (entries as the parent wrote them) and the private diary: it is
@@ -222,6 +224,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   registerJournalRoutes(app, pages, services.journal, services.audit, inspectAttachment, {
     log: services.log,
     logKey: services.logKey,
+    jobs: services.exports,
     confirmPassphrase: (session, passphrase, address, options) =>
       services.accounts.confirmPassphrase(session, passphrase, address, options),
   });
@@ -239,6 +242,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   });
   app.addHook('onClose', (_instance, done) => {
     if (rootTimer !== undefined) clearInterval(rootTimer);
+    services.exports.close();
     done();
   });
   // /verifieer trusts the pinned list, this app's own log key and the earlier ones it still publishes.

@@ -20,6 +20,7 @@ import { createPasskeyRepository } from './features/accounts/passkeys.repo.js';
 import { createPasskeyService } from './features/accounts/passkeys.service.js';
 import { resolveLogKey } from './shared/crypto/log-key.js';
 import { useNodeNatives } from './shared/crypto/node-natives.js';
+import { createExportJobs } from './features/journal/export/jobs.js';
 import { createLogRepository } from './features/log/log.repo.js';
 import { createLogService } from './features/log/log.service.js';
 import { createPassphraseHasher } from './shared/crypto/passphrase.js';
@@ -53,6 +54,8 @@ export function createServices(
     professionalFactsLoader(professionalsRepository),
   );
   const mailer = createMailer(config.mail);
+  // Exports being made and waiting to be downloaded, per session, in memory only.
+  const exports = createExportJobs();
   return {
     config,
     dialect: database.dialect,
@@ -84,10 +87,13 @@ export function createServices(
       invitationValidMs: config.invitationValidMs,
       publicUrl: config.publicUrl,
     }),
+    exports,
     sessions: {
-      /** Ends the session named by the request's cookies (logout, quick exit). */
-      end: (cookies: Record<string, string | undefined>): Promise<void> =>
-        accounts.endSessionByCookie(cookies[sessionCookieName(config.secureCookies)]),
+      /** Ends the session named by the request's cookies (logout, quick exit), and forgets its export. */
+      end: async (cookies: Record<string, string | undefined>): Promise<void> => {
+        const idHash = await accounts.endSessionByCookie(cookies[sessionCookieName(config.secureCookies)]);
+        if (idHash !== undefined) exports.drop(idHash);
+      },
     },
   };
 }

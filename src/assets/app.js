@@ -12,6 +12,45 @@
    * Keeps /nu (what to do right now) available without a connection. The CSP enforces Trusted Types, so the
    * worker's URL passes through the one allowed policy, which accepts nothing but that URL.
    */
+  /**
+   * Polls the export's state (same origin, never cached) and shows it; reloads the page once the export is
+   * no longer running. A failed request waits and tries again: the page's own link still works.
+   * @param {HTMLElement} container
+   */
+  function watchExport(container) {
+    var url = container.getAttribute('data-status-url');
+    if (!url || !window.fetch) return;
+    var bar = container.querySelector('progress');
+    var text = container.querySelector('[data-export-text]');
+    var check = function () {
+      window
+        .fetch(url, { credentials: 'same-origin', cache: 'no-store', headers: { accept: 'application/json' } })
+        .then(function (response) {
+          return response.ok ? response.json() : null;
+        })
+        .then(function (state) {
+          if (state && state.state === 'running') {
+            if (bar && typeof state.percent === 'number') {
+              bar.setAttribute('value', String(state.percent));
+              bar.textContent = state.percent + '%';
+            }
+            if (text instanceof HTMLElement && typeof state.text === 'string' && text.textContent !== state.text) {
+              text.textContent = state.text;
+            }
+            window.setTimeout(check, 1500);
+          } else if (state) {
+            window.location.reload();
+          } else {
+            window.setTimeout(check, 5000);
+          }
+        })
+        .catch(function () {
+          window.setTimeout(check, 5000);
+        });
+    };
+    window.setTimeout(check, 1000);
+  }
+
   function registerServiceWorker() {
     if (!('serviceWorker' in navigator)) return;
     /** @type {string | object} */
@@ -93,6 +132,12 @@
       if (live instanceof HTMLElement) live.textContent = form.getAttribute('data-busy-message') || '';
     });
   }
+
+  // The export's progress page asks how far the export is every few seconds and updates the bar and the
+  // status text; when the export is ready (or failed, or gone) it loads the page again, which then offers the
+  // download. Without JavaScript the page's "look again" link does the same by hand.
+  var exportProgress = document.querySelector('[data-export-progress]');
+  if (exportProgress instanceof HTMLElement) watchExport(exportProgress);
 
   // An error summary takes focus, so screen readers and keyboard users start there.
   var summary = document.querySelector('.app-error-summary');

@@ -50,6 +50,8 @@ export interface AccountRouteOptions {
   accountSection?: (request: FastifyRequest, reply: FastifyReply, session: CurrentSession) => Promise<VNode | null>;
   /** More personal data from other features for "download my data" (the journal and the diary), decrypted. */
   personalData?: (request: FastifyRequest, session: CurrentSession) => Promise<Record<string, unknown>>;
+  /** Told the id hash of a session that ended here (logout, a new login), so other features forget its state. */
+  sessionEnded?: (idHash: string) => void;
 }
 
 /** Loads the session named by the cookie before anything else decides who is acting. */
@@ -80,6 +82,10 @@ export function registerAccountRoutes(
   const record = (request: FastifyRequest, actor: string, action: string, objectId: string) =>
     audit.record({ actor, action, objectType: 'account', objectId, requestId: String(request.id) });
   const name = sessionCookieName(options.secureCookies);
+  const endThisSession = async (request: FastifyRequest) => {
+    const idHash = await accounts.endSessionByCookie(request.cookies[name]);
+    if (idHash !== undefined) options.sessionEnded?.(idHash);
+  };
   const signIn = (reply: FastifyReply, cookie: string) =>
     reply.setCookie(name, cookie, sessionCookieOptions(options.secureCookies));
   /**
@@ -103,7 +109,7 @@ export function registerAccountRoutes(
     reply: FastifyReply,
     result: { cookie: string; recoveryCode: string; fingerprint: string; previousFingerprint?: string },
   ) => {
-    await accounts.endSessionByCookie(request.cookies[name]);
+    await endThisSession(request);
     await signInNow(request, reply, result.cookie);
     return reply.html(
       <RecoveryCodePage
@@ -165,7 +171,7 @@ export function registerAccountRoutes(
       );
     }
     // A new id at every login: a session id known before login is worth nothing after it.
-    await accounts.endSessionByCookie(request.cookies[name]);
+    await endThisSession(request);
     signIn(reply, result.cookie);
     return reply.redirect(result.secondFactor ? '/inloggen/code' : '/account', 303);
   });
@@ -279,7 +285,7 @@ export function registerAccountRoutes(
 
   app.post('/uitloggen', async (request, reply) => {
     if (request.session !== null) await record(request, request.session.userId, 'logout', request.session.userId);
-    await accounts.endSessionByCookie(request.cookies[name]);
+    await endThisSession(request);
     reply.clearCookie(name, sessionCookieOptions(options.secureCookies));
     reply.header('clear-site-data', '"cookies"');
     return reply.redirect('/', 303);

@@ -742,11 +742,14 @@ export function createAccountsService(
     noticeEmail: async (userId: string): Promise<string | undefined> => (await repo.findUserById(userId))?.email,
 
     /** Ends the session a cookie names (logout, quick exit): the row and its sealed key are gone. */
-    async endSessionByCookie(cookie: string | undefined): Promise<void> {
+    /** Ends the session the cookie names; returns its id hash when there was one (to forget what it held). */
+    async endSessionByCookie(cookie: string | undefined): Promise<string | undefined> {
       const token = parseSessionCookie(cookie);
-      if (token === undefined) return;
+      if (token === undefined) return undefined;
       const session = await repo.findSession(sessionIdHash(token.id));
-      if (session !== undefined) await repo.deleteSession(session.idHash, session.userId);
+      if (session === undefined) return undefined;
+      await repo.deleteSession(session.idHash, session.userId);
+      return session.idHash;
     },
 
     /** "Stay logged in": restarts the idle time-out now; returns the new deadline. */

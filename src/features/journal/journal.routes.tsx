@@ -9,6 +9,7 @@ import type { CurrentSession } from '../accounts/accounts.service.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { LogService } from '../log/log.service.js';
 import { buildBundle } from './export/bundle.js';
+import { type ExportJobs, exportPercent } from './export/jobs.js';
 import {
   ATTACHMENT_MAX_BYTES,
   type AttachmentProblem,
@@ -28,11 +29,13 @@ import {
   DiaryPage,
   EntryFormPage,
   ExportPage,
+  ExportStatusPage,
   EntryPage,
   JournalIntroPage,
   JournalListPage,
   type ListFilters,
   PrintPage,
+  progressText,
   RedactPage,
 } from './views/journal.views.js';
 
@@ -100,10 +103,11 @@ async function readMultipart(request: FastifyRequest): Promise<{ fields: Form; f
   return { fields, files, truncated };
 }
 
-/** What the export needs besides the journal: the log of logs, the log key and a passphrase check. */
+/** What the export needs besides the journal: the log of logs, the log key, a passphrase check, the jobs. */
 export interface ExportDependencies {
   log: LogService;
   logKey: LogKey;
+  jobs: ExportJobs;
   confirmPassphrase: (
     session: CurrentSession,
     passphrase: unknown,
@@ -491,29 +495,94 @@ export function registerJournalRoutes(
             confirmed === 'throttled' ? 429 : 400,
           );
         }
-        const disclosure = await journal.disclose(who, chosen);
-        const checkpoint = JSON.parse(disclosure.checkpoint.bytes) as { size: number };
-        const bundle = await buildBundle({
-          disclosure,
-          global: await exporting.log.inclusionOf(disclosure.journalId, checkpoint.size),
-          logKey: exporting.logKey,
-          label,
-          exportedAt: Date.now(),
-          ...(knownSize === undefined ? {} : { knownSize }),
-          locale: request.locale,
-          t: request.t,
+        // The export is made in the background while the parent watches its progress (export/jobs.ts).
+        const { locale, t, log } = request;
+        const started = exporting.jobs.start(session.idHash, async (report, signal) => {
+          try {
+            const disclosure = await journal.disclose(who, chosen, (done, total) =>
+              report({ phase: 'reading', done, total }),
+            );
+            signal.throwIfAborted();
+            const checkpoint = JSON.parse(disclosure.checkpoint.bytes) as { size: number };
+            const bytes = await buildBundle({
+              disclosure,
+              global: await exporting.log.inclusionOf(disclosure.journalId, checkpoint.size),
+              logKey: exporting.logKey,
+              label,
+              exportedAt: Date.now(),
+              ...(knownSize === undefined ? {} : { knownSize }),
+              locale,
+              t,
+              progress: (phase, done, total) => report({ phase, done, total }),
+            });
+            return { bytes, subject: disclosure.journalId };
+          } catch (error) {
+            if (!signal.aborted) log.error({ err: error }, 'making an export failed');
+            throw error;
+          }
         });
-        await record(request, who, 'journal.export', 'journal', disclosure.journalId);
-        return (
-          reply
-            .header('content-type', 'application/zip')
-            // A neutral file name: it ends up in the downloads folder of a possibly shared device.
-            .header('content-disposition', 'attachment; filename="export.zip"')
-            .header('cache-control', 'no-store')
-            .send(Buffer.from(bundle))
-        );
+        if (started !== 'started') {
+          if (started === 'full') reply.header('retry-after', '60');
+          return exportPage(
+            request,
+            reply,
+            who,
+            form,
+            [{ field: 'wachtwoord', messageKey: `journal.export.problem.${started}` }],
+            started === 'busy' ? 409 : 503,
+          );
+        }
+        return reply.redirect('/logboek/export/bezig', 303);
       },
     );
+
+    // The export's progress: a page that works without JavaScript (a link to look again), and its state as
+    // JSON for the page's script, which updates the bar and loads the page again when the export is ready.
+    scope.get('/logboek/export/bezig', async (request, reply) => {
+      actorOf(request);
+      const status = exporting.jobs.status(request.session!.idHash);
+      return reply.html(<ExportStatusPage ctx={pages.contextOf(request, reply)} status={status} />);
+    });
+
+    scope.get('/logboek/export/stand', async (request, reply) => {
+      actorOf(request);
+      const status = exporting.jobs.status(request.session!.idHash);
+      return reply.header('cache-control', 'no-store').send(
+        status === undefined
+          ? { state: 'none' }
+          : status.state === 'running'
+            ? {
+                state: 'running',
+                percent: exportPercent(status.progress),
+                text: progressText(request.t, status.progress),
+              }
+            : { state: status.state },
+      );
+    });
+
+    // The finished ZIP, once; afterwards it is gone from the server.
+    scope.post('/logboek/export/ophalen', async (request, reply) => {
+      const who = actorOf(request);
+      const idHash = request.session!.idHash;
+      const taken = exporting.jobs.take(idHash);
+      // Still being made (a second tab, an early click): back to the progress page.
+      if (taken === undefined && exporting.jobs.status(idHash)?.state === 'running') {
+        return reply.redirect('/logboek/export/bezig', 303);
+      }
+      if (taken === undefined) {
+        return reply.html(<ExportStatusPage ctx={pages.contextOf(request, reply)} status={undefined} gone />, 410);
+      }
+      await record(request, who, 'journal.export', 'journal', taken.subject);
+      const { bytes } = taken;
+      return (
+        reply
+          .header('content-type', 'application/zip')
+          // A neutral file name: it ends up in the downloads folder of a possibly shared device.
+          .header('content-disposition', 'attachment; filename="export.zip"')
+          .header('cache-control', 'no-store')
+          .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+      );
+    });
 
     // The private diary.
     const diaryPage = async (

@@ -80,6 +80,9 @@ export const SEGMENT_SIZE = 256;
 export const PAGE_SIZE = 50;
 export const ATTACHMENTS_PER_ENTRY = 5;
 const ENTRY_BUCKET = 1024;
+
+/** Lets the event loop serve other requests before a long piece of work goes on. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const ATTACHMENT_BUCKET = 64 * 1024;
 
 /** Length-prefixed and zero-padded to a whole number of buckets. */
@@ -898,7 +901,11 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
      * attachments, every redaction entry whose target was redacted (a verifier needs them), the redacted and
      * withheld indices, and the log as of the latest checkpoint. The diary is not reachable from here.
      */
-    async disclose(who: JournalActor, chosen: (index: number, entryId: string) => boolean): Promise<Disclosure> {
+    async disclose(
+      who: JournalActor,
+      chosen: (index: number, entryId: string) => boolean,
+      progress?: (done: number, total: number) => void,
+    ): Promise<Disclosure> {
       const journal = await ownJournal(who, 'view');
       if (journal === undefined || journal.size === 0) throw new NotFound('nothing to export');
       const checkpoint = await repo.latestCheckpoint(journal.id);
@@ -910,7 +917,12 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
       const redactedSet = new Set(redacted);
       const opened = new Map<number, EntryPayload>();
       const disclosed: EntryRow[] = [];
-      for (const row of rows) {
+      for (const [position, row] of rows.entries()) {
+        // A long export lets other requests (its own progress page among them) in now and then.
+        if (position % 64 === 63) {
+          progress?.(position + 1, rows.length);
+          await nextTurn();
+        }
         if (row.redactedAt !== null) continue;
         const payload = openEntry(who, row);
         if (payload === undefined) continue;
@@ -922,10 +934,23 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
         }
       }
       const disclosedSet = new Set(disclosed.map((row) => row.index));
-      const attachmentRows = await repo.attachmentsOf(
+      const attachmentsByEntry = new Map<string, DisclosedAttachment[]>();
+      for (const attachment of await repo.attachmentsOf(
         journal.id,
         disclosed.map((row) => row.id),
-      );
+      )) {
+        const list = attachmentsByEntry.get(attachment.entryId) ?? [];
+        list.push({
+          id: attachment.id,
+          position: attachment.position,
+          file: openAttachmentPart(who, attachment, 'content')!,
+          original: openAttachmentPart(who, attachment, 'original'),
+          thumbnail: openAttachmentPart(who, attachment, 'thumbnail')?.bytes,
+        });
+        attachmentsByEntry.set(attachment.entryId, list);
+        await nextTurn();
+      }
+      progress?.(rows.length, rows.length);
       return {
         journalId: journal.id,
         checkpoint,
@@ -935,15 +960,7 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
         entries: disclosed.map((row) => ({
           row,
           payload: opened.get(row.index)!,
-          attachments: attachmentRows
-            .filter((attachment) => attachment.entryId === row.id)
-            .map((attachment) => ({
-              id: attachment.id,
-              position: attachment.position,
-              file: openAttachmentPart(who, attachment, 'content')!,
-              original: openAttachmentPart(who, attachment, 'original'),
-              thumbnail: openAttachmentPart(who, attachment, 'thumbnail')?.bytes,
-            })),
+          attachments: attachmentsByEntry.get(row.id) ?? [],
         })),
         redacted,
         redactedEntries: rows

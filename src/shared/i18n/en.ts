@@ -432,8 +432,7 @@ export const en: Catalogue = {
   'journal.export.passphraseHint': 'We ask for it again, because an export can contain all your notes.',
   'journal.export.passphraseFresh':
     'You gave your passphrase less than 5 minutes ago. You may leave this field empty now.',
-  'journal.export.busy':
-    'The export is being made. For a large journal this can take a minute. The file then appears in your downloads.',
+  'journal.export.busy': 'The export is starting. In a moment you will see how far it is.',
   'journal.export.device':
     'Careful: the file goes into the downloads of this device. Give it to the police and delete it afterwards if others use this device.',
   'journal.export.submit': 'Download export',
@@ -445,6 +444,33 @@ export const en: Catalogue = {
   'journal.export.problem.known': 'Enter a number of notes your journal has had, or leave it empty.',
   'journal.export.problem.passphrase': 'This passphrase is not right.',
   'journal.export.problem.throttled': 'Too many wrong passphrases. Try again later.',
+  'journal.export.make': 'Make export',
+  'journal.export.problem.busy':
+    'An export is already being made for you. Wait until it is ready: the page Export being made shows how far it is.',
+  'journal.export.problem.full':
+    'Many exports are being made at the moment. Try again in a minute. What you filled in is still here.',
+  'journal.export.status.runningTitle': 'Your export is being made',
+  'journal.export.status.doneTitle': 'Your export is ready',
+  'journal.export.status.failedTitle': 'Making your export failed',
+  'journal.export.status.noneTitle': 'No export ready',
+  'journal.export.status.running':
+    'We open your notes, make the PDF and put everything into one file. For a large journal with many photos this can take a few minutes.',
+  'journal.export.status.progressLabel': 'How far the export is',
+  'journal.export.status.phase.reading': 'Step {step} of 3: opening notes ({done} of {total})',
+  'journal.export.status.phase.pdf': 'Step {step} of 3: making the PDF ({done} of {total} notes)',
+  'journal.export.status.phase.zip': 'Step {step} of 3: putting everything into one file',
+  'journal.export.status.leave':
+    'You can wait on this page. If you log out or use the quick exit, the export stops and nothing is kept.',
+  'journal.export.status.again': 'Look again',
+  'journal.export.status.done': 'Your export has been made ({size}). Download it now.',
+  'journal.export.status.kept':
+    'The file waits for you until {until}, only in the server’s memory. After you download it, log out or use the quick exit, or after that time, it is gone.',
+  'journal.export.status.failed':
+    'Something went wrong while making your export. Nothing was kept and your journal has not changed. Please try again.',
+  'journal.export.status.none': 'No export is being made for you now, and none is waiting.',
+  'journal.export.status.gone':
+    'This export is no longer here: it was downloaded already, or the time to collect it has passed. Make a new export.',
+  'journal.export.status.start': 'Make an export',
   'journal.title': 'Journal',
   'journal.honest':
     'A journal can help the police. It is not proof by itself: it shows what you saw and heard, and when you wrote it down.',

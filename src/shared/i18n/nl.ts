@@ -435,8 +435,7 @@ export const nl = {
   'journal.export.passphraseHint': 'We vragen hem opnieuw, omdat een export al je notities kan bevatten.',
   'journal.export.passphraseFresh':
     'Je hebt je wachtwoordzin minder dan 5 minuten geleden gegeven. Je mag dit veld nu leeg laten.',
-  'journal.export.busy':
-    'De export wordt gemaakt. Bij een groot logboek kan dat een minuut duren. Het bestand verschijnt daarna in je downloads.',
+  'journal.export.busy': 'De export wordt gestart. Zo meteen zie je hoe ver hij is.',
   'journal.export.device':
     'Let op: het bestand komt in de downloads van dit apparaat. Geef het aan de politie en verwijder het daarna als anderen dit apparaat gebruiken.',
   'journal.export.submit': 'Export downloaden',
@@ -448,6 +447,33 @@ export const nl = {
   'journal.export.problem.known': 'Vul een aantal notities in dat je logboek heeft gehad, of laat het leeg.',
   'journal.export.problem.passphrase': 'Deze wachtwoordzin klopt niet.',
   'journal.export.problem.throttled': 'Te vaak een verkeerde wachtwoordzin. Probeer het later opnieuw.',
+  'journal.export.make': 'Export maken',
+  'journal.export.problem.busy':
+    'Er wordt al een export voor je gemaakt. Wacht tot die klaar is: je ziet hoe ver hij is op de pagina Export wordt gemaakt.',
+  'journal.export.problem.full':
+    'Er worden nu veel exports tegelijk gemaakt. Probeer het over een minuut opnieuw. Wat je hebt ingevuld, staat er nog.',
+  'journal.export.status.runningTitle': 'Je export wordt gemaakt',
+  'journal.export.status.doneTitle': 'Je export is klaar',
+  'journal.export.status.failedTitle': 'Het maken van je export is mislukt',
+  'journal.export.status.noneTitle': 'Geen export klaar',
+  'journal.export.status.running':
+    'We openen je notities, maken de PDF en zetten alles in één bestand. Bij een groot logboek met veel foto’s kan dat een paar minuten duren.',
+  'journal.export.status.progressLabel': 'Hoe ver de export is',
+  'journal.export.status.phase.reading': 'Stap {step} van 3: notities openen ({done} van {total})',
+  'journal.export.status.phase.pdf': 'Stap {step} van 3: de PDF maken ({done} van {total} notities)',
+  'journal.export.status.phase.zip': 'Stap {step} van 3: alles in één bestand zetten',
+  'journal.export.status.leave':
+    'Je kunt op deze pagina wachten. Log je uit of gebruik je de snelle uitgang, dan stopt de export en wordt niets bewaard.',
+  'journal.export.status.again': 'Opnieuw kijken',
+  'journal.export.status.done': 'Je export is gemaakt ({size}). Download hem nu.',
+  'journal.export.status.kept':
+    'Het bestand staat tot {until} voor je klaar, alleen in het geheugen van de server. Na het downloaden, na uitloggen, na de snelle uitgang of na die tijd is het weg.',
+  'journal.export.status.failed':
+    'Er ging iets mis bij het maken van je export. Er is niets bewaard en je logboek is niet veranderd. Probeer het opnieuw.',
+  'journal.export.status.none': 'Er wordt nu geen export voor je gemaakt, en er staat er geen klaar.',
+  'journal.export.status.gone':
+    'Deze export is er niet meer: hij is al gedownload, of de tijd om hem op te halen is voorbij. Maak een nieuwe export.',
+  'journal.export.status.start': 'Een export maken',
   'journal.title': 'Logboek',
   'journal.honest':
     'Een logboek kan de politie helpen. Het is op zichzelf geen bewijs: het laat zien wat jij zag en hoorde, en wanneer je het opschreef.',

@@ -13,7 +13,7 @@ import {
   pdfPath,
 } from '../../../shared/evidence/format.js';
 import { canonicalize } from '../../../shared/evidence/jcs.js';
-import { consistencyProof, inclusionProof } from '../../../shared/evidence/merkle.js';
+import { MerkleTree } from '../../../shared/evidence/merkle.js';
 import type { Translate } from '../../../shared/i18n/i18n.js';
 import type { Locale } from '../../../shared/i18n/messages.js';
 import type { GlobalRootRow } from '../../log/log.repo.js';
@@ -36,7 +36,13 @@ export interface BundleInput {
   knownSize?: number;
   locale: Locale;
   t: Translate;
+  /** Told how far the PDF is, and when the ZIP is being written (for the export's progress page). */
+  progress?: ExportProgressListener;
 }
+
+/** The steps of making an export, in order: opening the entries, the PDF, the ZIP. */
+export type ExportPhase = 'reading' | 'pdf' | 'zip';
+export type ExportProgressListener = (phase: ExportPhase, done: number, total: number) => void;
 
 const extensionOf = (mediaType: string): string =>
   mediaType === 'application/pdf' ? 'pdf' : mediaType === 'image/jpeg' ? 'jpg' : (mediaType.split('/')[1] ?? 'bin');
@@ -46,6 +52,14 @@ const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64')
 export async function buildBundle(input: BundleInput): Promise<Uint8Array> {
   const { disclosure } = input;
   const leafHashes = disclosure.leafHashes.map((hash) => fromHex(hash)!);
+  // One tree for every proof: built once in O(n), then each proof is O(log² n).
+  const tree = new MerkleTree(leafHashes);
+  // Which disclosed corrections correct each entry, found once rather than per entry.
+  const correctedBy = new Map<number, number[]>();
+  for (const other of disclosure.entries) {
+    const target = other.payload.kind === 'correction' ? other.payload.target?.index : undefined;
+    if (target !== undefined) correctedBy.set(target, [...(correctedBy.get(target) ?? []), other.row.index + 1]);
+  }
   const checkpoint = JSON.parse(disclosure.checkpoint.bytes) as Checkpoint;
   const members: Record<string, Uint8Array> = {};
   const entries: ManifestEntry[] = [];
@@ -87,7 +101,7 @@ export async function buildBundle(input: BundleInput): Promise<Uint8Array> {
       index: row.index,
       leaf: b64(Buffer.from(row.leafData!, 'utf8')),
       signature: row.signature!,
-      proof: inclusionProof(leafHashes, row.index).map((node) => toHex(node)),
+      proof: tree.inclusionProof(row.index).map((node) => toHex(node)),
       salt: b64(Buffer.from(salt, 'base64url')),
       content: b64(canonicalize(committed)),
       attachments: manifestAttachments,
@@ -98,9 +112,7 @@ export async function buildBundle(input: BundleInput): Promise<Uint8Array> {
       receivedAt: Date.parse(row.receivedAt),
       leafHash: row.leafHash!,
       kind: payload.kind,
-      correctedBy: disclosure.entries
-        .filter((other) => other.payload.kind === 'correction' && other.payload.target?.index === row.index)
-        .map((other) => other.row.index + 1),
+      correctedBy: correctedBy.get(row.index) ?? [],
       attachments: pdfAttachments,
     };
     if (payload.target !== undefined) pdfEntry.target = { number: payload.target.index + 1 };
@@ -136,7 +148,7 @@ export async function buildBundle(input: BundleInput): Promise<Uint8Array> {
         : {
             consistency: {
               size: input.knownSize,
-              proof: consistencyProof(leafHashes, input.knownSize).map((node) => toHex(node)),
+              proof: tree.consistencyProof(input.knownSize).map((node) => toHex(node)),
             },
           }),
     },
@@ -188,7 +200,14 @@ export async function buildBundle(input: BundleInput): Promise<Uint8Array> {
     ].sort((a, b) => a.index - b.index),
     withheldIndices: disclosure.withheld,
   };
-  members[pdfPath] = await renderJournalPdf(model, input.t);
+  const { progress } = input;
+  progress?.('pdf', 0, model.entries.length);
+  members[pdfPath] = await renderJournalPdf(
+    model,
+    input.t,
+    progress === undefined ? undefined : (done, total) => progress('pdf', done, total),
+  );
+  progress?.('zip', 0, 1);
   members[manifestPath] = Buffer.from(JSON.stringify(manifest), 'utf8');
 
   const zippable: Zippable = {};

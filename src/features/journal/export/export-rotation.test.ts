@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { unzipSync } from 'fflate';
 import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../../test/helpers/app.js';
 import { dialects } from '../../../../test/helpers/databases.js';
+import { exportJournal } from '../../../../test/helpers/export.js';
 import { formatFingerprint, type LeafData, type Manifest } from '../../../shared/evidence/format.js';
 import { verifyBundle } from '../../../shared/evidence/verify.js';
 import type { JournalActor } from '../journal.service.js';
@@ -96,21 +97,7 @@ for (const dialect of dialects) {
       await services.journal.redact(afterRotation, toRedact.id);
       assert.deepEqual((await services.journal.check(afterRotation)).problems, []);
 
-      const exportPage = await app.inject({ method: 'GET', url: '/logboek/export', cookies });
-      assert.equal(exportPage.statusCode, 200);
-      const response = await app.inject({
-        method: 'POST',
-        url: '/logboek/export',
-        cookies,
-        payload: new URLSearchParams([
-          ['_csrf', csrfTokenFrom(exportPage.body)],
-          ['label', 'S.'],
-          ['keuze', 'alles'],
-          ['wachtwoord', newPassphrase],
-        ]).toString(),
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      });
-      assert.equal(response.statusCode, 200);
+      const response = await exportJournal(app, cookies, { label: 'S.', keuze: 'alles', wachtwoord: newPassphrase });
       const zip = new Uint8Array(response.rawPayload);
       const manifest = JSON.parse(Buffer.from(unzipSync(zip)['manifest.json']!).toString('utf8')) as Manifest;
       assert.equal(manifest.authorKeyHistory?.length, 1);

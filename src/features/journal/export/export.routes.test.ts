@@ -4,6 +4,8 @@ import { unzipSync } from 'fflate';
 import sharp from 'sharp';
 import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../../test/helpers/app.js';
 import { dialects } from '../../../../test/helpers/databases.js';
+import { downloadExport, exportJournal, postExportForm, waitForExport } from '../../../../test/helpers/export.js';
+import type { ExportProgress, ExportResult } from './jobs.js';
 import { verifyBundle } from '../../../shared/evidence/verify.js';
 
 /*
@@ -81,30 +83,17 @@ for (const dialect of dialects) {
     });
     after(async () => testApp.close());
 
-    async function exportWith(fields: Record<string, string | string[]>) {
-      const page = await testApp.app.inject({ method: 'GET', url: '/logboek/export', cookies });
-      assert.equal(page.statusCode, 200);
-      return testApp.app.inject({
-        method: 'POST',
-        url: '/logboek/export',
-        cookies,
-        payload: new URLSearchParams([
-          ['_csrf', csrfTokenFrom(page.body)],
-          ...Object.entries(fields).flatMap(([name, value]) =>
-            Array.isArray(value) ? value.map((item) => [name, item]) : [[name, value]],
-          ),
-        ]).toString(),
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      });
-    }
+    const exportWith = (fields: Record<string, string | string[]>) => postExportForm(testApp.app, cookies, fields);
+    const exportAndDownload = (fields: Record<string, string | string[]>) =>
+      exportJournal(testApp.app, cookies, fields);
 
     test('a full export verifies: entries, the correction, the redaction, the photo and its original', async () => {
       const page = await testApp.app.inject({ method: 'GET', url: '/logboek/export', cookies });
       const fingerprint = /class="app-fingerprint">([0-9a-f ]{79})</.exec(page.body)?.[1];
       assert.ok(fingerprint !== undefined, 'the page shows the account fingerprint');
-      const response = await exportWith({ label: 'S.', keuze: 'alles', wachtwoord: passphrase });
-      assert.equal(response.statusCode, 200);
+      const response = await exportAndDownload({ label: 'S.', keuze: 'alles', wachtwoord: passphrase });
       assert.equal(response.headers['content-disposition'], 'attachment; filename="export.zip"');
+      assert.equal(response.headers['cache-control'], 'no-store');
       const zip = new Uint8Array(response.rawPayload);
       const report = await verifyBundle(zip, { extraLogKey: logKey, authorFingerprint: fingerprint });
       assert.deepEqual(report.failures, []);
@@ -137,14 +126,13 @@ for (const dialect of dialects) {
         cookies,
         payload: { _csrf: csrfTokenFrom(diary.body), tekst: 'Mijn eigen gedachten, geheim' },
       });
-      const response = await exportWith({
+      const response = await exportAndDownload({
         label: 'S.',
         keuze: 'deel',
         notitie: [ids[1]!],
         wachtwoord: passphrase,
         bekend: '2',
       });
-      assert.equal(response.statusCode, 200);
       const zip = new Uint8Array(response.rawPayload);
       const report = await verifyBundle(zip, {
         extraLogKey: logKey,
@@ -216,19 +204,182 @@ for (const dialect of dialects) {
       ['no choice', { label: 'S.', wachtwoord: passphrase }, 400, /Kies welke notities/],
     ];
     for (const [name, fields, status, message] of bad) {
-      test(`${name}: ${status} with a message, no download`, async () => {
+      test(`${name}: ${status} with a message, nothing started`, async () => {
         const response = await exportWith(fields);
         assert.equal(response.statusCode, status);
         assert.match(response.body, message);
         assert.match(String(response.headers['content-type']), /text\/html/);
+        const progress = await testApp.app.inject({ method: 'GET', url: '/logboek/export/bezig', cookies });
+        assert.match(progress.body, /Er wordt nu geen export voor je gemaakt/);
       });
     }
 
     test('within 5 minutes of signing in, the export need not ask the passphrase again', async () => {
-      const response = await exportWith({ label: 'S.', keuze: 'reeks', van: '1', tot: '2' });
-      assert.equal(response.statusCode, 200);
-      assert.equal(response.headers['content-type'], 'application/zip');
+      await exportAndDownload({ label: 'S.', keuze: 'reeks', van: '1', tot: '2' });
     });
+
+    /** A new session of the same account, as a second device would have. */
+    async function signIn(): Promise<Record<string, string>> {
+      const page = await testApp.app.inject({ method: 'GET', url: '/inloggen' });
+      const fresh = Object.fromEntries(setCookies(page.headers));
+      const response = await testApp.app.inject({
+        method: 'POST',
+        url: '/inloggen',
+        cookies: fresh,
+        payload: { _csrf: csrfTokenFrom(page.body), gebruikersnaam: 'export.ouder', wachtwoord: passphrase },
+      });
+      assert.equal(response.statusCode, 303);
+      return { ...fresh, ...Object.fromEntries(setCookies(response.headers)) };
+    }
+
+    async function sessionOf(jar: Record<string, string>): Promise<string> {
+      const cookie = Object.entries(jar).find(([name]) => name.endsWith('sessie'))?.[1];
+      const session = await testApp.services.accounts.currentSession(cookie);
+      assert.ok(session !== null && session !== undefined);
+      return session.idHash;
+    }
+
+    /** An export job whose pace the test sets: it reports a step, then waits for `finish` or `fail`. */
+    function heldJob() {
+      let finish: (bytes: Uint8Array) => void = () => undefined;
+      let fail: (error: Error) => void = () => undefined;
+      const work = (report: (progress: ExportProgress) => void) => {
+        report({ phase: 'pdf', done: 3, total: 10 });
+        return new Promise<ExportResult>((resolve, reject) => {
+          finish = (bytes) => resolve({ bytes, subject: 'journal' });
+          fail = reject;
+        });
+      };
+      return { work, finish: (bytes: Uint8Array) => finish(bytes), fail: (error: Error) => fail(error) };
+    }
+
+    const nextTurns = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+    test('while an export is made the page shows how far it is; a second is refused; the file can be taken once', async () => {
+      const jar = await signIn();
+      const owner = await sessionOf(jar);
+      const job = heldJob();
+      assert.equal(testApp.services.exports.start(owner, job.work), 'started');
+      await nextTurns();
+      const page = await testApp.app.inject({ method: 'GET', url: '/logboek/export/bezig', cookies: jar });
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Je export wordt gemaakt/);
+      // PDF step: 40 % for opening the notes, then 3 of 10 of the PDF's 50 %.
+      assert.match(page.body, /<progress id="export-voortgang" max="100" value="55">/);
+      assert.match(page.body, /Stap 2 van 3: de PDF maken \(3 van 10 notities\)/);
+      assert.match(page.body, /href="\/logboek\/export\/bezig">Opnieuw kijken</);
+      const state = await testApp.app.inject({ method: 'GET', url: '/logboek/export/stand', cookies: jar });
+      assert.equal(state.headers['cache-control'], 'no-store');
+      assert.deepEqual(state.json(), {
+        state: 'running',
+        percent: 55,
+        text: 'Stap 2 van 3: de PDF maken (3 van 10 notities)',
+      });
+      const second = await postExportForm(testApp.app, jar, { label: 'S.', keuze: 'alles', wachtwoord: passphrase });
+      assert.equal(second.statusCode, 409);
+      assert.match(second.body, /Er wordt al een export voor je gemaakt/);
+      const early = await downloadExport(testApp.app, jar, page);
+      assert.equal(early.statusCode, 303, 'a download before it is ready goes back to the progress page');
+      assert.equal(early.headers.location, '/logboek/export/bezig');
+
+      job.finish(new Uint8Array([1, 2, 3]));
+      const ready = await waitForExport(testApp.app, jar);
+      assert.match(ready.body, /Je export is gemaakt/);
+      assert.match(ready.body, /alleen in het geheugen van de server/);
+      assert.equal(
+        (await testApp.app.inject({ method: 'GET', url: '/logboek/export/stand', cookies: jar })).json<{
+          state: string;
+        }>().state,
+        'done',
+      );
+      const taken = await downloadExport(testApp.app, jar, ready);
+      assert.equal(taken.statusCode, 200);
+      assert.deepEqual([...taken.rawPayload], [1, 2, 3]);
+      const again = await downloadExport(testApp.app, jar, ready);
+      assert.equal(again.statusCode, 410);
+      assert.match(again.body, /Deze export is er niet meer/);
+      assert.match(again.body, /href="\/logboek\/export">Een export maken</);
+    });
+
+    test("another session of the same account neither sees nor takes this session's export", async () => {
+      const mine = await signIn();
+      const theirs = await signIn();
+      const job = heldJob();
+      assert.equal(testApp.services.exports.start(await sessionOf(theirs), job.work), 'started');
+      await nextTurns();
+      job.finish(new Uint8Array([9]));
+      await nextTurns();
+      const page = await testApp.app.inject({ method: 'GET', url: '/logboek/export/bezig', cookies: mine });
+      assert.match(page.body, /Er wordt nu geen export voor je gemaakt/);
+      const state = await testApp.app.inject({ method: 'GET', url: '/logboek/export/stand', cookies: mine });
+      assert.deepEqual(state.json(), { state: 'none' });
+      const taken = await downloadExport(testApp.app, mine, page);
+      assert.equal(taken.statusCode, 410);
+      assert.equal(testApp.services.exports.status(await sessionOf(theirs))?.state, 'done', 'theirs is still there');
+      testApp.services.exports.drop(await sessionOf(theirs));
+    });
+
+    test('too many exports at once: 503 with Retry-After, the form kept, nothing started', async () => {
+      const jar = await signIn();
+      const busy = ['elsewhere-1', 'elsewhere-2'];
+      for (const owner of busy) assert.equal(testApp.services.exports.start(owner, heldJob().work), 'started');
+      try {
+        const response = await postExportForm(testApp.app, jar, {
+          label: 'Sanne',
+          keuze: 'alles',
+          wachtwoord: passphrase,
+        });
+        assert.equal(response.statusCode, 503);
+        assert.equal(response.headers['retry-after'], '60');
+        assert.match(response.body, /veel exports tegelijk/);
+        assert.match(response.body, /value="Sanne"/);
+        assert.equal(testApp.services.exports.status(await sessionOf(jar)), undefined);
+      } finally {
+        for (const owner of busy) testApp.services.exports.drop(owner);
+      }
+    });
+
+    test('a failed export says so, keeps nothing and offers to start again', async () => {
+      const jar = await signIn();
+      const job = heldJob();
+      testApp.services.exports.start(await sessionOf(jar), job.work);
+      await nextTurns();
+      job.fail(new Error('the disk is on fire'));
+      const page = await waitForExport(testApp.app, jar);
+      assert.match(page.body, /Er ging iets mis bij het maken van je export/);
+      assert.doesNotMatch(page.body, /disk is on fire/);
+      assert.match(page.body, /href="\/logboek\/export">Een export maken</);
+      assert.equal((await downloadExport(testApp.app, jar, page)).statusCode, 410);
+    });
+
+    test('the download needs the form token', async () => {
+      const response = await testApp.app.inject({ method: 'POST', url: '/logboek/export/ophalen', cookies });
+      assert.equal(response.statusCode, 403);
+    });
+
+    test('logging out or the quick exit forgets the export at once', async () => {
+      for (const leave of ['/uitloggen', '/weg'] as const) {
+        const jar = await signIn();
+        const owner = await sessionOf(jar);
+        await exportJournalUntilReady(jar);
+        assert.equal(testApp.services.exports.status(owner)?.state, 'done');
+        const page = await testApp.app.inject({ method: 'GET', url: '/account', cookies: jar });
+        const left = await testApp.app.inject({
+          method: 'POST',
+          url: leave,
+          cookies: jar,
+          payload: leave === '/uitloggen' ? { _csrf: csrfTokenFrom(page.body) } : {},
+        });
+        assert.ok([204, 303].includes(left.statusCode), `${leave}: ${left.statusCode}`);
+        assert.equal(testApp.services.exports.status(owner), undefined, leave);
+      }
+    });
+
+    async function exportJournalUntilReady(jar: Record<string, string>) {
+      const started = await postExportForm(testApp.app, jar, { label: 'S.', keuze: 'alles', wachtwoord: passphrase });
+      assert.equal(started.statusCode, 303);
+      await waitForExport(testApp.app, jar);
+    }
 
     test('a stranger gets no export page', async () => {
       assert.equal((await testApp.app.inject({ method: 'GET', url: '/logboek/export' })).statusCode, 404);

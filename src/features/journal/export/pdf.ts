@@ -541,39 +541,47 @@ function renderFooters(w: Writer, model: JournalPdfModel): void {
 }
 
 /** Renders journal.pdf for an export bundle: a cover, every disclosed entry, the withheld numbers, page numbers. */
-export function renderJournalPdf(model: JournalPdfModel, t: Translate): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const title = model.label.trim() === '' ? t('export.pdf.title') : model.label;
-    const doc = new PDFDocument({
-      size: 'A4',
-      margins: { top: PAGE.margin, left: PAGE.margin, right: PAGE.margin, bottom: PAGE.bottom },
-      bufferPages: true,
-      // The embedded font from the start, so pdfkit never loads its built-in Helvetica.
-      font: FONT.body,
-      lang: intlLocale(model.locale),
-      displayTitle: true,
-      // A neutral title (the bundle's label) and no subject or keywords: file lists and viewers show these.
-      info: { Title: title, CreationDate: new Date(model.exportedAt), ModDate: new Date(model.exportedAt) },
-    });
+export async function renderJournalPdf(
+  model: JournalPdfModel,
+  t: Translate,
+  /** Called now and then with the number of entries rendered; the event loop gets a turn at each call. */
+  progress?: (done: number, total: number) => void,
+): Promise<Buffer> {
+  const title = model.label.trim() === '' ? t('export.pdf.title') : model.label;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: PAGE.margin, left: PAGE.margin, right: PAGE.margin, bottom: PAGE.bottom },
+    bufferPages: true,
+    // The embedded font from the start, so pdfkit never loads its built-in Helvetica.
+    font: FONT.body,
+    lang: intlLocale(model.locale),
+    displayTitle: true,
+    // A neutral title (the bundle's label) and no subject or keywords: file lists and viewers show these.
+    info: { Title: title, CreationDate: new Date(model.exportedAt), ModDate: new Date(model.exportedAt) },
+  });
+  const finished = new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
-    try {
-      const w = new Writer(doc, t, formatters(model.locale));
-      doc.outline.addItem(t('export.pdf.title'));
-      renderCover(w, model);
-
-      doc.addPage();
-      w.heading(t('export.pdf.entries.title'));
-      if (model.entries.length === 0) w.text(t('export.pdf.entries.none'));
-      for (const entry of model.entries) renderEntry(w, entry);
-      renderWithheld(w, model);
-
-      renderFooters(w, model);
-      doc.end();
-    } catch (error) {
-      reject(error instanceof Error ? error : new Error(String(error)));
-    }
   });
+  const w = new Writer(doc, t, formatters(model.locale));
+  doc.outline.addItem(t('export.pdf.title'));
+  renderCover(w, model);
+
+  doc.addPage();
+  w.heading(t('export.pdf.entries.title'));
+  if (model.entries.length === 0) w.text(t('export.pdf.entries.none'));
+  for (const [position, entry] of model.entries.entries()) {
+    renderEntry(w, entry);
+    if (progress !== undefined && position % 32 === 31) {
+      progress(position + 1, model.entries.length);
+      await new Promise<void>((next) => setImmediate(next));
+    }
+  }
+  renderWithheld(w, model);
+
+  renderFooters(w, model);
+  doc.end();
+  return finished;
 }

@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { csrfTokenFrom } from './app.js';
+
+/*
+ * The export as a browser without JavaScript goes through it: post the form, follow the redirect to the
+ * progress page, look again until the export is ready, then post the download form.
+ */
+
+type Fields = Record<string, string | string[]>;
+
+/** Posts the export form; the answer is the 303 to the progress page, or the form again with a problem. */
+export async function postExportForm(
+  app: FastifyInstance,
+  cookies: Record<string, string>,
+  fields: Fields,
+): Promise<LightMyRequestResponse> {
+  const page = await app.inject({ method: 'GET', url: '/logboek/export', cookies });
+  assert.equal(page.statusCode, 200);
+  return app.inject({
+    method: 'POST',
+    url: '/logboek/export',
+    cookies,
+    payload: new URLSearchParams([
+      ['_csrf', csrfTokenFrom(page.body)],
+      ...Object.entries(fields).flatMap(([name, value]) =>
+        Array.isArray(value) ? value.map((item) => [name, item]) : [[name, value]],
+      ),
+    ]).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+}
+
+/** Waits on the progress page until the export is no longer being made; returns that page. */
+export async function waitForExport(
+  app: FastifyInstance,
+  cookies: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<LightMyRequestResponse> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const page = await app.inject({ method: 'GET', url: '/logboek/export/bezig', cookies });
+    assert.equal(page.statusCode, 200);
+    if (!page.body.includes('data-export-progress')) return page;
+    assert.ok(Date.now() < deadline, 'the export was still being made after the time-out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Posts the download form of a ready export. */
+export async function downloadExport(
+  app: FastifyInstance,
+  cookies: Record<string, string>,
+  page: LightMyRequestResponse,
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method: 'POST',
+    url: '/logboek/export/ophalen',
+    cookies,
+    payload: new URLSearchParams([['_csrf', csrfTokenFrom(page.body)]]).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+}
+
+/** The whole export: form, progress, download. Fails the test unless every step answers as it should. */
+export async function exportJournal(
+  app: FastifyInstance,
+  cookies: Record<string, string>,
+  fields: Fields,
+): Promise<LightMyRequestResponse> {
+  const started = await postExportForm(app, cookies, fields);
+  assert.equal(started.statusCode, 303, started.body.slice(0, 500));
+  assert.equal(started.headers.location, '/logboek/export/bezig');
+  const ready = await waitForExport(app, cookies);
+  assert.match(ready.body, /action="\/logboek\/export\/ophalen"/, 'the ready page offers the download');
+  const download = await downloadExport(app, cookies, ready);
+  assert.equal(download.statusCode, 200);
+  assert.equal(download.headers['content-type'], 'application/zip');
+  return download;
+}

@@ -17,6 +17,7 @@ import { unzipSync, zipSync } from 'fflate';
 import type { BrowserContext, Download, Page, Response } from 'playwright-core';
 import sharp from 'sharp';
 import { verifyBundle } from '../../src/shared/evidence/verify.js';
+import type { ExportProgress, ExportResult } from '../../src/features/journal/export/jobs.js';
 import { AppPage, type E2E, axeViolations, startE2E } from './support.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -139,15 +140,37 @@ function pdfText(file: string): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }
 
-/** Submits the export form and saves the download; the page stays where it is. */
+/**
+ * Submits the export form, follows the progress page until the export is ready (with JavaScript the page
+ * reloads itself; without it the parent uses the "look again" link), checks the ready page with axe when
+ * JavaScript is on, and saves the download.
+ */
 async function downloadExport(page: Page, javaScript: boolean): Promise<{ download: Download; file: string }> {
+  const started = await submit(page, 'Export maken');
+  assert.equal(started.status(), 303);
+  assert.equal(new URL(page.url()).pathname, '/logboek/export/bezig');
+  if (javaScript) {
+    // The page's script reloads it once the export is ready.
+    await page.getByRole('heading', { level: 1, name: 'Je export is klaar' }).waitFor({ timeout: 60_000 });
+  } else {
+    const heading = page.getByRole('heading', { level: 1 });
+    const deadline = Date.now() + 60_000;
+    while ((await heading.innerText()) !== 'Je export is klaar') {
+      assert.equal(await heading.innerText(), 'Je export wordt gemaakt');
+      assert.ok(Date.now() < deadline, 'the export was not ready in time');
+      await page.getByRole('link', { name: 'Opnieuw kijken' }).click();
+      await page.waitForLoadState('load');
+    }
+  }
+  if (javaScript) {
+    const axe = await axeViolations(page);
+    assert.equal(axe.count, 0, `export ready page:\n${axe.description}`);
+  }
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export downloaden', exact: true }).click(),
   ]);
   assert.equal(await download.failure(), null);
-  // With JavaScript, the form said in its live region that the export was being made.
-  if (javaScript) assert.match(await page.locator('[data-busy-status]').innerText(), /De export wordt gemaakt/);
   const file = join(workDir, `export-${Date.now()}.zip`);
   await download.saveAs(file);
   return { download, file };
@@ -284,7 +307,7 @@ describe('export part of the journal and verify it, with JavaScript on', () => {
     await page.getByLabel('Hoe noem je je kind in deze export?').fill(label);
     await page.getByLabel('Alleen de notities die ik hieronder aanvink').check();
     await page.getByLabel('Je wachtwoordzin', { exact: true }).fill(passphrase);
-    assert.equal((await submit(page, 'Export downloaden')).status(), 400);
+    assert.equal((await submit(page, 'Export maken')).status(), 400);
     assert.match(await page.locator('.app-error-summary').innerText(), /Vink minstens één notitie aan/);
     assert.equal(await page.getByLabel('Hoe noem je je kind in deze export?').inputValue(), label);
     assert.ok(await page.getByLabel('Alleen de notities die ik hieronder aanvink').isChecked());
@@ -391,6 +414,52 @@ describe('export part of the journal and verify it, with JavaScript on', () => {
   });
 });
 
+describe('the export progress page', () => {
+  test('shows the step and the bar, passes axe, updates itself and offers the download when ready', async () => {
+    const app = await newApp(true);
+    const { page } = app;
+    await signUp(app, 'export-progress');
+    const cookie = (await page.context().cookies()).find((candidate) => candidate.name.endsWith('sessie'));
+    const session = await ready().services.accounts.currentSession(cookie?.value);
+    assert.ok(session !== null && session !== undefined);
+    // An export held mid-way by the test, so the page can be seen while it runs.
+    let report: (progress: ExportProgress) => void = () => undefined;
+    let finish: (result: ExportResult) => void = () => undefined;
+    ready().services.exports.start(session.idHash, (progress) => {
+      report = progress;
+      progress({ phase: 'reading', done: 64, total: 200 });
+      return new Promise<ExportResult>((resolve) => (finish = resolve));
+    });
+    await app.open('/logboek/export/bezig');
+    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Je export wordt gemaakt');
+    assert.equal(await page.getByLabel('Hoe ver de export is').getAttribute('value'), '12');
+    assert.match(await page.getByRole('status').last().innerText(), /Stap 1 van 3: notities openen \(64 van 200\)/);
+    const axe = await axeViolations(page);
+    assert.equal(axe.count, 0, `export progress page:\n${axe.description}`);
+
+    // The script asks again and updates the bar and the text in place (no reload while it runs).
+    report({ phase: 'pdf', done: 100, total: 200 });
+    await page.waitForFunction(() => document.querySelector('progress')?.getAttribute('value') === '65');
+    assert.match(
+      await page.getByRole('status').last().innerText(),
+      /Stap 2 van 3: de PDF maken \(100 van 200 notities\)/,
+    );
+
+    finish({ bytes: new Uint8Array([80, 75, 5, 6]), subject: 'journal' });
+    await page.getByRole('heading', { level: 1, name: 'Je export is klaar' }).waitFor({ timeout: 15_000 });
+    const axeReady = await axeViolations(page);
+    assert.equal(axeReady.count, 0, `export ready page:\n${axeReady.description}`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export downloaden', exact: true }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'export.zip');
+    // Taken once: the page for it now says it is gone.
+    await app.open('/logboek/export/bezig');
+    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Geen export klaar');
+  });
+});
+
 describe('export with JavaScript off', () => {
   test('the form posts, a wrong passphrase is refused, and the download arrives and verifies', async () => {
     const app = await newApp(false);
@@ -412,7 +481,7 @@ describe('export with JavaScript off', () => {
     await page.getByLabel('Alle notities').check();
 
     await page.getByLabel('Je wachtwoordzin', { exact: true }).fill('niet de goede zin');
-    const refused = await submit(page, 'Export downloaden');
+    const refused = await submit(page, 'Export maken');
     assert.equal(refused.status(), 400);
     assert.match(await page.locator('.app-error-summary').innerText(), /Deze wachtwoordzin klopt niet/);
     assert.equal(await page.getByLabel('Hoe noem je je kind in deze export?').inputValue(), label, 'the label stays');

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type Page, type Response, chromium } from 'playwright-core';
 import { buildTestApp } from '../helpers/app.js';
+import type { Services } from '../../src/services.js';
 
 export const chromiumArgs = [
   '--no-sandbox',
@@ -80,6 +81,8 @@ export interface E2E {
   browser: Browser;
   /** Every visit to the neutral site, in order (path only). */
   neutralVisits: string[];
+  /** The app's services, for a test that has to set up what a browser cannot (an export held mid-way). */
+  services: Services;
   close(): Promise<void>;
 }
 
@@ -107,6 +110,7 @@ function closeServer(server: Server): Promise<void> {
 export interface AppServer {
   /** The app's origin, e.g. http://127.0.0.1:43567 (no trailing slash). */
   baseUrl: string;
+  services: Services;
   close(): Promise<void>;
 }
 
@@ -124,7 +128,7 @@ export async function startAppServer(neutralUrl: string, env: Record<string, str
     throw error;
   }
   const baseUrl = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`;
-  return { baseUrl, close: () => testApp.close() };
+  return { baseUrl, services: testApp.services, close: () => testApp.close() };
 }
 
 /**
@@ -150,7 +154,7 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
 
     const app = await startAppServer(neutralUrl, env);
     cleanups.push(() => app.close());
-    const { baseUrl } = app;
+    const { baseUrl, services } = app;
 
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -158,7 +162,7 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
     });
     cleanups.push(() => browser.close());
 
-    return { baseUrl, neutralUrl, browser, neutralVisits, close };
+    return { baseUrl, neutralUrl, browser, neutralVisits, services, close };
   } catch (error) {
     await close();
     throw error;

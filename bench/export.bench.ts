@@ -4,42 +4,16 @@
 // time of each step comes from the same progress reports the page shows. Then verifies the bundle. Sizes can be
 // overridden: BENCH_EXPORT_SIZES=1000. `--check` exits 1 when the 10,000-entry export takes more than 10× the
 // 1,000-entry one (the export must stay about linear; it once built a Merkle tree per entry).
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
-import { prepareDatabase } from '../src/bootstrap.js';
 import { inspectAttachment } from '../src/features/journal/attachments.js';
 import { buildBundle, type ExportPhase } from '../src/features/journal/export/bundle.js';
-import type { Observation } from '../src/features/journal/journal.schema.js';
-import type { JournalActor } from '../src/features/journal/journal.service.js';
-import { createServices } from '../src/services.js';
-import { loadConfig } from '../src/shared/config/config.js';
-import { openDatabase } from '../src/shared/db/database.js';
 import { verifyBundle } from '../src/shared/evidence/verify.js';
 import { createTranslator } from '../src/shared/i18n/i18n.js';
+import { observation, openBenchJournal } from './journal-fixture.js';
 import { table, verdict } from './report.js';
 
 const PHOTO_EVERY = 500;
-
-function observation(index: number): Observation {
-  const day = new Date(Date.UTC(2024, 0, 1) + (index % 900) * 86_400_000).toISOString().slice(0, 10);
-  return {
-    date: day,
-    time: `${String(index % 24).padStart(2, '0')}:15`,
-    approximate: index % 7 === 0,
-    category: (['behaviour', 'absence', 'contact', 'online', 'money'] as const)[index % 5]!,
-    text: `Notitie ${index}: kwam laat thuis, had een nieuwe telefoon en wilde niet zeggen van wie. Ze zei dat een vriend hem had gegeven.`,
-    people: index % 3 === 0 ? [{ name: 'Rico', description: 'ouder, zwarte jas' }] : [],
-    online: index % 5 === 0 ? ['snap: rico_0612'] : [],
-    phones: [],
-    plates: index % 4 === 0 ? [{ value: 'GB-123-X', recognised: true }] : [],
-    places: [],
-    agencies: [],
-  };
-}
 
 interface Row {
   size: number;
@@ -53,38 +27,9 @@ interface Row {
 }
 
 async function measure(size: number, photo: Buffer): Promise<Row> {
-  const directory = mkdtempSync(path.join(os.tmpdir(), 'nmk-bench-export-'));
+  const fixture = await openBenchJournal('export');
   try {
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      DATA_DIR: directory,
-      LOG_LEVEL: 'silent',
-      ARGON2_MEMORY_KIB: '19456',
-      ARGON2_ITERATIONS: '2',
-      // A throwaway log key for the throwaway database.
-      LOG_SIGNING_KEY: generateKeyPairSync('ed25519')
-        .privateKey.export({ type: 'pkcs8', format: 'der' })
-        .toString('base64'),
-    });
-    config.pepper ??= randomBytes(32);
-    const database = openDatabase(config.database);
-    const services = createServices(database, config);
-    await prepareDatabase(database, services);
-    const passphrase = 'meetlint onder de trap';
-    const signUp = await services.accounts.register(
-      { gebruikersnaam: 'bench.export', wachtwoord: passphrase, herhaling: passphrase },
-      undefined,
-    );
-    if (!signUp.ok) throw new Error('sign-up failed');
-    const session = (await services.accounts.currentSession(signUp.cookie))!;
-    const who: JournalActor = {
-      actor: session.actor,
-      userId: session.userId,
-      keyEpoch: session.keyEpoch,
-      masterKey: session.masterKey,
-      signingKey: session.signingKey,
-      retiredSigningKeys: session.retiredSigningKeys,
-    };
+    const { services, who } = fixture;
     let photos = 0;
     for (let index = 0; index < size; index += 1) {
       if (index % PHOTO_EVERY === PHOTO_EVERY - 1) {
@@ -122,7 +67,6 @@ async function measure(size: number, photo: Buffer): Promise<Row> {
     });
     const verify = performance.now() - verifyStart;
     if (!report.valid) throw new Error(`the export does not verify: ${JSON.stringify(report.failures.slice(0, 3))}`);
-    await database.close();
     return {
       size,
       photos,
@@ -134,7 +78,7 @@ async function measure(size: number, photo: Buffer): Promise<Row> {
       verify,
     };
   } finally {
-    rmSync(directory, { recursive: true, force: true });
+    await fixture.close();
   }
 }
 

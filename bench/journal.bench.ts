@@ -3,48 +3,10 @@
 // In-process on a temporary SQLite database, through the real services and the real app (app.inject).
 // Sizes can be overridden: BENCH_JOURNAL_SIZES=100,1000. `--check` exits 1 when the append median at the
 // largest size is more than 3× the one at the smallest (appends must stay flat).
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createApp } from '../src/app.js';
-import { prepareDatabase } from '../src/bootstrap.js';
-import type { JournalActor } from '../src/features/journal/journal.service.js';
-import type { Observation } from '../src/features/journal/journal.schema.js';
-import { createServices } from '../src/services.js';
-import { loadConfig } from '../src/shared/config/config.js';
-import { openDatabase } from '../src/shared/db/database.js';
+import { observation, openBenchJournal } from './journal-fixture.js';
 import { median, table, verdict } from './report.js';
-
-const categories = [
-  'behaviour',
-  'absence',
-  'contact',
-  'online',
-  'money',
-  'health',
-  'school',
-  'agencies',
-  'other',
-] as const;
-
-function observation(index: number): Observation {
-  const day = new Date(Date.UTC(2024, 0, 1) + (index % 900) * 86_400_000).toISOString().slice(0, 10);
-  return {
-    date: day,
-    time: `${String(index % 24).padStart(2, '0')}:15`,
-    approximate: index % 7 === 0,
-    category: categories[index % categories.length]!,
-    text: `Notitie ${index}: kwam laat thuis, had een nieuwe telefoon en wilde niet zeggen van wie. Ze zei dat een vriend hem had gegeven.`,
-    people: index % 3 === 0 ? [{ name: 'Rico', description: 'ouder, zwarte jas' }] : [],
-    online: index % 5 === 0 ? ['snap: rico_0612'] : [],
-    phones: [],
-    plates: index % 4 === 0 ? [{ value: 'GB-123-X', recognised: true }] : [],
-    places: [],
-    agencies: [],
-  };
-}
 
 interface Row {
   size: number;
@@ -55,40 +17,10 @@ interface Row {
 }
 
 async function measure(size: number): Promise<Row> {
-  const directory = mkdtempSync(path.join(os.tmpdir(), 'nmk-bench-journal-'));
+  const fixture = await openBenchJournal('journal');
   try {
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      DATA_DIR: directory,
-      LOG_LEVEL: 'silent',
-      RATE_LIMIT_MAX: '1000000',
-      ARGON2_MEMORY_KIB: '19456',
-      ARGON2_ITERATIONS: '2',
-      // A throwaway log key for the throwaway database.
-      LOG_SIGNING_KEY: generateKeyPairSync('ed25519')
-        .privateKey.export({ type: 'pkcs8', format: 'der' })
-        .toString('base64'),
-    });
-    config.pepper ??= randomBytes(32);
-    const database = openDatabase(config.database);
-    const services = createServices(database, config);
+    const { config, services, who } = fixture;
     const app = await createApp(services, { logger: false });
-    await prepareDatabase(database, services);
-
-    const passphrase = 'meetlint onder de trap';
-    const signUp = await services.accounts.register(
-      { gebruikersnaam: 'bench.ouder', wachtwoord: passphrase, herhaling: passphrase },
-      undefined,
-    );
-    if (!signUp.ok) throw new Error('sign-up failed');
-    const session = (await services.accounts.currentSession(signUp.cookie))!;
-    const who: JournalActor = {
-      actor: session.actor,
-      userId: session.userId,
-      keyEpoch: session.keyEpoch,
-      masterKey: session.masterKey,
-      signingKey: session.signingKey,
-    };
 
     // Every append is timed; the figure is the median of the last 512 (two whole index segments, so the cost
     // of rewriting a fuller or emptier segment is averaged in).
@@ -102,7 +34,7 @@ async function measure(size: number): Promise<Row> {
     const seedPerEntry = (performance.now() - seedStart) / Math.max(1, size);
     appends.splice(0, Math.max(0, appends.length - 512));
 
-    const cookies = { [config.secureCookies ? '__Host-sessie' : 'sessie']: signUp.cookie };
+    const cookies = { [config.secureCookies ? '__Host-sessie' : 'sessie']: fixture.cookie };
     const render = async (url: string): Promise<number[]> => {
       const times: number[] = [];
       for (let index = 0; index < (size >= 100_000 ? 5 : 15); index += 1) {
@@ -116,10 +48,9 @@ async function measure(size: number): Promise<Row> {
     const list = await render('/logboek');
     const filtered = await render('/logboek?c=5&van=2024-06-01&tot=2024-12-31');
     await app.close();
-    await database.close();
     return { size, seedPerEntry, append: median(appends), list: median(list), filtered: median(filtered) };
   } finally {
-    rmSync(directory, { recursive: true, force: true });
+    await fixture.close();
   }
 }
 

@@ -12,6 +12,7 @@ import Fastify, {
 } from 'fastify';
 import { registerAccountRoutes, registerSessionLoading } from './features/accounts/accounts.routes.js';
 import { inspectAttachment } from './features/journal/attachments.js';
+import { journalActorOf } from './features/journal/journal.service.js';
 import { registerJournalRoutes } from './features/journal/journal.routes.js';
 import { registerLogRoutes } from './features/log/log.routes.js';
 import { keyId } from './shared/evidence/format.js';
@@ -191,13 +192,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     // "Download my data" includes the journal (entries as the parent wrote them) and the private diary: it is
     // the parent's own copy (GDPR art. 15 and 20), never a bundle for anyone else.
     personalData: async (request, session) => {
-      const who = {
-        actor: request.actor,
-        userId: session.userId,
-        keyEpoch: session.keyEpoch,
-        masterKey: session.masterKey,
-        signingKey: session.signingKey,
-      };
+      const who = journalActorOf(session, request.actor);
       if (!can(request.actor, 'journal', 'view', { ownerId: session.userId })) return {};
       return {
         journal: (await services.journal.everything(who)).map((entry) => ({

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, describe, test } from 'node:test';
 import { sessionCookieName } from '../src/features/accounts/session-cookie.js';
-import type { JournalActor } from '../src/features/journal/journal.service.js';
+import { journalActorOf } from '../src/features/journal/journal.service.js';
 import { createServices } from '../src/services.js';
 import { loadConfig } from '../src/shared/config/config.js';
 import { openDatabase } from '../src/shared/db/database.js';
@@ -207,13 +207,7 @@ for (const dialect of dialects) {
         const services = createServices(handle, config);
         const session = await services.accounts.currentSession(again.get(sessionCookieName(false)));
         assert.ok(session !== undefined, 'the session of the second login');
-        const who: JournalActor = {
-          actor: session.actor,
-          userId: session.userId,
-          keyEpoch: session.keyEpoch,
-          masterKey: session.masterKey,
-          signingKey: session.signingKey,
-        };
+        const who = journalActorOf(session);
         const checked = await services.journal.check(who);
         assert.deepEqual(checked.problems, []);
         size = checked.size;

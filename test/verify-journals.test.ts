@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Observation } from '../src/features/journal/journal.schema.js';
-import type { JournalActor } from '../src/features/journal/journal.service.js';
+import { journalActorOf } from '../src/features/journal/journal.service.js';
 import { createServices, type Services } from '../src/services.js';
 import { loadConfig } from '../src/shared/config/config.js';
 import { type DatabaseHandle, openDatabase } from '../src/shared/db/database.js';
@@ -52,13 +52,7 @@ for (const dialect of dialects) {
       );
       assert.ok(result.ok);
       const session = (await services.accounts.currentSession(result.cookie))!;
-      const who: JournalActor = {
-        actor: session.actor,
-        userId: session.userId,
-        keyEpoch: session.keyEpoch,
-        masterKey: session.masterKey,
-        signingKey: session.signingKey,
-      };
+      const who = journalActorOf(session);
       for (let index = 0; index < count; index += 1) {
         await services.journal.addObservation(who, observation(`geheime inhoud ${username} ${index}`));
       }

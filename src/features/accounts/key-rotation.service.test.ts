@@ -19,7 +19,12 @@ import { keyId } from '../../shared/evidence/format.js';
 import type { InspectedAttachment } from '../journal/attachments.js';
 import { createJournalRepository } from '../journal/journal.repo.js';
 import type { Observation } from '../journal/journal.schema.js';
-import { createJournalService, JournalConflict, type JournalActor } from '../journal/journal.service.js';
+import {
+  createJournalService,
+  JournalConflict,
+  type JournalActor,
+  journalActorOf,
+} from '../journal/journal.service.js';
 import { createAccountsRepository } from './accounts.repo.js';
 import { type CurrentSession, createAccountsService, totpPlace } from './accounts.service.js';
 import { createKeyRotationRepository } from './key-rotation.repo.js';
@@ -58,14 +63,7 @@ const picture: InspectedAttachment = {
   height: 20,
 };
 
-const actorOf = (session: CurrentSession): JournalActor => ({
-  actor: session.actor,
-  userId: session.userId,
-  keyEpoch: session.keyEpoch,
-  masterKey: session.masterKey,
-  signingKey: session.signingKey,
-  retiredSigningKeys: session.retiredSigningKeys,
-});
+const actorOf = (session: CurrentSession): JournalActor => journalActorOf(session);
 
 describeEachDialect('key rotation ("someone may know my passphrase")', (database) => {
   const hasher = createPassphraseHasher({ pepper: Buffer.alloc(32, 9), concurrency: 2 });

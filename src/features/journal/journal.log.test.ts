@@ -12,7 +12,7 @@ import { createAccountsRepository } from '../accounts/accounts.repo.js';
 import { createAccountsService } from '../accounts/accounts.service.js';
 import { createJournalRepository } from './journal.repo.js';
 import type { Observation } from './journal.schema.js';
-import { createJournalService, type JournalActor } from './journal.service.js';
+import { createJournalService, type JournalActor, journalActorOf } from './journal.service.js';
 
 /*
  * The tamper-evident log under the journal (issue 7): every append writes a canonical leaf signed by the
@@ -71,13 +71,7 @@ describeEachDialect('the journal log', (database) => {
     );
     assert.ok(result.ok);
     const session = (await accounts().currentSession(result.cookie))!;
-    return {
-      actor: session.actor,
-      userId: session.userId,
-      keyEpoch: session.keyEpoch,
-      masterKey: session.masterKey,
-      signingKey: session.signingKey,
-    };
+    return journalActorOf(session);
   }
   const db = () => database().handle.db;
   const journalIdOf = async (userId: string) =>

@@ -24,7 +24,13 @@ import {
   parseDiaryNote,
   parseObservation,
 } from './journal.schema.js';
-import { ATTACHMENTS_PER_ENTRY, type JournalActor, type JournalService, type ListQuery } from './journal.service.js';
+import {
+  ATTACHMENTS_PER_ENTRY,
+  type JournalActor,
+  journalActorOf,
+  type JournalService,
+  type ListQuery,
+} from './journal.service.js';
 import {
   DiaryPage,
   EntryFormPage,
@@ -131,14 +137,7 @@ export function registerJournalRoutes(
   const actorOf = (request: FastifyRequest): JournalActor => {
     const session = request.session;
     if (session === null) throw new NotFound('not signed in');
-    return {
-      actor: request.actor,
-      userId: session.userId,
-      keyEpoch: session.keyEpoch,
-      masterKey: session.masterKey,
-      signingKey: session.signingKey,
-      retiredSigningKeys: session.retiredSigningKeys,
-    };
+    return journalActorOf(session, request.actor);
   };
   const idParam = (value: string): string => {
     if (!UUID.test(value)) throw new NotFound('not an id');

@@ -10,7 +10,14 @@ import { createAccountsService } from '../accounts/accounts.service.js';
 import type { InspectedAttachment } from './attachments.js';
 import { createJournalRepository } from './journal.repo.js';
 import type { Observation } from './journal.schema.js';
-import { createJournalService, JournalConflict, type JournalActor, pad, unpad } from './journal.service.js';
+import {
+  createJournalService,
+  JournalConflict,
+  type JournalActor,
+  journalActorOf,
+  pad,
+  unpad,
+} from './journal.service.js';
 
 const fast = { memoryKiB: 19_456, iterations: 2, parallelism: 1 };
 const testLogKey = (() => {
@@ -77,13 +84,7 @@ describeEachDialect('journal service', (database) => {
     );
     assert.ok(result.ok);
     const session = (await accounts().currentSession(result.cookie))!;
-    return {
-      actor: session.actor,
-      userId: session.userId,
-      keyEpoch: session.keyEpoch,
-      masterKey: session.masterKey,
-      signingKey: session.signingKey,
-    };
+    return journalActorOf(session);
   }
 
   test('entries are numbered in order and listed by event date or by entry order', async () => {

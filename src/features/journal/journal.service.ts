@@ -155,6 +155,24 @@ export interface JournalActor {
   retiredSigningKeys?: () => Promise<RetiredSigningKey[]>;
 }
 
+/**
+ * The journal's view of a signed-in session (routes, tests, benches): its keys, and the actor the policy
+ * decides for — the request's where one is at hand, else the session's own.
+ */
+export function journalActorOf(
+  session: Pick<JournalActor, 'actor' | 'userId' | 'keyEpoch' | 'masterKey' | 'signingKey' | 'retiredSigningKeys'>,
+  actor: Actor = session.actor,
+): JournalActor {
+  return {
+    actor,
+    userId: session.userId,
+    keyEpoch: session.keyEpoch,
+    masterKey: session.masterKey,
+    signingKey: session.signingKey,
+    ...(session.retiredSigningKeys === undefined ? {} : { retiredSigningKeys: session.retiredSigningKeys }),
+  };
+}
+
 export interface AuthorKey {
   privateKey: KeyObject;
   /** SPKI DER */

@@ -6,7 +6,7 @@ import { dialects } from '../../../../test/helpers/databases.js';
 import { exportJournal } from '../../../../test/helpers/export.js';
 import { formatFingerprint, type LeafData, type Manifest } from '../../../shared/evidence/format.js';
 import { verifyBundle } from '../../../shared/evidence/verify.js';
-import type { JournalActor } from '../journal.service.js';
+import { type JournalActor, journalActorOf } from '../journal.service.js';
 
 /*
  * End to end: a parent writes entries, renews their keys ("someone may know my passphrase"), writes more and
@@ -41,14 +41,7 @@ for (const dialect of dialects) {
 
     async function actorFor(cookies: Record<string, string>): Promise<JournalActor> {
       const session = (await testApp.services.accounts.currentSession(cookies.sessie))!;
-      return {
-        actor: session.actor,
-        userId: session.userId,
-        keyEpoch: session.keyEpoch,
-        masterKey: session.masterKey,
-        signingKey: session.signingKey,
-        retiredSigningKeys: session.retiredSigningKeys,
-      };
+      return journalActorOf(session);
     }
 
     test('entries from before and after the rotation verify with either fingerprint', async () => {

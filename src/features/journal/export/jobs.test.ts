@@ -70,6 +70,25 @@ test('one export per session at a time, and at most maxRunning in the process', 
   jobs.close();
 });
 
+test('finished exports waiting in memory are capped: past maxWaitingBytes new exports wait', async () => {
+  const jobs = createExportJobs({ maxRunning: 5, maxWaitingBytes: 10 });
+  for (const [owner, size] of [
+    ['a', 6],
+    ['b', 4],
+  ] as const) {
+    const { work, control } = held();
+    assert.equal(jobs.start(owner, work), 'started');
+    await turn();
+    control.finish({ bytes: new Uint8Array(size), subject: owner });
+    await turn();
+  }
+  assert.equal(jobs.start('c', held().work), 'full', '10 bytes wait');
+  // A session's own waiting file does not count against its new export, which replaces it.
+  assert.equal(jobs.start('a', held().work), 'started');
+  assert.equal(jobs.start('c', held().work), 'started', 'only b’s 4 bytes wait now');
+  jobs.close();
+});
+
 test('sessions never see each other’s exports', async () => {
   const jobs = createExportJobs();
   const { work, control } = held();

@@ -26,6 +26,8 @@ export interface ExportJobOptions {
   maxRunning: number;
   /** How long a finished export waits to be downloaded. */
   keepMs: number;
+  /** Most bytes of finished exports waiting in memory; past it, new exports wait until some are taken. */
+  maxWaitingBytes: number;
   now?: () => number;
   /** Told when an export fails (the page only says it failed). */
   onError?: (error: unknown) => void;
@@ -34,6 +36,7 @@ export interface ExportJobOptions {
 export const defaultExportJobOptions: Readonly<Omit<ExportJobOptions, 'now' | 'onError'>> = Object.freeze({
   maxRunning: 2,
   keepMs: 15 * 60_000,
+  maxWaitingBytes: 1024 * 1024 * 1024,
 });
 
 /** What an export job makes: the ZIP, and what it is about (the journal's id, for the audit log). */
@@ -63,7 +66,7 @@ interface Job {
 export type ExportJobs = ReturnType<typeof createExportJobs>;
 
 export function createExportJobs(options: Partial<ExportJobOptions> = {}) {
-  const { maxRunning, keepMs } = { ...defaultExportJobOptions, ...options };
+  const { maxRunning, keepMs, maxWaitingBytes } = { ...defaultExportJobOptions, ...options };
   const now = options.now ?? Date.now;
   const jobs = new Map<string, Job>();
 
@@ -103,9 +106,16 @@ export function createExportJobs(options: Partial<ExportJobOptions> = {}) {
     start(owner: string, work: Work): StartResult {
       const existing = current(owner);
       if (existing?.state === 'running') return 'busy';
+      // Each export holds its entries and files in memory: a few at a time, and not too many waiting. This
+      // session's own waiting file does not count: the new export replaces it.
       let running = 0;
-      for (const job of jobs.values()) if (job.state === 'running') running += 1;
-      if (running >= maxRunning) return 'full';
+      let waiting = 0;
+      for (const [other, job] of [...jobs]) {
+        if (other === owner || current(other) === undefined) continue;
+        if (job.state === 'running') running += 1;
+        waiting += job.result?.bytes.length ?? 0;
+      }
+      if (running >= maxRunning || waiting >= maxWaitingBytes) return 'full';
       if (existing !== undefined) remove(owner, existing);
       const job: Job = {
         state: 'running',

@@ -17,6 +17,14 @@ test('base64 round-trips every length and refuses all but the one canonical spel
   assert.deepEqual(fromBase64('AAA='), new Uint8Array([0, 0]));
 });
 
+test('hex: every length, across the chunk boundary, as Node spells it', () => {
+  for (const length of [0, 1, 2, 31, 32, 33, 4095, 4096, 4097, 10_000]) {
+    const bytes = new Uint8Array(randomBytes(length));
+    assert.equal(toHex(bytes), Buffer.from(bytes).toString('hex'), `length ${length}`);
+  }
+  assert.equal(toHex(new Uint8Array([0, 9, 10, 15, 16, 255])), '00090a0f10ff');
+});
+
 test('hex is lower case only', () => {
   const bytes = new Uint8Array(randomBytes(32));
   assert.deepEqual(fromHex(toHex(bytes)), bytes);

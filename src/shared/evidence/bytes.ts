@@ -38,14 +38,24 @@ export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return difference === 0;
 }
 
-const hexDigits = '0123456789abcdef';
+const hexCodes = new Uint16Array(16);
+for (let i = 0; i < 16; i += 1) hexCodes[i] = '0123456789abcdef'.charCodeAt(i);
+// Character codes are gathered and turned into one string per chunk: appending two characters at a time would
+// make a short-lived string per byte, and a verifier turns tens of thousands of hashes into hex.
+const hexChunk = 4096;
+const hexScratch = new Uint16Array(2 * hexChunk);
 
 /** Lower-case hexadecimal. */
 export function toHex(bytes: Uint8Array): string {
   let out = '';
-  for (let i = 0; i < bytes.length; i += 1) {
-    const byte = bytes[i]!;
-    out += hexDigits[byte >> 4]! + hexDigits[byte & 15]!;
+  for (let start = 0; start < bytes.length; start += hexChunk) {
+    const end = Math.min(bytes.length, start + hexChunk);
+    for (let i = start, o = 0; i < end; i += 1, o += 2) {
+      const byte = bytes[i]!;
+      hexScratch[o] = hexCodes[byte >> 4]!;
+      hexScratch[o + 1] = hexCodes[byte & 15]!;
+    }
+    out += String.fromCharCode.apply(null, hexScratch.subarray(0, 2 * (end - start)) as unknown as number[]);
   }
   return out;
 }

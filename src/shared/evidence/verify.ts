@@ -292,35 +292,6 @@ async function verifyInner(
     failures.add('encoding', `global.bytes: ${describe(error)}`);
     return invalid();
   }
-  const states: EntryState[] = [];
-  for (const entry of manifest.entries) {
-    const leafBytes = m64(entry.leaf);
-    const contentBytes = m64(entry.content);
-    let leaf: LeafData;
-    let content: Content;
-    try {
-      leaf = parseCanonical(leafBytes, (value) => parseLeaf(value));
-    } catch (error) {
-      failures.add('encoding', `leaf: ${describe(error)}`, entry.index);
-      continue;
-    }
-    try {
-      content = parseCanonical(contentBytes, (value) => parseContent(value, limits.maxAttachmentsPerEntry));
-    } catch (error) {
-      failures.add('encoding', `content: ${describe(error)}`, entry.index);
-      continue;
-    }
-    states.push({
-      manifest: entry,
-      leafHash: hashLeaf(leafBytes),
-      leaf,
-      content,
-      committed: toHex(saltedHash(m64(entry.salt), contentBytes)) === leaf.commitment,
-      ok: true,
-      attachments: [],
-    });
-  }
-
   // §6.3 Keys: the log key must be trusted; the author fingerprint is computed, never read from the bundle.
   const logSpki = m64(manifest.logKey);
   const authorSpki = m64(manifest.authorKey);
@@ -457,20 +428,51 @@ async function verifyInner(
     failures.add('global-inclusion', 'the checkpoint is not included in the global root at global.index');
   }
 
+  // §6.2 (continued) Each disclosed entry's leaf and content, strictly parsed. After the checkpoint's and the
+  // global root's signatures, so those two are not queued behind ten thousand others.
+  const states: EntryState[] = [];
+  const signatures: Promise<boolean>[] = [];
+  for (const entry of manifest.entries) {
+    const leafBytes = m64(entry.leaf);
+    const contentBytes = m64(entry.content);
+    let leaf: LeafData;
+    let content: Content;
+    try {
+      leaf = parseCanonical(leafBytes, (value) => parseLeaf(value));
+    } catch (error) {
+      failures.add('encoding', `leaf: ${describe(error)}`, entry.index);
+      continue;
+    }
+    try {
+      content = parseCanonical(contentBytes, (value) => parseContent(value, limits.maxAttachmentsPerEntry));
+    } catch (error) {
+      failures.add('encoding', `content: ${describe(error)}`, entry.index);
+      continue;
+    }
+    const leafHash = hashLeaf(leafBytes);
+    // The key the leaf names: the author key or an earlier key whose hand-over verified. The check goes to
+    // WebCrypto's worker threads at once, so signatures are verified while this thread parses the rest.
+    const key = authorKeys.get(leaf.key);
+    signatures.push(
+      key === undefined
+        ? Promise.resolve(false)
+        : verifyEd25519(key, m64(entry.signature), signedMessage('leaf', leafHash)),
+    );
+    states.push({
+      manifest: entry,
+      leafHash,
+      leaf,
+      content,
+      committed: toHex(saltedHash(m64(entry.salt), contentBytes)) === leaf.commitment,
+      ok: true,
+      attachments: [],
+    });
+  }
+
   // §6.6 Every disclosed entry.
   const disclosedLeaf = new Map<number, string>();
   for (const state of states) disclosedLeaf.set(state.manifest.index, toHex(state.leafHash));
   const root = hex(checkpoint.root);
-  // Every signature check goes to WebCrypto's worker threads first, so they run while this thread hashes.
-  const signaturesPending = Promise.all(
-    states.map((state) => {
-      // The key the leaf names: the author key or an earlier key whose hand-over verified.
-      const key = authorKeys.get(state.leaf.key);
-      return key === undefined
-        ? Promise.resolve(false)
-        : verifyEd25519(key, m64(state.manifest.signature), signedMessage('leaf', state.leafHash));
-    }),
-  );
   // Proofs share most of their paths: each shared node is hashed once (the answers are verifyInclusion's).
   const included = inclusionChecker(checkpoint.size, root);
   const referencedMembers = new Set<string>();
@@ -499,7 +501,7 @@ async function verifyInner(
   for (const name of attachmentMembers.keys()) {
     if (!referencedMembers.has(name)) failures.add('zip', `"${name}" is not listed in the manifest`);
   }
-  const signaturesValid = await signaturesPending;
+  const signaturesValid = await Promise.all(signatures);
   states.forEach((state, position) => {
     if (!signaturesValid[position]) {
       state.ok = false;

@@ -35,8 +35,10 @@ import { openZip, readZipMember, type ZipMember } from './zip.js';
 
 /*
  * The verifier of docs/export-format.md §6, shared by the CLI (`verify-export`) and the offline page
- * (/verifieer). It runs every check in the order of §6, names the entry and the check of each failure, never
- * throws on hostile input, and returns decoded entries only when everything verified.
+ * (/verifieer). It runs every check of §6 (the entries' leaves and contents are parsed after the keys and the
+ * checkpoint, so each leaf's signature check can start as soon as the leaf is read), names the entry and the
+ * check of each failure, never throws on hostile input, and returns decoded entries only when everything
+ * verified.
  */
 
 /** The checks of §6, in order; each has a name in the message catalogues (`verify.check.<id>`). */

@@ -26,7 +26,9 @@
       window
         .fetch(url, { credentials: 'same-origin', cache: 'no-store', headers: { accept: 'application/json' } })
         .then(function (response) {
-          return response.ok ? response.json() : null;
+          if (response.ok) return response.json();
+          // Signed out meanwhile (404) or the form expired (403): the page itself says what to do now.
+          return response.status === 404 || response.status === 403 ? { state: 'gone' } : null;
         })
         .then(function (state) {
           if (state && state.state === 'running') {

@@ -253,6 +253,15 @@ for (const dialect of dialects) {
       return { work, finish: (bytes: Uint8Array) => finish(bytes), fail: (error: Error) => fail(error) };
     }
 
+    const exportsAudited = async () =>
+      (
+        await testApp.database.handle.db
+          .selectFrom('audit_log')
+          .select('seq')
+          .where('action', '=', 'journal.export')
+          .execute()
+      ).length;
+
     const nextTurns = () => new Promise((resolve) => setTimeout(resolve, 10));
 
     test('while an export is made the page shows how far it is; a second is refused; the file can be taken once', async () => {
@@ -292,9 +301,11 @@ for (const dialect of dialects) {
         }>().state,
         'done',
       );
+      const before = await exportsAudited();
       const taken = await downloadExport(testApp.app, jar, ready);
       assert.equal(taken.statusCode, 200);
       assert.deepEqual([...taken.rawPayload], [1, 2, 3]);
+      assert.equal(await exportsAudited(), before + 1, 'the audit log records the export when it is handed over');
       const again = await downloadExport(testApp.app, jar, ready);
       assert.equal(again.statusCode, 410);
       assert.match(again.body, /Deze export is er niet meer/);

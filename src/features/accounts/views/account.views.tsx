@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { MessageKey } from '../../../shared/i18n/messages.js';
 import { CsrfField } from '../../../shared/views/components/csrf-field.js';
+import { TextField } from '../../../shared/views/components/fields.js';
 import { ErrorSummary } from '../../../shared/views/components/error-summary.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
@@ -13,72 +14,6 @@ const timeFormat = new Intl.DateTimeFormat('nl-NL', {
   hour: '2-digit',
   minute: '2-digit',
 });
-
-export function TextField({
-  ctx,
-  name,
-  label,
-  hint,
-  type,
-  value,
-  problem,
-  autocomplete,
-}: {
-  ctx: PageContext;
-  name: Field;
-  label: string;
-  hint?: string;
-  type: 'text' | 'password';
-  value?: string;
-  problem: MessageKey | undefined;
-  autocomplete: string;
-}) {
-  const described = [hint === undefined ? '' : `${name}-hint`, problem === undefined ? '' : `${name}-error`]
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <div class="app-field">
-      <label class="app-label" for={name}>
-        {label}
-      </label>
-      {hint !== undefined && (
-        <p class="app-hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      )}
-      {problem !== undefined && (
-        <p class="app-error-message" id={`${name}-error`}>
-          <span class="app-visually-hidden">{ctx.t('error.title')}: </span>
-          {ctx.t(problem)}
-        </p>
-      )}
-      {type === 'password' ? (
-        <input
-          class={`app-input${problem === undefined ? '' : ' app-input--error'}`}
-          id={name}
-          name={name}
-          type="password"
-          autocomplete={autocomplete}
-          aria-describedby={described === '' ? undefined : described}
-          aria-invalid={problem === undefined ? undefined : 'true'}
-        />
-      ) : (
-        <input
-          class={`app-input${problem === undefined ? '' : ' app-input--error'}`}
-          id={name}
-          name={name}
-          type="text"
-          value={value}
-          autocomplete={autocomplete}
-          spellcheck={false}
-          autocapitalize="none"
-          aria-describedby={described === '' ? undefined : described}
-          aria-invalid={problem === undefined ? undefined : 'true'}
-        />
-      )}
-    </div>
-  );
-}
 
 /** A new passphrase, twice (sign-up and recovery). */
 export function NewPassphraseFields({

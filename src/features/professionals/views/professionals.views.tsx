@@ -5,7 +5,8 @@ import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import type { FieldProblem } from '../../accounts/accounts.schema.js';
 import { ErrorSummary } from '../../../shared/views/components/error-summary.js';
-import { NewPassphraseFields, TextField } from '../../accounts/views/account.views.js';
+import { TextField } from '../../../shared/views/components/fields.js';
+import { NewPassphraseFields } from '../../accounts/views/account.views.js';
 import type { Approval, OrganisationChoice, ProfessionalRecord } from '../professionals.repo.js';
 import type { InviteProblem } from '../professionals.schema.js';
 import type {

@@ -505,5 +505,18 @@ describe('export with JavaScript off', () => {
       ['attachments/0-1.jpg', 'attachments/0-1-original.jpg'],
     );
     assert.equal(report.summary?.label, label);
+
+    // Again, without the original and its metadata: the PDF says it was kept but not given.
+    await app.open('/logboek/export');
+    await page.getByLabel('Hoe noem je je kind in deze export?').fill(label);
+    await page.getByLabel('Alle notities').check();
+    await page.getByLabel(/zonder de originelen met hun gegevens/).check();
+    const { file: withoutOriginal } = await downloadExport(page, false);
+    const withoutMembers = Object.keys(unzipSync(new Uint8Array(readFileSync(withoutOriginal)))).sort();
+    assert.deepEqual(withoutMembers, ['attachments/0-1.jpg', 'journal.pdf', 'manifest.json']);
+    assert.match(
+      pdfText(withoutOriginal),
+      /Het origineel met zijn gegevens is bewaard, maar niet in deze export gegeven/,
+    );
   });
 });

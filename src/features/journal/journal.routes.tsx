@@ -25,7 +25,9 @@ import {
   parseObservation,
 } from './journal.schema.js';
 import {
+  allAttachments,
   ATTACHMENTS_PER_ENTRY,
+  type AttachmentDisclosure,
   type JournalActor,
   journalActorOf,
   type JournalService,
@@ -34,6 +36,7 @@ import {
 import {
   DiaryPage,
   EntryFormPage,
+  EXPORT_ATTACHMENT_PICK_LIMIT,
   ExportPage,
   ExportStatusPage,
   EntryPage,
@@ -409,12 +412,15 @@ export function registerJournalRoutes(
       status = 200,
     ) => {
       const text = (name: string) => (typeof form[name] === 'string' ? form[name] : '');
-      const picked = form.notitie === undefined ? [] : Array.isArray(form.notitie) ? form.notitie : [form.notitie];
+      const listOf = (value: string | string[] | undefined) =>
+        value === undefined ? [] : Array.isArray(value) ? value : [value];
+      const picked = listOf(form.notitie);
       const author = await who.signingKey();
       return reply.html(
         <ExportPage
           ctx={pages.contextOf(request, reply)}
           choices={await journal.choices(who)}
+          attachmentChoices={await journal.attachmentChoices(who, EXPORT_ATTACHMENT_PICK_LIMIT)}
           checkpoint={await journal.currentCheckpoint(who)}
           fingerprint={formatFingerprint(author.id)}
           fresh={request.session !== null && Date.now() < Date.parse(request.session.reauthenticatedUntil)}
@@ -425,6 +431,8 @@ export function registerJournalRoutes(
             from: text('van').slice(0, 12),
             to: text('tot').slice(0, 12),
             known: text('bekend').slice(0, 12),
+            attachments: text('bijlagen') === '' ? 'alle' : text('bijlagen'),
+            pickedAttachments: listOf(form.bijlage),
           }}
           problems={problems}
         />,
@@ -470,6 +478,21 @@ export function registerJournalRoutes(
           if (ids.size === 0) problems.push({ field: 'keuze', messageKey: 'journal.export.problem.nothing' });
           else chosen = (_index, entryId) => ids.has(entryId);
         } else problems.push({ field: 'keuze', messageKey: 'journal.export.problem.mode' });
+        // Which photos and files go along (docs/export-format.md §5): what stays out is still committed to.
+        let attachmentChoice: AttachmentDisclosure = allAttachments;
+        const attachmentMode = text('bijlagen') === '' ? 'alle' : text('bijlagen');
+        if (attachmentMode === 'zonder-origineel') attachmentChoice = { file: () => true, original: () => false };
+        else if (attachmentMode === 'geen') attachmentChoice = { file: () => false, original: () => false };
+        else if (attachmentMode === 'kies') {
+          const raw = form.bijlage;
+          const ids = new Set(
+            (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((id) => UUID.test(id)),
+          );
+          if (ids.size === 0) problems.push({ field: 'bijlagen', messageKey: 'journal.export.problem.attachments' });
+          else attachmentChoice = { file: (id) => ids.has(id), original: (id) => ids.has(id) };
+        } else if (attachmentMode !== 'alle') {
+          problems.push({ field: 'bijlagen', messageKey: 'journal.export.problem.attachmentsMode' });
+        }
         const knownText = text('bekend');
         let knownSize: number | undefined;
         if (knownText !== '') {
@@ -498,8 +521,11 @@ export function registerJournalRoutes(
         const { locale, t, log } = request;
         const started = exporting.jobs.start(session.idHash, async (report, signal) => {
           try {
-            const disclosure = await journal.disclose(who, chosen, (done, total) =>
-              report({ phase: 'reading', done, total }),
+            const disclosure = await journal.disclose(
+              who,
+              chosen,
+              (done, total) => report({ phase: 'reading', done, total }),
+              attachmentChoice,
             );
             signal.throwIfAborted();
             const checkpoint = JSON.parse(disclosure.checkpoint.bytes) as { size: number };

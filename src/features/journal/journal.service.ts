@@ -223,6 +223,14 @@ export interface DisclosedAttachment {
   thumbnail: Buffer | undefined;
 }
 
+/** Which attachments of the disclosed entries go into an export: each file, and each kept original. */
+export interface AttachmentDisclosure {
+  file: (attachmentId: string) => boolean;
+  original: (attachmentId: string) => boolean;
+}
+
+export const allAttachments: AttachmentDisclosure = { file: () => true, original: () => true };
+
 export interface Disclosure {
   journalId: string;
   checkpoint: CheckpointRow;
@@ -923,6 +931,7 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
       who: JournalActor,
       chosen: (index: number, entryId: string) => boolean,
       progress?: (done: number, total: number) => void,
+      attachmentChoice: AttachmentDisclosure = allAttachments,
     ): Promise<Disclosure> {
       const journal = await ownJournal(who, 'view');
       if (journal === undefined || journal.size === 0) throw new NotFound('nothing to export');
@@ -957,12 +966,16 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
         journal.id,
         disclosed.map((row) => row.id),
       )) {
+        // A withheld attachment is never opened: only its salted hash, inside the entry, goes along.
+        if (!attachmentChoice.file(attachment.id)) continue;
         const list = attachmentsByEntry.get(attachment.entryId) ?? [];
         list.push({
           id: attachment.id,
           position: attachment.position,
           file: openAttachmentPart(who, attachment, 'content')!,
-          original: openAttachmentPart(who, attachment, 'original'),
+          original: attachmentChoice.original(attachment.id)
+            ? openAttachmentPart(who, attachment, 'original')
+            : undefined,
           thumbnail: openAttachmentPart(who, attachment, 'thumbnail')?.bytes,
         });
         attachmentsByEntry.set(attachment.entryId, list);
@@ -1012,6 +1025,27 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
           kind: summary.k,
           redacted: summary.rd !== undefined,
         }));
+    },
+
+    /**
+     * The attachments the parent can choose from for an export (entry number and position; nothing is
+     * decrypted), or undefined when the journal has more than `limit` of them.
+     */
+    async attachmentChoices(
+      who: JournalActor,
+      limit: number,
+    ): Promise<{ id: string; number: number; attachment: number }[] | undefined> {
+      const journal = await ownJournal(who, 'view');
+      if (journal === undefined) return [];
+      const withAttachments = (await allSummaries(who, journal)).filter(
+        (summary) => (summary.a ?? 0) > 0 && summary.rd === undefined,
+      );
+      if (withAttachments.reduce((sum, summary) => sum + (summary.a ?? 0), 0) > limit) return undefined;
+      const numberOf = new Map(withAttachments.map((summary) => [summary.id, summary.i + 1]));
+      const rows = await repo.attachmentsOf(journal.id, [...numberOf.keys()]);
+      return rows
+        .map((row) => ({ id: row.id, number: numberOf.get(row.entryId)!, attachment: row.position + 1 }))
+        .sort((a, b) => a.number - b.number || a.attachment - b.attachment);
     },
 
     /** The journal's latest checkpoint, for the parent to show at intake (size and root). */

@@ -444,6 +444,18 @@ export const en: Catalogue = {
   'journal.export.problem.known': 'Enter a number of notes your journal has had, or leave it empty.',
   'journal.export.problem.passphrase': 'This passphrase is not right.',
   'journal.export.problem.throttled': 'Too many wrong passphrases. Try again later.',
+  'journal.export.attachments': 'Which photos and files?',
+  'journal.export.attachmentsHint':
+    'What you do not give stays in your journal. The export does show that it exists, and the police can check later that it has not changed.',
+  'journal.export.attachments.alle': 'All photos and files of these notes',
+  'journal.export.attachments.zonder-origineel':
+    'All photos and files, but without the originals with their metadata (such as when and where the photo was taken)',
+  'journal.export.attachments.geen': 'No photos or files',
+  'journal.export.attachments.kies': 'Only the photos and files I tick below',
+  'journal.export.attachments.pick': 'Choose photos and files',
+  'journal.export.attachments.item': 'Note {number}, attachment {attachment}',
+  'journal.export.problem.attachments': 'Tick at least one photo or file, or choose No photos or files.',
+  'journal.export.problem.attachmentsMode': 'Choose which photos and files go into the export.',
   'journal.export.make': 'Make export',
   'journal.export.problem.busy':
     'An export is already being made for you. Wait until it is ready: the page Export being made shows how far it is.',
@@ -780,6 +792,8 @@ export const en: Catalogue = {
   'export.pdf.attachment.label': 'Attachment {number}: {type}, {size}',
   'export.pdf.attachment.path': 'In the ZIP: {path}',
   'export.pdf.attachment.withheld': 'Withheld: not in this export',
+  'export.pdf.attachment.original': 'Original with its metadata (such as when and where the photo was taken): {path}',
+  'export.pdf.attachment.originalWithheld': 'The original with its metadata was kept, but is not given in this export.',
   'export.pdf.attachment.type.png': 'PNG image',
   'export.pdf.attachment.type.jpeg': 'JPEG photo',
   'export.pdf.attachment.type.webp': 'WebP image',

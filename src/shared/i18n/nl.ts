@@ -447,6 +447,18 @@ export const nl = {
   'journal.export.problem.known': 'Vul een aantal notities in dat je logboek heeft gehad, of laat het leeg.',
   'journal.export.problem.passphrase': 'Deze wachtwoordzin klopt niet.',
   'journal.export.problem.throttled': 'Te vaak een verkeerde wachtwoordzin. Probeer het later opnieuw.',
+  'journal.export.attachments': 'Welke foto’s en bestanden?',
+  'journal.export.attachmentsHint':
+    'Wat je niet meegeeft, blijft in je logboek. De export laat wel zien dat het er is, en de politie kan later controleren dat het niet is veranderd.',
+  'journal.export.attachments.alle': 'Alle foto’s en bestanden bij deze notities',
+  'journal.export.attachments.zonder-origineel':
+    'Alle foto’s en bestanden, maar zonder de originelen met hun gegevens (zoals tijd en plaats van de foto)',
+  'journal.export.attachments.geen': 'Geen foto’s en bestanden',
+  'journal.export.attachments.kies': 'Alleen de foto’s en bestanden die ik hieronder aanvink',
+  'journal.export.attachments.pick': 'Kies foto’s en bestanden',
+  'journal.export.attachments.item': 'Notitie {number}, bijlage {attachment}',
+  'journal.export.problem.attachments': 'Vink minstens één foto of bestand aan, of kies Geen foto’s en bestanden.',
+  'journal.export.problem.attachmentsMode': 'Kies welke foto’s en bestanden in de export komen.',
   'journal.export.make': 'Export maken',
   'journal.export.problem.busy':
     'Er wordt al een export voor je gemaakt. Wacht tot die klaar is: je ziet hoe ver hij is op de pagina Export wordt gemaakt.',
@@ -785,6 +797,9 @@ export const nl = {
   'export.pdf.attachment.label': 'Bijlage {number}: {type}, {size}',
   'export.pdf.attachment.path': 'In de ZIP: {path}',
   'export.pdf.attachment.withheld': 'Achtergehouden: niet in deze export',
+  'export.pdf.attachment.original': 'Origineel met zijn gegevens (zoals tijd en plaats van de foto): {path}',
+  'export.pdf.attachment.originalWithheld':
+    'Het origineel met zijn gegevens is bewaard, maar niet in deze export gegeven.',
   'export.pdf.attachment.type.png': 'PNG-afbeelding',
   'export.pdf.attachment.type.jpeg': 'JPEG-foto',
   'export.pdf.attachment.type.webp': 'WebP-afbeelding',

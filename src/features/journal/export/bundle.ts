@@ -78,8 +78,13 @@ export async function buildBundle(input: BundleInput): Promise<Uint8Array> {
       const path = attachmentPath(row.index, n, 'file', extensionOf(attachment.file.mediaType));
       members[path] = attachment.file.bytes;
       manifestAttachments.push({ path, id: reference.id, role: 'file', salt: b64(attachment.file.salt) });
-      if (attachment.original !== undefined) {
+      let original: PdfEntry['attachments'][number]['original'];
+      if (attachment.original === undefined) {
+        // Kept at upload but left out of this export by the parent: the PDF says so.
+        if (reference.originalSha256 !== undefined) original = 'withheld';
+      } else {
         const originalPath = attachmentPath(row.index, n, 'original', extensionOf(attachment.original.mediaType));
+        original = { path: originalPath };
         members[originalPath] = attachment.original.bytes;
         manifestAttachments.push({
           path: originalPath,
@@ -95,6 +100,7 @@ export async function buildBundle(input: BundleInput): Promise<Uint8Array> {
         path,
         withheld: false,
         ...(attachment.thumbnail === undefined ? {} : { thumbnail: attachment.thumbnail }),
+        ...(original === undefined ? {} : { original }),
       });
     }
     entries.push({

@@ -161,6 +161,48 @@ for (const dialect of dialects) {
       assert.equal(wrong.valid, false);
     });
 
+    test('photos and files: all, none, without originals, or only those ticked; what stays out is still committed to', async () => {
+      const page = await testApp.app.inject({ method: 'GET', url: '/logboek/export', cookies });
+      assert.match(page.body, /Welke foto’s en bestanden\?/);
+      assert.match(page.body, /Notitie 1, bijlage 1/);
+      const photoId = /name="bijlage" value="([0-9a-f-]{36})"/.exec(page.body)?.[1];
+      assert.ok(photoId !== undefined, 'the photo can be ticked');
+      const cases: [string, Record<string, string>, string[]][] = [
+        ['none', { bijlagen: 'geen' }, []],
+        ['without originals', { bijlagen: 'zonder-origineel' }, ['attachments/0-1.jpg']],
+        ['ticked', { bijlagen: 'kies', bijlage: photoId }, ['attachments/0-1-original.jpg', 'attachments/0-1.jpg']],
+      ];
+      for (const [name, fields, attachments] of cases) {
+        const response = await exportAndDownload({ label: 'S.', keuze: 'alles', wachtwoord: passphrase, ...fields });
+        const zip = new Uint8Array(response.rawPayload);
+        assert.deepEqual(
+          Object.keys(unzipSync(zip))
+            .filter((member) => member.startsWith('attachments/'))
+            .sort(),
+          attachments,
+          name,
+        );
+        const report = await verifyBundle(zip, { extraLogKey: logKey });
+        assert.deepEqual(report.failures, [], name);
+        const first = report.entries?.find((entry) => entry.index === 0);
+        assert.deepEqual(first?.withheldAttachments, attachments.length === 0 ? [photoId] : [], name);
+        assert.equal(first?.content.attachments?.[0]?.id, photoId, `${name}: the content still names the photo`);
+      }
+    });
+
+    test('photos and files: an unknown choice or nothing ticked is refused with a message, nothing started', async () => {
+      for (const [fields, message] of [
+        [{ bijlagen: 'kies' }, /Vink minstens één foto of bestand aan/],
+        [{ bijlagen: 'kies', bijlage: 'not-an-id' }, /Vink minstens één foto of bestand aan/],
+        [{ bijlagen: 'sommige' }, /Kies welke foto’s en bestanden in de export komen/],
+      ] as const) {
+        const response = await exportWith({ label: 'S.', keuze: 'alles', wachtwoord: passphrase, ...fields });
+        assert.equal(response.statusCode, 400);
+        assert.match(response.body, message);
+        assert.match(response.body, /href="#bijlagen"/, 'the error summary links to the choice');
+      }
+    });
+
     async function rootAt(size: number): Promise<string> {
       const row = await testApp.database.handle.db
         .selectFrom('journal_checkpoints')

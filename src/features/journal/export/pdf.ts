@@ -21,6 +21,8 @@ export interface PdfAttachment {
   /** Where the file is in the ZIP, when disclosed. */
   path?: string;
   withheld: boolean;
+  /** The original with its metadata, when one was kept: where it is in the ZIP, or withheld. */
+  original?: { path: string } | 'withheld';
 }
 
 export interface PdfEntry {
@@ -403,6 +405,13 @@ function renderAttachments(w: Writer, attachments: readonly PdfAttachment[]): vo
         ? t('export.pdf.attachment.withheld')
         : t('export.pdf.attachment.path', { path: attachment.path }),
     ];
+    if (!attachment.withheld && attachment.original !== undefined) {
+      lines.push(
+        attachment.original === 'withheld'
+          ? t('export.pdf.attachment.originalWithheld')
+          : t('export.pdf.attachment.original', { path: attachment.original.path }),
+      );
+    }
     // A withheld attachment's picture is not shown even if one was passed: withheld means not disclosed.
     const thumbnail =
       !attachment.withheld && attachment.thumbnail !== undefined && isJpeg(attachment.thumbnail)

@@ -834,10 +834,23 @@ export interface ExportChoice {
 
 /** How many entries can be ticked one by one; above it the parent chooses a range of numbers. */
 export const EXPORT_PICK_LIMIT = 500;
+/** How many attachments can be ticked one by one; above it the parent chooses all, none or no originals. */
+export const EXPORT_ATTACHMENT_PICK_LIMIT = 200;
+
+export interface ExportAttachmentChoice {
+  id: string;
+  /** The entry's number. */
+  number: number;
+  /** The attachment's number within its entry. */
+  attachment: number;
+}
+
+const attachmentModes = ['alle', 'zonder-origineel', 'geen', 'kies'] as const;
 
 export function ExportPage({
   ctx,
   choices,
+  attachmentChoices,
   checkpoint,
   fingerprint,
   form,
@@ -847,9 +860,20 @@ export function ExportPage({
   ctx: PageContext;
   fresh: boolean;
   choices: ExportChoice[];
+  /** The journal's attachments, or undefined when there are too many to tick one by one. */
+  attachmentChoices: ExportAttachmentChoice[] | undefined;
   checkpoint: { size: number; root: string; time: number } | undefined;
   fingerprint: string;
-  form: { label: string; mode: string; picked: readonly string[]; from: string; to: string; known: string };
+  form: {
+    label: string;
+    mode: string;
+    picked: readonly string[];
+    from: string;
+    to: string;
+    known: string;
+    attachments: string;
+    pickedAttachments: readonly string[];
+  };
   problems: readonly { field: string; messageKey: MessageKey }[];
 }) {
   const { t } = ctx;
@@ -943,6 +967,58 @@ export function ExportPage({
               )}
               <p class="app-hint">{t('journal.export.redactions')}</p>
             </fieldset>
+            {attachmentChoices?.length !== 0 && (
+              <fieldset>
+                <legend>{t('journal.export.attachments')}</legend>
+                <p class="app-hint" id="bijlagen-hint">
+                  {t('journal.export.attachmentsHint')}
+                </p>
+                <FieldError ctx={ctx} id="bijlagen" problem={problemOf('bijlagen')} />
+                <div class="app-radios app-radios--stacked" id="bijlagen">
+                  {attachmentModes
+                    .filter((mode) => mode !== 'kies' || attachmentChoices !== undefined)
+                    .map((mode) => (
+                      <div class="app-radios__item" key={mode}>
+                        <input
+                          class="app-radios__input"
+                          type="radio"
+                          id={`bijlagen-${mode}`}
+                          name="bijlagen"
+                          value={mode}
+                          checked={form.attachments === mode}
+                          aria-describedby="bijlagen-hint"
+                        />
+                        <label class="app-radios__label" for={`bijlagen-${mode}`}>
+                          {t(`journal.export.attachments.${mode}`)}
+                        </label>
+                      </div>
+                    ))}
+                </div>
+                {attachmentChoices !== undefined && (
+                  <fieldset>
+                    <legend>{t('journal.export.attachments.pick')}</legend>
+                    {attachmentChoices.map((choice) => (
+                      <div class="app-radios__item" key={choice.id}>
+                        <input
+                          class="app-radios__input"
+                          type="checkbox"
+                          id={`bijlage-${choice.number}-${choice.attachment}`}
+                          name="bijlage"
+                          value={choice.id}
+                          checked={form.pickedAttachments.includes(choice.id)}
+                        />
+                        <label class="app-radios__label" for={`bijlage-${choice.number}-${choice.attachment}`}>
+                          {t('journal.export.attachments.item', {
+                            number: choice.number,
+                            attachment: choice.attachment,
+                          })}
+                        </label>
+                      </div>
+                    ))}
+                  </fieldset>
+                )}
+              </fieldset>
+            )}
             <Input
               ctx={ctx}
               name="bekend"

@@ -84,6 +84,9 @@ function start(): void {
     if (entry.withheldAttachments.length > 0) {
       article.append(element('p', `${m('verify.entry.withheldAttachments')}: ${entry.withheldAttachments.length}`));
     }
+    if (entry.withheldOriginals.length > 0) {
+      article.append(element('p', `${m('verify.entry.withheldOriginals')}: ${entry.withheldOriginals.length}`));
+    }
     return article;
   }
 

@@ -42,6 +42,7 @@ export const clientMessageKeys = [
   'verify.entry.words',
   'verify.entry.attachments',
   'verify.entry.withheldAttachments',
+  'verify.entry.withheldOriginals',
   'verify.unsupported',
   'verify.check.zip',
   'verify.check.manifest',

@@ -92,6 +92,8 @@ export interface VerifiedEntry {
   attachments: VerifiedAttachment[];
   /** Ids of attachments in the content that the parent withheld (their hashes are still committed to). */
   withheldAttachments: string[];
+  /** Ids of attachments whose original (with its metadata) the content commits to but the parent withheld. */
+  withheldOriginals: string[];
 }
 
 export interface Summary {
@@ -548,6 +550,14 @@ async function verifyInner(
     attachments: state.attachments,
     withheldAttachments: (state.content.attachments ?? [])
       .filter((attachment) => !state.attachments.some((verified) => verified.id === attachment.id))
+      .map((attachment) => attachment.id),
+    withheldOriginals: (state.content.attachments ?? [])
+      .filter(
+        (attachment) =>
+          attachment.originalSha256 !== undefined &&
+          state.attachments.some((verified) => verified.id === attachment.id && verified.role === 'file') &&
+          !state.attachments.some((verified) => verified.id === attachment.id && verified.role === 'original'),
+      )
       .map((attachment) => attachment.id),
   }));
   return { valid: true, failures: [], summary, entries };

@@ -859,6 +859,7 @@ export const en: Catalogue = {
   'verify.entry.words': 'The child’s own words',
   'verify.entry.attachments': 'Attachments (verified)',
   'verify.entry.withheldAttachments': 'Withheld attachments',
+  'verify.entry.withheldOriginals': 'Originals with metadata, kept but withheld',
   'verify.unsupported': 'This browser cannot run the checks. Use a current browser or the command line.',
   'verify.check.zip': 'ZIP file',
   'verify.check.manifest': 'Table of contents (manifest.json)',

@@ -865,6 +865,7 @@ export const nl = {
   'verify.entry.words': 'Woorden van het kind',
   'verify.entry.attachments': 'Bijlagen (gecontroleerd)',
   'verify.entry.withheldAttachments': 'Achtergehouden bijlagen',
+  'verify.entry.withheldOriginals': 'Originelen met gegevens, bewaard maar achtergehouden',
   'verify.unsupported': 'Deze browser kan de controle niet doen. Gebruik een recente browser of de opdrachtregel.',
   'verify.check.zip': 'Zip-bestand',
   'verify.check.manifest': 'Inhoudsopgave (manifest.json)',

@@ -186,6 +186,7 @@ for (const dialect of dialects) {
         assert.deepEqual(report.failures, [], name);
         const first = report.entries?.find((entry) => entry.index === 0);
         assert.deepEqual(first?.withheldAttachments, attachments.length === 0 ? [photoId] : [], name);
+        assert.deepEqual(first?.withheldOriginals, attachments.length === 1 ? [photoId] : [], name);
         assert.equal(first?.content.attachments?.[0]?.id, photoId, `${name}: the content still names the photo`);
       }
     });

@@ -220,6 +220,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     log: services.log,
     logKey: services.logKey,
     jobs: services.exports,
+    maxAttachmentBytes: config.exportMaxAttachmentBytes,
     confirmPassphrase: (session, passphrase, address, options) =>
       services.accounts.confirmPassphrase(session, passphrase, address, options),
   });

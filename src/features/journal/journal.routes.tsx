@@ -28,6 +28,7 @@ import {
   allAttachments,
   ATTACHMENTS_PER_ENTRY,
   type AttachmentDisclosure,
+  ExportTooLarge,
   type JournalActor,
   journalActorOf,
   type JournalService,
@@ -117,6 +118,8 @@ export interface ExportDependencies {
   log: LogService;
   logKey: LogKey;
   jobs: ExportJobs;
+  /** Most bytes of photos and files one export may carry (EXPORT_MAX_ATTACHMENT_MB). */
+  maxAttachmentBytes: number;
   confirmPassphrase: (
     session: CurrentSession,
     passphrase: unknown,
@@ -526,6 +529,7 @@ export function registerJournalRoutes(
               chosen,
               (done, total) => report({ phase: 'reading', done, total }),
               attachmentChoice,
+              exporting.maxAttachmentBytes,
             );
             signal.throwIfAborted();
             const checkpoint = JSON.parse(disclosure.checkpoint.bytes) as { size: number };
@@ -542,7 +546,8 @@ export function registerJournalRoutes(
             });
             return { bytes, subject: disclosure.journalId };
           } catch (error) {
-            if (!signal.aborted) log.error({ err: error }, 'making an export failed');
+            if (!signal.aborted && !(error instanceof ExportTooLarge))
+              log.error({ err: error }, 'making an export failed');
             throw error;
           }
         });

@@ -231,6 +231,14 @@ export interface AttachmentDisclosure {
 
 export const allAttachments: AttachmentDisclosure = { file: () => true, original: () => true };
 
+/** Thrown by disclose() when the chosen photos and files together pass the size an export may carry. */
+export class ExportTooLarge extends Error {
+  override name = 'ExportTooLarge';
+  constructor(readonly maxBytes: number) {
+    super(`the attachments of this export are larger than ${maxBytes} bytes`);
+  }
+}
+
 export interface Disclosure {
   journalId: string;
   checkpoint: CheckpointRow;
@@ -932,6 +940,7 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
       chosen: (index: number, entryId: string) => boolean,
       progress?: (done: number, total: number) => void,
       attachmentChoice: AttachmentDisclosure = allAttachments,
+      maxAttachmentBytes = Number.POSITIVE_INFINITY,
     ): Promise<Disclosure> {
       const journal = await ownJournal(who, 'view');
       if (journal === undefined || journal.size === 0) throw new NotFound('nothing to export');
@@ -962,6 +971,7 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
       }
       const disclosedSet = new Set(disclosed.map((row) => row.index));
       const attachmentsByEntry = new Map<string, DisclosedAttachment[]>();
+      let attachmentBytes = 0;
       for (const attachment of await repo.attachmentsOf(
         journal.id,
         disclosed.map((row) => row.id),
@@ -969,13 +979,18 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
         // A withheld attachment is never opened: only its salted hash, inside the entry, goes along.
         if (!attachmentChoice.file(attachment.id)) continue;
         const list = attachmentsByEntry.get(attachment.entryId) ?? [];
+        const file = openAttachmentPart(who, attachment, 'content')!;
+        const original = attachmentChoice.original(attachment.id)
+          ? openAttachmentPart(who, attachment, 'original')
+          : undefined;
+        // Everything is held in memory while the export is made: stop before it becomes too much.
+        attachmentBytes += file.bytes.length + (original?.bytes.length ?? 0);
+        if (attachmentBytes > maxAttachmentBytes) throw new ExportTooLarge(maxAttachmentBytes);
         list.push({
           id: attachment.id,
           position: attachment.position,
-          file: openAttachmentPart(who, attachment, 'content')!,
-          original: attachmentChoice.original(attachment.id)
-            ? openAttachmentPart(who, attachment, 'original')
-            : undefined,
+          file,
+          original,
           thumbnail: openAttachmentPart(who, attachment, 'thumbnail')?.bytes,
         });
         attachmentsByEntry.set(attachment.entryId, list);

@@ -39,9 +39,17 @@ test('each bad value is refused with a message naming its variable', () => {
     TRUST_PROXY: 'sometimes',
     QUICK_EXIT_URL: 'javascript:alert(1)',
     RATE_LIMIT_MAX: '0',
+    EXPORT_MAX_ATTACHMENT_MB: '99999',
   });
-  assert.equal(problems.length, 5);
-  for (const name of ['PORT', 'NODE_ENV', 'TRUST_PROXY', 'QUICK_EXIT_URL', 'RATE_LIMIT_MAX']) {
+  assert.equal(problems.length, 6);
+  for (const name of [
+    'PORT',
+    'NODE_ENV',
+    'TRUST_PROXY',
+    'QUICK_EXIT_URL',
+    'RATE_LIMIT_MAX',
+    'EXPORT_MAX_ATTACHMENT_MB',
+  ]) {
     assert.ok(
       problems.some((problem) => problem.startsWith(`${name} `)),
       `${name} is named in ${problems.join(' | ')}`,

@@ -149,6 +149,7 @@ const schema = z.object({
     })
     .optional(),
   INVITATION_VALID_DAYS: wholeNumber(1, 30).default(7),
+  EXPORT_MAX_ATTACHMENT_MB: wholeNumber(1, 16_384).default(1024),
 });
 
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -187,6 +188,8 @@ export interface Config {
   publicUrl: string;
   /** How long an invitation for a professional can be used. */
   invitationValidMs: number;
+  /** Most bytes of photos and files one export may carry (they are all held in memory while it is made). */
+  exportMaxAttachmentBytes: number;
   /**
    * Where people reach the site (scheme, host, port): passkeys are bound to it. The relying party id is its host
    * name. Default http://localhost:PORT, which only suits development and tests.
@@ -248,6 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     argon2: { memoryKiB: values.ARGON2_MEMORY_KIB, iterations: values.ARGON2_ITERATIONS, parallelism: 1 },
     publicUrl: publicOriginOf(values.PUBLIC_ORIGIN ?? `http://localhost:${values.PORT}`).origin,
     invitationValidMs: values.INVITATION_VALID_DAYS * 24 * 3_600_000,
+    exportMaxAttachmentBytes: values.EXPORT_MAX_ATTACHMENT_MB * 1024 * 1024,
     publicOrigin: publicOriginOf(values.PUBLIC_ORIGIN ?? `http://localhost:${values.PORT}`),
   };
 }

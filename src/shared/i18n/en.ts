@@ -479,6 +479,9 @@ export const en: Catalogue = {
     'The file waits for you until {until}, only in the server’s memory. After you download it, log out or use the quick exit, or after that time, it is gone.',
   'journal.export.status.failed':
     'Something went wrong while making your export. Nothing was kept and your journal has not changed. Please try again.',
+  'journal.export.status.tooLargeTitle': 'This export is getting too large',
+  'journal.export.status.tooLarge':
+    'The photos and files in this export together are larger than {max}. Nothing was kept. Make the export again and choose fewer notes, or give the photos without originals, or no photos. You can also make two smaller exports.',
   'journal.export.status.none': 'No export is being made for you now, and none is waiting.',
   'journal.export.status.gone':
     'This export is no longer here: it was downloaded already, or the time to collect it has passed. Make a new export.',

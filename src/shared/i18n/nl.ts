@@ -482,6 +482,9 @@ export const nl = {
     'Het bestand staat tot {until} voor je klaar, alleen in het geheugen van de server. Na het downloaden, na uitloggen, na de snelle uitgang of na die tijd is het weg.',
   'journal.export.status.failed':
     'Er ging iets mis bij het maken van je export. Er is niets bewaard en je logboek is niet veranderd. Probeer het opnieuw.',
+  'journal.export.status.tooLargeTitle': 'Deze export wordt te groot',
+  'journal.export.status.tooLarge':
+    'De foto’s en bestanden in deze export zijn samen groter dan {max}. Er is niets bewaard. Maak de export opnieuw en kies minder notities, of geef de foto’s zonder originelen of zonder foto’s mee. Je kunt ook twee kleinere exports maken.',
   'journal.export.status.none': 'Er wordt nu geen export voor je gemaakt, en er staat er geen klaar.',
   'journal.export.status.gone':
     'Deze export is er niet meer: hij is al gedownload, of de tijd om hem op te halen is voorbij. Maak een nieuwe export.',

@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../../test/helpers/app.js';
 import { dialects } from '../../../../test/helpers/databases.js';
 import { downloadExport, exportJournal, postExportForm, waitForExport } from '../../../../test/helpers/export.js';
+import { allAttachments, ExportTooLarge, journalActorOf } from '../journal.service.js';
 import type { ExportProgress, ExportResult } from './jobs.js';
 import { verifyBundle } from '../../../shared/evidence/verify.js';
 
@@ -404,6 +405,30 @@ for (const dialect of dialects) {
       assert.doesNotMatch(page.body, /disk is on fire/);
       assert.match(page.body, /href="\/logboek\/export">Een export maken</);
       assert.equal((await downloadExport(testApp.app, jar, page)).statusCode, 410);
+    });
+
+    test('an export past the size limit stops before it holds too much, and says how to make it smaller', async () => {
+      const jar = await signIn();
+      const cookie = Object.entries(jar).find(([name]) => name.endsWith('sessie'))?.[1];
+      const session = await testApp.services.accounts.currentSession(cookie);
+      assert.ok(session !== null && session !== undefined);
+      const who = journalActorOf(session);
+      // The journal's one photo (and its original) is more than 100 bytes; without photos it fits.
+      await assert.rejects(
+        testApp.services.journal.disclose(who, () => true, undefined, allAttachments, 100),
+        ExportTooLarge,
+      );
+      const none = { file: () => false, original: () => false };
+      assert.ok((await testApp.services.journal.disclose(who, () => true, undefined, none, 100)).entries.length > 0);
+      // What the parent then sees.
+      const job = heldJob();
+      testApp.services.exports.start(session.idHash, job.work);
+      await nextTurns();
+      job.fail(new ExportTooLarge(1024 * 1024 * 1024));
+      const page = await waitForExport(testApp.app, jar);
+      assert.match(page.body, /<h1>Deze export wordt te groot<\/h1>/);
+      assert.match(page.body, /samen groter dan 1024\.0 MB/);
+      assert.match(page.body, /href="\/logboek\/export">Een export maken</);
     });
 
     test('the download needs the form token', async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { ExportTooLarge } from '../journal.service.js';
 import { createExportJobs, type ExportProgress, exportPercent, type ExportResult } from './jobs.js';
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
@@ -129,6 +130,19 @@ test('a failed export is reported as failed, told to onError, and keeps nothing'
   assert.equal(errors.length, 1);
   // Failing does not block a new try.
   assert.equal(jobs.start('a', held().work), 'started');
+  jobs.close();
+});
+
+test('an export too large to carry fails as "too large", which is not an error of the server', async () => {
+  const errors: unknown[] = [];
+  const jobs = createExportJobs({ onError: (error) => errors.push(error) });
+  const { work, control } = held();
+  jobs.start('a', work);
+  await turn();
+  control.fail(new ExportTooLarge(5 * 1024 * 1024));
+  await turn();
+  assert.deepEqual(jobs.status('a'), { state: 'failed', tooLarge: { maxBytes: 5 * 1024 * 1024 } });
+  assert.deepEqual(errors, []);
   jobs.close();
 });
 

@@ -1,3 +1,4 @@
+import { ExportTooLarge } from '../journal.service.js';
 import type { ExportPhase } from './bundle.js';
 
 /*
@@ -17,7 +18,8 @@ export interface ExportProgress {
 export type ExportStatus =
   | { state: 'running'; progress: ExportProgress }
   | { state: 'done'; bytes: number; expiresAt: number }
-  | { state: 'failed' };
+  /** Failed: too large for what one export may carry (the parent can choose less), or an error. */
+  | { state: 'failed'; tooLarge?: { maxBytes: number } };
 
 export type StartResult = 'started' | 'busy' | 'full';
 
@@ -58,6 +60,7 @@ interface Job {
   state: 'running' | 'done' | 'failed';
   progress: ExportProgress;
   result?: ExportResult;
+  tooLarge?: { maxBytes: number };
   expiresAt?: number;
   controller: AbortController;
   timer?: NodeJS.Timeout;
@@ -93,7 +96,9 @@ export function createExportJobs(options: Partial<ExportJobOptions> = {}) {
       job.result = outcome.result;
     } else {
       job.state = 'failed';
-      options.onError?.(outcome.error);
+      // Too large is the parent's choice to adjust, not a fault of the server.
+      if (outcome.error instanceof ExportTooLarge) job.tooLarge = { maxBytes: outcome.error.maxBytes };
+      else options.onError?.(outcome.error);
     }
     job.expiresAt = now() + keepMs;
     // Dropped when nobody comes for it; unref'd, so a waiting export never keeps the process alive.
@@ -143,7 +148,8 @@ export function createExportJobs(options: Partial<ExportJobOptions> = {}) {
       const job = current(owner);
       if (job === undefined) return undefined;
       if (job.state === 'running') return { state: 'running', progress: { ...job.progress } };
-      if (job.state === 'failed') return { state: 'failed' };
+      if (job.state === 'failed')
+        return job.tooLarge === undefined ? { state: 'failed' } : { state: 'failed', tooLarge: job.tooLarge };
       return { state: 'done', bytes: job.result?.bytes.length ?? 0, expiresAt: job.expiresAt! };
     },
 

@@ -1087,11 +1087,13 @@ export function ExportStatusPage({
   const title =
     status?.state === 'running'
       ? t('journal.export.status.runningTitle')
-      : status?.state === 'done'
-        ? t('journal.export.status.doneTitle')
-        : status?.state === 'failed'
-          ? t('journal.export.status.failedTitle')
-          : t('journal.export.status.noneTitle');
+      : status?.state === 'failed' && status.tooLarge !== undefined
+        ? t('journal.export.status.tooLargeTitle')
+        : status?.state === 'done'
+          ? t('journal.export.status.doneTitle')
+          : status?.state === 'failed'
+            ? t('journal.export.status.failedTitle')
+            : t('journal.export.status.noneTitle');
   return (
     <Layout ctx={ctx} title={title}>
       <JournalNav ctx={ctx} current="export" />
@@ -1138,7 +1140,11 @@ export function ExportStatusPage({
       )}
       {status?.state === 'failed' && (
         <div class="app-callout app-callout--danger">
-          <p>{t('journal.export.status.failed')}</p>
+          <p>
+            {status.tooLarge === undefined
+              ? t('journal.export.status.failed')
+              : t('journal.export.status.tooLarge', { max: sizeText(ctx, status.tooLarge.maxBytes) })}
+          </p>
         </div>
       )}
       {status === undefined && <p>{t(gone ? 'journal.export.status.gone' : 'journal.export.status.none')}</p>}

@@ -600,6 +600,7 @@ export const en: Catalogue = {
   'journal.attachment.original': 'Original file with place and time',
   'journal.attachment.sizeKb': '{size} kB',
   'journal.attachment.sizeMb': '{size} MB',
+  'journal.attachment.sizeGb': '{size} GB',
   'journal.attachment.type.png': 'PNG image',
   'journal.attachment.type.jpeg': 'JPEG photo',
   'journal.attachment.type.webp': 'WebP image',

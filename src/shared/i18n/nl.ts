@@ -603,6 +603,7 @@ export const nl = {
   'journal.attachment.original': 'Origineel bestand met plaats en tijd',
   'journal.attachment.sizeKb': '{size} kB',
   'journal.attachment.sizeMb': '{size} MB',
+  'journal.attachment.sizeGb': '{size} GB',
   'journal.attachment.type.png': 'PNG-afbeelding',
   'journal.attachment.type.jpeg': 'JPEG-foto',
   'journal.attachment.type.webp': 'WebP-afbeelding',

@@ -40,9 +40,11 @@ const formatLocal = (ctx: PageContext, local: string) => `${formatDay(ctx, local
 const categoryKey = (category: Category): MessageKey => `journal.category.${category}`;
 
 const sizeText = (ctx: PageContext, bytes: number) =>
-  bytes >= 1024 * 1024
-    ? ctx.t('journal.attachment.sizeMb', { size: (bytes / (1024 * 1024)).toFixed(1) })
-    : ctx.t('journal.attachment.sizeKb', { size: Math.max(1, Math.round(bytes / 1024)) });
+  bytes >= 1024 * 1024 * 1024
+    ? ctx.t('journal.attachment.sizeGb', { size: (bytes / (1024 * 1024 * 1024)).toFixed(1) })
+    : bytes >= 1024 * 1024
+      ? ctx.t('journal.attachment.sizeMb', { size: (bytes / (1024 * 1024)).toFixed(1) })
+      : ctx.t('journal.attachment.sizeKb', { size: Math.max(1, Math.round(bytes / 1024)) });
 
 /** The honest line that goes wherever the journal is: it can help; it is not proof by itself. */
 function HonestNote({ ctx }: { ctx: PageContext }) {

@@ -86,6 +86,27 @@ describe('verify-export', () => {
     assert.equal(inline.status, 0, inline.stdout);
   });
 
+  test('names the entries whose attachments or originals were withheld', () => {
+    const manifest = structuredClone(bundle.manifest);
+    for (const entry of manifest.entries) {
+      entry.attachments = entry.attachments.filter((attachment) => attachment.role !== 'original');
+    }
+    const members = Object.fromEntries(Object.entries(bundle.members).filter(([name]) => !name.includes('-original.')));
+    members['manifest.json'] = new TextEncoder().encode(JSON.stringify(manifest));
+    const result = cli(
+      'verify-export',
+      file('no-originals.zip', zipMembers(members)),
+      '--log-key',
+      bundle.logKey.spkiB64,
+    );
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /Originals withheld: {2}in entries 0 \(kept with their metadata, not given\)/);
+    // The bundle's entry 0 also lists a screenshot that was never given.
+    assert.match(result.stdout, /Attachments withheld: in entries 0\n/);
+    const full = cli('verify-export', file('valid.zip', bundle.zip), '--log-key', bundle.logKey.spkiB64);
+    assert.doesNotMatch(full.stdout, /Originals withheld/);
+  });
+
   test('names each failure, exit code 1', () => {
     const members = { ...bundle.members };
     const photo = members['attachments/0-1.png']!.slice();

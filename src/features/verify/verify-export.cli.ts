@@ -95,6 +95,17 @@ export function describeReport(report: Report, out: (line: string) => void): voi
   out(`  Disclosed:           ${list(summary.disclosed)}`);
   out(`  Withheld:            ${list(summary.withheld)}`);
   out(`  Redacted:            ${list(summary.redacted)}`);
+  // Attachments the parent left out: the content still commits to their hashes.
+  const withheldFiles = (report.entries ?? []).filter((entry) => entry.withheldAttachments.length > 0);
+  const withheldOriginals = (report.entries ?? []).filter((entry) => entry.withheldOriginals.length > 0);
+  if (withheldFiles.length > 0) {
+    out(`  Attachments withheld: in entries ${withheldFiles.map((entry) => entry.index).join(', ')}`);
+  }
+  if (withheldOriginals.length > 0) {
+    out(
+      `  Originals withheld:  in entries ${withheldOriginals.map((entry) => entry.index).join(', ')} (kept with their metadata, not given)`,
+    );
+  }
   out(`  Author fingerprint:  ${formatFingerprint(summary.authorFingerprint)} (computed from the bundle)`);
   if (summary.authorFingerprintMatches !== undefined) {
     const earlier =

@@ -460,8 +460,21 @@ for (const dialect of dialects) {
       await waitForExport(testApp.app, jar);
     }
 
-    test('a stranger gets no export page', async () => {
-      assert.equal((await testApp.app.inject({ method: 'GET', url: '/logboek/export' })).statusCode, 404);
+    test('a stranger gets no export page, no progress and no file', async () => {
+      for (const url of ['/logboek/export', '/logboek/export/bezig', '/logboek/export/stand']) {
+        assert.equal((await testApp.app.inject({ method: 'GET', url })).statusCode, 404, url);
+      }
+      // With a valid form token but no session: still nothing.
+      const page = await testApp.app.inject({ method: 'GET', url: '/' });
+      const jar = Object.fromEntries(setCookies(page.headers));
+      const form = await testApp.app.inject({ method: 'GET', url: '/inloggen', cookies: jar });
+      const taken = await testApp.app.inject({
+        method: 'POST',
+        url: '/logboek/export/ophalen',
+        cookies: { ...jar, ...Object.fromEntries(setCookies(form.headers)) },
+        payload: { _csrf: csrfTokenFrom(form.body) },
+      });
+      assert.equal(taken.statusCode, 404);
     });
   });
 }

@@ -518,5 +518,12 @@ describe('export with JavaScript off', () => {
       pdfText(withoutOriginal),
       /Het origineel met zijn gegevens is bewaard, maar niet in deze export gegeven/,
     );
+    // The offline verifier (it needs JavaScript, so in a second browser context) says so too.
+    const checker = await newApp(true);
+    assert.equal(await verifyInBrowser(checker, withoutOriginal, fingerprint), 'valid');
+    assert.match(
+      await checker.page.locator('[data-verify-result]').innerText(),
+      /Originelen met gegevens, bewaard maar achtergehouden: 1/,
+    );
   });
 });

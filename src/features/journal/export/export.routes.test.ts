@@ -427,7 +427,7 @@ for (const dialect of dialects) {
       job.fail(new ExportTooLarge(1024 * 1024 * 1024));
       const page = await waitForExport(testApp.app, jar);
       assert.match(page.body, /<h1>Deze export wordt te groot<\/h1>/);
-      assert.match(page.body, /samen groter dan 1\.0 GB/);
+      assert.match(page.body, /samen groter dan 1,0 GB/);
       assert.match(page.body, /href="\/logboek\/export">Een export maken</);
     });
 

@@ -39,11 +39,20 @@ const formatLocal = (ctx: PageContext, local: string) => `${formatDay(ctx, local
 
 const categoryKey = (category: Category): MessageKey => `journal.category.${category}`;
 
+const oneDecimalFormats = {
+  nl: new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+};
+
+/** "2,3 MB" in Dutch, "2.3 MB" in English. */
+const oneDecimal = (ctx: PageContext, value: number) =>
+  (ctx.locale === 'nl' ? oneDecimalFormats.nl : oneDecimalFormats.en).format(value);
+
 const sizeText = (ctx: PageContext, bytes: number) =>
   bytes >= 1024 * 1024 * 1024
-    ? ctx.t('journal.attachment.sizeGb', { size: (bytes / (1024 * 1024 * 1024)).toFixed(1) })
+    ? ctx.t('journal.attachment.sizeGb', { size: oneDecimal(ctx, bytes / (1024 * 1024 * 1024)) })
     : bytes >= 1024 * 1024
-      ? ctx.t('journal.attachment.sizeMb', { size: (bytes / (1024 * 1024)).toFixed(1) })
+      ? ctx.t('journal.attachment.sizeMb', { size: oneDecimal(ctx, bytes / (1024 * 1024)) })
       : ctx.t('journal.attachment.sizeKb', { size: Math.max(1, Math.round(bytes / 1024)) });
 
 /** The honest line that goes wherever the journal is: it can help; it is not proof by itself. */

@@ -741,8 +741,10 @@ export function createAccountsService(
 
     noticeEmail: async (userId: string): Promise<string | undefined> => (await repo.findUserById(userId))?.email,
 
-    /** Ends the session a cookie names (logout, quick exit): the row and its sealed key are gone. */
-    /** Ends the session the cookie names; returns its id hash when there was one (to forget what it held). */
+    /**
+     * Ends the session a cookie names (logout, quick exit): the row and its sealed key are gone. Returns its id
+     * hash when there was one, so what other features hold for it can be forgotten too.
+     */
     async endSessionByCookie(cookie: string | undefined): Promise<string | undefined> {
       const token = parseSessionCookie(cookie);
       if (token === undefined) return undefined;

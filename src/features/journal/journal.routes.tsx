@@ -2,6 +2,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Pages } from '../../app.js';
 import { NotFound } from '../../shared/errors.js';
+import { authorize } from '../../shared/policy/policy.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
 import type { LogKey } from '../../shared/crypto/log-key.js';
 import { formatFingerprint } from '../../shared/evidence/format.js';
@@ -112,6 +113,14 @@ async function readMultipart(request: FastifyRequest): Promise<{ fields: Form; f
   }
   return { fields, files, truncated };
 }
+
+/** A form field that may come once, several times or not at all, as a list. */
+const listOf = (value: string | string[] | undefined): string[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
+/** The ids ticked in a list of checkboxes; anything that is not an id is dropped. */
+const idsIn = (value: string | string[] | undefined): Set<string> =>
+  new Set(listOf(value).filter((id) => UUID.test(id)));
 
 /** What the export needs besides the journal: the log of logs, the log key, a passphrase check, the jobs. */
 export interface ExportDependencies {
@@ -415,8 +424,6 @@ export function registerJournalRoutes(
       status = 200,
     ) => {
       const text = (name: string) => (typeof form[name] === 'string' ? form[name] : '');
-      const listOf = (value: string | string[] | undefined) =>
-        value === undefined ? [] : Array.isArray(value) ? value : [value];
       const picked = listOf(form.notitie);
       const author = await who.signingKey();
       return reply.html(
@@ -474,10 +481,7 @@ export function registerJournalRoutes(
             problems.push({ field: 'keuze', messageKey: 'journal.export.problem.range' });
           } else chosen = (index) => index + 1 >= from && index + 1 <= to;
         } else if (mode === 'deel') {
-          const raw = form.notitie;
-          const ids = new Set(
-            (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((id) => UUID.test(id)),
-          );
+          const ids = idsIn(form.notitie);
           if (ids.size === 0) problems.push({ field: 'keuze', messageKey: 'journal.export.problem.nothing' });
           else chosen = (_index, entryId) => ids.has(entryId);
         } else problems.push({ field: 'keuze', messageKey: 'journal.export.problem.mode' });
@@ -487,10 +491,7 @@ export function registerJournalRoutes(
         if (attachmentMode === 'zonder-origineel') attachmentChoice = { file: () => true, original: () => false };
         else if (attachmentMode === 'geen') attachmentChoice = { file: () => false, original: () => false };
         else if (attachmentMode === 'kies') {
-          const raw = form.bijlage;
-          const ids = new Set(
-            (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((id) => UUID.test(id)),
-          );
+          const ids = idsIn(form.bijlage);
           if (ids.size === 0) problems.push({ field: 'bijlagen', messageKey: 'journal.export.problem.attachments' });
           else attachmentChoice = { file: (id) => ids.has(id), original: (id) => ids.has(id) };
         } else if (attachmentMode !== 'alle') {
@@ -566,17 +567,27 @@ export function registerJournalRoutes(
       },
     );
 
+    /**
+     * Whose export a request may see: the signed-in parent's own, as the policy rules for the journal itself,
+     * and only the one this session made (its id hash owns the job).
+     */
+    const exportOwner = (request: FastifyRequest): { who: JournalActor; owner: string } => {
+      const who = actorOf(request);
+      authorize(who.actor, 'journal', 'view', { ownerId: who.userId });
+      return { who, owner: request.session!.idHash };
+    };
+
     // The export's progress: a page that works without JavaScript (a link to look again), and its state as
     // JSON for the page's script, which updates the bar and loads the page again when the export is ready.
     scope.get('/logboek/export/bezig', async (request, reply) => {
-      actorOf(request);
-      const status = exporting.jobs.status(request.session!.idHash);
+      const { owner } = exportOwner(request);
+      const status = exporting.jobs.status(owner);
       return reply.html(<ExportStatusPage ctx={pages.contextOf(request, reply)} status={status} />);
     });
 
     scope.get('/logboek/export/stand', async (request, reply) => {
-      actorOf(request);
-      const status = exporting.jobs.status(request.session!.idHash);
+      const { owner } = exportOwner(request);
+      const status = exporting.jobs.status(owner);
       return reply.header('cache-control', 'no-store').send(
         status === undefined
           ? { state: 'none' }
@@ -592,11 +603,10 @@ export function registerJournalRoutes(
 
     // The finished ZIP, once; afterwards it is gone from the server.
     scope.post('/logboek/export/ophalen', async (request, reply) => {
-      const who = actorOf(request);
-      const idHash = request.session!.idHash;
-      const taken = exporting.jobs.take(idHash);
+      const { who, owner } = exportOwner(request);
+      const taken = exporting.jobs.take(owner);
       // Still being made (a second tab, an early click): back to the progress page.
-      if (taken === undefined && exporting.jobs.status(idHash)?.state === 'running') {
+      if (taken === undefined && exporting.jobs.status(owner)?.state === 'running') {
         return reply.redirect('/logboek/export/bezig', 303);
       }
       if (taken === undefined) {

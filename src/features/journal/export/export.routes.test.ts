@@ -460,6 +460,38 @@ for (const dialect of dialects) {
       await waitForExport(testApp.app, jar);
     }
 
+    test('an account that is not a parent gets no progress and no file, even with a job under its session', async () => {
+      const token = await testApp.services.accounts.createAdminSetupLink('beheer.export@example.org');
+      const admin = await testApp.services.accounts.registerAdmin(
+        token,
+        { gebruikersnaam: 'beheer.export', wachtwoord: passphrase, herhaling: passphrase },
+        undefined,
+      );
+      assert.ok(admin !== 'link' && admin.ok);
+      const session = await testApp.services.accounts.currentSession(admin.cookie);
+      assert.ok(session !== null && session !== undefined);
+      const job = heldJob();
+      testApp.services.exports.start(session.idHash, job.work);
+      await nextTurns();
+      job.finish(new Uint8Array([7]));
+      await nextTurns();
+      const jar = { [Object.keys(cookies).find((name) => name.endsWith('sessie'))!]: admin.cookie };
+      for (const url of ['/logboek/export/bezig', '/logboek/export/stand']) {
+        assert.equal((await testApp.app.inject({ method: 'GET', url, cookies: jar })).statusCode, 404, url);
+      }
+      const page = await testApp.app.inject({ method: 'GET', url: '/inloggen' });
+      const withToken = { ...jar, ...Object.fromEntries(setCookies(page.headers)) };
+      const taken = await testApp.app.inject({
+        method: 'POST',
+        url: '/logboek/export/ophalen',
+        cookies: withToken,
+        payload: { _csrf: csrfTokenFrom(page.body) },
+      });
+      assert.equal(taken.statusCode, 404);
+      assert.equal(testApp.services.exports.status(session.idHash)?.state, 'done', 'nothing was handed over');
+      testApp.services.exports.drop(session.idHash);
+    });
+
     test('a stranger gets no export page, no progress and no file', async () => {
       for (const url of ['/logboek/export', '/logboek/export/bezig', '/logboek/export/stand']) {
         assert.equal((await testApp.app.inject({ method: 'GET', url })).statusCode, 404, url);

@@ -581,7 +581,19 @@ export function createJournalRepository(db: Kysely<Database>, dialect: Dialect) 
       }
     },
 
-    /** Attachments of some entries, without their content (positions and keys only) unless asked. */
+    /** Where every attachment of a journal belongs (entry and position), without any of its bytes. */
+    async attachmentPlaces(journalId: string): Promise<{ id: string; entryId: string; position: number }[]> {
+      const rows = await db
+        .selectFrom('journal_attachments')
+        .select(['id', 'entry_id', 'position'])
+        .where('journal_id', '=', journalId)
+        .orderBy('entry_id')
+        .orderBy('position')
+        .execute();
+      return rows.map((row) => ({ id: row.id, entryId: row.entry_id, position: Number(row.position) }));
+    },
+
+    /** Attachments of some entries, with their wrapped keys and encrypted bytes. */
     async attachmentsOf(journalId: string, entryIds: readonly string[]): Promise<AttachmentRow[]> {
       if (entryIds.length === 0) return [];
       const rows = await db

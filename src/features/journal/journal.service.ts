@@ -23,6 +23,7 @@ import { canonicalize, canonicalString } from '../../shared/evidence/jcs.js';
 import { appendLeaf, frontierRoot, hashLeaf } from '../../shared/evidence/merkle.js';
 import type { Actor } from '../../shared/policy/actor.js';
 import { authorize } from '../../shared/policy/policy.js';
+import { nextTurn } from '../../shared/next-turn.js';
 import type { InspectedAttachment } from './attachments.js';
 import { checkJournalLog, type LogProblem } from './log-check.js';
 import type {
@@ -80,9 +81,6 @@ export const SEGMENT_SIZE = 256;
 export const PAGE_SIZE = 50;
 export const ATTACHMENTS_PER_ENTRY = 5;
 const ENTRY_BUCKET = 1024;
-
-/** Lets the event loop serve other requests before a long piece of work goes on. */
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const ATTACHMENT_BUCKET = 64 * 1024;
 
 /** Length-prefixed and zero-padded to a whole number of buckets. */
@@ -971,13 +969,14 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
       }
       const disclosedSet = new Set(disclosed.map((row) => row.index));
       const attachmentsByEntry = new Map<string, DisclosedAttachment[]>();
+      const disclosedIds = new Set(disclosed.map((row) => row.id));
       let attachmentBytes = 0;
-      for (const attachment of await repo.attachmentsOf(
-        journal.id,
-        disclosed.map((row) => row.id),
-      )) {
-        // A withheld attachment is never opened: only its salted hash, inside the entry, goes along.
-        if (!attachmentChoice.file(attachment.id)) continue;
+      // One attachment read at a time, so the size limit holds for what is in memory, not only for the ZIP.
+      for (const place of await repo.attachmentPlaces(journal.id)) {
+        // A withheld attachment is never read or opened: only its salted hash, inside the entry, goes along.
+        if (!disclosedIds.has(place.entryId) || !attachmentChoice.file(place.id)) continue;
+        const attachment = await repo.attachment(journal.id, place.id);
+        if (attachment === undefined) continue;
         const list = attachmentsByEntry.get(attachment.entryId) ?? [];
         const file = openAttachmentPart(who, attachment, 'content')!;
         const original = attachmentChoice.original(attachment.id)
@@ -1057,9 +1056,9 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
       );
       if (withAttachments.reduce((sum, summary) => sum + (summary.a ?? 0), 0) > limit) return undefined;
       const numberOf = new Map(withAttachments.map((summary) => [summary.id, summary.i + 1]));
-      const rows = await repo.attachmentsOf(journal.id, [...numberOf.keys()]);
-      return rows
-        .map((row) => ({ id: row.id, number: numberOf.get(row.entryId)!, attachment: row.position + 1 }))
+      return (await repo.attachmentPlaces(journal.id))
+        .filter((place) => numberOf.has(place.entryId))
+        .map((place) => ({ id: place.id, number: numberOf.get(place.entryId)!, attachment: place.position + 1 }))
         .sort((a, b) => a.number - b.number || a.attachment - b.attachment);
     },
 

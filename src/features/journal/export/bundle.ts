@@ -14,6 +14,7 @@ import {
 } from '../../../shared/evidence/format.js';
 import { canonicalize } from '../../../shared/evidence/jcs.js';
 import { MerkleTree } from '../../../shared/evidence/merkle.js';
+import { nextTurn } from '../../../shared/next-turn.js';
 import type { Translate } from '../../../shared/i18n/i18n.js';
 import type { Locale } from '../../../shared/i18n/messages.js';
 import type { GlobalRootRow } from '../../log/log.repo.js';
@@ -249,7 +250,7 @@ async function zipInSteps(
     if (bytes.length === 0) file.push(bytes, true);
     for (let offset = 0; offset < bytes.length; offset += ZIP_STEP) {
       file.push(bytes.subarray(offset, offset + ZIP_STEP), offset + ZIP_STEP >= bytes.length);
-      if (bytes.length > ZIP_STEP) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (bytes.length > ZIP_STEP) await nextTurn();
     }
     progress?.('zip', position + 1, names.length + 1);
   }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { MessageKey, Translate } from '../../../shared/i18n/i18n.js';
+import { nextTurn } from '../../../shared/next-turn.js';
 import { fontsDir } from '../../../shared/paths.js';
 import { amsterdamDay } from '../../../shared/time/amsterdam.js';
 import type { Flagged, Observation } from '../journal.schema.js';
@@ -585,7 +586,7 @@ export async function renderJournalPdf(
     renderEntry(w, entry);
     if (progress !== undefined && position % 32 === 31) {
       progress(position + 1, model.entries.length);
-      await new Promise<void>((next) => setImmediate(next));
+      await nextTurn();
     }
   }
   renderWithheld(w, model);

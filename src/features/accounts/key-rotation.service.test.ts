@@ -314,6 +314,37 @@ describeEachDialect('key rotation ("someone may know my passphrase")', (database
     assert.equal((await journal().list(whoNow, { order: 'entry', page: 1 })).size, 5);
   });
 
+  test('more keys than one batch (500): every entry, attachment and diary key is re-wrapped', async () => {
+    const account = await parent();
+    const session = (await accounts().currentSession(account.cookie))!;
+    const who = actorOf(session);
+    // 501 entries (the first 101 with five attachments each: 505), and 501 diary notes.
+    for (let index = 0; index < 501; index += 1) {
+      await journal().addObservation(who, observation(`notitie ${index}`), index < 101 ? Array(5).fill(picture) : []);
+      await journal().addDiaryNote(who, `gedachte ${index}`);
+    }
+    const result = await rotation().rotate(
+      session,
+      { huidig: oldPassphrase, wachtwoord: newPassphrase, herhaling: newPassphrase },
+      '10.0.0.2',
+      'Firefox · Linux',
+    );
+    assert.ok(result.ok);
+    assert.deepEqual(result.rewrapped, { entries: 501, attachments: 505, diaryNotes: 501, passkeys: 0 });
+    const newMaster = (await accounts().currentSession(result.cookie))!.masterKey();
+    const journalId = (await journalRepo().journalOf(account.userId))!.id;
+    const after = await wrappedKeys(account.userId, journalId);
+    const opened = [
+      ...after.entries.map((row) => opens(newMaster, 2, row.wrapped_key!, row.key_id, journalId, row.id)),
+      ...after.attachments.map((row) => opens(newMaster, 2, row.wrapped_key, row.key_id, journalId, row.id)),
+      ...after.notes.map((row) =>
+        opens(newMaster, 2, row.wrapped_key, row.key_id, account.userId, row.id, 'diary/data-key'),
+      ),
+    ];
+    assert.equal(opened.length, 1507);
+    assert.ok(opened.every(Boolean), `${opened.filter((ok) => !ok).length} keys do not open with the new master key`);
+  });
+
   test('a wrong current passphrase, a weak new one or a stale session change nothing', async () => {
     const account = await parent();
     const session = (await accounts().currentSession(account.cookie))!;

@@ -280,6 +280,21 @@ export interface MasterKeyAtEpoch {
 
 const REWRAP_BATCH = 500;
 
+/** Every row a keyset-paginated query gives, a batch of REWRAP_BATCH at a time, each handed to `each` in order. */
+async function inBatches<Row, Cursor>(
+  start: Cursor,
+  fetch: (after: Cursor) => Promise<Row[]>,
+  cursorOf: (row: Row) => Cursor,
+  each: (row: Row) => Promise<void>,
+): Promise<void> {
+  for (let after = start; ;) {
+    const batch = await fetch(after);
+    for (const row of batch) await each(row);
+    if (batch.length < REWRAP_BATCH) return;
+    after = cursorOf(batch[batch.length - 1]!);
+  }
+}
+
 /**
  * A key rotation's part in the journal: every data key of the owner's journal (entries, attachments, the index)
  * and diary is unwrapped with the old master key and wrapped under the new one, with the new epoch in the
@@ -312,43 +327,43 @@ export async function rewrapJournalKeys(
       journal.id,
       move('journal/data-key', journal.id, 'index', journal.indexKeyId, journal.indexKey),
     );
-    for (let after = -1; ;) {
-      const batch = await repo.wrappedEntryKeys(journal.id, after, REWRAP_BATCH);
-      for (const row of batch) {
-        if (row.wrappedKey === null) continue;
+    await inBatches(
+      -1,
+      (after) => repo.wrappedEntryKeys(journal.id, after, REWRAP_BATCH),
+      (row) => row.index,
+      async (row) => {
+        if (row.wrappedKey === null) return;
         await repo.setEntryKey(
           journal.id,
           row.id,
           move('journal/data-key', journal.id, row.id, row.keyId, row.wrappedKey),
         );
         counts.entries += 1;
-      }
-      if (batch.length < REWRAP_BATCH) break;
-      after = batch[batch.length - 1]!.index;
-    }
-    for (let after = ''; ;) {
-      const batch = await repo.wrappedAttachmentKeys(journal.id, after, REWRAP_BATCH);
-      for (const row of batch) {
+      },
+    );
+    await inBatches(
+      '',
+      (after) => repo.wrappedAttachmentKeys(journal.id, after, REWRAP_BATCH),
+      (row) => row.id,
+      async (row) => {
         await repo.setAttachmentKey(
           journal.id,
           row.id,
           move('journal/data-key', journal.id, row.id, row.keyId, row.wrappedKey),
         );
         counts.attachments += 1;
-      }
-      if (batch.length < REWRAP_BATCH) break;
-      after = batch[batch.length - 1]!.id;
-    }
+      },
+    );
   }
-  for (let after = ''; ;) {
-    const batch = await repo.wrappedDiaryNoteKeys(ownerId, after, REWRAP_BATCH);
-    for (const row of batch) {
+  await inBatches(
+    '',
+    (after) => repo.wrappedDiaryNoteKeys(ownerId, after, REWRAP_BATCH),
+    (row) => row.id,
+    async (row) => {
       await repo.setDiaryNoteKey(ownerId, row.id, move('diary/data-key', ownerId, row.id, row.keyId, row.wrappedKey));
       counts.diaryNotes += 1;
-    }
-    if (batch.length < REWRAP_BATCH) break;
-    after = batch[batch.length - 1]!.id;
-  }
+    },
+  );
   return counts;
 }
 

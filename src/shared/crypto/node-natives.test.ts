@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
 import { deflateRawSync } from 'node:zlib';
-import { fromBase64, installBase64Decoder, portableFromBase64 } from '../evidence/bytes.js';
+import { fromBase64, installBase64Decoder, portableBase64Decoder } from '../evidence/bytes.js';
 import { installSha256, portableSha256, sha256 } from '../evidence/sha256.js';
 import { installZipCodecs, portableZipCodecs, type ZipMember, readZipMember } from '../evidence/zip.js';
 import { useNodeNatives } from './node-natives.js';
@@ -19,7 +19,7 @@ function use(implementation: Implementation): void {
     useNodeNatives();
   } else {
     installSha256(portableSha256);
-    installBase64Decoder(portableFromBase64);
+    installBase64Decoder(portableBase64Decoder);
     installZipCodecs(portableZipCodecs);
   }
 }

@@ -109,7 +109,8 @@ export function base64Length(text: string): number {
 /** Decodes base64 that isCanonicalBase64 accepted (a parsed manifest's values: the schema checked them). */
 export type Base64Decoder = (text: string) => Uint8Array;
 
-const portableBase64Decoder: Base64Decoder = (text) => {
+/** The portable decoder (the browser's); Node installs its own, and tests compare the two. */
+export const portableBase64Decoder: Base64Decoder = (text) => {
   const out = new Uint8Array(base64Length(text));
   const full = Math.floor(out.length / 3);
   let o = 0;
@@ -145,9 +146,6 @@ export function installBase64Decoder(next: Base64Decoder): void {
 export function fromCheckedBase64(text: string): Uint8Array {
   return base64Decoder(text);
 }
-
-/** The portable decoder, for tests that compare. */
-export const portableFromBase64: Base64Decoder = portableBase64Decoder;
 
 /**
  * Standard base64 with padding, in its one canonical spelling (unused bits zero); undefined for anything else.

@@ -1,6 +1,6 @@
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { LogKey } from '../../../shared/crypto/log-key.js';
-import { fromHex, toHex } from '../../../shared/evidence/bytes.js';
+import { concatBytes, fromHex, toHex } from '../../../shared/evidence/bytes.js';
 import {
   attachmentPath,
   type Checkpoint,
@@ -257,13 +257,5 @@ async function zipInSteps(
   zip.end();
   if (written.failure !== undefined) throw written.failure;
   if (!written.finished) throw new Error('the ZIP writer did not finish');
-  let length = 0;
-  for (const chunk of chunks) length += chunk.length;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return concatBytes(...chunks);
 }

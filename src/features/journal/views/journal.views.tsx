@@ -2,7 +2,14 @@ import type { ComponentChildren } from 'preact';
 import type { MessageKey } from '../../../shared/i18n/messages.js';
 import { CsrfField } from '../../../shared/views/components/csrf-field.js';
 import { ErrorSummary } from '../../../shared/views/components/error-summary.js';
-import { Checkbox, describedBy, FieldError, Input, TextArea } from '../../../shared/views/components/fields.js';
+import {
+  Checkbox,
+  describedBy,
+  FieldError,
+  type FormValues,
+  Input,
+  TextArea,
+} from '../../../shared/views/components/fields.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import {
@@ -20,8 +27,6 @@ import {
 } from '../journal.schema.js';
 import { type ExportProgress, type ExportStatus, exportPercent } from '../export/jobs.js';
 import type { EntryView, ListQuery, ListResult } from '../journal.service.js';
-
-type Form = Record<string, string>;
 
 const dayFormat = (locale: string) =>
   new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
@@ -470,7 +475,7 @@ export function EntryFormPage({
   correcting,
 }: {
   ctx: PageContext;
-  form: Form;
+  form: FormValues;
   problems: readonly EntryProblem[];
   correcting?: EntryView | undefined;
 }) {

@@ -8,24 +8,14 @@ import { type DatabaseHandle, openDatabase } from '../src/shared/db/database.js'
 import { migrateToLatest } from '../src/shared/db/migrate.js';
 import { type AppDatabase, createAppDatabase, newLogKey, processSecrets, runCli } from './helpers/app-process.js';
 import { dialects } from './helpers/databases.js';
+import { testObservation } from './helpers/journal.js';
 
 /*
  * `npm run cli -- verify-journals`: the operator's check of every journal's log as stored, with no user key.
  * It names journals by id and problems by position and check, never a username or content.
  */
 
-const observation = (text: string): Observation => ({
-  date: '2026-11-20',
-  approximate: false,
-  category: 'behaviour',
-  text,
-  people: [],
-  online: [],
-  phones: [],
-  plates: [],
-  places: [],
-  agencies: [],
-});
+const observation = (text: string): Observation => testObservation({ text });
 
 /** A copy of a hex string with one digit changed: the text stays canonical JSON, only its meaning changes. */
 const flipHexDigit = (text: string, at: number): string =>

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import { generate } from 'otplib';
 import { describeEachDialect } from '../../../test/helpers/databases.js';
@@ -15,7 +15,6 @@ import { createPassphraseHasher } from '../../shared/crypto/passphrase.js';
 import { parseRecoveryCode, recoveryKek } from '../../shared/crypto/recovery-code.js';
 import { publicKeyFrom, verifyMessage } from '../../shared/crypto/signing.js';
 import { unlockWithRecovery } from '../../shared/crypto/user-keys.js';
-import { keyId } from '../../shared/evidence/format.js';
 import type { InspectedAttachment } from '../journal/attachments.js';
 import { createJournalRepository } from '../journal/journal.repo.js';
 import type { Observation } from '../journal/journal.schema.js';
@@ -31,28 +30,14 @@ import { createKeyRotationRepository } from './key-rotation.repo.js';
 import { createKeyRotationService } from './key-rotation.service.js';
 import { createPasskeyRepository } from './passkeys.repo.js';
 import { nicknamePlace } from './passkeys.service.js';
+import { testObservation, throwawayLogKey } from '../../../test/helpers/journal.js';
 
 const fast = { memoryKiB: 19_456, iterations: 2, parallelism: 1 };
-const testLogKey = (() => {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const spki = publicKey.export({ type: 'spki', format: 'der' });
-  return { privateKey, publicKey: spki, id: keyId(spki) };
-})();
+const testLogKey = throwawayLogKey();
 const oldPassphrase = 'blauwe fiets achter het huis';
 const newPassphrase = 'groene boot onder de brug';
 
-const observation = (text: string): Observation => ({
-  date: '2026-11-20',
-  approximate: false,
-  category: 'behaviour',
-  text,
-  people: [],
-  online: [],
-  phones: [],
-  plates: [],
-  places: [],
-  agencies: [],
-});
+const observation = (text: string): Observation => testObservation({ text });
 
 const picture: InspectedAttachment = {
   kind: 'png',

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { createPublicKey } from 'node:crypto';
 import { test } from 'node:test';
 import { describeEachDialect } from '../../../test/helpers/databases.js';
 import { createPassphraseHasher } from '../../shared/crypto/passphrase.js';
 import { verifyMessage } from '../../shared/crypto/signing.js';
 import { fromHex, utf8 } from '../../shared/evidence/bytes.js';
-import { keyId } from '../../shared/evidence/format.js';
 import { parseStrict } from '../../shared/evidence/jcs.js';
 import { hashLeaf, rootOf } from '../../shared/evidence/merkle.js';
 import { createAccountsRepository } from '../accounts/accounts.repo.js';
@@ -13,6 +12,7 @@ import { createAccountsService } from '../accounts/accounts.service.js';
 import { createJournalRepository } from './journal.repo.js';
 import type { Observation } from './journal.schema.js';
 import { createJournalService, type JournalActor, journalActorOf } from './journal.service.js';
+import { testObservation, throwawayLogKey } from '../../../test/helpers/journal.js';
 
 /*
  * The tamper-evident log under the journal (issue 7): every append writes a canonical leaf signed by the
@@ -20,24 +20,9 @@ import { createJournalService, type JournalActor, journalActorOf } from './journ
  * stored leaf, signature, checkpoint or entry ciphertext is found and named by the check.
  */
 
-const logKey = (() => {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const spki = publicKey.export({ type: 'spki', format: 'der' });
-  return { privateKey, publicKey: spki, id: keyId(spki) };
-})();
+const logKey = throwawayLogKey();
 
-const observation = (text: string): Observation => ({
-  date: '2026-11-20',
-  approximate: false,
-  category: 'behaviour',
-  text,
-  people: [],
-  online: [],
-  phones: [],
-  plates: [],
-  places: [],
-  agencies: [],
-});
+const observation = (text: string): Observation => testObservation({ text });
 
 /** A copy of a stored text with one character changed, keeping it the same length. */
 const flip = (text: string, at: number): string => {

@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { generateKeyPairSync } from 'node:crypto';
-import { keyId } from '../../shared/evidence/format.js';
 import { test } from 'node:test';
 import { describeEachDialect } from '../../../test/helpers/databases.js';
 import { createPassphraseHasher } from '../../shared/crypto/passphrase.js';
@@ -9,7 +7,6 @@ import { createAccountsRepository } from '../accounts/accounts.repo.js';
 import { createAccountsService } from '../accounts/accounts.service.js';
 import type { InspectedAttachment } from './attachments.js';
 import { createJournalRepository } from './journal.repo.js';
-import type { Observation } from './journal.schema.js';
 import {
   createJournalService,
   JournalConflict,
@@ -18,27 +15,12 @@ import {
   pad,
   unpad,
 } from './journal.service.js';
+import { testObservation, throwawayLogKey } from '../../../test/helpers/journal.js';
 
 const fast = { memoryKiB: 19_456, iterations: 2, parallelism: 1 };
-const testLogKey = (() => {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const spki = publicKey.export({ type: 'spki', format: 'der' });
-  return { privateKey, publicKey: spki, id: keyId(spki) };
-})();
+const testLogKey = throwawayLogKey();
 
-const observation = (overrides: Partial<Observation> = {}): Observation => ({
-  date: '2026-11-20',
-  approximate: false,
-  category: 'behaviour',
-  text: 'Kwam om 23:00 thuis met een nieuwe jas.',
-  people: [],
-  online: [],
-  phones: [],
-  plates: [],
-  places: [],
-  agencies: [],
-  ...overrides,
-});
+const observation = testObservation;
 
 const picture = (text: string): InspectedAttachment => ({
   kind: 'png',

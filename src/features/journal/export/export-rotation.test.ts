@@ -4,6 +4,7 @@ import { unzipSync } from 'fflate';
 import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../../test/helpers/app.js';
 import { dialects } from '../../../../test/helpers/databases.js';
 import { exportJournal } from '../../../../test/helpers/export.js';
+import { testObservation } from '../../../../test/helpers/journal.js';
 import { formatFingerprint, type LeafData, type Manifest } from '../../../shared/evidence/format.js';
 import { verifyBundle } from '../../../shared/evidence/verify.js';
 import { type JournalActor, journalActorOf } from '../journal.service.js';
@@ -26,18 +27,7 @@ for (const dialect of dialects) {
     });
     after(async () => testApp.close());
 
-    const observation = (text: string) => ({
-      date: '2026-11-20',
-      approximate: false,
-      category: 'behaviour' as const,
-      text,
-      people: [],
-      online: [],
-      phones: [],
-      plates: [],
-      places: [],
-      agencies: [],
-    });
+    const observation = (text: string) => testObservation({ text });
 
     async function actorFor(cookies: Record<string, string>): Promise<JournalActor> {
       const session = (await testApp.services.accounts.currentSession(cookies.sessie))!;

@@ -18,6 +18,7 @@ import {
   originOf,
   startAppServer,
   startE2E,
+  submitForm as submit,
 } from './support.js';
 
 const recoveryCodePattern = /^([0-9A-Z]{4}-){6}[0-9A-Z]{4}$/;
@@ -62,20 +63,6 @@ let accountCount = 0;
 function newUsername(purpose: string): string {
   accountCount += 1;
   return `ouder-${purpose}-${accountCount}`;
-}
-
-/** Submits a form by its button and returns the response to the POST it sends (after the resulting load). */
-async function submit(page: Page, buttonName: string, path: string): Promise<Response> {
-  const [response] = await Promise.all([
-    page.waitForResponse(
-      (candidate) => candidate.request().method() === 'POST' && new URL(candidate.url()).pathname === path,
-    ),
-    // The document that the POST leads to (a page, or the target of its redirect) replaces this one.
-    page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame()),
-    page.getByRole('button', { name: buttonName, exact: true }).click(),
-  ]);
-  await page.waitForLoadState('load');
-  return response;
 }
 
 interface SignedUp {

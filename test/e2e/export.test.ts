@@ -14,11 +14,11 @@ import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { unzipSync, zipSync } from 'fflate';
-import type { BrowserContext, Download, Page, Response } from 'playwright-core';
+import type { BrowserContext, Download, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { verifyBundle } from '../../src/shared/evidence/verify.js';
 import type { ExportProgress, ExportResult } from '../../src/features/journal/export/jobs.js';
-import { AppPage, type E2E, axeViolations, startE2E } from './support.js';
+import { AppPage, type E2E, axeViolations, startE2E, submitForm as submit, signUpThroughForm } from './support.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const passphrase = 'rode fiets bij het station';
@@ -52,25 +52,6 @@ async function newApp(javaScript: boolean): Promise<AppPage> {
   });
   contexts.push(context);
   return new AppPage(await context.newPage(), ready().baseUrl);
-}
-
-/** Clicks a submit button and waits for the POST's answer and the document it leads to. */
-async function submit(page: Page, buttonName: string): Promise<Response> {
-  const [response] = await Promise.all([
-    page.waitForResponse((candidate) => candidate.request().method() === 'POST'),
-    page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame()),
-    page.getByRole('button', { name: buttonName, exact: true }).click(),
-  ]);
-  await page.waitForLoadState('load');
-  return response;
-}
-
-async function signUp(app: AppPage, username: string): Promise<void> {
-  await app.open('/registreren');
-  await app.page.getByLabel('Gebruikersnaam', { exact: true }).fill(username);
-  await app.page.getByLabel('Wachtwoordzin', { exact: true }).fill(passphrase);
-  await app.page.getByLabel('Wachtwoordzin nog een keer', { exact: true }).fill(passphrase);
-  assert.equal((await submit(app.page, 'Account maken')).status(), 200);
 }
 
 interface NewEntry {
@@ -248,7 +229,7 @@ describe('export part of the journal and verify it, with JavaScript on', () => {
 
   before(async () => {
     app = await newApp(true);
-    await signUp(app, 'export-js');
+    await signUpThroughForm(app, 'export-js', passphrase);
     const keys = (await (await fetch(`${ready().baseUrl}/api/v1/log/keys`)).json()) as {
       current: { id: string; publicKey: string };
     };
@@ -418,7 +399,7 @@ describe('the export progress page', () => {
   test('shows the step and the bar, passes axe, updates itself and offers the download when ready', async () => {
     const app = await newApp(true);
     const { page } = app;
-    await signUp(app, 'export-progress');
+    await signUpThroughForm(app, 'export-progress', passphrase);
     const cookie = (await page.context().cookies()).find((candidate) => candidate.name.endsWith('sessie'));
     const session = await ready().services.accounts.currentSession(cookie?.value);
     assert.ok(session !== null && session !== undefined);
@@ -464,7 +445,7 @@ describe('export with JavaScript off', () => {
   test('the form posts, a wrong passphrase is refused, and the download arrives and verifies', async () => {
     const app = await newApp(false);
     const { page } = app;
-    await signUp(app, 'export-html');
+    await signUpThroughForm(app, 'export-html', passphrase);
     const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#8e44ad' } })
       .jpeg()
       .toBuffer();

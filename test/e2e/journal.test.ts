@@ -4,9 +4,9 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { BrowserContext, Page, Response } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { AppPage, type E2E, axeViolations, startE2E } from './support.js';
+import { AppPage, type E2E, axeViolations, startE2E, submitForm as submit } from './support.js';
 
 const passphrase = 'oranje kano op de rivier';
 
@@ -25,17 +25,6 @@ after(async () => {
 function ready(): E2E {
   if (e2e === undefined) throw new Error('the app did not start');
   return e2e;
-}
-
-async function submit(page: Page, buttonName: string): Promise<Response> {
-  const [response] = await Promise.all([
-    page.waitForResponse((candidate) => candidate.request().method() === 'POST'),
-    // The document that the POST leads to (a page, or the target of its redirect) replaces this one.
-    page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame()),
-    page.getByRole('button', { name: buttonName, exact: true }).click(),
-  ]);
-  await page.waitForLoadState('load');
-  return response;
 }
 
 async function expectAccessible(page: Page, javaScript: boolean, what: string) {

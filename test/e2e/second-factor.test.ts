@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { generate } from 'otplib';
 import type { BrowserContext, Page, Response } from 'playwright-core';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { AppPage, type E2E, axeViolations, startE2E } from './support.js';
+import { AppPage, type E2E, axeViolations, startE2E, submitForm as submit, signUpThroughForm } from './support.js';
 
 const passphrase = 'wolk tafel zeilboot kaars';
 const signedInText = 'Je bent ingelogd als';
@@ -56,28 +56,6 @@ async function device(javaScript: boolean): Promise<AppPage> {
   return new AppPage(await context.newPage(), baseUrl);
 }
 
-/** Clicks a button and returns the response to the POST it causes (after the page that follows has loaded). */
-async function submit(page: Page, buttonName: string, path: string): Promise<Response> {
-  const [response] = await Promise.all([
-    page.waitForResponse(
-      (candidate) => candidate.request().method() === 'POST' && new URL(candidate.url()).pathname === path,
-    ),
-    // The document that the POST leads to (a page, or the target of its redirect) replaces this one.
-    page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame()),
-    page.getByRole('button', { name: buttonName, exact: true }).click(),
-  ]);
-  await page.waitForLoadState('load');
-  return response;
-}
-
-async function signUp(app: AppPage, username: string): Promise<void> {
-  await app.open('/registreren');
-  await app.page.getByLabel('Gebruikersnaam', { exact: true }).fill(username);
-  await app.page.getByLabel('Wachtwoordzin', { exact: true }).fill(passphrase);
-  await app.page.getByLabel('Wachtwoordzin nog een keer', { exact: true }).fill(passphrase);
-  assert.equal((await submit(app.page, 'Account maken', '/registreren')).status(), 200);
-}
-
 async function logIn(app: AppPage, username: string): Promise<Response> {
   await app.open('/inloggen');
   await app.page.getByLabel('Gebruikersnaam', { exact: true }).fill(username);
@@ -99,7 +77,7 @@ void describe('login with TOTP', () => {
   test('sign up, turn on the code from an app, log out, log in with passphrase and code', async () => {
     const app = await device(true);
     const username = 'ouder-totp-e2e';
-    await signUp(app, username);
+    await signUpThroughForm(app, username, passphrase);
     await app.open('/account/tweede-stap');
     await assertAxeClean(app.page, 'the TOTP set-up page');
     const secret = (await app.page.locator('[data-totp-secret]').innerText()).replace(/\s/g, '');
@@ -138,7 +116,7 @@ void describe('login with a passkey', () => {
       },
     });
     const username = 'ouder-passkey-e2e';
-    await signUp(app, username);
+    await signUpThroughForm(app, username, passphrase);
     await app.open('/account');
     await app.page.getByRole('link', { name: 'Toegangssleutels (passkeys)' }).click();
     await app.page.waitForURL(`${baseUrl}/account/toegangssleutels`);

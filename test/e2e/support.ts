@@ -169,6 +169,33 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
   }
 }
 
+/**
+ * Submits a form by its button and returns the answer to the POST it sends (to `path`, when given), after the
+ * document it leads to (a page, or the target of its redirect) has loaded.
+ */
+export async function submitForm(page: Page, buttonName: string, path?: string): Promise<Response> {
+  const [response] = await Promise.all([
+    page.waitForResponse(
+      (candidate) =>
+        candidate.request().method() === 'POST' && (path === undefined || new URL(candidate.url()).pathname === path),
+    ),
+    page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame()),
+    page.getByRole('button', { name: buttonName, exact: true }).click(),
+  ]);
+  await page.waitForLoadState('load');
+  return response;
+}
+
+/** Signs up as a parent through /registreren and expects the recovery-code page. */
+export async function signUpThroughForm(app: AppPage, username: string, passphrase: string): Promise<void> {
+  await app.open('/registreren');
+  await app.page.getByLabel('Gebruikersnaam', { exact: true }).fill(username);
+  await app.page.getByLabel('Wachtwoordzin', { exact: true }).fill(passphrase);
+  await app.page.getByLabel('Wachtwoordzin nog een keer', { exact: true }).fill(passphrase);
+  const response = await submitForm(app.page, 'Account maken', '/registreren');
+  if (response.status() !== 200) throw new Error(`sign-up answered ${response.status()}`);
+}
+
 /** A page of the app with the actions the tests share. */
 export class AppPage {
   constructor(

@@ -487,7 +487,8 @@ export function registerJournalRoutes(
         } else problems.push({ field: 'keuze', messageKey: 'journal.export.problem.mode' });
         // Which photos and files go along (docs/export-format.md §5): what stays out is still committed to.
         let attachmentChoice: AttachmentDisclosure = allAttachments;
-        const attachmentMode = text('bijlagen') === '' ? 'alle' : text('bijlagen');
+        // Left out (an older form, or a journal without photos): all. Given twice or empty: refused, never guessed.
+        const attachmentMode = form.bijlagen === undefined ? 'alle' : text('bijlagen');
         if (attachmentMode === 'zonder-origineel') attachmentChoice = { file: () => true, original: () => false };
         else if (attachmentMode === 'geen') attachmentChoice = { file: () => false, original: () => false };
         else if (attachmentMode === 'kies') {

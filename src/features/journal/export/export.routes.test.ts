@@ -431,6 +431,32 @@ for (const dialect of dialects) {
       assert.match(page.body, /href="\/logboek\/export">Een export maken</);
     });
 
+    test('an oversized or hostile export form is answered with a page, and starts nothing', async () => {
+      const jar = await signIn();
+      const owner = await sessionOf(jar);
+      const huge = await postExportForm(testApp.app, jar, {
+        label: 'S.',
+        keuze: 'deel',
+        notitie: Array.from({ length: 40_000 }, () => '00000000-0000-4000-8000-000000000000'),
+        wachtwoord: passphrase,
+      });
+      assert.equal(huge.statusCode, 413);
+      assert.match(String(huge.headers['content-type']), /text\/html/);
+      const hostile = await postExportForm(testApp.app, jar, {
+        label: '<script>alert(1)</script>',
+        keuze: ['alles', 'deel'],
+        bijlagen: ['geen', 'kies'],
+        bijlage: '../../etc/passwd',
+        bekend: '-1e9',
+        wachtwoord: passphrase,
+      });
+      assert.equal(hostile.statusCode, 400);
+      assert.doesNotMatch(hostile.body, /<script>alert/);
+      assert.match(hostile.body, /Kies welke notities/);
+      assert.match(hostile.body, /Kies welke foto’s en bestanden/);
+      assert.equal(testApp.services.exports.status(owner), undefined);
+    });
+
     test('the download needs the form token', async () => {
       const response = await testApp.app.inject({ method: 'POST', url: '/logboek/export/ophalen', cookies });
       assert.equal(response.statusCode, 403);

@@ -108,3 +108,58 @@ test('a cached page is rendered again after its time is up', async () => {
   await app.inject({ method: 'GET', url: '/pagina' });
   assert.equal(renders.length, 2);
 });
+
+test('a framed page: anonymous visitors share one frame; a signed-in user gets a page of their own, with a token', async () => {
+  const app: FastifyInstance = Fastify();
+  await app.register(fastifyCookie);
+  await app.register(fastifyCsrf, { cookieKey: 'csrf', cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict' } });
+  registerRequestContext(app);
+  const cache = createPageCache({
+    contextOf: (request, reply) => pageContext(request, reply, assets, 'https://neutral.example/'),
+    ttlMs: 1000,
+    maxEntries: 10,
+    clock: () => 0,
+  });
+  const frames: string[] = [];
+  // Like the layout: a signed-in page has a form (stay logged in) that needs a CSRF token.
+  const frame = (ctx: PageContext, slot: string) => {
+    frames.push(ctx.signedIn ? 'user' : 'anonymous');
+    return (
+      <div>
+        <p>{ctx.signedIn ? 'signed in' : 'anonymous'}</p>
+        {ctx.signedIn && <input name="_csrf" value={ctx.csrfToken()} />}
+        <section>{slot}</section>
+      </div>
+    );
+  };
+  const fill = (ctx: PageContext) => <b>{`slot for ${ctx.signedIn ? 'user' : 'anonymous'}`}</b>;
+  app.get('/frame', (request, reply) => cache.framed(request, reply, 'k', frame, fill));
+  app.get('/frame-als-gebruiker', (request, reply) => {
+    request.actor = { kind: 'user', userId: 'u1', roles: ['parent'] };
+    return cache.framed(request, reply, 'k', frame, fill);
+  });
+
+  const user = await app.inject({ method: 'GET', url: '/frame-als-gebruiker' });
+  assert.equal(user.statusCode, 200, 'a signed-in user first to see this frame gets no 500');
+  assert.match(user.body, /<p>signed in<\/p>/);
+  assert.match(user.body, /<section><b>slot for user<\/b><\/section>/);
+  assert.ok(tokenOf(user.body) !== undefined, 'the signed-in page carries a CSRF token');
+
+  const anonymousPages = [
+    await app.inject({ method: 'GET', url: '/frame' }),
+    await app.inject({ method: 'GET', url: '/frame' }),
+  ];
+  for (const page of anonymousPages) {
+    assert.match(page.body, /<p>anonymous<\/p><section><b>slot for anonymous<\/b><\/section>/);
+    assert.equal(tokenOf(page.body), undefined);
+  }
+
+  const userAgain = await app.inject({ method: 'GET', url: '/frame-als-gebruiker' });
+  assert.match(userAgain.body, /<p>signed in<\/p>/, 'the cached anonymous frame is not served to a signed-in user');
+  assert.doesNotMatch(userAgain.body, /<p>anonymous<\/p>/);
+  assert.deepEqual(
+    frames,
+    ['user', 'anonymous', 'user'],
+    'the anonymous frame is rendered once, the user frame each time',
+  );
+});

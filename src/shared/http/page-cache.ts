@@ -80,6 +80,8 @@ export function createPageCache(options: PageCacheOptions) {
      * a marker in the slot, and each request renders only the slot. The key must hold nothing personal (the
      * check outcome uses the advice level and branch flags, the same facts the anonymous counter keeps), and
      * the frame may not contain a CSRF token. The slot is a view, or HTML the route has already rendered.
+     * Only anonymous visitors share a frame: for someone signed in the whole page is rendered for them (their
+     * own header, time-out warning and CSRF token) and nothing of it is stored.
      */
     framed(
       request: FastifyRequest,
@@ -90,6 +92,17 @@ export function createPageCache(options: PageCacheOptions) {
       status = 200,
     ): FastifyReply {
       const ctx = contextOf(request, reply);
+      const filled = fill(ctx);
+      const slot = typeof filled === 'string' ? filled : render(filled);
+      if (request.actor.kind !== 'anonymous') {
+        const personal = `<!doctype html>${render(frame(ctx, marker))}`.split(marker);
+        if (personal.length !== 2) throw new Error('a frame needs exactly one slot');
+        return reply
+          .code(status)
+          .type('text/html; charset=utf-8')
+          .header('vary', 'Accept-Language, Cookie')
+          .send(`${personal[0]}${slot}${personal[1]}`);
+      }
       const now = clock();
       const frameKey = `frame ${request.locale} ${key}`;
       let cached = entries.get(frameKey);
@@ -106,8 +119,6 @@ export function createPageCache(options: PageCacheOptions) {
         if (entries.size >= maxEntries) entries.clear();
         entries.set(frameKey, cached);
       }
-      const filled = fill(ctx);
-      const slot = typeof filled === 'string' ? filled : render(filled);
       // One buffer, written in place: no intermediate buffer for the slot.
       const [before, after] = cached.parts as [Buffer, Buffer];
       const slotBytes = Buffer.byteLength(slot);

@@ -125,33 +125,67 @@ export const en: Catalogue = {
   'service.akj.text': 'Help with questions or complaints about youth care.',
 
   'nu.title': 'What should I do now?',
-  'nu.lead': 'Is there danger now? Call 112. Below you find what you can do straight away in each situation.',
+  'nu.lead':
+    'Choose below what is happening with your child now. Each situation has its own first number. Is there immediate danger? Then always call 112.',
   'nu.call112': 'Call 112',
+  'nu.jump.label': 'What is happening?',
   'nu.offline': 'This page also works without internet, once you have opened it before.',
+  'nu.sources':
+    'Sources: Nationale Ombudsman (Kind vermist, 2013), Centrum Seksueel Geweld, 113 Zelfmoordpreventie, Helpwanted, police and Veilig Thuis. The information pages have more explanation and sources.',
   'nu.missing.title': 'Your child is missing now',
-  'nu.missing.call':
-    'Call 112, not 0900-8844. Say that you think your child is being exploited. Then the police know it is urgent.',
+  'nu.missing.call': 'Call 112, not 0900-8844.',
+  'nu.missing.why': 'Say that you think your child is being exploited. Then the police know it is urgent.',
   'nu.missing.ready': 'Have this ready:',
-  'nu.missing.ready.photo': 'a recent photo',
-  'nu.missing.ready.phone': 'her phone number',
-  'nu.missing.ready.accounts': 'her social media accounts and her nicknames',
+  'nu.missing.ready.photo': 'a recent photo of your child',
+  'nu.missing.ready.phone': 'your child’s phone number',
+  'nu.missing.ready.accounts': 'your child’s accounts on social media and in games',
+  'nu.missing.ready.nicknames': 'your child’s nicknames, and names and nicknames of people your child spends time with',
   'nu.missing.ready.plates': 'licence plates of cars or scooters you have seen',
-  'nu.missing.ready.places': 'places and addresses where she may be, and names of people she spends time with',
+  'nu.missing.ready.places': 'places and addresses where your child may be',
   'nu.missing.noPhoto':
-    'Do not post a photo or appeal online. What is online stays online. The police decide whether an appeal helps.',
-  'nu.danger.title': 'Your child is in danger or with someone dangerous',
+    'Do not post a photo or appeal online yourself. What is online stays online. The police decide whether an appeal helps.',
+  'nu.danger.title': 'Your child is in danger now',
   'nu.danger.call': 'Call 112. Say where your child is, if you know.',
   'nu.danger.alone':
-    'Do not go there alone. Do not confront the exploiter and do not threaten anyone. That makes it more dangerous, for her and for you.',
+    'Do not go there alone. Do not confront the exploiter and do not threaten anyone. That makes it more dangerous, for your child and for you. Give the police the address or the licence plate.',
+  'nu.assault.title': 'Your child was sexually abused or assaulted in the last 7 days',
+  'nu.assault.call': 'First call the Centrum Seksueel Geweld (Sexual Assault Centre):',
+  'nu.assault.callNote':
+    'Free, day and night. Medical care, examination and support in one place. Was it more than 7 days ago? You can call then too.',
+  'nu.assault.danger': 'Is there still danger now? Then call 112.',
+  'nu.assault.traces': 'Traces can help later. If possible:',
+  'nu.assault.traces.wash': 'your child does not wash or shower yet;',
+  'nu.assault.traces.clothes': 'put your child’s clothes in a paper bag and keep it.',
+  'nu.assault.traces.force':
+    'Never force your child. Does your child want to wash or change anyway? That is all right. Call the Centrum Seksueel Geweld all the same.',
+  'nu.suicide.title': 'Your child talks about not wanting to live',
+  'nu.suicide.call': 'Call 113 Zelfmoordpreventie (suicide prevention):',
+  'nu.suicide.or': 'or',
+  'nu.suicide.note':
+    'Free, day and night. You can also chat at 113.nl. You can call as a parent too, when you are worried about your child.',
+  'nu.suicide.danger': 'Has your child hurt themself, or is there a plan for now? Call 112 and stay with your child.',
+  'nu.suicide.ask':
+    'You can simply ask: “Are you thinking about killing yourself?” Asking does not give your child the idea. Listen, and do not leave your child alone.',
+  'nu.blackmail.title': 'Your child is being blackmailed with nude images now',
+  'nu.blackmail.pay': 'Do not pay. Do not send new images either. Paying does not stop it.',
+  'nu.blackmail.delete': 'Do not delete anything. Leave your child’s chats and account as they are.',
+  'nu.blackmail.stop': 'Stop the contact. Your child no longer replies, and neither do you.',
+  'nu.blackmail.report': 'Report it to the police:',
+  'nu.blackmail.helpwanted': 'Or ask Helpwanted for help, also to get images removed:',
+  'nu.blackmail.noImages':
+    'Never keep or send a nude image yourself, not even as evidence. Write down the username, the platform and the times instead. Taking a screenshot of a threat? Check that no nude image is in it, not even as a small picture in the chat.',
+  'nu.blackmail.suicide':
+    'Children who are blackmailed can become so desperate that they want to hurt themselves. Afraid that might happen? Call 113:',
+  'nu.blackmail.more': 'Read more about sextortion',
   'nu.back.title': 'Your child has just come back',
-  'nu.back.calm': 'No punishment and no interrogation. Say you are glad she is there. Offer food, rest and warmth.',
-  'nu.back.csg':
-    'Was she sexually abused or assaulted in the last 7 days? Call the Centrum Seksueel Geweld (Sexual Assault Centre):',
-  'nu.back.csgNote': 'Free, day and night. Medical care, examination and support in one place.',
+  'nu.back.calm':
+    'No punishment and no interrogation. Say you are glad your child is there. Offer food, rest and warmth.',
+  'nu.back.assault': 'Might your child have been sexually abused? See',
   'nu.back.write':
-    'Write down what she tells you on her own: word for word, with date and time, and what you asked just before. Do not keep asking: specially trained people do that later.',
-  'nu.threat.title': 'You or your family are being threatened',
-  'nu.threat.call': 'Immediate danger? Call 112. No immediate danger? Call the police:',
+    'Write down what your child tells you on their own: word for word, with date and time, and what you asked just before. Do not keep asking: specially trained people do that later.',
+  'nu.threat.title': 'You or your family are threatened, but there is no danger now',
+  'nu.threat.call': 'Call the police:',
+  'nu.threat.now': 'Is it happening now, or is there immediate danger? Then call 112.',
   'nu.threat.plan':
     'Make a safety plan with your family: who calls whom, where you can go, how the other children get to school safely.',
   'nu.threat.more': 'Read what you can do when your family is threatened',

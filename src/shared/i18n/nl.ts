@@ -126,32 +126,67 @@ export const nl = {
   'service.akj.text': 'Hulp bij vragen of klachten over jeugdhulp.',
 
   'nu.title': 'Wat moet ik nu doen?',
-  'nu.lead': 'Is er nu gevaar? Bel 112. Hieronder staat per situatie wat je meteen kunt doen.',
+  'nu.lead':
+    'Kies hieronder wat er nu met je kind aan de hand is. Elke situatie heeft een eigen eerste nummer. Is er direct gevaar? Bel dan altijd 112.',
   'nu.call112': 'Bel 112',
+  'nu.jump.label': 'Wat is er aan de hand?',
   'nu.offline': 'Deze pagina werkt ook zonder internet, als je hem al eens hebt geopend.',
+  'nu.sources':
+    'Bronnen: Nationale Ombudsman (Kind vermist, 2013), Centrum Seksueel Geweld, 113 Zelfmoordpreventie, Helpwanted, politie en Veilig Thuis. Meer uitleg en bronnen staan op de informatiepagina’s.',
   'nu.missing.title': 'Je kind is nu vermist',
-  'nu.missing.call':
-    'Bel 112, niet 0900-8844. Zeg dat je denkt dat je kind wordt uitgebuit. Dan weet de politie dat het dringend is.',
+  'nu.missing.call': 'Bel 112, niet 0900-8844.',
+  'nu.missing.why': 'Zeg dat je denkt dat je kind wordt uitgebuit. Dan weet de politie dat het dringend is.',
   'nu.missing.ready': 'Houd dit klaar:',
-  'nu.missing.ready.photo': 'een recente foto',
-  'nu.missing.ready.phone': 'haar telefoonnummer',
-  'nu.missing.ready.accounts': 'haar accounts op sociale media en haar bijnamen',
+  'nu.missing.ready.photo': 'een recente foto van je kind',
+  'nu.missing.ready.phone': 'het telefoonnummer van je kind',
+  'nu.missing.ready.accounts': 'de accounts van je kind op sociale media en in games',
+  'nu.missing.ready.nicknames': 'bijnamen van je kind, en namen en bijnamen van mensen met wie je kind omgaat',
   'nu.missing.ready.plates': 'kentekens van auto’s of scooters die je hebt gezien',
-  'nu.missing.ready.places': 'plekken en adressen waar ze kan zijn, en namen van mensen met wie ze omgaat',
+  'nu.missing.ready.places': 'plekken en adressen waar je kind kan zijn',
   'nu.missing.noPhoto':
-    'Zet geen foto of oproep online. Wat online staat, blijft online. De politie beslist of een oproep helpt.',
-  'nu.danger.title': 'Je kind is in gevaar of bij iemand die gevaarlijk is',
+    'Zet zelf geen foto of oproep online. Wat online staat, blijft online. De politie beslist of een oproep helpt.',
+  'nu.danger.title': 'Je kind is nu in gevaar',
   'nu.danger.call': 'Bel 112. Zeg waar je kind is, als je dat weet.',
   'nu.danger.alone':
-    'Ga er niet alleen naartoe. Spreek de uitbuiter niet aan en bedreig niemand. Dat maakt het gevaarlijker, voor haar en voor jou.',
+    'Ga er niet alleen naartoe. Spreek de uitbuiter niet aan en bedreig niemand. Dat maakt het gevaarlijker, voor je kind en voor jou. Geef de politie het adres of het kenteken.',
+  'nu.assault.title': 'Je kind is de afgelopen 7 dagen seksueel misbruikt of aangerand',
+  'nu.assault.call': 'Bel eerst het Centrum Seksueel Geweld:',
+  'nu.assault.callNote':
+    'Gratis, dag en nacht. Medische zorg, onderzoek en steun op één plek. Is het langer dan 7 dagen geleden? Ook dan kun je bellen.',
+  'nu.assault.danger': 'Is er nu nog gevaar? Bel dan 112.',
+  'nu.assault.traces': 'Sporen kunnen later helpen. Als het kan:',
+  'nu.assault.traces.wash': 'je kind wast of doucht zich nog niet;',
+  'nu.assault.traces.clothes': 'doe de kleren van je kind in een papieren zak en bewaar die.',
+  'nu.assault.traces.force':
+    'Dwing je kind nergens toe. Wil je kind zich toch wassen of omkleden? Dat is goed. Bel het Centrum Seksueel Geweld dan ook.',
+  'nu.suicide.title': 'Je kind praat over niet meer willen leven',
+  'nu.suicide.call': 'Bel 113 Zelfmoordpreventie:',
+  'nu.suicide.or': 'of',
+  'nu.suicide.note':
+    'Gratis, dag en nacht. Je kunt ook chatten via 113.nl. Ook als ouder kun je bellen als je je zorgen maakt om je kind.',
+  'nu.suicide.danger':
+    'Heeft je kind zichzelf iets aangedaan, of is er een plan voor nu? Bel 112 en blijf bij je kind.',
+  'nu.suicide.ask':
+    'Je mag het gewoon vragen: “Denk je erover om dood te gaan?” Daarmee breng je je kind niet op het idee. Luister, en laat je kind niet alleen.',
+  'nu.blackmail.title': 'Je kind wordt nu afgeperst met naaktbeelden',
+  'nu.blackmail.pay': 'Niet betalen. Ook geen nieuwe beelden sturen. Betalen houdt het niet tegen.',
+  'nu.blackmail.delete': 'Niets wissen. Laat de chats en het account van je kind staan.',
+  'nu.blackmail.stop': 'Stop het contact. Je kind reageert niet meer, en jij ook niet.',
+  'nu.blackmail.report': 'Meld het bij de politie:',
+  'nu.blackmail.helpwanted': 'Of vraag hulp aan Helpwanted, ook om beelden te laten verwijderen:',
+  'nu.blackmail.noImages':
+    'Bewaar of stuur nooit zelf een naaktbeeld, ook niet als bewijs. Schrijf liever de gebruikersnaam, het platform en de tijden op. Maak je een schermafbeelding van een dreigbericht? Kijk of er geen naaktbeeld op staat, ook niet als klein plaatje in de chat.',
+  'nu.blackmail.suicide':
+    'Kinderen die worden afgeperst, kunnen zo wanhopig worden dat ze zichzelf iets willen aandoen. Bang dat dat gebeurt? Bel 113:',
+  'nu.blackmail.more': 'Lees meer over sextortion',
   'nu.back.title': 'Je kind is net terug',
-  'nu.back.calm': 'Geen straf en geen verhoor. Zeg dat je blij bent dat ze er is. Zorg voor eten, rust en warmte.',
-  'nu.back.csg': 'Is ze de afgelopen 7 dagen seksueel misbruikt of aangerand? Bel het Centrum Seksueel Geweld:',
-  'nu.back.csgNote': 'Gratis, dag en nacht. Medische zorg, onderzoek en steun op één plek.',
+  'nu.back.calm': 'Geen straf en geen verhoor. Zeg dat je blij bent dat je kind er is. Zorg voor eten, rust en warmte.',
+  'nu.back.assault': 'Misschien is je kind seksueel misbruikt? Kijk bij',
   'nu.back.write':
-    'Schrijf op wat ze uit zichzelf vertelt: letterlijk, met datum en tijd, en wat jij net daarvoor vroeg. Vraag niet door: dat doen later speciaal opgeleide mensen.',
-  'nu.threat.title': 'Jij of je gezin wordt bedreigd',
-  'nu.threat.call': 'Direct gevaar? Bel 112. Geen direct gevaar? Bel de politie:',
+    'Schrijf op wat je kind uit zichzelf vertelt: letterlijk, met datum en tijd, en wat jij net daarvoor vroeg. Vraag niet door: dat doen later speciaal opgeleide mensen.',
+  'nu.threat.title': 'Jij of je gezin wordt bedreigd, maar er is nu geen gevaar',
+  'nu.threat.call': 'Bel de politie:',
+  'nu.threat.now': 'Gebeurt het nu, of is er direct gevaar? Bel dan 112.',
   'nu.threat.plan':
     'Maak met je gezin een veiligheidsplan: wie belt wie, waar kun je heen, hoe komen de andere kinderen veilig naar school.',
   'nu.threat.more': 'Lees wat je kunt doen als je gezin wordt bedreigd',

@@ -621,6 +621,8 @@ export const en: Catalogue = {
   'journal.field.agencyReference': 'Agency {row}: reference or case number',
   'journal.field.reference': 'reference',
   'journal.field.files': 'Add files (if you want)',
+  'journal.field.filesWarning':
+    'First check that it shows no nude image. Not even as a small picture inside a screenshot of a chat, or as a profile photo. If it does, do not add the file, and do not keep or send it either.',
   'journal.field.filesHint': 'Screenshots, photos (PNG, JPEG, WebP) or PDF. At most 5 files of 10 MB.',
   'journal.field.ruleConfirm': 'I confirm: these files contain no sexual image of a child.',
   'journal.field.keepMetadata': 'Also keep the original file with the place and time of the photo',

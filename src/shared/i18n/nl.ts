@@ -625,6 +625,8 @@ export const nl = {
   'journal.field.agencyReference': 'Instantie {row}: kenmerk of registratienummer',
   'journal.field.reference': 'kenmerk',
   'journal.field.files': 'Bestanden toevoegen (als je wilt)',
+  'journal.field.filesWarning':
+    'Kijk eerst of er geen naaktbeeld op staat. Ook niet als klein plaatje in een schermafbeelding van een chat, of als profielfoto. Staat er wel een op? Voeg het bestand dan niet toe, en bewaar of stuur het ook niet.',
   'journal.field.filesHint': 'Schermafbeeldingen, foto’s (PNG, JPEG, WebP) of PDF. Hoogstens 5 bestanden van 10 MB.',
   'journal.field.ruleConfirm': 'Ik bevestig: er staat geen seksuele afbeelding van een kind in deze bestanden.',
   'journal.field.keepMetadata': 'Bewaar ook het originele bestand met plaats en tijd van de foto',

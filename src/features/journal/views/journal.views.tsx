@@ -675,6 +675,9 @@ export function EntryFormPage({
             <label class="app-label" for="bijlagen">
               {t('journal.field.files')}
             </label>
+            <p class="app-hint" id="bijlagen-waarschuwing">
+              <strong>{t('journal.field.filesWarning')}</strong>
+            </p>
             <p class="app-hint" id="bijlagen-hint">
               {t('journal.field.filesHint')}
             </p>
@@ -686,7 +689,11 @@ export function EntryFormPage({
               name="bijlagen"
               multiple
               accept="image/png,image/jpeg,image/webp,application/pdf"
-              aria-describedby={describedBy('bijlagen-hint', problemOf('bijlagen') !== undefined && 'bijlagen-error')}
+              aria-describedby={describedBy(
+                'bijlagen-waarschuwing',
+                'bijlagen-hint',
+                problemOf('bijlagen') !== undefined && 'bijlagen-error',
+              )}
             />
           </div>
           <Checkbox

@@ -1,8 +1,10 @@
 // Attachment costs for `npm run bench`: inspectAttachment on a 12-megapixel phone photo (JPEG, EXIF orientation 6,
 // so it is rotated) and on a 1080 × 2400 phone screenshot (PNG), both generated here; the time includes the
 // header check, re-encoding without metadata and the thumbnail. Runs in-process, bounded in time; prints a small
-// table. `--check` exits 1 when the photo's median exceeds 1,000 ms or the screenshot's 300 ms.
+// table. `--check` exits 1 when the photo's median exceeds 1,000 ms or the screenshot's 300 ms, or when a refusal
+// (a 50 MB upload, an image bomb) takes longer than 50 ms / 500 ms or grows the process by 200 MB or more.
 import { performance } from 'node:perf_hooks';
+import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { inspectAttachment } from '../src/features/journal/attachments.js';
 import { median, table, verdict } from './report.js';
@@ -97,7 +99,74 @@ async function main(): Promise<void> {
       [0, 5],
     )}\n`,
   );
+  missed = (await refusals()) || missed;
   if (check && missed) process.exitCode = 1;
+}
+
+/** A PNG of a few hundred bytes whose header claims 100,000 × 100,000 pixels (30 GB decoded). */
+function imageBomb(): Buffer {
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const typeAndData = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(typeAndData));
+    return Buffer.concat([length, typeAndData, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(100_000, 0);
+  header.writeUInt32BE(100_000, 4);
+  header[8] = 8;
+  header[9] = 2;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.alloc(4096))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/**
+ * What refusing costs: a 50 MB upload is refused by its length (target 50 ms), an image bomb from its header
+ * (target 500 ms, and the process grows by less than 200 MB). The tests check that these are refused without
+ * reading or decoding; the time and memory are measured here, not there.
+ */
+async function refusals(): Promise<boolean> {
+  const huge = Buffer.alloc(50 * 1024 * 1024);
+  huge.set([0xff, 0xd8, 0xff]);
+  const cases = [
+    { label: '50 MB upload (too large)', input: huge, problem: 'too-large', targetMs: 50 },
+    { label: 'PNG claiming 100,000² pixels', input: imageBomb(), problem: 'too-many-pixels', targetMs: 500 },
+  ];
+  const rssLimit = 200 * 1024 * 1024;
+  const rows: string[][] = [];
+  let missed = false;
+  for (const { label, input, problem, targetMs } of cases) {
+    const rssBefore = process.memoryUsage().rss;
+    const timings: number[] = [];
+    for (let run = 0; run < 7; run += 1) {
+      const start = performance.now();
+      const result = await inspectAttachment(input, { keepMetadata: false });
+      timings.push(performance.now() - start);
+      if (result.ok || result.problem !== problem) throw new Error(`${label}: not refused as ${problem}`);
+    }
+    const grown = process.memoryUsage().rss - rssBefore;
+    const middle = median(timings);
+    const ok = middle <= targetMs && grown < rssLimit;
+    missed ||= !ok;
+    rows.push([
+      label,
+      input.length < 1_048_576 ? `${input.length} B` : `${(input.length / 1_048_576).toFixed(1)} MB`,
+      `${middle.toFixed(1)} ms`,
+      `${Math.max(...timings).toFixed(1)} ms`,
+      `${(grown / 1_048_576).toFixed(0)} MB`,
+      `${verdict(ok)} (≤ ${targetMs} ms, < ${rssLimit / 1_048_576} MB)`,
+    ]);
+  }
+  process.stdout.write(
+    `Attachments: refusals before decoding\n${table(['input', 'size', 'median', 'max', 'RSS growth', 'target'], rows, [0, 5])}\n`,
+  );
+  return missed;
 }
 
 void main();

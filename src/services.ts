@@ -52,6 +52,7 @@ export function createServices(
     undefined,
     config.argon2,
     professionalFactsLoader(professionalsRepository),
+    () => database.forgetDeleted(),
   );
   const mailer = createMailer(config.mail);
   // Exports being made and waiting to be downloaded, per session, in memory only.

@@ -1,4 +1,5 @@
 import { type KeyObject, randomBytes, randomUUID } from 'node:crypto';
+import { setTimeout as setTimeoutPromise } from 'node:timers/promises';
 import { generateSecret, generateURI, verify } from 'otplib';
 import { z } from 'zod';
 import { DecryptionFailed, open, seal, type SymmetricKey } from '../../shared/crypto/aead.js';
@@ -29,6 +30,7 @@ import {
   unlockWithPassphrase,
   unlockWithRecovery,
 } from '../../shared/crypto/user-keys.js';
+import { createKeyedHash, type KeyedHash } from '../../shared/crypto/keyed-hash.js';
 import { keyId } from '../../shared/evidence/format.js';
 import { type Actor, type UserFacts, userActor } from '../../shared/policy/actor.js';
 import type { AccountsRepository, StoredSession, StoredUser } from './accounts.repo.js';
@@ -39,6 +41,7 @@ import {
   PASSPHRASE_MAX_BYTES,
   usernameKey,
 } from './accounts.schema.js';
+import { createLoginThrottle } from './login-throttle.js';
 
 /** How long a given passphrase counts for sensitive actions (DESIGN §4: re-authentication within 5 minutes). */
 export const REAUTHENTICATION_WINDOW_MS = 5 * 60_000;
@@ -84,19 +87,11 @@ export type LoginResult =
 /** The end of a login's second step: a new session cookie (a new id), or why not. */
 export type SecondFactorResult = { ok: true; userId: string; cookie: string } | { ok: false; retryAt?: Date };
 
-/**
- * TOTP and passkey failures count on one throttle per account (the key predates passkeys), so switching between
- * the two gives no extra attempts.
- */
-const secondFactorThrottleKey = (userId: string) => `totp:${userId}`;
-
-/**
- * Growing delays, never a permanent lock an attacker could trigger: the first 4 failures cost nothing, then
- * 2, 4, 8 … seconds, at most 15 minutes. Counted per account name (known or not) and per client address.
- */
-export function throttleDelayMs(failures: number): number {
-  if (failures <= 4) return 0;
-  return Math.min(2 ** (failures - 4) * 1000, 15 * 60_000);
+/** What the throttle needs besides the database: the keyed hash for its keys, and a way to wait. */
+export interface ThrottleSettings {
+  /** Keyed with the pepper in the app (services.ts); a random key when not given (tests). */
+  keyedHash?: KeyedHash;
+  wait?: (ms: number) => Promise<void>;
 }
 
 const totpIssuer = 'Logboek';
@@ -172,9 +167,18 @@ export function createAccountsService(
   clock: () => Date = () => new Date(),
   argon2: Argon2Parameters = defaultArgon2Parameters,
   professionalFacts: ProfessionalFactsLoader = () => Promise.resolve(undefined),
+  /** After an account is deleted: lets the database drop what deleted rows leave behind (DatabaseHandle). */
+  forgetDeleted: () => Promise<void> = () => Promise.resolve(),
+  throttleSettings: ThrottleSettings = {},
 ) {
   // For unknown usernames the same Argon2 work is done, so the answer takes as long as for a wrong passphrase.
   const decoySalt = randomBytes(SALT_BYTES);
+  const throttle = createLoginThrottle(
+    repo,
+    throttleSettings.keyedHash ?? createKeyedHash(randomBytes(32)),
+    clock,
+    throttleSettings.wait ?? ((ms) => setTimeoutPromise(ms).then(() => undefined)),
+  );
 
   function newSession(
     userId: string,
@@ -223,19 +227,15 @@ export function createAccountsService(
     return (await repo.replacePendingSession(pending.idHash, session)) ? cookie : undefined;
   }
 
-  /** When the second-factor throttle lets this account and address try again, if it is closed now. */
-  async function secondFactorBlockedUntil(userId: string, clientAddress: string): Promise<Date | undefined> {
-    const keys = [secondFactorThrottleKey(userId), `address:${clientAddress}`];
-    const until = Math.max(0, ...(await repo.findThrottle(keys)).map((row) => Date.parse(row.blockedUntil)));
-    return until > clock().getTime() ? new Date(until) : undefined;
-  }
+  /**
+   * When the second-factor throttle lets this account and address try again, if it is closed now. TOTP and
+   * passkey failures count on one throttle per account, so switching between the two gives no extra attempts.
+   */
+  const secondFactorBlockedUntil = (userId: string, clientAddress: string): Promise<Date | undefined> =>
+    throttle.admit(throttle.secondFactorKeys(userId, clientAddress));
 
-  async function recordSecondFactorFailure(userId: string, clientAddress: string): Promise<void> {
-    const now = clock();
-    for (const key of [secondFactorThrottleKey(userId), `address:${clientAddress}`]) {
-      await repo.recordFailure(key, throttleDelayMs, now);
-    }
-  }
+  const recordSecondFactorFailure = (userId: string, clientAddress: string): Promise<void> =>
+    throttle.failed(throttle.secondFactorKeys(userId, clientAddress));
 
   /** A session that passed the passphrase has five minutes to give its second factor. */
   const SECOND_FACTOR_WINDOW_MS = 5 * 60_000;
@@ -369,12 +369,9 @@ export function createAccountsService(
       ) {
         return { ok: false };
       }
-      const accountKey = `account:${usernameKey(name)}`;
-      const addressKey = `address:${clientAddress}`;
-      const now = clock();
-      const blocks = await repo.findThrottle([accountKey, addressKey]);
-      const blockedUntil = Math.max(0, ...blocks.map((block) => Date.parse(block.blockedUntil)));
-      if (blockedUntil > now.getTime()) return { ok: false, retryAt: new Date(blockedUntil) };
+      const keys = throttle.accountKeys(usernameKey(name), clientAddress);
+      const retryAt = await throttle.admit(keys);
+      if (retryAt !== undefined) return { ok: false, retryAt };
 
       const user = await repo.findUserByUsernameKey(usernameKey(name));
       const { verifier, kek } =
@@ -382,11 +379,10 @@ export function createAccountsService(
           ? await hasher.derive(passphrase, decoySalt, argon2)
           : await hasher.derive(passphrase, user.salt, checkedParameters(user.argon2));
       if (user === undefined || !sameBytes(verifier, user.verifier)) {
-        await repo.recordFailure(accountKey, throttleDelayMs, now);
-        await repo.recordFailure(addressKey, throttleDelayMs, now);
+        await throttle.failed(keys);
         return user === undefined ? { ok: false } : { ok: false, userId: user.id };
       }
-      await repo.clearThrottle(accountKey);
+      await throttle.succeeded(keys);
       const masterKey = unlockWithPassphrase(user.id, user.keys, kek);
       // With a second factor the new session grants nothing until it is given (5 minutes).
       const secondFactor = hasSecondFactor(user);
@@ -418,14 +414,9 @@ export function createAccountsService(
       if (passphraseProblem !== undefined) problems.push(passphraseProblem);
       if (problems.length > 0 || 'problem' in parsed) return { ok: false, problems };
 
-      const accountKey = `account:${usernameKey(name)}`;
-      const addressKey = `address:${clientAddress}`;
-      const now = clock();
-      const blockedUntil = Math.max(
-        0,
-        ...(await repo.findThrottle([accountKey, addressKey])).map((row) => Date.parse(row.blockedUntil)),
-      );
-      if (blockedUntil > now.getTime()) return { ok: false, problems: [], retryAt: new Date(blockedUntil) };
+      const keys = throttle.accountKeys(usernameKey(name), clientAddress);
+      const retryAt = await throttle.admit(keys);
+      if (retryAt !== undefined) return { ok: false, problems: [], retryAt };
 
       const user = await repo.findUserByUsernameKey(usernameKey(name));
       let masterKey: SymmetricKey | undefined;
@@ -437,14 +428,13 @@ export function createAccountsService(
         }
       }
       if (user === undefined || masterKey === undefined) {
-        await repo.recordFailure(accountKey, throttleDelayMs, now);
-        await repo.recordFailure(addressKey, throttleDelayMs, now);
+        await throttle.failed(keys);
         const failure = { field: 'herstelcode' as const, messageKey: 'account.recover.failed' as const };
         return user === undefined
           ? { ok: false, problems: [failure] }
           : { ok: false, problems: [failure], userId: user.id };
       }
-      await repo.clearThrottle(accountKey);
+      await throttle.succeeded(keys);
       const salt = randomBytes(SALT_BYTES);
       const { verifier, kek } = await hasher.derive(form.wachtwoord as string, salt, argon2);
       const code = generateRecoveryCode();
@@ -623,7 +613,7 @@ export function createAccountsService(
     async finishSecondFactor(session: CurrentSession): Promise<SecondFactorResult> {
       const cookie = await promotePendingSession(session);
       if (cookie === undefined) return { ok: false };
-      await repo.clearThrottle(secondFactorThrottleKey(session.userId));
+      await throttle.succeeded(throttle.secondFactorKeys(session.userId, ''));
       return { ok: true, userId: session.userId, cookie };
     },
 
@@ -646,19 +636,19 @@ export function createAccountsService(
       }
       const user = await repo.findUserById(session.userId);
       if (user === undefined) return 'wrong';
-      const keys = [`account:${usernameKey(user.username)}`, `address:${clientAddress}`];
-      const now = clock();
-      const blockedUntil = Math.max(0, ...(await repo.findThrottle(keys)).map((row) => Date.parse(row.blockedUntil)));
-      if (blockedUntil > now.getTime()) return 'throttled';
+      // The same rows as a login with this name from this address: a guess here counts like a guess there.
+      const keys = throttle.accountKeys(usernameKey(user.username), clientAddress);
+      if ((await throttle.admit(keys)) !== undefined) return 'throttled';
       if (typeof passphrase !== 'string' || passphrase === '' || Buffer.byteLength(passphrase) > PASSPHRASE_MAX_BYTES) {
         return 'wrong';
       }
       const { verifier } = await hasher.derive(passphrase, user.salt, checkedParameters(user.argon2));
       if (!sameBytes(verifier, user.verifier)) {
-        for (const key of keys) await repo.recordFailure(key, throttleDelayMs, now);
+        await throttle.failed(keys);
         return 'wrong';
       }
-      await repo.markReauthenticated(session.idHash, now.toISOString());
+      await throttle.succeeded(keys);
+      await repo.markReauthenticated(session.idHash, clock().toISOString());
       return 'ok';
     },
 
@@ -721,7 +711,15 @@ export function createAccountsService(
       };
     },
 
-    deleteAccount: (userId: string) => repo.deleteUser(userId),
+    async deleteAccount(userId: string): Promise<void> {
+      const user = await repo.findUserById(userId);
+      // The rows of its name and second factor go with it (the ones per name and address run out within the hour).
+      await repo.deleteUser(userId, user === undefined ? [] : throttle.accountRows(usernameKey(user.username), userId));
+      await forgetDeleted();
+    },
+
+    /** Deletes throttle rows past their window (every write does this too; a timer calls it as well). */
+    sweepThrottle: () => throttle.sweep(),
 
     /**
      * The address for notices; empty removes it (parents only: admins and professionals must keep one). Returns

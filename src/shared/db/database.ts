@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config/config.js';
 import type { Database } from './schema.js';
@@ -11,6 +11,12 @@ export type Dialect = DatabaseTarget['kind'];
 export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: Dialect;
+  /**
+   * Called after personal data was deleted (an account): SQLite copies the write-ahead log into the database
+   * file and empties it, so deleted rows do not linger in the -wal file (secure_delete has zeroed them in the
+   * pages). PostgreSQL keeps dead rows until (auto)vacuum; nothing is done there.
+   */
+  forgetDeleted(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,15 +43,38 @@ function withStatementCache(sqlite: SqliteDatabase.Database, limit = 500) {
 /** Opens the configured database. SQLite is the embedded default; a postgres:// URL selects PostgreSQL. */
 export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   if (target.kind === 'sqlite') {
-    if (target.file !== ':memory:') mkdirSync(path.dirname(target.file), { recursive: true });
+    const onDisk = target.file !== ':memory:';
+    if (onDisk) {
+      mkdirSync(path.dirname(target.file), { recursive: true });
+      // Readable by the app's user only, like the key files. SQLite gives its -wal and -shm files the mode of
+      // the database file, so the file is made (or set) 0600 before SQLite opens it.
+      closeSync(openSync(target.file, 'a', 0o600));
+      chmodSync(target.file, 0o600);
+    }
     const sqlite = new SqliteDatabase(target.file);
     // WAL lets readers go on while one request writes; busy_timeout waits instead of failing on a lock.
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Deleted rows are overwritten with zeros instead of left in free space (see forgetDeleted).
+    sqlite.pragma('secure_delete = ON');
+    if (onDisk) {
+      // Files left by an earlier version that created them 0644.
+      for (const suffix of ['-wal', '-shm']) {
+        if (existsSync(target.file + suffix)) chmodSync(target.file + suffix, 0o600);
+      }
+    }
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'sqlite',
+      // Through Kysely, so it waits for a transaction in progress on the one connection instead of cutting in.
+      forgetDeleted: async () => {
+        await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+      },
+      close: () => db.destroy(),
+    };
   }
   const pool = new pg.Pool({
     connectionString: target.url,
@@ -56,5 +85,5 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   // An idle client that loses its server must not crash the process; the next query reports the failure.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', forgetDeleted: () => Promise.resolve(), close: () => db.destroy() };
 }

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../test/helpers/app.js';
+
+/*
+ * After "delete my account" the name is gone from the database files themselves, not only from the tables: a
+ * copy of the data folder (a backup, a stolen disk) must not say who had an account. SQLite only: PostgreSQL's
+ * files are the database server's, not the app's.
+ */
+
+const passphrase = 'zeven blauwe kraanvogels zingen';
+const username = 'zeldzame.naam.qx7';
+
+describe('account deletion leaves no trace of the name in the SQLite files', () => {
+  let testApp: TestApp;
+  before(async () => {
+    testApp = await buildTestApp('sqlite');
+  });
+  after(async () => testApp.close());
+
+  const databaseFile = () => path.join(testApp.config.dataDir, 'test.sqlite');
+  /** The raw bytes of the database file and its write-ahead log, as a copy of the data folder would hold them. */
+  const rawBytes = () =>
+    Buffer.concat(
+      [databaseFile(), `${databaseFile()}-wal`].filter((file) => existsSync(file)).map((file) => readFileSync(file)),
+    );
+
+  test('signed up, then deleted: the name is in neither the database file nor its -wal', async () => {
+    const { app } = testApp;
+    const page = await app.inject({ method: 'GET', url: '/registreren' });
+    let cookies: Record<string, string> = Object.fromEntries(setCookies(page.headers));
+    const signedUp = await app.inject({
+      method: 'POST',
+      url: '/registreren',
+      cookies,
+      payload: {
+        _csrf: csrfTokenFrom(page.body),
+        gebruikersnaam: username,
+        wachtwoord: passphrase,
+        herhaling: passphrase,
+      },
+    });
+    assert.equal(signedUp.statusCode, 200);
+    cookies = { ...cookies, ...Object.fromEntries(setCookies(signedUp.headers)) };
+    assert.ok(rawBytes().includes(Buffer.from(username)), 'the name is stored while the account exists');
+
+    const account = await app.inject({ method: 'GET', url: '/account', cookies });
+    const deleted = await app.inject({
+      method: 'POST',
+      url: '/account/verwijderen',
+      cookies,
+      payload: { _csrf: csrfTokenFrom(account.body), wachtwoord: passphrase },
+    });
+    assert.equal(deleted.statusCode, 200);
+    assert.match(deleted.body, /Je account is verwijderd/);
+    const bytes = rawBytes();
+    assert.ok(bytes.length > 0);
+    assert.ok(!bytes.includes(Buffer.from(username)), 'the name is gone from the files');
+  });
+});

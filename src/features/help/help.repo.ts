@@ -184,7 +184,7 @@ export function createHelpRepository(db: Kysely<Database>) {
             data,
             area_type: organisation.area.type,
             verified: organisation.verified ? 1 : 0,
-            last_checked: organisation.lastChecked,
+            checked_on: organisation.checkedOn ?? null,
             updated_at: now.toISOString(),
           };
           if (existing === undefined) {

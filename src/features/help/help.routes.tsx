@@ -40,7 +40,13 @@ function organisationJson(shown: ShownOrganisation, locale: Locale) {
     chatHours: organisation.chatHours ?? null,
     chatOpenNow: chatState === undefined ? null : chatState.open,
     area: organisation.area,
-    lastChecked: organisation.lastChecked,
+    source: {
+      publisher: organisation.source.publisher,
+      title: organisation.source.title ?? null,
+      url: organisation.source.url ?? null,
+      date: organisation.source.date,
+    },
+    checkedOn: organisation.checkedOn ?? null,
     verified: organisation.verified,
   };
 }

@@ -3,7 +3,7 @@ import { organisationKinds } from './organisation.schema.js';
 /** The OpenAPI 3 description of the public JSON API, served at /api/openapi.json. */
 const organisation = {
   type: 'object',
-  required: ['slug', 'name', 'kind', 'description', 'interpreter', 'area', 'lastChecked', 'verified'],
+  required: ['slug', 'name', 'kind', 'description', 'interpreter', 'area', 'source', 'checkedOn', 'verified'],
   properties: {
     slug: { type: 'string', example: 'veilig-thuis' },
     name: { type: 'string', example: 'Veilig Thuis' },
@@ -35,8 +35,35 @@ const organisation = {
         type: { type: 'string', enum: ['national', 'province', 'veiligheidsregio', 'police-unit', 'municipalities'] },
       },
     },
-    lastChecked: { type: 'string', format: 'date' },
-    verified: { type: 'boolean' },
+    source: {
+      type: 'object',
+      description:
+        'Where the details were taken from. Until checkedOn is set, nobody has checked them on the organisation’s own site since the source’s date.',
+      required: ['publisher', 'title', 'url', 'date'],
+      properties: {
+        publisher: { type: 'string', example: 'Politie' },
+        title: { type: 'string', nullable: true, example: 'Voor professionals over seksueel misbruik' },
+        url: { type: 'string', format: 'uri', nullable: true },
+        date: {
+          type: 'string',
+          pattern: '^[0-9]{4}(-[0-9]{2}-[0-9]{2})?$',
+          description:
+            'The source’s date: a year (2020) for a dated article or report, or the day an undated web page was read.',
+          example: '2026-11-28',
+        },
+      },
+    },
+    checkedOn: {
+      type: 'string',
+      format: 'date',
+      nullable: true,
+      description: 'The day someone checked these details on the organisation’s own site; null when nobody has.',
+    },
+    verified: {
+      type: 'boolean',
+      description:
+        'Approved for the public (entries that are not are shown to editors only). Not a check of the organisation’s own site: see checkedOn.',
+    },
   },
 } as const;
 
@@ -69,7 +96,7 @@ export const openApiDocument = {
   openapi: '3.0.3',
   info: {
     title: 'Niet mijn kind — help finder API',
-    version: '1.0.0',
+    version: '1.1.0',
     description:
       'Who can help a parent in the Netherlands whose child is, or may be, sexually exploited, by postcode or municipality. ' +
       'Emergency: always 112. Reference data: CBS (CC BY 4.0) and GeoNames (CC BY 4.0). No cross-origin use (no CORS headers).',

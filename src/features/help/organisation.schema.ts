@@ -51,6 +51,29 @@ export const areaSchema = z.discriminatedUnion('type', [
 ]);
 export type Area = z.infer<typeof areaSchema>;
 
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-28')
+  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'must be a real date');
+
+/**
+ * Where the details come from. Nobody may claim a check that was not done: until someone checks the organisation's
+ * own site, the page says which source the details were taken from and that they have not been checked since.
+ */
+export const organisationSourceSchema = z.object({
+  /** Who published it: "Politie", "Rijksoverheid", "Omrop Fryslân". */
+  publisher: z.string().trim().min(1),
+  /** The page, article or report, when it is more than the publisher's site in general. */
+  title: z.string().trim().min(1).optional(),
+  url: z.url({ protocol: /^https$/ }).optional(),
+  /**
+   * The source's own date: a year ("2020") for a dated article or report, or the day its text was read for this
+   * project when it is an undated web page.
+   */
+  date: z.union([z.string().regex(/^\d{4}$/, 'must be a year like 2020 or a date like 2026-11-28'), day]),
+});
+export type OrganisationSource = z.infer<typeof organisationSourceSchema>;
+
 export const organisationSchema = z.object({
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
   name: z.string().trim().min(1),
@@ -72,9 +95,17 @@ export const organisationSchema = z.object({
   area: areaSchema,
   /** Whether you can ask for an interpreter. */
   interpreter: z.boolean(),
-  sourceUrl: z.url({ protocol: /^https$/ }),
-  lastChecked: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  /** False where the domain brief marks the facts as unverified or old: shown with a mark to editors. */
+  source: organisationSourceSchema,
+  /**
+   * The day someone really checked these details on the organisation's own site (or with the organisation).
+   * Absent until then: a second-hand source is never a check.
+   */
+  checkedOn: day.optional(),
+  /**
+   * Whether parents see the entry: false where the domain brief marks the facts as unverified or old (shown with
+   * a mark to editors), set by two admins in the app (four eyes). Not a claim that anyone checked the
+   * organisation's own site: that is checkedOn.
+   */
   verified: z.boolean(),
 });
 export type Organisation = z.infer<typeof organisationSchema>;

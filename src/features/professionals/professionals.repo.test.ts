@@ -47,7 +47,6 @@ async function insertOrganisation(db: Kysely<Database>, verified = false) {
       data: JSON.stringify({ slug, name: `Organisatie ${slug}`, verified }),
       area_type: 'national',
       verified: verified ? 1 : 0,
-      last_checked: '2026-01-01',
       updated_at: new Date().toISOString(),
     })
     .execute();

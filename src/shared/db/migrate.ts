@@ -14,6 +14,7 @@ import * as addPasskeys from './migrations/0011-add-passkeys.js';
 import * as addEvidenceLog from './migrations/0013-add-evidence-log.js';
 import * as addReauthentication from './migrations/0014-add-reauthentication.js';
 import * as createRetiredSigningKeys from './migrations/0015-create-retired-signing-keys.js';
+import * as replaceOrganisationLastChecked from './migrations/0016-replace-organisation-last-checked.js';
 import type { Database } from './schema.js';
 
 /*
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0014-add-reauthentication': addReauthentication,
   '0011-add-passkeys': addPasskeys,
   '0015-create-retired-signing-keys': createRetiredSigningKeys,
+  '0016-replace-organisation-last-checked': replaceOrganisationLastChecked,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -84,7 +84,8 @@ export interface OrganisationsTable {
   data: string;
   area_type: string;
   verified: number;
-  last_checked: string;
+  /** The day someone checked the organisation's own site; null until then (see organisation.schema.ts). */
+  checked_on: string | null;
   updated_at: string;
 }
 

@@ -216,7 +216,7 @@ export const en: Catalogue = {
   'help.nationalTitle': 'National helplines',
   'help.nationalIntro': 'These lines help everywhere in the Netherlands.',
   'help.noLocal':
-    'We do not yet have checked regional organisations for this place. Veilig Thuis and the police help everywhere.',
+    'We cannot show regional organisations for this place yet. Veilig Thuis and the police help everywhere.',
   'help.choose.title': 'Which municipality do you mean?',
   'help.choose.text': 'This postcode or name belongs to more than one municipality. Choose yours.',
   'help.unknown.title': 'We do not know this place',
@@ -239,8 +239,11 @@ export const en: Catalogue = {
   'help.website': 'Website',
   'help.email': 'E-mail',
   'help.interpreter': 'You can ask for an interpreter.',
-  'help.lastChecked': 'Details checked on {date, date, long}',
-  'help.unverified': 'Not checked yet',
+  'help.source': 'Source:',
+  'help.checkedOn': 'Checked on {date, date, long}.',
+  'help.notCheckedSince': 'Not checked since {date, date, long}.',
+  'help.notCheckedSinceYear': 'Not checked since {year}.',
+  'help.unverified': 'Not approved yet',
   'help.attribution': 'Postcodes and municipalities: CBS (CC BY 4.0) and GeoNames (CC BY 4.0).',
   'help.checkLink': 'Find help near you',
   'help.offlineNote':

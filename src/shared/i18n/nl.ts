@@ -217,7 +217,7 @@ export const nl = {
   'help.nationalTitle': 'Landelijke hulplijnen',
   'help.nationalIntro': 'Deze lijnen helpen in heel Nederland.',
   'help.noLocal':
-    'We hebben voor deze plek nog geen regionale organisaties die we hebben gecontroleerd. Veilig Thuis en de politie helpen overal.',
+    'We kunnen voor deze plek nog geen regionale organisaties laten zien. Veilig Thuis en de politie helpen overal.',
   'help.choose.title': 'Welke gemeente bedoel je?',
   'help.choose.text': 'Deze postcode of naam hoort bij meer dan één gemeente. Kies de jouwe.',
   'help.unknown.title': 'Deze plaats kennen we niet',
@@ -240,8 +240,11 @@ export const nl = {
   'help.website': 'Website',
   'help.email': 'E-mail',
   'help.interpreter': 'Je kunt om een tolk vragen.',
-  'help.lastChecked': 'Gegevens gecontroleerd op {date, date, long}',
-  'help.unverified': 'Nog niet gecontroleerd',
+  'help.source': 'Bron:',
+  'help.checkedOn': 'Gecontroleerd op {date, date, long}.',
+  'help.notCheckedSince': 'Niet gecontroleerd sinds {date, date, long}.',
+  'help.notCheckedSinceYear': 'Niet gecontroleerd sinds {year}.',
+  'help.unverified': 'Nog niet goedgekeurd',
   'help.attribution': 'Postcodes en gemeenten: CBS (CC BY 4.0) en GeoNames (CC BY 4.0).',
   'help.checkLink': 'Zoek hulp bij jou in de buurt',
   'help.offlineNote':

@@ -3,6 +3,7 @@ import type { PageContext } from '../../../shared/views/context.js';
 import { safeUrl } from '../../../shared/views/safe-url.js';
 import type { ShownOrganisation } from '../help.service.js';
 import type { OpenState } from '../opening-hours.js';
+import type { Organisation } from '../organisation.schema.js';
 
 export function openStateText(ctx: PageContext, state: OpenState | undefined): string {
   const { t } = ctx;
@@ -13,9 +14,43 @@ export function openStateText(ctx: PageContext, state: OpenState | undefined): s
     : t('help.hours.closedOpens', { day: state.opens.day, time: state.opens.time });
 }
 
+/** A day as a Dutch date ("28 november 2026"), a year as it is ("2020"). */
+function dayOrYear(value: string): Date | string {
+  return value.length === 4 ? value : new Date(`${value}T12:00:00Z`);
+}
+
+/**
+ * Where the details come from, and whether anyone checked them on the organisation's own site. Without a real
+ * check the line says so, with the source's date: "checked" is never claimed for a second-hand source.
+ */
+export function SourceLine({ ctx, organisation }: { ctx: PageContext; organisation: Organisation }) {
+  const { t } = ctx;
+  const { source, checkedOn } = organisation;
+  const name = source.title === undefined ? source.publisher : `${source.publisher}, ${source.title}`;
+  const sourceDate = dayOrYear(source.date);
+  return (
+    <p class="app-hint app-org__source">
+      {`${t('help.source')} `}
+      {source.url === undefined ? (
+        name
+      ) : (
+        <a href={safeUrl(source.url)} rel="noopener noreferrer external">
+          {name}
+        </a>
+      )}
+      {'. '}
+      {checkedOn !== undefined
+        ? t('help.checkedOn', { date: new Date(`${checkedOn}T12:00:00Z`) })
+        : typeof sourceDate === 'string'
+          ? t('help.notCheckedSinceYear', { year: sourceDate })
+          : t('help.notCheckedSince', { date: sourceDate })}
+    </p>
+  );
+}
+
 /**
  * One organisation: how to reach it first (a frightened parent needs the number), whether it is open now, then
- * what it does for a parent and when its details were last checked.
+ * what it does for a parent and where its details come from.
  */
 export function OrganisationCard({
   ctx,
@@ -72,7 +107,7 @@ export function OrganisationCard({
       <p class={`app-org__hours${open ? ' app-org__hours--open' : ''}`}>{openStateText(ctx, state)}</p>
       <p>{organisation.description[locale]}</p>
       {organisation.interpreter && <p class="app-hint">{t('help.interpreter')}</p>}
-      <p class="app-hint">{t('help.lastChecked', { date: new Date(`${organisation.lastChecked}T12:00:00Z`) })}</p>
+      <SourceLine ctx={ctx} organisation={organisation} />
     </li>
   );
 }

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { render } from 'preact-render-to-string';
+import { translatorFor } from '../../../shared/i18n/i18n.js';
+import type { PageContext } from '../../../shared/views/context.js';
+import type { Organisation } from '../organisation.schema.js';
+import { OrganisationCard } from './organisation-card.js';
+
+function contextFor(locale: PageContext['locale']): PageContext {
+  return {
+    locale,
+    t: translatorFor(locale),
+    path: '/hulp',
+    returnTo: '/hulp',
+    assets: {
+      css: '/a.css',
+      js: '/a.js',
+      iconSvg: '/i.svg',
+      iconPng192: '/i.png',
+      appleTouchIcon: '/t.png',
+      passkeyJs: '/p.js',
+    },
+    quickExitUrl: 'https://neutral.example/',
+    signedIn: false,
+    csrfToken: () => {
+      throw new Error('an organisation card holds no form');
+    },
+  };
+}
+
+const organisation: Organisation = {
+  slug: 'voorbeeld',
+  name: 'Voorbeeld',
+  kind: 'parent-support',
+  description: { nl: 'Helpt ouders.', en: 'Helps parents.' },
+  phone: '0800-0000',
+  area: { type: 'national' },
+  interpreter: false,
+  source: { publisher: 'Rijksoverheid', title: 'Een pagina', url: 'https://rijksoverheid.nl', date: '2026-11-28' },
+  verified: true,
+};
+
+/** The card's text without tags, spaces collapsed. */
+function cardText(shown: Organisation, locale: PageContext['locale']): string {
+  const html = render(<OrganisationCard ctx={contextFor(locale)} shown={{ organisation: shown, state: undefined }} />);
+  return html
+    .replace(/<[^>]+>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+describe('where an organisation card says its details come from', () => {
+  test('without a real check it names the source and says the details were not checked since its date', () => {
+    const nl = cardText(organisation, 'nl');
+    assert.match(nl, /Bron: Rijksoverheid, Een pagina\. Niet gecontroleerd sinds 28 november 2026\./);
+    assert.doesNotMatch(nl, /Gecontroleerd op/);
+    const en = cardText(organisation, 'en');
+    assert.match(en, /Source: Rijksoverheid, Een pagina\. Not checked since (28 November|November 28,) 2026\./);
+    assert.doesNotMatch(en, /Checked on/);
+  });
+
+  test('a source dated by its year says the year, and a source without an address is not a link', () => {
+    const old: Organisation = { ...organisation, source: { publisher: 'NOS', date: '2018' } };
+    assert.match(cardText(old, 'nl'), /Bron: NOS\. Niet gecontroleerd sinds 2018\./);
+    assert.match(cardText(old, 'en'), /Source: NOS\. Not checked since 2018\./);
+    const html = render(<OrganisationCard ctx={contextFor('nl')} shown={{ organisation: old, state: undefined }} />);
+    assert.doesNotMatch(html, /<a [^>]*>NOS<\/a>/);
+  });
+
+  test('the source links to its address, as an external link', () => {
+    const html = render(<OrganisationCard ctx={contextFor('nl')} shown={{ organisation, state: undefined }} />);
+    assert.match(
+      html,
+      /<a href="https:\/\/rijksoverheid\.nl" rel="noopener noreferrer external">Rijksoverheid, Een pagina<\/a>/,
+    );
+  });
+
+  test('only a real check on the organisation’s own site gives "checked on" with that day', () => {
+    const checked: Organisation = { ...organisation, checkedOn: '2026-12-03' };
+    const nl = cardText(checked, 'nl');
+    assert.match(nl, /Gecontroleerd op 3 december 2026\./);
+    assert.doesNotMatch(nl, /Niet gecontroleerd/);
+    assert.match(cardText(checked, 'en'), /Checked on (3 December|December 3,) 2026\./);
+  });
+});

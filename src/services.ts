@@ -24,6 +24,7 @@ import { createExportJobs } from './features/journal/export/jobs.js';
 import { createLogRepository } from './features/log/log.repo.js';
 import { createLogService } from './features/log/log.service.js';
 import { createPassphraseHasher } from './shared/crypto/passphrase.js';
+import { createKeyedHash } from './shared/crypto/keyed-hash.js';
 import { createMailer } from './shared/mail/mailer.js';
 import { questionnairesDir } from './shared/paths.js';
 import { sessionCookieName } from './features/accounts/session-cookie.js';
@@ -53,6 +54,8 @@ export function createServices(
     config.argon2,
     professionalFactsLoader(professionalsRepository),
     () => database.forgetDeleted(),
+    // Throttle rows are keyed hashes under the pepper: no typed name or address is stored readable.
+    { keyedHash: createKeyedHash(config.pepper) },
   );
   const mailer = createMailer(config.mail);
   // Exports being made and waiting to be downloaded, per session, in memory only.

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Ciphertext, WrappedKey } from '../../shared/crypto/aead.js';
 import type { Argon2Parameters } from '../../shared/crypto/passphrase.js';
 import type { RetiredSigningKey, StoredUserKeys } from '../../shared/crypto/user-keys.js';
@@ -381,47 +381,81 @@ export function createAccountsRepository(db: Kysely<Database>) {
       return Number(result.numDeletedRows);
     },
 
-    async findThrottle(keys: readonly string[]): Promise<{ key: string; failures: number; blockedUntil: string }[]> {
+    /** The throttle rows for these keys that are still current (a failure after `staleBefore`). */
+    async findThrottle(
+      keys: readonly string[],
+      staleBefore: Date,
+    ): Promise<{ key: string; failures: number; blockedUntil: string }[]> {
       if (keys.length === 0) return [];
-      const rows = await db.selectFrom('login_throttle').selectAll().where('key', 'in', keys).execute();
+      const rows = await db
+        .selectFrom('login_throttle')
+        .selectAll()
+        .where('key', 'in', keys)
+        .where('updated_at', '>=', staleBefore.toISOString())
+        .execute();
       return rows.map((row) => ({ key: row.key, failures: Number(row.failures), blockedUntil: row.blocked_until }));
     },
 
-    /** Counts one more failure and sets the block the caller computed from the new count. */
-    async recordFailure(key: string, blockFor: (failures: number) => number, now: Date): Promise<void> {
+    /**
+     * Counts one more failure on each key and sets the block the caller computes from the new count. Rows whose
+     * last failure is older than `staleBefore` are deleted first, so counts start again and nothing is kept
+     * longer than the window. The count is raised in the database (an upsert), so parallel failures all count.
+     */
+    async recordFailures(
+      failures: readonly { key: string; blockFor: (failures: number) => number }[],
+      now: Date,
+      staleBefore: Date,
+    ): Promise<void> {
       await db.transaction().execute(async (trx) => {
-        const row = await trx.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
-        const failures = (row === undefined ? 0 : Number(row.failures)) + 1;
-        const values = {
-          failures,
-          blocked_until: new Date(now.getTime() + blockFor(failures)).toISOString(),
-          updated_at: now.toISOString(),
-        };
-        if (row === undefined)
-          await trx
+        await trx.deleteFrom('login_throttle').where('updated_at', '<', staleBefore.toISOString()).execute();
+        for (const { key, blockFor } of failures) {
+          const row = await trx
             .insertInto('login_throttle')
-            .values({ key, ...values })
-            .execute();
-        else await trx.updateTable('login_throttle').set(values).where('key', '=', key).execute();
+            .values({ key, failures: 1, blocked_until: now.toISOString(), updated_at: now.toISOString() })
+            .onConflict((conflict) =>
+              conflict.column('key').doUpdateSet({
+                failures: sql<number>`login_throttle.failures + 1`,
+                updated_at: now.toISOString(),
+              }),
+            )
+            .returning('failures')
+            .executeTakeFirstOrThrow();
+          const blockedUntil = new Date(now.getTime() + blockFor(Number(row.failures))).toISOString();
+          await trx.updateTable('login_throttle').set({ blocked_until: blockedUntil }).where('key', '=', key).execute();
+        }
       });
     },
 
-    async clearThrottle(key: string): Promise<void> {
-      await db.deleteFrom('login_throttle').where('key', '=', key).execute();
+    /** Forgets these keys (a success), and every row that is past the window. */
+    async clearThrottle(keys: readonly string[], staleBefore: Date): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        if (keys.length > 0) await trx.deleteFrom('login_throttle').where('key', 'in', keys).execute();
+        await trx.deleteFrom('login_throttle').where('updated_at', '<', staleBefore.toISOString()).execute();
+      });
+    },
+
+    /** Deletes every throttle row past the window; returns how many. */
+    async sweepThrottle(staleBefore: Date): Promise<number> {
+      const result = await db
+        .deleteFrom('login_throttle')
+        .where('updated_at', '<', staleBefore.toISOString())
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
 
     /**
-     * Deletes the account: the user row with every wrapped key and sealed value, its passkeys and its sessions.
+     * Deletes the account: the user row with every wrapped key and sealed value, its passkeys, its sessions and
+     * the throttle rows named (they are keyed hashes the caller derives).
      * Without the keys nothing the user encrypted can be opened again (crypto-shredding). The audit log keeps
      * its pseudonymous rows.
      */
-    async deleteUser(userId: string): Promise<void> {
+    async deleteUser(userId: string, throttleKeys: readonly string[] = []): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('webauthn_challenges').where('user_id', '=', userId).execute();
         await trx.deleteFrom('passkeys').where('user_id', '=', userId).execute();
         await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
         await trx.deleteFrom('retired_signing_keys').where('user_id', '=', userId).execute();
-        await trx.deleteFrom('login_throttle').where('key', '=', `totp:${userId}`).execute();
+        if (throttleKeys.length > 0) await trx.deleteFrom('login_throttle').where('key', 'in', throttleKeys).execute();
         await trx.deleteFrom('users').where('id', '=', userId).execute();
       });
     },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { generate } from 'otplib';
-import { throttleDelayMs } from './accounts.service.js';
+import { throttleDelayMs } from './login-throttle.js';
 import type { FastifyInstance } from 'fastify';
 import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../test/helpers/app.js';
 import { assertNotInDump, databaseDump } from '../../../test/helpers/dump.js';
@@ -353,7 +353,8 @@ for (const dialect of dialects) {
         assert.equal(refused.statusCode, 400, bad.slice(0, 10));
         assert.match(refused.body, /Deze code klopt niet, is verlopen of is al gebruikt/);
       }
-      // A fifth failure in a row is throttled.
+      // After a fifth failure in a row the next attempt is throttled.
+      assert.equal((await post('')).statusCode, 400);
       assert.equal((await post('')).statusCode, 429);
     });
 

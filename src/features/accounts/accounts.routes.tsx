@@ -328,17 +328,22 @@ export function registerAccountRoutes(
     return accountPage(request, reply, session);
   });
 
-  /** Re-authentication for the two data actions; answers the page again when the passphrase is wrong. */
+  /**
+   * Re-authentication for the two data actions: the session when the passphrase was right, or undefined when the
+   * page has been answered already (wrong or throttled) and the handler must stop. (A reply is thenable: awaiting
+   * one gives undefined, so the reply itself is never handed back to be inspected.)
+   */
   const reauthenticate = async (
     request: FastifyRequest<{ Body: Form }>,
     reply: FastifyReply,
     which: 'download' | 'delete',
-  ): Promise<CurrentSession | FastifyReply> => {
+  ): Promise<CurrentSession | undefined> => {
     const session = requireSession(request);
     authorize(request.actor, 'accountSession', 'end', { userId: session.userId });
     const confirmed = await accounts.confirmPassphrase(session, request.body?.wachtwoord, request.ip);
     if (confirmed === 'ok') return session;
-    return accountPage(request, reply, session, which, confirmed === 'throttled' ? 429 : 400);
+    await accountPage(request, reply, session, which, confirmed === 'throttled' ? 429 : 400);
+    return undefined;
   };
 
   app.post<{ Body: Form }>('/account/wachtwoord', async (request, reply) => {
@@ -397,7 +402,7 @@ export function registerAccountRoutes(
 
   app.post<{ Body: Form }>('/account/gegevens', async (request, reply) => {
     const outcome = await reauthenticate(request, reply, 'download');
-    if (!('userId' in outcome)) return outcome;
+    if (outcome === undefined) return reply;
     const events = await audit.forObject('account', outcome.userId);
     await record(request, outcome.userId, 'data.exported', outcome.userId);
     const data = {
@@ -418,7 +423,7 @@ export function registerAccountRoutes(
 
   app.post<{ Body: Form }>('/account/verwijderen', async (request, reply) => {
     const outcome = await reauthenticate(request, reply, 'delete');
-    if (!('userId' in outcome)) return outcome;
+    if (outcome === undefined) return reply;
     await record(request, outcome.userId, 'account.deleted', outcome.userId);
     await accounts.deleteAccount(outcome.userId);
     request.session = null;

@@ -15,6 +15,7 @@ import * as addEvidenceLog from './migrations/0013-add-evidence-log.js';
 import * as addReauthentication from './migrations/0014-add-reauthentication.js';
 import * as createRetiredSigningKeys from './migrations/0015-create-retired-signing-keys.js';
 import * as replaceOrganisationLastChecked from './migrations/0016-replace-organisation-last-checked.js';
+import * as hashLoginThrottleKeys from './migrations/0017-hash-login-throttle-keys.js';
 import type { Database } from './schema.js';
 
 /*
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0011-add-passkeys': addPasskeys,
   '0015-create-retired-signing-keys': createRetiredSigningKeys,
   '0016-replace-organisation-last-checked': replaceOrganisationLastChecked,
+  '0017-hash-login-throttle-keys': hashLoginThrottleKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -1,6 +1,8 @@
 // Builds a VALID journal export bundle from scratch, exactly per docs/export-format.md, with its own test author
-// key and test log key, so the verifier can be tested (and benchmarked) without the server. Hooks let a test
-// change one thing before signing (receipt times, how leaves are signed) or after (the manifest, the members).
+// key and test log key, so the verifier can be tested (and benchmarked) without the server. Version 2 (the
+// default) carries the account's export signature (§8); version 1 has none. Hooks let a test change one thing
+// before signing (receipt times, how leaves are signed, what the export signs) or after (the manifest, the
+// members, or by name: the PDF, the label, the export time, an attachment).
 
 import { generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto';
 import { strToU8, zipSync, type Zippable } from 'fflate';
@@ -10,6 +12,8 @@ import {
   type Checkpoint,
   type Content,
   exportFormat,
+  exportStatement,
+  type ExportStatement,
   type GlobalRoot,
   keyId,
   type LeafData,
@@ -22,6 +26,7 @@ import {
 } from '../../src/shared/evidence/format.js';
 import { canonicalize } from '../../src/shared/evidence/jcs.js';
 import { hashLeaf, MerkleTree } from '../../src/shared/evidence/merkle.js';
+import { sha256 } from '../../src/shared/evidence/sha256.js';
 
 export interface TestKey {
   privateKey: KeyObject;
@@ -60,10 +65,25 @@ export interface BuildOptions {
   leaf?: (leaf: LeafData) => void;
   /** Adds checkpoint.consistency from this earlier size, and returns that signed checkpoint as knownCheckpoint. */
   consistencyFrom?: number;
+  /** The manifest's format version: 2 (default) with the export signature of §8, or 1 without. */
+  version?: 1 | 2;
+  /** Changes the manifest and members before the export statement is made and signed (so they are signed). */
+  beforeExportSignature?: (manifest: Manifest, members: Record<string, Uint8Array>) => void;
   /** Changes the manifest before it is written (after everything was signed). */
   manifest?: (manifest: Manifest) => void;
   /** Changes the ZIP members before they are zipped. */
   members?: (members: Record<string, Uint8Array>) => void;
+  /** After signing, as someone who got hold of the bundle would: each field replaces one thing. */
+  tamper?: {
+    /** New bytes for journal.pdf. */
+    pdf?: Uint8Array;
+    /** Another label in the manifest. */
+    label?: string;
+    /** Another export time in the manifest. */
+    exportedAt?: number;
+    /** New bytes for one attachment member (its manifest record unchanged). */
+    attachment?: { path: string; bytes: Uint8Array };
+  };
 }
 
 export interface BuiltBundle {
@@ -83,6 +103,8 @@ export interface BuiltBundle {
   knownCheckpoint?: { bytes: string; signature: string };
   /** Indices with an attachment member, with the member's path. */
   attachmentPaths: string[];
+  /** Version 2: the export statement the author key signed. */
+  statement?: ExportStatement;
 }
 
 /*
@@ -252,9 +274,10 @@ export function buildBundle(options: BuildOptions = {}): BuiltBundle {
   };
   const globalBytes = canonicalize(globalRoot);
 
+  const version = options.version ?? 2;
   const manifest: Manifest = {
     format: exportFormat,
-    version: 1,
+    version,
     journal,
     label: 'Sanne',
     exportedAt: globalRoot.time + 1000,
@@ -294,6 +317,31 @@ export function buildBundle(options: BuildOptions = {}): BuiltBundle {
     const earlier = canonicalize({ ...checkpoint, size: from, root: toHex(tree.root(from)), time: received(from - 1) });
     knownCheckpoint = { bytes: toBase64(earlier), signature: signFor(logKey, 'checkpoint', earlier) };
   }
+  options.beforeExportSignature?.(manifest, members);
+  let statement: ExportStatement | undefined;
+  if (version === 2) {
+    statement = exportStatement({
+      journal,
+      key: authorKey.id,
+      label: manifest.label,
+      exportedAt: manifest.exportedAt,
+      checkpoint,
+      disclosed: manifest.entries.map((entry) => entry.index),
+      withheld: manifest.withheld,
+      redacted: manifest.redacted,
+      pdf: toHex(sha256(members['journal.pdf']!)),
+      attachments: Object.entries(members)
+        .filter(([path]) => path.startsWith('attachments/'))
+        .map(([path, bytes]) => ({ path, sha256: toHex(sha256(bytes)) })),
+    });
+    const bytes = canonicalize(statement);
+    manifest.export = { bytes: toBase64(bytes), signature: signFor(authorKey, 'export', bytes) };
+  }
+  const { tamper } = options;
+  if (tamper?.label !== undefined) manifest.label = tamper.label;
+  if (tamper?.exportedAt !== undefined) manifest.exportedAt = tamper.exportedAt;
+  if (tamper?.pdf !== undefined) members['journal.pdf'] = tamper.pdf;
+  if (tamper?.attachment !== undefined) members[tamper.attachment.path] = tamper.attachment.bytes;
   options.manifest?.(manifest);
   members['manifest.json'] = utf8(JSON.stringify(manifest));
   options.members?.(members);
@@ -309,6 +357,7 @@ export function buildBundle(options: BuildOptions = {}): BuiltBundle {
     checkpoint,
     ...(knownCheckpoint === undefined ? {} : { knownCheckpoint }),
     attachmentPaths,
+    ...(statement === undefined ? {} : { statement }),
   };
 }
 

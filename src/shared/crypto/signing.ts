@@ -7,7 +7,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject,
  */
 
 /** The same purposes and bytes as the export format (src/shared/evidence/format.ts, docs/export-format.md §1). */
-export type SignaturePurpose = 'leaf' | 'checkpoint' | 'global-root' | 'key-grant' | 'key-rotation' | 'test';
+export type SignaturePurpose = 'leaf' | 'checkpoint' | 'global-root' | 'key-grant' | 'key-rotation' | 'export' | 'test';
 
 function prefixed(purpose: SignaturePurpose, message: Uint8Array): Buffer {
   return Buffer.concat([Buffer.from(`nmk/v1/${purpose}\n`, 'utf8'), message]);

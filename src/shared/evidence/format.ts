@@ -2,21 +2,25 @@ import { sha256 } from './sha256.js';
 import { concatBytes, toHex, utf8 } from './bytes.js';
 
 /*
- * The journal export format, version 1 (docs/export-format.md): its types, purpose prefixes and the small
+ * The journal export format, versions 1 and 2 (docs/export-format.md): its types, purpose prefixes and the small
  * computations that the server (signing, exporting) and the verifier must do identically.
  */
 
 export const exportFormat = 'nmk-journal-export';
-export const exportVersion = 1;
+/** The version the app writes: 2, with the export statement signed by the account (§8). */
+export const exportVersion = 2;
+/** Versions a verifier reads: 1 (without an export signature) and 2. */
+export type ExportVersion = 1 | 2;
 
-/** Purposes of the log's signatures; each signs its prefix followed by the message (§1). */
-export type SignaturePurpose = 'leaf' | 'checkpoint' | 'global-root' | 'key-rotation';
+/** Purposes of the log's and the account's signatures; each signs its prefix followed by the message (§1). */
+export type SignaturePurpose = 'leaf' | 'checkpoint' | 'global-root' | 'key-rotation' | 'export';
 
 const prefixes: Record<SignaturePurpose, Uint8Array> = {
   leaf: utf8('nmk/v1/leaf\n'),
   checkpoint: utf8('nmk/v1/checkpoint\n'),
   'global-root': utf8('nmk/v1/global-root\n'),
   'key-rotation': utf8('nmk/v1/key-rotation\n'),
+  export: utf8('nmk/v1/export\n'),
 };
 
 /** The bytes an Ed25519 signature for this purpose covers: the ASCII prefix, then the message. */
@@ -178,9 +182,55 @@ export interface ManifestEntry {
   attachments: ManifestAttachment[];
 }
 
+/**
+ * §8 (version 2): what the account signs when it exports: the checkpoint, which indices are disclosed, withheld
+ * and redacted, the label, the export time, and the plain SHA-256 of journal.pdf and of every attachment member.
+ */
+export interface ExportStatement {
+  v: 1;
+  journal: string;
+  /** The id of the author key that signs the statement. */
+  key: string;
+  label: string;
+  exportedAt: number;
+  /** The checkpoint exactly as in the manifest: JCS(statement.checkpoint) is the checkpoint's bytes. */
+  checkpoint: Checkpoint;
+  /** Ascending. */
+  disclosed: number[];
+  /** Ascending. */
+  withheld: number[];
+  /** Ascending. */
+  redacted: number[];
+  /** hex(SHA-256(journal.pdf)). */
+  pdf: string;
+  /** Every attachment member of the bundle, in byte order of path. */
+  attachments: { path: string; sha256: string }[];
+}
+
+const ascending = (indices: readonly number[]): number[] => indices.slice().sort((a, b) => a - b);
+
+/** The statement in its one canonical arrangement: index lists ascending, attachments by path (ASCII order). */
+export function exportStatement(input: Omit<ExportStatement, 'v'>): ExportStatement {
+  return {
+    v: 1,
+    journal: input.journal,
+    key: input.key,
+    label: input.label,
+    exportedAt: input.exportedAt,
+    checkpoint: input.checkpoint,
+    disclosed: ascending(input.disclosed),
+    withheld: ascending(input.withheld),
+    redacted: ascending(input.redacted),
+    pdf: input.pdf,
+    attachments: input.attachments
+      .map(({ path, sha256 }) => ({ path, sha256 }))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+  };
+}
+
 export interface Manifest {
   format: typeof exportFormat;
-  version: typeof exportVersion;
+  version: ExportVersion;
   journal: string;
   label: string;
   exportedAt: number;
@@ -193,6 +243,8 @@ export interface Manifest {
   entries: ManifestEntry[];
   withheld: number[];
   redacted: number[];
+  /** Version 2 only (required there): the export statement and the author key's signature over it (§8). */
+  export?: { bytes: string; signature: string };
 }
 
 /** A checkpoint the recipient noted earlier (§6.9): signed, or just its size and root as written down. */

@@ -4,6 +4,7 @@ import type {
   Checkpoint,
   Content,
   ContentAttachment,
+  ExportStatement,
   GlobalRoot,
   LeafData,
   Link,
@@ -12,7 +13,7 @@ import type {
   ManifestEntry,
   Observation,
 } from './format.js';
-import { exportFormat, exportVersion } from './format.js';
+import { attachmentPathPattern, exportFormat } from './format.js';
 import type { JsonValue } from './jcs.js';
 import { maxProofLength } from './merkle.js';
 
@@ -148,15 +149,21 @@ export function parseManifest(value: JsonValue, limits: ManifestLimits): Manifes
       'withheld',
       'redacted',
     ],
-    ['authorKeyHistory'],
+    ['authorKeyHistory', 'export'],
   );
   if (record.format !== exportFormat) fail('manifest.format', `unknown format (expected "${exportFormat}")`);
-  if (record.version !== exportVersion) fail('manifest.version', 'unknown version (only 1 is known)');
+  const manifestVersion = record.version;
+  if (manifestVersion !== 1 && manifestVersion !== 2) {
+    fail('manifest.version', 'unknown version (only 1 and 2 are known)');
+  }
+  // Version 2 carries the account's signed export statement (§8); version 1 has none and may not pretend to.
+  if (manifestVersion === 2 && record.export === undefined) fail('manifest', 'missing "export" (version 2)');
+  if (manifestVersion === 1 && record.export !== undefined) fail('manifest', 'unknown key "export" (version 1)');
   const checkpoint = object(record.checkpoint, 'manifest.checkpoint', ['bytes', 'signature'], ['consistency']);
   const global = object(record.global, 'manifest.global', ['bytes', 'signature', 'index', 'proof']);
   const manifest: Manifest = {
     format: exportFormat,
-    version: exportVersion,
+    version: manifestVersion,
     journal: string(record.journal, 'manifest.journal'),
     label: string(record.label, 'manifest.label'),
     exportedAt: count(record.exportedAt, 'manifest.exportedAt'),
@@ -198,6 +205,13 @@ export function parseManifest(value: JsonValue, limits: ManifestLimits): Manifes
       },
     );
   }
+  if (record.export !== undefined) {
+    const signed = object(record.export, 'manifest.export', ['bytes', 'signature']);
+    manifest.export = {
+      bytes: base64(signed.bytes, 'manifest.export.bytes'),
+      signature: base64(signed.signature, 'manifest.export.signature', 64),
+    };
+  }
   if (checkpoint.consistency !== undefined) {
     const consistency = object(checkpoint.consistency, 'manifest.checkpoint.consistency', ['size', 'proof']);
     manifest.checkpoint.consistency = {
@@ -219,6 +233,47 @@ export function parseKeyRotation(value: JsonValue, path = 'key rotation'): KeyRo
     old: hash(record.old, `${path}.old`),
     new: hash(record.new, `${path}.new`),
     time: count(record.time, `${path}.time`),
+  };
+}
+
+/** The export statement (§8); `limits.maxEntries` bounds each index list. */
+export function parseExportStatement(value: JsonValue, limits: ManifestLimits, path = 'export'): ExportStatement {
+  const record = object(value, path, [
+    'v',
+    'journal',
+    'key',
+    'label',
+    'exportedAt',
+    'checkpoint',
+    'disclosed',
+    'withheld',
+    'redacted',
+    'pdf',
+    'attachments',
+  ]);
+  const indices = (name: 'disclosed' | 'withheld' | 'redacted') =>
+    array(record[name], `${path}.${name}`, limits.maxEntries).map((index, i) => count(index, `${path}.${name}[${i}]`));
+  // Far more than an export carries: an entry's attachments and their originals, for every entry.
+  const maxAttachments = limits.maxEntries * limits.maxAttachmentsPerEntry * 2;
+  return {
+    v: version(record.v, `${path}.v`),
+    journal: string(record.journal, `${path}.journal`),
+    key: hash(record.key, `${path}.key`),
+    label: string(record.label, `${path}.label`),
+    exportedAt: count(record.exportedAt, `${path}.exportedAt`),
+    checkpoint: parseCheckpoint(record.checkpoint ?? null, `${path}.checkpoint`),
+    disclosed: indices('disclosed'),
+    withheld: indices('withheld'),
+    redacted: indices('redacted'),
+    pdf: hash(record.pdf, `${path}.pdf`),
+    attachments: array(record.attachments, `${path}.attachments`, maxAttachments).map((item, i) => {
+      const at = `${path}.attachments[${i}]`;
+      const attachment = object(item, at, ['path', 'sha256']);
+      return {
+        path: pattern(attachment.path, `${at}.path`, attachmentPathPattern, 'an attachment path'),
+        sha256: hash(attachment.sha256, `${at}.sha256`),
+      };
+    }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { equalBytes, fromBase64, fromCheckedBase64, fromHex, toHex } from './bytes.js';
+import { sha256 } from './sha256.js';
 import { importEd25519PublicKey, ed25519Available, verifyEd25519 } from './ed25519.js';
 import {
   attachmentPathPattern,
@@ -19,12 +20,15 @@ import {
   signedMessage,
   attachmentsFolder,
   type EntryKind,
+  type ExportStatement,
+  type ExportVersion,
 } from './format.js';
 import { type JsonValue, parseStrict } from './jcs.js';
 import { hashLeaf, inclusionChecker, verifyConsistency, verifyInclusion } from './merkle.js';
 import {
   parseCheckpoint,
   parseContent,
+  parseExportStatement,
   parseGlobalRoot,
   parseKnownCheckpoint,
   parseLeaf,
@@ -34,11 +38,12 @@ import {
 import { openZip, readZipMember, type ZipMember } from './zip.js';
 
 /*
- * The verifier of docs/export-format.md §6, shared by the CLI (`verify-export`) and the offline page
+ * The verifier of docs/export-format.md §6 and §8, shared by the CLI (`verify-export`) and the offline page
  * (/verifieer). It runs every check of §6 (the entries' leaves and contents are parsed after the keys and the
- * checkpoint, so each leaf's signature check can start as soon as the leaf is read), names the entry and the
- * check of each failure, never throws on hostile input, and returns decoded entries only when everything
- * verified.
+ * checkpoint, so each leaf's signature check can start as soon as the leaf is read) and, for version 2, the
+ * account's export signature of §8 over the PDF, the attachments, the label, the export time and the index
+ * lists (each member is read once, and hashed while it is at hand); it names the entry and the check of each
+ * failure, never throws on hostile input, and returns decoded entries only when everything verified.
  */
 
 /** The checks of §6, in order; each has a name in the message catalogues (`verify.check.<id>`). */
@@ -62,6 +67,13 @@ export const checkIds = [
   'coverage',
   'time',
   'known-checkpoint',
+  'export-signature',
+  'export-checkpoint',
+  'export-indices',
+  'export-label',
+  'export-time',
+  'export-pdf',
+  'export-attachment',
   'internal',
 ] as const;
 export type CheckId = (typeof checkIds)[number];
@@ -79,6 +91,8 @@ export interface VerifiedAttachment {
   path: string;
   mediaType: string;
   bytes: Uint8Array;
+  /** hex(SHA-256(file)), as the export statement signs it (version 2 only). */
+  sha256?: string;
 }
 
 /** A disclosed entry whose every check passed: its decoded content and attachments. */
@@ -97,6 +111,16 @@ export interface VerifiedEntry {
 }
 
 export interface Summary {
+  /** The manifest's format version: 1 has no export signature, 2 has one (§8). */
+  formatVersion: ExportVersion;
+  /**
+   * The account's signature over the export (§8): `valid` when it verified (the label, the export time, the PDF,
+   * the attachments and the index lists are then exactly what the account signed), `absent` for version 1,
+   * `invalid` when it did not verify or something differs from what it signed.
+   */
+  exportSignature: 'valid' | 'absent' | 'invalid';
+  /** hex(SHA-256(journal.pdf)), computed by the verifier (version 2; version 1 does not read the PDF). */
+  pdfSha256?: string;
   journal: string;
   label: string;
   size: number;
@@ -296,6 +320,15 @@ async function verifyInner(
     failures.add('encoding', `global.bytes: ${describe(error)}`);
     return invalid();
   }
+  // §8 Version 2 signs journal.pdf: it is read once and hashed by WebCrypto while the rest is checked.
+  let pdfDigest: Promise<string> | undefined;
+  const pdfMember = members.get(pdfPath);
+  if (manifest.version === 2 && pdfMember !== undefined) {
+    const pdfRead = readZipMember(zip, pdfMember, limits.maxTotalBytes);
+    if (pdfRead.ok) pdfDigest = digestHex(pdfRead.bytes);
+    else failures.add('zip', pdfRead.message);
+  }
+
   // §6.3 Keys: the log key must be trusted; the author fingerprint is computed, never read from the bundle.
   const logSpki = m64(manifest.logKey);
   const authorSpki = m64(manifest.authorKey);
@@ -330,6 +363,8 @@ async function verifyInner(
     }
   }
   const summary: Summary = {
+    formatVersion: manifest.version,
+    exportSignature: manifest.version === 2 ? 'invalid' : 'absent',
     journal: manifest.journal,
     label: manifest.label,
     size: checkpoint.size,
@@ -432,6 +467,21 @@ async function verifyInner(
     failures.add('global-inclusion', 'the checkpoint is not included in the global root at global.index');
   }
 
+  // §8 The export statement: parsed, and its signature by the author key started (compared at the end).
+  let statement: ExportStatement | undefined;
+  let statementSigned: Promise<boolean> = Promise.resolve(false);
+  if (manifest.export !== undefined) {
+    const statementBytes = m64(manifest.export.bytes);
+    try {
+      statement = parseCanonical(statementBytes, (value) => parseExportStatement(value, limits));
+    } catch (error) {
+      failures.add('encoding', `export.bytes: ${describe(error)}`);
+    }
+    statementSigned = verifyEd25519(authorKey, m64(manifest.export.signature), signedMessage('export', statementBytes));
+  }
+  // Plain SHA-256 of each attachment member, taken while its bytes are read for §6.6 (version 2 only).
+  const memberHashes = manifest.version === 2 ? new Map<string, string>() : undefined;
+
   // §6.2 (continued) Each disclosed entry's leaf and content, strictly parsed. After the checkpoint's and the
   // global root's signatures, so those two are not queued behind ten thousand others.
   const states: EntryState[] = [];
@@ -499,7 +549,7 @@ async function verifyInner(
     if (!state.committed) {
       fail('commitment', "SHA-256(salt ‖ content) is not the leaf's commitment");
     }
-    checkAttachments(state, zip, attachmentMembers, referencedMembers, limits, fail);
+    checkAttachments(state, zip, attachmentMembers, referencedMembers, memberHashes, limits, fail);
     checkLinks(state, disclosedLeaf, fail);
   });
   for (const name of attachmentMembers.keys()) {
@@ -531,6 +581,27 @@ async function verifyInner(
     if (state.leaf.received > checkpoint.time) {
       failures.add('time', "received after the checkpoint's time", state.manifest.index);
     }
+  }
+
+  // §8 The account's signature over the export, and what differs from what it signed.
+  if (manifest.version === 2) {
+    const signedOk = await checkExportStatement(
+      {
+        zip,
+        manifest,
+        summary,
+        authorKeyId,
+        statement,
+        signed: statementSigned,
+        pdf: pdfDigest,
+        members,
+        attachmentMembers,
+        memberHashes: memberHashes!,
+        limits,
+      },
+      failures,
+    );
+    if (signedOk) summary.exportSignature = 'valid';
   }
 
   // §6.9 A checkpoint the recipient noted earlier.
@@ -568,6 +639,7 @@ function checkAttachments(
   zip: Uint8Array,
   members: Map<string, ZipMember>,
   referenced: Set<string>,
+  hashes: Map<string, string> | undefined,
   limits: VerifyLimits,
   fail: (check: CheckId, message: string) => void,
 ): void {
@@ -613,6 +685,8 @@ function checkAttachments(
       fail('attachment', read.message);
       continue;
     }
+    const plain = hashes === undefined ? undefined : toHex(sha256(read.bytes));
+    if (plain !== undefined) hashes!.set(attachment.path, plain);
     if (toHex(saltedHash(m64(attachment.salt), read.bytes)) !== expected) {
       fail('attachment', `"${attachment.path}": SHA-256(salt ‖ file) is not the hash in the content`);
       continue;
@@ -627,6 +701,7 @@ function checkAttachments(
       path: attachment.path,
       mediaType: inContent.mediaType,
       bytes: read.bytes,
+      ...(plain === undefined ? {} : { sha256: plain }),
     });
   }
 }
@@ -770,4 +845,144 @@ async function checkKnownCheckpoint(
     return fail("the consistency proof does not lead from the known checkpoint to the bundle's checkpoint");
   }
   return known.size;
+}
+
+/** hex(SHA-256) through WebCrypto (native, off the page's thread in a browser), else the library's own. */
+async function digestHex(bytes: Uint8Array): Promise<string> {
+  try {
+    return toHex(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
+  } catch {
+    return toHex(sha256(bytes));
+  }
+}
+
+function listDifference(signed: readonly number[], bundle: readonly number[]): string | undefined {
+  if (signed.length === bundle.length && signed.every((index, i) => index === bundle[i])) return undefined;
+  const inSigned = new Set(signed);
+  const inBundle = new Set(bundle);
+  const shown = (indices: number[]) =>
+    `${indices.slice(0, 20).join(', ')}${indices.length > 20 ? `, … (${indices.length} in all)` : ''}`;
+  const added = bundle.filter((index) => !inSigned.has(index));
+  const removed = signed.filter((index) => !inBundle.has(index));
+  const parts = [
+    ...(added.length === 0 ? [] : [`not signed as such: ${shown(added)}`]),
+    ...(removed.length === 0 ? [] : [`signed but not so here: ${shown(removed)}`]),
+  ];
+  return parts.length === 0 ? 'the same indices, listed in another order or twice' : parts.join('; ');
+}
+
+interface ExportCheckInput {
+  zip: Uint8Array;
+  manifest: Manifest;
+  summary: Summary;
+  authorKeyId: string;
+  statement: ExportStatement | undefined;
+  signed: Promise<boolean>;
+  pdf: Promise<string> | undefined;
+  members: Map<string, ZipMember>;
+  attachmentMembers: Map<string, ZipMember>;
+  memberHashes: Map<string, string>;
+  limits: VerifyLimits;
+}
+
+/**
+ * §8: the export statement must be signed by the author key, and the bundle must be exactly what it signed.
+ * Each difference is named (PDF, label, export time, an attachment, an index list). Nothing is compared against
+ * a statement whose signature fails: what it says then proves nothing. True when all of it holds.
+ */
+async function checkExportStatement(input: ExportCheckInput, failures: FailureList): Promise<boolean> {
+  const { manifest, summary, statement } = input;
+  const before = failures.count;
+  const signed = await input.signed;
+  if (statement === undefined) return false; // reported as an encoding failure
+  if (!signed) {
+    failures.add(
+      'export-signature',
+      "the account's export signature does not verify with the author key: the PDF, the label, the export time " +
+        'and the attachments are not bound to the entries',
+    );
+    return false;
+  }
+  if (statement.key !== input.authorKeyId) {
+    failures.add('export-signature', `the export statement names the key ${statement.key}, not the author key`);
+    return false;
+  }
+  const checkpoint = statement.checkpoint;
+  if (
+    statement.journal !== manifest.journal ||
+    checkpoint.journal !== manifest.journal ||
+    checkpoint.size !== summary.size ||
+    checkpoint.root !== summary.root ||
+    checkpoint.time !== summary.checkpointTime
+  ) {
+    failures.add('export-checkpoint', 'the journal or checkpoint is not the one the account signed');
+  }
+  for (const [name, bundle, signedList] of [
+    ['disclosed', summary.disclosed, statement.disclosed],
+    ['withheld', summary.withheld, statement.withheld],
+    ['redacted', summary.redacted, statement.redacted],
+  ] as const) {
+    const difference = listDifference(signedList, bundle);
+    if (difference !== undefined) {
+      failures.add('export-indices', `the ${name} indices are not those the account signed (${difference})`);
+    }
+  }
+  if (statement.label !== manifest.label) {
+    failures.add(
+      'export-label',
+      `the label was changed: the account signed ${JSON.stringify(statement.label)}, the manifest says ` +
+        JSON.stringify(manifest.label),
+    );
+  }
+  if (statement.exportedAt !== manifest.exportedAt) {
+    failures.add(
+      'export-time',
+      `the export time was changed: the account signed ${new Date(statement.exportedAt).toISOString()}, the ` +
+        `manifest says ${new Date(manifest.exportedAt).toISOString()}`,
+    );
+  }
+  const pdf = input.pdf === undefined ? undefined : await input.pdf;
+  if (pdf !== undefined) {
+    summary.pdfSha256 = pdf;
+    if (pdf !== statement.pdf) {
+      failures.add('export-pdf', 'journal.pdf is not the PDF the account signed: it was replaced or changed');
+    }
+  }
+  const entryOf = (path: string): number | undefined => {
+    const match = attachmentPathPattern.exec(path);
+    return match === null ? undefined : Number(match[1]);
+  };
+  const signedFiles = new Map(statement.attachments.map((item) => [item.path, item.sha256]));
+  if (signedFiles.size !== statement.attachments.length) {
+    failures.add('export-attachment', 'the export statement lists an attachment twice');
+  }
+  for (const [path, expected] of signedFiles) {
+    const member = input.attachmentMembers.get(path);
+    if (member === undefined) {
+      if (!input.members.has(path)) {
+        failures.add('export-attachment', `"${path}" was signed with the export but is missing`, entryOf(path));
+      }
+      continue; // present but refused: reported under the ZIP check
+    }
+    let actual = input.memberHashes.get(path);
+    if (actual === undefined) {
+      // Not read for §6.6 (its entry failed before): read now, on a path that only invalid bundles take.
+      const read = readZipMember(input.zip, member, input.limits.maxAttachmentBytes);
+      if (!read.ok) continue; // reported under the attachment or ZIP check
+      actual = toHex(sha256(read.bytes));
+    }
+    if (actual !== expected) {
+      failures.add(
+        'export-attachment',
+        `"${path}" is not the file the account signed: it was replaced or changed`,
+        entryOf(path),
+      );
+    }
+  }
+  for (const path of input.attachmentMembers.keys()) {
+    if (!signedFiles.has(path)) {
+      failures.add('export-attachment', `"${path}" is not among the attachments the account signed`, entryOf(path));
+    }
+  }
+  return failures.count === before;
 }

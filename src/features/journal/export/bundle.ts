@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { LogKey } from '../../../shared/crypto/log-key.js';
+import { signMessage } from '../../../shared/crypto/signing.js';
 import { concatBytes, fromHex, toHex } from '../../../shared/evidence/bytes.js';
 import {
   attachmentPath,
   type Checkpoint,
   exportFormat,
+  exportStatement,
   exportVersion,
   formatFingerprint,
   type Manifest,
@@ -24,7 +27,9 @@ import { type JournalPdfModel, type PdfEntry, renderJournalPdf } from './pdf.js'
 /*
  * Assembles an export bundle (docs/export-format.md §5): manifest.json for machines, journal.pdf for people,
  * and the disclosed attachments, in one ZIP. Everything signed or hashed is carried as the exact bytes that
- * were signed or hashed; nothing is re-serialised.
+ * were signed or hashed; nothing is re-serialised. The account's key signs the export itself (§8): the
+ * checkpoint, the index lists, the label, the export time and the SHA-256 of the PDF and of every attachment,
+ * so the PDF people read is bound to what the verifier checks.
  */
 
 export interface BundleInput {
@@ -215,6 +220,28 @@ export async function buildBundle(input: BundleInput): Promise<Uint8Array> {
     progress === undefined ? undefined : (done, total) => progress('pdf', done, total),
   );
   progress?.('zip', 0, 1);
+  // §8 The export statement, signed with the account's key over the bytes that go into the ZIP.
+  const plainSha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+  const statement = canonicalize(
+    exportStatement({
+      journal: disclosure.journalId,
+      key: disclosure.author.id,
+      label: input.label,
+      exportedAt: input.exportedAt,
+      checkpoint,
+      disclosed: entries.map((entry) => entry.index),
+      withheld: disclosure.withheld,
+      redacted: disclosure.redacted,
+      pdf: plainSha256(members[pdfPath]),
+      attachments: Object.entries(members)
+        .filter(([path]) => path !== pdfPath)
+        .map(([path, bytes]) => ({ path, sha256: plainSha256(bytes) })),
+    }),
+  );
+  manifest.export = {
+    bytes: b64(statement),
+    signature: b64(signMessage(disclosure.author.privateKey, 'export', statement)),
+  };
   members[manifestPath] = Buffer.from(JSON.stringify(manifest), 'utf8');
 
   return zipInSteps(members, new Date(input.exportedAt), progress);

@@ -168,22 +168,31 @@ function portableCrc32(bytes: Uint8Array): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
+/** How far an inflation got: compressed bytes fed to the inflater, and output bytes it produced. */
+export interface InflateMeter {
+  consumed: number;
+  produced: number;
+}
+
 /**
  * Inflates raw deflate data that must come to exactly `size` bytes, never producing (or allocating) much more
- * than `size` before it stops: 'too-large' as soon as the output passes `size`.
+ * than `size` before it stops: 'too-large' as soon as the output passes `size`. The portable inflater adds its
+ * progress to `meter` when one is given (tests check with it that a bomb stops early).
  */
 export type RawInflater = (
   data: Uint8Array,
   size: number,
+  meter?: InflateMeter,
 ) => { ok: true; bytes: Uint8Array } | { ok: false; reason: 'invalid' | 'too-large' | 'too-small' };
 
-const portableInflateRaw: RawInflater = (data, size) => {
+const portableInflateRaw: RawInflater = (data, size, meter) => {
   // Even an empty file deflates to a final block of two bytes; no bytes at all is not a deflate stream.
   if (data.length === 0) return { ok: false, reason: 'invalid' };
   const out = new Uint8Array(size);
   let length = 0;
   let overflow = false;
   const inflater = new Inflate((chunk) => {
+    if (meter !== undefined) meter.produced += chunk.length;
     if (overflow || length + chunk.length > size) {
       overflow = true;
       return;
@@ -193,7 +202,9 @@ const portableInflateRaw: RawInflater = (data, size) => {
   });
   try {
     for (let offset = 0; offset < data.length && !overflow; offset += inflateStep) {
-      inflater.push(data.subarray(offset, offset + inflateStep), offset + inflateStep >= data.length);
+      const step = data.subarray(offset, offset + inflateStep);
+      if (meter !== undefined) meter.consumed += step.length;
+      inflater.push(step, offset + inflateStep >= data.length);
     }
   } catch {
     return { ok: false, reason: 'invalid' };

@@ -4,7 +4,8 @@ import { PhoneLink } from './phone-link.js';
 
 /**
  * The national lines shown without a database (outcome page, /nu, the footer), so they work even offline or
- * when the database is down. The same facts as content/organisations.json, last checked 2026-11-28.
+ * when the database is down. The same facts as content/organisations.json, with its sources (not yet checked on
+ * the organisations' own sites: see `checkedOn` there).
  */
 export const nationalLines = {
   alarm: { phone: '112' },

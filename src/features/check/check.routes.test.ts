@@ -52,7 +52,8 @@ for (const dialect of dialects) {
       assert.match(response.body, /<form method="post" action="\/check"/);
       const questions = Object.keys(calm).filter((name) => name !== 'versie');
       for (const id of questions) assert.match(response.body, new RegExp(`name="${id}"`));
-      assert.match(response.body, /<input type="hidden" name="versie" value="1"\/>/);
+      const version = testApp.services.check.current().version;
+      assert.match(response.body, new RegExp(`<input type="hidden" name="versie" value="${version}"/>`));
     });
 
     test('a complete calm answer set gives the lowest advice level, and says a worry is enough to call', async () => {
@@ -70,19 +71,26 @@ for (const dialect of dialects) {
       const response = await post({ ...calm, spullen: 'ja', 'oudere-vriend': 'ja', 'nachten-weg': 'vaker' });
       assert.match(response.body, /data-advice-level="bel-vandaag"/);
       assert.match(response.body, /Bel vandaag Veilig Thuis voor advies/);
-      assert.match(response.body, /Heeft ze een veel oudere/);
+      assert.match(response.body, /Heeft je kind een veel oudere/);
       assert.match(response.body, /Jouw antwoord: Vaker/);
     });
 
-    test('an acute answer routes to 112; an assault in the last days also to the Centrum Seksueel Geweld', async () => {
+    test('acute answers route by situation: missing to 112, an assault in the last days to the Centrum Seksueel Geweld first', async () => {
+      const firstNumber = (body: string) => /href="tel:([^"]+)"/.exec(body.slice(body.indexOf('<article')))?.[1];
       const missing = await post({ ...calm, 'vermist-nu': 'ja' });
       assert.match(missing.body, /data-advice-level="bel-112"/);
-      assert.match(missing.body, /<h1>Bel nu 112<\/h1>/);
+      assert.match(missing.body, /<h1>Bel nu 112: je kind is vermist<\/h1>/);
+      assert.equal(firstNumber(missing.body), '112');
       assert.doesNotMatch(missing.body, /0800-0188/);
       const assault = await post({ ...calm, aanranding: 'ja' });
-      assert.match(assault.body, /data-advice-level="bel-112"/);
-      assert.match(assault.body, /Seksueel misbruik in de afgelopen 7 dagen/);
-      assert.match(assault.body, /href="tel:08000188"/);
+      assert.match(assault.body, /data-situation="assault"/);
+      assert.match(assault.body, /<h1>Bel het Centrum Seksueel Geweld: 0800-0188<\/h1>/);
+      assert.equal(firstNumber(assault.body), '08000188');
+      const threat = await post({ ...calm, bedreigd: 'ja' });
+      assert.equal(firstNumber(threat.body), '09008844');
+      const blackmail = await post({ ...calm, 'afpersing-nu': 'ja' });
+      assert.equal(firstNumber(blackmail.body), '09008844');
+      assert.match(blackmail.body, /href="tel:113"/);
     });
 
     test('the family branch warns against talking to that person, in English too', async () => {

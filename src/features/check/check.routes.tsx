@@ -32,7 +32,7 @@ export function registerCheckRoutes(app: FastifyInstance, pages: Pages, check: C
       case 'outcome': {
         const { questionnaire, evaluation } = result;
         // Everything but the answer details depends only on these facts, so that frame is rendered once.
-        const key = `check ${questionnaire.version} ${evaluation.level} ${evaluation.family} ${evaluation.acute.join(',')}`;
+        const key = `check ${questionnaire.version} ${evaluation.level} ${evaluation.signalsLevel} ${evaluation.family} ${evaluation.acute.join(',')} ${evaluation.guidance.join(',')}`;
         return pages.cache.framed(
           request,
           reply,

@@ -14,7 +14,7 @@ const text = z.object({ nl: z.string().trim().min(1), en: z.string().trim().min(
 export const adviceLevels = ['bel-112', 'bel-vandaag', 'vraag-advies', 'blijf-in-gesprek'] as const;
 export type AdviceLevel = (typeof adviceLevels)[number];
 
-export const acuteKinds = ['missing', 'danger', 'threat', 'assault'] as const;
+export const acuteKinds = ['missing', 'danger', 'threat', 'assault', 'blackmail'] as const;
 export type AcuteKind = (typeof acuteKinds)[number];
 
 export const serviceIds = [
@@ -26,6 +26,7 @@ export const serviceIds = [
   'meld-misdaad-anoniem',
   'slachtofferhulp',
   'akj',
+  'zelfmoordpreventie',
 ] as const;
 export type ServiceId = (typeof serviceIds)[number];
 
@@ -52,6 +53,10 @@ const question = z.object({
   critical: z.boolean().default(false),
   /** The family-member branch: a family member may be involved. */
   family: z.boolean().default(false),
+  /** Answer → the lowest level this answer alone leads to (e.g. a strong signal: at least "ask advice"). */
+  raises: z.record(id, z.enum(['bel-vandaag', 'vraag-advies'])).optional(),
+  /** Answer → a guidance block (questionnaire.guidance) shown with the outcome. */
+  guidance: z.record(id, id).optional(),
 });
 
 const group = z.object({
@@ -69,6 +74,18 @@ const outcome = z.object({
   thisWeek: z.array(text),
   dont: z.array(text).min(1),
   contact: z.array(text).min(1),
+  services: z.array(z.enum(serviceIds)).min(1),
+});
+
+/**
+ * A block of advice for one situation: what to do now, in order. The first service is the number to call
+ * first; the outcome page lists the services in this order.
+ */
+const block = z.object({
+  title: text,
+  intro: text.optional(),
+  steps: z.array(text).min(1),
+  dont: z.array(text).default([]),
   services: z.array(z.enum(serviceIds)).min(1),
 });
 
@@ -102,10 +119,21 @@ export const questionnaireSchema = z
       /** Highest first. */
       thresholds: z.array(threshold).length(2),
       familyMinimumLevel: z.enum(['bel-vandaag', 'vraag-advies']),
+      /**
+       * Acute situations in order of priority: the first one answered decides the page's title and first
+       * number (version 2 on). Without it (version 1) every acute answer leads to 112.
+       */
+      situationOrder: z.array(z.enum(acuteKinds)).optional(),
+      /** The level each acute situation leads to at least. */
+      situationLevels: z.record(z.enum(acuteKinds), z.enum(adviceLevels)).optional(),
     }),
     outcomes: z.array(outcome).length(adviceLevels.length),
-    /** Extra advice blocks shown with the family branch, sextortion, or an assault in the last days. */
-    branches: z.object({ family: outcome.omit({ level: true, services: true }), assault: text }),
+    /** What to do in each acute situation (version 2 on). */
+    situations: z.record(z.enum(acuteKinds), block).optional(),
+    /** Advice blocks that answers open (question.guidance), e.g. when a child stays away at night. */
+    guidance: z.record(id, block).default({}),
+    /** Extra advice blocks shown with the family branch, or (version 1) an assault in the last days. */
+    branches: z.object({ family: outcome.omit({ level: true, services: true }), assault: text.optional() }),
   })
   .superRefine((value, context) => {
     const questions = value.groups.flatMap((entry) => entry.questions);
@@ -119,6 +147,29 @@ export const questionnaireSchema = z
       if (entry.category !== undefined && value.categories[entry.category] === undefined) {
         context.addIssue({ code: 'custom', message: `question ${entry.id} uses unknown category ${entry.category}` });
       }
+      const answers = new Set((value.scales[entry.scale] ?? []).map((option) => option.value));
+      for (const answer of [...Object.keys(entry.raises ?? {}), ...Object.keys(entry.guidance ?? {})]) {
+        if (!answers.has(answer)) {
+          context.addIssue({ code: 'custom', message: `question ${entry.id} names answer ${answer}, not on its scale` });
+        }
+      }
+      for (const block of Object.values(entry.guidance ?? {})) {
+        if (value.guidance[block] === undefined) {
+          context.addIssue({ code: 'custom', message: `question ${entry.id} opens unknown guidance ${block}` });
+        }
+      }
+      if (entry.acute !== undefined && value.scoring.situationOrder !== undefined) {
+        const kind = entry.acute;
+        if (!value.scoring.situationOrder.includes(kind) || value.scoring.situationLevels?.[kind] === undefined) {
+          context.addIssue({ code: 'custom', message: `acute question ${entry.id}: ${kind} has no order or level` });
+        }
+        if (value.situations?.[kind] === undefined) {
+          context.addIssue({ code: 'custom', message: `acute question ${entry.id}: no situation block for ${kind}` });
+        }
+      }
+    }
+    if (value.scoring.situationOrder === undefined && value.branches.assault === undefined) {
+      context.addIssue({ code: 'custom', message: 'a version without situations needs branches.assault' });
     }
     for (const level of adviceLevels) {
       if (!value.outcomes.some((entry) => entry.level === level)) {

@@ -162,20 +162,16 @@ for (const questionnaire of published) {
       }
     });
 
-    test('each acute answer overrides everything with 112, even when nothing else is wrong', () => {
+    test('each acute answer leads to its situation (version 1: to 112), even when nothing else is wrong', () => {
       const acute = questionsOf(questionnaire).filter((question) => question.acute !== undefined);
-      assert.deepEqual([...new Set(acute.map((question) => question.acute))].sort(), [
-        'assault',
-        'danger',
-        'missing',
-        'threat',
-      ]);
+      const { situationOrder, situationLevels } = questionnaire.scoring;
       for (const question of acute) {
         for (const value of questionnaire.scoring.acuteAnswers) {
           const answers = calmAnswers(questionnaire);
           answers.set(question.id, value);
           const result = evaluate(questionnaire, answers);
-          assert.equal(result.level, 'bel-112', question.id);
+          const expected = situationOrder === undefined ? 'bel-112' : situationLevels?.[question.acute!];
+          assert.equal(result.level, expected, question.id);
           assert.deepEqual(result.acute, [question.acute]);
           assert.ok(
             result.weighed.some((entry) => entry.question.id === question.id),
@@ -183,6 +179,20 @@ for (const questionnaire of published) {
           );
         }
       }
+    });
+
+    test('several acute answers are listed in the order of priority, the most urgent level wins', () => {
+      const { situationOrder } = questionnaire.scoring;
+      if (situationOrder === undefined) return;
+      const answers = calmAnswers(questionnaire);
+      const acute = questionsOf(questionnaire).filter((question) => question.acute !== undefined);
+      for (const question of [...acute].reverse()) answers.set(question.id, questionnaire.scoring.acuteAnswers[0]!);
+      const result = evaluate(questionnaire, answers);
+      assert.deepEqual(
+        result.acute,
+        situationOrder.filter((kind) => acute.some((question) => question.acute === kind)),
+      );
+      assert.equal(result.level, 'bel-112');
     });
 
     test('an acute answer wins over the family branch and over every signal at once', () => {

@@ -11,8 +11,18 @@ export interface WeighedAnswer {
 
 export interface Evaluation {
   level: AdviceLevel;
-  /** Acute situations answered "yes": these override everything. */
+  /**
+   * Acute situations answered "yes", in the questionnaire's order of priority: the first decides the page's
+   * title and the first number to call.
+   */
   acute: AcuteKind[];
+  /**
+   * The level without the acute answers: what the signals and the family branch alone lead to. Shown after
+   * the acute advice, as what to do next.
+   */
+  signalsLevel: AdviceLevel;
+  /** Guidance blocks opened by answers (e.g. a child who stays away at night), each once, in question order. */
+  guidance: string[];
   /** A family member may be involved: never advise talking to or confronting that person. */
   family: boolean;
   /** The answers that weighed in, in questionnaire order; shown to the parent as the explanation. */
@@ -42,7 +52,7 @@ function scoringIndex(questionnaire: Questionnaire) {
   return index;
 }
 
-const severity: Record<AdviceLevel, number> = {
+export const severity: Record<AdviceLevel, number> = {
   'bel-112': 3,
   'bel-vandaag': 2,
   'vraag-advies': 1,
@@ -55,12 +65,16 @@ export function moreUrgent(a: AdviceLevel, b: AdviceLevel): AdviceLevel {
 
 /**
  * Turns a complete answer set into one advice level, named by what to do. A decision aid, not a diagnosis:
- * the score only chooses between levels and is never shown. Acute answers override everything; the family
- * branch raises the level to at least scoring.familyMinimumLevel.
+ * the score only chooses between levels and is never shown. The level is the most urgent of: the thresholds
+ * (points, categories, a critical signal), each answer's own minimum (question.raises: a strong signal alone
+ * asks for advice), the family branch's minimum, and each acute situation's level. Every part only ever
+ * raises the level, so answering "yes" to one more question never lowers it.
  */
 export function evaluate(questionnaire: Questionnaire, answers: Answers): Evaluation {
   const { scoring } = questionnaire;
   const acute: AcuteKind[] = [];
+  const guidance: string[] = [];
+  let raised: AdviceLevel = 'blijf-in-gesprek';
   const weighed: WeighedAnswer[] = [];
   const notes: LocalText[] = [];
   const categories = new Set<string>();
@@ -76,6 +90,10 @@ export function evaluate(questionnaire: Questionnaire, answers: Answers): Evalua
     if (option.note !== undefined) notes.push(option.note);
     if (question.acute !== undefined && scoring.acuteAnswers.includes(value)) acute.push(question.acute);
     if (question.family && scoring.familyAnswers.includes(value)) family = true;
+    const raise = question.raises?.[value];
+    if (raise !== undefined) raised = moreUrgent(raised, raise);
+    const block = question.guidance?.[value];
+    if (block !== undefined && !guidance.includes(block)) guidance.push(block);
     const counts = scoring.countingAnswers.includes(value);
     if (counts && question.critical) critical = true;
     if (counts && question.category !== undefined) categories.add(question.category);
@@ -84,18 +102,38 @@ export function evaluate(questionnaire: Questionnaire, answers: Answers): Evalua
     const triggered =
       (question.acute !== undefined && scoring.acuteAnswers.includes(value)) ||
       (question.family && scoring.familyAnswers.includes(value)) ||
-      (question.critical && counts);
+      (question.critical && counts) ||
+      raise !== undefined;
     if (points > 0 || triggered) weighed.push({ question, value, points });
   }
 
-  let level: AdviceLevel = 'blijf-in-gesprek';
+  let signalsLevel: AdviceLevel = raised;
   for (const threshold of scoring.thresholds) {
     const reached =
       score >= threshold.minScore || categories.size >= threshold.minCategories || (threshold.anyCritical && critical);
-    if (reached) level = moreUrgent(level, threshold.level);
+    if (reached) signalsLevel = moreUrgent(signalsLevel, threshold.level);
   }
-  if (family) level = moreUrgent(level, scoring.familyMinimumLevel);
-  if (acute.length > 0) level = 'bel-112';
+  if (family) signalsLevel = moreUrgent(signalsLevel, scoring.familyMinimumLevel);
 
-  return { level, acute, family, weighed, notes, score, categories: [...categories].sort() };
+  let level = signalsLevel;
+  const { situationOrder, situationLevels } = scoring;
+  if (situationOrder === undefined) {
+    // Version 1: every acute answer leads to 112.
+    if (acute.length > 0) level = 'bel-112';
+  } else {
+    acute.sort((a, b) => situationOrder.indexOf(a) - situationOrder.indexOf(b));
+    for (const kind of acute) level = moreUrgent(level, situationLevels?.[kind] ?? 'bel-112');
+  }
+
+  return {
+    level,
+    acute,
+    signalsLevel,
+    guidance,
+    family,
+    weighed,
+    notes,
+    score,
+    categories: [...categories].sort(),
+  };
 }

@@ -105,6 +105,15 @@ export const en: Catalogue = {
   'check.outcome.readSignals': 'Read more about the signals',
   'check.outcome.readWhatToDo': 'Read what you can do, and what not to do',
   'check.outcome.yourAnswer': 'Your answer: {answer}',
+  'check.notValidated':
+    'Please note: these questions have not been tested or scientifically validated. They give no certainty. They only help you choose a next step.',
+  'check.outcome.notValidated':
+    'This advice comes from questions that have not been tested or scientifically validated. It is only a help to choose a next step. In doubt? Call Veilig Thuis (0800-2000) for advice.',
+  'check.outcome.doNow': 'Do this now',
+  'check.outcome.callFirst': 'Call first',
+  'check.outcome.alsoTitle': 'You also said:',
+  'check.outcome.nextTitle': 'What you can do next',
+  'check.outcome.readFamilySafety': 'Read what to do if you or your family are threatened',
 
   'service.alarm.name': 'Emergency number',
   'service.alarm.text': 'In danger, or if your child is missing now.',
@@ -120,9 +129,13 @@ export const en: Catalogue = {
   'service.meld-misdaad-anoniem.name': 'Meld Misdaad Anoniem (Crime Stoppers)',
   'service.meld-misdaad-anoniem.text': 'Give an anonymous tip about a crime.',
   'service.slachtofferhulp.name': 'Slachtofferhulp Nederland (Victim Support)',
-  'service.slachtofferhulp.text': 'Free support and practical help, also for parents and family.',
+  'service.slachtofferhulp.text':
+    'Support and practical help, also for parents and family. The help is free; the call costs the local rate.',
   'service.akj.name': 'AKJ confidential adviser',
   'service.akj.text': 'Help with questions or complaints about youth care.',
+  'service.zelfmoordpreventie.name': '113 Zelfmoordpreventie (suicide prevention)',
+  'service.zelfmoordpreventie.text':
+    'If your child (or you) no longer wants to live. Or call 0800-0113 for free. Day and night, also with questions as a parent.',
 
   'nu.title': 'What should I do now?',
   'nu.lead':

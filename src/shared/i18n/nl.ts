@@ -107,6 +107,15 @@ export const nl = {
   'check.outcome.readSignals': 'Lees meer over de signalen',
   'check.outcome.readWhatToDo': 'Lees wat je kunt doen, en wat beter niet',
   'check.outcome.yourAnswer': 'Jouw antwoord: {answer}',
+  'check.notValidated':
+    'Let op: deze vragen zijn niet getest of wetenschappelijk onderzocht. Ze geven geen zekerheid. Ze helpen je alleen om een volgende stap te kiezen.',
+  'check.outcome.notValidated':
+    'Dit advies komt uit vragen die niet getest of wetenschappelijk onderzocht zijn. Het is alleen een hulp om een volgende stap te kiezen. Twijfel je? Bel Veilig Thuis (0800-2000) voor advies.',
+  'check.outcome.doNow': 'Doe dit nu',
+  'check.outcome.callFirst': 'Bel eerst',
+  'check.outcome.alsoTitle': 'Je gaf ook aan:',
+  'check.outcome.nextTitle': 'Wat je daarna kunt doen',
+  'check.outcome.readFamilySafety': 'Lees wat je doet als jij of je gezin bedreigd wordt',
 
   'service.alarm.name': 'Alarmnummer',
   'service.alarm.text': 'Bij gevaar of als je kind nu vermist is.',
@@ -121,9 +130,13 @@ export const nl = {
   'service.meld-misdaad-anoniem.name': 'Meld Misdaad Anoniem',
   'service.meld-misdaad-anoniem.text': 'Anoniem een tip geven over een misdrijf.',
   'service.slachtofferhulp.name': 'Slachtofferhulp Nederland',
-  'service.slachtofferhulp.text': 'Gratis steun en praktische hulp, ook voor ouders en familie.',
+  'service.slachtofferhulp.text':
+    'Steun en praktische hulp, ook voor ouders en familie. De hulp is gratis; bellen kost het lokale tarief.',
   'service.akj.name': 'AKJ vertrouwenspersoon',
   'service.akj.text': 'Hulp bij vragen of klachten over jeugdhulp.',
+  'service.zelfmoordpreventie.name': '113 Zelfmoordpreventie',
+  'service.zelfmoordpreventie.text':
+    'Als je kind (of jij) niet meer wil leven. Of bel gratis 0800-0113. Dag en nacht, ook met vragen als ouder.',
 
   'nu.title': 'Wat moet ik nu doen?',
   'nu.lead':

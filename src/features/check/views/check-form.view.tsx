@@ -101,6 +101,9 @@ export function CheckFormPage({ ctx, questionnaire, answers, missing }: CheckFor
       <p class="app-callout app-callout--danger">
         <strong>{t('check.acuteHint')}</strong> <PhoneLink number={emergencyNumbers.emergency} />
       </p>
+      <p class="app-callout app-callout--info" data-not-validated>
+        {t('check.notValidated')}
+      </p>
       <p>{t('check.required')}</p>
       <form method="post" action="/check" class="app-check" data-module="app-check" novalidate>
         <CsrfField ctx={ctx} />

@@ -5,8 +5,8 @@ import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import { type RenderedHtml, joinRendered, renderAround, renderToHtml } from '../../../shared/views/rendered-html.js';
 import { HelpForm } from '../../help/views/help.view.js';
-import type { LocalText, Outcome, Question, Questionnaire } from '../check.schema.js';
-import type { Evaluation } from '../scoring.js';
+import type { AcuteKind, AdviceLevel, LocalText, Outcome, Question, Questionnaire } from '../check.schema.js';
+import { type Evaluation, severity } from '../scoring.js';
 
 interface CheckOutcomeProps {
   ctx: PageContext;
@@ -19,11 +19,22 @@ interface CheckOutcomePageProps extends CheckOutcomeProps {
   details?: ComponentChildren;
 }
 
-function Steps({ ctx, title, steps }: { ctx: PageContext; title: string; steps: readonly LocalText[] }) {
+function Steps({
+  ctx,
+  title,
+  steps,
+  heading = 'h2',
+}: {
+  ctx: PageContext;
+  title: string;
+  steps: readonly LocalText[];
+  heading?: 'h2' | 'h3';
+}) {
   if (steps.length === 0) return null;
+  const Heading = heading;
   return (
     <section class="app-outcome__section">
-      <h2>{title}</h2>
+      <Heading>{title}</Heading>
       <ul>
         {steps.map((step) => (
           <li key={step.nl}>{step[ctx.locale]}</li>
@@ -215,35 +226,129 @@ export function renderOutcomeDetails(
   return joinRendered(html);
 }
 
+type Block = NonNullable<Questionnaire['situations']>[AcuteKind];
+
+/** A situation's or a guidance block's advice: what to do, in order, and whom to call (first number first). */
+function AdviceBlock({ ctx, block, heading }: { ctx: PageContext; block: Block; heading: 'h2' | 'h3' }) {
+  const { locale, t } = ctx;
+  const Heading = heading;
+  return (
+    <>
+      <ol class="app-outcome__steps">
+        {block.steps.map((step) => (
+          <li key={step.nl}>{step[locale]}</li>
+        ))}
+      </ol>
+      <Heading>{t('check.outcome.callFirst')}</Heading>
+      <NationalLines ctx={ctx} lines={block.services} />
+      {block.dont.length > 0 && (
+        <>
+          <Heading>{t('check.outcome.dont')}</Heading>
+          <ul>
+            {block.dont.map((step) => (
+              <li key={step.nl}>{step[locale]}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
 /**
  * The outcome of the signals check: an advice level named by what to do, why, and concrete steps. Rendered
  * straight from the POST (answers are never stored, so there is nothing to redirect to), and never cached.
+ *
+ * When an acute situation was answered (version 2 on), the first one in the questionnaire's order of priority
+ * decides the title and the first number (missing or in danger now: 112; an assault in the last 7 days: the
+ * Centrum Seksueel Geweld; blackmail with images: stop and report; a threat: the police). Other situations
+ * follow as blocks, then the advice that the signals alone lead to, if they ask for more than staying alert.
  */
 export function CheckOutcomePage({ ctx, questionnaire, evaluation, details }: CheckOutcomePageProps) {
   const { locale, t } = ctx;
-  const outcome = questionnaire.outcomes.find((entry) => entry.level === evaluation.level) as Outcome;
+  const outcomeOf = (level: AdviceLevel) => questionnaire.outcomes.find((entry) => entry.level === level) as Outcome;
+  const outcome = outcomeOf(evaluation.level);
   const family = evaluation.family ? questionnaire.branches.family : undefined;
-  const services = evaluation.acute.includes('assault')
-    ? [...new Set(['alarm', 'csg', ...outcome.services] as const)]
-    : outcome.services;
+  const situations = evaluation.acute.flatMap((kind) => {
+    const block = questionnaire.situations?.[kind];
+    return block === undefined ? [] : [{ kind, block }];
+  });
+  const primary = situations[0];
+  const shownSteps = new Set(situations.map(({ block }) => JSON.stringify(block.steps)));
+  const guidance = evaluation.guidance.flatMap((id) => {
+    const block = questionnaire.guidance[id];
+    return block === undefined || shownSteps.has(JSON.stringify(block.steps)) ? [] : [{ id, block }];
+  });
+  // Version 1 only: one assault text next to the 112 advice.
+  const assaultBranch =
+    primary === undefined && evaluation.acute.includes('assault') ? questionnaire.branches.assault : undefined;
+  const next =
+    primary !== undefined && severity[evaluation.signalsLevel] >= severity['vraag-advies']
+      ? outcomeOf(evaluation.signalsLevel)
+      : undefined;
+  const services =
+    primary !== undefined
+      ? [...new Set([...primary.block.services, ...outcome.services])]
+      : assaultBranch !== undefined
+        ? [...new Set(['alarm', 'csg', ...outcome.services] as const)]
+        : outcome.services;
   return (
     <Layout ctx={ctx} title={t('check.outcome.pageTitle')}>
-      <article class={`app-outcome app-outcome--${outcome.level}`} data-advice-level={outcome.level}>
+      <article
+        class={`app-outcome app-outcome--${outcome.level}`}
+        data-advice-level={outcome.level}
+        data-situation={primary?.kind}
+      >
         <p class="app-outcome__kicker">{t('check.outcome.yourAdvice')}</p>
-        <h1>{outcome.title[locale]}</h1>
-        <p class="app-lead">{outcome.explanation[locale]}</p>
+        <h1>{primary !== undefined ? primary.block.title[locale] : outcome.title[locale]}</h1>
+        <p class="app-lead">
+          {primary !== undefined ? (primary.block.intro ?? outcome.explanation)[locale] : outcome.explanation[locale]}
+        </p>
 
-        {evaluation.acute.includes('assault') && (
+        {primary !== undefined && (
+          <section class="app-outcome__section app-outcome__now" data-situation-block={primary.kind}>
+            <h2>{t('check.outcome.doNow')}</h2>
+            <AdviceBlock ctx={ctx} block={primary.block} heading="h3" />
+            {primary.kind === 'threat' && (
+              <p>
+                <a href="/informatie/als-het-gezin-bedreigd-wordt">{t('check.outcome.readFamilySafety')}</a>
+              </p>
+            )}
+          </section>
+        )}
+
+        {situations.slice(1).map(({ kind, block }) => (
+          <Box key={kind} variant="danger">
+            <section data-situation-block={kind}>
+              <h2>
+                {t('check.outcome.alsoTitle')} {block.title[locale]}
+              </h2>
+              {block.intro !== undefined && <p>{block.intro[locale]}</p>}
+              <AdviceBlock ctx={ctx} block={block} heading="h3" />
+            </section>
+          </Box>
+        ))}
+
+        {assaultBranch !== undefined && (
           <Box variant="danger">
             <h2>{t('check.outcome.assaultTitle')}</h2>
-            <p>{questionnaire.branches.assault[locale]}</p>
+            <p>{assaultBranch[locale]}</p>
           </Box>
         )}
+
+        {guidance.map(({ id, block }) => (
+          <section key={id} class="app-outcome__section" data-guidance={id}>
+            <h2>{block.title[locale]}</h2>
+            {block.intro !== undefined && <p>{block.intro[locale]}</p>}
+            <AdviceBlock ctx={ctx} block={block} heading="h3" />
+          </section>
+        ))}
 
         <Box variant="info">
           <p>
             <strong>{t('check.outcome.worryEnough')}</strong>
           </p>
+          <p data-not-validated>{t('check.outcome.notValidated')}</p>
         </Box>
 
         {family && (
@@ -258,10 +363,18 @@ export function CheckOutcomePage({ ctx, questionnaire, evaluation, details }: Ch
           </section>
         )}
 
-        <Steps ctx={ctx} title={t('check.outcome.today')} steps={outcome.today} />
-        <Steps ctx={ctx} title={t('check.outcome.thisWeek')} steps={outcome.thisWeek} />
-        <Steps ctx={ctx} title={t('check.outcome.dont')} steps={outcome.dont} />
-        <Steps ctx={ctx} title={t('check.outcome.contact')} steps={outcome.contact} />
+        {primary === undefined && <OutcomeSteps ctx={ctx} outcome={outcome} heading="h2" />}
+
+        {next !== undefined && (
+          <section class="app-outcome__section app-outcome__next" data-next-level={next.level}>
+            <h2>{t('check.outcome.nextTitle')}</h2>
+            <p>
+              <strong>{next.title[locale]}</strong>
+            </p>
+            <p>{next.explanation[locale]}</p>
+            <OutcomeSteps ctx={ctx} outcome={next} heading="h3" />
+          </section>
+        )}
 
         <section class="app-outcome__section">
           <h2>{t('check.outcome.services')}</h2>
@@ -289,5 +402,17 @@ export function CheckOutcomePage({ ctx, questionnaire, evaluation, details }: Ch
         </ul>
       </article>
     </Layout>
+  );
+}
+
+function OutcomeSteps({ ctx, outcome, heading }: { ctx: PageContext; outcome: Outcome; heading: 'h2' | 'h3' }) {
+  const { t } = ctx;
+  return (
+    <>
+      <Steps ctx={ctx} heading={heading} title={t('check.outcome.today')} steps={outcome.today} />
+      <Steps ctx={ctx} heading={heading} title={t('check.outcome.thisWeek')} steps={outcome.thisWeek} />
+      <Steps ctx={ctx} heading={heading} title={t('check.outcome.dont')} steps={outcome.dont} />
+      <Steps ctx={ctx} heading={heading} title={t('check.outcome.contact')} steps={outcome.contact} />
+    </>
   );
 }

@@ -16,6 +16,8 @@ export const nationalLines = {
   'meld-misdaad-anoniem': { phone: '0800-7000' },
   slachtofferhulp: { phone: '0900-0101' },
   akj: { phone: '088-555 1000' },
+  /** 113 Zelfmoordpreventie: also 0800-0113, free; both day and night (named in its text). */
+  zelfmoordpreventie: { phone: '113' },
 } as const satisfies Record<string, { phone: string; web?: string }>;
 
 export type NationalLine = keyof typeof nationalLines;

@@ -487,6 +487,16 @@ export const en: Catalogue = {
     'Careful: the file goes into the downloads of this device. Give it to the police and delete it afterwards if others use this device.',
   'journal.export.submit': 'Download export',
   'journal.export.verifyLink': 'Check an export',
+  // Entry forms with files (issue 12, item 9)
+  'journal.upload.unreadable':
+    'Your form did not reach us properly or completely. Nothing was saved. Go back and send it again. If it keeps failing, send fewer or smaller files.',
+  'journal.upload.tooMuch':
+    'Your form has more text or fields than a note can have. Nothing was saved. Make the text shorter and try again.',
+  'journal.upload.busyAccount':
+    'You are already sending files, perhaps from another window. This note was not saved. Wait until the other one is done, then try again.',
+  'journal.upload.busyTitle': 'It is very busy right now',
+  'journal.upload.busyEveryone':
+    'Many files are being sent at the same time right now. Your note was not saved. Go back and try again in a minute. In danger? Call 112.',
   'journal.export.problem.label': 'Enter what you call your child in this export (at most 80 characters).',
   'journal.export.problem.mode': 'Choose which notes go into the export.',
   'journal.export.problem.range': 'Enter two numbers that exist in your journal, the first not higher than the second.',

@@ -491,6 +491,16 @@ export const nl = {
     'Let op: het bestand komt in de downloads van dit apparaat. Geef het aan de politie en verwijder het daarna als anderen dit apparaat gebruiken.',
   'journal.export.submit': 'Export downloaden',
   'journal.export.verifyLink': 'Een export controleren',
+  // Entry forms with files (issue 12, item 9)
+  'journal.upload.unreadable':
+    'Je formulier kwam niet goed of niet helemaal bij ons aan. Er is niets bewaard. Ga terug en stuur het opnieuw. Lukt het steeds niet? Stuur dan minder of kleinere bestanden.',
+  'journal.upload.tooMuch':
+    'Je formulier heeft meer tekst of velden dan een notitie kan hebben. Er is niets bewaard. Maak de tekst korter en probeer het opnieuw.',
+  'journal.upload.busyAccount':
+    'Je bent al bestanden aan het sturen, misschien vanuit een ander venster. Deze notitie is niet bewaard. Wacht tot het andere klaar is en probeer het dan opnieuw.',
+  'journal.upload.busyTitle': 'Het is nu erg druk',
+  'journal.upload.busyEveryone':
+    'Er worden nu veel bestanden tegelijk gestuurd. Je notitie is niet bewaard. Ga terug en probeer het over een minuut opnieuw. In gevaar? Bel 112.',
   'journal.export.problem.label': 'Vul in hoe je je kind in deze export noemt (hoogstens 80 tekens).',
   'journal.export.problem.mode': 'Kies welke notities in de export komen.',
   'journal.export.problem.range': 'Vul twee nummers in die in je logboek bestaan, de eerste niet hoger dan de tweede.',

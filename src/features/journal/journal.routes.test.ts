@@ -310,6 +310,27 @@ for (const dialect of dialects) {
       }
     });
 
+    test('the new-entry form warns, above the file field, never to add a nude image, also not inside a chat screenshot', async () => {
+      const who = await parent();
+      for (const [lang, warning] of [
+        ['nl', /geen naaktbeeld op staat\. Ook niet als klein plaatje in een schermafbeelding van een chat/],
+        ['en', /shows no nude image\. Not even as a small picture inside a screenshot of a chat/],
+      ] as const) {
+        const form = await test_.app.inject({
+          method: 'GET',
+          url: '/logboek/nieuw',
+          cookies: { ...who.cookies, taal: lang },
+          remoteAddress: who.remoteAddress,
+        });
+        assert.equal(form.statusCode, 200);
+        const at = warning.exec(form.body)?.index;
+        const field = form.body.indexOf('type="file"');
+        assert.ok(at !== undefined, `${lang}: the form shows the warning`);
+        assert.ok(field > at, `${lang}: the warning comes before the file field`);
+        assert.match(form.body, /aria-describedby="bijlagen-waarschuwing[^"]*"/, 'the file field is described by it');
+      }
+    });
+
     test('messages follow the language: the same mistake in English', async () => {
       const who = await parent();
       const response = await post(who, '/logboek', { ...valid, datum: '2099-01-01' }, [], { 'accept-language': 'en' });

@@ -288,6 +288,9 @@ export const en: Catalogue = {
   'account.register.again': 'Passphrase again',
   'account.register.submit': 'Create account',
   'account.register.haveAccount': 'Already have an account? Log in',
+  // Sign-up throttling (per address, issue 12)
+  'account.register.throttled':
+    'Too many names that are already taken were tried from this address. Try again at {time}.',
   'account.recovery.title': 'Your recovery code',
   'account.recovery.intro': 'Your account is ready. This is your recovery code. You see it only once.',
   'account.recovery.why':

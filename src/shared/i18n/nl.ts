@@ -290,6 +290,9 @@ export const nl = {
   'account.register.again': 'Wachtwoordzin nog een keer',
   'account.register.submit': 'Account maken',
   'account.register.haveAccount': 'Heb je al een account? Log in',
+  // Sign-up throttling (per address, issue 12)
+  'account.register.throttled':
+    'Vanaf dit adres zijn te veel namen geprobeerd die al in gebruik zijn. Probeer het opnieuw om {time}.',
   'account.recovery.title': 'Je herstelcode',
   'account.recovery.intro': 'Je account is klaar. Dit is je herstelcode. Je ziet hem maar één keer.',
   'account.recovery.why':

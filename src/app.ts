@@ -216,14 +216,22 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     secureCookies: config.secureCookies,
     invitationValidDays: Math.round(config.invitationValidMs / 86_400_000),
   });
-  registerJournalRoutes(app, pages, services.journal, services.audit, inspectAttachment, {
-    log: services.log,
-    logKey: services.logKey,
-    jobs: services.exports,
-    maxAttachmentBytes: config.exportMaxAttachmentBytes,
-    confirmPassphrase: (session, passphrase, address, options) =>
-      services.accounts.confirmPassphrase(session, passphrase, address, options),
-  });
+  registerJournalRoutes(
+    app,
+    pages,
+    services.journal,
+    services.audit,
+    inspectAttachment,
+    {
+      log: services.log,
+      logKey: services.logKey,
+      jobs: services.exports,
+      maxAttachmentBytes: config.exportMaxAttachmentBytes,
+      confirmPassphrase: (session, passphrase, address, options) =>
+        services.accounts.confirmPassphrase(session, passphrase, address, options),
+    },
+    { inFlight: config.uploadsInFlightMax },
+  );
   registerLogRoutes(app, services.log, { current: services.logKey, previous: config.logPreviousPublicKeys });
   // The log of logs: every journal's latest checkpoint into a new signed global root, at a fixed interval.
   let rootTimer: NodeJS.Timeout | undefined;

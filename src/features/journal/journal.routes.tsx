@@ -2,6 +2,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Pages } from '../../app.js';
 import { NotFound } from '../../shared/errors.js';
+import { ErrorPage } from '../../shared/views/error-page.js';
 import { authorize } from '../../shared/policy/policy.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
 import type { LogKey } from '../../shared/crypto/log-key.js';
@@ -11,6 +12,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { LogService } from '../log/log.service.js';
 import { buildBundle } from './export/bundle.js';
 import { type ExportJobs, exportPercent } from './export/jobs.js';
+import { createUploadGate, readEntryUpload, type UploadGate } from './entry-upload.js';
 import {
   ATTACHMENT_MAX_BYTES,
   type AttachmentProblem,
@@ -52,8 +54,9 @@ import {
 
 /*
  * Thin handlers for the journal and the diary: read the request, let the service (and through it the policy)
- * decide, render. Entry forms are multipart (attachments), so their CSRF token is checked here, after the
- * fields are read, instead of by the app-wide pre-handler that only sees parsed bodies.
+ * decide, render. Entry forms are multipart (attachments), so their CSRF token is checked here, as the body
+ * streams in and before any file is read (entry-upload.ts), instead of by the app-wide pre-handler that only
+ * sees parsed bodies.
  */
 
 type Form = Record<string, string>;
@@ -64,8 +67,12 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Text fields may be long (a text of 100 KB must arrive, to be answered with "too long" rather than lost). */
 const FIELD_MAX_BYTES = 256 * 1024;
-/** More files than this are refused outright; up to it, a clear message asks for at most five. */
-const FILES_HARD_LIMIT = 20;
+/** All text fields of one entry form together; no honest form comes near it. */
+const FORM_TEXT_MAX_BYTES = 1024 * 1024;
+/** Multipart posts one account may have in flight (two tabs, or a second click while the first is sent). */
+const UPLOADS_PER_ACCOUNT = 2;
+/** A multipart post whose connection sends nothing for this long is closed, so it gives its place back. */
+const UPLOAD_IDLE_MS = 60_000;
 
 const attachmentProblemKeys: Record<AttachmentProblem, MessageKey> = {
   empty: 'journal.problem.fileEmpty',
@@ -78,41 +85,6 @@ const attachmentProblemKeys: Record<AttachmentProblem, MessageKey> = {
 /** 413 when a file was too large (the form is shown again all the same); 400 for every other problem. */
 const statusOf = (problems: readonly EntryProblem[]): number =>
   problems.some((problem) => problem.messageKey === 'journal.problem.fileTooLarge') ? 413 : 400;
-
-interface Upload {
-  bytes: Buffer;
-  truncated: boolean;
-}
-
-/** Reads a multipart form: text fields as strings, files as buffers (cut at the size limit and marked). */
-async function readMultipart(request: FastifyRequest): Promise<{ fields: Form; files: Upload[]; truncated: string[] }> {
-  const fields: Form = {};
-  const files: Upload[] = [];
-  const truncated: string[] = [];
-  const parts = request.parts({
-    limits: {
-      fileSize: ATTACHMENT_MAX_BYTES,
-      files: FILES_HARD_LIMIT,
-      fields: 80,
-      fieldSize: FIELD_MAX_BYTES,
-      parts: 100,
-    },
-  });
-  for await (const part of parts) {
-    if (part.type === 'file') {
-      const chunks: Buffer[] = [];
-      for await (const chunk of part.file) chunks.push(chunk as Buffer);
-      const bytes = Buffer.concat(chunks);
-      // A file input left empty still sends a part, without a name and without content.
-      if (part.filename === '' && bytes.length === 0) continue;
-      files.push({ bytes, truncated: part.file.truncated });
-    } else if (typeof part.value === 'string') {
-      fields[part.fieldname] = part.value;
-      if (part.valueTruncated) truncated.push(part.fieldname);
-    }
-  }
-  return { fields, files, truncated };
-}
 
 /** A form field that may come once, several times or not at all, as a list. */
 const listOf = (value: string | string[] | undefined): string[] =>
@@ -137,6 +109,11 @@ export interface ExportDependencies {
   ) => Promise<'ok' | 'wrong' | 'throttled'>;
 }
 
+/** How many entry forms with files may be read at once, for everyone together (UPLOADS_IN_FLIGHT_MAX). */
+export interface UploadSettings {
+  inFlight: number;
+}
+
 export function registerJournalRoutes(
   app: FastifyInstance,
   pages: Pages,
@@ -144,7 +121,10 @@ export function registerJournalRoutes(
   audit: AuditService,
   inspect: Inspect,
   exporting: ExportDependencies,
+  uploadSettings: UploadSettings = { inFlight: 6 },
 ): void {
+  const uploads: UploadGate = createUploadGate({ perAccount: UPLOADS_PER_ACCOUNT, overall: uploadSettings.inFlight });
+
   const record = (request: FastifyRequest, who: JournalActor, action: string, objectType: string, objectId: string) =>
     audit.record({ actor: who.userId, action, objectType, objectId, requestId: String(request.id) });
 
@@ -174,22 +154,51 @@ export function registerJournalRoutes(
     reply: FastifyReply,
   ): Promise<
     | { kind: 'answered' }
+    | { kind: 'refused'; status: number; titleKey: MessageKey; textKey: MessageKey }
     | { kind: 'problems'; form: Form; problems: EntryProblem[] }
     | { kind: 'ok'; form: Form; observation: Observation; attachments: InspectedAttachment[] }
   > {
     let form: Form;
-    let files: Upload[] = [];
+    let files: Buffer[] = [];
     let truncated: string[] = [];
     if (request.isMultipart()) {
-      ({ fields: form, files, truncated } = await readMultipart(request));
+      const upload = await readEntryUpload(request, (fields) => csrfValid(request, reply, fields), {
+        files: ATTACHMENTS_PER_ENTRY,
+        fileBytes: ATTACHMENT_MAX_BYTES,
+        fieldBytes: FIELD_MAX_BYTES,
+        formTextBytes: FORM_TEXT_MAX_BYTES,
+      });
+      switch (upload.kind) {
+        case 'answered':
+          return upload;
+        case 'unreadable':
+          return { kind: 'refused', status: 400, titleKey: 'error.400.title', textKey: 'journal.upload.unreadable' };
+        case 'too-much':
+          return { kind: 'refused', status: 413, titleKey: 'error.413.title', textKey: 'journal.upload.tooMuch' };
+        case 'stopped':
+          // Reading stopped at a file: the form again with what came before it; nothing was kept.
+          return {
+            kind: 'problems',
+            form: upload.fields,
+            problems: [
+              {
+                field: 'bijlagen',
+                messageKey:
+                  upload.problem === 'too-many-files' ? 'journal.problem.tooManyFiles' : 'journal.problem.fileTooLarge',
+              },
+            ],
+          };
+        case 'read':
+          ({ fields: form, files, truncated } = upload);
+      }
     } else {
       const body = request.body;
       form = {};
       if (body !== null && typeof body === 'object') {
         for (const [key, value] of Object.entries(body)) if (typeof value === 'string') form[key] = value;
       }
+      if (!(await csrfValid(request, reply, form))) return { kind: 'answered' };
     }
-    if (!(await csrfValid(request, reply, form))) return { kind: 'answered' };
 
     const parsed = parseObservation(form, new Date());
     const problems: EntryProblem[] = parsed.ok ? [] : [...parsed.problems];
@@ -199,17 +208,11 @@ export function registerJournalRoutes(
       }
     }
     const attachments: InspectedAttachment[] = [];
-    if (files.length > ATTACHMENTS_PER_ENTRY) {
-      problems.push({ field: 'bijlagen', messageKey: 'journal.problem.tooManyFiles' });
-    } else if (files.length > 0 && form.regel !== 'ja') {
+    if (files.length > 0 && form.regel !== 'ja') {
       problems.push({ field: 'regel', messageKey: 'journal.problem.ruleMissing' });
     } else {
       for (const file of files) {
-        if (file.truncated) {
-          problems.push({ field: 'bijlagen', messageKey: 'journal.problem.fileTooLarge' });
-          break;
-        }
-        const result = await inspect(file.bytes, { keepMetadata: form.metadata === 'ja' });
+        const result = await inspect(file, { keepMetadata: form.metadata === 'ja' });
         if (!result.ok) {
           problems.push({ field: 'bijlagen', messageKey: attachmentProblemKeys[result.problem] });
           break;
@@ -256,8 +259,52 @@ export function registerJournalRoutes(
     return form;
   };
 
+  /**
+   * Runs a handler that reads an entry form with a place at the upload gate (multipart only: other bodies are
+   * small and already read). Full → 429 (this account) or 503 (everyone), with Retry-After; the body stays unread.
+   */
+  const withUploadPlace = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    who: JournalActor,
+    handle: () => Promise<FastifyReply>,
+  ): Promise<FastifyReply> => {
+    if (!request.isMultipart()) return handle();
+    const place = uploads.enter(who.userId);
+    if (place === 'account-busy' || place === 'everyone-busy') {
+      const mine = place === 'account-busy';
+      return reply
+        .header('retry-after', mine ? '30' : '60')
+        .html(
+          <ErrorPage
+            ctx={pages.contextOf(request, reply)}
+            titleKey={mine ? 'error.429.title' : 'journal.upload.busyTitle'}
+            textKey={mine ? 'journal.upload.busyAccount' : 'journal.upload.busyEveryone'}
+          />,
+          mine ? 429 : 503,
+        );
+    }
+    // A connection that stops sending closes after a while, so a stalled post cannot keep its place.
+    const socket = request.raw.socket as { setTimeout?: (ms: number) => unknown } | null;
+    socket?.setTimeout?.(UPLOAD_IDLE_MS);
+    try {
+      return await handle();
+    } finally {
+      place.leave();
+    }
+  };
+
   app.register(async (scope) => {
     await scope.register(fastifyMultipart, { throwFileSizeLimit: false });
+    // A multipart body answered before it was read to the end (a refusal, a stop at a file, a 404): nothing more
+    // of it is parsed, and the connection closes after the answer, so the server does not read the rest either.
+    scope.addHook('onSend', async (request, reply, payload) => {
+      if (request.isMultipart() && !request.raw.readableEnded) {
+        request.raw.unpipe();
+        reply.header('connection', 'close');
+      }
+      return payload;
+    });
 
     scope.get<{ Querystring: Record<string, string | undefined> }>('/logboek', async (request, reply) => {
       const ctx = pages.contextOf(request, reply);
@@ -300,19 +347,33 @@ export function registerJournalRoutes(
       return reply.html(<EntryFormPage ctx={pages.contextOf(request, reply)} form={{}} problems={[]} />);
     });
 
+    /** An entry form that could not be read, or came in too large: an error page saying what to do. */
+    const refusal = (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      read: { status: number; titleKey: MessageKey; textKey: MessageKey },
+    ) =>
+      reply.html(
+        <ErrorPage ctx={pages.contextOf(request, reply)} titleKey={read.titleKey} textKey={read.textKey} />,
+        read.status,
+      );
+
     scope.post('/logboek', { config: { csrf: false } }, async (request, reply) => {
       const who = actorOf(request);
-      const read = await readEntryForm(request, reply);
-      if (read.kind === 'answered') return reply;
-      if (read.kind === 'problems') {
-        return reply.html(
-          <EntryFormPage ctx={pages.contextOf(request, reply)} form={read.form} problems={read.problems} />,
-          statusOf(read.problems),
-        );
-      }
-      const added = await journal.addObservation(who, read.observation, read.attachments);
-      await record(request, who, 'journal.entry.add', 'journal-entry', added.id);
-      return reply.redirect(`/logboek/${added.id}`, 303);
+      return withUploadPlace(request, reply, who, async () => {
+        const read = await readEntryForm(request, reply);
+        if (read.kind === 'answered') return reply;
+        if (read.kind === 'refused') return refusal(request, reply, read);
+        if (read.kind === 'problems') {
+          return reply.html(
+            <EntryFormPage ctx={pages.contextOf(request, reply)} form={read.form} problems={read.problems} />,
+            statusOf(read.problems),
+          );
+        }
+        const added = await journal.addObservation(who, read.observation, read.attachments);
+        await record(request, who, 'journal.entry.add', 'journal-entry', added.id);
+        return reply.redirect(`/logboek/${added.id}`, 303);
+      });
     });
 
     scope.get('/logboek/afdrukken', async (request, reply) => {
@@ -348,23 +409,26 @@ export function registerJournalRoutes(
       async (request, reply) => {
         const who = actorOf(request);
         const targetId = idParam(request.params.id);
-        const read = await readEntryForm(request, reply);
-        if (read.kind === 'answered') return reply;
-        if (read.kind === 'problems') {
-          const { entry } = await journal.entry(who, targetId);
-          return reply.html(
-            <EntryFormPage
-              ctx={pages.contextOf(request, reply)}
-              form={read.form}
-              problems={read.problems}
-              correcting={entry}
-            />,
-            statusOf(read.problems),
-          );
-        }
-        const added = await journal.addCorrection(who, targetId, read.observation, read.attachments);
-        await record(request, who, 'journal.entry.correct', 'journal-entry', added.id);
-        return reply.redirect(`/logboek/${added.id}`, 303);
+        return withUploadPlace(request, reply, who, async () => {
+          const read = await readEntryForm(request, reply);
+          if (read.kind === 'answered') return reply;
+          if (read.kind === 'refused') return refusal(request, reply, read);
+          if (read.kind === 'problems') {
+            const { entry } = await journal.entry(who, targetId);
+            return reply.html(
+              <EntryFormPage
+                ctx={pages.contextOf(request, reply)}
+                form={read.form}
+                problems={read.problems}
+                correcting={entry}
+              />,
+              statusOf(read.problems),
+            );
+          }
+          const added = await journal.addCorrection(who, targetId, read.observation, read.attachments);
+          await record(request, who, 'journal.entry.correct', 'journal-entry', added.id);
+          return reply.redirect(`/logboek/${added.id}`, 303);
+        });
       },
     );
 

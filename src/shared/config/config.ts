@@ -150,6 +150,7 @@ const schema = z.object({
     .optional(),
   INVITATION_VALID_DAYS: wholeNumber(1, 30).default(7),
   EXPORT_MAX_ATTACHMENT_MB: wholeNumber(1, 16_384).default(1024),
+  UPLOADS_IN_FLIGHT_MAX: wholeNumber(1, 1000).default(6),
 });
 
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -190,6 +191,8 @@ export interface Config {
   invitationValidMs: number;
   /** Most bytes of photos and files one export may carry (they are all held in memory while it is made). */
   exportMaxAttachmentBytes: number;
+  /** Entry forms with files read at once, for everyone together (each may hold up to about 51 MB while read). */
+  uploadsInFlightMax: number;
   /**
    * Where people reach the site (scheme, host, port): passkeys are bound to it. The relying party id is its host
    * name. Default http://localhost:PORT, which only suits development and tests.
@@ -252,6 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: publicOriginOf(values.PUBLIC_ORIGIN ?? `http://localhost:${values.PORT}`).origin,
     invitationValidMs: values.INVITATION_VALID_DAYS * 24 * 3_600_000,
     exportMaxAttachmentBytes: values.EXPORT_MAX_ATTACHMENT_MB * 1024 * 1024,
+    uploadsInFlightMax: values.UPLOADS_IN_FLIGHT_MAX,
     publicOrigin: publicOriginOf(values.PUBLIC_ORIGIN ?? `http://localhost:${values.PORT}`),
   };
 }

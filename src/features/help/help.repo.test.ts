@@ -8,6 +8,7 @@ import { anonymous, type Actor } from '../../shared/policy/actor.js';
 import { organisationsFile, referenceDataDir } from '../../shared/paths.js';
 import { createHelpRepository } from './help.repo.js';
 import { createHelpService, type HelpResult } from './help.service.js';
+import type { Organisation } from './organisation.schema.js';
 import { ReferenceDataError } from './reference-data.js';
 
 const editor: Actor = { kind: 'user', userId: 'e1', roles: ['editor'] };
@@ -164,6 +165,56 @@ describeEachDialect('help finder data', (database) => {
     assert.ok(all(forEditor).some((organisation) => organisation.slug === 'zorgcoordinator-groningen-mjd'));
     const maastricht = await service().lookup(editor, '6211');
     assert.ok(!all(maastricht).some((organisation) => organisation.slug === 'zorgcoordinator-groningen-mjd'));
+  });
+
+  test('nobody has checked an organisation on its own site: no entry and no row has a day of checking', async () => {
+    const rows = await database().handle.db.selectFrom('organisations').select(['slug', 'checked_on']).execute();
+    assert.ok(rows.length > 10);
+    assert.deepEqual(
+      rows.filter((row) => row.checked_on !== null),
+      [],
+    );
+    const stored = await createHelpRepository(database().handle.db).listOrganisations();
+    assert.ok(
+      stored.every(({ organisation }) => organisation.checkedOn === undefined && organisation.source.date !== ''),
+    );
+  });
+
+  test('a real check is stored with its day, and a source-only entry keeps none', async () => {
+    const repo = createHelpRepository(database().handle.db);
+    const base: Organisation = {
+      slug: 'test-gecontroleerd',
+      name: 'Gecontroleerd',
+      kind: 'parent-support',
+      description: { nl: 'Helpt.', en: 'Helps.' },
+      area: { type: 'national' },
+      interpreter: false,
+      source: { publisher: 'Voorbeeld', url: 'https://voorbeeld.example', date: '2020' },
+      verified: false,
+    };
+    try {
+      await repo.upsertOrganisations([{ ...base, checkedOn: '2026-12-03' }], now);
+      const checked = await database()
+        .handle.db.selectFrom('organisations')
+        .select('checked_on')
+        .where('slug', '=', base.slug)
+        .executeTakeFirstOrThrow();
+      assert.equal(checked.checked_on, '2026-12-03');
+      const listed = (await repo.listOrganisations()).find(({ organisation }) => organisation.slug === base.slug);
+      assert.equal(listed?.organisation.checkedOn, '2026-12-03');
+      assert.deepEqual(listed?.organisation.source, base.source);
+
+      // The check turns out to be a mistake and is taken out of the file: the day goes too.
+      assert.equal(await repo.upsertOrganisations([base], now), 1);
+      const unchecked = await database()
+        .handle.db.selectFrom('organisations')
+        .select('checked_on')
+        .where('slug', '=', base.slug)
+        .executeTakeFirstOrThrow();
+      assert.equal(unchecked.checked_on, null);
+    } finally {
+      await database().handle.db.deleteFrom('organisations').where('slug', '=', base.slug).execute();
+    }
   });
 
   test('a lookup is counted per day and veiligheidsregio only', async () => {

@@ -4,6 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
 
+/** The part of the OpenAPI document that describes one organisation. */
+interface OrganisationDoc {
+  required: string[];
+  properties: Record<string, { nullable?: boolean } | undefined>;
+}
+
 for (const dialect of dialects) {
   describe(`the help finder over HTTP [${dialect}]`, () => {
     let testApp: TestApp;
@@ -125,6 +131,32 @@ for (const dialect of dialects) {
       }
     });
 
+    test('every organisation names its source and, as nobody has checked their own sites, claims no check', async () => {
+      const page = await get('/hulp?postcode=9711');
+      const cards = page.body.match(/<li class="app-org" data-organisation="[^"]+">/g) ?? [];
+      const sourceLines = page.body.match(/<p class="app-hint app-org__source">Bron: /g) ?? [];
+      assert.ok(cards.length > 3);
+      assert.equal(sourceLines.length, cards.length, 'one source line per organisation');
+      assert.match(page.body, /Niet gecontroleerd sinds 28 november 2026\./);
+      assert.doesNotMatch(page.body, /Gecontroleerd op|gecontroleerd op/);
+      const english = await get('/hulp?postcode=9711', { 'accept-language': 'en' });
+      assert.match(english.body, /Source: /);
+      assert.doesNotMatch(english.body, /Checked on|checked on/);
+
+      const api = await get('/api/v1/help?postcode=9711');
+      const body = api.json<Record<'emergency' | 'local' | 'national', Record<string, unknown>[]>>();
+      const all = [...body.emergency, ...body.local, ...body.national];
+      assert.ok(all.length > 3);
+      for (const entry of all) {
+        assert.equal(entry.checkedOn, null, String(entry.slug));
+        assert.equal('lastChecked' in entry, false);
+        const source = entry.source as { publisher: string; title: string | null; url: string | null; date: string };
+        assert.ok(source.publisher.length > 0);
+        assert.match(source.date, /^\d{4}(-\d{2}-\d{2})?$/);
+        assert.ok(source.url === null || source.url.startsWith('https://'));
+      }
+    });
+
     test('the API refuses cross-origin preflights and unknown API paths answer problem+json', async () => {
       const preflight = await app.inject({
         method: 'OPTIONS',
@@ -147,6 +179,17 @@ for (const dialect of dialects) {
       assert.match(document.openapi, /^3\./);
       const parameters = document.paths['/api/v1/help']?.get?.parameters.map((parameter) => parameter.name);
       assert.deepEqual(parameters?.slice(0, 2), ['postcode', 'gemeente']);
+      const organisation = (
+        document as unknown as {
+          paths: Record<string, { get: { responses: Record<string, unknown> } }>;
+        }
+      ).paths['/api/v1/help']?.get.responses['200'] as {
+        content: { 'application/json': { schema: { properties: { national: { items: OrganisationDoc } } } } };
+      };
+      const item = organisation.content['application/json'].schema.properties.national.items;
+      assert.ok(item.required.includes('source') && item.required.includes('checkedOn'));
+      assert.ok(!item.required.includes('lastChecked') && !('lastChecked' in item.properties));
+      assert.equal(item.properties.checkedOn?.nullable, true);
     });
 
     test('the check outcome offers the regional help', async () => {

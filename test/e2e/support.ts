@@ -64,6 +64,12 @@ export const sitePages: readonly SitePage[] = [
     status: 200,
     h1: { nl: 'Klagen, steun en nazorg', en: 'Complaints, support and aftercare' },
   },
+  {
+    path: '/informatie/jongens-en-lhbtiq-jongeren',
+    name: 'boys and LGBTQ page',
+    status: 200,
+    h1: { nl: 'Jongens en lhbtiq-jongeren', en: 'Boys and LGBTQ young people' },
+  },
   { path: '/nu', name: 'right-now page', status: 200, h1: { nl: 'Wat moet ik nu doen?', en: 'What should I do now?' } },
   { path: '/check', name: 'signals check form', status: 200, h1: { nl: 'Check je zorgen', en: 'Check your worries' } },
   { path: '/hulp', name: 'help finder', status: 200, h1: { nl: 'Hulp in de buurt', en: 'Help near you' } },

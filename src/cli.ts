@@ -27,7 +27,7 @@ Commands:
                           second factor before anything else
   import-organisations [file]
                           add or update organisations from JSON (default: ./content/organisations.json)
-  verify-export <bundle.zip> [--log-key <key or file>] [--author-fingerprint <hex>] [--known-checkpoint <file>]
+  verify-export <bundle.zip> [--show] [--log-key <key or file>] [--author-fingerprint <hex>] [--known-checkpoint <file>]
                           check a journal export bundle offline (docs/export-format.md §6); needs no
                           database; exit code 0 valid, 1 not valid, 2 usage error
   help                    show this text

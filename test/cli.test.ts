@@ -61,7 +61,7 @@ describe('verify-export', () => {
   };
   const noStackTrace = (text: string) => assert.doesNotMatch(text, /\n\s+at .+:\d+:\d+/);
 
-  test('says valid with the summary and the honest wording, exit code 0', () => {
+  test('says first what may be relied on, then the summary and the honest wording, exit code 0', () => {
     const zip = file('valid.zip', bundle.zip);
     const known = file('known.json', JSON.stringify(bundle.knownCheckpoint));
     const pem = file('log.pem', `-----BEGIN PUBLIC KEY-----\n${bundle.logKey.spkiB64}\n-----END PUBLIC KEY-----\n`);
@@ -76,7 +76,17 @@ describe('verify-export', () => {
       known,
     );
     assert.equal(result.status, 0, result.stdout + result.stderr);
-    assert.match(result.stdout, /^valid\n/);
+    const signedAt = new Date(bundle.manifest.exportedAt).toISOString();
+    assert.match(
+      result.stdout.split('\n')[0]!,
+      new RegExp(
+        `^Valid: the entries in this bundle \\(--show lists them\\), this journal\\.pdf and these attachments are ` +
+          `exactly what the account ${bundle.authorKey.id.replace(/(.{4})(?!$)/g, '$1 ')} signed on ${signedAt}; ` +
+          `the server's log proves they were not changed after ${new Date(bundle.checkpoint.time).toISOString()}\\.$`,
+      ),
+    );
+    assert.match(result.stdout, /Label \(signed\): "Sanne"/);
+    assert.match(result.stdout, new RegExp(`journal\\.pdf SHA-256: ${bundle.statement!.pdf} \\(signed\\)`));
     assert.match(result.stdout, new RegExp(bundle.authorKey.id.slice(0, 4) + ' ' + bundle.authorKey.id.slice(4, 8)));
     assert.match(result.stdout, /matches the fingerprint given/);
     assert.match(result.stdout, /the log extends the one of size 5 you noted/);
@@ -87,15 +97,19 @@ describe('verify-export', () => {
   });
 
   test('names the entries whose attachments or originals were withheld', () => {
-    const manifest = structuredClone(bundle.manifest);
-    for (const entry of manifest.entries) {
-      entry.attachments = entry.attachments.filter((attachment) => attachment.role !== 'original');
-    }
-    const members = Object.fromEntries(Object.entries(bundle.members).filter(([name]) => !name.includes('-original.')));
-    members['manifest.json'] = new TextEncoder().encode(JSON.stringify(manifest));
+    // The parent left the originals out when exporting: the export signature covers the bundle without them.
+    const withoutOriginals = buildBundle({
+      logKey: bundle.logKey,
+      beforeExportSignature: (manifest, members) => {
+        for (const entry of manifest.entries) {
+          entry.attachments = entry.attachments.filter((attachment) => attachment.role !== 'original');
+        }
+        for (const name of Object.keys(members)) if (name.includes('-original.')) delete members[name];
+      },
+    });
     const result = cli(
       'verify-export',
-      file('no-originals.zip', zipMembers(members)),
+      file('no-originals.zip', withoutOriginals.zip),
       '--log-key',
       bundle.logKey.spkiB64,
     );
@@ -114,7 +128,7 @@ describe('verify-export', () => {
     const tampered = file('tampered.zip', zipMembers({ ...members, 'attachments/0-1.png': photo }));
     const result = cli('verify-export', tampered, '--log-key', bundle.logKey.spkiB64);
     assert.equal(result.status, 1);
-    assert.match(result.stdout, /^NOT VALID\n/);
+    assert.match(result.stdout, /^NOT VALID: do not rely on this bundle: not on its entries, not on journal\.pdf/);
     assert.match(result.stdout, /\[attachment\] entry 0: "attachments\/0-1\.png": SHA-256\(salt ‖ file\)/);
     const unpinned = cli('verify-export', file('valid.zip', bundle.zip));
     assert.equal(unpinned.status, 1);
@@ -143,6 +157,79 @@ describe('verify-export', () => {
     );
     assert.equal(badKnown.status, 1);
     assert.match(badKnown.stdout, /\[known-checkpoint\] the known checkpoint cannot be read: floats/);
+  });
+
+  test('--show lists each verified entry (date, category, text, attachments) and the withheld and redacted ones', () => {
+    const result = cli('verify-export', file('valid.zip', bundle.zip), '--log-key', bundle.logKey.spkiB64, '--show');
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    assert.match(result.stdout.split('\n')[0]!, /^Valid: the entries below, this journal\.pdf and these attachments/);
+    assert.match(result.stdout, /Entries \(8, each verified\):/);
+    assert.match(result.stdout, /Entry 0 \(Entry 1 in the PDF\) · 2026-02-28 21:15 \(approximately\) · missing\n/);
+    assert.match(
+      result.stdout,
+      /Text: Melding 0: ze kwam om 02:00 thuis met een nieuwe telefoon\. Ĳsbaan, café, €50\./,
+    );
+    assert.match(result.stdout, /Entry 3 \(Entry 4 in the PDF\) · correction of entry 1/);
+    assert.match(result.stdout, /Entry 4 \(Entry 5 in the PDF\) · erasure of entry 2\n/);
+    assert.match(result.stdout, /The child’s own words: “Gewoon bij een vriendin, echt waar\.”/);
+    assert.match(result.stdout, /Attachment: attachments\/0-1\.png \(image\/png, 2048 bytes, SHA-256 [0-9a-f]{64}\)/);
+    assert.match(result.stdout, /Withheld by the parent \(not shown, still in the log\): 5\n/);
+    assert.match(result.stdout, /Erased by the parent \(content destroyed, still in the log\): 2\n/);
+    assert.doesNotMatch(result.stdout, /Melding 5:/, 'the withheld entry is not shown');
+  });
+
+  test('a replaced PDF, a changed label, export time or attachment is named; nothing is shown', () => {
+    const photo = bundle.members['attachments/0-1.png']!.slice();
+    photo[7]! ^= 0x01;
+    const cases: [string, NonNullable<Parameters<typeof buildBundle>[0]>['tamper'], RegExp][] = [
+      [
+        'pdf',
+        { pdf: new TextEncoder().encode('%PDF-1.7\n% another\n') },
+        /\[export-pdf\] journal\.pdf is not the PDF the account signed/,
+      ],
+      [
+        'label',
+        { label: 'Iemand' },
+        /\[export-label\] the label was changed: the account signed "Sanne", the manifest says "Iemand"/,
+      ],
+      [
+        'time',
+        { exportedAt: Date.UTC(2030, 0, 1) },
+        /\[export-time\] the export time was changed: .* the manifest says 2030-01-01T00:00:00\.000Z/,
+      ],
+      [
+        'attachment',
+        { attachment: { path: 'attachments/0-1.png', bytes: photo } },
+        /\[export-attachment\] entry 0: "attachments\/0-1\.png" is not the file the account signed/,
+      ],
+    ];
+    for (const [name, tamper, named] of cases) {
+      const tampered = buildBundle({ logKey: bundle.logKey, tamper });
+      const result = cli(
+        'verify-export',
+        file(`${name}.zip`, tampered.zip),
+        '--log-key',
+        bundle.logKey.spkiB64,
+        '--show',
+      );
+      assert.equal(result.status, 1, `${name}: ${result.stdout}`);
+      assert.match(result.stdout, /^NOT VALID: /, name);
+      assert.match(result.stdout, named, name);
+      assert.match(result.stdout, /Entries: none are shown, because the bundle is not valid\./, name);
+      assert.doesNotMatch(result.stdout, /ze kwam om 02:00 thuis/, name);
+    }
+  });
+
+  test('an old bundle (format 1) verifies, and its first line says the PDF, label and time are not checked', () => {
+    const old = buildBundle({ version: 1, logKey: bundle.logKey });
+    const result = cli('verify-export', file('old.zip', old.zip), '--log-key', bundle.logKey.spkiB64);
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    assert.match(
+      result.stdout.split('\n')[0]!,
+      /^Valid, but an old bundle \(format 1\) WITHOUT an export signature: .* journal\.pdf, the label and the export time are NOT checked/,
+    );
+    assert.match(result.stdout, /Format: +1, without an export signature/);
+    assert.match(result.stdout, /Label \(not signed\): "Sanne"/);
   });
 
   test('usage errors exit with 2 and the usage, never a stack trace', () => {

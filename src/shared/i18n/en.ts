@@ -889,9 +889,11 @@ export const en: Catalogue = {
   'verify.form.fingerprintHint': '64 characters (0-9, a-f) the parent gave you in person. Spaces do not matter.',
   'verify.form.submit': 'Check',
   'verify.busy': 'Checking…',
-  'verify.result.valid': 'Valid',
+  'verify.result.valid':
+    'Valid: the entries below, this PDF and these attachments are exactly what the account with fingerprint {fingerprint} signed on {signedAt}. The server’s log proves that the entries were not changed after {checkpointTime}.',
   'verify.result.validText': 'All checks passed. Below is what the export contains.',
-  'verify.result.invalid': 'Not valid',
+  'verify.result.invalid':
+    'Not valid: do not rely on this export. Not on the entries, not on the PDF and not on the attachments.',
   'verify.result.invalidText': 'These checks failed. Do not use the contents of this export as evidence.',
   'verify.result.entry': 'entry {entry}',
   'verify.result.detail': 'Technical detail',
@@ -950,4 +952,25 @@ export const en: Catalogue = {
   'verify.check.time': 'Order in time',
   'verify.check.known-checkpoint': 'Checkpoint noted earlier',
   'verify.check.internal': 'Check',
+  // Export signature (format 2, docs/export-format.md §8)
+  'verify.result.validUnsigned':
+    'Valid, but this is an old export without an export signature. Rely only on the entries below: they were signed by the account with fingerprint {fingerprint}, and the server’s log proves they were not changed after {checkpointTime}. The PDF, the name and the time of the export were NOT checked.',
+  'verify.summary.format': 'Kind of export',
+  'verify.summary.formatSigned': 'Version 2, signed by the account as a whole',
+  'verify.summary.formatUnsigned':
+    'Version 1 (old), without an export signature: PDF, name and export time not checked',
+  'verify.summary.formatFailed': 'Version 2, but the export is no longer what the account signed (see above)',
+  'verify.summary.labelSigned': 'Name the parent uses (signed)',
+  'verify.summary.labelUnverified': 'Name the parent uses (not verified)',
+  'verify.summary.exportedAt': 'Export made on (signed)',
+  'verify.summary.exportedAtUnverified': 'Export made on (not verified)',
+  'verify.summary.pdf': 'SHA-256 of journal.pdf',
+  'verify.entry.category': 'Subject',
+  'verify.check.export-signature': 'Signature of the export',
+  'verify.check.export-checkpoint': 'Checkpoint of the export',
+  'verify.check.export-indices': 'Shown, withheld or erased entries changed',
+  'verify.check.export-label': 'Name changed',
+  'verify.check.export-time': 'Time of the export changed',
+  'verify.check.export-pdf': 'PDF replaced or changed',
+  'verify.check.export-attachment': 'Attachment replaced, changed, added or missing',
 };

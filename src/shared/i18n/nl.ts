@@ -896,9 +896,11 @@ export const nl = {
   'verify.form.fingerprintHint': '64 tekens (0-9, a-f) die de ouder je persoonlijk gaf. Spaties maken niet uit.',
   'verify.form.submit': 'Controleren',
   'verify.busy': 'Bezig met controleren…',
-  'verify.result.valid': 'Geldig',
+  'verify.result.valid':
+    'Geldig: de meldingen hieronder, deze PDF en deze bijlagen zijn precies wat het account met vingerafdruk {fingerprint} ondertekende op {signedAt}. Het logboek van de server bewijst dat de meldingen na {checkpointTime} niet zijn veranderd.',
   'verify.result.validText': 'Alle controles zijn goed. Hieronder staat wat de export bevat.',
-  'verify.result.invalid': 'Niet geldig',
+  'verify.result.invalid':
+    'Niet geldig: ga niet af op deze export. Niet op de meldingen, niet op de PDF en niet op de bijlagen.',
   'verify.result.invalidText': 'Deze controles gingen mis. Gebruik de inhoud van deze export niet als bewijs.',
   'verify.result.entry': 'melding {entry}',
   'verify.result.detail': 'Technische uitleg (Engels)',
@@ -957,4 +959,25 @@ export const nl = {
   'verify.check.time': 'Volgorde in de tijd',
   'verify.check.known-checkpoint': 'Eerder genoteerd controlepunt',
   'verify.check.internal': 'Controle',
+  // Export signature (format 2, docs/export-format.md §8)
+  'verify.result.validUnsigned':
+    'Geldig, maar dit is een oude export zonder exporthandtekening. Ga alleen af op de meldingen hieronder: die zijn ondertekend door het account met vingerafdruk {fingerprint}, en het logboek van de server bewijst dat ze na {checkpointTime} niet zijn veranderd. De PDF, de naam en de tijd van de export zijn NIET gecontroleerd.',
+  'verify.summary.format': 'Soort export',
+  'verify.summary.formatSigned': 'Versie 2, met handtekening van het account over de hele export',
+  'verify.summary.formatUnsigned':
+    'Versie 1 (oud), zonder exporthandtekening: PDF, naam en exporttijd zijn niet gecontroleerd',
+  'verify.summary.formatFailed': 'Versie 2, maar de export is niet meer wat het account ondertekende (zie hierboven)',
+  'verify.summary.labelSigned': 'Naam die de ouder gebruikt (ondertekend)',
+  'verify.summary.labelUnverified': 'Naam die de ouder gebruikt (niet gecontroleerd)',
+  'verify.summary.exportedAt': 'Export gemaakt op (ondertekend)',
+  'verify.summary.exportedAtUnverified': 'Export gemaakt op (niet gecontroleerd)',
+  'verify.summary.pdf': 'SHA-256 van journal.pdf',
+  'verify.entry.category': 'Onderwerp',
+  'verify.check.export-signature': 'Handtekening van de export',
+  'verify.check.export-checkpoint': 'Controlepunt van de export',
+  'verify.check.export-indices': 'Getoonde, achtergehouden of gewiste meldingen veranderd',
+  'verify.check.export-label': 'Naam veranderd',
+  'verify.check.export-time': 'Tijd van de export veranderd',
+  'verify.check.export-pdf': 'PDF vervangen of veranderd',
+  'verify.check.export-attachment': 'Bijlage vervangen, veranderd, toegevoegd of weg',
 } as const;

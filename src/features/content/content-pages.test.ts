@@ -51,6 +51,25 @@ test('what happens to a child is never called a relationship, a boyfriend, prost
   }
 });
 
+test('no information page calls anything "good news": few visible signals never mean that nothing is wrong', () => {
+  for (const lang of languages) {
+    for (const slug of slugsOf(lang)) {
+      const text = readFileSync(path.join(contentDir, lang, `${slug}.md`), 'utf8');
+      assert.doesNotMatch(text, /goed nieuws|good news/i, `${lang}/${slug}.md`);
+    }
+  }
+});
+
+test('every information page names at least one source', () => {
+  for (const lang of languages) {
+    for (const slug of slugsOf(lang)) {
+      const { data } = matter(readFileSync(path.join(contentDir, lang, `${slug}.md`), 'utf8'));
+      const sources = (data as { sources?: unknown[] }).sources ?? [];
+      assert.ok(sources.length > 0, `${lang}/${slug}.md has sources`);
+    }
+  }
+});
+
 for (const dialect of dialects) {
   describe(`links in the information pages [${dialect}]`, () => {
     let testApp: TestApp;

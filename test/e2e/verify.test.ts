@@ -1,7 +1,8 @@
 // The offline verifier page /verifieer in chromium: a valid bundle shows "Geldig" with the computed fingerprint
-// and the honest wording, a tampered one names the failed check and entry, nothing is requested after the page
-// has loaded (the file never leaves the browser), axe finds no violations, and without JavaScript the page
-// explains the command-line verifier.
+// and the honest wording, a tampered one names the failed check and entry (a replaced PDF, a changed label,
+// export time or attachment by name), an old bundle is marked as without an export signature, nothing is
+// requested after the page has loaded (the file never leaves the browser), axe finds no violations, and without
+// JavaScript the page explains the command-line verifier.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -64,7 +65,13 @@ test('verifies a valid and a tampered bundle in the browser, without any request
     assert.equal(await check(bundle.zip), 'valid');
     const result = app.page.locator('[data-verify-result]');
     const text = await result.innerText();
-    assert.match(text, /^Geldig/);
+    // The first line says what may be relied on: the entries, this PDF and these attachments, signed on …
+    assert.match(
+      text.split('\n')[0]!,
+      /^Geldig: de meldingen hieronder, deze PDF en deze bijlagen zijn precies wat het account met vingerafdruk [0-9a-f ]{79} ondertekende op .+\. Het logboek van de server bewijst dat de meldingen na .+ niet zijn veranderd\.$/,
+    );
+    assert.match(text, /Naam die de ouder gebruikt \(ondertekend\)\s+Sanne/);
+    assert.match(text, /Onderwerp\s+missing/);
     assert.match(text, /Komt overeen met de vingerafdruk die je invulde/);
     assert.match(text, /Niet wie het typte/);
     assert.match(text, /Geen van beide bewijst dat wat er staat waar is/);
@@ -80,6 +87,58 @@ test('verifies a valid and a tampered bundle in the browser, without any request
     assert.match(failures, /Bijlage \(melding 0\)/);
     assert.match(failures, /attachments\/0-1\.png/);
     assert.deepEqual(requests, [], 'nothing was requested after the page loaded');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a replaced PDF, a changed label, export time or attachment is named on the page; an old bundle is marked', async () => {
+  const { browser, baseUrl } = ready();
+  const { context, app } = await newAppPage(browser, baseUrl, { locale: 'nl-NL' });
+  try {
+    await app.open('/verifieer');
+    await app.page.locator('form[data-module="app-verify"]').waitFor({ state: 'visible' });
+    await app.page.evaluate((keys) => {
+      document.querySelector<HTMLFormElement>('form[data-module="app-verify"]')!.dataset.logKeys = keys;
+    }, JSON.stringify(bundle.pinnedLogKeys));
+    const status = app.page.locator('[data-verify-status]');
+    const check = async (zip: Uint8Array): Promise<string> => {
+      await app.page
+        .locator('#verify-file')
+        .setInputFiles({ name: 'export.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
+      await app.page.getByRole('button', { name: 'Controleren' }).click();
+      await status.waitFor();
+      const text = await app.page.locator('[data-verify-result]').innerText();
+      await app.page.evaluate(() => document.querySelector('[data-verify-result]')!.replaceChildren());
+      return text;
+    };
+    const photo = bundle.members['attachments/0-1.png']!.slice();
+    photo[9]! ^= 0x01;
+    const cases: [NonNullable<Parameters<typeof buildBundle>[0]>['tamper'], RegExp][] = [
+      [{ pdf: new TextEncoder().encode('%PDF-1.7\n% een ander verhaal\n') }, /PDF vervangen of veranderd/],
+      [
+        { label: 'Iemand anders' },
+        /Naam veranderd[\s\S]*the account signed "Sanne", the manifest says "Iemand anders"/,
+      ],
+      [{ exportedAt: Date.UTC(2030, 0, 1) }, /Tijd van de export veranderd/],
+      [
+        { attachment: { path: 'attachments/0-1.png', bytes: photo } },
+        /Bijlage vervangen, veranderd, toegevoegd of weg \(melding 0\)[\s\S]*attachments\/0-1\.png/,
+      ],
+    ];
+    for (const [tamper, named] of cases) {
+      const text = await check(buildBundle({ logKey: bundle.logKey, tamper }).zip);
+      assert.match(text, /^Niet geldig: ga niet af op deze export/);
+      assert.match(text, named);
+      assert.doesNotMatch(text, /ze kwam om 02:00 thuis/, 'nothing unverified is shown');
+    }
+    const old = await check(buildBundle({ version: 1, logKey: bundle.logKey }).zip);
+    assert.match(old, /^Geldig, maar dit is een oude export zonder exporthandtekening/);
+    assert.match(old, /De PDF, de naam en de tijd van de export zijn NIET gecontroleerd/);
+    assert.match(old, /Versie 1 \(oud\), zonder exporthandtekening/);
+    assert.match(old, /ze kwam om 02:00 thuis/, 'the verified entries are shown');
+    const axe = await axeViolations(app.page);
+    assert.equal(axe.count, 0, axe.description);
   } finally {
     await context.close();
   }

@@ -62,6 +62,8 @@ function start(): void {
         m('verify.entry.date'),
         `${observation.date}${observation.time === undefined ? '' : ` ${observation.time}`}`,
       );
+      const categoryKey = `journal.category.${observation.category}`;
+      row(dl, m('verify.entry.category'), categoryKey in messages ? m(categoryKey) : observation.category);
     }
     article.append(dl);
     if (observation !== undefined) {
@@ -77,7 +79,10 @@ function start(): void {
       article.append(element('p', m('verify.entry.attachments')));
       const items = element('ul');
       for (const attachment of entry.attachments) {
-        items.append(element('li', `${attachment.path} (${attachment.mediaType}, ${attachment.bytes.length} bytes)`));
+        const hash = attachment.sha256 === undefined ? '' : `, SHA-256 ${attachment.sha256}`;
+        items.append(
+          element('li', `${attachment.path} (${attachment.mediaType}, ${attachment.bytes.length} bytes${hash})`),
+        );
       }
       article.append(items);
     }
@@ -90,10 +95,23 @@ function start(): void {
     return article;
   }
 
+  /** The first line: what a reader may rely on (a signed export, an old one without its signature, or nothing). */
+  function reliance(report: Report): string {
+    const summary = report.summary;
+    if (!report.valid || summary === undefined) return m('verify.result.invalid');
+    const values = {
+      fingerprint: formatFingerprint(summary.authorFingerprint),
+      signedAt: time(summary.exportedAt),
+      checkpointTime: time(summary.checkpointTime),
+    };
+    return m(summary.exportSignature === 'valid' ? 'verify.result.valid' : 'verify.result.validUnsigned', values);
+  }
+
   function render(report: Report, fingerprintGiven: boolean): void {
-    const heading = element('h2', m(report.valid ? 'verify.result.valid' : 'verify.result.invalid'), {
+    const heading = element('h2', reliance(report), {
       class: report.valid ? 'app-verify__valid' : 'app-verify__invalid',
       'data-verify-status': report.valid ? 'valid' : 'invalid',
+      'data-verify-signature': report.summary?.exportSignature ?? 'invalid',
     });
     result.replaceChildren(
       heading,
@@ -114,8 +132,30 @@ function start(): void {
     if (summary !== undefined) {
       result.append(element('h2', m('verify.summary.title')));
       const dl = element('dl', undefined, { class: 'app-summary-list' });
+      const signed = summary.exportSignature === 'valid';
+      row(
+        dl,
+        m('verify.summary.format'),
+        m(
+          signed
+            ? 'verify.summary.formatSigned'
+            : summary.formatVersion === 1
+              ? 'verify.summary.formatUnsigned'
+              : 'verify.summary.formatFailed',
+        ),
+      );
       row(dl, m('verify.summary.journal'), summary.journal);
-      row(dl, m('verify.summary.label'), summary.label);
+      // Version 1 signs neither the label nor the export time; a failed version 2 no longer vouches for them.
+      const unverified = summary.formatVersion === 1 ? 'verify.summary.label' : 'verify.summary.labelUnverified';
+      row(dl, m(signed ? 'verify.summary.labelSigned' : unverified), summary.label);
+      row(
+        dl,
+        m(signed ? 'verify.summary.exportedAt' : 'verify.summary.exportedAtUnverified'),
+        time(summary.exportedAt),
+      );
+      if (summary.pdfSha256 !== undefined) {
+        row(dl, m('verify.summary.pdf'), element('code', summary.pdfSha256, { 'data-verify-pdf': '' }));
+      }
       row(dl, m('verify.summary.size'), String(summary.size));
       row(dl, m('verify.summary.checkpointTime'), time(summary.checkpointTime));
       row(dl, m('verify.summary.disclosed'), list(summary.disclosed));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { unzipSync } from 'fflate';
+import { createHash } from 'node:crypto';
+import { unzipSync, zipSync } from 'fflate';
 import sharp from 'sharp';
 import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../../test/helpers/app.js';
 import { dialects } from '../../../../test/helpers/databases.js';
@@ -100,6 +101,29 @@ for (const dialect of dialects) {
       assert.deepEqual(report.failures, []);
       assert.equal(report.valid, true);
       assert.equal(report.summary?.size, 5);
+      // Format 2: the account signed the export itself, the PDF people read included (docs/export-format.md §8).
+      assert.equal(report.summary?.formatVersion, 2);
+      assert.equal(report.summary?.exportSignature, 'valid');
+      const files = unzipSync(zip);
+      assert.equal(report.summary?.pdfSha256, createHash('sha256').update(files['journal.pdf']!).digest('hex'));
+      assert.equal(report.summary?.label, 'S.');
+      // The same bundle with another PDF, or another label, is no longer valid, and says which.
+      const otherPdf = zipSync({ ...files, 'journal.pdf': new TextEncoder().encode('%PDF-1.7\n%%EOF\n') });
+      const replaced = await verifyBundle(otherPdf, { extraLogKey: logKey });
+      assert.deepEqual(
+        replaced.failures.map((failure) => failure.check),
+        ['export-pdf'],
+      );
+      const manifestText = Buffer.from(files['manifest.json']!).toString('utf8');
+      const relabelled = zipSync({
+        ...files,
+        'manifest.json': new TextEncoder().encode(manifestText.replace('"label":"S."', '"label":"T."')),
+      });
+      const renamed = await verifyBundle(relabelled, { extraLogKey: logKey });
+      assert.deepEqual(
+        renamed.failures.map((failure) => failure.check),
+        ['export-label'],
+      );
       const members = Object.keys(unzipSync(zip)).sort();
       assert.deepEqual(members, [
         'attachments/0-1-original.jpg',
@@ -257,6 +281,80 @@ for (const dialect of dialects) {
         assert.match(progress.body, /Er wordt nu geen export voor je gemaakt/);
       });
     }
+
+    test("ticked notes, photos or files that are all someone else's choose nothing: 400 in the parent's language, nothing started", async () => {
+      // Another parent, with a note and a photo of their own.
+      const { app } = testApp;
+      const page = await app.inject({ method: 'GET', url: '/registreren' });
+      let other: Record<string, string> = Object.fromEntries(setCookies(page.headers));
+      const signedUp = await app.inject({
+        method: 'POST',
+        url: '/registreren',
+        cookies: other,
+        payload: {
+          _csrf: csrfTokenFrom(page.body),
+          gebruikersnaam: 'export.andere.ouder',
+          wachtwoord: passphrase,
+          herhaling: passphrase,
+        },
+      });
+      other = { ...other, ...Object.fromEntries(setCookies(signedUp.headers)) };
+      const form = new FormData();
+      const token = csrfTokenFrom((await app.inject({ method: 'GET', url: '/logboek/nieuw', cookies: other })).body);
+      for (const [name, value] of Object.entries({
+        _csrf: token,
+        datum: '2026-11-20',
+        categorie: 'behaviour',
+        tekst: 'Van iemand anders',
+        regel: 'ja',
+      })) {
+        form.append(name, value);
+      }
+      const photo = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#000' } })
+        .jpeg()
+        .toBuffer();
+      form.append('bijlagen', new Blob([new Uint8Array(photo)]), 'b.jpg');
+      const request = new Request('http://localhost/', { method: 'POST', body: form });
+      const added = await app.inject({
+        method: 'POST',
+        url: '/logboek',
+        cookies: other,
+        payload: Buffer.from(await request.arrayBuffer()),
+        headers: { 'content-type': request.headers.get('content-type')! },
+      });
+      assert.equal(added.statusCode, 303);
+      const theirEntry = String(added.headers.location).split('/').pop()!;
+      const entryPage = await app.inject({ method: 'GET', url: `/logboek/${theirEntry}`, cookies: other });
+      const theirPhoto = /\/logboek\/bijlage\/([0-9a-f-]{36})\/voorbeeld/.exec(entryPage.body)?.[1];
+      assert.ok(theirPhoto !== undefined);
+
+      for (const [fields, message, english] of [
+        [{ keuze: 'deel', notitie: [theirEntry] }, /Vink minstens één notitie aan/, /Tick at least one note/],
+        [
+          { keuze: 'deel', notitie: [theirEntry, '00000000-0000-4000-8000-000000000000'] },
+          /Vink minstens één notitie aan/,
+          /Tick at least one note/,
+        ],
+        [
+          { keuze: 'alles', bijlagen: 'kies', bijlage: [theirPhoto] },
+          /Vink minstens één foto of bestand aan/,
+          /Tick at least one photo or file/,
+        ],
+      ] as const) {
+        const response = await exportWith({ label: 'S.', wachtwoord: passphrase, ...fields });
+        assert.equal(response.statusCode, 400);
+        assert.match(response.body, message);
+        const inEnglish = await postExportForm(
+          testApp.app,
+          { ...cookies, taal: 'en' },
+          { label: 'S.', wachtwoord: passphrase, ...fields },
+        );
+        assert.equal(inEnglish.statusCode, 400);
+        assert.match(inEnglish.body, english);
+        const progress = await testApp.app.inject({ method: 'GET', url: '/logboek/export/bezig', cookies });
+        assert.match(progress.body, /Er wordt nu geen export voor je gemaakt/);
+      }
+    });
 
     test('within 5 minutes of signing in, the export need not ask the passphrase again', async () => {
       await exportAndDownload({ label: 'S.', keuze: 'reeks', van: '1', tot: '2' });

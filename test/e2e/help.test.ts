@@ -159,6 +159,11 @@ for (const mode of modes) {
         '9711 AB',
         'the field keeps what was typed',
       );
+      // Each organisation says where its details come from; nobody has checked the organisations' own sites.
+      const cards = app.page.locator('li.app-org');
+      const sources = await app.page.locator('li.app-org .app-org__source').allInnerTexts();
+      assert.equal(sources.length, await cards.count(), 'one source line per organisation');
+      for (const source of sources) assert.match(source, /^Bron: .+\. Niet gecontroleerd sinds .+\.$/);
       if (mode.javaScript) await assertNoAxeViolations(app, 'the result for 9711 AB');
     });
 

@@ -1,0 +1,388 @@
+// Every public page and every public form, as a signed-in parent and as a signed-in (active) professional: the
+// pages of sitePages in Dutch and English, the check (one outcome per advice level), the help finder search, page
+// feedback, the language switch and quick exit (last: it ends the session). Each page must show the signed-in
+// frame (not the anonymous one), pass axe (WCAG 2.2 AA), log no console errors, and no response may be a 5xx.
+// One browser; one context per role, reused for all of that role's pages.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { generate } from 'otplib';
+import type { APIRequestContext, BrowserContext, ConsoleMessage } from 'playwright-core';
+import { evaluate } from '../../src/features/check/scoring.js';
+import type { AdviceLevel, Questionnaire } from '../../src/features/check/check.schema.js';
+import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.js';
+import {
+  AppPage,
+  axeViolations,
+  type E2E,
+  type Locale,
+  locales,
+  neutralTitle,
+  originOf,
+  pathAndQuery,
+  signUpThroughForm,
+  sitePages,
+  startE2E,
+} from './support.js';
+
+const passphrase = 'lamp fiets regen appel';
+
+let sink: SmtpSink | undefined;
+let e2e: E2E | undefined;
+
+before(async () => {
+  sink = await startSmtpSink();
+  // Rate limiting is not under test here; one browser walking many pages must not run into it.
+  e2e = await startE2E({ RATE_LIMIT_MAX: '100000', SMTP_URL: sink.url, MAIL_FROM: 'no-reply@example.org' });
+});
+
+after(async () => {
+  await e2e?.close();
+  await sink?.close();
+});
+
+function ready(): E2E {
+  if (e2e === undefined) throw new Error('the app did not start');
+  return e2e;
+}
+
+// ---- Accounts made through the app's own forms (HTTP in the browser context, so the cookies are the page's) ----
+
+function csrfTokenIn(html: string): string {
+  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  if (token === undefined) throw new Error('no CSRF field in the page');
+  return token;
+}
+
+/** GETs a form page and posts `fields` to `action` with its CSRF token; returns the final answer's body. */
+async function postForm(
+  request: APIRequestContext,
+  formPath: string,
+  action: string,
+  fields: Record<string, string>,
+): Promise<string> {
+  const base = ready().baseUrl;
+  const form = await request.get(`${base}${formPath}`);
+  assert.equal(form.status(), 200, `GET ${formPath}`);
+  const answer = await request.post(`${base}${action}`, { form: { _csrf: csrfTokenIn(await form.text()), ...fields } });
+  assert.ok(answer.status() < 400, `POST ${action} answered ${answer.status()}`);
+  return answer.text();
+}
+
+/** Sets up TOTP for the account signed in on `request`, through /account/tweede-stap. */
+async function setUpTotp(request: APIRequestContext): Promise<void> {
+  const page = await request.get(`${ready().baseUrl}/account/tweede-stap`);
+  const html = await page.text();
+  const secret = /data-totp-secret="true">([^<]+)</.exec(html)?.[1]?.replace(/\s/g, '');
+  assert.ok(secret !== undefined, 'the second-factor page shows the key');
+  const confirmed = await request.post(`${ready().baseUrl}/account/tweede-stap`, {
+    form: { _csrf: csrfTokenIn(html), code: await generate({ secret }) },
+  });
+  assert.match(await confirmed.text(), /De tweede stap staat aan/);
+}
+
+/** An admin with a second factor, in a context of its own (closed by the caller). */
+async function admin(name: string): Promise<BrowserContext> {
+  const context = await ready().browser.newContext({ locale: 'nl-NL' });
+  const token = await ready().services.accounts.createAdminSetupLink(`${name}@example.org`);
+  await postForm(context.request, `/beheer/start/${token}`, `/beheer/start/${token}`, {
+    gebruikersnaam: name,
+    wachtwoord: passphrase,
+    herhaling: passphrase,
+  });
+  await setUpTotp(context.request);
+  return context;
+}
+
+/**
+ * Makes `context` a signed-in, active professional the way the app does it: an admin invites (the e-mail arrives
+ * at the SMTP sink), the professional signs up from the link and sets up TOTP, and two admins approve.
+ */
+async function becomeProfessional(context: BrowserContext, username: string): Promise<void> {
+  const admins = [await admin('beheerder.een'), await admin('beheerder.twee')];
+  try {
+    const [first, second] = admins as [BrowserContext, BrowserContext];
+    const base = ready().baseUrl;
+    const inviteForm = await (await first.request.get(`${base}/beheer/uitnodigingen/nieuw`)).text();
+    const organisationId = /<select[^>]*id="organisatie"[^>]*>[\s\S]*?<option value="([^"]+)"/.exec(inviteForm)?.[1];
+    assert.ok(organisationId !== undefined, 'an organisation to invite for');
+    const mails = sink!.received.length;
+    await postForm(first.request, '/beheer/uitnodigingen/nieuw', '/beheer/uitnodigingen', {
+      email: `${username}@example.org`,
+      organisatie: organisationId,
+      rol: 'care',
+    });
+    assert.equal(sink!.received.length, mails + 1, 'the invitation was mailed');
+    const token = /\/uitnodiging\/([A-Za-z0-9_-]{43})/.exec(sink!.received.at(-1)?.text ?? '')?.[1];
+    assert.ok(token !== undefined, 'the e-mail carries the link');
+
+    // The link moves the token into a cookie and leads to the sign-up form.
+    await postForm(context.request, `/uitnodiging/${token}`, '/uitnodiging', {
+      gebruikersnaam: username,
+      wachtwoord: passphrase,
+      herhaling: passphrase,
+    });
+    await setUpTotp(context.request);
+    const session = (await context.cookies(base)).find((cookie) => cookie.name.endsWith('sessie'));
+    const userId = (await ready().services.accounts.currentSession(session?.value))?.userId;
+    assert.ok(userId !== undefined, 'the professional is signed in');
+    for (const approver of [first, second]) {
+      await postForm(approver.request, '/beheer', `/beheer/professionals/${userId}/goedkeuren`, {});
+    }
+    const account = await (await context.request.get(`${base}/account`)).text();
+    assert.match(account, /goedgekeurd door beheerder\.een en beheerder\.twee/, 'the account is active');
+  } finally {
+    for (const context of admins) await context.close();
+  }
+}
+
+// ---- The check: one answer set per advice level, found with the scoring itself ----------------------------------
+
+/** Answers that lead to each advice level of the current questionnaire (whatever its content is). */
+function answerSetsPerLevel(questionnaire: Questionnaire): Map<AdviceLevel, Map<string, string>> {
+  const questions = questionnaire.groups.flatMap((group) => group.questions);
+  const optionsOf = (id: string) =>
+    (questionnaire.scales[questions.find((question) => question.id === id)!.scale] ?? []).map((option) => option.value);
+  const levelOf = (answers: Map<string, string>) => evaluate(questionnaire, answers).level;
+  const severity: Record<AdviceLevel, number> = {
+    'blijf-in-gesprek': 0,
+    'vraag-advies': 1,
+    'bel-vandaag': 2,
+    'bel-112': 3,
+  };
+  // Calm: "nee" where there is one; otherwise (the age) the option that weighs least.
+  const calm = new Map(questions.map((question) => [question.id, optionsOf(question.id)[0]!]));
+  for (const question of questions) {
+    const options = optionsOf(question.id);
+    if (options.includes('nee')) calm.set(question.id, 'nee');
+    else {
+      const least = options.reduce((best, option) =>
+        severity[levelOf(new Map(calm).set(question.id, option))] <
+        severity[levelOf(new Map(calm).set(question.id, best))]
+          ? option
+          : best,
+      );
+      calm.set(question.id, least);
+    }
+  }
+  const found = new Map<AdviceLevel, Map<string, string>>([[levelOf(calm), calm]]);
+  const singles = questions.flatMap((question) =>
+    optionsOf(question.id)
+      .filter((option) => option !== calm.get(question.id))
+      .map((option) => [question.id, option] as const),
+  );
+  for (const [id, option] of singles) {
+    const answers = new Map(calm).set(id, option);
+    if (!found.has(levelOf(answers))) found.set(levelOf(answers), answers);
+  }
+  // Two ordinary signals together, for a level no single answer reaches.
+  for (const [id, option] of singles) {
+    for (const [other, otherOption] of singles) {
+      if (other === id) continue;
+      const answers = new Map(calm).set(id, option).set(other, otherOption);
+      if (!found.has(levelOf(answers))) found.set(levelOf(answers), answers);
+    }
+    if (found.size === questionnaire.outcomes.length) break;
+  }
+  return found;
+}
+
+// ---- The walk --------------------------------------------------------------------------------------------------
+
+interface Role {
+  name: string;
+  /** Signs in the fresh context as this role. */
+  signIn(context: BrowserContext, app: AppPage): Promise<void>;
+}
+
+const roles: readonly Role[] = [
+  {
+    name: 'parent',
+    signIn: async (_context, app) => {
+      await signUpThroughForm(app, 'ouder.wandelt', passphrase);
+    },
+  },
+  {
+    name: 'professional',
+    signIn: async (context) => {
+      await becomeProfessional(context, 'hulp.wandelt');
+    },
+  },
+];
+
+const languageName: Record<Locale, string> = { nl: 'Dutch', en: 'English' };
+
+for (const role of roles) {
+  void describe(`signed in as a ${role.name}`, () => {
+    let context: BrowserContext | undefined;
+    let app: AppPage | undefined;
+    /** Console errors and 5xx answers since the last test began. */
+    let consoleErrors: string[] = [];
+    let serverErrors: string[] = [];
+    let expectedMissing: string | undefined;
+
+    before(async () => {
+      context = await ready().browser.newContext({ locale: 'nl-NL' });
+      app = new AppPage(await context.newPage(), ready().baseUrl);
+      context.on('response', (response) => {
+        if (response.status() >= 500)
+          serverErrors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+      });
+      app.page.on('console', (message: ConsoleMessage) => {
+        if (message.type() !== 'error') return;
+        // A 404 page's own status is logged by the browser as a failed load: the page working as intended.
+        const where = message.location().url;
+        if (expectedMissing !== undefined && where === expectedMissing && message.text().includes('status of 404'))
+          return;
+        consoleErrors.push(`${message.text()} (${where})`);
+      });
+      app.page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
+      await role.signIn(context, app);
+    });
+
+    after(async () => {
+      await context?.close();
+    });
+
+    const current = (): AppPage => {
+      if (app === undefined) throw new Error('not signed in');
+      consoleErrors = [];
+      serverErrors = [];
+      expectedMissing = undefined;
+      return app;
+    };
+
+    /** The signed-in frame, axe clean, no console errors and no 5xx since the test began. */
+    async function assertSignedInPage(page: AppPage, what: string): Promise<void> {
+      assert.equal(
+        await page.page.locator('header a.app-nav__link[href="/logboek"]').count(),
+        1,
+        `${what}: the journal in the menu`,
+      );
+      assert.equal(await page.footer.locator('a[href="/account"]').count(), 1, `${what}: the account in the footer`);
+      assert.equal(await page.footer.locator('a[href="/inloggen"]').count(), 0, `${what}: no login link`);
+      assert.equal(await page.page.locator('[data-idle-until]').count(), 1, `${what}: the time-out warning is there`);
+      const { count, description } = await axeViolations(page.page);
+      assert.equal(count, 0, `axe found ${count} violation(s) on ${what}:\n${description}`);
+      assert.deepEqual(consoleErrors, [], `${what}: console errors`);
+      assert.deepEqual(serverErrors, [], `${what}: server errors`);
+    }
+
+    for (const locale of locales) {
+      void describe(`every public page in ${languageName[locale]}`, () => {
+        before(async () => {
+          await app?.chooseLanguage(locale);
+        });
+        after(async () => {
+          await app?.chooseLanguage('nl');
+        });
+
+        for (const sitePage of sitePages) {
+          test(`the ${sitePage.name} (${sitePage.path})`, async () => {
+            const page = current();
+            const url = new URL(sitePage.path, ready().baseUrl).href;
+            expectedMissing = sitePage.status === 404 ? url : undefined;
+            await page.open(sitePage.path, sitePage.status);
+            assert.equal(await page.htmlLang(), locale);
+            assert.equal(await page.heading(), sitePage.h1[locale], 'the page shows its own heading');
+            await assertSignedInPage(page, `${sitePage.path} (${locale})`);
+          });
+        }
+      });
+    }
+
+    void describe('every public form', () => {
+      const questionnaire = () => ready().services.check.current();
+
+      test('the check, once per advice level: an outcome page in the signed-in frame', async () => {
+        const page = current();
+        const sets = answerSetsPerLevel(questionnaire());
+        assert.deepEqual(
+          [...sets.keys()].sort(),
+          questionnaire()
+            .outcomes.map((outcome) => outcome.level)
+            .sort(),
+          'an answer set for every level',
+        );
+        for (const [level, answers] of sets) {
+          await page.open('/check');
+          for (const [id, value] of answers) await page.page.click(`#q-${id}-${value}`, { force: true });
+          const [response] = await Promise.all([
+            page.page.waitForResponse(
+              (candidate) => candidate.request().method() === 'POST' && new URL(candidate.url()).pathname === '/check',
+            ),
+            page.page.waitForEvent('load'),
+            page.page.locator('form.app-check button[type="submit"]').click(),
+          ]);
+          assert.equal(response.status(), 200, `${level}: the outcome page`);
+          assert.equal(await page.page.locator('article[data-advice-level]').getAttribute('data-advice-level'), level);
+          await assertSignedInPage(page, `the ${level} outcome`);
+        }
+      });
+
+      test('the help finder search', async () => {
+        const page = current();
+        await page.open('/hulp');
+        const form = page.page.locator('main form.app-help-form');
+        await form.getByLabel('Postcode of gemeente', { exact: true }).fill('Groningen');
+        await Promise.all([
+          page.page.waitForURL((url) => url.pathname === '/hulp' && url.searchParams.get('plaats') === 'Groningen', {
+            waitUntil: 'load',
+          }),
+          form.getByRole('button', { name: 'Zoek hulp', exact: true }).click(),
+        ]);
+        assert.equal((await page.page.locator('#help-local').innerText()).trim(), 'Wie helpt er in Groningen?');
+        await assertSignedInPage(page, 'a help finder result');
+      });
+
+      test('page feedback on an information page', async () => {
+        const page = current();
+        const infoPage = sitePages.find((entry) => entry.path.startsWith('/informatie/'));
+        assert.ok(infoPage !== undefined, 'sitePages has an information page');
+        await page.open(infoPage.path);
+        const form = page.page.locator('form#feedback');
+        assert.equal(await form.count(), 1, 'the page asks for feedback');
+        await Promise.all([
+          page.page.waitForURL((url) => url.searchParams.get('feedback') === 'ontvangen', { waitUntil: 'load' }),
+          form.getByRole('button', { name: 'Ja', exact: true }).click(),
+        ]);
+        assert.equal(await page.page.locator('#feedback[role="status"]').count(), 1, 'thanked');
+        await assertSignedInPage(page, 'the page after feedback');
+      });
+
+      test('the language switch in the header, and back', async () => {
+        const page = current();
+        await page.open('/nu');
+        await Promise.all([page.page.waitForEvent('load'), page.languageLink.click()]);
+        await page.page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+        assert.equal(pathAndQuery(page.page.url()), '/nu');
+        await assertSignedInPage(page, '/nu after switching to English');
+        await Promise.all([page.page.waitForEvent('load'), page.languageLink.click()]);
+        await page.page.locator('html[lang="nl"]').waitFor({ state: 'attached' });
+        assert.equal(pathAndQuery(page.page.url()), '/nu');
+        await assertSignedInPage(page, '/nu after switching back to Dutch');
+      });
+
+      test('quick exit (last): to the neutral site, and the session is over', async () => {
+        const page = current();
+        const base = ready().baseUrl;
+        await page.open('/informatie');
+        await page.page.locator('body.js-enabled').waitFor({ state: 'attached' });
+        const session = (await context!.cookies(base)).find((cookie) => cookie.name.endsWith('sessie'));
+        assert.ok(session !== undefined, 'signed in before leaving');
+        const [exit] = await Promise.all([
+          page.page.waitForResponse(
+            (response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/weg',
+          ),
+          page.quickExit.click(),
+        ]);
+        assert.equal(exit.status(), 204);
+        await page.page.waitForURL((url) => originOf(url.href) === originOf(ready().neutralUrl));
+        assert.equal(await page.page.title(), neutralTitle);
+        assert.equal(await ready().services.accounts.currentSession(session.value), undefined, 'the session has ended');
+        assert.deepEqual(consoleErrors, [], 'console errors');
+        assert.deepEqual(serverErrors, [], 'server errors');
+      });
+    });
+  });
+}

@@ -102,14 +102,9 @@ test('the log key must be pinned or given; the author fingerprint must match whe
   assertFails(await verify(valid.zip, { ...trust, authorFingerprint: 'not a fingerprint' }), ['author-key']);
 });
 
-test('any single byte changed in manifest.json is detected (except the unsigned label and exportedAt), given the known checkpoint', async () => {
+test('any single byte changed in manifest.json is detected (the label and export time too), given the known checkpoint', async () => {
   const text = new TextDecoder().decode(valid.members['manifest.json']);
-  // The label and exportedAt values are informative and unsigned (docs/export-format.md §5); all else counts.
-  const unsigned = [/"label":"[^"]*"/, /"exportedAt":\d+/].map((pattern) => {
-    const match = pattern.exec(text)!;
-    const valueStart = match.index + match[0].indexOf(':') + 1;
-    return [valueStart, match.index + match[0].length] as const;
-  });
+  // Version 2 signs the label and exportedAt with the export (docs/export-format.md §8): every byte counts.
   const bytes = valid.members['manifest.json']!;
   // Every position of the head and tail, and a sample of the middle (every 7th byte).
   const head = 2500;
@@ -119,7 +114,6 @@ test('any single byte changed in manifest.json is detected (except the unsigned 
   }
   let checked = 0;
   for (const position of positions) {
-    if (unsigned.some(([start, end]) => position >= start && position < end)) continue;
     const tampered = bytes.slice();
     tampered[position]! ^= 0x01;
     const report = await verify(withManifestText(valid, tampered), {
@@ -133,10 +127,14 @@ test('any single byte changed in manifest.json is detected (except the unsigned 
   assert.ok(checked > 1500, `checked ${checked} positions`);
 });
 
-test('a changed label or export time does not break the proofs and is reported as unverified', async () => {
+test('a changed label is named; in a version 1 bundle (no export signature) it is only marked as unsigned', async () => {
   const report = await verify(withManifest(valid, (manifest) => (manifest.label = 'Someone else')));
-  assert.equal(report.valid, true);
-  assert.equal(report.summary?.label, 'Someone else');
+  assertFails(report, ['export-label']);
+  const old = buildBundle({ version: 1, tamper: { label: 'Someone else' } });
+  const oldReport = await verify(old.zip, { pinnedLogKeys: old.pinnedLogKeys });
+  assert.equal(oldReport.valid, true, describeReport(oldReport));
+  assert.equal(oldReport.summary?.label, 'Someone else');
+  assert.equal(oldReport.summary?.exportSignature, 'absent');
 });
 
 test("any byte changed in an entry's content, leaf or signature fails that entry, naming the check", async () => {
@@ -375,9 +373,10 @@ test('duplicate keys, floats, exponents, unknown versions and unknown keys in ma
   const text = new TextDecoder().decode(valid.members['manifest.json']);
   const cases: Array<[string, RegExp]> = [
     [text.replace('{"format":', '{"format":"x","format":'), /duplicate key "format"/],
-    [text.replace('"version":1', '"version":1.0'), /floats and exponents/],
-    [text.replace('"version":1', '"version":1e0'), /floats and exponents/],
-    [text.replace('"version":1', '"version":2'), /manifest\.version: unknown version/],
+    [text.replace('"version":2', '"version":2.0'), /floats and exponents/],
+    [text.replace('"version":2', '"version":2e0'), /floats and exponents/],
+    [text.replace('"version":2', '"version":3'), /manifest\.version: unknown version/],
+    [text.replace('"version":2', '"version":1'), /unknown key "export" \(version 1\)/],
     [text.replace('"format":"nmk-journal-export"', '"format":"other"'), /manifest\.format: unknown format/],
     [text.replace('{"format":', '{"extra":true,"format":'), /unknown key "extra"/],
     [text.replace(/"exportedAt":\d+/, '"exportedAt":-1'), /exportedAt: expected an exact non-negative integer/],

@@ -220,6 +220,22 @@ export async function signUpThroughForm(app: AppPage, username: string, passphra
   if (response.status() !== 200) throw new Error(`sign-up answered ${response.status()}`);
 }
 
+/**
+ * Reads `read` again (every 50 ms) until `done` holds for what it returns, and returns the last reading, for what
+ * the browser finishes in the background (Clear-Site-Data, a service worker's cache write). The caller asserts on
+ * the reading. The 30 s bound only keeps a broken test from hanging: it is not a requirement, and no test may
+ * depend on how long the wait took.
+ */
+export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const giveUpAt = Date.now() + 30_000;
+  let value = await read();
+  while (!done(value) && Date.now() < giveUpAt) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}
+
 /** A page of the app with the actions the tests share. */
 export class AppPage {
   constructor(

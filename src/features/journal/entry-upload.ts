@@ -60,6 +60,8 @@ export async function readEntryUpload(
     if (!(await checkToken({}))) return { kind: 'answered' };
     tokenChecked = true;
   }
+  // Without a boundary (or with an empty one) there are no parts to find: unreadable, not a form without a token.
+  if (!/;\s*boundary=(?:"[^"]+"|[^;\s"]+)/i.test(request.headers['content-type'] ?? '')) return { kind: 'unreadable' };
   const fields: Form = {};
   const files: Buffer[] = [];
   const truncated: string[] = [];

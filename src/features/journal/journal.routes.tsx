@@ -142,10 +142,12 @@ export function registerJournalRoutes(
   /** Checks the CSRF token of a form that was read in the handler. Resolves false when it answered already. */
   const csrfValid = (request: FastifyRequest, reply: FastifyReply, fields: Form): Promise<boolean> => {
     request.body = fields;
-    return new Promise((resolve) => {
-      app.csrfProtection(request, reply, () => resolve(true));
-      if (reply.sent) resolve(false);
+    // The check calls on at once when the token is good; otherwise it has started sending the refusal.
+    let valid = false;
+    app.csrfProtection(request, reply, () => {
+      valid = true;
     });
+    return Promise.resolve(valid);
   };
 
   /** Reads an entry form (multipart or plain), checks the token, the observation and every file. */
@@ -269,6 +271,8 @@ export function registerJournalRoutes(
     who: JournalActor,
     handle: () => Promise<FastifyReply>,
   ): Promise<FastifyReply> => {
+    // The journal's own rule before a byte is read: only its parent writes (the service asks again).
+    authorize(who.actor, 'journal', 'write', { ownerId: who.userId });
     if (!request.isMultipart()) return handle();
     const place = uploads.enter(who.userId);
     if (place === 'account-busy' || place === 'everyone-busy') {
@@ -298,12 +302,12 @@ export function registerJournalRoutes(
     await scope.register(fastifyMultipart, { throwFileSizeLimit: false });
     // A multipart body answered before it was read to the end (a refusal, a stop at a file, a 404): nothing more
     // of it is parsed, and the connection closes after the answer, so the server does not read the rest either.
-    scope.addHook('onSend', async (request, reply, payload) => {
+    scope.addHook('onSend', (request, reply, payload, done) => {
       if (request.isMultipart() && !request.raw.readableEnded) {
         request.raw.unpipe();
         reply.header('connection', 'close');
       }
-      return payload;
+      done(null, payload);
     });
 
     scope.get<{ Querystring: Record<string, string | undefined> }>('/logboek', async (request, reply) => {
@@ -545,7 +549,9 @@ export function registerJournalRoutes(
             problems.push({ field: 'keuze', messageKey: 'journal.export.problem.range' });
           } else chosen = (index) => index + 1 >= from && index + 1 <= to;
         } else if (mode === 'deel') {
-          const ids = idsIn(form.notitie);
+          // Only ids of this journal count: ticked ids that are all someone else's (or no one's) choose nothing.
+          const own = new Set(choices.map((choice) => choice.id));
+          const ids = new Set([...idsIn(form.notitie)].filter((id) => own.has(id)));
           if (ids.size === 0) problems.push({ field: 'keuze', messageKey: 'journal.export.problem.nothing' });
           else chosen = (_index, entryId) => ids.has(entryId);
         } else problems.push({ field: 'keuze', messageKey: 'journal.export.problem.mode' });
@@ -556,7 +562,14 @@ export function registerJournalRoutes(
         if (attachmentMode === 'zonder-origineel') attachmentChoice = { file: () => true, original: () => false };
         else if (attachmentMode === 'geen') attachmentChoice = { file: () => false, original: () => false };
         else if (attachmentMode === 'kies') {
-          const ids = idsIn(form.bijlage);
+          const ticked = idsIn(form.bijlage);
+          const own =
+            ticked.size === 0
+              ? new Set<string>()
+              : new Set(
+                  ((await journal.attachmentChoices(who, Number.MAX_SAFE_INTEGER)) ?? []).map((choice) => choice.id),
+                );
+          const ids = new Set([...ticked].filter((id) => own.has(id)));
           if (ids.size === 0) problems.push({ field: 'bijlagen', messageKey: 'journal.export.problem.attachments' });
           else attachmentChoice = { file: (id) => ids.has(id), original: (id) => ids.has(id) };
         } else if (attachmentMode !== 'alle') {

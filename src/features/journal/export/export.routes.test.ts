@@ -328,7 +328,7 @@ for (const dialect of dialects) {
       const theirPhoto = /\/logboek\/bijlage\/([0-9a-f-]{36})\/voorbeeld/.exec(entryPage.body)?.[1];
       assert.ok(theirPhoto !== undefined);
 
-      for (const [fields, message, english] of [
+      const cases: [Record<string, string | string[]>, RegExp, RegExp][] = [
         [{ keuze: 'deel', notitie: [theirEntry] }, /Vink minstens één notitie aan/, /Tick at least one note/],
         [
           { keuze: 'deel', notitie: [theirEntry, '00000000-0000-4000-8000-000000000000'] },
@@ -340,7 +340,8 @@ for (const dialect of dialects) {
           /Vink minstens één foto of bestand aan/,
           /Tick at least one photo or file/,
         ],
-      ] as const) {
+      ];
+      for (const [fields, message, english] of cases) {
         const response = await exportWith({ label: 'S.', wachtwoord: passphrase, ...fields });
         assert.equal(response.statusCode, 400);
         assert.match(response.body, message);

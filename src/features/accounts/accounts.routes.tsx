@@ -5,7 +5,6 @@ import { NotFound } from '../../shared/errors.js';
 import { formatFingerprint } from '../../shared/evidence/format.js';
 import { anonymous } from '../../shared/policy/actor.js';
 import { authorize, can } from '../../shared/policy/policy.js';
-import type { MessageKey } from '../../shared/i18n/messages.js';
 import type { Mailer } from '../../shared/mail/mailer.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { type AccountsService, type CurrentSession, deviceHint } from './accounts.service.js';
@@ -16,6 +15,7 @@ import { sessionCookieName, sessionCookieOptions } from './session-cookie.js';
 import {
   AccountDeletedPage,
   AccountPage,
+  type DataProblem,
   LoginPage,
   RecoverPage,
   RecoveryCodePage,
@@ -132,11 +132,16 @@ export function registerAccountRoutes(
 
   app.post<{ Body: Form }>('/registreren', async (request, reply) => {
     const form = request.body ?? {};
-    const result = await accounts.register(form, request.headers['user-agent']);
+    const result = await accounts.register(form, request.headers['user-agent'], request.ip);
     const ctx = pages.contextOf(request, reply);
     if (!result.ok) {
       const username = typedUsername(form);
-      return reply.html(<RegisterPage ctx={ctx} username={username} problems={result.problems} />, 400);
+      const { retryAt } = result;
+      if (retryAt !== undefined) reply.header('retry-after', secondsUntil(retryAt));
+      return reply.html(
+        <RegisterPage ctx={ctx} username={username} problems={result.problems} retryAt={retryAt} />,
+        retryAt === undefined ? 400 : 429,
+      );
     }
     await record(request, result.userId, 'account.created', result.userId);
     // A stale session cookie (another account) is replaced: one session per browser.
@@ -295,7 +300,7 @@ export function registerAccountRoutes(
     request: FastifyRequest,
     reply: FastifyReply,
     session: CurrentSession,
-    dataProblem?: 'download' | 'delete' | 'email' | { passphrase: MessageKey | 'wrong' | 'throttled' },
+    dataProblem?: DataProblem,
     status = 200,
   ) => {
     const sessions = (await accounts.listSessions(session.userId)).filter((row) =>
@@ -342,7 +347,13 @@ export function registerAccountRoutes(
     authorize(request.actor, 'accountSession', 'end', { userId: session.userId });
     const confirmed = await accounts.confirmPassphrase(session, request.body?.wachtwoord, request.ip);
     if (confirmed === 'ok') return session;
-    await accountPage(request, reply, session, which, confirmed === 'throttled' ? 429 : 400);
+    await accountPage(
+      request,
+      reply,
+      session,
+      { data: which, problem: confirmed },
+      confirmed === 'throttled' ? 429 : 400,
+    );
     return undefined;
   };
 

@@ -78,7 +78,7 @@ export interface CurrentSession {
 
 export type RegisterResult =
   | { ok: true; cookie: string; recoveryCode: string; fingerprint: string; username: string; userId: string }
-  | { ok: false; problems: FieldProblem[] };
+  | { ok: false; problems: FieldProblem[]; retryAt?: Date };
 
 /** userId is set when the name belongs to an account: for the audit log, never shown to the visitor. */
 export type LoginResult =
@@ -89,10 +89,12 @@ export type SecondFactorResult = { ok: true; userId: string; cookie: string } | 
 
 /** What the throttle needs besides the database: the keyed hash for its keys, and a way to wait. */
 export interface ThrottleSettings {
-  /** Keyed with the pepper in the app (services.ts); a random key when not given (tests). */
+  /** Keyed with the pepper in the app (services.ts); when not given (tests), one random key for the process. */
   keyedHash?: KeyedHash;
   wait?: (ms: number) => Promise<void>;
 }
+
+const processKeyedHash = createKeyedHash(randomBytes(32));
 
 const totpIssuer = 'Logboek';
 /** A six-digit code as typed (spaces allowed), or undefined. */
@@ -175,7 +177,7 @@ export function createAccountsService(
   const decoySalt = randomBytes(SALT_BYTES);
   const throttle = createLoginThrottle(
     repo,
-    throttleSettings.keyedHash ?? createKeyedHash(randomBytes(32)),
+    throttleSettings.keyedHash ?? processKeyedHash,
     clock,
     throttleSettings.wait ?? ((ms) => setTimeoutPromise(ms).then(() => undefined)),
   );
@@ -245,6 +247,7 @@ export function createAccountsService(
     userAgent: string | undefined,
     role: 'parent' | 'admin' | 'professional',
     beforeSession?: (userId: string) => Promise<boolean>,
+    clientAddress?: string,
   ): Promise<RegisterResult | 'link'> {
     const checkedName = checkUsername(form.gebruikersnaam);
     const problems: FieldProblem[] = [];
@@ -253,9 +256,17 @@ export function createAccountsService(
     const passphraseProblem = checkNewPassphrase(form.wachtwoord, form.herhaling, username);
     if (passphraseProblem !== undefined) problems.push(passphraseProblem);
     if (problems.length > 0) return { ok: false, problems };
-    if ((await repo.findUserByUsernameKey(usernameKey(username))) !== undefined) {
+    // "This name is taken" tells whether an account exists: counted per address like failed logins.
+    const signUpKeys = clientAddress === undefined ? undefined : throttle.signUpKeys(clientAddress);
+    const taken = async (): Promise<RegisterResult> => {
+      if (signUpKeys !== undefined) await throttle.failed(signUpKeys);
       return { ok: false, problems: [{ field: 'gebruikersnaam', messageKey: 'account.username.taken' }] };
+    };
+    if (signUpKeys !== undefined) {
+      const retryAt = await throttle.admit(signUpKeys);
+      if (retryAt !== undefined) return { ok: false, problems: [], retryAt };
     }
+    if ((await repo.findUserByUsernameKey(usernameKey(username))) !== undefined) return taken();
 
     const userId = randomUUID();
     const salt = randomBytes(SALT_BYTES);
@@ -276,7 +287,7 @@ export function createAccountsService(
       clock(),
     );
     // Two sign-ups with one name at the same moment: the unique key decides, the other is told it is taken.
-    if (!inserted) return { ok: false, problems: [{ field: 'gebruikersnaam', messageKey: 'account.username.taken' }] };
+    if (!inserted) return taken();
     // An admin's set-up link is claimed only now that everything else is valid, and only once.
     if (beforeSession !== undefined && !(await beforeSession(userId))) {
       await repo.deleteUser(userId);
@@ -294,9 +305,16 @@ export function createAccountsService(
   }
 
   return {
-    /** A parent account: username and passphrase; shows the recovery code once. Signs the new user in. */
-    async register(form: Record<string, unknown>, userAgent: string | undefined): Promise<RegisterResult> {
-      const result = await createAccount(form, userAgent, 'parent');
+    /**
+     * A parent account: username and passphrase; shows the recovery code once. Signs the new user in. With the
+     * client address (the sign-up page gives it), names found taken are counted and throttled per address.
+     */
+    async register(
+      form: Record<string, unknown>,
+      userAgent: string | undefined,
+      clientAddress?: string,
+    ): Promise<RegisterResult> {
+      const result = await createAccount(form, userAgent, 'parent', undefined, clientAddress);
       // Only an admin set-up can fail on its link.
       return result === 'link' ? { ok: false, problems: [] } : result;
     },

@@ -49,11 +49,19 @@ export function NewPassphraseFields({
   );
 }
 
-/** Too many attempts: when to try again (login, code and recovery share one throttle). */
-function Throttled({ ctx, retryAt }: { ctx: PageContext; retryAt: Date }) {
+/** Too many attempts: when to try again (login, code and recovery share one throttle; sign-up has its own). */
+function Throttled({
+  ctx,
+  retryAt,
+  messageKey = 'account.login.throttled',
+}: {
+  ctx: PageContext;
+  retryAt: Date;
+  messageKey?: 'account.login.throttled' | 'account.register.throttled';
+}) {
   return (
     <div class="app-error-summary" role="alert" tabindex={-1}>
-      <p>{ctx.t('account.login.throttled', { time: timeFormat.format(retryAt) })}</p>
+      <p>{ctx.t(messageKey, { time: timeFormat.format(retryAt) })}</p>
     </div>
   );
 }
@@ -66,20 +74,28 @@ export function RegisterPage({
   username,
   problems,
   action = '/registreren',
+  retryAt,
 }: {
   ctx: PageContext;
   username: string;
   problems: readonly FieldProblem[];
   /** Where the form posts: sign-up, or an admin's one-time set-up link. */
   action?: string;
+  /** Refused by the sign-up throttle: when this address may try again. */
+  retryAt?: Date | undefined;
 }) {
   const { t } = ctx;
+  const failed = problems.length > 0 || retryAt !== undefined;
   return (
     <Layout
       ctx={ctx}
-      title={problems.length > 0 ? `${t('error.title')}: ${t('account.register.title')}` : t('account.register.title')}
+      title={failed ? `${t('error.title')}: ${t('account.register.title')}` : t('account.register.title')}
     >
-      <ErrorSummary ctx={ctx} problems={problems} />
+      {retryAt === undefined ? (
+        <ErrorSummary ctx={ctx} problems={problems} />
+      ) : (
+        <Throttled ctx={ctx} retryAt={retryAt} messageKey="account.register.throttled" />
+      )}
       <h1>{t('account.register.title')}</h1>
       <p class="app-lead">{t('account.register.intro')}</p>
       <div class="app-callout app-callout--danger">
@@ -279,6 +295,12 @@ export interface SessionRow {
   current: boolean;
 }
 
+/** What went wrong on the account page: a data form's passphrase, the e-mail address, or the passphrase change. */
+export type DataProblem =
+  | { data: 'download' | 'delete'; problem: 'wrong' | 'throttled' }
+  | 'email'
+  | { passphrase: MessageKey | 'wrong' | 'throttled' };
+
 export function AccountPage({
   ctx,
   username,
@@ -297,8 +319,8 @@ export function AccountPage({
   children?: ComponentChildren;
   sessions: readonly SessionRow[];
   idleMinutes: number;
-  /** Which data form had a wrong passphrase (or e-mail address), if any. */
-  dataProblem?: 'download' | 'delete' | 'email' | { passphrase: MessageKey | 'wrong' | 'throttled' } | undefined;
+  /** Which form had a wrong or throttled passphrase (or e-mail address), if any. */
+  dataProblem?: DataProblem | undefined;
   email?: string;
 }) {
   const { t } = ctx;
@@ -365,7 +387,7 @@ export function AccountPage({
       <form method="post" action="/account/wachtwoord" class="app-data-form" novalidate>
         <p>{t('account.passphrase.text')}</p>
         <CsrfField ctx={ctx} />
-        {typeof dataProblem === 'object' && (
+        {typeof dataProblem === 'object' && 'passphrase' in dataProblem && (
           <p class="app-error-message" role="alert">
             {dataProblem.passphrase === 'wrong'
               ? t('account.data.wrong')
@@ -423,7 +445,11 @@ export function AccountPage({
         title={t('account.data.downloadTitle')}
         text={t('account.data.downloadText')}
         button={t('account.data.download')}
-        failed={dataProblem === 'download'}
+        failed={
+          typeof dataProblem === 'object' && 'data' in dataProblem && dataProblem.data === 'download'
+            ? dataProblem.problem
+            : undefined
+        }
         id="bevestig-download"
       />
       <DataForm
@@ -432,7 +458,11 @@ export function AccountPage({
         title={t('account.data.deleteTitle')}
         text={t('account.data.deleteText')}
         button={t('account.data.delete')}
-        failed={dataProblem === 'delete'}
+        failed={
+          typeof dataProblem === 'object' && 'data' in dataProblem && dataProblem.data === 'delete'
+            ? dataProblem.problem
+            : undefined
+        }
         id="bevestig-verwijderen"
         danger
       />
@@ -836,7 +866,8 @@ function DataForm({
   title: string;
   text: string;
   button: string;
-  failed: boolean;
+  /** The passphrase given was wrong, or refused by the throttle. */
+  failed: 'wrong' | 'throttled' | undefined;
   id: string;
   danger?: boolean;
 }) {
@@ -849,19 +880,19 @@ function DataForm({
       <label class="app-label" for={id}>
         {t('account.data.confirmLabel')}
       </label>
-      {failed && (
+      {failed !== undefined && (
         <p class="app-error-message" id={`${id}-error`} role="alert">
-          {t('account.data.wrong')}
+          {t(failed === 'throttled' ? 'account.passphrase.throttled' : 'account.data.wrong')}
         </p>
       )}
       <input
-        class={`app-input${failed ? ' app-input--error' : ''}`}
+        class={`app-input${failed !== undefined ? ' app-input--error' : ''}`}
         id={id}
         name="wachtwoord"
         type="password"
         autocomplete="current-password"
-        aria-describedby={failed ? `${id}-error` : undefined}
-        aria-invalid={failed ? 'true' : undefined}
+        aria-describedby={failed !== undefined ? `${id}-error` : undefined}
+        aria-invalid={failed !== undefined ? 'true' : undefined}
       />{' '}
       <button class={danger ? 'app-button app-button--danger' : 'app-button app-button--secondary'} type="submit">
         {button}

@@ -4,10 +4,11 @@
 // Axe runs only in the JavaScript context: it hangs where JavaScript is off (see STACK.md).
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
-import { AppPage, axeViolations, type E2E, neutralTitle, originOf, startE2E } from './support.js';
+import { loadQuestionnaires } from '../../src/features/check/questionnaires.js';
+import { questionnairesDir } from '../../src/shared/paths.js';
+import { AppPage, axeViolations, type E2E, eventually, neutralTitle, originOf, startE2E } from './support.js';
 
 /** The title of every help-finder page that is not an error: the place looked up is never in it. */
 const helpTitle = 'Hulp in de buurt – Niet mijn kind';
@@ -16,16 +17,9 @@ const fieldLabel = 'Postcode of gemeente';
 /** Where the service worker keeps the last help-finder result (src/features/offline/service-worker.js). */
 const lastResultKey = '/hulp?laatste-resultaat';
 
-// ---- A complete, calm answer set for the signals check, read from its content file -------------------------
+// ---- A complete, calm answer set for the signals check, from the questionnaire the app shows ----------------
 
-interface QuestionnaireData {
-  scales: Record<string, { value: string }[]>;
-  groups: { questions: { id: string; scale: string }[] }[];
-}
-
-const questionnaire = JSON.parse(
-  readFileSync(new URL('../../content/check/v1.json', import.meta.url), 'utf8'),
-) as QuestionnaireData;
+const questionnaire = loadQuestionnaires(questionnairesDir).current;
 
 /** "nee" everywhere and a child of 13 to 15, as in check.test.ts: the lowest advice level. */
 function calmAnswers(): Map<string, string> {
@@ -307,12 +301,7 @@ test('the service worker keeps only the last result, shows it without a connecti
   // The worker stores its copy without holding up the page: wait until the stored copy is this result.
   const storedResult = () =>
     page.evaluate(async (key) => (await (await caches.match(key))?.text()) ?? '', lastResultKey);
-  const deadline = Date.now() + 3_000;
-  let stored = await storedResult();
-  while (!stored.includes('Wie helpt er in Groningen?') && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    stored = await storedResult();
-  }
+  const stored = await eventually(storedResult, (text) => text.includes('Wie helpt er in Groningen?'));
   assert.ok(stored.includes('Wie helpt er in Groningen?'), `the last result is stored under ${lastResultKey}`);
   assert.deepEqual(
     [...stored.matchAll(/data-place="([^"]*)"/g)].map((match) => match[1]),
@@ -371,12 +360,7 @@ test('the service worker keeps only the last result, shows it without a connecti
       registrations: (await navigator.serviceWorker.getRegistrations()).map((registration) => registration.scope),
       caches: await caches.keys(),
     }));
-  const exitDeadline = Date.now() + 3_000;
-  let left = await storage();
-  while ((left.registrations.length > 0 || left.caches.length > 0) && Date.now() < exitDeadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    left = await storage();
-  }
+  const left = await eventually(storage, (now) => now.registrations.length === 0 && now.caches.length === 0);
   assert.deepEqual(left.registrations, [], 'no service worker registration survives quick exit');
   assert.deepEqual(left.caches, [], 'no cache (and so no stored result) survives quick exit');
 });

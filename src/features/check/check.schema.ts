@@ -150,7 +150,10 @@ export const questionnaireSchema = z
       const answers = new Set((value.scales[entry.scale] ?? []).map((option) => option.value));
       for (const answer of [...Object.keys(entry.raises ?? {}), ...Object.keys(entry.guidance ?? {})]) {
         if (!answers.has(answer)) {
-          context.addIssue({ code: 'custom', message: `question ${entry.id} names answer ${answer}, not on its scale` });
+          context.addIssue({
+            code: 'custom',
+            message: `question ${entry.id} names answer ${answer}, not on its scale`,
+          });
         }
       }
       for (const block of Object.values(entry.guidance ?? {})) {

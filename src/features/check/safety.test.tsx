@@ -259,7 +259,13 @@ for (const questionnaire of published) {
         const blackmail = acute.find((question) => question.acute === 'blackmail')!;
         const page = article(outcomeHtml(questionnaire, alone(questionnaire, blackmail.id, 'ja'), 'nl'));
         const text = visibleText(page);
-        for (const words of [/Betaal niet/, /wis het gesprek en het account niet/, /Stop het contact/, /0900-8844/, /113/]) {
+        for (const words of [
+          /Betaal niet/,
+          /wis het gesprek en het account niet/,
+          /Stop het contact/,
+          /0900-8844/,
+          /113/,
+        ]) {
           assert.match(text, words);
         }
         assert.ok(telNumbers(page).includes(tel('zelfmoordpreventie')));
@@ -297,14 +303,16 @@ for (const questionnaire of published) {
     test('the form and every outcome say the check is not a tested or validated instrument', () => {
       for (const locale of locales) {
         const ctx = contextFor(locale);
-        const form = render(
-          <CheckFormPage ctx={ctx} questionnaire={questionnaire} answers={new Map()} missing={[]} />,
-        );
-        const words = locale === 'nl' ? /niet getest of wetenschappelijk onderzocht/ : /not been tested or scientifically validated/;
+        const form = render(<CheckFormPage ctx={ctx} questionnaire={questionnaire} answers={new Map()} missing={[]} />);
+        const words =
+          locale === 'nl'
+            ? /niet getest of wetenschappelijk onderzocht/
+            : /not been tested or scientifically validated/;
         assert.match(visibleText(form), words);
         const samples: Map<string, string>[] = [calmAnswers(questionnaire)];
         for (const question of questionsOf(questionnaire)) {
-          for (const value of optionsOf(questionnaire, question)) samples.push(alone(questionnaire, question.id, value));
+          for (const value of optionsOf(questionnaire, question))
+            samples.push(alone(questionnaire, question.id, value));
         }
         const levels = new Set<AdviceLevel>();
         for (const answers of samples) {

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
-import { AppPage, type E2E, neutralTitle, originOf, startE2E } from './support.js';
+import { AppPage, type E2E, eventually, neutralTitle, originOf, startE2E } from './support.js';
 
 const nuHeading = 'Wat moet ik nu doen?';
 
@@ -160,12 +160,10 @@ test('quick exit removes the service worker and its caches (Clear-Site-Data "sto
 
   // Back on the origin, on a page that runs no script (a page of the app would register the worker again).
   await exitApp.open('/robots.txt');
-  const deadline = Date.now() + 3_000;
-  let after = await storageOfOrigin(exitApp);
-  while ((after.registrations.length > 0 || after.caches.length > 0) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    after = await storageOfOrigin(exitApp);
-  }
+  const after = await eventually(
+    () => storageOfOrigin(exitApp),
+    (now) => now.registrations.length === 0 && now.caches.length === 0,
+  );
   assert.deepEqual(after.registrations, [], 'no service worker registration survives quick exit');
   assert.deepEqual(after.caches, [], 'no cache survives quick exit');
 });

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
-import { AppPage, type E2E, neutralTitle, originOf, startE2E } from './support.js';
+import { AppPage, type E2E, eventually, neutralTitle, originOf, startE2E } from './support.js';
 
 const infoPath = '/informatie/veilig-gebruik';
 const oneMorePress = 'Druk nog 1 keer op Shift om de site te verlaten';
@@ -165,11 +165,6 @@ test('after quick exit the app’s cookies (language choice, CSRF) are gone from
   assert.equal(await app.page.title(), neutralTitle);
 
   // The page leaves after at most 400 ms even if the server has not answered yet; the answer clears the cookies.
-  const deadline = Date.now() + 3_000;
-  let left = await cookieNames();
-  while (left.length > 0 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    left = await cookieNames();
-  }
+  const left = await eventually(cookieNames, (names) => names.length === 0);
   assert.deepEqual(left, [], 'no cookie of the app survives quick exit');
 });

@@ -300,7 +300,7 @@ for (const javaScript of [true, false]) {
       assert.ok(sessionCookie !== undefined, 'the browser holds a session cookie');
 
       await app.quickExit.click();
-      await app.page.waitForURL((url) => originOf(url.href) === originOf(neutralUrl), { timeout: 5_000 });
+      await app.page.waitForURL((url) => originOf(url.href) === originOf(neutralUrl));
       assert.equal(await app.page.title(), neutralTitle);
 
       // The server ended the session itself: the old cookie, sent by hand, no longer opens the account.
@@ -353,7 +353,7 @@ void describe('the idle time-out warning (JavaScript on, SESSION_IDLE_MINUTES=2)
     assert.equal(app.page.url(), `${baseUrl}/account`);
 
     const dialog = app.page.getByRole('alertdialog');
-    await dialog.waitFor({ state: 'visible', timeout: 2_000 });
+    await dialog.waitFor({ state: 'visible' });
     assert.ok((await dialog.innerText()).includes('Over 2 minuten word je uitgelogd'));
     const button = dialog.getByRole('button', { name: 'Ingelogd blijven', exact: true });
     assert.equal(await button.evaluate((element) => element === document.activeElement), true, 'the button has focus');
@@ -372,7 +372,7 @@ void describe('the idle time-out warning (JavaScript on, SESSION_IDLE_MINUTES=2)
     assert.equal(response.status(), 200);
     const body = (await response.json()) as { idleUntil?: string };
     assert.ok(Date.parse(body.idleUntil ?? '') >= before, 'the new deadline is not earlier than the old one');
-    await dialog.waitFor({ state: 'hidden', timeout: 2_000 });
+    await dialog.waitFor({ state: 'hidden' });
     assert.equal(app.page.url(), `${baseUrl}/account`, 'no page load: the fetch did it');
     assert.equal(
       Date.parse((await app.page.locator('[data-module="app-idle"]').getAttribute('data-idle-until')) ?? ''),

@@ -435,7 +435,7 @@ describe('the export progress page', () => {
     );
 
     finish({ bytes: new Uint8Array([80, 75, 5, 6]), subject: 'journal' });
-    await page.getByRole('heading', { level: 1, name: 'Je export is klaar' }).waitFor({ timeout: 15_000 });
+    await page.getByRole('heading', { level: 1, name: 'Je export is klaar' }).waitFor();
     const axeReady = await axeViolations(page);
     assert.equal(axeReady.count, 0, `export ready page:\n${axeReady.description}`);
     const [download] = await Promise.all([

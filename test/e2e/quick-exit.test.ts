@@ -51,7 +51,7 @@ async function visitInfoPage(options: { fakeClock?: boolean } = {}): Promise<Vis
 }
 
 async function waitUntilOnNeutralSite({ e2e, app }: Visit): Promise<void> {
-  await app.page.waitForURL((url) => originOf(url.href) === originOf(e2e.neutralUrl), { timeout: 5_000 });
+  await app.page.waitForURL((url) => originOf(url.href) === originOf(e2e.neutralUrl));
   assert.equal(await app.page.title(), neutralTitle);
 }
 

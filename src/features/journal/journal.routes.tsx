@@ -74,6 +74,12 @@ const UPLOADS_PER_ACCOUNT = 2;
 /** A multipart post whose connection sends nothing for this long is closed, so it gives its place back. */
 const UPLOAD_IDLE_MS = 60_000;
 
+/** Sets (or with 0 clears) the idle time-out of a request's connection; injected test requests have none. */
+const idleTimeout = (request: FastifyRequest, ms: number): void => {
+  const socket = request.raw.socket as { setTimeout?: (ms: number) => unknown } | null;
+  socket?.setTimeout?.(ms);
+};
+
 const attachmentProblemKeys: Record<AttachmentProblem, MessageKey> = {
   empty: 'journal.problem.fileEmpty',
   'too-large': 'journal.problem.fileTooLarge',
@@ -170,6 +176,8 @@ export function registerJournalRoutes(
         fieldBytes: FIELD_MAX_BYTES,
         formTextBytes: FORM_TEXT_MAX_BYTES,
       });
+      // The body is in (or refused): checking and storing may take a while without traffic; no time-out for that.
+      idleTimeout(request, 0);
       switch (upload.kind) {
         case 'answered':
           return upload;
@@ -289,8 +297,7 @@ export function registerJournalRoutes(
         );
     }
     // A connection that stops sending closes after a while, so a stalled post cannot keep its place.
-    const socket = request.raw.socket as { setTimeout?: (ms: number) => unknown } | null;
-    socket?.setTimeout?.(UPLOAD_IDLE_MS);
+    idleTimeout(request, UPLOAD_IDLE_MS);
     try {
       return await handle();
     } finally {

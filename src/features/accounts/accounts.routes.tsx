@@ -472,4 +472,20 @@ export function registerAccountRoutes(
   });
 
   registerPasskeyRoutes(app, pages, accounts, passkeys, audit, { cookieName: name, signIn, requireSession });
+
+  // Throttle rows past their hour are deleted on every write; this sweep also removes them when nobody writes.
+  let sweepTimer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', (done) => {
+    sweepTimer = setInterval(() => {
+      accounts
+        .sweepThrottle()
+        .catch((error: unknown) => app.log.error({ err: error }, 'sweeping the login throttle failed'));
+    }, 10 * 60_000);
+    sweepTimer.unref();
+    done();
+  });
+  app.addHook('onClose', (_instance, done) => {
+    if (sweepTimer !== undefined) clearInterval(sweepTimer);
+    done();
+  });
 }

@@ -191,7 +191,7 @@ export interface Config {
   invitationValidMs: number;
   /** Most bytes of photos and files one export may carry (they are all held in memory while it is made). */
   exportMaxAttachmentBytes: number;
-  /** Entry forms with files read at once, for everyone together (each may hold up to about 51 MB while read). */
+  /** Entry forms with files read at once, for everyone together (each may hold 50 MB of files while read). */
   uploadsInFlightMax: number;
   /**
    * Where people reach the site (scheme, host, port): passkeys are bound to it. The relying party id is its host

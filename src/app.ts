@@ -37,7 +37,8 @@ import { TooMany } from './shared/errors.js';
 import { type AssetCatalogue, loadAssets, registerAssetRoutes } from './shared/http/assets.js';
 import { registerErrorHandling } from './shared/http/error-handler.js';
 import { trackRoutesForMethodNotAllowed } from './shared/http/method-not-allowed.js';
-import { registerRequestContext, pageContext } from './shared/http/request-context.js';
+import { csrfBinding, registerRequestContext, pageContext } from './shared/http/request-context.js';
+import { pepperSubkey } from './shared/crypto/keyed-hash.js';
 import { registerSecurityHeaders } from './shared/http/security-headers.js';
 import { registerSiteRoutes } from './shared/http/site-routes.js';
 import { createPageCache, type PageCache, type PageContextFactory } from './shared/http/page-cache.js';
@@ -120,9 +121,14 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     errorResponseBuilder: (_request, context) => new TooMany(Math.ceil(context.ttl / 1000)),
   });
   const csrfCookie = config.secureCookies ? '__Host-csrf' : 'csrf';
+  if (config.pepper === undefined) throw new Error('The pepper must be resolved before the app is built');
   await app.register(fastifyCsrf, {
     cookieKey: csrfCookie,
     cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: config.secureCookies },
+    // Tokens are bound to the session as well as to the cookie (csrfBinding): the session is loaded in an
+    // onRequest hook, before the check runs in preHandler. Tokens are made only through csrfToken().
+    getUserInfo: (request) => csrfBinding(request),
+    csrfOpts: { hmacKey: pepperSubkey(config.pepper, 'nmk/v1/csrf') },
     // Tokens come from the form body or a header, never from the URL (URLs end up in history and logs).
     getToken: (request) => {
       const body = request.body as Record<string, unknown> | undefined;

@@ -23,9 +23,9 @@ for (const dialect of dialects) {
     });
     after(() => testApp.close());
 
-    /** A fresh browser: GET a form for the CSRF cookie and token. */
-    async function browser(url = '/registreren') {
-      const page = await app.inject({ method: 'GET', url });
+    /** A fresh browser (or one with these cookies): GET a form for the CSRF cookie and token. */
+    async function browser(url = '/registreren', jar: Record<string, string> = {}) {
+      const page = await app.inject({ method: 'GET', url, cookies: jar });
       const cookies: Record<string, string> = Object.fromEntries(setCookies(page.headers));
       return { cookies, token: csrfTokenFrom(page.body) };
     }
@@ -51,7 +51,11 @@ for (const dialect of dialects) {
     };
 
     async function login(username: string, passphrase: string, extraCookies: Record<string, string> = {}) {
-      const { cookies, token } = await browser('/inloggen');
+      // Form tokens are bound to the session: a browser that has one takes its token from a page of it.
+      const { cookies, token } = await browser(
+        extraCookies.sessie === undefined ? '/inloggen' : '/account',
+        extraCookies,
+      );
       const all = { ...cookies, ...extraCookies };
       const response = await app.inject({
         method: 'POST',

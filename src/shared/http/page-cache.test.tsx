@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { setCookies } from '../../../test/helpers/app.js';
 import type { PageContext } from '../views/context.js';
 import { createPageCache } from './page-cache.js';
-import { pageContext, registerRequestContext } from './request-context.js';
+import { csrfBinding, pageContext, registerRequestContext } from './request-context.js';
 
 const assets = {
   css: '/a.css',
@@ -20,7 +20,13 @@ const assets = {
 async function build(now: { value: number }) {
   const app: FastifyInstance = Fastify();
   await app.register(fastifyCookie);
-  await app.register(fastifyCsrf, { cookieKey: 'csrf', cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict' } });
+  // As in app.ts: tokens bound to the session (none here, so "anonymous") with a key of their own.
+  await app.register(fastifyCsrf, {
+    cookieKey: 'csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict' },
+    getUserInfo: (request) => csrfBinding(request),
+    csrfOpts: { hmacKey: Buffer.alloc(32, 1) },
+  });
   registerRequestContext(app);
   const cache = createPageCache({
     contextOf: (request, reply) => pageContext(request, reply, assets, 'https://neutral.example/'),
@@ -112,7 +118,13 @@ test('a cached page is rendered again after its time is up', async () => {
 test('a framed page: anonymous visitors share one frame; a signed-in user gets a page of their own, with a token', async () => {
   const app: FastifyInstance = Fastify();
   await app.register(fastifyCookie);
-  await app.register(fastifyCsrf, { cookieKey: 'csrf', cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict' } });
+  // As in app.ts: tokens bound to the session (none here, so "anonymous") with a key of their own.
+  await app.register(fastifyCsrf, {
+    cookieKey: 'csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict' },
+    getUserInfo: (request) => csrfBinding(request),
+    csrfOpts: { hmacKey: Buffer.alloc(32, 1) },
+  });
   registerRequestContext(app);
   const cache = createPageCache({
     contextOf: (request, reply) => pageContext(request, reply, assets, 'https://neutral.example/'),

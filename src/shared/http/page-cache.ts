@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import type { PageContext } from '../views/context.js';
+import { csrfToken } from './request-context.js';
 import type { RenderedHtml } from '../views/rendered-html.js';
 
 export type PageContextFactory = (request: FastifyRequest, reply: FastifyReply) => PageContext;
@@ -38,7 +39,7 @@ export function createPageCache(options: PageCacheOptions) {
   const send = (reply: FastifyReply, entry: Entry): FastifyReply => {
     let body = entry.parts[0]!;
     if (entry.parts.length > 1) {
-      const token = Buffer.from(reply.generateCsrf());
+      const token = Buffer.from(csrfToken(reply));
       body = Buffer.concat(entry.parts.flatMap((part, index) => (index === 0 ? [part] : [token, part])));
     }
     return reply.code(200).type('text/html; charset=utf-8').header('vary', 'Accept-Language, Cookie').send(body);

@@ -604,7 +604,8 @@ for (const dialect of dialects) {
       for (const url of ['/logboek/export/bezig', '/logboek/export/stand']) {
         assert.equal((await testApp.app.inject({ method: 'GET', url, cookies: jar })).statusCode, 404, url);
       }
-      const page = await testApp.app.inject({ method: 'GET', url: '/inloggen' });
+      // A form token of this very session (tokens are bound to the session), from a page it may see.
+      const page = await testApp.app.inject({ method: 'GET', url: '/account/tweede-stap', cookies: jar });
       const withToken = { ...jar, ...Object.fromEntries(setCookies(page.headers)) };
       const taken = await testApp.app.inject({
         method: 'POST',

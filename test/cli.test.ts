@@ -181,7 +181,7 @@ describe('verify-export', () => {
   test('a replaced PDF, a changed label, export time or attachment is named; nothing is shown', () => {
     const photo = bundle.members['attachments/0-1.png']!.slice();
     photo[7]! ^= 0x01;
-    const cases: [string, NonNullable<Parameters<typeof buildBundle>[0]>['tamper'], RegExp][] = [
+    const cases: [string, NonNullable<NonNullable<Parameters<typeof buildBundle>[0]>['tamper']>, RegExp][] = [
       [
         'pdf',
         { pdf: new TextEncoder().encode('%PDF-1.7\n% another\n') },

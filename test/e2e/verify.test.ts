@@ -114,7 +114,7 @@ test('a replaced PDF, a changed label, export time or attachment is named on the
     };
     const photo = bundle.members['attachments/0-1.png']!.slice();
     photo[9]! ^= 0x01;
-    const cases: [NonNullable<Parameters<typeof buildBundle>[0]>['tamper'], RegExp][] = [
+    const cases: [NonNullable<NonNullable<Parameters<typeof buildBundle>[0]>['tamper']>, RegExp][] = [
       [{ pdf: new TextEncoder().encode('%PDF-1.7\n% een ander verhaal\n') }, /PDF vervangen of veranderd/],
       [
         { label: 'Iemand anders' },

@@ -130,7 +130,10 @@ async function createAccount(baseUrl: string, username: string, phrase = passphr
   assert.equal(created.status, 200, `sign-up of ${username} over HTTP`);
   const code = /data-recovery-code[^>]*>([^<]+)</.exec(html)?.[1]?.trim();
   assert.ok(code !== undefined && recoveryCodePattern.test(code), 'the sign-up answer shows a recovery code');
-  assert.equal((await post('/uitloggen', { _csrf: token })).status, 303, 'the sign-up session is logged out');
+  // Form tokens are bound to the session: logging out takes the token from the signed-in answer.
+  const signedInToken = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  assert.ok(signedInToken !== undefined, 'the signed-in answer has a form token');
+  assert.equal((await post('/uitloggen', { _csrf: signedInToken })).status, 303, 'the sign-up session is logged out');
   return code;
 }
 

@@ -2,7 +2,8 @@ import type { KeyedHash } from '../../shared/crypto/keyed-hash.js';
 import type { AccountsRepository } from './accounts.repo.js';
 
 /*
- * Throttling of passphrase, recovery-code and second-factor guesses (docs/adr/0014-login-throttling.md).
+ * Throttling of passphrase, recovery-code, second-factor and sign-up attempts
+ * (docs/adr/0015-login-throttling-and-session-bound-csrf.md).
  *
  * - Per account name and client address together: the first 4 failures cost nothing, then refusals of 2, 4, 8 …
  *   seconds, at most 15 minutes. This stops a brute force from one address, and only that address.

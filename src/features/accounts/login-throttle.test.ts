@@ -17,6 +17,7 @@ import {
   addressDelayMs,
   signUpDelayMs,
   throttleDelayMs,
+  throttledAddress,
 } from './login-throttle.js';
 
 const passphrase = 'zeilboot heuvel koffie lantaarn';
@@ -139,6 +140,16 @@ for (const dialect of dialects) {
       const deleted = await post('/account/verwijderen');
       assert.equal(deleted.statusCode, 200, 'delete after re-authentication');
       assert.match(deleted.body, /Je account is verwijderd/);
+    });
+
+    test('IPv6 addresses count by their /64 network: a new address in the same network starts no new count', async () => {
+      const statuses: number[] = [];
+      for (let attempt = 1; attempt <= 6; attempt += 1) {
+        const address = `2001:db8:5:5::${attempt.toString(16)}`;
+        statuses.push((await login('netwerk.naam', 'verkeerde zin hier', address)).response.statusCode);
+      }
+      assert.deepEqual(statuses, [400, 400, 400, 400, 400, 429]);
+      assert.equal((await login('netwerk.naam', 'verkeerde zin hier', '2001:db8:5:6::1')).response.statusCode, 400);
     });
 
     test('an unknown name and a wrong passphrase get the same answers, throttled alike', async () => {
@@ -366,4 +377,18 @@ test('the throttle curves: refusals per name and address after 5 failures, per a
   assert.deepEqual([100, 101, 102].map(addressDelayMs), [0, 2000, 4000]);
   assert.deepEqual([10, 11].map(signUpDelayMs), [0, 2000]);
   assert.deepEqual([9, 10, 11, 12, 13, 14, 1000].map(accountWaitMs), [0, 250, 500, 1000, 2000, 3000, 3000]);
+});
+
+test('the address the throttle counts: IPv6 by its /64, IPv4-mapped as IPv4, IPv4 as it is', () => {
+  const cases: [string, string][] = [
+    ['192.0.2.5', '192.0.2.5'],
+    ['::ffff:192.0.2.5', '192.0.2.5'],
+    ['2001:db8:1:2:3:4:5:6', '2001:db8:1:2::/64'],
+    ['2001:DB8:0001:0002::9', '2001:db8:1:2::/64'],
+    ['2001:db8::1', '2001:db8:0:0::/64'],
+    ['fe80::1%eth0', 'fe80:0:0:0::/64'],
+    ['::1', '0:0:0:0::/64'],
+    ['64:ff9b::192.0.2.1', '64:ff9b:0:0::/64'],
+  ];
+  for (const [address, counted] of cases) assert.equal(throttledAddress(address), counted, address);
 });

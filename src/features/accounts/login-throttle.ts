@@ -1,3 +1,4 @@
+import { isIPv6 } from 'node:net';
 import type { KeyedHash } from '../../shared/crypto/keyed-hash.js';
 import type { AccountsRepository } from './accounts.repo.js';
 
@@ -13,8 +14,9 @@ import type { AccountsRepository } from './accounts.repo.js';
  *   does not know the passphrase can keep its owner out, from any number of addresses.
  * - The second factor (a code or a passkey) per account: reached only with the passphrase.
  *
- * What was typed and the address are stored only as keyed hashes (HMAC-SHA-256 under a key from the pepper,
- * with the kind as purpose label), and a row is deleted an hour after its last failure.
+ * An IPv6 address counts by its /64 network (throttledAddress). What was typed and the address are stored only
+ * as keyed hashes (HMAC-SHA-256 under a key from the pepper, with the kind as purpose label), and a row is
+ * deleted an hour after its last failure.
  */
 
 /** A row whose last failure is older than this is forgotten (and deleted). */
@@ -37,6 +39,28 @@ export const ACCOUNT_WAIT_MAX_MS = 3000;
 export function accountWaitMs(failures: number): number {
   if (failures < 10) return 0;
   return Math.min(250 * 2 ** (failures - 10), ACCOUNT_WAIT_MAX_MS);
+}
+
+/**
+ * The address as the throttle counts it: an IPv6 address by its /64 network (one household or site usually has a
+ * whole /64, so counting single addresses would give it billions of fresh starts); an IPv4-mapped IPv6 address
+ * as the IPv4 address; anything else as it is.
+ */
+export function throttledAddress(address: string): string {
+  const plain = address.split('%')[0] ?? address;
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(plain);
+  if (mapped !== null) return mapped[1]!;
+  if (!isIPv6(plain)) return plain;
+  const groupsOf = (part: string): string[] =>
+    part === '' ? [] : part.split(':').flatMap((group) => (group.includes('.') ? ['0', '0'] : [group]));
+  const [head = '', tail] = plain.split('::');
+  const headGroups = groupsOf(head);
+  const tailGroups = tail === undefined ? [] : groupsOf(tail);
+  const groups = [...headGroups, ...Array<string>(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => Number.parseInt(group, 16).toString(16))
+    .join(':')}::/64`;
 }
 
 type Kind = 'pair' | 'account' | 'address' | 'second-factor' | 'sign-up';
@@ -68,25 +92,26 @@ export function createLoginThrottle(
   wait: (ms: number) => Promise<void>,
 ) {
   const key = (kind: Kind, value: string) => ({ key: `${kind}:${hash(`login-throttle/${kind}`, value)}`, kind });
+  const addressKey = (kind: Kind, clientAddress: string) => key(kind, throttledAddress(clientAddress));
   const staleBefore = (now: Date) => new Date(now.getTime() - THROTTLE_WINDOW_MS);
 
   return {
     /** A passphrase or recovery code for an account name (normalised key, known or not) from an address. */
     accountKeys(usernameKey: string, clientAddress: string): ThrottleKeys {
-      const pair = key('pair', `${usernameKey}\u0000${clientAddress}`);
+      const pair = key('pair', `${usernameKey}\u0000${throttledAddress(clientAddress)}`);
       const account = key('account', usernameKey);
-      return { all: [pair, account, key('address', clientAddress)], cleared: [pair.key, account.key] };
+      return { all: [pair, account, addressKey('address', clientAddress)], cleared: [pair.key, account.key] };
     },
 
     /** A second-factor code or passkey for a user who gave the passphrase, from an address. */
     secondFactorKeys(userId: string, clientAddress: string): ThrottleKeys {
       const account = key('second-factor', userId);
-      return { all: [account, key('address', clientAddress)], cleared: [account.key] };
+      return { all: [account, addressKey('address', clientAddress)], cleared: [account.key] };
     },
 
     /** Sign-ups from an address that were told a name is taken. */
     signUpKeys(clientAddress: string): ThrottleKeys {
-      return { all: [key('sign-up', clientAddress)], cleared: [] };
+      return { all: [addressKey('sign-up', clientAddress)], cleared: [] };
     },
 
     /** The rows to delete with an account (its name and its second factor). */

@@ -236,7 +236,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
       confirmPassphrase: (session, passphrase, address, options) =>
         services.accounts.confirmPassphrase(session, passphrase, address, options),
     },
-    { inFlight: config.uploadsInFlightMax },
+    { inFlight: config.uploadsInFlightMax, perAccount: config.uploadsPerAccountMax },
   );
   registerLogRoutes(app, services.log, { current: services.logKey, previous: config.logPreviousPublicKeys });
   // The log of logs: every journal's latest checkpoint into a new signed global root, at a fixed interval.

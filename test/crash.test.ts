@@ -175,7 +175,14 @@ for (const dialect of dialects) {
     test('keeps every acknowledged entry, and the log verifies after a restart', { timeout: 120_000 }, async (t) => {
       database = await createAppDatabase(dialect);
       // The burst comes from one address: the rate limit would otherwise answer 429 instead of appending.
-      const env = { ...database.env, ...processSecrets(), RATE_LIMIT_MAX: '100000' };
+      // The burst sends CONCURRENCY entries of one account at once: the upload gate must let them all in.
+      const env = {
+        ...database.env,
+        ...processSecrets(),
+        RATE_LIMIT_MAX: '100000',
+        UPLOADS_IN_FLIGHT_MAX: String(CONCURRENCY),
+        UPLOADS_PER_ACCOUNT_MAX: String(CONCURRENCY),
+      };
 
       const first = await startServerProcess(env);
       running.push(first);

@@ -69,8 +69,6 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const FIELD_MAX_BYTES = 256 * 1024;
 /** All text fields of one entry form together; no honest form comes near it. */
 const FORM_TEXT_MAX_BYTES = 1024 * 1024;
-/** Multipart posts one account may have in flight (two tabs, or a second click while the first is sent). */
-const UPLOADS_PER_ACCOUNT = 2;
 /** A multipart post whose connection sends nothing for this long is closed, so it gives its place back. */
 const UPLOAD_IDLE_MS = 60_000;
 
@@ -115,9 +113,13 @@ export interface ExportDependencies {
   ) => Promise<'ok' | 'wrong' | 'throttled'>;
 }
 
-/** How many entry forms with files may be read at once, for everyone together (UPLOADS_IN_FLIGHT_MAX). */
+/**
+ * How many entry forms with files may be read at once: for everyone together (UPLOADS_IN_FLIGHT_MAX) and per
+ * account (UPLOADS_PER_ACCOUNT_MAX).
+ */
 export interface UploadSettings {
   inFlight: number;
+  perAccount: number;
 }
 
 export function registerJournalRoutes(
@@ -127,9 +129,12 @@ export function registerJournalRoutes(
   audit: AuditService,
   inspect: Inspect,
   exporting: ExportDependencies,
-  uploadSettings: UploadSettings = { inFlight: 6 },
+  uploadSettings: UploadSettings = { inFlight: 6, perAccount: 2 },
 ): void {
-  const uploads: UploadGate = createUploadGate({ perAccount: UPLOADS_PER_ACCOUNT, overall: uploadSettings.inFlight });
+  const uploads: UploadGate = createUploadGate({
+    perAccount: uploadSettings.perAccount,
+    overall: uploadSettings.inFlight,
+  });
 
   const record = (request: FastifyRequest, who: JournalActor, action: string, objectType: string, objectId: string) =>
     audit.record({ actor: who.userId, action, objectType, objectId, requestId: String(request.id) });

@@ -151,6 +151,7 @@ const schema = z.object({
   INVITATION_VALID_DAYS: wholeNumber(1, 30).default(7),
   EXPORT_MAX_ATTACHMENT_MB: wholeNumber(1, 16_384).default(1024),
   UPLOADS_IN_FLIGHT_MAX: wholeNumber(1, 1000).default(6),
+  UPLOADS_PER_ACCOUNT_MAX: wholeNumber(1, 100).default(2),
 });
 
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -193,6 +194,7 @@ export interface Config {
   exportMaxAttachmentBytes: number;
   /** Entry forms with files read at once, for everyone together (each may hold 50 MB of files while read). */
   uploadsInFlightMax: number;
+  uploadsPerAccountMax: number;
   /**
    * Where people reach the site (scheme, host, port): passkeys are bound to it. The relying party id is its host
    * name. Default http://localhost:PORT, which only suits development and tests.
@@ -256,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     invitationValidMs: values.INVITATION_VALID_DAYS * 24 * 3_600_000,
     exportMaxAttachmentBytes: values.EXPORT_MAX_ATTACHMENT_MB * 1024 * 1024,
     uploadsInFlightMax: values.UPLOADS_IN_FLIGHT_MAX,
+    uploadsPerAccountMax: values.UPLOADS_PER_ACCOUNT_MAX,
     publicOrigin: publicOriginOf(values.PUBLIC_ORIGIN ?? `http://localhost:${values.PORT}`),
   };
 }

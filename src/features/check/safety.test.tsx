@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { render } from 'preact-render-to-string';
-import { locales, translatorFor } from '../../shared/i18n/i18n.js';
+import { testPageContext } from '../../../test/helpers/page-context.js';
+import { locales } from '../../shared/i18n/i18n.js';
 import { questionnairesDir } from '../../shared/paths.js';
 import { nationalLines } from '../../shared/views/components/national-lines.js';
 import type { PageContext } from '../../shared/views/context.js';
@@ -53,27 +54,9 @@ const signals = (questionnaire: Questionnaire) =>
 const yesAnswers = (questionnaire: Questionnaire, question: Question) =>
   optionsOf(questionnaire, question).filter((value) => questionnaire.scoring.countingAnswers.includes(value));
 
-const assets = {
-  css: '/a.css',
-  js: '/a.js',
-  iconSvg: '/i.svg',
-  iconPng192: '/i.png',
-  appleTouchIcon: '/t.png',
-  passkeyJs: '/p.js',
-};
-
-function contextFor(locale: PageContext['locale']): PageContext {
-  return {
-    locale,
-    t: translatorFor(locale),
-    path: '/check',
-    returnTo: '/check',
-    assets,
-    quickExitUrl: 'https://neutral.example/',
-    signedIn: false,
-    csrfToken: () => 'token',
-  };
-}
+/** The check's pages: the form holds a form, so it is given a token. */
+const contextFor = (locale: PageContext['locale']) =>
+  testPageContext(locale, { path: '/check', csrfToken: () => 'token' });
 
 function outcomeHtml(questionnaire: Questionnaire, answers: Map<string, string>, locale: PageContext['locale']) {
   const evaluation = evaluate(questionnaire, answers);

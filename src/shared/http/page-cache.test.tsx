@@ -4,20 +4,13 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { setCookies } from '../../../test/helpers/app.js';
+import { testAssets } from '../../../test/helpers/page-context.js';
 import type { PageContext } from '../views/context.js';
 import { createPageCache } from './page-cache.js';
 import { csrfBinding, pageContext, registerRequestContext } from './request-context.js';
 
-const assets = {
-  css: '/a.css',
-  js: '/a.js',
-  passkeyJs: '/p.js',
-  iconSvg: '/i.svg',
-  iconPng192: '/i.png',
-  appleTouchIcon: '/t.png',
-};
-
-async function build(now: { value: number }) {
+/** A bare app with cookies, session-bound CSRF tokens as in app.ts, the request context and a page cache. */
+async function appWithCache(clock: () => number) {
   const app: FastifyInstance = Fastify();
   await app.register(fastifyCookie);
   // As in app.ts: tokens bound to the session (none here, so "anonymous") with a key of their own.
@@ -29,11 +22,16 @@ async function build(now: { value: number }) {
   });
   registerRequestContext(app);
   const cache = createPageCache({
-    contextOf: (request, reply) => pageContext(request, reply, assets, 'https://neutral.example/'),
+    contextOf: (request, reply) => pageContext(request, reply, testAssets, 'https://neutral.example/'),
     ttlMs: 1000,
     maxEntries: 10,
-    clock: () => now.value,
+    clock,
   });
+  return { app, cache };
+}
+
+async function build(now: { value: number }) {
+  const { app, cache } = await appWithCache(() => now.value);
   const renders: string[] = [];
   const view = (ctx: PageContext) => {
     renders.push(`${ctx.locale} ${ctx.path}`);
@@ -116,22 +114,7 @@ test('a cached page is rendered again after its time is up', async () => {
 });
 
 test('a framed page: anonymous visitors share one frame; a signed-in user gets a page of their own, with a token', async () => {
-  const app: FastifyInstance = Fastify();
-  await app.register(fastifyCookie);
-  // As in app.ts: tokens bound to the session (none here, so "anonymous") with a key of their own.
-  await app.register(fastifyCsrf, {
-    cookieKey: 'csrf',
-    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict' },
-    getUserInfo: (request) => csrfBinding(request),
-    csrfOpts: { hmacKey: Buffer.alloc(32, 1) },
-  });
-  registerRequestContext(app);
-  const cache = createPageCache({
-    contextOf: (request, reply) => pageContext(request, reply, assets, 'https://neutral.example/'),
-    ttlMs: 1000,
-    maxEntries: 10,
-    clock: () => 0,
-  });
+  const { app, cache } = await appWithCache(() => 0);
   const frames: string[] = [];
   // Like the layout: a signed-in page has a form (stay logged in) that needs a CSRF token.
   const frame = (ctx: PageContext, slot: string) => {

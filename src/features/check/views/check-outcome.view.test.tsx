@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { render } from 'preact-render-to-string';
+import { testPageContext } from '../../../../test/helpers/page-context.js';
 import { locales, translatorFor } from '../../../shared/i18n/i18n.js';
 import { questionnairesDir } from '../../../shared/paths.js';
 import type { PageContext } from '../../../shared/views/context.js';
@@ -10,29 +11,8 @@ import { evaluate } from '../scoring.js';
 import { OutcomeDetails, renderOutcomeDetails } from './check-outcome.view.js';
 
 const registry = loadQuestionnaires(questionnairesDir);
-const assets = {
-  css: '/a.css',
-  js: '/a.js',
-  iconSvg: '/i.svg',
-  iconPng192: '/i.png',
-  appleTouchIcon: '/t.png',
-  passkeyJs: '/p.js',
-};
-
-function contextFor(locale: PageContext['locale']): PageContext {
-  return {
-    locale,
-    t: translatorFor(locale),
-    path: '/check',
-    returnTo: '/check',
-    assets,
-    quickExitUrl: 'https://neutral.example/',
-    signedIn: false,
-    csrfToken: () => {
-      throw new Error('the outcome details hold no form');
-    },
-  };
-}
+/** The outcome details hold no form: asking for a CSRF token fails the test. */
+const contextFor = (locale: PageContext['locale']) => testPageContext(locale, { path: '/check' });
 
 /** A small deterministic generator, so a failure can be reproduced. */
 function numbers(seed: number): () => number {

@@ -1,32 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { render } from 'preact-render-to-string';
-import { translatorFor } from '../../../shared/i18n/i18n.js';
+import { testPageContext } from '../../../../test/helpers/page-context.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import type { Organisation } from '../organisation.schema.js';
 import { OrganisationCard } from './organisation-card.js';
 
-function contextFor(locale: PageContext['locale']): PageContext {
-  return {
-    locale,
-    t: translatorFor(locale),
-    path: '/hulp',
-    returnTo: '/hulp',
-    assets: {
-      css: '/a.css',
-      js: '/a.js',
-      iconSvg: '/i.svg',
-      iconPng192: '/i.png',
-      appleTouchIcon: '/t.png',
-      passkeyJs: '/p.js',
-    },
-    quickExitUrl: 'https://neutral.example/',
-    signedIn: false,
-    csrfToken: () => {
-      throw new Error('an organisation card holds no form');
-    },
-  };
-}
+/** An organisation card holds no form: asking for a CSRF token fails the test. */
+const contextFor = (locale: PageContext['locale']) => testPageContext(locale, { path: '/hulp' });
 
 const organisation: Organisation = {
   slug: 'voorbeeld',

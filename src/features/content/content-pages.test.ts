@@ -70,6 +70,58 @@ test('every information page names at least one source', () => {
   }
 });
 
+const bodyOf = (lang: string, slug: string) => matter(readFileSync(path.join(contentDir, lang, `${slug}.md`), 'utf8')).content;
+
+test('Slachtofferhulp 0900-0101 is never called a free number: the call costs the local rate, the help is free', () => {
+  const localRate: Record<(typeof languages)[number], RegExp> = { nl: /(lokaal|lokale|gewone) tarief/i, en: /local rate/i };
+  for (const lang of languages) {
+    for (const slug of slugsOf(lang)) {
+      const body = bodyOf(lang, slug);
+      if (!body.includes('0900-0101')) continue;
+      assert.doesNotMatch(body, /gratis nummer|gratis (te )?bellen naar 0900|free (phone )?number|freephone/i, `${lang}/${slug}.md`);
+      assert.match(body, localRate[lang], `${lang}/${slug}.md names the local rate`);
+    }
+  }
+});
+
+test('every page that mentions a screenshot also says never to keep or send a nude image, not even as a small picture in a chat', () => {
+  const rules: Record<(typeof languages)[number], { screenshot: RegExp; neverKeepOrSend: RegExp; thumbnail: RegExp }> = {
+    nl: {
+      screenshot: /schermafbeelding|screenshot/i,
+      neverKeepOrSend: /\b(bewaar|bewaren|opslaan|sla)\b[^.]*\b(door|doorsturen|deel|stuur)\b/i,
+      thumbnail: /klein plaatje/i,
+    },
+    en: {
+      screenshot: /screenshot/i,
+      neverKeepOrSend: /\b(keep|save|saving)\b[^.]*\b(send|forward|forwarding|share)\b/i,
+      thumbnail: /small picture/i,
+    },
+  };
+  for (const lang of languages) {
+    const rule = rules[lang];
+    for (const slug of slugsOf(lang)) {
+      const body = bodyOf(lang, slug);
+      if (!rule.screenshot.test(body)) continue;
+      assert.match(body, rule.neverKeepOrSend, `${lang}/${slug}.md says never to keep or send a nude image`);
+      assert.match(body, rule.thumbnail, `${lang}/${slug}.md warns about a small picture inside a screenshot`);
+    }
+  }
+});
+
+test('the English pages do not call the child "she" by default: only pages about one particular girl use she or her', () => {
+  // The loverboy story (how exploiters work) and a mother's daughter (myths) are about one girl; quoted myths are dropped.
+  const aboutOneGirl = new Set(['hoe-uitbuiters-werken', 'mythes-en-feiten']);
+  for (const slug of slugsOf('en')) {
+    if (aboutOneGirl.has(slug)) continue;
+    const { content, data } = matter(readFileSync(path.join(contentDir, 'en', `${slug}.md`), 'utf8'));
+    const lines = [String((data as { title?: unknown }).title), String((data as { summary?: unknown }).summary), ...content.split('\n')];
+    for (const line of lines) {
+      const unquoted = line.replace(/"[^"]*"|“[^”]*”/g, '').replace(/\bhe or she\b/gi, '');
+      assert.doesNotMatch(unquoted, /\b(she|her|hers|herself)\b/i, `en/${slug}.md: ${line}`);
+    }
+  }
+});
+
 for (const dialect of dialects) {
   describe(`links in the information pages [${dialect}]`, () => {
     let testApp: TestApp;

@@ -699,7 +699,7 @@ export const nl = {
   'journal.problem.tooManyFiles': 'Voeg hoogstens 5 bestanden toe aan één notitie.',
   'journal.problem.fileEmpty': 'Een van de bestanden is leeg.',
   'journal.problem.fileTooLarge':
-    'Een van de bestanden is groter dan 10 MB. Maak hem kleiner of maak een schermafbeelding.',
+    'Een van de bestanden is groter dan 10 MB. Maak hem kleiner of maak een schermafbeelding. Staat er een naaktbeeld op, ook als klein plaatje? Voeg het dan niet toe.',
   'journal.problem.fileType':
     'Een van de bestanden is geen PNG, JPEG, WebP of PDF. Andere soorten bestanden kunnen niet.',
   'journal.problem.fileCorrupt': 'Een van de bestanden is beschadigd en kan niet worden geopend.',

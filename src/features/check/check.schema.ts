@@ -132,6 +132,16 @@ export const questionnaireSchema = z
     situations: z.record(z.enum(acuteKinds), block).optional(),
     /** Advice blocks that answers open (question.guidance), e.g. when a child stays away at night. */
     guidance: z.record(id, block).default({}),
+    /** Where the facts in the advice come from (numbers, opening times, time windows): shown on every outcome. */
+    sources: z
+      .array(
+        z.object({
+          title: z.string().trim().min(1),
+          publisher: z.string().trim().min(1),
+          url: z.url({ protocol: /^https$/ }).optional(),
+        }),
+      )
+      .default([]),
     /** Extra advice blocks shown with the family branch, or (version 1) an assault in the last days. */
     branches: z.object({ family: outcome.omit({ level: true, services: true }), assault: text.optional() }),
   })

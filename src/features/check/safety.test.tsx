@@ -307,5 +307,17 @@ for (const questionnaire of published) {
         assert.equal(levels.size, 4, 'the samples reach every level');
       }
     });
+
+    test('every outcome names the sources of its facts (the numbers, hours and time windows it gives)', () => {
+      assert.ok(questionnaire.sources.length > 0);
+      const publishers = questionnaire.sources.map((source) => source.publisher).join(' ');
+      for (const name of ['Centrum Seksueel Geweld', '113 Zelfmoordpreventie', 'Helpwanted', 'Nationale Ombudsman']) {
+        assert.ok(publishers.includes(name), name);
+      }
+      for (const locale of locales) {
+        const page = article(outcomeHtml(questionnaire, calmAnswers(questionnaire), locale));
+        for (const source of questionnaire.sources) assert.ok(page.includes(source.title), source.title);
+      }
+    });
   });
 }

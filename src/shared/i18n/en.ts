@@ -110,6 +110,7 @@ export const en: Catalogue = {
   'check.outcome.notValidated':
     'This advice comes from questions that have not been tested or scientifically validated. It is only a help to choose a next step. In doubt? Call Veilig Thuis (0800-2000) for advice.',
   'check.outcome.doNow': 'Do this now',
+  'check.outcome.sourcesTitle': 'Sources of this advice',
   'check.outcome.callFirst': 'Call first',
   'check.outcome.alsoTitle': 'You also said:',
   'check.outcome.nextTitle': 'What you can do next',

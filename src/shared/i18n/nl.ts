@@ -112,6 +112,7 @@ export const nl = {
   'check.outcome.notValidated':
     'Dit advies komt uit vragen die niet getest of wetenschappelijk onderzocht zijn. Het is alleen een hulp om een volgende stap te kiezen. Twijfel je? Bel Veilig Thuis (0800-2000) voor advies.',
   'check.outcome.doNow': 'Doe dit nu',
+  'check.outcome.sourcesTitle': 'Bronnen van dit advies',
   'check.outcome.callFirst': 'Bel eerst',
   'check.outcome.alsoTitle': 'Je gaf ook aan:',
   'check.outcome.nextTitle': 'Wat je daarna kunt doen',

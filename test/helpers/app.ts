@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createApp } from '../../src/app.js';
 import { prepareDatabase } from '../../src/bootstrap.js';
 import { createServices, type Services } from '../../src/services.js';
@@ -65,4 +65,53 @@ export function csrfTokenFrom(html: string): string {
   const match = /name="_csrf" value="([^"]+)"/.exec(html);
   if (match?.[1] === undefined) throw new Error('no CSRF field in the page');
   return match[1];
+}
+
+/** The cookies a browser holds after a response: what it had, with what the response set over it. */
+export function withCookiesOf(
+  cookies: Record<string, string>,
+  headers: Record<string, unknown>,
+): Record<string, string> {
+  return { ...cookies, ...Object.fromEntries(setCookies(headers)) };
+}
+
+export interface SignUpOptions {
+  /** What is typed in the "repeat" field; the passphrase unless a test types something else. */
+  again?: string;
+  /** The cookies the browser already has (none: a fresh browser). */
+  cookies?: Record<string, string>;
+  /** The client address of both requests (light-my-request's default otherwise). */
+  remoteAddress?: string;
+}
+
+/**
+ * Signs up through the form as a browser does: GET /registreren for the CSRF cookie and token, then POST the
+ * form. It asserts nothing: the answer is the response (200 with the recovery code when it worked) and the
+ * browser's cookies after it, the session cookie among them when it worked.
+ */
+export async function signUpOverHttp(
+  app: FastifyInstance,
+  username: string,
+  passphrase: string,
+  options: SignUpOptions = {},
+): Promise<{ response: LightMyRequestResponse; cookies: Record<string, string> }> {
+  const browser = {
+    ...(options.cookies !== undefined && { cookies: options.cookies }),
+    ...(options.remoteAddress !== undefined && { remoteAddress: options.remoteAddress }),
+  };
+  const form = await app.inject({ method: 'GET', url: '/registreren', ...browser });
+  const cookies = withCookiesOf(options.cookies ?? {}, form.headers);
+  const response = await app.inject({
+    method: 'POST',
+    url: '/registreren',
+    ...browser,
+    cookies,
+    payload: {
+      _csrf: csrfTokenFrom(form.body),
+      gebruikersnaam: username,
+      wachtwoord: passphrase,
+      herhaling: options.again ?? passphrase,
+    },
+  });
+  return { response, cookies: withCookiesOf(cookies, response.headers) };
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../test/helpers/app.js';
+import { buildTestApp, csrfTokenFrom, signUpOverHttp, type TestApp } from '../../../test/helpers/app.js';
 
 /*
  * After "delete my account" the name is gone from the database files themselves, not only from the tables: a
@@ -29,21 +29,8 @@ describe('account deletion leaves no trace of the name in the SQLite files', () 
 
   test('signed up, then deleted: the name is in neither the database file nor its -wal', async () => {
     const { app } = testApp;
-    const page = await app.inject({ method: 'GET', url: '/registreren' });
-    let cookies: Record<string, string> = Object.fromEntries(setCookies(page.headers));
-    const signedUp = await app.inject({
-      method: 'POST',
-      url: '/registreren',
-      cookies,
-      payload: {
-        _csrf: csrfTokenFrom(page.body),
-        gebruikersnaam: username,
-        wachtwoord: passphrase,
-        herhaling: passphrase,
-      },
-    });
+    const { response: signedUp, cookies } = await signUpOverHttp(app, username, passphrase);
     assert.equal(signedUp.statusCode, 200);
-    cookies = { ...cookies, ...Object.fromEntries(setCookies(signedUp.headers)) };
     assert.ok(rawBytes().includes(Buffer.from(username)), 'the name is stored while the account exists');
 
     const account = await app.inject({ method: 'GET', url: '/account', cookies });

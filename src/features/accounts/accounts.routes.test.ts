@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { generate } from 'otplib';
 import { throttleDelayMs } from './login-throttle.js';
 import type { FastifyInstance } from 'fastify';
-import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../test/helpers/app.js';
+import { buildTestApp, csrfTokenFrom, setCookies, signUpOverHttp, type TestApp } from '../../../test/helpers/app.js';
 import { assertNotInDump, databaseDump } from '../../../test/helpers/dump.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { parseRecoveryCode } from '../../shared/crypto/recovery-code.js';
@@ -30,16 +30,8 @@ for (const dialect of dialects) {
       return { cookies, token: csrfTokenFrom(page.body) };
     }
 
-    async function register(username: string, passphrase = goodPassphrase, again = passphrase) {
-      const { cookies, token } = await browser();
-      const response = await app.inject({
-        method: 'POST',
-        url: '/registreren',
-        cookies,
-        payload: { _csrf: token, gebruikersnaam: username, wachtwoord: passphrase, herhaling: again },
-      });
-      return { response, cookies: { ...cookies, ...Object.fromEntries(setCookies(response.headers)) } };
-    }
+    const register = (username: string, passphrase = goodPassphrase, again = passphrase) =>
+      signUpOverHttp(app, username, passphrase, { again });
 
     // Each test logs in from its own address, so the per-address login throttle of one test does not spill
     // into the next (the throttle itself is tested on its own below).

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../test/helpers/app.js';
+import { buildTestApp, csrfTokenFrom, signUpOverHttp, type TestApp, withCookiesOf } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
 
 const passphrase = 'wolk fiets tegel zomer';
@@ -17,28 +17,18 @@ for (const dialect of dialects) {
     after(() => testApp.close());
 
     type Jar = Record<string, string>;
-    const merge = (jar: Jar, headers: Record<string, unknown>): Jar => ({
-      ...jar,
-      ...Object.fromEntries(setCookies(headers)),
-    });
     const page = async (url: string, jar: Jar) => {
       const response = await app.inject({ method: 'GET', url, cookies: jar });
-      return { jar: merge(jar, response.headers), token: csrfTokenFrom(response.body) };
+      return { jar: withCookiesOf(jar, response.headers), token: csrfTokenFrom(response.body) };
     };
     /** "Stay logged in": a form on every signed-in page; 303 when the token is accepted, 403 when not. */
     const stayLoggedIn = (jar: Jar, token: string) =>
       app.inject({ method: 'POST', url: '/account/verlengen', cookies: jar, payload: { _csrf: token } });
 
     async function signUp(username: string, jar: Jar = {}): Promise<Jar> {
-      const form = await page('/registreren', jar);
-      const response = await app.inject({
-        method: 'POST',
-        url: '/registreren',
-        cookies: form.jar,
-        payload: { _csrf: form.token, gebruikersnaam: username, wachtwoord: passphrase, herhaling: passphrase },
-      });
+      const { response, cookies } = await signUpOverHttp(app, username, passphrase, { cookies: jar });
       assert.equal(response.statusCode, 200);
-      return merge(form.jar, response.headers);
+      return cookies;
     }
 
     async function logIn(username: string, jar: Jar): Promise<Jar> {
@@ -50,7 +40,7 @@ for (const dialect of dialects) {
         payload: { _csrf: form.token, gebruikersnaam: username, wachtwoord: passphrase },
       });
       assert.equal(response.statusCode, 303);
-      return merge(form.jar, response.headers);
+      return withCookiesOf(form.jar, response.headers);
     }
 
     test('a token from before the login does not work after it; one from a signed-in page does', async () => {
@@ -75,7 +65,7 @@ for (const dialect of dialects) {
         payload: { _csrf: firstToken },
       });
       assert.equal(loggedOut.statusCode, 303);
-      const { sessie: _gone, ...anonymousJar } = merge(first, loggedOut.headers);
+      const { sessie: _gone, ...anonymousJar } = withCookiesOf(first, loggedOut.headers);
       const again = await logIn('csrf.eerste', anonymousJar);
       assert.equal(again.csrf, first.csrf);
       assert.notEqual(again.sessie, first.sessie);

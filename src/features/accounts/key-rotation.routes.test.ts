@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../test/helpers/app.js';
+import { buildTestApp, csrfTokenFrom, setCookies, signUpOverHttp, type TestApp } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { parseRecoveryCode } from '../../shared/crypto/recovery-code.js';
 
@@ -21,23 +21,11 @@ for (const dialect of dialects) {
     let count = 0;
     async function signedUp() {
       count += 1;
-      const page = await app.inject({ method: 'GET', url: '/registreren' });
-      const cookies: Record<string, string> = Object.fromEntries(setCookies(page.headers));
       const username = `sleutel.${count}`;
-      const response = await app.inject({
-        method: 'POST',
-        url: '/registreren',
-        cookies,
-        payload: {
-          _csrf: csrfTokenFrom(page.body),
-          gebruikersnaam: username,
-          wachtwoord: passphrase,
-          herhaling: passphrase,
-        },
-      });
+      const { response, cookies } = await signUpOverHttp(app, username, passphrase);
       assert.equal(response.statusCode, 200);
       const code = /data-recovery-code="true">([^<]+)</.exec(response.body)![1]!;
-      return { username, code, cookies: { ...cookies, ...Object.fromEntries(setCookies(response.headers)) } };
+      return { username, code, cookies };
     }
 
     const userRow = async (username: string) =>

@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { createApp } from '../../app.js';
-import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../test/helpers/app.js';
+import { buildTestApp, csrfTokenFrom, setCookies, signUpOverHttp, type TestApp } from '../../../test/helpers/app.js';
 import { dialects, describeEachDialect } from '../../../test/helpers/databases.js';
 import { assertNotInDump, databaseDump } from '../../../test/helpers/dump.js';
 import { createKeyedHash } from '../../shared/crypto/keyed-hash.js';
@@ -39,17 +39,8 @@ for (const dialect of dialects) {
       return { cookies: Object.fromEntries(setCookies(page.headers)), token: csrfTokenFrom(page.body) };
     }
 
-    async function signUp(username: string, remoteAddress = '192.0.2.1') {
-      const { cookies, token } = await browser('/registreren', remoteAddress);
-      const response = await app.inject({
-        method: 'POST',
-        url: '/registreren',
-        cookies,
-        remoteAddress,
-        payload: { _csrf: token, gebruikersnaam: username, wachtwoord: passphrase, herhaling: passphrase },
-      });
-      return { response, cookies: { ...cookies, ...Object.fromEntries(setCookies(response.headers)) } };
-    }
+    const signUp = (username: string, remoteAddress = '192.0.2.1') =>
+      signUpOverHttp(app, username, passphrase, { remoteAddress });
 
     async function login(username: string, typed: string, remoteAddress: string) {
       const { cookies, token } = await browser('/inloggen', remoteAddress);
@@ -174,21 +165,7 @@ for (const dialect of dialects) {
       const logged = await createApp(testApp.services, { logStream: stream });
       try {
         const address = '198.51.100.44';
-        const form = await logged.inject({ method: 'GET', url: '/registreren', remoteAddress: address });
-        const formCookies = Object.fromEntries(setCookies(form.headers));
-        const created = await logged.inject({
-          method: 'POST',
-          url: '/registreren',
-          cookies: formCookies,
-          remoteAddress: address,
-          payload: {
-            _csrf: csrfTokenFrom(form.body),
-            gebruikersnaam: 'herbevestig.te.vaak',
-            wachtwoord: passphrase,
-            herhaling: passphrase,
-          },
-        });
-        const cookies = { ...formCookies, ...Object.fromEntries(setCookies(created.headers)) };
+        const { cookies } = await signUpOverHttp(logged, 'herbevestig.te.vaak', passphrase, { remoteAddress: address });
         const token = csrfTokenFrom((await logged.inject({ method: 'GET', url: '/account', cookies })).body);
         const post = (url: string, wachtwoord: string) =>
           logged.inject({

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../test/helpers/app.js';
+import { buildTestApp, csrfTokenFrom, setCookies, signUpOverHttp, type TestApp } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { createSoftAuthenticator } from '../../../test/helpers/soft-authenticator.js';
 
@@ -23,21 +23,9 @@ for (const dialect of dialects) {
     type Jar = Record<string, string>;
 
     async function signUp(username: string): Promise<Jar> {
-      const form = await app.inject({ method: 'GET', url: '/registreren' });
-      const cookies: Jar = Object.fromEntries(setCookies(form.headers));
-      const response = await app.inject({
-        method: 'POST',
-        url: '/registreren',
-        cookies,
-        payload: {
-          _csrf: csrfTokenFrom(form.body),
-          gebruikersnaam: username,
-          wachtwoord: passphrase,
-          herhaling: passphrase,
-        },
-      });
+      const { response, cookies } = await signUpOverHttp(app, username, passphrase);
       assert.equal(response.statusCode, 200);
-      return { ...cookies, ...Object.fromEntries(setCookies(response.headers)) };
+      return cookies;
     }
 
     /** Adds a passkey the way the page's script does: options as JSON, then the answer in a form post. */

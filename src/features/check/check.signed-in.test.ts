@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../test/helpers/app.js';
+import { buildTestApp, csrfTokenFrom, setCookies, signUpOverHttp, type TestApp } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
 
 type Fields = Record<string, string>;
@@ -43,21 +43,9 @@ for (const dialect of dialects) {
           calm[question.id] = (options.find((option) => option.value === 'nee') ?? options[0])!.value;
         }
       }
-      const form = await app.inject({ method: 'GET', url: '/registreren' });
-      const formCookies = Object.fromEntries(setCookies(form.headers));
-      const signUp = await app.inject({
-        method: 'POST',
-        url: '/registreren',
-        cookies: formCookies,
-        payload: {
-          _csrf: csrfTokenFrom(form.body),
-          gebruikersnaam: 'ouder-check',
-          wachtwoord: 'lamp fiets regen appel',
-          herhaling: 'lamp fiets regen appel',
-        },
-      });
-      assert.equal(signUp.statusCode, 200);
-      parent = { ...formCookies, ...Object.fromEntries(setCookies(signUp.headers)) };
+      const signUp = await signUpOverHttp(app, 'ouder-check', 'lamp fiets regen appel');
+      assert.equal(signUp.response.statusCode, 200);
+      parent = signUp.cookies;
       assert.ok(parent.sessie !== undefined, 'signed in after sign-up');
     });
     after(() => testApp.close());

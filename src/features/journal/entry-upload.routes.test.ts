@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
-import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../test/helpers/app.js';
+import { buildTestApp, csrfTokenFrom, setCookies, signUpOverHttp, type TestApp } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
 
 /*
@@ -68,22 +68,8 @@ for (const dialect of dialects) {
       const { app } = testApp;
       count += 1;
       const remoteAddress = `10.12.${dialect === 'sqlite' ? 1 : 2}.${count}`;
-      const page = await app.inject({ method: 'GET', url: '/registreren', remoteAddress });
-      let cookies: Record<string, string> = Object.fromEntries(setCookies(page.headers));
-      const response = await app.inject({
-        method: 'POST',
-        url: '/registreren',
-        cookies,
-        remoteAddress,
-        payload: {
-          _csrf: csrfTokenFrom(page.body),
-          gebruikersnaam: `upload.ouder${count}`,
-          wachtwoord: passphrase,
-          herhaling: passphrase,
-        },
-      });
+      const { response, cookies } = await signUpOverHttp(app, `upload.ouder${count}`, passphrase, { remoteAddress });
       assert.equal(response.statusCode, 200);
-      cookies = { ...cookies, ...Object.fromEntries(setCookies(response.headers)) };
       const form = await app.inject({ method: 'GET', url: '/logboek/nieuw', cookies, remoteAddress });
       return { cookies, token: csrfTokenFrom(form.body), remoteAddress };
     }

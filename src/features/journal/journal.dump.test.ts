@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
-import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../test/helpers/app.js';
+import { buildTestApp, csrfTokenFrom, signUpOverHttp, type TestApp } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { assertNotInDump, databaseDump } from '../../../test/helpers/dump.js';
 
@@ -23,20 +23,7 @@ for (const dialect of dialects) {
 
     test('no text, field value, file bytes or EXIF in the dump', async () => {
       const { app } = testApp;
-      const page = await app.inject({ method: 'GET', url: '/registreren' });
-      let cookies: Record<string, string> = Object.fromEntries(setCookies(page.headers));
-      const signedUp = await app.inject({
-        method: 'POST',
-        url: '/registreren',
-        cookies,
-        payload: {
-          _csrf: csrfTokenFrom(page.body),
-          gebruikersnaam: 'dump.ouder',
-          wachtwoord: passphrase,
-          herhaling: passphrase,
-        },
-      });
-      cookies = { ...cookies, ...Object.fromEntries(setCookies(signedUp.headers)) };
+      const { cookies } = await signUpOverHttp(app, 'dump.ouder', passphrase);
       const token = csrfTokenFrom((await app.inject({ method: 'GET', url: '/logboek/nieuw', cookies })).body);
 
       const photo = await sharp({ create: { width: 200, height: 150, channels: 3, background: '#8e44ad' } })

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
-import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../test/helpers/app.js';
+import { buildTestApp, csrfTokenFrom, signUpOverHttp, type TestApp } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
 
 /*
@@ -81,22 +81,8 @@ for (const dialect of dialects) {
     /** A signed-in parent in a fresh browser, with the CSRF cookie and token of the entry form. */
     async function parent(remoteAddress = `10.9.${dialect === 'sqlite' ? 1 : 2}.${(count += 1)}`) {
       const { app } = test_;
-      const page = await app.inject({ method: 'GET', url: '/registreren', remoteAddress });
-      let cookies: Record<string, string> = Object.fromEntries(setCookies(page.headers));
-      const response = await app.inject({
-        method: 'POST',
-        url: '/registreren',
-        cookies,
-        remoteAddress,
-        payload: {
-          _csrf: csrfTokenFrom(page.body),
-          gebruikersnaam: `ouder${count}`,
-          wachtwoord: passphrase,
-          herhaling: passphrase,
-        },
-      });
+      const { response, cookies } = await signUpOverHttp(app, `ouder${count}`, passphrase, { remoteAddress });
       assert.equal(response.statusCode, 200);
-      cookies = { ...cookies, ...Object.fromEntries(setCookies(response.headers)) };
       const form = await app.inject({ method: 'GET', url: '/logboek/nieuw', cookies, remoteAddress });
       assert.equal(form.statusCode, 200);
       return { cookies, token: csrfTokenFrom(form.body), remoteAddress };

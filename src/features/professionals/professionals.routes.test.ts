@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { generate } from 'otplib';
-import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../test/helpers/app.js';
+import { buildTestApp, csrfTokenFrom, signUpOverHttp, type TestApp, withCookiesOf } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { recipientOf, type SmtpSink, startSmtpSink } from '../../../test/helpers/smtp-sink.js';
 
@@ -43,15 +43,11 @@ for (const dialect of dialects) {
             .executeTakeFirstOrThrow()
         ).n,
       );
-    const merge = (jar: Jar, headers: Record<string, unknown>): Jar => ({
-      ...jar,
-      ...Object.fromEntries(setCookies(headers)),
-    });
     /** GETs a page with the jar and returns its CSRF token (the jar gains the CSRF cookie). */
     async function formToken(url: string, jar: Jar): Promise<{ jar: Jar; token: string; body: string }> {
       const page = await app.inject({ method: 'GET', url, cookies: jar });
       assert.equal(page.statusCode, 200, `${url} answered ${page.statusCode}`);
-      return { jar: merge(jar, page.headers), token: csrfTokenFrom(page.body), body: page.body };
+      return { jar: withCookiesOf(jar, page.headers), token: csrfTokenFrom(page.body), body: page.body };
     }
     async function post(url: string, jar: Jar, payload: Record<string, string> = {}, withToken = true) {
       const { jar: withCsrf, token } = withToken ? await formToken('/registreren', jar) : { jar, token: '' };
@@ -91,7 +87,7 @@ for (const dialect of dialects) {
         payload: { _csrf: form.token, gebruikersnaam: name, wachtwoord: passphrase, herhaling: passphrase },
       });
       assert.equal(created.statusCode, 200);
-      const jar = merge(form.jar, created.headers);
+      const jar = withCookiesOf(form.jar, created.headers);
       await setUpTotp(jar);
       return { jar, name, id: await userIdOf(jar) };
     }
@@ -121,7 +117,7 @@ for (const dialect of dialects) {
     async function openLink(link: string) {
       const path = new URL(link).pathname;
       const landing = await app.inject({ method: 'GET', url: path });
-      return { landing, jar: merge({}, landing.headers) };
+      return { landing, jar: withCookiesOf({}, landing.headers) };
     }
 
     async function signUp(link: string, username: string) {
@@ -133,7 +129,7 @@ for (const dialect of dialects) {
         cookies: form.jar,
         payload: { _csrf: form.token, gebruikersnaam: username, wachtwoord: passphrase, herhaling: passphrase },
       });
-      return { created, jar: merge(form.jar, created.headers) };
+      return { created, jar: withCookiesOf(form.jar, created.headers) };
     }
 
     /** A professional invited, signed up and with a second factor; pending activation. */
@@ -436,20 +432,7 @@ for (const dialect of dialects) {
     });
 
     test('everyone but an admin gets a 404 on /beheer; posts without the form token change nothing', async () => {
-      const parent = await app.inject({ method: 'GET', url: '/registreren' });
-      const parentJar = merge({}, parent.headers);
-      const signUpParent = await app.inject({
-        method: 'POST',
-        url: '/registreren',
-        cookies: parentJar,
-        payload: {
-          _csrf: csrfTokenFrom(parent.body),
-          gebruikersnaam: 'ouder.beheer',
-          wachtwoord: passphrase,
-          herhaling: passphrase,
-        },
-      });
-      const parentCookies = merge(parentJar, signUpParent.headers);
+      const { cookies: parentCookies } = await signUpOverHttp(app, 'ouder.beheer', passphrase);
       const [organisationId] = await organisationIds();
       for (const jar of [{}, parentCookies]) {
         for (const url of ['/beheer', '/beheer/uitnodigingen/nieuw']) {

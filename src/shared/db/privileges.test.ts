@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
-import { csrfTokenFrom, setCookies } from '../../../test/helpers/app.js';
+import { signUpOverHttp } from '../../../test/helpers/app.js';
 import { openTestDatabase, type TestDatabase } from '../../../test/helpers/databases.js';
 import { createApp } from '../../app.js';
 import { prepareDatabase } from '../../bootstrap.js';
@@ -61,19 +61,7 @@ describe('the application role on PostgreSQL', () => {
       // A second start: nothing to migrate, grants renewed, and the app still works.
       assert.deepEqual((await prepareDatabase(database, services)).migrationsApplied, []);
 
-      const page = await app.inject({ method: 'GET', url: '/registreren' });
-      const passphrase = 'grijze reiger bij de sloot';
-      const signUp = await app.inject({
-        method: 'POST',
-        url: '/registreren',
-        cookies: Object.fromEntries(setCookies(page.headers)),
-        payload: {
-          _csrf: csrfTokenFrom(page.body),
-          gebruikersnaam: 'rol.ouder',
-          wachtwoord: passphrase,
-          herhaling: passphrase,
-        },
-      });
+      const { response: signUp } = await signUpOverHttp(app, 'rol.ouder', 'grijze reiger bij de sloot');
       assert.equal(signUp.statusCode, 200, 'sign-up works as the app role (users, sessions, audit)');
       assert.equal((await services.audit.verify()).ok, true);
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../test/helpers/app.js';
+import { buildTestApp, csrfTokenFrom, setCookies, signUpOverHttp, type TestApp } from '../../../test/helpers/app.js';
 import { type SmtpSink, startSmtpSink } from '../../../test/helpers/smtp-sink.js';
 import { createMailer } from './mailer.js';
 
@@ -56,22 +56,10 @@ describe('e-mail notices', () => {
 
     test('a parent may leave an address for notices; using the recovery code sends one', async () => {
       const { app } = testApp;
-      const form = await app.inject({ method: 'GET', url: '/registreren' });
-      let cookies = Object.fromEntries(setCookies(form.headers));
       const passphrase = 'brief postbus zegel envelop';
-      const signUp = await app.inject({
-        method: 'POST',
-        url: '/registreren',
-        cookies,
-        payload: {
-          _csrf: csrfTokenFrom(form.body),
-          gebruikersnaam: 'post.ouder',
-          wachtwoord: passphrase,
-          herhaling: passphrase,
-        },
-      });
-      const code = /data-recovery-code="true">([^<]+)</.exec(signUp.body)![1]!;
-      cookies = { ...cookies, ...Object.fromEntries(setCookies(signUp.headers)) };
+      const signUp = await signUpOverHttp(app, 'post.ouder', passphrase);
+      const code = /data-recovery-code="true">([^<]+)</.exec(signUp.response.body)![1]!;
+      const cookies = signUp.cookies;
       const account = await app.inject({ method: 'GET', url: '/account', cookies });
       const token = csrfTokenFrom(account.body);
       const bad = await app.inject({

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { unzipSync } from 'fflate';
-import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../../test/helpers/app.js';
+import {
+  buildTestApp,
+  csrfTokenFrom,
+  signUpOverHttp,
+  type TestApp,
+  withCookiesOf,
+} from '../../../../test/helpers/app.js';
 import { dialects } from '../../../../test/helpers/databases.js';
 import { exportJournal } from '../../../../test/helpers/export.js';
 import { testObservation } from '../../../../test/helpers/journal.js';
@@ -36,21 +42,9 @@ for (const dialect of dialects) {
 
     test('entries from before and after the rotation verify with either fingerprint', async () => {
       const { app, services } = testApp;
-      const page = await app.inject({ method: 'GET', url: '/registreren' });
-      let cookies: Record<string, string> = Object.fromEntries(setCookies(page.headers));
-      const signedUp = await app.inject({
-        method: 'POST',
-        url: '/registreren',
-        cookies,
-        payload: {
-          _csrf: csrfTokenFrom(page.body),
-          gebruikersnaam: 'draai.export',
-          wachtwoord: passphrase,
-          herhaling: passphrase,
-        },
-      });
-      cookies = { ...cookies, ...Object.fromEntries(setCookies(signedUp.headers)) };
-      const oldFingerprint = /class="app-fingerprint">([0-9a-f ]{79})</.exec(signedUp.body)![1]!;
+      const signedUp = await signUpOverHttp(app, 'draai.export', passphrase);
+      let cookies = signedUp.cookies;
+      const oldFingerprint = /class="app-fingerprint">([0-9a-f ]{79})</.exec(signedUp.response.body)![1]!;
 
       const before = await actorFor(cookies);
       await services.journal.addObservation(before, observation('Voor het vernieuwen, één'));
@@ -69,7 +63,7 @@ for (const dialect of dialects) {
         },
       });
       assert.equal(rotated.statusCode, 200);
-      cookies = { ...cookies, ...Object.fromEntries(setCookies(rotated.headers)) };
+      cookies = withCookiesOf(cookies, rotated.headers);
       const newFingerprint = /data-fingerprint="current" class="app-fingerprint">([0-9a-f ]{79})</.exec(
         rotated.body,
       )![1]!;

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { createHash } from 'node:crypto';
 import { unzipSync, zipSync } from 'fflate';
 import sharp from 'sharp';
-import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../../test/helpers/app.js';
+import { buildTestApp, csrfTokenFrom, setCookies, signUpOverHttp, type TestApp } from '../../../../test/helpers/app.js';
 import { dialects } from '../../../../test/helpers/databases.js';
 import { downloadExport, exportJournal, postExportForm, waitForExport } from '../../../../test/helpers/export.js';
 import { allAttachments, ExportTooLarge, journalActorOf } from '../journal.service.js';
@@ -28,20 +28,7 @@ for (const dialect of dialects) {
       testApp = await buildTestApp(dialect);
       logKey = testApp.services.logKey.publicKey.toString('base64');
       const { app } = testApp;
-      const page = await app.inject({ method: 'GET', url: '/registreren' });
-      cookies = Object.fromEntries(setCookies(page.headers));
-      const signedUp = await app.inject({
-        method: 'POST',
-        url: '/registreren',
-        cookies,
-        payload: {
-          _csrf: csrfTokenFrom(page.body),
-          gebruikersnaam: 'export.ouder',
-          wachtwoord: passphrase,
-          herhaling: passphrase,
-        },
-      });
-      cookies = { ...cookies, ...Object.fromEntries(setCookies(signedUp.headers)) };
+      ({ cookies } = await signUpOverHttp(app, 'export.ouder', passphrase));
       const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#16a085' } })
         .jpeg()
         .toBuffer();
@@ -285,20 +272,7 @@ for (const dialect of dialects) {
     test("ticked notes, photos or files that are all someone else's choose nothing: 400 in the parent's language, nothing started", async () => {
       // Another parent, with a note and a photo of their own.
       const { app } = testApp;
-      const page = await app.inject({ method: 'GET', url: '/registreren' });
-      let other: Record<string, string> = Object.fromEntries(setCookies(page.headers));
-      const signedUp = await app.inject({
-        method: 'POST',
-        url: '/registreren',
-        cookies: other,
-        payload: {
-          _csrf: csrfTokenFrom(page.body),
-          gebruikersnaam: 'export.andere.ouder',
-          wachtwoord: passphrase,
-          herhaling: passphrase,
-        },
-      });
-      other = { ...other, ...Object.fromEntries(setCookies(signedUp.headers)) };
+      const { cookies: other } = await signUpOverHttp(app, 'export.andere.ouder', passphrase);
       const form = new FormData();
       const token = csrfTokenFrom((await app.inject({ method: 'GET', url: '/logboek/nieuw', cookies: other })).body);
       for (const [name, value] of Object.entries({

@@ -3,9 +3,8 @@ import { PassThrough } from 'node:stream';
 import { brotliDecompressSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../test/helpers/app.js';
+import { describe, test } from 'node:test';
+import { appForSuite, buildTestApp, csrfTokenFrom, setCookies } from '../test/helpers/app.js';
 import { dialects } from '../test/helpers/databases.js';
 import { createApp } from './app.js';
 import { assetsDir } from './shared/paths.js';
@@ -25,16 +24,10 @@ function assertSecurityHeaders(headers: Record<string, unknown>, what: string): 
 
 for (const dialect of dialects) {
   describe(`the site over HTTP [${dialect}]`, () => {
-    let testApp: TestApp;
-    let app: FastifyInstance;
-    before(async () => {
-      testApp = await buildTestApp(dialect, { BODY_LIMIT_BYTES: '2048' });
-      app = testApp.app;
-    });
-    after(() => testApp.close());
+    const testApp = appForSuite(dialect, { BODY_LIMIT_BYTES: '2048' });
 
     test('the home page is Dutch by default, with skip link, quick exit and the emergency lines', async () => {
-      const response = await app.inject({ method: 'GET', url: '/' });
+      const response = await testApp.app.inject({ method: 'GET', url: '/' });
       assert.equal(response.statusCode, 200);
       assert.equal(response.headers['content-type'], 'text/html; charset=utf-8');
       const html = response.body;
@@ -50,36 +43,40 @@ for (const dialect of dialects) {
     });
 
     test('every link on the home page leads to a page that exists', async () => {
-      const html = (await app.inject({ method: 'GET', url: '/' })).body;
+      const html = (await testApp.app.inject({ method: 'GET', url: '/' })).body;
       const links = [...html.matchAll(/href="(\/[^"]*)"/g)].map((match) => match[1]!.replaceAll('&amp;', '&'));
       assert.ok(links.length > 5);
       for (const link of new Set(links)) {
-        const response = await app.inject({ method: 'GET', url: link });
+        const response = await testApp.app.inject({ method: 'GET', url: link });
         assert.ok([200, 303].includes(response.statusCode), `${link} answered ${response.statusCode}`);
       }
     });
 
     test('security headers are on pages, errors, assets and JSON alike', async () => {
-      const home = await app.inject({ method: 'GET', url: '/' });
+      const home = await testApp.app.inject({ method: 'GET', url: '/' });
       const css = /href="(\/assets\/app\.[0-9a-f]+\.css)"/.exec(home.body)![1]!;
       for (const url of ['/', '/bestaat-niet', css, '/healthz', '/informatie/over-deze-site']) {
-        const response = await app.inject({ method: 'GET', url });
+        const response = await testApp.app.inject({ method: 'GET', url });
         assertSecurityHeaders(response.headers, url);
       }
-      const forbidden = await app.inject({ method: 'POST', url: '/informatie/over-deze-site/feedback', payload: {} });
+      const forbidden = await testApp.app.inject({
+        method: 'POST',
+        url: '/informatie/over-deze-site/feedback',
+        payload: {},
+      });
       assertSecurityHeaders(forbidden.headers, 'a refused form');
     });
 
     test('pages are never stored in caches; fingerprinted assets are immutable', async () => {
-      const home = await app.inject({ method: 'GET', url: '/' });
+      const home = await testApp.app.inject({ method: 'GET', url: '/' });
       assert.equal(home.headers['cache-control'], 'no-store');
       const js = /src="(\/assets\/app\.[0-9a-f]+\.js)"/.exec(home.body)![1]!;
-      const asset = await app.inject({ method: 'GET', url: js });
+      const asset = await testApp.app.inject({ method: 'GET', url: js });
       assert.equal(asset.headers['cache-control'], 'public, max-age=31536000, immutable');
     });
 
     test('HSTS is sent only over HTTPS, as told by a trusted proxy', async () => {
-      const plain = await app.inject({ method: 'GET', url: '/', headers: { 'x-forwarded-proto': 'https' } });
+      const plain = await testApp.app.inject({ method: 'GET', url: '/', headers: { 'x-forwarded-proto': 'https' } });
       assert.equal(plain.headers['strict-transport-security'], undefined, 'an untrusted X-Forwarded-Proto is ignored');
       const proxied = await buildTestApp(dialect, { TRUST_PROXY: 'true' });
       try {
@@ -95,17 +92,21 @@ for (const dialect of dialects) {
     });
 
     test('Accept-Language picks English; the language cookie wins; anything invalid gives Dutch', async () => {
-      const english = await app.inject({ method: 'GET', url: '/', headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+      const english = await testApp.app.inject({
+        method: 'GET',
+        url: '/',
+        headers: { 'accept-language': 'en-GB,en;q=0.9' },
+      });
       assert.match(english.body, /<html lang="en">/);
       assert.match(english.body, /Worried about your child\?/);
-      const cookie = await app.inject({
+      const cookie = await testApp.app.inject({
         method: 'GET',
         url: '/',
         headers: { 'accept-language': 'nl' },
         cookies: { taal: 'en' },
       });
       assert.match(cookie.body, /<html lang="en">/);
-      const invalid = await app.inject({
+      const invalid = await testApp.app.inject({
         method: 'GET',
         url: '/',
         headers: { 'accept-language': ';;q=x,,' },
@@ -116,7 +117,10 @@ for (const dialect of dialects) {
     });
 
     test('the language switch remembers the choice and returns to the same page, never to another site', async () => {
-      const response = await app.inject({ method: 'GET', url: '/taal/en?terug=%2Finformatie%2Fover-deze-site' });
+      const response = await testApp.app.inject({
+        method: 'GET',
+        url: '/taal/en?terug=%2Finformatie%2Fover-deze-site',
+      });
       assert.equal(response.statusCode, 303);
       assert.equal(response.headers.location, '/informatie/over-deze-site');
       const setCookie = String(response.headers['set-cookie']);
@@ -130,17 +134,20 @@ for (const dialect of dialects) {
         'javascript:alert(1)',
         '',
       ]) {
-        const redirect = await app.inject({ method: 'GET', url: `/taal/nl?terug=${encodeURIComponent(hostile)}` });
+        const redirect = await testApp.app.inject({
+          method: 'GET',
+          url: `/taal/nl?terug=${encodeURIComponent(hostile)}`,
+        });
         assert.equal(redirect.headers.location, '/', `terug=${hostile}`);
       }
-      assert.equal((await app.inject({ method: 'GET', url: '/taal/fr' })).statusCode, 404);
+      assert.equal((await testApp.app.inject({ method: 'GET', url: '/taal/fr' })).statusCode, 404);
     });
 
     test('an unknown page is a 404 page in the visitor language', async () => {
-      const dutch = await app.inject({ method: 'GET', url: '/bestaat/niet' });
+      const dutch = await testApp.app.inject({ method: 'GET', url: '/bestaat/niet' });
       assert.equal(dutch.statusCode, 404);
       assert.match(dutch.body, /<h1>Pagina niet gevonden<\/h1>/);
-      const english = await app.inject({ method: 'GET', url: '/nope', headers: { 'accept-language': 'en' } });
+      const english = await testApp.app.inject({ method: 'GET', url: '/nope', headers: { 'accept-language': 'en' } });
       assert.match(english.body, /<h1>Page not found<\/h1>/);
     });
 
@@ -153,7 +160,7 @@ for (const dialect of dialects) {
         ['/assets/..%2Fsrc%2Fapp.ts', 404],
       ];
       for (const [url, status] of cases) {
-        const response = await app.inject({ method: 'GET', url });
+        const response = await testApp.app.inject({ method: 'GET', url });
         assert.equal(response.statusCode, status, url);
         assert.match(response.headers['content-type'] as string, /^text\/html/, url);
         assert.doesNotMatch(response.body, /<script>alert/, url);
@@ -162,16 +169,16 @@ for (const dialect of dialects) {
     });
 
     test('a wrong method is a 405 page with Allow', async () => {
-      const response = await app.inject({ method: 'DELETE', url: '/' });
+      const response = await testApp.app.inject({ method: 'DELETE', url: '/' });
       assert.equal(response.statusCode, 405);
       assert.match(String(response.headers.allow), /GET/);
       assert.match(response.body, /Dit kan hier niet/);
-      const post = await app.inject({ method: 'POST', url: '/informatie', payload: 'a=b' });
+      const post = await testApp.app.inject({ method: 'POST', url: '/informatie', payload: 'a=b' });
       assert.equal(post.statusCode, 405);
     });
 
     test('information pages show their sources and last-reviewed date, in both languages', async () => {
-      const index = await app.inject({ method: 'GET', url: '/informatie' });
+      const index = await testApp.app.inject({ method: 'GET', url: '/informatie' });
       assert.match(index.body, /href="\/informatie\/over-deze-site"/);
       assert.match(index.body, /href="\/informatie\/veilig-gebruik"/);
       for (const [language, reviewed, sources] of [
@@ -179,7 +186,11 @@ for (const dialect of dialects) {
         ['en', 'Last reviewed on', 'Sources'],
       ] as const) {
         for (const slug of ['over-deze-site', 'veilig-gebruik']) {
-          const page = await app.inject({ method: 'GET', url: `/informatie/${slug}`, cookies: { taal: language } });
+          const page = await testApp.app.inject({
+            method: 'GET',
+            url: `/informatie/${slug}`,
+            cookies: { taal: language },
+          });
           assert.equal(page.statusCode, 200);
           assert.match(page.body, new RegExp(`<html lang="${language}">`));
           assert.match(page.body, new RegExp(reviewed));
@@ -192,13 +203,13 @@ for (const dialect of dialects) {
     describe('the page feedback form', () => {
       const url = '/informatie/veilig-gebruik';
       async function formSession(): Promise<{ token: string; cookies: Record<string, string> }> {
-        const page = await app.inject({ method: 'GET', url });
+        const page = await testApp.app.inject({ method: 'GET', url });
         return { token: csrfTokenFrom(page.body), cookies: Object.fromEntries(setCookies(page.headers)) };
       }
 
       test('a valid answer is counted and the visitor is sent back to a thank-you (Post/Redirect/Get)', async () => {
         const { token, cookies } = await formSession();
-        const response = await app.inject({
+        const response = await testApp.app.inject({
           method: 'POST',
           url: `${url}/feedback`,
           cookies,
@@ -206,7 +217,7 @@ for (const dialect of dialects) {
         });
         assert.equal(response.statusCode, 303);
         assert.equal(response.headers.location, `${url}?feedback=ontvangen#feedback`);
-        const thanks = await app.inject({ method: 'GET', url: `${url}?feedback=ontvangen`, cookies });
+        const thanks = await testApp.app.inject({ method: 'GET', url: `${url}?feedback=ontvangen`, cookies });
         assert.match(thanks.body, /Dank je wel/);
         const rows = await testApp.database.handle.db
           .selectFrom('page_feedback')
@@ -227,7 +238,7 @@ for (const dialect of dialects) {
           { cookies: {}, payload: { _csrf: token, helpful: 'nee' } },
         ];
         for (const attempt of attempts) {
-          const response = await app.inject({ method: 'POST', url: `${url}/feedback`, ...attempt });
+          const response = await testApp.app.inject({ method: 'POST', url: `${url}/feedback`, ...attempt });
           assert.equal(response.statusCode, 403);
           assert.match(response.body, /Het formulier is verlopen/);
         }
@@ -241,7 +252,7 @@ for (const dialect of dialects) {
 
       test('a CSRF token in the URL is not accepted', async () => {
         const { token, cookies } = await formSession();
-        const response = await app.inject({
+        const response = await testApp.app.inject({
           method: 'POST',
           url: `${url}/feedback?_csrf=${encodeURIComponent(token)}`,
           cookies,
@@ -253,7 +264,7 @@ for (const dialect of dialects) {
       test('an answer that is not Ja or Nee shows the form again with a message (400)', async () => {
         const { token, cookies } = await formSession();
         for (const helpful of ['misschien', '', '<script>alert(1)</script>']) {
-          const response = await app.inject({
+          const response = await testApp.app.inject({
             method: 'POST',
             url: `${url}/feedback`,
             cookies,
@@ -267,7 +278,7 @@ for (const dialect of dialects) {
 
       test('malformed, oversized and unsupported bodies get a 400, 413 and 415 page', async () => {
         const { token, cookies } = await formSession();
-        const broken = await app.inject({
+        const broken = await testApp.app.inject({
           method: 'POST',
           url: `${url}/feedback`,
           cookies,
@@ -276,7 +287,7 @@ for (const dialect of dialects) {
         });
         assert.equal(broken.statusCode, 400);
         assert.match(broken.body, /Dit verzoek klopt niet/);
-        const huge = await app.inject({
+        const huge = await testApp.app.inject({
           method: 'POST',
           url: `${url}/feedback`,
           cookies,
@@ -284,7 +295,7 @@ for (const dialect of dialects) {
         });
         assert.equal(huge.statusCode, 413);
         assert.match(huge.body, /Te veel gegevens/);
-        const xml = await app.inject({
+        const xml = await testApp.app.inject({
           method: 'POST',
           url: `${url}/feedback`,
           cookies,
@@ -297,7 +308,7 @@ for (const dialect of dialects) {
 
       test('feedback on a page that does not exist is a 404', async () => {
         const { token, cookies } = await formSession();
-        const response = await app.inject({
+        const response = await testApp.app.inject({
           method: 'POST',
           url: '/informatie/bestaat-niet/feedback',
           cookies,
@@ -308,7 +319,11 @@ for (const dialect of dialects) {
     });
 
     test('quick exit without JavaScript goes to the neutral site and makes the browser forget this one', async () => {
-      const response = await app.inject({ method: 'GET', url: '/weg', cookies: { taal: 'en', csrf: 'secret' } });
+      const response = await testApp.app.inject({
+        method: 'GET',
+        url: '/weg',
+        cookies: { taal: 'en', csrf: 'secret' },
+      });
       assert.equal(response.statusCode, 303);
       assert.equal(response.headers.location, 'https://neutral.example/');
       assert.equal(response.headers['clear-site-data'], '"cache", "cookies", "storage"');
@@ -319,36 +334,41 @@ for (const dialect of dialects) {
     });
 
     test('quick exit from the script is a POST that needs no CSRF token and answers 204', async () => {
-      const response = await app.inject({ method: 'POST', url: '/weg' });
+      const response = await testApp.app.inject({ method: 'POST', url: '/weg' });
       assert.equal(response.statusCode, 204);
       assert.equal(response.headers['clear-site-data'], '"cache", "cookies", "storage"');
     });
 
     test('health and readiness report the database in use', async () => {
-      const health = await app.inject({ method: 'GET', url: '/healthz' });
+      const health = await testApp.app.inject({ method: 'GET', url: '/healthz' });
       assert.equal(health.statusCode, 200);
       assert.deepEqual(health.json(), { status: 'ok', database: dialect });
-      const ready = await app.inject({ method: 'GET', url: '/readyz' });
+      const ready = await testApp.app.inject({ method: 'GET', url: '/readyz' });
       assert.equal(ready.statusCode, 200);
     });
 
     test('assets are served precompressed by the encoding the browser accepts, and the manifest names real icons', async () => {
-      const home = await app.inject({ method: 'GET', url: '/' });
+      const home = await testApp.app.inject({ method: 'GET', url: '/' });
       const css = /href="(\/assets\/app\.[0-9a-f]+\.css)"/.exec(home.body)![1]!;
-      const brotli = await app.inject({ method: 'GET', url: css, headers: { 'accept-encoding': 'gzip, br' } });
+      const brotli = await testApp.app.inject({ method: 'GET', url: css, headers: { 'accept-encoding': 'gzip, br' } });
       assert.equal(brotli.headers['content-encoding'], 'br');
       assert.equal(brotli.headers['content-type'], 'text/css; charset=utf-8');
       assert.equal(
         brotliDecompressSync(brotli.rawPayload).toString('utf8'),
         readFileSync(path.join(assetsDir, 'app.css'), 'utf8'),
       );
-      const identity = await app.inject({ method: 'GET', url: css, headers: { 'accept-encoding': 'identity' } });
+      const identity = await testApp.app.inject({
+        method: 'GET',
+        url: css,
+        headers: { 'accept-encoding': 'identity' },
+      });
       assert.equal(identity.headers['content-encoding'], undefined);
-      const manifest = await app.inject({ method: 'GET', url: '/manifest.webmanifest' });
+      const manifest = await testApp.app.inject({ method: 'GET', url: '/manifest.webmanifest' });
       assert.equal(manifest.headers['content-type'], 'application/manifest+json; charset=utf-8');
       const icons = manifest.json<{ icons: { src: string }[] }>().icons;
       assert.ok(icons.length >= 2);
-      for (const icon of icons) assert.equal((await app.inject({ method: 'GET', url: icon.src })).statusCode, 200);
+      for (const icon of icons)
+        assert.equal((await testApp.app.inject({ method: 'GET', url: icon.src })).statusCode, 200);
     });
   });
 

@@ -1,3 +1,4 @@
+import { after, before } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createApp } from '../../src/app.js';
 import { prepareDatabase } from '../../src/bootstrap.js';
@@ -43,6 +44,41 @@ export async function buildTestApp(dialect: Dialect, env: Record<string, string>
     close: async () => {
       await app.close();
       await database.cleanup();
+    },
+  };
+}
+
+/**
+ * The app for the tests of one suite: started by a before() hook of the surrounding describe (or file) with
+ * buildTestApp, closed by an after() hook. Its fields can be read from the tests and later hooks, not while
+ * the suite is being declared (the app does not exist yet then). `env` as for buildTestApp, or a function
+ * that gives it when the app starts (for values an earlier before() hook makes, e.g. a mail sink's URL).
+ */
+export function appForSuite(
+  dialect: Dialect,
+  env: Record<string, string> | (() => Record<string, string>) = {},
+): Omit<TestApp, 'close'> {
+  let started: TestApp | undefined;
+  before(async () => {
+    started = await buildTestApp(dialect, typeof env === 'function' ? env() : env);
+  });
+  after(() => started?.close());
+  const current = (): TestApp => {
+    if (started === undefined) throw new Error('the test app starts in a before() hook: read it inside a test');
+    return started;
+  };
+  return {
+    get app() {
+      return current().app;
+    },
+    get services() {
+      return current().services;
+    },
+    get config() {
+      return current().config;
+    },
+    get database() {
+      return current().database;
     },
   };
 }

@@ -11,7 +11,7 @@ const run = promisify(execFile);
  * What a copy of the database would hold, as a backup takes it: the raw SQLite files (WAL included), or the
  * output of pg_dump for PostgreSQL.
  */
-export async function databaseDump(testApp: TestApp): Promise<string> {
+export async function databaseDump(testApp: Pick<TestApp, 'database'>): Promise<string> {
   if (testApp.database.handle.dialect === 'sqlite') {
     const directory = testApp.database.env.DATA_DIR!;
     return Buffer.concat(readdirSync(directory).map((name) => readFileSync(path.join(directory, name)))).toString(

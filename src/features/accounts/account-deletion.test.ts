@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, csrfTokenFrom, signUpOverHttp, type TestApp } from '../../../test/helpers/app.js';
+import { describe, test } from 'node:test';
+import { appForSuite, csrfTokenFrom, signUpOverHttp } from '../../../test/helpers/app.js';
 
 /*
  * After "delete my account" the name is gone from the database files themselves, not only from the tables: a
@@ -14,11 +14,7 @@ const passphrase = 'zeven blauwe kraanvogels zingen';
 const username = 'zeldzame.naam.qx7';
 
 describe('account deletion leaves no trace of the name in the SQLite files', () => {
-  let testApp: TestApp;
-  before(async () => {
-    testApp = await buildTestApp('sqlite');
-  });
-  after(async () => testApp.close());
+  const testApp = appForSuite('sqlite');
 
   const databaseFile = () => path.join(testApp.config.dataDir, 'test.sqlite');
   /** The raw bytes of the database file and its write-ahead log, as a copy of the data folder would hold them. */

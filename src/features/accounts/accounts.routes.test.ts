@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { generate } from 'otplib';
 import { throttleDelayMs } from './login-throttle.js';
-import type { FastifyInstance } from 'fastify';
-import { buildTestApp, csrfTokenFrom, setCookies, signUpOverHttp, type TestApp } from '../../../test/helpers/app.js';
+import { appForSuite, buildTestApp, csrfTokenFrom, setCookies, signUpOverHttp } from '../../../test/helpers/app.js';
 import { assertNotInDump, databaseDump } from '../../../test/helpers/dump.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { parseRecoveryCode } from '../../shared/crypto/recovery-code.js';
@@ -15,23 +14,17 @@ const goodPassphrase = 'lamp fiets regen appel';
 
 for (const dialect of dialects) {
   describe(`accounts and sessions [${dialect}]`, () => {
-    let testApp: TestApp;
-    let app: FastifyInstance;
-    before(async () => {
-      testApp = await buildTestApp(dialect, { RATE_LIMIT_MAX: '100000' });
-      app = testApp.app;
-    });
-    after(() => testApp.close());
+    const testApp = appForSuite(dialect, { RATE_LIMIT_MAX: '100000' });
 
     /** A fresh browser (or one with these cookies): GET a form for the CSRF cookie and token. */
     async function browser(url = '/registreren', jar: Record<string, string> = {}) {
-      const page = await app.inject({ method: 'GET', url, cookies: jar });
+      const page = await testApp.app.inject({ method: 'GET', url, cookies: jar });
       const cookies: Record<string, string> = Object.fromEntries(setCookies(page.headers));
       return { cookies, token: csrfTokenFrom(page.body) };
     }
 
     const register = (username: string, passphrase = goodPassphrase, again = passphrase) =>
-      signUpOverHttp(app, username, passphrase, { again });
+      signUpOverHttp(testApp.app, username, passphrase, { again });
 
     // Each test logs in from its own address, so the per-address login throttle of one test does not spill
     // into the next (the throttle itself is tested on its own below).
@@ -49,7 +42,7 @@ for (const dialect of dialects) {
         extraCookies,
       );
       const all = { ...cookies, ...extraCookies };
-      const response = await app.inject({
+      const response = await testApp.app.inject({
         method: 'POST',
         url: '/inloggen',
         cookies: all,
@@ -82,7 +75,7 @@ for (const dialect of dialects) {
       assert.ok(sessionCookie !== undefined);
       assert.match(sessionCookie, /HttpOnly/);
       assert.match(sessionCookie, /SameSite=Lax/);
-      const account = await app.inject({ method: 'GET', url: '/account', cookies });
+      const account = await testApp.app.inject({ method: 'GET', url: '/account', cookies });
       assert.equal(account.statusCode, 200);
       assert.match(account.body, /Je bent ingelogd als Moeder\./);
       assert.equal((account.body.match(/data-session="/g) ?? []).length, 1);
@@ -145,13 +138,13 @@ for (const dialect of dialects) {
       assert.equal(first.response.headers.location, '/account');
       const second = await login('Moeder', goodPassphrase, { sessie: first.cookies.sessie! });
       assert.notEqual(second.cookies.sessie, first.cookies.sessie);
-      const oldCookie = await app.inject({
+      const oldCookie = await testApp.app.inject({
         method: 'GET',
         url: '/account',
         cookies: { sessie: first.cookies.sessie! },
       });
       assert.equal(oldCookie.statusCode, 404, 'the session from before the login is gone');
-      const account = await app.inject({ method: 'GET', url: '/account', cookies: second.cookies });
+      const account = await testApp.app.inject({ method: 'GET', url: '/account', cookies: second.cookies });
       assert.ok((account.body.match(/data-session="/g) ?? []).length >= 2);
     });
 
@@ -159,33 +152,42 @@ for (const dialect of dialects) {
       const { cookies } = await login('Moeder', goodPassphrase);
       const [id] = cookies.sessie!.split('.');
       for (const value of [`${id}.${'A'.repeat(43)}`, 'garbage', `${'x'.repeat(500)}`, '']) {
-        const response = await app.inject({ method: 'GET', url: '/account', cookies: { sessie: value } });
+        const response = await testApp.app.inject({ method: 'GET', url: '/account', cookies: { sessie: value } });
         assert.equal(response.statusCode, 404, value.slice(0, 20));
       }
-      const home = await app.inject({ method: 'GET', url: '/', cookies: { sessie: `${id}.${'A'.repeat(43)}` } });
+      const home = await testApp.app.inject({
+        method: 'GET',
+        url: '/',
+        cookies: { sessie: `${id}.${'A'.repeat(43)}` },
+      });
       assert.equal(home.statusCode, 200);
       assert.match(home.body, /href="\/inloggen"/);
     });
 
     test('logout deletes the session: the same cookie later is worth nothing', async () => {
       const { cookies } = await login('Moeder', goodPassphrase);
-      const page = await app.inject({ method: 'GET', url: '/account', cookies });
+      const page = await testApp.app.inject({ method: 'GET', url: '/account', cookies });
       const token = csrfTokenFrom(page.body);
-      const out = await app.inject({ method: 'POST', url: '/uitloggen', cookies, payload: { _csrf: token } });
+      const out = await testApp.app.inject({ method: 'POST', url: '/uitloggen', cookies, payload: { _csrf: token } });
       assert.equal(out.statusCode, 303);
       assert.equal(out.headers['clear-site-data'], '"cookies"');
-      const again = await app.inject({ method: 'GET', url: '/account', cookies });
+      const again = await testApp.app.inject({ method: 'GET', url: '/account', cookies });
       assert.equal(again.statusCode, 404);
       const noCsrf = await login('Moeder', goodPassphrase);
-      const refused = await app.inject({ method: 'POST', url: '/uitloggen', cookies: noCsrf.cookies, payload: {} });
+      const refused = await testApp.app.inject({
+        method: 'POST',
+        url: '/uitloggen',
+        cookies: noCsrf.cookies,
+        payload: {},
+      });
       assert.equal(refused.statusCode, 403, 'logging out needs the form token');
     });
 
     test('quick exit ends the session', async () => {
       const { cookies } = await login('Moeder', goodPassphrase);
-      const exit = await app.inject({ method: 'GET', url: '/weg', cookies });
+      const exit = await testApp.app.inject({ method: 'GET', url: '/weg', cookies });
       assert.equal(exit.statusCode, 303);
-      assert.equal((await app.inject({ method: 'GET', url: '/account', cookies })).statusCode, 404);
+      assert.equal((await testApp.app.inject({ method: 'GET', url: '/account', cookies })).statusCode, 404);
     });
 
     test("people end their own other sessions; another person's session id ends nothing", async () => {
@@ -197,32 +199,38 @@ for (const dialect of dialects) {
         const { sessionIdHash } = await import('../../shared/crypto/session-key.js');
         return sessionIdHash(parseSessionCookie(cookie)!.id);
       };
-      const page = await app.inject({ method: 'GET', url: '/account', cookies: mine.cookies });
+      const page = await testApp.app.inject({ method: 'GET', url: '/account', cookies: mine.cookies });
       const token = csrfTokenFrom(page.body);
-      const foreign = await app.inject({
+      const foreign = await testApp.app.inject({
         method: 'POST',
         url: '/account/sessies/beeindigen',
         cookies: mine.cookies,
         payload: { _csrf: token, sessie: await hashOf(theirs.cookies.sessie!) },
       });
       assert.equal(foreign.statusCode, 404);
-      assert.equal((await app.inject({ method: 'GET', url: '/account', cookies: theirs.cookies })).statusCode, 200);
-      const bad = await app.inject({
+      assert.equal(
+        (await testApp.app.inject({ method: 'GET', url: '/account', cookies: theirs.cookies })).statusCode,
+        200,
+      );
+      const bad = await testApp.app.inject({
         method: 'POST',
         url: '/account/sessies/beeindigen',
         cookies: mine.cookies,
         payload: { _csrf: token, sessie: "1' OR '1'='1" },
       });
       assert.equal(bad.statusCode, 404);
-      const ended = await app.inject({
+      const ended = await testApp.app.inject({
         method: 'POST',
         url: '/account/sessies/beeindigen',
         cookies: mine.cookies,
         payload: { _csrf: token, sessie: await hashOf(other.cookies.sessie!) },
       });
       assert.equal(ended.statusCode, 303);
-      assert.equal((await app.inject({ method: 'GET', url: '/account', cookies: other.cookies })).statusCode, 404);
-      const all = await app.inject({
+      assert.equal(
+        (await testApp.app.inject({ method: 'GET', url: '/account', cookies: other.cookies })).statusCode,
+        404,
+      );
+      const all = await testApp.app.inject({
         method: 'POST',
         url: '/account/sessies/anderen-beeindigen',
         cookies: mine.cookies,
@@ -237,11 +245,11 @@ for (const dialect of dialects) {
 
     test('signed-in pages carry the idle warning; "stay logged in" restarts the idle time-out', async () => {
       const { cookies } = await login('Moeder', goodPassphrase);
-      const page = await app.inject({ method: 'GET', url: '/informatie', cookies });
+      const page = await testApp.app.inject({ method: 'GET', url: '/informatie', cookies });
       const until = /data-idle-until="([^"]+)"/.exec(page.body)?.[1];
       assert.ok(until !== undefined && Date.parse(until) > Date.now() + 19 * 60_000, 'about 20 minutes from now');
       assert.match(page.body, /role="alertdialog"/);
-      const extended = await app.inject({
+      const extended = await testApp.app.inject({
         method: 'POST',
         url: '/account/verlengen',
         cookies,
@@ -249,7 +257,7 @@ for (const dialect of dialects) {
       });
       assert.equal(extended.statusCode, 200);
       assert.ok(Date.parse(extended.json<{ idleUntil: string }>().idleUntil) >= Date.parse(until));
-      const anonymous = await app.inject({ method: 'GET', url: '/informatie' });
+      const anonymous = await testApp.app.inject({ method: 'GET', url: '/informatie' });
       assert.doesNotMatch(anonymous.body, /data-idle-until/);
     });
 
@@ -276,7 +284,7 @@ for (const dialect of dialects) {
       const signedIn = await login('herstel.ouder', 'eerste zin voor dit account');
       const recover = async (recoveryCode: string, passphrase: string) => {
         const { cookies, token } = await browser('/herstellen');
-        return app.inject({
+        return testApp.app.inject({
           method: 'POST',
           url: '/herstellen',
           cookies,
@@ -294,7 +302,10 @@ for (const dialect of dialects) {
       assert.equal(recovered.statusCode, 200);
       const newCode = /data-recovery-code="true">([^<]+)</.exec(recovered.body)?.[1];
       assert.ok(newCode !== undefined && newCode !== code, 'a new code is shown');
-      assert.equal((await app.inject({ method: 'GET', url: '/account', cookies: signedIn.cookies })).statusCode, 404);
+      assert.equal(
+        (await testApp.app.inject({ method: 'GET', url: '/account', cookies: signedIn.cookies })).statusCode,
+        404,
+      );
       assert.equal((await login('herstel.ouder', 'eerste zin voor dit account')).response.statusCode, 400);
       assert.equal((await login('herstel.ouder', 'tweede zin voor dit account')).response.statusCode, 303);
       const reused = await recover(code, 'derde zin voor dit account');
@@ -312,10 +323,10 @@ for (const dialect of dialects) {
 
     test('TOTP as a second step: set up with a first code, then asked at login; wrong and reused codes are refused', async () => {
       const { cookies } = await register('twee.stappen', 'eerste stap voor twee stappen');
-      const setup = await app.inject({ method: 'GET', url: '/account/tweede-stap', cookies });
+      const setup = await testApp.app.inject({ method: 'GET', url: '/account/tweede-stap', cookies });
       const secret = /data-totp-secret="true">([^<]+)</.exec(setup.body)![1]!.replace(/ /g, '');
       const token = csrfTokenFrom(setup.body);
-      const wrong = await app.inject({
+      const wrong = await testApp.app.inject({
         method: 'POST',
         url: '/account/tweede-stap',
         cookies,
@@ -323,7 +334,7 @@ for (const dialect of dialects) {
       });
       assert.equal(wrong.statusCode, 400);
       const first = await generate({ secret });
-      const confirmed = await app.inject({
+      const confirmed = await testApp.app.inject({
         method: 'POST',
         url: '/account/tweede-stap',
         cookies,
@@ -334,14 +345,14 @@ for (const dialect of dialects) {
       const step1 = await login('twee.stappen', 'eerste stap voor twee stappen');
       assert.equal(step1.response.headers.location, '/inloggen/code');
       assert.equal(
-        (await app.inject({ method: 'GET', url: '/account', cookies: step1.cookies })).statusCode,
+        (await testApp.app.inject({ method: 'GET', url: '/account', cookies: step1.cookies })).statusCode,
         404,
         'nothing before the code',
       );
-      const codePage = await app.inject({ method: 'GET', url: '/inloggen/code', cookies: step1.cookies });
+      const codePage = await testApp.app.inject({ method: 'GET', url: '/inloggen/code', cookies: step1.cookies });
       const codeToken = csrfTokenFrom(codePage.body);
       const post = (code: string, jar = step1.cookies, csrf = codeToken) =>
-        app.inject({ method: 'POST', url: '/inloggen/code', cookies: jar, payload: { _csrf: csrf, code } });
+        testApp.app.inject({ method: 'POST', url: '/inloggen/code', cookies: jar, payload: { _csrf: csrf, code } });
       // The code used to confirm the set-up was accepted once already: it does not work again.
       assert.equal((await post(first)).statusCode, 400, 'a used code is refused');
       for (const bad of ['123456', 'abcdef', '1'.repeat(10_000)]) {
@@ -357,10 +368,16 @@ for (const dialect of dialects) {
     test('download and delete need the passphrase again; deleting destroys the account and its sessions', async () => {
       const passphrase = 'kast tafel lamp gordijn';
       const { cookies } = await register('weg.ermee', passphrase);
-      const page = await app.inject({ method: 'GET', url: '/account', cookies });
+      const page = await testApp.app.inject({ method: 'GET', url: '/account', cookies });
       const token = csrfTokenFrom(page.body);
       const post = (url: string, wachtwoord: string) =>
-        app.inject({ method: 'POST', url, cookies, remoteAddress: '10.9.9.9', payload: { _csrf: token, wachtwoord } });
+        testApp.app.inject({
+          method: 'POST',
+          url,
+          cookies,
+          remoteAddress: '10.9.9.9',
+          payload: { _csrf: token, wachtwoord },
+        });
 
       const wrong = await post('/account/gegevens', 'niet mijn zin hoor');
       assert.equal(wrong.statusCode, 400);
@@ -379,13 +396,17 @@ for (const dialect of dialects) {
       assert.doesNotMatch(download.body, new RegExp(passphrase));
 
       assert.equal((await post('/account/verwijderen', 'ook niet mijn zin')).statusCode, 400);
-      assert.equal((await app.inject({ method: 'GET', url: '/account', cookies })).statusCode, 200, 'still there');
+      assert.equal(
+        (await testApp.app.inject({ method: 'GET', url: '/account', cookies })).statusCode,
+        200,
+        'still there',
+      );
       const session = (await testApp.services.accounts.currentSession(cookies.sessie))!;
       const deleted = await post('/account/verwijderen', passphrase);
       assert.equal(deleted.statusCode, 200);
       assert.match(deleted.body, /Je account is verwijderd/);
       assert.equal(deleted.headers['clear-site-data'], '"cookies", "storage"');
-      assert.equal((await app.inject({ method: 'GET', url: '/account', cookies })).statusCode, 404);
+      assert.equal((await testApp.app.inject({ method: 'GET', url: '/account', cookies })).statusCode, 404);
       const db = testApp.database.handle.db;
       assert.equal((await db.selectFrom('users').selectAll().where('id', '=', session.userId).execute()).length, 0);
       assert.equal(
@@ -400,9 +421,12 @@ for (const dialect of dialects) {
 
     test('an admin set-up link works once, within its time; the admin holds no rights before a second factor', async () => {
       const token = await testApp.services.accounts.createAdminSetupLink('beheer@example.org');
-      assert.equal((await app.inject({ method: 'GET', url: `/beheer/start/${'A'.repeat(43)}` })).statusCode, 404);
-      assert.equal((await app.inject({ method: 'GET', url: '/beheer/start/kort' })).statusCode, 404);
-      const form = await app.inject({ method: 'GET', url: `/beheer/start/${token}` });
+      assert.equal(
+        (await testApp.app.inject({ method: 'GET', url: `/beheer/start/${'A'.repeat(43)}` })).statusCode,
+        404,
+      );
+      assert.equal((await testApp.app.inject({ method: 'GET', url: '/beheer/start/kort' })).statusCode, 404);
+      const form = await testApp.app.inject({ method: 'GET', url: `/beheer/start/${token}` });
       assert.equal(form.statusCode, 200);
       const cookies = Object.fromEntries(setCookies(form.headers));
       const payload = {
@@ -411,18 +435,18 @@ for (const dialect of dialects) {
         wachtwoord: 'beheer zin voor de site',
         herhaling: 'beheer zin voor de site',
       };
-      const weak = await app.inject({
+      const weak = await testApp.app.inject({
         method: 'POST',
         url: `/beheer/start/${token}`,
         cookies,
         payload: { ...payload, wachtwoord: 'kort', herhaling: 'kort' },
       });
       assert.equal(weak.statusCode, 400, 'a bad form does not use up the link');
-      const created = await app.inject({ method: 'POST', url: `/beheer/start/${token}`, cookies, payload });
+      const created = await testApp.app.inject({ method: 'POST', url: `/beheer/start/${token}`, cookies, payload });
       assert.equal(created.statusCode, 200);
       assert.match(created.body, /data-recovery-code/);
       const adminCookie = Object.fromEntries(setCookies(created.headers)).sessie!;
-      const again = await app.inject({
+      const again = await testApp.app.inject({
         method: 'POST',
         url: `/beheer/start/${token}`,
         cookies,
@@ -454,7 +478,7 @@ for (const dialect of dialects) {
         })
         .execute();
       assert.equal(await testApp.services.accounts.setupLinkUsable(oldToken), false, 'an expired link');
-      assert.equal((await app.inject({ method: 'GET', url: `/beheer/start/${oldToken}` })).statusCode, 404);
+      assert.equal((await testApp.app.inject({ method: 'GET', url: `/beheer/start/${oldToken}` })).statusCode, 404);
       await testApp.database.handle.db
         .updateTable('setup_links')
         .set({ expires_at: '2999-01-01T00:00:00Z' })
@@ -466,10 +490,10 @@ for (const dialect of dialects) {
     test('changing the passphrase re-wraps the same keys, keeps this device and logs out the others', async () => {
       const { cookies } = await register('nieuwe.zin', 'oude zin van deze ouder');
       const other = await login('nieuwe.zin', 'oude zin van deze ouder');
-      const page = await app.inject({ method: 'GET', url: '/account', cookies });
+      const page = await testApp.app.inject({ method: 'GET', url: '/account', cookies });
       const token = csrfTokenFrom(page.body);
       const change = (huidig: string, wachtwoord: string) =>
-        app.inject({
+        testApp.app.inject({
           method: 'POST',
           url: '/account/wachtwoord',
           cookies,
@@ -487,12 +511,12 @@ for (const dialect of dialects) {
       const changed = await change('oude zin van deze ouder', 'nieuwe zin voor deze ouder');
       assert.equal(changed.statusCode, 303);
       assert.equal(
-        (await app.inject({ method: 'GET', url: '/account', cookies })).statusCode,
+        (await testApp.app.inject({ method: 'GET', url: '/account', cookies })).statusCode,
         200,
         'this device stays',
       );
       assert.equal(
-        (await app.inject({ method: 'GET', url: '/account', cookies: other.cookies })).statusCode,
+        (await testApp.app.inject({ method: 'GET', url: '/account', cookies: other.cookies })).statusCode,
         404,
         'others end',
       );
@@ -512,10 +536,10 @@ for (const dialect of dialects) {
       const code = /data-recovery-code="true">([^<]+)</.exec(signedUp.response.body)![1]!;
       // A second factor: confirmed with the previous 30-second step's code, so that the login below can use
       // the current one (each step is accepted once).
-      const setup = await app.inject({ method: 'GET', url: '/account/tweede-stap', cookies: signedUp.cookies });
+      const setup = await testApp.app.inject({ method: 'GET', url: '/account/tweede-stap', cookies: signedUp.cookies });
       const totpSecret = /data-totp-secret="true">([^<]+)</.exec(setup.body)![1]!.replace(/ /g, '');
       const previousStep = Math.floor(Date.now() / 1000) - 30;
-      const confirmed = await app.inject({
+      const confirmed = await testApp.app.inject({
         method: 'POST',
         url: '/account/tweede-stap',
         cookies: signedUp.cookies,
@@ -526,8 +550,8 @@ for (const dialect of dialects) {
       });
       assert.equal(confirmed.statusCode, 303);
       const { cookies } = await login('dump.test', passphrase);
-      const codePage = await app.inject({ method: 'GET', url: '/inloggen/code', cookies });
-      const second = await app.inject({
+      const codePage = await testApp.app.inject({ method: 'GET', url: '/inloggen/code', cookies });
+      const second = await testApp.app.inject({
         method: 'POST',
         url: '/inloggen/code',
         cookies,

@@ -1,39 +1,32 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import { buildTestApp, csrfTokenFrom, signUpOverHttp, type TestApp, withCookiesOf } from '../../../test/helpers/app.js';
+import { describe, test } from 'node:test';
+import { appForSuite, csrfTokenFrom, signUpOverHttp, withCookiesOf } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
 
 const passphrase = 'wolk fiets tegel zomer';
 
 for (const dialect of dialects) {
   describe(`CSRF tokens are bound to the session [${dialect}]`, () => {
-    let testApp: TestApp;
-    let app: FastifyInstance;
-    before(async () => {
-      testApp = await buildTestApp(dialect, { RATE_LIMIT_MAX: '100000' });
-      app = testApp.app;
-    });
-    after(() => testApp.close());
+    const testApp = appForSuite(dialect, { RATE_LIMIT_MAX: '100000' });
 
     type Jar = Record<string, string>;
     const page = async (url: string, jar: Jar) => {
-      const response = await app.inject({ method: 'GET', url, cookies: jar });
+      const response = await testApp.app.inject({ method: 'GET', url, cookies: jar });
       return { jar: withCookiesOf(jar, response.headers), token: csrfTokenFrom(response.body) };
     };
     /** "Stay logged in": a form on every signed-in page; 303 when the token is accepted, 403 when not. */
     const stayLoggedIn = (jar: Jar, token: string) =>
-      app.inject({ method: 'POST', url: '/account/verlengen', cookies: jar, payload: { _csrf: token } });
+      testApp.app.inject({ method: 'POST', url: '/account/verlengen', cookies: jar, payload: { _csrf: token } });
 
     async function signUp(username: string, jar: Jar = {}): Promise<Jar> {
-      const { response, cookies } = await signUpOverHttp(app, username, passphrase, { cookies: jar });
+      const { response, cookies } = await signUpOverHttp(testApp.app, username, passphrase, { cookies: jar });
       assert.equal(response.statusCode, 200);
       return cookies;
     }
 
     async function logIn(username: string, jar: Jar): Promise<Jar> {
       const form = await page('/inloggen', jar);
-      const response = await app.inject({
+      const response = await testApp.app.inject({
         method: 'POST',
         url: '/inloggen',
         cookies: form.jar,
@@ -58,7 +51,7 @@ for (const dialect of dialects) {
       const first = await signUp('csrf.eerste');
       const firstToken = (await page('/account', first)).token;
       // Log out and in again in the same browser (same CSRF cookie): a new session, so the old token is void.
-      const loggedOut = await app.inject({
+      const loggedOut = await testApp.app.inject({
         method: 'POST',
         url: '/uitloggen',
         cookies: first,
@@ -82,7 +75,7 @@ for (const dialect of dialects) {
       const jar = await signUp('csrf.uitgelogd');
       const token = (await page('/account', jar)).token;
       const { sessie: _gone, ...withoutSession } = jar;
-      const refused = await app.inject({
+      const refused = await testApp.app.inject({
         method: 'POST',
         url: '/inloggen',
         cookies: withoutSession,
@@ -95,7 +88,7 @@ for (const dialect of dialects) {
       const visitors = [await page('/check', {}), await page('/check', {})];
       assert.notEqual(visitors[0]!.token, visitors[1]!.token);
       const post = (jar: Jar, token: string) =>
-        app.inject({
+        testApp.app.inject({
           method: 'POST',
           url: '/inloggen',
           cookies: jar,
@@ -106,7 +99,7 @@ for (const dialect of dialects) {
     });
 
     test('the CSRF cookie carries nothing but its secret', async () => {
-      const response = await app.inject({ method: 'GET', url: '/inloggen' });
+      const response = await testApp.app.inject({ method: 'GET', url: '/inloggen' });
       const raw = response.headers['set-cookie'];
       const line = (Array.isArray(raw) ? raw : [String(raw)]).find((cookie) => cookie.startsWith('csrf='));
       assert.ok(line !== undefined);

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import { buildTestApp, csrfTokenFrom, setCookies, signUpOverHttp, type TestApp } from '../../../test/helpers/app.js';
+import { describe, test } from 'node:test';
+import { appForSuite, csrfTokenFrom, setCookies, signUpOverHttp } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { parseRecoveryCode } from '../../shared/crypto/recovery-code.js';
 
@@ -10,19 +9,13 @@ const newPassphrase = 'groene boot onder de brug';
 
 for (const dialect of dialects) {
   describe(`"someone may know my passphrase" page [${dialect}]`, () => {
-    let testApp: TestApp;
-    let app: FastifyInstance;
-    before(async () => {
-      testApp = await buildTestApp(dialect, { RATE_LIMIT_MAX: '100000' });
-      app = testApp.app;
-    });
-    after(() => testApp.close());
+    const testApp = appForSuite(dialect, { RATE_LIMIT_MAX: '100000' });
 
     let count = 0;
     async function signedUp() {
       count += 1;
       const username = `sleutel.${count}`;
-      const { response, cookies } = await signUpOverHttp(app, username, passphrase);
+      const { response, cookies } = await signUpOverHttp(testApp.app, username, passphrase);
       assert.equal(response.statusCode, 200);
       const code = /data-recovery-code="true">([^<]+)</.exec(response.body)![1]!;
       return { username, code, cookies };
@@ -36,9 +29,9 @@ for (const dialect of dialects) {
         .executeTakeFirstOrThrow();
 
     async function post(cookies: Record<string, string>, form: Record<string, string>, withToken = true) {
-      const page = await app.inject({ method: 'GET', url: '/account/sleutels-vernieuwen', cookies });
+      const page = await testApp.app.inject({ method: 'GET', url: '/account/sleutels-vernieuwen', cookies });
       assert.equal(page.statusCode, 200);
-      return app.inject({
+      return testApp.app.inject({
         method: 'POST',
         url: '/account/sleutels-vernieuwen',
         cookies,
@@ -48,12 +41,12 @@ for (const dialect of dialects) {
 
     test('the account page links to it, and it explains when to use it', async () => {
       const { cookies } = await signedUp();
-      const account = await app.inject({ method: 'GET', url: '/account', cookies });
+      const account = await testApp.app.inject({ method: 'GET', url: '/account', cookies });
       assert.match(account.body, /href="\/account\/sleutels-vernieuwen"/);
-      const page = await app.inject({ method: 'GET', url: '/account/sleutels-vernieuwen', cookies });
+      const page = await testApp.app.inject({ method: 'GET', url: '/account/sleutels-vernieuwen', cookies });
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /herstelcode heeft gezien/);
-      assert.equal((await app.inject({ method: 'GET', url: '/account/sleutels-vernieuwen' })).statusCode, 404);
+      assert.equal((await testApp.app.inject({ method: 'GET', url: '/account/sleutels-vernieuwen' })).statusCode, 404);
     });
 
     test('bad input changes nothing: no form token 403, wrong passphrase 400, weak new passphrase 400', async () => {
@@ -93,8 +86,8 @@ for (const dialect of dialects) {
       // The old cookie is worth nothing; the new one (another session id) works.
       const next = { ...cookies, ...Object.fromEntries(setCookies(response.headers)) };
       assert.notEqual(next.sessie, cookies.sessie);
-      assert.equal((await app.inject({ method: 'GET', url: '/account', cookies })).statusCode, 404);
-      assert.equal((await app.inject({ method: 'GET', url: '/account', cookies: next })).statusCode, 200);
+      assert.equal((await testApp.app.inject({ method: 'GET', url: '/account', cookies })).statusCode, 404);
+      assert.equal((await testApp.app.inject({ method: 'GET', url: '/account', cookies: next })).statusCode, 200);
 
       const events = await testApp.services.audit.forObject('account', before.id);
       assert.equal(events.filter((event) => event.action === 'account.keys-rotated').length, 1);

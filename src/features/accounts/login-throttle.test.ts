@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
-import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
+import { describe, test } from 'node:test';
 import { createApp } from '../../app.js';
-import { buildTestApp, csrfTokenFrom, setCookies, signUpOverHttp, type TestApp } from '../../../test/helpers/app.js';
+import { appForSuite, csrfTokenFrom, setCookies, signUpOverHttp } from '../../../test/helpers/app.js';
 import { dialects, describeEachDialect } from '../../../test/helpers/databases.js';
 import { assertNotInDump, databaseDump } from '../../../test/helpers/dump.js';
 import { createKeyedHash } from '../../shared/crypto/keyed-hash.js';
@@ -25,26 +24,20 @@ const storedKey = /^(pair|account|address|second-factor|sign-up):[A-Za-z0-9_-]{4
 
 for (const dialect of dialects) {
   describe(`login throttling over HTTP [${dialect}]`, () => {
-    let testApp: TestApp;
-    let app: FastifyInstance;
-    before(async () => {
-      testApp = await buildTestApp(dialect, { RATE_LIMIT_MAX: '100000' });
-      app = testApp.app;
-    });
-    after(() => testApp.close());
+    const testApp = appForSuite(dialect, { RATE_LIMIT_MAX: '100000' });
 
     /** A fresh browser at an address: a form page for the CSRF cookie and token. */
     async function browser(url: string, remoteAddress: string) {
-      const page = await app.inject({ method: 'GET', url, remoteAddress });
+      const page = await testApp.app.inject({ method: 'GET', url, remoteAddress });
       return { cookies: Object.fromEntries(setCookies(page.headers)), token: csrfTokenFrom(page.body) };
     }
 
     const signUp = (username: string, remoteAddress = '192.0.2.1') =>
-      signUpOverHttp(app, username, passphrase, { remoteAddress });
+      signUpOverHttp(testApp.app, username, passphrase, { remoteAddress });
 
     async function login(username: string, typed: string, remoteAddress: string) {
       const { cookies, token } = await browser('/inloggen', remoteAddress);
-      const response = await app.inject({
+      const response = await testApp.app.inject({
         method: 'POST',
         url: '/inloggen',
         cookies,
@@ -66,7 +59,7 @@ for (const dialect of dialects) {
       }
       // A failed recovery and a sign-up told "taken" are counted too.
       const recoverForm = await browser('/herstellen', first);
-      const recovered = await app.inject({
+      const recovered = await testApp.app.inject({
         method: 'POST',
         url: '/herstellen',
         cookies: recoverForm.cookies,
@@ -115,10 +108,10 @@ for (const dialect of dialects) {
       assert.equal((await login('collega.zelfde.adres', passphrase, attacker)).response.statusCode, 303);
 
       // The attacker keeps trying; the owner still downloads their data and deletes the account.
-      const account = await app.inject({ method: 'GET', url: '/account', cookies: signedIn.cookies });
+      const account = await testApp.app.inject({ method: 'GET', url: '/account', cookies: signedIn.cookies });
       const token = csrfTokenFrom(account.body);
       const post = (url: string) =>
-        app.inject({
+        testApp.app.inject({
           method: 'POST',
           url,
           cookies: signedIn.cookies,
@@ -227,7 +220,7 @@ for (const dialect of dialects) {
       assert.match(elsewhere.response.body, /Deze gebruikersnaam is al in gebruik/);
       // A form with a problem of its own is answered as before (nothing about names is told).
       const { cookies, token } = await browser('/registreren', prober);
-      const short = await app.inject({
+      const short = await testApp.app.inject({
         method: 'POST',
         url: '/registreren',
         cookies,

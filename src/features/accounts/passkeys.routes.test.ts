@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import { buildTestApp, csrfTokenFrom, setCookies, signUpOverHttp, type TestApp } from '../../../test/helpers/app.js';
+import { describe, test } from 'node:test';
+import { appForSuite, csrfTokenFrom, setCookies, signUpOverHttp } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { createSoftAuthenticator } from '../../../test/helpers/soft-authenticator.js';
 
@@ -9,13 +8,7 @@ const passphrase = 'vlinder kompas haven regen';
 
 for (const dialect of dialects) {
   describe(`passkey routes [${dialect}]`, () => {
-    let testApp: TestApp;
-    let app: FastifyInstance;
-    before(async () => {
-      testApp = await buildTestApp(dialect, { RATE_LIMIT_MAX: '100000', PUBLIC_ORIGIN: 'https://logboek.example' });
-      app = testApp.app;
-    });
-    after(() => testApp.close());
+    const testApp = appForSuite(dialect, { RATE_LIMIT_MAX: '100000', PUBLIC_ORIGIN: 'https://logboek.example' });
 
     const relyingParty = () => testApp.config.publicOrigin;
     let address = 0;
@@ -23,17 +16,17 @@ for (const dialect of dialects) {
     type Jar = Record<string, string>;
 
     async function signUp(username: string): Promise<Jar> {
-      const { response, cookies } = await signUpOverHttp(app, username, passphrase);
+      const { response, cookies } = await signUpOverHttp(testApp.app, username, passphrase);
       assert.equal(response.statusCode, 200);
       return cookies;
     }
 
     /** Adds a passkey the way the page's script does: options as JSON, then the answer in a form post. */
     async function addPasskey(cookies: Jar, nickname = 'laptop') {
-      const page = await app.inject({ method: 'GET', url: '/account/toegangssleutels', cookies });
+      const page = await testApp.app.inject({ method: 'GET', url: '/account/toegangssleutels', cookies });
       assert.equal(page.statusCode, 200);
       const token = csrfTokenFrom(page.body);
-      const options = await app.inject({
+      const options = await testApp.app.inject({
         method: 'POST',
         url: '/account/toegangssleutels/opties',
         cookies,
@@ -41,7 +34,7 @@ for (const dialect of dialects) {
       });
       assert.equal(options.statusCode, 200);
       const authenticator = createSoftAuthenticator(relyingParty());
-      const added = await app.inject({
+      const added = await testApp.app.inject({
         method: 'POST',
         url: '/account/toegangssleutels',
         cookies,
@@ -55,9 +48,9 @@ for (const dialect of dialects) {
     }
 
     async function passphraseStep(username: string) {
-      const form = await app.inject({ method: 'GET', url: '/inloggen' });
+      const form = await testApp.app.inject({ method: 'GET', url: '/inloggen' });
       const cookies: Jar = Object.fromEntries(setCookies(form.headers));
-      const response = await app.inject({
+      const response = await testApp.app.inject({
         method: 'POST',
         url: '/inloggen',
         cookies,
@@ -67,12 +60,12 @@ for (const dialect of dialects) {
       assert.equal(response.statusCode, 303);
       assert.equal(response.headers.location, '/inloggen/code');
       const jar = { ...cookies, ...Object.fromEntries(setCookies(response.headers)) };
-      const page = await app.inject({ method: 'GET', url: '/inloggen/code', cookies: jar });
+      const page = await testApp.app.inject({ method: 'GET', url: '/inloggen/code', cookies: jar });
       return { cookies: jar, page, token: csrfTokenFrom(page.body) };
     }
 
     const loginOptions = async (cookies: Jar, token: string) =>
-      app.inject({
+      testApp.app.inject({
         method: 'POST',
         url: '/inloggen/toegangssleutel/opties',
         cookies,
@@ -80,7 +73,7 @@ for (const dialect of dialects) {
       });
 
     const postAnswer = (cookies: Jar, token: string, antwoord: unknown, remoteAddress = nextAddress()) =>
-      app.inject({
+      testApp.app.inject({
         method: 'POST',
         url: '/inloggen/toegangssleutel',
         cookies,
@@ -93,7 +86,7 @@ for (const dialect of dialects) {
 
     test('a passkey is added from the account page and listed by name; the page works without the script', async () => {
       const cookies = await signUp('sleutel.pagina');
-      const empty = await app.inject({ method: 'GET', url: '/account/toegangssleutels', cookies });
+      const empty = await testApp.app.inject({ method: 'GET', url: '/account/toegangssleutels', cookies });
       assert.match(empty.body, /Je hebt nog geen toegangssleutel\./);
       assert.match(empty.body, /Voor een toegangssleutel is JavaScript nodig/, 'without the script the page says why');
       assert.match(empty.body, /<script src="\/assets\/passkey\.[0-9a-f]{12}\.js" defer>/);
@@ -101,12 +94,12 @@ for (const dialect of dialects) {
       const { added } = await addPasskey(cookies, 'werk <laptop>');
       assert.equal(added.statusCode, 303);
       assert.equal(added.headers.location, '/account/toegangssleutels');
-      const page = await app.inject({ method: 'GET', url: '/account/toegangssleutels', cookies });
+      const page = await testApp.app.inject({ method: 'GET', url: '/account/toegangssleutels', cookies });
       assert.match(page.body, /<strong>werk &lt;laptop><\/strong>/, 'the name is shown escaped');
       assert.match(page.body, /Nog niet gebruikt/);
       const session = (await testApp.services.accounts.currentSession(cookies.sessie))!;
       assert.ok((await auditActions(session.userId)).includes('passkey.added'));
-      const account = await app.inject({ method: 'GET', url: '/account', cookies });
+      const account = await testApp.app.inject({ method: 'GET', url: '/account', cookies });
       assert.match(account.body, /href="\/account\/toegangssleutels"/);
     });
 
@@ -116,7 +109,10 @@ for (const dialect of dialects) {
       const step = await passphraseStep('sleutel.login');
       assert.match(step.page.body, /data-module="app-passkey"/);
       assert.doesNotMatch(step.page.body, /name="code"/, 'no code form for an account without TOTP');
-      assert.equal((await app.inject({ method: 'GET', url: '/account', cookies: step.cookies })).statusCode, 404);
+      assert.equal(
+        (await testApp.app.inject({ method: 'GET', url: '/account', cookies: step.cookies })).statusCode,
+        404,
+      );
       const options = await loginOptions(step.cookies, step.token);
       assert.equal(options.statusCode, 200);
       assert.equal(options.headers['cache-control'], 'no-store');
@@ -126,8 +122,14 @@ for (const dialect of dialects) {
       assert.equal(done.headers.location, '/account');
       const full = Object.fromEntries(setCookies(done.headers)).sessie!;
       assert.notEqual(full, step.cookies.sessie);
-      assert.equal((await app.inject({ method: 'GET', url: '/account', cookies: { sessie: full } })).statusCode, 200);
-      assert.equal((await app.inject({ method: 'GET', url: '/account', cookies: step.cookies })).statusCode, 404);
+      assert.equal(
+        (await testApp.app.inject({ method: 'GET', url: '/account', cookies: { sessie: full } })).statusCode,
+        200,
+      );
+      assert.equal(
+        (await testApp.app.inject({ method: 'GET', url: '/account', cookies: step.cookies })).statusCode,
+        404,
+      );
 
       // The same answer again, from a new login: refused with a message, the new session still waits.
       const again = await passphraseStep('sleutel.login');
@@ -136,7 +138,10 @@ for (const dialect of dialects) {
       assert.match(replayed.body, /Deze toegangssleutel is niet geaccepteerd/);
       assert.match(replayed.body, /class="app-error-summary"/);
       assert.doesNotMatch(String(replayed.headers['set-cookie'] ?? ''), /sessie=/);
-      assert.equal((await app.inject({ method: 'GET', url: '/account', cookies: again.cookies })).statusCode, 404);
+      assert.equal(
+        (await testApp.app.inject({ method: 'GET', url: '/account', cookies: again.cookies })).statusCode,
+        404,
+      );
       const session = (await testApp.services.accounts.currentSession(full))!;
       const actions = await auditActions(session.userId);
       assert.ok(actions.includes('login.second-factor') && actions.includes('passkey.failed'));
@@ -144,11 +149,11 @@ for (const dialect of dialects) {
 
     test('a login with TOTP and a passkey offers both; either completes it', async () => {
       const cookies = await signUp('sleutel.beide');
-      const setup = await app.inject({ method: 'GET', url: '/account/tweede-stap', cookies });
+      const setup = await testApp.app.inject({ method: 'GET', url: '/account/tweede-stap', cookies });
       assert.match(setup.body, /data-totp-secret/, 'a passkey does not count as TOTP on the TOTP page');
       const { generate } = await import('otplib');
       const secret = /data-totp-secret="true">([^<]+)</.exec(setup.body)![1]!.replace(/ /g, '');
-      const confirmed = await app.inject({
+      const confirmed = await testApp.app.inject({
         method: 'POST',
         url: '/account/tweede-stap',
         cookies,
@@ -159,7 +164,7 @@ for (const dialect of dialects) {
       const step = await passphraseStep('sleutel.beide');
       assert.match(step.page.body, /data-module="app-passkey"/);
       assert.match(step.page.body, /name="code"/);
-      const code = await app.inject({
+      const code = await testApp.app.inject({
         method: 'POST',
         url: '/inloggen/code',
         cookies: step.cookies,
@@ -182,7 +187,7 @@ for (const dialect of dialects) {
         assert.equal(response.statusCode, 400, antwoord);
         assert.match(response.body, /We konden het antwoord van je toegangssleutel niet lezen/, antwoord);
       }
-      const asJson = await app.inject({
+      const asJson = await testApp.app.inject({
         method: 'POST',
         url: '/inloggen/toegangssleutel',
         cookies: step.cookies,
@@ -191,7 +196,7 @@ for (const dialect of dialects) {
         payload: '{"_csrf": "' + step.token + '", "antwoord": ',
       });
       assert.equal(asJson.statusCode, 400);
-      const registration = await app.inject({
+      const registration = await testApp.app.inject({
         method: 'POST',
         url: '/account/toegangssleutels',
         cookies,
@@ -199,7 +204,7 @@ for (const dialect of dialects) {
       });
       assert.equal(registration.statusCode, 400);
       assert.match(registration.body, /We konden het antwoord van je toegangssleutel niet lezen/);
-      const tooLong = await app.inject({
+      const tooLong = await testApp.app.inject({
         method: 'POST',
         url: '/account/toegangssleutels',
         cookies,
@@ -221,7 +226,7 @@ for (const dialect of dialects) {
         ['/inloggen/toegangssleutel', step.cookies],
       ];
       for (const [url, jar] of posts) {
-        const response = await app.inject({ method: 'POST', url, cookies: jar, payload: { antwoord: '{}' } });
+        const response = await testApp.app.inject({ method: 'POST', url, cookies: jar, payload: { antwoord: '{}' } });
         assert.equal(response.statusCode, 403, url);
       }
       // Nothing changed: the login still completes with the passkey.
@@ -237,14 +242,14 @@ for (const dialect of dialects) {
       await addPasskey(theirs, 'van een ander');
       const idOf = async (cookies: Jar) =>
         /name="sleutel" value="([0-9a-f-]{36})"/.exec(
-          (await app.inject({ method: 'GET', url: '/account/toegangssleutels', cookies })).body,
+          (await testApp.app.inject({ method: 'GET', url: '/account/toegangssleutels', cookies })).body,
         )![1]!;
       const myId = await idOf(mine);
       const theirId = await idOf(theirs);
-      const page = await app.inject({ method: 'GET', url: '/account/toegangssleutels', cookies: mine });
+      const page = await testApp.app.inject({ method: 'GET', url: '/account/toegangssleutels', cookies: mine });
       assert.doesNotMatch(page.body, /van een ander/);
       const remove = (sleutel: string, wachtwoord: string) =>
-        app.inject({
+        testApp.app.inject({
           method: 'POST',
           url: '/account/toegangssleutels/verwijderen',
           cookies: mine,
@@ -260,18 +265,18 @@ for (const dialect of dialects) {
       assert.match(wrong.body, new RegExp(`href="#wachtwoord-${myId}"`));
       const removed = await remove(myId, passphrase);
       assert.equal(removed.statusCode, 303);
-      const after = await app.inject({ method: 'GET', url: '/account/toegangssleutels', cookies: mine });
+      const after = await testApp.app.inject({ method: 'GET', url: '/account/toegangssleutels', cookies: mine });
       assert.match(after.body, /Je hebt nog geen toegangssleutel\./);
       assert.match(
-        (await app.inject({ method: 'GET', url: '/account/toegangssleutels', cookies: theirs })).body,
+        (await testApp.app.inject({ method: 'GET', url: '/account/toegangssleutels', cookies: theirs })).body,
         /van een ander/,
         "the other person's passkey is still there",
       );
       const session = (await testApp.services.accounts.currentSession(mine.sessie))!;
       assert.ok((await auditActions(session.userId)).includes('passkey.removed'));
       // Without a passkey (and without TOTP) the login is one step again.
-      const form = await app.inject({ method: 'GET', url: '/inloggen' });
-      const login = await app.inject({
+      const form = await testApp.app.inject({ method: 'GET', url: '/inloggen' });
+      const login = await testApp.app.inject({
         method: 'POST',
         url: '/inloggen',
         cookies: Object.fromEntries(setCookies(form.headers)),
@@ -282,15 +287,15 @@ for (const dialect of dialects) {
     });
 
     test('without a pending session the login options are a 404 and the passkey pages need a session', async () => {
-      const form = await app.inject({ method: 'GET', url: '/inloggen' });
+      const form = await testApp.app.inject({ method: 'GET', url: '/inloggen' });
       const cookies: Jar = Object.fromEntries(setCookies(form.headers));
       const token = csrfTokenFrom(form.body);
       assert.equal((await loginOptions(cookies, token)).statusCode, 404);
-      assert.equal((await app.inject({ method: 'GET', url: '/account/toegangssleutels' })).statusCode, 404);
+      assert.equal((await testApp.app.inject({ method: 'GET', url: '/account/toegangssleutels' })).statusCode, 404);
       const signedUp = await signUp('sleutel.zonder');
       const fullSession = await loginOptions(
         signedUp,
-        csrfTokenFrom((await app.inject({ method: 'GET', url: '/account', cookies: signedUp })).body),
+        csrfTokenFrom((await testApp.app.inject({ method: 'GET', url: '/account', cookies: signedUp })).body),
       );
       assert.equal(fullSession.statusCode, 404, 'a full session has no second step to take');
     });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import matter from 'gray-matter';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { appForSuite } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { contentDir } from '../../shared/paths.js';
 
@@ -124,11 +124,7 @@ test('the English pages do not call the child "she" by default: only pages about
 
 for (const dialect of dialects) {
   describe(`links in the information pages [${dialect}]`, () => {
-    let testApp: TestApp;
-    before(async () => {
-      testApp = await buildTestApp(dialect, { RATE_LIMIT_MAX: '100000' });
-    });
-    after(() => testApp.close());
+    const testApp = appForSuite(dialect, { RATE_LIMIT_MAX: '100000' });
 
     test('every link inside the site leads to a page that exists, and every anchor to a heading on it', async () => {
       const checked = new Map<string, number>();

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { describe, test } from 'node:test';
+import { appForSuite } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
 
 /** The part of the OpenAPI document that describes one organisation. */
@@ -12,15 +11,10 @@ interface OrganisationDoc {
 
 for (const dialect of dialects) {
   describe(`the help finder over HTTP [${dialect}]`, () => {
-    let testApp: TestApp;
-    let app: FastifyInstance;
-    before(async () => {
-      testApp = await buildTestApp(dialect, { RATE_LIMIT_MAX: '100000' });
-      app = testApp.app;
-    });
-    after(() => testApp.close());
+    const testApp = appForSuite(dialect, { RATE_LIMIT_MAX: '100000' });
 
-    const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
+    const get = (url: string, headers: Record<string, string> = {}) =>
+      testApp.app.inject({ method: 'GET', url, headers });
 
     test('the form has one field with municipality suggestions from a datalist, and 112 above it', async () => {
       const response = await get('/hulp');
@@ -158,7 +152,7 @@ for (const dialect of dialects) {
     });
 
     test('the API refuses cross-origin preflights and unknown API paths answer problem+json', async () => {
-      const preflight = await app.inject({
+      const preflight = await testApp.app.inject({
         method: 'OPTIONS',
         url: '/api/v1/help?postcode=9711',
         headers: { origin: 'https://elsewhere.example', 'access-control-request-method': 'GET' },
@@ -201,7 +195,7 @@ for (const dialect of dialects) {
       for (const group of questionnaire.groups) {
         for (const question of group.questions) payload[question.id] = question.scale === 'leeftijd' ? '13-15' : 'nee';
       }
-      const outcome = await app.inject({ method: 'POST', url: '/check', headers: { cookie }, payload });
+      const outcome = await testApp.app.inject({ method: 'POST', url: '/check', headers: { cookie }, payload });
       assert.match(outcome.body, /<form class="app-help-form" method="get" action="\/hulp"/);
     });
   });

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { PassThrough } from 'node:stream';
-import { after, before, describe, test } from 'node:test';
-import { buildTestApp, csrfTokenFrom, setCookies, signUpOverHttp, type TestApp } from '../../../test/helpers/app.js';
+import { describe, test } from 'node:test';
+import { appForSuite, csrfTokenFrom, setCookies, signUpOverHttp } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
 
 /*
@@ -55,12 +55,8 @@ const safetyNet = { timeout: 120_000 };
 
 for (const dialect of dialects) {
   describe(`journal entry forms with files (${dialect})`, () => {
-    let testApp: TestApp;
-    before(async () => {
-      // Two entry forms with files at once for everyone, so the overall bound can be reached in a test.
-      testApp = await buildTestApp(dialect, { UPLOADS_IN_FLIGHT_MAX: '2' });
-    });
-    after(async () => testApp.close());
+    // Two entry forms with files at once for everyone, so the overall bound can be reached in a test.
+    const testApp = appForSuite(dialect, { UPLOADS_IN_FLIGHT_MAX: '2' });
 
     let count = 0;
     /** A signed-in parent with the CSRF cookie and token of the entry form. */

@@ -1,7 +1,7 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
-import { buildTestApp, csrfTokenFrom, signUpOverHttp, type TestApp } from '../../../test/helpers/app.js';
+import { appForSuite, csrfTokenFrom, signUpOverHttp } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { assertNotInDump, databaseDump } from '../../../test/helpers/dump.js';
 
@@ -15,11 +15,7 @@ const passphrase = 'koperen ketel in de schuur';
 
 for (const dialect of dialects) {
   describe(`a copy of the database holds nothing of the journal (${dialect})`, () => {
-    let testApp: TestApp;
-    before(async () => {
-      testApp = await buildTestApp(dialect);
-    });
-    after(async () => testApp.close());
+    const testApp = appForSuite(dialect);
 
     test('no text, field value, file bytes or EXIF in the dump', async () => {
       const { app } = testApp;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { buildTestApp, csrfTokenFrom, setCookies, signUpOverHttp, type TestApp } from '../../../test/helpers/app.js';
+import { appForSuite, csrfTokenFrom, setCookies, signUpOverHttp } from '../../../test/helpers/app.js';
 import { type SmtpSink, startSmtpSink } from '../../../test/helpers/smtp-sink.js';
 import { createMailer } from './mailer.js';
 
@@ -44,15 +44,11 @@ describe('e-mail notices', () => {
   });
 
   describe('through the app', () => {
-    let testApp: TestApp;
-    before(async () => {
-      testApp = await buildTestApp('sqlite', {
-        SMTP_URL: sink.url,
-        MAIL_FROM: 'no-reply@example.org',
-        RATE_LIMIT_MAX: '100000',
-      });
-    });
-    after(() => testApp.close());
+    const testApp = appForSuite('sqlite', () => ({
+      SMTP_URL: sink.url,
+      MAIL_FROM: 'no-reply@example.org',
+      RATE_LIMIT_MAX: '100000',
+    }));
 
     test('a parent may leave an address for notices; using the recovery code sends one', async () => {
       const { app } = testApp;

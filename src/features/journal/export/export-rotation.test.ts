@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { unzipSync } from 'fflate';
-import {
-  buildTestApp,
-  csrfTokenFrom,
-  signUpOverHttp,
-  type TestApp,
-  withCookiesOf,
-} from '../../../../test/helpers/app.js';
+import { appForSuite, csrfTokenFrom, signUpOverHttp, withCookiesOf } from '../../../../test/helpers/app.js';
 import { dialects } from '../../../../test/helpers/databases.js';
 import { exportJournal } from '../../../../test/helpers/export.js';
 import { testObservation } from '../../../../test/helpers/journal.js';
@@ -27,11 +21,7 @@ const newPassphrase = 'stenen brug over de rivier';
 
 for (const dialect of dialects) {
   describe(`export after a key rotation (${dialect})`, () => {
-    let testApp: TestApp;
-    before(async () => {
-      testApp = await buildTestApp(dialect, { RATE_LIMIT_MAX: '100000' });
-    });
-    after(async () => testApp.close());
+    const testApp = appForSuite(dialect, { RATE_LIMIT_MAX: '100000' });
 
     const observation = (text: string) => testObservation({ text });
 

@@ -205,6 +205,17 @@ describeEachDialect('journal service', (database) => {
     assert.equal((await journal().list(owner, { order: 'entry', page: 1 })).total, 1);
   });
 
+  test('an account that may not write a journal is refused before a journal is made for it', async () => {
+    const who = await parent();
+    const repository = createJournalRepository(database().handle.db, database().handle.dialect);
+    for (const roles of [['admin'], ['professional'], []] as const) {
+      const refused = journalActorOf(who, { kind: 'user', userId: who.userId, roles });
+      await assert.rejects(journal().addObservation(refused, observation()), NotFound);
+      await assert.rejects(journal().addDiaryNote(refused, 'niet bewaren'), NotFound);
+      assert.equal(await repository.journalOf(who.userId), undefined);
+    }
+  });
+
   test('the diary is apart: its notes are not log entries, and their ids are not entry ids', async () => {
     const who = await parent();
     const noteId = await journal().addDiaryNote(who, 'Ik ben zo moe en bang.');

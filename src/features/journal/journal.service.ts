@@ -411,9 +411,7 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
     return JSON.parse(unpad(bytes).toString('utf8')) as EntryPayload;
   }
 
-  async function journalFor(who: JournalActor, create: boolean): Promise<JournalRow | undefined> {
-    const existing = await repo.journalOf(who.userId);
-    if (existing !== undefined || !create) return existing;
+  async function createJournal(who: JournalActor): Promise<JournalRow> {
     const id = randomUUID();
     const key = generateKey(`ix-${randomUUID()}`);
     return repo.createJournal({
@@ -426,12 +424,15 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
     });
   }
 
-  /** The journal the actor may write in; anything else is "not found". */
+  /**
+   * The journal the actor may view or write in; anything else is "not found". The decision comes before any
+   * write: a journal is created on the first write only once the actor may write in it.
+   */
   async function ownJournal(who: JournalActor, action: 'view' | 'write'): Promise<JournalRow | undefined> {
-    const journal = await journalFor(who, action === 'write');
-    if (journal !== undefined) authorize(who.actor, 'journal', action, { ownerId: journal.ownerId });
-    else authorize(who.actor, 'journal', action, { ownerId: who.userId });
-    return journal;
+    const existing = await repo.journalOf(who.userId);
+    authorize(who.actor, 'journal', action, { ownerId: existing?.ownerId ?? who.userId });
+    if (existing !== undefined || action === 'view') return existing;
+    return createJournal(who);
   }
 
   async function allSummaries(who: JournalActor, journal: JournalRow): Promise<Summary[]> {

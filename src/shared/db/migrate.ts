@@ -16,6 +16,7 @@ import * as addReauthentication from './migrations/0014-add-reauthentication.js'
 import * as createRetiredSigningKeys from './migrations/0015-create-retired-signing-keys.js';
 import * as replaceOrganisationLastChecked from './migrations/0016-replace-organisation-last-checked.js';
 import * as hashLoginThrottleKeys from './migrations/0017-hash-login-throttle-keys.js';
+import * as createJobs from './migrations/0018-create-jobs.js';
 import type { Database } from './schema.js';
 
 /*
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0015-create-retired-signing-keys': createRetiredSigningKeys,
   '0016-replace-organisation-last-checked': replaceOrganisationLastChecked,
   '0017-hash-login-throttle-keys': hashLoginThrottleKeys,
+  '0018-create-jobs': createJobs,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -310,6 +310,24 @@ export interface WebauthnChallengesTable {
   expires_at: string;
 }
 
+/** The job queue (src/shared/jobs/): ids in the payload, never personal data. */
+export interface JobsTable {
+  id: string;
+  kind: string;
+  /** JSON text. */
+  payload: string;
+  state: 'queued' | 'running' | 'done' | 'dead';
+  attempts: Generated<number>;
+  max_attempts: number;
+  run_after: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  idempotency_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   content_pages: ContentPagesTable;
   page_feedback: PageFeedbackTable;
@@ -339,4 +357,5 @@ export interface Database {
   four_eyes_approvals: FourEyesApprovalsTable;
   passkeys: PasskeysTable;
   webauthn_challenges: WebauthnChallengesTable;
+  jobs: JobsTable;
 }

@@ -4,11 +4,11 @@
 // Prints a small table; `--check` exits 1 when the median exceeds 1,000 ms, or when refusing a ZIP bomb or an
 // over-long proof takes longer than its target (below).
 import { performance } from 'node:perf_hooks';
-import { crc32, createDeflateRaw } from 'node:zlib';
 import { useNodeNatives } from '../src/shared/crypto/node-natives.js';
 import { verifyBundle } from '../src/shared/evidence/verify.js';
 import { installZipCodecs, portableZipCodecs } from '../src/shared/evidence/zip.js';
 import { buildBundle, withManifestText } from '../test/helpers/bundle-builder.js';
+import { deflatedZeros, rawZip, storedMember } from '../test/helpers/raw-zip.js';
 import { median, table, verdict } from './report.js';
 
 // As `npm run cli -- verify-export` runs it: with Node's native SHA-256, base64 and zlib.
@@ -50,66 +50,16 @@ async function main(): Promise<void> {
   if (check && (middle > targetMs || refusalsMissed)) process.exitCode = 1;
 }
 
-/** A ZIP of one deflated member whose central directory declares `declaredSize` (a lie) and an empty PDF. */
-function zipWithLyingSize(name: string, deflated: Uint8Array, declaredSize: number): Uint8Array {
-  const members = [
-    { name, data: Buffer.from(deflated), method: 8, size: declaredSize, crc: 0 },
-    { name: 'journal.pdf', data: Buffer.from('%PDF'), method: 0, size: 4, crc: crc32(Buffer.from('%PDF')) },
-  ];
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const member of members) {
-    const nameBytes = Buffer.from(member.name, 'latin1');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(member.method, 8);
-    local.writeUInt32LE(member.crc, 14);
-    local.writeUInt32LE(member.data.length, 18);
-    local.writeUInt32LE(member.size, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(member.method, 10);
-    central.writeUInt32LE(member.crc, 16);
-    central.writeUInt32LE(member.data.length, 20);
-    central.writeUInt32LE(member.size, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, member.data);
-    centrals.push(central, nameBytes);
-    offset += 30 + nameBytes.length + member.data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(members.length, 8);
-  end.writeUInt16LE(members.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
-}
-
 /**
  * What refusing hostile bundles costs (the tests check that these stop early by counting bytes and hashes; the
  * time is measured here): a 1 GiB ZIP bomb whose header claims 5 MB (target 2,000 ms) and a proof of 10,000
  * nodes (target 1,000 ms), with Node's zlib as the CLI runs it and with fflate as /verifieer runs it.
  */
 async function refusals(bundle: ReturnType<typeof buildBundle>): Promise<boolean> {
-  const zeros = Buffer.alloc(1024 * 1024);
-  const chunks: Buffer[] = [];
-  const deflate = createDeflateRaw({ level: 9 });
-  deflate.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise((resolve) => deflate.on('end', resolve));
-  for (let written = 0; written < 1024; written += 1) {
-    if (!deflate.write(zeros)) await new Promise((resolve) => deflate.once('drain', resolve));
-  }
-  deflate.end();
-  await ended;
-  const bomb = zipWithLyingSize('manifest.json', Buffer.concat(chunks), 5_000_000);
+  const bomb = rawZip([
+    { name: 'manifest.json', data: await deflatedZeros(1024 * 1024 * 1024), method: 8, size: 5_000_000 },
+    storedMember('journal.pdf', Buffer.from('%PDF')),
+  ]);
   const manifest = JSON.parse(new TextDecoder().decode(bundle.members['manifest.json'])) as {
     entries: { proof: string[] }[];
   };

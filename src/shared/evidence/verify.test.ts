@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { sign } from 'node:crypto';
 import { test } from 'node:test';
-import { deflateRawSync, createDeflateRaw, crc32 as zlibCrc32 } from 'node:zlib';
+import { deflateRawSync } from 'node:zlib';
 import {
   buildBundle,
   type BuiltBundle,
@@ -11,6 +11,7 @@ import {
   withManifestText,
   zipMembers,
 } from '../../../test/helpers/bundle-builder.js';
+import { deflatedZeros, rawZip, storedMember } from '../../../test/helpers/raw-zip.js';
 import { fromBase64, toBase64, toHex, utf8 } from './bytes.js';
 import type { LeafData, Manifest } from './format.js';
 import { type CheckId, type Report, verifyBundle, type VerifyOptions } from './verify.js';
@@ -218,72 +219,6 @@ test('any byte changed in an attachment or its kept original is detected for tha
   assertFails(await verify(zip), ['attachment'], layout.photo);
 });
 
-// A tiny ZIP writer for archives fflate would not write: lying sizes, hostile names.
-interface RawMember {
-  name: string;
-  data: Uint8Array;
-  method?: 0 | 8;
-  size?: number;
-  crc?: number;
-}
-
-function rawZip(members: RawMember[]): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const member of members) {
-    const name = Buffer.from(member.name, 'latin1');
-    const size = member.size ?? member.data.length;
-    const crc = member.crc ?? 0;
-    const header = Buffer.alloc(30);
-    header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(member.method ?? 0, 8);
-    header.writeUInt32LE(crc, 14);
-    header.writeUInt32LE(member.data.length, 18);
-    header.writeUInt32LE(size, 22);
-    header.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(member.method ?? 0, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(member.data.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(header, name, Buffer.from(member.data));
-    centrals.push(central, name);
-    offset += 30 + name.length + member.data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(members.length, 8);
-  end.writeUInt16LE(members.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
-}
-
-const stored = (name: string, data: Uint8Array): RawMember => ({ name, data, crc: zlibCrc32(data) });
-
-/** A raw-deflated stream of `gigabytes` GiB of zeros, made in 1 MiB steps without holding the input. */
-async function deflatedZeros(bytes: number): Promise<Uint8Array> {
-  const deflate = createDeflateRaw({ level: 9 });
-  const chunks: Buffer[] = [];
-  deflate.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise((resolve) => deflate.on('end', resolve));
-  const zeros = Buffer.alloc(1024 * 1024);
-  for (let written = 0; written < bytes; written += zeros.length) {
-    if (!deflate.write(zeros)) await new Promise((resolve) => deflate.once('drain', resolve));
-  }
-  deflate.end();
-  await done;
-  return new Uint8Array(Buffer.concat(chunks));
-}
-
 /** Verifies with the portable inflater metered: how much of each deflated member was read and inflated. */
 async function metered(zip: Uint8Array): Promise<{ report: Report; meter: InflateMeter }> {
   const meter: InflateMeter = { consumed: 0, produced: 0 };
@@ -312,14 +247,17 @@ test('a ZIP bomb (1 GiB of zeros) is refused by its declared size and, when the 
   const honest = await metered(
     rawZip([
       { name: 'manifest.json', data: bomb, method: 8, size: 1024 * 1024 * 1024 },
-      stored('journal.pdf', utf8('%PDF')),
+      storedMember('journal.pdf', utf8('%PDF')),
     ]),
   );
   assertFails(honest.report, ['zip']);
   assert.match(honest.report.failures[0]!.message, /compresses more than 200:1|larger than/);
   assert.deepEqual(honest.meter, { consumed: 0, produced: 0 }, 'refused by its declared size, nothing inflated');
   const lying = await metered(
-    rawZip([{ name: 'manifest.json', data: bomb, method: 8, size: 5_000_000 }, stored('journal.pdf', utf8('%PDF'))]),
+    rawZip([
+      { name: 'manifest.json', data: bomb, method: 8, size: 5_000_000 },
+      storedMember('journal.pdf', utf8('%PDF')),
+    ]),
   );
   assertFails(lying.report, ['zip']);
   assert.match(lying.report.failures[0]!.message, /inflates to more than its declared 5000000 bytes/);
@@ -343,15 +281,17 @@ test('path tricks and unknown members are refused, naming the member', async () 
   for (const [name, message] of cases) {
     const report = await verify(
       rawZip([
-        stored('manifest.json', manifest),
-        stored('journal.pdf', utf8('%PDF')),
-        stored(name, name.endsWith('/') ? new Uint8Array(0) : utf8('x')),
+        storedMember('manifest.json', manifest),
+        storedMember('journal.pdf', utf8('%PDF')),
+        storedMember(name, name.endsWith('/') ? new Uint8Array(0) : utf8('x')),
       ]),
     );
     assertFails(report, ['zip'], undefined, name);
     assert.match(report.failures.map((failure) => failure.message).join('\n'), message, name);
   }
-  const duplicate = await verify(rawZip([stored('manifest.json', manifest), stored('manifest.json', manifest)]));
+  const duplicate = await verify(
+    rawZip([storedMember('manifest.json', manifest), storedMember('manifest.json', manifest)]),
+  );
   assert.match(duplicate.failures[0]!.message, /appears twice/);
   const missing = await verify(zipMembers({ 'journal.pdf': utf8('%PDF') }));
   assert.match(missing.failures[0]!.message, /manifest\.json is missing/);
@@ -363,7 +303,7 @@ test('path tricks and unknown members are refused, naming the member', async () 
 test('a 100 MB manifest is refused before it is read', async () => {
   const big = new Uint8Array(100 * 1024 * 1024).fill(0x20);
   const report = await verify(
-    rawZip([{ name: 'manifest.json', data: big, crc: 0 }, stored('journal.pdf', utf8('%PDF'))]),
+    rawZip([{ name: 'manifest.json', data: big, crc: 0 }, storedMember('journal.pdf', utf8('%PDF'))]),
   );
   assertFails(report, ['zip']);
   assert.match(report.failures[0]!.message, /"manifest\.json" is larger than 67108864 bytes/);
@@ -564,7 +504,7 @@ test('never throws on hostile input: truncated archives and garbage in every pos
   const report = await verify(
     rawZip([
       { name: 'manifest.json', data: deflated.subarray(0, 5), method: 8, size: 15 },
-      stored('journal.pdf', utf8('%PDF')),
+      storedMember('journal.pdf', utf8('%PDF')),
     ]),
   );
   assertFails(report, ['zip']);

@@ -50,8 +50,9 @@ export async function buildTestApp(dialect: Dialect, env: Record<string, string>
 
 /**
  * The app for the tests of one suite: started by a before() hook of the surrounding describe (or file) with
- * buildTestApp, closed by an after() hook. Its fields can be read from the tests and later hooks, not while
- * the suite is being declared (the app does not exist yet then). `env` as for buildTestApp, or a function
+ * buildTestApp, closed by an after() hook. Its fields can be read from the tests and from later before() hooks
+ * of the same describe, not while the suite is being declared (the app does not exist yet then). At file level
+ * Node 20 does not wait for one before() hook to end before starting the next: read it in tests only there. `env` as for buildTestApp, or a function
  * that gives it when the app starts (for values an earlier before() hook makes, e.g. a mail sink's URL).
  */
 export function appForSuite(

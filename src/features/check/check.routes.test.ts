@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
-import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import { buildTestApp, csrfTokenFrom, setCookies, type TestApp } from '../../../test/helpers/app.js';
+import { before, describe, test } from 'node:test';
+import { appForSuite, csrfTokenFrom, setCookies } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { createApp } from '../../app.js';
 
@@ -10,16 +9,13 @@ type Fields = Record<string, string>;
 
 for (const dialect of dialects) {
   describe(`the signals check over HTTP [${dialect}]`, () => {
-    let testApp: TestApp;
-    let app: FastifyInstance;
+    const testApp = appForSuite(dialect, { BODY_LIMIT_BYTES: '65536' });
     let token: string;
     let cookies: Record<string, string>;
     let calm: Fields;
 
     before(async () => {
-      testApp = await buildTestApp(dialect, { BODY_LIMIT_BYTES: '65536' });
-      app = testApp.app;
-      const form = await app.inject({ method: 'GET', url: '/check' });
+      const form = await testApp.app.inject({ method: 'GET', url: '/check' });
       token = csrfTokenFrom(form.body);
       cookies = Object.fromEntries(setCookies(form.headers));
       const questionnaire = testApp.services.check.current();
@@ -28,10 +24,9 @@ for (const dialect of dialects) {
         for (const question of group.questions) calm[question.id] = question.scale === 'leeftijd' ? '13-15' : 'nee';
       }
     });
-    after(() => testApp.close());
 
     const post = (fields: Fields, extra: { headers?: Record<string, string>; payload?: string } = {}) =>
-      app.inject({
+      testApp.app.inject({
         method: 'POST',
         url: '/check',
         cookies,
@@ -47,7 +42,7 @@ for (const dialect of dialects) {
     };
 
     test('the form works without JavaScript: one form, every question with radio buttons, posted to /check', async () => {
-      const response = await app.inject({ method: 'GET', url: '/check' });
+      const response = await testApp.app.inject({ method: 'GET', url: '/check' });
       assert.equal(response.statusCode, 200);
       assert.match(response.body, /<form method="post" action="\/check"/);
       const questions = Object.keys(calm).filter((name) => name !== 'versie');
@@ -97,7 +92,7 @@ for (const dialect of dialects) {
       const response = await post({ ...calm, 'familie-betrokken': 'weet-niet' }, {});
       assert.match(response.body, /Als iemand dichtbij erbij betrokken kan zijn/);
       assert.match(response.body, /Praat er niet over met die persoon/);
-      const english = await app.inject({
+      const english = await testApp.app.inject({
         method: 'POST',
         url: '/check',
         cookies: { ...cookies, taal: 'en' },
@@ -167,7 +162,7 @@ for (const dialect of dialects) {
     });
 
     test('a post without a valid CSRF token is refused with the "form expired" page', async () => {
-      const response = await app.inject({ method: 'POST', url: '/check', cookies, payload: calm });
+      const response = await testApp.app.inject({ method: 'POST', url: '/check', cookies, payload: calm });
       assert.equal(response.statusCode, 403);
       assert.match(response.body, /Het formulier is verlopen/);
     });

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import { buildTestApp, csrfTokenFrom, setCookies, signUpOverHttp, type TestApp } from '../../../test/helpers/app.js';
+import { before, describe, test } from 'node:test';
+import { appForSuite, csrfTokenFrom, setCookies, signUpOverHttp } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
 
 type Fields = Record<string, string>;
@@ -26,15 +25,12 @@ function assertAnonymousFrame(html: string, what: string): void {
 
 for (const dialect of dialects) {
   describe(`the signals check for a signed-in parent [${dialect}]`, () => {
-    let testApp: TestApp;
-    let app: FastifyInstance;
+    // A freshly started server: no anonymous visitor has had any outcome yet, so no page frame is stored.
+    const testApp = appForSuite(dialect, { RATE_LIMIT_MAX: '100000' });
     let calm: Fields;
     let parent: Record<string, string>;
 
-    // A freshly started server: no anonymous visitor has had any outcome yet, so no page frame is stored.
     before(async () => {
-      testApp = await buildTestApp(dialect, { RATE_LIMIT_MAX: '100000' });
-      app = testApp.app;
       const questionnaire = testApp.services.check.current();
       calm = { versie: String(questionnaire.version) };
       for (const group of questionnaire.groups) {
@@ -43,18 +39,17 @@ for (const dialect of dialects) {
           calm[question.id] = (options.find((option) => option.value === 'nee') ?? options[0])!.value;
         }
       }
-      const signUp = await signUpOverHttp(app, 'ouder-check', 'lamp fiets regen appel');
+      const signUp = await signUpOverHttp(testApp.app, 'ouder-check', 'lamp fiets regen appel');
       assert.equal(signUp.response.statusCode, 200);
       parent = signUp.cookies;
       assert.ok(parent.sessie !== undefined, 'signed in after sign-up');
     });
-    after(() => testApp.close());
 
     /** Fills in the check as `cookies` (a browser), with the token of the form that browser was shown. */
     const answer = async (cookies: Record<string, string>, fields: Fields) => {
-      const form = await app.inject({ method: 'GET', url: '/check', cookies });
+      const form = await testApp.app.inject({ method: 'GET', url: '/check', cookies });
       const all = { ...cookies, ...Object.fromEntries(setCookies(form.headers)) };
-      return app.inject({
+      return testApp.app.inject({
         method: 'POST',
         url: '/check',
         cookies: all,
@@ -70,12 +65,12 @@ for (const dialect of dialects) {
     });
 
     test('the check form itself shows the signed-in header, not the anonymous one', async () => {
-      const response = await app.inject({ method: 'GET', url: '/check', cookies: parent });
+      const response = await testApp.app.inject({ method: 'GET', url: '/check', cookies: parent });
       assert.equal(response.statusCode, 200);
       assertSignedInFrame(response.body, 'form');
-      const anonymousForm = await app.inject({ method: 'GET', url: '/check' });
+      const anonymousForm = await testApp.app.inject({ method: 'GET', url: '/check' });
       assertAnonymousFrame(anonymousForm.body, 'anonymous form');
-      const again = await app.inject({ method: 'GET', url: '/check', cookies: parent });
+      const again = await testApp.app.inject({ method: 'GET', url: '/check', cookies: parent });
       assertSignedInFrame(again.body, 'form after an anonymous visit');
     });
 

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
 import { generate } from 'otplib';
-import { buildTestApp, csrfTokenFrom, signUpOverHttp, type TestApp, withCookiesOf } from '../../../test/helpers/app.js';
+import { appForSuite, csrfTokenFrom, signUpOverHttp, withCookiesOf } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { recipientOf, type SmtpSink, startSmtpSink } from '../../../test/helpers/smtp-sink.js';
 
@@ -16,22 +15,17 @@ const revealing =
 for (const dialect of dialects) {
   describe(`professional accounts and four eyes [${dialect}]`, () => {
     let sink: SmtpSink;
-    let testApp: TestApp;
-    let app: FastifyInstance;
     before(async () => {
       sink = await startSmtpSink();
-      testApp = await buildTestApp(dialect, {
-        RATE_LIMIT_MAX: '100000',
-        SMTP_URL: sink.url,
-        MAIL_FROM: 'no-reply@example.org',
-        PUBLIC_ORIGIN: 'https://example.org',
-      });
-      app = testApp.app;
     });
-    after(async () => {
-      await testApp.close();
-      await sink.close();
-    });
+    const testApp = appForSuite(dialect, () => ({
+      RATE_LIMIT_MAX: '100000',
+      SMTP_URL: sink.url,
+      MAIL_FROM: 'no-reply@example.org',
+      PUBLIC_ORIGIN: 'https://example.org',
+    }));
+    // After the app has closed (after() hooks run in the order they were declared).
+    after(() => sink.close());
 
     const db = () => testApp.database.handle.db;
     const count = async (table: 'users' | 'professional_invitations' | 'four_eyes_approvals' | 'professionals') =>
@@ -45,13 +39,13 @@ for (const dialect of dialects) {
       );
     /** GETs a page with the jar and returns its CSRF token (the jar gains the CSRF cookie). */
     async function formToken(url: string, jar: Jar): Promise<{ jar: Jar; token: string; body: string }> {
-      const page = await app.inject({ method: 'GET', url, cookies: jar });
+      const page = await testApp.app.inject({ method: 'GET', url, cookies: jar });
       assert.equal(page.statusCode, 200, `${url} answered ${page.statusCode}`);
       return { jar: withCookiesOf(jar, page.headers), token: csrfTokenFrom(page.body), body: page.body };
     }
     async function post(url: string, jar: Jar, payload: Record<string, string> = {}, withToken = true) {
       const { jar: withCsrf, token } = withToken ? await formToken('/registreren', jar) : { jar, token: '' };
-      return app.inject({
+      return testApp.app.inject({
         method: 'POST',
         url,
         cookies: withCsrf,
@@ -64,7 +58,7 @@ for (const dialect of dialects) {
     async function setUpTotp(jar: Jar): Promise<void> {
       const { jar: withCsrf, token, body } = await formToken('/account/tweede-stap', jar);
       const secret = /data-totp-secret="true">([^<]+)</.exec(body)![1]!.replace(/ /g, '');
-      const confirmed = await app.inject({
+      const confirmed = await testApp.app.inject({
         method: 'POST',
         url: '/account/tweede-stap',
         cookies: withCsrf,
@@ -80,7 +74,7 @@ for (const dialect of dialects) {
       const name = `beheerder${adminCount}`;
       const link = await testApp.services.accounts.createAdminSetupLink(`${name}@example.org`);
       const form = await formToken(`/beheer/start/${link}`, {});
-      const created = await app.inject({
+      const created = await testApp.app.inject({
         method: 'POST',
         url: `/beheer/start/${link}`,
         cookies: form.jar,
@@ -99,7 +93,7 @@ for (const dialect of dialects) {
     async function invite(by: Jar, email: string, organisationId: string, role: string): Promise<string> {
       const { jar, token } = await formToken('/beheer/uitnodigingen/nieuw', by);
       const before = sink.received.length;
-      const sent = await app.inject({
+      const sent = await testApp.app.inject({
         method: 'POST',
         url: '/beheer/uitnodigingen',
         cookies: jar,
@@ -116,14 +110,14 @@ for (const dialect of dialects) {
     /** Opens the link like a browser (the token moves into a cookie) and returns the jar and the form. */
     async function openLink(link: string) {
       const path = new URL(link).pathname;
-      const landing = await app.inject({ method: 'GET', url: path });
+      const landing = await testApp.app.inject({ method: 'GET', url: path });
       return { landing, jar: withCookiesOf({}, landing.headers) };
     }
 
     async function signUp(link: string, username: string) {
       const { jar } = await openLink(link);
       const form = await formToken('/uitnodiging', jar);
-      const created = await app.inject({
+      const created = await testApp.app.inject({
         method: 'POST',
         url: '/uitnodiging',
         cookies: form.jar,
@@ -164,7 +158,7 @@ for (const dialect of dialects) {
       assert.equal(landing.statusCode, 303);
       assert.equal(landing.headers.location, '/uitnodiging', 'the token leaves the address bar');
       assert.match(String(landing.headers['set-cookie']), /uitnodiging=.*HttpOnly/);
-      const form = await app.inject({ method: 'GET', url: '/uitnodiging', cookies: jar });
+      const form = await testApp.app.inject({ method: 'GET', url: '/uitnodiging', cookies: jar });
       assert.equal(form.statusCode, 200);
       assert.match(form.body, /nieuw@example\.org/);
       assert.match(form.body, /als Politie/);
@@ -184,11 +178,11 @@ for (const dialect of dialects) {
       const email = await db().selectFrom('users').select('email').where('id', '=', session.userId).executeTakeFirst();
       assert.equal(email?.email, 'wacht@example.org', 'the address from the invitation');
 
-      const account = await app.inject({ method: 'GET', url: '/account', cookies: jar });
+      const account = await testApp.app.inject({ method: 'GET', url: '/account', cookies: jar });
       assert.equal(account.statusCode, 303);
       assert.equal(account.headers.location, '/account/tweede-stap');
       for (const url of ['/beheer', '/beheer/uitnodigingen/nieuw', '/organisatie/aanmeldingen']) {
-        assert.equal((await app.inject({ method: 'GET', url, cookies: jar })).statusCode, 404, url);
+        assert.equal((await testApp.app.inject({ method: 'GET', url, cookies: jar })).statusCode, 404, url);
       }
       for (const [url, payload] of [
         ['/account/email', { email: '' }],
@@ -206,10 +200,10 @@ for (const dialect of dialects) {
       assert.equal(await count('users'), users + 1, 'not deleted');
 
       await setUpTotp(jar);
-      const waiting = await app.inject({ method: 'GET', url: '/account', cookies: jar });
+      const waiting = await testApp.app.inject({ method: 'GET', url: '/account', cookies: jar });
       assert.equal(waiting.statusCode, 200);
       assert.match(waiting.body, /Je account wacht op goedkeuring/);
-      assert.equal((await app.inject({ method: 'GET', url: '/beheer', cookies: jar })).statusCode, 404);
+      assert.equal((await testApp.app.inject({ method: 'GET', url: '/beheer', cookies: jar })).statusCode, 404);
       assert.equal(
         (await post('/account/email', jar, { email: '' })).statusCode,
         400,
@@ -231,13 +225,13 @@ for (const dialect of dialects) {
       assert.equal(twice.statusCode, 409);
       assert.match(twice.body, /Je hebt dit al goedgekeurd/);
       assert.equal((await count('four_eyes_approvals')) > 0, true);
-      const pending = await app.inject({ method: 'GET', url: '/account', cookies: pro.jar });
+      const pending = await testApp.app.inject({ method: 'GET', url: '/account', cookies: pro.jar });
       assert.match(pending.body, /Je account wacht op goedkeuring/);
       assert.match(pending.body, new RegExp(`Goedgekeurd door ${adminA.name} \\(beheerder\\)`));
 
       const second = await approve(adminB.jar);
       assert.equal(second.headers.location, '/beheer?melding=geactiveerd');
-      const active = await app.inject({ method: 'GET', url: '/account', cookies: pro.jar });
+      const active = await testApp.app.inject({ method: 'GET', url: '/account', cookies: pro.jar });
       const today = new Intl.DateTimeFormat('nl-NL', {
         day: 'numeric',
         month: 'long',
@@ -276,7 +270,7 @@ for (const dialect of dialects) {
       const tokens = await Promise.all([formToken('/informatie', adminA.jar), formToken('/informatie', adminB.jar)]);
       const responses = await Promise.all(
         tokens.map(({ jar, token }) =>
-          app.inject({
+          testApp.app.inject({
             method: 'POST',
             url: `/beheer/professionals/${pro.id}/goedkeuren`,
             cookies: jar,
@@ -300,7 +294,8 @@ for (const dialect of dialects) {
       const [ownOrganisation, otherOrganisation] = await organisationIds();
       const coordinator = await pendingProfessional(adminA.jar, 'coordinator.eigen', ownOrganisation!, 'coordinator');
       assert.equal(
-        (await app.inject({ method: 'GET', url: '/organisatie/aanmeldingen', cookies: coordinator.jar })).statusCode,
+        (await testApp.app.inject({ method: 'GET', url: '/organisatie/aanmeldingen', cookies: coordinator.jar }))
+          .statusCode,
         404,
         'not before activation',
       );
@@ -309,11 +304,15 @@ for (const dialect of dialects) {
 
       const colleague = await pendingProfessional(adminA.jar, 'collega.eigen', ownOrganisation!);
       const stranger = await pendingProfessional(adminA.jar, 'collega.ander', otherOrganisation!);
-      const page = await app.inject({ method: 'GET', url: '/organisatie/aanmeldingen', cookies: coordinator.jar });
+      const page = await testApp.app.inject({
+        method: 'GET',
+        url: '/organisatie/aanmeldingen',
+        cookies: coordinator.jar,
+      });
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /data-pending-account="collega.eigen"/);
       assert.doesNotMatch(page.body, /collega\.ander/);
-      const account = await app.inject({ method: 'GET', url: '/account', cookies: coordinator.jar });
+      const account = await testApp.app.inject({ method: 'GET', url: '/account', cookies: coordinator.jar });
       assert.match(account.body, /href="\/organisatie\/aanmeldingen"/);
 
       assert.equal(
@@ -330,7 +329,7 @@ for (const dialect of dialects) {
       assert.equal(byCoordinator.headers.location, '/organisatie/aanmeldingen?melding=goedgekeurd');
       const byAdmin = await post(`/beheer/professionals/${colleague.id}/goedkeuren`, adminB.jar);
       assert.equal(byAdmin.headers.location, '/beheer?melding=geactiveerd');
-      const shown = await app.inject({ method: 'GET', url: '/account', cookies: colleague.jar });
+      const shown = await testApp.app.inject({ method: 'GET', url: '/account', cookies: colleague.jar });
       assert.match(shown.body, new RegExp(`goedgekeurd door coordinator\\.eigen en ${adminB.name} op`));
     });
 
@@ -346,7 +345,7 @@ for (const dialect of dialects) {
         .set({ expires_at: '2020-01-01T00:00:00.000Z' })
         .where('email', '=', 'verloopt@example.org')
         .execute();
-      const late = await app.inject({
+      const late = await testApp.app.inject({
         method: 'POST',
         url: '/uitnodiging',
         cookies: form.jar,
@@ -362,7 +361,7 @@ for (const dialect of dialects) {
         .select('id')
         .where('email', '=', 'ingetrokken@example.org')
         .executeTakeFirstOrThrow();
-      const overview = await app.inject({ method: 'GET', url: '/beheer', cookies: adminA.jar });
+      const overview = await testApp.app.inject({ method: 'GET', url: '/beheer', cookies: adminA.jar });
       assert.match(overview.body, /data-invitation="ingetrokken@example.org"/);
       const revoked = await post(`/beheer/uitnodigingen/${row.id}/intrekken`, adminB.jar);
       assert.equal(revoked.headers.location, '/beheer?melding=ingetrokken');
@@ -385,11 +384,11 @@ for (const dialect of dialects) {
       assert.equal(users2, users + 1, 'only the one sign-up');
 
       for (const path of [`/uitnodiging/${'A'.repeat(43)}`, '/uitnodiging/kort', `/uitnodiging/${'%27'.repeat(20)}`]) {
-        const unknown = await app.inject({ method: 'GET', url: path });
+        const unknown = await testApp.app.inject({ method: 'GET', url: path });
         assert.equal(unknown.statusCode, 404, path);
         assert.match(unknown.body, /We kennen deze link niet/);
       }
-      assert.equal((await app.inject({ method: 'GET', url: '/uitnodiging' })).statusCode, 404, 'no cookie');
+      assert.equal((await testApp.app.inject({ method: 'GET', url: '/uitnodiging' })).statusCode, 404, 'no cookie');
     });
 
     test('an organisation is verified by two different admins, each once', async () => {
@@ -400,7 +399,7 @@ for (const dialect of dialects) {
         .execute();
       assert.ok(unverified.length > 0, 'the seed has organisations still to check');
       const { id, slug } = unverified[0]!;
-      const page = await app.inject({ method: 'GET', url: '/beheer', cookies: adminA.jar });
+      const page = await testApp.app.inject({ method: 'GET', url: '/beheer', cookies: adminA.jar });
       assert.match(page.body, new RegExp(`data-unverified-organisation="${slug}"`));
       const url = `/beheer/organisaties/${id}/goedkeuren`;
       assert.equal((await post(url, adminA.jar)).headers.location, '/beheer?melding=goedgekeurd');
@@ -432,11 +431,11 @@ for (const dialect of dialects) {
     });
 
     test('everyone but an admin gets a 404 on /beheer; posts without the form token change nothing', async () => {
-      const { cookies: parentCookies } = await signUpOverHttp(app, 'ouder.beheer', passphrase);
+      const { cookies: parentCookies } = await signUpOverHttp(testApp.app, 'ouder.beheer', passphrase);
       const [organisationId] = await organisationIds();
       for (const jar of [{}, parentCookies]) {
         for (const url of ['/beheer', '/beheer/uitnodigingen/nieuw']) {
-          assert.equal((await app.inject({ method: 'GET', url, cookies: jar })).statusCode, 404, url);
+          assert.equal((await testApp.app.inject({ method: 'GET', url, cookies: jar })).statusCode, 404, url);
         }
         const invitations = await count('professional_invitations');
         const response = await post('/beheer/uitnodigingen', jar, {
@@ -478,7 +477,7 @@ for (const dialect of dialects) {
       const link = await invite(adminA.jar, 'zonder.token@example.org', organisationId!, 'care');
       const { jar } = await openLink(link);
       const users = await count('users');
-      const signUpWithout = await app.inject({
+      const signUpWithout = await testApp.app.inject({
         method: 'POST',
         url: '/uitnodiging',
         cookies: jar,
@@ -492,7 +491,7 @@ for (const dialect of dialects) {
       const [organisationId] = await organisationIds();
       const { jar, token } = await formToken('/beheer/uitnodigingen/nieuw', adminA.jar);
       const send = (payload: string) =>
-        app.inject({
+        testApp.app.inject({
           method: 'POST',
           url: '/beheer/uitnodigingen',
           cookies: jar,
@@ -528,7 +527,7 @@ for (const dialect of dialects) {
       const link = await invite(adminA.jar, 'slordig@example.org', organisationId!, 'care');
       const opened = await openLink(link);
       const form = await formToken('/uitnodiging', opened.jar);
-      const bad = await app.inject({
+      const bad = await testApp.app.inject({
         method: 'POST',
         url: '/uitnodiging',
         cookies: form.jar,
@@ -537,7 +536,7 @@ for (const dialect of dialects) {
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /Geen spaties/);
       assert.match(bad.body, /minstens 12 tekens/);
-      const stillOpen = await app.inject({ method: 'GET', url: '/uitnodiging', cookies: form.jar });
+      const stillOpen = await testApp.app.inject({ method: 'GET', url: '/uitnodiging', cookies: form.jar });
       assert.equal(stillOpen.statusCode, 200, 'a bad form does not use up the invitation');
     });
   });

@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { test } from 'node:test';
+import { appForSuite } from '../../../test/helpers/app.js';
 
-let testApp: TestApp | undefined;
-before(async () => {
-  testApp = await buildTestApp('sqlite');
-});
-after(async () => {
-  await testApp?.close();
-});
+const testApp = appForSuite('sqlite');
 
 test('/verifieer forbids every connection in its CSP, explains the CLI without JavaScript, and serves its script', async () => {
-  const app = testApp!.app;
+  const app = testApp.app;
   const page = await app.inject({ method: 'GET', url: '/verifieer' });
   assert.equal(page.statusCode, 200);
   const csp = String(page.headers['content-security-policy']);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { createHash } from 'node:crypto';
 import { unzipSync, zipSync } from 'fflate';
 import sharp from 'sharp';
-import { buildTestApp, csrfTokenFrom, setCookies, signUpOverHttp, type TestApp } from '../../../../test/helpers/app.js';
+import { appForSuite, csrfTokenFrom, setCookies, signUpOverHttp } from '../../../../test/helpers/app.js';
 import { dialects } from '../../../../test/helpers/databases.js';
 import { downloadExport, exportJournal, postExportForm, waitForExport } from '../../../../test/helpers/export.js';
 import { allAttachments, ExportTooLarge, journalActorOf } from '../journal.service.js';
@@ -20,12 +20,11 @@ const passphrase = 'houten bootje in de gracht';
 
 for (const dialect of dialects) {
   describe(`journal export (${dialect})`, () => {
-    let testApp: TestApp;
+    const testApp = appForSuite(dialect);
     let cookies: Record<string, string> = {};
     const ids: string[] = [];
     let logKey: string;
     before(async () => {
-      testApp = await buildTestApp(dialect);
       logKey = testApp.services.logKey.publicKey.toString('base64');
       const { app } = testApp;
       ({ cookies } = await signUpOverHttp(app, 'export.ouder', passphrase));
@@ -70,7 +69,6 @@ for (const dialect of dialects) {
       });
       assert.equal(redacted.statusCode, 303);
     });
-    after(async () => testApp.close());
 
     const exportWith = (fields: Record<string, string | string[]>) => postExportForm(testApp.app, cookies, fields);
     const exportAndDownload = (fields: Record<string, string | string[]>) =>

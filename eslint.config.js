@@ -2,6 +2,22 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Only repositories touch the database: no other source file may import Kysely's query builder or drivers. */
+const databaseImports = [
+  { name: 'kysely', message: 'Only *.repo.ts files and src/shared/db touch the database.', allowTypeImports: true },
+  { name: 'better-sqlite3', message: 'Only src/shared/db opens the database.' },
+  { name: 'pg', message: 'Only src/shared/db opens the database.' },
+];
+
+/**
+ * src/shared/ knows no feature: what joins features (the policy map, the services, the app) is assembled at the
+ * top, in src/policies.ts, src/services.ts and src/app.ts.
+ */
+const noFeatureImports = {
+  group: ['**/features/**', '**/features'],
+  message: 'src/shared/ imports nothing from src/features/: assemble at the top (src/policies.ts, src/services.ts).',
+};
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/'] },
   js.configs.recommended,
@@ -45,21 +61,23 @@ export default tseslint.config(
     files: ['src/**/*.ts', 'src/**/*.tsx'],
     ignores: ['src/**/*.repo.ts', 'src/shared/db/**', 'src/**/*.test.ts', 'src/**/*.test.tsx'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'kysely',
-              message: 'Only *.repo.ts files and src/shared/db touch the database.',
-              allowTypeImports: true,
-            },
-            { name: 'better-sqlite3', message: 'Only src/shared/db opens the database.' },
-            { name: 'pg', message: 'Only src/shared/db opens the database.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { paths: databaseImports }],
     },
+  },
+  {
+    // The same for src/shared/ (a later block replaces the rule's options, so both lists are given here).
+    files: ['src/shared/**/*.ts', 'src/shared/**/*.tsx'],
+    ignores: ['src/shared/db/**', 'src/shared/**/*.test.ts', 'src/shared/**/*.test.tsx', 'src/shared/evidence/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: databaseImports, patterns: [noFeatureImports] }] },
+  },
+  {
+    files: [
+      'src/shared/db/**/*.ts',
+      'src/shared/**/*.test.ts',
+      'src/shared/**/*.test.tsx',
+      'src/shared/evidence/**/*.test.ts',
+    ],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noFeatureImports] }] },
   },
   {
     // The evidence library is bundled for the browser (/verifieer): no Node built-ins outside its tests.
@@ -68,7 +86,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*'], message: 'src/shared/evidence must stay isomorphic (browser bundle).' }] },
+        {
+          patterns: [
+            { group: ['node:*'], message: 'src/shared/evidence must stay isomorphic (browser bundle).' },
+            noFeatureImports,
+          ],
+        },
       ],
     },
   },

@@ -16,7 +16,7 @@ import { journalActorOf } from './features/journal/journal.service.js';
 import { registerJournalRoutes } from './features/journal/journal.routes.js';
 import { registerLogRoutes } from './features/log/log.routes.js';
 import { keyId } from './shared/evidence/format.js';
-import { can } from './shared/policy/policy.js';
+import { can } from './policies.js';
 import { registerCheckRoutes } from './features/check/check.routes.js';
 import { registerContentRoutes } from './features/content/content.routes.js';
 import { registerHealthRoutes } from './features/health/health.routes.js';

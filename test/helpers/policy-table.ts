@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Actor } from '../../src/shared/policy/actor.js';
-import { type ActionOf, type ResourceOf, type ResourceType, can } from '../../src/shared/policy/policy.js';
+import { inScope, type Scope } from '../../src/shared/policy/policy.js';
+import { type ActionOf, type ResourceOf, type ResourceType, can } from '../../src/policies.js';
 
 export interface PolicyCase<Type extends ResourceType> {
   actor: string;
@@ -50,4 +51,24 @@ export function gridToCases<Type extends ResourceType>(
     }
   }
   return cases;
+}
+
+/**
+ * A scope narrows a list in SQL instead of asking the rule row by row, so it must agree with the rule: for every
+ * named actor × resource, the resource is inside the actor's scope exactly when the rule allows the action.
+ */
+export function scopeTable<Type extends ResourceType, Column extends string>(
+  type: Type,
+  action: ActionOf<Type>,
+  actors: Record<string, Actor>,
+  scope: (actor: Actor) => Scope<Column>,
+  resources: Record<string, ResourceOf<Type> & Partial<Record<Column, string>>>,
+): void {
+  for (const [actorName, actor] of Object.entries(actors)) {
+    test(`the ${type}.${action} scope of ${actorName} holds exactly the resources the rule allows`, () => {
+      const allowed = Object.keys(resources).filter((name) => can(actor, type, action, resources[name]!));
+      const scoped = Object.keys(resources).filter((name) => inScope(scope(actor), resources[name]!));
+      assert.deepEqual(scoped, allowed);
+    });
+  }
 }

@@ -4,7 +4,7 @@ import type { Pages } from '../../app.js';
 import { NotFound } from '../../shared/errors.js';
 import { formatFingerprint } from '../../shared/evidence/format.js';
 import { anonymous } from '../../shared/policy/actor.js';
-import { authorize, can } from '../../shared/policy/policy.js';
+import { authorize, can } from '../../policies.js';
 import type { Mailer } from '../../shared/mail/mailer.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { type AccountsService, type CurrentSession, deviceHint } from './accounts.service.js';

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Pages } from '../../app.js';
 import { NotFound } from '../../shared/errors.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
-import { authorize, can } from '../../shared/policy/policy.js';
+import { authorize, can } from '../../policies.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { AccountsService, CurrentSession } from './accounts.service.js';
 import type { PasskeyService, RegisterPasskeyResult } from './passkeys.service.js';

@@ -1,5 +1,5 @@
 import type { Actor } from '../../shared/policy/actor.js';
-import { authorize, can } from '../../shared/policy/policy.js';
+import { authorize, can } from '../../policies.js';
 import { amsterdamDay } from '../../shared/time/amsterdam.js';
 import type { CheckRepository } from './check.repo.js';
 import type { AdviceLevel, Question, Questionnaire } from './check.schema.js';

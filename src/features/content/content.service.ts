@@ -5,7 +5,7 @@ import matter from 'gray-matter';
 import { NotFound } from '../../shared/errors.js';
 import { type Locale, defaultLocale, isLocale } from '../../shared/i18n/i18n.js';
 import type { Actor } from '../../shared/policy/actor.js';
-import { authorize, can } from '../../shared/policy/policy.js';
+import { authorize, can } from '../../policies.js';
 import { amsterdamDay } from '../../shared/time/amsterdam.js';
 import type { ContentPage, ContentPageSummary, ContentRepository } from './content.repo.js';
 import { frontMatterSchema, slugSchema } from './content.schema.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Actor } from '../../shared/policy/actor.js';
-import { can } from '../../shared/policy/policy.js';
+import { can } from '../../policies.js';
 import { amsterdamDay } from '../../shared/time/amsterdam.js';
 import type { HelpRepository, Place } from './help.repo.js';
 import { type OpenState, openState } from './opening-hours.js';

@@ -1,4 +1,5 @@
 import { type Actor, hasRole } from '../../shared/policy/actor.js';
+import type { Scope } from '../../shared/policy/policy.js';
 
 /** What a rule needs to know about a journal or a diary note: whose it is. */
 export interface OwnedFacts {
@@ -19,4 +20,10 @@ export const diaryNotePolicy = {
   view: owner,
   create: owner,
   delete: owner,
+};
+
+/** Which journals an actor may view, for a list of journals: a parent their own, anyone else none. */
+export const journalScopes = {
+  view: (actor: Actor): Scope<'ownerId'> =>
+    actor.kind === 'user' && hasRole(actor, 'parent') ? { anyOf: [{ ownerId: actor.userId }] } : 'none',
 };

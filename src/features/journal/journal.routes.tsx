@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Pages } from '../../app.js';
 import { NotFound } from '../../shared/errors.js';
 import { ErrorPage } from '../../shared/views/error-page.js';
-import { authorize } from '../../shared/policy/policy.js';
+import { authorize } from '../../policies.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
 import type { LogKey } from '../../shared/crypto/log-key.js';
 import { formatFingerprint } from '../../shared/evidence/format.js';

@@ -22,7 +22,7 @@ import { keyId, saltedHash } from '../../shared/evidence/format.js';
 import { canonicalize, canonicalString } from '../../shared/evidence/jcs.js';
 import { appendLeaf, frontierRoot, hashLeaf } from '../../shared/evidence/merkle.js';
 import type { Actor } from '../../shared/policy/actor.js';
-import { authorize } from '../../shared/policy/policy.js';
+import { authorize } from '../../policies.js';
 import { nextTurn } from '../../shared/next-turn.js';
 import type { InspectedAttachment } from './attachments.js';
 import { checkJournalLog, type LogProblem } from './log-check.js';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { gridToCases, policyTable } from '../../../test/helpers/policy-table.js';
+import { gridToCases, policyTable, scopeTable } from '../../../test/helpers/policy-table.js';
 import { type Actor, anonymous, userActor } from '../../shared/policy/actor.js';
+import { professionalAccountScopes } from './professionals.policy.js';
 
 /*
  * Invitations, professional account activation, organisation verification and the admin area as tables: every
@@ -76,7 +77,7 @@ policyTable(
     pendingOfTheCoordinator: { userId: 'c1', organisationId: 'org1', status: 'pending' },
     pendingOfTheAdmin: { userId: 'a1', organisationId: 'org1', status: 'pending' },
   },
-  ['view', 'approve'],
+  ['view', 'approve', 'approveAsAdmin'],
   gridToCases<'professionalAccount'>(everyone, {
     view: {
       pendingOwnOrganisation: ['admin', 'coordinator', 'owner'],
@@ -93,7 +94,33 @@ policyTable(
       pendingOfTheCoordinator: ['admin'],
       pendingOfTheAdmin: ['coordinator'],
     },
+    // The approval that counts as an admin's, which activation needs at least once.
+    approveAsAdmin: {
+      pendingOwnOrganisation: ['admin'],
+      activeOwnOrganisation: [],
+      pendingOtherOrganisation: ['admin'],
+      pendingOfTheCoordinator: ['admin'],
+      pendingOfTheAdmin: [],
+    },
   }),
+);
+
+// The list of accounts is narrowed in SQL by this scope: it must let through exactly what the view rule allows.
+scopeTable('professionalAccount', 'view', actors, professionalAccountScopes.view, {
+  pendingOwnOrganisation: { userId: 'x1', organisationId: 'org1', status: 'pending' },
+  activeOwnOrganisation: { userId: 'x1', organisationId: 'org1', status: 'active' },
+  pendingOtherOrganisation: { userId: 'x1', organisationId: 'org2', status: 'pending' },
+  pendingOfTheCoordinator: { userId: 'c1', organisationId: 'org1', status: 'pending' },
+  pendingOfTheAdmin: { userId: 'a1', organisationId: 'org1', status: 'pending' },
+  pendingOfSomeoneElse: { userId: 'z9', organisationId: 'org3', status: 'pending' },
+});
+
+policyTable(
+  'coordinatorArea',
+  actors,
+  { organisatie: { area: 'organisatie' } },
+  ['enter'],
+  gridToCases<'coordinatorArea'>(everyone, { enter: { organisatie: ['coordinator', 'coordinatorOtherOrganisation'] } }),
 );
 
 policyTable(

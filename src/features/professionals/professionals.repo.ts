@@ -3,6 +3,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Dialect } from '../../shared/db/database.js';
 import type { Database, FourEyesApprovalsTable } from '../../shared/db/schema.js';
 import type { ProfessionalRole } from '../../shared/policy/actor.js';
+import type { Scope } from '../../shared/policy/policy.js';
+import { whereInScope } from '../../shared/db/scope.js';
 
 export type SubjectType = FourEyesApprovalsTable['subject_type'];
 export type Capacity = FourEyesApprovalsTable['capacity'];
@@ -302,10 +304,12 @@ export function createProfessionalsRepository(db: Kysely<Database>, dialect: Dia
       return row === undefined ? undefined : toProfessional(row);
     },
 
-    /** Pending professional accounts, of one organisation or of all. */
-    async listPendingProfessionals(organisationId?: string): Promise<ProfessionalRecord[]> {
-      let query = professionalQuery(db).where('p.status', '=', 'pending');
-      if (organisationId !== undefined) query = query.where('p.organisation_id', '=', organisationId);
+    /** The accounts waiting for activation, narrowed in SQL to those the scope lets the actor see. */
+    async listPendingProfessionals(scope: Scope<'userId' | 'organisationId'>): Promise<ProfessionalRecord[]> {
+      const query = whereInScope(professionalQuery(db).where('p.status', '=', 'pending'), scope, {
+        userId: 'p.user_id',
+        organisationId: 'p.organisation_id',
+      });
       return (await query.orderBy('p.created_at').execute()).map(toProfessional);
     },
 

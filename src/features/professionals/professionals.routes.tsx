@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Pages } from '../../app.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
-import { authorize } from '../../shared/policy/policy.js';
+import { authorize } from '../../policies.js';
 import type { AccountsService, CurrentSession } from '../accounts/accounts.service.js';
 import { sessionCookieName, sessionCookieOptions } from '../accounts/session-cookie.js';
 import { RecoveryCodePage } from '../accounts/views/account.views.js';

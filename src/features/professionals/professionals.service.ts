@@ -1,8 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { NotFound } from '../../shared/errors.js';
 import type { Mailer, NoticeLanguage } from '../../shared/mail/mailer.js';
-import { type Actor, hasRole, membershipOf } from '../../shared/policy/actor.js';
-import { abilities, authorize, can } from '../../shared/policy/policy.js';
+import type { Actor } from '../../shared/policy/actor.js';
+import { abilities, authorize, can, scopeOf } from '../../policies.js';
 import type { AccountsService, ProfessionalFactsLoader, RegisterResult } from '../accounts/accounts.service.js';
 import type { InvitationFacts } from './professionals.policy.js';
 import type {
@@ -84,10 +84,11 @@ export function createProfessionalsService(
     status: record.status,
   });
 
-  async function withApprovals(actor: Actor, records: ProfessionalRecord[]): Promise<PendingProfessional[]> {
-    const visible = records.filter((record) => can(actor, 'professionalAccount', 'view', factsOf(record)));
+  /** The accounts waiting for activation that the actor may see, narrowed in SQL by the policy's scope. */
+  async function pendingFor(actor: Actor): Promise<PendingProfessional[]> {
+    const records = await repo.listPendingProfessionals(scopeOf(actor, 'professionalAccount', 'view'));
     return Promise.all(
-      visible.map(async (record) => ({
+      records.map(async (record) => ({
         ...record,
         approvals: await repo.professionalApprovals(record.userId),
         mayApprove: can(actor, 'professionalAccount', 'approve', factsOf(record)),
@@ -187,14 +188,16 @@ export function createProfessionalsService(
       organisations: OrganisationToVerify[];
       invitations: InvitationRow[];
     }> {
-      authorize(actor, 'invitation', 'view', { state: 'open' });
-      const pending = await withApprovals(actor, await repo.listPendingProfessionals());
-      const organisations = (await repo.listUnverifiedOrganisations())
-        .filter(() => can(actor, 'organisationVerification', 'view', { verified: false }))
-        .map((organisation) => ({
-          ...organisation,
-          mayApprove: can(actor, 'organisationVerification', 'approve', { verified: false }),
-        }));
+      authorize(actor, 'adminArea', 'enter', { area: 'beheer' });
+      const pending = await pendingFor(actor);
+      const organisations = (
+        can(actor, 'organisationVerification', 'view', { verified: false })
+          ? await repo.listUnverifiedOrganisations()
+          : []
+      ).map((organisation) => ({
+        ...organisation,
+        mayApprove: can(actor, 'organisationVerification', 'approve', { verified: false }),
+      }));
       const invitations = (await repo.listUnusedInvitations())
         .map((invitation) => ({ invitation, facts: { state: stateOf(invitation) } }))
         .filter(({ facts }) => can(actor, 'invitation', 'view', facts))
@@ -208,10 +211,8 @@ export function createProfessionalsService(
 
     /** What a coordinator sees: the accounts of their own organisation that wait for activation. */
     async coordinatorOverview(actor: Actor): Promise<PendingProfessional[]> {
-      const membership = membershipOf(actor);
-      if (membership === undefined || !membership.roles.includes('coordinator'))
-        throw new NotFound('not a coordinator');
-      return withApprovals(actor, await repo.listPendingProfessionals(membership.organisationId));
+      authorize(actor, 'coordinatorArea', 'enter', { area: 'organisatie' });
+      return pendingFor(actor);
     },
 
     /**
@@ -226,7 +227,7 @@ export function createProfessionalsService(
       }
       if (record.status === 'active') return 'already-done';
       authorize(actor, 'professionalAccount', 'approve', factsOf(record));
-      const capacity = hasRole(actor, 'admin') ? 'admin' : 'coordinator';
+      const capacity = can(actor, 'professionalAccount', 'approveAsAdmin', factsOf(record)) ? 'admin' : 'coordinator';
       const outcome = await repo.approve(
         'professional',
         userId,

@@ -1,5 +1,5 @@
-import type { Actor } from './actor.js';
-import { gridToCases, policyTable } from '../../../test/helpers/policy-table.js';
+import type { Actor } from './shared/policy/actor.js';
+import { gridToCases, policyTable } from '../test/helpers/policy-table.js';
 
 /*
  * Every rule of every resource as a table: each actor × action × resource state, so a changed rule or a new

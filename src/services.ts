@@ -44,7 +44,7 @@ export function createServices(
   const logKey = resolveLogKey(config, warn);
   const content = createContentService(createContentRepository(database.db));
   if (config.pepper === undefined) throw new Error('The pepper must be resolved before the services are built');
-  const professionalsRepository = createProfessionalsRepository(database.db, database.dialect);
+  const professionalsRepository = createProfessionalsRepository(database.db);
   const hasher = createPassphraseHasher({ pepper: config.pepper, concurrency: config.argon2Concurrency });
   const accounts = createAccountsService(
     createAccountsRepository(database.db),
@@ -79,7 +79,7 @@ export function createServices(
       id: config.publicOrigin.rpId,
       origin: config.publicOrigin.origin,
     }),
-    audit: createAuditService(createAuditRepository(database.db, database.dialect)),
+    audit: createAuditService(createAuditRepository(database.db)),
     journal: createJournalService(createJournalRepository(database.db, database.dialect), {
       logKey,
       previousLogKeys: config.logPreviousPublicKeys,

@@ -80,7 +80,7 @@ export function registerAccountRoutes(
   options: AccountRouteOptions,
 ): void {
   const record = (request: FastifyRequest, actor: string, action: string, objectId: string) =>
-    audit.record({ actor, action, objectType: 'account', objectId, requestId: String(request.id) });
+    audit.recordAlone({ actor, action, objectType: 'account', objectId, requestId: String(request.id) });
   const name = sessionCookieName(options.secureCookies);
   const endThisSession = async (request: FastifyRequest) => {
     const idHash = await accounts.endSessionByCookie(request.cookies[name]);

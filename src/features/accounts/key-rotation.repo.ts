@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../../shared/db/database.js';
+import { lockRow } from '../../shared/db/lock.js';
 import type { Database } from '../../shared/db/schema.js';
 import { createJournalRepository, type JournalRepository } from '../journal/journal.repo.js';
 import { type AccountsRepository, createAccountsRepository, type StoredUser } from './accounts.repo.js';
@@ -26,17 +27,7 @@ export function createKeyRotationRepository(db: Kysely<Database>, dialect: Diale
     /** Runs `work` in one transaction holding the user's row lock; undefined when the user does not exist. */
     async withUserLocked<T>(userId: string, work: (unit: RotationUnit) => Promise<T>): Promise<T | undefined> {
       return db.transaction().execute(async (trx) => {
-        if (dialect === 'sqlite') {
-          // Take SQLite's write lock before reading, so nothing read below can be stale.
-          await trx
-            .updateTable('users')
-            // A non-key column: writing the primary key makes SQLite scan every child row for its foreign keys.
-            .set((eb) => ({ key_epoch: eb.ref('key_epoch') }))
-            .where('id', '=', userId)
-            .execute();
-        } else {
-          await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
-        }
+        await lockRow(trx, 'users', userId);
         const accounts = createAccountsRepository(trx);
         const user = await accounts.findUserById(userId);
         if (user === undefined) return undefined;

@@ -40,7 +40,7 @@ export function registerPasskeyRoutes(
 ): void {
   const { cookieName, signIn, requireSession } = helpers;
   const record = (request: FastifyRequest, actor: string, action: string, userId: string) =>
-    audit.record({ actor, action, objectType: 'account', objectId: userId, requestId: String(request.id) });
+    audit.recordAlone({ actor, action, objectType: 'account', objectId: userId, requestId: String(request.id) });
   const cookieOf = (request: FastifyRequest) => request.cookies[cookieName];
 
   const passkeysPage = async (

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import { lockRow } from '../../shared/db/lock.js';
 import type { AuditLogTable, Database } from '../../shared/db/schema.js';
-import type { Dialect } from '../../shared/db/database.js';
 
 export interface AuditEvent {
   actor: string;
@@ -47,36 +47,46 @@ function toRow(row: Selectable<AuditLogTable>): AuditRow {
   };
 }
 
-export function createAuditRepository(db: Kysely<Database>, dialect: Dialect) {
+/**
+ * Appends one event in the caller's transaction: locks the chain head (lockRow), links the row to it, moves the
+ * head. The change the event records is written in the same transaction, so both are saved or neither; the head
+ * stays locked until that transaction ends, which makes concurrent appends (also from other instances) take turns.
+ * Append last in a transaction: every writer takes the head last, so two writers never wait for each other's
+ * locks in opposite orders.
+ */
+export async function appendAuditEvent(trx: Kysely<Database>, event: AuditEvent, now: Date): Promise<AuditRow> {
+  await lockRow(trx, 'audit_head', 1);
+  const head = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  const seq = Number(head.seq) + 1;
+  const row = { seq, at: now.toISOString(), ...event };
+  const hash = rowHash(head.hash, row);
+  await trx
+    .insertInto('audit_log')
+    .values({
+      seq,
+      at: row.at,
+      actor: event.actor,
+      action: event.action,
+      object_type: event.objectType,
+      object_id: event.objectId,
+      request_id: event.requestId,
+      prev_hash: head.hash,
+      hash,
+    })
+    .execute();
+  await trx.updateTable('audit_head').set({ seq, hash }).where('id', '=', 1).execute();
+  return { ...row, prevHash: head.hash, hash };
+}
+
+export function createAuditRepository(db: Kysely<Database>) {
   return {
-    /** Appends one event: locks the chain head, links the row to it, moves the head, in one transaction. */
-    async append(event: AuditEvent, now: Date): Promise<AuditRow> {
-      return db.transaction().execute(async (trx) => {
-        const query = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
-        // PostgreSQL: FOR UPDATE makes concurrent appends from other instances wait their turn.
-        // SQLite: a write transaction is already exclusive.
-        const head = await (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirstOrThrow();
-        const seq = Number(head.seq) + 1;
-        const row = { seq, at: now.toISOString(), ...event };
-        const hash = rowHash(head.hash, row);
-        await trx
-          .insertInto('audit_log')
-          .values({
-            seq,
-            at: row.at,
-            actor: event.actor,
-            action: event.action,
-            object_type: event.objectType,
-            object_id: event.objectId,
-            request_id: event.requestId,
-            prev_hash: head.hash,
-            hash,
-          })
-          .execute();
-        await trx.updateTable('audit_head').set({ seq, hash }).where('id', '=', 1).execute();
-        return { ...row, prevHash: head.hash, hash };
-      });
-    },
+    /** Appends one event in `trx`, a transaction of the caller's (see appendAuditEvent). */
+    append: (trx: Transaction<Database>, event: AuditEvent, now: Date): Promise<AuditRow> =>
+      appendAuditEvent(trx, event, now),
+
+    /** Appends one event that records no change of its own (a read, a refused attempt), in a transaction of its own. */
+    appendAlone: (event: AuditEvent, now: Date): Promise<AuditRow> =>
+      db.transaction().execute((trx) => appendAuditEvent(trx, event, now)),
 
     async head(): Promise<{ seq: number; hash: string }> {
       const head = await db

@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../shared/db/schema.js';
 import { type AuditEvent, type AuditRepository, GENESIS, rowHash } from './audit.repo.js';
 
 export type AuditProblem =
@@ -17,8 +19,14 @@ export function createAuditService(repo: AuditRepository, clock: () => Date = ()
     /** The events about one object, e.g. an account, for its owner to read. */
     forObject: (objectType: string, objectId: string) => repo.forObject(objectType, objectId),
 
-    /** Records who did what to which object; never content. */
-    record: (event: AuditEvent) => repo.append(event, clock()),
+    /**
+     * Records who did what to which object (never content) in `trx`, the transaction that makes the change: the
+     * change and its audit line are saved together or not at all. Call it last in the transaction.
+     */
+    record: (trx: Transaction<Database>, event: AuditEvent) => repo.append(trx, event, clock()),
+
+    /** Records an event that changes nothing itself (a page read, a refused attempt), in a transaction of its own. */
+    recordAlone: (event: AuditEvent) => repo.appendAlone(event, clock()),
 
     /**
      * Walks the chain from the start: a row whose hash does not match its fields was altered; a gap in the

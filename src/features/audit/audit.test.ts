@@ -6,7 +6,7 @@ import { createAuditRepository } from './audit.repo.js';
 import { createAuditService } from './audit.service.js';
 
 describeEachDialect('the audit log', (database, dialect) => {
-  const service = () => createAuditService(createAuditRepository(database().handle.db, dialect));
+  const service = () => createAuditService(createAuditRepository(database().handle.db));
   const event = (index: number) => ({
     actor: `user-${index % 3}`,
     action: 'login.succeeded',
@@ -16,16 +16,39 @@ describeEachDialect('the audit log', (database, dialect) => {
   });
 
   test('appends form an unbroken chain that verifies', async () => {
-    for (let index = 1; index <= 5; index += 1) await service().record(event(index));
+    for (let index = 1; index <= 5; index += 1) await service().recordAlone(event(index));
     const result = await service().verify();
     assert.deepEqual(result, { rows: 5, ok: true, problems: [] });
   });
 
-  test('concurrent appends never fork the chain', async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, index) => service().record(event(100 + index))));
+  test('concurrent appends never fork the chain, alone or inside the transactions of their changes', async () => {
+    const db = database().handle.db;
+    await Promise.all([
+      ...Array.from({ length: 10 }, (_, index) => service().recordAlone(event(100 + index))),
+      ...Array.from({ length: 10 }, (_, index) =>
+        db.transaction().execute(async (trx) => {
+          // The change first (a harmless one here), its audit line last, as the services do.
+          await trx.updateTable('organisations').set({ verified: 0 }).where('id', '=', 'nobody').execute();
+          return service().record(trx, event(200 + index));
+        }),
+      ),
+    ]);
     const result = await service().verify();
     assert.equal(result.ok, true, JSON.stringify(result.problems));
     assert.equal(result.rows, 25);
+  });
+
+  test('an audit line recorded in a transaction that rolls back leaves no trace, and the chain stays whole', async () => {
+    const db = database().handle.db;
+    const before = await service().verify();
+    await assert.rejects(
+      db.transaction().execute(async (trx) => {
+        await service().record(trx, event(300));
+        throw new Error('the change failed after its audit line');
+      }),
+      /the change failed/,
+    );
+    assert.deepEqual(await service().verify(), before);
   });
 
   test('an altered row is found', async () => {
@@ -77,8 +100,8 @@ describeEachDialect('the audit log', (database, dialect) => {
         const { openDatabase } = await import('../../shared/db/database.js');
         const restricted = openDatabase({ kind: 'postgres', url: appUrl.toString() });
         try {
-          const appAudit = createAuditService(createAuditRepository(restricted.db, 'postgres'));
-          await appAudit.record(event(999));
+          const appAudit = createAuditService(createAuditRepository(restricted.db));
+          await appAudit.recordAlone(event(999));
           assert.equal((await appAudit.verify()).ok, true);
           for (const statement of [
             'update audit_log set actor = $$x$$',

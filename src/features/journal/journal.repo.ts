@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Dialect } from '../../shared/db/database.js';
+import { lockRow } from '../../shared/db/lock.js';
 import type { Database } from '../../shared/db/schema.js';
 import type { Ciphertext, WrappedKey } from '../../shared/crypto/aead.js';
 
@@ -339,21 +340,15 @@ export function createJournalRepository(db: Kysely<Database>, dialect: Dialect) 
       return journal;
     },
 
-    /** Runs `work` holding the journal's lock (FOR UPDATE on PostgreSQL; SQLite write transactions are exclusive). */
+    /** Runs `work` in one transaction holding the journal's row lock (lockRow). */
     async withLock<T>(journalId: string, work: (locked: LockedJournal) => Promise<T>): Promise<T> {
       return db.transaction().execute(async (trx) => {
-        if (dialect === 'sqlite') {
-          // Take SQLite's write lock before reading, so the read below cannot be stale.
-          // A non-key column: writing the primary key (even unchanged) makes SQLite scan every child row
-          // for its foreign keys, which grows with the journal.
-          await trx
-            .updateTable('journals')
-            .set((eb) => ({ size: eb.ref('size') }))
-            .where('id', '=', journalId)
-            .execute();
-        }
-        const query = trx.selectFrom('journals').select(journalColumns).where('id', '=', journalId);
-        const row = await (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirstOrThrow();
+        await lockRow(trx, 'journals', journalId);
+        const row = await trx
+          .selectFrom('journals')
+          .select(journalColumns)
+          .where('id', '=', journalId)
+          .executeTakeFirstOrThrow();
         return work(lockedJournal(trx, toJournal(row)));
       });
     },
@@ -363,11 +358,11 @@ export function createJournalRepository(db: Kysely<Database>, dialect: Dialect) 
      * on its transaction): appends wait, and find the new key epoch when they get the lock.
      */
     async lockJournalOf(ownerId: string): Promise<JournalRow | undefined> {
-      if (dialect === 'sqlite') {
-        await db.updateTable('journals').set({ owner_id: ownerId }).where('owner_id', '=', ownerId).execute();
-      }
-      const query = db.selectFrom('journals').select(journalColumns).where('owner_id', '=', ownerId);
-      const row = await (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+      // The owner's journal never changes hands, so its id can be read before the lock is taken.
+      const found = await db.selectFrom('journals').select('id').where('owner_id', '=', ownerId).executeTakeFirst();
+      if (found === undefined) return undefined;
+      await lockRow(db, 'journals', found.id);
+      const row = await db.selectFrom('journals').select(journalColumns).where('id', '=', found.id).executeTakeFirst();
       return row === undefined ? undefined : toJournal(row);
     },
 

@@ -137,7 +137,7 @@ export function registerJournalRoutes(
   });
 
   const record = (request: FastifyRequest, who: JournalActor, action: string, objectType: string, objectId: string) =>
-    audit.record({ actor: who.userId, action, objectType, objectId, requestId: String(request.id) });
+    audit.recordAlone({ actor: who.userId, action, objectType, objectId, requestId: String(request.id) });
 
   /** The signed-in parent, or "not found": journal pages do not exist for anyone else. */
   const actorOf = (request: FastifyRequest): JournalActor => {

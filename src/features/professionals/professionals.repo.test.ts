@@ -53,9 +53,9 @@ async function insertOrganisation(db: Kysely<Database>, verified = false) {
   return id;
 }
 
-describeEachDialect('professionals repository', (database, dialect) => {
+describeEachDialect('professionals repository', (database) => {
   const db = () => database().handle.db;
-  const repo = () => createProfessionalsRepository(db(), dialect);
+  const repo = () => createProfessionalsRepository(db());
   const now = () => new Date().toISOString();
 
   async function invitation(options: { expiresAt?: string } = {}) {

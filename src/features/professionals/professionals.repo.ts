@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { Dialect } from '../../shared/db/database.js';
+import { lockRow } from '../../shared/db/lock.js';
 import type { Database, FourEyesApprovalsTable } from '../../shared/db/schema.js';
 import type { ProfessionalRole } from '../../shared/policy/actor.js';
 import type { Scope } from '../../shared/policy/policy.js';
@@ -70,7 +70,7 @@ export const organisationVersion = (data: string): string => createHash('sha256'
 /** Professional accounts have one version: approvals stay valid until the account is active. */
 const PROFESSIONAL_VERSION = 'account';
 
-export function createProfessionalsRepository(db: Kysely<Database>, dialect: Dialect) {
+export function createProfessionalsRepository(db: Kysely<Database>) {
   const invitationQuery = (executor: Kysely<Database>) =>
     executor
       .selectFrom('professional_invitations as i')
@@ -154,9 +154,9 @@ export function createProfessionalsRepository(db: Kysely<Database>, dialect: Dia
   });
 
   /**
-   * Locks the subject's row for the rest of the transaction (PostgreSQL: FOR UPDATE, so a second approval of the
-   * same subject waits for the first to commit and then counts it; SQLite: write transactions already run one at
-   * a time). Returns the version approvals are for, or why there is nothing to approve.
+   * Locks the subject's row for the rest of the transaction (lockRow), so a second approval of the same subject
+   * waits for the first to commit and then counts it. Returns the version approvals are for, or why there is
+   * nothing to approve.
    */
   async function lockSubject(
     trx: Transaction<Database>,
@@ -164,13 +164,17 @@ export function createProfessionalsRepository(db: Kysely<Database>, dialect: Dia
     id: string,
   ): Promise<{ version: string } | 'missing' | 'not-pending'> {
     if (type === 'professional') {
-      const query = trx.selectFrom('professionals').select('status').where('user_id', '=', id);
-      const row = await (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+      await lockRow(trx, 'professionals', id);
+      const row = await trx.selectFrom('professionals').select('status').where('user_id', '=', id).executeTakeFirst();
       if (row === undefined) return 'missing';
       return row.status === 'pending' ? { version: PROFESSIONAL_VERSION } : 'not-pending';
     }
-    const query = trx.selectFrom('organisations').select(['data', 'verified']).where('id', '=', id);
-    const row = await (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+    await lockRow(trx, 'organisations', id);
+    const row = await trx
+      .selectFrom('organisations')
+      .select(['data', 'verified'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (row === undefined) return 'missing';
     return Number(row.verified) === 1 ? 'not-pending' : { version: organisationVersion(row.data) };
   }

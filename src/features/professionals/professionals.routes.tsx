@@ -66,7 +66,7 @@ export function registerProfessionalRoutes(
   options: ProfessionalRouteOptions,
 ): void {
   const record = (request: FastifyRequest, actor: string, action: string, objectType: string, objectId: string) =>
-    audit.record({ actor, action, objectType, objectId, requestId: String(request.id) });
+    audit.recordAlone({ actor, action, objectType, objectId, requestId: String(request.id) });
   const actorId = (request: FastifyRequest) => (request.actor.kind === 'user' ? request.actor.userId : 'anonymous');
   /** Every /beheer page: admins only; for anyone else the page does not exist. */
   const requireAdmin = (request: FastifyRequest) => authorize(request.actor, 'adminArea', 'enter', { area: 'beheer' });

@@ -10,7 +10,8 @@ import Fastify, {
   type FastifyRequest,
   type FastifyServerOptions,
 } from 'fastify';
-import { registerAccountRoutes, registerSessionLoading } from './features/accounts/accounts.routes.js';
+import { registerAccountRoutes } from './features/accounts/accounts.routes.js';
+import { sessionCookieName } from './features/accounts/session-cookie.js';
 import { inspectAttachment } from './features/journal/attachments.js';
 import { journalActorOf } from './features/journal/journal.service.js';
 import { registerJournalRoutes } from './features/journal/journal.routes.js';
@@ -38,6 +39,7 @@ import { type AssetCatalogue, loadAssets, registerAssetRoutes } from './shared/h
 import { registerErrorHandling } from './shared/http/error-handler.js';
 import { trackRoutesForMethodNotAllowed } from './shared/http/method-not-allowed.js';
 import { csrfBinding, registerRequestContext, pageContext } from './shared/http/request-context.js';
+import { registerSessionLoading } from './shared/auth/session.js';
 import { pepperSubkey } from './shared/crypto/keyed-hash.js';
 import { registerSecurityHeaders } from './shared/http/security-headers.js';
 import { registerSiteRoutes } from './shared/http/site-routes.js';
@@ -102,7 +104,10 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   registerRequestContext(app);
-  registerSessionLoading(app, services.accounts, config.secureCookies);
+  registerSessionLoading(app, {
+    cookieName: sessionCookieName(config.secureCookies),
+    currentSession: (cookie) => services.accounts.currentSession(cookie),
+  });
   await app.register(fastifyFormbody, { bodyLimit: config.bodyLimitBytes });
   await app.register(fastifyRateLimit, {
     global: true,

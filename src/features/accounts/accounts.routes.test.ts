@@ -562,7 +562,7 @@ for (const dialect of dialects) {
       const fullCookie = Object.fromEntries(setCookies(second.headers)).sessie!;
       assert.notEqual(fullCookie, cookies.sessie, 'the second step gives a new session id');
       const session = (await testApp.services.accounts.currentSession(fullCookie))!;
-      const master = session.masterKey();
+      const master = session.keys.masterKey();
       const user = (await createAccountsRepository(testApp.database.handle.db).findUserById(session.userId))!;
       const secrets: [string, Buffer][] = [
         ['passphrase', Buffer.from(passphrase)],

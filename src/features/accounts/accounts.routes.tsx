@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Pages } from '../../app.js';
+import { actAsSession } from '../../shared/auth/session.js';
 import { NotFound } from '../../shared/errors.js';
 import { formatFingerprint } from '../../shared/evidence/format.js';
 import { anonymous } from '../../shared/policy/actor.js';
@@ -25,13 +26,6 @@ import {
   TotpSetupPage,
 } from './views/account.views.js';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The signed-in session, if any (set from the session cookie on every request). */
-    session: CurrentSession | null;
-  }
-}
-
 type Form = Record<string, unknown>;
 
 /** The username as typed, to show in the form again (never longer than a username can be). */
@@ -52,22 +46,6 @@ export interface AccountRouteOptions {
   personalData?: (request: FastifyRequest, session: CurrentSession) => Promise<Record<string, unknown>>;
   /** Told the id hash of a session that ended here (logout, a new login), so other features forget its state. */
   sessionEnded?: (idHash: string) => void;
-}
-
-/** Loads the session named by the cookie before anything else decides who is acting. */
-export function registerSessionLoading(app: FastifyInstance, accounts: AccountsService, secureCookies: boolean): void {
-  const name = sessionCookieName(secureCookies);
-  app.decorateRequest('session', null);
-  app.addHook('onRequest', async (request) => {
-    request.session = null;
-    const value = request.cookies[name];
-    if (value === undefined) return;
-    const session = await accounts.currentSession(value);
-    // A session still owing its second factor is known (for the code page) but acts as nobody.
-    if (session === undefined || session.secondFactorPending) return;
-    request.session = session;
-    request.actor = session.actor;
-  });
 }
 
 export function registerAccountRoutes(
@@ -94,11 +72,7 @@ export function registerAccountRoutes(
    */
   const signInNow = async (request: FastifyRequest, reply: FastifyReply, cookie: string): Promise<void> => {
     signIn(reply, cookie);
-    const session = await accounts.currentSession(cookie);
-    if (session !== undefined && !session.secondFactorPending) {
-      request.session = session;
-      request.actor = session.actor;
-    }
+    actAsSession(request, await accounts.currentSession(cookie));
   };
   /**
    * After sign-up, an admin set-up or a recovery: replace any old session of this browser, sign in, and show the
@@ -314,7 +288,7 @@ export function registerAccountRoutes(
         sessions={sessions.map((row) => ({ ...row, current: row.idHash === session.idHash }))}
         dataProblem={dataProblem}
         email={(await accounts.noticeEmail(session.userId)) ?? ''}
-        fingerprint={formatFingerprint((await session.signingKey()).id)}
+        fingerprint={formatFingerprint(session.keys.signingKey().id)}
       >
         {options.accountSection === undefined ? null : await options.accountSection(request, reply, session)}
       </AccountPage>,

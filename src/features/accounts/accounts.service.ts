@@ -1,4 +1,4 @@
-import { type KeyObject, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as setTimeoutPromise } from 'node:timers/promises';
 import { generateSecret, generateURI, verify } from 'otplib';
 import { z } from 'zod';
@@ -23,16 +23,15 @@ import {
 import {
   createUserKeys,
   fingerprint,
-  type RetiredSigningKey,
   rewrapForPassphrase,
   rewrapForRecovery,
-  signingKey,
   unlockWithPassphrase,
   unlockWithRecovery,
 } from '../../shared/crypto/user-keys.js';
+import { createKeyRing } from '../../shared/auth/key-ring.js';
+import type { CurrentSession } from '../../shared/auth/session.js';
 import { createKeyedHash, type KeyedHash } from '../../shared/crypto/keyed-hash.js';
-import { keyId } from '../../shared/evidence/format.js';
-import { type Actor, type UserFacts, userActor } from '../../shared/policy/actor.js';
+import { type UserFacts, userActor } from '../../shared/policy/actor.js';
 import type { AccountsRepository, StoredSession, StoredUser } from './accounts.repo.js';
 import {
   checkNewPassphrase,
@@ -51,30 +50,8 @@ export interface SessionSettings {
   absoluteMs: number;
 }
 
-export interface CurrentSession {
-  idHash: string;
-  userId: string;
-  username: string;
-  actor: Actor;
-  /** Passed the passphrase but not yet the second factor: only the code page may use this session. */
-  secondFactorPending: boolean;
-  hasSecondFactor: boolean;
-  /** Which second factors the account has: a confirmed TOTP secret, one or more passkeys, both or neither. */
-  secondFactors: { totp: boolean; passkey: boolean };
-  expiresAt: string;
-  /** When the idle time-out ends this session unless the user does something. */
-  idleUntil: string;
-  /** Until when sensitive actions may go ahead without asking the passphrase again (5 minutes after it). */
-  reauthenticatedUntil: string;
-  /** The epoch of the user's keys: data keys are wrapped under the master key of this epoch. */
-  keyEpoch: number;
-  /** Opens the master key for this request only (journal and keys need it; most pages do not). */
-  masterKey: () => SymmetricKey;
-  /** The account's Ed25519 signing key, opened with the master key, with its public key and id. */
-  signingKey: () => Promise<{ privateKey: KeyObject; publicKey: Buffer; id: string }>;
-  /** The account's earlier public signing keys (after key rotations), oldest first. */
-  retiredSigningKeys: () => Promise<RetiredSigningKey[]>;
-}
+/** Sessions are made here and loaded for each request by src/shared/auth/session.ts. */
+export type { CurrentSession };
 
 export type RegisterResult =
   | { ok: true; cookie: string; recoveryCode: string; fingerprint: string; username: string; userId: string }
@@ -225,7 +202,7 @@ export function createAccountsService(
   async function promotePendingSession(pending: CurrentSession): Promise<string | undefined> {
     const stored = await repo.findSession(pending.idHash);
     if (stored === undefined || !stored.secondFactorPending) return undefined;
-    const { cookie, session } = newSession(pending.userId, pending.masterKey(), stored.deviceHint, false);
+    const { cookie, session } = newSession(pending.userId, pending.keys.masterKey(), stored.deviceHint, false);
     return (await repo.replacePendingSession(pending.idHash, session)) ? cookie : undefined;
   }
 
@@ -532,15 +509,12 @@ export function createAccountsService(
         reauthenticatedUntil: new Date(
           Date.parse(session.reauthenticatedAt ?? session.createdAt) + REAUTHENTICATION_WINDOW_MS,
         ).toISOString(),
-        keyEpoch: user.keys.epoch,
-        masterKey: openMaster,
-        signingKey: () =>
-          Promise.resolve({
-            privateKey: signingKey(user.id, user.keys, openMaster()),
-            publicKey: user.keys.ed25519Public,
-            id: keyId(user.keys.ed25519Public),
-          }),
-        retiredSigningKeys: () => repo.retiredSigningKeys(user.id),
+        keys: createKeyRing({
+          userId: user.id,
+          stored: user.keys,
+          openMasterKey: openMaster,
+          loadRetiredSigningKeys: () => repo.retiredSigningKeys(user.id),
+        }),
       };
     },
 
@@ -552,7 +526,7 @@ export function createAccountsService(
       const secret = generateSecret();
       await repo.setTotpPending(
         session.userId,
-        seal(session.masterKey(), Buffer.from(secret), totpPlace(session.userId, 'pending', session.keyEpoch)),
+        seal(session.keys.masterKey(), Buffer.from(secret), totpPlace(session.userId, 'pending', session.keys.epoch)),
       );
       return { secret, uri: generateURI({ issuer: totpIssuer, label: session.username, secret }) };
     },
@@ -562,7 +536,7 @@ export function createAccountsService(
       const user = await repo.findUserById(session.userId);
       const token = codeOf(code);
       if (user?.totpPending === undefined || token === undefined) return false;
-      const masterKey = session.masterKey();
+      const masterKey = session.keys.masterKey();
       const secret = open(masterKey, user.totpPending, totpPlace(user.id, 'pending', user.keys.epoch)).toString('utf8');
       const step = await verifyTotp(secret, token, clock());
       if (step === undefined) return false;
@@ -593,7 +567,7 @@ export function createAccountsService(
       const token = codeOf(code);
       if (user?.totpSecret !== undefined && token !== undefined) {
         const secret = open(
-          session.masterKey(),
+          session.keys.masterKey(),
           user.totpSecret,
           totpPlace(user.id, 'active', user.keys.epoch),
         ).toString('utf8');
@@ -687,7 +661,7 @@ export function createAccountsService(
       if (user === undefined) return 'wrong';
       const salt = randomBytes(SALT_BYTES);
       const { verifier, kek } = await hasher.derive(form.wachtwoord as string, salt, argon2);
-      const keys = rewrapForPassphrase(user.id, user.keys, session.masterKey(), kek);
+      const keys = rewrapForPassphrase(user.id, user.keys, session.keys.masterKey(), kek);
       await repo.replaceCredentials(
         user.id,
         {

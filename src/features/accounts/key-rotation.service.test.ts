@@ -132,8 +132,8 @@ describeEachDialect('key rotation ("someone may know my passphrase")', (database
     const account = await parent();
     const session = (await accounts().currentSession(account.cookie))!;
     const who = actorOf(session);
-    const oldMaster = session.masterKey();
-    const oldSigning = await session.signingKey();
+    const oldMaster = session.keys.masterKey();
+    const oldSigning = session.keys.signingKey();
 
     // A confirmed TOTP secret (confirmed with the previous step's code, so the login below can use the current).
     const { secret } = await accounts().startTotp(session);
@@ -186,8 +186,8 @@ describeEachDialect('key rotation ("someone may know my passphrase")', (database
     assert.equal(await accounts().currentSession(other.cookie), undefined);
     const next = (await accounts().currentSession(result.cookie))!;
     assert.notEqual(next.idHash, session.idHash);
-    assert.equal(next.keyEpoch, 2);
-    const newMaster = next.masterKey();
+    assert.equal(next.keys.epoch, 2);
+    const newMaster = next.keys.masterKey();
     assert.equal(newMaster.id, 'master-2');
     assert.equal((await accounts().listSessions(account.userId)).length, 1);
 
@@ -266,11 +266,11 @@ describeEachDialect('key rotation ("someone may know my passphrase")', (database
     assert.ok(second2.ok);
 
     // The old key is kept and signed the new one.
-    const retired = await next.retiredSigningKeys();
+    const retired = await next.keys.retiredSigningKeys();
     assert.equal(retired.length, 1);
     assert.equal(retired[0]!.id, oldSigning.id);
     const statement = JSON.parse(retired[0]!.rotation.bytes) as { v: number; old: string; new: string };
-    const newSigning = await next.signingKey();
+    const newSigning = next.keys.signingKey();
     assert.deepEqual([statement.v, statement.old, statement.new], [1, oldSigning.id, newSigning.id]);
     assert.ok(
       verifyMessage(
@@ -316,7 +316,7 @@ describeEachDialect('key rotation ("someone may know my passphrase")', (database
     );
     assert.ok(result.ok);
     assert.deepEqual(result.rewrapped, { entries: 501, attachments: 505, diaryNotes: 501, passkeys: 0 });
-    const newMaster = (await accounts().currentSession(result.cookie))!.masterKey();
+    const newMaster = (await accounts().currentSession(result.cookie))!.keys.masterKey();
     const journalId = (await journalRepo().journalOf(account.userId))!.id;
     const after = await wrappedKeys(account.userId, journalId);
     const opened = [

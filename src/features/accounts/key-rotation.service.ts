@@ -63,12 +63,12 @@ export function createKeyRotationService(
       const salt = randomBytes(SALT_BYTES);
       const { verifier, kek } = await hasher.derive(form.wachtwoord as string, salt, argon2);
       const code = generateRecoveryCode();
-      const oldMaster = session.masterKey();
+      const oldMaster = session.keys.masterKey();
 
       const outcome = await repo.withUserLocked(session.userId, async (unit) => {
         const { user } = unit;
         // Another rotation (another tab) came first: this session's master key is no longer the account's.
-        if (user.keys.epoch !== session.keyEpoch) return 'conflict' as const;
+        if (user.keys.epoch !== session.keys.epoch) return 'conflict' as const;
         const from = { masterKey: oldMaster, epoch: user.keys.epoch };
         const oldSigning = signingKey(user.id, user.keys, oldMaster);
         const { stored, masterKey } = rotateUserKeys(user.id, user.keys, kek, recoveryKek(code.bytes, user.id));

@@ -229,9 +229,9 @@ export function createPasskeyService(
         counter: credential.counter,
         transports,
         nickname: seal(
-          session.masterKey(),
+          session.keys.masterKey(),
           Buffer.from(nickname),
-          nicknamePlace(session.userId, passkeyId, session.keyEpoch),
+          nicknamePlace(session.userId, passkeyId, session.keys.epoch),
         ),
         createdAt: clock().toISOString(),
       });
@@ -240,14 +240,14 @@ export function createPasskeyService(
 
     /** The user's passkeys with their nicknames opened (needs the master key of a full session). */
     async list(session: CurrentSession): Promise<PasskeySummary[]> {
-      const masterKey = session.masterKey();
+      const masterKey = session.keys.masterKey();
       return (await repo.listForUser(session.userId)).map((passkey) => ({
         id: passkey.id,
         userId: passkey.userId,
         nickname: open(
           masterKey,
           passkey.nickname,
-          nicknamePlace(passkey.userId, passkey.id, session.keyEpoch),
+          nicknamePlace(passkey.userId, passkey.id, session.keys.epoch),
         ).toString('utf8'),
         createdAt: passkey.createdAt,
         lastUsedAt: passkey.lastUsedAt,

@@ -75,7 +75,7 @@ describeEachDialect('the journal log', (database) => {
       .orderBy('idx')
       .execute();
     assert.equal(rows.length, 3);
-    const author = await who.signingKey();
+    const author = who.keys.signingKey();
     const hashes = rows.map((row) => hashLeaf(utf8(row.leaf_data!)));
     rows.forEach((row, index) => {
       const leaf = parseStrict(utf8(row.leaf_data!)) as Record<string, unknown>;

@@ -505,7 +505,7 @@ export function registerJournalRoutes(
     ) => {
       const text = (name: string) => (typeof form[name] === 'string' ? form[name] : '');
       const picked = listOf(form.notitie);
-      const author = await who.signingKey();
+      const author = who.keys.signingKey();
       return reply.html(
         <ExportPage
           ctx={pages.contextOf(request, reply)}

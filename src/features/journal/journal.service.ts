@@ -21,6 +21,8 @@ import type { Checkpoint, ContentAttachment, EntryKind, LeafData, Link } from '.
 import { keyId, saltedHash } from '../../shared/evidence/format.js';
 import { canonicalize, canonicalString } from '../../shared/evidence/jcs.js';
 import { appendLeaf, frontierRoot, hashLeaf } from '../../shared/evidence/merkle.js';
+import type { KeyRing } from '../../shared/auth/key-ring.js';
+import type { CurrentSession } from '../../shared/auth/session.js';
 import type { Actor } from '../../shared/policy/actor.js';
 import { authorize } from '../../policies.js';
 import { nextTurn } from '../../shared/next-turn.js';
@@ -141,34 +143,23 @@ export interface ListResult {
   pages: number;
 }
 
-/** Who is acting and with which keys: built from the session for each request. */
+/** Who is acting, and the key ring of the account they act with (src/shared/auth/key-ring.ts). */
 export interface JournalActor {
   actor: Actor;
   userId: string;
-  keyEpoch: number;
-  masterKey: () => SymmetricKey;
-  /** The account's Ed25519 key (opened with the master key) and its id, for account signatures on leaves. */
-  signingKey: () => Promise<AuthorKey>;
-  /** The account's earlier signing keys (after key rotations), oldest first; none when left out. */
-  retiredSigningKeys?: () => Promise<RetiredSigningKey[]>;
+  /** The account's keys for this request: the journal opens the master and signing keys from here. */
+  keys: KeyRing;
 }
 
 /**
- * The journal's view of a signed-in session (routes, tests, benches): its keys, and the actor the policy
+ * The journal's view of a signed-in session (routes, tests, benches): its key ring, and the actor the policy
  * decides for — the request's where one is at hand, else the session's own.
  */
 export function journalActorOf(
-  session: Pick<JournalActor, 'actor' | 'userId' | 'keyEpoch' | 'masterKey' | 'signingKey' | 'retiredSigningKeys'>,
+  session: Pick<CurrentSession, 'actor' | 'userId' | 'keys'>,
   actor: Actor = session.actor,
 ): JournalActor {
-  return {
-    actor,
-    userId: session.userId,
-    keyEpoch: session.keyEpoch,
-    masterKey: session.masterKey,
-    signingKey: session.signingKey,
-    ...(session.retiredSigningKeys === undefined ? {} : { retiredSigningKeys: session.retiredSigningKeys }),
-  };
+  return { actor, userId: session.userId, keys: session.keys };
 }
 
 export interface AuthorKey {
@@ -205,9 +196,18 @@ const place = (purpose: SealContext['purpose'], ownerId: string, recordId: strin
 /** Data keys do not change; only the master key that wraps them does (its epoch is in the wrap). */
 const DATA_EPOCH = 1;
 
+/** The audit log's name for each kind of append. */
+const auditActions: Record<EntryKind, string> = {
+  entry: 'journal.entry.add',
+  correction: 'journal.entry.correct',
+  redaction: 'journal.entry.redact',
+};
+
 export interface JournalServiceOptions {
   /** The server's log key: signs a checkpoint after every append. */
   logKey: LogKey;
+  /** Where every change is recorded, in the transaction that makes it. */
+  audit: AuditRecorder;
   /** Earlier log public keys (SPKI DER), still trusted for checkpoints they signed. */
   previousLogKeys?: readonly Buffer[];
   clock?: () => Date;
@@ -368,7 +368,7 @@ export async function rewrapJournalKeys(
 }
 
 export function createJournalService(repo: JournalRepository, options: JournalServiceOptions) {
-  const { logKey } = options;
+  const { logKey, audit } = options;
   const logKeys = new Map<string, Buffer>([
     [logKey.id, logKey.publicKey],
     ...(options.previousLogKeys ?? []).map((key): [string, Buffer] => [keyId(key), key]),
@@ -380,7 +380,7 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
     recordId: string,
     key: SymmetricKey,
     purpose: 'journal/data-key' | 'diary/data-key',
-  ) => wrapKey(who.masterKey(), key, place(purpose, ownerId, recordId, who.keyEpoch));
+  ) => wrapKey(who.keys.masterKey(), key, place(purpose, ownerId, recordId, who.keys.epoch));
   const unwrapData = (
     who: JournalActor,
     ownerId: string,
@@ -388,7 +388,7 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
     keyId: string,
     wrapped: WrappedKey,
     purpose: 'journal/data-key' | 'diary/data-key',
-  ) => unwrapKey(who.masterKey(), wrapped, keyId, place(purpose, ownerId, recordId, who.keyEpoch));
+  ) => unwrapKey(who.keys.masterKey(), wrapped, keyId, place(purpose, ownerId, recordId, who.keys.epoch));
 
   const indexKey = (who: JournalActor, journal: JournalRow) =>
     unwrapData(who, journal.id, 'index', journal.indexKeyId, journal.indexKey, 'journal/data-key');
@@ -443,7 +443,7 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
 
   /** Adds one entry under the journal's lock: the next index, a receipt time that never goes backwards. */
   async function append(
-    who: JournalActor,
+    who: JournalActor & AuditTrail,
     journal: JournalRow,
     payloadFor: (locked: LockedJournal, index: number) => Promise<Omit<EntryPayload, 'v' | 'salt'>>,
     attachments: readonly InspectedAttachment[],
@@ -456,7 +456,7 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
   ): Promise<{ id: string; number: number }> {
     const entryId = randomUUID();
     const dataKey = generateKey(entryId);
-    const author = await who.signingKey();
+    const author = who.keys.signingKey();
     // Attachments are sealed before the lock is taken: that is the slow part.
     const sealedAttachments = attachments.map((inspected, position) =>
       sealAttachment(who, journal.id, entryId, position, inspected),
@@ -464,7 +464,7 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
     return repo.withLock(journal.id, async (locked) => {
       // A key rotation that finished while this append waited for the lock replaced the master key: a data key
       // wrapped under the old one now would never open again.
-      if ((await locked.ownerKeyEpoch()) !== who.keyEpoch) throw new JournalConflict('the account keys changed');
+      if ((await locked.ownerKeyEpoch()) !== who.keys.epoch) throw new JournalConflict('the account keys changed');
       const index = locked.journal.size;
       const now = clock().toISOString();
       const last = locked.journal.lastReceivedAt;
@@ -574,6 +574,15 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
           signature: signMessage(logKey.privateKey, 'checkpoint', utf8(checkpointText)).toString('base64'),
         },
       );
+      // Last in the transaction: the entry and its audit line are saved together or not at all.
+      await audit.record(locked.transaction, {
+        actor: who.userId,
+        action: auditActions[content.kind],
+        objectType: 'journal-entry',
+        // A redaction is recorded against the entry it wipes.
+        objectId: content.kind === 'redaction' && content.target !== undefined ? content.target.id : entryId,
+        requestId: requestIdOf(who),
+      });
       return { id: entryId, number: index + 1 };
     });
   }
@@ -722,7 +731,7 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
   return {
     /** Writes a new observation (with its attachments) as the next entry. */
     async addObservation(
-      who: JournalActor,
+      who: JournalActor & AuditTrail,
       observation: Observation,
       attachments: readonly InspectedAttachment[] = [],
     ) {
@@ -733,7 +742,7 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
 
     /** A correction is a new entry that points at the entry it corrects; the old entry stays as it was. */
     async addCorrection(
-      who: JournalActor,
+      who: JournalActor & AuditTrail,
       targetId: string,
       observation: Observation,
       attachments: readonly InspectedAttachment[] = [],
@@ -759,7 +768,7 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
      * Redacts an entry: its content, salt, key and attachments are destroyed in the same transaction that
      * appends the redaction entry; its place in the log, receipt time and the fact of the redaction stay.
      */
-    async redact(who: JournalActor, targetId: string) {
+    async redact(who: JournalActor & AuditTrail, targetId: string) {
       const journal = (await ownJournal(who, 'write'))!;
       return append(
         who,
@@ -875,8 +884,8 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
       if (journal === undefined) return { size: 0, problems: [] };
       const entries: EntryRow[] = [];
       for await (const row of repo.allEntries(journal.id)) entries.push(row);
-      const author = await who.signingKey();
-      const retired = (await who.retiredSigningKeys?.()) ?? [];
+      const author = who.keys.signingKey();
+      const retired = await who.keys.retiredSigningKeys();
       const problems: JournalCheckResult['problems'] = checkJournalLog({
         journalId: journal.id,
         entries,
@@ -1016,8 +1025,8 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
         journalId: journal.id,
         checkpoint,
         leafHashes,
-        author: await who.signingKey(),
-        authorHistory: (await who.retiredSigningKeys?.()) ?? [],
+        author: who.keys.signingKey(),
+        authorHistory: await who.keys.retiredSigningKeys(),
         entries: disclosed.map((row) => ({
           row,
           payload: opened.get(row.index)!,
@@ -1089,7 +1098,7 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
     },
 
     /** The private diary: its own table and key purpose; never shared, exported or bundled. */
-    async addDiaryNote(who: JournalActor, text: string): Promise<string> {
+    async addDiaryNote(who: JournalActor & AuditTrail, text: string): Promise<string> {
       authorize(who.actor, 'diaryNote', 'create', { ownerId: who.userId });
       const id = randomUUID();
       const key = generateKey(id);
@@ -1106,7 +1115,7 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
             place('diary/entry', who.userId, id, DATA_EPOCH),
           ),
         },
-        who.keyEpoch,
+        who.keys.epoch,
       );
       if (!stored) throw new JournalConflict('the account keys changed');
       return id;
@@ -1124,11 +1133,21 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
       });
     },
 
-    async deleteDiaryNote(who: JournalActor, noteId: string): Promise<void> {
+    async deleteDiaryNote(who: JournalActor & AuditTrail, noteId: string): Promise<void> {
       const owner = await repo.diaryNoteOwner(noteId);
       if (owner === undefined) throw new NotFound('no such note');
       authorize(who.actor, 'diaryNote', 'delete', { ownerId: owner });
-      await repo.deleteDiaryNote(noteId, owner);
+      await repo.deleteDiaryNote(
+        noteId,
+        owner,
+        audit.recording({
+          actor: who.userId,
+          action: 'diary.note.delete',
+          objectType: 'diary-note',
+          objectId: noteId,
+          requestId: requestIdOf(who),
+        }),
+      );
     },
   };
 }

@@ -27,6 +27,7 @@ import {
 import { canonicalize } from '../../src/shared/evidence/jcs.js';
 import { hashLeaf, MerkleTree } from '../../src/shared/evidence/merkle.js';
 import { sha256 } from '../../src/shared/evidence/sha256.js';
+import type { Report } from '../../src/shared/evidence/verify.js';
 
 export interface TestKey {
   privateKey: KeyObject;
@@ -371,4 +372,18 @@ export function zipMembers(members: Record<string, Uint8Array>): Uint8Array {
 /** The same bundle with its manifest replaced by `text` (other members unchanged). */
 export function withManifestText(bundle: BuiltBundle, text: string | Uint8Array): Uint8Array {
   return zipMembers({ ...bundle.members, 'manifest.json': typeof text === 'string' ? utf8(text) : text });
+}
+
+/** The same bundle with its manifest changed by `change` (nothing re-signed). */
+export function withManifest(bundle: BuiltBundle, change: (manifest: Manifest) => void): Uint8Array {
+  const manifest = structuredClone(bundle.manifest);
+  change(manifest);
+  return withManifestText(bundle, JSON.stringify(manifest));
+}
+
+/** A verifier report's failures, one a line ("check #entry: message"), for the message of a failed assertion. */
+export function describeReport(report: Report): string {
+  return report.failures
+    .map((failure) => `${failure.check}${failure.entry === undefined ? '' : ` #${failure.entry}`}: ${failure.message}`)
+    .join('\n');
 }

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  buildBundle,
-  type BuiltBundle,
-  makeKey,
-  signFor,
-  withManifestText,
-} from '../../../test/helpers/bundle-builder.js';
+import { buildBundle, describeReport, makeKey, signFor, withManifest } from '../../../test/helpers/bundle-builder.js';
 import { toBase64 } from './bytes.js';
-import { formatFingerprint, type Manifest } from './format.js';
+import { formatFingerprint } from './format.js';
 import { canonicalize } from './jcs.js';
 import { type CheckId, type Report, verifyBundle } from './verify.js';
 
@@ -19,9 +13,6 @@ const second = makeKey();
 const rotated = buildBundle({ size: 10, rotatedAuthor: { earlierKeys: [first, second], rotatedAt: [4, 7] } });
 const trust = { pinnedLogKeys: rotated.pinnedLogKeys };
 
-const describeReport = (report: Report): string =>
-  report.failures.map((failure) => `${failure.check} #${failure.entry ?? '-'}: ${failure.message}`).join('\n');
-
 function assertFails(report: Report, check: CheckId, pattern?: RegExp): void {
   assert.equal(report.valid, false, 'expected invalid');
   assert.ok(
@@ -30,12 +21,6 @@ function assertFails(report: Report, check: CheckId, pattern?: RegExp): void {
     ),
     `expected ${check}${pattern === undefined ? '' : ` ${pattern}`}: ${describeReport(report)}`,
   );
-}
-
-function withManifest(bundle: BuiltBundle, change: (manifest: Manifest) => void): Uint8Array {
-  const manifest = structuredClone(bundle.manifest);
-  change(manifest);
-  return withManifestText(bundle, JSON.stringify(manifest));
 }
 
 const statement = (old: string, next: string, time = 1) => canonicalize({ v: 1, old, new: next, time });

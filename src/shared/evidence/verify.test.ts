@@ -4,10 +4,11 @@ import { test } from 'node:test';
 import { deflateRawSync } from 'node:zlib';
 import {
   buildBundle,
-  type BuiltBundle,
+  describeReport,
   layout,
   makeKey,
   signFor,
+  withManifest,
   withManifestText,
   zipMembers,
 } from '../../../test/helpers/bundle-builder.js';
@@ -25,12 +26,6 @@ function verify(zip: Uint8Array, options: VerifyOptions = trust): Promise<Report
   return verifyBundle(zip, options);
 }
 
-function describeReport(report: Report): string {
-  return report.failures
-    .map((failure) => `${failure.check}${failure.entry === undefined ? '' : ` #${failure.entry}`}: ${failure.message}`)
-    .join('\n');
-}
-
 /** Asserts the report is invalid with a failure of one of these checks (and entry, when given). */
 function assertFails(report: Report, checks: CheckId[], entry?: number, context = ''): void {
   assert.equal(report.valid, false, `expected invalid ${context}`);
@@ -42,13 +37,6 @@ function assertFails(report: Report, checks: CheckId[], entry?: number, context 
     match,
     `expected ${checks.join('/')}${entry === undefined ? '' : ` for entry ${entry}`} ${context}: ${describeReport(report)}`,
   );
-}
-
-/** The bundle with its manifest changed by `change` (nothing re-signed). */
-function withManifest(bundle: BuiltBundle, change: (manifest: Manifest) => void): Uint8Array {
-  const manifest = structuredClone(bundle.manifest);
-  change(manifest);
-  return withManifestText(bundle, JSON.stringify(manifest));
 }
 
 function flipByte(base64: string, position: number): string {

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     },
     'database ready',
   );
+  services.jobs.start((level, fields, message) => app.log[level](fields, message));
 
   let closing = false;
   const shutdown = (signal: string) => {
@@ -42,8 +43,8 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 10_000);
     force.unref();
-    app
-      .close()
+    // The job worker gets 5 s to finish its running job, then gives it back to the queue for another instance.
+    Promise.all([app.close(), services.jobs.stop(5_000)])
       .then(() => database.close())
       .then(() => {
         app.log.info('stopped');

@@ -26,6 +26,8 @@ import { createLogService } from './features/log/log.service.js';
 import { createPassphraseHasher } from './shared/crypto/passphrase.js';
 import { createKeyedHash } from './shared/crypto/keyed-hash.js';
 import { createMailer } from './shared/mail/mailer.js';
+import { createJobWorker } from './shared/jobs/jobs.js';
+import { createJobsRepository } from './shared/jobs/jobs.repo.js';
 import { questionnairesDir } from './shared/paths.js';
 import { sessionCookieName } from './features/accounts/session-cookie.js';
 import { createProfessionalsRepository } from './features/professionals/professionals.repo.js';
@@ -92,6 +94,9 @@ export function createServices(
       publicUrl: config.publicUrl,
     }),
     exports,
+    // Work done after the request that asked for it, by any instance (src/shared/jobs/): each kind's handler is
+    // listed here. The server starts the worker; tests run due jobs with jobs.runDue().
+    jobs: createJobWorker(createJobsRepository(database.db, database.dialect), []),
     sessions: {
       /** Ends the session named by the request's cookies (logout, quick exit), and forgets its export. */
       end: async (cookies: Record<string, string | undefined>): Promise<void> => {

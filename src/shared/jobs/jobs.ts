@@ -76,7 +76,7 @@ export function createJobWorker(repo: JobsRepository, handlers: readonly JobHand
   const leaseMs = options.leaseMs ?? 10 * 60_000;
   const keepDoneMs = options.keepDoneMs ?? 7 * 24 * 3_600_000;
   const backoff = options.backoff ?? ((attempt: number) => backoffMs(attempt));
-  const log = options.log ?? (() => undefined);
+  let log = options.log ?? (() => undefined);
 
   let stopping = false;
   let loop: Promise<void> | undefined;
@@ -175,9 +175,10 @@ export function createJobWorker(repo: JobsRepository, handlers: readonly JobHand
   }
 
   return {
-    /** Starts working in the background (the server does this once it is ready). */
-    start(): void {
+    /** Starts working in the background (the server does this once it is ready), logging to `logTo`. */
+    start(logTo?: JobWorkerOptions['log']): void {
       if (loop !== undefined) return;
+      if (logTo !== undefined) log = logTo;
       stopping = false;
       loop = run();
     },

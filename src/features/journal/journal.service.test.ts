@@ -214,6 +214,12 @@ describeEachDialect('journal service', (database) => {
       await assert.rejects(journal().addDiaryNote(refused, 'niet bewaren'), NotFound);
       assert.equal(await repository.journalOf(who.userId), undefined);
     }
+    // A parent without a journal who names another parent's entry gets "not found", and no journal either.
+    const owner = await parent();
+    const mine = await journal().addObservation(owner, observation());
+    await assert.rejects(journal().addCorrection(who, mine.id, observation()), NotFound);
+    await assert.rejects(journal().redact(who, mine.id), NotFound);
+    assert.equal(await repository.journalOf(who.userId), undefined);
   });
 
   test('the diary is apart: its notes are not log entries, and their ids are not entry ids', async () => {

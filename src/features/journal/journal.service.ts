@@ -417,13 +417,25 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
 
   /**
    * The journal the actor may view or write in; anything else is "not found". The decision comes before any
-   * write: a journal is created on the first write only once the actor may write in it.
+   * write: a journal is created on the first new entry (`create`) only once the actor may write in it, never for
+   * a correction or redaction (which name an entry that must already exist).
    */
-  async function ownJournal(who: JournalActor, action: 'view' | 'write'): Promise<JournalRow | undefined> {
+  async function ownJournal(
+    who: JournalActor,
+    action: 'view' | 'write',
+    create = action === 'write',
+  ): Promise<JournalRow | undefined> {
     const existing = await repo.journalOf(who.userId);
     authorize(who.actor, 'journal', action, { ownerId: existing?.ownerId ?? who.userId });
-    if (existing !== undefined || action === 'view') return existing;
+    if (existing !== undefined || !create) return existing;
     return createJournal(who);
+  }
+
+  /** The journal an existing entry is changed in; without a journal there is no such entry. */
+  async function journalWithEntries(who: JournalActor): Promise<JournalRow> {
+    const journal = await ownJournal(who, 'write', false);
+    if (journal === undefined) throw new NotFound('no such entry');
+    return journal;
   }
 
   async function allSummaries(who: JournalActor, journal: JournalRow): Promise<Summary[]> {
@@ -729,7 +741,7 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
       observation: Observation,
       attachments: readonly InspectedAttachment[] = [],
     ) {
-      const journal = (await ownJournal(who, 'write'))!;
+      const journal = await journalWithEntries(who);
       return append(
         who,
         journal,
@@ -751,7 +763,7 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
      * appends the redaction entry; its place in the log, receipt time and the fact of the redaction stay.
      */
     async redact(who: JournalActor, targetId: string) {
-      const journal = (await ownJournal(who, 'write'))!;
+      const journal = await journalWithEntries(who);
       return append(
         who,
         journal,

@@ -1,0 +1,250 @@
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { appForSuite, csrfTokenFrom, setCookies, signUpOverHttp, withCookiesOf } from '../test/helpers/app.js';
+import { dialects } from '../test/helpers/databases.js';
+import { changedTables, type IgnoredColumns, tableDump } from '../test/helpers/table-dump.js';
+
+/*
+ * Authorization before any side effect, for every route the app registers: each state-changing route is run as
+ * the actors its rules refuse, with a valid CSRF token and a plausible body, and no table may change. The list
+ * of routes comes from the app itself, so a new route fails here until someone decides who it is refused to,
+ * or says why it is open to anyone.
+ */
+
+type Jar = Record<string, string>;
+type ActorName = 'anonymous' | 'otherParent' | 'adminWithoutSecondFactor';
+
+/** Routes anyone may use, each with the reason; they decide by a credential in the request, or change nothing of anyone else. */
+const openToAnyone: Record<string, string> = {
+  'POST /registreren': 'sign-up: anyone may make an account',
+  'POST /inloggen': 'login: the passphrase is the credential',
+  'POST /inloggen/code': "login's second step: the pending login's cookie and the code are the credential",
+  'POST /inloggen/toegangssleutel': 'login with a passkey: the signed answer is the credential',
+  'POST /inloggen/toegangssleutel/opties': 'login with a passkey: a challenge for the pending login',
+  'POST /herstellen': 'recovery: the recovery code is the credential',
+  'POST /beheer/start/:token': "an admin's one-time set-up link: the token is the credential",
+  'POST /uitnodiging': "a professional's invitation: the token is the credential (invitation.accept)",
+  'POST /uitloggen': "logging out ends only the caller's own session",
+  'POST /weg': "the quick exit ends only the caller's own session",
+  'POST /check': 'the check: anyone may take it (checkOutcome.take); nothing about the answers is stored',
+  'POST /informatie/:slug/feedback': 'feedback on a published page (contentPage.giveFeedback): anyone',
+};
+
+/** What a refused request would carry if it were allowed: a valid body for each route. */
+interface Attempt {
+  refusedTo: readonly ActorName[];
+  body?: (ids: VictimIds) => Record<string, string>;
+  params?: (ids: VictimIds) => Record<string, string>;
+}
+
+interface VictimIds {
+  entryId: string;
+  diaryNoteId: string;
+  sessionIdHash: string;
+  userId: string;
+  organisationId: string;
+}
+
+const passphrase = 'regen op het dak van de schuur';
+const newPassphrase = 'een heel andere zin voor later';
+const signedIn: readonly ActorName[] = ['anonymous', 'adminWithoutSecondFactor'];
+const parentsOnly: readonly ActorName[] = ['anonymous', 'adminWithoutSecondFactor'];
+const adminsOnly: readonly ActorName[] = ['anonymous', 'otherParent', 'adminWithoutSecondFactor'];
+const entry = { datum: '2026-11-20', categorie: 'behaviour', tekst: 'Kwam laat thuis.', regel: 'ja', metadata: 'ja' };
+
+const stateChanging: Record<string, Attempt> = {
+  // Setting up a second factor and passkeys is for any signed-in owner (an admin without one must add one).
+  'POST /account/tweede-stap': { refusedTo: ['anonymous'], body: () => ({ code: '123456' }) },
+  'POST /account/toegangssleutels/opties': { refusedTo: ['anonymous'] },
+  'POST /account/toegangssleutels': { refusedTo: ['anonymous'], body: () => ({ antwoord: '{}' }) },
+  'POST /account/toegangssleutels/verwijderen': {
+    refusedTo: ['anonymous'],
+    body: () => ({ sleutel: '00000000-0000-4000-8000-000000000000' }),
+  },
+  // The account's own data actions: account.use, so not before a second factor that is owed.
+  'POST /account/wachtwoord': {
+    refusedTo: signedIn,
+    body: () => ({ huidig: passphrase, wachtwoord: newPassphrase, herhaling: newPassphrase }),
+  },
+  'POST /account/sleutels-vernieuwen': {
+    refusedTo: signedIn,
+    body: () => ({ huidig: passphrase, wachtwoord: newPassphrase, herhaling: newPassphrase }),
+  },
+  'POST /account/email': { refusedTo: signedIn, body: () => ({ email: 'ergens@example.org' }) },
+  'POST /account/gegevens': { refusedTo: signedIn, body: () => ({ wachtwoord: passphrase }) },
+  'POST /account/verwijderen': { refusedTo: signedIn, body: () => ({ wachtwoord: passphrase }) },
+  // Sessions: one's own only; another parent's session is as unknown as one that does not exist.
+  'POST /account/sessies/beeindigen': {
+    refusedTo: ['anonymous', 'otherParent', 'adminWithoutSecondFactor'],
+    body: (ids) => ({ sessie: ids.sessionIdHash }),
+  },
+  'POST /account/sessies/anderen-beeindigen': { refusedTo: signedIn },
+  'POST /account/verlengen': { refusedTo: ['anonymous'] },
+  // The admin area and the coordinator's page.
+  'POST /beheer/uitnodigingen': {
+    refusedTo: adminsOnly,
+    body: (ids) => ({ email: 'nieuw@example.org', organisatie: ids.organisationId, rol: 'care' }),
+  },
+  'POST /beheer/uitnodigingen/:id/intrekken': {
+    refusedTo: adminsOnly,
+    params: () => ({ id: '00000000-0000-4000-8000-000000000000' }),
+  },
+  'POST /beheer/professionals/:id/goedkeuren': { refusedTo: adminsOnly, params: (ids) => ({ id: ids.userId }) },
+  'POST /beheer/organisaties/:id/goedkeuren': {
+    refusedTo: adminsOnly,
+    params: (ids) => ({ id: ids.organisationId }),
+  },
+  'POST /organisatie/aanmeldingen/:id/goedkeuren': {
+    refusedTo: adminsOnly,
+    params: (ids) => ({ id: ids.userId }),
+  },
+  // The journal and the diary: their parent only (another parent is refused on the victim's entries and notes).
+  'POST /logboek': { refusedTo: parentsOnly, body: () => entry },
+  'POST /logboek/:id/corrigeren': {
+    refusedTo: adminsOnly,
+    params: (ids) => ({ id: ids.entryId }),
+    body: () => ({ ...entry, tekst: 'Toch iets anders.' }),
+  },
+  'POST /logboek/:id/wissen': { refusedTo: adminsOnly, params: (ids) => ({ id: ids.entryId }) },
+  'POST /logboek/export': {
+    refusedTo: parentsOnly,
+    body: () => ({ label: 'Voor de politie', keuze: 'alles', wachtwoord: passphrase }),
+  },
+  'POST /logboek/export/ophalen': { refusedTo: parentsOnly },
+  'POST /dagboek': { refusedTo: parentsOnly, body: () => ({ tekst: 'Mijn eigen gedachten.' }) },
+  'POST /dagboek/:id/verwijderen': { refusedTo: adminsOnly, params: (ids) => ({ id: ids.diaryNoteId }) },
+};
+
+/** A signed-in request keeps its own session alive (sliding idle time): that is authentication, not the action. */
+const ignored: IgnoredColumns = { sessions: ['last_seen_at', 'expires_at'] };
+
+const stateChangingMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Every method and path the app registers, read from Fastify's route tree. */
+function registeredRoutes(app: FastifyInstance): string[] {
+  const routes: string[] = [];
+  const stack: string[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const match = /^([│ ]*)[├└]── (\S+)(?: \(([^)]*)\))?/.exec(line);
+    if (match === null) continue;
+    const depth = match[1]!.length / 4;
+    stack.length = depth;
+    const parent = stack[depth - 1] ?? '';
+    const path = depth === 0 ? match[2]! : `${parent === '/' ? '/' : parent}${match[2]!}`;
+    stack[depth] = path;
+    for (const method of (match[3] ?? '').split(',').map((name) => name.trim())) {
+      if (method !== '') routes.push(`${method} ${path}`);
+    }
+  }
+  return routes;
+}
+
+for (const dialect of dialects) {
+  describe(`every state-changing route decides before it writes [${dialect}]`, () => {
+    const testApp = appForSuite(dialect, { RATE_LIMIT_MAX: '100000' });
+    const jars = {} as Record<ActorName, Jar>;
+    let ids: VictimIds;
+
+    /** A CSRF token of the jar's own session, from the first page of the list that has a form. */
+    async function csrfFor(jar: Jar): Promise<{ jar: Jar; token: string }> {
+      for (const url of ['/account', '/account/tweede-stap', '/registreren']) {
+        const page = await testApp.app.inject({ method: 'GET', url, cookies: jar });
+        if (page.statusCode === 200 && page.body.includes('name="_csrf"')) {
+          return { jar: withCookiesOf(jar, page.headers), token: csrfTokenFrom(page.body) };
+        }
+      }
+      throw new Error('no page with a form for this actor');
+    }
+
+    async function post(jar: Jar, url: string, body: Record<string, string>) {
+      const { jar: withCsrf, token } = await csrfFor(jar);
+      return testApp.app.inject({ method: 'POST', url, cookies: withCsrf, payload: { _csrf: token, ...body } });
+    }
+
+    before(async () => {
+      const { app, services, database } = testApp;
+      // The victim: a parent with an entry, a diary note and a session others must not touch.
+      const victim = await signUpOverHttp(app, 'slachtoffer.ouder', passphrase);
+      const added = await post(victim.cookies, '/logboek', entry);
+      assert.equal(added.statusCode, 303);
+      const entryId = String(added.headers.location).split('/').pop()!;
+      assert.equal((await post(victim.cookies, '/dagboek', { tekst: 'Alleen voor mij.' })).statusCode, 303);
+      const diary = await app.inject({ method: 'GET', url: '/dagboek', cookies: victim.cookies });
+      const diaryNoteId = /\/dagboek\/([0-9a-f-]{36})\/verwijderen/.exec(diary.body)![1]!;
+      const session = (await services.accounts.currentSession(victim.cookies.sessie))!;
+      const sessionIdHash = session.idHash;
+      const organisation = await database.handle.db.selectFrom('organisations').select('id').executeTakeFirstOrThrow();
+      ids = { entryId, diaryNoteId, sessionIdHash, userId: session.userId, organisationId: organisation.id };
+
+      jars.anonymous = {};
+      jars.otherParent = (await signUpOverHttp(app, 'andere.ouder', passphrase)).cookies;
+      const link = await services.accounts.createAdminSetupLink('beheer@example.org');
+      const form = await app.inject({ method: 'GET', url: `/beheer/start/${link}` });
+      const formJar = Object.fromEntries(setCookies(form.headers));
+      const created = await app.inject({
+        method: 'POST',
+        url: `/beheer/start/${link}`,
+        cookies: formJar,
+        payload: {
+          _csrf: csrfTokenFrom(form.body),
+          gebruikersnaam: 'beheerder',
+          wachtwoord: passphrase,
+          herhaling: passphrase,
+        },
+      });
+      assert.equal(created.statusCode, 200);
+      jars.adminWithoutSecondFactor = withCookiesOf(formJar, created.headers);
+    });
+
+    test('every state-changing route is either refused to someone here or listed as open, with a reason', () => {
+      const registered = registeredRoutes(testApp.app).filter((route) =>
+        stateChangingMethods.has(route.split(' ')[0]!),
+      );
+      assert.ok(registered.includes('POST /logboek'), 'the route list is read from the app');
+      const decided = new Set([...Object.keys(stateChanging), ...Object.keys(openToAnyone)]);
+      assert.deepEqual(
+        registered.filter((route) => !decided.has(route)),
+        [],
+        'a new state-changing route: say who it is refused to (stateChanging) or why anyone may use it (openToAnyone)',
+      );
+      assert.deepEqual(
+        [...decided].filter((route) => !registered.includes(route)),
+        [],
+        'a route listed here no longer exists',
+      );
+    });
+
+    for (const [route, attempt] of Object.entries(stateChanging)) {
+      for (const actor of attempt.refusedTo) {
+        test(`${route} as ${actor}: refused, and no table changed`, async () => {
+          const params = attempt.params?.(ids) ?? {};
+          const url = route.split(' ')[1]!.replace(/:(\w+)/g, (_, name: string) => params[name]!);
+          const db = testApp.database.handle.db as never;
+          // The token is fetched first: opening a page may itself write (a second factor's secret being set up).
+          const { jar, token } = await csrfFor(jars[actor]);
+          const before = await tableDump(db, dialect, ignored);
+          const response = await testApp.app.inject({
+            method: 'POST',
+            url,
+            cookies: jar,
+            payload: { _csrf: token, ...(attempt.body?.(ids) ?? {}) },
+          });
+          const after = await tableDump(db, dialect, ignored);
+          assert.deepEqual(
+            changedTables(before, after),
+            {},
+            `${route} as ${actor} wrote (status ${response.statusCode})`,
+          );
+          assert.ok(
+            [303, 400, 403, 404].includes(response.statusCode),
+            `${route} as ${actor} answered ${response.statusCode}`,
+          );
+          if (response.statusCode === 303) {
+            assert.match(String(response.headers.location), /^\/(inloggen|account\/tweede-stap)/);
+          }
+        });
+      }
+    }
+  });
+}

@@ -26,3 +26,34 @@ export function testObservation(fields: Partial<Observation> = {}): Observation 
     ...fields,
   };
 }
+
+/** A file for an entry form: its bytes, its name and (default application/octet-stream) its type. */
+export interface FormFile {
+  bytes: Buffer;
+  name: string;
+  type?: string;
+}
+
+/**
+ * A journal entry form as a browser sends it: multipart/form-data with the fields, and the files under
+ * "bijlagen". Spread the result into app.inject({ method: 'POST', url, cookies, ...body }).
+ */
+export async function entryFormBody(
+  fields: Record<string, string>,
+  files: FormFile[] = [],
+): Promise<{ payload: Buffer; headers: Record<string, string> }> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  for (const file of files) {
+    form.append(
+      'bijlagen',
+      new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'application/octet-stream' }),
+      file.name,
+    );
+  }
+  const request = new Request('http://localhost/', { method: 'POST', body: form });
+  return {
+    payload: Buffer.from(await request.arrayBuffer()),
+    headers: { 'content-type': request.headers.get('content-type')! },
+  };
+}

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import { appForSuite, csrfTokenFrom, signUpOverHttp } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
+import { entryFormBody } from '../../../test/helpers/journal.js';
 import { assertNotInDump, databaseDump } from '../../../test/helpers/dump.js';
 
 /*
@@ -40,35 +41,29 @@ for (const dialect of dialects) {
         agency: 'Referentie-PL0900-77123',
         diary: 'Ik durf het niet aan mijn moeder te vertellen',
       };
-      const form = new FormData();
-      for (const [name, value] of Object.entries({
-        _csrf: token,
-        datum: '2026-11-20',
-        categorie: 'contact',
-        tekst: values.text,
-        woorden: values.words,
-        'persoon-1-naam': values.person,
-        online: values.online,
-        telefoon: values.phone,
-        kenteken: values.plate,
-        plaatsen: values.place,
-        'instantie-1-wie': 'Politie',
-        'instantie-1-kenmerk': values.agency,
-        regel: 'ja',
-        metadata: 'ja',
-      })) {
-        form.append(name, value);
-      }
-      form.append('bijlagen', new Blob([new Uint8Array(photo)]), 'a.jpg');
-      form.append('bijlagen', new Blob([new Uint8Array(pdf)]), 'b.pdf');
-      const request = new Request('http://localhost/', { method: 'POST', body: form });
-      const added = await app.inject({
-        method: 'POST',
-        url: '/logboek',
-        cookies,
-        payload: Buffer.from(await request.arrayBuffer()),
-        headers: { 'content-type': request.headers.get('content-type')! },
-      });
+      const body = await entryFormBody(
+        {
+          _csrf: token,
+          datum: '2026-11-20',
+          categorie: 'contact',
+          tekst: values.text,
+          woorden: values.words,
+          'persoon-1-naam': values.person,
+          online: values.online,
+          telefoon: values.phone,
+          kenteken: values.plate,
+          plaatsen: values.place,
+          'instantie-1-wie': 'Politie',
+          'instantie-1-kenmerk': values.agency,
+          regel: 'ja',
+          metadata: 'ja',
+        },
+        [
+          { bytes: photo, name: 'a.jpg' },
+          { bytes: pdf, name: 'b.pdf' },
+        ],
+      );
+      const added = await app.inject({ method: 'POST', url: '/logboek', cookies, ...body });
       assert.equal(added.statusCode, 303);
       const entryPage = await app.inject({ method: 'GET', url: String(added.headers.location), cookies });
       const stored = await app.inject({

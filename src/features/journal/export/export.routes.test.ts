@@ -5,6 +5,7 @@ import { unzipSync, zipSync } from 'fflate';
 import sharp from 'sharp';
 import { appForSuite, csrfTokenFrom, setCookies, signUpOverHttp } from '../../../../test/helpers/app.js';
 import { dialects } from '../../../../test/helpers/databases.js';
+import { entryFormBody } from '../../../../test/helpers/journal.js';
 import { downloadExport, exportJournal, postExportForm, waitForExport } from '../../../../test/helpers/export.js';
 import { allAttachments, ExportTooLarge, journalActorOf } from '../journal.service.js';
 import type { ExportProgress, ExportResult } from './jobs.js';
@@ -32,27 +33,19 @@ for (const dialect of dialects) {
         .jpeg()
         .toBuffer();
       const add = async (url: string, text: string, withPhoto = false) => {
-        const form = new FormData();
         const token = csrfTokenFrom((await app.inject({ method: 'GET', url: '/logboek/nieuw', cookies })).body);
-        for (const [name, value] of Object.entries({
-          _csrf: token,
-          datum: '2026-11-2' + String(ids.length % 9),
-          categorie: 'behaviour',
-          tekst: text,
-          regel: 'ja',
-          metadata: 'ja',
-        })) {
-          form.append(name, value);
-        }
-        if (withPhoto) form.append('bijlagen', new Blob([new Uint8Array(photo)]), 'a.jpg');
-        const request = new Request('http://localhost/', { method: 'POST', body: form });
-        const response = await app.inject({
-          method: 'POST',
-          url,
-          cookies,
-          payload: Buffer.from(await request.arrayBuffer()),
-          headers: { 'content-type': request.headers.get('content-type')! },
-        });
+        const body = await entryFormBody(
+          {
+            _csrf: token,
+            datum: '2026-11-2' + String(ids.length % 9),
+            categorie: 'behaviour',
+            tekst: text,
+            regel: 'ja',
+            metadata: 'ja',
+          },
+          withPhoto ? [{ bytes: photo, name: 'a.jpg' }] : [],
+        );
+        const response = await app.inject({ method: 'POST', url, cookies, ...body });
         assert.equal(response.statusCode, 303);
         return String(response.headers.location).split('/').pop()!;
       };
@@ -271,29 +264,15 @@ for (const dialect of dialects) {
       // Another parent, with a note and a photo of their own.
       const { app } = testApp;
       const { cookies: other } = await signUpOverHttp(app, 'export.andere.ouder', passphrase);
-      const form = new FormData();
       const token = csrfTokenFrom((await app.inject({ method: 'GET', url: '/logboek/nieuw', cookies: other })).body);
-      for (const [name, value] of Object.entries({
-        _csrf: token,
-        datum: '2026-11-20',
-        categorie: 'behaviour',
-        tekst: 'Van iemand anders',
-        regel: 'ja',
-      })) {
-        form.append(name, value);
-      }
       const photo = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#000' } })
         .jpeg()
         .toBuffer();
-      form.append('bijlagen', new Blob([new Uint8Array(photo)]), 'b.jpg');
-      const request = new Request('http://localhost/', { method: 'POST', body: form });
-      const added = await app.inject({
-        method: 'POST',
-        url: '/logboek',
-        cookies: other,
-        payload: Buffer.from(await request.arrayBuffer()),
-        headers: { 'content-type': request.headers.get('content-type')! },
-      });
+      const body = await entryFormBody(
+        { _csrf: token, datum: '2026-11-20', categorie: 'behaviour', tekst: 'Van iemand anders', regel: 'ja' },
+        [{ bytes: photo, name: 'b.jpg' }],
+      );
+      const added = await app.inject({ method: 'POST', url: '/logboek', cookies: other, ...body });
       assert.equal(added.statusCode, 303);
       const theirEntry = String(added.headers.location).split('/').pop()!;
       const entryPage = await app.inject({ method: 'GET', url: `/logboek/${theirEntry}`, cookies: other });

@@ -79,31 +79,34 @@ function labeledExpand(suiteId: Buffer, prk: Uint8Array, label: string, info: Ui
 const SPKI_PREFIX = Buffer.from('302a300506032b656e032100', 'hex');
 const PKCS8_PREFIX = Buffer.from('302e020100300506032b656e04220420', 'hex');
 
-function requireX25519(key: KeyObject, type: 'public' | 'private'): void {
-  if (key.type !== type || key.asymmetricKeyType !== 'x25519') throw new TypeError(`an X25519 ${type} key is needed`);
+const derOf = {
+  public: { prefix: SPKI_PREFIX, type: 'spki' },
+  private: { prefix: PKCS8_PREFIX, type: 'pkcs8' },
+} as const;
+
+function requireX25519(key: KeyObject, kind: keyof typeof derOf): void {
+  if (key.type !== kind || key.asymmetricKeyType !== 'x25519') throw new TypeError(`an X25519 ${kind} key is needed`);
 }
 
-/** SerializePublicKey: the raw 32 bytes. */
-export function serializePublicKey(publicKey: KeyObject): Buffer {
-  requireX25519(publicKey, 'public');
-  return publicKey.export({ type: 'spki', format: 'der' }).subarray(SPKI_PREFIX.length);
+/** The raw 32 bytes of an X25519 key (SerializePublicKey, and its private twin for the tests). */
+function rawBytes(key: KeyObject, kind: keyof typeof derOf): Buffer {
+  requireX25519(key, kind);
+  return key.export({ type: derOf[kind].type, format: 'der' }).subarray(derOf[kind].prefix.length);
 }
 
-/** DeserializePublicKey: 32 raw bytes, or HpkeFailed. */
-export function deserializePublicKey(bytes: Uint8Array): KeyObject {
+/** An X25519 key from its raw 32 bytes (DeserializePublicKey), or HpkeFailed. */
+function fromRawBytes(bytes: Uint8Array, kind: keyof typeof derOf): KeyObject {
   if (bytes.length !== sizes.publicKey) throw new HpkeFailed();
-  return createPublicKey({ key: Buffer.concat([SPKI_PREFIX, bytes]), format: 'der', type: 'spki' });
+  const key = Buffer.concat([derOf[kind].prefix, bytes]);
+  return kind === 'public'
+    ? createPublicKey({ key, format: 'der', type: 'spki' })
+    : createPrivateKey({ key, format: 'der', type: 'pkcs8' });
 }
 
-export function serializePrivateKey(privateKey: KeyObject): Buffer {
-  requireX25519(privateKey, 'private');
-  return privateKey.export({ type: 'pkcs8', format: 'der' }).subarray(PKCS8_PREFIX.length);
-}
-
-export function deserializePrivateKey(bytes: Uint8Array): KeyObject {
-  if (bytes.length !== sizes.privateKey) throw new HpkeFailed();
-  return createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, bytes]), format: 'der', type: 'pkcs8' });
-}
+export const serializePublicKey = (publicKey: KeyObject): Buffer => rawBytes(publicKey, 'public');
+export const deserializePublicKey = (bytes: Uint8Array): KeyObject => fromRawBytes(bytes, 'public');
+export const serializePrivateKey = (privateKey: KeyObject): Buffer => rawBytes(privateKey, 'private');
+export const deserializePrivateKey = (bytes: Uint8Array): KeyObject => fromRawBytes(bytes, 'private');
 
 export interface X25519KeyPair {
   privateKey: KeyObject;

@@ -60,6 +60,7 @@ export function createServices(
     { keyedHash: createKeyedHash(config.pepper) },
   );
   const mailer = createMailer(config.mail);
+  const audit = createAuditService(createAuditRepository(database.db));
   // Exports being made and waiting to be downloaded, per session, in memory only.
   const exports = createExportJobs();
   return {
@@ -81,9 +82,10 @@ export function createServices(
       id: config.publicOrigin.rpId,
       origin: config.publicOrigin.origin,
     }),
-    audit: createAuditService(createAuditRepository(database.db)),
+    audit,
     journal: createJournalService(createJournalRepository(database.db, database.dialect), {
       logKey,
+      audit,
       previousLogKeys: config.logPreviousPublicKeys,
     }),
     logKey,

@@ -16,6 +16,8 @@ import { parseRecoveryCode, recoveryKek } from '../../shared/crypto/recovery-cod
 import { publicKeyFrom, verifyMessage } from '../../shared/crypto/signing.js';
 import { unlockWithRecovery } from '../../shared/crypto/user-keys.js';
 import type { InspectedAttachment } from '../journal/attachments.js';
+import { createAuditRepository } from '../audit/audit.repo.js';
+import { createAuditService } from '../audit/audit.service.js';
 import { createJournalRepository } from '../journal/journal.repo.js';
 import type { Observation } from '../journal/journal.schema.js';
 import {
@@ -69,7 +71,11 @@ describeEachDialect('key rotation ("someone may know my passphrase")', (database
       fast,
     );
   const journalRepo = () => createJournalRepository(database().handle.db, database().handle.dialect);
-  const journal = () => createJournalService(journalRepo(), { logKey: testLogKey });
+  const journal = () =>
+    createJournalService(journalRepo(), {
+      logKey: testLogKey,
+      audit: createAuditService(createAuditRepository(database().handle.db)),
+    });
   const db = () => database().handle.db;
 
   let counter = 0;

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { lockRow } from '../../shared/db/lock.js';
 import type { AuditLogTable, Database } from '../../shared/db/schema.js';
+import type { Trx } from '../../shared/db/transaction.js';
 
 export interface AuditEvent {
   actor: string;
@@ -81,8 +82,7 @@ export async function appendAuditEvent(trx: Kysely<Database>, event: AuditEvent,
 export function createAuditRepository(db: Kysely<Database>) {
   return {
     /** Appends one event in `trx`, a transaction of the caller's (see appendAuditEvent). */
-    append: (trx: Transaction<Database>, event: AuditEvent, now: Date): Promise<AuditRow> =>
-      appendAuditEvent(trx, event, now),
+    append: (trx: Trx, event: AuditEvent, now: Date): Promise<AuditRow> => appendAuditEvent(trx, event, now),
 
     /** Appends one event that records no change of its own (a read, a refused attempt), in a transaction of its own. */
     appendAlone: (event: AuditEvent, now: Date): Promise<AuditRow> =>

@@ -1,5 +1,4 @@
-import type { Transaction } from 'kysely';
-import type { Database } from '../../shared/db/schema.js';
+import type { AlsoInTransaction, Trx } from '../../shared/db/transaction.js';
 import { type AuditEvent, type AuditRepository, GENESIS, rowHash } from './audit.repo.js';
 
 export type AuditProblem =
@@ -23,7 +22,13 @@ export function createAuditService(repo: AuditRepository, clock: () => Date = ()
      * Records who did what to which object (never content) in `trx`, the transaction that makes the change: the
      * change and its audit line are saved together or not at all. Call it last in the transaction.
      */
-    record: (trx: Transaction<Database>, event: AuditEvent) => repo.append(trx, event, clock()),
+    record: (trx: Trx, event: AuditEvent) => repo.append(trx, event, clock()),
+
+    /** The same, as work for a repository to run in its transaction (AlsoInTransaction). */
+    recording:
+      (event: AuditEvent): AlsoInTransaction =>
+      (trx) =>
+        repo.append(trx, event, clock()),
 
     /** Records an event that changes nothing itself (a page read, a refused attempt), in a transaction of its own. */
     recordAlone: (event: AuditEvent) => repo.appendAlone(event, clock()),
@@ -56,3 +61,16 @@ export function createAuditService(repo: AuditRepository, clock: () => Date = ()
 }
 
 export type AuditService = ReturnType<typeof createAuditService>;
+
+/** What a service that records its changes needs of the audit log. */
+export type AuditRecorder = Pick<AuditService, 'record' | 'recording'>;
+
+/**
+ * The request a change came in, for its audit line. Routes always set it; code outside a request (tests,
+ * benches, the CLI) has none, and its lines say 'none'.
+ */
+export interface AuditTrail {
+  requestId?: string;
+}
+
+export const requestIdOf = (trail: AuditTrail): string => trail.requestId ?? 'none';

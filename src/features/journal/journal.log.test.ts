@@ -9,6 +9,8 @@ import { parseStrict } from '../../shared/evidence/jcs.js';
 import { hashLeaf, rootOf } from '../../shared/evidence/merkle.js';
 import { createAccountsRepository } from '../accounts/accounts.repo.js';
 import { createAccountsService } from '../accounts/accounts.service.js';
+import { createAuditRepository } from '../audit/audit.repo.js';
+import { createAuditService } from '../audit/audit.service.js';
 import { createJournalRepository } from './journal.repo.js';
 import type { Observation } from './journal.schema.js';
 import { createJournalService, type JournalActor, journalActorOf } from './journal.service.js';
@@ -44,6 +46,7 @@ describeEachDialect('the journal log', (database) => {
   const journal = () =>
     createJournalService(createJournalRepository(database().handle.db, database().handle.dialect), {
       logKey,
+      audit: createAuditService(createAuditRepository(database().handle.db)),
       clock: () => clock.now,
     });
   let count = 0;

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Dialect } from '../../shared/db/database.js';
 import { lockRow } from '../../shared/db/lock.js';
+import type { AlsoInTransaction, Trx } from '../../shared/db/transaction.js';
 import type { Database } from '../../shared/db/schema.js';
 import type { Ciphertext, WrappedKey } from '../../shared/crypto/aead.js';
 
@@ -172,6 +173,8 @@ function toAttachment(row: {
 /** What an append may do while it holds the journal's lock. */
 export interface LockedJournal {
   journal: JournalRow;
+  /** The transaction holding the lock, for the append's audit line (features/audit) and nothing else. */
+  transaction: Trx;
   segment(segment: number): Promise<Ciphertext | undefined>;
   putSegment(segment: number, payload: Ciphertext): Promise<void>;
   entry(entryId: string): Promise<EntryRow | undefined>;
@@ -193,6 +196,7 @@ export interface LockedJournal {
 function lockedJournal(trx: Transaction<Database>, journal: JournalRow): LockedJournal {
   return {
     journal,
+    transaction: trx,
     async segment(segment) {
       const row = await trx
         .selectFrom('journal_index_segments')
@@ -613,9 +617,10 @@ export function createJournalRepository(db: Kysely<Database>, dialect: Dialect) 
 
     /**
      * Stores a note whose key was wrapped at `keyEpoch`, only if that is still the owner's epoch: the user row is
-     * read with a share lock, so a key rotation either sees this note or makes this insert fail.
+     * read with a share lock, so a key rotation either sees this note or makes this insert fail. `also` (the
+     * note's audit line) runs in the same transaction.
      */
-    async insertDiaryNote(row: DiaryNoteRow, keyEpoch: number): Promise<boolean> {
+    async insertDiaryNote(row: DiaryNoteRow, keyEpoch: number, also: AlsoInTransaction): Promise<boolean> {
       return db.transaction().execute(async (trx) => {
         const query = trx.selectFrom('users').select('key_epoch').where('id', '=', row.ownerId);
         const owner = await (dialect === 'postgres' ? query.forShare() : query).executeTakeFirst();
@@ -631,6 +636,7 @@ export function createJournalRepository(db: Kysely<Database>, dialect: Dialect) 
             payload: row.payload,
           })
           .execute();
+        await also(trx);
         return true;
       });
     },
@@ -658,13 +664,18 @@ export function createJournalRepository(db: Kysely<Database>, dialect: Dialect) 
       return row?.owner_id;
     },
 
-    async deleteDiaryNote(noteId: string, ownerId: string): Promise<number> {
-      const result = await db
-        .deleteFrom('diary_notes')
-        .where('id', '=', noteId)
-        .where('owner_id', '=', ownerId)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
+    /** Deletes a note and runs `also` (its audit line) in the same transaction; 0 when there was no such note. */
+    async deleteDiaryNote(noteId: string, ownerId: string, also: AlsoInTransaction): Promise<number> {
+      return db.transaction().execute(async (trx) => {
+        const result = await trx
+          .deleteFrom('diary_notes')
+          .where('id', '=', noteId)
+          .where('owner_id', '=', ownerId)
+          .executeTakeFirst();
+        const deleted = Number(result.numDeletedRows);
+        if (deleted > 0) await also(trx);
+        return deleted;
+      });
     },
   };
 }

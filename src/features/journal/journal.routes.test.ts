@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { buildTestApp, csrfTokenFrom, signUpOverHttp, type TestApp } from '../../../test/helpers/app.js';
+import { refuseAuditWrites } from '../../../test/helpers/audit-failure.js';
 import { dialects } from '../../../test/helpers/databases.js';
 
 /*
@@ -482,6 +483,94 @@ for (const dialect of dialects) {
       assert.equal(deleted.statusCode, 303);
       const gone = await test_.app.inject({ method: 'GET', url: '/dagboek', cookies: who.cookies });
       assert.doesNotMatch(gone.body, /Ik huil veel/);
+    });
+
+    test('when the audit log cannot be written, no entry, correction, redaction or diary change is saved, and the answer is an error', async () => {
+      const who = await parent();
+      const db = test_.database.handle.db;
+      const first = await post(who, '/logboek', valid);
+      assert.equal(first.statusCode, 303);
+      const location = first.headers.location as string;
+      await test_.app.inject({
+        method: 'POST',
+        url: '/dagboek',
+        cookies: who.cookies,
+        payload: { _csrf: who.token, tekst: 'Deze blijft staan.' },
+      });
+      const diary = await test_.app.inject({ method: 'GET', url: '/dagboek', cookies: who.cookies });
+      const noteId = /\/dagboek\/([0-9a-f-]{36})\/verwijderen/.exec(diary.body)?.[1];
+      assert.ok(noteId !== undefined);
+      const count = async (table: 'journal_entries' | 'diary_notes' | 'audit_log') =>
+        Number(
+          (
+            await db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const state = async () => ({
+        entries: await count('journal_entries'),
+        notes: await count('diary_notes'),
+        audit: await count('audit_log'),
+        shown: (await test_.app.inject({ method: 'GET', url: location, cookies: who.cookies })).body.includes(
+          valid.tekst,
+        ),
+      });
+      const before_ = await state();
+
+      const restore = await refuseAuditWrites(test_.database.handle);
+      try {
+        const form = (url: string, payload: Record<string, string>) =>
+          test_.app.inject({ method: 'POST', url, cookies: who.cookies, payload: { _csrf: who.token, ...payload } });
+        const answers = {
+          entry: await post(who, '/logboek', valid),
+          correction: await post(who, `${location}/corrigeren`, { ...valid, tekst: 'Het was een blauwe auto.' }),
+          redaction: await form(`${location}/wissen`, {}),
+          note: await form('/dagboek', { tekst: 'Deze mag niet bewaard worden.' }),
+          deletion: await form(`/dagboek/${noteId}/verwijderen`, {}),
+        };
+        for (const [what, answer] of Object.entries(answers)) assert.equal(answer.statusCode, 500, what);
+      } finally {
+        await restore();
+      }
+      // After a refresh the parent sees what she saw before: nothing was half-saved.
+      assert.deepEqual(
+        await state(),
+        { ...before_, audit: before_.audit + 1 },
+        'only the read of the entry page is logged',
+      );
+
+      const saved = await post(who, '/logboek', valid);
+      assert.equal(saved.statusCode, 303);
+      const line = await db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').executeTakeFirstOrThrow();
+      assert.equal(line.action, 'journal.entry.add');
+      assert.equal(`/logboek/${line.object_id}`, saved.headers.location);
+      assert.match(line.request_id, /^[0-9a-f-]{36}$/, 'the request the entry came in');
+      assert.equal((await test_.services.audit.verify()).ok, true);
+    });
+
+    test('entries and diary notes from several parents at once keep the audit chain whole', async () => {
+      const writers = await Promise.all([parent(), parent(), parent()]);
+      const answers = await Promise.all(
+        writers.flatMap((who) => [
+          post(who, '/logboek', valid),
+          ...['een', 'twee', 'drie'].map((tekst) =>
+            test_.app.inject({
+              method: 'POST',
+              url: '/dagboek',
+              cookies: who.cookies,
+              payload: { _csrf: who.token, tekst },
+            }),
+          ),
+        ]),
+      );
+      assert.deepEqual(
+        answers.map((answer) => answer.statusCode),
+        answers.map(() => 303),
+      );
+      const result = await test_.services.audit.verify();
+      assert.equal(result.ok, true, JSON.stringify(result.problems));
     });
   });
 }

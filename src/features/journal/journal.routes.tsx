@@ -8,7 +8,7 @@ import type { MessageKey } from '../../shared/i18n/messages.js';
 import type { LogKey } from '../../shared/crypto/log-key.js';
 import { formatFingerprint } from '../../shared/evidence/format.js';
 import type { CurrentSession } from '../accounts/accounts.service.js';
-import type { AuditService } from '../audit/audit.service.js';
+import type { AuditService, AuditTrail } from '../audit/audit.service.js';
 import type { LogService } from '../log/log.service.js';
 import { buildBundle } from './export/bundle.js';
 import { type ExportJobs, exportPercent } from './export/jobs.js';
@@ -139,11 +139,14 @@ export function registerJournalRoutes(
   const record = (request: FastifyRequest, who: JournalActor, action: string, objectType: string, objectId: string) =>
     audit.recordAlone({ actor: who.userId, action, objectType, objectId, requestId: String(request.id) });
 
-  /** The signed-in parent, or "not found": journal pages do not exist for anyone else. */
-  const actorOf = (request: FastifyRequest): JournalActor => {
+  /**
+   * The signed-in parent, or "not found": journal pages do not exist for anyone else. The request's id goes
+   * into the audit lines the service writes with each change.
+   */
+  const actorOf = (request: FastifyRequest): JournalActor & AuditTrail => {
     const session = request.session;
     if (session === null) throw new NotFound('not signed in');
-    return journalActorOf(session, request.actor);
+    return { ...journalActorOf(session, request.actor), requestId: String(request.id) };
   };
   const idParam = (value: string): string => {
     if (!UUID.test(value)) throw new NotFound('not an id');
@@ -387,7 +390,6 @@ export function registerJournalRoutes(
           );
         }
         const added = await journal.addObservation(who, read.observation, read.attachments);
-        await record(request, who, 'journal.entry.add', 'journal-entry', added.id);
         return reply.redirect(`/logboek/${added.id}`, 303);
       });
     });
@@ -442,7 +444,6 @@ export function registerJournalRoutes(
             );
           }
           const added = await journal.addCorrection(who, targetId, read.observation, read.attachments);
-          await record(request, who, 'journal.entry.correct', 'journal-entry', added.id);
           return reply.redirect(`/logboek/${added.id}`, 303);
         });
       },
@@ -458,7 +459,6 @@ export function registerJournalRoutes(
       const who = actorOf(request);
       const targetId = idParam(request.params.id);
       const added = await journal.redact(who, targetId);
-      await record(request, who, 'journal.entry.redact', 'journal-entry', targetId);
       return reply.redirect(`/logboek/${added.id}`, 303);
     });
 
@@ -742,8 +742,7 @@ export function registerJournalRoutes(
         const typed = typeof form.tekst === 'string' ? form.tekst : '';
         return diaryPage(request, reply, who, typed, parsed.messageKey);
       }
-      const id = await journal.addDiaryNote(who, parsed.text);
-      await record(request, who, 'diary.note.add', 'diary-note', id);
+      await journal.addDiaryNote(who, parsed.text);
       return reply.redirect('/dagboek', 303);
     });
 
@@ -751,7 +750,6 @@ export function registerJournalRoutes(
       const who = actorOf(request);
       const id = idParam(request.params.id);
       await journal.deleteDiaryNote(who, id);
-      await record(request, who, 'diary.note.delete', 'diary-note', id);
       return reply.redirect('/dagboek', 303);
     });
   });

@@ -6,6 +6,8 @@ import { NotFound } from '../../shared/errors.js';
 import { createAccountsRepository } from '../accounts/accounts.repo.js';
 import { createAccountsService } from '../accounts/accounts.service.js';
 import type { InspectedAttachment } from './attachments.js';
+import { createAuditRepository } from '../audit/audit.repo.js';
+import { createAuditService } from '../audit/audit.service.js';
 import { createJournalRepository } from './journal.repo.js';
 import {
   createJournalService,
@@ -53,6 +55,7 @@ describeEachDialect('journal service', (database) => {
   const journal = () =>
     createJournalService(createJournalRepository(database().handle.db, database().handle.dialect), {
       logKey: testLogKey,
+      audit: createAuditService(createAuditRepository(database().handle.db)),
       clock: () => clock.now,
     });
 

@@ -26,6 +26,7 @@ import type { CurrentSession } from '../../shared/auth/session.js';
 import type { Actor } from '../../shared/policy/actor.js';
 import { authorize } from '../../policies.js';
 import { nextTurn } from '../../shared/next-turn.js';
+import { type AuditRecorder, type AuditTrail, requestIdOf } from '../audit/audit.service.js';
 import type { InspectedAttachment } from './attachments.js';
 import { checkJournalLog, type LogProblem } from './log-check.js';
 import type {
@@ -196,9 +197,18 @@ const place = (purpose: SealContext['purpose'], ownerId: string, recordId: strin
 /** Data keys do not change; only the master key that wraps them does (its epoch is in the wrap). */
 const DATA_EPOCH = 1;
 
+/** The audit log's name for each kind of append. */
+const auditActions: Record<EntryKind, string> = {
+  entry: 'journal.entry.add',
+  correction: 'journal.entry.correct',
+  redaction: 'journal.entry.redact',
+};
+
 export interface JournalServiceOptions {
   /** The server's log key: signs a checkpoint after every append. */
   logKey: LogKey;
+  /** Where every change is recorded, in the transaction that makes it. */
+  audit: AuditRecorder;
   /** Earlier log public keys (SPKI DER), still trusted for checkpoints they signed. */
   previousLogKeys?: readonly Buffer[];
   clock?: () => Date;
@@ -359,7 +369,7 @@ export async function rewrapJournalKeys(
 }
 
 export function createJournalService(repo: JournalRepository, options: JournalServiceOptions) {
-  const { logKey } = options;
+  const { logKey, audit } = options;
   const logKeys = new Map<string, Buffer>([
     [logKey.id, logKey.publicKey],
     ...(options.previousLogKeys ?? []).map((key): [string, Buffer] => [keyId(key), key]),
@@ -446,7 +456,7 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
 
   /** Adds one entry under the journal's lock: the next index, a receipt time that never goes backwards. */
   async function append(
-    who: JournalActor,
+    who: JournalActor & AuditTrail,
     journal: JournalRow,
     payloadFor: (locked: LockedJournal, index: number) => Promise<Omit<EntryPayload, 'v' | 'salt'>>,
     attachments: readonly InspectedAttachment[],
@@ -577,6 +587,15 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
           signature: signMessage(logKey.privateKey, 'checkpoint', utf8(checkpointText)).toString('base64'),
         },
       );
+      // Last in the transaction: the entry and its audit line are saved together or not at all.
+      await audit.record(locked.transaction, {
+        actor: who.userId,
+        action: auditActions[content.kind],
+        objectType: 'journal-entry',
+        // A redaction is recorded against the entry it wipes.
+        objectId: content.kind === 'redaction' && content.target !== undefined ? content.target.id : entryId,
+        requestId: requestIdOf(who),
+      });
       return { id: entryId, number: index + 1 };
     });
   }
@@ -725,7 +744,7 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
   return {
     /** Writes a new observation (with its attachments) as the next entry. */
     async addObservation(
-      who: JournalActor,
+      who: JournalActor & AuditTrail,
       observation: Observation,
       attachments: readonly InspectedAttachment[] = [],
     ) {
@@ -736,7 +755,7 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
 
     /** A correction is a new entry that points at the entry it corrects; the old entry stays as it was. */
     async addCorrection(
-      who: JournalActor,
+      who: JournalActor & AuditTrail,
       targetId: string,
       observation: Observation,
       attachments: readonly InspectedAttachment[] = [],
@@ -762,7 +781,7 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
      * Redacts an entry: its content, salt, key and attachments are destroyed in the same transaction that
      * appends the redaction entry; its place in the log, receipt time and the fact of the redaction stay.
      */
-    async redact(who: JournalActor, targetId: string) {
+    async redact(who: JournalActor & AuditTrail, targetId: string) {
       const journal = await journalWithEntries(who);
       return append(
         who,
@@ -1092,7 +1111,7 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
     },
 
     /** The private diary: its own table and key purpose; never shared, exported or bundled. */
-    async addDiaryNote(who: JournalActor, text: string): Promise<string> {
+    async addDiaryNote(who: JournalActor & AuditTrail, text: string): Promise<string> {
       authorize(who.actor, 'diaryNote', 'create', { ownerId: who.userId });
       const id = randomUUID();
       const key = generateKey(id);
@@ -1110,6 +1129,13 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
           ),
         },
         who.keys.epoch,
+        audit.recording({
+          actor: who.userId,
+          action: 'diary.note.add',
+          objectType: 'diary-note',
+          objectId: id,
+          requestId: requestIdOf(who),
+        }),
       );
       if (!stored) throw new JournalConflict('the account keys changed');
       return id;
@@ -1127,11 +1153,21 @@ export function createJournalService(repo: JournalRepository, options: JournalSe
       });
     },
 
-    async deleteDiaryNote(who: JournalActor, noteId: string): Promise<void> {
+    async deleteDiaryNote(who: JournalActor & AuditTrail, noteId: string): Promise<void> {
       const owner = await repo.diaryNoteOwner(noteId);
       if (owner === undefined) throw new NotFound('no such note');
       authorize(who.actor, 'diaryNote', 'delete', { ownerId: owner });
-      await repo.deleteDiaryNote(noteId, owner);
+      await repo.deleteDiaryNote(
+        noteId,
+        owner,
+        audit.recording({
+          actor: who.userId,
+          action: 'diary.note.delete',
+          objectType: 'diary-note',
+          objectId: noteId,
+          requestId: requestIdOf(who),
+        }),
+      );
     },
   };
 }

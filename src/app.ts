@@ -37,6 +37,7 @@ import type { LogPublicKey } from './shared/evidence/pinned-log-keys.js';
 import { TooMany } from './shared/errors.js';
 import { type AssetCatalogue, loadAssets, registerAssetRoutes } from './shared/http/assets.js';
 import { registerErrorHandling } from './shared/http/error-handler.js';
+import { batchedStdout } from './shared/http/log-destination.js';
 import { trackRoutesForMethodNotAllowed } from './shared/http/method-not-allowed.js';
 import { csrfBinding, registerRequestContext, pageContext } from './shared/http/request-context.js';
 import { registerSessionLoading } from './shared/auth/session.js';
@@ -66,7 +67,7 @@ const stateChangingMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export interface AppOptions {
   /** Overrides the logger (tests pass false); defaults to JSON logs at the configured level. */
   logger?: FastifyServerOptions['logger'];
-  /** Where JSON logs go (default stdout); tests pass a stream to read what would be logged. */
+  /** Where JSON logs go (default stdout, in batches); tests pass a stream to read what would be logged. */
   logStream?: NodeJS.WritableStream;
   assets?: AssetCatalogue;
   /** Log public keys the /verifieer page trusts besides the pinned list (the app's configured log key). */
@@ -84,7 +85,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
       // Request logging is off; the one access line below logs only what is safe. Should a header, cookie
       // or body ever be passed to the logger by mistake, it is removed.
       redact: { paths: ['req.headers', 'headers', 'cookies', 'body'], remove: true },
-      ...(options.logStream === undefined ? {} : { stream: options.logStream }),
+      stream: options.logStream ?? batchedStdout(),
     },
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: () => randomUUID(),

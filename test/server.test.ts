@@ -88,6 +88,8 @@ describe('the server process', () => {
     assert.equal(await server.exited, 0);
     assert.match(server.output(), /"signal":"SIGTERM"/);
     assert.match(server.output(), /"msg":"stopped"/);
+    // Log lines are written in batches; by the time the process has exited, every access line is out.
+    assert.match(server.output(), /"method":"GET","route":"\/informatie\/:slug","status":200/);
   });
 
   test('a second start on the same data does not seed again', async () => {

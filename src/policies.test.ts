@@ -1,5 +1,6 @@
 import type { Actor } from './shared/policy/actor.js';
-import { gridToCases, policyTable } from '../test/helpers/policy-table.js';
+import { gridToCases, policyTable, scopeTable } from '../test/helpers/policy-table.js';
+import { journalScopes } from './features/journal/journal.policy.js';
 
 /*
  * Every rule of every resource as a table: each actor × action × resource state, so a changed rule or a new
@@ -22,10 +23,11 @@ policyTable(
   'accountSession',
   actors,
   { ownedByParent: { userId: 'p1' }, ownedByAdmin: { userId: 'a1' } },
-  ['view', 'end'],
+  ['view', 'end', 'extend'],
   gridToCases<'accountSession'>(everyone, {
     view: { ownedByParent: ['parent'], ownedByAdmin: ['admin'] },
     end: { ownedByParent: ['parent'], ownedByAdmin: ['admin'] },
+    extend: { ownedByParent: ['parent'], ownedByAdmin: ['admin'] },
   }),
 );
 
@@ -95,6 +97,8 @@ for (const type of ['journal', 'diaryNote'] as const) {
       ['view', 'write'],
       gridToCases<'journal'>(everyone, { view: ownerOnly, write: ownerOnly }),
     );
+    // A list of journals is narrowed in SQL by this scope: exactly the journals the view rule allows.
+    scopeTable('journal', 'view', actors, journalScopes.view, resources);
   } else {
     policyTable(
       'diaryNote',

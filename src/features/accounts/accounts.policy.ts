@@ -16,6 +16,8 @@ export const accountSessionPolicy = {
   /** People see and end their own sessions only, and only once any second factor they owe is set up. */
   view: (actor: Actor, session: SessionFacts): boolean => isUnrestrictedUser(actor) && actor.userId === session.userId,
   end: (actor: Actor, session: SessionFacts): boolean => isUnrestrictedUser(actor) && actor.userId === session.userId,
+  /** "Stay logged in": one's own session, also while a second factor is being set up (that takes a while). */
+  extend: (actor: Actor, session: SessionFacts): boolean => own(actor, session.userId),
 };
 
 export const accountPolicy = {

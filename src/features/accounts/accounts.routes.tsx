@@ -318,7 +318,8 @@ export function registerAccountRoutes(
     which: 'download' | 'delete',
   ): Promise<CurrentSession | undefined> => {
     const session = requireSession(request);
-    authorize(request.actor, 'accountSession', 'end', { userId: session.userId });
+    // Before the passphrase is checked (which records the attempt): the account's own data actions.
+    authorize(request.actor, 'account', 'use', { userId: session.userId });
     const confirmed = await accounts.confirmPassphrase(session, request.body?.wachtwoord, request.ip);
     if (confirmed === 'ok') return session;
     await accountPage(
@@ -333,7 +334,6 @@ export function registerAccountRoutes(
 
   app.post<{ Body: Form }>('/account/wachtwoord', async (request, reply) => {
     const session = requireSession(request);
-    authorize(request.actor, 'accountSession', 'end', { userId: session.userId });
     const result = await accounts.changePassphrase(session, request.body ?? {}, request.ip);
     if (result === 'ok') {
       await record(request, session.userId, 'passphrase.changed', session.userId);
@@ -345,13 +345,12 @@ export function registerAccountRoutes(
 
   app.get('/account/sleutels-vernieuwen', (request, reply) => {
     const session = requireSession(request);
-    authorize(request.actor, 'accountSession', 'end', { userId: session.userId });
+    authorize(request.actor, 'account', 'use', { userId: session.userId });
     return reply.html(<RotateKeysPage ctx={pages.contextOf(request, reply)} problems={[]} />);
   });
 
   app.post<{ Body: Form }>('/account/sleutels-vernieuwen', async (request, reply) => {
     const session = requireSession(request);
-    authorize(request.actor, 'accountSession', 'end', { userId: session.userId });
     const stored = (await accounts.listSessions(session.userId)).find((row) => row.idHash === session.idHash);
     const result = await options.keyRotation.rotate(
       session,
@@ -378,7 +377,6 @@ export function registerAccountRoutes(
 
   app.post<{ Body: Form }>('/account/email', async (request, reply) => {
     const session = requireSession(request);
-    authorize(request.actor, 'accountSession', 'end', { userId: session.userId });
     if (!(await accounts.setNoticeEmail(session, request.body?.email))) {
       return accountPage(request, reply, session, 'email', 400);
     }
@@ -432,7 +430,7 @@ export function registerAccountRoutes(
   // The idle warning's "stay logged in" button (WCAG 2.2.1): with JavaScript a fetch, without a form post.
   app.post('/account/verlengen', async (request, reply) => {
     const session = requireSession(request);
-    const idleUntil = await accounts.extendSession(session.idHash);
+    const idleUntil = await accounts.extendSession(session);
     if (request.headers.accept === 'application/json') return reply.send({ idleUntil });
     return reply.redirect('/account', 303);
   });

@@ -32,6 +32,7 @@ import { createKeyRing } from '../../shared/auth/key-ring.js';
 import type { CurrentSession } from '../../shared/auth/session.js';
 import { createKeyedHash, type KeyedHash } from '../../shared/crypto/keyed-hash.js';
 import { type UserFacts, userActor } from '../../shared/policy/actor.js';
+import { authorize } from '../../policies.js';
 import type { AccountsRepository, StoredSession, StoredUser } from './accounts.repo.js';
 import {
   checkNewPassphrase,
@@ -653,6 +654,7 @@ export function createAccountsService(
       form: Record<string, unknown>,
       clientAddress: string,
     ): Promise<'ok' | 'wrong' | 'throttled' | FieldProblem> {
+      authorize(session.actor, 'account', 'use', { userId: session.userId });
       const confirmed = await this.confirmPassphrase(session, form.huidig, clientAddress);
       if (confirmed !== 'ok') return confirmed;
       const problem = checkNewPassphrase(form.wachtwoord, form.herhaling, session.username);
@@ -718,6 +720,7 @@ export function createAccountsService(
      * false for something that is not an address.
      */
     async setNoticeEmail(session: CurrentSession, raw: unknown): Promise<boolean> {
+      authorize(session.actor, 'account', 'use', { userId: session.userId });
       const value = typeof raw === 'string' ? raw.trim() : '';
       if (value === '') {
         if ((await repo.findUserById(session.userId))?.role !== 'parent') return false;
@@ -744,10 +747,11 @@ export function createAccountsService(
       return session.idHash;
     },
 
-    /** "Stay logged in": restarts the idle time-out now; returns the new deadline. */
-    async extendSession(idHash: string): Promise<string> {
+    /** "Stay logged in": restarts the idle time-out of one's own session now; returns the new deadline. */
+    async extendSession(session: Pick<CurrentSession, 'actor' | 'userId' | 'idHash'>): Promise<string> {
+      authorize(session.actor, 'accountSession', 'extend', { userId: session.userId });
       const now = clock();
-      await repo.touchSession(idHash, now.toISOString());
+      await repo.touchSession(session.idHash, now.toISOString());
       return new Date(now.getTime() + settings.idleMs).toISOString();
     },
 

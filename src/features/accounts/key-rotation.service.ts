@@ -8,6 +8,7 @@ import {
 } from '../../shared/crypto/passphrase.js';
 import { generateRecoveryCode, recoveryKek } from '../../shared/crypto/recovery-code.js';
 import { signMessage } from '../../shared/crypto/signing.js';
+import { authorize } from '../../policies.js';
 import { fingerprint, rotateUserKeys, signingKey } from '../../shared/crypto/user-keys.js';
 import { keyId, type KeyRotation } from '../../shared/evidence/format.js';
 import { canonicalString } from '../../shared/evidence/jcs.js';
@@ -53,6 +54,7 @@ export function createKeyRotationService(
       clientAddress: string,
       deviceHint: string,
     ): Promise<RotationResult> {
+      authorize(session.actor, 'account', 'use', { userId: session.userId });
       // Always the passphrase again (never the 5-minute window): this replaces every key of the account.
       const confirmed = await accounts.confirmPassphrase(session, form.huidig, clientAddress);
       if (confirmed !== 'ok') return { ok: false, problem: confirmed };

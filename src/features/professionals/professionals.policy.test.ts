@@ -175,9 +175,11 @@ policyTable(
   'accountSession',
   actors,
   { ofTheOwner: { userId: 'x1' }, ofTheSecondAdmin: { userId: 'a2' } },
-  ['view', 'end'],
+  ['view', 'end', 'extend'],
   gridToCases<'accountSession'>(everyone, {
     view: { ofTheOwner: ['owner'], ofTheSecondAdmin: [] },
     end: { ofTheOwner: ['owner'], ofTheSecondAdmin: [] },
+    // Staying logged in while a second factor is set up.
+    extend: { ofTheOwner: ['owner', 'ownerWithoutSecondFactor'], ofTheSecondAdmin: ['adminWithoutSecondFactor'] },
   }),
 );

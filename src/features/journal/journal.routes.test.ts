@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { buildTestApp, csrfTokenFrom, signUpOverHttp, type TestApp } from '../../../test/helpers/app.js';
 import { refuseAuditWrites } from '../../../test/helpers/audit-failure.js';
 import { dialects } from '../../../test/helpers/databases.js';
+import { entryFormBody, type FormFile } from '../../../test/helpers/journal.js';
 
 /*
  * The journal through HTTP, as a browser without JavaScript uses it: multipart forms with files, the CSRF
@@ -13,27 +14,6 @@ import { dialects } from '../../../test/helpers/databases.js';
  */
 
 const passphrase = 'paarse regenjas op dinsdag';
-
-/** A multipart body as a browser sends it. */
-async function multipart(
-  fields: Record<string, string>,
-  files: { bytes: Buffer; name: string; type?: string }[] = [],
-): Promise<{ payload: Buffer; headers: Record<string, string> }> {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  for (const file of files) {
-    form.append(
-      'bijlagen',
-      new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'application/octet-stream' }),
-      file.name,
-    );
-  }
-  const request = new Request('http://localhost/', { method: 'POST', body: form });
-  return {
-    payload: Buffer.from(await request.arrayBuffer()),
-    headers: { 'content-type': request.headers.get('content-type')! },
-  };
-}
 
 function pngChunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
@@ -93,10 +73,10 @@ for (const dialect of dialects) {
       who: Awaited<ReturnType<typeof parent>>,
       url: string,
       fields: Record<string, string>,
-      files: { bytes: Buffer; name: string; type?: string }[] = [],
+      files: FormFile[] = [],
       headers: Record<string, string> = {},
     ) {
-      const body = await multipart({ _csrf: who.token, ...fields }, files);
+      const body = await entryFormBody({ _csrf: who.token, ...fields }, files);
       return test_.app.inject({
         method: 'POST',
         url,
@@ -187,7 +167,7 @@ for (const dialect of dialects) {
     test('a post without its CSRF token is refused and stores nothing', async () => {
       const who = await parent();
       const before = await entryCount();
-      const body = await multipart(valid);
+      const body = await entryFormBody(valid);
       const response = await test_.app.inject({
         method: 'POST',
         url: '/logboek',

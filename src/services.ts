@@ -32,6 +32,7 @@ import { questionnairesDir } from './shared/paths.js';
 import { sessionCookieName } from './features/accounts/session-cookie.js';
 import { createProfessionalsRepository } from './features/professionals/professionals.repo.js';
 import { createProfessionalsService, professionalFactsLoader } from './features/professionals/professionals.service.js';
+import { invitationMailHandler } from './features/professionals/professionals.jobs.js';
 
 /**
  * The composition root: every service the app uses, built from the database and the configuration as plain
@@ -60,6 +61,17 @@ export function createServices(
     { keyedHash: createKeyedHash(config.pepper) },
   );
   const mailer = createMailer(config.mail);
+  // An invitation's link token is a keyed hash of its id, so the job that sends it can make the link again.
+  const invitationKeyedHash = createKeyedHash(config.pepper);
+  const invitationSettings = {
+    publicUrl: config.publicUrl,
+    invitationToken: (invitationId: string) => invitationKeyedHash('invitation-link', invitationId),
+  };
+  // Work done after the request that asked for it, by any instance (src/shared/jobs/): each kind's handler is
+  // listed here. The server starts the worker; tests run due jobs with jobs.runDue().
+  const jobs = createJobWorker(createJobsRepository(database.db, database.dialect), [
+    invitationMailHandler(professionalsRepository, mailer, invitationSettings),
+  ]);
   const audit = createAuditService(createAuditRepository(database.db));
   // Exports being made and waiting to be downloaded, per session, in memory only.
   const exports = createExportJobs();
@@ -92,13 +104,12 @@ export function createServices(
     log: createLogService(createLogRepository(database.db), logKey),
     mailer,
     professionals: createProfessionalsService(professionalsRepository, accounts, mailer, {
+      ...invitationSettings,
       invitationValidMs: config.invitationValidMs,
-      publicUrl: config.publicUrl,
+      jobQueued: () => jobs.poke(),
     }),
     exports,
-    // Work done after the request that asked for it, by any instance (src/shared/jobs/): each kind's handler is
-    // listed here. The server starts the worker; tests run due jobs with jobs.runDue().
-    jobs: createJobWorker(createJobsRepository(database.db, database.dialect), []),
+    jobs,
     sessions: {
       /** Ends the session named by the request's cookies (logout, quick exit), and forgets its export. */
       end: async (cookies: Record<string, string | undefined>): Promise<void> => {

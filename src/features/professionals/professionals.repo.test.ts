@@ -6,6 +6,10 @@ import { describeEachDialect } from '../../../test/helpers/databases.js';
 import type { Database } from '../../shared/db/schema.js';
 import { activationComplete, verificationComplete } from './professionals.service.js';
 import { createProfessionalsRepository, organisationVersion } from './professionals.repo.js';
+import { invitationMailHandler } from './professionals.jobs.js';
+import { createJobWorker } from '../../shared/jobs/jobs.js';
+import { createJobsRepository } from '../../shared/jobs/jobs.repo.js';
+import type { Mailer } from '../../shared/mail/mailer.js';
 
 /** A user row with placeholder key material: these tests are about invitations and approvals, not keys. */
 async function insertUser(db: Kysely<Database>, role: 'admin' | 'professional', name = `u-${randomUUID()}`) {
@@ -53,7 +57,7 @@ async function insertOrganisation(db: Kysely<Database>, verified = false) {
   return id;
 }
 
-describeEachDialect('professionals repository', (database) => {
+describeEachDialect('professionals repository', (database, dialect) => {
   const db = () => database().handle.db;
   const repo = () => createProfessionalsRepository(db());
   const now = () => new Date().toISOString();
@@ -72,9 +76,54 @@ describeEachDialect('professionals repository', (database) => {
       invitedBy: admin,
       createdAt: now(),
       expiresAt: options.expiresAt ?? new Date(Date.now() + 3_600_000).toISOString(),
+      language: 'nl',
     });
     return { id, tokenHash, organisationId, admin };
   }
+
+  test('an invitation queues its e-mail; the job sends it while the invitation is open, and again when refused', async () => {
+    await db().deleteFrom('jobs').execute();
+    const sent: { to: string; link: string; language: string }[] = [];
+    let refuse = true;
+    const mailer: Mailer = {
+      enabled: true,
+      sendNotice: () => Promise.resolve(false),
+      sendInvitation: (to, link, language) => {
+        if (refuse) return Promise.resolve(false);
+        sent.push({ to, link, language });
+        return Promise.resolve(true);
+      },
+    };
+    // A minute ahead, so jobs queued during the test are due.
+    let clockMs = Date.now() + 60_000;
+    const clock = () => new Date(clockMs);
+    const handler = invitationMailHandler(
+      repo(),
+      mailer,
+      { publicUrl: 'https://example.org', invitationToken: (id) => `token-of-${id}` },
+      clock,
+    );
+    const jobsRepo = createJobsRepository(db(), dialect);
+    const worker = createJobWorker(jobsRepo, [handler], { clock, backoff: () => 1_000 });
+
+    const { id } = await invitation();
+    assert.equal(await worker.runDue(), 1);
+    assert.deepEqual(sent, [], 'the mail server refused');
+    assert.deepEqual(await jobsRepo.countByState(), { queued: 1, running: 0, done: 0, dead: 0 });
+    refuse = false;
+    clockMs += 1_000;
+    assert.equal(await worker.runDue(), 1);
+    assert.deepEqual(sent, [
+      { to: 'pro@example.org', link: `https://example.org/uitnodiging/token-of-${id}`, language: 'nl' },
+    ]);
+
+    // A withdrawn invitation's mail is not sent any more.
+    const withdrawn = await invitation();
+    await repo().revokeInvitation(withdrawn.id, withdrawn.admin, now());
+    assert.equal(await worker.runDue(), 1);
+    assert.equal(sent.length, 1);
+    assert.deepEqual(await jobsRepo.countByState(), { queued: 0, running: 0, done: 2, dead: 0 });
+  });
 
   test('an invitation is claimed once, even by two sign-ups at the same moment', async () => {
     const { tokenHash, organisationId } = await invitation();

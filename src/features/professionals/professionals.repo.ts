@@ -5,6 +5,8 @@ import type { Database, FourEyesApprovalsTable } from '../../shared/db/schema.js
 import type { ProfessionalRole } from '../../shared/policy/actor.js';
 import type { Scope } from '../../shared/policy/policy.js';
 import { whereInScope } from '../../shared/db/scope.js';
+import { enqueue } from '../../shared/jobs/jobs.repo.js';
+import { invitationMail } from './professionals.jobs.js';
 
 export type SubjectType = FourEyesApprovalsTable['subject_type'];
 export type Capacity = FourEyesApprovalsTable['capacity'];
@@ -217,20 +219,26 @@ export function createProfessionalsRepository(db: Kysely<Database>) {
       invitedBy: string;
       createdAt: string;
       expiresAt: string;
+      /** The language of the e-mail that carries the link. */
+      language: 'nl' | 'en';
     }): Promise<void> {
-      await db
-        .insertInto('professional_invitations')
-        .values({
-          id: invitation.id,
-          token_hash: invitation.tokenHash,
-          email: invitation.email,
-          organisation_id: invitation.organisationId,
-          professional_role: invitation.role,
-          invited_by: invitation.invitedBy,
-          created_at: invitation.createdAt,
-          expires_at: invitation.expiresAt,
-        })
-        .execute();
+      // The e-mail is a job in the same transaction: there is an invitation exactly when its mail is on its way.
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('professional_invitations')
+          .values({
+            id: invitation.id,
+            token_hash: invitation.tokenHash,
+            email: invitation.email,
+            organisation_id: invitation.organisationId,
+            professional_role: invitation.role,
+            invited_by: invitation.invitedBy,
+            created_at: invitation.createdAt,
+            expires_at: invitation.expiresAt,
+          })
+          .execute();
+        await enqueue(trx, invitationMail, { invitationId: invitation.id, language: invitation.language });
+      });
     },
 
     async findInvitationByTokenHash(tokenHash: string): Promise<StoredInvitation | undefined> {

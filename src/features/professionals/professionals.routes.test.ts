@@ -101,6 +101,12 @@ for (const dialect of dialects) {
       });
       assert.equal(sent.statusCode, 303, sent.body.slice(0, 200));
       assert.equal(sent.headers.location, '/beheer?melding=uitgenodigd');
+      // The e-mail is a job: the address is not in it, only the invitation's id.
+      const queued = await db().selectFrom('jobs').select('payload').where('state', '=', 'queued').execute();
+      assert.equal(queued.length, 1);
+      assert.ok(!queued[0]!.payload.includes(email), 'no address in the job');
+      assert.equal(sink.received.length, before, 'nothing is sent before the job runs');
+      assert.equal(await testApp.services.jobs.runDue(), 1);
       assert.equal(sink.received.length, before + 1);
       const mail = sink.received.at(-1)!;
       assert.equal(recipientOf(mail), email);

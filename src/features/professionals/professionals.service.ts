@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { NotFound } from '../../shared/errors.js';
 import type { Mailer, NoticeLanguage } from '../../shared/mail/mailer.js';
 import type { Actor } from '../../shared/policy/actor.js';
@@ -19,6 +19,13 @@ export interface ProfessionalsSettings {
   invitationValidMs: number;
   /** The site's address for the link in the e-mail, without trailing slash. */
   publicUrl: string;
+  /**
+   * The secret token of an invitation's link, derived from its id under a server key, so the job that sends the
+   * e-mail can make the link again; only its hash is stored.
+   */
+  invitationToken: (invitationId: string) => string;
+  /** Called when a job was queued, so the worker looks now instead of at its next poll. */
+  jobQueued?: () => void;
 }
 
 export type InvitationState = InvitationFacts['state'];
@@ -102,7 +109,8 @@ export function createProfessionalsService(
 
     /**
      * An admin invites a professional: a 256-bit token, stored only as its hash, valid for a limited time and
-     * once. The e-mail carries the link; when it cannot be sent the invitation is withdrawn at once.
+     * once. The e-mail carrying the link is sent by the job queue (professionals.jobs.ts), tried again while the
+     * mail server refuses; without a mail server nothing is stored and the admin is told.
      */
     async invite(
       actor: Actor,
@@ -114,9 +122,10 @@ export function createProfessionalsService(
       const choices = await repo.listOrganisationChoices();
       const parsed = parseInviteForm(form, new Set(choices.map((choice) => choice.id)));
       if (!parsed.ok) return parsed;
-      const token = randomBytes(32).toString('base64url');
+      if (!mailer.enabled) return { ok: false, mailFailed: true };
       const now = clock();
       const id = randomUUID();
+      const token = settings.invitationToken(id);
       await repo.insertInvitation({
         id,
         tokenHash: tokenHashOf(token),
@@ -126,16 +135,9 @@ export function createProfessionalsService(
         invitedBy: actor.userId,
         createdAt: now.toISOString(),
         expiresAt: new Date(now.getTime() + settings.invitationValidMs).toISOString(),
-      });
-      const sent = await mailer.sendInvitation(
-        parsed.value.email,
-        `${settings.publicUrl}/uitnodiging/${token}`,
         language,
-      );
-      if (!sent) {
-        await repo.revokeInvitation(id, actor.userId, clock().toISOString());
-        return { ok: false, mailFailed: true };
-      }
+      });
+      settings.jobQueued?.();
       return { ok: true, id };
     },
 

@@ -19,6 +19,8 @@ const notices: Record<NoticeKind, { subject: MessageKey; text: MessageKey }> = {
 };
 
 export interface Mailer {
+  /** False without SMTP_URL: nothing can be sent. */
+  enabled: boolean;
   /** Sends a neutral notice; resolves false (never throws) when mail is off or the server refuses. */
   sendNotice(to: string, kind: NoticeKind, language: NoticeLanguage): Promise<boolean>;
   /** Sends an invitation whose only content of note is the link; resolves false (never throws) on failure. */
@@ -27,7 +29,7 @@ export interface Mailer {
 
 export function createMailer(config: Config['mail'], onError: (error: unknown) => void = () => undefined): Mailer {
   if (config.url === undefined) {
-    return { sendNotice: () => Promise.resolve(false), sendInvitation: () => Promise.resolve(false) };
+    return { enabled: false, sendNotice: () => Promise.resolve(false), sendInvitation: () => Promise.resolve(false) };
   }
   const transport = nodemailer.createTransport(config.url);
   const send = async (to: string, subject: string, text: string): Promise<boolean> => {
@@ -40,6 +42,7 @@ export function createMailer(config: Config['mail'], onError: (error: unknown) =
     }
   };
   return {
+    enabled: true,
     sendNotice(to, kind, language) {
       const t = translatorFor(language);
       return send(to, t(notices[kind].subject), t(notices[kind].text));

@@ -10,7 +10,9 @@ import {
   verifyRegistrationResponse,
 } from '@simplewebauthn/server';
 import { z } from 'zod';
+import { authorize } from '../../policies.js';
 import { open, seal } from '../../shared/crypto/aead.js';
+import { NotFound } from '../../shared/errors.js';
 import { deviceHint, type AccountsService, type CurrentSession, type SecondFactorResult } from './accounts.service.js';
 import type { CeremonyPurpose, PasskeyRepository } from './passkeys.repo.js';
 
@@ -162,6 +164,7 @@ export function createPasskeyService(
   return {
     /** Options for navigator.credentials.create(): a fresh challenge, and the user's passkeys to leave out. */
     async registrationOptions(session: CurrentSession): Promise<PublicKeyCredentialCreationOptionsJSON> {
+      authorize(session.actor, 'passkey', 'add', { userId: session.userId });
       const existing = await repo.listForUser(session.userId);
       const options = await generateRegistrationOptions({
         rpName: relyingPartyName,
@@ -187,6 +190,7 @@ export function createPasskeyService(
       form: Record<string, unknown>,
       userAgent: string | undefined,
     ): Promise<RegisterPasskeyResult> {
+      authorize(session.actor, 'passkey', 'add', { userId: session.userId });
       const nickname = nicknameOf(form.bijnaam, userAgent)?.nickname;
       if (nickname === undefined) return { ok: false, problem: 'nickname' };
       const answer = parseAnswer(form.antwoord, registrationSchema);
@@ -254,23 +258,22 @@ export function createPasskeyService(
       }));
     },
 
-    /** Whose passkey an id names, for the policy; undefined for an id that is not a passkey at all. */
-    async ownerOf(id: unknown): Promise<{ userId: string } | undefined> {
-      if (typeof id !== 'string' || !z.uuid().safeParse(id).success) return undefined;
-      const passkey = await repo.findById(id);
-      return passkey === undefined ? undefined : { userId: passkey.userId };
-    },
-
-    /** Removes one of the user's passkeys after the passphrase is given again. */
+    /**
+     * Removes one of the user's passkeys after the passphrase is given again. Someone else's passkey is as unknown
+     * as one that does not exist (NotFound), decided before the passphrase is checked.
+     */
     async remove(
       session: CurrentSession,
-      id: string,
+      id: unknown,
       passphrase: unknown,
       clientAddress: string,
     ): Promise<'ok' | 'wrong' | 'throttled' | 'gone'> {
+      const passkey = typeof id === 'string' && z.uuid().safeParse(id).success ? await repo.findById(id) : undefined;
+      if (passkey === undefined) throw new NotFound('no such passkey');
+      authorize(session.actor, 'passkey', 'remove', { userId: passkey.userId });
       const confirmed = await accounts.confirmPassphrase(session, passphrase, clientAddress);
       if (confirmed !== 'ok') return confirmed;
-      return (await repo.delete(id, session.userId)) ? 'ok' : 'gone';
+      return (await repo.delete(passkey.id, session.userId)) ? 'ok' : 'gone';
     },
 
     /**

@@ -9,7 +9,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     locale: Locale;
     t: Translate;
-    /** Who is acting; anonymous until the accounts feature sets it from the session. */
+    /** Who is acting; anonymous until the session hook (src/shared/auth/session.ts) sets it from the session. */
     actor: Actor;
   }
   interface FastifyReply {

@@ -1,6 +1,6 @@
 import type { Actor } from '../../shared/policy/actor.js';
 import { authorize, can } from '../../policies.js';
-import { amsterdamDay } from '../../shared/time/amsterdam.js';
+import { createDailyCounter } from '../../shared/counters/daily-counter.js';
 import type { CheckRepository } from './check.repo.js';
 import type { AdviceLevel, Question, Questionnaire } from './check.schema.js';
 import type { QuestionnaireRegistry } from './questionnaires.js';
@@ -60,33 +60,11 @@ export function createCheckService(
   clock: () => Date = () => new Date(),
   options: CheckServiceOptions = {},
 ) {
-  /*
-   * Completed checks are counted in memory and written every few seconds: a count per request would cost more
-   * than the rest of the request. Counts add up in the database, so several instances can run side by side;
-   * a crash loses at most the last few seconds of counts (anonymous statistics, no answers).
-   */
-  const pending = new Map<string, { day: string; version: number; level: AdviceLevel; count: number }>();
-  let timer: NodeJS.Timeout | undefined;
-
-  async function flush(): Promise<void> {
-    if (pending.size === 0) return;
-    const counts = [...pending.values()];
-    pending.clear();
-    try {
-      await repo.addOutcomeCounts(counts);
-    } catch (error) {
-      for (const entry of counts) count(entry.day, entry.version, entry.level, entry.count);
-      options.onFlushError?.(error);
-    }
-  }
-
-  function count(day: string, version: number, level: AdviceLevel, by = 1): void {
-    const key = `${day} ${version} ${level}`;
-    const entry = pending.get(key);
-    if (entry === undefined) pending.set(key, { day, version, level, count: by });
-    else entry.count += by;
-    timer ??= setInterval(() => void flush(), options.flushMs ?? 2_000).unref();
-  }
+  // Completed checks, counted anonymously per day, version and level (see createDailyCounter).
+  const outcomes = createDailyCounter<{ version: number; level: AdviceLevel }>(
+    (counts) => repo.addOutcomeCounts(counts),
+    { clock, ...options },
+  );
 
   return {
     current: (): Questionnaire => registry.current,
@@ -124,7 +102,7 @@ export function createCheckService(
 
       const evaluation = evaluate(questionnaire, answers);
       authorize(actor, 'checkOutcome', 'take', evaluation);
-      count(amsterdamDay(clock()), questionnaire.version, evaluation.level);
+      outcomes.add({ version: questionnaire.version, level: evaluation.level });
       return { kind: 'outcome', questionnaire, answers, evaluation };
     },
 
@@ -132,14 +110,10 @@ export function createCheckService(
     canSave: (actor: Actor, evaluation: Evaluation): boolean => can(actor, 'checkOutcome', 'saveToJournal', evaluation),
 
     /** Writes pending counts now (tests, and before the database closes). */
-    flush,
+    flush: outcomes.flush,
 
     /** Stops the timer and writes what is pending. */
-    async close(): Promise<void> {
-      if (timer !== undefined) clearInterval(timer);
-      timer = undefined;
-      await flush();
-    },
+    close: outcomes.close,
   };
 }
 

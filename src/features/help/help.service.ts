@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Actor } from '../../shared/policy/actor.js';
 import { can } from '../../policies.js';
-import { amsterdamDay } from '../../shared/time/amsterdam.js';
+import { createDailyCounter } from '../../shared/counters/daily-counter.js';
 import type { HelpRepository, Place } from './help.repo.js';
 import { type OpenState, openState } from './opening-hours.js';
 import {
@@ -120,26 +120,11 @@ export function createHelpService(
     return placeIndex;
   }
 
-  /** Lookups are counted in memory and written every few seconds (anonymous: day and veiligheidsregio). */
-  const pendingCounts = new Map<string, { day: string; safetyRegionCode: string; count: number }>();
-  let flushTimer: NodeJS.Timeout | undefined;
-  async function flushCounts(): Promise<void> {
-    if (pendingCounts.size === 0) return;
-    const counts = [...pendingCounts.values()];
-    pendingCounts.clear();
-    try {
-      await repo.addLookupCounts(counts);
-    } catch {
-      for (const entry of counts) countLookup(entry.day, entry.safetyRegionCode, entry.count);
-    }
-  }
-  function countLookup(day: string, safetyRegionCode: string, by = 1): void {
-    const key = `${day} ${safetyRegionCode}`;
-    const entry = pendingCounts.get(key);
-    if (entry === undefined) pendingCounts.set(key, { day, safetyRegionCode, count: by });
-    else entry.count += by;
-    flushTimer ??= setInterval(() => void flushCounts(), options.flushMs ?? 2_000).unref();
-  }
+  // Lookups, counted anonymously per day and veiligheidsregio (see createDailyCounter).
+  const lookups = createDailyCounter<{ safetyRegionCode: string }>((counts) => repo.addLookupCounts(counts), {
+    clock,
+    ...(options.flushMs === undefined ? {} : { flushMs: options.flushMs }),
+  });
 
   /** "Open now" changes by the minute at most: one answer per organisation per minute. */
   const openCache = new Map<OpeningHours, { minute: number; state: OpenState }>();
@@ -242,7 +227,7 @@ export function createHelpService(
       if (places.length > 1) return { kind: 'choose', query, places, national: await sections(actor, undefined) };
       const place = places[0]!;
       // The only trace of a lookup: a count per day and veiligheidsregio. Never the postcode or the visitor.
-      countLookup(amsterdamDay(clock()), place.safetyRegionCode);
+      lookups.add({ safetyRegionCode: place.safetyRegionCode });
       return { kind: 'found', query, place, sections: await sections(actor, place) };
     },
 
@@ -280,13 +265,9 @@ export function createHelpService(
     hasReferenceData: async (): Promise<boolean> => (await repo.countReferenceData()).municipalities > 0,
 
     /** Writes pending lookup counts now (tests, and before the database closes). */
-    flush: flushCounts,
+    flush: lookups.flush,
 
-    async close(): Promise<void> {
-      if (flushTimer !== undefined) clearInterval(flushTimer);
-      flushTimer = undefined;
-      await flushCounts();
-    },
+    close: lookups.close,
   };
 }
 

@@ -68,7 +68,11 @@ export function registerProfessionalRoutes(
   const record = (request: FastifyRequest, actor: string, action: string, objectType: string, objectId: string) =>
     audit.recordAlone({ actor, action, objectType, objectId, requestId: String(request.id) });
   const actorId = (request: FastifyRequest) => (request.actor.kind === 'user' ? request.actor.userId : 'anonymous');
-  /** Every /beheer page: admins only; for anyone else the page does not exist. */
+  /**
+   * The services decide who may act (admins only for /beheer: for anyone else the page does not exist). Approving
+   * a professional is also a coordinator's right, on their own page: under /beheer the admin area's rule comes
+   * first.
+   */
   const requireAdmin = (request: FastifyRequest) => authorize(request.actor, 'adminArea', 'enter', { area: 'beheer' });
   const invitationCookie = invitationCookieName(options.secureCookies);
 
@@ -87,10 +91,7 @@ export function registerProfessionalRoutes(
     );
   };
 
-  app.get('/beheer', (request, reply) => {
-    requireAdmin(request);
-    return overview(request, reply);
-  });
+  app.get('/beheer', (request, reply) => overview(request, reply));
 
   const invitePage = async (
     request: FastifyRequest,
@@ -115,13 +116,11 @@ export function registerProfessionalRoutes(
   };
 
   app.get('/beheer/uitnodigingen/nieuw', (request, reply) => {
-    requireAdmin(request);
     authorize(request.actor, 'invitation', 'create', { state: 'open' });
     return invitePage(request, reply, {}, [], 200);
   });
 
   app.post<{ Body: Form }>('/beheer/uitnodigingen', async (request, reply) => {
-    requireAdmin(request);
     const form = request.body ?? {};
     const result = await professionals.invite(request.actor, form, request.locale);
     if (!result.ok) {
@@ -134,7 +133,6 @@ export function registerProfessionalRoutes(
   });
 
   app.post<{ Params: { id: string } }>('/beheer/uitnodigingen/:id/intrekken', async (request, reply) => {
-    requireAdmin(request);
     const result = await professionals.revokeInvitation(request.actor, request.params.id);
     if (result === 'not-open') return overview(request, reply, 'professionals.problem.invitationNotOpen', 409);
     await record(request, actorId(request), 'invitation.revoked', 'invitation', request.params.id);
@@ -175,7 +173,6 @@ export function registerProfessionalRoutes(
   });
 
   app.post<{ Params: { id: string } }>('/beheer/organisaties/:id/goedkeuren', async (request, reply) => {
-    requireAdmin(request);
     const outcome = await afterApproval(
       request,
       await professionals.approveOrganisation(request.actor, request.params.id),

@@ -10,8 +10,8 @@ import type { ProfessionalsRepository } from './professionals.repo.js';
 export const invitationMail = defineJob(
   'professionals.invitation-mail',
   z.object({ invitationId: z.uuid(), language: z.enum(['nl', 'en']) }).strict(),
-  // With the doubling wait from 30 s this keeps trying for about half an hour.
-  { maxAttempts: 6 },
+  // With the doubling wait from 30 s this keeps trying for about an hour.
+  { maxAttempts: 8 },
 );
 
 export class MailNotSent extends Error {

@@ -103,7 +103,7 @@ export function createServices(
     logKey,
     log: createLogService(createLogRepository(database.db), logKey),
     mailer,
-    professionals: createProfessionalsService(professionalsRepository, accounts, mailer, {
+    professionals: createProfessionalsService(professionalsRepository, accounts, mailer, audit, {
       ...invitationSettings,
       invitationValidMs: config.invitationValidMs,
       jobQueued: () => jobs.poke(),

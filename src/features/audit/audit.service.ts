@@ -74,3 +74,6 @@ export interface AuditTrail {
 }
 
 export const requestIdOf = (trail: AuditTrail): string => trail.requestId ?? 'none';
+
+/** The audit trail of an HTTP request (Fastify's request id). */
+export const trailOf = (request: { id: unknown }): AuditTrail => ({ requestId: String(request.id) });

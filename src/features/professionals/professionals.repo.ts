@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { lockRow } from '../../shared/db/lock.js';
+import type { AlsoInTransaction, Trx } from '../../shared/db/transaction.js';
 import type { Database, FourEyesApprovalsTable } from '../../shared/db/schema.js';
 import type { ProfessionalRole } from '../../shared/policy/actor.js';
 import type { Scope } from '../../shared/policy/policy.js';
 import { whereInScope } from '../../shared/db/scope.js';
 import { enqueue } from '../../shared/jobs/jobs.repo.js';
 import { invitationMail } from './professionals.jobs.js';
+
+/** The default for repository tests, which record nothing; the service always passes its audit lines. */
+const nothingToRecord = (): Promise<void> => Promise.resolve();
 
 export type SubjectType = FourEyesApprovalsTable['subject_type'];
 export type Capacity = FourEyesApprovalsTable['capacity'];
@@ -210,18 +214,21 @@ export function createProfessionalsRepository(db: Kysely<Database>) {
         .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
     },
 
-    async insertInvitation(invitation: {
-      id: string;
-      tokenHash: string;
-      email: string;
-      organisationId: string;
-      role: ProfessionalRole;
-      invitedBy: string;
-      createdAt: string;
-      expiresAt: string;
-      /** The language of the e-mail that carries the link. */
-      language: 'nl' | 'en';
-    }): Promise<void> {
+    async insertInvitation(
+      invitation: {
+        id: string;
+        tokenHash: string;
+        email: string;
+        organisationId: string;
+        role: ProfessionalRole;
+        invitedBy: string;
+        createdAt: string;
+        expiresAt: string;
+        /** The language of the e-mail that carries the link. */
+        language: 'nl' | 'en';
+      },
+      also: AlsoInTransaction = nothingToRecord,
+    ): Promise<void> {
       // The e-mail is a job in the same transaction: there is an invitation exactly when its mail is on its way.
       await db.transaction().execute(async (trx) => {
         await trx
@@ -238,6 +245,7 @@ export function createProfessionalsRepository(db: Kysely<Database>) {
           })
           .execute();
         await enqueue(trx, invitationMail, { invitationId: invitation.id, language: invitation.language });
+        await also(trx);
       });
     },
 
@@ -263,15 +271,25 @@ export function createProfessionalsRepository(db: Kysely<Database>) {
     },
 
     /** Withdraws an invitation that is neither used nor withdrawn yet; false when it was. */
-    async revokeInvitation(id: string, by: string, nowIso: string): Promise<boolean> {
-      const result = await db
-        .updateTable('professional_invitations')
-        .set({ revoked_at: nowIso, revoked_by: by })
-        .where('id', '=', id)
-        .where('used_at', 'is', null)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+    /** Withdraws an unused invitation and runs `also` (its audit line) in the same transaction. */
+    async revokeInvitation(
+      id: string,
+      by: string,
+      nowIso: string,
+      also: AlsoInTransaction = nothingToRecord,
+    ): Promise<boolean> {
+      return db.transaction().execute(async (trx) => {
+        const result = await trx
+          .updateTable('professional_invitations')
+          .set({ revoked_at: nowIso, revoked_by: by })
+          .where('id', '=', id)
+          .where('used_at', 'is', null)
+          .where('revoked_at', 'is', null)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) !== 1) return false;
+        await also(trx);
+        return true;
+      });
     },
 
     /**
@@ -362,6 +380,7 @@ export function createProfessionalsRepository(db: Kysely<Database>) {
      * Records one approval of a subject and, when `isComplete` says the approvals now suffice, completes it
      * (activates the account, verifies the organisation), all in one transaction on the locked subject row. The
      * primary key (subject, version, approver) refuses a second approval by the same person in the database too.
+     * `recordIn` writes the audit lines in that transaction, knowing whether the approval completed the subject.
      */
     async approve(
       type: SubjectType,
@@ -369,6 +388,7 @@ export function createProfessionalsRepository(db: Kysely<Database>) {
       approver: { id: string; capacity: Capacity },
       nowIso: string,
       isComplete: (approvals: readonly Approval[]) => boolean,
+      recordIn: (trx: Trx, completed: boolean) => Promise<unknown> = nothingToRecord,
     ): Promise<ApprovalOutcome> {
       return db.transaction().execute(async (trx) => {
         const subject = await lockSubject(trx, type, subjectId);
@@ -393,8 +413,12 @@ export function createProfessionalsRepository(db: Kysely<Database>) {
             approved_at: nowIso,
           })
           .execute();
-        if (!isComplete(await approvalsFor(trx, type, subjectId, subject.version))) return 'recorded';
+        if (!isComplete(await approvalsFor(trx, type, subjectId, subject.version))) {
+          await recordIn(trx, false);
+          return 'recorded';
+        }
         await complete(trx, type, subjectId, nowIso);
+        await recordIn(trx, true);
         return 'completed';
       });
     },

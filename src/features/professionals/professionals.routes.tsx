@@ -6,7 +6,7 @@ import { authorize } from '../../policies.js';
 import type { AccountsService, CurrentSession } from '../accounts/accounts.service.js';
 import { sessionCookieName, sessionCookieOptions } from '../accounts/session-cookie.js';
 import { RecoveryCodePage } from '../accounts/views/account.views.js';
-import type { AuditService } from '../audit/audit.service.js';
+import { type AuditService, trailOf } from '../audit/audit.service.js';
 import type { ApproveResult, ProfessionalsService } from './professionals.service.js';
 import {
   AdminOverviewPage,
@@ -67,7 +67,6 @@ export function registerProfessionalRoutes(
 ): void {
   const record = (request: FastifyRequest, actor: string, action: string, objectType: string, objectId: string) =>
     audit.recordAlone({ actor, action, objectType, objectId, requestId: String(request.id) });
-  const actorId = (request: FastifyRequest) => (request.actor.kind === 'user' ? request.actor.userId : 'anonymous');
   /**
    * The services decide who may act (admins only for /beheer: for anyone else the page does not exist). Approving
    * a professional is also a coordinator's right, on their own page: under /beheer the admin area's rule comes
@@ -122,62 +121,45 @@ export function registerProfessionalRoutes(
 
   app.post<{ Body: Form }>('/beheer/uitnodigingen', async (request, reply) => {
     const form = request.body ?? {};
-    const result = await professionals.invite(request.actor, form, request.locale);
+    const result = await professionals.invite(request.actor, form, request.locale, trailOf(request));
     if (!result.ok) {
       // The mail server refused: nothing usable was sent, and the invitation is already withdrawn.
       if ('mailFailed' in result) return invitePage(request, reply, form, [], 503, true);
       return invitePage(request, reply, form, result.problems, 400);
     }
-    await record(request, actorId(request), 'invitation.created', 'invitation', result.id);
     return reply.redirect('/beheer?melding=uitgenodigd', 303);
   });
 
   app.post<{ Params: { id: string } }>('/beheer/uitnodigingen/:id/intrekken', async (request, reply) => {
-    const result = await professionals.revokeInvitation(request.actor, request.params.id);
+    const result = await professionals.revokeInvitation(request.actor, request.params.id, trailOf(request));
     if (result === 'not-open') return overview(request, reply, 'professionals.problem.invitationNotOpen', 409);
-    await record(request, actorId(request), 'invitation.revoked', 'invitation', request.params.id);
     return reply.redirect('/beheer?melding=ingetrokken', 303);
   });
 
-  /** Records an approval (and a completion) in the audit log by ids, then says what happened. */
-  const afterApproval = async (
-    request: FastifyRequest,
+  /** Says what an approval did (the service wrote its audit lines in the approval's transaction). */
+  const afterApproval = (
     result: ApproveResult,
     objectType: 'account' | 'organisation',
-    objectId: string,
-  ): Promise<{ notice: Notice } | { problem: MessageKey }> => {
+  ): { notice: Notice } | { problem: MessageKey } => {
     if (result === 'duplicate' || result === 'already-done') return { problem: problemKeys[result] };
-    const prefix = objectType === 'account' ? 'professional' : 'organisation';
-    await record(request, actorId(request), `${prefix}.approved`, objectType, objectId);
     if (result === 'recorded') return { notice: 'goedgekeurd' };
-    await record(
-      request,
-      actorId(request),
-      objectType === 'account' ? 'professional.activated' : 'organisation.verified',
-      objectType,
-      objectId,
-    );
     return { notice: objectType === 'account' ? 'geactiveerd' : 'geverifieerd' };
   };
 
   app.post<{ Params: { id: string } }>('/beheer/professionals/:id/goedkeuren', async (request, reply) => {
     requireAdmin(request);
-    const outcome = await afterApproval(
-      request,
-      await professionals.approveProfessional(request.actor, request.params.id),
+    const outcome = afterApproval(
+      await professionals.approveProfessional(request.actor, request.params.id, trailOf(request)),
       'account',
-      request.params.id,
     );
     if ('problem' in outcome) return overview(request, reply, outcome.problem, 409);
     return reply.redirect(`/beheer?melding=${outcome.notice}`, 303);
   });
 
   app.post<{ Params: { id: string } }>('/beheer/organisaties/:id/goedkeuren', async (request, reply) => {
-    const outcome = await afterApproval(
-      request,
-      await professionals.approveOrganisation(request.actor, request.params.id),
+    const outcome = afterApproval(
+      await professionals.approveOrganisation(request.actor, request.params.id, trailOf(request)),
       'organisation',
-      request.params.id,
     );
     if ('problem' in outcome) return overview(request, reply, outcome.problem, 409);
     return reply.redirect(`/beheer?melding=${outcome.notice}`, 303);
@@ -200,11 +182,9 @@ export function registerProfessionalRoutes(
   app.post<{ Params: { id: string } }>('/organisatie/aanmeldingen/:id/goedkeuren', async (request, reply) => {
     // Only a coordinator has this page; the rule for the account itself is checked by the service.
     await professionals.coordinatorOverview(request.actor);
-    const outcome = await afterApproval(
-      request,
-      await professionals.approveProfessional(request.actor, request.params.id),
+    const outcome = afterApproval(
+      await professionals.approveProfessional(request.actor, request.params.id, trailOf(request)),
       'account',
-      request.params.id,
     );
     if ('problem' in outcome) return coordinatorPage(request, reply, outcome.problem, 409);
     return reply.redirect(`/organisatie/aanmeldingen?melding=${outcome.notice}`, 303);

@@ -3,6 +3,8 @@ import { NotFound } from '../../shared/errors.js';
 import type { Mailer, NoticeLanguage } from '../../shared/mail/mailer.js';
 import type { Actor } from '../../shared/policy/actor.js';
 import { abilities, authorize, can, scopeOf } from '../../policies.js';
+import type { Trx } from '../../shared/db/transaction.js';
+import { type AuditRecorder, type AuditTrail, requestIdOf } from '../audit/audit.service.js';
 import type { AccountsService, ProfessionalFactsLoader, RegisterResult } from '../accounts/accounts.service.js';
 import type { InvitationFacts } from './professionals.policy.js';
 import type {
@@ -77,9 +79,25 @@ export function createProfessionalsService(
   repo: ProfessionalsRepository,
   accounts: AccountsService,
   mailer: Mailer,
+  audit: AuditRecorder,
   settings: ProfessionalsSettings,
   clock: () => Date = () => new Date(),
 ) {
+  /** An approval's audit lines, written in its transaction: the approval, and what it completed. */
+  const approvalLines =
+    (approverId: string, objectType: 'account' | 'organisation', objectId: string, trail: AuditTrail) =>
+    async (trx: Trx, completed: boolean): Promise<void> => {
+      const line = { actor: approverId, objectType, objectId, requestId: requestIdOf(trail) };
+      const prefix = objectType === 'account' ? 'professional' : 'organisation';
+      await audit.record(trx, { ...line, action: `${prefix}.approved` });
+      if (completed) {
+        await audit.record(trx, {
+          ...line,
+          action: objectType === 'account' ? 'professional.activated' : 'organisation.verified',
+        });
+      }
+    };
+
   const stateOf = (invitation: StoredInvitation): InvitationState => {
     if (invitation.usedAt !== null) return 'used';
     if (invitation.revokedAt !== null) return 'revoked';
@@ -116,6 +134,7 @@ export function createProfessionalsService(
       actor: Actor,
       form: Record<string, unknown>,
       language: NoticeLanguage,
+      trail: AuditTrail = {},
     ): Promise<{ ok: true; id: string } | { ok: false; problems: InviteProblem[] } | { ok: false; mailFailed: true }> {
       authorize(actor, 'invitation', 'create', { state: 'open' });
       if (actor.kind !== 'user') throw new NotFound('not signed in');
@@ -126,17 +145,26 @@ export function createProfessionalsService(
       const now = clock();
       const id = randomUUID();
       const token = settings.invitationToken(id);
-      await repo.insertInvitation({
-        id,
-        tokenHash: tokenHashOf(token),
-        email: parsed.value.email,
-        organisationId: parsed.value.organisationId,
-        role: parsed.value.role,
-        invitedBy: actor.userId,
-        createdAt: now.toISOString(),
-        expiresAt: new Date(now.getTime() + settings.invitationValidMs).toISOString(),
-        language,
-      });
+      await repo.insertInvitation(
+        {
+          id,
+          tokenHash: tokenHashOf(token),
+          email: parsed.value.email,
+          organisationId: parsed.value.organisationId,
+          role: parsed.value.role,
+          invitedBy: actor.userId,
+          createdAt: now.toISOString(),
+          expiresAt: new Date(now.getTime() + settings.invitationValidMs).toISOString(),
+          language,
+        },
+        audit.recording({
+          actor: actor.userId,
+          action: 'invitation.created',
+          objectType: 'invitation',
+          objectId: id,
+          requestId: requestIdOf(trail),
+        }),
+      );
       settings.jobQueued?.();
       return { ok: true, id };
     },
@@ -174,14 +202,26 @@ export function createProfessionalsService(
       return { ok: false, state: now.state === 'open' ? 'used' : now.state };
     },
 
-    async revokeInvitation(actor: Actor, id: unknown): Promise<'revoked' | 'not-open'> {
+    async revokeInvitation(actor: Actor, id: unknown, trail: AuditTrail = {}): Promise<'revoked' | 'not-open'> {
       if (!isId(id)) throw new NotFound('no such invitation');
       const invitation = await repo.findInvitation(id);
       if (invitation === undefined) throw new NotFound('no such invitation');
       const facts = { state: stateOf(invitation) };
       if (!can(actor, 'invitation', 'view', facts)) throw new NotFound('no such invitation');
       if (!can(actor, 'invitation', 'revoke', facts) || actor.kind !== 'user') return 'not-open';
-      return (await repo.revokeInvitation(id, actor.userId, clock().toISOString())) ? 'revoked' : 'not-open';
+      const revoked = await repo.revokeInvitation(
+        id,
+        actor.userId,
+        clock().toISOString(),
+        audit.recording({
+          actor: actor.userId,
+          action: 'invitation.revoked',
+          objectType: 'invitation',
+          objectId: id,
+          requestId: requestIdOf(trail),
+        }),
+      );
+      return revoked ? 'revoked' : 'not-open';
     },
 
     /** What /beheer shows an admin: accounts waiting, organisations to verify, invitations not yet used. */
@@ -221,7 +261,7 @@ export function createProfessionalsService(
      * One of the two approvals a professional account needs. Someone who may not see the account gets a 404;
      * an account that is already active, or a second approval by the same person, is reported, not repeated.
      */
-    async approveProfessional(actor: Actor, userId: unknown): Promise<ApproveResult> {
+    async approveProfessional(actor: Actor, userId: unknown, trail: AuditTrail = {}): Promise<ApproveResult> {
       if (!isId(userId) || actor.kind !== 'user') throw new NotFound('no such account');
       const record = await repo.findProfessional(userId);
       if (record === undefined || !can(actor, 'professionalAccount', 'view', factsOf(record))) {
@@ -236,13 +276,14 @@ export function createProfessionalsService(
         { id: actor.userId, capacity },
         clock().toISOString(),
         activationComplete,
+        approvalLines(actor.userId, 'account', userId, trail),
       );
       if (outcome === 'missing') throw new NotFound('no such account');
       return outcome === 'not-pending' ? 'already-done' : outcome;
     },
 
     /** One of the two admin approvals an organisation needs before the public sees it. */
-    async approveOrganisation(actor: Actor, organisationId: unknown): Promise<ApproveResult> {
+    async approveOrganisation(actor: Actor, organisationId: unknown, trail: AuditTrail = {}): Promise<ApproveResult> {
       if (!isId(organisationId) || actor.kind !== 'user') throw new NotFound('no such organisation');
       const organisation = await repo.findOrganisationForVerification(organisationId);
       if (organisation === undefined || !can(actor, 'organisationVerification', 'view', organisation)) {
@@ -256,6 +297,7 @@ export function createProfessionalsService(
         { id: actor.userId, capacity: 'admin' },
         clock().toISOString(),
         verificationComplete,
+        approvalLines(actor.userId, 'organisation', organisationId, trail),
       );
       if (outcome === 'missing') throw new NotFound('no such organisation');
       return outcome === 'not-pending' ? 'already-done' : outcome;

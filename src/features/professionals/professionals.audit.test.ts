@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { buildTestApp, signUpOverHttp, type TestApp } from '../../../test/helpers/app.js';
+import { refuseAuditWrites } from '../../../test/helpers/audit-failure.js';
+import { dialects } from '../../../test/helpers/databases.js';
+import type { Actor } from '../../shared/policy/actor.js';
+
+/*
+ * A four-eyes approval and its audit lines are one transaction: when the audit log cannot be written, the
+ * approval is not counted either, and two approvals at once still leave one unbroken chain.
+ */
+
+for (const dialect of dialects) {
+  describe(`four-eyes approvals and the audit log (${dialect})`, () => {
+    let test_: TestApp;
+    before(async () => {
+      test_ = await buildTestApp(dialect);
+    });
+    after(async () => test_.close());
+
+    const admin = async (name: string): Promise<Actor> => {
+      await signUpOverHttp(test_.app, name, 'paarse regenjas op dinsdag');
+      const row = await test_.database.handle.db
+        .selectFrom('users')
+        .select('id')
+        .where('username_key', '=', name)
+        .executeTakeFirstOrThrow();
+      // The policy decides on the actor; what makes an account an admin is tested in the accounts feature.
+      return { kind: 'user', userId: row.id, roles: ['admin'] };
+    };
+    let taken = 0;
+    /** A different organisation of the seeded list each time, set back to unverified. */
+    const unverifiedOrganisation = async () => {
+      const db = test_.database.handle.db;
+      const { id } = await db
+        .selectFrom('organisations')
+        .select('id')
+        .orderBy('id')
+        .limit(1)
+        .offset(taken++)
+        .executeTakeFirstOrThrow();
+      await db.updateTable('organisations').set({ verified: 0 }).where('id', '=', id).execute();
+      return id;
+    };
+    const approvalsOf = async (id: string) =>
+      (
+        await test_.database.handle.db
+          .selectFrom('four_eyes_approvals')
+          .select('approver_id')
+          .where('subject_id', '=', id)
+          .execute()
+      ).length;
+    const linesAbout = async (id: string) =>
+      (await test_.services.audit.forObject('organisation', id)).map((line) => line.action);
+
+    test('an approval whose audit line cannot be written is not counted', async () => {
+      const [first, second] = [await admin('beheerder-a'), await admin('beheerder-b')];
+      const organisation = await unverifiedOrganisation();
+      const restore = await refuseAuditWrites(test_.database.handle);
+      try {
+        await assert.rejects(test_.services.professionals.approveOrganisation(first, organisation));
+      } finally {
+        await restore();
+      }
+      assert.equal(await approvalsOf(organisation), 0);
+      assert.deepEqual(await linesAbout(organisation), []);
+
+      assert.equal(await test_.services.professionals.approveOrganisation(first, organisation), 'recorded');
+      assert.equal(await test_.services.professionals.approveOrganisation(second, organisation), 'completed');
+      assert.deepEqual(await linesAbout(organisation), [
+        'organisation.approved',
+        'organisation.approved',
+        'organisation.verified',
+      ]);
+      assert.equal((await test_.services.audit.verify()).ok, true);
+    });
+
+    test('two admins approving at the same moment: both lines, the verification once, and an unbroken chain', async () => {
+      const [first, second] = [await admin('beheerder-c'), await admin('beheerder-d')];
+      const organisation = await unverifiedOrganisation();
+      const outcomes = await Promise.all(
+        [first, second].map((actor) => test_.services.professionals.approveOrganisation(actor, organisation)),
+      );
+      assert.deepEqual([...outcomes].sort(), ['completed', 'recorded']);
+      assert.deepEqual([...(await linesAbout(organisation))].sort(), [
+        'organisation.approved',
+        'organisation.approved',
+        'organisation.verified',
+      ]);
+      const verification = await test_.services.audit.verify();
+      assert.equal(verification.ok, true, JSON.stringify(verification.problems));
+    });
+  });
+}

@@ -420,9 +420,8 @@ export function registerAccountRoutes(
     const session = requireSession(request);
     const idHash = request.body?.sessie;
     if (typeof idHash !== 'string' || !/^[0-9a-f]{64}$/.test(idHash)) throw new NotFound('no such session');
-    // The rule is checked against the session as asked for: someone else's id ends nothing (and says so as 404).
-    authorize(request.actor, 'accountSession', 'end', { userId: session.userId });
-    if (!(await accounts.endSession(session.userId, idHash))) throw new NotFound('no such session');
+    // The service decides on the user's own sessions: someone else's id ends nothing (and says so as 404).
+    if (!(await accounts.endSession(session, idHash))) throw new NotFound('no such session');
     await record(request, session.userId, 'session.ended', session.userId);
     return reply.redirect('/account', 303);
   });
@@ -437,8 +436,7 @@ export function registerAccountRoutes(
 
   app.post('/account/sessies/anderen-beeindigen', async (request, reply) => {
     const session = requireSession(request);
-    authorize(request.actor, 'accountSession', 'end', { userId: session.userId });
-    await accounts.endOtherSessions(session.userId, session.idHash);
+    await accounts.endOtherSessions(session);
     await record(request, session.userId, 'sessions.others-ended', session.userId);
     return reply.redirect('/account', 303);
   });

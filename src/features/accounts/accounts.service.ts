@@ -758,10 +758,16 @@ export function createAccountsService(
     listSessions: (userId: string) => repo.listSessions(userId),
 
     /** Ends one of the user's own sessions; another user's session id ends nothing. */
-    endSession: async (userId: string, idHash: string): Promise<boolean> =>
-      (await repo.deleteSession(idHash, userId)) === 1,
+    async endSession(session: Pick<CurrentSession, 'actor' | 'userId'>, idHash: string): Promise<boolean> {
+      authorize(session.actor, 'accountSession', 'end', { userId: session.userId });
+      return (await repo.deleteSession(idHash, session.userId)) === 1;
+    },
 
-    endOtherSessions: (userId: string, keepIdHash: string) => repo.deleteOtherSessions(userId, keepIdHash),
+    /** Ends every session of the user but this one. */
+    async endOtherSessions(session: Pick<CurrentSession, 'actor' | 'userId' | 'idHash'>): Promise<void> {
+      authorize(session.actor, 'accountSession', 'end', { userId: session.userId });
+      await repo.deleteOtherSessions(session.userId, session.idHash);
+    },
   };
 }
 

@@ -194,7 +194,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     await services.help.close();
   });
   registerHelpRoutes(app, pages, services.help);
-  registerAccountRoutes(app, pages, services.accounts, services.passkeys, services.audit, services.mailer, {
+  registerAccountRoutes(app, pages, services.accounts, services.passkeys, services.audit, services.notify, {
     secureCookies: config.secureCookies,
     idleMinutes: Math.round(config.session.idleMs / 60_000),
     // An export waiting for a session that logged out is forgotten at once.

@@ -25,9 +25,10 @@ import { createLogRepository } from './features/log/log.repo.js';
 import { createLogService } from './features/log/log.service.js';
 import { createPassphraseHasher } from './shared/crypto/passphrase.js';
 import { createKeyedHash } from './shared/crypto/keyed-hash.js';
-import { createMailer } from './shared/mail/mailer.js';
+import { createMailer, type NoticeLanguage } from './shared/mail/mailer.js';
 import { createJobWorker } from './shared/jobs/jobs.js';
-import { createJobsRepository } from './shared/jobs/jobs.repo.js';
+import { createJobsRepository, enqueue } from './shared/jobs/jobs.repo.js';
+import { accountChangedNotice, accountChangedNoticeHandler } from './features/accounts/accounts.jobs.js';
 import { questionnairesDir } from './shared/paths.js';
 import { sessionCookieName } from './features/accounts/session-cookie.js';
 import { createProfessionalsRepository } from './features/professionals/professionals.repo.js';
@@ -71,6 +72,7 @@ export function createServices(
   // listed here. The server starts the worker; tests run due jobs with jobs.runDue().
   const jobs = createJobWorker(createJobsRepository(database.db, database.dialect), [
     invitationMailHandler(professionalsRepository, mailer, invitationSettings),
+    accountChangedNoticeHandler((userId) => accounts.noticeEmail(userId), mailer),
   ]);
   const audit = createAuditService(createAuditRepository(database.db));
   // Exports being made and waiting to be downloaded, per session, in memory only.
@@ -110,6 +112,14 @@ export function createServices(
     }),
     exports,
     jobs,
+    notify: {
+      /** Queues the neutral "your account changed" e-mail; nothing when mail is off. */
+      accountChanged: async (userId: string, language: NoticeLanguage): Promise<void> => {
+        if (!mailer.enabled) return;
+        await enqueue(database.db, accountChangedNotice, { userId, language });
+        jobs.poke();
+      },
+    },
     sessions: {
       /** Ends the session named by the request's cookies (logout, quick exit), and forgets its export. */
       end: async (cookies: Record<string, string | undefined>): Promise<void> => {

@@ -6,7 +6,7 @@ import { NotFound } from '../../shared/errors.js';
 import { formatFingerprint } from '../../shared/evidence/format.js';
 import { anonymous } from '../../shared/policy/actor.js';
 import { authorize, can } from '../../policies.js';
-import type { Mailer } from '../../shared/mail/mailer.js';
+import type { NoticeLanguage } from '../../shared/mail/mailer.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { type AccountsService, type CurrentSession, deviceHint } from './accounts.service.js';
 import type { KeyRotationService } from './key-rotation.service.js';
@@ -54,7 +54,8 @@ export function registerAccountRoutes(
   accounts: AccountsService,
   passkeys: PasskeyService,
   audit: AuditService,
-  mailer: Mailer,
+  /** Queues the neutral "your account changed" e-mail (sent by the job queue, if the account left an address). */
+  notify: { accountChanged: (userId: string, language: NoticeLanguage) => Promise<void> },
   options: AccountRouteOptions,
 ): void {
   const record = (request: FastifyRequest, actor: string, action: string, objectId: string) =>
@@ -257,8 +258,7 @@ export function registerAccountRoutes(
     }
     await record(request, result.userId, 'account.recovered', result.userId);
     // A recovery ends every session: tell the owner, in words that say nothing about this site.
-    const email = await accounts.noticeEmail(result.userId);
-    if (email !== undefined) await mailer.sendNotice(email, 'account-changed', request.locale);
+    await notify.accountChanged(result.userId, request.locale);
     return showRecoveryCode(request, reply, result);
   });
 
@@ -369,8 +369,7 @@ export function registerAccountRoutes(
     }
     // Ids only: which account, nothing about its keys.
     await record(request, result.userId, 'account.keys-rotated', result.userId);
-    const email = await accounts.noticeEmail(result.userId);
-    if (email !== undefined) await mailer.sendNotice(email, 'account-changed', request.locale);
+    await notify.accountChanged(result.userId, request.locale);
     // The old session row is gone already; this browser continues in the new session (a new id).
     return showRecoveryCode(request, reply, result);
   });

@@ -89,6 +89,9 @@ describe('e-mail notices', () => {
         },
       });
       assert.equal(recovered.statusCode, 200);
+      // The notice is a job (account id and language only); the server's worker sends it, here the test does.
+      assert.equal(sink.received.length, before);
+      assert.equal(await testApp.services.jobs.runDue(), 1);
       assert.equal(sink.received.length, before + 1);
       const notice = sink.received.at(-1)!;
       assert.equal(

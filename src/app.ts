@@ -36,6 +36,7 @@ import type { Services } from './services.js';
 import type { LogPublicKey } from './shared/evidence/pinned-log-keys.js';
 import { TooMany } from './shared/errors.js';
 import { type AssetCatalogue, loadAssets, registerAssetRoutes } from './shared/http/assets.js';
+import { registerCsrfTokens } from './shared/http/csrf-tokens.js';
 import { registerErrorHandling } from './shared/http/error-handler.js';
 import { batchedStdout } from './shared/http/log-destination.js';
 import { trackRoutesForMethodNotAllowed } from './shared/http/method-not-allowed.js';
@@ -128,13 +129,16 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   });
   const csrfCookie = config.secureCookies ? '__Host-csrf' : 'csrf';
   if (config.pepper === undefined) throw new Error('The pepper must be resolved before the app is built');
+  const csrfCookieOptions = { path: '/', sameSite: 'strict', httpOnly: true, secure: config.secureCookies } as const;
+  const csrfKey = pepperSubkey(config.pepper, 'nmk/v1/csrf');
   await app.register(fastifyCsrf, {
     cookieKey: csrfCookie,
-    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: config.secureCookies },
+    cookieOpts: csrfCookieOptions,
     // Tokens are bound to the session as well as to the cookie (csrfBinding): the session is loaded in an
-    // onRequest hook, before the check runs in preHandler. Tokens are made only through csrfToken().
+    // onRequest hook, before the check runs in preHandler. Tokens are made only through csrfToken(), by
+    // csrf-tokens.ts in the plugin's format; the plugin checks them.
     getUserInfo: (request) => csrfBinding(request),
-    csrfOpts: { hmacKey: pepperSubkey(config.pepper, 'nmk/v1/csrf') },
+    csrfOpts: { hmacKey: csrfKey },
     // Tokens come from the form body or a header, never from the URL (URLs end up in history and logs).
     getToken: (request) => {
       const body = request.body as Record<string, unknown> | undefined;
@@ -144,6 +148,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
       return typeof header === 'string' ? header : undefined;
     },
   });
+  registerCsrfTokens(app, { hmacKey: csrfKey, cookieName: csrfCookie, cookieOptions: csrfCookieOptions });
 
   // Every state-changing route checks the CSRF token after the body is parsed, unless it opts out.
   app.addHook('onRoute', (route) => {

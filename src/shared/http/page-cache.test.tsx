@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { setCookies } from '../../../test/helpers/app.js';
 import { testAssets } from '../../../test/helpers/page-context.js';
 import type { PageContext } from '../views/context.js';
+import { registerCsrfTokens } from './csrf-tokens.js';
 import { createPageCache } from './page-cache.js';
 import { csrfBinding, pageContext, registerRequestContext } from './request-context.js';
 
@@ -19,6 +20,11 @@ async function appWithCache(clock: () => number) {
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict' },
     getUserInfo: (request) => csrfBinding(request),
     csrfOpts: { hmacKey: Buffer.alloc(32, 1) },
+  });
+  registerCsrfTokens(app, {
+    hmacKey: Buffer.alloc(32, 1),
+    cookieName: 'csrf',
+    cookieOptions: { path: '/', httpOnly: true, sameSite: 'strict' },
   });
   registerRequestContext(app);
   const cache = createPageCache({

@@ -55,23 +55,23 @@ export function setRequestContext(request: FastifyRequest): void {
 
 /**
  * What a CSRF token is bound to besides the CSRF cookie: the signed-in session (its id hash), or "anonymous".
- * A token made before a login does not work after it, nor one made in another session. The plugin hashes this
- * into the token with a key from the pepper (app.ts), so the token does not show it.
+ * A token made before a login does not work after it, nor one made in another session. It is hashed into the
+ * token with a key from the pepper (app.ts, csrf-tokens.ts), so the token does not show it.
  */
 export function csrfBinding(request: FastifyRequest): string {
   const idHash = request.session?.idHash;
   return idHash === undefined ? 'anonymous' : `session:${idHash}`;
 }
 
-/** A CSRF token for this response, bound to the request's session (the only way tokens are made). */
+/**
+ * A CSRF token for this response, bound to the request's session (the only way tokens are made; see
+ * csrf-tokens.ts, registered in app.ts).
+ */
 export function csrfToken(reply: FastifyReply): string {
-  return reply.generateCsrf({ userInfo: csrfBinding(reply.request) });
+  return reply.makeCsrfToken();
 }
 
-/**
- * One token per response: without a CSRF cookie yet, every generateCsrf() call makes a new secret and only the
- * last cookie would stick, so a page with two forms would get one token that fails.
- */
+/** One token per response, made when a form first asks for it (a page with two forms shows the same token). */
 export function csrfTokenOnce(reply: FastifyReply): () => string {
   let token: string | undefined;
   return () => (token ??= csrfToken(reply));

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineJob, handle, type JobHandler } from '../../shared/jobs/jobs.js';
-import { MailNotSent } from '../professionals/professionals.jobs.js';
-import type { Mailer } from '../../shared/mail/mailer.js';
+import { type Mailer, MailNotSent } from '../../shared/mail/mailer.js';
 
 /**
  * The neutral "your account changed" notice (after a recovery or a key rotation), sent by the job queue. The

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineJob, handle, type JobHandler } from '../../shared/jobs/jobs.js';
-import type { Mailer } from '../../shared/mail/mailer.js';
+import { type Mailer, MailNotSent } from '../../shared/mail/mailer.js';
 import type { ProfessionalsRepository } from './professionals.repo.js';
 
 /**
@@ -13,10 +13,6 @@ export const invitationMail = defineJob(
   // With the doubling wait from 30 s this keeps trying for about an hour.
   { maxAttempts: 8 },
 );
-
-export class MailNotSent extends Error {
-  override name = 'MailNotSent';
-}
 
 export function invitationMailHandler(
   repo: ProfessionalsRepository,

@@ -18,6 +18,11 @@ const notices: Record<NoticeKind, { subject: MessageKey; text: MessageKey }> = {
   'account-changed': { subject: 'mail.accountChanged.subject', text: 'mail.accountChanged.text' },
 };
 
+/** Thrown by a mail job when the server refused or could not be reached, so the job queue tries again later. */
+export class MailNotSent extends Error {
+  override name = 'MailNotSent';
+}
+
 export interface Mailer {
   /** False without SMTP_URL: nothing can be sent. */
   enabled: boolean;

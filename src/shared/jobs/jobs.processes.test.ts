@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { openTestDatabase, type TestDatabase } from '../../../test/helpers/databases.js';
-import { migrateToLatest } from '../db/migrate.js';
+import { describeEachDialect } from '../../../test/helpers/databases.js';
 import { projectRoot } from '../paths.js';
 import { defineJob } from './jobs.js';
 import { createJobsRepository, enqueue } from './jobs.repo.js';
@@ -49,43 +48,32 @@ function startWorker(target: string): WorkerProcess {
   return { child, ready, exited };
 }
 
-for (const dialect of ['postgres', 'sqlite'] as const) {
-  void describe(`job queue: two worker processes on one database [${dialect}]`, () => {
-    let database: TestDatabase | undefined;
-    before(async () => {
-      database = await openTestDatabase(dialect);
-      await migrateToLatest(database.handle.db);
+describeEachDialect('job queue: two worker processes on one database', (testDatabase, dialect) => {
+  test(`each of ${jobCount} jobs runs exactly once`, { timeout: 120_000 }, async () => {
+    const database = testDatabase();
+    const db = database.handle.db;
+    await sql`create table job_runs (job_id text not null, worker integer not null)`.execute(db);
+    await db.transaction().execute(async (trx) => {
+      for (let n = 0; n < jobCount; n += 1) await enqueue(trx, countJob, { n });
     });
-    after(async () => {
-      await database?.cleanup();
-    });
+    const target =
+      dialect === 'postgres'
+        ? (database.env.DATABASE_URL ?? '')
+        : path.join(database.env.DATA_DIR ?? '', 'test.sqlite');
 
-    test(`each of ${jobCount} jobs runs exactly once`, { timeout: 120_000 }, async () => {
-      assert.ok(database !== undefined);
-      const db = database.handle.db;
-      await sql`create table job_runs (job_id text not null, worker integer not null)`.execute(db);
-      await db.transaction().execute(async (trx) => {
-        for (let n = 0; n < jobCount; n += 1) await enqueue(trx, countJob, { n });
-      });
-      const target =
-        dialect === 'postgres'
-          ? (database.env.DATABASE_URL ?? '')
-          : path.join(database.env.DATA_DIR ?? '', 'test.sqlite');
+    const workers = [startWorker(target), startWorker(target)];
+    await Promise.all(workers.map((worker) => worker.ready));
+    // Both start claiming at the same moment.
+    for (const worker of workers) worker.child.stdin.end('go\n');
+    const results = await Promise.all(workers.map((worker) => worker.exited));
+    for (const result of results) assert.equal(result.code, 0, result.output);
 
-      const workers = [startWorker(target), startWorker(target)];
-      await Promise.all(workers.map((worker) => worker.ready));
-      // Both start claiming at the same moment.
-      for (const worker of workers) worker.child.stdin.end('go\n');
-      const results = await Promise.all(workers.map((worker) => worker.exited));
-      for (const result of results) assert.equal(result.code, 0, result.output);
-
-      const runs = await sql<{ job_id: string; worker: number }>`select job_id, worker from job_runs`.execute(db);
-      const jobIds = runs.rows.map((row) => row.job_id);
-      assert.equal(jobIds.length, jobCount, 'as many runs as jobs');
-      assert.equal(new Set(jobIds).size, jobCount, 'no job ran twice');
-      assert.equal(new Set(runs.rows.map((row) => Number(row.worker))).size, 2, 'both processes took jobs');
-      const counts = await createJobsRepository(db, dialect).countByState();
-      assert.deepEqual(counts, { queued: 0, running: 0, done: jobCount, dead: 0 });
-    });
+    const runs = await sql<{ job_id: string; worker: number }>`select job_id, worker from job_runs`.execute(db);
+    const jobIds = runs.rows.map((row) => row.job_id);
+    assert.equal(jobIds.length, jobCount, 'as many runs as jobs');
+    assert.equal(new Set(jobIds).size, jobCount, 'no job ran twice');
+    assert.equal(new Set(runs.rows.map((row) => Number(row.worker))).size, 2, 'both processes took jobs');
+    const counts = await createJobsRepository(db, dialect).countByState();
+    assert.deepEqual(counts, { queued: 0, running: 0, done: jobCount, dead: 0 });
   });
-}
+});

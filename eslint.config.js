@@ -18,6 +18,13 @@ const noFeatureImports = {
   message: 'src/shared/ imports nothing from src/features/: assemble at the top (src/policies.ts, src/services.ts).',
 };
 
+/** Nor does it import the composition root back (tests may build the whole app). */
+const noCompositionRootImports = {
+  group: ['../', '../../', '../../../'].flatMap((up) => [`${up}policies.js`, `${up}services.js`, `${up}app.js`]),
+  message:
+    'src/shared/ is below the composition root: pass what it needs in, do not import src/policies.ts, services.ts or app.ts.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/'] },
   js.configs.recommended,
@@ -68,7 +75,12 @@ export default tseslint.config(
     // The same for src/shared/ (a later block replaces the rule's options, so both lists are given here).
     files: ['src/shared/**/*.ts', 'src/shared/**/*.tsx'],
     ignores: ['src/shared/db/**', 'src/shared/**/*.test.ts', 'src/shared/**/*.test.tsx', 'src/shared/evidence/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: databaseImports, patterns: [noFeatureImports] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: databaseImports, patterns: [noFeatureImports, noCompositionRootImports] },
+      ],
+    },
   },
   {
     files: [

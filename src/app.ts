@@ -13,11 +13,9 @@ import Fastify, {
 import { registerAccountRoutes } from './features/accounts/accounts.routes.js';
 import { sessionCookieName } from './features/accounts/session-cookie.js';
 import { inspectAttachment } from './features/journal/attachments.js';
-import { journalActorOf } from './features/journal/journal.service.js';
 import { registerJournalRoutes } from './features/journal/journal.routes.js';
 import { registerLogRoutes } from './features/log/log.routes.js';
 import { keyId } from './shared/evidence/format.js';
-import { can } from './policies.js';
 import { registerCheckRoutes } from './features/check/check.routes.js';
 import { registerContentRoutes } from './features/content/content.routes.js';
 import { registerHealthRoutes } from './features/health/health.routes.js';
@@ -202,32 +200,10 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   registerAccountRoutes(app, pages, services.accounts, services.passkeys, services.audit, services.notify, {
     secureCookies: config.secureCookies,
     idleMinutes: Math.round(config.session.idleMs / 60_000),
-    // An export waiting for a session that logged out is forgotten at once.
-    sessionEnded: (idHash) => services.exports.drop(idHash),
+    // The features that hold the user's data: "download my data", deletion, a session that ended (ADR 0017).
+    userData: services.userData,
     keyRotation: services.keyRotation,
     accountSection: professionalAccountSection(pages, services.professionals),
-    // "Download my data" includes the journal (entries as the parent wrote them) and the private diary: it is
-    // the parent's own copy (GDPR art. 15 and 20), never a bundle for anyone else.
-    personalData: async (request, session) => {
-      const who = journalActorOf(session, request.actor);
-      if (!can(request.actor, 'journal', 'view', { ownerId: session.userId })) return {};
-      return {
-        journal: (await services.journal.everything(who)).map((entry) => ({
-          number: entry.number,
-          kind: entry.kind,
-          receivedAt: entry.receivedAt,
-          ...(entry.redactedAt === undefined ? {} : { redactedAt: entry.redactedAt }),
-          ...(entry.target === undefined ? {} : { refersTo: entry.target.number }),
-          ...(entry.observation === undefined ? {} : { observation: entry.observation }),
-          attachments: entry.attachments.map((attachment) => ({
-            number: attachment.number,
-            mediaType: attachment.mediaType,
-            size: attachment.size,
-          })),
-        })),
-        diary: (await services.journal.diaryNotes(who)).map((note) => ({ writtenAt: note.createdAt, text: note.text })),
-      };
-    },
   });
   registerProfessionalRoutes(app, pages, services.professionals, services.accounts, services.audit, {
     secureCookies: config.secureCookies,

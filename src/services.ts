@@ -24,6 +24,10 @@ import { createExportJobs } from './features/journal/export/jobs.js';
 import { createLogRepository } from './features/log/log.repo.js';
 import { createLogService } from './features/log/log.service.js';
 import { createPassphraseHasher } from './shared/crypto/passphrase.js';
+import type { UserDataHolder } from './shared/user-data.js';
+import { journalUserData } from './features/journal/journal.user-data.js';
+import { exportUserData } from './features/journal/export/export.user-data.js';
+import { passkeyUserData } from './features/accounts/passkeys.user-data.js';
 import { createKeyedHash } from './shared/crypto/keyed-hash.js';
 import { createMailer, type NoticeLanguage } from './shared/mail/mailer.js';
 import { createJobWorker } from './shared/jobs/jobs.js';
@@ -77,6 +81,22 @@ export function createServices(
   const audit = createAuditService(createAuditRepository(database.db));
   // Exports being made and waiting to be downloaded, per session, in memory only.
   const exports = createExportJobs();
+  const passkeys = createPasskeyService(createPasskeyRepository(database.db), accounts, {
+    id: config.publicOrigin.rpId,
+    origin: config.publicOrigin.origin,
+  });
+  const journal = createJournalService(createJournalRepository(database.db, database.dialect), {
+    logKey,
+    audit,
+    previousLogKeys: config.logPreviousPublicKeys,
+  });
+  // The features that hold a user's data, each with its part in key rotation, "download my data", account
+  // deletion and the end of a session (ADR 0017); src/user-data.test.ts has a case for each.
+  const userData: readonly UserDataHolder[] = [
+    journalUserData(journal, database.dialect),
+    passkeyUserData(passkeys),
+    exportUserData(exports),
+  ];
   return {
     config,
     dialect: database.dialect,
@@ -86,22 +106,17 @@ export function createServices(
     health: createHealthRepository(database.db),
     accounts,
     keyRotation: createKeyRotationService(
-      createKeyRotationRepository(database.db, database.dialect),
+      createKeyRotationRepository(database.db),
       accounts,
       hasher,
       undefined,
       config.argon2,
+      userData,
     ),
-    passkeys: createPasskeyService(createPasskeyRepository(database.db), accounts, {
-      id: config.publicOrigin.rpId,
-      origin: config.publicOrigin.origin,
-    }),
+    passkeys,
     audit,
-    journal: createJournalService(createJournalRepository(database.db, database.dialect), {
-      logKey,
-      audit,
-      previousLogKeys: config.logPreviousPublicKeys,
-    }),
+    journal,
+    userData,
     logKey,
     log: createLogService(createLogRepository(database.db), logKey),
     mailer,
@@ -121,10 +136,10 @@ export function createServices(
       },
     },
     sessions: {
-      /** Ends the session named by the request's cookies (logout, quick exit), and forgets its export. */
+      /** Ends the session named by the request's cookies (logout, quick exit); the features forget it. */
       end: async (cookies: Record<string, string | undefined>): Promise<void> => {
         const idHash = await accounts.endSessionByCookie(cookies[sessionCookieName(config.secureCookies)]);
-        if (idHash !== undefined) exports.drop(idHash);
+        if (idHash !== undefined) for (const holder of userData) holder.forgetSession(idHash);
       },
     },
   };

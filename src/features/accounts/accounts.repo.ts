@@ -3,6 +3,7 @@ import type { Ciphertext, WrappedKey } from '../../shared/crypto/aead.js';
 import type { Argon2Parameters } from '../../shared/crypto/passphrase.js';
 import type { RetiredSigningKey, StoredUserKeys } from '../../shared/crypto/user-keys.js';
 import { keyId } from '../../shared/evidence/format.js';
+import type { AlsoInTransaction } from '../../shared/db/transaction.js';
 import type { Database, UsersTable } from '../../shared/db/schema.js';
 
 export type AccountRole = UsersTable['role'];
@@ -449,10 +450,17 @@ export function createAccountsRepository(db: Kysely<Database>) {
      * Without the keys nothing the user encrypted can be opened again (crypto-shredding). The audit log keeps
      * its pseudonymous rows.
      */
-    async deleteUser(userId: string, throttleKeys: readonly string[] = []): Promise<void> {
+    /**
+     * Deletes the user row, its sessions, retired signing keys and throttle rows, after `also` has deleted what
+     * the features hold of the user (their rows refer to the user row), all in one transaction.
+     */
+    async deleteUser(
+      userId: string,
+      throttleKeys: readonly string[] = [],
+      also: AlsoInTransaction = () => Promise.resolve(),
+    ): Promise<void> {
       await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('webauthn_challenges').where('user_id', '=', userId).execute();
-        await trx.deleteFrom('passkeys').where('user_id', '=', userId).execute();
+        await also(trx);
         await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
         await trx.deleteFrom('retired_signing_keys').where('user_id', '=', userId).execute();
         if (throttleKeys.length > 0) await trx.deleteFrom('login_throttle').where('key', 'in', throttleKeys).execute();

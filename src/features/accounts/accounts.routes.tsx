@@ -8,6 +8,7 @@ import { anonymous } from '../../shared/policy/actor.js';
 import { authorize, can } from '../../policies.js';
 import type { NoticeLanguage } from '../../shared/mail/mailer.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { UserDataHolder } from '../../shared/user-data.js';
 import { type AccountsService, type CurrentSession, deviceHint } from './accounts.service.js';
 import type { KeyRotationService } from './key-rotation.service.js';
 import { registerPasskeyRoutes } from './passkeys.routes.js';
@@ -42,10 +43,11 @@ export interface AccountRouteOptions {
   keyRotation: KeyRotationService;
   /** More about the account from other features (a professional's organisation and activation), or null. */
   accountSection?: (request: FastifyRequest, reply: FastifyReply, session: CurrentSession) => Promise<VNode | null>;
-  /** More personal data from other features for "download my data" (the journal and the diary), decrypted. */
-  personalData?: (request: FastifyRequest, session: CurrentSession) => Promise<Record<string, unknown>>;
-  /** Told the id hash of a session that ended here (logout, a new login), so other features forget its state. */
-  sessionEnded?: (idHash: string) => void;
+  /**
+   * The features that hold the user's data (src/services.ts, ADR 0017): each adds its part to "download my
+   * data", deletes its rows with the account, and forgets a session that ended here (logout, a new login).
+   */
+  userData: readonly UserDataHolder[];
 }
 
 export function registerAccountRoutes(
@@ -63,7 +65,7 @@ export function registerAccountRoutes(
   const name = sessionCookieName(options.secureCookies);
   const endThisSession = async (request: FastifyRequest) => {
     const idHash = await accounts.endSessionByCookie(request.cookies[name]);
-    if (idHash !== undefined) options.sessionEnded?.(idHash);
+    if (idHash !== undefined) for (const holder of options.userData) holder.forgetSession(idHash);
   };
   const signIn = (reply: FastifyReply, cookie: string) =>
     reply.setCookie(name, cookie, sessionCookieOptions(options.secureCookies));
@@ -387,13 +389,8 @@ export function registerAccountRoutes(
     if (outcome === undefined) return reply;
     const events = await audit.forObject('account', outcome.userId);
     await record(request, outcome.userId, 'data.exported', outcome.userId);
-    const data = {
-      ...(await accounts.exportData(outcome, events)),
-      passkeys: (await passkeys.list(outcome))
-        .filter((passkey) => can(request.actor, 'passkey', 'view', passkey))
-        .map((passkey) => ({ name: passkey.nickname, addedAt: passkey.createdAt, lastUsedAt: passkey.lastUsedAt })),
-      ...(options.personalData === undefined ? {} : await options.personalData(request, outcome)),
-    };
+    const data: Record<string, unknown> = await accounts.exportData(outcome, events);
+    for (const holder of options.userData) Object.assign(data, await holder.exportData(outcome, request.actor));
     return (
       reply
         .type('application/json; charset=utf-8')
@@ -407,7 +404,7 @@ export function registerAccountRoutes(
     const outcome = await reauthenticate(request, reply, 'delete');
     if (outcome === undefined) return reply;
     await record(request, outcome.userId, 'account.deleted', outcome.userId);
-    await accounts.deleteAccount(outcome.userId);
+    await accounts.deleteAccount(outcome.userId, options.userData);
     request.session = null;
     request.actor = anonymous;
     reply.clearCookie(name, sessionCookieOptions(options.secureCookies));

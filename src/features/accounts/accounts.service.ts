@@ -42,6 +42,7 @@ import {
   usernameKey,
 } from './accounts.schema.js';
 import { createLoginThrottle } from './login-throttle.js';
+import type { UserDataHolder } from '../../shared/user-data.js';
 
 /** How long a given passphrase counts for sensitive actions (DESIGN §4: re-authentication within 5 minutes). */
 export const REAUTHENTICATION_WINDOW_MS = 5 * 60_000;
@@ -705,10 +706,17 @@ export function createAccountsService(
       };
     },
 
-    async deleteAccount(userId: string): Promise<void> {
+    /** Deletes the account, and in the same transaction every feature's data of it (`holders`, ADR 0017). */
+    async deleteAccount(userId: string, holders: readonly UserDataHolder[]): Promise<void> {
       const user = await repo.findUserById(userId);
       // The rows of its name and second factor go with it (the ones per name and address run out within the hour).
-      await repo.deleteUser(userId, user === undefined ? [] : throttle.accountRows(usernameKey(user.username), userId));
+      await repo.deleteUser(
+        userId,
+        user === undefined ? [] : throttle.accountRows(usernameKey(user.username), userId),
+        async (trx) => {
+          for (const holder of holders) await holder.deleteData(trx, userId);
+        },
+      );
       await forgetDeleted();
     },
 

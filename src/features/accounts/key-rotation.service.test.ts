@@ -31,7 +31,9 @@ import { type CurrentSession, createAccountsService, totpPlace } from './account
 import { createKeyRotationRepository } from './key-rotation.repo.js';
 import { createKeyRotationService } from './key-rotation.service.js';
 import { createPasskeyRepository } from './passkeys.repo.js';
-import { nicknamePlace } from './passkeys.service.js';
+import { createPasskeyService, nicknamePlace } from './passkeys.service.js';
+import { passkeyUserData } from './passkeys.user-data.js';
+import { journalUserData } from '../journal/journal.user-data.js';
 import { testObservation, throwawayLogKey } from '../../../test/helpers/journal.js';
 
 const fast = { memoryKiB: 19_456, iterations: 2, parallelism: 1 };
@@ -62,20 +64,23 @@ describeEachDialect('key rotation ("someone may know my passphrase")', (database
       undefined,
       fast,
     );
-  const rotation = () =>
-    createKeyRotationService(
-      createKeyRotationRepository(database().handle.db, database().handle.dialect),
-      accounts(),
-      hasher,
-      undefined,
-      fast,
-    );
   const journalRepo = () => createJournalRepository(database().handle.db, database().handle.dialect);
   const journal = () =>
     createJournalService(journalRepo(), {
       logKey: testLogKey,
       audit: createAuditService(createAuditRepository(database().handle.db)),
     });
+  // The features whose keys a rotation re-wraps, as src/services.ts lists them.
+  const rotation = () =>
+    createKeyRotationService(createKeyRotationRepository(database().handle.db), accounts(), hasher, undefined, fast, [
+      journalUserData(journal(), database().handle.dialect),
+      passkeyUserData(
+        createPasskeyService(createPasskeyRepository(database().handle.db), accounts(), {
+          id: 'localhost',
+          origin: 'http://localhost',
+        }),
+      ),
+    ]);
   const db = () => database().handle.db;
 
   let counter = 0;

@@ -13,11 +13,10 @@ import { fingerprint, rotateUserKeys, signingKey } from '../../shared/crypto/use
 import { keyId, type KeyRotation } from '../../shared/evidence/format.js';
 import { canonicalString } from '../../shared/evidence/jcs.js';
 import { utf8 } from '../../shared/evidence/bytes.js';
-import { rewrapJournalKeys } from '../journal/journal.service.js';
+import type { UserDataHolder } from '../../shared/user-data.js';
 import { checkNewPassphrase, type FieldProblem } from './accounts.schema.js';
 import { type AccountsService, type CurrentSession, totpPlace } from './accounts.service.js';
 import type { KeyRotationRepository } from './key-rotation.repo.js';
-import { nicknamePlace } from './passkeys.service.js';
 
 /*
  * "Someone may know my passphrase" (issue 5, point 8): a new master key at the next epoch, new X25519 and
@@ -36,7 +35,8 @@ export type RotationResult =
       fingerprint: string;
       previousFingerprint: string;
       epoch: number;
-      rewrapped: { entries: number; attachments: number; diaryNotes: number; passkeys: number };
+      /** What each feature re-wrapped, by what it counts (entries, attachments, diary notes, passkeys). */
+      rewrapped: Record<string, number>;
     }
   | { ok: false; problem: 'wrong' | 'throttled' | 'conflict' | FieldProblem };
 
@@ -46,6 +46,8 @@ export function createKeyRotationService(
   hasher: PassphraseHasher,
   clock: () => Date = () => new Date(),
   argon2: Argon2Parameters = defaultArgon2Parameters,
+  /** The features that hold the user's data (src/services.ts): each re-wraps its own keys. */
+  holders: readonly UserDataHolder[] = [],
 ) {
   return {
     async rotate(
@@ -95,8 +97,10 @@ export function createKeyRotationService(
           },
         });
 
-        const journal = await unit.journal.lockJournalOf(user.id);
-        const rewrapped = await rewrapJournalKeys(unit.journal, user.id, from, to, journal);
+        // Every feature that holds the user's data re-wraps its own keys, in this transaction (ADR 0017).
+        const rewrapped: Record<string, number> = {};
+        for (const holder of holders)
+          Object.assign(rewrapped, await holder.rewrapKeys(unit.transaction, user.id, from, to));
 
         const resealTotp = (state: 'pending' | 'active', sealed: typeof user.totpSecret) =>
           sealed === undefined
@@ -106,18 +110,6 @@ export function createKeyRotationService(
                 { key: masterKey, context: totpPlace(user.id, state, to.epoch) },
                 sealed,
               );
-        const passkeys = await unit.passkeys.listForUser(user.id);
-        for (const passkey of passkeys) {
-          await unit.passkeys.setNickname(
-            passkey.id,
-            user.id,
-            reseal(
-              { key: oldMaster, context: nicknamePlace(user.id, passkey.id, from.epoch) },
-              { key: masterKey, context: nicknamePlace(user.id, passkey.id, to.epoch) },
-              passkey.nickname,
-            ),
-          );
-        }
         const replaced = await unit.accounts.replaceKeys(user.id, from.epoch, { argon2, salt, verifier }, stored, {
           secret: resealTotp('active', user.totpSecret),
           pending: resealTotp('pending', user.totpPending),
@@ -133,7 +125,7 @@ export function createKeyRotationService(
           fingerprint: fingerprint(stored.ed25519Public),
           previousFingerprint: fingerprint(user.keys.ed25519Public),
           epoch: stored.epoch,
-          rewrapped: { ...rewrapped, passkeys: passkeys.length },
+          rewrapped,
         };
       });
       if (outcome === undefined || outcome === 'conflict') return { ok: false, problem: 'conflict' };

@@ -173,6 +173,12 @@ export function createPasskeyRepository(db: Kysely<Database>) {
         .executeTakeFirst();
       return Number(result.numDeletedRows) === 1;
     },
+
+    /** Every passkey of the user and its ceremonies in progress (account deletion). */
+    async deleteForUser(userId: string): Promise<void> {
+      await db.deleteFrom('webauthn_challenges').where('user_id', '=', userId).execute();
+      await db.deleteFrom('passkeys').where('user_id', '=', userId).execute();
+    },
   };
 }
 

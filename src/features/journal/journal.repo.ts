@@ -659,6 +659,13 @@ export function createJournalRepository(db: Kysely<Database>, dialect: Dialect) 
       }));
     },
 
+    /** Deletes the owner's journal (its entries, attachments, index and checkpoints with it) and diary notes. */
+    async deleteOwnerData(ownerId: string): Promise<void> {
+      await db.deleteFrom('diary_notes').where('owner_id', '=', ownerId).execute();
+      // The journal's rows refer to it with ON DELETE CASCADE.
+      await db.deleteFrom('journals').where('owner_id', '=', ownerId).execute();
+    },
+
     async diaryNoteOwner(noteId: string): Promise<string | undefined> {
       const row = await db.selectFrom('diary_notes').select('owner_id').where('id', '=', noteId).executeTakeFirst();
       return row?.owner_id;

@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { buildTestApp, csrfTokenFrom, signUpOverHttp, type TestApp } from '../test/helpers/app.js';
+import { dialects } from '../test/helpers/databases.js';
+import { testObservation } from '../test/helpers/journal.js';
+import { createPasskeyRepository } from './features/accounts/passkeys.repo.js';
+import { nicknamePlace } from './features/accounts/passkeys.service.js';
+import { sessionCookieName } from './features/accounts/session-cookie.js';
+import { journalActorOf } from './features/journal/journal.service.js';
+import type { CurrentSession } from './shared/auth/session.js';
+import { seal } from './shared/crypto/aead.js';
+
+/*
+ * The features that hold a user's data are listed once (userDataHolders in src/services.ts, ADR 0017); key
+ * rotation, "download my data", account deletion and the end of a session go through that list. Each listed
+ * feature needs its case below: a feature added to the list without one fails the first test.
+ */
+
+interface FeatureCase {
+  /** Stores something of the parent in this feature, with the parent's session. */
+  store(session: CurrentSession): Promise<void>;
+  /** How many of its stored rows belong to the user (none after the account is deleted). */
+  rows(userId: string): Promise<number>;
+  /** What the parent reads back with a session: the same after a key rotation. */
+  read(session: CurrentSession): Promise<unknown>;
+  /** The keys its part adds to "download my data". */
+  exported: readonly string[];
+  /** Whether it still keeps something for this session (never after the session ended). */
+  keepsFor(session: CurrentSession): boolean;
+}
+
+for (const dialect of dialects) {
+  describe(`features that hold a user's data (${dialect})`, () => {
+    let test_: TestApp;
+    before(async () => {
+      test_ = await buildTestApp(dialect);
+    });
+    after(async () => test_.close());
+
+    const db = () => test_.database.handle.db;
+    const count = async (rows: Promise<unknown[]>) => (await rows).length;
+
+    const cases: Record<string, FeatureCase> = {
+      journal: {
+        async store(session) {
+          const who = journalActorOf(session);
+          await test_.services.journal.addObservation(who, testObservation({ text: 'Een grijze auto bij school.' }));
+          await test_.services.journal.addDiaryNote(who, 'Vandaag was zwaar.');
+        },
+        rows: async (userId) =>
+          (await count(db().selectFrom('journals').select('id').where('owner_id', '=', userId).execute())) +
+          (await count(db().selectFrom('diary_notes').select('id').where('owner_id', '=', userId).execute())),
+        async read(session) {
+          const who = journalActorOf(session);
+          return {
+            entries: (await test_.services.journal.everything(who)).map((entry) => entry.observation?.text),
+            diary: (await test_.services.journal.diaryNotes(who)).map((note) => note.text),
+          };
+        },
+        exported: ['journal', 'diary'],
+        keepsFor: () => false,
+      },
+      passkeys: {
+        async store(session) {
+          const id = randomUUID();
+          await createPasskeyRepository(db()).insert({
+            id,
+            userId: session.userId,
+            credentialId: `credential-${id}`,
+            publicKey: 'not used here',
+            counter: 0,
+            transports: [],
+            nickname: seal(
+              session.keys.masterKey(),
+              Buffer.from('Telefoon in de keuken', 'utf8'),
+              nicknamePlace(session.userId, id, session.keys.epoch),
+            ),
+            createdAt: new Date().toISOString(),
+          });
+        },
+        rows: (userId) => count(db().selectFrom('passkeys').select('id').where('user_id', '=', userId).execute()),
+        read: async (session) => (await test_.services.passkeys.list(session)).map((passkey) => passkey.nickname),
+        exported: ['passkeys'],
+        keepsFor: () => false,
+      },
+      'journal-export': {
+        async store(session) {
+          test_.services.exports.start(session.idHash, () =>
+            Promise.resolve({ bytes: new Uint8Array([1, 2, 3]), subject: session.userId }),
+          );
+          await new Promise((resolve) => setImmediate(resolve));
+        },
+        rows: () => Promise.resolve(0),
+        read: () => Promise.resolve(undefined),
+        exported: [],
+        keepsFor: (session) => test_.services.exports.status(session.idHash) !== undefined,
+      },
+    };
+    const listed = () => test_.services.userData.map((holder) => holder.feature);
+
+    test('every feature in the list has its case here', () => {
+      assert.deepEqual([...listed()].sort(), Object.keys(cases).sort());
+    });
+
+    let parents = 0;
+    /** A parent over HTTP with data in every listed feature. */
+    const parentWithData = async () => {
+      const name = `ouder.gegevens${(parents += 1)}`;
+      const passphrase = 'kast tafel lamp gordijn';
+      const { cookies } = await signUpOverHttp(test_.app, name, passphrase);
+      const cookie = cookies[sessionCookieName(test_.config.secureCookies)];
+      const session = await test_.services.accounts.currentSession(cookie);
+      assert.ok(session !== undefined);
+      for (const feature of listed()) await cases[feature]!.store(session);
+      const page = await test_.app.inject({ method: 'GET', url: '/account', cookies });
+      const post = (url: string) =>
+        test_.app.inject({
+          method: 'POST',
+          url,
+          cookies,
+          payload: { _csrf: csrfTokenFrom(page.body), wachtwoord: passphrase },
+        });
+      return { session, cookies, passphrase, post };
+    };
+
+    test("'download my data' carries every feature's part", async () => {
+      const parent = await parentWithData();
+      const download = await parent.post('/account/gegevens');
+      assert.equal(download.statusCode, 200);
+      const data = download.json<Record<string, unknown>>();
+      for (const feature of listed()) {
+        for (const key of cases[feature]!.exported) assert.ok(key in data, `${feature}: ${key}`);
+      }
+    });
+
+    test('a key rotation leaves what every feature holds readable under the new keys', async () => {
+      const parent = await parentWithData();
+      const before_ = new Map<string, unknown>();
+      for (const feature of listed()) before_.set(feature, await cases[feature]!.read(parent.session));
+      const newPassphrase = 'nieuwe zin voor een nieuw begin';
+      const result = await test_.services.keyRotation.rotate(
+        parent.session,
+        { huidig: parent.passphrase, wachtwoord: newPassphrase, herhaling: newPassphrase },
+        '10.0.0.1',
+        'test',
+      );
+      assert.ok(result.ok);
+      const rotated = await test_.services.accounts.currentSession(result.cookie);
+      assert.ok(rotated !== undefined && rotated.keys.epoch === 2);
+      for (const feature of listed()) {
+        assert.deepEqual(await cases[feature]!.read(rotated), before_.get(feature), feature);
+      }
+    });
+
+    test('deleting the account deletes what every feature holds of it', async () => {
+      const parent = await parentWithData();
+      for (const feature of listed()) {
+        if (feature !== 'journal-export') assert.ok((await cases[feature]!.rows(parent.session.userId)) > 0, feature);
+      }
+      assert.equal((await parent.post('/account/verwijderen')).statusCode, 200);
+      for (const feature of listed()) assert.equal(await cases[feature]!.rows(parent.session.userId), 0, feature);
+    });
+
+    test('a session that ends is forgotten by every feature', async () => {
+      const parent = await parentWithData();
+      assert.ok(cases['journal-export']!.keepsFor(parent.session), 'the export is there before');
+      const token = csrfTokenFrom(
+        (await test_.app.inject({ method: 'GET', url: '/account', cookies: parent.cookies })).body,
+      );
+      await test_.app.inject({ method: 'POST', url: '/uitloggen', cookies: parent.cookies, payload: { _csrf: token } });
+      for (const feature of listed()) assert.equal(cases[feature]!.keepsFor(parent.session), false, feature);
+    });
+  });
+}

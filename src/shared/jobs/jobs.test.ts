@@ -8,9 +8,9 @@ import { createJobsRepository, enqueue } from './jobs.repo.js';
 const ping = defineJob('test.ping', z.object({ subjectId: z.uuid() }).strict(), { maxAttempts: 3 });
 const subjectId = '0b7e2f5c-3f1e-4a47-9a44-2f1d6c1e9a01';
 
-/** A clock the test moves by hand, starting now (jobs enqueued "now" are due at once). */
+/** A clock the test moves by hand, starting a minute ahead (jobs enqueued during the test are due at once). */
 function manualClock() {
-  let now = Date.now();
+  let now = Date.now() + 60_000;
   return { clock: () => new Date(now), advance: (ms: number) => (now += ms) };
 }
 

@@ -501,6 +501,19 @@ function cpuSecondsOf(pid: number | undefined): number | undefined {
   }
 }
 
+/** CPU seconds used by this process's finished children (wrk runs), from /proc/self/stat (cutime + cstime). */
+function childrenCpuSeconds(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const cutime = Number(fields[13]);
+    const cstime = Number(fields[14]);
+    return Number.isFinite(cutime) && Number.isFinite(cstime) ? (cutime + cstime) / 100 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Plain HTTP fetches (node:http, so that nothing decodes or rewrites the bytes)
 
@@ -804,6 +817,8 @@ interface RunResult {
   /** How busy the server's core and wrk's core were, whoever used them (other processes too). */
   serverCoreBusyPercent: number | undefined;
   loadGeneratorCoreBusyPercent: number | undefined;
+  /** Share of one core wrk itself used (its CPU time, from this process's waited-for children). */
+  wrkCpuPercent: number | undefined;
   /** Responses of the warm-up and the measured run together (all 2xx, or the bench stops). */
   responses2xx: number;
 }
@@ -832,11 +847,13 @@ async function measure(
   assertAll2xx(warmup, `${what} (warm-up)`);
 
   const serverCpuBefore = cpuSecondsOf(server.child.pid);
+  const wrkCpuBefore = childrenCpuSeconds();
   const coresBefore = coreTicks();
   const started = process.hrtime.bigint();
   const result = await runWrk(url, script, MEASURE_SECONDS, pinning);
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   const coresAfter = coreTicks();
+  const wrkCpuAfter = childrenCpuSeconds();
   const serverCpuAfter = cpuSecondsOf(server.child.pid);
   const serverCpuSeconds =
     serverCpuBefore === undefined || serverCpuAfter === undefined ? undefined : serverCpuAfter - serverCpuBefore;
@@ -857,6 +874,10 @@ async function measure(
       serverCpuSeconds === undefined || responses === 0 ? undefined : (serverCpuSeconds * 1e6) / responses,
     serverCoreBusyPercent: pinning.pinned ? busyPercent(coresBefore, coresAfter, SERVER_CORE) : undefined,
     loadGeneratorCoreBusyPercent: pinning.pinned ? busyPercent(coresBefore, coresAfter, LOADGEN_CORE) : undefined,
+    wrkCpuPercent:
+      wrkCpuBefore === undefined || wrkCpuAfter === undefined
+        ? undefined
+        : (100 * (wrkCpuAfter - wrkCpuBefore)) / wallSeconds,
     responses2xx: warmup.requests + result.requests,
   };
 }
@@ -876,6 +897,7 @@ interface Summary {
   serverCpuMicrosPerRequest: number | undefined;
   serverCoreBusyPercent: number | undefined;
   loadGeneratorCoreBusyPercent: number | undefined;
+  wrkCpuPercent: number | undefined;
   runs: RunResult[];
 }
 
@@ -890,6 +912,7 @@ function summarise(page: string, server: Server['name'], runs: RunResult[]): Sum
     serverCpuMicrosPerRequest: medianOfDefined(runs.map((run) => run.serverCpuMicrosPerRequest)),
     serverCoreBusyPercent: medianOfDefined(runs.map((run) => run.serverCoreBusyPercent)),
     loadGeneratorCoreBusyPercent: medianOfDefined(runs.map((run) => run.loadGeneratorCoreBusyPercent)),
+    wrkCpuPercent: medianOfDefined(runs.map((run) => run.wrkCpuPercent)),
     runs,
   };
 }
@@ -912,6 +935,8 @@ async function main(): Promise<void> {
       `server, ${CONNECTIONS} connections, Node ${process.version}`,
   );
   console.log(`CPU pinning: ${pinning.note}`);
+  const loadAtStart = loadavg();
+  console.log(`Load average at start: ${loadAtStart.map((value) => value.toFixed(2)).join(' ')} (1, 5, 15 min)`);
 
   // The in-process lookup first, while no server runs.
   let lookup: LookupReport | undefined;
@@ -928,6 +953,11 @@ async function main(): Promise<void> {
   const allPass = (lookup?.pass ?? true) && (http?.allPass ?? true);
   const elapsed = (Date.now() - startedAt) / 1000;
   console.log(`\nOverall: ${allPass ? 'all targets met' : 'some targets missed'} (${elapsed.toFixed(0)} s)`);
+  console.log(
+    `Load average at the end: ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ')}`,
+  );
   if (!CHECK && !allPass) console.log('Load figures vary ±30 % between runs; pass --check to enforce the targets.');
 
   mkdirSync(RESULTS_DIR, { recursive: true });
@@ -949,6 +979,7 @@ async function main(): Promise<void> {
               : [...(RUN_LOOKUP ? [LOOKUP_LABEL] : []), ...ENTRIES.map((entry) => entry.label)],
         },
         pinning,
+        loadAverage: { start: loadAtStart, end: loadavg() },
         lookup,
         ...http?.results,
         allPass,
@@ -1167,7 +1198,7 @@ async function benchHttp(
   console.log(`\nThroughput (median of ${RUNS} runs)`);
   console.log(
     table(
-      ['page', 'server', 'req/s', 'p50 ms', 'p99 ms', 'server CPU', 'CPU µs/req', 'server core', 'wrk core'],
+      ['page', 'server', 'req/s', 'p50 ms', 'p99 ms', 'server CPU', 'CPU µs/req', 'wrk CPU', 'server core', 'wrk core'],
       summaries.map((summary) => [
         summary.page,
         summary.server,
@@ -1176,6 +1207,7 @@ async function benchHttp(
         summary.p99.toFixed(2),
         summary.serverCpuPercent === undefined ? '?' : `${summary.serverCpuPercent.toFixed(0)} %`,
         summary.serverCpuMicrosPerRequest === undefined ? '?' : summary.serverCpuMicrosPerRequest.toFixed(0),
+        percent(summary.wrkCpuPercent),
         percent(summary.serverCoreBusyPercent),
         percent(summary.loadGeneratorCoreBusyPercent),
       ]),
@@ -1200,32 +1232,33 @@ async function benchHttp(
       '  response, which other load on the machine hardly changes.',
   );
   console.log(
-    '  server CPU: share of one core the server process used; server core / wrk core: how busy each pinned core\n' +
-      '  was, whoever used it. wrk out-runs the server when the server is near 100 % and the wrk core is not.',
+    '  server CPU / wrk CPU: share of one core the server process / wrk used; server core / wrk core: how busy each\n' +
+      '  pinned core was, whoever used it. wrk out-runs the server when the server is near 100 % and wrk is not.',
   );
-  // A server below ~80 % of a core was waiting: on wrk (its core saturated), or on other processes sharing its core.
-  const loadgenBound = unsaturated.filter((summary) => (summary.loadGeneratorCoreBusyPercent ?? 0) >= 90);
-  const crowded = unsaturated.filter((summary) => (summary.loadGeneratorCoreBusyPercent ?? 0) < 90);
+  // A server below ~80 % of a core was waiting: on wrk (wrk itself near a full core), or on other processes.
+  const loadgenBound = unsaturated.filter((summary) => (summary.wrkCpuPercent ?? 0) >= 90);
+  const crowded = unsaturated.filter((summary) => (summary.wrkCpuPercent ?? 0) < 90);
   const describe = (list: Summary[]): string =>
     list
       .map(
         (summary) =>
           `${summary.server} ${summary.page} (server ${percent(summary.serverCpuPercent)}, ` +
-          `wrk core ${percent(summary.loadGeneratorCoreBusyPercent)})`,
+          `wrk ${percent(summary.wrkCpuPercent)}, server core ${percent(summary.serverCoreBusyPercent)})`,
       )
       .join(', ');
   if (loadgenBound.length > 0) {
     console.log(
-      `\nNOTE: the load generator's core was saturated in ${describe(loadgenBound)}: those req/s are a lower bound, ` +
+      `\nNOTE: wrk used nearly a full core in ${describe(loadgenBound)}: those req/s are a lower bound, ` +
         'so the req/s ratio flatters the app; the CPU-time ratio does not.',
     );
   }
   if (crowded.length > 0) {
     console.log(
-      `\nNOTE: the server used well under one core in ${describe(crowded)}: something else was probably running ` +
-        `on core ${SERVER_CORE} (load average ${loadavg()
+      `\nNOTE: the server used well under one core in ${describe(crowded)}, and wrk was not the limit: other ` +
+        `processes were running (load average ${loadavg()
           .map((value) => value.toFixed(2))
-          .join(' ')}). Treat those req/s as a lower bound and rerun on a quiet machine.`,
+          .join(' ')}). The req/s and their ratio are then unreliable (both servers get what the scheduler leaves ` +
+        'them); the CPU-time ratio is the better estimate. Rerun when `uptime` shows a load well under 1.',
     );
   }
   if (failedRequests > 0) console.log(`\nWARNING: ${failedRequests} requests failed or were not 2xx during load.`);

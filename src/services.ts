@@ -112,6 +112,7 @@ export function createServices(
       undefined,
       config.argon2,
       userData,
+      audit,
     ),
     passkeys,
     audit,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, csrfTokenFrom, signUpOverHttp, type TestApp } from '../test/helpers/app.js';
+import { refuseAuditWrites } from '../test/helpers/audit-failure.js';
 import { dialects } from '../test/helpers/databases.js';
 import { testObservation } from '../test/helpers/journal.js';
 import { createPasskeyRepository } from './features/accounts/passkeys.repo.js';
@@ -155,6 +156,16 @@ for (const dialect of dialects) {
 
     test('deleting the account deletes what every feature holds of it', async () => {
       const parent = await parentWithData();
+      for (const feature of listed()) {
+        if (feature !== 'journal-export') assert.ok((await cases[feature]!.rows(parent.session.userId)) > 0, feature);
+      }
+      // When its audit line cannot be written, nothing is deleted (one transaction, ADR 0016).
+      const restore = await refuseAuditWrites(test_.database.handle);
+      try {
+        assert.equal((await parent.post('/account/verwijderen')).statusCode, 500);
+      } finally {
+        await restore();
+      }
       for (const feature of listed()) {
         if (feature !== 'journal-export') assert.ok((await cases[feature]!.rows(parent.session.userId)) > 0, feature);
       }

@@ -7,7 +7,7 @@ import { formatFingerprint } from '../../shared/evidence/format.js';
 import { anonymous } from '../../shared/policy/actor.js';
 import { authorize, can } from '../../policies.js';
 import type { NoticeLanguage } from '../../shared/mail/mailer.js';
-import type { AuditService } from '../audit/audit.service.js';
+import { type AuditService, trailOf } from '../audit/audit.service.js';
 import type { UserDataHolder } from '../../shared/user-data.js';
 import { type AccountsService, type CurrentSession, deviceHint } from './accounts.service.js';
 import type { KeyRotationService } from './key-rotation.service.js';
@@ -359,6 +359,7 @@ export function registerAccountRoutes(
       request.body ?? {},
       request.ip,
       stored?.deviceHint ?? deviceHint(request.headers['user-agent']),
+      trailOf(request),
     );
     if (!result.ok) {
       const { problem } = result;
@@ -369,8 +370,6 @@ export function registerAccountRoutes(
         problem === 'throttled' ? 429 : problem === 'conflict' ? 409 : 400,
       );
     }
-    // Ids only: which account, nothing about its keys.
-    await record(request, result.userId, 'account.keys-rotated', result.userId);
     await notify.accountChanged(result.userId, request.locale);
     // The old session row is gone already; this browser continues in the new session (a new id).
     return showRecoveryCode(request, reply, result);
@@ -403,8 +402,18 @@ export function registerAccountRoutes(
   app.post<{ Body: Form }>('/account/verwijderen', async (request, reply) => {
     const outcome = await reauthenticate(request, reply, 'delete');
     if (outcome === undefined) return reply;
-    await record(request, outcome.userId, 'account.deleted', outcome.userId);
-    await accounts.deleteAccount(outcome.userId, options.userData);
+    // The account, every feature's data of it and the audit line go in one transaction.
+    await accounts.deleteAccount(
+      outcome.userId,
+      options.userData,
+      audit.recording({
+        actor: outcome.userId,
+        action: 'account.deleted',
+        objectType: 'account',
+        objectId: outcome.userId,
+        requestId: String(request.id),
+      }),
+    );
     request.session = null;
     request.actor = anonymous;
     reply.clearCookie(name, sessionCookieOptions(options.secureCookies));

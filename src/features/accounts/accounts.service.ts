@@ -43,6 +43,7 @@ import {
 } from './accounts.schema.js';
 import { createLoginThrottle } from './login-throttle.js';
 import type { UserDataHolder } from '../../shared/user-data.js';
+import type { AlsoInTransaction } from '../../shared/db/transaction.js';
 
 /** How long a given passphrase counts for sensitive actions (DESIGN §4: re-authentication within 5 minutes). */
 export const REAUTHENTICATION_WINDOW_MS = 5 * 60_000;
@@ -706,8 +707,15 @@ export function createAccountsService(
       };
     },
 
-    /** Deletes the account, and in the same transaction every feature's data of it (`holders`, ADR 0017). */
-    async deleteAccount(userId: string, holders: readonly UserDataHolder[]): Promise<void> {
+    /**
+     * Deletes the account, and in the same transaction every feature's data of it (`holders`, ADR 0017) and
+     * the deletion's audit line.
+     */
+    async deleteAccount(
+      userId: string,
+      holders: readonly UserDataHolder[],
+      auditLine: AlsoInTransaction,
+    ): Promise<void> {
       const user = await repo.findUserById(userId);
       // The rows of its name and second factor go with it (the ones per name and address run out within the hour).
       await repo.deleteUser(
@@ -715,6 +723,7 @@ export function createAccountsService(
         user === undefined ? [] : throttle.accountRows(usernameKey(user.username), userId),
         async (trx) => {
           for (const holder of holders) await holder.deleteData(trx, userId);
+          await auditLine(trx);
         },
       );
       await forgetDeleted();

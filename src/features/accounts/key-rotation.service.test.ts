@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import { generate } from 'otplib';
+import { refuseAuditWrites } from '../../../test/helpers/audit-failure.js';
 import { describeEachDialect } from '../../../test/helpers/databases.js';
 import {
   DecryptionFailed,
@@ -72,15 +73,23 @@ describeEachDialect('key rotation ("someone may know my passphrase")', (database
     });
   // The features whose keys a rotation re-wraps, as src/services.ts lists them.
   const rotation = () =>
-    createKeyRotationService(createKeyRotationRepository(database().handle.db), accounts(), hasher, undefined, fast, [
-      journalUserData(journal(), database().handle.dialect),
-      passkeyUserData(
-        createPasskeyService(createPasskeyRepository(database().handle.db), accounts(), {
-          id: 'localhost',
-          origin: 'http://localhost',
-        }),
-      ),
-    ]);
+    createKeyRotationService(
+      createKeyRotationRepository(database().handle.db),
+      accounts(),
+      hasher,
+      undefined,
+      fast,
+      [
+        journalUserData(journal(), database().handle.dialect),
+        passkeyUserData(
+          createPasskeyService(createPasskeyRepository(database().handle.db), accounts(), {
+            id: 'localhost',
+            origin: 'http://localhost',
+          }),
+        ),
+      ],
+      createAuditService(createAuditRepository(database().handle.db)),
+    );
   const db = () => database().handle.db;
 
   let counter = 0;
@@ -341,7 +350,7 @@ describeEachDialect('key rotation ("someone may know my passphrase")', (database
     assert.ok(opened.every(Boolean), `${opened.filter((ok) => !ok).length} keys do not open with the new master key`);
   });
 
-  test('a wrong current passphrase, a weak new one or a stale session change nothing', async () => {
+  test('a wrong current passphrase, a weak new one, a refused audit line or a stale session change nothing', async () => {
     const account = await parent();
     const session = (await accounts().currentSession(account.cookie))!;
     await journal().addObservation(actorOf(session), observation('een'));
@@ -366,6 +375,20 @@ describeEachDialect('key rotation ("someone may know my passphrase")', (database
     );
     assert.equal(weak.ok, false);
     assert.ok(!weak.ok && typeof weak.problem === 'object' && weak.problem.field === 'wachtwoord');
+    // A rotation whose audit line the database refuses rolls back whole: the old keys and session stay.
+    const restore = await refuseAuditWrites(database().handle);
+    try {
+      await assert.rejects(
+        rotation().rotate(
+          session,
+          { huidig: oldPassphrase, wachtwoord: newPassphrase, herhaling: newPassphrase },
+          '10.1.0.1',
+          'x',
+        ),
+      );
+    } finally {
+      await restore();
+    }
     const now = await snapshot();
     assert.deepEqual(now.user, beforeAll.user);
     assert.deepEqual(now.entries, beforeAll.entries);

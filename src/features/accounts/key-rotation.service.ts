@@ -14,6 +14,7 @@ import { keyId, type KeyRotation } from '../../shared/evidence/format.js';
 import { canonicalString } from '../../shared/evidence/jcs.js';
 import { utf8 } from '../../shared/evidence/bytes.js';
 import type { UserDataHolder } from '../../shared/user-data.js';
+import { type AuditRecorder, type AuditTrail, requestIdOf } from '../audit/audit.service.js';
 import { checkNewPassphrase, type FieldProblem } from './accounts.schema.js';
 import { type AccountsService, type CurrentSession, totpPlace } from './accounts.service.js';
 import type { KeyRotationRepository } from './key-rotation.repo.js';
@@ -48,6 +49,8 @@ export function createKeyRotationService(
   argon2: Argon2Parameters = defaultArgon2Parameters,
   /** The features that hold the user's data (src/services.ts): each re-wraps its own keys. */
   holders: readonly UserDataHolder[] = [],
+  /** The rotation's audit line is written in its transaction. */
+  audit?: AuditRecorder,
 ) {
   return {
     async rotate(
@@ -55,6 +58,7 @@ export function createKeyRotationService(
       form: Record<string, unknown>,
       clientAddress: string,
       deviceHint: string,
+      trail: AuditTrail = {},
     ): Promise<RotationResult> {
       authorize(session.actor, 'account', 'use', { userId: session.userId });
       // Always the passphrase again (never the 5-minute window): this replaces every key of the account.
@@ -120,6 +124,14 @@ export function createKeyRotationService(
         await unit.accounts.deleteAllSessions(user.id);
         const next = accounts.prepareSession(user.id, masterKey, deviceHint);
         await unit.accounts.insertSession(next.session);
+        // Ids only: which account, nothing about its keys.
+        await audit?.record(unit.transaction, {
+          actor: user.id,
+          action: 'account.keys-rotated',
+          objectType: 'account',
+          objectId: user.id,
+          requestId: requestIdOf(trail),
+        });
         return {
           cookie: next.cookie,
           fingerprint: fingerprint(stored.ed25519Public),

@@ -81,10 +81,13 @@ export function createServices(
   const audit = createAuditService(createAuditRepository(database.db));
   // Exports being made and waiting to be downloaded, per session, in memory only.
   const exports = createExportJobs();
-  const passkeys = createPasskeyService(createPasskeyRepository(database.db), accounts, {
-    id: config.publicOrigin.rpId,
-    origin: config.publicOrigin.origin,
-  });
+  const passkeys = createPasskeyService(
+    createPasskeyRepository(database.db),
+    accounts,
+    { id: config.publicOrigin.rpId, origin: config.publicOrigin.origin },
+    undefined,
+    audit,
+  );
   const journal = createJournalService(createJournalRepository(database.db, database.dialect), {
     logKey,
     audit,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AlsoInTransaction } from '../../shared/db/transaction.js';
 import type { Ciphertext } from '../../shared/crypto/aead.js';
 import type { Database, WebauthnChallengesTable } from '../../shared/db/schema.js';
 
@@ -123,24 +124,31 @@ export function createPasskeyRepository(db: Kysely<Database>) {
       return row === undefined ? undefined : toPasskey(row);
     },
 
-    /** False when the credential is registered already (to this or another account). */
-    async insert(passkey: Omit<StoredPasskey, 'lastUsedAt'>): Promise<boolean> {
-      const result = await db
-        .insertInto('passkeys')
-        .values({
-          id: passkey.id,
-          user_id: passkey.userId,
-          credential_id: passkey.credentialId,
-          public_key: passkey.publicKey,
-          counter: passkey.counter,
-          transports: JSON.stringify(passkey.transports),
-          nickname: passkey.nickname,
-          created_at: passkey.createdAt,
-          last_used_at: null,
-        })
-        .onConflict((conflict) => conflict.column('credential_id').doNothing())
-        .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+    /**
+     * False when the credential is registered already (to this or another account). `also` (the audit line)
+     * runs in the same transaction when the passkey was added.
+     */
+    async insert(passkey: Omit<StoredPasskey, 'lastUsedAt'>, also?: AlsoInTransaction): Promise<boolean> {
+      return db.transaction().execute(async (trx) => {
+        const result = await trx
+          .insertInto('passkeys')
+          .values({
+            id: passkey.id,
+            user_id: passkey.userId,
+            credential_id: passkey.credentialId,
+            public_key: passkey.publicKey,
+            counter: passkey.counter,
+            transports: JSON.stringify(passkey.transports),
+            nickname: passkey.nickname,
+            created_at: passkey.createdAt,
+            last_used_at: null,
+          })
+          .onConflict((conflict) => conflict.column('credential_id').doNothing())
+          .executeTakeFirst();
+        const inserted = Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+        if (inserted) await also?.(trx);
+        return inserted;
+      });
     },
 
     /**
@@ -165,13 +173,18 @@ export function createPasskeyRepository(db: Kysely<Database>) {
       await db.updateTable('passkeys').set({ nickname }).where('id', '=', id).where('user_id', '=', userId).execute();
     },
 
-    async delete(id: string, userId: string): Promise<boolean> {
-      const result = await db
-        .deleteFrom('passkeys')
-        .where('id', '=', id)
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows) === 1;
+    /** Removes one passkey of the user; `also` (the audit line) runs in the same transaction when it was there. */
+    async delete(id: string, userId: string, also?: AlsoInTransaction): Promise<boolean> {
+      return db.transaction().execute(async (trx) => {
+        const result = await trx
+          .deleteFrom('passkeys')
+          .where('id', '=', id)
+          .where('user_id', '=', userId)
+          .executeTakeFirst();
+        const deleted = Number(result.numDeletedRows) === 1;
+        if (deleted) await also?.(trx);
+        return deleted;
+      });
     },
 
     /** Every passkey of the user and its ceremonies in progress (account deletion). */

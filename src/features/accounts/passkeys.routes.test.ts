@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { appForSuite, csrfTokenFrom, setCookies, signUpOverHttp } from '../../../test/helpers/app.js';
+import { refuseAuditWrites } from '../../../test/helpers/audit-failure.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { createSoftAuthenticator } from '../../../test/helpers/soft-authenticator.js';
 
@@ -298,6 +299,20 @@ for (const dialect of dialects) {
         csrfTokenFrom((await testApp.app.inject({ method: 'GET', url: '/account', cookies: signedUp })).body),
       );
       assert.equal(fullSession.statusCode, 404, 'a full session has no second step to take');
+    });
+
+    test('a passkey whose audit line cannot be written is not added, and the answer is an error', async () => {
+      const cookies = await signUp('sleutel.audit');
+      const session = (await testApp.services.accounts.currentSession(cookies.sessie))!;
+      const restore = await refuseAuditWrites(testApp.database.handle);
+      try {
+        const { added } = await addPasskey(cookies, 'telefoon');
+        assert.equal(added.statusCode, 500);
+      } finally {
+        await restore();
+      }
+      assert.deepEqual(await testApp.services.passkeys.list(session), []);
+      assert.ok(!(await auditActions(session.userId)).includes('passkey.added'));
     });
   });
 }

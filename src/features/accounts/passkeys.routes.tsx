@@ -3,7 +3,7 @@ import type { Pages } from '../../app.js';
 import { NotFound } from '../../shared/errors.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
 import { can } from '../../policies.js';
-import type { AuditService } from '../audit/audit.service.js';
+import { type AuditService, trailOf } from '../audit/audit.service.js';
 import type { AccountsService, CurrentSession } from './accounts.service.js';
 import type { PasskeyService, RegisterPasskeyResult } from './passkeys.service.js';
 import { type PasskeyPageProblem, PasskeysPage, SecondFactorPage } from './views/account.views.js';
@@ -64,19 +64,23 @@ export function registerPasskeyRoutes(
 
   app.post<{ Body: Form }>('/account/toegangssleutels', async (request, reply) => {
     const session = requireSession(request);
-    const result = await passkeys.register(session, request.body ?? {}, request.headers['user-agent']);
+    const result = await passkeys.register(
+      session,
+      request.body ?? {},
+      request.headers['user-agent'],
+      trailOf(request),
+    );
     if (!result.ok) {
       const problem = { action: 'add' as const, messageKey: registrationProblems[result.problem] };
       return passkeysPage(request, reply, session, problem, 400);
     }
-    await record(request, session.userId, 'passkey.added', session.userId);
     return reply.redirect('/account/toegangssleutels', 303);
   });
 
   app.post<{ Body: Form }>('/account/toegangssleutels/verwijderen', async (request, reply) => {
     const session = requireSession(request);
     const id = request.body?.sleutel;
-    const result = await passkeys.remove(session, id, request.body?.wachtwoord, request.ip);
+    const result = await passkeys.remove(session, id, request.body?.wachtwoord, request.ip, trailOf(request));
     if (result === 'gone') throw new NotFound('no such passkey');
     if (result !== 'ok') {
       const messageKey: MessageKey = result === 'throttled' ? 'account.passphrase.throttled' : 'account.data.wrong';
@@ -84,7 +88,6 @@ export function registerPasskeyRoutes(
       const problem = { action: 'remove' as const, passkeyId: String(id), messageKey };
       return passkeysPage(request, reply, session, problem, result === 'throttled' ? 429 : 400);
     }
-    await record(request, session.userId, 'passkey.removed', session.userId);
     return reply.redirect('/account/toegangssleutels', 303);
   });
 

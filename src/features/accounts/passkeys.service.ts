@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { authorize } from '../../policies.js';
 import { open, seal } from '../../shared/crypto/aead.js';
 import { NotFound } from '../../shared/errors.js';
+import { type AuditRecorder, type AuditTrail, requestIdOf } from '../audit/audit.service.js';
 import { deviceHint, type AccountsService, type CurrentSession, type SecondFactorResult } from './accounts.service.js';
 import type { CeremonyPurpose, PasskeyRepository } from './passkeys.repo.js';
 
@@ -130,7 +131,17 @@ export function createPasskeyService(
   accounts: AccountsService,
   relyingParty: RelyingParty,
   clock: () => Date = () => new Date(),
+  /** Passkeys added and removed are recorded in the transaction that adds or removes them. */
+  audit?: AuditRecorder,
 ) {
+  const auditLine = (session: CurrentSession, action: string, trail: AuditTrail) =>
+    audit?.recording({
+      actor: session.userId,
+      action,
+      objectType: 'account',
+      objectId: session.userId,
+      requestId: requestIdOf(trail),
+    });
   async function storeChallenge(challenge: string, purpose: CeremonyPurpose, session: CurrentSession) {
     const now = clock();
     await repo.insertChallenge({
@@ -189,6 +200,7 @@ export function createPasskeyService(
       session: CurrentSession,
       form: Record<string, unknown>,
       userAgent: string | undefined,
+      trail: AuditTrail = {},
     ): Promise<RegisterPasskeyResult> {
       authorize(session.actor, 'passkey', 'add', { userId: session.userId });
       const nickname = nicknameOf(form.bijnaam, userAgent)?.nickname;
@@ -225,20 +237,23 @@ export function createPasskeyService(
       if (!verification.verified) return { ok: false, problem: 'refused' };
       const { credential } = verification.registrationInfo;
       const passkeyId = randomUUID();
-      const inserted = await repo.insert({
-        id: passkeyId,
-        userId: session.userId,
-        credentialId: credential.id,
-        publicKey: Buffer.from(credential.publicKey).toString('base64url'),
-        counter: credential.counter,
-        transports,
-        nickname: seal(
-          session.keys.masterKey(),
-          Buffer.from(nickname),
-          nicknamePlace(session.userId, passkeyId, session.keys.epoch),
-        ),
-        createdAt: clock().toISOString(),
-      });
+      const inserted = await repo.insert(
+        {
+          id: passkeyId,
+          userId: session.userId,
+          credentialId: credential.id,
+          publicKey: Buffer.from(credential.publicKey).toString('base64url'),
+          counter: credential.counter,
+          transports,
+          nickname: seal(
+            session.keys.masterKey(),
+            Buffer.from(nickname),
+            nicknamePlace(session.userId, passkeyId, session.keys.epoch),
+          ),
+          createdAt: clock().toISOString(),
+        },
+        auditLine(session, 'passkey.added', trail),
+      );
       return inserted ? { ok: true, passkeyId } : { ok: false, problem: 'duplicate' };
     },
 
@@ -267,13 +282,16 @@ export function createPasskeyService(
       id: unknown,
       passphrase: unknown,
       clientAddress: string,
+      trail: AuditTrail = {},
     ): Promise<'ok' | 'wrong' | 'throttled' | 'gone'> {
       const passkey = typeof id === 'string' && z.uuid().safeParse(id).success ? await repo.findById(id) : undefined;
       if (passkey === undefined) throw new NotFound('no such passkey');
       authorize(session.actor, 'passkey', 'remove', { userId: passkey.userId });
       const confirmed = await accounts.confirmPassphrase(session, passphrase, clientAddress);
       if (confirmed !== 'ok') return confirmed;
-      return (await repo.delete(passkey.id, session.userId)) ? 'ok' : 'gone';
+      return (await repo.delete(passkey.id, session.userId, auditLine(session, 'passkey.removed', trail)))
+        ? 'ok'
+        : 'gone';
     },
 
     /**

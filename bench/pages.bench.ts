@@ -26,9 +26,10 @@
 // (entry, server) pair is measured 3 times, app and bare alternating, and the medians are compared: the pass/fail
 // target is the ratio app req/s ÷ bare req/s (≥ 0.6 for the pages, ≥ 0.5 for POST /check). All traffic stays on
 // 127.0.0.1; every wrk run is bounded by its duration and a 10 s request timeout. A ratio counts only when both
-// servers used at least 80 % of their core (else it is UNSURE, not met: on a busy machine it drifts towards 1). Other load on the machine shows in
-// the table (the busy share of each core); run it when `uptime` shows a load well under 1. Any status ≥ 400
-// during load stops the bench (exit 2), since the figures would then time error pages.
+// servers used at least 80 % of their core (else it is UNSURE, not met: on a busy machine it drifts towards 1).
+// Other load on the machine shows in the table (the busy share of each core, the load average); run it when
+// `uptime` shows a load well under 1. Any status ≥ 400 during load stops the bench (exit 2), since the figures
+// would then time error pages.
 //
 // POST /check sends the form as a browser would (application/x-www-form-urlencoded, ~0.7 KB; wrk takes it from a
 // Lua script written to the temporary directory): every question of content/check/v<version>.json answered ("nee",

@@ -146,6 +146,8 @@ export function createAccountsRepository(db: Kysely<Database>) {
       },
       /** The session to keep (a passphrase change from this device); all others end. */
       keepSession?: string,
+      /** The change's audit line, written in the same transaction. */
+      also?: AlsoInTransaction,
     ): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await trx
@@ -164,6 +166,7 @@ export function createAccountsRepository(db: Kysely<Database>) {
           .where('user_id', '=', userId)
           .where('id_hash', '!=', keepSession ?? '')
           .execute();
+        await also?.(trx);
       });
     },
 

@@ -4,6 +4,7 @@ import { generate } from 'otplib';
 import { throttleDelayMs } from './login-throttle.js';
 import { appForSuite, buildTestApp, csrfTokenFrom, setCookies, signUpOverHttp } from '../../../test/helpers/app.js';
 import { assertNotInDump, databaseDump } from '../../../test/helpers/dump.js';
+import { refuseAuditWrites } from '../../../test/helpers/audit-failure.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { parseRecoveryCode } from '../../shared/crypto/recovery-code.js';
 import { parseSessionCookie } from '../../shared/crypto/session-key.js';
@@ -508,6 +509,17 @@ for (const dialect of dialects) {
       const weak = await change('oude zin van deze ouder', 'password123456');
       assert.equal(weak.statusCode, 400);
       assert.match(weak.body, /te makkelijk te raden/);
+      // When the audit line cannot be written, the passphrase stays the old one and the other device stays in.
+      const restore = await refuseAuditWrites(testApp.database.handle);
+      try {
+        assert.equal((await change('oude zin van deze ouder', 'nieuwe zin voor deze ouder')).statusCode, 500);
+      } finally {
+        await restore();
+      }
+      assert.equal(
+        (await testApp.app.inject({ method: 'GET', url: '/account', cookies: other.cookies })).statusCode,
+        200,
+      );
       const changed = await change('oude zin van deze ouder', 'nieuwe zin voor deze ouder');
       assert.equal(changed.statusCode, 303);
       assert.equal(

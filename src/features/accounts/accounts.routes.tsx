@@ -62,6 +62,9 @@ export function registerAccountRoutes(
 ): void {
   const record = (request: FastifyRequest, actor: string, action: string, objectId: string) =>
     audit.recordAlone({ actor, action, objectType: 'account', objectId, requestId: String(request.id) });
+  /** The audit line of a change to the account, for the service to write in the change's transaction. */
+  const accountLine = (request: FastifyRequest, userId: string, action: string) =>
+    audit.recording({ actor: userId, action, objectType: 'account', objectId: userId, requestId: String(request.id) });
   const name = sessionCookieName(options.secureCookies);
   const endThisSession = async (request: FastifyRequest) => {
     const idHash = await accounts.endSessionByCookie(request.cookies[name]);
@@ -244,7 +247,9 @@ export function registerAccountRoutes(
 
   app.post<{ Body: Form }>('/herstellen', async (request, reply) => {
     const form = request.body ?? {};
-    const result = await accounts.recover(form, request.headers['user-agent'], request.ip);
+    const result = await accounts.recover(form, request.headers['user-agent'], request.ip, (userId) =>
+      accountLine(request, userId, 'account.recovered'),
+    );
     const ctx = pages.contextOf(request, reply);
     if (!result.ok) {
       if (result.userId !== undefined) await record(request, 'anonymous', 'recovery.failed', result.userId);
@@ -258,7 +263,6 @@ export function registerAccountRoutes(
         retryAt === undefined ? 400 : 429,
       );
     }
-    await record(request, result.userId, 'account.recovered', result.userId);
     // A recovery ends every session: tell the owner, in words that say nothing about this site.
     await notify.accountChanged(result.userId, request.locale);
     return showRecoveryCode(request, reply, result);
@@ -336,9 +340,13 @@ export function registerAccountRoutes(
 
   app.post<{ Body: Form }>('/account/wachtwoord', async (request, reply) => {
     const session = requireSession(request);
-    const result = await accounts.changePassphrase(session, request.body ?? {}, request.ip);
+    const result = await accounts.changePassphrase(
+      session,
+      request.body ?? {},
+      request.ip,
+      accountLine(request, session.userId, 'passphrase.changed'),
+    );
     if (result === 'ok') {
-      await record(request, session.userId, 'passphrase.changed', session.userId);
       return reply.redirect('/account', 303);
     }
     const problem = typeof result === 'string' ? (result === 'throttled' ? 'throttled' : 'wrong') : result.messageKey;
@@ -406,13 +414,7 @@ export function registerAccountRoutes(
     await accounts.deleteAccount(
       outcome.userId,
       options.userData,
-      audit.recording({
-        actor: outcome.userId,
-        action: 'account.deleted',
-        objectType: 'account',
-        objectId: outcome.userId,
-        requestId: String(request.id),
-      }),
+      accountLine(request, outcome.userId, 'account.deleted'),
     );
     request.session = null;
     request.actor = anonymous;

@@ -397,6 +397,8 @@ export function createAccountsService(
       form: Record<string, unknown>,
       userAgent: string | undefined,
       clientAddress: string,
+      /** The recovery's audit line for the account it recovers, written with the new credentials. */
+      auditLine?: (userId: string) => AlsoInTransaction,
     ): Promise<
       | { ok: true; cookie: string; recoveryCode: string; fingerprint: string; userId: string }
       | { ok: false; problems: FieldProblem[]; retryAt?: Date; userId?: string }
@@ -438,13 +440,18 @@ export function createAccountsService(
       const code = generateRecoveryCode();
       const rewrapped = rewrapForPassphrase(user.id, user.keys, masterKey, kek);
       const withNewCode = rewrapForRecovery(user.id, rewrapped, masterKey, recoveryKek(code.bytes, user.id));
-      await repo.replaceCredentials(user.id, {
-        argon2,
-        salt,
-        verifier,
-        masterByPassphrase: withNewCode.masterByPassphrase,
-        masterByRecovery: withNewCode.masterByRecovery,
-      });
+      await repo.replaceCredentials(
+        user.id,
+        {
+          argon2,
+          salt,
+          verifier,
+          masterByPassphrase: withNewCode.masterByPassphrase,
+          masterByRecovery: withNewCode.masterByRecovery,
+        },
+        undefined,
+        auditLine?.(user.id),
+      );
       const cookie = await startSession(user.id, masterKey, deviceHint(userAgent));
       return {
         ok: true,
@@ -655,6 +662,8 @@ export function createAccountsService(
       session: CurrentSession,
       form: Record<string, unknown>,
       clientAddress: string,
+      /** The change's audit line, written with the new credentials. */
+      auditLine?: AlsoInTransaction,
     ): Promise<'ok' | 'wrong' | 'throttled' | FieldProblem> {
       authorize(session.actor, 'account', 'use', { userId: session.userId });
       const confirmed = await this.confirmPassphrase(session, form.huidig, clientAddress);
@@ -676,6 +685,7 @@ export function createAccountsService(
           masterByRecovery: keys.masterByRecovery,
         },
         session.idHash,
+        auditLine,
       );
       return 'ok';
     },

@@ -298,13 +298,19 @@ export function createAccountsRepository(db: Kysely<Database>) {
       await db.updateTable('users').set({ totp_pending: sealed }).where('id', '=', userId).execute();
     },
 
-    /** Makes the pending secret the active one, remembering the step of the code that confirmed it. */
-    async confirmTotp(userId: string, sealed: Ciphertext, step: number): Promise<void> {
-      await db
-        .updateTable('users')
-        .set({ totp_secret: sealed, totp_pending: null, totp_last_step: step })
-        .where('id', '=', userId)
-        .execute();
+    /**
+     * Makes the pending secret the active one, remembering the step of the code that confirmed it; `also` (the
+     * audit line) in the same transaction.
+     */
+    async confirmTotp(userId: string, sealed: Ciphertext, step: number, also?: AlsoInTransaction): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('users')
+          .set({ totp_secret: sealed, totp_pending: null, totp_last_step: step })
+          .where('id', '=', userId)
+          .execute();
+        await also?.(trx);
+      });
     },
 
     /**
@@ -367,22 +373,31 @@ export function createAccountsRepository(db: Kysely<Database>) {
     },
 
     /** Deleting the row destroys the sealed master key with it. */
-    async deleteSession(idHash: string, userId: string): Promise<number> {
-      const result = await db
-        .deleteFrom('sessions')
-        .where('id_hash', '=', idHash)
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
+    /** Ends one session of the user; `also` (the audit line) in the same transaction when there was one. */
+    async deleteSession(idHash: string, userId: string, also?: AlsoInTransaction): Promise<number> {
+      return db.transaction().execute(async (trx) => {
+        const result = await trx
+          .deleteFrom('sessions')
+          .where('id_hash', '=', idHash)
+          .where('user_id', '=', userId)
+          .executeTakeFirst();
+        const deleted = Number(result.numDeletedRows);
+        if (deleted > 0) await also?.(trx);
+        return deleted;
+      });
     },
 
-    async deleteOtherSessions(userId: string, keepIdHash: string): Promise<number> {
-      const result = await db
-        .deleteFrom('sessions')
-        .where('user_id', '=', userId)
-        .where('id_hash', '!=', keepIdHash)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
+    /** Ends every session of the user but one; `also` (the audit line) in the same transaction. */
+    async deleteOtherSessions(userId: string, keepIdHash: string, also?: AlsoInTransaction): Promise<number> {
+      return db.transaction().execute(async (trx) => {
+        const result = await trx
+          .deleteFrom('sessions')
+          .where('user_id', '=', userId)
+          .where('id_hash', '!=', keepIdHash)
+          .executeTakeFirst();
+        await also?.(trx);
+        return Number(result.numDeletedRows);
+      });
     },
 
     /** The throttle rows for these keys that are still current (a failure after `staleBefore`). */

@@ -220,12 +220,26 @@ for (const dialect of dialects) {
         payload: { _csrf: token, sessie: "1' OR '1'='1" },
       });
       assert.equal(bad.statusCode, 404);
-      const ended = await testApp.app.inject({
-        method: 'POST',
-        url: '/account/sessies/beeindigen',
-        cookies: mine.cookies,
-        payload: { _csrf: token, sessie: await hashOf(other.cookies.sessie!) },
-      });
+      const otherHash = await hashOf(other.cookies.sessie!);
+      const end = () =>
+        testApp.app.inject({
+          method: 'POST',
+          url: '/account/sessies/beeindigen',
+          cookies: mine.cookies,
+          payload: { _csrf: token, sessie: otherHash },
+        });
+      // When its audit line cannot be written, the session is not ended either.
+      const restore = await refuseAuditWrites(testApp.database.handle);
+      try {
+        assert.equal((await end()).statusCode, 500);
+      } finally {
+        await restore();
+      }
+      assert.equal(
+        (await testApp.app.inject({ method: 'GET', url: '/account', cookies: other.cookies })).statusCode,
+        200,
+      );
+      const ended = await end();
       assert.equal(ended.statusCode, 303);
       assert.equal(
         (await testApp.app.inject({ method: 'GET', url: '/account', cookies: other.cookies })).statusCode,

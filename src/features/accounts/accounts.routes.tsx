@@ -201,10 +201,10 @@ export function registerAccountRoutes(
   app.post<{ Body: Form }>('/account/tweede-stap', async (request, reply) => {
     const session = requireSession(request);
     authorize(request.actor, 'account', 'setUpSecondFactor', { userId: session.userId });
-    if (!(await accounts.confirmTotp(session, request.body?.code))) {
+    const auditLine = accountLine(request, session.userId, 'second-factor.enabled');
+    if (!(await accounts.confirmTotp(session, request.body?.code, auditLine))) {
       return reply.html(<TotpSetupPage ctx={pages.contextOf(request, reply)} done={false} failed />, 400);
     }
-    await record(request, session.userId, 'second-factor.enabled', session.userId);
     return reply.redirect('/account/tweede-stap', 303);
   });
 
@@ -428,8 +428,8 @@ export function registerAccountRoutes(
     const idHash = request.body?.sessie;
     if (typeof idHash !== 'string' || !/^[0-9a-f]{64}$/.test(idHash)) throw new NotFound('no such session');
     // The service decides on the user's own sessions: someone else's id ends nothing (and says so as 404).
-    if (!(await accounts.endSession(session, idHash))) throw new NotFound('no such session');
-    await record(request, session.userId, 'session.ended', session.userId);
+    const ended = await accounts.endSession(session, idHash, accountLine(request, session.userId, 'session.ended'));
+    if (!ended) throw new NotFound('no such session');
     return reply.redirect('/account', 303);
   });
 
@@ -443,8 +443,7 @@ export function registerAccountRoutes(
 
   app.post('/account/sessies/anderen-beeindigen', async (request, reply) => {
     const session = requireSession(request);
-    await accounts.endOtherSessions(session);
-    await record(request, session.userId, 'sessions.others-ended', session.userId);
+    await accounts.endOtherSessions(session, accountLine(request, session.userId, 'sessions.others-ended'));
     return reply.redirect('/account', 303);
   });
 

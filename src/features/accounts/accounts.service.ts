@@ -542,7 +542,8 @@ export function createAccountsService(
     },
 
     /** The first code confirms the pending secret; a wrong code leaves everything as it was. */
-    async confirmTotp(session: CurrentSession, code: unknown): Promise<boolean> {
+    /** Confirms a TOTP set-up; `auditLine` is written in the same transaction as the secret. */
+    async confirmTotp(session: CurrentSession, code: unknown, auditLine?: AlsoInTransaction): Promise<boolean> {
       const user = await repo.findUserById(session.userId);
       const token = codeOf(code);
       if (user?.totpPending === undefined || token === undefined) return false;
@@ -554,6 +555,7 @@ export function createAccountsService(
         user.id,
         seal(masterKey, Buffer.from(secret), totpPlace(user.id, 'active', user.keys.epoch)),
         step,
+        auditLine,
       );
       return true;
     },
@@ -785,15 +787,22 @@ export function createAccountsService(
     listSessions: (userId: string) => repo.listSessions(userId),
 
     /** Ends one of the user's own sessions; another user's session id ends nothing. */
-    async endSession(session: Pick<CurrentSession, 'actor' | 'userId'>, idHash: string): Promise<boolean> {
+    async endSession(
+      session: Pick<CurrentSession, 'actor' | 'userId'>,
+      idHash: string,
+      auditLine?: AlsoInTransaction,
+    ): Promise<boolean> {
       authorize(session.actor, 'accountSession', 'end', { userId: session.userId });
-      return (await repo.deleteSession(idHash, session.userId)) === 1;
+      return (await repo.deleteSession(idHash, session.userId, auditLine)) === 1;
     },
 
     /** Ends every session of the user but this one. */
-    async endOtherSessions(session: Pick<CurrentSession, 'actor' | 'userId' | 'idHash'>): Promise<void> {
+    async endOtherSessions(
+      session: Pick<CurrentSession, 'actor' | 'userId' | 'idHash'>,
+      auditLine?: AlsoInTransaction,
+    ): Promise<void> {
       authorize(session.actor, 'accountSession', 'end', { userId: session.userId });
-      await repo.deleteOtherSessions(session.userId, session.idHash);
+      await repo.deleteOtherSessions(session.userId, session.idHash, auditLine);
     },
   };
 }

@@ -94,31 +94,36 @@ export function createAccountsRepository(db: Kysely<Database>) {
 
   return {
     /** Inserts a user; false when the username (by its key) is taken. */
-    async insertUser(user: NewUser, now: Date): Promise<boolean> {
-      const result = await db
-        .insertInto('users')
-        .values({
-          id: user.id,
-          username: user.username,
-          username_key: user.usernameKey,
-          role: user.role,
-          email: null,
-          argon2_params: JSON.stringify(user.argon2),
-          salt: user.salt.toString('base64'),
-          verifier: user.verifier.toString('base64'),
-          key_epoch: user.keys.epoch,
-          master_key_id: user.keys.masterKeyId,
-          master_by_passphrase: user.keys.masterByPassphrase,
-          master_by_recovery: user.keys.masterByRecovery,
-          x25519_public: user.keys.x25519Public.toString('base64'),
-          x25519_private: user.keys.x25519Private,
-          ed25519_public: user.keys.ed25519Public.toString('base64'),
-          ed25519_private: user.keys.ed25519Private,
-          created_at: now.toISOString(),
-        })
-        .onConflict((conflict) => conflict.column('username_key').doNothing())
-        .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+    /** False when the name is taken; `also` (the audit line) runs in the same transaction when it was inserted. */
+    async insertUser(user: NewUser, now: Date, also?: AlsoInTransaction): Promise<boolean> {
+      return db.transaction().execute(async (trx) => {
+        const result = await trx
+          .insertInto('users')
+          .values({
+            id: user.id,
+            username: user.username,
+            username_key: user.usernameKey,
+            role: user.role,
+            email: null,
+            argon2_params: JSON.stringify(user.argon2),
+            salt: user.salt.toString('base64'),
+            verifier: user.verifier.toString('base64'),
+            key_epoch: user.keys.epoch,
+            master_key_id: user.keys.masterKeyId,
+            master_by_passphrase: user.keys.masterByPassphrase,
+            master_by_recovery: user.keys.masterByRecovery,
+            x25519_public: user.keys.x25519Public.toString('base64'),
+            x25519_private: user.keys.x25519Private,
+            ed25519_public: user.keys.ed25519Public.toString('base64'),
+            ed25519_private: user.keys.ed25519Private,
+            created_at: now.toISOString(),
+          })
+          .onConflict((conflict) => conflict.column('username_key').doNothing())
+          .executeTakeFirst();
+        const inserted = Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+        if (inserted) await also?.(trx);
+        return inserted;
+      });
     },
 
     async findUserByUsernameKey(usernameKey: string): Promise<StoredUser | undefined> {

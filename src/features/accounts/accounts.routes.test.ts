@@ -258,6 +258,22 @@ for (const dialect of dialects) {
       assert.equal(left.length, 1);
     });
 
+    test('a sign-up whose audit line cannot be written creates no account', async () => {
+      const restore = await refuseAuditWrites(testApp.database.handle);
+      try {
+        assert.equal((await register('zonder.spoor')).response.statusCode, 500);
+      } finally {
+        await restore();
+      }
+      const row = await testApp.database.handle.db
+        .selectFrom('users')
+        .select('id')
+        .where('username_key', '=', 'zonder.spoor')
+        .executeTakeFirst();
+      assert.equal(row, undefined);
+      assert.equal((await register('zonder.spoor')).response.statusCode, 200, 'the name is free');
+    });
+
     test('signed-in pages carry the idle warning; "stay logged in" restarts the idle time-out', async () => {
       const { cookies } = await login('Moeder', goodPassphrase);
       const page = await testApp.app.inject({ method: 'GET', url: '/informatie', cookies });

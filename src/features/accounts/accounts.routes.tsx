@@ -112,7 +112,9 @@ export function registerAccountRoutes(
 
   app.post<{ Body: Form }>('/registreren', async (request, reply) => {
     const form = request.body ?? {};
-    const result = await accounts.register(form, request.headers['user-agent'], request.ip);
+    const result = await accounts.register(form, request.headers['user-agent'], request.ip, (userId) =>
+      accountLine(request, userId, 'account.created'),
+    );
     const ctx = pages.contextOf(request, reply);
     if (!result.ok) {
       const username = typedUsername(form);
@@ -123,7 +125,6 @@ export function registerAccountRoutes(
         retryAt === undefined ? 400 : 429,
       );
     }
-    await record(request, result.userId, 'account.created', result.userId);
     // A stale session cookie (another account) is replaced: one session per browser.
     return showRecoveryCode(request, reply, result);
   });

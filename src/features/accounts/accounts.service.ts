@@ -228,6 +228,7 @@ export function createAccountsService(
     role: 'parent' | 'admin' | 'professional',
     beforeSession?: (userId: string) => Promise<boolean>,
     clientAddress?: string,
+    auditLine?: (userId: string) => AlsoInTransaction,
   ): Promise<RegisterResult | 'link'> {
     const checkedName = checkUsername(form.gebruikersnaam);
     const problems: FieldProblem[] = [];
@@ -265,6 +266,7 @@ export function createAccountsService(
         keys: stored,
       },
       clock(),
+      auditLine?.(userId),
     );
     // Two sign-ups with one name at the same moment: the unique key decides, the other is told it is taken.
     if (!inserted) return taken();
@@ -293,8 +295,10 @@ export function createAccountsService(
       form: Record<string, unknown>,
       userAgent: string | undefined,
       clientAddress?: string,
+      /** The sign-up's audit line for the new account, written in the transaction that creates it. */
+      auditLine?: (userId: string) => AlsoInTransaction,
     ): Promise<RegisterResult> {
-      const result = await createAccount(form, userAgent, 'parent', undefined, clientAddress);
+      const result = await createAccount(form, userAgent, 'parent', undefined, clientAddress, auditLine);
       // Only an admin set-up can fail on its link.
       return result === 'link' ? { ok: false, problems: [] } : result;
     },

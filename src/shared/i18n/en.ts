@@ -695,7 +695,8 @@ export const en: Catalogue = {
     'Confirm that the files contain no sexual image of a child. Read the rule above first.',
   'journal.problem.tooManyFiles': 'Add at most 5 files to one note.',
   'journal.problem.fileEmpty': 'One of the files is empty.',
-  'journal.problem.fileTooLarge': 'One of the files is larger than 10 MB. Make it smaller or take a screenshot. Does it show a nude image, even as a small picture? Then do not add it.',
+  'journal.problem.fileTooLarge':
+    'One of the files is larger than 10 MB. Make it smaller or take a screenshot. Does it show a nude image, even as a small picture? Then do not add it.',
   'journal.problem.fileType': 'One of the files is not a PNG, JPEG, WebP or PDF. Other kinds of file are not possible.',
   'journal.problem.fileCorrupt': 'One of the files is damaged and cannot be opened.',
   'journal.problem.filePixels': 'One of the images is too large (too many pixels). Make a smaller version.',

@@ -3,7 +3,7 @@ import type { Locale, Translate } from '../../../shared/i18n/i18n.js';
 import { NationalLines } from '../../../shared/views/components/national-lines.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
-import { safeUrl } from '../../../shared/views/safe-url.js';
+import { SourceList } from '../../../shared/views/components/source-list.js';
 import { type RenderedHtml, joinRendered, renderAround, renderToHtml } from '../../../shared/views/rendered-html.js';
 import { HelpForm } from '../../help/views/help.view.js';
 import type { AcuteKind, AdviceLevel, LocalText, Outcome, Question, Questionnaire } from '../check.schema.js';
@@ -393,25 +393,7 @@ export function CheckOutcomePage({ ctx, questionnaire, evaluation, details }: Ch
           </button>{' '}
           <a href="/check">{t('check.outcome.startAgain')}</a>
         </p>
-        {questionnaire.sources.length > 0 && (
-          <section class="app-outcome__sources" aria-labelledby="bronnen">
-            <h2 id="bronnen">{t('check.outcome.sourcesTitle')}</h2>
-            <ul>
-              {questionnaire.sources.map((source) => (
-                <li key={source.title}>
-                  {source.url === undefined ? (
-                    source.title
-                  ) : (
-                    <a href={safeUrl(source.url)} rel="noopener noreferrer external">
-                      {source.title}
-                    </a>
-                  )}{' '}
-                  <span class="app-hint">({source.publisher})</span>
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
+        <SourceList id="bronnen" title={t('check.outcome.sourcesTitle')} sources={questionnaire.sources} />
         <ul class="app-outcome__more">
           <li>
             <a href="/informatie/signalen">{t('check.outcome.readSignals')}</a>

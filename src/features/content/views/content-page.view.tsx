@@ -2,7 +2,7 @@ import { CsrfField } from '../../../shared/views/components/csrf-field.js';
 import { SanitizedHtml } from '../../../shared/views/components/trusted-html.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
-import { safeUrl } from '../../../shared/views/safe-url.js';
+import { SourceList } from '../../../shared/views/components/source-list.js';
 import type { ContentPage } from '../content.repo.js';
 
 export type FeedbackState = 'ask' | 'thanks' | 'invalid';
@@ -69,25 +69,7 @@ export function ContentPageView({ ctx, page, fallback, feedback }: ContentPagePr
         )}
         <SanitizedHtml className="app-prose" html={page.bodyHtml} />
         <footer class="app-article__meta">
-          {page.sources.length > 0 && (
-            <section aria-labelledby="sources-title">
-              <h2 id="sources-title">{t('info.page.sources')}</h2>
-              <ul class="app-sources">
-                {page.sources.map((source) => (
-                  <li key={source.title}>
-                    {source.url === undefined ? (
-                      source.title
-                    ) : (
-                      <a href={safeUrl(source.url)} rel="noopener noreferrer external">
-                        {source.title}
-                      </a>
-                    )}
-                    {source.publisher !== undefined && <span>, {source.publisher}</span>}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <SourceList id="sources-title" title={t('info.page.sources')} sources={page.sources} />
           <p class="app-hint">
             {t('info.page.lastReviewed', { date: new Date(`${page.lastReviewed}T12:00:00Z`) })}
           </p>

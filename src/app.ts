@@ -223,7 +223,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
       confirmPassphrase: (session, passphrase, address, options) =>
         services.accounts.confirmPassphrase(session, passphrase, address, options),
     },
-    { inFlight: config.uploadsInFlightMax, perAccount: config.uploadsPerAccountMax },
+    { inFlight: config.uploadsInFlightMax, perAccount: config.uploadsPerAccountMax, idleMs: config.uploadIdleMs },
   );
   registerLogRoutes(app, services.log, { current: services.logKey, previous: config.logPreviousPublicKeys });
   // The log of logs: every journal's latest checkpoint into a new signed global root, at a fixed interval.

@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import { describe, test } from 'node:test';
 import { appForSuite, csrfTokenFrom, setCookies, signUpOverHttp } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
+import { entryFormBody } from '../../../test/helpers/journal.js';
 
 /*
  * Entry forms with files, as an attacker and as a hurried parent send them (issue 12, item 9): the token is
@@ -56,7 +57,8 @@ const safetyNet = { timeout: 120_000 };
 for (const dialect of dialects) {
   describe(`journal entry forms with files (${dialect})`, () => {
     // Two entry forms with files at once for everyone, so the overall bound can be reached in a test.
-    const testApp = appForSuite(dialect, { UPLOADS_IN_FLIGHT_MAX: '2' });
+    // A stalled connection is closed after one second (UPLOAD_IDLE_SECONDS), so that can be shown too.
+    const testApp = appForSuite(dialect, { UPLOADS_IN_FLIGHT_MAX: '2', UPLOAD_IDLE_SECONDS: '1' });
 
     let count = 0;
     /** A signed-in parent with the CSRF cookie and token of the entry form. */
@@ -431,6 +433,52 @@ for (const dialect of dialects) {
         assert.match(answer, /^HTTP\/1\.1 403 /);
         assert.match(answer, /\r\nconnection: close\r\n/i);
         assert.ok(sent < declared / 4, `the client sent ${sent} of ${declared} bytes before the server closed`);
+      },
+    );
+
+    test(
+      'a connection that stops sending in the middle of a file is closed and stores nothing; the parent can post again',
+      safetyNet,
+      async () => {
+        const who = await parent();
+        if (!testApp.app.server.listening) await testApp.app.listen({ host: '127.0.0.1', port: 0 });
+        const address = testApp.app.server.address();
+        assert.ok(address !== null && typeof address === 'object');
+        const before = await rows('journal_entries');
+        const writer = multipartWriter();
+        const socket = connect(address.port, '127.0.0.1');
+        const closed = new Promise<void>((resolve) => {
+          socket.on('close', () => resolve());
+        });
+        socket.on('error', () => undefined);
+        await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+        const cookie = Object.entries(who.cookies)
+          .map(([name, value]) => `${name}=${value}`)
+          .join('; ');
+        const head =
+          `POST /logboek HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: ${writer.contentType}\r\n` +
+          `Content-Length: ${5 * MB}\r\nCookie: ${cookie}\r\n\r\n`;
+        // A valid token, the start of a file, and then nothing more: the post holds a place until it is closed.
+        socket.write(Buffer.concat([Buffer.from(head), writer.field('_csrf', who.token), writer.fileHead('half.jpg')]));
+        await closed;
+        assert.equal(await rows('journal_entries'), before, 'nothing was stored');
+        // The parent is not left refused as busy.
+        for (let attempt = 0; attempt < 3; attempt += 1) {
+          const answer = await testApp.app.inject({
+            method: 'POST',
+            url: '/logboek',
+            cookies: who.cookies,
+            remoteAddress: who.remoteAddress,
+            ...(await entryFormBody({
+              _csrf: who.token,
+              datum: '2026-11-20',
+              categorie: 'behaviour',
+              tekst: 'Weer thuis.',
+            })),
+          });
+          assert.equal(answer.statusCode, 303, answer.body);
+        }
+        assert.equal(await rows('journal_entries'), before + 3);
       },
     );
   });

@@ -70,7 +70,6 @@ const FIELD_MAX_BYTES = 256 * 1024;
 /** All text fields of one entry form together; no honest form comes near it. */
 const FORM_TEXT_MAX_BYTES = 1024 * 1024;
 /** A multipart post whose connection sends nothing for this long is closed, so it gives its place back. */
-const UPLOAD_IDLE_MS = 60_000;
 
 /** Sets (or with 0 clears) the idle time-out of a request's connection; injected test requests have none. */
 const idleTimeout = (request: FastifyRequest, ms: number): void => {
@@ -120,6 +119,8 @@ export interface ExportDependencies {
 export interface UploadSettings {
   inFlight: number;
   perAccount: number;
+  /** A connection that sends nothing for this long while its entry form is read is closed (UPLOAD_IDLE_SECONDS). */
+  idleMs: number;
 }
 
 export function registerJournalRoutes(
@@ -129,7 +130,7 @@ export function registerJournalRoutes(
   audit: AuditService,
   inspect: Inspect,
   exporting: ExportDependencies,
-  uploadSettings: UploadSettings = { inFlight: 6, perAccount: 2 },
+  uploadSettings: UploadSettings = { inFlight: 6, perAccount: 2, idleMs: 60_000 },
 ): void {
   const uploads: UploadGate = createUploadGate({
     perAccount: uploadSettings.perAccount,
@@ -305,7 +306,7 @@ export function registerJournalRoutes(
         );
     }
     // A connection that stops sending closes after a while, so a stalled post cannot keep its place.
-    idleTimeout(request, UPLOAD_IDLE_MS);
+    idleTimeout(request, uploadSettings.idleMs);
     try {
       return await handle();
     } finally {

@@ -152,6 +152,7 @@ const schema = z.object({
   EXPORT_MAX_ATTACHMENT_MB: wholeNumber(1, 16_384).default(1024),
   UPLOADS_IN_FLIGHT_MAX: wholeNumber(1, 1000).default(6),
   UPLOADS_PER_ACCOUNT_MAX: wholeNumber(1, 100).default(2),
+  UPLOAD_IDLE_SECONDS: wholeNumber(1, 600).default(60),
 });
 
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -195,6 +196,7 @@ export interface Config {
   /** Entry forms with files read at once, for everyone together (each may hold 50 MB of files while read). */
   uploadsInFlightMax: number;
   uploadsPerAccountMax: number;
+  uploadIdleMs: number;
   /**
    * Where people reach the site (scheme, host, port): passkeys are bound to it. The relying party id is its host
    * name. Default http://localhost:PORT, which only suits development and tests.
@@ -259,6 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportMaxAttachmentBytes: values.EXPORT_MAX_ATTACHMENT_MB * 1024 * 1024,
     uploadsInFlightMax: values.UPLOADS_IN_FLIGHT_MAX,
     uploadsPerAccountMax: values.UPLOADS_PER_ACCOUNT_MAX,
+    uploadIdleMs: values.UPLOAD_IDLE_SECONDS * 1000,
     publicOrigin: publicOriginOf(values.PUBLIC_ORIGIN ?? `http://localhost:${values.PORT}`),
   };
 }

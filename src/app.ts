@@ -11,7 +11,7 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.js';
-import { sessionCookieName } from './features/accounts/session-cookie.js';
+import { sessionCookieName } from './shared/auth/session-cookie.js';
 import { inspectAttachment } from './features/journal/attachments.js';
 import { registerJournalRoutes } from './features/journal/journal.routes.js';
 import { registerLogRoutes } from './features/log/log.routes.js';

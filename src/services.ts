@@ -34,7 +34,7 @@ import { createJobWorker } from './shared/jobs/jobs.js';
 import { createJobsRepository, enqueue } from './shared/jobs/jobs.repo.js';
 import { accountChangedNotice, accountChangedNoticeHandler } from './features/accounts/accounts.jobs.js';
 import { questionnairesDir } from './shared/paths.js';
-import { sessionCookieName } from './features/accounts/session-cookie.js';
+import { sessionCookieName } from './shared/auth/session-cookie.js';
 import { createProfessionalsRepository } from './features/professionals/professionals.repo.js';
 import { createProfessionalsService, professionalFactsLoader } from './features/professionals/professionals.service.js';
 import { invitationMailHandler } from './features/professionals/professionals.jobs.js';

@@ -7,7 +7,7 @@ import { dialects } from '../test/helpers/databases.js';
 import { testObservation } from '../test/helpers/journal.js';
 import { createPasskeyRepository } from './features/accounts/passkeys.repo.js';
 import { nicknamePlace } from './features/accounts/passkeys.service.js';
-import { sessionCookieName } from './features/accounts/session-cookie.js';
+import { sessionCookieName } from './shared/auth/session-cookie.js';
 import { journalActorOf } from './features/journal/journal.service.js';
 import type { CurrentSession } from './shared/auth/session.js';
 import { seal } from './shared/crypto/aead.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, describe, test } from 'node:test';
-import { sessionCookieName } from '../src/features/accounts/session-cookie.js';
+import { sessionCookieName } from '../src/shared/auth/session-cookie.js';
 import { journalActorOf } from '../src/features/journal/journal.service.js';
 import { createServices } from '../src/services.js';
 import { loadConfig } from '../src/shared/config/config.js';

@@ -13,7 +13,7 @@ import { type AccountsService, type CurrentSession, deviceHint } from './account
 import type { KeyRotationService } from './key-rotation.service.js';
 import { registerPasskeyRoutes } from './passkeys.routes.js';
 import type { PasskeyService } from './passkeys.service.js';
-import { sessionCookieName, sessionCookieOptions } from './session-cookie.js';
+import { sessionCookieName, sessionCookieOptions } from '../../shared/auth/session-cookie.js';
 import {
   AccountDeletedPage,
   AccountPage,

@@ -4,7 +4,7 @@ import type { Pages } from '../../app.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
 import { authorize } from '../../policies.js';
 import type { AccountsService, CurrentSession } from '../accounts/accounts.service.js';
-import { sessionCookieName, sessionCookieOptions } from '../accounts/session-cookie.js';
+import { sessionCookieName, sessionCookieOptions } from '../../shared/auth/session-cookie.js';
 import { RecoveryCodePage } from '../accounts/views/account.views.js';
 import { type AuditService, trailOf } from '../audit/audit.service.js';
 import type { ApproveResult, ProfessionalsService } from './professionals.service.js';

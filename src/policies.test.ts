@@ -12,12 +12,11 @@ const actors: Record<string, Actor> = {
   parent: { kind: 'user', userId: 'p1', roles: ['parent'] },
   otherParent: { kind: 'user', userId: 'p2', roles: ['parent'] },
   professional: { kind: 'user', userId: 'c1', roles: ['professional'] },
-  editor: { kind: 'user', userId: 'e1', roles: ['editor'] },
   admin: { kind: 'user', userId: 'a1', roles: ['admin'] },
   adminWithoutSecondFactor: { kind: 'user', userId: 'a2', roles: [] },
 };
 const everyone = Object.keys(actors);
-const editors = ['editor', 'admin'];
+const admins = ['admin'];
 
 policyTable(
   'accountSession',
@@ -65,8 +64,8 @@ policyTable(
   { verified: { verified: true }, unverified: { verified: false } },
   ['view', 'edit'],
   gridToCases<'organisation'>(everyone, {
-    view: { verified: everyone, unverified: editors },
-    edit: { verified: editors, unverified: editors },
+    view: { verified: everyone, unverified: admins },
+    edit: { verified: admins, unverified: admins },
   }),
 );
 

@@ -17,14 +17,6 @@ export type Submission =
 /** Form fields that are not answers. */
 const controlFields = new Set(['_csrf', 'versie']);
 
-/**
- * A seam for the journal issue: a logged-in parent may choose to save an outcome to their journal. Until the
- * journal exists nothing is saved, and the outcome page offers nothing.
- */
-export interface OutcomeSaver {
-  save(actor: Actor, questionnaire: Questionnaire, evaluation: Evaluation): Promise<void>;
-}
-
 interface QuestionIndex {
   questions: Question[];
   byId: Map<string, { question: Question; allowed: Set<string> }>;

@@ -6,7 +6,6 @@ const actors: Record<string, Actor> = {
   anonymous: { kind: 'anonymous' },
   parent: { kind: 'user', userId: 'p1', roles: ['parent'] },
   professional: { kind: 'user', userId: 'c1', roles: ['professional'] },
-  editor: { kind: 'user', userId: 'e1', roles: ['editor'] },
   admin: { kind: 'user', userId: 'a1', roles: ['admin'] },
 };
 
@@ -23,8 +22,8 @@ policyTable(
   resources,
   ['read', 'giveFeedback', 'edit'],
   gridToCases<'contentPage'>(everyone, {
-    read: { published: everyone, draft: ['editor', 'admin'] },
+    read: { published: everyone, draft: ['admin'] },
     giveFeedback: { published: everyone, draft: [] },
-    edit: { published: ['editor', 'admin'], draft: ['editor', 'admin'] },
+    edit: { published: ['admin'], draft: ['admin'] },
   }),
 );

@@ -5,12 +5,10 @@ export interface ContentPageFacts {
   status: 'published' | 'draft';
 }
 
-const isEditor = (actor: Actor): boolean => hasRole(actor, 'editor') || hasRole(actor, 'admin');
-
 export const contentPagePolicy = {
-  /** Published pages are public; drafts are for editors only. */
-  read: (actor: Actor, page: ContentPageFacts): boolean => page.status === 'published' || isEditor(actor),
+  /** Published pages are public; drafts are for admins only (they maintain the content). */
+  read: (actor: Actor, page: ContentPageFacts): boolean => page.status === 'published' || hasRole(actor, 'admin'),
   /** Anyone reading a published page may say whether it helped; drafts collect no feedback. */
   giveFeedback: (_actor: Actor, page: ContentPageFacts): boolean => page.status === 'published',
-  edit: (actor: Actor, _page: ContentPageFacts): boolean => isEditor(actor),
+  edit: (actor: Actor, _page: ContentPageFacts): boolean => hasRole(actor, 'admin'),
 };

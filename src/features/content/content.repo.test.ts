@@ -9,7 +9,7 @@ import { NotFound } from '../../shared/errors.js';
 import { createContentRepository } from './content.repo.js';
 import { ContentFileError, createContentService } from './content.service.js';
 
-const editor: Actor = { kind: 'user', userId: 'e1', roles: ['editor'] };
+const admin: Actor = { kind: 'user', userId: 'a1', roles: ['admin'] };
 
 function page(title: string, extra = '', body = '## Eerste deel\n\nTekst.\n\n## Tweede deel\n\nMeer tekst.\n'): string {
   return `---\ntitle: ${title}\nsummary: Samenvatting van ${title}.\naudience: [parents]\ntopic: begrijpen\nsources:\n  - title: Bron\n    publisher: Uitgever\n    url: https://example.org/bron\nlastReviewed: 2026-11-28\norder: 10\n${extra}---\n${body}`;
@@ -68,12 +68,12 @@ describeEachDialect('content pages', (database) => {
     assert.equal(shown.page.lang, 'nl');
   });
 
-  test('drafts are hidden from visitors as if they did not exist, but editors see them', async () => {
+  test('drafts are hidden from visitors as if they did not exist, but admins see them', async () => {
     await assert.rejects(service().showPage(anonymous, 'concept', 'nl'), NotFound);
-    assert.equal((await service().showPage(editor, 'concept', 'nl')).page.status, 'draft');
+    assert.equal((await service().showPage(admin, 'concept', 'nl')).page.status, 'draft');
     const visible = await service().listVisiblePages(anonymous, 'nl');
     assert.deepEqual(visible.map((listed) => listed.slug).sort(), ['alleen-nederlands', 'signalen']);
-    assert.equal((await service().listVisiblePages(editor, 'nl')).length, 3);
+    assert.equal((await service().listVisiblePages(admin, 'nl')).length, 3);
   });
 
   test('unknown and malformed slugs are not found', async () => {

@@ -12,8 +12,8 @@ import { frontMatterSchema, slugSchema } from './content.schema.js';
 import { renderMarkdown } from './markdown.js';
 
 /*
- * gray-matter runs front matter written as "---js" through eval. Content will come from editors (the CMS), so
- * only YAML is accepted: any other front-matter language is refused.
+ * gray-matter runs front matter written as "---js" through eval. Content files are written by people who are
+ * not developers, so only YAML is accepted: any other front-matter language is refused.
  */
 const refuse = (): never => {
   throw new Error('only YAML front matter is allowed');

@@ -5,13 +5,11 @@ export interface OrganisationFacts {
   verified: boolean;
 }
 
-const isEditor = (actor: Actor): boolean => hasRole(actor, 'editor') || hasRole(actor, 'admin');
-
 export const organisationPolicy = {
   /**
    * A frightened parent must never be sent to a wrong number: entries whose facts are not verified are shown
-   * to editors only (with a mark), until someone checks them.
+   * to admins only (with a mark), until someone checks them.
    */
-  view: (actor: Actor, organisation: OrganisationFacts): boolean => organisation.verified || isEditor(actor),
-  edit: (actor: Actor, _organisation: OrganisationFacts): boolean => isEditor(actor),
+  view: (actor: Actor, organisation: OrganisationFacts): boolean => organisation.verified || hasRole(actor, 'admin'),
+  edit: (actor: Actor, _organisation: OrganisationFacts): boolean => hasRole(actor, 'admin'),
 };

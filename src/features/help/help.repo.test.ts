@@ -11,7 +11,7 @@ import { createHelpService, type HelpResult } from './help.service.js';
 import type { Organisation } from './organisation.schema.js';
 import { ReferenceDataError } from './reference-data.js';
 
-const editor: Actor = { kind: 'user', userId: 'e1', roles: ['editor'] };
+const admin: Actor = { kind: 'user', userId: 'a1', roles: ['admin'] };
 
 function placeOf(result: HelpResult) {
   assert.equal(result.kind, 'found', `expected a place, got ${result.kind}`);
@@ -152,18 +152,18 @@ describeEachDialect('help finder data', (database) => {
     assert.ok(result.sections.national.length > 0);
   });
 
-  test('unverified entries are hidden from visitors and shown to editors', async () => {
+  test('unverified entries are hidden from visitors and shown to admins', async () => {
     const visitor = await service().lookup(anonymous, '9711');
-    const forEditor = await service().lookup(editor, '9711');
+    const forAdmin = await service().lookup(admin, '9711');
     const all = (result: HelpResult) =>
       result.kind === 'found'
         ? [...result.sections.local, ...result.sections.national].map((shown) => shown.organisation)
         : [];
     assert.ok(all(visitor).every((organisation) => organisation.verified));
-    assert.ok(all(forEditor).some((organisation) => !organisation.verified));
+    assert.ok(all(forAdmin).some((organisation) => !organisation.verified));
     // The Groningen care coordinator serves VR01 only.
-    assert.ok(all(forEditor).some((organisation) => organisation.slug === 'zorgcoordinator-groningen-mjd'));
-    const maastricht = await service().lookup(editor, '6211');
+    assert.ok(all(forAdmin).some((organisation) => organisation.slug === 'zorgcoordinator-groningen-mjd'));
+    const maastricht = await service().lookup(admin, '6211');
     assert.ok(!all(maastricht).some((organisation) => organisation.slug === 'zorgcoordinator-groningen-mjd'));
   });
 

@@ -62,7 +62,7 @@ const organisation = {
     verified: {
       type: 'boolean',
       description:
-        'Approved for the public (entries that are not are shown to editors only). Not a check of the organisation’s own site: see checkedOn.',
+        'Approved for the public (entries that are not are shown to admins only). Not a check of the organisation’s own site: see checkedOn.',
     },
   },
 } as const;

@@ -103,7 +103,7 @@ export const organisationSchema = z.object({
   checkedOn: day.optional(),
   /**
    * Whether parents see the entry: false where the domain brief marks the facts as unverified or old (shown with
-   * a mark to editors), set by two admins in the app (four eyes). Not a claim that anyone checked the
+   * a mark to admins), set by two admins in the app (four eyes). Not a claim that anyone checked the
    * organisation's own site: that is checkedOn.
    */
   verified: z.boolean(),

@@ -2,7 +2,7 @@
  * Who is acting. An anonymous visitor, or a signed-in user whose rights are its roles. Admins and professionals
  * hold no roles until they have a second factor; professionals also not until two people have activated them.
  */
-export type Role = 'parent' | 'professional' | 'editor' | 'admin';
+export type Role = 'parent' | 'professional' | 'admin';
 
 /** What a professional does at their organisation (one account, one organisation). */
 export const professionalRoles = ['care', 'police', 'coordinator'] as const;

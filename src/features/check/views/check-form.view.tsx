@@ -105,7 +105,7 @@ export function CheckFormPage({ ctx, questionnaire, answers, missing }: CheckFor
         {t('check.notValidated')}
       </p>
       <p>{t('check.required')}</p>
-      <form method="post" action="/check" class="app-check" data-module="app-check" novalidate>
+      <form method="post" action="/check" class="app-check" novalidate>
         <CsrfField ctx={ctx} />
         <input type="hidden" name="versie" value={String(questionnaire.version)} />
         {questionnaire.groups.map((group, index) => (

@@ -975,4 +975,6 @@ export const en: Catalogue = {
   'verify.check.export-time': 'Time of the export changed',
   'verify.check.export-pdf': 'PDF replaced or changed',
   'verify.check.export-attachment': 'Attachment replaced, changed, added or missing',
+  // Forms (src/shared/http/forms.ts): a field whose schema names no message of its own.
+  'form.problem.invalid': 'This field is not right. Please check what you entered.',
 };

@@ -981,4 +981,6 @@ export const nl = {
   'verify.check.export-time': 'Tijd van de export veranderd',
   'verify.check.export-pdf': 'PDF vervangen of veranderd',
   'verify.check.export-attachment': 'Bijlage vervangen, veranderd, toegevoegd of weg',
+  // Forms (src/shared/http/forms.ts): a field whose schema names no message of its own.
+  'form.problem.invalid': 'Dit veld klopt niet. Kijk nog eens wat je hebt ingevuld.',
 } as const;

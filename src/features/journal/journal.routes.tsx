@@ -37,20 +37,15 @@ import {
   type JournalService,
   type ListQuery,
 } from './journal.service.js';
-import {
-  DiaryPage,
-  EntryFormPage,
-  EXPORT_ATTACHMENT_PICK_LIMIT,
-  ExportPage,
-  ExportStatusPage,
-  EntryPage,
-  JournalIntroPage,
-  JournalListPage,
-  type ListFilters,
-  PrintPage,
-  progressText,
-  RedactPage,
-} from './views/journal.views.js';
+import { DiaryPage } from './views/diary.view.js';
+import { EntryFormPage } from './views/entry-form.view.js';
+import { EntryPage } from './views/entry.view.js';
+import { ExportStatusPage, progressText } from './views/export-status.view.js';
+import { EXPORT_ATTACHMENT_PICK_LIMIT, ExportPage } from './views/export.view.js';
+import { JournalIntroPage } from './views/journal-intro.view.js';
+import { JournalListPage, type ListFilters } from './views/journal-list.view.js';
+import { PrintPage } from './views/print.view.js';
+import { RedactPage } from './views/redact.view.js';
 
 /*
  * Thin handlers for the journal and the diary: read the request, let the service (and through it the policy)

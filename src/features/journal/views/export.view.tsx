@@ -1,0 +1,243 @@
+import type { MessageKey } from '../../../shared/i18n/messages.js';
+import { CsrfField } from '../../../shared/views/components/csrf-field.js';
+import { ErrorSummary } from '../../../shared/views/components/error-summary.js';
+import { FieldError, Input } from '../../../shared/views/components/fields.js';
+import type { PageContext } from '../../../shared/views/context.js';
+import { Layout } from '../../../shared/views/layout.js';
+import type { Category } from '../journal.schema.js';
+import { categoryKey, formatDay, JournalNav } from './parts.js';
+
+export interface ExportChoice {
+  id: string;
+  number: number;
+  date?: string;
+  category?: Category;
+  kind: 'entry' | 'correction' | 'redaction';
+  redacted: boolean;
+}
+
+/** How many entries can be ticked one by one; above it the parent chooses a range of numbers. */
+export const EXPORT_PICK_LIMIT = 500;
+/** How many attachments can be ticked one by one; above it the parent chooses all, none or no originals. */
+export const EXPORT_ATTACHMENT_PICK_LIMIT = 200;
+
+export interface ExportAttachmentChoice {
+  id: string;
+  /** The entry's number. */
+  number: number;
+  /** The attachment's number within its entry. */
+  attachment: number;
+}
+
+const attachmentModes = ['alle', 'zonder-origineel', 'geen', 'kies'] as const;
+
+export function ExportPage({
+  ctx,
+  choices,
+  attachmentChoices,
+  checkpoint,
+  fingerprint,
+  form,
+  problems,
+  fresh,
+}: {
+  ctx: PageContext;
+  fresh: boolean;
+  choices: ExportChoice[];
+  /** The journal's attachments, or undefined when there are too many to tick one by one. */
+  attachmentChoices: ExportAttachmentChoice[] | undefined;
+  checkpoint: { size: number; root: string; time: number } | undefined;
+  fingerprint: string;
+  form: {
+    label: string;
+    mode: string;
+    picked: readonly string[];
+    from: string;
+    to: string;
+    known: string;
+    attachments: string;
+    pickedAttachments: readonly string[];
+  };
+  problems: readonly { field: string; messageKey: MessageKey }[];
+}) {
+  const { t } = ctx;
+  const problemOf = (field: string) => problems.find((problem) => problem.field === field)?.messageKey;
+  const title = t('journal.export.title');
+  return (
+    <Layout ctx={ctx} title={problems.length > 0 ? `${t('error.title')}: ${title}` : title}>
+      <JournalNav ctx={ctx} current="export" />
+      <h1>{title}</h1>
+      <p class="app-lead">{t('journal.export.lead')}</p>
+      <div class="app-callout app-callout--info">
+        <p>{t('journal.export.honest')}</p>
+        <p>{t('journal.export.diary')}</p>
+      </div>
+      {checkpoint === undefined ? (
+        <p>{t('journal.export.empty')}</p>
+      ) : (
+        <>
+          <h2>{t('journal.export.anchorsTitle')}</h2>
+          <p>{t('journal.export.anchors')}</p>
+          <dl class="app-journal-fields">
+            <dt>{t('journal.export.fingerprint')}</dt>
+            <dd class="app-fingerprint">{fingerprint}</dd>
+            <dt>{t('journal.export.checkpoint')}</dt>
+            <dd>
+              {t('journal.export.checkpointSize', { size: checkpoint.size })}
+              <br />
+              <span class="app-fingerprint">{checkpoint.root}</span>
+            </dd>
+          </dl>
+          <ErrorSummary ctx={ctx} problems={problems} />
+          <form method="post" action="/logboek/export" data-busy-message={t('journal.export.busy')}>
+            <CsrfField ctx={ctx} />
+            <Input
+              ctx={ctx}
+              name="label"
+              label={t('journal.export.label')}
+              hint={t('journal.export.labelHint')}
+              form={{ label: form.label }}
+              problem={problemOf('label')}
+              wide
+            />
+            <fieldset>
+              <legend>{t('journal.export.which')}</legend>
+              <FieldError ctx={ctx} id="keuze" problem={problemOf('keuze')} />
+              <div class="app-radios app-radios--stacked" id="keuze">
+                {(['alles', 'reeks', 'deel'] as const).map((mode) => (
+                  <div class="app-radios__item" key={mode}>
+                    <input
+                      class="app-radios__input"
+                      type="radio"
+                      id={`keuze-${mode}`}
+                      name="keuze"
+                      value={mode}
+                      checked={form.mode === mode}
+                    />
+                    <label class="app-radios__label" for={`keuze-${mode}`}>
+                      {t(`journal.export.mode.${mode}`)}
+                    </label>
+                  </div>
+                ))}
+              </div>
+              <div class="app-journal-row">
+                <Input ctx={ctx} name="van" label={t('journal.export.from')} form={{ van: form.from }} />
+                <Input ctx={ctx} name="tot" label={t('journal.export.to')} form={{ tot: form.to }} />
+              </div>
+              {choices.length <= EXPORT_PICK_LIMIT && (
+                <fieldset>
+                  <legend>{t('journal.export.pick')}</legend>
+                  {choices
+                    .filter((choice) => !choice.redacted && choice.kind !== 'redaction')
+                    .map((choice) => (
+                      <div class="app-radios__item" key={choice.id}>
+                        <input
+                          class="app-radios__input"
+                          type="checkbox"
+                          id={`notitie-${choice.number}`}
+                          name="notitie"
+                          value={choice.id}
+                          checked={form.picked.includes(choice.id)}
+                        />
+                        <label class="app-radios__label" for={`notitie-${choice.number}`}>
+                          {t('journal.entry.number', { number: choice.number })}
+                          {choice.date === undefined ? '' : `, ${formatDay(ctx, choice.date)}`}
+                          {choice.category === undefined ? '' : ` – ${t(categoryKey(choice.category))}`}
+                          {choice.kind === 'correction' ? ` (${t('journal.export.correction')})` : ''}
+                        </label>
+                      </div>
+                    ))}
+                </fieldset>
+              )}
+              <p class="app-hint">{t('journal.export.redactions')}</p>
+            </fieldset>
+            {attachmentChoices?.length !== 0 && (
+              <fieldset>
+                <legend>{t('journal.export.attachments')}</legend>
+                <p class="app-hint" id="bijlagen-hint">
+                  {t('journal.export.attachmentsHint')}
+                </p>
+                <FieldError ctx={ctx} id="bijlagen" problem={problemOf('bijlagen')} />
+                <div class="app-radios app-radios--stacked" id="bijlagen">
+                  {attachmentModes
+                    .filter((mode) => mode !== 'kies' || attachmentChoices !== undefined)
+                    .map((mode) => (
+                      <div class="app-radios__item" key={mode}>
+                        <input
+                          class="app-radios__input"
+                          type="radio"
+                          id={`bijlagen-${mode}`}
+                          name="bijlagen"
+                          value={mode}
+                          checked={form.attachments === mode}
+                          aria-describedby="bijlagen-hint"
+                        />
+                        <label class="app-radios__label" for={`bijlagen-${mode}`}>
+                          {t(`journal.export.attachments.${mode}`)}
+                        </label>
+                      </div>
+                    ))}
+                </div>
+                {attachmentChoices !== undefined && (
+                  <fieldset>
+                    <legend>{t('journal.export.attachments.pick')}</legend>
+                    {attachmentChoices.map((choice) => (
+                      <div class="app-radios__item" key={choice.id}>
+                        <input
+                          class="app-radios__input"
+                          type="checkbox"
+                          id={`bijlage-${choice.number}-${choice.attachment}`}
+                          name="bijlage"
+                          value={choice.id}
+                          checked={form.pickedAttachments.includes(choice.id)}
+                        />
+                        <label class="app-radios__label" for={`bijlage-${choice.number}-${choice.attachment}`}>
+                          {t('journal.export.attachments.item', {
+                            number: choice.number,
+                            attachment: choice.attachment,
+                          })}
+                        </label>
+                      </div>
+                    ))}
+                  </fieldset>
+                )}
+              </fieldset>
+            )}
+            <Input
+              ctx={ctx}
+              name="bekend"
+              label={t('journal.export.known')}
+              hint={t('journal.export.knownHint')}
+              form={{ bekend: form.known }}
+              problem={problemOf('bekend')}
+            />
+            <div class="app-field">
+              <label class="app-label" for="wachtwoord">
+                {t('journal.export.passphrase')}
+              </label>
+              <p class="app-hint" id="wachtwoord-hint">
+                {t(fresh ? 'journal.export.passphraseFresh' : 'journal.export.passphraseHint')}
+              </p>
+              <FieldError ctx={ctx} id="wachtwoord" problem={problemOf('wachtwoord')} />
+              <input
+                class={`app-input${problemOf('wachtwoord') === undefined ? '' : ' app-input--error'}`}
+                type="password"
+                id="wachtwoord"
+                name="wachtwoord"
+                autocomplete="current-password"
+                aria-describedby="wachtwoord-hint"
+              />
+            </div>
+            <button class="app-button" type="submit">
+              {t('journal.export.make')}
+            </button>
+            <p class="app-hint" role="status" aria-live="polite" data-busy-status></p>
+          </form>
+          <p>
+            <a href="/verifieer">{t('journal.export.verifyLink')}</a>
+          </p>
+        </>
+      )}
+    </Layout>
+  );
+}

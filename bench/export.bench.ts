@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { inspectAttachment } from '../src/features/journal/attachments.js';
 import { buildBundle, type ExportPhase } from '../src/features/journal/export/bundle.js';
 import { verifyBundle } from '../src/shared/evidence/verify.js';
-import { createTranslator } from '../src/shared/i18n/i18n.js';
+import { translatorFor } from '../src/messages.js';
 import { observation, openBenchJournal } from './journal-fixture.js';
 import { table, verdict } from './report.js';
 
@@ -55,7 +55,7 @@ async function measure(size: number, photo: Buffer): Promise<Row> {
       label: 'S.',
       exportedAt: Date.now(),
       locale: 'nl',
-      t: createTranslator('nl'),
+      t: translatorFor('nl'),
       progress: (phase) => {
         marks[phase] ??= performance.now();
       },

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { type JournalPdfModel, type PdfEntry, renderJournalPdf } from '../src/features/journal/export/pdf.js';
 import { categories } from '../src/features/journal/journal.schema.js';
-import { createTranslator } from '../src/shared/i18n/i18n.js';
+import { translatorFor } from '../src/messages.js';
 import { median, table, verdict } from './report.js';
 
 const ENTRIES = 1_000;
@@ -107,7 +107,7 @@ async function buildModel(): Promise<JournalPdfModel> {
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   const model = await buildModel();
-  const t = createTranslator('nl');
+  const t = translatorFor('nl');
   const timings: number[] = [];
   let size = 0;
   let pages = 0;

@@ -30,6 +30,7 @@ import {
 import { registerQuickExitRoutes } from './features/quick-exit/quick-exit.routes.js';
 import { registerRightNowRoutes } from './features/right-now/right-now.routes.js';
 import { registerVerifyRoutes } from './features/verify/verify.routes.js';
+import { translatorFor } from './messages.js';
 import type { Services } from './services.js';
 import type { LogPublicKey } from './shared/evidence/pinned-log-keys.js';
 import { TooMany } from './shared/errors.js';
@@ -103,7 +104,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
 
   registerSecurityHeaders(app);
   await app.register(fastifyCookie);
-  registerRequestContext(app);
+  registerRequestContext(app, translatorFor);
   registerSessionLoading(app, {
     cookieName: sessionCookieName(config.secureCookies),
     currentSession: (cookie) => services.accounts.currentSession(cookie),
@@ -180,6 +181,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     assets: assets.urls,
     quickExitUrl: config.quickExitUrl,
     allowedMethods,
+    translatorFor,
   }).badUrl;
   registerAssetRoutes(app, assets);
   registerSiteRoutes(app, assets);

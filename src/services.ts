@@ -33,6 +33,7 @@ import { createMailer, type NoticeLanguage } from './shared/mail/mailer.js';
 import { createJobWorker } from './shared/jobs/jobs.js';
 import { createJobsRepository, enqueue } from './shared/jobs/jobs.repo.js';
 import { accountChangedNotice, accountChangedNoticeHandler } from './features/accounts/accounts.jobs.js';
+import { translatorFor } from './messages.js';
 import { questionnairesDir } from './shared/paths.js';
 import { sessionCookieName } from './shared/auth/session-cookie.js';
 import { createProfessionalsRepository } from './features/professionals/professionals.repo.js';
@@ -65,7 +66,7 @@ export function createServices(
     // Throttle rows are keyed hashes under the pepper: no typed name or address is stored readable.
     { keyedHash: createKeyedHash(config.pepper) },
   );
-  const mailer = createMailer(config.mail);
+  const mailer = createMailer(config.mail, translatorFor);
   // An invitation's link token is a keyed hash of its id, so the job that sends it can make the link again.
   const invitationKeyedHash = createKeyedHash(config.pepper);
   const invitationSettings = {

@@ -1,4 +1,4 @@
-import { translatorFor } from '../../src/shared/i18n/i18n.js';
+import { translatorFor } from '../../src/messages.js';
 import type { AssetUrls, PageContext } from '../../src/shared/views/context.js';
 
 /** Asset URLs for pages rendered in tests (nothing is fetched, so the files need not exist). */

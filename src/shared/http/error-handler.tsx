@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, BadRequest, FormExpired, MethodNotAllowed, TooMany } from '../errors.js';
+import type { TranslatorFor } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { ErrorPage } from '../views/error-page.js';
 import type { AssetUrls } from '../views/context.js';
@@ -65,7 +66,12 @@ function wantsProblemJson(request: FastifyRequest): boolean {
 /** The one place where errors become responses: an error page in the user's language, or problem+json. */
 export function registerErrorHandling(
   app: FastifyInstance,
-  options: { assets: AssetUrls; quickExitUrl: string; allowedMethods: (method: string, url: string) => string[] },
+  options: {
+    assets: AssetUrls;
+    quickExitUrl: string;
+    allowedMethods: (method: string, url: string) => string[];
+    translatorFor: TranslatorFor;
+  },
 ): { badUrl: (request: FastifyRequest, reply: FastifyReply) => FastifyReply } {
   const respond = (
     request: FastifyRequest,
@@ -124,7 +130,7 @@ export function registerErrorHandling(
   return {
     /** For Fastify's frameworkErrors: a URL that cannot be decoded is answered before any hook runs. */
     badUrl: (request, reply) => {
-      setRequestContext(request);
+      setRequestContext(request, options.translatorFor);
       // Fastify answers these before any hook, so the access line is written here.
       request.log.info({ method: request.method, route: 'bad-url', status: 400 }, 'request completed');
       reply.headers(baseSecurityHeaders);

@@ -4,6 +4,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { setCookies } from '../../../test/helpers/app.js';
+import { translatorFor } from '../../messages.js';
 import { testAssets } from '../../../test/helpers/page-context.js';
 import type { PageContext } from '../views/context.js';
 import { registerCsrfTokens } from './csrf-tokens.js';
@@ -26,7 +27,7 @@ async function appWithCache(clock: () => number) {
     cookieName: 'csrf',
     cookieOptions: { path: '/', httpOnly: true, sameSite: 'strict' },
   });
-  registerRequestContext(app);
+  registerRequestContext(app, translatorFor);
   const cache = createPageCache({
     contextOf: (request, reply) => pageContext(request, reply, testAssets, 'https://neutral.example/'),
     ttlMs: 1000,

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
-import { type Locale, type Translate, languageCookie, negotiateLocale, translatorFor } from '../i18n/i18n.js';
+import { type Locale, type Translate, type TranslatorFor, languageCookie, negotiateLocale } from '../i18n/i18n.js';
 import { type Actor, anonymous } from '../policy/actor.js';
 import type { AssetUrls, PageContext } from '../views/context.js';
 
@@ -18,14 +18,17 @@ declare module 'fastify' {
   }
 }
 
-/** Attaches the language, translator and actor to each request, and reply.html() to each reply. */
-export function registerRequestContext(app: FastifyInstance): void {
+/**
+ * Attaches the language, translator and actor to each request, and reply.html() to each reply. The translators
+ * come from the top (src/messages.ts), which holds the message catalogue.
+ */
+export function registerRequestContext(app: FastifyInstance, translatorFor: TranslatorFor): void {
   // Reference-type decorations start as null and are set per request (Fastify shares decorator values).
   app.decorateRequest('locale', 'nl');
   app.decorateRequest('t', null as never);
   app.decorateRequest('actor', null as never);
   app.addHook('onRequest', (request, _reply, done) => {
-    setRequestContext(request);
+    setRequestContext(request, translatorFor);
     done();
   });
   app.decorateReply('html', function html(this: FastifyReply, view: VNode, status = 200) {
@@ -46,7 +49,7 @@ export function sendHtml(reply: FastifyReply, view: VNode, status: number): Fast
  * Sets language, translator and the anonymous actor. Also called on error paths that Fastify takes before any
  * hook has run (a malformed URL), so that those pages too are in the visitor's language.
  */
-export function setRequestContext(request: FastifyRequest): void {
+export function setRequestContext(request: FastifyRequest, translatorFor: TranslatorFor): void {
   request.actor = anonymous;
   const locale = negotiateLocale(request.cookies?.[languageCookie], request.headers['accept-language']);
   request.locale = locale;

@@ -1,6 +1,7 @@
-import type { Catalogue } from './messages.js';
+import type { Translation } from './messages.js';
+import type { nl } from './nl.js';
 
-export const en: Catalogue = {
+export const en: Translation<typeof nl> = {
   'site.name': 'Niet mijn kind',
   'site.tagline': 'For parents worried that their child is being sexually exploited',
   'site.description':

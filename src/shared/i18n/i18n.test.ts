@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { en } from './en.js';
-import { createTranslator, negotiateLocale } from './i18n.js';
-import { nl } from './nl.js';
+import { catalogues, translatorFor } from '../../messages.js';
+import { mergeCatalogues, negotiateLocale } from './i18n.js';
+
+// The merged catalogue (src/messages.ts): the shared part and every feature's part.
+const { nl, en } = catalogues;
 
 test('the English catalogue has exactly the keys of the Dutch one', () => {
   assert.deepEqual(Object.keys(en).sort(), Object.keys(nl).sort());
@@ -35,19 +37,26 @@ test('every message in both catalogues is valid ICU and uses the same placeholde
   }
 });
 
+test('a key in two parts of the catalogue is refused, so one part cannot replace another part’s message', () => {
+  const journal = { nl: { 'journal.title': 'Logboek' }, en: { 'journal.title': 'Journal' } };
+  const copy = { nl: { 'journal.title': 'Dagboek' }, en: { 'journal.title': 'Diary' } };
+  assert.throws(() => mergeCatalogues([journal, copy]), /journal\.title is in two catalogue parts/);
+  assert.deepEqual(mergeCatalogues([journal]).en, { 'journal.title': 'Journal' });
+});
+
 test('plurals follow the language', () => {
-  const english = createTranslator('en');
+  const english = translatorFor('en');
   assert.equal(english('quickExit.pressesLeft', { count: 1 }), 'Press Shift 1 more time to leave the site');
   assert.equal(english('quickExit.pressesLeft', { count: 2 }), 'Press Shift 2 more times to leave the site');
-  assert.equal(createTranslator('nl')('info.index.count', { count: 1 }), '1 pagina');
-  assert.equal(createTranslator('nl')('info.index.count', { count: 3 }), '3 pagina’s');
+  assert.equal(translatorFor('nl')('info.index.count', { count: 1 }), '1 pagina');
+  assert.equal(translatorFor('nl')('info.index.count', { count: 3 }), '3 pagina’s');
 });
 
 test('dates are written in Dutch in Amsterdam time', () => {
   // 23:30 UTC on 31 December is already 1 January in Amsterdam.
   const date = new Date('2025-12-31T23:30:00Z');
-  assert.equal(createTranslator('nl')('info.page.lastReviewed', { date }), 'Laatst gecontroleerd op 1 januari 2026');
-  assert.equal(createTranslator('en')('info.page.lastReviewed', { date }), 'Last reviewed on January 1, 2026');
+  assert.equal(translatorFor('nl')('info.page.lastReviewed', { date }), 'Laatst gecontroleerd op 1 januari 2026');
+  assert.equal(translatorFor('en')('info.page.lastReviewed', { date }), 'Last reviewed on January 1, 2026');
 });
 
 test('the language cookie wins over Accept-Language', () => {

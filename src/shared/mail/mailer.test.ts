@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { appForSuite, csrfTokenFrom, setCookies, signUpOverHttp } from '../../../test/helpers/app.js';
 import { type SmtpSink, startSmtpSink } from '../../../test/helpers/smtp-sink.js';
+import { translatorFor } from '../../messages.js';
 import { createMailer } from './mailer.js';
 
 const revealing = /niet mijn kind|uitbuit|exploit|loverboy|logboek|journal|kind\b|child|seks|sex|politie|police|http/i;
@@ -14,7 +15,7 @@ describe('e-mail notices', () => {
   after(() => sink.close());
 
   test('a notice travels over SMTP with the configured neutral sender and says nothing about the site', async () => {
-    const mailer = createMailer({ url: sink.url, from: 'no-reply@example.org', fromName: 'Berichten' });
+    const mailer = createMailer({ url: sink.url, from: 'no-reply@example.org', fromName: 'Berichten' }, translatorFor);
     assert.equal(await mailer.sendNotice('ouder@example.org', 'account-changed', 'nl'), true);
     assert.equal(await mailer.sendNotice('parent@example.org', 'account-changed', 'en'), true);
     const [dutch, english] = sink.received.slice(-2);
@@ -28,7 +29,7 @@ describe('e-mail notices', () => {
 
   test('without SMTP_URL no mail is sent, and a refusing server does not break the request', async () => {
     assert.equal(
-      await createMailer({ url: undefined, from: 'a@example.org', fromName: 'x' }).sendNotice(
+      await createMailer({ url: undefined, from: 'a@example.org', fromName: 'x' }, translatorFor).sendNotice(
         'b@example.org',
         'account-changed',
         'nl',
@@ -36,8 +37,10 @@ describe('e-mail notices', () => {
       false,
     );
     const errors: unknown[] = [];
-    const unreachable = createMailer({ url: 'smtp://127.0.0.1:9', from: 'a@example.org', fromName: 'x' }, (error) =>
-      errors.push(error),
+    const unreachable = createMailer(
+      { url: 'smtp://127.0.0.1:9', from: 'a@example.org', fromName: 'x' },
+      translatorFor,
+      (error) => errors.push(error),
     );
     assert.equal(await unreachable.sendNotice('b@example.org', 'account-changed', 'nl'), false);
     assert.equal(errors.length, 1);

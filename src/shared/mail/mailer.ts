@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { Config } from '../config/config.js';
-import { translatorFor } from '../i18n/i18n.js';
+import type { TranslatorFor } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 
 /*
@@ -32,7 +32,12 @@ export interface Mailer {
   sendInvitation(to: string, link: string, language: NoticeLanguage): Promise<boolean>;
 }
 
-export function createMailer(config: Config['mail'], onError: (error: unknown) => void = () => undefined): Mailer {
+/** Texts come from `translatorFor` (the message catalogue, src/messages.ts). */
+export function createMailer(
+  config: Config['mail'],
+  translatorFor: TranslatorFor,
+  onError: (error: unknown) => void = () => undefined,
+): Mailer {
   if (config.url === undefined) {
     return { enabled: false, sendNotice: () => Promise.resolve(false), sendInvitation: () => Promise.resolve(false) };
   }

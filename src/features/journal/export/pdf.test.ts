@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
-import { createTranslator } from '../../../shared/i18n/i18n.js';
+import { translatorFor } from '../../../messages.js';
 import type { Observation } from '../journal.schema.js';
 import { type JournalPdfModel, numberRanges, type PdfEntry, renderJournalPdf } from './pdf.js';
 
@@ -134,7 +134,7 @@ describe('journal.pdf', () => {
   let english: Rendered;
 
   const render = async (locale: 'nl' | 'en'): Promise<Rendered> => {
-    const pdf = await renderJournalPdf(await buildModel(locale), createTranslator(locale));
+    const pdf = await renderJournalPdf(await buildModel(locale), translatorFor(locale));
     const file = path.join(dir, `${locale}.pdf`);
     writeFileSync(file, pdf);
     const pageCount = Number(/^Pages:\s+(\d+)$/m.exec(run('pdfinfo', [file]))?.[1]);
@@ -289,7 +289,7 @@ test('a damaged or non-JPEG thumbnail does not stop the PDF', async () => {
   assert.ok(entry?.attachments[0]);
   entry.attachments[0].thumbnail = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
   model.entries = [entry];
-  const pdf = await renderJournalPdf(model, createTranslator('nl'));
+  const pdf = await renderJournalPdf(model, translatorFor('nl'));
   assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
 });
 

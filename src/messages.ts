@@ -1,0 +1,21 @@
+import { en as sharedEn } from './shared/i18n/en.js';
+import { createTranslators, mergeCatalogues } from './shared/i18n/i18n.js';
+import { nl as sharedNl } from './shared/i18n/nl.js';
+
+/**
+ * The message catalogue, assembled here at the top like the policy map (src/policies.ts), so src/shared/ never
+ * imports a feature: the shared messages (site, layout, footer, errors, form words, mail, the national lines)
+ * and one part per feature, `<feature>.messages.ts`, each exporting its Dutch and English messages. A feature's
+ * part is listed here; a key in two parts fails at start-up.
+ */
+export const catalogues = mergeCatalogues([{ nl: sharedNl, en: sharedEn }]);
+
+declare module './shared/i18n/messages.js' {
+  /** MessageKey (src/shared/i18n/messages.ts) is every key of the merged Dutch catalogue. */
+  interface MessageRegistry {
+    catalogue: (typeof catalogues)['nl'];
+  }
+}
+
+/** The translator for a language (compiled messages are cached per language). */
+export const translatorFor = createTranslators(catalogues);

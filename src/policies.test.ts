@@ -73,10 +73,9 @@ policyTable(
   'checkOutcome',
   actors,
   { outcome: { level: 'vraag-advies' } },
-  ['take', 'saveToJournal'],
+  ['take'],
   gridToCases<'checkOutcome'>(everyone, {
     take: { outcome: everyone },
-    saveToJournal: { outcome: ['parent', 'otherParent'] },
   }),
 );
 

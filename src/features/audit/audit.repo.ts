@@ -55,7 +55,7 @@ function toRow(row: Selectable<AuditLogTable>): AuditRow {
  * Append last in a transaction: every writer takes the head last, so two writers never wait for each other's
  * locks in opposite orders.
  */
-export async function appendAuditEvent(trx: Kysely<Database>, event: AuditEvent, now: Date): Promise<AuditRow> {
+async function appendAuditEvent(trx: Kysely<Database>, event: AuditEvent, now: Date): Promise<AuditRow> {
   await lockRow(trx, 'audit_head', 1);
   const head = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
   const seq = Number(head.seq) + 1;

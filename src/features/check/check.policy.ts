@@ -1,4 +1,4 @@
-import { type Actor, hasRole } from '../../shared/policy/actor.js';
+import type { Actor } from '../../shared/policy/actor.js';
 
 /** What a rule needs to know about a check outcome. */
 export interface CheckOutcomeFacts {
@@ -8,6 +8,4 @@ export interface CheckOutcomeFacts {
 export const checkOutcomePolicy = {
   /** Anyone may take the check: no account, nothing stored. */
   take: (_actor: Actor, _outcome: CheckOutcomeFacts): boolean => true,
-  /** Saving an outcome to a journal needs a parent account (the journal issue builds it). */
-  saveToJournal: (actor: Actor, _outcome: CheckOutcomeFacts): boolean => hasRole(actor, 'parent'),
 };

@@ -14,10 +14,10 @@ const text = z.object({ nl: z.string().trim().min(1), en: z.string().trim().min(
 export const adviceLevels = ['bel-112', 'bel-vandaag', 'vraag-advies', 'blijf-in-gesprek'] as const;
 export type AdviceLevel = (typeof adviceLevels)[number];
 
-export const acuteKinds = ['missing', 'danger', 'threat', 'assault', 'blackmail'] as const;
+const acuteKinds = ['missing', 'danger', 'threat', 'assault', 'blackmail'] as const;
 export type AcuteKind = (typeof acuteKinds)[number];
 
-export const serviceIds = [
+const serviceIds = [
   'alarm',
   'politie',
   'veilig-thuis',
@@ -28,7 +28,6 @@ export const serviceIds = [
   'akj',
   'zelfmoordpreventie',
 ] as const;
-export type ServiceId = (typeof serviceIds)[number];
 
 const option = z.object({
   value: id,

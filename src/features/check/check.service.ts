@@ -1,5 +1,5 @@
 import type { Actor } from '../../shared/policy/actor.js';
-import { authorize, can } from '../../policies.js';
+import { authorize } from '../../policies.js';
 import { createDailyCounter } from '../../shared/counters/daily-counter.js';
 import type { CheckRepository } from './check.repo.js';
 import type { AdviceLevel, Question, Questionnaire } from './check.schema.js';
@@ -97,9 +97,6 @@ export function createCheckService(
       outcomes.add({ version: questionnaire.version, level: evaluation.level });
       return { kind: 'outcome', questionnaire, answers, evaluation };
     },
-
-    /** Whether the outcome page may offer "save to my journal" (the journal issue adds the saver). */
-    canSave: (actor: Actor, evaluation: Evaluation): boolean => can(actor, 'checkOutcome', 'saveToJournal', evaluation),
 
     /** Writes pending counts now (tests, and before the database closes). */
     flush: outcomes.flush,

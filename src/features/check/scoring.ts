@@ -59,7 +59,7 @@ export const severity: Record<AdviceLevel, number> = {
   'blijf-in-gesprek': 0,
 };
 
-export function moreUrgent(a: AdviceLevel, b: AdviceLevel): AdviceLevel {
+function moreUrgent(a: AdviceLevel, b: AdviceLevel): AdviceLevel {
   return severity[a] >= severity[b] ? a : b;
 }
 

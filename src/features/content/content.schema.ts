@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const audiences = ['parents', 'professionals', 'everyone'] as const;
+const audiences = ['parents', 'professionals', 'everyone'] as const;
 export type Audience = (typeof audiences)[number];
 
 /** How the information index groups pages, in this order. */
@@ -31,8 +31,6 @@ export const frontMatterSchema = z.object({
   order: z.number().int().min(0).max(10_000).default(100),
   draft: z.boolean().default(false),
 });
-
-export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
 /** Page slugs as they appear in URLs: lower-case words joined by dashes. */
 export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);

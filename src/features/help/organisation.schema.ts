@@ -14,7 +14,7 @@ const interval = z
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof weekdays)[number];
 
-export const openingHoursSchema = z.union([
+const openingHoursSchema = z.union([
   z.object({ always: z.literal(true) }),
   z.object({
     always: z.literal(false).default(false),
@@ -42,14 +42,13 @@ export const organisationKinds = [
 ] as const;
 export type OrganisationKind = (typeof organisationKinds)[number];
 
-export const areaSchema = z.discriminatedUnion('type', [
+const areaSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('national') }),
   z.object({ type: z.literal('province'), codes: z.array(z.string().regex(/^PV\d{2}$/)).min(1) }),
   z.object({ type: z.literal('veiligheidsregio'), codes: z.array(z.string().regex(/^VR\d{2}$/)).min(1) }),
   z.object({ type: z.literal('police-unit'), names: z.array(z.string().min(1)).min(1) }),
   z.object({ type: z.literal('municipalities'), codes: z.array(z.string().regex(/^GM\d{4}$/)).min(1) }),
 ]);
-export type Area = z.infer<typeof areaSchema>;
 
 const day = z
   .string()
@@ -60,7 +59,7 @@ const day = z
  * Where the details come from. Nobody may claim a check that was not done: until someone checks the organisation's
  * own site, the page says which source the details were taken from and that they have not been checked since.
  */
-export const organisationSourceSchema = z.object({
+const organisationSourceSchema = z.object({
   /** Who published it: "Politie", "Rijksoverheid", "Omrop Fryslân". */
   publisher: z.string().trim().min(1),
   /** The page, article or report, when it is more than the publisher's site in general. */
@@ -72,7 +71,6 @@ export const organisationSourceSchema = z.object({
    */
   date: z.union([z.string().regex(/^\d{4}$/, 'must be a year like 2020 or a date like 2026-11-28'), day]),
 });
-export type OrganisationSource = z.infer<typeof organisationSourceSchema>;
 
 export const organisationSchema = z.object({
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),

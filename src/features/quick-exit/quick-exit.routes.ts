@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /** Cookies that quick exit removes even if Clear-Site-Data is ignored (older browsers, proxies). */
-export const cookiesClearedOnExit = ['taal', 'csrf', '__Host-csrf', 'sessie', '__Host-sessie'] as const;
+const cookiesClearedOnExit = ['taal', 'csrf', '__Host-csrf', 'sessie', '__Host-sessie'] as const;
 
 export interface QuickExitOptions {
   exitUrl: string;

@@ -12,7 +12,7 @@ function CallButton({ number, label }: { number: string; label: string }) {
 }
 
 /** 113 Zelfmoordpreventie: the short number and the free 0800 number, both open day and night. */
-export const suicidePreventionLines = { short: '113', free: '0800-0113' } as const;
+const suicidePreventionLines = { short: '113', free: '0800-0113' } as const;
 
 /**
  * The situations on the page, in the order a frightened parent meets them. Each block starts with the number to

@@ -12,7 +12,7 @@ import { en } from '../../shared/i18n/en.js';
  * 0 valid, 1 invalid, 2 usage error; bad input never prints a stack trace.
  */
 
-export const verifyExportUsage = `Usage: npm run cli -- verify-export <bundle.zip> [options]
+const verifyExportUsage = `Usage: npm run cli -- verify-export <bundle.zip> [options]
 
 Checks a journal export bundle offline (docs/export-format.md §6 and §8).
 
@@ -25,7 +25,7 @@ Options:
 
 Exit code: 0 valid, 1 not valid, 2 usage error.`;
 
-export const honestWording = [
+const honestWording = [
   'What this proves: the log proves when each disclosed entry was received and that nothing in it changed since.',
   'An account signature proves that an entry was written in a session of this account, not who typed it.',
   'Neither proves that what was written is true.',
@@ -84,7 +84,7 @@ function list(indices: number[]): string {
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** The first line: what a reader may rely on, and (for an old bundle) what not. */
-export function relianceLine(report: Report, shown: boolean): string {
+function relianceLine(report: Report, shown: boolean): string {
   const { summary } = report;
   if (!report.valid || summary === undefined) {
     return 'NOT VALID: do not rely on this bundle: not on its entries, not on journal.pdf, not on its attachments. What failed:';

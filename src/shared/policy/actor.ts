@@ -46,7 +46,7 @@ export interface UserFacts {
 }
 
 /** Parents may add a second factor; for admins and professionals it comes before anything else. */
-export const secondFactorRequired = (kind: AccountKind): boolean => kind !== 'parent';
+const secondFactorRequired = (kind: AccountKind): boolean => kind !== 'parent';
 
 /**
  * The actor for a signed-in user. The single place where a missing second factor and a pending activation take

@@ -40,9 +40,6 @@ export type ResourceIn<Map extends PolicyRules, Type extends keyof Map> = Map[Ty
 export type Scope<Column extends string = string> =
   'all' | 'none' | { anyOf: readonly [Partial<Record<Column, string>>, ...Partial<Record<Column, string>>[]] };
 
-/** A scope function: the rows of a list an actor may act on, decided without loading them. */
-export type ScopeRule<Column extends string> = (actor: Actor) => Scope<Column>;
-
 /** Builds a scope from the conditions that apply (undefined ones dropped); no condition means no rows. */
 export function scopeOfConditions<Column extends string>(
   ...conditions: (Partial<Record<Column, string>> | undefined)[]

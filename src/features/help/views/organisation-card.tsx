@@ -5,7 +5,7 @@ import type { ShownOrganisation } from '../help.service.js';
 import type { OpenState } from '../opening-hours.js';
 import type { Organisation } from '../organisation.schema.js';
 
-export function openStateText(ctx: PageContext, state: OpenState | undefined): string {
+function openStateText(ctx: PageContext, state: OpenState | undefined): string {
   const { t } = ctx;
   if (state === undefined) return t('help.hours.unknown');
   if (state.open) return state.always ? t('help.hours.always') : t('help.hours.openUntil', { time: state.closesAt });
@@ -23,7 +23,7 @@ function dayOrYear(value: string): Date | string {
  * Where the details come from, and whether anyone checked them on the organisation's own site. Without a real
  * check the line says so, with the source's date: "checked" is never claimed for a second-hand source.
  */
-export function SourceLine({ ctx, organisation }: { ctx: PageContext; organisation: Organisation }) {
+function SourceLine({ ctx, organisation }: { ctx: PageContext; organisation: Organisation }) {
   const { t } = ctx;
   const { source, checkedOn } = organisation;
   const name = source.title === undefined ? source.publisher : `${source.publisher}, ${source.title}`;

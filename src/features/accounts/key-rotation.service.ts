@@ -20,7 +20,7 @@ import { type AccountsService, type CurrentSession, totpPlace } from './accounts
 import type { KeyRotationRepository } from './key-rotation.repo.js';
 
 /*
- * "Someone may know my passphrase" (issue 5, point 8): a new master key at the next epoch, new X25519 and
+ * "Someone may know my passphrase": a new master key at the next epoch, new X25519 and
  * Ed25519 pairs, a new passphrase and a new recovery code. Data keys are re-wrapped, never contents re-encrypted;
  * the few values sealed directly under the master key (TOTP secret, passkey nicknames) are sealed again. The old
  * signing key signs the new one and is kept, so leaves it signed stay verifiable (docs/export-format.md §4.4).

@@ -1,4 +1,4 @@
-// Inspection of a journal attachment before it is encrypted and stored (issue 6, ADR 0010).
+// Inspection of a journal attachment before it is encrypted and stored (ADR 0010).
 //
 // A pure function of the uploaded bytes: no file name, no declared content type, no I/O. It decides what the
 // bytes are by their content, refuses everything outside PNG, JPEG, WebP and PDF, and turns an image into a

@@ -8,7 +8,7 @@ import { dialects } from '../../../test/helpers/databases.js';
 import { entryFormBody } from '../../../test/helpers/journal.js';
 
 /*
- * Entry forms with files, as an attacker and as a hurried parent send them (issue 12, item 9): the token is
+ * Entry forms with files, as an attacker and as a hurried parent send them: the token is
  * checked before any file is read, the sixth file and the first byte past 10 MB stop the reading, a body that
  * is not proper multipart is a 400, and only so many are read at once. "Before it was read" is shown by the
  * answer arriving while the client is still sending (its stream is still open), never by a clock or memory.

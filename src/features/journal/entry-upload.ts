@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 
 /*
- * Reading an entry form with files (multipart) without letting it fill the server's memory (issue 12, item 9).
+ * Reading an entry form with files (multipart) without letting it fill the server's memory.
  *
  * - The CSRF token is checked before any file is read: from the `x-csrf-token` header, or else it must be the
  *   form's first field (the entry form renders its CsrfField first, and browsers send fields in page order).

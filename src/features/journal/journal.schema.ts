@@ -4,7 +4,7 @@ import { amsterdamDay } from '../../shared/time/amsterdam.js';
 
 /*
  * What a journal entry holds, and how the entry form is read. Everything the parent types is NFC-normalised
- * and stripped of control characters on the way in (the next issue hashes these exact strings). Values that
+ * and stripped of control characters on the way in (the evidence log hashes these exact strings). Values that
  * look wrong, such as an odd phone number or a foreign number plate, are kept as typed and flagged: the parent
  * saw what they saw, and the log must not lose it.
  */

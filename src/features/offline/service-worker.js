@@ -1,8 +1,8 @@
 // @ts-check
 /*
  * The service worker keeps the "right now" page (/nu) and the files it needs available without a connection.
- * It stores nothing personal beyond the last help-finder result (which the help finder issue asks for, so a
- * parent without signal still sees whom to call): /nu, the last /hulp result and fingerprinted static files.
+ * It stores nothing personal beyond the last help-finder result (so a parent without
+ * signal still sees whom to call): /nu, the last /hulp result and fingerprinted static files.
  * Other pages go to the network; when there is none, a page request gets the cached /nu instead of an error.
  * The server fills in the two values below (src/features/offline/offline.routes.ts).
  */

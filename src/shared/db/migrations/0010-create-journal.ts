@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /*
- * The parent's journal (issue 6). Nothing here is readable without the owner's master key: every entry, index
+ * The parent's journal. Nothing here is readable without the owner's master key: every entry, index
  * segment, attachment and diary note is sealed under its own data key, wrapped by the master key. The clear
  * columns are what the server needs to keep order and place: ids, the entry's position, its receipt time, and
  * whether it was redacted (its content is then gone).

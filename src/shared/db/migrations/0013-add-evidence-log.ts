@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /*
- * The tamper-evident journal (issue 7, docs/export-format.md): each entry's leaf (its JCS bytes, hash and the
+ * The tamper-evident journal (docs/export-format.md): each entry's leaf (its JCS bytes, hash and the
  * account's signature) in clear — a leaf holds ids, a time, a key id and a salted commitment, never content —;
  * the journal's Merkle frontier for O(log n) appends; every signed checkpoint; and the signed global roots.
  */

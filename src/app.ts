@@ -207,7 +207,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     keyRotation: services.keyRotation,
     accountSection: professionalAccountSection(pages, services.professionals),
   });
-  registerProfessionalRoutes(app, pages, services.professionals, services.accounts, services.audit, {
+  registerProfessionalRoutes(app, pages, services.professionals, services.accounts, {
     secureCookies: config.secureCookies,
     invitationValidDays: Math.round(config.invitationValidMs / 86_400_000),
   });

@@ -3,7 +3,7 @@ import type { Ciphertext, WrappedKey } from '../../shared/crypto/aead.js';
 import type { Argon2Parameters } from '../../shared/crypto/passphrase.js';
 import type { RetiredSigningKey, StoredUserKeys } from '../../shared/crypto/user-keys.js';
 import { keyId } from '../../shared/evidence/format.js';
-import type { AlsoInTransaction } from '../../shared/db/transaction.js';
+import type { AlsoInTransaction, Trx } from '../../shared/db/transaction.js';
 import type { Database, UsersTable } from '../../shared/db/schema.js';
 
 export type AccountRole = UsersTable['role'];
@@ -93,37 +93,53 @@ export function createAccountsRepository(db: Kysely<Database>) {
       );
 
   return {
-    /** Inserts a user; false when the username (by its key) is taken. */
-    /** False when the name is taken; `also` (the audit line) runs in the same transaction when it was inserted. */
-    async insertUser(user: NewUser, now: Date, also?: AlsoInTransaction): Promise<boolean> {
-      return db.transaction().execute(async (trx) => {
-        const result = await trx
-          .insertInto('users')
-          .values({
-            id: user.id,
-            username: user.username,
-            username_key: user.usernameKey,
-            role: user.role,
-            email: null,
-            argon2_params: JSON.stringify(user.argon2),
-            salt: user.salt.toString('base64'),
-            verifier: user.verifier.toString('base64'),
-            key_epoch: user.keys.epoch,
-            master_key_id: user.keys.masterKeyId,
-            master_by_passphrase: user.keys.masterByPassphrase,
-            master_by_recovery: user.keys.masterByRecovery,
-            x25519_public: user.keys.x25519Public.toString('base64'),
-            x25519_private: user.keys.x25519Private,
-            ed25519_public: user.keys.ed25519Public.toString('base64'),
-            ed25519_private: user.keys.ed25519Private,
-            created_at: now.toISOString(),
-          })
-          .onConflict((conflict) => conflict.column('username_key').doNothing())
-          .executeTakeFirst();
-        const inserted = Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
-        if (inserted) await also?.(trx);
-        return inserted;
-      });
+    /**
+     * Inserts a user: 'taken' when the username (by its key) is; 'unclaimed' when `claim` (an admin's set-up
+     * link or a professional's invitation, claimed in the same transaction) says no, and then nothing is kept.
+     * `also` (the audit lines) runs last in the same transaction.
+     */
+    async insertUser(
+      user: NewUser,
+      now: Date,
+      also?: AlsoInTransaction,
+      claim?: (trx: Trx) => Promise<boolean>,
+    ): Promise<'inserted' | 'taken' | 'unclaimed'> {
+      const unclaimed = new Error('unclaimed: the transaction is rolled back');
+      return db
+        .transaction()
+        .execute(async (trx) => {
+          const result = await trx
+            .insertInto('users')
+            .values({
+              id: user.id,
+              username: user.username,
+              username_key: user.usernameKey,
+              role: user.role,
+              email: null,
+              argon2_params: JSON.stringify(user.argon2),
+              salt: user.salt.toString('base64'),
+              verifier: user.verifier.toString('base64'),
+              key_epoch: user.keys.epoch,
+              master_key_id: user.keys.masterKeyId,
+              master_by_passphrase: user.keys.masterByPassphrase,
+              master_by_recovery: user.keys.masterByRecovery,
+              x25519_public: user.keys.x25519Public.toString('base64'),
+              x25519_private: user.keys.x25519Private,
+              ed25519_public: user.keys.ed25519Public.toString('base64'),
+              ed25519_private: user.keys.ed25519Private,
+              created_at: now.toISOString(),
+            })
+            .onConflict((conflict) => conflict.column('username_key').doNothing())
+            .executeTakeFirst();
+          if (Number(result.numInsertedOrUpdatedRows ?? 0) !== 1) return 'taken' as const;
+          if (claim !== undefined && !(await claim(trx))) throw unclaimed;
+          await also?.(trx);
+          return 'inserted' as const;
+        })
+        .catch((error: unknown) => {
+          if (error === unclaimed) return 'unclaimed' as const;
+          throw error;
+        });
     },
 
     async findUserByUsernameKey(usernameKey: string): Promise<StoredUser | undefined> {
@@ -250,21 +266,34 @@ export function createAccountsRepository(db: Kysely<Database>) {
       return Number(result.numDeletedRows);
     },
 
-    async insertSession(session: StoredSession): Promise<void> {
-      await db
-        .insertInto('sessions')
-        .values({
-          id_hash: session.idHash,
-          user_id: session.userId,
-          master_key: session.masterKey,
-          device_hint: session.deviceHint,
-          created_at: session.createdAt,
-          last_seen_at: session.lastSeenAt,
-          expires_at: session.expiresAt,
-          second_factor_pending: session.secondFactorPending ? 1 : 0,
-          reauthenticated_at: session.reauthenticatedAt,
-        })
-        .execute();
+    /**
+     * A new session; `also` (the login's audit line) in the same transaction. Without it, no transaction of
+     * its own: key rotation inserts the session of this browser in the rotation's.
+     */
+    async insertSession(session: StoredSession, also?: AlsoInTransaction): Promise<void> {
+      const insert = (into: Kysely<Database>) =>
+        into
+          .insertInto('sessions')
+          .values({
+            id_hash: session.idHash,
+            user_id: session.userId,
+            master_key: session.masterKey,
+            device_hint: session.deviceHint,
+            created_at: session.createdAt,
+            last_seen_at: session.lastSeenAt,
+            expires_at: session.expiresAt,
+            second_factor_pending: session.secondFactorPending ? 1 : 0,
+            reauthenticated_at: session.reauthenticatedAt,
+          })
+          .execute();
+      if (also === undefined) {
+        await insert(db);
+        return;
+      }
+      await db.transaction().execute(async (trx) => {
+        await insert(trx);
+        await also(trx);
+      });
     },
 
     /**
@@ -521,16 +550,26 @@ export function createAccountsRepository(db: Kysely<Database>) {
       return row === undefined ? undefined : { email: row.email, expiresAt: row.expires_at, usedAt: row.used_at };
     },
 
-    /** Marks a link used, only if it was not yet: two claims at once cannot both succeed. */
-    async claimSetupLink(tokenHash: string, nowIso: string): Promise<boolean> {
-      const result = await db
+    /**
+     * Marks a link used, only if it was not yet (two claims at once cannot both succeed), and gives the new
+     * admin account the link's e-mail address — in the transaction that creates the account.
+     */
+    async claimSetupLink(trx: Trx, tokenHash: string, userId: string, nowIso: string): Promise<boolean> {
+      const result = await trx
         .updateTable('setup_links')
         .set({ used_at: nowIso })
         .where('token_hash', '=', tokenHash)
         .where('used_at', 'is', null)
         .where('expires_at', '>', nowIso)
         .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      if (Number(result.numUpdatedRows) !== 1) return false;
+      const link = await trx
+        .selectFrom('setup_links')
+        .select('email')
+        .where('token_hash', '=', tokenHash)
+        .executeTakeFirstOrThrow();
+      await trx.updateTable('users').set({ email: link.email }).where('id', '=', userId).execute();
+      return true;
     },
 
     async setEmail(userId: string, email: string | null): Promise<void> {

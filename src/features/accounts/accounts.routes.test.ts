@@ -274,6 +274,77 @@ for (const dialect of dialects) {
       assert.equal((await register('zonder.spoor')).response.statusCode, 200, 'the name is free');
     });
 
+    test('a login whose audit line cannot be written starts no session', async () => {
+      await register('login.zonder.spoor');
+      const sessionsOf = async () =>
+        (
+          await testApp.database.handle.db
+            .selectFrom('sessions')
+            .innerJoin('users', 'users.id', 'sessions.user_id')
+            .select('sessions.id_hash')
+            .where('users.username_key', '=', 'login.zonder.spoor')
+            .execute()
+        ).length;
+      const before = await sessionsOf();
+      const restore = await refuseAuditWrites(testApp.database.handle);
+      try {
+        const refused = await login('login.zonder.spoor', goodPassphrase);
+        assert.equal(refused.response.statusCode, 500);
+        assert.equal(refused.cookies.sessie, undefined, 'no session cookie');
+      } finally {
+        await restore();
+      }
+      assert.equal(await sessionsOf(), before, 'no session row');
+      const signedIn = await login('login.zonder.spoor', goodPassphrase);
+      assert.equal(signedIn.response.statusCode, 303);
+      assert.equal(await sessionsOf(), before + 1);
+    });
+
+    test('logging out signs out even when the audit log cannot be written', async () => {
+      await register('uit.zonder.spoor');
+      const { cookies } = await login('uit.zonder.spoor', goodPassphrase);
+      const session = (await testApp.services.accounts.currentSession(cookies.sessie))!;
+      const page = await testApp.app.inject({ method: 'GET', url: '/account', cookies });
+      const restore = await refuseAuditWrites(testApp.database.handle);
+      let out;
+      try {
+        out = await testApp.app.inject({
+          method: 'POST',
+          url: '/uitloggen',
+          cookies,
+          payload: { _csrf: csrfTokenFrom(page.body) },
+        });
+      } finally {
+        await restore();
+      }
+      assert.equal(out.statusCode, 303);
+      assert.equal(await testApp.services.accounts.currentSession(cookies.sessie), undefined, 'the session ended');
+      const lines = await testApp.database.handle.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('object_id', '=', session.userId)
+        .where('action', '=', 'logout')
+        .execute();
+      assert.deepEqual(lines, [], 'without its line');
+      // With a working audit log, the line is written with the ending.
+      const again = await login('uit.zonder.spoor', goodPassphrase);
+      const page2 = await testApp.app.inject({ method: 'GET', url: '/account', cookies: again.cookies });
+      const out2 = await testApp.app.inject({
+        method: 'POST',
+        url: '/uitloggen',
+        cookies: again.cookies,
+        payload: { _csrf: csrfTokenFrom(page2.body) },
+      });
+      assert.equal(out2.statusCode, 303);
+      const after = await testApp.database.handle.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('object_id', '=', session.userId)
+        .where('action', '=', 'logout')
+        .execute();
+      assert.equal(after.length, 1);
+    });
+
     test('signed-in pages carry the idle warning; "stay logged in" restarts the idle time-out', async () => {
       const { cookies } = await login('Moeder', goodPassphrase);
       const page = await testApp.app.inject({ method: 'GET', url: '/informatie', cookies });
@@ -473,6 +544,21 @@ for (const dialect of dialects) {
         payload: { ...payload, wachtwoord: 'kort', herhaling: 'kort' },
       });
       assert.equal(weak.statusCode, 400, 'a bad form does not use up the link');
+      // When its audit line cannot be written, no account is made and the link is not used up.
+      const restore = await refuseAuditWrites(testApp.database.handle);
+      try {
+        const refused = await testApp.app.inject({ method: 'POST', url: `/beheer/start/${token}`, cookies, payload });
+        assert.equal(refused.statusCode, 500);
+      } finally {
+        await restore();
+      }
+      const none = await testApp.database.handle.db
+        .selectFrom('users')
+        .select('id')
+        .where('username_key', '=', 'beheerder')
+        .executeTakeFirst();
+      assert.equal(none, undefined, 'no account');
+      assert.equal(await testApp.services.accounts.setupLinkUsable(token), true, 'the link still works');
       const created = await testApp.app.inject({ method: 'POST', url: `/beheer/start/${token}`, cookies, payload });
       assert.equal(created.statusCode, 200);
       assert.match(created.body, /data-recovery-code/);

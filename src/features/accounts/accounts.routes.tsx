@@ -67,8 +67,12 @@ export function registerAccountRoutes(
     audit.recording({ actor: userId, action, objectType: 'account', objectId: userId, requestId: String(request.id) });
   const name = sessionCookieName(options.secureCookies);
   const endThisSession = async (request: FastifyRequest) => {
-    const idHash = await accounts.endSessionByCookie(request.cookies[name]);
-    if (idHash !== undefined) for (const holder of options.userData) holder.forgetSession(idHash);
+    const idHash = await accounts.endSessionByCookie(
+      request.cookies[name],
+      (userId) => accountLine(request, userId, 'logout'),
+      (error) => request.log.error({ err: error }, 'a logout ended the session without its audit line'),
+    );
+    if (idHash !== undefined) for (const holder of options.userData) await holder.forgetSession(idHash);
   };
   const signIn = (reply: FastifyReply, cookie: string) =>
     reply.setCookie(name, cookie, sessionCookieOptions(options.secureCookies));
@@ -136,15 +140,11 @@ export function registerAccountRoutes(
 
   app.post<{ Body: Form }>('/inloggen', async (request, reply) => {
     const form = request.body ?? {};
-    const result = await accounts.login(form, request.headers['user-agent'], request.ip);
-    if (result.userId !== undefined) {
-      await record(
-        request,
-        result.ok ? result.userId : 'anonymous',
-        result.ok ? 'login.succeeded' : 'login.failed',
-        result.userId,
-      );
-    }
+    const result = await accounts.login(form, request.headers['user-agent'], request.ip, (userId) =>
+      accountLine(request, userId, 'login.succeeded'),
+    );
+    // A failed login changes nothing to record it with: its line is written alone.
+    if (!result.ok && result.userId !== undefined) await record(request, 'anonymous', 'login.failed', result.userId);
     if (!result.ok) {
       const username = typedUsername(form);
       const { retryAt } = result;
@@ -228,7 +228,9 @@ export function registerAccountRoutes(
 
   app.post<{ Params: { token: string }; Body: Form }>('/beheer/start/:token', async (request, reply) => {
     const form = request.body ?? {};
-    const result = await accounts.registerAdmin(request.params.token, form, request.headers['user-agent']);
+    const result = await accounts.registerAdmin(request.params.token, form, request.headers['user-agent'], (userId) =>
+      accountLine(request, userId, 'admin.created'),
+    );
     if (result === 'link') throw new NotFound('no such set-up link');
     if (!result.ok) {
       const username = typedUsername(form);
@@ -242,7 +244,6 @@ export function registerAccountRoutes(
         400,
       );
     }
-    await record(request, result.userId, 'admin.created', result.userId);
     return showRecoveryCode(request, reply, result);
   });
 
@@ -270,7 +271,6 @@ export function registerAccountRoutes(
   });
 
   app.post('/uitloggen', async (request, reply) => {
-    if (request.session !== null) await record(request, request.session.userId, 'logout', request.session.userId);
     await endThisSession(request);
     reply.clearCookie(name, sessionCookieOptions(options.secureCookies));
     reply.header('clear-site-data', '"cookies"');

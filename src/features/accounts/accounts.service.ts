@@ -43,7 +43,7 @@ import {
 } from './accounts.schema.js';
 import { createLoginThrottle } from './login-throttle.js';
 import type { UserDataHolder } from '../../shared/user-data.js';
-import type { AlsoInTransaction } from '../../shared/db/transaction.js';
+import type { AlsoInTransaction, Trx } from '../../shared/db/transaction.js';
 
 /** How long a given passphrase counts for sensitive actions (DESIGN §4: re-authentication within 5 minutes). */
 export const REAUTHENTICATION_WINDOW_MS = 5 * 60_000;
@@ -192,9 +192,10 @@ export function createAccountsService(
     masterKey: SymmetricKey,
     hint: string,
     secondFactorPending = false,
+    also?: AlsoInTransaction,
   ): Promise<string> {
     const { cookie, session } = newSession(userId, masterKey, hint, secondFactorPending);
-    await repo.insertSession(session);
+    await repo.insertSession(session, also);
     return cookie;
   }
 
@@ -226,7 +227,8 @@ export function createAccountsService(
     form: Record<string, unknown>,
     userAgent: string | undefined,
     role: 'parent' | 'admin' | 'professional',
-    beforeSession?: (userId: string) => Promise<boolean>,
+    /** Claims what the account is made from (a set-up link, an invitation) in the transaction that makes it. */
+    claim?: (trx: Trx, userId: string) => Promise<boolean>,
     clientAddress?: string,
     auditLine?: (userId: string) => AlsoInTransaction,
   ): Promise<RegisterResult | 'link'> {
@@ -267,14 +269,12 @@ export function createAccountsService(
       },
       clock(),
       auditLine?.(userId),
+      claim === undefined ? undefined : (trx) => claim(trx, userId),
     );
     // Two sign-ups with one name at the same moment: the unique key decides, the other is told it is taken.
-    if (!inserted) return taken();
-    // An admin's set-up link is claimed only now that everything else is valid, and only once.
-    if (beforeSession !== undefined && !(await beforeSession(userId))) {
-      await repo.deleteUser(userId);
-      return 'link';
-    }
+    if (inserted === 'taken') return taken();
+    // A set-up link or invitation is claimed only once everything else is valid, once, with the account.
+    if (inserted === 'unclaimed') return 'link';
     const cookie = await startSession(userId, masterKey, deviceHint(userAgent));
     return {
       ok: true,
@@ -333,15 +333,19 @@ export function createAccountsService(
       token: string,
       form: Record<string, unknown>,
       userAgent: string | undefined,
+      /** The new admin account's audit line, written in the transaction that creates it. */
+      auditLine?: (userId: string) => AlsoInTransaction,
     ): Promise<RegisterResult | 'link'> {
       if (!(await this.setupLinkUsable(token))) return 'link';
       const tokenHash = sessionIdHash(Buffer.from(token));
-      const link = await repo.findSetupLink(tokenHash);
-      return createAccount(form, userAgent, 'admin', async (userId) => {
-        if (!(await repo.claimSetupLink(tokenHash, clock().toISOString()))) return false;
-        if (link !== undefined) await repo.setEmail(userId, link.email);
-        return true;
-      });
+      return createAccount(
+        form,
+        userAgent,
+        'admin',
+        (trx, userId) => repo.claimSetupLink(trx, tokenHash, userId, clock().toISOString()),
+        undefined,
+        auditLine,
+      );
     },
 
     /**
@@ -352,14 +356,18 @@ export function createAccountsService(
     registerProfessional: (
       form: Record<string, unknown>,
       userAgent: string | undefined,
-      claim: (userId: string) => Promise<boolean>,
-    ): Promise<RegisterResult | 'link'> => createAccount(form, userAgent, 'professional', claim),
+      claim: (trx: Trx, userId: string) => Promise<boolean>,
+      /** The audit lines of the new account, written in the transaction that creates it and claims. */
+      auditLine?: (userId: string) => AlsoInTransaction,
+    ): Promise<RegisterResult | 'link'> => createAccount(form, userAgent, 'professional', claim, undefined, auditLine),
 
     /** The same answer, in about the same time, for an unknown user and a wrong passphrase. */
     async login(
       form: Record<string, unknown>,
       userAgent: string | undefined,
       clientAddress: string,
+      /** The successful login's audit line, written with the new session. */
+      auditLine?: (userId: string) => AlsoInTransaction,
     ): Promise<LoginResult> {
       const name = typeof form.gebruikersnaam === 'string' ? form.gebruikersnaam.normalize('NFKC').trim() : '';
       const passphrase = typeof form.wachtwoord === 'string' ? form.wachtwoord : '';
@@ -388,7 +396,7 @@ export function createAccountsService(
       const masterKey = unlockWithPassphrase(user.id, user.keys, kek);
       // With a second factor the new session grants nothing until it is given (5 minutes).
       const secondFactor = hasSecondFactor(user);
-      const cookie = await startSession(user.id, masterKey, deviceHint(userAgent), secondFactor);
+      const cookie = await startSession(user.id, masterKey, deviceHint(userAgent), secondFactor, auditLine?.(user.id));
       return { ok: true, cookie, userId: user.id, secondFactor };
     },
 
@@ -771,12 +779,26 @@ export function createAccountsService(
      * Ends the session a cookie names (logout, quick exit): the row and its sealed key are gone. Returns its id
      * hash when there was one, so what other features hold for it can be forgotten too.
      */
-    async endSessionByCookie(cookie: string | undefined): Promise<string | undefined> {
+    async endSessionByCookie(
+      cookie: string | undefined,
+      /** The logout's audit line, written as the session ends. */
+      auditLine?: (userId: string) => AlsoInTransaction,
+      /** Told when the session ended without its audit line (the line could not be written). */
+      onAuditFailure?: (error: unknown) => void,
+    ): Promise<string | undefined> {
       const token = parseSessionCookie(cookie);
       if (token === undefined) return undefined;
       const session = await repo.findSession(sessionIdHash(token.id));
       if (session === undefined) return undefined;
-      await repo.deleteSession(session.idHash, session.userId);
+      try {
+        await repo.deleteSession(session.idHash, session.userId, auditLine?.(session.userId));
+      } catch (error) {
+        if (auditLine === undefined) throw error;
+        // Leaving matters more than its line in the audit log: someone on a shared device who asked to sign
+        // out is signed out even when the line cannot be written (ADR 0016). The failure still reaches the log.
+        await repo.deleteSession(session.idHash, session.userId);
+        onAuditFailure?.(error);
+      }
       return session.idHash;
     },
 

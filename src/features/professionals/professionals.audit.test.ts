@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, signUpOverHttp, type TestApp } from '../../../test/helpers/app.js';
 import { refuseAuditWrites } from '../../../test/helpers/audit-failure.js';
@@ -72,6 +73,56 @@ for (const dialect of dialects) {
         'organisation.approved',
         'organisation.verified',
       ]);
+      assert.equal((await test_.services.audit.verify()).ok, true);
+    });
+
+    test('an invitation accepted while the audit log cannot be written makes no account and stays open', async () => {
+      const db = test_.database.handle.db;
+      const inviter = await admin('beheerder-e');
+      const [organisation] = await db.selectFrom('organisations').select('id').limit(1).execute();
+      const token = randomBytes(32).toString('base64url');
+      const id = randomUUID();
+      await db
+        .insertInto('professional_invitations')
+        .values({
+          id,
+          token_hash: createHash('sha256').update(token).digest('hex'),
+          email: 'nieuw.lid@example.org',
+          organisation_id: organisation!.id,
+          professional_role: 'care',
+          invited_by: inviter.kind === 'user' ? inviter.userId : '',
+          created_at: new Date().toISOString(),
+          expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+        })
+        .execute();
+      const form = {
+        gebruikersnaam: 'nieuw.lid',
+        wachtwoord: 'groene fiets bij de brug',
+        herhaling: 'groene fiets bij de brug',
+      };
+      const accept = () => test_.services.professionals.accept({ kind: 'anonymous' }, token, form, undefined);
+      const restore = await refuseAuditWrites(test_.database.handle);
+      try {
+        await assert.rejects(accept());
+      } finally {
+        await restore();
+      }
+      const user = () => db.selectFrom('users').select('id').where('username_key', '=', 'nieuw.lid').executeTakeFirst();
+      assert.equal(await user(), undefined, 'no account');
+      assert.equal((await test_.services.professionals.invitationForToken(token)).state, 'open');
+      assert.equal((await db.selectFrom('professionals').select('user_id').execute()).length, 0);
+
+      const accepted = await accept();
+      assert.equal(accepted.ok, true);
+      const created = (await user())!;
+      assert.deepEqual(
+        (await test_.services.audit.forObject('account', created.id)).map((line) => line.action),
+        ['account.created'],
+      );
+      assert.deepEqual(
+        (await test_.services.audit.forObject('invitation', id)).map((line) => line.action),
+        ['invitation.accepted'],
+      );
       assert.equal((await test_.services.audit.verify()).ok, true);
     });
 

@@ -125,14 +125,17 @@ describeEachDialect('professionals repository', (database, dialect) => {
     assert.deepEqual(await jobsRepo.countByState(), { queued: 0, running: 0, done: 2, dead: 0 });
   });
 
+  /** A claim in a transaction of its own, as the account's creation makes it. */
+  const claim = (tokenHash: string, userId: string, nowIso: string) =>
+    db()
+      .transaction()
+      .execute((trx) => repo().claimInvitation(trx, tokenHash, userId, nowIso));
+
   test('an invitation is claimed once, even by two sign-ups at the same moment', async () => {
     const { tokenHash, organisationId } = await invitation();
     const first = await insertUser(db(), 'professional');
     const second = await insertUser(db(), 'professional');
-    const results = await Promise.all([
-      repo().claimInvitation(tokenHash, first, now()),
-      repo().claimInvitation(tokenHash, second, now()),
-    ]);
+    const results = await Promise.all([claim(tokenHash, first, now()), claim(tokenHash, second, now())]);
     assert.deepEqual(
       results.filter((claimed) => claimed),
       [true],
@@ -143,25 +146,25 @@ describeEachDialect('professionals repository', (database, dialect) => {
     assert.equal(record?.status, 'pending');
     assert.equal(record?.email, 'pro@example.org');
     assert.equal(await repo().findProfessional(results[0] ? second : first), undefined);
-    assert.equal(await repo().claimInvitation(tokenHash, await insertUser(db(), 'professional'), now()), false);
+    assert.equal(await claim(tokenHash, await insertUser(db(), 'professional'), now()), false);
   });
 
   test('an expired or withdrawn invitation cannot be claimed; a used one cannot be withdrawn', async () => {
     const expired = await invitation({ expiresAt: new Date(Date.now() - 1000).toISOString() });
-    assert.equal(await repo().claimInvitation(expired.tokenHash, await insertUser(db(), 'professional'), now()), false);
+    assert.equal(await claim(expired.tokenHash, await insertUser(db(), 'professional'), now()), false);
     const revoked = await invitation();
     assert.equal(await repo().revokeInvitation(revoked.id, revoked.admin, now()), true);
     assert.equal(await repo().revokeInvitation(revoked.id, revoked.admin, now()), false, 'only once');
-    assert.equal(await repo().claimInvitation(revoked.tokenHash, await insertUser(db(), 'professional'), now()), false);
+    assert.equal(await claim(revoked.tokenHash, await insertUser(db(), 'professional'), now()), false);
     const used = await invitation();
-    assert.equal(await repo().claimInvitation(used.tokenHash, await insertUser(db(), 'professional'), now()), true);
+    assert.equal(await claim(used.tokenHash, await insertUser(db(), 'professional'), now()), true);
     assert.equal(await repo().revokeInvitation(used.id, used.admin, now()), false);
   });
 
   async function pendingProfessional() {
     const { tokenHash } = await invitation();
     const userId = await insertUser(db(), 'professional');
-    assert.equal(await repo().claimInvitation(tokenHash, userId, now()), true);
+    assert.equal(await claim(tokenHash, userId, now()), true);
     return userId;
   }
 

@@ -293,40 +293,39 @@ export function createProfessionalsRepository(db: Kysely<Database>) {
     },
 
     /**
-     * Claims an invitation for a new account in one transaction: marked used only if it is unused, not
-     * withdrawn and not expired (one statement, so two claims at once cannot both succeed); then the account gets
-     * its organisation and role (pending) and the invitation's e-mail address. False when the claim fails.
+     * Claims an invitation for the account being made in `trx` (the transaction that creates it): marked used
+     * only if it is unused, not withdrawn and not expired (one statement, so two claims at once cannot both
+     * succeed); then the account gets its organisation and role (pending) and the invitation's e-mail address.
+     * False, changing nothing, when the claim fails.
      */
-    async claimInvitation(tokenHash: string, userId: string, nowIso: string): Promise<boolean> {
-      return db.transaction().execute(async (trx) => {
-        const claimed = await trx
-          .updateTable('professional_invitations')
-          .set({ used_at: nowIso, used_by: userId })
-          .where('token_hash', '=', tokenHash)
-          .where('used_at', 'is', null)
-          .where('revoked_at', 'is', null)
-          .where('expires_at', '>', nowIso)
-          .executeTakeFirst();
-        if (Number(claimed.numUpdatedRows) !== 1) return false;
-        const invitation = await trx
-          .selectFrom('professional_invitations')
-          .select(['id', 'email', 'organisation_id', 'professional_role'])
-          .where('token_hash', '=', tokenHash)
-          .executeTakeFirstOrThrow();
-        await trx
-          .insertInto('professionals')
-          .values({
-            user_id: userId,
-            organisation_id: invitation.organisation_id,
-            professional_role: invitation.professional_role,
-            invitation_id: invitation.id,
-            status: 'pending',
-            created_at: nowIso,
-          })
-          .execute();
-        await trx.updateTable('users').set({ email: invitation.email }).where('id', '=', userId).execute();
-        return true;
-      });
+    async claimInvitation(trx: Trx, tokenHash: string, userId: string, nowIso: string): Promise<boolean> {
+      const claimed = await trx
+        .updateTable('professional_invitations')
+        .set({ used_at: nowIso, used_by: userId })
+        .where('token_hash', '=', tokenHash)
+        .where('used_at', 'is', null)
+        .where('revoked_at', 'is', null)
+        .where('expires_at', '>', nowIso)
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== 1) return false;
+      const invitation = await trx
+        .selectFrom('professional_invitations')
+        .select(['id', 'email', 'organisation_id', 'professional_role'])
+        .where('token_hash', '=', tokenHash)
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('professionals')
+        .values({
+          user_id: userId,
+          organisation_id: invitation.organisation_id,
+          professional_role: invitation.professional_role,
+          invitation_id: invitation.id,
+          status: 'pending',
+          created_at: nowIso,
+        })
+        .execute();
+      await trx.updateTable('users').set({ email: invitation.email }).where('id', '=', userId).execute();
+      return true;
     },
 
     async findProfessional(userId: string): Promise<ProfessionalRecord | undefined> {

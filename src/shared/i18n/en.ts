@@ -33,26 +33,6 @@ export const en: Translation<typeof nl> = {
     '{count, plural, one {Press Shift # more time to leave the site} other {Press Shift # more times to leave the site}}',
   'quickExit.leaving': 'Leaving the site',
 
-  'home.title': 'Worried about your child?',
-  'home.intro':
-    'Has your child changed? Does she suddenly have new things, an older "friend", or is she away some nights? Your gut feeling matters. Here you can read what may be going on and what you can do.',
-  'home.worried.title': 'I am worried',
-  'home.worried.text': 'Read what sexual exploitation is, how exploiters work and what you can do now.',
-  'home.worried.link': 'Go to the information',
-  'home.help.title': 'I am looking for help',
-  'home.help.text':
-    'Call Veilig Thuis for advice. It is free and open day and night. You can ask for advice only, without reporting.',
-  'home.help.call': 'Call Veilig Thuis: {number}',
-  'home.help.danger': 'Is your child in danger or missing right now? Call',
-  'home.professional.title': 'I am a professional',
-  'home.professional.text':
-    'Do you work in care, for the police, at a school or as a GP? Read who this site is for and how you can help parents.',
-  'home.professional.link': 'About this site',
-  'home.safe.title': 'Using this site safely',
-  'home.safe.text':
-    'Do you share a phone or computer with others? Use the "Quick exit" button at the top. Read how to keep your visit private.',
-  'home.safe.link': 'Using this site safely',
-
   'info.index.title': 'Information',
   'info.index.intro': 'Explanations about sexual exploitation, for parents and for professionals.',
   'info.index.count': '{count, plural, =0 {No pages yet} one {# page} other {# pages}}',
@@ -208,12 +188,6 @@ export const en: Translation<typeof nl> = {
   'nu.advice.text': 'Call Veilig Thuis. Free, day and night. You do not need proof: a worry is enough.',
   'nu.more': 'Want to put your worries in order first?',
   'nu.more.check': 'Take the check',
-  'home.now.link': 'What should I do now?',
-  'home.now.text': 'Is your child missing, in danger or just back? Read what you can do straight away.',
-  'home.check.title': 'Check your worries',
-  'home.check.text':
-    'A few questions help you put your worries in order. You get advice on the next step. Nothing is stored.',
-  'home.check.link': 'Start the check',
   'layout.nav.now': 'Help now',
   'layout.nav.check': 'Check',
 

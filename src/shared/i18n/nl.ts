@@ -34,26 +34,6 @@ export const nl = {
     '{count, plural, one {Druk nog # keer op Shift om de site te verlaten} other {Druk nog # keer op Shift om de site te verlaten}}',
   'quickExit.leaving': 'De site wordt verlaten',
 
-  'home.title': 'Zorgen over je kind?',
-  'home.intro':
-    'Is je kind veranderd? Heeft ze ineens nieuwe spullen, een oudere "vriend", of is ze soms nachten weg? Je onderbuikgevoel is belangrijk. Hier lees je wat er aan de hand kan zijn en wat je kunt doen.',
-  'home.worried.title': 'Ik maak me zorgen',
-  'home.worried.text': 'Lees wat seksuele uitbuiting is, hoe daders werken en wat je nu kunt doen.',
-  'home.worried.link': 'Naar de informatie',
-  'home.help.title': 'Ik zoek hulp',
-  'home.help.text':
-    'Bel Veilig Thuis voor advies. Dat is gratis en kan dag en nacht. Je mag ook eerst alleen om advies vragen.',
-  'home.help.call': 'Bel Veilig Thuis: {number}',
-  'home.help.danger': 'Is je kind in gevaar of nu vermist? Bel',
-  'home.professional.title': 'Ik ben professional',
-  'home.professional.text':
-    'Werk je in de zorg, bij de politie, op school of als huisarts? Lees voor wie deze site is en hoe je ouders kunt helpen.',
-  'home.professional.link': 'Over deze site',
-  'home.safe.title': 'Veilig deze site gebruiken',
-  'home.safe.text':
-    'Deel je een telefoon of computer met anderen? Gebruik de knop "Snel weg" bovenaan. Lees hoe je je bezoek verborgen houdt.',
-  'home.safe.link': 'Veilig gebruik',
-
   'info.index.title': 'Informatie',
   'info.index.intro': 'Uitleg over seksuele uitbuiting, voor ouders en voor professionals.',
   'info.index.count': '{count, plural, =0 {Nog geen pagina’s} one {# pagina} other {# pagina’s}}',
@@ -208,12 +188,6 @@ export const nl = {
   'nu.advice.text': 'Bel Veilig Thuis. Gratis, dag en nacht. Je hoeft niets te bewijzen: een zorg is genoeg.',
   'nu.more': 'Wil je eerst je zorgen op een rij zetten?',
   'nu.more.check': 'Doe de check',
-  'home.now.link': 'Wat moet ik nu doen?',
-  'home.now.text': 'Is je kind vermist, in gevaar of net terug? Lees wat je nu meteen kunt doen.',
-  'home.check.title': 'Check je zorgen',
-  'home.check.text':
-    'Een paar vragen helpen je om je zorgen op een rij te zetten. Je krijgt advies over de volgende stap. Er wordt niets bewaard.',
-  'home.check.link': 'Begin de check',
   'layout.nav.now': 'Nu hulp',
   'layout.nav.check': 'Check',
 

@@ -1,5 +1,6 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
+import type { FieldError } from '../../shared/errors.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
 
 /*
@@ -12,10 +13,11 @@ export const USERNAME_MAX = 40;
 export const PASSPHRASE_MIN_CHARACTERS = 12;
 export const PASSPHRASE_MAX_BYTES = 1024;
 
-export interface FieldProblem {
-  field: 'gebruikersnaam' | 'wachtwoord' | 'herhaling' | 'herstelcode';
-  messageKey: MessageKey;
-}
+/** A problem with one of the account forms' fields (gebruikersnaam, wachtwoord, herhaling, herstelcode, …). */
+export type FieldProblem = FieldError;
+
+/** The fields of the account forms that are never shown again. */
+export const passphraseFields = ['wachtwoord', 'herhaling', 'huidig', 'herstelcode'] as const;
 
 /** The form a username is compared in: "Moeder", "moeder" and look-alike Unicode forms are one name. */
 export function usernameKey(username: string): string {
@@ -35,7 +37,7 @@ export function checkUsername(raw: unknown): { username: string } | { problem: F
 const zxcvbn = new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
 
 export function checkNewPassphrase(raw: unknown, again: unknown, username: string): FieldProblem | undefined {
-  const problem = (messageKey: MessageKey, field: FieldProblem['field'] = 'wachtwoord') => ({ field, messageKey });
+  const problem = (messageKey: MessageKey, field: 'wachtwoord' | 'herhaling' = 'wachtwoord') => ({ field, messageKey });
   if (typeof raw !== 'string' || raw === '') return problem('account.passphrase.missing');
   const passphrase = raw.normalize('NFC');
   if (Buffer.byteLength(passphrase, 'utf8') > PASSPHRASE_MAX_BYTES) return problem('account.passphrase.tooLong');

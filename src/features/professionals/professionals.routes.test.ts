@@ -517,6 +517,17 @@ for (const dialect of dialects) {
           /Vul een e-mailadres in/,
         ],
         ['', /Vul een e-mailadres in/],
+        // Hostile: control characters, a field sent twice, names of Object.prototype.
+        [`email=a%00b%40example.org&organisatie=${organisationId}&rol=care`, /geen geldig e-mailadres/],
+        [
+          `email=a%40example.org&organisatie=${organisationId}&organisatie=${organisationId}&rol=care`,
+          /Kies de organisatie/,
+        ],
+        [
+          `__proto__=x&constructor=y&toString=z&email=a%40example.org&organisatie=${organisationId}&rol=care&rol=police`,
+          /Kies een rol/,
+        ],
+        [`email=a%40example.org&organisatie=${organisationId}&rol=hasOwnProperty`, /Kies een rol/],
       ];
       for (const [payload, message] of cases) {
         const response = await send(payload);
@@ -524,6 +535,9 @@ for (const dialect of dialects) {
         assert.match(response.body, message, payload.slice(0, 60));
         assert.match(response.body, /class="app-error-summary"/);
       }
+      const typed = await send(`email=geen-adres&organisatie=${organisationId}&rol=police`);
+      assert.match(typed.body, /value="geen-adres"/, 'what was typed is shown again');
+      assert.match(typed.body, /value="police"[^>]*checked/);
       assert.equal(await count('professional_invitations'), invitations);
       for (const id of ['abc', "1'%20OR%20'1'%3D'1", '00000000-0000-4000-8000-000000000000']) {
         assert.equal((await post(`/beheer/professionals/${id}/goedkeuren`, adminA.jar)).statusCode, 404, id);
@@ -542,6 +556,8 @@ for (const dialect of dialects) {
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /Geen spaties/);
       assert.match(bad.body, /minstens 12 tekens/);
+      assert.match(bad.body, /value="met spatie"/, 'the username is shown again');
+      assert.doesNotMatch(bad.body, /value="(kort|anders)"/, 'the passphrases are not');
       const stillOpen = await testApp.app.inject({ method: 'GET', url: '/uitnodiging', cookies: form.jar });
       assert.equal(stillOpen.statusCode, 200, 'a bad form does not use up the invitation');
     });

@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Pages } from '../../app.js';
+import { blankForm, type FormState, formValues } from '../../shared/http/forms.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
 import { authorize } from '../../policies.js';
+import { passphraseFields, USERNAME_MAX } from '../accounts/accounts.schema.js';
 import type { AccountsService, CurrentSession } from '../accounts/accounts.service.js';
 import { sessionCookieName, sessionCookieOptions } from '../../shared/auth/session-cookie.js';
 import { RecoveryCodePage } from '../accounts/views/account.views.js';
-import { trailOf } from '../audit/audit.service.js';
+import { type AuditService, trailOf } from '../audit/audit.service.js';
 import type { ApproveResult, ProfessionalsService } from './professionals.service.js';
 import {
   AdminOverviewPage,
@@ -62,8 +64,11 @@ export function registerProfessionalRoutes(
   pages: Pages,
   professionals: ProfessionalsService,
   accounts: AccountsService,
+  audit: AuditService,
   options: ProfessionalRouteOptions,
 ): void {
+  const record = (request: FastifyRequest, actor: string, action: string, objectType: string, objectId: string) =>
+    audit.recordAlone({ actor, action, objectType, objectId, requestId: String(request.id) });
   /**
    * The services decide who may act (admins only for /beheer: for anyone else the page does not exist). Approving
    * a professional is also a coordinator's right, on their own page: under /beheer the admin area's rule comes
@@ -92,37 +97,35 @@ export function registerProfessionalRoutes(
   const invitePage = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    form: Form,
-    problems: Parameters<typeof InvitePage>[0]['problems'],
+    form: FormState,
     status: number,
     mailFailed = false,
-  ) => {
-    const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 254) : '');
-    return reply.html(
+  ) =>
+    reply.html(
       <InvitePage
         ctx={pages.contextOf(request, reply)}
         organisations={await professionals.organisationChoices()}
-        values={{ email: text(form.email), organisationId: text(form.organisatie), role: text(form.rol) }}
-        problems={problems}
+        form={form}
         mailFailed={mailFailed}
         validDays={options.invitationValidDays}
       />,
       status,
     );
-  };
 
   app.get('/beheer/uitnodigingen/nieuw', (request, reply) => {
     authorize(request.actor, 'invitation', 'create', { state: 'open' });
-    return invitePage(request, reply, {}, [], 200);
+    return invitePage(request, reply, blankForm, 200);
   });
 
-  app.post<{ Body: Form }>('/beheer/uitnodigingen', async (request, reply) => {
-    const form = request.body ?? {};
-    const result = await professionals.invite(request.actor, form, request.locale, trailOf(request));
+  app.post('/beheer/uitnodigingen', async (request, reply) => {
+    const result = await professionals.invite(request.actor, request.body, request.locale, trailOf(request));
     if (!result.ok) {
-      // The mail server refused: nothing usable was sent, and the invitation is already withdrawn.
-      if ('mailFailed' in result) return invitePage(request, reply, form, [], 503, true);
-      return invitePage(request, reply, form, result.problems, 400);
+      // No mail server: nothing was stored; the form comes back as it was typed.
+      if ('mailFailed' in result) {
+        const form = { values: formValues(request.body, { keep: 254 }), problems: [] };
+        return invitePage(request, reply, form, 503, true);
+      }
+      return invitePage(request, reply, result.form, 400);
     }
     return reply.redirect('/beheer?melding=uitgenodigd', 303);
   });
@@ -215,8 +218,7 @@ export function registerProfessionalRoutes(
         organisationName={found.invitation.organisationName}
         role={found.invitation.role}
         email={found.invitation.email}
-        username=""
-        problems={[]}
+        form={blankForm}
       />,
     );
   });
@@ -225,13 +227,7 @@ export function registerProfessionalRoutes(
     const token = request.cookies[invitationCookie];
     const form = request.body ?? {};
     const found = await professionals.invitationForToken(token);
-    const result = await professionals.accept(
-      request.actor,
-      token,
-      form,
-      request.headers['user-agent'],
-      trailOf(request),
-    );
+    const result = await professionals.accept(request.actor, token, form, request.headers['user-agent']);
     if (!result.ok) {
       if ('state' in result || found.state !== 'open') {
         return unusable(request, reply, 'state' in result ? result.state : found.state);
@@ -242,12 +238,17 @@ export function registerProfessionalRoutes(
           organisationName={found.invitation.organisationName}
           role={found.invitation.role}
           email={found.invitation.email}
-          username={typeof form.gebruikersnaam === 'string' ? form.gebruikersnaam.slice(0, 40) : ''}
-          problems={result.problems}
+          form={{
+            values: formValues(form, { secrets: passphraseFields, keep: USERNAME_MAX }),
+            problems: result.problems,
+          }}
         />,
         400,
       );
     }
+    await record(request, result.userId, 'account.created', 'account', result.userId);
+    if (found.state === 'open')
+      await record(request, result.userId, 'invitation.accepted', 'invitation', found.invitation.id);
     reply.clearCookie(invitationCookie, invitationCookieOptions(options.secureCookies));
     // One session per browser: an old one (someone else's account) ends; the new account is signed in, and
     // can do nothing but set up its second factor.

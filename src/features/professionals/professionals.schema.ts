@@ -1,11 +1,6 @@
 import { z } from 'zod';
-import type { MessageKey } from '../../shared/i18n/messages.js';
+import { choiceField, parseForm } from '../../shared/http/forms.js';
 import { type ProfessionalRole, professionalRoles } from '../../shared/policy/actor.js';
-
-export interface InviteProblem {
-  field: 'email' | 'organisatie' | 'rol';
-  messageKey: MessageKey;
-}
 
 export interface InviteForm {
   email: string;
@@ -21,22 +16,26 @@ export const isId = (value: unknown): value is string =>
 export const isInvitationToken = (value: unknown): value is string =>
   typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value);
 
-/** The invitation form as typed: an address, an organisation from the list, a role. One message per field. */
-export function parseInviteForm(
-  form: Record<string, unknown>,
-  organisationIds: ReadonlySet<string>,
-): { ok: true; value: InviteForm } | { ok: false; problems: InviteProblem[] } {
-  const problems: InviteProblem[] = [];
-  const email = typeof form.email === 'string' ? form.email.trim() : '';
-  if (email === '') problems.push({ field: 'email', messageKey: 'professionals.invite.email.missing' });
-  else if (email.length > 254 || !z.email().safeParse(email).success)
-    problems.push({ field: 'email', messageKey: 'professionals.invite.email.invalid' });
-  const organisationId = form.organisatie;
-  if (!isId(organisationId) || !organisationIds.has(organisationId))
-    problems.push({ field: 'organisatie', messageKey: 'professionals.invite.organisation.missing' });
-  const role = form.rol;
-  const isRole = (value: unknown): value is ProfessionalRole => professionalRoles.some((known) => known === value);
-  if (!isRole(role)) problems.push({ field: 'rol', messageKey: 'professionals.invite.role.missing' });
-  if (problems.length > 0 || !isId(organisationId) || !isRole(role)) return { ok: false, problems };
-  return { ok: true, value: { email, organisationId, role } };
-}
+/**
+ * The invitation form: an address, an organisation from the list (`organisationIds`), a role. A field sent
+ * twice is a list and gets the field's first message, like an empty one.
+ */
+export const inviteSchema = (organisationIds: ReadonlySet<string>) =>
+  z
+    .object({
+      email: z
+        .string({ error: 'professionals.invite.email.missing' })
+        .trim()
+        .min(1, { error: 'professionals.invite.email.missing' })
+        .max(254, { error: 'professionals.invite.email.invalid' })
+        .pipe(z.email({ error: 'professionals.invite.email.invalid' })),
+      organisatie: z
+        .string({ error: 'professionals.invite.organisation.missing' })
+        .refine((id) => isId(id) && organisationIds.has(id), { error: 'professionals.invite.organisation.missing' }),
+      rol: choiceField(professionalRoles, 'professionals.invite.role.missing'),
+    })
+    .transform((form): InviteForm => ({ email: form.email, organisationId: form.organisatie, role: form.rol }));
+
+/** Reads the invitation form; on a problem, what was typed comes back to be shown again. */
+export const parseInviteForm = (body: unknown, organisationIds: ReadonlySet<string>) =>
+  parseForm(inviteSchema(organisationIds), body, { keep: 254 });

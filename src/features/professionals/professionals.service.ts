@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { NotFound } from '../../shared/errors.js';
+import type { FormState } from '../../shared/http/forms.js';
 import type { Mailer, NoticeLanguage } from '../../shared/mail/mailer.js';
 import type { Actor } from '../../shared/policy/actor.js';
 import { abilities, authorize, can, scopeOf } from '../../policies.js';
@@ -14,7 +15,7 @@ import type {
   StoredInvitation,
   UnverifiedOrganisation,
 } from './professionals.repo.js';
-import { type InviteProblem, isId, isInvitationToken, parseInviteForm } from './professionals.schema.js';
+import { isId, isInvitationToken, parseInviteForm } from './professionals.schema.js';
 
 export interface ProfessionalsSettings {
   /** How long an invitation can be used. */
@@ -132,15 +133,15 @@ export function createProfessionalsService(
      */
     async invite(
       actor: Actor,
-      form: Record<string, unknown>,
+      form: unknown,
       language: NoticeLanguage,
       trail: AuditTrail = {},
-    ): Promise<{ ok: true; id: string } | { ok: false; problems: InviteProblem[] } | { ok: false; mailFailed: true }> {
+    ): Promise<{ ok: true; id: string } | { ok: false; form: FormState } | { ok: false; mailFailed: true }> {
       authorize(actor, 'invitation', 'create', { state: 'open' });
       if (actor.kind !== 'user') throw new NotFound('not signed in');
       const choices = await repo.listOrganisationChoices();
       const parsed = parseInviteForm(form, new Set(choices.map((choice) => choice.id)));
-      if (!parsed.ok) return parsed;
+      if (!parsed.ok) return { ok: false, form: parsed };
       if (!mailer.enabled) return { ok: false, mailFailed: true };
       const now = clock();
       const id = randomUUID();
@@ -187,29 +188,14 @@ export function createProfessionalsService(
       token: unknown,
       form: Record<string, unknown>,
       userAgent: string | undefined,
-      trail: AuditTrail = {},
     ): Promise<RegisterResult | { ok: false; state: InvitationState | 'unknown' }> {
       const found = await this.invitationForToken(token);
       if (found.state === 'unknown' || !can(actor, 'invitation', 'accept', { state: found.state })) {
         return { ok: false, state: found.state };
       }
       const tokenHash = tokenHashOf(token as string);
-      const invitationId = found.invitation.id;
-      const result = await accounts.registerProfessional(
-        form,
-        userAgent,
-        (trx, userId) => repo.claimInvitation(trx, tokenHash, userId, clock().toISOString()),
-        // Both lines in the transaction that creates the account and claims the invitation.
-        (userId) => async (trx) => {
-          const line = { actor: userId, requestId: requestIdOf(trail) };
-          await audit.record(trx, { ...line, action: 'account.created', objectType: 'account', objectId: userId });
-          await audit.record(trx, {
-            ...line,
-            action: 'invitation.accepted',
-            objectType: 'invitation',
-            objectId: invitationId,
-          });
-        },
+      const result = await accounts.registerProfessional(form, userAgent, (userId) =>
+        repo.claimInvitation(tokenHash, userId, clock().toISOString()),
       );
       if (result !== 'link') return result;
       // Someone else claimed it in the meantime, or it ran out while the form was filled in.

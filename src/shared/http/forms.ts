@@ -4,6 +4,8 @@ import type { MessageKey } from '../i18n/messages.js';
 import { nl } from '../i18n/nl.js';
 import type { FormValues } from '../views/components/fields.js';
 
+export { blankForm, type FormState, type FormValues } from '../views/components/fields.js';
+
 /*
  * The one way a posted form is read (ADR 0023). A feature describes its form as a zod schema whose messages
  * are catalogue keys; parseForm gives either the typed value or one FieldError per field, together with what

@@ -3,12 +3,10 @@ import type { ProfessionalRole } from '../../../shared/policy/actor.js';
 import { CsrfField } from '../../../shared/views/components/csrf-field.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
-import type { FieldProblem } from '../../accounts/accounts.schema.js';
 import { ErrorSummary } from '../../../shared/views/components/error-summary.js';
-import { TextField } from '../../../shared/views/components/fields.js';
+import { type FormState, TextField } from '../../../shared/views/components/fields.js';
 import { NewPassphraseFields } from '../../accounts/views/account.views.js';
 import type { Approval, OrganisationChoice, ProfessionalRecord } from '../professionals.repo.js';
-import type { InviteProblem } from '../professionals.schema.js';
 import type {
   InvitationRow,
   InvitationState,
@@ -226,29 +224,22 @@ export function AdminOverviewPage({
   );
 }
 
-export interface InviteValues {
-  email: string;
-  organisationId: string;
-  role: string;
-}
-
 export function InvitePage({
   ctx,
   organisations,
-  values,
-  problems,
+  form,
   mailFailed = false,
   validDays,
 }: {
   ctx: PageContext;
   organisations: readonly OrganisationChoice[];
-  values: InviteValues;
-  problems: readonly InviteProblem[];
+  form: FormState;
   mailFailed?: boolean;
   validDays: number;
 }) {
   const { t } = ctx;
-  const problemFor = (field: InviteProblem['field']) => problems.find((problem) => problem.field === field)?.messageKey;
+  const { values, problems } = form;
+  const problemFor = (field: string) => problems.find((problem) => problem.field === field)?.messageKey;
   const emailProblem = problemFor('email');
   const organisationProblem = problemFor('organisatie');
   const roleProblem = problemFor('rol');
@@ -286,7 +277,7 @@ export function InvitePage({
             id="email"
             name="email"
             type="email"
-            value={values.email}
+            value={values.email ?? ''}
             autocomplete="off"
             aria-describedby={emailProblem === undefined ? undefined : 'email-error'}
             aria-invalid={emailProblem === undefined ? undefined : 'true'}
@@ -311,11 +302,7 @@ export function InvitePage({
           >
             <option value="">{t('professionals.invite.organisationChoose')}</option>
             {organisations.map((organisation) => (
-              <option
-                key={organisation.id}
-                value={organisation.id}
-                selected={organisation.id === values.organisationId}
-              >
+              <option key={organisation.id} value={organisation.id} selected={organisation.id === values.organisatie}>
                 {organisation.verified
                   ? organisation.name
                   : t('professionals.invite.unverified', { name: organisation.name })}
@@ -340,7 +327,7 @@ export function InvitePage({
                   id={`rol-${role}`}
                   name="rol"
                   value={role}
-                  checked={values.role === role}
+                  checked={values.rol === role}
                 />
                 <label class="app-radios__label" for={`rol-${role}`}>
                   {roleLabel(ctx, role)}
@@ -366,17 +353,16 @@ export function InvitationSignUpPage({
   organisationName,
   role,
   email,
-  username,
-  problems,
+  form,
 }: {
   ctx: PageContext;
   organisationName: string;
   role: ProfessionalRole;
   email: string;
-  username: string;
-  problems: readonly FieldProblem[];
+  form: FormState;
 }) {
   const { t } = ctx;
+  const { problems } = form;
   const usernameProblem = problems.find((problem) => problem.field === 'gebruikersnaam')?.messageKey;
   return (
     <Layout
@@ -404,7 +390,7 @@ export function InvitationSignUpPage({
           name="gebruikersnaam"
           label={t('account.register.username')}
           type="text"
-          value={username}
+          value={form.values.gebruikersnaam ?? ''}
           problem={usernameProblem}
           autocomplete="username"
         />

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import type { FieldError as FieldProblem } from '../../errors.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import type { PageContext } from '../context.js';
 
@@ -9,6 +10,17 @@ import type { PageContext } from '../context.js';
 
 /** A form as it was posted: the value of each field by name, kept when the form comes back with a problem. */
 export type FormValues = Record<string, string>;
+
+/**
+ * A form as its page draws it: what was typed and one problem per field. A failed parseForm
+ * (src/shared/http/forms.ts) is one; blankForm is the form shown the first time.
+ */
+export interface FormState {
+  values: FormValues;
+  problems: readonly FieldProblem[];
+}
+
+export const blankForm: FormState = { values: {}, problems: [] };
 
 export function FieldError({ ctx, id, problem }: { ctx: PageContext; id: string; problem: MessageKey | undefined }) {
   if (problem === undefined) return null;

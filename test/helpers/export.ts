@@ -41,7 +41,7 @@ export async function waitForExport(
   for (;;) {
     const page = await app.inject({ method: 'GET', url: '/logboek/export/bezig', cookies });
     assert.equal(page.statusCode, 200);
-    if (!page.body.includes('data-export-progress')) return page;
+    if (!page.body.includes('data-module="app-export-progress"')) return page;
     assert.ok(Date.now() < deadline, 'the export was still being made after the time-out');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

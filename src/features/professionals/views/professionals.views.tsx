@@ -126,7 +126,7 @@ function Messages({
   return (
     <>
       {problem !== undefined && (
-        <div class="app-error-summary" role="alert" tabindex={-1}>
+        <div class="app-error-summary" data-module="app-error-summary" role="alert" tabindex={-1}>
           <p>{ctx.t(problem)}</p>
         </div>
       )}
@@ -254,7 +254,7 @@ export function InvitePage({
     >
       <ErrorSummary ctx={ctx} problems={problems} />
       {mailFailed && (
-        <div class="app-error-summary" role="alert" tabindex={-1}>
+        <div class="app-error-summary" data-module="app-error-summary" role="alert" tabindex={-1}>
           <p>{t('professionals.invite.mailFailed')}</p>
         </div>
       )}

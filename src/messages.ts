@@ -1,4 +1,5 @@
 import { homeMessages } from './features/home/home.messages.js';
+import { rightNowMessages } from './features/right-now/right-now.messages.js';
 import { en as sharedEn } from './shared/i18n/en.js';
 import { createTranslators, mergeCatalogues } from './shared/i18n/i18n.js';
 import { nl as sharedNl } from './shared/i18n/nl.js';
@@ -9,7 +10,7 @@ import { nl as sharedNl } from './shared/i18n/nl.js';
  * and one part per feature, `<feature>.messages.ts`, each exporting its Dutch and English messages. A feature's
  * part is listed here; a key in two parts fails at start-up.
  */
-export const catalogues = mergeCatalogues([{ nl: sharedNl, en: sharedEn }, homeMessages]);
+export const catalogues = mergeCatalogues([{ nl: sharedNl, en: sharedEn }, homeMessages, rightNowMessages]);
 
 declare module './shared/i18n/messages.js' {
   /** MessageKey (src/shared/i18n/messages.ts) is every key of the merged Dutch catalogue. */

@@ -9,14 +9,7 @@ import type { InspectedAttachment } from './attachments.js';
 import { createAuditRepository } from '../audit/audit.repo.js';
 import { createAuditService } from '../audit/audit.service.js';
 import { createJournalRepository } from './journal.repo.js';
-import {
-  createJournalService,
-  JournalConflict,
-  type JournalActor,
-  journalActorOf,
-  pad,
-  unpad,
-} from './journal.service.js';
+import { createJournalService, JournalConflict, type JournalActor, journalActorOf } from './journal.service.js';
 import { testObservation, throwawayLogKey } from '../../../test/helpers/journal.js';
 
 const fast = { memoryKiB: 19_456, iterations: 2, parallelism: 1 };
@@ -31,15 +24,6 @@ const picture = (text: string): InspectedAttachment => ({
   thumbnail: Buffer.from(`thumbnail ${text}`),
   width: 10,
   height: 20,
-});
-
-test('padding hides the length up to a bucket and round-trips', () => {
-  const short = pad(Buffer.from('a'), 1024);
-  const longer = pad(Buffer.from('a'.repeat(900)), 1024);
-  assert.equal(short.length, 1024);
-  assert.equal(longer.length, 1024);
-  assert.equal(pad(Buffer.alloc(1021), 1024).length, 2048);
-  assert.equal(unpad(longer).toString(), 'a'.repeat(900));
 });
 
 describeEachDialect('journal service', (database) => {

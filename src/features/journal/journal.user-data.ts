@@ -2,7 +2,8 @@ import type { Dialect } from '../../shared/db/database.js';
 import type { UserDataHolder } from '../../shared/user-data.js';
 import { can } from '../../policies.js';
 import { createJournalRepository } from './journal.repo.js';
-import { journalActorOf, type JournalService, rewrapJournalKeys } from './journal.service.js';
+import { rewrapJournalKeys } from './journal-rewrap.js';
+import { journalActorOf, type JournalService } from './journal.service.js';
 
 /**
  * The journal and the private diary as user data (ADR 0017): their data keys are re-wrapped on key rotation,
@@ -15,7 +16,7 @@ export function journalUserData(journal: JournalService, dialect: Dialect): User
 
     async rewrapKeys(trx, userId, from, to) {
       const repo = createJournalRepository(trx, dialect);
-      // Appends wait for this lock and then find the new key epoch (journal.service append).
+      // Appends wait for this lock and then find the new key epoch (entries.service.ts, append).
       return rewrapJournalKeys(repo, userId, from, to, await repo.lockJournalOf(userId));
     },
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, BadRequest, FormExpired, MethodNotAllowed, TooMany } from '../errors.js';
+import { AppError, BadRequest, TooMany } from '../errors.js';
 import type { TranslatorFor } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { ErrorPage } from '../views/error-page.js';
@@ -37,7 +37,7 @@ const csrfCodes = new Set(['FST_CSRF_INVALID_TOKEN', 'FST_CSRF_MISSING_SECRET'])
 
 /** Turns any thrown error into what the user should see; unknown errors become 500. */
 export function classifyError(error: unknown): Classified {
-  if (error instanceof FormExpired || (isFastifyError(error) && csrfCodes.has(error.code))) {
+  if (isFastifyError(error) && csrfCodes.has(error.code)) {
     return { status: 403, titleKey: 'error.csrf.title', textKey: 'error.csrf.text' };
   }
   // An app error may carry a more precise message than its status's generic one.
@@ -99,7 +99,6 @@ export function registerErrorHandling(
 
   app.setErrorHandler((error, request, reply) => {
     const classified = classifyError(error);
-    if (error instanceof MethodNotAllowed) reply.header('allow', error.allowed.join(', '));
     if (error instanceof TooMany) reply.header('retry-after', String(error.retryAfterSeconds));
     if (classified.status >= 500) {
       const errorId = newErrorId();

@@ -1,7 +1,12 @@
 // @ts-check
 /*
- * Progressive enhancement for every page. Without this script everything still works: quick exit is then a
- * plain link to /weg. No HTML is built from strings (Trusted Types are enforced by the CSP).
+ * Progressive enhancement for every page, the way govuk-frontend does it: this script marks <body> with
+ * `js-enabled` (styles for scripted pages hang on that), registers the service worker, and starts one init per
+ * element that carries `data-module="app-…"`, handing it that element. An init finds its parts inside its element
+ * by `data-*` attributes, never by styling classes, so restyling a page cannot break a script. Without this script
+ * every page still works: quick exit is then a plain link to /weg, a form a plain form post.
+ * No HTML is built from strings (Trusted Types are enforced by the CSP).
+ * Page-specific scripts (passkey.js, the verifier) start their own modules the same way.
  */
 (function () {
   'use strict';
@@ -12,22 +17,220 @@
    * Keeps /nu (what to do right now) available without a connection. The CSP enforces Trusted Types, so the
    * worker's URL passes through the one allowed policy, which accepts nothing but that URL.
    */
+  function registerServiceWorker() {
+    if (!('serviceWorker' in navigator)) return;
+    /** @type {string | object} */
+    var url = '/sw.js';
+    var trustedTypes = /** @type {any} */ (window).trustedTypes;
+    if (trustedTypes && trustedTypes.createPolicy) {
+      var policy = trustedTypes.createPolicy('app-sw', {
+        createScriptURL: function (/** @type {string} */ value) {
+          if (value !== '/sw.js') throw new TypeError('Only the service worker may be loaded');
+          return value;
+        },
+      });
+      url = policy.createScriptURL('/sw.js');
+    }
+    navigator.serviceWorker.register(/** @type {string} */ (url), { scope: '/' }).catch(function () {
+      // Without a worker the site still works; only the offline copy of /nu is missing.
+    });
+  }
+
   /**
-   * Polls the export's state (same origin, never cached) and shows it; reloads the page once the export is
-   * no longer running. A failed request waits and tries again: the page's own link still works.
-   * @param {HTMLElement} container
+   * app-quick-exit: the bar with the quick-exit link. A click, or Shift pressed three times (each within five
+   * seconds of the last; Shift used as a modifier does not count), blanks the page, asks the server to forget
+   * the visit and replaces this page in history. Parts: `data-quick-exit-link`, `data-quick-exit-dot` (one per
+   * press), `data-quick-exit-status` (a live region); texts and the exit URL in the element's `data-*`.
+   * @param {HTMLElement} element
    */
-  function watchExport(container) {
-    var url = container.getAttribute('data-status-url');
+  function initQuickExit(element) {
+    var PRESSES_NEEDED = 3;
+    var PRESS_WINDOW_MS = 5000;
+    var link = element.querySelector('[data-quick-exit-link]');
+    if (!(link instanceof HTMLAnchorElement)) return;
+    var status = element.querySelector('[data-quick-exit-status]');
+    var dots = element.querySelectorAll('[data-quick-exit-dot]');
+    var texts = element.dataset;
+    var exitUrl = texts.exitUrl || 'https://www.google.nl/';
+
+    var presses = 0;
+    /** @type {number | undefined} */
+    var timer;
+    var shiftAlone = false;
+    var leaving = false;
+    /** @type {HTMLElement | null} */
+    var overlay = null;
+
+    /** @param {string} text */
+    function announce(text) {
+      if (status) status.textContent = text;
+    }
+
+    function showPresses() {
+      for (var index = 0; index < dots.length; index += 1) {
+        dots[index].classList.toggle('app-quick-exit__dot--on', index < presses);
+      }
+    }
+
+    function resetPresses() {
+      presses = 0;
+      window.clearTimeout(timer);
+      showPresses();
+      announce('');
+    }
+
+    function leave() {
+      if (leaving) return;
+      leaving = true;
+      overlay = document.createElement('div');
+      overlay.className = 'app-quick-exit-overlay';
+      document.body.appendChild(overlay);
+      announce(texts.textLeaving || '');
+      var go = function () {
+        window.location.replace(exitUrl);
+      };
+      try {
+        var forget = fetch('/weg', { method: 'POST', credentials: 'same-origin', keepalive: true, redirect: 'manual' });
+        // Leaving quickly matters more than hearing back: wait at most a moment for the server.
+        Promise.race([
+          forget,
+          new Promise(function (resolve) {
+            window.setTimeout(resolve, 400);
+          }),
+        ]).then(go, go);
+      } catch {
+        go();
+      }
+    }
+
+    link.addEventListener('click', function (event) {
+      event.preventDefault();
+      leave();
+    });
+
+    document.addEventListener('keydown', function (event) {
+      if (event.key === 'Shift') {
+        if (!event.repeat) shiftAlone = !(event.ctrlKey || event.altKey || event.metaKey);
+        return;
+      }
+      shiftAlone = false;
+      if (presses > 0) resetPresses();
+    });
+
+    document.addEventListener('keyup', function (event) {
+      if (event.key !== 'Shift' || !shiftAlone) return;
+      shiftAlone = false;
+      presses += 1;
+      window.clearTimeout(timer);
+      showPresses();
+      if (presses >= PRESSES_NEEDED) {
+        leave();
+        return;
+      }
+      announce((PRESSES_NEEDED - presses === 1 ? texts.textOne : texts.textTwo) || '');
+      timer = window.setTimeout(resetPresses, PRESS_WINDOW_MS);
+    });
+
+    // If the browser brings this page back from its cache, take the blank overlay away again.
+    window.addEventListener('pageshow', function (event) {
+      if (!event.persisted) return;
+      leaving = false;
+      if (overlay && overlay.parentNode) overlay.parentNode.removeChild(overlay);
+      overlay = null;
+      resetPresses();
+    });
+  }
+
+  /**
+   * app-idle: two minutes before a signed-in session would time out, shows the element (hidden until then) with
+   * its one form, "stay logged in" (WCAG 2.2.1). The form is sent in the background; should that fail, it is
+   * submitted as a plain form. The deadline is in `data-idle-until` (ISO time).
+   * @param {HTMLElement} element
+   */
+  function initIdleWarning(element) {
+    var form = element.querySelector('form');
+    var deadline = Date.parse(element.dataset.idleUntil || '');
+    if (!form || isNaN(deadline)) return;
+    var extendForm = form;
+    /** @type {number | undefined} */
+    var warnTimer;
+    function schedule() {
+      window.clearTimeout(warnTimer);
+      warnTimer = window.setTimeout(
+        function () {
+          element.hidden = false;
+          var button = element.querySelector('button');
+          if (button) button.focus();
+        },
+        Math.max(0, deadline - Date.now() - 120000),
+      );
+    }
+    extendForm.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var token = /** @type {HTMLInputElement | null} */ (extendForm.querySelector('input[name="_csrf"]'));
+      fetch(extendForm.action, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { accept: 'application/json', 'x-csrf-token': token ? token.value : '' },
+      })
+        .then(function (response) {
+          return response.ok ? response.json() : Promise.reject(new Error('not extended'));
+        })
+        .then(function (body) {
+          deadline = Date.parse(body.idleUntil);
+          element.hidden = true;
+          schedule();
+        })
+        .catch(function () {
+          extendForm.submit();
+        });
+    });
+    schedule();
+  }
+
+  /**
+   * app-print: a button that opens the browser's print dialog. It only makes sense with JavaScript (its styling
+   * hides it without); the browser's own print still works.
+   * @param {HTMLElement} element
+   */
+  function initPrintButton(element) {
+    element.addEventListener('click', function () {
+      window.print();
+    });
+  }
+
+  /**
+   * app-busy-form: a form that takes a while (an export of a large journal) says so in its live region
+   * (`data-busy-status`) while it is being sent, with the text in `data-busy-message`. Without JavaScript the
+   * browser's own loading indicator is all there is.
+   * @param {HTMLElement} element
+   */
+  function initBusyForm(element) {
+    element.addEventListener('submit', function () {
+      var live = element.querySelector('[data-busy-status]');
+      if (live instanceof HTMLElement) live.textContent = element.dataset.busyMessage || '';
+    });
+  }
+
+  /**
+   * app-export-progress: asks how far the export is (`data-status-url`, same origin, never cached) every few
+   * seconds and updates the <progress> bar and the status text (`data-export-text`); when the export is no longer
+   * running (ready, failed or gone) it loads the page again, which then says what to do. A failed request waits
+   * and tries again. Without JavaScript the page's "look again" link does the same by hand.
+   * @param {HTMLElement} element
+   */
+  function initExportProgress(element) {
+    var url = element.dataset.statusUrl;
     if (!url || !window.fetch) return;
-    var bar = container.querySelector('progress');
-    var text = container.querySelector('[data-export-text]');
+    var statusUrl = url;
+    var bar = element.querySelector('progress');
+    var text = element.querySelector('[data-export-text]');
     var check = function () {
       window
-        .fetch(url, { credentials: 'same-origin', cache: 'no-store', headers: { accept: 'application/json' } })
+        .fetch(statusUrl, { credentials: 'same-origin', cache: 'no-store', headers: { accept: 'application/json' } })
         .then(function (response) {
           if (response.ok) return response.json();
-          // Signed out meanwhile (404) or the form expired (403): the page itself says what to do now.
+          // Signed out meanwhile (404) or the form expired (403): the page itself says what to do.
           return response.status === 404 || response.status === 403 ? { state: 'gone' } : null;
         })
         .then(function (state) {
@@ -53,197 +256,37 @@
     window.setTimeout(check, 1000);
   }
 
-  function registerServiceWorker() {
-    if (!('serviceWorker' in navigator)) return;
-    /** @type {string | object} */
-    var url = '/sw.js';
-    var trustedTypes = /** @type {any} */ (window).trustedTypes;
-    if (trustedTypes && trustedTypes.createPolicy) {
-      var policy = trustedTypes.createPolicy('app-sw', {
-        createScriptURL: function (/** @type {string} */ value) {
-          if (value !== '/sw.js') throw new TypeError('Only the service worker may be loaded');
-          return value;
-        },
-      });
-      url = policy.createScriptURL('/sw.js');
-    }
-    navigator.serviceWorker.register(/** @type {string} */ (url), { scope: '/' }).catch(function () {
-      // Without a worker the site still works; only the offline copy of /nu is missing.
-    });
+  /**
+   * app-error-summary: the summary of a form's problems takes focus, so screen readers and keyboard users start
+   * there.
+   * @param {HTMLElement} element
+   */
+  function initErrorSummary(element) {
+    element.focus();
   }
 
-  /** Two minutes before a signed-in session would time out, offer to stay logged in (WCAG 2.2.1). */
-  function watchIdleTimeout() {
-    var box = document.querySelector('[data-module="app-idle"]');
-    if (!(box instanceof HTMLElement)) return;
-    var idle = box;
-    var form = idle.querySelector('form');
-    var deadline = Date.parse(idle.dataset.idleUntil || '');
-    if (!form || isNaN(deadline)) return;
-    /** @type {number | undefined} */
-    var warnTimer;
-    function schedule() {
-      window.clearTimeout(warnTimer);
-      warnTimer = window.setTimeout(
-        function () {
-          idle.hidden = false;
-          var button = idle.querySelector('button');
-          if (button) button.focus();
-        },
-        Math.max(0, deadline - Date.now() - 120000),
-      );
-    }
-    form.addEventListener('submit', function (event) {
-      event.preventDefault();
-      var token = /** @type {HTMLInputElement | null} */ (form && form.querySelector('input[name="_csrf"]'));
-      fetch('/account/verlengen', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { accept: 'application/json', 'x-csrf-token': token ? token.value : '' },
-      })
-        .then(function (response) {
-          return response.ok ? response.json() : Promise.reject(new Error('not extended'));
-        })
-        .then(function (body) {
-          deadline = Date.parse(body.idleUntil);
-          idle.hidden = true;
-          schedule();
-        })
-        .catch(function () {
-          if (form) form.submit();
-        });
-    });
-    schedule();
-  }
-
-  // A print button only makes sense with JavaScript; without it, the browser's own print still works.
-  var printButtons = document.querySelectorAll('[data-module="app-print"]');
-  for (var p = 0; p < printButtons.length; p += 1) {
-    printButtons[p].addEventListener('click', function () {
-      window.print();
-    });
-  }
-
-  // A form that takes a while (an export of a large journal) says so in a live region while it is being made;
-  // without JavaScript the browser's own loading indicator is all there is.
-  var busyForms = document.querySelectorAll('form[data-busy-message]');
-  for (var b = 0; b < busyForms.length; b += 1) {
-    busyForms[b].addEventListener('submit', function (event) {
-      var form = /** @type {HTMLFormElement} */ (event.currentTarget);
-      var live = form.querySelector('[data-busy-status]');
-      if (live instanceof HTMLElement) live.textContent = form.getAttribute('data-busy-message') || '';
-    });
-  }
-
-  // The export's progress page asks how far the export is every few seconds and updates the bar and the
-  // status text; when the export is ready (or failed, or gone) it loads the page again, which then offers the
-  // download. Without JavaScript the page's "look again" link does the same by hand.
-  var exportProgress = document.querySelector('[data-export-progress]');
-  if (exportProgress instanceof HTMLElement) watchExport(exportProgress);
-
-  // An error summary takes focus, so screen readers and keyboard users start there.
-  var summary = document.querySelector('.app-error-summary');
-  if (summary instanceof HTMLElement) summary.focus();
+  /** @type {Record<string, (element: HTMLElement) => void>} */
+  var modules = {
+    'app-quick-exit': initQuickExit,
+    'app-idle': initIdleWarning,
+    'app-print': initPrintButton,
+    'app-busy-form': initBusyForm,
+    'app-export-progress': initExportProgress,
+    'app-error-summary': initErrorSummary,
+  };
 
   registerServiceWorker();
-  watchIdleTimeout();
 
-  var PRESSES_NEEDED = 3;
-  var PRESS_WINDOW_MS = 5000;
-
-  var button = document.querySelector('[data-module="app-quick-exit"]');
-  if (!(button instanceof HTMLAnchorElement)) return;
-  var quickExit = button;
-  var status = document.querySelector('[data-quick-exit-status]');
-  var dots = quickExit.querySelectorAll('.app-quick-exit__dot');
-  var exitUrl = quickExit.dataset.exitUrl || 'https://www.google.nl/';
-
-  var presses = 0;
-  /** @type {number | undefined} */
-  var timer;
-  var shiftAlone = false;
-  var leaving = false;
-  /** @type {HTMLElement | null} */
-  var overlay = null;
-
-  /** @param {string} text */
-  function announce(text) {
-    if (status) status.textContent = text;
-  }
-
-  function showPresses() {
-    for (var index = 0; index < dots.length; index += 1) {
-      dots[index].classList.toggle('app-quick-exit__dot--on', index < presses);
-    }
-  }
-
-  function resetPresses() {
-    presses = 0;
-    window.clearTimeout(timer);
-    showPresses();
-    announce('');
-  }
-
-  /** Blanks the page at once, asks the server to forget this visit, then replaces this page in history. */
-  function leave() {
-    if (leaving) return;
-    leaving = true;
-    overlay = document.createElement('div');
-    overlay.className = 'app-quick-exit-overlay';
-    document.body.appendChild(overlay);
-    announce(quickExit.dataset.textLeaving || '');
-    var go = function () {
-      window.location.replace(exitUrl);
-    };
+  var elements = document.querySelectorAll('[data-module]');
+  for (var i = 0; i < elements.length; i += 1) {
+    var element = elements[i];
+    var name = element.getAttribute('data-module') || '';
+    // A module this script does not know belongs to a page-specific script (passkey.js, the verifier).
+    if (!Object.prototype.hasOwnProperty.call(modules, name) || !(element instanceof HTMLElement)) continue;
     try {
-      var forget = fetch('/weg', { method: 'POST', credentials: 'same-origin', keepalive: true, redirect: 'manual' });
-      // Leaving quickly matters more than hearing back: wait at most a moment for the server.
-      Promise.race([
-        forget,
-        new Promise(function (resolve) {
-          window.setTimeout(resolve, 400);
-        }),
-      ]).then(go, go);
+      modules[name](element);
     } catch {
-      go();
+      // One module that fails leaves the others working; the page works without it.
     }
   }
-
-  quickExit.addEventListener('click', function (event) {
-    event.preventDefault();
-    leave();
-  });
-
-  // Shift pressed three times, each within five seconds of the last; Shift used as a modifier does not count.
-  document.addEventListener('keydown', function (event) {
-    if (event.key === 'Shift') {
-      if (!event.repeat) shiftAlone = !(event.ctrlKey || event.altKey || event.metaKey);
-      return;
-    }
-    shiftAlone = false;
-    if (presses > 0) resetPresses();
-  });
-
-  document.addEventListener('keyup', function (event) {
-    if (event.key !== 'Shift' || !shiftAlone) return;
-    shiftAlone = false;
-    presses += 1;
-    window.clearTimeout(timer);
-    showPresses();
-    if (presses >= PRESSES_NEEDED) {
-      leave();
-      return;
-    }
-    announce((PRESSES_NEEDED - presses === 1 ? quickExit.dataset.textOne : quickExit.dataset.textTwo) || '');
-    timer = window.setTimeout(resetPresses, PRESS_WINDOW_MS);
-  });
-
-  // If the browser brings this page back from its cache, take the blank overlay away again.
-  window.addEventListener('pageshow', function (event) {
-    if (!event.persisted) return;
-    leaving = false;
-    if (overlay && overlay.parentNode) overlay.parentNode.removeChild(overlay);
-    overlay = null;
-    resetPresses();
-  });
 })();

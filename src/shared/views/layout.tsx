@@ -16,24 +16,22 @@ interface LayoutProps {
 function QuickExit({ ctx }: { ctx: PageContext }) {
   const { t } = ctx;
   return (
-    <div class="app-quick-exit-bar">
+    <div
+      class="app-quick-exit-bar"
+      data-module="app-quick-exit"
+      data-exit-url={ctx.quickExitUrl}
+      data-text-two={t('quickExit.pressesLeft', { count: 2 })}
+      data-text-one={t('quickExit.pressesLeft', { count: 1 })}
+      data-text-leaving={t('quickExit.leaving')}
+    >
       <div class="app-width app-quick-exit-bar__inner">
-        <a
-          class="app-quick-exit"
-          href="/weg"
-          rel="nofollow"
-          data-module="app-quick-exit"
-          data-exit-url={ctx.quickExitUrl}
-          data-text-two={t('quickExit.pressesLeft', { count: 2 })}
-          data-text-one={t('quickExit.pressesLeft', { count: 1 })}
-          data-text-leaving={t('quickExit.leaving')}
-        >
+        <a class="app-quick-exit" href="/weg" rel="nofollow" data-quick-exit-link>
           <span class="app-visually-hidden">{t('quickExit.hiddenLabel')}: </span>
           {t('quickExit.button')}
           <span class="app-quick-exit__dots" aria-hidden="true">
-            <span class="app-quick-exit__dot" />
-            <span class="app-quick-exit__dot" />
-            <span class="app-quick-exit__dot" />
+            <span class="app-quick-exit__dot" data-quick-exit-dot />
+            <span class="app-quick-exit__dot" data-quick-exit-dot />
+            <span class="app-quick-exit__dot" data-quick-exit-dot />
           </span>
         </a>
         <span class="app-quick-exit__hint">{t('quickExit.hint')}</span>

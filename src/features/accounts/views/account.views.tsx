@@ -60,7 +60,7 @@ function Throttled({
   messageKey?: 'account.login.throttled' | 'account.register.throttled';
 }) {
   return (
-    <div class="app-error-summary" role="alert" tabindex={-1}>
+    <div class="app-error-summary" data-module="app-error-summary" role="alert" tabindex={-1}>
       <p>{ctx.t(messageKey, { time: timeFormat.format(retryAt) })}</p>
     </div>
   );

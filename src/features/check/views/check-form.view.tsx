@@ -82,7 +82,13 @@ export function CheckFormPage({ ctx, questionnaire, answers, missing }: CheckFor
       title={missing.length > 0 ? `${t('error.title')}: ${questionnaire.title[locale]}` : questionnaire.title[locale]}
     >
       {missing.length > 0 && (
-        <div class="app-error-summary" role="alert" tabindex={-1} aria-labelledby="error-summary-title">
+        <div
+          class="app-error-summary"
+          data-module="app-error-summary"
+          role="alert"
+          tabindex={-1}
+          aria-labelledby="error-summary-title"
+        >
           <h2 class="app-error-summary__title" id="error-summary-title">
             {t('check.errorSummary.title')}
           </h2>

@@ -107,7 +107,13 @@ export function HelpPage({ ctx, result, query, municipalityNames }: HelpPageProp
   return (
     <Layout ctx={ctx} title={error === undefined ? t('help.title') : `${t('error.title')}: ${t('help.title')}`}>
       {error !== undefined && (
-        <div class="app-error-summary" role="alert" tabindex={-1} aria-labelledby="error-summary-title">
+        <div
+          class="app-error-summary"
+          data-module="app-error-summary"
+          role="alert"
+          tabindex={-1}
+          aria-labelledby="error-summary-title"
+        >
           <h2 class="app-error-summary__title" id="error-summary-title">
             {t('help.errorTitle')}
           </h2>

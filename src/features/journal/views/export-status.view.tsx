@@ -45,7 +45,7 @@ export function ExportStatusPage({
       <JournalNav ctx={ctx} current="export" />
       <h1>{title}</h1>
       {status?.state === 'running' && (
-        <div data-export-progress data-status-url="/logboek/export/stand">
+        <div data-module="app-export-progress" data-status-url="/logboek/export/stand">
           <p>{t('journal.export.status.running')}</p>
           <div class="app-field">
             <label class="app-label" for="export-voortgang">

@@ -89,7 +89,12 @@ export function ExportPage({
             </dd>
           </dl>
           <ErrorSummary ctx={ctx} problems={problems} />
-          <form method="post" action="/logboek/export" data-busy-message={t('journal.export.busy')}>
+          <form
+            method="post"
+            action="/logboek/export"
+            data-module="app-busy-form"
+            data-busy-message={t('journal.export.busy')}
+          >
             <CsrfField ctx={ctx} />
             <Input
               ctx={ctx}

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../../i18n/messages.js';
 import type { PageContext } from '../context.js';
 
-/** The list of problems at the top of a form, each linking to its field (GOV.UK pattern; focused by the script). */
+/** The list of problems at the top of a form, each linking to its field (GOV.UK pattern; app.js focuses it). */
 export function ErrorSummary({
   ctx,
   problems,
@@ -12,7 +12,13 @@ export function ErrorSummary({
   const { t } = ctx;
   if (problems.length === 0) return null;
   return (
-    <div class="app-error-summary" role="alert" tabindex={-1} aria-labelledby="error-summary-title">
+    <div
+      class="app-error-summary"
+      data-module="app-error-summary"
+      role="alert"
+      tabindex={-1}
+      aria-labelledby="error-summary-title"
+    >
       <h2 class="app-error-summary__title" id="error-summary-title">
         {t('error.title')}
       </h2>

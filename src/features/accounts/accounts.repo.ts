@@ -299,9 +299,13 @@ export function createAccountsRepository(db: Kysely<Database>) {
     /**
      * Ends a session that still owes its second factor and starts its successor under a new id, in one
      * transaction. Only one request can do this for a pending session: the second finds nothing to end and
-     * changes nothing. Returns whether the new session was started.
+     * changes nothing. Returns whether the new session was started. `also` (the audit line) runs with it.
      */
-    async replacePendingSession(pendingIdHash: string, next: StoredSession): Promise<boolean> {
+    async replacePendingSession(
+      pendingIdHash: string,
+      next: StoredSession,
+      also?: AlsoInTransaction,
+    ): Promise<boolean> {
       return db.transaction().execute(async (trx) => {
         const ended = await trx
           .deleteFrom('sessions')
@@ -324,6 +328,7 @@ export function createAccountsRepository(db: Kysely<Database>) {
             reauthenticated_at: next.reauthenticatedAt,
           })
           .execute();
+        await also?.(trx);
         return true;
       });
     },

@@ -174,7 +174,12 @@ export function registerAccountRoutes(
 
   app.post<{ Body: Form }>('/inloggen/code', async (request, reply) => {
     const factors = await pendingFactors(request);
-    const result = await accounts.completeSecondFactor(request.cookies[name], request.body?.code, request.ip);
+    const result = await accounts.completeSecondFactor(
+      request.cookies[name],
+      request.body?.code,
+      request.ip,
+      (userId) => accountLine(request, userId, 'login.second-factor'),
+    );
     if (!result.ok) {
       const { retryAt } = result;
       if (retryAt !== undefined) {
@@ -185,7 +190,6 @@ export function registerAccountRoutes(
         retryAt === undefined ? 400 : 429,
       );
     }
-    await record(request, result.userId, 'login.second-factor', result.userId);
     // The session that waited for the code is gone; this browser continues under a new id.
     signIn(reply, result.cookie);
     return reply.redirect('/account', 303);

@@ -19,6 +19,8 @@ describeEachDialect('accounts with a clock', (database) => {
       fast,
     );
   const passphrase = 'klok wekker zomer tijd';
+  /** The TOTP secret the first test sets up, for the tests after it. */
+  let totpSecret = '';
 
   test('a fresh code completes a TOTP login; the same code again is refused (replay)', async () => {
     const signUp = await service().register(
@@ -28,6 +30,7 @@ describeEachDialect('accounts with a clock', (database) => {
     assert.ok(signUp.ok);
     const session = (await service().currentSession(signUp.cookie))!;
     const { secret } = await service().startTotp(session);
+    totpSecret = secret;
     assert.equal(
       await service().confirmTotp(session, await generate({ secret, epoch: Math.floor(clock.now.getTime() / 1000) })),
       true,
@@ -57,6 +60,33 @@ describeEachDialect('accounts with a clock', (database) => {
     );
     assert.ok(again.ok);
     assert.deepEqual(await service().completeSecondFactor(again.cookie, code, '10.1.1.1'), { ok: false }, 'replayed');
+  });
+
+  test('a second step whose audit line cannot be written leaves the session waiting for its code', async () => {
+    clock.now = new Date(clock.now.getTime() + 60_000);
+    const login = await service().login(
+      { gebruikersnaam: 'klok.ouder', wachtwoord: passphrase },
+      undefined,
+      '10.1.1.9',
+    );
+    assert.ok(login.ok && login.secondFactor);
+    const user = (await service().currentSession(login.cookie))!.userId;
+    const secret = totpSecret;
+    const code = await generate({ secret, epoch: Math.floor(clock.now.getTime() / 1000) });
+    const refused = () => async () => {
+      throw new Error('the audit log cannot be written');
+    };
+    await assert.rejects(service().completeSecondFactor(login.cookie, code, '10.1.1.9', refused));
+    assert.equal((await service().currentSession(login.cookie))?.secondFactorPending, true, 'still waiting');
+    clock.now = new Date(clock.now.getTime() + 30_000);
+    const next = await generate({ secret, epoch: Math.floor(clock.now.getTime() / 1000) });
+    const lines: string[] = [];
+    const completed = await service().completeSecondFactor(login.cookie, next, '10.1.1.9', (userId) => async () => {
+      lines.push(userId);
+    });
+    assert.ok(completed.ok);
+    assert.deepEqual(lines, [user], 'the line is written with the new session');
+    assert.equal(await service().currentSession(login.cookie), undefined);
   });
 
   test('a session that does not give its code within five minutes is gone', async () => {

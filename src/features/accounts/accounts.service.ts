@@ -203,11 +203,11 @@ export function createAccountsService(
    * The second factor was given: the pending session ends and a full one starts under a new id (the id that
    * waited for the second factor is worth nothing afterwards). Undefined when another request already did this.
    */
-  async function promotePendingSession(pending: CurrentSession): Promise<string | undefined> {
+  async function promotePendingSession(pending: CurrentSession, also?: AlsoInTransaction): Promise<string | undefined> {
     const stored = await repo.findSession(pending.idHash);
     if (stored === undefined || !stored.secondFactorPending) return undefined;
     const { cookie, session } = newSession(pending.userId, pending.keys.masterKey(), stored.deviceHint, false);
-    return (await repo.replacePendingSession(pending.idHash, session)) ? cookie : undefined;
+    return (await repo.replacePendingSession(pending.idHash, session, also)) ? cookie : undefined;
   }
 
   /**
@@ -580,6 +580,8 @@ export function createAccountsService(
       cookie: string | undefined,
       code: unknown,
       clientAddress: string,
+      /** The completed login's audit line, written with the session that replaces the pending one. */
+      auditLine?: (userId: string) => AlsoInTransaction,
     ): Promise<SecondFactorResult> {
       const session = await this.pendingSession(cookie);
       if (session === undefined) return { ok: false };
@@ -603,7 +605,7 @@ export function createAccountsService(
         await recordSecondFactorFailure(session.userId, clientAddress);
         return { ok: false };
       }
-      return this.finishSecondFactor(session);
+      return this.finishSecondFactor(session, auditLine?.(session.userId));
     },
 
     /** The session a cookie names if it passed the passphrase and still owes its second factor (5 minutes). */
@@ -626,8 +628,8 @@ export function createAccountsService(
      * A second factor (code or passkey) was accepted for a pending session: the throttle for the account is
      * cleared and the session is replaced by a full one under a new id.
      */
-    async finishSecondFactor(session: CurrentSession): Promise<SecondFactorResult> {
-      const cookie = await promotePendingSession(session);
+    async finishSecondFactor(session: CurrentSession, auditLine?: AlsoInTransaction): Promise<SecondFactorResult> {
+      const cookie = await promotePendingSession(session, auditLine);
       if (cookie === undefined) return { ok: false };
       await throttle.succeeded(throttle.secondFactorKeys(session.userId, ''));
       return { ok: true, userId: session.userId, cookie };

@@ -101,9 +101,16 @@ export function registerPasskeyRoutes(
   app.post<{ Body: Form }>('/inloggen/toegangssleutel', async (request, reply) => {
     const cookie = cookieOf(request);
     const factors = (await accounts.pendingSession(cookie))?.secondFactors ?? { totp: false, passkey: true };
-    const result = await passkeys.authenticate(cookie, request.body?.antwoord, request.ip);
+    const result = await passkeys.authenticate(cookie, request.body?.antwoord, request.ip, (userId) =>
+      audit.recording({
+        actor: userId,
+        action: 'login.second-factor',
+        objectType: 'account',
+        objectId: userId,
+        requestId: String(request.id),
+      }),
+    );
     if (result.ok) {
-      await record(request, result.userId, 'login.second-factor', result.userId);
       // The session that waited for the passkey is gone; this browser continues under a new id.
       signIn(reply, result.cookie);
       return reply.redirect('/account', 303);

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { authorize } from '../../policies.js';
 import { open, seal } from '../../shared/crypto/aead.js';
 import { NotFound } from '../../shared/errors.js';
+import type { AlsoInTransaction } from '../../shared/db/transaction.js';
 import { type AuditRecorder, type AuditTrail, requestIdOf } from '../audit/audit.service.js';
 import { deviceHint, type AccountsService, type CurrentSession, type SecondFactorResult } from './accounts.service.js';
 import type { CeremonyPurpose, PasskeyRepository } from './passkeys.repo.js';
@@ -321,7 +322,13 @@ export function createPasskeyService(
      * not this user's, a bad signature, and a counter that did not go up. A refusal changes no session or
      * passkey.
      */
-    async authenticate(cookie: string | undefined, raw: unknown, clientAddress: string): Promise<PasskeyLoginResult> {
+    async authenticate(
+      cookie: string | undefined,
+      raw: unknown,
+      clientAddress: string,
+      /** The completed login's audit line, written with the session that replaces the pending one. */
+      auditLine?: (userId: string) => AlsoInTransaction,
+    ): Promise<PasskeyLoginResult> {
       const session = await accounts.pendingSession(cookie);
       if (session === undefined) return { ok: false };
       const retryAt = await accounts.secondFactorBlockedUntil(session.userId, clientAddress);
@@ -374,7 +381,7 @@ export function createPasskeyService(
       if (!(await repo.recordUse(passkey.id, session.userId, passkey.counter, newCounter, clock().toISOString()))) {
         return refuse('refused');
       }
-      return accounts.finishSecondFactor(session);
+      return accounts.finishSecondFactor(session, auditLine?.(session.userId));
     },
   };
 }

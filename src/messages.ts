@@ -1,3 +1,4 @@
+import { contentMessages } from './features/content/content.messages.js';
 import { homeMessages } from './features/home/home.messages.js';
 import { rightNowMessages } from './features/right-now/right-now.messages.js';
 import { en as sharedEn } from './shared/i18n/en.js';
@@ -10,7 +11,12 @@ import { nl as sharedNl } from './shared/i18n/nl.js';
  * and one part per feature, `<feature>.messages.ts`, each exporting its Dutch and English messages. A feature's
  * part is listed here; a key in two parts fails at start-up.
  */
-export const catalogues = mergeCatalogues([{ nl: sharedNl, en: sharedEn }, homeMessages, rightNowMessages]);
+export const catalogues = mergeCatalogues([
+  { nl: sharedNl, en: sharedEn },
+  homeMessages,
+  rightNowMessages,
+  contentMessages,
+]);
 
 declare module './shared/i18n/messages.js' {
   /** MessageKey (src/shared/i18n/messages.ts) is every key of the merged Dutch catalogue. */

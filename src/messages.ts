@@ -1,4 +1,5 @@
 import { contentMessages } from './features/content/content.messages.js';
+import { helpMessages } from './features/help/help.messages.js';
 import { homeMessages } from './features/home/home.messages.js';
 import { rightNowMessages } from './features/right-now/right-now.messages.js';
 import { en as sharedEn } from './shared/i18n/en.js';
@@ -16,6 +17,7 @@ export const catalogues = mergeCatalogues([
   homeMessages,
   rightNowMessages,
   contentMessages,
+  helpMessages,
 ]);
 
 declare module './shared/i18n/messages.js' {

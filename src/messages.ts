@@ -1,3 +1,4 @@
+import { checkMessages } from './features/check/check.messages.js';
 import { contentMessages } from './features/content/content.messages.js';
 import { helpMessages } from './features/help/help.messages.js';
 import { homeMessages } from './features/home/home.messages.js';
@@ -18,6 +19,7 @@ export const catalogues = mergeCatalogues([
   rightNowMessages,
   contentMessages,
   helpMessages,
+  checkMessages,
 ]);
 
 declare module './shared/i18n/messages.js' {

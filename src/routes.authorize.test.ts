@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { appForSuite, csrfTokenFrom, setCookies, signUpOverHttp, withCookiesOf } from '../test/helpers/app.js';
+import { appForSuite, csrfTokenFrom, withCookiesOf } from '../test/helpers/app.js';
+import { buildAdmin, buildParent } from '../test/helpers/factories.js';
 import { dialects } from '../test/helpers/databases.js';
 import { changedTables, type IgnoredColumns, tableDump } from '../test/helpers/table-dump.js';
 
@@ -165,7 +166,7 @@ for (const dialect of dialects) {
     before(async () => {
       const { app, services, database } = testApp;
       // The victim: a parent with an entry, a diary note and a session others must not touch.
-      const victim = await signUpOverHttp(app, 'slachtoffer.ouder', passphrase);
+      const victim = await buildParent(testApp, { username: 'slachtoffer.ouder', passphrase });
       const added = await post(victim.cookies, '/logboek', entry);
       assert.equal(added.statusCode, 303);
       const entryId = String(added.headers.location).split('/').pop()!;
@@ -178,23 +179,14 @@ for (const dialect of dialects) {
       ids = { entryId, diaryNoteId, sessionIdHash, userId: session.userId, organisationId: organisation.id };
 
       jars.anonymous = {};
-      jars.otherParent = (await signUpOverHttp(app, 'andere.ouder', passphrase)).cookies;
-      const link = await services.accounts.createAdminSetupLink('beheer@example.org');
-      const form = await app.inject({ method: 'GET', url: `/beheer/start/${link}` });
-      const formJar = Object.fromEntries(setCookies(form.headers));
-      const created = await app.inject({
-        method: 'POST',
-        url: `/beheer/start/${link}`,
-        cookies: formJar,
-        payload: {
-          _csrf: csrfTokenFrom(form.body),
-          gebruikersnaam: 'beheerder',
-          wachtwoord: passphrase,
-          herhaling: passphrase,
-        },
+      jars.otherParent = (await buildParent(testApp, { username: 'andere.ouder', passphrase })).cookies;
+      const admin = await buildAdmin(testApp, {
+        username: 'beheerder',
+        email: 'beheer@example.org',
+        passphrase,
+        secondFactor: false,
       });
-      assert.equal(created.statusCode, 200);
-      jars.adminWithoutSecondFactor = withCookiesOf(formJar, created.headers);
+      jars.adminWithoutSecondFactor = admin.cookies;
     });
 
     test('every state-changing route is either refused to someone here or listed as open, with a reason', () => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { appForSuite, csrfTokenFrom, setCookies, signUpOverHttp } from '../../../test/helpers/app.js';
+import { appForSuite, csrfTokenFrom, setCookies } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
+import { buildParent } from '../../../test/helpers/factories.js';
 import { parseRecoveryCode } from '../../shared/crypto/recovery-code.js';
 
 const passphrase = 'lamp fiets regen appel';
@@ -11,14 +12,9 @@ for (const dialect of dialects) {
   describe(`"someone may know my passphrase" page [${dialect}]`, () => {
     const testApp = appForSuite(dialect, { RATE_LIMIT_MAX: '100000' });
 
-    let count = 0;
     async function signedUp() {
-      count += 1;
-      const username = `sleutel.${count}`;
-      const { response, cookies } = await signUpOverHttp(testApp.app, username, passphrase);
-      assert.equal(response.statusCode, 200);
-      const code = /data-recovery-code="true">([^<]+)</.exec(response.body)![1]!;
-      return { username, code, cookies };
+      const { username, recoveryCode, cookies } = await buildParent(testApp, { passphrase });
+      return { username, code: recoveryCode, cookies };
     }
 
     const userRow = async (username: string) =>

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { appForSuite, csrfTokenFrom, setCookies, signUpOverHttp } from '../../../test/helpers/app.js';
+import { appForSuite, csrfTokenFrom, setCookies } from '../../../test/helpers/app.js';
+import { buildParent } from '../../../test/helpers/factories.js';
 import { refuseAuditWrites } from '../../../test/helpers/audit-failure.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { createSoftAuthenticator } from '../../../test/helpers/soft-authenticator.js';
@@ -16,11 +17,8 @@ for (const dialect of dialects) {
     const nextAddress = () => `10.3.0.${++address}`;
     type Jar = Record<string, string>;
 
-    async function signUp(username: string): Promise<Jar> {
-      const { response, cookies } = await signUpOverHttp(testApp.app, username, passphrase);
-      assert.equal(response.statusCode, 200);
-      return cookies;
-    }
+    const signUp = async (username: string): Promise<Jar> =>
+      (await buildParent(testApp, { username, passphrase })).cookies;
 
     /** Adds a passkey the way the page's script does: options as JSON, then the answer in a form post. */
     async function addPasskey(cookies: Jar, nickname = 'laptop') {

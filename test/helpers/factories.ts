@@ -1,0 +1,254 @@
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import { generate } from 'otplib';
+import type { Services } from '../../src/services.js';
+import { sessionCookieName } from '../../src/shared/auth/session-cookie.js';
+import type { Config } from '../../src/shared/config/config.js';
+import { csrfTokenFrom, signUpOverHttp, withCookiesOf } from './app.js';
+import { recipientOf, type SmtpSink } from './smtp-sink.js';
+
+/*
+ * Accounts of each kind, made the way people make them: a parent through the sign-up form, an admin through the
+ * one-time set-up link and the second-factor page, a professional through an admin's invitation, the link in
+ * the e-mail, the sign-up form, the second-factor page and (when asked) two approvals. Each factory asserts that
+ * its steps worked and returns what tests need: the browser's cookies, the ids, the passphrase.
+ */
+
+type Jar = Record<string, string>;
+
+/** What a factory needs of the app under test: a TestApp, or what appForSuite returns. */
+export interface AppUnderTest {
+  app: FastifyInstance;
+  services: Services;
+  config: Config;
+}
+
+export interface BuiltAccount {
+  /** The browser's cookies after the last step: the session cookie and the CSRF cookie. */
+  cookies: Jar;
+  /** The session cookie's value (for services.accounts.currentSession). */
+  session: string;
+  userId: string;
+  username: string;
+  passphrase: string;
+  /** The recovery code shown once when the account was made. */
+  recoveryCode: string;
+  /** The client address the browser used (light-my-request's default when not given). */
+  remoteAddress?: string;
+}
+
+export interface BuiltAccountWithSecondFactor extends BuiltAccount {
+  /** The TOTP secret set up through the page (base32), for codes at a later login. */
+  totpSecret?: string;
+}
+
+export interface AccountOptions {
+  username?: string;
+  passphrase?: string;
+  /** The client address of every request the factory makes. */
+  remoteAddress?: string;
+}
+
+const defaultPassphrase = 'rode fiets onder de brug';
+let made = 0;
+/** A name no other factory call in this process gives (names are unique per database, case-insensitively). */
+const freshName = (prefix: string): string => `${prefix}.${process.pid}.${(made += 1)}`;
+
+const recoveryCodeIn = (html: string): string => {
+  const code = /data-recovery-code="true">([^<]+)</.exec(html)?.[1]?.trim();
+  assert.ok(code !== undefined, 'the page shows a recovery code');
+  return code;
+};
+
+async function signedIn(
+  target: AppUnderTest,
+  cookies: Jar,
+  fields: Omit<BuiltAccount, 'cookies' | 'session' | 'userId'>,
+): Promise<BuiltAccount> {
+  const session = cookies[sessionCookieName(target.config.secureCookies)];
+  assert.ok(session !== undefined, 'the browser holds a session cookie');
+  const current = await target.services.accounts.currentSession(session);
+  assert.ok(current !== undefined && current !== null, 'the session is known');
+  return { cookies, session, userId: current.userId, ...fields };
+}
+
+const addressOf = (remoteAddress: string | undefined) => (remoteAddress === undefined ? {} : { remoteAddress });
+
+/** A parent signed up through the form (GET /registreren, POST /registreren), signed in. */
+export async function buildParent(target: AppUnderTest, options: AccountOptions = {}): Promise<BuiltAccount> {
+  const username = options.username ?? freshName('ouder');
+  const passphrase = options.passphrase ?? defaultPassphrase;
+  const { response, cookies } = await signUpOverHttp(
+    target.app,
+    username,
+    passphrase,
+    addressOf(options.remoteAddress),
+  );
+  assert.equal(response.statusCode, 200, `sign-up of ${username} answered ${response.statusCode}`);
+  return signedIn(target, cookies, {
+    username,
+    passphrase,
+    recoveryCode: recoveryCodeIn(response.body),
+    ...addressOf(options.remoteAddress),
+  });
+}
+
+/** Sets up TOTP for the signed-in account of `cookies` through /account/tweede-stap; returns the secret. */
+export async function setUpTotpOverHttp(target: AppUnderTest, cookies: Jar, remoteAddress?: string): Promise<string> {
+  const page = await target.app.inject({
+    method: 'GET',
+    url: '/account/tweede-stap',
+    cookies,
+    ...addressOf(remoteAddress),
+  });
+  assert.equal(page.statusCode, 200, `the second-factor page answered ${page.statusCode}`);
+  const secret = /data-totp-secret="true">([^<]+)</.exec(page.body)?.[1]?.replace(/\s/g, '');
+  assert.ok(secret !== undefined, 'the page shows the TOTP secret');
+  const confirmed = await target.app.inject({
+    method: 'POST',
+    url: '/account/tweede-stap',
+    cookies: withCookiesOf(cookies, page.headers),
+    ...addressOf(remoteAddress),
+    payload: { _csrf: csrfTokenFrom(page.body), code: await generate({ secret }) },
+  });
+  assert.equal(confirmed.statusCode, 303, 'the first code confirms the second factor');
+  return secret;
+}
+
+export interface AdminOptions extends AccountOptions {
+  email?: string;
+  /** Whether the admin sets up a second factor (default true); without one it holds no rights yet. */
+  secondFactor?: boolean;
+}
+
+/** An admin through the one-time set-up link (GET and POST /beheer/start/:token), with a second factor. */
+export async function buildAdmin(
+  target: AppUnderTest,
+  options: AdminOptions = {},
+): Promise<BuiltAccountWithSecondFactor> {
+  const username = options.username ?? freshName('beheer');
+  const passphrase = options.passphrase ?? defaultPassphrase;
+  const address = addressOf(options.remoteAddress);
+  const token = await target.services.accounts.createAdminSetupLink(options.email ?? `${username}@example.org`);
+  const form = await target.app.inject({ method: 'GET', url: `/beheer/start/${token}`, ...address });
+  assert.equal(form.statusCode, 200, `the set-up link answered ${form.statusCode}`);
+  const formCookies = withCookiesOf({}, form.headers);
+  const created = await target.app.inject({
+    method: 'POST',
+    url: `/beheer/start/${token}`,
+    cookies: formCookies,
+    ...address,
+    payload: {
+      _csrf: csrfTokenFrom(form.body),
+      gebruikersnaam: username,
+      wachtwoord: passphrase,
+      herhaling: passphrase,
+    },
+  });
+  assert.equal(created.statusCode, 200, `the admin's set-up answered ${created.statusCode}`);
+  const cookies = withCookiesOf(formCookies, created.headers);
+  const account = await signedIn(target, cookies, {
+    username,
+    passphrase,
+    recoveryCode: recoveryCodeIn(created.body),
+    ...address,
+  });
+  if (options.secondFactor === false) return account;
+  return { ...account, totpSecret: await setUpTotpOverHttp(target, cookies, options.remoteAddress) };
+}
+
+export interface ProfessionalOptions extends AccountOptions {
+  /** The admin who invites (signed in, with a second factor): their browser's cookies. */
+  invitedBy: Pick<BuiltAccount, 'cookies'>;
+  /** Where the invitation e-mail arrives: the app must send mail to this sink (SMTP_URL). */
+  sink: SmtpSink;
+  organisationId: string;
+  role?: 'care' | 'police' | 'coordinator';
+  email?: string;
+  /** Whether the professional sets up a second factor (default true). */
+  secondFactor?: boolean;
+  /** Two admins who approve the account (four eyes), which activates it. */
+  activatedBy?: readonly [Pick<BuiltAccount, 'cookies'>, Pick<BuiltAccount, 'cookies'>];
+}
+
+/**
+ * A professional: invited by an admin through the form, the link taken from the e-mail (the job queue sends it),
+ * signed up through /uitnodiging, with a second factor; pending activation unless `activatedBy` approves it.
+ */
+export async function buildProfessional(
+  target: AppUnderTest,
+  options: ProfessionalOptions,
+): Promise<BuiltAccountWithSecondFactor> {
+  const username = options.username ?? freshName('hulp');
+  const passphrase = options.passphrase ?? defaultPassphrase;
+  const email = options.email ?? `${username}@example.org`;
+  const address = addressOf(options.remoteAddress);
+  const { app } = target;
+
+  const inviteForm = await app.inject({
+    method: 'GET',
+    url: '/beheer/uitnodigingen/nieuw',
+    cookies: options.invitedBy.cookies,
+  });
+  assert.equal(inviteForm.statusCode, 200, `the invitation form answered ${inviteForm.statusCode}`);
+  const sent = await app.inject({
+    method: 'POST',
+    url: '/beheer/uitnodigingen',
+    cookies: withCookiesOf(options.invitedBy.cookies, inviteForm.headers),
+    payload: {
+      _csrf: csrfTokenFrom(inviteForm.body),
+      email,
+      organisatie: options.organisationId,
+      rol: options.role ?? 'care',
+    },
+  });
+  assert.equal(sent.statusCode, 303, `the invitation answered ${sent.statusCode}`);
+  await target.services.jobs.runDue();
+  const mail = options.sink.received.findLast((received) => recipientOf(received) === email);
+  const link = /https?:\/\/[^/\s]+(\/uitnodiging\/[A-Za-z0-9_-]{43})/.exec(mail?.text ?? '')?.[1];
+  assert.ok(link !== undefined, `the invitation e-mail to ${email} arrived with its link`);
+
+  const landing = await app.inject({ method: 'GET', url: link, ...address });
+  assert.equal(landing.statusCode, 303, 'the link moves its token into a cookie');
+  const form = await app.inject({
+    method: 'GET',
+    url: '/uitnodiging',
+    cookies: withCookiesOf({}, landing.headers),
+    ...address,
+  });
+  assert.equal(form.statusCode, 200, `the invitation's sign-up form answered ${form.statusCode}`);
+  const formCookies = withCookiesOf(withCookiesOf({}, landing.headers), form.headers);
+  const created = await app.inject({
+    method: 'POST',
+    url: '/uitnodiging',
+    cookies: formCookies,
+    ...address,
+    payload: {
+      _csrf: csrfTokenFrom(form.body),
+      gebruikersnaam: username,
+      wachtwoord: passphrase,
+      herhaling: passphrase,
+    },
+  });
+  assert.equal(created.statusCode, 200, `the professional's sign-up answered ${created.statusCode}`);
+  const cookies = withCookiesOf(formCookies, created.headers);
+  const account = await signedIn(target, cookies, {
+    username,
+    passphrase,
+    recoveryCode: recoveryCodeIn(created.body),
+    ...address,
+  });
+  if (options.secondFactor === false) return account;
+  const professional = { ...account, totpSecret: await setUpTotpOverHttp(target, cookies, options.remoteAddress) };
+  for (const approver of options.activatedBy ?? []) {
+    const page = await app.inject({ method: 'GET', url: '/account', cookies: approver.cookies });
+    const approved = await app.inject({
+      method: 'POST',
+      url: `/beheer/professionals/${professional.userId}/goedkeuren`,
+      cookies: withCookiesOf(approver.cookies, page.headers),
+      payload: { _csrf: csrfTokenFrom(page.body) },
+    });
+    assert.equal(approved.statusCode, 303, `an approval answered ${approved.statusCode}`);
+  }
+  return professional;
+}

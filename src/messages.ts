@@ -3,6 +3,7 @@ import { contentMessages } from './features/content/content.messages.js';
 import { helpMessages } from './features/help/help.messages.js';
 import { homeMessages } from './features/home/home.messages.js';
 import { rightNowMessages } from './features/right-now/right-now.messages.js';
+import { verifyMessages } from './features/verify/verify.messages.js';
 import { en as sharedEn } from './shared/i18n/en.js';
 import { createTranslators, mergeCatalogues } from './shared/i18n/i18n.js';
 import { nl as sharedNl } from './shared/i18n/nl.js';
@@ -20,6 +21,7 @@ export const catalogues = mergeCatalogues([
   contentMessages,
   helpMessages,
   checkMessages,
+  verifyMessages,
 ]);
 
 declare module './shared/i18n/messages.js' {

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Pages } from '../../app.js';
+import { catalogues } from '../../messages.js';
 import { trustedLogKeys, type LogPublicKey } from '../../shared/evidence/pinned-log-keys.js';
-import { en } from '../../shared/i18n/en.js';
-import { nl } from '../../shared/i18n/nl.js';
 import { sendHtml } from '../../shared/http/request-context.js';
 import { baseSecurityHeaders } from '../../shared/http/security-headers.js';
 import { verifierClientScript } from './verify.bundle.js';
@@ -19,7 +18,6 @@ const verifyCsp = baseSecurityHeaders['content-security-policy']!.replace("conne
 /** /verifieer (the offline verifier page) and its bundled script. */
 export function registerVerifyRoutes(app: FastifyInstance, pages: Pages, options: VerifyRouteOptions): void {
   const logKeys = trustedLogKeys(options.logPublicKeys);
-  const catalogues = { nl, en };
 
   app.get('/verifieer', async (request, reply) => {
     const script = await verifierClientScript();

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { generate } from 'otplib';
-import { appForSuite, csrfTokenFrom, signUpOverHttp, withCookiesOf } from '../../../test/helpers/app.js';
+import { appForSuite, csrfTokenFrom, withCookiesOf } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
+import { buildAdmin, buildParent, buildProfessional, setUpTotpOverHttp } from '../../../test/helpers/factories.js';
 import { recipientOf, type SmtpSink, startSmtpSink } from '../../../test/helpers/smtp-sink.js';
 
 type Jar = Record<string, string>;
@@ -52,38 +52,13 @@ for (const dialect of dialects) {
         payload: withToken ? { _csrf: token, ...payload } : payload,
       });
     }
-    const userIdOf = async (jar: Jar) => (await testApp.services.accounts.currentSession(jar.sessie))!.userId;
-
-    /** Sets up TOTP for the signed-in account of the jar, through the pages. */
-    async function setUpTotp(jar: Jar): Promise<void> {
-      const { jar: withCsrf, token, body } = await formToken('/account/tweede-stap', jar);
-      const secret = /data-totp-secret="true">([^<]+)</.exec(body)![1]!.replace(/ /g, '');
-      const confirmed = await testApp.app.inject({
-        method: 'POST',
-        url: '/account/tweede-stap',
-        cookies: withCsrf,
-        payload: { _csrf: token, code: await generate({ secret }) },
-      });
-      assert.equal(confirmed.statusCode, 303);
-    }
 
     let adminCount = 0;
     /** An admin through the one-time set-up link, with a second factor. */
     async function admin(): Promise<{ jar: Jar; name: string; id: string }> {
       adminCount += 1;
-      const name = `beheerder${adminCount}`;
-      const link = await testApp.services.accounts.createAdminSetupLink(`${name}@example.org`);
-      const form = await formToken(`/beheer/start/${link}`, {});
-      const created = await testApp.app.inject({
-        method: 'POST',
-        url: `/beheer/start/${link}`,
-        cookies: form.jar,
-        payload: { _csrf: form.token, gebruikersnaam: name, wachtwoord: passphrase, herhaling: passphrase },
-      });
-      assert.equal(created.statusCode, 200);
-      const jar = withCookiesOf(form.jar, created.headers);
-      await setUpTotp(jar);
-      return { jar, name, id: await userIdOf(jar) };
+      const built = await buildAdmin(testApp, { username: `beheerder${adminCount}`, passphrase });
+      return { jar: built.cookies, name: built.username, id: built.userId };
     }
 
     const organisationIds = async () =>
@@ -133,12 +108,21 @@ for (const dialect of dialects) {
     }
 
     /** A professional invited, signed up and with a second factor; pending activation. */
-    async function pendingProfessional(by: Jar, username: string, organisationId: string, role = 'care') {
-      const link = await invite(by, `${username}@example.org`, organisationId, role);
-      const { created, jar } = await signUp(link, username);
-      assert.equal(created.statusCode, 200);
-      await setUpTotp(jar);
-      return { jar, id: await userIdOf(jar) };
+    async function pendingProfessional(
+      by: Jar,
+      username: string,
+      organisationId: string,
+      role: 'care' | 'police' | 'coordinator' = 'care',
+    ) {
+      const built = await buildProfessional(testApp, {
+        invitedBy: { cookies: by },
+        sink,
+        organisationId,
+        role,
+        username,
+        passphrase,
+      });
+      return { jar: built.cookies, id: built.userId };
     }
 
     let adminA: Awaited<ReturnType<typeof admin>>;
@@ -205,7 +189,7 @@ for (const dialect of dialects) {
       }
       assert.equal(await count('users'), users + 1, 'not deleted');
 
-      await setUpTotp(jar);
+      await setUpTotpOverHttp(testApp, jar);
       const waiting = await testApp.app.inject({ method: 'GET', url: '/account', cookies: jar });
       assert.equal(waiting.statusCode, 200);
       assert.match(waiting.body, /Je account wacht op goedkeuring/);
@@ -437,7 +421,7 @@ for (const dialect of dialects) {
     });
 
     test('everyone but an admin gets a 404 on /beheer; posts without the form token change nothing', async () => {
-      const { cookies: parentCookies } = await signUpOverHttp(testApp.app, 'ouder.beheer', passphrase);
+      const { cookies: parentCookies } = await buildParent(testApp, { username: 'ouder.beheer', passphrase });
       const [organisationId] = await organisationIds();
       for (const jar of [{}, parentCookies]) {
         for (const url of ['/beheer', '/beheer/uitnodigingen/nieuw']) {

@@ -2,6 +2,7 @@ import { checkMessages } from './features/check/check.messages.js';
 import { contentMessages } from './features/content/content.messages.js';
 import { helpMessages } from './features/help/help.messages.js';
 import { homeMessages } from './features/home/home.messages.js';
+import { professionalsMessages } from './features/professionals/professionals.messages.js';
 import { rightNowMessages } from './features/right-now/right-now.messages.js';
 import { verifyMessages } from './features/verify/verify.messages.js';
 import { en as sharedEn } from './shared/i18n/en.js';
@@ -22,6 +23,7 @@ export const catalogues = mergeCatalogues([
   helpMessages,
   checkMessages,
   verifyMessages,
+  professionalsMessages,
 ]);
 
 declare module './shared/i18n/messages.js' {

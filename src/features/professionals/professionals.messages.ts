@@ -1,0 +1,156 @@
+import type { Translation } from '../../shared/i18n/messages.js';
+
+/** The professionals' messages (sign-up by invitation, coordinator and admin pages). Merged into the one catalogue in src/messages.ts. */
+const nl = {
+  'professionals.role.care': 'Hulpverlener',
+  'professionals.role.police': 'Politie',
+  'professionals.role.coordinator': 'Coördinator van de organisatie',
+  'professionals.approval.deletedAccount': 'een verwijderd account',
+  'professionals.approval.none': 'Nog niemand heeft dit goedgekeurd.',
+  'professionals.approval.byAdmin': 'Goedgekeurd door {name} (beheerder) op {date, date, long}',
+  'professionals.approval.byCoordinator': 'Goedgekeurd door {name} (coördinator) op {date, date, long}',
+  'professionals.admin.title': 'Beheer',
+  'professionals.admin.intro':
+    'Hier nodig je professionals uit. Je keurt accounts en organisaties goed. Voor elke goedkeuring zijn twee verschillende mensen nodig.',
+  'professionals.admin.back': 'Terug naar beheer',
+  'professionals.pending.title': 'Accounts die wachten op goedkeuring',
+  'professionals.pending.rule':
+    'Een account werkt pas na twee goedkeuringen van twee verschillende mensen: twee beheerders, of een beheerder en de coördinator van dezelfde organisatie.',
+  'professionals.pending.empty': 'Er wachten geen accounts.',
+  'professionals.pending.details': '{organisation} · {role} · aangemaakt op {date, date, long}',
+  'professionals.pending.approve': 'Keur het account van {name} goed',
+  'professionals.organisations.title': 'Organisaties die nog niet goedgekeurd zijn',
+  'professionals.organisations.rule':
+    'Ouders zien een organisatie pas als twee verschillende beheerders de gegevens hebben gecontroleerd en goedgekeurd.',
+  'professionals.organisations.empty': 'Alle organisaties zijn goedgekeurd.',
+  'professionals.organisations.approve': 'Keur {name} goed',
+  'professionals.invitations.title': 'Uitnodigingen die nog niet gebruikt zijn',
+  'professionals.invitations.empty': 'Er zijn geen open uitnodigingen.',
+  'professionals.invitations.details': '{organisation} · {role}',
+  'professionals.invitations.validUntil': 'Geldig tot {date, date, long}',
+  'professionals.invitations.expired': 'Verlopen. Stuur zo nodig een nieuwe uitnodiging.',
+  'professionals.invitations.revoke': 'Trek de uitnodiging voor {email} in',
+  'professionals.invite.title': 'Professional uitnodigen',
+  'professionals.invite.intro':
+    'De professional krijgt een e-mail met een link. De link werkt {days} dagen en maar één keer. Daarna moeten twee mensen het account goedkeuren.',
+  'professionals.invite.email': 'E-mailadres van de professional',
+  'professionals.invite.organisation': 'Organisatie',
+  'professionals.invite.organisationChoose': 'Kies een organisatie',
+  'professionals.invite.unverified': '{name} (nog niet goedgekeurd)',
+  'professionals.invite.role': 'Rol',
+  'professionals.invite.submit': 'Uitnodiging versturen',
+  'professionals.invite.email.missing': 'Vul een e-mailadres in.',
+  'professionals.invite.email.invalid': 'Dit is geen geldig e-mailadres. Bijvoorbeeld: naam@organisatie.nl',
+  'professionals.invite.organisation.missing': 'Kies de organisatie uit de lijst.',
+  'professionals.invite.role.missing': 'Kies een rol.',
+  'professionals.invite.mailFailed':
+    'De e-mail kon niet worden verstuurd. Er is geen uitnodiging gemaakt. Probeer het later opnieuw of vraag de technisch beheerder naar de e-mailinstellingen.',
+  'professionals.notice.invited': 'De uitnodiging is verstuurd.',
+  'professionals.notice.revoked': 'De uitnodiging is ingetrokken. De link werkt niet meer.',
+  'professionals.notice.approved': 'Je goedkeuring is opgeslagen. Er is nog een goedkeuring van iemand anders nodig.',
+  'professionals.notice.activated': 'Het account is goedgekeurd door twee mensen. Het werkt nu.',
+  'professionals.notice.verified': 'De organisatie is goedgekeurd door twee beheerders. Ouders zien haar nu.',
+  'professionals.problem.alreadyApproved':
+    'Je hebt dit al goedgekeurd. Iemand anders moet de tweede goedkeuring geven.',
+  'professionals.problem.alreadyDone': 'Dit is al goedgekeurd door twee mensen. Er hoeft niets meer te gebeuren.',
+  'professionals.problem.invitationNotOpen': 'Deze uitnodiging is al gebruikt of ingetrokken.',
+  'professionals.signUp.title': 'Account maken',
+  'professionals.signUp.intro': 'Je bent uitgenodigd voor een account bij {organisation}, als {role}.',
+  'professionals.signUp.email': 'Je e-mailadres: {email}',
+  'professionals.signUp.stepsTitle': 'Zo gaat het verder',
+  'professionals.signUp.steps':
+    'Na het maken van je account stel je eerst een tweede stap bij inloggen in, met een app op je telefoon. Daarna keuren twee mensen je account goed. Pas dan kun je het gebruiken.',
+  'professionals.invitation.title': 'Deze uitnodiging werkt niet',
+  'professionals.invitation.unknown':
+    'We kennen deze link niet. Misschien is de link niet helemaal overgenomen, of is hij te lang geleden geopend. Open de link uit de e-mail opnieuw.',
+  'professionals.invitation.used': 'Deze uitnodiging is al gebruikt. Een uitnodiging werkt maar één keer.',
+  'professionals.invitation.revoked': 'Deze uitnodiging is ingetrokken.',
+  'professionals.invitation.expired': 'Deze uitnodiging is verlopen.',
+  'professionals.invitation.askAgain': 'Vraag degene die je uitnodigde om een nieuwe uitnodiging.',
+  'professionals.coordinator.title': 'Nieuwe collega’s goedkeuren',
+  'professionals.coordinator.intro':
+    'Deze collega’s van je organisatie hebben een account gemaakt. Ken je de persoon en klopt de rol? Keur het account dan goed. Een beheerder moet het ook goedkeuren.',
+  'professionals.account.title': 'Je organisatie',
+  'professionals.account.organisation': '{organisation} · {role}',
+  'professionals.account.activated': 'Je account is goedgekeurd door {names} op {date, date, long}.',
+  'professionals.account.pending':
+    'Je account wacht op goedkeuring. Twee mensen moeten het goedkeuren: twee beheerders, of een beheerder en de coördinator van je organisatie. Tot dan kun je nog niets met je account.',
+} as const;
+
+const en: Translation<typeof nl> = {
+  'professionals.role.care': 'Care worker',
+  'professionals.role.police': 'Police',
+  'professionals.role.coordinator': 'Coordinator of the organisation',
+  'professionals.approval.deletedAccount': 'a deleted account',
+  'professionals.approval.none': 'Nobody has approved this yet.',
+  'professionals.approval.byAdmin': 'Approved by {name} (admin) on {date, date, long}',
+  'professionals.approval.byCoordinator': 'Approved by {name} (coordinator) on {date, date, long}',
+  'professionals.admin.title': 'Administration',
+  'professionals.admin.intro':
+    'Here you invite professionals and approve accounts and organisations. Every approval needs two different people.',
+  'professionals.admin.back': 'Back to administration',
+  'professionals.pending.title': 'Accounts waiting for approval',
+  'professionals.pending.rule':
+    'An account works only after two approvals by two different people: two admins, or an admin and the coordinator of the same organisation.',
+  'professionals.pending.empty': 'No accounts are waiting.',
+  'professionals.pending.details': '{organisation} · {role} · created on {date, date, long}',
+  'professionals.pending.approve': 'Approve the account of {name}',
+  'professionals.organisations.title': 'Organisations not approved yet',
+  'professionals.organisations.rule':
+    'Parents see an organisation only after two different admins have checked and approved its details.',
+  'professionals.organisations.empty': 'All organisations have been approved.',
+  'professionals.organisations.approve': 'Approve {name}',
+  'professionals.invitations.title': 'Invitations not used yet',
+  'professionals.invitations.empty': 'There are no open invitations.',
+  'professionals.invitations.details': '{organisation} · {role}',
+  'professionals.invitations.validUntil': 'Valid until {date, date, long}',
+  'professionals.invitations.expired': 'Expired. Send a new invitation if needed.',
+  'professionals.invitations.revoke': 'Withdraw the invitation for {email}',
+  'professionals.invite.title': 'Invite a professional',
+  'professionals.invite.intro':
+    'The professional gets an e-mail with a link. The link works for {days} days and only once. Then two people must approve the account.',
+  'professionals.invite.email': "The professional's e-mail address",
+  'professionals.invite.organisation': 'Organisation',
+  'professionals.invite.organisationChoose': 'Choose an organisation',
+  'professionals.invite.unverified': '{name} (not approved yet)',
+  'professionals.invite.role': 'Role',
+  'professionals.invite.submit': 'Send the invitation',
+  'professionals.invite.email.missing': 'Enter an e-mail address.',
+  'professionals.invite.email.invalid': 'This is not a valid e-mail address. For example: name@organisation.nl',
+  'professionals.invite.organisation.missing': 'Choose the organisation from the list.',
+  'professionals.invite.role.missing': 'Choose a role.',
+  'professionals.invite.mailFailed':
+    'The e-mail could not be sent. No invitation was made. Try again later, or ask the technical administrator about the mail settings.',
+  'professionals.notice.invited': 'The invitation has been sent.',
+  'professionals.notice.revoked': 'The invitation has been withdrawn. The link no longer works.',
+  'professionals.notice.approved': 'Your approval has been saved. One more approval by someone else is needed.',
+  'professionals.notice.activated': 'The account has been approved by two people. It works now.',
+  'professionals.notice.verified': 'The organisation has been approved by two admins. Parents see it now.',
+  'professionals.problem.alreadyApproved':
+    'You have already approved this. Someone else must give the second approval.',
+  'professionals.problem.alreadyDone': 'This has already been approved by two people. Nothing more is needed.',
+  'professionals.problem.invitationNotOpen': 'This invitation has already been used or withdrawn.',
+  'professionals.signUp.title': 'Create an account',
+  'professionals.signUp.intro': 'You have been invited to an account at {organisation}, as {role}.',
+  'professionals.signUp.email': 'Your e-mail address: {email}',
+  'professionals.signUp.stepsTitle': 'What happens next',
+  'professionals.signUp.steps':
+    'After creating your account you first set up a second login step, with an app on your phone. Then two people approve your account. Only then can you use it.',
+  'professionals.invitation.title': 'This invitation does not work',
+  'professionals.invitation.unknown':
+    'We do not know this link. Perhaps it was not copied completely, or it was opened too long ago. Open the link in the e-mail again.',
+  'professionals.invitation.used': 'This invitation has already been used. An invitation works only once.',
+  'professionals.invitation.revoked': 'This invitation has been withdrawn.',
+  'professionals.invitation.expired': 'This invitation has expired.',
+  'professionals.invitation.askAgain': 'Ask the person who invited you for a new invitation.',
+  'professionals.coordinator.title': 'Approve new colleagues',
+  'professionals.coordinator.intro':
+    'These colleagues of your organisation have created an account. Do you know the person and is the role right? Then approve the account. An admin must approve it too.',
+  'professionals.account.title': 'Your organisation',
+  'professionals.account.organisation': '{organisation} · {role}',
+  'professionals.account.activated': 'Your account was approved by {names} on {date, date, long}.',
+  'professionals.account.pending':
+    'Your account is waiting for approval. Two people must approve it: two admins, or an admin and the coordinator of your organisation. Until then you cannot do anything with your account.',
+};
+
+export const professionalsMessages = { nl, en };

@@ -74,16 +74,19 @@ async function signedIn(
 
 const addressOf = (remoteAddress: string | undefined) => (remoteAddress === undefined ? {} : { remoteAddress });
 
+export interface ParentOptions extends AccountOptions {
+  /** The cookies the browser already has (none: a fresh browser). */
+  cookies?: Jar;
+}
+
 /** A parent signed up through the form (GET /registreren, POST /registreren), signed in. */
-export async function buildParent(target: AppUnderTest, options: AccountOptions = {}): Promise<BuiltAccount> {
+export async function buildParent(target: AppUnderTest, options: ParentOptions = {}): Promise<BuiltAccount> {
   const username = options.username ?? freshName('ouder');
   const passphrase = options.passphrase ?? defaultPassphrase;
-  const { response, cookies } = await signUpOverHttp(
-    target.app,
-    username,
-    passphrase,
-    addressOf(options.remoteAddress),
-  );
+  const { response, cookies } = await signUpOverHttp(target.app, username, passphrase, {
+    ...addressOf(options.remoteAddress),
+    ...(options.cookies !== undefined && { cookies: options.cookies }),
+  });
   assert.equal(response.statusCode, 200, `sign-up of ${username} answered ${response.statusCode}`);
   return signedIn(target, cookies, {
     username,

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { appForSuite, csrfTokenFrom, signUpOverHttp, withCookiesOf } from '../../../test/helpers/app.js';
+import { appForSuite, csrfTokenFrom, withCookiesOf } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
+import { buildParent } from '../../../test/helpers/factories.js';
 
 const passphrase = 'wolk fiets tegel zomer';
 
@@ -18,11 +19,8 @@ for (const dialect of dialects) {
     const stayLoggedIn = (jar: Jar, token: string) =>
       testApp.app.inject({ method: 'POST', url: '/account/verlengen', cookies: jar, payload: { _csrf: token } });
 
-    async function signUp(username: string, jar: Jar = {}): Promise<Jar> {
-      const { response, cookies } = await signUpOverHttp(testApp.app, username, passphrase, { cookies: jar });
-      assert.equal(response.statusCode, 200);
-      return cookies;
-    }
+    const signUp = async (username: string, jar: Jar = {}): Promise<Jar> =>
+      (await buildParent(testApp, { username, passphrase, cookies: jar })).cookies;
 
     async function logIn(username: string, jar: Jar): Promise<Jar> {
       const form = await page('/inloggen', jar);

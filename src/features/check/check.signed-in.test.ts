@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { appForSuite, csrfTokenFrom, setCookies, signUpOverHttp } from '../../../test/helpers/app.js';
+import { appForSuite, csrfTokenFrom, setCookies } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
+import { buildParent } from '../../../test/helpers/factories.js';
 
 type Fields = Record<string, string>;
 
@@ -39,9 +40,7 @@ for (const dialect of dialects) {
           calm[question.id] = (options.find((option) => option.value === 'nee') ?? options[0])!.value;
         }
       }
-      const signUp = await signUpOverHttp(testApp.app, 'ouder-check', 'lamp fiets regen appel');
-      assert.equal(signUp.response.statusCode, 200);
-      parent = signUp.cookies;
+      parent = (await buildParent(testApp, { username: 'ouder-check', passphrase: 'lamp fiets regen appel' })).cookies;
       assert.ok(parent.sessie !== undefined, 'signed in after sign-up');
     });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { appForSuite, csrfTokenFrom, setCookies, signUpOverHttp } from '../../../test/helpers/app.js';
+import { appForSuite, csrfTokenFrom, setCookies } from '../../../test/helpers/app.js';
+import { buildParent } from '../../../test/helpers/factories.js';
 import { type SmtpSink, startSmtpSink } from '../../../test/helpers/smtp-sink.js';
 import { translatorFor } from '../../messages.js';
 import { createMailer } from './mailer.js';
@@ -56,9 +57,7 @@ describe('e-mail notices', () => {
     test('a parent may leave an address for notices; using the recovery code sends one', async () => {
       const { app } = testApp;
       const passphrase = 'brief postbus zegel envelop';
-      const signUp = await signUpOverHttp(app, 'post.ouder', passphrase);
-      const code = /data-recovery-code="true">([^<]+)</.exec(signUp.response.body)![1]!;
-      const cookies = signUp.cookies;
+      const { recoveryCode: code, cookies } = await buildParent(testApp, { username: 'post.ouder', passphrase });
       const account = await app.inject({ method: 'GET', url: '/account', cookies });
       const token = csrfTokenFrom(account.body);
       const bad = await app.inject({

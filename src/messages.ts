@@ -1,3 +1,4 @@
+import { accountsMessages } from './features/accounts/accounts.messages.js';
 import { checkMessages } from './features/check/check.messages.js';
 import { contentMessages } from './features/content/content.messages.js';
 import { helpMessages } from './features/help/help.messages.js';
@@ -24,6 +25,7 @@ export const catalogues = mergeCatalogues([
   checkMessages,
   verifyMessages,
   professionalsMessages,
+  accountsMessages,
 ]);
 
 declare module './shared/i18n/messages.js' {

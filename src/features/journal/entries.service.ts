@@ -79,10 +79,6 @@ export interface ListResult {
   pages: number;
 }
 
-export interface NewAttachment {
-  inspected: InspectedAttachment;
-}
-
 /** The audit log's name for each kind of append. */
 const auditActions: Record<EntryKind, string> = {
   entry: 'journal.entry.add',

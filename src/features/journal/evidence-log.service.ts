@@ -14,7 +14,7 @@ import { checkJournalLog, type LogProblem } from './log-check.js';
 import { type EntryPayload, openEntry } from './sealed-records.js';
 
 /*
- * The tamper-evident log (docs/export-format.md §2–3, issue 7): each entry's leaf commits to salt ‖ content and
+ * The tamper-evident log (docs/export-format.md §2–3): each entry's leaf commits to salt ‖ content and
  * is signed by the account; after every append the server signs a checkpoint over all leaves so far. Here: the
  * records one append adds, and the checks of a journal's log — the parent's own and the operator's.
  */

@@ -8,12 +8,12 @@ import { createJournalAccess } from './journal-access.js';
 import type { JournalRepository } from './journal.repo.js';
 
 /*
- * The parent's journal (DESIGN §2.4, issue 6) and private diary, as one service assembled from its concerns:
+ * The parent's journal (DESIGN §2.4) and private diary, as one service assembled from its concerns:
  *   sealed-records.ts        how entries, attachments and diary notes are sealed at rest (a data key per record)
  *   journal-access.ts        which journal an actor may reach, decided before any write
  *   entries.service.ts       appending observations, corrections and redactions; reading them back
  *   index-segments.ts        the encrypted index that lists and filters read, in segments
- *   evidence-log.service.ts  the tamper-evident log (issue 7): leaves, checkpoints, and the checks of both
+ *   evidence-log.service.ts  the tamper-evident log: leaves, checkpoints, and the checks of both
  *   disclosure.service.ts    what an export may carry, and the parent's choice of it
  *   diary.service.ts         the private diary
  *   journal-rewrap.ts        a key rotation's part in the journal and diary

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { appForSuite, csrfTokenFrom, signUpOverHttp } from '../../../test/helpers/app.js';
+import { appForSuite, csrfTokenFrom } from '../../../test/helpers/app.js';
+import { buildParent } from '../../../test/helpers/factories.js';
 
 /*
  * After "delete my account" the name is gone from the database files themselves, not only from the tables: a
@@ -25,8 +26,7 @@ describe('account deletion leaves no trace of the name in the SQLite files', () 
 
   test('signed up, then deleted: the name is in neither the database file nor its -wal', async () => {
     const { app } = testApp;
-    const { response: signedUp, cookies } = await signUpOverHttp(app, username, passphrase);
-    assert.equal(signedUp.statusCode, 200);
+    const { cookies } = await buildParent(testApp, { username, passphrase });
     assert.ok(rawBytes().includes(Buffer.from(username)), 'the name is stored while the account exists');
 
     const account = await app.inject({ method: 'GET', url: '/account', cookies });

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { buildTestApp, signUpOverHttp, type TestApp } from '../../../test/helpers/app.js';
+import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { refuseAuditWrites } from '../../../test/helpers/audit-failure.js';
 import { dialects } from '../../../test/helpers/databases.js';
+import { buildAdmin } from '../../../test/helpers/factories.js';
 import type { Actor } from '../../shared/policy/actor.js';
 
 /*
@@ -19,15 +20,12 @@ for (const dialect of dialects) {
     });
     after(async () => test_.close());
 
+    /** An admin with a second factor, as the request of their session sees them. */
     const admin = async (name: string): Promise<Actor> => {
-      await signUpOverHttp(test_.app, name, 'paarse regenjas op dinsdag');
-      const row = await test_.database.handle.db
-        .selectFrom('users')
-        .select('id')
-        .where('username_key', '=', name)
-        .executeTakeFirstOrThrow();
-      // The policy decides on the actor; what makes an account an admin is tested in the accounts feature.
-      return { kind: 'user', userId: row.id, roles: ['admin'] };
+      const built = await buildAdmin(test_, { username: name, passphrase: 'paarse regenjas op dinsdag' });
+      const session = await test_.services.accounts.currentSession(built.session);
+      assert.ok(session !== undefined && session !== null);
+      return session.actor;
     };
     let taken = 0;
     /** A different organisation of the seeded list each time, set back to unverified. */

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { FieldError } from '../errors.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { nl } from '../i18n/nl.js';
 import type { FormValues } from '../views/components/fields.js';
 
 export { blankForm, type FormState, type FormValues } from '../views/components/fields.js';
@@ -24,8 +23,6 @@ export interface FormOptions {
 
 /** For an issue whose schema names no message of its own: the field is marked, in words that fit any field. */
 export const FALLBACK_PROBLEM: MessageKey = 'form.problem.invalid';
-
-const isMessageKey = (value: string): value is MessageKey => Object.hasOwn(nl, value);
 
 /**
  * The posted fields as an object without a prototype: own keys only, so a field called `__proto__`,
@@ -68,7 +65,8 @@ export function parseForm<Schema extends z.ZodType>(
   for (const issue of result.error.issues) {
     const field = issue.path.length === 0 ? '' : String(issue.path[0]);
     if (problems.some((problem) => problem.field === field)) continue;
-    problems.push({ field, messageKey: isMessageKey(issue.message) ? issue.message : FALLBACK_PROBLEM });
+    // A schema's own messages are catalogue keys; every other issue got FALLBACK_PROBLEM from the error map.
+    problems.push({ field, messageKey: issue.message as MessageKey });
   }
   return { ok: false, problems, values };
 }

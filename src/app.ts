@@ -44,7 +44,12 @@ import { registerSessionLoading } from './shared/auth/session.js';
 import { pepperSubkey } from './shared/crypto/keyed-hash.js';
 import { registerSecurityHeaders } from './shared/http/security-headers.js';
 import { registerSiteRoutes } from './shared/http/site-routes.js';
-import { createPageCache, type PageCache, type PageContextFactory } from './shared/http/page-cache.js';
+import {
+  createPageCache,
+  type PageCache,
+  type PageContextFactory,
+  registerEarlyAnswers,
+} from './shared/http/page-cache.js';
 import { assetsDir } from './shared/paths.js';
 
 declare module 'fastify' {
@@ -101,10 +106,15 @@ export async function createApp(services: Services, options: AppOptions = {}): P
 
   const assets = options.assets ?? loadAssets(assetsDir);
   const allowedMethods = trackRoutesForMethodNotAllowed(app);
+  const contextOf: PageContextFactory = (request, reply) =>
+    pageContext(request, reply, assets.urls, config.quickExitUrl);
+  const pages: Pages = { contextOf, cache: createPageCache({ contextOf, ttlMs: 30_000, maxEntries: 500 }) };
 
   registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   registerRequestContext(app, translatorFor);
+  // Anonymous GETs of stored pages are answered here, before the session and the route (ADR 0026).
+  registerEarlyAnswers(app, pages.cache, sessionCookieName(config.secureCookies));
   registerSessionLoading(app, {
     cookieName: sessionCookieName(config.secureCookies),
     currentSession: (cookie) => services.accounts.currentSession(cookie),
@@ -173,10 +183,6 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     done();
   });
 
-  const contextOf: PageContextFactory = (request, reply) =>
-    pageContext(request, reply, assets.urls, config.quickExitUrl);
-  const pages: Pages = { contextOf, cache: createPageCache({ contextOf, ttlMs: 30_000, maxEntries: 500 }) };
-
   late.badUrl = registerErrorHandling(app, {
     assets: assets.urls,
     quickExitUrl: config.quickExitUrl,
@@ -218,10 +224,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     services.audit,
     inspectAttachment,
     {
-      log: services.log,
-      logKey: services.logKey,
-      jobs: services.exports,
-      maxAttachmentBytes: config.exportMaxAttachmentBytes,
+      exports: services.exports,
       confirmPassphrase: (session, passphrase, address, options) =>
         services.accounts.confirmPassphrase(session, passphrase, address, options),
     },
@@ -241,7 +244,6 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   });
   app.addHook('onClose', (_instance, done) => {
     if (rootTimer !== undefined) clearInterval(rootTimer);
-    services.exports.close();
     done();
   });
   // /verifieer trusts the pinned list, this app's own log key and the earlier ones it still publishes.

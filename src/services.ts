@@ -20,7 +20,11 @@ import { createPasskeyRepository } from './features/accounts/passkeys.repo.js';
 import { createPasskeyService } from './features/accounts/passkeys.service.js';
 import { resolveLogKey } from './shared/crypto/log-key.js';
 import { useNodeNatives } from './shared/crypto/node-natives.js';
-import { createExportJobs } from './features/journal/export/jobs.js';
+import { createExportsRepository } from './features/journal/export/export.repo.js';
+import { createExportService } from './features/journal/export/export.service.js';
+import { exportJobHandlers } from './features/journal/export/export.jobs.js';
+import { journalActorOf } from './features/journal/journal.service.js';
+import { jobKeyPair } from './shared/crypto/job-key.js';
 import { createLogRepository } from './features/log/log.repo.js';
 import { createLogService } from './features/log/log.service.js';
 import { createPassphraseHasher } from './shared/crypto/passphrase.js';
@@ -75,13 +79,45 @@ export function createServices(
   };
   // Work done after the request that asked for it, by any instance (src/shared/jobs/): each kind's handler is
   // listed here. The server starts the worker; tests run due jobs with jobs.runDue().
+  const audit = createAuditService(createAuditRepository(database.db));
+  const journal = createJournalService(createJournalRepository(database.db, database.dialect), {
+    logKey,
+    audit,
+    previousLogKeys: config.logPreviousPublicKeys,
+  });
+  const log = createLogService(createLogRepository(database.db), logKey);
+  // Journal exports, made by the job queue and sealed for the session that asked (ADR 0025). The job key opens
+  // what a request gives a job to carry; every instance derives the same one from the pepper.
+  const jobKey = jobKeyPair(config.pepper);
+  const exportsRepository = createExportsRepository(database.db);
+  const exportSettings = { maxAttachmentBytes: config.exportMaxAttachmentBytes, keepMs: 15 * 60_000 };
+  // Work done after the request that asked for it, by any instance (src/shared/jobs/): each kind's handler is
+  // listed here. The server starts the worker; tests run due jobs with jobs.runDue().
   const jobs = createJobWorker(createJobsRepository(database.db, database.dialect), [
     invitationMailHandler(professionalsRepository, mailer, invitationSettings),
     accountChangedNoticeHandler((userId) => accounts.noticeEmail(userId), mailer),
+    ...exportJobHandlers({
+      repo: exportsRepository,
+      jobKey,
+      actingWith: async (userId, masterKey) => {
+        const account = await accounts.actingWith(userId, masterKey);
+        return account === undefined ? undefined : journalActorOf(account);
+      },
+      journal,
+      log,
+      logKey,
+      translatorFor,
+      maxAttachmentBytes: exportSettings.maxAttachmentBytes,
+      keepMs: exportSettings.keepMs,
+      onError: (error) => warn(`making a journal export failed: ${error instanceof Error ? error.name : 'unknown'}`),
+    }),
   ]);
-  const audit = createAuditService(createAuditRepository(database.db));
-  // Exports being made and waiting to be downloaded, per session, in memory only.
-  const exports = createExportJobs();
+  const exports = createExportService(exportsRepository, {
+    jobPublicKey: jobKey.publicKey,
+    audit,
+    limits: { keepMs: exportSettings.keepMs },
+    queued: () => jobs.poke(),
+  });
   const passkeys = createPasskeyService(
     createPasskeyRepository(database.db),
     accounts,
@@ -89,17 +125,12 @@ export function createServices(
     undefined,
     audit,
   );
-  const journal = createJournalService(createJournalRepository(database.db, database.dialect), {
-    logKey,
-    audit,
-    previousLogKeys: config.logPreviousPublicKeys,
-  });
   // The features that hold a user's data, each with its part in key rotation, "download my data", account
   // deletion and the end of a session (ADR 0017); src/user-data.test.ts has a case for each.
   const userData: readonly UserDataHolder[] = [
     journalUserData(journal, database.dialect),
     passkeyUserData(passkeys),
-    exportUserData(exports),
+    exportUserData(exports, exportsRepository),
   ];
   return {
     config,
@@ -123,7 +154,7 @@ export function createServices(
     journal,
     userData,
     logKey,
-    log: createLogService(createLogRepository(database.db), logKey),
+    log,
     mailer,
     professionals: createProfessionalsService(professionalsRepository, accounts, mailer, audit, {
       ...invitationSettings,
@@ -131,6 +162,7 @@ export function createServices(
       jobQueued: () => jobs.poke(),
     }),
     exports,
+    exportsRepository,
     jobs,
     notify: {
       /** Queues the neutral "your account changed" e-mail; nothing when mail is off. */
@@ -144,7 +176,7 @@ export function createServices(
       /** Ends the session named by the request's cookies (logout, quick exit); the features forget it. */
       end: async (cookies: Record<string, string | undefined>): Promise<void> => {
         const idHash = await accounts.endSessionByCookie(cookies[sessionCookieName(config.secureCookies)]);
-        if (idHash !== undefined) for (const holder of userData) holder.forgetSession(idHash);
+        if (idHash !== undefined) for (const holder of userData) await holder.forgetSession(idHash);
       },
     },
   };

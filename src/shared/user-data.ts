@@ -32,5 +32,5 @@ export interface UserDataHolder {
   /** Account deletion: removes this feature's rows of the user, in the deletion's transaction. */
   deleteData(trx: Trx, userId: string): Promise<void>;
   /** A session ended (logout, quick exit, expiry): forgets what the feature keeps for that session only. */
-  forgetSession(sessionIdHash: string): void;
+  forgetSession(sessionIdHash: string): Promise<void> | void;
 }

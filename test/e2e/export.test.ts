@@ -17,7 +17,7 @@ import { unzipSync, zipSync } from 'fflate';
 import type { BrowserContext, Download, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { verifyBundle } from '../../src/shared/evidence/verify.js';
-import type { ExportProgress, ExportResult } from '../../src/features/journal/export/jobs.js';
+import { holdExport } from '../helpers/export.js';
 import { AppPage, type E2E, axeViolations, startE2E, submitForm as submit, signUpThroughForm } from './support.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,10 +31,13 @@ const contexts: BrowserContext[] = [];
 before(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'nmk-e2e-export-'));
   e2e = await startE2E({ RATE_LIMIT_MAX: '100000' });
+  // The job queue makes the exports, as in production.
+  e2e.services.jobs.start();
 });
 
 after(async () => {
   for (const context of contexts) await context.close().catch(() => undefined);
+  await e2e?.services.jobs.stop();
   await e2e?.close();
   if (workDir !== '') rmSync(workDir, { recursive: true, force: true });
 });
@@ -411,43 +414,56 @@ describe('the export progress page', () => {
     const cookie = (await page.context().cookies()).find((candidate) => candidate.name.endsWith('sessie'));
     const session = await ready().services.accounts.currentSession(cookie?.value);
     assert.ok(session !== null && session !== undefined);
-    // An export held mid-way by the test, so the page can be seen while it runs.
-    let report: (progress: ExportProgress) => void = () => undefined;
-    let finish: (result: ExportResult) => void = () => undefined;
-    ready().services.exports.start(session.idHash, (progress) => {
-      report = progress;
-      progress({ phase: 'reading', done: 64, total: 200 });
-      return new Promise<ExportResult>((resolve) => (finish = resolve));
-    });
-    await app.open('/logboek/export/bezig');
-    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Je export wordt gemaakt');
-    assert.equal(await page.getByLabel('Hoe ver de export is').getAttribute('value'), '12');
-    assert.match(await page.getByRole('status').last().innerText(), /Stap 1 van 3: notities openen \(64 van 200\)/);
-    const axe = await axeViolations(page);
-    assert.equal(axe.count, 0, `export progress page:\n${axe.description}`);
-
-    // The script asks again and updates the bar and the text in place (no reload while it runs).
-    report({ phase: 'pdf', done: 100, total: 200 });
-    await page.waitForFunction(() => document.querySelector('progress')?.getAttribute('value') === '65');
-    assert.match(
-      await page.getByRole('status').last().innerText(),
-      /Stap 2 van 3: de PDF maken \(100 van 200 notities\)/,
-    );
-
-    finish({ bytes: new Uint8Array([80, 75, 5, 6]), subject: 'journal' });
-    await page.getByRole('heading', { level: 1, name: 'Je export is klaar' }).waitFor();
-    const axeReady = await axeViolations(page);
-    assert.equal(axeReady.count, 0, `export ready page:\n${axeReady.description}`);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export downloaden', exact: true }).click(),
-    ]);
-    assert.equal(download.suggestedFilename(), 'export.zip');
-    // Taken once: the page for it now says it is gone.
-    await app.open('/logboek/export/bezig');
-    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Geen export klaar');
+    // An export held mid-way by the test (in the worker's place), so the page can be seen while it runs.
+    await ready().services.jobs.stop();
+    try {
+      const started = await ready().services.exports.start(session, {
+        label,
+        entries: { mode: 'alles' },
+        attachments: { mode: 'alle' },
+        locale: 'nl',
+      });
+      assert.equal(started, 'started');
+      const job = await holdExport(ready().services.exportsRepository, session.idHash);
+      await job.report({ phase: 'reading', done: 64, total: 200 });
+      await watchProgress(app, job);
+    } finally {
+      ready().services.jobs.start();
+    }
   });
 });
+
+/** The progress page while the held export runs, then ready, then taken once. */
+async function watchProgress(app: AppPage, job: Awaited<ReturnType<typeof holdExport>>): Promise<void> {
+  const { page } = app;
+  await app.open('/logboek/export/bezig');
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Je export wordt gemaakt');
+  assert.equal(await page.getByLabel('Hoe ver de export is').getAttribute('value'), '12');
+  assert.match(await page.getByRole('status').last().innerText(), /Stap 1 van 3: notities openen \(64 van 200\)/);
+  const axe = await axeViolations(page);
+  assert.equal(axe.count, 0, `export progress page:\n${axe.description}`);
+
+  // The script asks again and updates the bar and the text in place (no reload while it runs).
+  await job.report({ phase: 'pdf', done: 100, total: 200 });
+  await page.waitForFunction(() => document.querySelector('progress')?.getAttribute('value') === '65');
+  assert.match(
+    await page.getByRole('status').last().innerText(),
+    /Stap 2 van 3: de PDF maken \(100 van 200 notities\)/,
+  );
+
+  await job.finish(new Uint8Array([80, 75, 5, 6]));
+  await page.getByRole('heading', { level: 1, name: 'Je export is klaar' }).waitFor();
+  const axeReady = await axeViolations(page);
+  assert.equal(axeReady.count, 0, `export ready page:\n${axeReady.description}`);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export downloaden', exact: true }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'export.zip');
+  // Taken once: the page for it now says it is gone.
+  await app.open('/logboek/export/bezig');
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Geen export klaar');
+}
 
 describe('export with JavaScript off', () => {
   test('the form posts, a wrong passphrase is refused, and the download arrives and verifies', async () => {

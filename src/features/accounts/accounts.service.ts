@@ -15,6 +15,7 @@ import {
   formatSessionCookie,
   newSessionToken,
   openMasterKeyFromSession,
+  sessionBoundSecret,
   parseSessionCookie,
   sameBytes,
   sealMasterKeyForSession,
@@ -28,10 +29,10 @@ import {
   unlockWithPassphrase,
   unlockWithRecovery,
 } from '../../shared/crypto/user-keys.js';
-import { createKeyRing } from '../../shared/auth/key-ring.js';
+import { createKeyRing, type KeyRing } from '../../shared/auth/key-ring.js';
 import type { CurrentSession } from '../../shared/auth/session.js';
 import { createKeyedHash, type KeyedHash } from '../../shared/crypto/keyed-hash.js';
-import { type UserFacts, userActor } from '../../shared/policy/actor.js';
+import { type Actor, type UserFacts, userActor } from '../../shared/policy/actor.js';
 import { authorize } from '../../policies.js';
 import type { AccountsRepository, StoredSession, StoredUser } from './accounts.repo.js';
 import {
@@ -536,6 +537,7 @@ export function createAccountsService(
           stored: user.keys,
           openMasterKey: openMaster,
           loadRetiredSigningKeys: () => repo.retiredSigningKeys(user.id),
+          sessionSecret: (purpose) => sessionBoundSecret(token.secret, idHash, purpose),
         }),
       };
     },
@@ -776,6 +778,31 @@ export function createAccountsService(
     },
 
     noticeEmail: async (userId: string): Promise<string | undefined> => (await repo.findUserById(userId))?.email,
+
+    /**
+     * The account as a job acts for it, outside any request: its actor and a key ring over a master key the job
+     * was given (the journal export, ADR 0025). Undefined when the account is gone. The ring has no session.
+     */
+    async actingWith(
+      userId: string,
+      masterKey: SymmetricKey,
+    ): Promise<{ actor: Actor; userId: string; keys: KeyRing } | undefined> {
+      const user = await repo.findUserById(userId);
+      if (user === undefined) return undefined;
+      const actor = userActor({
+        userId: user.id,
+        kind: user.role,
+        hasSecondFactor: hasSecondFactor(user),
+        professional: user.role === 'professional' ? await professionalFacts(user.id) : undefined,
+      });
+      const keys = createKeyRing({
+        userId: user.id,
+        stored: user.keys,
+        openMasterKey: () => masterKey,
+        loadRetiredSigningKeys: () => repo.retiredSigningKeys(user.id),
+      });
+      return { actor, userId: user.id, keys };
+    },
 
     /**
      * Ends the session a cookie names (logout, quick exit): the row and its sealed key are gone. Returns its id

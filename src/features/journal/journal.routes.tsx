@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Pages } from '../../app.js';
@@ -5,13 +6,12 @@ import { NotFound } from '../../shared/errors.js';
 import { ErrorPage } from '../../shared/views/error-page.js';
 import { authorize } from '../../policies.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
-import type { LogKey } from '../../shared/crypto/log-key.js';
 import { formatFingerprint } from '../../shared/evidence/format.js';
 import type { CurrentSession } from '../accounts/accounts.service.js';
-import type { AuditService, AuditTrail } from '../audit/audit.service.js';
-import type { LogService } from '../log/log.service.js';
-import { buildBundle } from './export/bundle.js';
-import { type ExportJobs, exportPercent } from './export/jobs.js';
+import { type AuditService, type AuditTrail, trailOf } from '../audit/audit.service.js';
+import { exportPercent } from './export/jobs.js';
+import type { ExportService, ExportSession } from './export/export.service.js';
+import type { ExportChoice } from './export/sealing.js';
 import { createUploadGate, readEntryUpload, type UploadGate } from './entry-upload.js';
 import {
   ATTACHMENT_MAX_BYTES,
@@ -28,10 +28,7 @@ import {
   parseObservation,
 } from './journal.schema.js';
 import {
-  allAttachments,
   ATTACHMENTS_PER_ENTRY,
-  type AttachmentDisclosure,
-  ExportTooLarge,
   type JournalActor,
   journalActorOf,
   type JournalService,
@@ -92,13 +89,9 @@ const listOf = (value: string | string[] | undefined): string[] =>
 const idsIn = (value: string | string[] | undefined): Set<string> =>
   new Set(listOf(value).filter((id) => UUID.test(id)));
 
-/** What the export needs besides the journal: the log of logs, the log key, a passphrase check, the jobs. */
+/** What the export needs besides the journal: its service (the job queue makes it) and a passphrase check. */
 export interface ExportDependencies {
-  log: LogService;
-  logKey: LogKey;
-  jobs: ExportJobs;
-  /** Most bytes of photos and files one export may carry (EXPORT_MAX_ATTACHMENT_MB). */
-  maxAttachmentBytes: number;
+  exports: ExportService;
   confirmPassphrase: (
     session: CurrentSession,
     passphrase: unknown,
@@ -548,27 +541,26 @@ export function registerJournalRoutes(
         const choices = await journal.choices(who);
         const size = choices.length;
         const mode = text('keuze');
-        let chosen: (index: number, entryId: string) => boolean = () => false;
-        if (mode === 'alles') chosen = () => true;
+        let entries: ExportChoice['entries'] | undefined;
+        if (mode === 'alles') entries = { mode: 'alles' };
         else if (mode === 'reeks') {
           const from = Number(text('van'));
           const to = Number(text('tot'));
           if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 1 || to > size || from > to) {
             problems.push({ field: 'keuze', messageKey: 'journal.export.problem.range' });
-          } else chosen = (index) => index + 1 >= from && index + 1 <= to;
+          } else entries = { mode: 'reeks', from, to };
         } else if (mode === 'deel') {
           // Only ids of this journal count: ticked ids that are all someone else's (or no one's) choose nothing.
           const own = new Set(choices.map((choice) => choice.id));
-          const ids = new Set([...idsIn(form.notitie)].filter((id) => own.has(id)));
-          if (ids.size === 0) problems.push({ field: 'keuze', messageKey: 'journal.export.problem.nothing' });
-          else chosen = (_index, entryId) => ids.has(entryId);
+          const ids = [...idsIn(form.notitie)].filter((id) => own.has(id));
+          if (ids.length === 0) problems.push({ field: 'keuze', messageKey: 'journal.export.problem.nothing' });
+          else entries = { mode: 'deel', ids };
         } else problems.push({ field: 'keuze', messageKey: 'journal.export.problem.mode' });
         // Which photos and files go along (docs/export-format.md §5): what stays out is still committed to.
-        let attachmentChoice: AttachmentDisclosure = allAttachments;
+        let attachments: ExportChoice['attachments'] = { mode: 'alle' };
         // Left out (an older form, or a journal without photos): all. Given twice or empty: refused, never guessed.
         const attachmentMode = form.bijlagen === undefined ? 'alle' : text('bijlagen');
-        if (attachmentMode === 'zonder-origineel') attachmentChoice = { file: () => true, original: () => false };
-        else if (attachmentMode === 'geen') attachmentChoice = { file: () => false, original: () => false };
+        if (attachmentMode === 'zonder-origineel' || attachmentMode === 'geen') attachments = { mode: attachmentMode };
         else if (attachmentMode === 'kies') {
           const ticked = idsIn(form.bijlage);
           const own =
@@ -577,9 +569,9 @@ export function registerJournalRoutes(
               : new Set(
                   ((await journal.attachmentChoices(who, Number.MAX_SAFE_INTEGER)) ?? []).map((choice) => choice.id),
                 );
-          const ids = new Set([...ticked].filter((id) => own.has(id)));
-          if (ids.size === 0) problems.push({ field: 'bijlagen', messageKey: 'journal.export.problem.attachments' });
-          else attachmentChoice = { file: (id) => ids.has(id), original: (id) => ids.has(id) };
+          const ids = [...ticked].filter((id) => own.has(id));
+          if (ids.length === 0) problems.push({ field: 'bijlagen', messageKey: 'journal.export.problem.attachments' });
+          else attachments = { mode: 'kies', ids };
         } else if (attachmentMode !== 'alle') {
           problems.push({ field: 'bijlagen', messageKey: 'journal.export.problem.attachmentsMode' });
         }
@@ -591,7 +583,7 @@ export function registerJournalRoutes(
             problems.push({ field: 'bekend', messageKey: 'journal.export.problem.known' });
           }
         }
-        if (problems.length > 0) return exportPage(request, reply, who, form, problems, 400);
+        if (problems.length > 0 || entries === undefined) return exportPage(request, reply, who, form, problems, 400);
         const confirmed = await exporting.confirmPassphrase(session, form.wachtwoord, request.ip, {
           allowRecent: true,
         });
@@ -607,36 +599,13 @@ export function registerJournalRoutes(
             confirmed === 'throttled' ? 429 : 400,
           );
         }
-        // The export is made in the background while the parent watches its progress (export/jobs.ts).
-        const { locale, t, log } = request;
-        const started = exporting.jobs.start(session.idHash, async (report, signal) => {
-          try {
-            const disclosure = await journal.disclose(
-              who,
-              chosen,
-              (done, total) => report({ phase: 'reading', done, total }),
-              attachmentChoice,
-              exporting.maxAttachmentBytes,
-            );
-            signal.throwIfAborted();
-            const checkpoint = JSON.parse(disclosure.checkpoint.bytes) as { size: number };
-            const bytes = await buildBundle({
-              disclosure,
-              global: await exporting.log.inclusionOf(disclosure.journalId, checkpoint.size),
-              logKey: exporting.logKey,
-              label,
-              exportedAt: Date.now(),
-              ...(knownSize === undefined ? {} : { knownSize }),
-              locale,
-              t,
-              progress: (phase, done, total) => report({ phase, done, total }),
-            });
-            return { bytes, subject: disclosure.journalId };
-          } catch (error) {
-            if (!signal.aborted && !(error instanceof ExportTooLarge))
-              log.error({ err: error }, 'making an export failed');
-            throw error;
-          }
+        // The job queue makes the export while the parent watches its progress (export/export.service.ts).
+        const started = await exporting.exports.start(exportSession(request), {
+          label,
+          entries,
+          attachments,
+          ...(knownSize === undefined ? {} : { knownSize }),
+          locale: request.locale,
         });
         if (started !== 'started') {
           if (started === 'full') reply.header('retry-after', '60');
@@ -653,27 +622,22 @@ export function registerJournalRoutes(
       },
     );
 
-    /**
-     * Whose export a request may see: the signed-in parent's own, as the policy rules for the journal itself,
-     * and only the one this session made (its id hash owns the job).
-     */
-    const exportOwner = (request: FastifyRequest): { who: JournalActor; owner: string } => {
+    /** The export belongs to this session (its id hash owns it, its key pair opens the file); the service asks the policy. */
+    const exportSession = (request: FastifyRequest): ExportSession => {
       const who = actorOf(request);
-      authorize(who.actor, 'journal', 'view', { ownerId: who.userId });
-      return { who, owner: request.session!.idHash };
+      return { idHash: request.session!.idHash, userId: who.userId, keys: who.keys, actor: who.actor };
     };
 
     // The export's progress: a page that works without JavaScript (a link to look again), and its state as
-    // JSON for the page's script, which updates the bar and loads the page again when the export is ready.
+    // JSON for the page's script, which updates the bar and loads the page again when the export is ready. Any
+    // instance answers: the state is on the export's row.
     scope.get('/logboek/export/bezig', async (request, reply) => {
-      const { owner } = exportOwner(request);
-      const status = exporting.jobs.status(owner);
+      const status = await exporting.exports.status(exportSession(request));
       return reply.html(<ExportStatusPage ctx={pages.contextOf(request, reply)} status={status} />);
     });
 
     scope.get('/logboek/export/stand', async (request, reply) => {
-      const { owner } = exportOwner(request);
-      const status = exporting.jobs.status(owner);
+      const status = await exporting.exports.status(exportSession(request));
       return reply.header('cache-control', 'no-store').send(
         status === undefined
           ? { state: 'none' }
@@ -689,24 +653,25 @@ export function registerJournalRoutes(
 
     // The finished ZIP, once; afterwards it is gone from the server.
     scope.post('/logboek/export/ophalen', async (request, reply) => {
-      const { who, owner } = exportOwner(request);
-      const taken = exporting.jobs.take(owner);
+      const session = exportSession(request);
+      const taken = await exporting.exports.take(session, trailOf(request));
       // Still being made (a second tab, an early click): back to the progress page.
-      if (taken === undefined && exporting.jobs.status(owner)?.state === 'running') {
-        return reply.redirect('/logboek/export/bezig', 303);
+      if (taken.kind === 'running') return reply.redirect('/logboek/export/bezig', 303);
+      if (taken.kind === 'damaged') {
+        request.log.warn('a stored journal export did not open: refused and deleted');
+        return reply.html(<ExportStatusPage ctx={pages.contextOf(request, reply)} status={{ state: 'failed' }} />, 410);
       }
-      if (taken === undefined) {
+      if (taken.kind === 'gone') {
         return reply.html(<ExportStatusPage ctx={pages.contextOf(request, reply)} status={undefined} gone />, 410);
       }
-      await record(request, who, 'journal.export', 'journal', taken.subject);
-      const { bytes } = taken;
       return (
         reply
           .header('content-type', 'application/zip')
           // A neutral file name: it ends up in the downloads folder of a possibly shared device.
           .header('content-disposition', 'attachment; filename="export.zip"')
+          .header('content-length', String(taken.bytes))
           .header('cache-control', 'no-store')
-          .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+          .send(Readable.from(taken.content))
       );
     });
 

@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { SymmetricKey } from '../crypto/aead.js';
+import { deriveKeyPair, type X25519KeyPair } from '../crypto/hpke.js';
 import { type RetiredSigningKey, type StoredUserKeys, sharingKey, signingKey } from '../crypto/user-keys.js';
 import { keyId } from '../evidence/format.js';
 
@@ -36,6 +37,12 @@ export interface KeyRing {
   sharingKey(): AccountSharingKey;
   /** The account's earlier public signing keys (after key rotations), oldest first. */
   retiredSigningKeys(): Promise<RetiredSigningKey[]>;
+  /**
+   * An X25519 pair that only this session can derive (from its cookie's secret), one per `purpose`: what is sealed
+   * to its public key opens for this session and no other, not even another session of the account. Throws on a
+   * ring not made from a session (a job's).
+   */
+  sessionKeyPair(purpose: string): X25519KeyPair;
 }
 
 /** What a ring is made from: the account's stored (sealed) keys and a way to open its master key. */
@@ -45,6 +52,8 @@ export interface KeyRingSource {
   /** Opens the master key, e.g. from the session row with the cookie's secret. */
   openMasterKey: () => SymmetricKey;
   loadRetiredSigningKeys: () => Promise<RetiredSigningKey[]>;
+  /** 32 bytes only this session can make for `purpose` (session-key.ts); absent when the ring has no session. */
+  sessionSecret?: (purpose: string) => Buffer;
 }
 
 /** Remembers the first successful answer; a failure is not remembered (the next ask tries again). */
@@ -73,6 +82,15 @@ export function createKeyRing(source: KeyRingSource): KeyRing {
     masterKey,
     signingKey: signing,
     sharingKey: sharing,
+    sessionKeyPair: (purpose) => {
+      if (source.sessionSecret === undefined) throw new Error('this key ring belongs to no session');
+      const secret = source.sessionSecret(purpose);
+      try {
+        return deriveKeyPair(secret);
+      } finally {
+        secret.fill(0);
+      }
+    },
     retiredSigningKeys: () =>
       (retired ??= source.loadRetiredSigningKeys().catch((error: unknown) => {
         retired = undefined;

@@ -35,6 +35,14 @@ function sessionKey(secret: Buffer, idHash: string): SymmetricKey {
   );
 }
 
+/**
+ * Key material only this session can make again: HKDF of the cookie's secret for one `purpose` (a label with the
+ * record it is for, e.g. one export's key pair). Never the key that seals the master key: that has its own label.
+ */
+export function sessionBoundSecret(secret: Buffer, idHash: string, purpose: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, Buffer.from(idHash), `nmk/v1/session-bound/${purpose}`, 32));
+}
+
 const place = (idHash: string, userId: string, expiresAt: string) => ({
   purpose: 'master-key/session' as const,
   ownerId: userId,

@@ -17,6 +17,7 @@ import * as createRetiredSigningKeys from './migrations/0015-create-retired-sign
 import * as replaceOrganisationLastChecked from './migrations/0016-replace-organisation-last-checked.js';
 import * as hashLoginThrottleKeys from './migrations/0017-hash-login-throttle-keys.js';
 import * as createJobs from './migrations/0018-create-jobs.js';
+import * as createJournalExports from './migrations/0019-create-journal-exports.js';
 import type { Database } from './schema.js';
 
 /*
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0016-replace-organisation-last-checked': replaceOrganisationLastChecked,
   '0017-hash-login-throttle-keys': hashLoginThrottleKeys,
   '0018-create-jobs': createJobs,
+  '0019-create-journal-exports': createJournalExports,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

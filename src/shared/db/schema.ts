@@ -328,6 +328,39 @@ export interface JobsTable {
   updated_at: string;
 }
 
+/** A journal export made by the job queue (ADR 0025): nothing readable, its ticket and chunks sealed. */
+export interface JournalExportsTable {
+  id: string;
+  user_id: string;
+  session_id_hash: string;
+  state: 'queued' | 'running' | 'done' | 'taken' | 'failed';
+  phase: 'reading' | 'pdf' | 'zip';
+  done: number;
+  total: number;
+  run: string | null;
+  /** base64 HPKE `enc` and ciphertext, sealed to the job key; null once the job ended. */
+  ticket_enc: string | null;
+  ticket: string | null;
+  /** base64 raw X25519 public key of the session's pair for this export. */
+  bundle_key: string;
+  bundle_enc: string | null;
+  bundle_bytes: number | null;
+  journal_id: string | null;
+  chunks: number | null;
+  failure: 'too-large' | 'error' | null;
+  max_bytes: number | null;
+  created_at: string;
+  updated_at: string;
+  expires_at: string;
+}
+
+export interface JournalExportChunksTable {
+  export_id: string;
+  idx: number;
+  /** base64 of one HPKE ciphertext. */
+  data: string;
+}
+
 export interface Database {
   content_pages: ContentPagesTable;
   page_feedback: PageFeedbackTable;
@@ -358,4 +391,6 @@ export interface Database {
   passkeys: PasskeysTable;
   webauthn_challenges: WebauthnChallengesTable;
   jobs: JobsTable;
+  journal_exports: JournalExportsTable;
+  journal_export_chunks: JournalExportChunksTable;
 }

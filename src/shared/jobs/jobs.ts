@@ -14,14 +14,21 @@ export interface JobKind<Payload> {
   name: string;
   schema: z.ZodType<Payload>;
   maxAttempts: number;
+  /** How long a claim on a job of this kind holds, when its work may take longer than the worker's default. */
+  leaseMs?: number;
 }
 
 export function defineJob<Payload>(
   name: string,
   schema: z.ZodType<Payload>,
-  options: { maxAttempts?: number } = {},
+  options: { maxAttempts?: number; leaseMs?: number } = {},
 ): JobKind<Payload> {
-  return { name, schema, maxAttempts: options.maxAttempts ?? 6 };
+  return {
+    name,
+    schema,
+    maxAttempts: options.maxAttempts ?? 6,
+    ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
+  };
 }
 
 export interface JobContext {
@@ -127,7 +134,7 @@ export function createJobWorker(repo: JobsRepository, handlers: readonly JobHand
 
   /** Claims and runs one due job; false when none was due. */
   async function runOne(): Promise<boolean> {
-    const job = await repo.claim(clock(), () => leaseMs);
+    const job = await repo.claim(clock(), (kind) => byKind.get(kind)?.kind.leaseMs ?? leaseMs);
     if (job === undefined) return false;
     if (stopping) {
       await repo.release(job, clock());

@@ -64,7 +64,12 @@ for (const dialect of dialects) {
       await services.journal.redact(afterRotation, toRedact.id);
       assert.deepEqual((await services.journal.check(afterRotation)).problems, []);
 
-      const response = await exportJournal(app, cookies, { label: 'S.', keuze: 'alles', wachtwoord: newPassphrase });
+      const response = await exportJournal(
+        app,
+        cookies,
+        { label: 'S.', keuze: 'alles', wachtwoord: newPassphrase },
+        () => services.jobs.runDue(),
+      );
       const zip = new Uint8Array(response.rawPayload);
       const manifest = JSON.parse(Buffer.from(unzipSync(zip)['manifest.json']!).toString('utf8')) as Manifest;
       assert.equal(manifest.authorKeyHistory?.length, 1);

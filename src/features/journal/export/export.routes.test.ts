@@ -1,15 +1,21 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { unzipSync, zipSync } from 'fflate';
 import sharp from 'sharp';
 import { appForSuite, csrfTokenFrom, setCookies, signUpOverHttp } from '../../../../test/helpers/app.js';
 import { dialects } from '../../../../test/helpers/databases.js';
 import { entryFormBody } from '../../../../test/helpers/journal.js';
-import { downloadExport, exportJournal, postExportForm, waitForExport } from '../../../../test/helpers/export.js';
+import {
+  downloadExport,
+  exportJournal,
+  holdExport,
+  postExportForm,
+  waitForExport,
+} from '../../../../test/helpers/export.js';
 import { allAttachments, ExportTooLarge, journalActorOf } from '../journal.service.js';
-import type { ExportProgress, ExportResult } from './jobs.js';
 import { verifyBundle } from '../../../shared/evidence/verify.js';
+import { storedPublicKey } from './sealing.js';
 
 /*
  * The export through HTTP: the parent adds, corrects and redacts entries, exports all or part of the journal
@@ -64,8 +70,9 @@ for (const dialect of dialects) {
     });
 
     const exportWith = (fields: Record<string, string | string[]>) => postExportForm(testApp.app, cookies, fields);
+    const runJobs = () => testApp.services.jobs.runDue();
     const exportAndDownload = (fields: Record<string, string | string[]>) =>
-      exportJournal(testApp.app, cookies, fields);
+      exportJournal(testApp.app, cookies, fields, runJobs);
 
     test('a full export verifies: entries, the correction, the redaction, the photo and its original', async () => {
       const page = await testApp.app.inject({ method: 'GET', url: '/logboek/export', cookies });
@@ -326,25 +333,21 @@ for (const dialect of dialects) {
       return { ...fresh, ...Object.fromEntries(setCookies(response.headers)) };
     }
 
-    async function sessionOf(jar: Record<string, string>): Promise<string> {
+    async function sessionOf(jar: Record<string, string>) {
       const cookie = Object.entries(jar).find(([name]) => name.endsWith('sessie'))?.[1];
       const session = await testApp.services.accounts.currentSession(cookie);
       assert.ok(session !== null && session !== undefined);
-      return session.idHash;
+      return session;
     }
 
-    /** An export job whose pace the test sets: it reports a step, then waits for `finish` or `fail`. */
-    function heldJob() {
-      let finish: (bytes: Uint8Array) => void = () => undefined;
-      let fail: (error: Error) => void = () => undefined;
-      const work = (report: (progress: ExportProgress) => void) => {
-        report({ phase: 'pdf', done: 3, total: 10 });
-        return new Promise<ExportResult>((resolve, reject) => {
-          finish = (bytes) => resolve({ bytes, subject: 'journal' });
-          fail = reject;
-        });
-      };
-      return { work, finish: (bytes: Uint8Array) => finish(bytes), fail: (error: Error) => fail(error) };
+    /** This session's export as its progress page sees it. */
+    const statusOf = async (jar: Record<string, string>) => testApp.services.exports.status(await sessionOf(jar));
+
+    /** Queues an export through the form and takes it on as the worker would, at the test's pace. */
+    async function heldExport(jar: Record<string, string>) {
+      const started = await postExportForm(testApp.app, jar, { label: 'S.', keuze: 'alles', wachtwoord: passphrase });
+      assert.equal(started.statusCode, 303);
+      return holdExport(testApp.services.exportsRepository, (await sessionOf(jar)).idHash);
     }
 
     const exportsAudited = async () =>
@@ -356,14 +359,10 @@ for (const dialect of dialects) {
           .execute()
       ).length;
 
-    const nextTurns = () => new Promise((resolve) => setTimeout(resolve, 10));
-
     test('while an export is made the page shows how far it is; a second is refused; the file can be taken once', async () => {
       const jar = await signIn();
-      const owner = await sessionOf(jar);
-      const job = heldJob();
-      assert.equal(testApp.services.exports.start(owner, job.work), 'started');
-      await nextTurns();
+      const job = await heldExport(jar);
+      assert.ok(await job.report({ phase: 'pdf', done: 3, total: 10 }));
       const page = await testApp.app.inject({ method: 'GET', url: '/logboek/export/bezig', cookies: jar });
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /Je export wordt gemaakt/);
@@ -385,10 +384,10 @@ for (const dialect of dialects) {
       assert.equal(early.statusCode, 303, 'a download before it is ready goes back to the progress page');
       assert.equal(early.headers.location, '/logboek/export/bezig');
 
-      job.finish(new Uint8Array([1, 2, 3]));
+      assert.ok(await job.finish(new Uint8Array([1, 2, 3])));
       const ready = await waitForExport(testApp.app, jar);
       assert.match(ready.body, /Je export is gemaakt/);
-      assert.match(ready.body, /alleen in het geheugen van de server/);
+      assert.match(ready.body, /versleuteld/);
       assert.equal(
         (await testApp.app.inject({ method: 'GET', url: '/logboek/export/stand', cookies: jar })).json<{
           state: string;
@@ -409,25 +408,29 @@ for (const dialect of dialects) {
     test("another session of the same account neither sees nor takes this session's export", async () => {
       const mine = await signIn();
       const theirs = await signIn();
-      const job = heldJob();
-      assert.equal(testApp.services.exports.start(await sessionOf(theirs), job.work), 'started');
-      await nextTurns();
-      job.finish(new Uint8Array([9]));
-      await nextTurns();
+      const job = await heldExport(theirs);
+      assert.ok(await job.finish(new Uint8Array([9])));
       const page = await testApp.app.inject({ method: 'GET', url: '/logboek/export/bezig', cookies: mine });
       assert.match(page.body, /Er wordt nu geen export voor je gemaakt/);
       const state = await testApp.app.inject({ method: 'GET', url: '/logboek/export/stand', cookies: mine });
       assert.deepEqual(state.json(), { state: 'none' });
       const taken = await downloadExport(testApp.app, mine, page);
       assert.equal(taken.statusCode, 410);
-      assert.equal(testApp.services.exports.status(await sessionOf(theirs))?.state, 'done', 'theirs is still there');
-      testApp.services.exports.drop(await sessionOf(theirs));
+      assert.equal((await statusOf(theirs))?.state, 'done', 'theirs is still there');
+      await testApp.services.exports.drop((await sessionOf(theirs)).idHash);
     });
 
     test('too many exports at once: 503 with Retry-After, the form kept, nothing started', async () => {
       const jar = await signIn();
-      const busy = ['elsewhere-1', 'elsewhere-2'];
-      for (const owner of busy) assert.equal(testApp.services.exports.start(owner, heldJob().work), 'started');
+      const others = [await signIn(), await signIn(), await signIn(), await signIn()];
+      for (const other of others) {
+        const started = await postExportForm(testApp.app, other, {
+          label: 'S.',
+          keuze: 'alles',
+          wachtwoord: passphrase,
+        });
+        assert.equal(started.statusCode, 303);
+      }
       try {
         const response = await postExportForm(testApp.app, jar, {
           label: 'Sanne',
@@ -438,31 +441,25 @@ for (const dialect of dialects) {
         assert.equal(response.headers['retry-after'], '60');
         assert.match(response.body, /veel exports tegelijk/);
         assert.match(response.body, /value="Sanne"/);
-        assert.equal(testApp.services.exports.status(await sessionOf(jar)), undefined);
+        assert.equal(await statusOf(jar), undefined);
       } finally {
-        for (const owner of busy) testApp.services.exports.drop(owner);
+        for (const other of others) await testApp.services.exports.drop((await sessionOf(other)).idHash);
       }
     });
 
     test('a failed export says so, keeps nothing and offers to start again', async () => {
       const jar = await signIn();
-      const job = heldJob();
-      testApp.services.exports.start(await sessionOf(jar), job.work);
-      await nextTurns();
-      job.fail(new Error('the disk is on fire'));
+      const job = await heldExport(jar);
+      assert.ok(await job.fail({ kind: 'error' }));
       const page = await waitForExport(testApp.app, jar);
       assert.match(page.body, /Er ging iets mis bij het maken van je export/);
-      assert.doesNotMatch(page.body, /disk is on fire/);
       assert.match(page.body, /href="\/logboek\/export">Een export maken</);
       assert.equal((await downloadExport(testApp.app, jar, page)).statusCode, 410);
     });
 
     test('an export past the size limit stops before it holds too much, and says how to make it smaller', async () => {
       const jar = await signIn();
-      const cookie = Object.entries(jar).find(([name]) => name.endsWith('sessie'))?.[1];
-      const session = await testApp.services.accounts.currentSession(cookie);
-      assert.ok(session !== null && session !== undefined);
-      const who = journalActorOf(session);
+      const who = journalActorOf(await sessionOf(jar));
       // The journal's one photo (and its original) is more than 100 bytes; without photos it fits.
       await assert.rejects(
         testApp.services.journal.disclose(who, () => true, undefined, allAttachments, 100),
@@ -471,10 +468,8 @@ for (const dialect of dialects) {
       const none = { file: () => false, original: () => false };
       assert.ok((await testApp.services.journal.disclose(who, () => true, undefined, none, 100)).entries.length > 0);
       // What the parent then sees.
-      const job = heldJob();
-      testApp.services.exports.start(session.idHash, job.work);
-      await nextTurns();
-      job.fail(new ExportTooLarge(1024 * 1024 * 1024));
+      const job = await heldExport(jar);
+      assert.ok(await job.fail({ kind: 'too-large', maxBytes: 1024 * 1024 * 1024 }));
       const page = await waitForExport(testApp.app, jar);
       assert.match(page.body, /<h1>Deze export wordt te groot<\/h1>/);
       assert.match(page.body, /samen groter dan 1,0 GB/);
@@ -483,7 +478,6 @@ for (const dialect of dialects) {
 
     test('an oversized or hostile export form is answered with a page, and starts nothing', async () => {
       const jar = await signIn();
-      const owner = await sessionOf(jar);
       const huge = await postExportForm(testApp.app, jar, {
         label: 'S.',
         keuze: 'deel',
@@ -504,7 +498,7 @@ for (const dialect of dialects) {
       assert.doesNotMatch(hostile.body, /<script>alert/);
       assert.match(hostile.body, /Kies welke notities/);
       assert.match(hostile.body, /Kies welke foto’s en bestanden/);
-      assert.equal(testApp.services.exports.status(owner), undefined);
+      assert.equal(await statusOf(jar), undefined);
     });
 
     test('the download needs the form token', async () => {
@@ -512,12 +506,12 @@ for (const dialect of dialects) {
       assert.equal(response.statusCode, 403);
     });
 
-    test('logging out or the quick exit forgets the export at once', async () => {
+    test('logging out or the quick exit forgets the export at once: its row, ticket and chunks are gone', async () => {
       for (const leave of ['/uitloggen', '/weg'] as const) {
         const jar = await signIn();
-        const owner = await sessionOf(jar);
+        const session = await sessionOf(jar);
         await exportJournalUntilReady(jar);
-        assert.equal(testApp.services.exports.status(owner)?.state, 'done');
+        assert.equal((await testApp.services.exports.status(session))?.state, 'done');
         const page = await testApp.app.inject({ method: 'GET', url: '/account', cookies: jar });
         const left = await testApp.app.inject({
           method: 'POST',
@@ -526,14 +520,20 @@ for (const dialect of dialects) {
           payload: leave === '/uitloggen' ? { _csrf: csrfTokenFrom(page.body) } : {},
         });
         assert.ok([204, 303].includes(left.statusCode), `${leave}: ${left.statusCode}`);
-        assert.equal(testApp.services.exports.status(owner), undefined, leave);
+        assert.equal(await testApp.services.exports.status(session), undefined, leave);
+        const rows = await testApp.database.handle.db
+          .selectFrom('journal_exports')
+          .select('id')
+          .where('session_id_hash', '=', session.idHash)
+          .execute();
+        assert.deepEqual(rows, [], leave);
       }
     });
 
     async function exportJournalUntilReady(jar: Record<string, string>) {
       const started = await postExportForm(testApp.app, jar, { label: 'S.', keuze: 'alles', wachtwoord: passphrase });
       assert.equal(started.statusCode, 303);
-      await waitForExport(testApp.app, jar);
+      await waitForExport(testApp.app, jar, runJobs);
     }
 
     test('an account that is not a parent gets no progress and no file, even with a job under its session', async () => {
@@ -546,11 +546,24 @@ for (const dialect of dialects) {
       assert.ok(admin !== 'link' && admin.ok);
       const session = await testApp.services.accounts.currentSession(admin.cookie);
       assert.ok(session !== null && session !== undefined);
-      const job = heldJob();
-      testApp.services.exports.start(session.idHash, job.work);
-      await nextTurns();
-      job.finish(new Uint8Array([7]));
-      await nextTurns();
+      // A finished export under the admin's session, as no request of an admin could ever start one.
+      assert.equal(
+        await testApp.services.exportsRepository.create(
+          {
+            id: randomUUID(),
+            userId: session.userId,
+            sessionIdHash: session.idHash,
+            bundleKey: storedPublicKey(session.keys.sessionKeyPair('test').publicKey),
+            ticket: { enc: '', ciphertext: '' },
+            now: new Date(),
+            expiresAt: new Date(Date.now() + 60_000),
+          },
+          { maxPending: 100, maxWaitingBytes: Number.MAX_SAFE_INTEGER },
+        ),
+        'started',
+      );
+      const job = await holdExport(testApp.services.exportsRepository, session.idHash);
+      assert.ok(await job.finish(new Uint8Array([7])));
       const jar = { [Object.keys(cookies).find((name) => name.endsWith('sessie'))!]: admin.cookie };
       for (const url of ['/logboek/export/bezig', '/logboek/export/stand']) {
         assert.equal((await testApp.app.inject({ method: 'GET', url, cookies: jar })).statusCode, 404, url);
@@ -565,8 +578,9 @@ for (const dialect of dialects) {
         payload: { _csrf: csrfTokenFrom(page.body) },
       });
       assert.equal(taken.statusCode, 404);
-      assert.equal(testApp.services.exports.status(session.idHash)?.state, 'done', 'nothing was handed over');
-      testApp.services.exports.drop(session.idHash);
+      const row = await testApp.services.exportsRepository.ofSession(session.idHash, new Date());
+      assert.equal(row?.state, 'done', 'nothing was handed over');
+      await testApp.services.exports.drop(session.idHash);
     });
 
     test('a stranger gets no export page, no progress and no file', async () => {

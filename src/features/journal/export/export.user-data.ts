@@ -1,18 +1,22 @@
 import type { UserDataHolder } from '../../../shared/user-data.js';
-import type { ExportJobs } from './jobs.js';
+import type { ExportsRepository } from './export.repo.js';
+import type { ExportService } from './export.service.js';
 
 /**
- * The journal export waiting for its download as user data (ADR 0017): it belongs to the session that asked
- * for it and is forgotten when that session ends. It holds no keys of its own (the bundle is made with the
- * session's key ring), is not part of "download my data" (that carries the journal itself) and is never stored
- * with the account, so rotation and deletion have nothing to do here.
+ * The journal export as user data (ADR 0017, 0025): it belongs to the session that asked for it and is deleted
+ * when that session ends (also by the database: the row goes with the session's row) or the account is deleted.
+ * Its ticket holds a master key of one epoch and is destroyed when its job ends; a rotation leaves it be (the
+ * worker refuses a ticket of an older epoch). It is not part of "download my data": that carries the journal.
  */
-export function exportUserData(exports: Pick<ExportJobs, 'drop'>): UserDataHolder {
+export function exportUserData(
+  exports: Pick<ExportService, 'drop'>,
+  repo: Pick<ExportsRepository, 'deleteOfUser'>,
+): UserDataHolder {
   return {
     feature: 'journal-export',
     rewrapKeys: () => Promise.resolve({}),
     exportData: () => Promise.resolve({}),
-    deleteData: () => Promise.resolve(),
+    deleteData: (trx, userId) => repo.deleteOfUser(trx, userId),
     forgetSession: (sessionIdHash) => exports.drop(sessionIdHash),
   };
 }

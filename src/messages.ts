@@ -3,6 +3,8 @@ import { checkMessages } from './features/check/check.messages.js';
 import { contentMessages } from './features/content/content.messages.js';
 import { helpMessages } from './features/help/help.messages.js';
 import { homeMessages } from './features/home/home.messages.js';
+import { journalPdfMessages } from './features/journal/export/pdf.messages.js';
+import { journalMessages } from './features/journal/journal.messages.js';
 import { professionalsMessages } from './features/professionals/professionals.messages.js';
 import { rightNowMessages } from './features/right-now/right-now.messages.js';
 import { verifyMessages } from './features/verify/verify.messages.js';
@@ -26,6 +28,8 @@ export const catalogues = mergeCatalogues([
   verifyMessages,
   professionalsMessages,
   accountsMessages,
+  journalMessages,
+  journalPdfMessages,
 ]);
 
 declare module './shared/i18n/messages.js' {

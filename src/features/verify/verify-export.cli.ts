@@ -3,7 +3,7 @@ import { fromBase64, toBase64 } from '../../shared/evidence/bytes.js';
 import { formatFingerprint, isEd25519Spki, keyId } from '../../shared/evidence/format.js';
 import { trustedLogKeys } from '../../shared/evidence/pinned-log-keys.js';
 import { type Report, verifyBundle, type VerifiedEntry } from '../../shared/evidence/verify.js';
-import { en } from '../../shared/i18n/en.js';
+import { catalogues } from '../../messages.js';
 
 /*
  * `npm run cli -- verify-export <bundle.zip> [--show] [--log-key …] [--author-fingerprint …]
@@ -106,6 +106,7 @@ function relianceLine(report: Report, shown: boolean): string {
 
 const categoryName = (category: string): string => {
   const key = `journal.category.${category}`;
+  const { en } = catalogues;
   return Object.hasOwn(en, key) ? `${en[key as keyof typeof en]} (${category})` : category;
 };
 

@@ -3,8 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { describe, test } from 'node:test';
-import { appForSuite, csrfTokenFrom, setCookies, signUpOverHttp } from '../../../test/helpers/app.js';
+import { appForSuite, csrfTokenFrom, setCookies } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
+import { buildAdmin, buildParent } from '../../../test/helpers/factories.js';
 import { entryFormBody } from '../../../test/helpers/journal.js';
 
 /*
@@ -70,8 +71,7 @@ for (const dialect of dialects) {
       const { app } = testApp;
       count += 1;
       const remoteAddress = `10.12.${dialect === 'sqlite' ? 1 : 2}.${count}`;
-      const { response, cookies } = await signUpOverHttp(app, `upload.ouder${count}`, passphrase, { remoteAddress });
-      assert.equal(response.statusCode, 200);
+      const { cookies } = await buildParent(testApp, { username: `upload.ouder${count}`, passphrase, remoteAddress });
       const form = await app.inject({ method: 'GET', url: '/logboek/nieuw', cookies, remoteAddress });
       return { cookies, token: csrfTokenFrom(form.body), remoteAddress };
     }
@@ -307,13 +307,12 @@ for (const dialect of dialects) {
         );
         const entry = String(created.headers.location);
         // An admin without a second factor, signed in (no roles), and an anonymous visitor with a form token.
-        const link = await testApp.services.accounts.createAdminSetupLink(`beheer.${dialect}@example.org`);
-        const admin = await testApp.services.accounts.registerAdmin(
-          link,
-          { gebruikersnaam: `beheer.upload.${dialect}`, wachtwoord: passphrase, herhaling: passphrase },
-          undefined,
-        );
-        assert.ok(admin !== 'link' && admin.ok);
+        const admin = await buildAdmin(testApp, {
+          username: `beheer.upload.${dialect}`,
+          email: `beheer.${dialect}@example.org`,
+          passphrase,
+          secondFactor: false,
+        });
         const sessionCookie = Object.keys(owner.cookies).find((name) => name.endsWith('sessie'))!;
         const page = await testApp.app.inject({ method: 'GET', url: '/inloggen', remoteAddress: '10.12.9.1' });
         const anonymous = {
@@ -321,7 +320,7 @@ for (const dialect of dialects) {
           token: csrfTokenFrom(page.body),
           remoteAddress: '10.12.9.1',
         };
-        const adminJar = { ...anonymous, cookies: { ...anonymous.cookies, [sessionCookie]: admin.cookie } };
+        const adminJar = { ...anonymous, cookies: { ...anonymous.cookies, [sessionCookie]: admin.session } };
         for (const who of [anonymous, adminJar]) {
           for (const url of ['/logboek', `${entry}/corrigeren`]) {
             for (const [what, payload, type] of [

@@ -1,8 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
-import { appForSuite, csrfTokenFrom, signUpOverHttp } from '../../../test/helpers/app.js';
+import { appForSuite, csrfTokenFrom } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
+import { buildParent } from '../../../test/helpers/factories.js';
 import { entryFormBody } from '../../../test/helpers/journal.js';
 import { assertNotInDump, databaseDump } from '../../../test/helpers/dump.js';
 
@@ -20,7 +21,7 @@ for (const dialect of dialects) {
 
     test('no text, field value, file bytes or EXIF in the dump', async () => {
       const { app } = testApp;
-      const { cookies } = await signUpOverHttp(app, 'dump.ouder', passphrase);
+      const { cookies } = await buildParent(testApp, { username: 'dump.ouder', passphrase });
       const token = csrfTokenFrom((await app.inject({ method: 'GET', url: '/logboek/nieuw', cookies })).body);
 
       const photo = await sharp({ create: { width: 200, height: 150, channels: 3, background: '#8e44ad' } })

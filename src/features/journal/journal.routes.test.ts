@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
-import { buildTestApp, csrfTokenFrom, signUpOverHttp, type TestApp } from '../../../test/helpers/app.js';
+import { buildTestApp, csrfTokenFrom, type TestApp } from '../../../test/helpers/app.js';
 import { refuseAuditWrites } from '../../../test/helpers/audit-failure.js';
 import { dialects } from '../../../test/helpers/databases.js';
+import { buildParent } from '../../../test/helpers/factories.js';
 import { entryFormBody, type FormFile } from '../../../test/helpers/journal.js';
 
 /*
@@ -62,8 +63,7 @@ for (const dialect of dialects) {
     /** A signed-in parent in a fresh browser, with the CSRF cookie and token of the entry form. */
     async function parent(remoteAddress = `10.9.${dialect === 'sqlite' ? 1 : 2}.${(count += 1)}`) {
       const { app } = test_;
-      const { response, cookies } = await signUpOverHttp(app, `ouder${count}`, passphrase, { remoteAddress });
-      assert.equal(response.statusCode, 200);
+      const { cookies } = await buildParent(test_, { username: `ouder${count}`, passphrase, remoteAddress });
       const form = await app.inject({ method: 'GET', url: '/logboek/nieuw', cookies, remoteAddress });
       assert.equal(form.statusCode, 200);
       return { cookies, token: csrfTokenFrom(form.body), remoteAddress };

@@ -27,7 +27,7 @@ const nl = {
   'account.register.again': 'Wachtwoordzin nog een keer',
   'account.register.submit': 'Account maken',
   'account.register.haveAccount': 'Heb je al een account? Log in',
-  // Sign-up throttling (per address, issue 12)
+  // Sign-up throttling (per address)
   'account.register.throttled':
     'Vanaf dit adres zijn te veel namen geprobeerd die al in gebruik zijn. Probeer het opnieuw om {time}.',
   'account.recovery.title': 'Je herstelcode',
@@ -190,7 +190,7 @@ const en: Translation<typeof nl> = {
   'account.register.again': 'Passphrase again',
   'account.register.submit': 'Create account',
   'account.register.haveAccount': 'Already have an account? Log in',
-  // Sign-up throttling (per address, issue 12)
+  // Sign-up throttling (per address)
   'account.register.throttled':
     'Too many names that are already taken were tried from this address. Try again at {time}.',
   'account.recovery.title': 'Your recovery code',

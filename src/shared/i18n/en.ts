@@ -3,7 +3,6 @@ import type { nl } from './nl.js';
 
 export const en: Translation<typeof nl> = {
   'site.name': 'Niet mijn kind',
-  'site.tagline': 'For parents worried that their child is being sexually exploited',
   'site.description':
     'Information and help for parents who fear that their child is being sexually exploited, and for the professionals who work with them.',
 
@@ -12,7 +11,6 @@ export const en: Translation<typeof nl> = {
   'layout.nav.label': 'Main menu',
   'layout.nav.home': 'Home',
   'layout.nav.information': 'Information',
-  'layout.language.label': 'Language',
   'layout.language.other': 'Nederlands',
   'layout.language.otherName': 'Lees deze pagina in het Nederlands',
   'layout.footer.emergencyTitle': 'Need help right now?',

@@ -1,10 +1,11 @@
 /*
- * Dutch is the default language. Every user-visible string lives here (B1 level: short sentences, common
- * words) and in en.ts, which must have exactly the same keys. Messages use ICU syntax (plurals, dates).
+ * The shared messages: what src/shared/ shows (site name, layout, footer, error pages, form words, mail, the
+ * national lines). Each feature's messages live in its own <feature>.messages.ts; src/messages.ts merges them.
+ * Dutch is the default language (B1 level: short sentences, common words); en.ts must have exactly the same
+ * keys. Messages use ICU syntax (plurals, dates).
  */
 export const nl = {
   'site.name': 'Niet mijn kind',
-  'site.tagline': 'Voor ouders die zich zorgen maken over seksuele uitbuiting van hun kind',
   'site.description':
     'Informatie en hulp voor ouders die bang zijn dat hun kind seksueel wordt uitgebuit, en voor professionals die met hen werken.',
 
@@ -13,7 +14,6 @@ export const nl = {
   'layout.nav.label': 'Hoofdmenu',
   'layout.nav.home': 'Start',
   'layout.nav.information': 'Informatie',
-  'layout.language.label': 'Taal',
   'layout.language.other': 'English',
   'layout.language.otherName': 'Read this page in English',
   'layout.footer.emergencyTitle': 'Direct hulp nodig?',

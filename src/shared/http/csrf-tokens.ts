@@ -7,6 +7,12 @@ declare module 'fastify' {
   interface FastifyReply {
     /** A new CSRF token for this response (use csrfToken() from request-context.ts). */
     makeCsrfToken(): string;
+    /**
+     * The Set-Cookie header value for the CSRF secret made for this response, if one was made. Only for a
+     * response written without Fastify's onSend hooks (a page answered early, page-cache.ts): otherwise
+     * @fastify/cookie writes the cookie itself.
+     */
+    newCsrfCookie(): string | undefined;
   }
 }
 
@@ -74,7 +80,9 @@ export function csrfTokenMaker(hmacKey: Buffer) {
     },
     /** A token for `secret`, bound to `binding`, with a new salt. */
     token(secret: string, binding: string): string {
-      const salt = Array.from(random(SALT_LENGTH), (byte) => BASE62[byte % BASE62.length]).join('');
+      const bytes = random(SALT_LENGTH);
+      let salt = '';
+      for (const byte of bytes) salt += BASE62[byte % BASE62.length];
       const signed = `${bindingHash(binding)}-${salt}`;
       return `${signed}-${createHmac('sha256', key).update(`${signed}-${secret}`, 'ascii').digest('base64url')}`;
     },
@@ -88,6 +96,16 @@ export function csrfTokenMaker(hmacKey: Buffer) {
 export function registerCsrfTokens(app: FastifyInstance, options: CsrfTokenOptions): void {
   const maker = csrfTokenMaker(options.hmacKey);
   const newSecrets = new WeakMap<FastifyReply, string>();
+  // The cookie's attributes are the same for every secret (a secret is base64url, a valid cookie value); they
+  // are serialized once as reply.setCookie would (its default sameSite, then the options).
+  let attributes: string | undefined;
+  const cookieAttributes = (): string => {
+    const { secure, ...rest } = options.cookieOptions;
+    attributes ??= app
+      .serializeCookie(options.cookieName, 'x', { sameSite: 'lax', ...rest, secure: secure === true })
+      .slice(`${options.cookieName}=x`.length);
+    return attributes;
+  };
   app.decorateReply('makeCsrfToken', function makeCsrfToken(this: FastifyReply): string {
     let secret = this.request.cookies[options.cookieName] || newSecrets.get(this);
     if (!secret) {
@@ -96,5 +114,9 @@ export function registerCsrfTokens(app: FastifyInstance, options: CsrfTokenOptio
       this.setCookie(options.cookieName, secret, options.cookieOptions);
     }
     return maker.token(secret, csrfBinding(this.request));
+  });
+  app.decorateReply('newCsrfCookie', function newCsrfCookie(this: FastifyReply): string | undefined {
+    const secret = newSecrets.get(this);
+    return secret === undefined ? undefined : `${options.cookieName}=${secret}${cookieAttributes()}`;
   });
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import type { PageContext } from '../views/context.js';
@@ -12,7 +12,16 @@ interface Entry {
   /** The page split where its CSRF token goes; one part when the page has no form. */
   parts: Buffer[];
   expires: number;
+  /**
+   * The headers of the response that stored the page, for answering early (answerEarly): set when the route
+   * did nothing but draw the page (no key of its own), without Set-Cookie, HSTS and Content-Length, which
+   * depend on the request or the body.
+   */
+  headers?: Record<string, string | string[]>;
 }
+
+/** Headers of a stored response that are set per request, not kept with the page. */
+const perRequestHeaders = new Set(['set-cookie', 'strict-transport-security', 'content-length']);
 
 export interface PageCacheOptions {
   contextOf: PageContextFactory;
@@ -36,13 +45,26 @@ export function createPageCache(options: PageCacheOptions) {
   // A marker no page text can contain, so splitting on it finds only the token slots.
   const marker = `csrf-${randomBytes(16).toString('hex')}`;
 
-  const send = (reply: FastifyReply, entry: Entry): FastifyReply => {
-    let body = entry.parts[0]!;
-    if (entry.parts.length > 1) {
-      const token = Buffer.from(csrfToken(reply));
-      body = Buffer.concat(entry.parts.flatMap((part, index) => (index === 0 ? [part] : [token, part])));
+  const withToken = (reply: FastifyReply, entry: Entry): Buffer => {
+    if (entry.parts.length === 1) return entry.parts[0]!;
+    const token = Buffer.from(csrfToken(reply));
+    return Buffer.concat(entry.parts.flatMap((part, index) => (index === 0 ? [part] : [token, part])));
+  };
+
+  const keepHeaders = (reply: FastifyReply, entry: Entry): void => {
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value === undefined || perRequestHeaders.has(name)) continue;
+      headers[name] = typeof value === 'number' ? String(value) : value;
     }
-    return reply.code(200).type('text/html; charset=utf-8').header('vary', 'Accept-Language, Cookie').send(body);
+    entry.headers = headers;
+  };
+
+  const send = (reply: FastifyReply, entry: Entry, keep = false): FastifyReply => {
+    const body = withToken(reply, entry);
+    reply.code(200).type('text/html; charset=utf-8').header('vary', 'Accept-Language, Cookie');
+    if (keep) keepHeaders(reply, entry);
+    return reply.send(body);
   };
 
   return {
@@ -73,7 +95,49 @@ export function createPageCache(options: PageCacheOptions) {
       const entry: Entry = { parts: html.split(marker).map((part) => Buffer.from(part)), expires: now + ttlMs };
       if (entries.size >= maxEntries) entries.clear();
       entries.set(key, entry);
-      return send(reply, entry);
+      return send(reply, entry, options.key === undefined);
+    },
+
+    /**
+     * Answers an anonymous GET from a stored page before the route and the hooks after this one run (app.ts
+     * decides when: no session cookie, not rate limited). Only pages stored by page() without a key of their
+     * own, still fresh, for this language and URL; the response has the headers the stored one had, this
+     * request's HSTS, and for a page with a form a new token bound as the route would bind it ("anonymous",
+     * since no session is loaded) and the CSRF cookie when the visitor had none. Returns false when there is
+     * nothing to serve, and the request goes on as usual.
+     */
+    canAnswerEarly(request: FastifyRequest): boolean {
+      const entry = entries.get(`${request.locale} ${request.url}`);
+      return entry?.headers !== undefined && entry.expires > clock();
+    },
+
+    answerEarly(request: FastifyRequest, reply: FastifyReply): boolean {
+      const entry = entries.get(`${request.locale} ${request.url}`);
+      if (entry?.headers === undefined || entry.expires <= clock()) return false;
+      const { parts } = entry;
+      const token = parts.length > 1 ? Buffer.from(csrfToken(reply)) : undefined;
+      let length = 0;
+      for (const part of parts) length += part.length;
+      if (token !== undefined) length += token.length * (parts.length - 1);
+      const headers: Record<string, string | string[]> = { ...entry.headers };
+      const cookie = reply.newCsrfCookie();
+      if (cookie !== undefined) headers['set-cookie'] = cookie;
+      const hsts = reply.getHeader('strict-transport-security');
+      if (typeof hsts === 'string') headers['strict-transport-security'] = hsts;
+      headers['content-length'] = String(length);
+      // Written directly, the parts and the token as they are (no copy into one buffer), in one write call.
+      // Fastify runs no onSend hook for it; the onResponse hooks (the access line) still run.
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, headers);
+      raw.cork();
+      parts.forEach((part, index) => {
+        if (index > 0 && token !== undefined) raw.write(token);
+        raw.write(part);
+      });
+      // end() uncorks the connection fully.
+      raw.end();
+      return true;
     },
 
     /**
@@ -137,3 +201,33 @@ export function createPageCache(options: PageCacheOptions) {
 }
 
 export type PageCache = ReturnType<typeof createPageCache>;
+
+/**
+ * Answers anonymous GETs of stored pages in an onRequest hook (registered where it is to run: after the
+ * security headers, cookies and language, before the session is loaded). Only a request that brings no session
+ * cookie, on a route under the global rate limit; the limit counts it first (the same store as the route's own
+ * hook), and a request over the limit goes on to be refused as usual (where it is counted once more). Saves
+ * the session lookup, the rate limiter's route hook, the handler and Fastify's reply path for most page views
+ * (docs/adr/0026).
+ */
+export function registerEarlyAnswers(app: FastifyInstance, cache: PageCache, sessionCookieName: string): void {
+  let limit: ReturnType<FastifyInstance['createRateLimit']> | undefined;
+  app.addHook('onRequest', (request, reply, done) => {
+    if (
+      request.method !== 'GET' ||
+      request.cookies[sessionCookieName] !== undefined ||
+      request.routeOptions.config.rateLimit !== undefined ||
+      !cache.canAnswerEarly(request)
+    ) {
+      done();
+      return;
+    }
+    limit ??= app.createRateLimit();
+    limit(request).then(
+      (result) => {
+        if ((!result.isAllowed && result.isExceeded) || !cache.answerEarly(request, reply)) done();
+      },
+      (error: unknown) => done(error as Error),
+    );
+  });
+}

@@ -3,6 +3,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Pages } from '../../app.js';
 import { NotFound } from '../../shared/errors.js';
+import { parseForm } from '../../shared/http/forms.js';
 import { ErrorPage } from '../../shared/views/error-page.js';
 import { authorize } from '../../policies.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
@@ -11,7 +12,7 @@ import type { CurrentSession } from '../accounts/accounts.service.js';
 import { type AuditService, type AuditTrail, trailOf } from '../audit/audit.service.js';
 import { exportPercent } from './export/jobs.js';
 import type { ExportService, ExportSession } from './export/export.service.js';
-import type { ExportChoice } from './export/sealing.js';
+import { exportFormSchema, needsAttachmentIds } from './export/export.schema.js';
 import { createUploadGate, readEntryUpload, type UploadGate } from './entry-upload.js';
 import {
   ATTACHMENT_MAX_BYTES,
@@ -84,10 +85,6 @@ const statusOf = (problems: readonly EntryProblem[]): number =>
 /** A form field that may come once, several times or not at all, as a list. */
 const listOf = (value: string | string[] | undefined): string[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
-
-/** The ids ticked in a list of checkboxes; anything that is not an id is dropped. */
-const idsIn = (value: string | string[] | undefined): Set<string> =>
-  new Set(listOf(value).filter((id) => UUID.test(id)));
 
 /** What the export needs besides the journal: its service (the job queue makes it) and a passphrase check. */
 export interface ExportDependencies {
@@ -528,62 +525,21 @@ export function registerJournalRoutes(
         const who = actorOf(request);
         const session = request.session!;
         const form = request.body ?? {};
-        const text = (name: string) => {
-          const value = form[name];
-          return typeof value === 'string' ? value.normalize('NFC').trim() : '';
-        };
-        const problems: { field: string; messageKey: MessageKey }[] = [];
-        const label = text('label');
-        // eslint-disable-next-line no-control-regex
-        if (label === '' || [...label].length > 80 || /[\u0000-\u001F\u007F]/.test(label)) {
-          problems.push({ field: 'label', messageKey: 'journal.export.problem.label' });
-        }
         const choices = await journal.choices(who);
-        const size = choices.length;
-        const mode = text('keuze');
-        let entries: ExportChoice['entries'] | undefined;
-        if (mode === 'alles') entries = { mode: 'alles' };
-        else if (mode === 'reeks') {
-          const from = Number(text('van'));
-          const to = Number(text('tot'));
-          if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 1 || to > size || from > to) {
-            problems.push({ field: 'keuze', messageKey: 'journal.export.problem.range' });
-          } else entries = { mode: 'reeks', from, to };
-        } else if (mode === 'deel') {
-          // Only ids of this journal count: ticked ids that are all someone else's (or no one's) choose nothing.
-          const own = new Set(choices.map((choice) => choice.id));
-          const ids = [...idsIn(form.notitie)].filter((id) => own.has(id));
-          if (ids.length === 0) problems.push({ field: 'keuze', messageKey: 'journal.export.problem.nothing' });
-          else entries = { mode: 'deel', ids };
-        } else problems.push({ field: 'keuze', messageKey: 'journal.export.problem.mode' });
-        // Which photos and files go along (docs/export-format.md §5): what stays out is still committed to.
-        let attachments: ExportChoice['attachments'] = { mode: 'alle' };
-        // Left out (an older form, or a journal without photos): all. Given twice or empty: refused, never guessed.
-        const attachmentMode = form.bijlagen === undefined ? 'alle' : text('bijlagen');
-        if (attachmentMode === 'zonder-origineel' || attachmentMode === 'geen') attachments = { mode: attachmentMode };
-        else if (attachmentMode === 'kies') {
-          const ticked = idsIn(form.bijlage);
-          const own =
-            ticked.size === 0
-              ? new Set<string>()
-              : new Set(
+        const parsed = parseForm(
+          exportFormSchema({
+            size: choices.length,
+            entryIds: new Set(choices.map((choice) => choice.id)),
+            attachmentIds: needsAttachmentIds(form)
+              ? new Set(
                   ((await journal.attachmentChoices(who, Number.MAX_SAFE_INTEGER)) ?? []).map((choice) => choice.id),
-                );
-          const ids = [...ticked].filter((id) => own.has(id));
-          if (ids.length === 0) problems.push({ field: 'bijlagen', messageKey: 'journal.export.problem.attachments' });
-          else attachments = { mode: 'kies', ids };
-        } else if (attachmentMode !== 'alle') {
-          problems.push({ field: 'bijlagen', messageKey: 'journal.export.problem.attachmentsMode' });
-        }
-        const knownText = text('bekend');
-        let knownSize: number | undefined;
-        if (knownText !== '') {
-          knownSize = Number(knownText);
-          if (!/^\d{1,9}$/.test(knownText) || knownSize < 1 || knownSize > size) {
-            problems.push({ field: 'bekend', messageKey: 'journal.export.problem.known' });
-          }
-        }
-        if (problems.length > 0 || entries === undefined) return exportPage(request, reply, who, form, problems, 400);
+                )
+              : new Set<string>(),
+          }),
+          form,
+          { secrets: ['wachtwoord'] },
+        );
+        if (!parsed.ok) return exportPage(request, reply, who, form, parsed.problems, 400);
         const confirmed = await exporting.confirmPassphrase(session, form.wachtwoord, request.ip, {
           allowRecent: true,
         });
@@ -601,10 +557,7 @@ export function registerJournalRoutes(
         }
         // The job queue makes the export while the parent watches its progress (export/export.service.ts).
         const started = await exporting.exports.start(exportSession(request), {
-          label,
-          entries,
-          attachments,
-          ...(knownSize === undefined ? {} : { knownSize }),
+          ...parsed.value,
           locale: request.locale,
         });
         if (started !== 'started') {

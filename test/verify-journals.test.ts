@@ -8,6 +8,7 @@ import { type DatabaseHandle, openDatabase } from '../src/shared/db/database.js'
 import { migrateToLatest } from '../src/shared/db/migrate.js';
 import { type AppDatabase, createAppDatabase, newLogKey, processSecrets, runCli } from './helpers/app-process.js';
 import { dialects } from './helpers/databases.js';
+import { buildParentSession } from './helpers/factories.js';
 import { testObservation } from './helpers/journal.js';
 
 /*
@@ -36,12 +37,7 @@ for (const dialect of dialects) {
 
     async function parentWithEntries(username: string, count: number): Promise<void> {
       const passphrase = 'zeven zwanen op het water';
-      const result = await services.accounts.register(
-        { gebruikersnaam: username, wachtwoord: passphrase, herhaling: passphrase },
-        undefined,
-      );
-      assert.ok(result.ok);
-      const session = (await services.accounts.currentSession(result.cookie))!;
+      const { session } = await buildParentSession(services.accounts, { username, passphrase });
       const who = journalActorOf(session);
       for (let index = 0; index < count; index += 1) {
         await services.journal.addObservation(who, observation(`geheime inhoud ${username} ${index}`));

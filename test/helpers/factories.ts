@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { generate } from 'otplib';
+import type { AccountsService } from '../../src/features/accounts/accounts.service.js';
 import type { Services } from '../../src/services.js';
+import type { CurrentSession } from '../../src/shared/auth/session.js';
 import { sessionCookieName } from '../../src/shared/auth/session-cookie.js';
 import type { Config } from '../../src/shared/config/config.js';
 import { csrfTokenFrom, signUpOverHttp, withCookiesOf } from './app.js';
@@ -94,6 +96,43 @@ export async function buildParent(target: AppUnderTest, options: ParentOptions =
     recoveryCode: recoveryCodeIn(response.body),
     ...addressOf(options.remoteAddress),
   });
+}
+
+export interface ParentSession {
+  /** The session cookie's value. */
+  cookie: string;
+  session: CurrentSession;
+  userId: string;
+  username: string;
+  passphrase: string;
+  recoveryCode: string;
+}
+
+/**
+ * A parent signed up through the accounts service itself, with the session it starts: for service tests that
+ * build their own services (their own clock, their own database) and no app.
+ */
+export async function buildParentSession(
+  accounts: Pick<AccountsService, 'register' | 'currentSession'>,
+  options: { username?: string; passphrase?: string; userAgent?: string } = {},
+): Promise<ParentSession> {
+  const username = options.username ?? freshName('ouder');
+  const passphrase = options.passphrase ?? defaultPassphrase;
+  const result = await accounts.register(
+    { gebruikersnaam: username, wachtwoord: passphrase, herhaling: passphrase },
+    options.userAgent,
+  );
+  assert.ok(result.ok, `sign-up of ${username} was refused`);
+  const session = await accounts.currentSession(result.cookie);
+  assert.ok(session !== undefined, 'the new session is known');
+  return {
+    cookie: result.cookie,
+    session,
+    userId: result.userId,
+    username,
+    passphrase,
+    recoveryCode: result.recoveryCode,
+  };
 }
 
 /** Sets up TOTP for the signed-in account of `cookies` through /account/tweede-stap; returns the secret. */

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { generate } from 'otplib';
 import { refuseAuditWrites } from '../../../test/helpers/audit-failure.js';
 import { describeEachDialect } from '../../../test/helpers/databases.js';
+import { buildParentSession } from '../../../test/helpers/factories.js';
 import {
   DecryptionFailed,
   open,
@@ -92,16 +93,11 @@ describeEachDialect('key rotation ("someone may know my passphrase")', (database
     );
   const db = () => database().handle.db;
 
-  let counter = 0;
   async function parent() {
-    counter += 1;
-    const username = `draai.${counter}`;
-    const result = await accounts().register(
-      { gebruikersnaam: username, wachtwoord: oldPassphrase, herhaling: oldPassphrase },
-      undefined,
-    );
-    assert.ok(result.ok);
-    return { username, cookie: result.cookie, recoveryCode: result.recoveryCode, userId: result.userId };
+    const { username, cookie, recoveryCode, userId } = await buildParentSession(accounts(), {
+      passphrase: oldPassphrase,
+    });
+    return { username, cookie, recoveryCode, userId };
   }
 
   /** Every stored wrapped key of the user's data, by table and row. */

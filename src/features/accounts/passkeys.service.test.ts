@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeEachDialect } from '../../../test/helpers/databases.js';
+import { buildParentSession } from '../../../test/helpers/factories.js';
 import { createSoftAuthenticator } from '../../../test/helpers/soft-authenticator.js';
 import { createPassphraseHasher } from '../../shared/crypto/passphrase.js';
 import { createAccountsRepository } from './accounts.repo.js';
@@ -37,12 +38,7 @@ describeEachDialect('passkeys as a second factor', (database) => {
   /** A new account with one passkey (from a soft authenticator), signed out again. */
   async function accountWithPasskey(username: string) {
     const { accounts, passkeys } = build();
-    const signUp = await accounts.register(
-      { gebruikersnaam: username, wachtwoord: passphrase, herhaling: passphrase },
-      undefined,
-    );
-    assert.ok(signUp.ok);
-    const session = (await accounts.currentSession(signUp.cookie))!;
+    const { cookie, session } = await buildParentSession(accounts, { username, passphrase });
     const authenticator = createSoftAuthenticator(relyingParty);
     const options = await passkeys.registrationOptions(session);
     const added = await passkeys.register(
@@ -51,7 +47,7 @@ describeEachDialect('passkeys as a second factor', (database) => {
       undefined,
     );
     assert.deepEqual(added.ok, true, JSON.stringify(added));
-    await accounts.endSessionByCookie(signUp.cookie);
+    await accounts.endSessionByCookie(cookie);
     return { authenticator, userId: session.userId };
   }
 
@@ -75,12 +71,11 @@ describeEachDialect('passkeys as a second factor', (database) => {
     const rows = await database().handle.db.selectFrom('passkeys').selectAll().where('user_id', '=', userId).execute();
     assert.equal(rows.length, 1);
     assert.doesNotMatch(JSON.stringify(rows), /telefoon/);
-    const signUpAgain = await accounts.register(
-      { gebruikersnaam: 'sleutel.lijst', wachtwoord: passphrase, herhaling: passphrase },
-      'Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0',
-    );
-    assert.ok(signUpAgain.ok);
-    const session = (await accounts.currentSession(signUpAgain.cookie))!;
+    const { session } = await buildParentSession(accounts, {
+      username: 'sleutel.lijst',
+      passphrase,
+      userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0',
+    });
     const authenticator = createSoftAuthenticator(relyingParty);
     const added = await passkeys.register(
       session,
@@ -181,12 +176,8 @@ describeEachDialect('passkeys as a second factor', (database) => {
 
   test('an expired registration challenge is refused; within five minutes it works once', async () => {
     const { accounts, passkeys } = build();
-    const signUp = await accounts.register(
-      { gebruikersnaam: 'sleutel.vijf', wachtwoord: passphrase, herhaling: passphrase },
-      undefined,
-    );
-    assert.ok(signUp.ok);
-    const session = (await accounts.currentSession(signUp.cookie))!;
+    const signUp = await buildParentSession(accounts, { username: 'sleutel.vijf', passphrase });
+    const { session } = signUp;
     const authenticator = createSoftAuthenticator(relyingParty);
     const late = authenticator.register(await passkeys.registrationOptions(session));
     clock.now = new Date(clock.now.getTime() + 5 * 60_000 + 1_000);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createPublicKey } from 'node:crypto';
 import { test } from 'node:test';
 import { describeEachDialect } from '../../../test/helpers/databases.js';
+import { buildParentSession } from '../../../test/helpers/factories.js';
 import { createPassphraseHasher } from '../../shared/crypto/passphrase.js';
 import { verifyMessage } from '../../shared/crypto/signing.js';
 import { fromHex, utf8 } from '../../shared/evidence/bytes.js';
@@ -49,16 +50,8 @@ describeEachDialect('the journal log', (database) => {
       audit: createAuditService(createAuditRepository(database().handle.db)),
       clock: () => clock.now,
     });
-  let count = 0;
   async function parent(): Promise<JournalActor> {
-    count += 1;
-    const passphrase = 'zeven zwanen op het water';
-    const result = await accounts().register(
-      { gebruikersnaam: `log.ouder.${count}`, wachtwoord: passphrase, herhaling: passphrase },
-      undefined,
-    );
-    assert.ok(result.ok);
-    const session = (await accounts().currentSession(result.cookie))!;
+    const { session } = await buildParentSession(accounts(), { passphrase: 'zeven zwanen op het water' });
     return journalActorOf(session);
   }
   const db = () => database().handle.db;

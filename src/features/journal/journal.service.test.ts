@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeEachDialect } from '../../../test/helpers/databases.js';
+import { buildParentSession } from '../../../test/helpers/factories.js';
 import { createPassphraseHasher } from '../../shared/crypto/passphrase.js';
 import { NotFound } from '../../shared/errors.js';
 import { createAccountsRepository } from '../accounts/accounts.repo.js';
@@ -43,16 +44,8 @@ describeEachDialect('journal service', (database) => {
       clock: () => clock.now,
     });
 
-  let counter = 0;
   async function parent(): Promise<JournalActor> {
-    counter += 1;
-    const passphrase = 'blauwe fiets achter het huis';
-    const result = await accounts().register(
-      { gebruikersnaam: `ouder.${counter}`, wachtwoord: passphrase, herhaling: passphrase },
-      undefined,
-    );
-    assert.ok(result.ok);
-    const session = (await accounts().currentSession(result.cookie))!;
+    const { session } = await buildParentSession(accounts(), { passphrase: 'blauwe fiets achter het huis' });
     return journalActorOf(session);
   }
 

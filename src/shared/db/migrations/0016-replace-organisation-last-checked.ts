@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 
 /*
- * "last_checked" was a date nobody had checked anything on: the details came from second-hand sources. An
- * organisation now names its source (with the source's date) and has a checked_on day only when someone really
+ * Replaces "last_checked", a date nobody had checked anything on (the details came from second-hand sources): an
+ * organisation names its source (with the source's date) and has a checked_on day only when someone really
  * checked its own site. Stored records are rewritten the same way: the old date becomes the source's date, never
  * a check. The next import of content/organisations.json replaces them with the file's sources.
  */

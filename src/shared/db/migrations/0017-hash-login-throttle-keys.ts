@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
 
 /*
- * The throttle used to key its rows by what was typed ("account:<name>", "address:<client address>"), kept
- * forever. From now on keys are keyed hashes (src/shared/crypto/keyed-hash.ts) and rows are deleted an hour after
- * their last failure. The old rows are deleted: they hold names and addresses in clear, and they cannot be
- * turned into the new keys in a migration (that needs the pepper). Forgetting them only forgets a few minutes of
- * failed attempts.
+ * Deletes the throttle's rows keyed by what was typed ("account:<name>", "address:<client address>"): the
+ * throttle keys its rows by keyed hashes (src/shared/crypto/keyed-hash.ts) and deletes them an hour after their
+ * last failure. Rows keyed the other way hold names and addresses in clear, and cannot be turned into hashed keys
+ * in a migration (that needs the pepper). Deleting them forgets only a few minutes of failed attempts.
  */
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

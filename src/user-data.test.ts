@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { buildTestApp, csrfTokenFrom, signUpOverHttp, type TestApp } from '../test/helpers/app.js';
+import { buildTestApp, csrfTokenFrom, type TestApp } from '../test/helpers/app.js';
 import { refuseAuditWrites } from '../test/helpers/audit-failure.js';
 import { dialects } from '../test/helpers/databases.js';
+import { buildParent } from '../test/helpers/factories.js';
 import { testObservation } from '../test/helpers/journal.js';
 import { createPasskeyRepository } from './features/accounts/passkeys.repo.js';
 import { nicknamePlace } from './features/accounts/passkeys.service.js';
-import { sessionCookieName } from './shared/auth/session-cookie.js';
 import { journalActorOf } from './features/journal/journal.service.js';
 import type { CurrentSession } from './shared/auth/session.js';
 import { seal } from './shared/crypto/aead.js';
@@ -114,8 +114,7 @@ for (const dialect of dialects) {
     const parentWithData = async () => {
       const name = `ouder.gegevens${(parents += 1)}`;
       const passphrase = 'kast tafel lamp gordijn';
-      const { cookies } = await signUpOverHttp(test_.app, name, passphrase);
-      const cookie = cookies[sessionCookieName(test_.config.secureCookies)];
+      const { cookies, session: cookie } = await buildParent(test_, { username: name, passphrase });
       const session = await test_.services.accounts.currentSession(cookie);
       assert.ok(session !== undefined);
       for (const feature of listed()) await cases[feature]!.store(session);

@@ -116,6 +116,89 @@ for (const dialect of dialects) {
       assert.equal(await userCount(), before);
     });
 
+    test('hostile account forms (lists, prototype names, control characters, huge values) get a 4xx, never a 500', async () => {
+      const before = await userCount();
+      /** Posts a raw urlencoded body from a browser that opened `page` (with these cookies) first. */
+      const postRaw = async (url: string, body: string, page = url, jar: Record<string, string> = {}) => {
+        const { cookies, token } = await browser(page, jar);
+        return testApp.app.inject({
+          method: 'POST',
+          url,
+          cookies: { ...jar, ...cookies },
+          remoteAddress: '10.9.9.9',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          payload: `_csrf=${encodeURIComponent(token)}&${body}`,
+        });
+      };
+      const good = encodeURIComponent(goodPassphrase);
+      const anonymous: [string, string, number, RegExp][] = [
+        [
+          '/registreren',
+          `gebruikersnaam=a&gebruikersnaam=b&wachtwoord=${good}&herhaling=${good}`,
+          400,
+          /Vul een gebruikersnaam in/,
+        ],
+        [
+          '/registreren',
+          `gebruikersnaam=ouder.lijst&wachtwoord=${good}&wachtwoord=${good}&herhaling=${good}`,
+          400,
+          /Vul een wachtwoordzin in/,
+        ],
+        ['/registreren', `__proto__=x&constructor=y&toString=z&hasOwnProperty=w`, 400, /Vul een gebruikersnaam in/],
+        ['/registreren', `gebruikersnaam=ouder%00nul&wachtwoord=${good}&herhaling=${good}`, 400, /Geen spaties/],
+        [
+          '/registreren',
+          `gebruikersnaam=${'x'.repeat(5_000)}&wachtwoord=${good}&herhaling=${good}`,
+          400,
+          /3 tot 40 tekens/,
+        ],
+        // More than a form may carry at all: refused before any handler reads it.
+        ['/registreren', `gebruikersnaam=${'x'.repeat(2_000_000)}`, 413, /<h1>/],
+        ['/inloggen', `gebruikersnaam=a&gebruikersnaam=b&wachtwoord=${good}`, 400, /app-error-summary/],
+        ['/inloggen', `__proto__=x&constructor=y`, 400, /app-error-summary/],
+        [
+          '/herstellen',
+          `gebruikersnaam=a&herstelcode=x&herstelcode=y&wachtwoord=${good}&herhaling=${good}`,
+          400,
+          /28 tekens/,
+        ],
+        ['/herstellen', `gebruikersnaam=%01%02&herstelcode=${'A'.repeat(5000)}`, 400, /28 tekens/],
+      ];
+      for (const [url, body, status, message] of anonymous) {
+        const response = await postRaw(url, body);
+        assert.equal(response.statusCode, status, `${url} ${body.slice(0, 60)}`);
+        assert.match(response.body, message, `${url} ${body.slice(0, 60)}`);
+        assert.doesNotMatch(response.body, new RegExp(good), 'a passphrase is never shown again');
+        assert.doesNotMatch(
+          response.body,
+          /form\.problem\.invalid|Dit veld klopt niet/,
+          'each field has its own message',
+        );
+        // eslint-disable-next-line no-control-regex
+        assert.doesNotMatch(response.body, /[\u0000-\u0008]/, 'no control character is put back into the page');
+      }
+      assert.equal(await userCount(), before);
+
+      // Signed in: the account page's forms and the code of a second factor.
+      const { cookies: jar } = await register('ouder.vijandig');
+      const signedIn: [string, string, number][] = [
+        ['/account/email', 'email=a%40example.org&email=b%40example.org', 400],
+        ['/account/email', 'email=a%00b%40example.org', 400],
+        ['/account/email', `email=${'a'.repeat(300)}%40example.org`, 400],
+        ['/account/wachtwoord', `huidig=${good}&wachtwoord=x&wachtwoord=y&herhaling=x`, 400],
+        ['/account/tweede-stap', 'code=123456&code=654321', 400],
+        ['/account/sessies/beeindigen', 'sessie=a&sessie=b', 404],
+        ['/account/sessies/beeindigen', `sessie=${'0'.repeat(64)}%00`, 404],
+        ['/account/gegevens', `wachtwoord=${good}&wachtwoord=${good}`, 400],
+      ];
+      for (const [url, body, status] of signedIn) {
+        const response = await postRaw(url, body, '/account', jar);
+        assert.equal(response.statusCode, status, `${url} ${body.slice(0, 60)}`);
+      }
+      const email = await testApp.app.inject({ method: 'GET', url: '/account', cookies: jar });
+      assert.doesNotMatch(email.body, /example\.org/, 'no address was stored');
+    });
+
     test('a passphrase typed with combining accents logs in like the precomposed one', async () => {
       await register('ouder.accent', 'ideeën voor later vandaag');
       const { response } = await login('ouder.accent', 'idee\u0065\u0308n voor later vandaag');

@@ -3,12 +3,21 @@ import type { VNode } from 'preact';
 import type { Pages } from '../../app.js';
 import { actAsSession } from '../../shared/auth/session.js';
 import { NotFound } from '../../shared/errors.js';
+import { blankForm, type FormState, formValues, parseForm } from '../../shared/http/forms.js';
 import { formatFingerprint } from '../../shared/evidence/format.js';
 import { anonymous } from '../../shared/policy/actor.js';
 import { authorize, can } from '../../policies.js';
 import type { NoticeLanguage } from '../../shared/mail/mailer.js';
 import { type AuditService, trailOf } from '../audit/audit.service.js';
 import type { UserDataHolder } from '../../shared/user-data.js';
+import {
+  codeSchema,
+  noticeEmailSchema,
+  passphraseAgainSchema,
+  passphraseFields,
+  sessionIdSchema,
+  USERNAME_MAX,
+} from './accounts.schema.js';
 import { type AccountsService, type CurrentSession, deviceHint } from './accounts.service.js';
 import type { KeyRotationService } from './key-rotation.service.js';
 import { registerPasskeyRoutes } from './passkeys.routes.js';
@@ -29,9 +38,17 @@ import {
 
 type Form = Record<string, unknown>;
 
-/** The username as typed, to show in the form again (never longer than a username can be). */
-const typedUsername = (form: Form): string =>
-  typeof form.gebruikersnaam === 'string' ? form.gebruikersnaam.slice(0, 40) : '';
+/** An account form drawn again: what was typed (never a passphrase or code) and its problems. */
+const formAgain = (form: Form, problems: FormState['problems']): FormState => ({
+  values: formValues(form, { secrets: passphraseFields, keep: USERNAME_MAX }),
+  problems,
+});
+
+/** The code of a second-factor form, or undefined when it holds none (wrong, like a wrong code). */
+const codeIn = (body: unknown): string | undefined => {
+  const parsed = parseForm(codeSchema, body);
+  return parsed.ok ? parsed.value.code : undefined;
+};
 
 /** Retry-After in whole seconds, at least 1. */
 const secondsUntil = (moment: Date): string => String(Math.max(1, Math.ceil((moment.getTime() - Date.now()) / 1000)));
@@ -111,7 +128,7 @@ export function registerAccountRoutes(
   };
 
   app.get('/registreren', (request, reply) =>
-    reply.html(<RegisterPage ctx={pages.contextOf(request, reply)} username="" problems={[]} />),
+    reply.html(<RegisterPage ctx={pages.contextOf(request, reply)} form={blankForm} />),
   );
 
   app.post<{ Body: Form }>('/registreren', async (request, reply) => {
@@ -121,11 +138,10 @@ export function registerAccountRoutes(
     );
     const ctx = pages.contextOf(request, reply);
     if (!result.ok) {
-      const username = typedUsername(form);
       const { retryAt } = result;
       if (retryAt !== undefined) reply.header('retry-after', secondsUntil(retryAt));
       return reply.html(
-        <RegisterPage ctx={ctx} username={username} problems={result.problems} retryAt={retryAt} />,
+        <RegisterPage ctx={ctx} form={formAgain(form, result.problems)} retryAt={retryAt} />,
         retryAt === undefined ? 400 : 429,
       );
     }
@@ -146,7 +162,7 @@ export function registerAccountRoutes(
     // A failed login changes nothing to record it with: its line is written alone.
     if (!result.ok && result.userId !== undefined) await record(request, 'anonymous', 'login.failed', result.userId);
     if (!result.ok) {
-      const username = typedUsername(form);
+      const username = formAgain(form, []).values.gebruikersnaam ?? '';
       const { retryAt } = result;
       if (retryAt !== undefined) {
         reply.header('retry-after', secondsUntil(retryAt));
@@ -176,7 +192,7 @@ export function registerAccountRoutes(
     const factors = await pendingFactors(request);
     const result = await accounts.completeSecondFactor(
       request.cookies[name],
-      request.body?.code,
+      codeIn(request.body),
       request.ip,
       (userId) => accountLine(request, userId, 'login.second-factor'),
     );
@@ -207,14 +223,14 @@ export function registerAccountRoutes(
     const session = requireSession(request);
     authorize(request.actor, 'account', 'setUpSecondFactor', { userId: session.userId });
     const auditLine = accountLine(request, session.userId, 'second-factor.enabled');
-    if (!(await accounts.confirmTotp(session, request.body?.code, auditLine))) {
+    if (!(await accounts.confirmTotp(session, codeIn(request.body), auditLine))) {
       return reply.html(<TotpSetupPage ctx={pages.contextOf(request, reply)} done={false} failed />, 400);
     }
     return reply.redirect('/account/tweede-stap', 303);
   });
 
   app.get('/herstellen', (request, reply) =>
-    reply.html(<RecoverPage ctx={pages.contextOf(request, reply)} username="" problems={[]} />),
+    reply.html(<RecoverPage ctx={pages.contextOf(request, reply)} form={blankForm} />),
   );
 
   // An admin's one-time set-up link (`npm run cli -- create-admin`). An unknown, used or expired link is a 404.
@@ -223,8 +239,7 @@ export function registerAccountRoutes(
     return reply.html(
       <RegisterPage
         ctx={pages.contextOf(request, reply)}
-        username=""
-        problems={[]}
+        form={blankForm}
         action={`/beheer/start/${request.params.token}`}
       />,
     );
@@ -237,12 +252,10 @@ export function registerAccountRoutes(
     );
     if (result === 'link') throw new NotFound('no such set-up link');
     if (!result.ok) {
-      const username = typedUsername(form);
       return reply.html(
         <RegisterPage
           ctx={pages.contextOf(request, reply)}
-          username={username}
-          problems={result.problems}
+          form={formAgain(form, result.problems)}
           action={`/beheer/start/${request.params.token}`}
         />,
         400,
@@ -259,13 +272,12 @@ export function registerAccountRoutes(
     const ctx = pages.contextOf(request, reply);
     if (!result.ok) {
       if (result.userId !== undefined) await record(request, 'anonymous', 'recovery.failed', result.userId);
-      const username = typedUsername(form);
       const { retryAt } = result;
       if (retryAt !== undefined) {
         reply.header('retry-after', secondsUntil(retryAt));
       }
       return reply.html(
-        <RecoverPage ctx={ctx} username={username} problems={result.problems} retryAt={retryAt} />,
+        <RecoverPage ctx={ctx} form={formAgain(form, result.problems)} retryAt={retryAt} />,
         retryAt === undefined ? 400 : 429,
       );
     }
@@ -331,7 +343,12 @@ export function registerAccountRoutes(
     const session = requireSession(request);
     // Before the passphrase is checked (which records the attempt): the account's own data actions.
     authorize(request.actor, 'account', 'use', { userId: session.userId });
-    const confirmed = await accounts.confirmPassphrase(session, request.body?.wachtwoord, request.ip);
+    const again = parseForm(passphraseAgainSchema, request.body);
+    const confirmed = await accounts.confirmPassphrase(
+      session,
+      again.ok ? again.value.wachtwoord : undefined,
+      request.ip,
+    );
     if (confirmed === 'ok') return session;
     await accountPage(
       request,
@@ -390,7 +407,8 @@ export function registerAccountRoutes(
 
   app.post<{ Body: Form }>('/account/email', async (request, reply) => {
     const session = requireSession(request);
-    if (!(await accounts.setNoticeEmail(session, request.body?.email))) {
+    const parsed = parseForm(noticeEmailSchema, request.body);
+    if (!parsed.ok || !(await accounts.setNoticeEmail(session, parsed.value.email))) {
       return accountPage(request, reply, session, 'email', 400);
     }
     return reply.redirect('/account', 303);
@@ -430,8 +448,9 @@ export function registerAccountRoutes(
 
   app.post<{ Body: Form }>('/account/sessies/beeindigen', async (request, reply) => {
     const session = requireSession(request);
-    const idHash = request.body?.sessie;
-    if (typeof idHash !== 'string' || !/^[0-9a-f]{64}$/.test(idHash)) throw new NotFound('no such session');
+    const parsed = parseForm(sessionIdSchema, request.body);
+    if (!parsed.ok) throw new NotFound('no such session');
+    const idHash = parsed.value.sessie;
     // The service decides on the user's own sessions: someone else's id ends nothing (and says so as 404).
     const ended = await accounts.endSession(session, idHash, accountLine(request, session.userId, 'session.ended'));
     if (!ended) throw new NotFound('no such session');

@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as setTimeoutPromise } from 'node:timers/promises';
 import { generateSecret, generateURI, verify } from 'otplib';
-import { z } from 'zod';
 import { DecryptionFailed, open, seal, type SymmetricKey } from '../../shared/crypto/aead.js';
 import {
   type Argon2Parameters,
@@ -10,7 +9,7 @@ import {
   type PassphraseHasher,
   SALT_BYTES,
 } from '../../shared/crypto/passphrase.js';
-import { generateRecoveryCode, parseRecoveryCode, recoveryKek } from '../../shared/crypto/recovery-code.js';
+import { generateRecoveryCode, recoveryKek } from '../../shared/crypto/recovery-code.js';
 import {
   formatSessionCookie,
   newSessionToken,
@@ -36,12 +35,15 @@ import { type Actor, type UserFacts, userActor } from '../../shared/policy/actor
 import { authorize } from '../../policies.js';
 import type { AccountsRepository, StoredSession, StoredUser } from './accounts.repo.js';
 import {
-  checkNewPassphrase,
-  checkUsername,
   type FieldProblem,
+  loginSchema,
+  newPassphraseSchema,
   PASSPHRASE_MAX_BYTES,
+  recoverySchema,
+  signUpSchema,
   usernameKey,
 } from './accounts.schema.js';
+import { parseForm } from '../../shared/http/forms.js';
 import { createLoginThrottle } from './login-throttle.js';
 import type { UserDataHolder } from '../../shared/user-data.js';
 import type { AlsoInTransaction, Trx } from '../../shared/db/transaction.js';
@@ -78,11 +80,6 @@ export interface ThrottleSettings {
 const processKeyedHash = createKeyedHash(randomBytes(32));
 
 const totpIssuer = 'Logboek';
-/** A six-digit code as typed (spaces allowed), or undefined. */
-const codeOf = (value: unknown): string | undefined => {
-  const code = typeof value === 'string' ? value.replace(/\s/g, '') : '';
-  return /^\d{6}$/.test(code) ? code : undefined;
-};
 
 /** The time step a TOTP code matched (otplib's result type also covers HOTP, which has none). */
 async function verifyTotp(
@@ -225,7 +222,7 @@ export function createAccountsService(
   const SECOND_FACTOR_WINDOW_MS = 5 * 60_000;
 
   async function createAccount(
-    form: Record<string, unknown>,
+    form: unknown,
     userAgent: string | undefined,
     role: 'parent' | 'admin' | 'professional',
     /** Claims what the account is made from (a set-up link, an invitation) in the transaction that makes it. */
@@ -233,13 +230,9 @@ export function createAccountsService(
     clientAddress?: string,
     auditLine?: (userId: string) => AlsoInTransaction,
   ): Promise<RegisterResult | 'link'> {
-    const checkedName = checkUsername(form.gebruikersnaam);
-    const problems: FieldProblem[] = [];
-    if ('problem' in checkedName) problems.push(checkedName.problem);
-    const username = 'username' in checkedName ? checkedName.username : '';
-    const passphraseProblem = checkNewPassphrase(form.wachtwoord, form.herhaling, username);
-    if (passphraseProblem !== undefined) problems.push(passphraseProblem);
-    if (problems.length > 0) return { ok: false, problems };
+    const parsed = parseForm(signUpSchema, form);
+    if (!parsed.ok) return { ok: false, problems: parsed.problems };
+    const { username, passphrase } = parsed.value;
     // "This name is taken" tells whether an account exists: counted per address like failed logins.
     const signUpKeys = clientAddress === undefined ? undefined : throttle.signUpKeys(clientAddress);
     const taken = async (): Promise<RegisterResult> => {
@@ -254,7 +247,7 @@ export function createAccountsService(
 
     const userId = randomUUID();
     const salt = randomBytes(SALT_BYTES);
-    const { verifier, kek } = await hasher.derive(form.wachtwoord as string, salt, argon2);
+    const { verifier, kek } = await hasher.derive(passphrase, salt, argon2);
     const code = generateRecoveryCode();
     const { stored, masterKey } = createUserKeys(userId, kek, recoveryKek(code.bytes, userId));
     const inserted = await repo.insertUser(
@@ -293,7 +286,7 @@ export function createAccountsService(
      * client address (the sign-up page gives it), names found taken are counted and throttled per address.
      */
     async register(
-      form: Record<string, unknown>,
+      form: unknown,
       userAgent: string | undefined,
       clientAddress?: string,
       /** The sign-up's audit line for the new account, written in the transaction that creates it. */
@@ -332,7 +325,7 @@ export function createAccountsService(
      */
     async registerAdmin(
       token: string,
-      form: Record<string, unknown>,
+      form: unknown,
       userAgent: string | undefined,
       /** The new admin account's audit line, written in the transaction that creates it. */
       auditLine?: (userId: string) => AlsoInTransaction,
@@ -355,7 +348,7 @@ export function createAccountsService(
      * The account holds no rights until it has a second factor and two people have activated it.
      */
     registerProfessional: (
-      form: Record<string, unknown>,
+      form: unknown,
       userAgent: string | undefined,
       claim: (trx: Trx, userId: string) => Promise<boolean>,
       /** The audit lines of the new account, written in the transaction that creates it and claims. */
@@ -364,22 +357,16 @@ export function createAccountsService(
 
     /** The same answer, in about the same time, for an unknown user and a wrong passphrase. */
     async login(
-      form: Record<string, unknown>,
+      form: unknown,
       userAgent: string | undefined,
       clientAddress: string,
       /** The successful login's audit line, written with the new session. */
       auditLine?: (userId: string) => AlsoInTransaction,
     ): Promise<LoginResult> {
-      const name = typeof form.gebruikersnaam === 'string' ? form.gebruikersnaam.normalize('NFKC').trim() : '';
-      const passphrase = typeof form.wachtwoord === 'string' ? form.wachtwoord : '';
-      if (
-        name === '' ||
-        passphrase === '' ||
-        name.length > 100 ||
-        Buffer.byteLength(passphrase) > PASSPHRASE_MAX_BYTES
-      ) {
-        return { ok: false };
-      }
+      // One answer for every problem: the login page never says which field was wrong.
+      const parsed = parseForm(loginSchema, form);
+      if (!parsed.ok) return { ok: false };
+      const { gebruikersnaam: name, wachtwoord: passphrase } = parsed.value;
       const keys = throttle.accountKeys(usernameKey(name), clientAddress);
       const retryAt = await throttle.admit(keys);
       if (retryAt !== undefined) return { ok: false, retryAt };
@@ -407,7 +394,7 @@ export function createAccountsService(
      * answer, and count towards the same throttle as logins.
      */
     async recover(
-      form: Record<string, unknown>,
+      form: unknown,
       userAgent: string | undefined,
       clientAddress: string,
       /** The recovery's audit line for the account it recovers, written with the new credentials. */
@@ -416,16 +403,9 @@ export function createAccountsService(
       | { ok: true; cookie: string; recoveryCode: string; fingerprint: string; userId: string }
       | { ok: false; problems: FieldProblem[]; retryAt?: Date; userId?: string }
     > {
-      const name = typeof form.gebruikersnaam === 'string' ? form.gebruikersnaam.normalize('NFKC').trim() : '';
-      const parsed = parseRecoveryCode(typeof form.herstelcode === 'string' ? form.herstelcode : '');
-      const problems: FieldProblem[] = [];
-      if (name === '' || name.length > 100)
-        problems.push({ field: 'gebruikersnaam', messageKey: 'account.username.missing' });
-      if ('problem' in parsed)
-        problems.push({ field: 'herstelcode', messageKey: `account.recover.code.${parsed.problem}` });
-      const passphraseProblem = checkNewPassphrase(form.wachtwoord, form.herhaling, name);
-      if (passphraseProblem !== undefined) problems.push(passphraseProblem);
-      if (problems.length > 0 || 'problem' in parsed) return { ok: false, problems };
+      const parsed = parseForm(recoverySchema, form);
+      if (!parsed.ok) return { ok: false, problems: parsed.problems };
+      const { username: name, code: codeBytes, passphrase } = parsed.value;
 
       const keys = throttle.accountKeys(usernameKey(name), clientAddress);
       const retryAt = await throttle.admit(keys);
@@ -435,7 +415,7 @@ export function createAccountsService(
       let masterKey: SymmetricKey | undefined;
       if (user !== undefined) {
         try {
-          masterKey = unlockWithRecovery(user.id, user.keys, recoveryKek(parsed.bytes, user.id));
+          masterKey = unlockWithRecovery(user.id, user.keys, recoveryKek(codeBytes, user.id));
         } catch (error) {
           if (!(error instanceof DecryptionFailed)) throw error;
         }
@@ -449,7 +429,7 @@ export function createAccountsService(
       }
       await throttle.succeeded(keys);
       const salt = randomBytes(SALT_BYTES);
-      const { verifier, kek } = await hasher.derive(form.wachtwoord as string, salt, argon2);
+      const { verifier, kek } = await hasher.derive(passphrase, salt, argon2);
       const code = generateRecoveryCode();
       const rewrapped = rewrapForPassphrase(user.id, user.keys, masterKey, kek);
       const withNewCode = rewrapForRecovery(user.id, rewrapped, masterKey, recoveryKek(code.bytes, user.id));
@@ -557,9 +537,12 @@ export function createAccountsService(
 
     /** The first code confirms the pending secret; a wrong code leaves everything as it was. */
     /** Confirms a TOTP set-up; `auditLine` is written in the same transaction as the secret. */
-    async confirmTotp(session: CurrentSession, code: unknown, auditLine?: AlsoInTransaction): Promise<boolean> {
+    async confirmTotp(
+      session: CurrentSession,
+      token: string | undefined,
+      auditLine?: AlsoInTransaction,
+    ): Promise<boolean> {
       const user = await repo.findUserById(session.userId);
-      const token = codeOf(code);
       if (user?.totpPending === undefined || token === undefined) return false;
       const masterKey = session.keys.masterKey();
       const secret = open(masterKey, user.totpPending, totpPlace(user.id, 'pending', user.keys.epoch)).toString('utf8');
@@ -580,7 +563,8 @@ export function createAccountsService(
      */
     async completeSecondFactor(
       cookie: string | undefined,
-      code: unknown,
+      /** The code as codeSchema read it, or undefined when the form held no code. */
+      token: string | undefined,
       clientAddress: string,
       /** The completed login's audit line, written with the session that replaces the pending one. */
       auditLine?: (userId: string) => AlsoInTransaction,
@@ -592,7 +576,6 @@ export function createAccountsService(
       const now = clock();
       const user = await repo.findUserById(session.userId);
       let accepted = false;
-      const token = codeOf(code);
       if (user?.totpSecret !== undefined && token !== undefined) {
         const secret = open(
           session.keys.masterKey(),
@@ -686,12 +669,12 @@ export function createAccountsService(
       authorize(session.actor, 'account', 'use', { userId: session.userId });
       const confirmed = await this.confirmPassphrase(session, form.huidig, clientAddress);
       if (confirmed !== 'ok') return confirmed;
-      const problem = checkNewPassphrase(form.wachtwoord, form.herhaling, session.username);
-      if (problem !== undefined) return problem;
+      const parsed = parseForm(newPassphraseSchema(session.username), form);
+      if (!parsed.ok) return parsed.problems[0]!;
       const user = await repo.findUserById(session.userId);
       if (user === undefined) return 'wrong';
       const salt = randomBytes(SALT_BYTES);
-      const { verifier, kek } = await hasher.derive(form.wachtwoord as string, salt, argon2);
+      const { verifier, kek } = await hasher.derive(parsed.value.passphrase, salt, argon2);
       const keys = rewrapForPassphrase(user.id, user.keys, session.keys.masterKey(), kek);
       await repo.replaceCredentials(
         user.id,
@@ -764,15 +747,13 @@ export function createAccountsService(
      * The address for notices; empty removes it (parents only: admins and professionals must keep one). Returns
      * false for something that is not an address.
      */
-    async setNoticeEmail(session: CurrentSession, raw: unknown): Promise<boolean> {
+    async setNoticeEmail(session: CurrentSession, value: string): Promise<boolean> {
       authorize(session.actor, 'account', 'use', { userId: session.userId });
-      const value = typeof raw === 'string' ? raw.trim() : '';
       if (value === '') {
         if ((await repo.findUserById(session.userId))?.role !== 'parent') return false;
         await repo.setEmail(session.userId, null);
         return true;
       }
-      if (value.length > 254 || !z.email().safeParse(value).success) return false;
       await repo.setEmail(session.userId, value);
       return true;
     },

@@ -15,7 +15,8 @@ import { canonicalString } from '../../shared/evidence/jcs.js';
 import { utf8 } from '../../shared/evidence/bytes.js';
 import type { UserDataHolder } from '../../shared/user-data.js';
 import { type AuditRecorder, type AuditTrail, requestIdOf } from '../audit/audit.service.js';
-import { checkNewPassphrase, type FieldProblem } from './accounts.schema.js';
+import { type FieldProblem, newPassphraseSchema } from './accounts.schema.js';
+import { parseForm } from '../../shared/http/forms.js';
 import { type AccountsService, type CurrentSession, totpPlace } from './accounts.service.js';
 import type { KeyRotationRepository } from './key-rotation.repo.js';
 
@@ -64,12 +65,12 @@ export function createKeyRotationService(
       // Always the passphrase again (never the 5-minute window): this replaces every key of the account.
       const confirmed = await accounts.confirmPassphrase(session, form.huidig, clientAddress);
       if (confirmed !== 'ok') return { ok: false, problem: confirmed };
-      const problem = checkNewPassphrase(form.wachtwoord, form.herhaling, session.username);
-      if (problem !== undefined) return { ok: false, problem };
+      const parsed = parseForm(newPassphraseSchema(session.username), form);
+      if (!parsed.ok) return { ok: false, problem: parsed.problems[0]! };
 
       // The slow parts (Argon2, key generation) before the transaction.
       const salt = randomBytes(SALT_BYTES);
-      const { verifier, kek } = await hasher.derive(form.wachtwoord as string, salt, argon2);
+      const { verifier, kek } = await hasher.derive(parsed.value.passphrase, salt, argon2);
       const code = generateRecoveryCode();
       const oldMaster = session.keys.masterKey();
 

@@ -123,6 +123,8 @@ describe('parseForm', () => {
     assert.deepEqual({ ...result.values }, { tekst: valid.tekst, naam: 'Sam', rol: 'baas', akkoord: 'ja' });
     assert.equal(problemOf(problemsOf(result), 'rol'), 'professionals.invite.role.missing');
     assert.equal(problemOf(problemsOf(result), 'tekst'), undefined);
+    const control = parseForm(schema, { tekst: 'een\u0000\u001b[31m\ntwee\tdrie' });
+    assert.equal(control.values.tekst, 'een[31m\ntwee\tdrie', 'no control character goes back into a page');
   });
 
   test('a checkbox is ticked only by its own value', () => {

@@ -36,7 +36,11 @@ export function formFields(body: unknown): Record<string, unknown> {
   return fields;
 }
 
-/** What was typed, to put back into the form: text fields only (no lists), secrets left out. */
+/** Control characters put back into no page (tabs and line breaks stay: they belong in a text area). */
+// eslint-disable-next-line no-control-regex
+const unprintable = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** What was typed, to put back into the form: text fields only (no lists), secrets and control characters left out. */
 export function formValues(body: unknown, options: FormOptions = {}): FormValues {
   const fields = formFields(body);
   const values = Object.create(null) as FormValues;
@@ -44,7 +48,7 @@ export function formValues(body: unknown, options: FormOptions = {}): FormValues
   for (const key of Object.keys(fields)) {
     const value = fields[key];
     if (typeof value !== 'string' || secrets.has(key)) continue;
-    values[key] = options.keep === undefined ? value : value.slice(0, options.keep);
+    values[key] = (options.keep === undefined ? value : value.slice(0, options.keep)).replace(unprintable, '');
   }
   return values;
 }

@@ -1,13 +1,22 @@
 import type { ComponentChildren } from 'preact';
 import type { MessageKey } from '../../../shared/i18n/messages.js';
 import { CsrfField } from '../../../shared/views/components/csrf-field.js';
-import { TextField } from '../../../shared/views/components/fields.js';
+import { type FormState, TextField } from '../../../shared/views/components/fields.js';
 import { ErrorSummary } from '../../../shared/views/components/error-summary.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import type { FieldProblem } from '../accounts.schema.js';
 
-type Field = FieldProblem['field'] | 'code' | 'huidig' | 'email' | 'bijnaam' | 'toegangssleutel';
+type Field =
+  | 'gebruikersnaam'
+  | 'wachtwoord'
+  | 'herhaling'
+  | 'herstelcode'
+  | 'code'
+  | 'huidig'
+  | 'email'
+  | 'bijnaam'
+  | 'toegangssleutel';
 
 const timeFormat = new Intl.DateTimeFormat('nl-NL', {
   timeZone: 'Europe/Amsterdam',
@@ -71,20 +80,20 @@ const problemFor = (problems: readonly FieldProblem[], field: Field) =>
 
 export function RegisterPage({
   ctx,
-  username,
-  problems,
+  form,
   action = '/registreren',
   retryAt,
 }: {
   ctx: PageContext;
-  username: string;
-  problems: readonly FieldProblem[];
+  /** What was typed (never the passphrases) and one problem per field; blankForm the first time. */
+  form: FormState;
   /** Where the form posts: sign-up, or an admin's one-time set-up link. */
   action?: string;
   /** Refused by the sign-up throttle: when this address may try again. */
   retryAt?: Date | undefined;
 }) {
   const { t } = ctx;
+  const { problems } = form;
   const failed = problems.length > 0 || retryAt !== undefined;
   return (
     <Layout
@@ -110,7 +119,7 @@ export function RegisterPage({
           label={t('account.register.username')}
           hint={t('account.register.usernameHint')}
           type="text"
-          value={username}
+          value={form.values.gebruikersnaam ?? ''}
           problem={problemFor(problems, 'gebruikersnaam')}
           autocomplete="username"
         />
@@ -237,16 +246,16 @@ export function LoginPage({
 
 export function RecoverPage({
   ctx,
-  username,
-  problems,
+  form,
   retryAt,
 }: {
   ctx: PageContext;
-  username: string;
-  problems: readonly FieldProblem[];
+  /** What was typed (never the code or the passphrases) and one problem per field; blankForm the first time. */
+  form: FormState;
   retryAt?: Date | undefined;
 }) {
   const { t } = ctx;
+  const { problems } = form;
   return (
     <Layout
       ctx={ctx}
@@ -266,7 +275,7 @@ export function RecoverPage({
           name="gebruikersnaam"
           label={t('account.login.username')}
           type="text"
-          value={username}
+          value={form.values.gebruikersnaam ?? ''}
           problem={problemFor(problems, 'gebruikersnaam')}
           autocomplete="username"
         />

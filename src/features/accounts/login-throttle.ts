@@ -154,5 +154,3 @@ export function createLoginThrottle(
     sweep: (): Promise<number> => repo.sweepThrottle(staleBefore(clock())),
   };
 }
-
-export type LoginThrottle = ReturnType<typeof createLoginThrottle>;

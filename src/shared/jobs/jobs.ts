@@ -231,5 +231,3 @@ export function createJobWorker(repo: JobsRepository, handlers: readonly JobHand
     },
   };
 }
-
-export type JobWorker = ReturnType<typeof createJobWorker>;

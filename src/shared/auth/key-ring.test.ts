@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { type KeyObject, randomBytes } from 'node:crypto';
 import { test } from 'node:test';
 import { DecryptionFailed, generateKey, type SymmetricKey } from '../crypto/aead.js';
 import { openBase, sealBase } from '../crypto/hpke.js';
 import { signMessage, verifyMessage, publicKeyFrom } from '../crypto/signing.js';
 import { createUserKeys, type RetiredSigningKey, unlockWithPassphrase } from '../crypto/user-keys.js';
+import { sessionBoundSecret } from '../crypto/session-key.js';
 import { keyId } from '../evidence/format.js';
 import { createKeyRing } from './key-ring.js';
 
@@ -64,4 +66,30 @@ test('a master key that does not open is not remembered: every ask fails the sam
   assert.throws(() => ring.signingKey(), DecryptionFailed);
   assert.throws(() => ring.masterKey(), DecryptionFailed);
   assert.equal(counts.master, 2);
+});
+
+test("a session's key pair: the same for the same session and purpose, another for another; none without a session", () => {
+  const ringOf = (secret: Buffer, idHash: string) =>
+    createKeyRing({
+      userId: 'user-1',
+      stored,
+      openMasterKey: () => unlockWithPassphrase('user-1', stored, passphraseKek),
+      loadRetiredSigningKeys: () => Promise.resolve([]),
+      sessionSecret: (purpose) => sessionBoundSecret(secret, idHash, purpose),
+    });
+  const raw = (pair: { publicKey: KeyObject }) => pair.publicKey.export({ type: 'spki', format: 'der' });
+  const secret = randomBytes(32);
+  const mine = ringOf(secret, 'a'.repeat(64));
+  assert.deepEqual(
+    raw(mine.sessionKeyPair('export/1')),
+    raw(ringOf(secret, 'a'.repeat(64)).sessionKeyPair('export/1')),
+  );
+  assert.notDeepEqual(raw(mine.sessionKeyPair('export/1')), raw(mine.sessionKeyPair('export/2')));
+  // Another session of the account: another cookie secret and id.
+  assert.notDeepEqual(
+    raw(mine.sessionKeyPair('export/1')),
+    raw(ringOf(randomBytes(32), 'b'.repeat(64)).sessionKeyPair('export/1')),
+  );
+  const { ring } = countedRing();
+  assert.throws(() => ring.sessionKeyPair('export/1'), /no session/);
 });

@@ -429,6 +429,31 @@ for (const dialect of dialects) {
       });
       assert.equal(empty.statusCode, 400);
       assert.match(empty.body, /Schrijf eerst iets op/);
+      // Missing, malformed, oversized and hostile notes: a 400 with the note's message, nothing stored.
+      for (const [body, message] of [
+        ['', /Schrijf eerst iets op/],
+        ['tekst=een&tekst=twee', /Schrijf eerst iets op/],
+        ['tekst=%00%01%1b%7f', /Schrijf eerst iets op/],
+        ['__proto__=x&constructor=y&toString=z', /Schrijf eerst iets op/],
+        [`tekst=${'a'.repeat(20_001)}`, /app-error-summary/],
+      ] as const) {
+        const refused = await test_.app.inject({
+          method: 'POST',
+          url: '/dagboek',
+          cookies: who.cookies,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          payload: `_csrf=${encodeURIComponent(token)}&${body}`,
+        });
+        assert.equal(refused.statusCode, 400, body.slice(0, 40));
+        assert.match(refused.body, message, body.slice(0, 40));
+      }
+      const tooLong = await test_.app.inject({
+        method: 'POST',
+        url: '/dagboek',
+        cookies: who.cookies,
+        payload: { _csrf: token, tekst: `Lang verhaal ${'b'.repeat(20_000)}` },
+      });
+      assert.match(tooLong.body, /Lang verhaal b/, 'the note as typed is shown again');
       const saved = await test_.app.inject({
         method: 'POST',
         url: '/dagboek',

@@ -3,7 +3,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Pages } from '../../app.js';
 import { NotFound } from '../../shared/errors.js';
-import { parseForm } from '../../shared/http/forms.js';
+import { blankForm, type FormState, parseForm } from '../../shared/http/forms.js';
 import { ErrorPage } from '../../shared/views/error-page.js';
 import { authorize } from '../../policies.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
@@ -25,7 +25,7 @@ import {
   categoryFromCode,
   type EntryProblem,
   type Observation,
-  parseDiaryNote,
+  diaryNoteSchema,
   parseObservation,
 } from './journal.schema.js';
 import {
@@ -633,30 +633,20 @@ export function registerJournalRoutes(
       request: FastifyRequest,
       reply: FastifyReply,
       who: JournalActor,
-      text = '',
-      problem?: MessageKey,
+      form: FormState = blankForm,
     ) =>
       reply.html(
-        <DiaryPage
-          ctx={pages.contextOf(request, reply)}
-          notes={await journal.diaryNotes(who)}
-          text={text}
-          problem={problem}
-        />,
-        problem === undefined ? 200 : 400,
+        <DiaryPage ctx={pages.contextOf(request, reply)} notes={await journal.diaryNotes(who)} form={form} />,
+        form.problems.length === 0 ? 200 : 400,
       );
 
     scope.get('/dagboek', async (request, reply) => diaryPage(request, reply, actorOf(request)));
 
-    scope.post<{ Body: Record<string, unknown> | undefined }>('/dagboek', async (request, reply) => {
+    scope.post('/dagboek', async (request, reply) => {
       const who = actorOf(request);
-      const form = request.body ?? {};
-      const parsed = parseDiaryNote(form);
-      if (!parsed.ok) {
-        const typed = typeof form.tekst === 'string' ? form.tekst : '';
-        return diaryPage(request, reply, who, typed, parsed.messageKey);
-      }
-      await journal.addDiaryNote(who, parsed.text);
+      const parsed = parseForm(diaryNoteSchema, request.body);
+      if (!parsed.ok) return diaryPage(request, reply, who, parsed);
+      await journal.addDiaryNote(who, parsed.value.tekst);
       return reply.redirect('/dagboek', 303);
     });
 

@@ -1,4 +1,6 @@
 import type { AgencyContact, Observation as FormatObservation, Person } from '../../shared/evidence/format.js';
+import { z } from 'zod';
+import { textField } from '../../shared/http/forms.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
 import { amsterdamDay } from '../../shared/time/amsterdam.js';
 
@@ -263,9 +265,13 @@ export function parseObservation(
 
 export const DIARY_MAX = 20_000;
 
-export function parseDiaryNote(form: Form): { ok: true; text: string } | { ok: false; messageKey: MessageKey } {
-  const text = cleanText(form.tekst);
-  if (text === '') return { ok: false, messageKey: 'journal.diary.problem.missing' };
-  if ([...text].length > DIARY_MAX) return { ok: false, messageKey: 'journal.diary.problem.tooLong' };
-  return { ok: true, text };
-}
+/** A diary note: one text, not empty, at most DIARY_MAX characters (a field sent twice counts as empty). */
+export const diaryNoteSchema = z.object({
+  tekst: textField({
+    invalid: 'journal.diary.problem.missing',
+    tooLong: 'journal.diary.problem.tooLong',
+    min: 1,
+    max: DIARY_MAX,
+    lines: true,
+  }),
+});

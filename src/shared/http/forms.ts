@@ -3,7 +3,7 @@ import type { FieldError } from '../errors.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { FormValues } from '../views/components/fields.js';
 
-export { blankForm, type FormState, type FormValues } from '../views/components/fields.js';
+export { blankForm, type FormState, type FormValues, problemOf } from '../views/components/fields.js';
 
 /*
  * The one way a posted form is read (ADR 0023). A feature describes its form as a zod schema whose messages
@@ -74,10 +74,6 @@ export function parseForm<Schema extends z.ZodType>(
   }
   return { ok: false, problems, values };
 }
-
-/** The message for one field of a form drawn again, or undefined when the field is fine. */
-export const problemOf = (problems: readonly FieldError[], field: string): MessageKey | undefined =>
-  problems.find((problem) => problem.field === field)?.messageKey;
 
 /** Control characters nobody types into a field (line breaks and tabs are white space, handled apart). */
 // eslint-disable-next-line no-control-regex

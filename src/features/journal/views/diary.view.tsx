@@ -1,7 +1,6 @@
-import type { MessageKey } from '../../../shared/i18n/messages.js';
 import { CsrfField } from '../../../shared/views/components/csrf-field.js';
 import { ErrorSummary } from '../../../shared/views/components/error-summary.js';
-import { TextArea } from '../../../shared/views/components/fields.js';
+import { type FormState, problemOf, TextArea } from '../../../shared/views/components/fields.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import { formatMoment, JournalNav } from './parts.js';
@@ -9,15 +8,15 @@ import { formatMoment, JournalNav } from './parts.js';
 export function DiaryPage({
   ctx,
   notes,
-  text,
-  problem,
+  form,
 }: {
   ctx: PageContext;
   notes: { id: string; createdAt: string; text: string }[];
-  text: string;
-  problem?: MessageKey | undefined;
+  /** The note as typed and its problem; blankForm the first time. */
+  form: FormState;
 }) {
   const { t } = ctx;
+  const problem = problemOf(form.problems, 'tekst');
   return (
     <Layout
       ctx={ctx}
@@ -27,14 +26,14 @@ export function DiaryPage({
       <h1>{t('journal.diary.title')}</h1>
       <p class="app-lead">{t('journal.diary.lead')}</p>
       <p>{t('journal.diary.private')}</p>
-      <ErrorSummary ctx={ctx} problems={problem === undefined ? [] : [{ field: 'tekst', messageKey: problem }]} />
+      <ErrorSummary ctx={ctx} problems={form.problems} />
       <form method="post" action="/dagboek">
         <CsrfField ctx={ctx} />
         <TextArea
           ctx={ctx}
           name="tekst"
           label={t('journal.diary.label')}
-          form={{ tekst: text }}
+          form={form.values}
           problem={problem}
           rows={6}
         />

@@ -22,6 +22,10 @@ export interface FormState {
 
 export const blankForm: FormState = { values: {}, problems: [] };
 
+/** The message for one field of a form drawn again, or undefined when the field is fine. */
+export const problemOf = (problems: readonly FieldProblem[], field: string): MessageKey | undefined =>
+  problems.find((problem) => problem.field === field)?.messageKey;
+
 export function FieldError({ ctx, id, problem }: { ctx: PageContext; id: string; problem: MessageKey | undefined }) {
   if (problem === undefined) return null;
   return (

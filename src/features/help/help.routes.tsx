@@ -102,11 +102,14 @@ export function registerHelpRoutes(app: FastifyInstance, pages: Pages, help: Hel
     // A found place looks the same for everyone asking the same URL (opening states refresh with the cache).
     if (result.kind !== 'found' && result.kind !== 'empty') return reply.html(view());
     const key = request.url;
+    // The same URL finds the same place: later anonymous requests for it are answered from the page cache
+    // before this route runs, and counted there as this lookup was.
+    const { place } = result.kind === 'found' ? result : {};
     return pages.cache.page(
       request,
       reply,
       (ctx) => <HelpPage ctx={ctx} result={result} query={query} municipalityNames={names} />,
-      { key },
+      place === undefined ? { key } : { key, early: () => help.countFound(place) },
     );
   });
 

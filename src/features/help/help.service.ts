@@ -231,6 +231,11 @@ export function createHelpService(
       return { kind: 'found', query, place, sections: await sections(actor, place) };
     },
 
+    /** Counts a lookup that found `place` again, as resolve() does: for a result answered from the page cache. */
+    countFound(place: Place): void {
+      lookups.add({ safetyRegionCode: place.safetyRegionCode });
+    },
+
     /** Municipality names for the form's suggestion list. */
     async municipalityNames(): Promise<string[]> {
       const now = clock().getTime();

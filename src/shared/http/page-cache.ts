@@ -14,10 +14,12 @@ interface Entry {
   expires: number;
   /**
    * The headers of the response that stored the page, for answering early (answerEarly): set when the route
-   * did nothing but draw the page (no key of its own), without Set-Cookie, HSTS and Content-Length, which
-   * depend on the request or the body.
+   * did nothing but draw the page (no key of its own), or named what else an early answer must do (`early`),
+   * without Set-Cookie, HSTS and Content-Length, which depend on the request or the body.
    */
   headers?: Record<string, string | string[]>;
+  /** What the route does besides drawing the page, done for each early answer too (e.g. counting a lookup). */
+  early?: () => void;
 }
 
 /** Headers of a stored response that are set per request, not kept with the page. */
@@ -76,7 +78,7 @@ export function createPageCache(options: PageCacheOptions) {
       request: FastifyRequest,
       reply: FastifyReply,
       view: (ctx: PageContext) => VNode | Promise<VNode>,
-      options: { key?: string } = {},
+      options: { key?: string; early?: () => void } = {},
     ): Promise<FastifyReply> {
       // A route may name its own key for a page whose URL has a query, when it knows everything the page
       // depends on (e.g. the help finder: the place found and what was typed). Still anonymous GET only.
@@ -95,7 +97,10 @@ export function createPageCache(options: PageCacheOptions) {
       const entry: Entry = { parts: html.split(marker).map((part) => Buffer.from(part)), expires: now + ttlMs };
       if (entries.size >= maxEntries) entries.clear();
       entries.set(key, entry);
-      return send(reply, entry, options.key === undefined);
+      // Answered early only when the URL alone names the page, and the route does nothing else (or says what).
+      const early = options.key === undefined || (options.key === request.url && options.early !== undefined);
+      if (early && options.early !== undefined) entry.early = options.early;
+      return send(reply, entry, early);
     },
 
     /**
@@ -127,6 +132,7 @@ export function createPageCache(options: PageCacheOptions) {
       headers['content-length'] = String(length);
       // Written directly, the parts and the token as they are (no copy into one buffer), in one write call.
       // Fastify runs no onSend hook for it; the onResponse hooks (the access line) still run.
+      entry.early?.();
       reply.hijack();
       const raw = reply.raw;
       raw.writeHead(200, headers);

@@ -274,6 +274,23 @@ for (const dialect of dialects) {
           assert.match(response.body, /Kies Ja of Nee\./);
           assert.doesNotMatch(response.body, /<script>alert/);
         }
+        // Hostile: no answer, the answer twice, prototype names, a JSON object for the answer.
+        for (const [type, payload] of [
+          ['application/x-www-form-urlencoded', `_csrf=${encodeURIComponent(token)}`],
+          ['application/x-www-form-urlencoded', `_csrf=${encodeURIComponent(token)}&helpful=ja&helpful=nee`],
+          ['application/x-www-form-urlencoded', `_csrf=${encodeURIComponent(token)}&__proto__=ja&constructor=ja`],
+          ['application/json', JSON.stringify({ _csrf: token, helpful: { toString: 'ja' } })],
+        ] as const) {
+          const response = await testApp.app.inject({
+            method: 'POST',
+            url: `${url}/feedback`,
+            cookies,
+            headers: { 'content-type': type },
+            payload,
+          });
+          assert.equal(response.statusCode, 400, payload);
+          assert.match(response.body, /Kies Ja of Nee\./, payload);
+        }
       });
 
       test('malformed, oversized and unsupported bodies get a 400, 413 and 415 page', async () => {

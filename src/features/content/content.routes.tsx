@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Pages } from '../../app.js';
+import { parseForm } from '../../shared/http/forms.js';
 import type { ContentService } from './content.service.js';
 import { feedbackFormSchema } from './content.schema.js';
 import { ContentIndexPage } from './views/content-index.view.js';
@@ -30,15 +31,15 @@ export function registerContentRoutes(
   );
 
   app.post<{ Params: SlugParams; Body: unknown }>('/informatie/:slug/feedback', async (request, reply) => {
-    const parsed = feedbackFormSchema.safeParse(request.body);
-    if (!parsed.success) {
+    const parsed = parseForm(feedbackFormSchema, request.body);
+    if (!parsed.ok) {
       const { page, fallback } = await content.showPage(request.actor, request.params.slug, request.locale);
       return reply.html(
         <ContentPageView ctx={contextOf(request, reply)} page={page} fallback={fallback} feedback="invalid" />,
         400,
       );
     }
-    await content.recordFeedback(request.actor, request.params.slug, request.locale, parsed.data.helpful === 'ja');
+    await content.recordFeedback(request.actor, request.params.slug, request.locale, parsed.value.helpful === 'ja');
     return reply.redirect(`/informatie/${request.params.slug}?feedback=ontvangen#feedback`, 303);
   });
 }

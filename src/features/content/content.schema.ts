@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { choiceField } from '../../shared/http/forms.js';
 
 const audiences = ['parents', 'professionals', 'everyone'] as const;
 export type Audience = (typeof audiences)[number];
@@ -36,5 +37,5 @@ export const frontMatterSchema = z.object({
 export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
 
 export const feedbackFormSchema = z.object({
-  helpful: z.enum(['ja', 'nee']),
+  helpful: choiceField(['ja', 'nee'], 'info.feedback.invalid'),
 });

@@ -8,7 +8,7 @@ import { passphraseFields, USERNAME_MAX } from '../accounts/accounts.schema.js';
 import type { AccountsService, CurrentSession } from '../accounts/accounts.service.js';
 import { sessionCookieName, sessionCookieOptions } from '../../shared/auth/session-cookie.js';
 import { RecoveryCodePage } from '../accounts/views/account.views.js';
-import { type AuditService, trailOf } from '../audit/audit.service.js';
+import { trailOf } from '../audit/audit.service.js';
 import type { ApproveResult, ProfessionalsService } from './professionals.service.js';
 import {
   AdminOverviewPage,
@@ -64,11 +64,8 @@ export function registerProfessionalRoutes(
   pages: Pages,
   professionals: ProfessionalsService,
   accounts: AccountsService,
-  audit: AuditService,
   options: ProfessionalRouteOptions,
 ): void {
-  const record = (request: FastifyRequest, actor: string, action: string, objectType: string, objectId: string) =>
-    audit.recordAlone({ actor, action, objectType, objectId, requestId: String(request.id) });
   /**
    * The services decide who may act (admins only for /beheer: for anyone else the page does not exist). Approving
    * a professional is also a coordinator's right, on their own page: under /beheer the admin area's rule comes
@@ -227,7 +224,13 @@ export function registerProfessionalRoutes(
     const token = request.cookies[invitationCookie];
     const form = request.body ?? {};
     const found = await professionals.invitationForToken(token);
-    const result = await professionals.accept(request.actor, token, form, request.headers['user-agent']);
+    const result = await professionals.accept(
+      request.actor,
+      token,
+      form,
+      request.headers['user-agent'],
+      trailOf(request),
+    );
     if (!result.ok) {
       if ('state' in result || found.state !== 'open') {
         return unusable(request, reply, 'state' in result ? result.state : found.state);
@@ -246,9 +249,6 @@ export function registerProfessionalRoutes(
         400,
       );
     }
-    await record(request, result.userId, 'account.created', 'account', result.userId);
-    if (found.state === 'open')
-      await record(request, result.userId, 'invitation.accepted', 'invitation', found.invitation.id);
     reply.clearCookie(invitationCookie, invitationCookieOptions(options.secureCookies));
     // One session per browser: an old one (someone else's account) ends; the new account is signed in, and
     // can do nothing but set up its second factor.

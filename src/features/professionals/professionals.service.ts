@@ -188,14 +188,29 @@ export function createProfessionalsService(
       token: unknown,
       form: Record<string, unknown>,
       userAgent: string | undefined,
+      trail: AuditTrail = {},
     ): Promise<RegisterResult | { ok: false; state: InvitationState | 'unknown' }> {
       const found = await this.invitationForToken(token);
       if (found.state === 'unknown' || !can(actor, 'invitation', 'accept', { state: found.state })) {
         return { ok: false, state: found.state };
       }
       const tokenHash = tokenHashOf(token as string);
-      const result = await accounts.registerProfessional(form, userAgent, (userId) =>
-        repo.claimInvitation(tokenHash, userId, clock().toISOString()),
+      const invitationId = found.invitation.id;
+      const result = await accounts.registerProfessional(
+        form,
+        userAgent,
+        (trx, userId) => repo.claimInvitation(trx, tokenHash, userId, clock().toISOString()),
+        // Both lines in the transaction that creates the account and claims the invitation.
+        (userId) => async (trx) => {
+          const line = { actor: userId, requestId: requestIdOf(trail) };
+          await audit.record(trx, { ...line, action: 'account.created', objectType: 'account', objectId: userId });
+          await audit.record(trx, {
+            ...line,
+            action: 'invitation.accepted',
+            objectType: 'invitation',
+            objectId: invitationId,
+          });
+        },
       );
       if (result !== 'link') return result;
       // Someone else claimed it in the meantime, or it ran out while the form was filled in.

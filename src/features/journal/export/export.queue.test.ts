@@ -205,6 +205,33 @@ for (const dialect of dialects) {
       assert.deepEqual(await chunkRows(), []);
     });
 
+    test('an export whose worker died is shown as stopped once it has not moved for a while, and may be made again', async () => {
+      await start(cookies);
+      const repo = testApp.services.exportsRepository;
+      const [row] = await exportRows();
+      assert.ok(row !== undefined);
+      // A worker takes it and reports, then its process dies: its claim on the job still holds.
+      assert.ok((await repo.begin(row.id, 'run-dead', new Date())) !== undefined);
+      assert.equal(await repo.report(row.id, 'run-dead', { phase: 'pdf', done: 3, total: 9 }, new Date()), true);
+      await db().updateTable('jobs').set({ state: 'running' }).where('kind', '=', 'journal.export.make').execute();
+      const statusPage = () => testApp.app.inject({ method: 'GET', url: '/logboek/export/bezig', cookies });
+      assert.match((await statusPage()).body, /Je export wordt gemaakt/, 'moving recently: still being made');
+      const again = await postExportForm(testApp.app, cookies, { label, keuze: 'alles', wachtwoord: passphrase });
+      assert.equal(again.statusCode, 409, 'one export at a time while it moves');
+
+      const quiet = new Date(Date.now() - 11 * 60_000).toISOString();
+      await db().updateTable('journal_exports').set({ updated_at: quiet }).where('id', '=', row.id).execute();
+      const stopped = await statusPage();
+      assert.equal(stopped.statusCode, 200);
+      assert.match(stopped.body, /Het maken van je export is mislukt/, 'not moving for ten minutes: it stopped');
+      await start(cookies);
+      const rows = await exportRows();
+      assert.equal(rows.length, 1);
+      assert.notEqual(rows[0]!.id, row.id, 'a new export replaced the stopped one');
+      await db().deleteFrom('jobs').where('kind', '=', 'journal.export.make').where('state', '=', 'running').execute();
+      await testApp.services.exports.drop((await sessionOf(cookies)).idHash);
+    });
+
     test('dropped while a worker makes it: the worker stops at its next report and stores nothing', async () => {
       await start(cookies);
       const session = await sessionOf(cookies);

@@ -35,23 +35,38 @@ export function createExportsRepository(db: Kysely<Database>) {
      */
     async create(
       row: NewExport,
-      limits: { maxPending: number; maxWaitingBytes: number },
+      limits: { maxPending: number; maxWaitingBytes: number; stallMs: number },
     ): Promise<'started' | 'busy' | 'full'> {
       const now = iso(row.now);
+      // A running export that has not moved since this moment lost its worker: it blocks nothing.
+      const stalledBefore = iso(new Date(row.now.getTime() - limits.stallMs));
       return db.transaction().execute(async (trx) => {
         // A write first: on SQLite it takes the database's write lock before anything is read.
         await trx.deleteFrom('journal_exports').where('expires_at', '<=', now).execute();
         const existing = await trx
           .selectFrom('journal_exports')
-          .select('state')
+          .select(['state', 'updated_at'])
           .where('session_id_hash', '=', row.sessionIdHash)
           .executeTakeFirst();
-        if (existing?.state === 'queued' || existing?.state === 'running') return 'busy';
+        if (existing?.state === 'queued') return 'busy';
+        if (existing?.state === 'running' && existing.updated_at > stalledBefore) return 'busy';
         const others = await trx
           .selectFrom('journal_exports')
           .select((eb) => [
             eb.fn
-              .sum<number | string | null>(eb.case().when('state', 'in', ['queued', 'running']).then(1).else(0).end())
+              .sum<number | string | null>(
+                eb
+                  .case()
+                  .when(
+                    eb.or([
+                      eb('state', '=', 'queued'),
+                      eb.and([eb('state', '=', 'running'), eb('updated_at', '>', stalledBefore)]),
+                    ]),
+                  )
+                  .then(1)
+                  .else(0)
+                  .end(),
+              )
               .as('pending'),
             eb.fn
               .sum<number | string | null>(

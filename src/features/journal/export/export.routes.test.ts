@@ -558,7 +558,7 @@ for (const dialect of dialects) {
             now: new Date(),
             expiresAt: new Date(Date.now() + 60_000),
           },
-          { maxPending: 100, maxWaitingBytes: Number.MAX_SAFE_INTEGER },
+          { maxPending: 100, maxWaitingBytes: Number.MAX_SAFE_INTEGER, stallMs: 60_000 },
         ),
         'started',
       );

@@ -7,7 +7,7 @@ import { HpkeFailed } from '../../../shared/crypto/hpke.js';
 import type { AuditRecorder, AuditTrail } from '../../audit/audit.service.js';
 import { requestIdOf } from '../../audit/audit.service.js';
 import type { ExportRow, ExportsRepository } from './export.repo.js';
-import { defaultExportLimits, type ExportLimits, type ExportStatus, type StartResult } from './jobs.js';
+import { defaultExportLimits, type ExportLimits, type ExportStatus, hasStalled, type StartResult } from './jobs.js';
 import { bundleOpener, type ExportChoice, exportKeyPurpose, sealTicket, storedPublicKey } from './sealing.js';
 
 /*
@@ -59,6 +59,8 @@ export function createExportService(repo: ExportsRepository, options: ExportServ
       case 'queued':
         return { state: 'running', progress: { phase: 'reading', done: 0, total: 0 } };
       case 'running':
+        // Its worker is gone: the parent is told it stopped and may start again.
+        if (hasStalled(row, now(), limits.stallMs)) return { state: 'failed' };
         return { state: 'running', progress: { phase: row.phase, done: Number(row.done), total: Number(row.total) } };
       case 'done':
         return { state: 'done', bytes: Number(row.bundle_bytes ?? 0), expiresAt: Date.parse(row.expires_at) };
@@ -130,7 +132,8 @@ export function createExportService(repo: ExportsRepository, options: ExportServ
     async take(session: ExportSession, trail: AuditTrail): Promise<TakeResult> {
       mayExport(session);
       const row = await repo.ofSession(session.idHash, now());
-      if (row?.state === 'queued' || row?.state === 'running') return { kind: 'running' };
+      if (row?.state === 'queued' || (row?.state === 'running' && !hasStalled(row, now(), limits.stallMs)))
+        return { kind: 'running' };
       if (row?.state !== 'done' || row.bundle_enc === null) return { kind: 'gone' };
       const { privateKey } = session.keys.sessionKeyPair(exportKeyPurpose(row.id));
       if (!(await opens(row, privateKey))) {

@@ -28,6 +28,12 @@ export interface ExportLimits {
   makeMs: number;
   /** Most bytes of finished exports waiting in the database; past it, new exports wait until some are taken. */
   maxWaitingBytes: number;
+  /**
+   * A worker reports progress every entry and every PDF page. An export being made that has not moved for this
+   * long lost its worker (the process died, and its claim still holds): the parent sees that it stopped and may
+   * start again, rather than wait for the claim to run out.
+   */
+  stallMs: number;
 }
 
 export const defaultExportLimits: Readonly<ExportLimits> = Object.freeze({
@@ -35,7 +41,12 @@ export const defaultExportLimits: Readonly<ExportLimits> = Object.freeze({
   keepMs: 15 * 60_000,
   makeMs: 60 * 60_000,
   maxWaitingBytes: 1024 * 1024 * 1024,
+  stallMs: 10 * 60_000,
 });
+
+/** Whether an export the worker holds has not moved for `stallMs`: its worker is gone. */
+export const hasStalled = (row: { state: string; updated_at: string }, now: Date, stallMs: number): boolean =>
+  row.state === 'running' && Date.parse(row.updated_at) <= now.getTime() - stallMs;
 
 /** How far an export is, in percent: opening the entries counts for 40, the PDF for 50, the ZIP for 10. */
 export function exportPercent(progress: ExportProgress): number {

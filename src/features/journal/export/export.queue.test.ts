@@ -232,6 +232,39 @@ for (const dialect of dialects) {
       await testApp.services.exports.drop((await sessionOf(cookies)).idHash);
     });
 
+    test("a key rotation on another device deletes this session's export with the session", async () => {
+      const { cookies: mine } = await signUpOverHttp(testApp.app, 'draaiende.ouder', passphrase);
+      const session = await sessionOf(mine);
+      await testApp.services.journal.addObservation(journalActorOf(session), testObservation({ text: entryText }));
+      await start(mine);
+      await testApp.services.jobs.runDue();
+      const ofUser = async () =>
+        (await exportRows()).filter((row) => row.user_id === session.userId).map((row) => row.state);
+      assert.deepEqual(await ofUser(), ['done']);
+      // The same account signs in elsewhere and replaces its keys (someone may know the passphrase).
+      const login = await testApp.services.accounts.login(
+        { gebruikersnaam: 'draaiende.ouder', wachtwoord: passphrase },
+        undefined,
+        '10.3.3.3',
+      );
+      assert.ok(login.ok);
+      const elsewhere = (await testApp.services.accounts.currentSession(login.cookie))!;
+      const newPassphrase = 'acht apen aten appels';
+      const rotated = await testApp.services.keyRotation.rotate(
+        elsewhere,
+        { huidig: passphrase, wachtwoord: newPassphrase, herhaling: newPassphrase },
+        '10.3.3.3',
+        'elders',
+      );
+      assert.ok(rotated.ok);
+      assert.deepEqual(await ofUser(), [], 'the export went with its session');
+      assert.equal(
+        (await chunkRows()).length,
+        0,
+        'and its chunks (only this export had any: the others were taken or dropped)',
+      );
+    });
+
     test('dropped while a worker makes it: the worker stops at its next report and stores nothing', async () => {
       await start(cookies);
       const session = await sessionOf(cookies);

@@ -6,10 +6,10 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { generate } from 'otplib';
-import type { APIRequestContext, BrowserContext, ConsoleMessage } from 'playwright-core';
+import type { BrowserContext, ConsoleMessage } from 'playwright-core';
 import { evaluate } from '../../src/features/check/scoring.js';
 import type { AdviceLevel, Questionnaire } from '../../src/features/check/check.schema.js';
+import { buildAdmin, buildProfessional } from '../helpers/factories.js';
 import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.js';
 import {
   AppPage,
@@ -46,96 +46,32 @@ function ready(): E2E {
   return e2e;
 }
 
-// ---- Accounts made through the app's own forms (HTTP in the browser context, so the cookies are the page's) ----
-
-function csrfTokenIn(html: string): string {
-  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-  if (token === undefined) throw new Error('no CSRF field in the page');
-  return token;
-}
-
-/** GETs a form page and posts `fields` to `action` with its CSRF token; returns the final answer's body. */
-async function postForm(
-  request: APIRequestContext,
-  formPath: string,
-  action: string,
-  fields: Record<string, string>,
-): Promise<string> {
-  const base = ready().baseUrl;
-  const form = await request.get(`${base}${formPath}`);
-  assert.equal(form.status(), 200, `GET ${formPath}`);
-  const answer = await request.post(`${base}${action}`, { form: { _csrf: csrfTokenIn(await form.text()), ...fields } });
-  assert.ok(answer.status() < 400, `POST ${action} answered ${answer.status()}`);
-  return answer.text();
-}
-
-/** Sets up TOTP for the account signed in on `request`, through /account/tweede-stap. */
-async function setUpTotp(request: APIRequestContext): Promise<void> {
-  const page = await request.get(`${ready().baseUrl}/account/tweede-stap`);
-  const html = await page.text();
-  const secret = /data-totp-secret="true">([^<]+)</.exec(html)?.[1]?.replace(/\s/g, '');
-  assert.ok(secret !== undefined, 'the second-factor page shows the key');
-  const confirmed = await request.post(`${ready().baseUrl}/account/tweede-stap`, {
-    form: { _csrf: csrfTokenIn(html), code: await generate({ secret }) },
-  });
-  assert.match(await confirmed.text(), /De tweede stap staat aan/);
-}
-
-/** An admin with a second factor, in a context of its own (closed by the caller). */
-async function admin(name: string): Promise<BrowserContext> {
-  const context = await ready().browser.newContext({ locale: 'nl-NL' });
-  const token = await ready().services.accounts.createAdminSetupLink(`${name}@example.org`);
-  await postForm(context.request, `/beheer/start/${token}`, `/beheer/start/${token}`, {
-    gebruikersnaam: name,
-    wachtwoord: passphrase,
-    herhaling: passphrase,
-  });
-  await setUpTotp(context.request);
-  return context;
-}
+// ---- Accounts made through the app's own pages (test/helpers/factories.ts), then handed to the browser ----
 
 /**
  * Makes `context` a signed-in, active professional the way the app does it: an admin invites (the e-mail arrives
- * at the SMTP sink), the professional signs up from the link and sets up TOTP, and two admins approve.
+ * at the SMTP sink), the professional signs up from the link and sets up TOTP, and two admins approve. The
+ * browser then holds the professional's cookies.
  */
 async function becomeProfessional(context: BrowserContext, username: string): Promise<void> {
-  const admins = [await admin('beheerder.een'), await admin('beheerder.twee')];
-  try {
-    const [first, second] = admins as [BrowserContext, BrowserContext];
-    const base = ready().baseUrl;
-    const inviteForm = await (await first.request.get(`${base}/beheer/uitnodigingen/nieuw`)).text();
-    const organisationId = /<select[^>]*id="organisatie"[^>]*>[\s\S]*?<option value="([^"]+)"/.exec(inviteForm)?.[1];
-    assert.ok(organisationId !== undefined, 'an organisation to invite for');
-    const mails = sink!.received.length;
-    await postForm(first.request, '/beheer/uitnodigingen/nieuw', '/beheer/uitnodigingen', {
-      email: `${username}@example.org`,
-      organisatie: organisationId,
-      rol: 'care',
-    });
-    // The e-mail is a job; the server's worker would send it within a second. Here the test runs it.
-    assert.equal(await ready().services.jobs.runDue(), 1);
-    assert.equal(sink!.received.length, mails + 1, 'the invitation was mailed');
-    const token = /\/uitnodiging\/([A-Za-z0-9_-]{43})/.exec(sink!.received.at(-1)?.text ?? '')?.[1];
-    assert.ok(token !== undefined, 'the e-mail carries the link');
-
-    // The link moves the token into a cookie and leads to the sign-up form.
-    await postForm(context.request, `/uitnodiging/${token}`, '/uitnodiging', {
-      gebruikersnaam: username,
-      wachtwoord: passphrase,
-      herhaling: passphrase,
-    });
-    await setUpTotp(context.request);
-    const session = (await context.cookies(base)).find((cookie) => cookie.name.endsWith('sessie'));
-    const userId = (await ready().services.accounts.currentSession(session?.value))?.userId;
-    assert.ok(userId !== undefined, 'the professional is signed in');
-    for (const approver of [first, second]) {
-      await postForm(approver.request, '/beheer', `/beheer/professionals/${userId}/goedkeuren`, {});
-    }
-    const account = await (await context.request.get(`${base}/account`)).text();
-    assert.match(account, /goedgekeurd door beheerder\.een en beheerder\.twee/, 'the account is active');
-  } finally {
-    for (const context of admins) await context.close();
-  }
+  const { target, baseUrl } = ready();
+  const first = await buildAdmin(target, { username: 'beheerder.een', passphrase });
+  const second = await buildAdmin(target, { username: 'beheerder.twee', passphrase });
+  const [organisation] = await target.services.professionals.organisationChoices();
+  assert.ok(organisation !== undefined, 'an organisation to invite for');
+  const professional = await buildProfessional(target, {
+    invitedBy: first,
+    sink: sink!,
+    organisationId: organisation.id,
+    username,
+    passphrase,
+    activatedBy: [first, second],
+  });
+  await context.addCookies(
+    Object.entries(professional.cookies).map(([name, value]) => ({ name, value, url: baseUrl })),
+  );
+  const account = await (await context.request.get(`${baseUrl}/account`)).text();
+  assert.match(account, /goedgekeurd door beheerder\.een en beheerder\.twee/, 'the account is active');
 }
 
 // ---- The check: one answer set per advice level, found with the scoring itself ----------------------------------

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type Page, type Response, chromium } from 'playwright-core';
 import { buildTestApp } from '../helpers/app.js';
+import type { AppUnderTest } from '../helpers/factories.js';
 import type { Services } from '../../src/services.js';
 
 export const chromiumArgs = [
@@ -107,6 +108,8 @@ export interface E2E {
   neutralVisits: string[];
   /** The app's services, for a test that has to set up what a browser cannot (an export held mid-way). */
   services: Services;
+  /** The app in this process, for the account factories (test/helpers/factories.ts). */
+  target: AppUnderTest;
   close(): Promise<void>;
 }
 
@@ -135,6 +138,7 @@ export interface AppServer {
   /** The app's origin, e.g. http://127.0.0.1:43567 (no trailing slash). */
   baseUrl: string;
   services: Services;
+  target: AppUnderTest;
   close(): Promise<void>;
 }
 
@@ -152,7 +156,7 @@ export async function startAppServer(neutralUrl: string, env: Record<string, str
     throw error;
   }
   const baseUrl = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`;
-  return { baseUrl, services: testApp.services, close: () => testApp.close() };
+  return { baseUrl, services: testApp.services, target: testApp, close: () => testApp.close() };
 }
 
 /**
@@ -178,7 +182,7 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
 
     const app = await startAppServer(neutralUrl, env);
     cleanups.push(() => app.close());
-    const { baseUrl, services } = app;
+    const { baseUrl, services, target } = app;
 
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -186,7 +190,7 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
     });
     cleanups.push(() => browser.close());
 
-    return { baseUrl, neutralUrl, browser, neutralVisits, services, close };
+    return { baseUrl, neutralUrl, browser, neutralVisits, services, target, close };
   } catch (error) {
     await close();
     throw error;

@@ -7,8 +7,9 @@ import { createServices, type Services } from '../../../services.js';
 import { type DatabaseHandle, openDatabase } from '../../../shared/db/database.js';
 import type { Database } from '../../../shared/db/schema.js';
 import { verifyBundle } from '../../../shared/evidence/verify.js';
-import { appForSuite, csrfTokenFrom, setCookies, signUpOverHttp } from '../../../../test/helpers/app.js';
+import { appForSuite, csrfTokenFrom, setCookies } from '../../../../test/helpers/app.js';
 import { dialects } from '../../../../test/helpers/databases.js';
+import { buildParent } from '../../../../test/helpers/factories.js';
 import { downloadExport, postExportForm, waitForExport } from '../../../../test/helpers/export.js';
 import { journalActorOf } from '../journal.service.js';
 import { testObservation } from '../../../../test/helpers/journal.js';
@@ -42,7 +43,7 @@ for (const dialect of dialects) {
       const services = createServices(handle, testApp.config);
       other = { app: await createApp(services, { logger: false }), services, handle };
       logKey = testApp.services.logKey.publicKey.toString('base64');
-      ({ cookies } = await signUpOverHttp(testApp.app, 'wachtrij.ouder', passphrase));
+      ({ cookies } = await buildParent(testApp, { username: 'wachtrij.ouder', passphrase }));
       const session = await sessionOf(cookies);
       await testApp.services.journal.addObservation(journalActorOf(session), testObservation({ text: entryText }));
     });
@@ -140,7 +141,7 @@ for (const dialect of dialects) {
       });
       assert.equal(signedIn.statusCode, 303);
       const second = { ...jar, ...Object.fromEntries(setCookies(signedIn.headers)) };
-      const { cookies: stranger } = await signUpOverHttp(testApp.app, 'wachtrij.vreemde', passphrase);
+      const { cookies: stranger } = await buildParent(testApp, { username: 'wachtrij.vreemde', passphrase });
       for (const jarOf of [second, stranger]) {
         const page = await testApp.app.inject({ method: 'GET', url: '/logboek/export/bezig', cookies: jarOf });
         assert.match(page.body, /Er wordt nu geen export voor je gemaakt/);
@@ -233,7 +234,7 @@ for (const dialect of dialects) {
     });
 
     test("a key rotation on another device deletes this session's export with the session", async () => {
-      const { cookies: mine } = await signUpOverHttp(testApp.app, 'draaiende.ouder', passphrase);
+      const { cookies: mine } = await buildParent(testApp, { username: 'draaiende.ouder', passphrase });
       const session = await sessionOf(mine);
       await testApp.services.journal.addObservation(journalActorOf(session), testObservation({ text: entryText }));
       await start(mine);

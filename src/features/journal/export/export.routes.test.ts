@@ -3,8 +3,9 @@ import { before, describe, test } from 'node:test';
 import { createHash, randomUUID } from 'node:crypto';
 import { unzipSync, zipSync } from 'fflate';
 import sharp from 'sharp';
-import { appForSuite, csrfTokenFrom, setCookies, signUpOverHttp } from '../../../../test/helpers/app.js';
+import { appForSuite, csrfTokenFrom, setCookies } from '../../../../test/helpers/app.js';
 import { dialects } from '../../../../test/helpers/databases.js';
+import { buildAdmin, buildParent } from '../../../../test/helpers/factories.js';
 import { entryFormBody } from '../../../../test/helpers/journal.js';
 import {
   downloadExport,
@@ -34,7 +35,7 @@ for (const dialect of dialects) {
     before(async () => {
       logKey = testApp.services.logKey.publicKey.toString('base64');
       const { app } = testApp;
-      ({ cookies } = await signUpOverHttp(app, 'export.ouder', passphrase));
+      ({ cookies } = await buildParent(testApp, { username: 'export.ouder', passphrase }));
       const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#16a085' } })
         .jpeg()
         .toBuffer();
@@ -270,7 +271,7 @@ for (const dialect of dialects) {
     test("ticked notes, photos or files that are all someone else's choose nothing: 400 in the parent's language, nothing started", async () => {
       // Another parent, with a note and a photo of their own.
       const { app } = testApp;
-      const { cookies: other } = await signUpOverHttp(app, 'export.andere.ouder', passphrase);
+      const { cookies: other } = await buildParent(testApp, { username: 'export.andere.ouder', passphrase });
       const token = csrfTokenFrom((await app.inject({ method: 'GET', url: '/logboek/nieuw', cookies: other })).body);
       const photo = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#000' } })
         .jpeg()
@@ -537,14 +538,13 @@ for (const dialect of dialects) {
     }
 
     test('an account that is not a parent gets no progress and no file, even with a job under its session', async () => {
-      const token = await testApp.services.accounts.createAdminSetupLink('beheer.export@example.org');
-      const admin = await testApp.services.accounts.registerAdmin(
-        token,
-        { gebruikersnaam: 'beheer.export', wachtwoord: passphrase, herhaling: passphrase },
-        undefined,
-      );
-      assert.ok(admin !== 'link' && admin.ok);
-      const session = await testApp.services.accounts.currentSession(admin.cookie);
+      const admin = await buildAdmin(testApp, {
+        username: 'beheer.export',
+        email: 'beheer.export@example.org',
+        passphrase,
+        secondFactor: false,
+      });
+      const session = await testApp.services.accounts.currentSession(admin.session);
       assert.ok(session !== null && session !== undefined);
       // A finished export under the admin's session, as no request of an admin could ever start one.
       assert.equal(
@@ -564,7 +564,7 @@ for (const dialect of dialects) {
       );
       const job = await holdExport(testApp.services.exportsRepository, session.idHash);
       assert.ok(await job.finish(new Uint8Array([7])));
-      const jar = { [Object.keys(cookies).find((name) => name.endsWith('sessie'))!]: admin.cookie };
+      const jar = { [Object.keys(cookies).find((name) => name.endsWith('sessie'))!]: admin.session };
       for (const url of ['/logboek/export/bezig', '/logboek/export/stand']) {
         assert.equal((await testApp.app.inject({ method: 'GET', url, cookies: jar })).statusCode, 404, url);
       }

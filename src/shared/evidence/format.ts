@@ -247,9 +247,6 @@ export interface Manifest {
   export?: { bytes: string; signature: string };
 }
 
-/** A checkpoint the recipient noted earlier (§6.9): signed, or just its size and root as written down. */
-export type KnownCheckpoint = { bytes: string; signature: string } | { size: number; root: string };
-
 export const manifestPath = 'manifest.json';
 export const pdfPath = 'journal.pdf';
 export const attachmentsFolder = 'attachments/';

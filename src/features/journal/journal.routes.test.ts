@@ -265,6 +265,42 @@ for (const dialect of dialects) {
       });
     }
 
+    test('an entry form without files, posted with lists, prototype names or control characters, gets field messages', async () => {
+      const who = await parent();
+      const before = await entryCount();
+      const plain = `_csrf=${encodeURIComponent(who.token)}&categorie=contact&tekst=Iets`;
+      for (const [body, message] of [
+        [`${plain}&datum=2026-11-20&datum=2026-11-21`, /Vul de datum in waarop het gebeurde/],
+        [
+          `_csrf=${encodeURIComponent(who.token)}&datum=2026-11-20&categorie=contact&categorie=online&tekst=Iets`,
+          /Kies waar het over gaat/,
+        ],
+        [`${plain}&datum=%00%01%7f`, /Vul de datum in waarop het gebeurde/],
+        [`${plain}&datum=${'9'.repeat(5_000)}`, /Vul een echte datum in/],
+        [
+          `_csrf=${encodeURIComponent(who.token)}&__proto__=x&constructor=contact&toString=2026-11-20`,
+          /Vul de datum in waarop het gebeurde/,
+        ],
+        [
+          `_csrf=${encodeURIComponent(who.token)}&datum=2026-11-20&categorie=contact&tekst=%00%01%02`,
+          /Schrijf op wat er gebeurde/,
+        ],
+      ] as const) {
+        const response = await test_.app.inject({
+          method: 'POST',
+          url: '/logboek',
+          cookies: who.cookies,
+          remoteAddress: who.remoteAddress,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          payload: body,
+        });
+        assert.equal(response.statusCode, 400, body.slice(-60));
+        assert.match(response.body, message, body.slice(-60));
+        assert.match(response.body, /class="app-error-summary"/);
+      }
+      assert.equal(await entryCount(), before);
+    });
+
     test('TIFF and GIF images are refused by their content', async () => {
       const who = await parent();
       for (const format of ['tiff', 'gif'] as const) {

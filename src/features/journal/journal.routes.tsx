@@ -3,7 +3,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Pages } from '../../app.js';
 import { NotFound } from '../../shared/errors.js';
-import { blankForm, type FormState, parseForm } from '../../shared/http/forms.js';
+import { blankForm, type FormState, formFields, parseForm } from '../../shared/http/forms.js';
 import { ErrorPage } from '../../shared/views/error-page.js';
 import { authorize } from '../../policies.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
@@ -26,7 +26,7 @@ import {
   type EntryProblem,
   type Observation,
   diaryNoteSchema,
-  parseObservation,
+  observationSchema,
 } from './journal.schema.js';
 import {
   ATTACHMENTS_PER_ENTRY,
@@ -196,15 +196,14 @@ export function registerJournalRoutes(
           ({ fields: form, files, truncated } = upload);
       }
     } else {
-      const body = request.body;
-      form = {};
-      if (body !== null && typeof body === 'object') {
-        for (const [key, value] of Object.entries(body)) if (typeof value === 'string') form[key] = value;
-      }
+      // Text fields only, as a multipart form has them; own keys only (no prototype).
+      const body = formFields(request.body);
+      form = Object.create(null) as Form;
+      for (const key of Object.keys(body)) if (typeof body[key] === 'string') form[key] = body[key];
       if (!(await csrfValid(request, reply, form))) return { kind: 'answered' };
     }
 
-    const parsed = parseObservation(form, new Date());
+    const parsed = parseForm(observationSchema(new Date()), form);
     const problems: EntryProblem[] = parsed.ok ? [] : [...parsed.problems];
     for (const field of truncated) {
       if (!problems.some((problem) => problem.field === field)) {
@@ -231,7 +230,7 @@ export function registerJournalRoutes(
       }
       return { kind: 'problems', form, problems };
     }
-    return { kind: 'ok', form, observation: parsed.observation, attachments };
+    return { kind: 'ok', form, observation: parsed.value, attachments };
   }
 
   /** The fields of an observation as a form, to start a correction from what was written. */

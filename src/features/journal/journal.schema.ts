@@ -1,5 +1,6 @@
 import type { AgencyContact, Observation as FormatObservation, Person } from '../../shared/evidence/format.js';
 import { z } from 'zod';
+import type { FieldError } from '../../shared/errors.js';
 import { textField } from '../../shared/http/forms.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
 import { amsterdamDay } from '../../shared/time/amsterdam.js';
@@ -63,12 +64,8 @@ export type EntryField =
   | 'bijlagen'
   | 'regel';
 
-export interface EntryProblem {
-  field: EntryField;
-  messageKey: MessageKey;
-}
-
-type Form = Record<string, unknown>;
+/** A problem of the entry form; its field is an EntryField (the schema's fields and 'bijlagen', 'regel'). */
+export type EntryProblem = FieldError;
 
 /** Text as stored: NFC, no control characters except line breaks and tabs, Windows line ends made plain. */
 export function cleanText(value: unknown): string {
@@ -154,113 +151,161 @@ function inFuture(day: string, time: string | undefined, now: Date): boolean {
   return time !== undefined && time > here.time;
 }
 
-/** Reads an observation from the entry form; problems name the field and the message to show. */
-export function parseObservation(
-  form: Form,
-  now: Date,
-): { ok: true; observation: Observation } | { ok: false; problems: EntryProblem[] } {
-  const problems: EntryProblem[] = [];
-  const problem = (field: EntryField, messageKey: MessageKey) => problems.push({ field, messageKey });
+const always = { when: () => true };
 
-  const date = oneLine(form.datum);
-  if (date === '') problem('datum', 'journal.problem.dateMissing');
-  else if (!validDay(date)) problem('datum', 'journal.problem.dateInvalid');
-  else if (date < EARLIEST_DAY) problem('datum', 'journal.problem.dateTooEarly');
+/** A text field of the entry form, cleaned (cleanText); a list or anything but text reads as empty. */
+const entryText = (options: { oneLine?: boolean } = {}) =>
+  z
+    .unknown()
+    .optional()
+    .transform((value) => (options.oneLine === true ? oneLine(value) : cleanText(value)));
 
-  const time = oneLine(form.tijd);
-  if (time !== '' && !validTime(time)) problem('tijd', 'journal.problem.timeInvalid');
-  if (validDay(date) && date >= EARLIEST_DAY && inFuture(date, validTime(time) ? time : undefined, now)) {
-    problem('datum', 'journal.problem.dateFuture');
-  }
+/** A text of at most `max` characters. */
+const longText = (max: number, messageKey: MessageKey) =>
+  entryText().superRefine((text, context) => {
+    if ([...text].length > max) context.addIssue({ code: 'custom', message: messageKey });
+  });
 
-  const category = categories.find((candidate) => candidate === form.categorie);
-  if (category === undefined) problem('categorie', 'journal.problem.categoryMissing');
+/** A list field: one item per line, at most LINES_MAX lines of at most LINE_MAX characters. */
+const listField = () =>
+  z
+    .unknown()
+    .optional()
+    .transform((value) => lines(value))
+    .superRefine((items, context) => {
+      if (items.length > LINES_MAX) context.addIssue({ code: 'custom', message: 'journal.problem.tooManyLines' });
+      else if (items.some((item) => [...item].length > LINE_MAX))
+        context.addIssue({ code: 'custom', message: 'journal.problem.lineTooLong' });
+    });
 
-  const rawText = typeof form.tekst === 'string' ? form.tekst : '';
-  const text = cleanText(rawText);
-  const question = cleanText(form.vraag);
-  const words = cleanText(form.woorden);
-  if ([...text].length > TEXT_MAX) problem('tekst', 'journal.problem.textTooLong');
-  if ([...question].length > WORDS_MAX) problem('vraag', 'journal.problem.wordsTooLong');
-  if ([...words].length > WORDS_MAX) problem('woorden', 'journal.problem.wordsTooLong');
-
-  const people: Person[] = [];
-  for (let row = 1; row <= PEOPLE_ROWS; row += 1) {
-    const name = oneLine(form[`persoon-${row}-naam`]);
-    const description = oneLine(form[`persoon-${row}-beschrijving`]);
-    if (name === '' && description === '') continue;
-    if ([...name].length > LINE_MAX || [...description].length > LINE_MAX * 3) {
-      problem('personen', 'journal.problem.lineTooLong');
-    }
-    people.push({ name, description });
-  }
-
-  const listField = (field: EntryField, value: unknown): string[] => {
-    const items = lines(value);
-    if (items.length > LINES_MAX) problem(field, 'journal.problem.tooManyLines');
-    else if (items.some((item) => [...item].length > LINE_MAX)) problem(field, 'journal.problem.lineTooLong');
-    return items;
-  };
-  const online = listField('online', form.online);
-  const phones = listField('telefoon', form.telefoon).map((value) => ({ value, recognised: isPhoneNumber(value) }));
-  const plates = listField('kenteken', form.kenteken).map((value) => ({ value, recognised: isDutchPlate(value) }));
-  const places = listField('plaatsen', form.plaatsen);
-
-  const readMoment = (field: 'vermist-van' | 'vermist-tot') => {
-    const value = oneLine(form[field]);
+/** A date-and-time field (missing from / until): empty, or a moment not before EARLIEST_DAY and not in the future. */
+const momentField = (now: Date) =>
+  entryText({ oneLine: true }).transform((value, context) => {
     if (value === '') return undefined;
     const moment = dateTime(value);
     if (moment === undefined) {
-      problem(field, 'journal.problem.momentInvalid');
-      return undefined;
+      context.addIssue({ code: 'custom', message: 'journal.problem.momentInvalid' });
+      return z.NEVER;
     }
-    if (moment.day < EARLIEST_DAY) problem(field, 'journal.problem.dateTooEarly');
-    else if (inFuture(moment.day, moment.time, now)) problem(field, 'journal.problem.dateFuture');
+    if (moment.day < EARLIEST_DAY) context.addIssue({ code: 'custom', message: 'journal.problem.dateTooEarly' });
+    else if (inFuture(moment.day, moment.time, now))
+      context.addIssue({ code: 'custom', message: 'journal.problem.dateFuture' });
     return `${moment.day}T${moment.time}`;
-  };
-  const missingFrom = readMoment('vermist-van');
-  const missingUntil = readMoment('vermist-tot');
-  if (missingFrom !== undefined && missingUntil !== undefined && missingUntil < missingFrom) {
-    problem('vermist-tot', 'journal.problem.untilBeforeFrom');
-  }
+  });
 
+/** The rows of people (name, description) or agencies (who, reference) as fields `<prefix>-<row>-<part>`. */
+const rowFields = (prefix: string, rows: number, parts: readonly [string, string]) =>
+  Object.fromEntries(
+    Array.from({ length: rows }, (_, index) =>
+      parts.map((part) => [`${prefix}-${index + 1}-${part}`, entryText({ oneLine: true })] as const),
+    ).flat(),
+  );
+
+/**
+ * The entry form (read with parseForm): one problem per field, named by the field. A date in the future, an
+ * end before its start, over-long people or agency rows and an entry with nothing in it are judged on the whole
+ * form.
+ */
+export const observationSchema = (now: Date) =>
+  z
+    .object({
+      datum: entryText({ oneLine: true }).superRefine((date, context) => {
+        if (date === '') context.addIssue({ code: 'custom', message: 'journal.problem.dateMissing' });
+        else if (!validDay(date)) context.addIssue({ code: 'custom', message: 'journal.problem.dateInvalid' });
+        else if (date < EARLIEST_DAY) context.addIssue({ code: 'custom', message: 'journal.problem.dateTooEarly' });
+      }),
+      tijd: entryText({ oneLine: true }).superRefine((time, context) => {
+        if (time !== '' && !validTime(time))
+          context.addIssue({ code: 'custom', message: 'journal.problem.timeInvalid' });
+      }),
+      categorie: z.enum(categories, { error: 'journal.problem.categoryMissing' }),
+      tekst: longText(TEXT_MAX, 'journal.problem.textTooLong'),
+      vraag: longText(WORDS_MAX, 'journal.problem.wordsTooLong'),
+      woorden: longText(WORDS_MAX, 'journal.problem.wordsTooLong'),
+      online: listField(),
+      telefoon: listField(),
+      kenteken: listField(),
+      plaatsen: listField(),
+      'vermist-van': momentField(now),
+      'vermist-tot': momentField(now),
+      ongeveer: z
+        .unknown()
+        .optional()
+        .transform((value) => value === 'ja' || value === 'on'),
+      ...rowFields('persoon', PEOPLE_ROWS, ['naam', 'beschrijving']),
+      ...rowFields('instantie', AGENCY_ROWS, ['wie', 'kenmerk']),
+    })
+    .superRefine((form, context) => {
+      // Also when other fields have problems: every problem of the form is shown at once.
+      const text = (value: unknown) => (typeof value === 'string' ? value : '');
+      const date = text(form.datum);
+      const time = text(form.tijd);
+      if (validDay(date) && date >= EARLIEST_DAY && inFuture(date, validTime(time) ? time : undefined, now)) {
+        context.addIssue({ code: 'custom', path: ['datum'], message: 'journal.problem.dateFuture' });
+      }
+      const { people, agencies } = rowsOf(form);
+      if (people.some((person) => [...person.name].length > LINE_MAX || [...person.description].length > LINE_MAX * 3))
+        context.addIssue({ code: 'custom', path: ['personen'], message: 'journal.problem.lineTooLong' });
+      if (agencies.some((agency) => [...agency.who].length > LINE_MAX || [...agency.reference].length > LINE_MAX))
+        context.addIssue({ code: 'custom', path: ['instanties'], message: 'journal.problem.lineTooLong' });
+      const from = form['vermist-van'];
+      const until = form['vermist-tot'];
+      if (typeof from === 'string' && typeof until === 'string' && until < from) {
+        context.addIssue({ code: 'custom', path: ['vermist-tot'], message: 'journal.problem.untilBeforeFrom' });
+      }
+      const listed = [form.online, form.telefoon, form.kenteken, form.plaatsen].reduce(
+        (sum, list) => sum + (Array.isArray(list) ? list.length : 0),
+        0,
+      );
+      const momentGiven = typeof form['vermist-van'] === 'string';
+      if (
+        text(form.tekst) === '' &&
+        text(form.woorden) === '' &&
+        people.length + agencies.length + listed === 0 &&
+        !momentGiven
+      ) {
+        context.addIssue({ code: 'custom', path: ['tekst'], message: 'journal.problem.textMissing' });
+      }
+    }, always)
+    .transform((form): Observation => {
+      const { people, agencies } = rowsOf(form);
+      const observation: Observation = {
+        date: form.datum,
+        approximate: form.ongeveer,
+        category: form.categorie,
+        text: form.tekst,
+        people,
+        online: form.online,
+        phones: form.telefoon.map((value) => ({ value, recognised: isPhoneNumber(value) })),
+        plates: form.kenteken.map((value) => ({ value, recognised: isDutchPlate(value) })),
+        places: form.plaatsen,
+        agencies,
+      };
+      if (form.tijd !== '') observation.time = form.tijd;
+      if (form.vraag !== '') observation.question = form.vraag;
+      if (form.woorden !== '') observation.words = form.woorden;
+      if (form['vermist-van'] !== undefined) observation.missingFrom = form['vermist-van'];
+      if (form['vermist-tot'] !== undefined) observation.missingUntil = form['vermist-tot'];
+      return observation;
+    });
+
+/** The filled-in rows of people and agencies (a row with both parts empty is left out). */
+function rowsOf(form: Record<string, unknown>): { people: Person[]; agencies: AgencyContact[] } {
+  const text = (name: string) => {
+    const value = form[name];
+    return typeof value === 'string' ? value : '';
+  };
+  const people: Person[] = [];
+  for (let row = 1; row <= PEOPLE_ROWS; row += 1) {
+    const person = { name: text(`persoon-${row}-naam`), description: text(`persoon-${row}-beschrijving`) };
+    if (person.name !== '' || person.description !== '') people.push(person);
+  }
   const agencies: AgencyContact[] = [];
   for (let row = 1; row <= AGENCY_ROWS; row += 1) {
-    const who = oneLine(form[`instantie-${row}-wie`]);
-    const reference = oneLine(form[`instantie-${row}-kenmerk`]);
-    if (who === '' && reference === '') continue;
-    if ([...who].length > LINE_MAX || [...reference].length > LINE_MAX) {
-      problem('instanties', 'journal.problem.lineTooLong');
-    }
-    agencies.push({ who, reference });
+    const agency = { who: text(`instantie-${row}-wie`), reference: text(`instantie-${row}-kenmerk`) };
+    if (agency.who !== '' || agency.reference !== '') agencies.push(agency);
   }
-
-  const empty =
-    text === '' &&
-    words === '' &&
-    people.length + online.length + phones.length + plates.length + places.length + agencies.length === 0 &&
-    missingFrom === undefined;
-  if (empty) problem('tekst', 'journal.problem.textMissing');
-
-  if (problems.length > 0 || category === undefined) return { ok: false, problems };
-  const observation: Observation = {
-    date,
-    approximate: form.ongeveer === 'ja' || form.ongeveer === 'on',
-    category,
-    text,
-    people,
-    online,
-    phones,
-    plates,
-    places,
-    agencies,
-  };
-  if (time !== '') observation.time = time;
-  if (question !== '') observation.question = question;
-  if (words !== '') observation.words = words;
-  if (missingFrom !== undefined) observation.missingFrom = missingFrom;
-  if (missingUntil !== undefined) observation.missingUntil = missingUntil;
-  return { ok: true, observation };
+  return { people, agencies };
 }
 
 export const DIARY_MAX = 20_000;

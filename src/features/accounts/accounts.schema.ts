@@ -10,9 +10,9 @@ import type { MessageKey } from '../../shared/i18n/messages.js';
  * common/breached password lists shipped in @zxcvbn-ts/language-common (no network).
  */
 
-export const USERNAME_MIN = 3;
+const USERNAME_MIN = 3;
 export const USERNAME_MAX = 40;
-export const PASSPHRASE_MIN_CHARACTERS = 12;
+const PASSPHRASE_MIN_CHARACTERS = 12;
 export const PASSPHRASE_MAX_BYTES = 1024;
 
 /** A problem with one of the account forms' fields (gebruikersnaam, wachtwoord, herhaling, herstelcode, …). */
@@ -26,7 +26,7 @@ export function usernameKey(username: string): string {
   return username.normalize('NFKC').toLowerCase();
 }
 
-export function checkUsername(raw: unknown): { username: string } | { problem: FieldProblem } {
+function checkUsername(raw: unknown): { username: string } | { problem: FieldProblem } {
   const problem = (messageKey: MessageKey) => ({ problem: { field: 'gebruikersnaam' as const, messageKey } });
   if (typeof raw !== 'string' || raw.trim() === '') return problem('account.username.missing');
   const username = raw.normalize('NFKC').trim();
@@ -38,7 +38,7 @@ export function checkUsername(raw: unknown): { username: string } | { problem: F
 
 const zxcvbn = new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
 
-export function checkNewPassphrase(raw: unknown, again: unknown, username: string): FieldProblem | undefined {
+function checkNewPassphrase(raw: unknown, again: unknown, username: string): FieldProblem | undefined {
   const problem = (messageKey: MessageKey, field: 'wachtwoord' | 'herhaling' = 'wachtwoord') => ({ field, messageKey });
   if (typeof raw !== 'string' || raw === '') return problem('account.passphrase.missing');
   const passphrase = raw.normalize('NFC');

@@ -49,7 +49,7 @@ import type { UserDataHolder } from '../../shared/user-data.js';
 import type { AlsoInTransaction, Trx } from '../../shared/db/transaction.js';
 
 /** How long a given passphrase counts for sensitive actions (DESIGN §4: re-authentication within 5 minutes). */
-export const REAUTHENTICATION_WINDOW_MS = 5 * 60_000;
+const REAUTHENTICATION_WINDOW_MS = 5 * 60_000;
 
 export interface SessionSettings {
   idleMs: number;

@@ -20,7 +20,7 @@ import type { AccountsRepository } from './accounts.repo.js';
  */
 
 /** A row whose last failure is older than this is forgotten (and deleted). */
-export const THROTTLE_WINDOW_MS = 60 * 60_000;
+const THROTTLE_WINDOW_MS = 60 * 60_000;
 
 /** Growing refusals, never a permanent lock: the first 4 failures cost nothing, then 2, 4, 8 … s, at most 15 min. */
 export function throttleDelayMs(failures: number): number {

@@ -32,7 +32,7 @@ const relyingPartyName = 'Logboek';
 
 /** A challenge answers within five minutes, once. */
 const CHALLENGE_MS = 5 * 60_000;
-export const NICKNAME_MAX = 50;
+const NICKNAME_MAX = 50;
 
 /** Transport hints browsers send today; anything else is dropped, not refused. */
 const knownTransports: readonly string[] = ['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb'];

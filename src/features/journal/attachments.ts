@@ -48,7 +48,7 @@ export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 /** 8192 × 6144: the largest 48–50 MP phone photo; see the module header and ADR 0010. */
 export const ATTACHMENT_MAX_PIXELS = 8192 * 6144;
 /** Longest side of the JPEG thumbnail. */
-export const ATTACHMENT_THUMBNAIL_MAX_SIDE = 320;
+const ATTACHMENT_THUMBNAIL_MAX_SIDE = 320;
 
 export type AttachmentKind = 'png' | 'jpeg' | 'webp' | 'pdf';
 export type AttachmentProblem = 'empty' | 'too-large' | 'unsupported-type' | 'corrupt' | 'too-many-pixels';

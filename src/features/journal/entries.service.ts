@@ -34,7 +34,7 @@ import {
  * belongs with them, the parent's print-out, and attachments.
  */
 
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 export const ATTACHMENTS_PER_ENTRY = 5;
 
 export interface ListQuery {

@@ -36,7 +36,7 @@ function keysFor(status: number): { titleKey: MessageKey; textKey: MessageKey } 
 const csrfCodes = new Set(['FST_CSRF_INVALID_TOKEN', 'FST_CSRF_MISSING_SECRET']);
 
 /** Turns any thrown error into what the user should see; unknown errors become 500. */
-export function classifyError(error: unknown): Classified {
+function classifyError(error: unknown): Classified {
   if (isFastifyError(error) && csrfCodes.has(error.code)) {
     return { status: 403, titleKey: 'error.csrf.title', textKey: 'error.csrf.text' };
   }

@@ -75,7 +75,7 @@ export function csrfToken(reply: FastifyReply): string {
 }
 
 /** One token per response, made when a form first asks for it (a page with two forms shows the same token). */
-export function csrfTokenOnce(reply: FastifyReply): () => string {
+function csrfTokenOnce(reply: FastifyReply): () => string {
   let token: string | undefined;
   return () => (token ??= csrfToken(reply));
 }

@@ -20,7 +20,7 @@ const roleKeys: Record<ProfessionalRole, MessageKey> = {
   coordinator: 'professionals.role.coordinator',
 };
 
-export const roleLabel = (ctx: PageContext, role: ProfessionalRole): string => ctx.t(roleKeys[role]);
+const roleLabel = (ctx: PageContext, role: ProfessionalRole): string => ctx.t(roleKeys[role]);
 
 /** Names of approvers; a deleted account is named as such, never left out. */
 const approverName = (ctx: PageContext, approval: Approval): string =>

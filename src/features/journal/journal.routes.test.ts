@@ -397,6 +397,24 @@ for (const dialect of dialects) {
       });
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /echte datum/);
+      // Hostile filters: a day twice, prototype names, control characters; the right filters still apply.
+      for (const url of [
+        '/logboek?c=5&van=2026-10-01&van=2026-10-02',
+        '/logboek?c=5&__proto__=x&constructor=y&tot=%00',
+        `/logboek?c=5&tot=${'9'.repeat(2000)}`,
+      ]) {
+        const hostile = await test_.app.inject({ method: 'GET', url, cookies: who.cookies });
+        assert.equal(hostile.statusCode, 400, url.slice(0, 60));
+        assert.match(hostile.body, /echte datum/, url.slice(0, 60));
+        assert.match(hostile.body, /sneakers/, 'the category filter still applies');
+        assert.doesNotMatch(hostile.body, /Oktober/);
+      }
+      const ignored = await test_.app.inject({
+        method: 'GET',
+        url: '/logboek?c=5&c=6&volgorde=x&pagina=1e9&toString=1',
+        cookies: who.cookies,
+      });
+      assert.equal(ignored.statusCode, 200, 'an unknown category, order or page reads as none');
     });
 
     test('ids that are not ids, and diary ids used as entry ids, are "not found"', async () => {

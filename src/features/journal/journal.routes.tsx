@@ -22,7 +22,7 @@ import {
 } from './attachments.js';
 import {
   categoryCode,
-  categoryFromCode,
+  listFiltersSchema,
   type EntryProblem,
   type Observation,
   diaryNoteSchema,
@@ -56,7 +56,6 @@ type Form = Record<string, string>;
 type Inspect = (bytes: Buffer, options: { keepMetadata: boolean }) => Promise<InspectResult>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Text fields may be long (a text of 100 KB must arrive, to be answered with "too long" rather than lost). */
 const FIELD_MAX_BYTES = 256 * 1024;
@@ -310,31 +309,32 @@ export function registerJournalRoutes(
       done(null, payload);
     });
 
-    scope.get<{ Querystring: Record<string, string | undefined> }>('/logboek', async (request, reply) => {
+    scope.get('/logboek', async (request, reply) => {
       const ctx = pages.contextOf(request, reply);
       if (request.session === null) return reply.html(<JournalIntroPage ctx={ctx} />);
       const who = actorOf(request);
-      const query = request.query;
-      const problems: { field: string; messageKey: MessageKey }[] = [];
-      const day = (value: string | undefined, field: string): string => {
-        if (value === undefined || value === '') return '';
-        if (!DAY.test(value) || Number.isNaN(Date.parse(value))) {
-          problems.push({ field, messageKey: 'journal.problem.dateInvalid' });
-          return '';
-        }
-        return value;
-      };
-      const category = categoryFromCode(query.c);
+      let parsed = parseForm(listFiltersSchema, request.query);
+      const problems = parsed.ok ? [] : parsed.problems;
+      if (!parsed.ok) {
+        // The list is still shown, with the filters that were right (a wrong day counts as none).
+        const rest = formFields(request.query);
+        for (const problem of problems) delete rest[problem.field];
+        parsed = parseForm(listFiltersSchema, rest);
+      }
+      const {
+        c: category,
+        van,
+        tot,
+        volgorde,
+        pagina,
+      } = parsed.ok ? parsed.value : { c: undefined, van: '', tot: '', volgorde: 'event' as const, pagina: 1 };
       const filters: ListFilters = {
         category: category === undefined ? '' : categoryCode(category),
-        from: day(query.van, 'van'),
-        to: day(query.tot, 'tot'),
-        order: query.volgorde === 'geschreven' ? 'entry' : 'event',
+        from: van,
+        to: tot,
+        order: volgorde,
       };
-      const listQuery: ListQuery = {
-        order: filters.order,
-        page: /^\d{1,6}$/.test(query.pagina ?? '') ? Number(query.pagina) : 1,
-      };
+      const listQuery: ListQuery = { order: filters.order, page: pagina };
       if (category !== undefined) listQuery.category = category;
       if (filters.from !== '') listQuery.from = filters.from;
       if (filters.to !== '') listQuery.to = filters.to;

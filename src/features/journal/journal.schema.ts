@@ -308,6 +308,37 @@ function rowsOf(form: Record<string, unknown>): { people: Person[]; agencies: Ag
   return { people, agencies };
 }
 
+/** A day filter of the list: empty, or a day as the date field sends it (YYYY-MM-DD). */
+const dayFilter = z
+  .string({ error: 'journal.problem.dateInvalid' })
+  .optional()
+  .refine(
+    (value) =>
+      value === undefined || value === '' || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))),
+    {
+      error: 'journal.problem.dateInvalid',
+    },
+  )
+  .transform((value) => value ?? '');
+
+/**
+ * The journal list's filters (a GET form): a category by its neutral code, a period, the order and the page.
+ * Only a day that is not a day is a problem; an unknown category, order or page reads as none, newest, page 1.
+ */
+export const listFiltersSchema = z.object({
+  c: z.unknown().optional().transform(categoryFromCode),
+  van: dayFilter,
+  tot: dayFilter,
+  volgorde: z
+    .unknown()
+    .optional()
+    .transform((value) => (value === 'geschreven' ? ('entry' as const) : ('event' as const))),
+  pagina: z
+    .unknown()
+    .optional()
+    .transform((value) => (typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : 1)),
+});
+
 export const DIARY_MAX = 20_000;
 
 /** A diary note: one text, not empty, at most DIARY_MAX characters (a field sent twice counts as empty). */

@@ -48,9 +48,19 @@ export function createPageCache(options: PageCacheOptions) {
   const marker = `csrf-${randomBytes(16).toString('hex')}`;
 
   const withToken = (reply: FastifyReply, entry: Entry): Buffer => {
-    if (entry.parts.length === 1) return entry.parts[0]!;
+    const { parts } = entry;
+    if (parts.length === 1) return parts[0]!;
     const token = Buffer.from(csrfToken(reply));
-    return Buffer.concat(entry.parts.flatMap((part, index) => (index === 0 ? [part] : [token, part])));
+    let length = token.length * (parts.length - 1);
+    for (const part of parts) length += part.length;
+    // One buffer, written in place.
+    const body = Buffer.allocUnsafe(length);
+    let offset = 0;
+    parts.forEach((part, index) => {
+      if (index > 0) offset += token.copy(body, offset);
+      offset += part.copy(body, offset);
+    });
+    return body;
   };
 
   const keepHeaders = (reply: FastifyReply, entry: Entry): void => {
@@ -119,30 +129,19 @@ export function createPageCache(options: PageCacheOptions) {
     answerEarly(request: FastifyRequest, reply: FastifyReply): boolean {
       const entry = entries.get(`${request.locale} ${request.url}`);
       if (entry?.headers === undefined || entry.expires <= clock()) return false;
-      const { parts } = entry;
-      const token = parts.length > 1 ? Buffer.from(csrfToken(reply)) : undefined;
-      let length = 0;
-      for (const part of parts) length += part.length;
-      if (token !== undefined) length += token.length * (parts.length - 1);
+      const body = withToken(reply, entry);
       const headers: Record<string, string | string[]> = { ...entry.headers };
       const cookie = reply.newCsrfCookie();
       if (cookie !== undefined) headers['set-cookie'] = cookie;
       const hsts = reply.getHeader('strict-transport-security');
       if (typeof hsts === 'string') headers['strict-transport-security'] = hsts;
-      headers['content-length'] = String(length);
-      // Written directly, the parts and the token as they are (no copy into one buffer), in one write call.
-      // Fastify runs no onSend hook for it; the onResponse hooks (the access line) still run.
+      headers['content-length'] = String(body.length);
       entry.early?.();
+      // Written directly, in one piece (a write per part costs more than copying the page once). Fastify runs
+      // no onSend hook for it; the onResponse hooks (the access line) still run.
       reply.hijack();
-      const raw = reply.raw;
-      raw.writeHead(200, headers);
-      raw.cork();
-      parts.forEach((part, index) => {
-        if (index > 0 && token !== undefined) raw.write(token);
-        raw.write(part);
-      });
-      // end() uncorks the connection fully.
-      raw.end();
+      reply.raw.writeHead(200, headers);
+      reply.raw.end(body);
       return true;
     },
 

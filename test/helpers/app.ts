@@ -152,3 +152,23 @@ export async function signUpOverHttp(
   });
   return { response, cookies: withCookiesOf(cookies, response.headers) };
 }
+
+/**
+ * Signs in through the form as a second browser of the same account does: GET /inloggen, then POST the name and
+ * passphrase. It asserts nothing: the answer is the response (303 when it worked) and the browser's cookies.
+ */
+export async function signInOverHttp(
+  app: FastifyInstance,
+  username: string,
+  passphrase: string,
+): Promise<{ response: LightMyRequestResponse; cookies: Record<string, string> }> {
+  const page = await app.inject({ method: 'GET', url: '/inloggen' });
+  const cookies = withCookiesOf({}, page.headers);
+  const response = await app.inject({
+    method: 'POST',
+    url: '/inloggen',
+    cookies,
+    payload: { _csrf: csrfTokenFrom(page.body), gebruikersnaam: username, wachtwoord: passphrase },
+  });
+  return { response, cookies: withCookiesOf(cookies, response.headers) };
+}

@@ -76,6 +76,36 @@ async function signedIn(
 
 const addressOf = (remoteAddress: string | undefined) => (remoteAddress === undefined ? {} : { remoteAddress });
 
+/**
+ * Posts an account form (name, passphrase, repeat) drawn by `form` at `url`, asserts the page with the recovery
+ * code came back, and returns the signed-in account.
+ */
+async function submitAccountForm(
+  target: AppUnderTest,
+  url: string,
+  form: { body: string },
+  formCookies: Jar,
+  fields: Pick<BuiltAccount, 'username' | 'passphrase' | 'remoteAddress'>,
+): Promise<BuiltAccount> {
+  const created = await target.app.inject({
+    method: 'POST',
+    url,
+    cookies: formCookies,
+    ...addressOf(fields.remoteAddress),
+    payload: {
+      _csrf: csrfTokenFrom(form.body),
+      gebruikersnaam: fields.username,
+      wachtwoord: fields.passphrase,
+      herhaling: fields.passphrase,
+    },
+  });
+  assert.equal(created.statusCode, 200, `the account form at ${url} answered ${created.statusCode}`);
+  return signedIn(target, withCookiesOf(formCookies, created.headers), {
+    ...fields,
+    recoveryCode: recoveryCodeIn(created.body),
+  });
+}
+
 export interface ParentOptions extends AccountOptions {
   /** The cookies the browser already has (none: a fresh browser). */
   cookies?: Jar;
@@ -174,29 +204,13 @@ export async function buildAdmin(
   const token = await target.services.accounts.createAdminSetupLink(options.email ?? `${username}@example.org`);
   const form = await target.app.inject({ method: 'GET', url: `/beheer/start/${token}`, ...address });
   assert.equal(form.statusCode, 200, `the set-up link answered ${form.statusCode}`);
-  const formCookies = withCookiesOf({}, form.headers);
-  const created = await target.app.inject({
-    method: 'POST',
-    url: `/beheer/start/${token}`,
-    cookies: formCookies,
-    ...address,
-    payload: {
-      _csrf: csrfTokenFrom(form.body),
-      gebruikersnaam: username,
-      wachtwoord: passphrase,
-      herhaling: passphrase,
-    },
-  });
-  assert.equal(created.statusCode, 200, `the admin's set-up answered ${created.statusCode}`);
-  const cookies = withCookiesOf(formCookies, created.headers);
-  const account = await signedIn(target, cookies, {
+  const account = await submitAccountForm(target, `/beheer/start/${token}`, form, withCookiesOf({}, form.headers), {
     username,
     passphrase,
-    recoveryCode: recoveryCodeIn(created.body),
     ...address,
   });
   if (options.secondFactor === false) return account;
-  return { ...account, totpSecret: await setUpTotpOverHttp(target, cookies, options.remoteAddress) };
+  return { ...account, totpSecret: await setUpTotpOverHttp(target, account.cookies, options.remoteAddress) };
 }
 
 export interface ProfessionalOptions extends AccountOptions {
@@ -260,28 +274,16 @@ export async function buildProfessional(
   });
   assert.equal(form.statusCode, 200, `the invitation's sign-up form answered ${form.statusCode}`);
   const formCookies = withCookiesOf(withCookiesOf({}, landing.headers), form.headers);
-  const created = await app.inject({
-    method: 'POST',
-    url: '/uitnodiging',
-    cookies: formCookies,
-    ...address,
-    payload: {
-      _csrf: csrfTokenFrom(form.body),
-      gebruikersnaam: username,
-      wachtwoord: passphrase,
-      herhaling: passphrase,
-    },
-  });
-  assert.equal(created.statusCode, 200, `the professional's sign-up answered ${created.statusCode}`);
-  const cookies = withCookiesOf(formCookies, created.headers);
-  const account = await signedIn(target, cookies, {
+  const account = await submitAccountForm(target, '/uitnodiging', form, formCookies, {
     username,
     passphrase,
-    recoveryCode: recoveryCodeIn(created.body),
     ...address,
   });
   if (options.secondFactor === false) return account;
-  const professional = { ...account, totpSecret: await setUpTotpOverHttp(target, cookies, options.remoteAddress) };
+  const professional = {
+    ...account,
+    totpSecret: await setUpTotpOverHttp(target, account.cookies, options.remoteAddress),
+  };
   for (const approver of options.activatedBy ?? []) {
     const page = await app.inject({ method: 'GET', url: '/account', cookies: approver.cookies });
     const approved = await app.inject({

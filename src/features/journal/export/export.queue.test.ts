@@ -7,7 +7,7 @@ import { createServices, type Services } from '../../../services.js';
 import { type DatabaseHandle, openDatabase } from '../../../shared/db/database.js';
 import type { Database } from '../../../shared/db/schema.js';
 import { verifyBundle } from '../../../shared/evidence/verify.js';
-import { appForSuite, csrfTokenFrom, setCookies } from '../../../../test/helpers/app.js';
+import { appForSuite, signInOverHttp } from '../../../../test/helpers/app.js';
 import { dialects } from '../../../../test/helpers/databases.js';
 import { buildParent } from '../../../../test/helpers/factories.js';
 import { downloadExport, postExportForm, waitForExport } from '../../../../test/helpers/export.js';
@@ -131,16 +131,8 @@ for (const dialect of dialects) {
     test('another session of the account, or another account, gets nothing; moved to its session in the database it does not open', async () => {
       await start(cookies);
       await testApp.services.jobs.runDue();
-      const login = await testApp.app.inject({ method: 'GET', url: '/inloggen' });
-      const jar = Object.fromEntries(setCookies(login.headers));
-      const signedIn = await testApp.app.inject({
-        method: 'POST',
-        url: '/inloggen',
-        cookies: jar,
-        payload: { _csrf: csrfTokenFrom(login.body), gebruikersnaam: 'wachtrij.ouder', wachtwoord: passphrase },
-      });
+      const { response: signedIn, cookies: second } = await signInOverHttp(testApp.app, 'wachtrij.ouder', passphrase);
       assert.equal(signedIn.statusCode, 303);
-      const second = { ...jar, ...Object.fromEntries(setCookies(signedIn.headers)) };
       const { cookies: stranger } = await buildParent(testApp, { username: 'wachtrij.vreemde', passphrase });
       for (const jarOf of [second, stranger]) {
         const page = await testApp.app.inject({ method: 'GET', url: '/logboek/export/bezig', cookies: jarOf });

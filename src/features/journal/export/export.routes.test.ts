@@ -3,7 +3,7 @@ import { before, describe, test } from 'node:test';
 import { createHash, randomUUID } from 'node:crypto';
 import { unzipSync, zipSync } from 'fflate';
 import sharp from 'sharp';
-import { appForSuite, csrfTokenFrom, setCookies } from '../../../../test/helpers/app.js';
+import { appForSuite, csrfTokenFrom, setCookies, signInOverHttp } from '../../../../test/helpers/app.js';
 import { dialects } from '../../../../test/helpers/databases.js';
 import { buildAdmin, buildParent } from '../../../../test/helpers/factories.js';
 import { entryFormBody } from '../../../../test/helpers/journal.js';
@@ -322,16 +322,9 @@ for (const dialect of dialects) {
 
     /** A new session of the same account, as a second device would have. */
     async function signIn(): Promise<Record<string, string>> {
-      const page = await testApp.app.inject({ method: 'GET', url: '/inloggen' });
-      const fresh = Object.fromEntries(setCookies(page.headers));
-      const response = await testApp.app.inject({
-        method: 'POST',
-        url: '/inloggen',
-        cookies: fresh,
-        payload: { _csrf: csrfTokenFrom(page.body), gebruikersnaam: 'export.ouder', wachtwoord: passphrase },
-      });
+      const { response, cookies } = await signInOverHttp(testApp.app, 'export.ouder', passphrase);
       assert.equal(response.statusCode, 303);
-      return { ...fresh, ...Object.fromEntries(setCookies(response.headers)) };
+      return cookies;
     }
 
     async function sessionOf(jar: Record<string, string>) {

@@ -110,11 +110,12 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     pageContext(request, reply, assets.urls, config.quickExitUrl);
   const pages: Pages = { contextOf, cache: createPageCache({ contextOf, ttlMs: 30_000, maxEntries: 500 }) };
 
+  // Anonymous GETs of stored pages are answered first, before the other hooks, the session and the route
+  // (ADR 0026).
+  registerEarlyAnswers(app, pages.cache, { sessionCookieName: sessionCookieName(config.secureCookies), translatorFor });
   registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   registerRequestContext(app, translatorFor);
-  // Anonymous GETs of stored pages are answered here, before the session and the route (ADR 0026).
-  registerEarlyAnswers(app, pages.cache, sessionCookieName(config.secureCookies));
   registerSessionLoading(app, {
     cookieName: sessionCookieName(config.secureCookies),
     currentSession: (cookie) => services.accounts.currentSession(cookie),

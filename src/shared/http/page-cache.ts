@@ -3,7 +3,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import type { PageContext } from '../views/context.js';
-import { csrfToken } from './request-context.js';
+import type { TranslatorFor } from '../i18n/i18n.js';
+import { csrfToken, setRequestContext } from './request-context.js';
+import { hstsFor } from './security-headers.js';
 import type { RenderedHtml } from '../views/rendered-html.js';
 
 export type PageContextFactory = (request: FastifyRequest, reply: FastifyReply) => PageContext;
@@ -133,8 +135,8 @@ export function createPageCache(options: PageCacheOptions) {
       const headers: Record<string, string | string[]> = { ...entry.headers };
       const cookie = reply.newCsrfCookie();
       if (cookie !== undefined) headers['set-cookie'] = cookie;
-      const hsts = reply.getHeader('strict-transport-security');
-      if (typeof hsts === 'string') headers['strict-transport-security'] = hsts;
+      const hsts = hstsFor(request);
+      if (hsts !== undefined) headers['strict-transport-security'] = hsts;
       headers['content-length'] = String(body.length);
       entry.early?.();
       // Written directly, in one piece (a write per part costs more than copying the page once). Fastify runs
@@ -208,22 +210,33 @@ export function createPageCache(options: PageCacheOptions) {
 export type PageCache = ReturnType<typeof createPageCache>;
 
 /**
- * Answers anonymous GETs of stored pages in an onRequest hook (registered where it is to run: after the
- * security headers, cookies and language, before the session is loaded). Only a request that brings no session
- * cookie, on a route under the global rate limit; the limit counts it first (the same store as the route's own
- * hook), and a request over the limit goes on to be refused as usual (where it is counted once more). Saves
- * the session lookup, the rate limiter's route hook, the handler and Fastify's reply path for most page views
- * (docs/adr/0026).
+ * Answers anonymous GETs of stored pages in an onRequest hook, registered before the app's other hooks. Only a
+ * request that brings no session cookie, on a route under the global rate limit; the limit counts it first (the
+ * same store as the route's own hook), and a request over the limit goes on to be refused as usual (where it is
+ * counted once more). The hook reads the cookies and the language itself (as the cookie plugin and
+ * request-context.ts would); the stored headers carry the security headers, and HSTS is added as
+ * security-headers.ts adds it. Saves the other hooks, the session lookup, the rate limiter's route hook, the
+ * handler and Fastify's reply path for most page views (docs/adr/0026).
  */
-export function registerEarlyAnswers(app: FastifyInstance, cache: PageCache, sessionCookieName: string): void {
+export function registerEarlyAnswers(
+  app: FastifyInstance,
+  cache: PageCache,
+  options: { sessionCookieName: string; translatorFor: TranslatorFor },
+): void {
   let limit: ReturnType<FastifyInstance['createRateLimit']> | undefined;
   app.addHook('onRequest', (request, reply, done) => {
-    if (
-      request.method !== 'GET' ||
-      request.cookies[sessionCookieName] !== undefined ||
-      request.routeOptions.config.rateLimit !== undefined ||
-      !cache.canAnswerEarly(request)
-    ) {
+    if (request.method !== 'GET' || request.routeOptions.config.rateLimit !== undefined) {
+      done();
+      return;
+    }
+    const cookieHeader = request.headers.cookie;
+    request.cookies = cookieHeader === undefined ? {} : app.parseCookie(cookieHeader);
+    if (request.cookies[options.sessionCookieName] !== undefined) {
+      done();
+      return;
+    }
+    setRequestContext(request, options.translatorFor);
+    if (!cache.canAnswerEarly(request)) {
       done();
       return;
     }

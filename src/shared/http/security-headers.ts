@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /*
  * One precomputed header set, applied in a single hook. (@fastify/helmet computes per request and measured at
@@ -54,11 +54,17 @@ export const baseSecurityHeaders: Readonly<Record<string, string>> = Object.free
 
 const hsts = 'max-age=63072000; includeSubDomains';
 
+/** The Strict-Transport-Security header for this request: only when it came over HTTPS. */
+export function hstsFor(request: FastifyRequest): string | undefined {
+  return request.protocol === 'https' ? hsts : undefined;
+}
+
 /** Sets the security headers on every response; HSTS only when the request came over HTTPS. */
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onRequest', (request, reply, done) => {
     reply.headers(baseSecurityHeaders);
-    if (request.protocol === 'https') reply.header('strict-transport-security', hsts);
+    const strict = hstsFor(request);
+    if (strict !== undefined) reply.header('strict-transport-security', strict);
     done();
   });
 }

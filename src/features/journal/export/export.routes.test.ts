@@ -215,6 +215,23 @@ for (const dialect of dialects) {
       }
     });
 
+    test('a refused export form is drawn again with what was typed and ticked, never the passphrase', async () => {
+      const response = await exportWith({
+        label: 'Sanne\u0007 voor de zedenpolitie',
+        keuze: 'deel',
+        notitie: [ids[1]!],
+        bijlagen: 'kies',
+        wachtwoord: passphrase,
+      });
+      assert.equal(response.statusCode, 400);
+      assert.match(response.body, /value="Sanne voor de zedenpolitie"/, 'the label, without the control character');
+      assert.match(response.body, /name="keuze" value="deel" checked/);
+      assert.match(response.body, new RegExp(`name="notitie" value="${ids[1]}" checked`));
+      assert.doesNotMatch(response.body, new RegExp(`name="notitie" value="${ids[0]}" checked`));
+      assert.match(response.body, /name="bijlagen" value="kies" checked/);
+      assert.ok(!response.body.includes(passphrase), 'the passphrase is not sent back');
+    });
+
     async function rootAt(size: number): Promise<string> {
       const row = await testApp.database.handle.db
         .selectFrom('journal_checkpoints')

@@ -1,8 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Pages } from '../../../app.js';
-import { parseForm } from '../../../shared/http/forms.js';
-import type { MessageKey } from '../../../shared/i18n/messages.js';
+import { blankForm, type FormState, parseForm } from '../../../shared/http/forms.js';
 import { formatFingerprint } from '../../../shared/evidence/format.js';
 import type { CurrentSession } from '../../accounts/accounts.service.js';
 import { trailOf } from '../../audit/audit.service.js';
@@ -39,16 +38,16 @@ export function registerExportRoutes(
 ): void {
   // The export bundle for the police (docs/export-format.md), after the passphrase is given again.
   type ExportForm = Record<string, string | string[] | undefined>;
+  /** Texts are shown again up to this length (the label's limit; the other fields are shorter). */
+  const KEEP = 200;
   const exportPage = async (
     request: FastifyRequest,
     reply: FastifyReply,
     who: JournalActor,
-    form: ExportForm,
-    problems: { field: string; messageKey: MessageKey }[],
+    form: FormState,
+    body: ExportForm = {},
     status = 200,
   ) => {
-    const text = (name: string) => (typeof form[name] === 'string' ? form[name] : '');
-    const picked = listOf(form.notitie);
     const author = who.keys.signingKey();
     return reply.html(
       <ExportPage
@@ -58,23 +57,14 @@ export function registerExportRoutes(
         checkpoint={await journal.currentCheckpoint(who)}
         fingerprint={formatFingerprint(author.id)}
         fresh={request.session !== null && Date.now() < Date.parse(request.session.reauthenticatedUntil)}
-        form={{
-          label: text('label').slice(0, 200),
-          mode: text('keuze') === '' ? 'alles' : text('keuze'),
-          picked,
-          from: text('van').slice(0, 12),
-          to: text('tot').slice(0, 12),
-          known: text('bekend').slice(0, 12),
-          attachments: text('bijlagen') === '' ? 'alle' : text('bijlagen'),
-          pickedAttachments: listOf(form.bijlage),
-        }}
-        problems={problems}
+        form={form}
+        ticked={{ entries: listOf(body.notitie), attachments: listOf(body.bijlage) }}
       />,
       status,
     );
   };
 
-  scope.get('/logboek/export', async (request, reply) => exportPage(request, reply, actorOf(request), {}, []));
+  scope.get('/logboek/export', async (request, reply) => exportPage(request, reply, actorOf(request), blankForm));
 
   scope.post<{ Body: ExportForm | undefined }>(
     '/logboek/export',
@@ -95,9 +85,9 @@ export function registerExportRoutes(
             : new Set<string>(),
         }),
         form,
-        { secrets: ['wachtwoord'] },
+        { secrets: ['wachtwoord'], keep: KEEP },
       );
-      if (!parsed.ok) return exportPage(request, reply, who, form, parsed.problems, 400);
+      if (!parsed.ok) return exportPage(request, reply, who, parsed, form, 400);
       const confirmed = await exporting.confirmPassphrase(session, form.wachtwoord, request.ip, {
         allowRecent: true,
       });
@@ -108,8 +98,8 @@ export function registerExportRoutes(
           request,
           reply,
           who,
+          { values: parsed.values, problems: [{ field: 'wachtwoord', messageKey }] },
           form,
-          [{ field: 'wachtwoord', messageKey }],
           confirmed === 'throttled' ? 429 : 400,
         );
       }
@@ -124,8 +114,11 @@ export function registerExportRoutes(
           request,
           reply,
           who,
+          {
+            values: parsed.values,
+            problems: [{ field: 'wachtwoord', messageKey: `journal.export.problem.${started}` }],
+          },
           form,
-          [{ field: 'wachtwoord', messageKey: `journal.export.problem.${started}` }],
           started === 'busy' ? 409 : 503,
         );
       }

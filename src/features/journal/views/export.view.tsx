@@ -1,7 +1,6 @@
-import type { MessageKey } from '../../../shared/i18n/messages.js';
 import { CsrfField } from '../../../shared/views/components/csrf-field.js';
 import { ErrorSummary } from '../../../shared/views/components/error-summary.js';
-import { FieldError, Input } from '../../../shared/views/components/fields.js';
+import { FieldError, type FormState, Input, problemOf } from '../../../shared/views/components/fields.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import type { Category } from '../journal.schema.js';
@@ -38,7 +37,7 @@ export function ExportPage({
   checkpoint,
   fingerprint,
   form,
-  problems,
+  ticked,
   fresh,
 }: {
   ctx: PageContext;
@@ -48,20 +47,19 @@ export function ExportPage({
   attachmentChoices: ExportAttachmentChoice[] | undefined;
   checkpoint: { size: number; root: string; time: number } | undefined;
   fingerprint: string;
-  form: {
-    label: string;
-    mode: string;
-    picked: readonly string[];
-    from: string;
-    to: string;
-    known: string;
-    attachments: string;
-    pickedAttachments: readonly string[];
-  };
-  problems: readonly { field: string; messageKey: MessageKey }[];
+  /** What was typed and one problem per field (a failed parseForm, or blankForm the first time). */
+  form: FormState;
+  /** The entries (notitie) and attachments (bijlage) ticked, which a FormState's text values do not hold. */
+  ticked: { entries: readonly string[]; attachments: readonly string[] };
 }) {
   const { t } = ctx;
-  const problemOf = (field: string) => problems.find((problem) => problem.field === field)?.messageKey;
+  const { values, problems } = form;
+  const problem = (field: string) => problemOf(problems, field);
+  /** A radio group's choice, or its first choice when none was sent. */
+  const chosen = (field: string, first: string) =>
+    values[field] === undefined || values[field] === '' ? first : values[field];
+  const mode = chosen('keuze', 'alles');
+  const attachmentMode = chosen('bijlagen', 'alle');
   const title = t('journal.export.title');
   return (
     <Layout ctx={ctx} title={problems.length > 0 ? `${t('error.title')}: ${title}` : title}>
@@ -101,33 +99,33 @@ export function ExportPage({
               name="label"
               label={t('journal.export.label')}
               hint={t('journal.export.labelHint')}
-              form={{ label: form.label }}
-              problem={problemOf('label')}
+              form={values}
+              problem={problem('label')}
               wide
             />
             <fieldset>
               <legend>{t('journal.export.which')}</legend>
-              <FieldError ctx={ctx} id="keuze" problem={problemOf('keuze')} />
+              <FieldError ctx={ctx} id="keuze" problem={problem('keuze')} />
               <div class="app-radios app-radios--stacked" id="keuze">
-                {(['alles', 'reeks', 'deel'] as const).map((mode) => (
-                  <div class="app-radios__item" key={mode}>
+                {(['alles', 'reeks', 'deel'] as const).map((choice) => (
+                  <div class="app-radios__item" key={choice}>
                     <input
                       class="app-radios__input"
                       type="radio"
-                      id={`keuze-${mode}`}
+                      id={`keuze-${choice}`}
                       name="keuze"
-                      value={mode}
-                      checked={form.mode === mode}
+                      value={choice}
+                      checked={mode === choice}
                     />
-                    <label class="app-radios__label" for={`keuze-${mode}`}>
-                      {t(`journal.export.mode.${mode}`)}
+                    <label class="app-radios__label" for={`keuze-${choice}`}>
+                      {t(`journal.export.mode.${choice}`)}
                     </label>
                   </div>
                 ))}
               </div>
               <div class="app-journal-row">
-                <Input ctx={ctx} name="van" label={t('journal.export.from')} form={{ van: form.from }} />
-                <Input ctx={ctx} name="tot" label={t('journal.export.to')} form={{ tot: form.to }} />
+                <Input ctx={ctx} name="van" label={t('journal.export.from')} form={values} />
+                <Input ctx={ctx} name="tot" label={t('journal.export.to')} form={values} />
               </div>
               {choices.length <= EXPORT_PICK_LIMIT && (
                 <fieldset>
@@ -142,7 +140,7 @@ export function ExportPage({
                           id={`notitie-${choice.number}`}
                           name="notitie"
                           value={choice.id}
-                          checked={form.picked.includes(choice.id)}
+                          checked={ticked.entries.includes(choice.id)}
                         />
                         <label class="app-radios__label" for={`notitie-${choice.number}`}>
                           {t('journal.entry.number', { number: choice.number })}
@@ -162,7 +160,7 @@ export function ExportPage({
                 <p class="app-hint" id="bijlagen-hint">
                   {t('journal.export.attachmentsHint')}
                 </p>
-                <FieldError ctx={ctx} id="bijlagen" problem={problemOf('bijlagen')} />
+                <FieldError ctx={ctx} id="bijlagen" problem={problem('bijlagen')} />
                 <div class="app-radios app-radios--stacked" id="bijlagen">
                   {attachmentModes
                     .filter((mode) => mode !== 'kies' || attachmentChoices !== undefined)
@@ -174,7 +172,7 @@ export function ExportPage({
                           id={`bijlagen-${mode}`}
                           name="bijlagen"
                           value={mode}
-                          checked={form.attachments === mode}
+                          checked={attachmentMode === mode}
                           aria-describedby="bijlagen-hint"
                         />
                         <label class="app-radios__label" for={`bijlagen-${mode}`}>
@@ -194,7 +192,7 @@ export function ExportPage({
                           id={`bijlage-${choice.number}-${choice.attachment}`}
                           name="bijlage"
                           value={choice.id}
-                          checked={form.pickedAttachments.includes(choice.id)}
+                          checked={ticked.attachments.includes(choice.id)}
                         />
                         <label class="app-radios__label" for={`bijlage-${choice.number}-${choice.attachment}`}>
                           {t('journal.export.attachments.item', {
@@ -213,8 +211,8 @@ export function ExportPage({
               name="bekend"
               label={t('journal.export.known')}
               hint={t('journal.export.knownHint')}
-              form={{ bekend: form.known }}
-              problem={problemOf('bekend')}
+              form={values}
+              problem={problem('bekend')}
             />
             <div class="app-field">
               <label class="app-label" for="wachtwoord">
@@ -223,9 +221,9 @@ export function ExportPage({
               <p class="app-hint" id="wachtwoord-hint">
                 {t(fresh ? 'journal.export.passphraseFresh' : 'journal.export.passphraseHint')}
               </p>
-              <FieldError ctx={ctx} id="wachtwoord" problem={problemOf('wachtwoord')} />
+              <FieldError ctx={ctx} id="wachtwoord" problem={problem('wachtwoord')} />
               <input
-                class={`app-input${problemOf('wachtwoord') === undefined ? '' : ' app-input--error'}`}
+                class={`app-input${problem('wachtwoord') === undefined ? '' : ' app-input--error'}`}
                 type="password"
                 id="wachtwoord"
                 name="wachtwoord"

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { createPublicKey } from 'node:crypto';
 import { test } from 'node:test';
+import type { Updateable } from 'kysely';
 import { describeEachDialect } from '../../../test/helpers/databases.js';
 import { buildParentSession } from '../../../test/helpers/factories.js';
 import { createPassphraseHasher } from '../../shared/crypto/passphrase.js';
+import type { Database } from '../../shared/db/schema.js';
 import { verifyMessage } from '../../shared/crypto/signing.js';
 import { fromHex, utf8 } from '../../shared/evidence/bytes.js';
 import { parseStrict } from '../../shared/evidence/jcs.js';
@@ -142,93 +144,57 @@ describeEachDialect('the journal log', (database) => {
       .where('size', '=', 3)
       .executeTakeFirstOrThrow();
 
+    /** Writes these columns into entry 2. */
+    const setEntry = (values: Updateable<Database['journal_entries']>) => () =>
+      db().updateTable('journal_entries').set(values).where('id', '=', entry.id).execute();
+    /** Writes these columns into checkpoint 3. */
+    const setCheckpoint = (values: Updateable<Database['journal_checkpoints']>) => () =>
+      db()
+        .updateTable('journal_checkpoints')
+        .set(values)
+        .where('journal_id', '=', journalId)
+        .where('size', '=', 3)
+        .execute();
     const cases: [string, () => Promise<unknown>, () => Promise<unknown>, { at: number; check: string }][] = [];
     for (const at of [2, Math.floor(entry.leaf_data!.length / 2), entry.leaf_data!.length - 3]) {
       cases.push([
         `leaf byte ${at}`,
-        () =>
-          db()
-            .updateTable('journal_entries')
-            .set({ leaf_data: flip(entry.leaf_data!, at) })
-            .where('id', '=', entry.id)
-            .execute(),
-        () =>
-          db().updateTable('journal_entries').set({ leaf_data: entry.leaf_data }).where('id', '=', entry.id).execute(),
+        setEntry({ leaf_data: flip(entry.leaf_data!, at) }),
+        setEntry({ leaf_data: entry.leaf_data }),
         { at: 2, check: '' },
       ]);
     }
     cases.push([
       'signature',
-      () =>
-        db()
-          .updateTable('journal_entries')
-          .set({ signature: flip(entry.signature!, 10) })
-          .where('id', '=', entry.id)
-          .execute(),
-      () =>
-        db().updateTable('journal_entries').set({ signature: entry.signature }).where('id', '=', entry.id).execute(),
+      setEntry({ signature: flip(entry.signature!, 10) }),
+      setEntry({ signature: entry.signature }),
       { at: 2, check: 'leaf-signature' },
     ]);
     cases.push([
       'leaf hash',
-      () =>
-        db()
-          .updateTable('journal_entries')
-          .set({ leaf_hash: flip(entry.leaf_hash!, 5) })
-          .where('id', '=', entry.id)
-          .execute(),
-      () =>
-        db().updateTable('journal_entries').set({ leaf_hash: entry.leaf_hash }).where('id', '=', entry.id).execute(),
+      setEntry({ leaf_hash: flip(entry.leaf_hash!, 5) }),
+      setEntry({ leaf_hash: entry.leaf_hash }),
       { at: 2, check: 'leaf-hash' },
     ]);
     for (const at of [20, checkpoint.bytes.length - 20]) {
       cases.push([
         `checkpoint byte ${at}`,
-        () =>
-          db()
-            .updateTable('journal_checkpoints')
-            .set({ bytes: flip(checkpoint.bytes, at) })
-            .where('journal_id', '=', journalId)
-            .where('size', '=', 3)
-            .execute(),
-        () =>
-          db()
-            .updateTable('journal_checkpoints')
-            .set({ bytes: checkpoint.bytes })
-            .where('journal_id', '=', journalId)
-            .where('size', '=', 3)
-            .execute(),
+        setCheckpoint({ bytes: flip(checkpoint.bytes, at) }),
+        setCheckpoint({ bytes: checkpoint.bytes }),
         { at: 3, check: '' },
       ]);
     }
     cases.push([
       'checkpoint signature',
-      () =>
-        db()
-          .updateTable('journal_checkpoints')
-          .set({ signature: flip(checkpoint.signature, 7) })
-          .where('journal_id', '=', journalId)
-          .where('size', '=', 3)
-          .execute(),
-      () =>
-        db()
-          .updateTable('journal_checkpoints')
-          .set({ signature: checkpoint.signature })
-          .where('journal_id', '=', journalId)
-          .where('size', '=', 3)
-          .execute(),
+      setCheckpoint({ signature: flip(checkpoint.signature, 7) }),
+      setCheckpoint({ signature: checkpoint.signature }),
       { at: 3, check: 'checkpoint-signature' },
     ]);
     for (const at of [40, entry.payload!.length - 5]) {
       cases.push([
         `ciphertext byte ${at}`,
-        () =>
-          db()
-            .updateTable('journal_entries')
-            .set({ payload: flip(entry.payload!, at) })
-            .where('id', '=', entry.id)
-            .execute(),
-        () => db().updateTable('journal_entries').set({ payload: entry.payload }).where('id', '=', entry.id).execute(),
+        setEntry({ payload: flip(entry.payload!, at) }),
+        setEntry({ payload: entry.payload }),
         { at: 2, check: 'ciphertext' },
       ]);
     }

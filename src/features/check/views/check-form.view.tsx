@@ -1,4 +1,5 @@
 import { CsrfField } from '../../../shared/views/components/csrf-field.js';
+import { ErrorSummaryBox } from '../../../shared/views/components/error-summary.js';
 import { emergencyNumbers, PhoneLink } from '../../../shared/views/components/phone-link.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
@@ -82,25 +83,14 @@ export function CheckFormPage({ ctx, questionnaire, answers, missing }: CheckFor
       title={missing.length > 0 ? `${t('error.title')}: ${questionnaire.title[locale]}` : questionnaire.title[locale]}
     >
       {missing.length > 0 && (
-        <div
-          class="app-error-summary"
-          data-module="app-error-summary"
-          role="alert"
-          tabindex={-1}
-          aria-labelledby="error-summary-title"
-        >
-          <h2 class="app-error-summary__title" id="error-summary-title">
-            {t('check.errorSummary.title')}
-          </h2>
-          <p>{t('check.errorSummary.missing', { count: missing.length })}</p>
-          <ul class="app-error-summary__list">
-            {missing.map((question) => (
-              <li key={question.id}>
-                <a href={`#${inputId(question, options(question)[0]?.value ?? '')}`}>{question.text[locale]}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <ErrorSummaryBox
+          title={t('check.errorSummary.title')}
+          lead={t('check.errorSummary.missing', { count: missing.length })}
+          links={missing.map((question) => ({
+            href: `#${inputId(question, options(question)[0]?.value ?? '')}`,
+            text: question.text[locale],
+          }))}
+        />
       )}
       <h1>{questionnaire.title[locale]}</h1>
       <p class="app-lead">{questionnaire.intro[locale]}</p>

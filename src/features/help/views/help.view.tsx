@@ -1,3 +1,4 @@
+import { ErrorSummaryBox } from '../../../shared/views/components/error-summary.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import type { Place } from '../help.repo.js';
@@ -107,22 +108,7 @@ export function HelpPage({ ctx, result, query, municipalityNames }: HelpPageProp
   return (
     <Layout ctx={ctx} title={error === undefined ? t('help.title') : `${t('error.title')}: ${t('help.title')}`}>
       {error !== undefined && (
-        <div
-          class="app-error-summary"
-          data-module="app-error-summary"
-          role="alert"
-          tabindex={-1}
-          aria-labelledby="error-summary-title"
-        >
-          <h2 class="app-error-summary__title" id="error-summary-title">
-            {t('help.errorTitle')}
-          </h2>
-          <ul class="app-error-summary__list">
-            <li>
-              <a href="#plaats">{error}</a>
-            </li>
-          </ul>
-        </div>
+        <ErrorSummaryBox title={t('help.errorTitle')} links={[{ href: '#plaats', text: error }]} />
       )}
       <h1>{t('help.title')}</h1>
       <p class="app-lead">{t('help.intro')}</p>

@@ -12,6 +12,27 @@ export function ErrorSummary({
   const { t } = ctx;
   if (problems.length === 0) return null;
   return (
+    <ErrorSummaryBox
+      title={t('error.title')}
+      links={problems.map((problem) => ({ href: `#${problem.field}`, text: t(problem.messageKey) }))}
+    />
+  );
+}
+
+/**
+ * The error summary's box for a page whose problems are not a form's fields (the check's unanswered questions,
+ * the help finder's place): a title, an optional line, and one link a problem (each href once).
+ */
+export function ErrorSummaryBox({
+  title,
+  lead,
+  links,
+}: {
+  title: string;
+  lead?: string;
+  links: readonly { href: string; text: string }[];
+}) {
+  return (
     <div
       class="app-error-summary"
       data-module="app-error-summary"
@@ -20,12 +41,13 @@ export function ErrorSummary({
       aria-labelledby="error-summary-title"
     >
       <h2 class="app-error-summary__title" id="error-summary-title">
-        {t('error.title')}
+        {title}
       </h2>
+      {lead !== undefined && <p>{lead}</p>}
       <ul class="app-error-summary__list">
-        {problems.map((problem) => (
-          <li key={problem.field}>
-            <a href={`#${problem.field}`}>{t(problem.messageKey)}</a>
+        {links.map((link) => (
+          <li key={link.href}>
+            <a href={link.href}>{link.text}</a>
           </li>
         ))}
       </ul>

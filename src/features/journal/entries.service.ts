@@ -195,6 +195,23 @@ export function createEntriesService(
     });
   }
 
+  /**
+   * The entry a correction or a redaction points at, under the journal's lock. An id from another journal (or a
+   * diary note's id) is simply not found here; a redacted entry or a redaction itself is a conflict.
+   */
+  async function targetOf(
+    who: JournalActor,
+    locked: LockedJournal,
+    targetId: string,
+    action: 'corrected' | 'redacted',
+  ): Promise<EntryRow> {
+    const target = await locked.entry(targetId);
+    if (target === undefined) throw new NotFound('no such entry');
+    if (target.redactedAt !== null) throw new JournalConflict('the entry was redacted');
+    if (openEntry(who, target)?.kind === 'redaction') throw new JournalConflict(`a redaction cannot be ${action}`);
+    return target;
+  }
+
   function toViews(
     who: JournalActor,
     rows: EntryRow[],
@@ -279,12 +296,7 @@ export function createEntriesService(
         who,
         journal,
         async (locked) => {
-          const target = await locked.entry(targetId);
-          // An id from another journal (or a diary note's id) is simply not found here.
-          if (target === undefined) throw new NotFound('no such entry');
-          if (target.redactedAt !== null) throw new JournalConflict('the entry was redacted');
-          const payload = openEntry(who, target);
-          if (payload?.kind === 'redaction') throw new JournalConflict('a redaction cannot be corrected');
+          const target = await targetOf(who, locked, targetId, 'corrected');
           return { kind: 'correction', target: { index: target.index, id: target.id }, observation };
         },
         attachments,
@@ -301,11 +313,7 @@ export function createEntriesService(
         who,
         journal,
         async (locked) => {
-          const target = await locked.entry(targetId);
-          if (target === undefined) throw new NotFound('no such entry');
-          if (target.redactedAt !== null) throw new JournalConflict('already redacted');
-          const payload = openEntry(who, target);
-          if (payload?.kind === 'redaction') throw new JournalConflict('a redaction cannot be redacted');
+          const target = await targetOf(who, locked, targetId, 'redacted');
           return { kind: 'redaction', target: { index: target.index, id: target.id } };
         },
         [],

@@ -6,6 +6,7 @@ import {
   FieldError,
   type FormValues,
   Input,
+  RadioItems,
   TextArea,
 } from '../../../shared/views/components/fields.js';
 import type { PageContext } from '../../../shared/views/context.js';
@@ -114,21 +115,11 @@ export function EntryFormPage({
           <legend>{t('journal.field.category')}</legend>
           <FieldError ctx={ctx} id="categorie" problem={problemOf('categorie')} />
           <div class="app-radios app-radios--stacked" id="categorie">
-            {categories.map((category) => (
-              <div key={category} class="app-radios__item">
-                <input
-                  class="app-radios__input"
-                  type="radio"
-                  id={`categorie-${category}`}
-                  name="categorie"
-                  value={category}
-                  checked={form.categorie === category}
-                />
-                <label class="app-radios__label" for={`categorie-${category}`}>
-                  {t(categoryKey(category))}
-                </label>
-              </div>
-            ))}
+            <RadioItems
+              name="categorie"
+              choices={categories.map((category) => ({ value: category, label: t(categoryKey(category)) }))}
+              chosen={form.categorie}
+            />
           </div>
         </fieldset>
         <TextArea

@@ -1,6 +1,6 @@
 import { CsrfField } from '../../../shared/views/components/csrf-field.js';
 import { ErrorSummary } from '../../../shared/views/components/error-summary.js';
-import { FieldError, type FormState, Input, problemOf } from '../../../shared/views/components/fields.js';
+import { FieldError, type FormState, Input, problemOf, RadioItems } from '../../../shared/views/components/fields.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import type { Category } from '../journal.schema.js';
@@ -107,21 +107,14 @@ export function ExportPage({
               <legend>{t('journal.export.which')}</legend>
               <FieldError ctx={ctx} id="keuze" problem={problem('keuze')} />
               <div class="app-radios app-radios--stacked" id="keuze">
-                {(['alles', 'reeks', 'deel'] as const).map((choice) => (
-                  <div class="app-radios__item" key={choice}>
-                    <input
-                      class="app-radios__input"
-                      type="radio"
-                      id={`keuze-${choice}`}
-                      name="keuze"
-                      value={choice}
-                      checked={mode === choice}
-                    />
-                    <label class="app-radios__label" for={`keuze-${choice}`}>
-                      {t(`journal.export.mode.${choice}`)}
-                    </label>
-                  </div>
-                ))}
+                <RadioItems
+                  name="keuze"
+                  choices={(['alles', 'reeks', 'deel'] as const).map((choice) => ({
+                    value: choice,
+                    label: t(`journal.export.mode.${choice}`),
+                  }))}
+                  chosen={mode}
+                />
               </div>
               <div class="app-journal-row">
                 <Input ctx={ctx} name="van" label={t('journal.export.from')} form={values} />
@@ -162,24 +155,14 @@ export function ExportPage({
                 </p>
                 <FieldError ctx={ctx} id="bijlagen" problem={problem('bijlagen')} />
                 <div class="app-radios app-radios--stacked" id="bijlagen">
-                  {attachmentModes
-                    .filter((mode) => mode !== 'kies' || attachmentChoices !== undefined)
-                    .map((mode) => (
-                      <div class="app-radios__item" key={mode}>
-                        <input
-                          class="app-radios__input"
-                          type="radio"
-                          id={`bijlagen-${mode}`}
-                          name="bijlagen"
-                          value={mode}
-                          checked={attachmentMode === mode}
-                          aria-describedby="bijlagen-hint"
-                        />
-                        <label class="app-radios__label" for={`bijlagen-${mode}`}>
-                          {t(`journal.export.attachments.${mode}`)}
-                        </label>
-                      </div>
-                    ))}
+                  <RadioItems
+                    name="bijlagen"
+                    choices={attachmentModes
+                      .filter((mode) => mode !== 'kies' || attachmentChoices !== undefined)
+                      .map((mode) => ({ value: mode, label: t(`journal.export.attachments.${mode}`) }))}
+                    chosen={attachmentMode}
+                    describedBy="bijlagen-hint"
+                  />
                 </div>
                 {attachmentChoices !== undefined && (
                   <fieldset>

@@ -4,7 +4,7 @@ import { CsrfField } from '../../../shared/views/components/csrf-field.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import { ErrorSummary } from '../../../shared/views/components/error-summary.js';
-import { type FormState, TextField } from '../../../shared/views/components/fields.js';
+import { type FormState, RadioItems, TextField } from '../../../shared/views/components/fields.js';
 import { NewPassphraseFields } from '../../accounts/views/account.views.js';
 import type { Approval, OrganisationChoice, ProfessionalRecord } from '../professionals.repo.js';
 import type {
@@ -319,21 +319,14 @@ export function InvitePage({
             </p>
           )}
           <div class="app-radios">
-            {(['care', 'police', 'coordinator'] as const).map((role) => (
-              <div key={role} class="app-radios__item">
-                <input
-                  class="app-radios__input"
-                  type="radio"
-                  id={`rol-${role}`}
-                  name="rol"
-                  value={role}
-                  checked={values.rol === role}
-                />
-                <label class="app-radios__label" for={`rol-${role}`}>
-                  {roleLabel(ctx, role)}
-                </label>
-              </div>
-            ))}
+            <RadioItems
+              name="rol"
+              choices={(['care', 'police', 'coordinator'] as const).map((role) => ({
+                value: role,
+                label: roleLabel(ctx, role),
+              }))}
+              chosen={values.rol}
+            />
           </div>
         </fieldset>
         <button class="app-button" type="submit">

@@ -186,6 +186,41 @@ export function Checkbox({
   );
 }
 
+/** The radio buttons of one question (inside its fieldset): one item per choice, the chosen one checked. */
+export function RadioItems({
+  name,
+  choices,
+  chosen,
+  describedBy: description,
+}: {
+  name: string;
+  choices: readonly { value: string; label: ComponentChildren }[];
+  chosen: string | undefined;
+  /** The id of a hint every item is described by. */
+  describedBy?: string;
+}) {
+  return (
+    <>
+      {choices.map((choice) => (
+        <div class="app-radios__item" key={choice.value}>
+          <input
+            class="app-radios__input"
+            type="radio"
+            id={`${name}-${choice.value}`}
+            name={name}
+            value={choice.value}
+            checked={chosen === choice.value}
+            aria-describedby={description}
+          />
+          <label class="app-radios__label" for={`${name}-${choice.value}`}>
+            {choice.label}
+          </label>
+        </div>
+      ))}
+    </>
+  );
+}
+
 /** A text or passphrase field for account forms: names and passphrases, never spell-checked or capitalised. */
 export function TextField({
   ctx,

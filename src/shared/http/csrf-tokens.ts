@@ -8,11 +8,11 @@ declare module 'fastify' {
     /** A new CSRF token for this response (use csrfToken() from request-context.ts). */
     makeCsrfToken(): string;
     /**
-     * The Set-Cookie header value for the CSRF secret made for this response, if one was made. Only for a
-     * response written without Fastify's onSend hooks (a page answered early, page-cache.ts): otherwise
-     * @fastify/cookie writes the cookie itself.
+     * A new CSRF token as makeCsrfToken() makes it, and the Set-Cookie header value for a new CSRF secret when
+     * the request brought none; nothing is set on the reply. Only for a response written without Fastify's
+     * onSend hooks (a page answered early, page-cache.ts), which writes the cookie itself.
      */
-    newCsrfCookie(): string | undefined;
+    makeCsrfTokenAndCookie(): { token: string; cookie: string | undefined };
   }
 }
 
@@ -115,8 +115,13 @@ export function registerCsrfTokens(app: FastifyInstance, options: CsrfTokenOptio
     }
     return maker.token(secret, csrfBinding(this.request));
   });
-  app.decorateReply('newCsrfCookie', function newCsrfCookie(this: FastifyReply): string | undefined {
-    const secret = newSecrets.get(this);
-    return secret === undefined ? undefined : `${options.cookieName}=${secret}${cookieAttributes()}`;
+  app.decorateReply('makeCsrfTokenAndCookie', function makeCsrfTokenAndCookie(this: FastifyReply): {
+    token: string;
+    cookie: string | undefined;
+  } {
+    const known = this.request.cookies[options.cookieName];
+    const secret = known || maker.secret();
+    const token = maker.token(secret, csrfBinding(this.request));
+    return { token, cookie: known ? undefined : `${options.cookieName}=${secret}${cookieAttributes()}` };
   });
 }

@@ -131,19 +131,36 @@ export function createPageCache(options: PageCacheOptions) {
     answerEarly(request: FastifyRequest, reply: FastifyReply): boolean {
       const entry = entries.get(`${request.locale} ${request.url}`);
       if (entry?.headers === undefined || entry.expires <= clock()) return false;
-      const body = withToken(reply, entry);
+      const { parts } = entry;
       const headers: Record<string, string | string[]> = { ...entry.headers };
-      const cookie = reply.newCsrfCookie();
-      if (cookie !== undefined) headers['set-cookie'] = cookie;
+      let token = '';
+      if (parts.length > 1) {
+        const made = reply.makeCsrfTokenAndCookie();
+        token = made.token;
+        if (made.cookie !== undefined) headers['set-cookie'] = made.cookie;
+      }
       const hsts = hstsFor(request);
       if (hsts !== undefined) headers['strict-transport-security'] = hsts;
-      headers['content-length'] = String(body.length);
+      // A token is base64url and '-' (ASCII): its length in bytes is its length in characters.
+      let length = token.length * (parts.length - 1);
+      for (const part of parts) length += part.length;
+      headers['content-length'] = String(length);
       entry.early?.();
-      // Written directly, in one piece (a write per part costs more than copying the page once). Fastify runs
-      // no onSend hook for it; the onResponse hooks (the access line) still run.
+      // Written directly: the stored parts and the token, corked so they leave in one write, without copying the
+      // page into a new buffer per response (that copy cost more than the rest of the write). Fastify runs no
+      // onSend hook for it; the onResponse hooks (the access line) still run.
       reply.hijack();
-      reply.raw.writeHead(200, headers);
-      reply.raw.end(body);
+      const response = reply.raw;
+      const socket = response.socket;
+      socket?.cork();
+      response.writeHead(200, headers);
+      const last = parts.length - 1;
+      for (let index = 0; index < last; index += 1) {
+        response.write(parts[index]);
+        response.write(token, 'latin1');
+      }
+      response.end(parts[last]);
+      socket?.uncork();
       return true;
     },
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, {
@@ -38,7 +39,7 @@ import { registerCsrfTokens } from './shared/http/csrf-tokens.js';
 import { registerErrorHandling } from './shared/http/error-handler.js';
 import { batchedStdout } from './shared/http/log-destination.js';
 import { trackRoutesForMethodNotAllowed } from './shared/http/method-not-allowed.js';
-import { registerRequestContext, pageContext } from './shared/http/request-context.js';
+import { csrfBinding, registerRequestContext, pageContext } from './shared/http/request-context.js';
 import { registerSessionLoading } from './shared/auth/session.js';
 import { pepperSubkey } from './shared/crypto/keyed-hash.js';
 import { registerSecurityHeaders } from './shared/http/security-headers.js';
@@ -140,13 +141,14 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   if (config.pepper === undefined) throw new Error('The pepper must be resolved before the app is built');
   const csrfCookieOptions = { path: '/', sameSite: 'strict', httpOnly: true, secure: config.secureCookies } as const;
   const csrfKey = pepperSubkey(config.pepper, 'nmk/v1/csrf');
-  // Tokens are bound to the session as well as to the cookie (csrfBinding): the session is loaded in an onRequest
-  // hook, before the check (app.csrfProtection, csrf-tokens.ts) runs in preHandler. Tokens are made only through
-  // csrfToken(), in @fastify/csrf's format.
-  registerCsrfTokens(app, {
-    hmacKey: csrfKey,
-    cookieName: csrfCookie,
-    cookieOptions: csrfCookieOptions,
+  await app.register(fastifyCsrf, {
+    cookieKey: csrfCookie,
+    cookieOpts: csrfCookieOptions,
+    // Tokens are bound to the session as well as to the cookie (csrfBinding): the session is loaded in an
+    // onRequest hook, before the check runs in preHandler. Tokens are made only through csrfToken(), by
+    // csrf-tokens.ts in the plugin's format; the plugin checks them.
+    getUserInfo: (request) => csrfBinding(request),
+    csrfOpts: { hmacKey: csrfKey },
     // Tokens come from the form body or a header, never from the URL (URLs end up in history and logs).
     getToken: (request) => {
       const body = request.body as Record<string, unknown> | undefined;
@@ -156,6 +158,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
       return typeof header === 'string' ? header : undefined;
     },
   });
+  registerCsrfTokens(app, { hmacKey: csrfKey, cookieName: csrfCookie, cookieOptions: csrfCookieOptions });
 
   // Every state-changing route checks the CSRF token after the body is parsed, unless it opts out.
   app.addHook('onRoute', (route) => {

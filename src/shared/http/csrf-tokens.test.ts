@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
-import Fastify, { type FastifyRequest } from 'fastify';
+import Fastify from 'fastify';
 import { setCookies } from '../../../test/helpers/app.js';
 import { csrfTokenMaker, registerCsrfTokens } from './csrf-tokens.js';
 import { csrfBinding, csrfToken } from './request-context.js';
@@ -10,27 +10,17 @@ import { csrfBinding, csrfToken } from './request-context.js';
 const hmacKey = Buffer.alloc(32, 7);
 const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' } as const;
 
-/**
- * csrf-tokens.ts makes the tokens; the check is its own (as in app.ts) or @fastify/csrf-protection's, whose format
- * the tokens keep, so both must accept and refuse the same tokens. No session here, so the binding is "anonymous".
- */
-const checkers = ['csrf-tokens.ts', '@fastify/csrf-protection'] as const;
-
-async function appWithForms(checker: (typeof checkers)[number] = 'csrf-tokens.ts') {
+/** As in app.ts: the plugin checks, csrf-tokens.ts makes the tokens. No session here, so the binding is "anonymous". */
+async function appWithForms() {
   const app = Fastify();
   await app.register(fastifyCookie);
-  const getToken = (request: FastifyRequest) => (request.body as { _csrf?: string } | undefined)?._csrf;
-  if (checker === 'csrf-tokens.ts') {
-    registerCsrfTokens(app, { hmacKey, cookieName: 'csrf', cookieOptions, getToken });
-  } else {
-    await app.register(fastifyCsrf, {
-      cookieKey: 'csrf',
-      cookieOpts: cookieOptions,
-      getUserInfo: (request) => csrfBinding(request),
-      csrfOpts: { hmacKey },
-    });
-    registerCsrfTokens(app, { hmacKey, cookieName: 'csrf', cookieOptions });
-  }
+  await app.register(fastifyCsrf, {
+    cookieKey: 'csrf',
+    cookieOpts: cookieOptions,
+    getUserInfo: (request) => csrfBinding(request),
+    csrfOpts: { hmacKey },
+  });
+  registerCsrfTokens(app, { hmacKey, cookieName: 'csrf', cookieOptions });
   // A page with two forms.
   app.get('/form', (_request, reply) => reply.send({ first: csrfToken(reply), second: csrfToken(reply) }));
   app.post('/form', { preHandler: (request, reply, done) => app.csrfProtection(request, reply, done) }, () => 'ok');
@@ -48,44 +38,40 @@ async function postWith(app: Awaited<ReturnType<typeof appWithForms>>, secret: s
   return response.statusCode;
 }
 
-for (const checker of checkers) {
-  test(`a first visit gets one new secret cookie, and every token made for it passes the check (${checker})`, async () => {
-    const app = await appWithForms(checker);
-    const page = await app.inject({ url: '/form' });
-    const cookies = setCookies(page.headers);
-    const secret = cookies.get('csrf');
-    assert.ok(secret !== undefined && secret.length >= 24, 'a CSRF cookie with a secret of 18 bytes');
-    assert.equal([page.headers['set-cookie']].flat().length, 1, 'one cookie, however many forms');
-    const { first, second } = page.json<{ first: string; second: string }>();
-    assert.notEqual(first, second, 'each token has its own salt');
-    assert.equal(await postWith(app, secret, first), 200);
-    assert.equal(await postWith(app, secret, second), 200);
-    // A returning visitor keeps the secret: no new cookie, and the new token works.
-    const again = await app.inject({ url: '/form', cookies: { csrf: secret } });
-    assert.equal(again.headers['set-cookie'], undefined);
-    assert.equal(await postWith(app, secret, again.json<{ first: string }>().first), 200);
-    await app.close();
-  });
+test('a first visit gets one new secret cookie, and every token made for it passes the plugin’s check', async () => {
+  const app = await appWithForms();
+  const page = await app.inject({ url: '/form' });
+  const cookies = setCookies(page.headers);
+  const secret = cookies.get('csrf');
+  assert.ok(secret !== undefined && secret.length >= 24, 'a CSRF cookie with a secret of 18 bytes');
+  assert.equal([page.headers['set-cookie']].flat().length, 1, 'one cookie, however many forms');
+  const { first, second } = page.json<{ first: string; second: string }>();
+  assert.notEqual(first, second, 'each token has its own salt');
+  assert.equal(await postWith(app, secret, first), 200);
+  assert.equal(await postWith(app, secret, second), 200);
+  // A returning visitor keeps the secret: no new cookie, and the new token works.
+  const again = await app.inject({ url: '/form', cookies: { csrf: secret } });
+  assert.equal(again.headers['set-cookie'], undefined);
+  assert.equal(await postWith(app, secret, again.json<{ first: string }>().first), 200);
+  await app.close();
+});
 
-  test(`a token is refused with another secret, without the cookie, for another binding or when altered (${checker})`, async () => {
-    const app = await appWithForms(checker);
-    const page = await app.inject({ url: '/form' });
-    const secret = setCookies(page.headers).get('csrf') ?? '';
-    const { first } = page.json<{ first: string }>();
-    const other = await app.inject({ url: '/form' });
-    assert.equal(await postWith(app, setCookies(other.headers).get('csrf'), first), 403);
-    assert.equal(await postWith(app, undefined, first), 403);
-    const maker = csrfTokenMaker(hmacKey);
-    assert.equal(await postWith(app, secret, maker.token(secret, 'anonymous')), 200);
-    assert.equal(await postWith(app, secret, maker.token(secret, 'session:abc')), 403);
-    assert.equal(await postWith(app, secret, csrfTokenMaker(Buffer.alloc(32, 8)).token(secret, 'anonymous')), 403);
-    const altered = `${first.slice(0, -1)}${first.endsWith('A') ? 'B' : 'A'}`;
-    assert.equal(await postWith(app, secret, altered), 403);
-    assert.equal(await postWith(app, secret, ''), 403);
-    assert.equal(await postWith(app, secret, 'no-dashes'), 403);
-    await app.close();
-  });
-}
+test('a token is refused with another secret, without the cookie, for another binding or when altered', async () => {
+  const app = await appWithForms();
+  const page = await app.inject({ url: '/form' });
+  const secret = setCookies(page.headers).get('csrf') ?? '';
+  const { first } = page.json<{ first: string }>();
+  const other = await app.inject({ url: '/form' });
+  assert.equal(await postWith(app, setCookies(other.headers).get('csrf'), first), 403);
+  assert.equal(await postWith(app, undefined, first), 403);
+  const maker = csrfTokenMaker(hmacKey);
+  assert.equal(await postWith(app, secret, maker.token(secret, 'anonymous')), 200);
+  assert.equal(await postWith(app, secret, maker.token(secret, 'session:abc')), 403);
+  assert.equal(await postWith(app, secret, csrfTokenMaker(Buffer.alloc(32, 8)).token(secret, 'anonymous')), 403);
+  const altered = `${first.slice(0, -1)}${first.endsWith('A') ? 'B' : 'A'}`;
+  assert.equal(await postWith(app, secret, altered), 403);
+  await app.close();
+});
 
 test('secrets and salts do not repeat', () => {
   const maker = csrfTokenMaker(hmacKey);

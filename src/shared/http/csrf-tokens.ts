@@ -1,16 +1,9 @@
-import { createHmac, createSecretKey, randomFillSync, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { createHmac, createSecretKey, randomFillSync, type KeyObject } from 'node:crypto';
 import type { CookieSerializeOptions } from '@fastify/cookie';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { csrfBinding } from './request-context.js';
 
 declare module 'fastify' {
-  interface FastifyInstance {
-    /**
-     * The CSRF check of a state-changing request (registered by registerCsrfTokens when given `getToken`): calls
-     * `done` when the request's token was made for its CSRF cookie and binding, otherwise answers 403.
-     */
-    csrfProtection(req: FastifyRequest, reply: FastifyReply, done: () => void): void;
-  }
   interface FastifyReply {
     /** A new CSRF token for this response (use csrfToken() from request-context.ts). */
     makeCsrfToken(): string;
@@ -24,12 +17,11 @@ declare module 'fastify' {
 }
 
 /**
- * Making and checking CSRF tokens in @fastify/csrf's format (its plugin, @fastify/csrf-protection, accepts and
- * refuses the same tokens; csrf-tokens.test.ts checks both), without the costs it has on every form
- * (docs/adr/0022, 0026): a system call for 18 random bytes whenever a visitor has no CSRF cookie yet, and an HMAC
- * of the binding ("anonymous" or the session) on every token made or checked. Here random bytes come from a pool
- * filled 4 KB at a time (as Node does for randomUUID), and the binding's HMAC is kept per binding. What the token
- * proves is unchanged: it is
+ * Making CSRF tokens, the way @fastify/csrf does so that its check (`app.csrfProtection`, which stays the only
+ * check) accepts them, without the two costs it has on every page with a form (docs/adr/0022): a system call for
+ * 18 random bytes whenever a visitor has no CSRF cookie yet, and an HMAC of the binding ("anonymous" or the
+ * session) on every token. Here random bytes come from a pool filled 4 KB at a time (as Node does for
+ * randomUUID), and the binding's HMAC is kept per binding. What the token proves is unchanged: it is
  *
  *   HMAC(key, binding) "-" salt "-" HMAC(key, HMAC(key, binding) "-" salt "-" secret)
  *
@@ -37,24 +29,10 @@ declare module 'fastify' {
  * pages carry the same token) and the binding of csrfBinding(), under the key derived from the pepper in app.ts.
  */
 export interface CsrfTokenOptions {
-  /** The key tokens are made and checked with (derived from the pepper in app.ts). */
+  /** The same key @fastify/csrf-protection checks with (csrfOpts.hmacKey). */
   hmacKey: Buffer;
   cookieName: string;
   cookieOptions: CookieSerializeOptions;
-  /** Where a request's token is; when given, `app.csrfProtection` is registered to check it. */
-  getToken?: (request: FastifyRequest) => string | undefined;
-}
-
-/** The errors @fastify/csrf-protection answers with (same codes and status; error-handler.tsx shows its page). */
-class CsrfRefused extends Error {
-  readonly statusCode = 403;
-  constructor(
-    readonly code: 'FST_CSRF_MISSING_SECRET' | 'FST_CSRF_INVALID_TOKEN',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'FastifyError';
-  }
 }
 
 const SECRET_BYTES = 18;
@@ -95,11 +73,6 @@ export function csrfTokenMaker(hmacKey: Buffer) {
     return hash;
   };
 
-  const tokenOf = (secret: string, binding: string, salt: string): string => {
-    const signed = `${bindingHash(binding)}-${salt}`;
-    return `${signed}-${createHmac('sha256', key).update(`${signed}-${secret}`, 'ascii').digest('base64url')}`;
-  };
-
   return {
     /** A new secret for a visitor's CSRF cookie: 18 random bytes, base64url. */
     secret(): string {
@@ -110,24 +83,8 @@ export function csrfTokenMaker(hmacKey: Buffer) {
       const bytes = random(SALT_LENGTH);
       let salt = '';
       for (const byte of bytes) salt += BASE62[byte % BASE62.length];
-      return tokenOf(secret, binding, salt);
-    },
-    /**
-     * Whether `token` was made for `secret` and `binding`, as @fastify/csrf's verify decides: the token is made
-     * again with its own salt and compared in constant time, but with the binding's HMAC kept (one HMAC per
-     * check instead of two). A token of another binding, secret or key is refused.
-     */
-    verify(secret: string, token: string, binding: string): boolean {
-      const first = token.indexOf('-');
-      const second = first === -1 ? -1 : token.indexOf('-', first + 1);
-      if (second === -1) return false;
-      const actual = Buffer.from(token);
-      const expected = Buffer.from(tokenOf(secret, binding, token.slice(first + 1, second)));
-      // Compared with itself when the lengths differ, so the time does not tell how long the right token is.
-      return (
-        timingSafeEqual(actual.length === expected.length ? expected : actual, actual) &&
-        actual.length === expected.length
-      );
+      const signed = `${bindingHash(binding)}-${salt}`;
+      return `${signed}-${createHmac('sha256', key).update(`${signed}-${secret}`, 'ascii').digest('base64url')}`;
     },
   };
 }
@@ -143,12 +100,10 @@ export function registerCsrfTokens(app: FastifyInstance, options: CsrfTokenOptio
   // are serialized once as reply.setCookie would (its default sameSite, then the options).
   let attributes: string | undefined;
   const cookieAttributes = (): string => {
-    if (attributes === undefined) {
-      const { secure, ...rest } = options.cookieOptions;
-      attributes = app
-        .serializeCookie(options.cookieName, 'x', { sameSite: 'lax', ...rest, secure: secure === true })
-        .slice(`${options.cookieName}=x`.length);
-    }
+    const { secure, ...rest } = options.cookieOptions;
+    attributes ??= app
+      .serializeCookie(options.cookieName, 'x', { sameSite: 'lax', ...rest, secure: secure === true })
+      .slice(`${options.cookieName}=x`.length);
     return attributes;
   };
   app.decorateReply('makeCsrfToken', function makeCsrfToken(this: FastifyReply): string {
@@ -169,22 +124,4 @@ export function registerCsrfTokens(app: FastifyInstance, options: CsrfTokenOptio
     const token = maker.token(secret, csrfBinding(this.request));
     return { token, cookie: known ? undefined : `${options.cookieName}=${secret}${cookieAttributes()}` };
   });
-  const { getToken } = options;
-  if (getToken !== undefined) {
-    app.decorate('csrfProtection', function csrfProtection(request, reply, done): void {
-      const secret = request.cookies[options.cookieName];
-      if (!secret) {
-        request.log.warn('Missing csrf secret');
-        void reply.send(new CsrfRefused('FST_CSRF_MISSING_SECRET', 'Missing csrf secret'));
-        return;
-      }
-      const token = getToken(request);
-      if (token === undefined || !maker.verify(secret, token, csrfBinding(request))) {
-        request.log.warn('Invalid csrf token');
-        void reply.send(new CsrfRefused('FST_CSRF_INVALID_TOKEN', 'Invalid csrf token'));
-        return;
-      }
-      done();
-    });
-  }
 }

@@ -391,31 +391,40 @@ for (const dialect of dialects) {
       },
     );
 
+    /**
+     * A POST /logboek over a real TCP connection (inject cannot stall or stop mid-body): the connected socket,
+     * the request head to write first, what the server answered, and when the server closed.
+     */
+    async function rawEntryPost(cookies: Record<string, string>, contentType: string, contentLength: number) {
+      if (!testApp.app.server.listening) await testApp.app.listen({ host: '127.0.0.1', port: 0 });
+      const address = testApp.app.server.address();
+      assert.ok(address !== null && typeof address === 'object');
+      const socket = connect(address.port, '127.0.0.1');
+      const received: Buffer[] = [];
+      const closed = new Promise<void>((resolve) => {
+        socket.on('close', () => resolve());
+      });
+      socket.on('data', (chunk: Buffer) => received.push(chunk));
+      socket.on('error', () => undefined);
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      const cookie = Object.entries(cookies)
+        .map(([name, value]) => `${name}=${value}`)
+        .join('; ');
+      const head =
+        `POST /logboek HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: ${contentType}\r\n` +
+        `Content-Length: ${contentLength}\r\nCookie: ${cookie}\r\n\r\n`;
+      return { socket, head, received, closed };
+    }
+
     test(
       'over a real connection the refusal arrives and the server closes while the client is still sending',
       safetyNet,
       async () => {
         const who = await parent();
-        await testApp.app.listen({ host: '127.0.0.1', port: 0 });
-        const address = testApp.app.server.address();
-        assert.ok(address !== null && typeof address === 'object');
         const writer = multipartWriter();
         const declared = 200 * MB;
-        const socket = connect(address.port, '127.0.0.1');
-        const received: Buffer[] = [];
+        const { socket, head, received, closed } = await rawEntryPost(who.cookies, writer.contentType, declared);
         let sent = 0;
-        const closed = new Promise<void>((resolve) => {
-          socket.on('close', () => resolve());
-        });
-        socket.on('data', (chunk: Buffer) => received.push(chunk));
-        socket.on('error', () => undefined);
-        await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-        const cookie = Object.entries(who.cookies)
-          .map(([name, value]) => `${name}=${value}`)
-          .join('; ');
-        const head =
-          `POST /logboek HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: ${writer.contentType}\r\n` +
-          `Content-Length: ${declared}\r\nCookie: ${cookie}\r\n\r\n`;
         const start = Buffer.concat([
           Buffer.from(head),
           writer.field('_csrf', 'vervalst'),
@@ -444,23 +453,9 @@ for (const dialect of dialects) {
       safetyNet,
       async () => {
         const who = await parent();
-        if (!testApp.app.server.listening) await testApp.app.listen({ host: '127.0.0.1', port: 0 });
-        const address = testApp.app.server.address();
-        assert.ok(address !== null && typeof address === 'object');
         const before = await rows('journal_entries');
         const writer = multipartWriter();
-        const socket = connect(address.port, '127.0.0.1');
-        const closed = new Promise<void>((resolve) => {
-          socket.on('close', () => resolve());
-        });
-        socket.on('error', () => undefined);
-        await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-        const cookie = Object.entries(who.cookies)
-          .map(([name, value]) => `${name}=${value}`)
-          .join('; ');
-        const head =
-          `POST /logboek HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: ${writer.contentType}\r\n` +
-          `Content-Length: ${5 * MB}\r\nCookie: ${cookie}\r\n\r\n`;
+        const { socket, head, closed } = await rawEntryPost(who.cookies, writer.contentType, 5 * MB);
         // A valid token, the start of a file, and then nothing more: the post holds a place until it is closed.
         socket.write(Buffer.concat([Buffer.from(head), writer.field('_csrf', who.token), writer.fileHead('half.jpg')]));
         await closed;

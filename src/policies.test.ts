@@ -92,8 +92,8 @@ for (const type of ['journal', 'diaryNote'] as const) {
       'journal',
       actors,
       resources,
-      ['view', 'write'],
-      gridToCases<'journal'>(everyone, { view: ownerOnly, write: ownerOnly }),
+      ['view', 'write', 'export'],
+      gridToCases<'journal'>(everyone, { view: ownerOnly, write: ownerOnly, export: ownerOnly }),
     );
     // A list of journals is narrowed in SQL by this scope: exactly the journals the view rule allows.
     scopeTable('journal', 'view', actors, journalScopes.view, resources);

@@ -13,6 +13,8 @@ const owner = (actor: Actor, facts: OwnedFacts): boolean =>
 export const journalPolicy = {
   view: owner,
   write: owner,
+  /** Making, watching and taking an export bundle of the journal (for the police): its parent only. */
+  export: owner,
 };
 
 /** The private diary is never shared: the same rule, kept apart so no sharing rule can ever be added to it by accident. */

@@ -30,7 +30,7 @@ export interface ExportSession {
 }
 
 const mayExport = (session: ExportSession): void =>
-  authorize(session.actor, 'journal', 'view', { ownerId: session.userId });
+  authorize(session.actor, 'journal', 'export', { ownerId: session.userId });
 
 export type TakeResult =
   | { kind: 'file'; bytes: number; content: AsyncIterable<Buffer> }

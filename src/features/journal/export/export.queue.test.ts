@@ -225,6 +225,33 @@ for (const dialect of dialects) {
       await testApp.services.exports.drop((await sessionOf(cookies)).idHash);
     });
 
+    test('a ticket whose master key is of an older key epoch makes nothing: the export fails, no chunk is stored', async () => {
+      await start(cookies);
+      const session = await sessionOf(cookies);
+      const [row] = await exportRows();
+      assert.ok(row !== undefined);
+      // As if the account's keys were replaced while the export waited and its row had survived that.
+      const epochOf = async () =>
+        (await db().selectFrom('users').select('key_epoch').where('id', '=', session.userId).executeTakeFirstOrThrow())
+          .key_epoch;
+      const epoch = await epochOf();
+      await db()
+        .updateTable('users')
+        .set({ key_epoch: epoch + 1 })
+        .where('id', '=', session.userId)
+        .execute();
+      try {
+        await testApp.services.jobs.runDue();
+      } finally {
+        await db().updateTable('users').set({ key_epoch: epoch }).where('id', '=', session.userId).execute();
+      }
+      const [after] = await exportRows();
+      assert.equal(after?.state, 'failed');
+      assert.equal(after?.ticket, null, 'the ticket is destroyed');
+      assert.deepEqual(await chunkRows(), []);
+      await testApp.services.exports.drop(session.idHash);
+    });
+
     test("a key rotation on another device deletes this session's export with the session", async () => {
       const { cookies: mine } = await buildParent(testApp, { username: 'draaiende.ouder', passphrase });
       const session = await sessionOf(mine);

@@ -22,6 +22,9 @@ export type Purpose =
   | 'journal/attachment'
   | 'diary/entry'
   | 'diary/data-key'
+  | 'case/label'
+  | 'case/item'
+  | 'case/entry-key'
   | 'test';
 
 declare const ciphertextBrand: unique symbol;

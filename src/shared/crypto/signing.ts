@@ -6,8 +6,13 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject,
  * another.
  */
 
-/** The same purposes and bytes as the export format (src/shared/evidence/format.ts, docs/export-format.md §1). */
-export type SignaturePurpose = 'leaf' | 'checkpoint' | 'global-root' | 'key-grant' | 'key-rotation' | 'export' | 'test';
+/**
+ * The export format's purposes have the same names and bytes here (src/shared/evidence/format.ts,
+ * docs/export-format.md §1). 'key-grant', 'case-key-wrap' (a case compartment key wrapped to a member,
+ * src/features/cases/case-keys.ts) and 'test' are never part of an export, so the format does not list them.
+ */
+export type SignaturePurpose =
+  'leaf' | 'checkpoint' | 'global-root' | 'key-grant' | 'key-rotation' | 'export' | 'case-key-wrap' | 'test';
 
 function prefixed(purpose: SignaturePurpose, message: Uint8Array): Buffer {
   return Buffer.concat([Buffer.from(`nmk/v1/${purpose}\n`, 'utf8'), message]);

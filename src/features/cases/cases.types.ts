@@ -1,4 +1,5 @@
 import type { SymmetricKey } from '../../shared/crypto/aead.js';
+import type { ProfessionalRole } from '../../shared/policy/actor.js';
 
 /*
  * The case space ("de lijn", /samenwerken): the words every part of the feature shares. A case is one child's
@@ -107,4 +108,31 @@ export interface OpenedCase {
   facts: CaseFacts & { viewer: MemberFacts };
   /** The viewer's key of a compartment at its current epoch; throws NotFound when the viewer holds none. */
   key(compartment: Compartment): Promise<CompartmentKey>;
+  /**
+   * The viewer's key of a compartment at an earlier (or the current) epoch, to open what was sealed then (items
+   * keep the epoch they were sealed under); throws NotFound when the viewer holds no wrap of that epoch.
+   */
+  keyAt(compartment: Compartment, epoch: number): Promise<CompartmentKey>;
+}
+
+/** Which case roles a professional may take, by their role at their organisation (actor.ts professionalRoles). */
+const caseRolesByProfessionalRole: Record<ProfessionalRole, readonly ProfessionalCaseRole[]> = {
+  care: ['care', 'coordinator', 'observer'],
+  coordinator: ['care', 'coordinator'],
+  'veilig-thuis': ['veilig-thuis', 'coordinator'],
+  jeugdbescherming: ['jeugdbeschermer', 'coordinator'],
+  raad: ['raad'],
+  police: ['police'],
+  school: ['observer'],
+  gp: ['observer'],
+};
+
+/**
+ * Whether a professional with this role at their organisation may take this case role: a care worker or an
+ * organisation's coordinator as care worker or regisseur (a care worker also as observer); Veilig Thuis and a
+ * jeugdbeschermer in their own role or as regisseur; the Raad and police only as themselves; school and GP only
+ * as observer.
+ */
+export function caseRoleFits(professionalRole: ProfessionalRole, caseRole: ProfessionalCaseRole): boolean {
+  return caseRolesByProfessionalRole[professionalRole].includes(caseRole);
 }

@@ -4,8 +4,22 @@
  */
 export type Role = 'parent' | 'professional' | 'admin';
 
-/** What a professional does at their organisation (one account, one organisation). */
-export const professionalRoles = ['care', 'police', 'coordinator'] as const;
+/**
+ * What a professional does at their organisation (one account, one organisation). 'coordinator' is the
+ * coordinator at the organisation: besides care work, they approve their colleagues' activation. The others
+ * name the kind of work: Veilig Thuis, a jeugdbeschermer of a gecertificeerde instelling, the Raad voor de
+ * Kinderbescherming, a school, a GP (huisarts). Which case roles each may take: cases.types.ts caseRoleFits.
+ */
+export const professionalRoles = [
+  'care',
+  'police',
+  'coordinator',
+  'veilig-thuis',
+  'jeugdbescherming',
+  'raad',
+  'school',
+  'gp',
+] as const;
 export type ProfessionalRole = (typeof professionalRoles)[number];
 
 /** Where an active professional works and as what: the facts rules about organisations compare against. */

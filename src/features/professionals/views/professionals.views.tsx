@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../../shared/i18n/messages.js';
-import type { ProfessionalRole } from '../../../shared/policy/actor.js';
+import { type ProfessionalRole, professionalRoles } from '../../../shared/policy/actor.js';
 import { CsrfField } from '../../../shared/views/components/csrf-field.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
@@ -18,6 +18,11 @@ const roleKeys: Record<ProfessionalRole, MessageKey> = {
   care: 'professionals.role.care',
   police: 'professionals.role.police',
   coordinator: 'professionals.role.coordinator',
+  'veilig-thuis': 'professionals.role.veilig-thuis',
+  jeugdbescherming: 'professionals.role.jeugdbescherming',
+  raad: 'professionals.role.raad',
+  school: 'professionals.role.school',
+  gp: 'professionals.role.gp',
 };
 
 const roleLabel = (ctx: PageContext, role: ProfessionalRole): string => ctx.t(roleKeys[role]);
@@ -321,7 +326,7 @@ export function InvitePage({
           <div class="app-radios">
             <RadioItems
               name="rol"
-              choices={(['care', 'police', 'coordinator'] as const).map((role) => ({
+              choices={professionalRoles.map((role) => ({
                 value: role,
                 label: roleLabel(ctx, role),
               }))}

@@ -362,6 +362,30 @@ export interface JournalExportChunksTable {
   data: string;
 }
 
+/** A journal entry a parent shared into a case: its data key wrapped under the parent's share compartment key. */
+export interface CaseSharedEntriesTable {
+  case_id: string;
+  parent_member_id: string;
+  entry_id: string;
+  journal_id: string;
+  epoch: number;
+  key_id: string;
+  /** aead wrap (purpose 'case/entry-key') under the share compartment key at `epoch`. */
+  wrapped_key: string;
+  created_at: string;
+}
+
+/** An attachment of a shared entry: its data key wrapped likewise. */
+export interface CaseSharedAttachmentsTable {
+  case_id: string;
+  attachment_id: string;
+  entry_id: string;
+  parent_member_id: string;
+  epoch: number;
+  key_id: string;
+  wrapped_key: string;
+}
+
 export interface Database {
   content_pages: ContentPagesTable;
   page_feedback: PageFeedbackTable;
@@ -394,4 +418,6 @@ export interface Database {
   jobs: JobsTable;
   journal_exports: JournalExportsTable;
   journal_export_chunks: JournalExportChunksTable;
+  case_shared_entries: CaseSharedEntriesTable;
+  case_shared_attachments: CaseSharedAttachmentsTable;
 }

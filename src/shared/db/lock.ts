@@ -12,6 +12,7 @@ const lockable = {
   audit_head: { key: 'id', touch: 'seq' },
   professionals: { key: 'user_id', touch: 'status' },
   organisations: { key: 'id', touch: 'verified' },
+  cases: { key: 'id', touch: 'mode' },
 } as const satisfies {
   [Table in keyof Database]?: { key: keyof Database[Table] & string; touch: keyof Database[Table] & string };
 };

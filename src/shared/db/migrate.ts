@@ -18,6 +18,7 @@ import * as replaceOrganisationLastChecked from './migrations/0016-replace-organ
 import * as hashLoginThrottleKeys from './migrations/0017-hash-login-throttle-keys.js';
 import * as createJobs from './migrations/0018-create-jobs.js';
 import * as createJournalExports from './migrations/0019-create-journal-exports.js';
+import * as createCases from './migrations/0020-create-cases.js';
 import type { Database } from './schema.js';
 
 /*
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0017-hash-login-throttle-keys': hashLoginThrottleKeys,
   '0018-create-jobs': createJobs,
   '0019-create-journal-exports': createJournalExports,
+  '0020-create-cases': createCases,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -362,6 +362,85 @@ export interface JournalExportChunksTable {
   data: string;
 }
 
+/* The case space's core (migration 0020, src/features/cases/). */
+
+export interface CasesTable {
+  id: string;
+  mode: 'with-parents' | 'professional-only';
+  risk_in_family: 'none' | 'proposed' | 'confirmed';
+  risk_proposed_by: string | null;
+  closed_at: string | null;
+  created_at: string;
+  created_by_user: string | null;
+  /** The child's label, sealed under the 'members' key at label_epoch. */
+  label_ciphertext: string;
+  label_epoch: number;
+}
+
+export interface CaseCompartmentsTable {
+  case_id: string;
+  /** 'professionals' | 'members' | 'share:<member id>' */
+  compartment: string;
+  epoch: number;
+}
+
+export interface CaseMembersTable {
+  id: string;
+  case_id: string;
+  user_id: string | null;
+  role: 'parent' | 'care' | 'coordinator' | 'veilig-thuis' | 'jeugdbeschermer' | 'raad' | 'police' | 'observer';
+  state: 'invited' | 'accepted' | 'active' | 'suspended' | 'removed';
+  mandate: 'none' | 'vt-investigation' | 'raad-investigation' | 'court-order';
+  organisation_id: string | null;
+  police_unit: string | null;
+  reference_ciphertext: string | null;
+  reference_epoch: number | null;
+  invited_by_member_id: string | null;
+  confirmed_by_member_id: string | null;
+  confirmed_key_id: string | null;
+  suspension_proposed_by: string | null;
+  created_at: string;
+  updated_at: string;
+  state_changed_at: string;
+}
+
+export interface CaseInvitationsTable {
+  id: string;
+  case_id: string;
+  member_id: string;
+  code_hash: string;
+  expires_at: string;
+  used_at: string | null;
+  withdrawn_at: string | null;
+  created_by_member_id: string;
+  created_at: string;
+}
+
+export interface CaseKeyWrapsTable {
+  case_id: string;
+  compartment: string;
+  epoch: number;
+  member_id: string;
+  recipient_key_id: string;
+  enc: string;
+  ciphertext: string;
+  granter_member_id: string;
+  granter_key_id: string;
+  signature: string;
+  created_at: string;
+}
+
+export interface CaseConsentsTable {
+  id: string;
+  case_id: string;
+  flow: 'start' | 'share-entries' | 'add-member' | 'export';
+  subject_id: string;
+  basis: 'parent' | 'child' | 'parent-and-child' | 'meldcode' | 'court-order';
+  child_knows: 'yes' | 'no' | 'unknown';
+  recorded_by_member_id: string;
+  created_at: string;
+}
+
 /** A journal entry a parent shared into a case: its data key wrapped under the parent's share compartment key. */
 export interface CaseSharedEntriesTable {
   case_id: string;
@@ -420,4 +499,10 @@ export interface Database {
   journal_export_chunks: JournalExportChunksTable;
   case_shared_entries: CaseSharedEntriesTable;
   case_shared_attachments: CaseSharedAttachmentsTable;
+  cases: CasesTable;
+  case_compartments: CaseCompartmentsTable;
+  case_members: CaseMembersTable;
+  case_invitations: CaseInvitationsTable;
+  case_key_wraps: CaseKeyWrapsTable;
+  case_consents: CaseConsentsTable;
 }

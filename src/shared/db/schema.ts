@@ -465,6 +465,108 @@ export interface CaseSharedAttachmentsTable {
   wrapped_key: string;
 }
 
+/* What members of a case post, and its timeline (migration 0021, src/features/cases/case-items.repo.ts). */
+
+/** Texts are aead ciphertexts (purpose 'case/item') under the compartment's key at `epoch`. */
+export interface CaseAgreementsTable {
+  id: string;
+  case_id: string;
+  compartment: string;
+  epoch: number;
+  version: number;
+  status: 'open' | 'done' | 'dropped';
+  due_on: string | null;
+  assignee_role: string | null;
+  assignee_member_id: string | null;
+  meeting_id: string | null;
+  body: string;
+  created_by_member_id: string;
+  updated_by_member_id: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Every version of an agreement (version 1: as made). */
+export interface CaseAgreementChangesTable {
+  id: string;
+  agreement_id: string;
+  case_id: string;
+  version: number;
+  compartment: string;
+  epoch: number;
+  status: 'open' | 'done' | 'dropped';
+  due_on: string | null;
+  assignee_role: string | null;
+  assignee_member_id: string | null;
+  body: string;
+  changed_by_member_id: string;
+  changed_at: string;
+}
+
+export interface CaseMeetingsTable {
+  id: string;
+  case_id: string;
+  compartment: string;
+  epoch: number;
+  held_on: string;
+  parent_invited: number;
+  parent_took_part: number;
+  /** JSON array of case roles. */
+  roles_present: string;
+  summary: string;
+  created_by_member_id: string;
+  created_at: string;
+}
+
+export interface CaseAppointmentsTable {
+  id: string;
+  case_id: string;
+  compartment: string;
+  epoch: number;
+  kind: 'appointment' | 'next-step';
+  on_date: string | null;
+  at_time: string | null;
+  assignee_role: string | null;
+  body: string;
+  created_by_member_id: string;
+  created_at: string;
+}
+
+export interface CaseMessagesTable {
+  id: string;
+  case_id: string;
+  compartment: string;
+  epoch: number;
+  body: string;
+  author_member_id: string;
+  created_at: string;
+}
+
+export interface CaseStepMovesTable {
+  id: string;
+  case_id: string;
+  compartment: string;
+  epoch: number;
+  track: string;
+  step: string;
+  note: string;
+  moved_by_member_id: string;
+  created_at: string;
+}
+
+/** The one timeline of a case: ids, never content; seq is the order and the keyset cursor. */
+export interface CaseEventsTable {
+  seq: Generated<number>;
+  case_id: string;
+  compartment: string;
+  kind: string;
+  ref_id: string | null;
+  actor_member_id: string | null;
+  subject_member_id: string | null;
+  hide_on_risk: Generated<number>;
+  created_at: string;
+}
+
 export interface Database {
   content_pages: ContentPagesTable;
   page_feedback: PageFeedbackTable;
@@ -505,4 +607,11 @@ export interface Database {
   case_invitations: CaseInvitationsTable;
   case_key_wraps: CaseKeyWrapsTable;
   case_consents: CaseConsentsTable;
+  case_agreements: CaseAgreementsTable;
+  case_agreement_changes: CaseAgreementChangesTable;
+  case_meetings: CaseMeetingsTable;
+  case_appointments: CaseAppointmentsTable;
+  case_messages: CaseMessagesTable;
+  case_step_moves: CaseStepMovesTable;
+  case_events: CaseEventsTable;
 }

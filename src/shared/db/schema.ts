@@ -256,6 +256,8 @@ export interface ProfessionalInvitationsTable {
   email: string;
   organisation_id: string;
   professional_role: ProfessionalRole;
+  /** A police_units name for the role 'police' (migration 0023); null otherwise. */
+  police_unit: string | null;
   invited_by: string;
   created_at: string;
   expires_at: string;
@@ -270,6 +272,8 @@ export interface ProfessionalsTable {
   user_id: string;
   organisation_id: string;
   professional_role: ProfessionalRole;
+  /** A police_units name for the role 'police' (migration 0023): police are shown by unit. Null otherwise. */
+  police_unit: string | null;
   invitation_id: string;
   status: 'pending' | 'active';
   created_at: string;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { lockRow } from '../../shared/db/lock.js';
 import type { AuditLogTable, Database } from '../../shared/db/schema.js';
 import type { Trx } from '../../shared/db/transaction.js';
@@ -124,6 +124,25 @@ export function createAuditRepository(db: Kysely<Database>) {
         .where('object_id', '=', objectId)
         .orderBy('seq')
         .execute();
+      return rows.map(toRow);
+    },
+
+    /**
+     * The events about the objects of one type whose ids start with `prefix` (e.g. every entry shared into one
+     * case by one parent: `<case>/<member>/`), oldest first, filtered in SQL; only `actions` when given.
+     */
+    async forObjectPrefix(objectType: string, prefix: string, actions?: readonly string[]): Promise<AuditRow[]> {
+      const pattern = `${prefix.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+      let query = db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('object_type', '=', objectType)
+        .where(sql<boolean>`object_id like ${pattern} escape '\\'`);
+      if (actions !== undefined) {
+        if (actions.length === 0) return [];
+        query = query.where('action', 'in', actions);
+      }
+      const rows = await query.orderBy('seq').execute();
       return rows.map(toRow);
     },
   };

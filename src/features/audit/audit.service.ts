@@ -18,6 +18,10 @@ export function createAuditService(repo: AuditRepository, clock: () => Date = ()
     /** The events about one object, e.g. an account, for its owner to read. */
     forObject: (objectType: string, objectId: string) => repo.forObject(objectType, objectId),
 
+    /** The events about every object of a type whose id starts with `prefix` (filtered in SQL), oldest first. */
+    forObjectPrefix: (objectType: string, prefix: string, actions?: readonly string[]) =>
+      repo.forObjectPrefix(objectType, prefix, actions),
+
     /**
      * Records who did what to which object (never content) in `trx`, the transaction that makes the change: the
      * change and its audit line are saved together or not at all. Call it last in the transaction.

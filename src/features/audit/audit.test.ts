@@ -51,6 +51,27 @@ describeEachDialect('the audit log', (database, dialect) => {
     assert.deepEqual(await service().verify(), before);
   });
 
+  test('events about the objects under one id prefix are found in SQL, and only those (wildcards are plain text)', async () => {
+    const line = (objectId: string, action = 'case.shared-entry.open') =>
+      service().recordAlone({ actor: 'user-1', action, objectType: 'case-shared-entry', objectId, requestId: 'r' });
+    await line('case-1/member-1/entry-1');
+    await line('case-1/member-1/entry-2', 'case.shared-attachment.open');
+    await line('case-1/member-2/entry-3');
+    await line('case-1/member-1x/entry-4');
+    await line('case-2/member-1/entry-1');
+    await line('case-1/member_1/entry-5');
+    await line('case-1/member%/entry-6');
+    await service().recordAlone({ ...event(400), objectType: 'journal-entry', objectId: 'case-1/member-1/entry-7' });
+    const ids = async (prefix: string, actions?: readonly string[]) =>
+      (await service().forObjectPrefix('case-shared-entry', prefix, actions)).map((row) => row.objectId);
+    assert.deepEqual(await ids('case-1/member-1/'), ['case-1/member-1/entry-1', 'case-1/member-1/entry-2']);
+    assert.deepEqual(await ids('case-1/member-1/', ['case.shared-entry.open']), ['case-1/member-1/entry-1']);
+    assert.deepEqual(await ids('case-1/member_1/'), ['case-1/member_1/entry-5']);
+    assert.deepEqual(await ids('case-1/member%/'), ['case-1/member%/entry-6']);
+    assert.deepEqual(await ids('case-1/member-1/', []), []);
+    assert.equal((await service().verify()).ok, true);
+  });
+
   test('an altered row is found', async () => {
     const db = database().handle.db;
     await db.updateTable('audit_log').set({ actor: 'someone-else' }).where('seq', '=', 3).execute();

@@ -19,6 +19,7 @@ import * as hashLoginThrottleKeys from './migrations/0017-hash-login-throttle-ke
 import * as createJobs from './migrations/0018-create-jobs.js';
 import * as createJournalExports from './migrations/0019-create-journal-exports.js';
 import * as createCases from './migrations/0020-create-cases.js';
+import * as createCaseItems from './migrations/0021-create-case-items.js';
 import * as addProfessionalPoliceUnit from './migrations/0023-add-professional-police-unit.js';
 import type { Database } from './schema.js';
 
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '0018-create-jobs': createJobs,
   '0019-create-journal-exports': createJournalExports,
   '0020-create-cases': createCases,
+  '0021-create-case-items': createCaseItems,
   '0023-add-professional-police-unit': addProfessionalPoliceUnit,
 };
 

@@ -58,3 +58,20 @@ export async function lockRow<Table extends LockableTable>(
   }
   await sql`SELECT 1 FROM ${sql.table(table)} WHERE ${sql.ref(key)} = ${id} FOR UPDATE`.execute(trx);
 }
+
+/**
+ * lockRow for a case's key compartment (its key is two columns: case id and compartment): a write sealed under
+ * the compartment's epoch locks the row, then reads the epoch, so a key rotation (which updates the row) either
+ * waits for the write or makes it see the new epoch and refuse. Same guarantees as lockRow.
+ */
+export async function lockCaseCompartment(trx: Kysely<Database>, caseId: string, compartment: string): Promise<void> {
+  if (trx.getExecutor().adapter instanceof SqliteAdapter) {
+    await sql`UPDATE case_compartments SET epoch = epoch WHERE case_id = ${caseId} AND compartment = ${compartment}`.execute(
+      trx,
+    );
+    return;
+  }
+  await sql`SELECT 1 FROM case_compartments WHERE case_id = ${caseId} AND compartment = ${compartment} FOR UPDATE`.execute(
+    trx,
+  );
+}

@@ -84,12 +84,18 @@ export interface CaseFacts {
   riskInFamily: boolean;
   closed: boolean;
   viewer: MemberFacts | undefined;
+  /** The member who proposed the risk flag while it waits for a second professional (confirmRiskFlag needs it). */
+  riskProposedBy?: string | null;
 }
 
 /** An action on one member of a case (remove, suspend, confirm): the case, and the member acted on. */
 export interface CaseMemberFacts {
   case: CaseFacts;
-  target: MemberFacts & { invitedByMemberId: string | null };
+  target: MemberFacts & {
+    invitedByMemberId: string | null;
+    /** The member who proposed suspending this one, while it waits for a second professional (confirmSuspension). */
+    suspensionProposedBy?: string | null;
+  };
 }
 
 /** A compartment's key at one epoch, as unwrapped for one member (case-keys.ts). */

@@ -551,6 +551,7 @@ export interface CaseStepMovesTable {
   case_id: string;
   compartment: string;
   epoch: number;
+  pathway_version: number;
   track: string;
   step: string;
   note: string;

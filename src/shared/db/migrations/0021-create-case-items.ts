@@ -113,7 +113,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('case_id', 'text', (column) => column.notNull().references('cases.id').onDelete('cascade'))
     .addColumn('compartment', 'text', (column) => column.notNull())
     .addColumn('epoch', 'integer', (column) => column.notNull())
+    // The pathway version the ids are of (content/pathway/vN.json).
+    .addColumn('pathway_version', 'integer', (column) => column.notNull())
     .addColumn('track', 'text', (column) => column.notNull())
+    // A step id, or '' when the track was marked finished.
     .addColumn('step', 'text', (column) => column.notNull())
     .addColumn('note', 'text', (column) => column.notNull())
     .addColumn('moved_by_member_id', 'text', (column) => column.notNull())

@@ -19,5 +19,7 @@ export const assetsDir = path.join(projectRoot, 'src', 'assets');
 export const fontsDir = path.join(projectRoot, 'assets', 'fonts');
 export const contentDir = path.join(projectRoot, 'content');
 export const questionnairesDir = path.join(projectRoot, 'content', 'check');
+/** The pathway of de lijn, one JSON file per version (src/features/cases/pathway.ts). */
+export const pathwayDir = path.join(projectRoot, 'content', 'pathway');
 export const referenceDataDir = path.join(projectRoot, 'reference-data');
 export const organisationsFile = path.join(projectRoot, 'content', 'organisations.json');

@@ -20,6 +20,7 @@ import * as createJobs from './migrations/0018-create-jobs.js';
 import * as createJournalExports from './migrations/0019-create-journal-exports.js';
 import * as createCases from './migrations/0020-create-cases.js';
 import * as createCaseItems from './migrations/0021-create-case-items.js';
+import * as createCaseShares from './migrations/0022-create-case-shares.js';
 import * as addProfessionalPoliceUnit from './migrations/0023-add-professional-police-unit.js';
 import type { Database } from './schema.js';
 
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '0019-create-journal-exports': createJournalExports,
   '0020-create-cases': createCases,
   '0021-create-case-items': createCaseItems,
+  '0022-create-case-shares': createCaseShares,
   '0023-add-professional-police-unit': addProfessionalPoliceUnit,
 };
 

@@ -1,4 +1,5 @@
 import { accountPolicy, accountSessionPolicy, passkeyPolicy } from './features/accounts/accounts.policy.js';
+import { caseMemberPolicy, casePolicy } from './features/cases/cases.policy.js';
 import { checkOutcomePolicy } from './features/check/check.policy.js';
 import { contentPagePolicy } from './features/content/content.policy.js';
 import { organisationPolicy } from './features/help/help.policy.js';
@@ -33,6 +34,8 @@ export const policies = {
   professionalAccount: professionalAccountPolicy,
   organisationVerification: organisationVerificationPolicy,
   passkey: passkeyPolicy,
+  case: casePolicy,
+  caseMember: caseMemberPolicy,
 } as const;
 
 export type PolicyMap = typeof policies;

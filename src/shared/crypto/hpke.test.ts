@@ -129,6 +129,35 @@ test('setupBaseS with the published ephemeral key seals to the published ciphert
   assert.deepEqual([...bySequence.keys()], [0, 1, 2, 4, 255, 256]);
 });
 
+test('the single-shot openBase opens the published sequence-0 ciphertext with the published enc (a 256-bit key)', () => {
+  const { setup, encryptions } = chacha;
+  assert.equal(hex(setup.key).length, 32, 'ChaCha20Poly1305: Nk = 32');
+  const recipient = deriveKeyPair(hex(setup.ikmR));
+  const first = encryptions.find((vector) => Number(vector['sequence number']) === 0);
+  assert.ok(first !== undefined);
+  const opened = openBase(
+    encapsulatedKeyFrom(hex(setup.enc)),
+    recipient.privateKey,
+    hex(setup.info),
+    hpkeCiphertextFrom(hex(first.ct)),
+    hex(first.aad),
+  );
+  assert.equal(opened.toString('hex'), first.pt);
+  // Any other sequence number's ciphertext is not the first message of the context.
+  const later = encryptions.find((vector) => Number(vector['sequence number']) === 1)!;
+  assert.throws(
+    () =>
+      openBase(
+        encapsulatedKeyFrom(hex(setup.enc)),
+        recipient.privateKey,
+        hex(setup.info),
+        hpkeCiphertextFrom(hex(later.ct)),
+        hex(later.aad),
+      ),
+    HpkeFailed,
+  );
+});
+
 test('both ends export the published values', () => {
   const { setup, exports } = chacha;
   const recipient = deriveKeyPair(hex(setup.ikmR));

@@ -1,0 +1,936 @@
+import { type Kysely, sql } from 'kysely';
+import { lockCaseCompartment } from '../../shared/db/lock.js';
+import type { CaseAgreementsTable, CaseAppointmentsTable, Database } from '../../shared/db/schema.js';
+import type { AlsoInTransaction, Trx } from '../../shared/db/transaction.js';
+import type { Ciphertext } from '../../shared/crypto/aead.js';
+import type { CaseRole, Compartment } from './cases.types.js';
+
+/*
+ * The only code that queries what members post into a case (migration 0021): agreements and their history,
+ * meetings, appointments and next steps, messages, pathway step moves, and case_events, the one timeline. Texts
+ * arrive sealed (case-items.service.ts seals under the compartment key); every write names the compartment and
+ * the epoch it was sealed under and is refused unless that is still the compartment's epoch, read under the
+ * compartment row's lock in the write's own transaction. Lists and the timeline are narrowed in SQL to the
+ * compartments the viewer may read.
+ */
+
+/** The default for repository tests, which record nothing; the service always passes its audit line. */
+const nothingToRecord = (): Promise<void> => Promise.resolve();
+
+/** The compartments items are posted in (shares hold journal entries, not items). */
+export const itemCompartments = ['members', 'professionals'] as const;
+export type ItemCompartment = (typeof itemCompartments)[number];
+
+export type AgreementStatus = CaseAgreementsTable['status'];
+export type AppointmentKind = CaseAppointmentsTable['kind'];
+
+/**
+ * What the timeline shows. Items' kinds are written here; the case's own (members, invitations, the risk flag,
+ * consent, shares) by cases.service.ts and the share part through recordCaseEvent, with kinds of their own.
+ */
+export type CaseEventKind =
+  | 'agreement.made'
+  | 'agreement.changed'
+  | 'agreement.done'
+  | 'agreement.dropped'
+  | 'agreement.reopened'
+  | 'meeting.recorded'
+  | 'appointment.planned'
+  | 'next-step.planned'
+  | 'message.posted'
+  | 'step.moved'
+  | 'track.finished'
+  | (string & {});
+
+/** A write sealed under one compartment at one epoch. */
+export interface SealedUnder {
+  caseId: string;
+  compartment: ItemCompartment;
+  epoch: number;
+}
+
+/** Refused because the compartment's epoch moved on (a member was removed or suspended) since the page was read. */
+export type StaleEpoch = { ok: false; reason: 'stale-epoch' };
+
+export interface NewCaseEvent {
+  caseId: string;
+  /** Who may see it: the readers of this compartment ('members', 'professionals' or 'share:<member id>'). */
+  compartment: Compartment;
+  kind: CaseEventKind;
+  refId?: string | null;
+  actorMemberId?: string | null;
+  subjectMemberId?: string | null;
+  /** Hidden from parents while "risk in the family" is confirmed (police or Veilig Thuis joining, their access). */
+  hideOnRisk?: boolean;
+  createdAt: string;
+}
+
+/** Writes one timeline event in the caller's transaction (the change it tells of is in the same one). */
+export async function recordCaseEvent(trx: Trx, event: NewCaseEvent): Promise<number> {
+  const row = await trx
+    .insertInto('case_events')
+    .values({
+      case_id: event.caseId,
+      compartment: event.compartment,
+      kind: event.kind,
+      ref_id: event.refId ?? null,
+      actor_member_id: event.actorMemberId ?? null,
+      subject_member_id: event.subjectMemberId ?? null,
+      hide_on_risk: event.hideOnRisk === true ? 1 : 0,
+      created_at: event.createdAt,
+    })
+    .returning('seq')
+    .executeTakeFirstOrThrow();
+  return Number(row.seq);
+}
+
+/**
+ * Which of a case's events and items a viewer may see, decided by the policy (case-items.service.ts) and put
+ * into SQL here: the compartments they read, every parent's share compartment (professionals who may see shared
+ * entries), and whether events marked hide_on_risk are left out (a parent while the risk flag is confirmed).
+ */
+export interface ReadScope {
+  compartments: readonly Compartment[];
+  allShares: boolean;
+  hideRisky: boolean;
+}
+
+export interface AgreementFields {
+  status: AgreementStatus;
+  dueOn: string | null;
+  assigneeRole: CaseRole | null;
+  assigneeMemberId: string | null;
+}
+
+export interface NewAgreement extends AgreementFields {
+  id: string;
+  /** The change row of version 1, with the text sealed again for that row. */
+  changeId: string;
+  body: Ciphertext;
+  changeBody: Ciphertext;
+  meetingId: string | null;
+  memberId: string;
+  at: string;
+}
+
+export interface StoredAgreement extends AgreementFields {
+  id: string;
+  caseId: string;
+  compartment: ItemCompartment;
+  epoch: number;
+  version: number;
+  meetingId: string | null;
+  body: Ciphertext;
+  createdByMemberId: string;
+  updatedByMemberId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StoredAgreementChange extends AgreementFields {
+  id: string;
+  agreementId: string;
+  version: number;
+  compartment: ItemCompartment;
+  epoch: number;
+  body: Ciphertext;
+  changedByMemberId: string;
+  changedByRole: CaseRole | null;
+  changedAt: string;
+}
+
+export interface AgreementUpdate extends AgreementFields {
+  id: string;
+  /** The version the form was made from: the write is refused when the agreement is at another one. */
+  expectedVersion: number;
+  changeId: string;
+  body: Ciphertext;
+  changeBody: Ciphertext;
+  memberId: string;
+  at: string;
+}
+
+export type AgreementUpdateResult =
+  | { ok: true; version: number }
+  | StaleEpoch
+  | { ok: false; reason: 'missing' }
+  /** Someone else changed it first: the agreement now, and the changes made since the form's version. */
+  | { ok: false; reason: 'conflict'; current: StoredAgreement; since: StoredAgreementChange[] };
+
+export interface NewMeeting {
+  id: string;
+  heldOn: string;
+  parentInvited: boolean;
+  parentTookPart: boolean;
+  rolesPresent: readonly CaseRole[];
+  summary: Ciphertext;
+  memberId: string;
+  at: string;
+}
+
+export interface StoredMeeting {
+  id: string;
+  caseId: string;
+  compartment: ItemCompartment;
+  epoch: number;
+  heldOn: string;
+  parentInvited: boolean;
+  parentTookPart: boolean;
+  rolesPresent: CaseRole[];
+  summary: Ciphertext;
+  createdByMemberId: string;
+  createdAt: string;
+}
+
+export interface NewAppointment {
+  id: string;
+  kind: AppointmentKind;
+  onDate: string | null;
+  atTime: string | null;
+  assigneeRole: CaseRole | null;
+  body: Ciphertext;
+  memberId: string;
+  at: string;
+}
+
+export interface StoredAppointment extends Omit<NewAppointment, 'memberId' | 'at'> {
+  caseId: string;
+  compartment: ItemCompartment;
+  epoch: number;
+  createdByMemberId: string;
+  createdAt: string;
+}
+
+export interface NewMessage {
+  id: string;
+  body: Ciphertext;
+  memberId: string;
+  at: string;
+}
+
+export interface StoredMessage {
+  id: string;
+  caseId: string;
+  compartment: ItemCompartment;
+  epoch: number;
+  body: Ciphertext;
+  authorMemberId: string;
+  authorRole: CaseRole | null;
+  createdAt: string;
+}
+
+export interface NewStepMove {
+  id: string;
+  pathwayVersion: number;
+  track: string;
+  /** '' marks the track finished. */
+  step: string;
+  note: Ciphertext;
+  memberId: string;
+  at: string;
+}
+
+export interface StoredStepMove extends Omit<NewStepMove, 'memberId' | 'at'> {
+  caseId: string;
+  compartment: ItemCompartment;
+  epoch: number;
+  movedByMemberId: string;
+  movedByRole: CaseRole | null;
+  createdAt: string;
+}
+
+export interface StoredCaseEvent {
+  seq: number;
+  caseId: string;
+  compartment: Compartment;
+  kind: CaseEventKind;
+  refId: string | null;
+  actorMemberId: string | null;
+  actorRole: CaseRole | null;
+  subjectMemberId: string | null;
+  subjectRole: CaseRole | null;
+  createdAt: string;
+}
+
+export interface TimelinePage {
+  events: StoredCaseEvent[];
+  /** The seq to continue below, when there are older events. */
+  nextBefore: number | undefined;
+}
+
+/** The items a page of the timeline refers to, each by id (only those in the viewer's scope). */
+export interface TimelineItems {
+  agreementChanges: Map<string, StoredAgreementChange>;
+  meetings: Map<string, StoredMeeting>;
+  appointments: Map<string, StoredAppointment>;
+  messages: Map<string, StoredMessage>;
+  stepMoves: Map<string, StoredStepMove>;
+}
+
+const asItemCompartment = (value: string): ItemCompartment => value as ItemCompartment;
+const asCiphertext = (value: string): Ciphertext => value as Ciphertext;
+const asRole = (value: string | null): CaseRole | null => value as CaseRole | null;
+
+type AgreementRow = CaseAgreementsTable;
+const toAgreement = (row: AgreementRow): StoredAgreement => ({
+  id: row.id,
+  caseId: row.case_id,
+  compartment: asItemCompartment(row.compartment),
+  epoch: Number(row.epoch),
+  version: Number(row.version),
+  status: row.status,
+  dueOn: row.due_on,
+  assigneeRole: asRole(row.assignee_role),
+  assigneeMemberId: row.assignee_member_id,
+  meetingId: row.meeting_id,
+  body: asCiphertext(row.body),
+  createdByMemberId: row.created_by_member_id,
+  updatedByMemberId: row.updated_by_member_id,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+/** The compartments of a scope as a SQL condition on `column` (no compartment: nothing). */
+function scopeCondition(scope: ReadScope, column: string) {
+  const ref = sql.ref(column);
+  const parts = [];
+  if (scope.compartments.length > 0) parts.push(sql`${ref} in (${sql.join([...scope.compartments])})`);
+  if (scope.allShares) parts.push(sql`${ref} like ${'share:%'}`);
+  return parts.length === 0 ? sql<boolean>`1 = 0` : sql<boolean>`(${sql.join(parts, sql` or `)})`;
+}
+
+export function createCaseItemsRepository(db: Kysely<Database>) {
+  /**
+   * Runs `work` in a transaction in which the compartment row is locked and still at `under.epoch`; otherwise
+   * writes nothing and answers 'stale-epoch'. A compartment that does not exist counts as stale too.
+   */
+  async function underEpoch<T extends { ok: boolean }>(
+    under: SealedUnder,
+    work: (trx: Trx) => Promise<T>,
+    also: AlsoInTransaction,
+  ): Promise<T | StaleEpoch> {
+    return db.transaction().execute(async (trx) => {
+      await lockCaseCompartment(trx, under.caseId, under.compartment);
+      const row = await trx
+        .selectFrom('case_compartments')
+        .select('epoch')
+        .where('case_id', '=', under.caseId)
+        .where('compartment', '=', under.compartment)
+        .executeTakeFirst();
+      if (row === undefined || Number(row.epoch) !== under.epoch) return { ok: false, reason: 'stale-epoch' } as const;
+      const result = await work(trx);
+      // Only a write that happened gets its audit line.
+      if (result.ok) await also(trx);
+      return result;
+    });
+  }
+
+  const insertAgreement = async (trx: Trx, under: SealedUnder, agreement: NewAgreement) => {
+    await trx
+      .insertInto('case_agreements')
+      .values({
+        id: agreement.id,
+        case_id: under.caseId,
+        compartment: under.compartment,
+        epoch: under.epoch,
+        version: 1,
+        status: agreement.status,
+        due_on: agreement.dueOn,
+        assignee_role: agreement.assigneeRole,
+        assignee_member_id: agreement.assigneeMemberId,
+        meeting_id: agreement.meetingId,
+        body: agreement.body,
+        created_by_member_id: agreement.memberId,
+        updated_by_member_id: agreement.memberId,
+        created_at: agreement.at,
+        updated_at: agreement.at,
+      })
+      .execute();
+    await trx
+      .insertInto('case_agreement_changes')
+      .values({
+        id: agreement.changeId,
+        agreement_id: agreement.id,
+        case_id: under.caseId,
+        version: 1,
+        compartment: under.compartment,
+        epoch: under.epoch,
+        status: agreement.status,
+        due_on: agreement.dueOn,
+        assignee_role: agreement.assigneeRole,
+        assignee_member_id: agreement.assigneeMemberId,
+        body: agreement.changeBody,
+        changed_by_member_id: agreement.memberId,
+        changed_at: agreement.at,
+      })
+      .execute();
+    await recordCaseEvent(trx, {
+      caseId: under.caseId,
+      compartment: under.compartment,
+      kind: 'agreement.made',
+      refId: agreement.changeId,
+      actorMemberId: agreement.memberId,
+      createdAt: agreement.at,
+    });
+  };
+
+  const changeQuery = (executor: Kysely<Database>) =>
+    executor
+      .selectFrom('case_agreement_changes as c')
+      .leftJoin('case_members as m', 'm.id', 'c.changed_by_member_id')
+      .selectAll('c')
+      .select('m.role as changed_by_role');
+  type ChangeRow = Awaited<ReturnType<ReturnType<typeof changeQuery>['executeTakeFirstOrThrow']>>;
+  const toChange = (row: ChangeRow): StoredAgreementChange => ({
+    id: row.id,
+    agreementId: row.agreement_id,
+    version: Number(row.version),
+    compartment: asItemCompartment(row.compartment),
+    epoch: Number(row.epoch),
+    status: row.status,
+    dueOn: row.due_on,
+    assigneeRole: asRole(row.assignee_role),
+    assigneeMemberId: row.assignee_member_id,
+    body: asCiphertext(row.body),
+    changedByMemberId: row.changed_by_member_id,
+    changedByRole: asRole(row.changed_by_role),
+    changedAt: row.changed_at,
+  });
+
+  const meetingQuery = (executor: Kysely<Database>) => executor.selectFrom('case_meetings').selectAll();
+  type MeetingRow = Awaited<ReturnType<ReturnType<typeof meetingQuery>['executeTakeFirstOrThrow']>>;
+  const toMeeting = (row: MeetingRow): StoredMeeting => ({
+    id: row.id,
+    caseId: row.case_id,
+    compartment: asItemCompartment(row.compartment),
+    epoch: Number(row.epoch),
+    heldOn: row.held_on,
+    parentInvited: Number(row.parent_invited) === 1,
+    parentTookPart: Number(row.parent_took_part) === 1,
+    rolesPresent: JSON.parse(row.roles_present) as CaseRole[],
+    summary: asCiphertext(row.summary),
+    createdByMemberId: row.created_by_member_id,
+    createdAt: row.created_at,
+  });
+
+  const appointmentQuery = (executor: Kysely<Database>) => executor.selectFrom('case_appointments').selectAll();
+  type AppointmentRow = Awaited<ReturnType<ReturnType<typeof appointmentQuery>['executeTakeFirstOrThrow']>>;
+  const toAppointment = (row: AppointmentRow): StoredAppointment => ({
+    id: row.id,
+    caseId: row.case_id,
+    compartment: asItemCompartment(row.compartment),
+    epoch: Number(row.epoch),
+    kind: row.kind,
+    onDate: row.on_date,
+    atTime: row.at_time,
+    assigneeRole: asRole(row.assignee_role),
+    body: asCiphertext(row.body),
+    createdByMemberId: row.created_by_member_id,
+    createdAt: row.created_at,
+  });
+
+  const messageQuery = (executor: Kysely<Database>) =>
+    executor
+      .selectFrom('case_messages as g')
+      .leftJoin('case_members as m', 'm.id', 'g.author_member_id')
+      .selectAll('g')
+      .select('m.role as author_role');
+  type MessageRow = Awaited<ReturnType<ReturnType<typeof messageQuery>['executeTakeFirstOrThrow']>>;
+  const toMessage = (row: MessageRow): StoredMessage => ({
+    id: row.id,
+    caseId: row.case_id,
+    compartment: asItemCompartment(row.compartment),
+    epoch: Number(row.epoch),
+    body: asCiphertext(row.body),
+    authorMemberId: row.author_member_id,
+    authorRole: asRole(row.author_role),
+    createdAt: row.created_at,
+  });
+
+  const moveQuery = (executor: Kysely<Database>) =>
+    executor
+      .selectFrom('case_step_moves as s')
+      .leftJoin('case_members as m', 'm.id', 's.moved_by_member_id')
+      .selectAll('s')
+      .select('m.role as moved_by_role');
+  type MoveRow = Awaited<ReturnType<ReturnType<typeof moveQuery>['executeTakeFirstOrThrow']>>;
+  const toMove = (row: MoveRow): StoredStepMove => ({
+    id: row.id,
+    caseId: row.case_id,
+    compartment: asItemCompartment(row.compartment),
+    epoch: Number(row.epoch),
+    pathwayVersion: Number(row.pathway_version),
+    track: row.track,
+    step: row.step,
+    note: asCiphertext(row.note),
+    movedByMemberId: row.moved_by_member_id,
+    movedByRole: asRole(row.moved_by_role),
+    createdAt: row.created_at,
+  });
+
+  return {
+    /** The compartment's epoch now (outside a write: for the form's page). */
+    async currentEpoch(caseId: string, compartment: Compartment): Promise<number | undefined> {
+      const row = await db
+        .selectFrom('case_compartments')
+        .select('epoch')
+        .where('case_id', '=', caseId)
+        .where('compartment', '=', compartment)
+        .executeTakeFirst();
+      return row === undefined ? undefined : Number(row.epoch);
+    },
+
+    /** An active member of this case (an agreement's "who"), with their role; undefined for anyone else. */
+    async activeMember(caseId: string, memberId: string): Promise<{ id: string; role: CaseRole } | undefined> {
+      const row = await db
+        .selectFrom('case_members')
+        .select(['id', 'role'])
+        .where('case_id', '=', caseId)
+        .where('id', '=', memberId)
+        .where('state', '=', 'active')
+        .executeTakeFirst();
+      return row === undefined ? undefined : { id: row.id, role: row.role };
+    },
+
+    /** The case's active members (for the "who" of an agreement), oldest first. */
+    async activeMembers(caseId: string): Promise<{ id: string; role: CaseRole }[]> {
+      return db
+        .selectFrom('case_members')
+        .select(['id', 'role'])
+        .where('case_id', '=', caseId)
+        .where('state', '=', 'active')
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+    },
+
+    /** A new agreement (version 1), its first history row and its timeline event. */
+    createAgreement: (
+      under: SealedUnder,
+      agreement: NewAgreement,
+      also: AlsoInTransaction = nothingToRecord,
+    ): Promise<{ ok: true } | StaleEpoch> =>
+      underEpoch(
+        under,
+        async (trx) => {
+          await insertAgreement(trx, under, agreement);
+          return { ok: true } as const;
+        },
+        also,
+      ),
+
+    /**
+     * Changes an agreement made from version `expectedVersion`: refused as a conflict when someone changed it
+     * since (the update is conditional on the version, under the compartment lock), with what they changed.
+     */
+    updateAgreement: (
+      under: SealedUnder,
+      update: AgreementUpdate,
+      also: AlsoInTransaction = nothingToRecord,
+    ): Promise<AgreementUpdateResult> =>
+      underEpoch<AgreementUpdateResult>(
+        under,
+        async (trx) => {
+          const row = await trx
+            .selectFrom('case_agreements')
+            .selectAll()
+            .where('id', '=', update.id)
+            .where('case_id', '=', under.caseId)
+            .where('compartment', '=', under.compartment)
+            .executeTakeFirst();
+          if (row === undefined) return { ok: false, reason: 'missing' };
+          const current = toAgreement(row);
+          if (current.version !== update.expectedVersion) {
+            const since = await changeQuery(trx)
+              .where('c.agreement_id', '=', update.id)
+              .where('c.version', '>', update.expectedVersion)
+              .orderBy('c.version')
+              .execute();
+            return { ok: false, reason: 'conflict', current, since: since.map(toChange) };
+          }
+          const version = current.version + 1;
+          const updated = await trx
+            .updateTable('case_agreements')
+            .set({
+              version,
+              status: update.status,
+              due_on: update.dueOn,
+              assignee_role: update.assigneeRole,
+              assignee_member_id: update.assigneeMemberId,
+              body: update.body,
+              epoch: under.epoch,
+              updated_by_member_id: update.memberId,
+              updated_at: update.at,
+            })
+            .where('id', '=', update.id)
+            .where('version', '=', update.expectedVersion)
+            .executeTakeFirst();
+          if (Number(updated.numUpdatedRows) !== 1) throw new Error('the agreement changed under its lock');
+          await trx
+            .insertInto('case_agreement_changes')
+            .values({
+              id: update.changeId,
+              agreement_id: update.id,
+              case_id: under.caseId,
+              version,
+              compartment: under.compartment,
+              epoch: under.epoch,
+              status: update.status,
+              due_on: update.dueOn,
+              assignee_role: update.assigneeRole,
+              assignee_member_id: update.assigneeMemberId,
+              body: update.changeBody,
+              changed_by_member_id: update.memberId,
+              changed_at: update.at,
+            })
+            .execute();
+          const kind: CaseEventKind =
+            update.status === current.status
+              ? 'agreement.changed'
+              : update.status === 'done'
+                ? 'agreement.done'
+                : update.status === 'dropped'
+                  ? 'agreement.dropped'
+                  : 'agreement.reopened';
+          await recordCaseEvent(trx, {
+            caseId: under.caseId,
+            compartment: under.compartment,
+            kind,
+            refId: update.changeId,
+            actorMemberId: update.memberId,
+            createdAt: update.at,
+          });
+          return { ok: true, version };
+        },
+        also,
+      ),
+
+    /** One agreement of this case in a compartment the viewer reads. */
+    async findAgreement(caseId: string, id: string, scope: ReadScope): Promise<StoredAgreement | undefined> {
+      const row = await db
+        .selectFrom('case_agreements')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .where('id', '=', id)
+        .where(scopeCondition(scope, 'compartment'))
+        .executeTakeFirst();
+      return row === undefined ? undefined : toAgreement(row);
+    },
+
+    /** Every version of an agreement, oldest first. */
+    async agreementHistory(caseId: string, agreementId: string): Promise<StoredAgreementChange[]> {
+      const rows = await changeQuery(db)
+        .where('c.case_id', '=', caseId)
+        .where('c.agreement_id', '=', agreementId)
+        .orderBy('c.version')
+        .execute();
+      return rows.map(toChange);
+    },
+
+    /** A case's agreements the viewer may read: open ones first (by date, undated last), then the rest. */
+    async listAgreements(caseId: string, scope: ReadScope): Promise<StoredAgreement[]> {
+      const rows = await db
+        .selectFrom('case_agreements')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .where(scopeCondition(scope, 'compartment'))
+        .orderBy(sql`case when status = 'open' then 0 else 1 end`)
+        .orderBy(sql`case when due_on is null then 1 else 0 end`)
+        .orderBy('due_on')
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .execute();
+      return rows.map(toAgreement);
+    },
+
+    /** A meeting, with the decisions made there as new agreements in the same compartment, in one transaction. */
+    recordMeeting: (
+      under: SealedUnder,
+      meeting: NewMeeting,
+      decisions: readonly NewAgreement[],
+      also: AlsoInTransaction = nothingToRecord,
+    ): Promise<{ ok: true } | StaleEpoch> =>
+      underEpoch(
+        under,
+        async (trx) => {
+          await trx
+            .insertInto('case_meetings')
+            .values({
+              id: meeting.id,
+              case_id: under.caseId,
+              compartment: under.compartment,
+              epoch: under.epoch,
+              held_on: meeting.heldOn,
+              parent_invited: meeting.parentInvited ? 1 : 0,
+              parent_took_part: meeting.parentTookPart ? 1 : 0,
+              roles_present: JSON.stringify(meeting.rolesPresent),
+              summary: meeting.summary,
+              created_by_member_id: meeting.memberId,
+              created_at: meeting.at,
+            })
+            .execute();
+          await recordCaseEvent(trx, {
+            caseId: under.caseId,
+            compartment: under.compartment,
+            kind: 'meeting.recorded',
+            refId: meeting.id,
+            actorMemberId: meeting.memberId,
+            createdAt: meeting.at,
+          });
+          for (const decision of decisions) await insertAgreement(trx, under, decision);
+          return { ok: true } as const;
+        },
+        also,
+      ),
+
+    async findMeeting(caseId: string, id: string, scope: ReadScope): Promise<StoredMeeting | undefined> {
+      const row = await meetingQuery(db)
+        .where('case_id', '=', caseId)
+        .where('id', '=', id)
+        .where(scopeCondition(scope, 'compartment'))
+        .executeTakeFirst();
+      return row === undefined ? undefined : toMeeting(row);
+    },
+
+    planAppointment: (
+      under: SealedUnder,
+      appointment: NewAppointment,
+      also: AlsoInTransaction = nothingToRecord,
+    ): Promise<{ ok: true } | StaleEpoch> =>
+      underEpoch(
+        under,
+        async (trx) => {
+          await trx
+            .insertInto('case_appointments')
+            .values({
+              id: appointment.id,
+              case_id: under.caseId,
+              compartment: under.compartment,
+              epoch: under.epoch,
+              kind: appointment.kind,
+              on_date: appointment.onDate,
+              at_time: appointment.atTime,
+              assignee_role: appointment.assigneeRole,
+              body: appointment.body,
+              created_by_member_id: appointment.memberId,
+              created_at: appointment.at,
+            })
+            .execute();
+          await recordCaseEvent(trx, {
+            caseId: under.caseId,
+            compartment: under.compartment,
+            kind: appointment.kind === 'appointment' ? 'appointment.planned' : 'next-step.planned',
+            refId: appointment.id,
+            actorMemberId: appointment.memberId,
+            createdAt: appointment.at,
+          });
+          return { ok: true } as const;
+        },
+        also,
+      ),
+
+    /** Appointments and next steps from `fromDate` on (undated next steps too), soonest first. */
+    async upcomingAppointments(caseId: string, scope: ReadScope, fromDate: string): Promise<StoredAppointment[]> {
+      const rows = await appointmentQuery(db)
+        .where('case_id', '=', caseId)
+        .where(scopeCondition(scope, 'compartment'))
+        .where((eb) => eb.or([eb('on_date', 'is', null), eb('on_date', '>=', fromDate)]))
+        .orderBy(sql`case when on_date is null then 1 else 0 end`)
+        .orderBy('on_date')
+        .orderBy('at_time')
+        .orderBy('created_at')
+        .limit(50)
+        .execute();
+      return rows.map(toAppointment);
+    },
+
+    postMessage: (
+      under: SealedUnder,
+      message: NewMessage,
+      also: AlsoInTransaction = nothingToRecord,
+    ): Promise<{ ok: true } | StaleEpoch> =>
+      underEpoch(
+        under,
+        async (trx) => {
+          await trx
+            .insertInto('case_messages')
+            .values({
+              id: message.id,
+              case_id: under.caseId,
+              compartment: under.compartment,
+              epoch: under.epoch,
+              body: message.body,
+              author_member_id: message.memberId,
+              created_at: message.at,
+            })
+            .execute();
+          await recordCaseEvent(trx, {
+            caseId: under.caseId,
+            compartment: under.compartment,
+            kind: 'message.posted',
+            refId: message.id,
+            actorMemberId: message.memberId,
+            createdAt: message.at,
+          });
+          return { ok: true } as const;
+        },
+        also,
+      ),
+
+    /** The newest messages of one channel, oldest of them first (as a conversation reads). */
+    async recentMessages(caseId: string, compartment: ItemCompartment, limit: number): Promise<StoredMessage[]> {
+      const rows = await messageQuery(db)
+        .where('g.case_id', '=', caseId)
+        .where('g.compartment', '=', compartment)
+        .orderBy('g.created_at', 'desc')
+        .orderBy('g.id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(toMessage).reverse();
+    },
+
+    moveStep: (
+      under: SealedUnder,
+      move: NewStepMove,
+      also: AlsoInTransaction = nothingToRecord,
+    ): Promise<{ ok: true } | StaleEpoch> =>
+      underEpoch(
+        under,
+        async (trx) => {
+          await trx
+            .insertInto('case_step_moves')
+            .values({
+              id: move.id,
+              case_id: under.caseId,
+              compartment: under.compartment,
+              epoch: under.epoch,
+              pathway_version: move.pathwayVersion,
+              track: move.track,
+              step: move.step,
+              note: move.note,
+              moved_by_member_id: move.memberId,
+              created_at: move.at,
+            })
+            .execute();
+          await recordCaseEvent(trx, {
+            caseId: under.caseId,
+            compartment: under.compartment,
+            kind: move.step === '' ? 'track.finished' : 'step.moved',
+            refId: move.id,
+            actorMemberId: move.memberId,
+            createdAt: move.at,
+          });
+          return { ok: true } as const;
+        },
+        also,
+      ),
+
+    /** Every step move the viewer may see, oldest first (the pathway state is folded from them). */
+    async stepMoves(caseId: string, scope: ReadScope): Promise<StoredStepMove[]> {
+      const rows = await moveQuery(db)
+        .where('s.case_id', '=', caseId)
+        .where(scopeCondition(scope, 's.compartment'))
+        .orderBy('s.created_at')
+        .orderBy('s.id')
+        .execute();
+      return rows.map(toMove);
+    },
+
+    /**
+     * One page of the timeline, newest first: the events with seq below `before` (all when undefined) in the
+     * viewer's scope, at most `limit`, and where the next page starts. Keyset: the index (case_id, seq) is read
+     * from the cursor down, so a later page costs what the first does.
+     */
+    async timeline(
+      caseId: string,
+      scope: ReadScope,
+      options: { before?: number | undefined; limit: number },
+    ): Promise<TimelinePage> {
+      let query = db
+        .selectFrom('case_events as e')
+        .leftJoin('case_members as a', 'a.id', 'e.actor_member_id')
+        .leftJoin('case_members as s', 's.id', 'e.subject_member_id')
+        .select([
+          'e.seq',
+          'e.case_id',
+          'e.compartment',
+          'e.kind',
+          'e.ref_id',
+          'e.actor_member_id',
+          'a.role as actor_role',
+          'e.subject_member_id',
+          's.role as subject_role',
+          'e.created_at',
+        ])
+        .where('e.case_id', '=', caseId)
+        .where(scopeCondition(scope, 'e.compartment'));
+      if (scope.hideRisky) query = query.where('e.hide_on_risk', '=', 0);
+      if (options.before !== undefined) query = query.where('e.seq', '<', options.before);
+      const rows = await query
+        .orderBy('e.seq', 'desc')
+        .limit(options.limit + 1)
+        .execute();
+      const events = rows.slice(0, options.limit).map((row): StoredCaseEvent => ({
+        seq: Number(row.seq),
+        caseId: row.case_id,
+        compartment: row.compartment as Compartment,
+        kind: row.kind,
+        refId: row.ref_id,
+        actorMemberId: row.actor_member_id,
+        actorRole: asRole(row.actor_role),
+        subjectMemberId: row.subject_member_id,
+        subjectRole: asRole(row.subject_role),
+        createdAt: row.created_at,
+      }));
+      return { events, nextBefore: rows.length > options.limit ? events.at(-1)?.seq : undefined };
+    },
+
+    /** The items a page of events refers to, read in one query per kind, only within the viewer's scope. */
+    async timelineItems(caseId: string, scope: ReadScope, refIds: readonly string[]): Promise<TimelineItems> {
+      const items: TimelineItems = {
+        agreementChanges: new Map(),
+        meetings: new Map(),
+        appointments: new Map(),
+        messages: new Map(),
+        stepMoves: new Map(),
+      };
+      const ids = [...new Set(refIds)];
+      if (ids.length === 0) return items;
+      const [changes, meetings, appointments, messages, moves] = await Promise.all([
+        changeQuery(db)
+          .where('c.case_id', '=', caseId)
+          .where('c.id', 'in', ids)
+          .where(scopeCondition(scope, 'c.compartment'))
+          .execute(),
+        meetingQuery(db)
+          .where('case_id', '=', caseId)
+          .where('id', 'in', ids)
+          .where(scopeCondition(scope, 'compartment'))
+          .execute(),
+        appointmentQuery(db)
+          .where('case_id', '=', caseId)
+          .where('id', 'in', ids)
+          .where(scopeCondition(scope, 'compartment'))
+          .execute(),
+        messageQuery(db)
+          .where('g.case_id', '=', caseId)
+          .where('g.id', 'in', ids)
+          .where(scopeCondition(scope, 'g.compartment'))
+          .execute(),
+        moveQuery(db)
+          .where('s.case_id', '=', caseId)
+          .where('s.id', 'in', ids)
+          .where(scopeCondition(scope, 's.compartment'))
+          .execute(),
+      ]);
+      for (const row of changes) items.agreementChanges.set(row.id, toChange(row));
+      for (const row of meetings) items.meetings.set(row.id, toMeeting(row));
+      for (const row of appointments) items.appointments.set(row.id, toAppointment(row));
+      for (const row of messages) items.messages.set(row.id, toMessage(row));
+      for (const row of moves) items.stepMoves.set(row.id, toMove(row));
+      return items;
+    },
+  };
+}
+
+export type CaseItemsRepository = ReturnType<typeof createCaseItemsRepository>;

@@ -1,6 +1,7 @@
 import { createCheckRepository } from './features/check/check.repo.js';
 import { createCheckService } from './features/check/check.service.js';
 import { loadQuestionnaires } from './features/check/questionnaires.js';
+import { loadPathways } from './features/cases/pathway.js';
 import { createContentRepository } from './features/content/content.repo.js';
 import { createContentService } from './features/content/content.service.js';
 import { createHealthRepository } from './features/health/health.repo.js';
@@ -38,7 +39,7 @@ import { createJobWorker } from './shared/jobs/jobs.js';
 import { createJobsRepository, enqueue } from './shared/jobs/jobs.repo.js';
 import { accountChangedNotice, accountChangedNoticeHandler } from './features/accounts/accounts.jobs.js';
 import { translatorFor } from './messages.js';
-import { questionnairesDir } from './shared/paths.js';
+import { pathwayDir, questionnairesDir } from './shared/paths.js';
 import { sessionCookieName } from './shared/auth/session-cookie.js';
 import { createProfessionalsRepository } from './features/professionals/professionals.repo.js';
 import { createProfessionalsService, professionalFactsLoader } from './features/professionals/professionals.service.js';
@@ -137,6 +138,8 @@ export function createServices(
     dialect: database.dialect,
     content,
     check: createCheckService(loadQuestionnaires(questionnairesDir), createCheckRepository(database.db)),
+    // The pathway of de lijn (content/pathway/), checked here so that a broken file stops the start.
+    pathway: loadPathways(pathwayDir),
     help: createHelpService(createHelpRepository(database.db)),
     health: createHealthRepository(database.db),
     accounts,

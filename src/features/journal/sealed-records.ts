@@ -94,7 +94,12 @@ export const unwrapData = (
 
 export function openEntry(who: JournalActor, row: EntryRow): EntryPayload | undefined {
   if (row.wrappedKey === null || row.payload === null) return undefined;
-  const key = unwrapData(who, row.journalId, row.id, row.keyId, row.wrappedKey, 'journal/data-key');
+  return openEntryWith(unwrapData(who, row.journalId, row.id, row.keyId, row.wrappedKey, 'journal/data-key'), row);
+}
+
+/** Opens an entry with its data key itself (an entry shared into a case: the key comes from its share). */
+export function openEntryWith(key: SymmetricKey, row: EntryRow): EntryPayload | undefined {
+  if (row.payload === null) return undefined;
   const bytes = open(key, row.payload, place('journal/entry', row.journalId, row.id, DATA_EPOCH));
   return JSON.parse(unpad(bytes).toString('utf8')) as EntryPayload;
 }
@@ -156,9 +161,22 @@ export function openAttachmentPart(
   row: AttachmentRow,
   part: 'content' | 'thumbnail' | 'original',
 ): { bytes: Buffer; mediaType: string; salt: Buffer } | undefined {
+  if (row[part] === null) return undefined;
+  return openAttachmentPartWith(
+    unwrapData(who, row.journalId, row.id, row.keyId, row.wrappedKey, 'journal/data-key'),
+    row,
+    part,
+  );
+}
+
+/** Opens a part of an attachment with its data key itself (an attachment shared into a case). */
+export function openAttachmentPartWith(
+  key: SymmetricKey,
+  row: AttachmentRow,
+  part: 'content' | 'thumbnail' | 'original',
+): { bytes: Buffer; mediaType: string; salt: Buffer } | undefined {
   const sealed = row[part];
   if (sealed === null) return undefined;
-  const key = unwrapData(who, row.journalId, row.id, row.keyId, row.wrappedKey, 'journal/data-key');
   const framed = unpad(open(key, sealed, place('journal/attachment', row.journalId, `${row.id}/${part}`, DATA_EPOCH)));
   const headerLength = framed.readUInt32BE(0);
   const header = JSON.parse(framed.subarray(4, 4 + headerLength).toString('utf8')) as {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { generate } from 'otplib';
 import type { AccountsService } from '../../src/features/accounts/accounts.service.js';
 import type { Services } from '../../src/services.js';
+import type { ProfessionalRole } from '../../src/shared/policy/actor.js';
 import type { CurrentSession } from '../../src/shared/auth/session.js';
 import { sessionCookieName } from '../../src/shared/auth/session-cookie.js';
 import type { Config } from '../../src/shared/config/config.js';
@@ -219,7 +220,9 @@ export interface ProfessionalOptions extends AccountOptions {
   /** Where the invitation e-mail arrives: the app must send mail to this sink (SMTP_URL). */
   sink: SmtpSink;
   organisationId: string;
-  role?: 'care' | 'police' | 'coordinator';
+  role?: ProfessionalRole;
+  /** For the role 'police': the unit (default: the first the invitation form offers). */
+  policeUnit?: string;
   email?: string;
   /** Whether the professional sets up a second factor (default true). */
   secondFactor?: boolean;
@@ -247,6 +250,11 @@ export async function buildProfessional(
     cookies: options.invitedBy.cookies,
   });
   assert.equal(inviteForm.statusCode, 200, `the invitation form answered ${inviteForm.statusCode}`);
+  const role = options.role ?? 'care';
+  const firstUnit = /name="eenheid"[^>]*>\s*<option value="">[^<]*<\/option>\s*<option value="([^"]+)"/.exec(
+    inviteForm.body,
+  )?.[1];
+  const policeUnit = role === 'police' ? (options.policeUnit ?? firstUnit) : undefined;
   const sent = await app.inject({
     method: 'POST',
     url: '/beheer/uitnodigingen',
@@ -255,7 +263,8 @@ export async function buildProfessional(
       _csrf: csrfTokenFrom(inviteForm.body),
       email,
       organisatie: options.organisationId,
-      rol: options.role ?? 'care',
+      rol: role,
+      ...(policeUnit !== undefined && { eenheid: policeUnit }),
     },
   });
   assert.equal(sent.statusCode, 303, `the invitation answered ${sent.statusCode}`);

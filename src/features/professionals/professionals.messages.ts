@@ -5,6 +5,7 @@ const nl = {
   'professionals.role.care': 'Hulpverlener',
   'professionals.role.police': 'Politie',
   'professionals.role.coordinator': 'Coördinator van de organisatie',
+  'professionals.role.policeWithUnit': 'Politie, eenheid {unit}',
   'professionals.role.veilig-thuis': 'Veilig Thuis',
   'professionals.role.jeugdbescherming': 'Jeugdbeschermer',
   'professionals.role.raad': 'Raad voor de Kinderbescherming',
@@ -48,6 +49,11 @@ const nl = {
   'professionals.invite.email.invalid': 'Dit is geen geldig e-mailadres. Bijvoorbeeld: naam@organisatie.nl',
   'professionals.invite.organisation.missing': 'Kies de organisatie uit de lijst.',
   'professionals.invite.role.missing': 'Kies een rol.',
+  'professionals.invite.policeUnit': 'Politie-eenheid',
+  'professionals.invite.policeUnit.hint':
+    'Alleen voor de rol Politie. In een samenwerking rond een kind ziet iedereen de politie bij de eenheid, niet bij naam.',
+  'professionals.invite.policeUnit.none': 'Geen (niet bij de politie)',
+  'professionals.invite.policeUnit.missing': 'Kies de politie-eenheid uit de lijst. Die is nodig voor de rol Politie.',
   'professionals.invite.mailFailed':
     'De e-mail kon niet worden verstuurd. Er is geen uitnodiging gemaakt. Probeer het later opnieuw of vraag de technisch beheerder naar de e-mailinstellingen.',
   'professionals.notice.invited': 'De uitnodiging is verstuurd.',
@@ -86,6 +92,7 @@ const en: Translation<typeof nl> = {
   'professionals.role.care': 'Care worker',
   'professionals.role.police': 'Police',
   'professionals.role.coordinator': 'Coordinator of the organisation',
+  'professionals.role.policeWithUnit': 'Police, unit {unit}',
   'professionals.role.veilig-thuis': 'Veilig Thuis (child abuse and domestic violence advice centre)',
   'professionals.role.jeugdbescherming': 'Youth protection worker (jeugdbeschermer)',
   'professionals.role.raad': 'Child Protection Board (Raad voor de Kinderbescherming)',
@@ -129,6 +136,11 @@ const en: Translation<typeof nl> = {
   'professionals.invite.email.invalid': 'This is not a valid e-mail address. For example: name@organisation.nl',
   'professionals.invite.organisation.missing': 'Choose the organisation from the list.',
   'professionals.invite.role.missing': 'Choose a role.',
+  'professionals.invite.policeUnit': 'Police unit',
+  'professionals.invite.policeUnit.hint':
+    'Only for the role Police. In a cooperation around a child, everyone sees the police by their unit, not by name.',
+  'professionals.invite.policeUnit.none': 'None (not with the police)',
+  'professionals.invite.policeUnit.missing': 'Choose the police unit from the list. It is needed for the role Police.',
   'professionals.invite.mailFailed':
     'The e-mail could not be sent. No invitation was made. Try again later, or ask the technical administrator about the mail settings.',
   'professionals.notice.invited': 'The invitation has been sent.',

@@ -27,6 +27,8 @@ export interface StoredInvitation {
   organisationId: string;
   organisationName: string;
   role: ProfessionalRole;
+  /** For the role 'police': the unit (a police_units name); null otherwise. */
+  policeUnit: string | null;
   invitedBy: string;
   createdAt: string;
   expiresAt: string;
@@ -49,6 +51,8 @@ export interface ProfessionalRecord {
   organisationId: string;
   organisationName: string;
   role: ProfessionalRole;
+  /** For the role 'police': the unit (a police_units name), by which the case space shows them; null otherwise. */
+  policeUnit: string | null;
   status: 'pending' | 'active';
   createdAt: string;
   activatedAt: string | null;
@@ -87,6 +91,7 @@ export function createProfessionalsRepository(db: Kysely<Database>) {
         'i.organisation_id',
         'o.data',
         'i.professional_role',
+        'i.police_unit',
         'i.invited_by',
         'i.created_at',
         'i.expires_at',
@@ -100,6 +105,7 @@ export function createProfessionalsRepository(db: Kysely<Database>) {
     organisationId: row.organisation_id,
     organisationName: nameOf(row.data),
     role: row.professional_role,
+    policeUnit: row.police_unit,
     invitedBy: row.invited_by,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
@@ -142,6 +148,7 @@ export function createProfessionalsRepository(db: Kysely<Database>) {
         'p.organisation_id',
         'o.data',
         'p.professional_role',
+        'p.police_unit',
         'p.status',
         'p.created_at',
         'p.activated_at',
@@ -154,6 +161,7 @@ export function createProfessionalsRepository(db: Kysely<Database>) {
     organisationId: row.organisation_id,
     organisationName: nameOf(row.data),
     role: row.professional_role,
+    policeUnit: row.police_unit,
     status: row.status,
     createdAt: row.created_at,
     activatedAt: row.activated_at,
@@ -214,6 +222,12 @@ export function createProfessionalsRepository(db: Kysely<Database>) {
         .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
     },
 
+    /** The police units a police professional can belong to (reference data, see import-regions). */
+    async listPoliceUnits(): Promise<string[]> {
+      const rows = await db.selectFrom('police_units').select('name').orderBy('name').execute();
+      return rows.map((row) => row.name);
+    },
+
     async insertInvitation(
       invitation: {
         id: string;
@@ -221,6 +235,8 @@ export function createProfessionalsRepository(db: Kysely<Database>) {
         email: string;
         organisationId: string;
         role: ProfessionalRole;
+        /** For the role 'police': the unit; null (or absent) otherwise. */
+        policeUnit?: string | null;
         invitedBy: string;
         createdAt: string;
         expiresAt: string;
@@ -239,6 +255,7 @@ export function createProfessionalsRepository(db: Kysely<Database>) {
             email: invitation.email,
             organisation_id: invitation.organisationId,
             professional_role: invitation.role,
+            police_unit: invitation.policeUnit ?? null,
             invited_by: invitation.invitedBy,
             created_at: invitation.createdAt,
             expires_at: invitation.expiresAt,
@@ -310,7 +327,7 @@ export function createProfessionalsRepository(db: Kysely<Database>) {
       if (Number(claimed.numUpdatedRows) !== 1) return false;
       const invitation = await trx
         .selectFrom('professional_invitations')
-        .select(['id', 'email', 'organisation_id', 'professional_role'])
+        .select(['id', 'email', 'organisation_id', 'professional_role', 'police_unit'])
         .where('token_hash', '=', tokenHash)
         .executeTakeFirstOrThrow();
       await trx
@@ -319,6 +336,7 @@ export function createProfessionalsRepository(db: Kysely<Database>) {
           user_id: userId,
           organisation_id: invitation.organisation_id,
           professional_role: invitation.professional_role,
+          police_unit: invitation.police_unit,
           invitation_id: invitation.id,
           status: 'pending',
           created_at: nowIso,

@@ -4,6 +4,7 @@ import { appForSuite, csrfTokenFrom, withCookiesOf } from '../../../test/helpers
 import { dialects } from '../../../test/helpers/databases.js';
 import { buildAdmin, buildParent, buildProfessional, setUpTotpOverHttp } from '../../../test/helpers/factories.js';
 import { recipientOf, type SmtpSink, startSmtpSink } from '../../../test/helpers/smtp-sink.js';
+import { type ProfessionalRole, professionalRoles } from '../../shared/policy/actor.js';
 
 type Jar = Record<string, string>;
 
@@ -65,14 +66,20 @@ for (const dialect of dialects) {
       (await db().selectFrom('organisations').select(['id', 'slug']).orderBy('slug').execute()).map((row) => row.id);
 
     /** An admin invites through the form; returns the link from the e-mail that arrived. */
-    async function invite(by: Jar, email: string, organisationId: string, role: string): Promise<string> {
+    async function invite(
+      by: Jar,
+      email: string,
+      organisationId: string,
+      role: string,
+      policeUnit?: string,
+    ): Promise<string> {
       const { jar, token } = await formToken('/beheer/uitnodigingen/nieuw', by);
       const before = sink.received.length;
       const sent = await testApp.app.inject({
         method: 'POST',
         url: '/beheer/uitnodigingen',
         cookies: jar,
-        payload: { _csrf: token, email, organisatie: organisationId, rol: role },
+        payload: { _csrf: token, email, organisatie: organisationId, rol: role, eenheid: policeUnit ?? '' },
       });
       assert.equal(sent.statusCode, 303, sent.body.slice(0, 200));
       assert.equal(sent.headers.location, '/beheer?melding=uitgenodigd');
@@ -112,7 +119,7 @@ for (const dialect of dialects) {
       by: Jar,
       username: string,
       organisationId: string,
-      role: 'care' | 'police' | 'coordinator' = 'care',
+      role: ProfessionalRole = 'care',
     ) {
       const built = await buildProfessional(testApp, {
         invitedBy: { cookies: by },
@@ -134,7 +141,7 @@ for (const dialect of dialects) {
 
     test('an invitation arrives by e-mail with neutral words and a link that works once; only its hash is stored', async () => {
       const [organisationId] = await organisationIds();
-      const link = await invite(adminA.jar, 'nieuw@example.org', organisationId!, 'police');
+      const link = await invite(adminA.jar, 'nieuw@example.org', organisationId!, 'police', 'Amsterdam');
       const mail = sink.received.at(-1)!;
       assert.equal(mail.subject, 'Je uitnodiging voor een account');
       assert.doesNotMatch(`${mail.subject ?? ''}\n${(mail.text ?? '').replace(link, '')}`, revealing);
@@ -151,7 +158,7 @@ for (const dialect of dialects) {
       const form = await testApp.app.inject({ method: 'GET', url: '/uitnodiging', cookies: jar });
       assert.equal(form.statusCode, 200);
       assert.match(form.body, /nieuw@example\.org/);
-      assert.match(form.body, /als Politie/);
+      assert.match(form.body, /als Politie, eenheid Amsterdam/);
       assert.doesNotMatch(form.body, new RegExp(token), 'nor is it in the page');
     });
 
@@ -477,6 +484,60 @@ for (const dialect of dialects) {
       assert.equal(await count('users'), users);
     });
 
+    test('every professional role can be invited; police carry their unit from invitation to account, the others none', async () => {
+      const [organisationId] = await organisationIds();
+      const page = await testApp.app.inject({ method: 'GET', url: '/beheer/uitnodigingen/nieuw', cookies: adminA.jar });
+      for (const role of professionalRoles) assert.match(page.body, new RegExp(`name="rol" value="${role}"`), role);
+      assert.match(page.body, /Veilig Thuis[\s\S]*Jeugdbeschermer[\s\S]*Raad voor de Kinderbescherming[\s\S]*Huisarts/);
+      for (const unit of ['Amsterdam', 'Limburg', 'Noord-Nederland'])
+        assert.match(page.body, new RegExp(`value="${unit}"`));
+
+      for (const role of ['veilig-thuis', 'jeugdbescherming', 'raad', 'school', 'gp'] as const) {
+        const pro = await pendingProfessional(adminA.jar, `rol.${role}`, organisationId!, role);
+        const stored = await db()
+          .selectFrom('professionals')
+          .select(['professional_role', 'police_unit'])
+          .where('user_id', '=', pro.id)
+          .executeTakeFirstOrThrow();
+        assert.deepEqual(stored, { professional_role: role, police_unit: null });
+      }
+      // A unit sent with another role is not kept.
+      const link = await invite(adminA.jar, 'school.eenheid@example.org', organisationId!, 'school', 'Limburg');
+      assert.ok(link);
+      const invitation = await db()
+        .selectFrom('professional_invitations')
+        .select('police_unit')
+        .where('email', '=', 'school.eenheid@example.org')
+        .executeTakeFirstOrThrow();
+      assert.equal(invitation.police_unit, null);
+
+      const police = await buildProfessional(testApp, {
+        invitedBy: { cookies: adminA.jar },
+        sink,
+        organisationId: organisationId!,
+        role: 'police',
+        policeUnit: 'Limburg',
+        username: 'politie.limburg',
+        passphrase,
+        activatedBy: [{ cookies: adminA.jar }, { cookies: adminB.jar }],
+      });
+      const account = await testApp.app.inject({ method: 'GET', url: '/account', cookies: police.cookies });
+      assert.equal(account.statusCode, 200);
+      assert.match(account.body, /Politie, eenheid Limburg/);
+      const english = await testApp.app.inject({
+        method: 'GET',
+        url: '/account',
+        cookies: { ...police.cookies, taal: 'en' },
+      });
+      assert.match(english.body, /Police, unit Limburg/);
+      const stored = await db()
+        .selectFrom('professionals')
+        .select(['professional_role', 'police_unit'])
+        .where('user_id', '=', police.userId)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(stored, { professional_role: 'police', police_unit: 'Limburg' });
+    });
+
     test('malformed input gets a 4xx with a message that helps, never a 500', async () => {
       const [organisationId] = await organisationIds();
       const { jar, token } = await formToken('/beheer/uitnodigingen/nieuw', adminA.jar);
@@ -512,6 +573,15 @@ for (const dialect of dialects) {
           /Kies een rol/,
         ],
         [`email=a%40example.org&organisatie=${organisationId}&rol=hasOwnProperty`, /Kies een rol/],
+        // Police need a unit from the list; the unit field sent twice is a list.
+        [`email=a%40example.org&organisatie=${organisationId}&rol=police`, /Kies de politie-eenheid/],
+        [`email=a%40example.org&organisatie=${organisationId}&rol=police&eenheid=`, /Kies de politie-eenheid/],
+        [`email=a%40example.org&organisatie=${organisationId}&rol=police&eenheid=Atlantis`, /Kies de politie-eenheid/],
+        [
+          `email=a%40example.org&organisatie=${organisationId}&rol=police&eenheid=Amsterdam&eenheid=Limburg`,
+          /Kies de politie-eenheid/,
+        ],
+        [`email=a%40example.org&organisatie=${organisationId}&rol=care&eenheid=Atlantis`, /Kies de politie-eenheid/],
       ];
       for (const [payload, message] of cases) {
         const response = await send(payload);
@@ -519,9 +589,10 @@ for (const dialect of dialects) {
         assert.match(response.body, message, payload.slice(0, 60));
         assert.match(response.body, /class="app-error-summary"/);
       }
-      const typed = await send(`email=geen-adres&organisatie=${organisationId}&rol=police`);
+      const typed = await send(`email=geen-adres&organisatie=${organisationId}&rol=police&eenheid=Limburg`);
       assert.match(typed.body, /value="geen-adres"/, 'what was typed is shown again');
       assert.match(typed.body, /value="police"[^>]*checked/);
+      assert.match(typed.body, /value="Limburg"[^>]*selected/);
       assert.equal(await count('professional_invitations'), invitations);
       for (const id of ['abc', "1'%20OR%20'1'%3D'1", '00000000-0000-4000-8000-000000000000']) {
         assert.equal((await post(`/beheer/professionals/${id}/goedkeuren`, adminA.jar)).statusCode, 404, id);

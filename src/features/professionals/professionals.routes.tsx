@@ -102,6 +102,7 @@ export function registerProfessionalRoutes(
       <InvitePage
         ctx={pages.contextOf(request, reply)}
         organisations={await professionals.organisationChoices()}
+        policeUnits={await professionals.policeUnits()}
         form={form}
         mailFailed={mailFailed}
         validDays={options.invitationValidDays}
@@ -214,6 +215,7 @@ export function registerProfessionalRoutes(
         ctx={pages.contextOf(request, reply)}
         organisationName={found.invitation.organisationName}
         role={found.invitation.role}
+        policeUnit={found.invitation.policeUnit}
         email={found.invitation.email}
         form={blankForm}
       />,
@@ -240,6 +242,7 @@ export function registerProfessionalRoutes(
           ctx={pages.contextOf(request, reply)}
           organisationName={found.invitation.organisationName}
           role={found.invitation.role}
+          policeUnit={found.invitation.policeUnit}
           email={found.invitation.email}
           form={{
             values: formValues(form, { secrets: passphraseFields, keep: USERNAME_MAX }),

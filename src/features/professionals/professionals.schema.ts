@@ -6,6 +6,8 @@ export interface InviteForm {
   email: string;
   organisationId: string;
   role: ProfessionalRole;
+  /** The police unit (a police_units name) for the role 'police'; null for every other role. */
+  policeUnit: string | null;
 }
 
 /** Ids the app generates (UUIDs): anything else in a URL or form is not an id of ours. */
@@ -17,10 +19,11 @@ export const isInvitationToken = (value: unknown): value is string =>
   typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value);
 
 /**
- * The invitation form: an address, an organisation from the list (`organisationIds`), a role. A field sent
- * twice is a list and gets the field's first message, like an empty one.
+ * The invitation form: an address, an organisation from the list (`organisationIds`), a role, and for the role
+ * 'police' a police unit from the list (`policeUnits`; ignored for other roles). A field sent twice is a list
+ * and gets the field's first message, like an empty one.
  */
-export const inviteSchema = (organisationIds: ReadonlySet<string>) =>
+export const inviteSchema = (organisationIds: ReadonlySet<string>, policeUnits: ReadonlySet<string>) =>
   z
     .object({
       email: z
@@ -33,9 +36,28 @@ export const inviteSchema = (organisationIds: ReadonlySet<string>) =>
         .string({ error: 'professionals.invite.organisation.missing' })
         .refine((id) => isId(id) && organisationIds.has(id), { error: 'professionals.invite.organisation.missing' }),
       rol: choiceField(professionalRoles, 'professionals.invite.role.missing'),
+      eenheid: z.preprocess(
+        (value) => (value === undefined ? '' : value),
+        z
+          .string({ error: 'professionals.invite.policeUnit.missing' })
+          .refine((unit) => unit === '' || policeUnits.has(unit), { error: 'professionals.invite.policeUnit.missing' }),
+      ),
     })
-    .transform((form): InviteForm => ({ email: form.email, organisationId: form.organisatie, role: form.rol }));
+    .superRefine((form, context) => {
+      if (form.rol === 'police' && form.eenheid === '') {
+        context.addIssue({ code: 'custom', path: ['eenheid'], message: 'professionals.invite.policeUnit.missing' });
+      }
+    })
+    .transform((form): InviteForm => ({
+      email: form.email,
+      organisationId: form.organisatie,
+      role: form.rol,
+      policeUnit: form.rol === 'police' ? form.eenheid : null,
+    }));
 
 /** Reads the invitation form; on a problem, what was typed comes back to be shown again. */
-export const parseInviteForm = (body: unknown, organisationIds: ReadonlySet<string>) =>
-  parseForm(inviteSchema(organisationIds), body, { keep: 254 });
+export const parseInviteForm = (
+  body: unknown,
+  organisationIds: ReadonlySet<string>,
+  policeUnits: ReadonlySet<string>,
+) => parseForm(inviteSchema(organisationIds, policeUnits), body, { keep: 254 });

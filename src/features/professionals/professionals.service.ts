@@ -126,6 +126,9 @@ export function createProfessionalsService(
     /** The organisations an invitation can be for (verified or not: a new one is verified by four eyes too). */
     organisationChoices: () => repo.listOrganisationChoices(),
 
+    /** The police units a police professional can be invited for. */
+    policeUnits: () => repo.listPoliceUnits(),
+
     /**
      * An admin invites a professional: a 256-bit token, stored only as its hash, valid for a limited time and
      * once. The e-mail carrying the link is sent by the job queue (professionals.jobs.ts), tried again while the
@@ -140,7 +143,11 @@ export function createProfessionalsService(
       authorize(actor, 'invitation', 'create', { state: 'open' });
       if (actor.kind !== 'user') throw new NotFound('not signed in');
       const choices = await repo.listOrganisationChoices();
-      const parsed = parseInviteForm(form, new Set(choices.map((choice) => choice.id)));
+      const parsed = parseInviteForm(
+        form,
+        new Set(choices.map((choice) => choice.id)),
+        new Set(await repo.listPoliceUnits()),
+      );
       if (!parsed.ok) return { ok: false, form: parsed };
       if (!mailer.enabled) return { ok: false, mailFailed: true };
       const now = clock();
@@ -153,6 +160,7 @@ export function createProfessionalsService(
           email: parsed.value.email,
           organisationId: parsed.value.organisationId,
           role: parsed.value.role,
+          policeUnit: parsed.value.policeUnit,
           invitedBy: actor.userId,
           createdAt: now.toISOString(),
           expiresAt: new Date(now.getTime() + settings.invitationValidMs).toISOString(),

@@ -25,7 +25,11 @@ const roleKeys: Record<ProfessionalRole, MessageKey> = {
   gp: 'professionals.role.gp',
 };
 
-const roleLabel = (ctx: PageContext, role: ProfessionalRole): string => ctx.t(roleKeys[role]);
+/** A role's name; police with their unit ("Politie, eenheid Amsterdam") when it is known. */
+const roleLabel = (ctx: PageContext, role: ProfessionalRole, policeUnit: string | null = null): string =>
+  role === 'police' && policeUnit !== null
+    ? ctx.t('professionals.role.policeWithUnit', { unit: policeUnit })
+    : ctx.t(roleKeys[role]);
 
 /** Names of approvers; a deleted account is named as such, never left out. */
 const approverName = (ctx: PageContext, approval: Approval): string =>
@@ -92,7 +96,7 @@ function PendingList({
           <br />
           {t('professionals.pending.details', {
             organisation: account.organisationName,
-            role: roleLabel(ctx, account.role),
+            role: roleLabel(ctx, account.role, account.policeUnit),
             date: new Date(account.createdAt),
           })}
           <ApprovalList ctx={ctx} approvals={account.approvals} />
@@ -205,7 +209,7 @@ export function AdminOverviewPage({
               <br />
               {t('professionals.invitations.details', {
                 organisation: invitation.organisationName,
-                role: roleLabel(ctx, invitation.role),
+                role: roleLabel(ctx, invitation.role, invitation.policeUnit),
               })}
               <br />
               <span class="app-hint">
@@ -232,12 +236,15 @@ export function AdminOverviewPage({
 export function InvitePage({
   ctx,
   organisations,
+  policeUnits,
   form,
   mailFailed = false,
   validDays,
 }: {
   ctx: PageContext;
   organisations: readonly OrganisationChoice[];
+  /** The police units (reference data) for the role 'police'. */
+  policeUnits: readonly string[];
   form: FormState;
   mailFailed?: boolean;
   validDays: number;
@@ -248,6 +255,8 @@ export function InvitePage({
   const emailProblem = problemFor('email');
   const organisationProblem = problemFor('organisatie');
   const roleProblem = problemFor('rol');
+  const unitProblem = problemFor('eenheid');
+  const unitDescribedBy = unitProblem === undefined ? 'eenheid-hint' : 'eenheid-hint eenheid-error';
   return (
     <Layout
       ctx={ctx}
@@ -334,6 +343,34 @@ export function InvitePage({
             />
           </div>
         </fieldset>
+        <div class="app-field">
+          <label class="app-label" for="eenheid">
+            {t('professionals.invite.policeUnit')}
+          </label>
+          <p class="app-hint" id="eenheid-hint">
+            {t('professionals.invite.policeUnit.hint')}
+          </p>
+          {unitProblem !== undefined && (
+            <p class="app-error-message" id="eenheid-error">
+              <span class="app-visually-hidden">{t('error.title')}: </span>
+              {t(unitProblem)}
+            </p>
+          )}
+          <select
+            class={`app-input${unitProblem === undefined ? '' : ' app-input--error'}`}
+            id="eenheid"
+            name="eenheid"
+            aria-describedby={unitDescribedBy}
+            aria-invalid={unitProblem === undefined ? undefined : 'true'}
+          >
+            <option value="">{t('professionals.invite.policeUnit.none')}</option>
+            {policeUnits.map((unit) => (
+              <option key={unit} value={unit} selected={unit === values.eenheid}>
+                {unit}
+              </option>
+            ))}
+          </select>
+        </div>
         <button class="app-button" type="submit">
           {t('professionals.invite.submit')}
         </button>
@@ -350,12 +387,14 @@ export function InvitationSignUpPage({
   ctx,
   organisationName,
   role,
+  policeUnit,
   email,
   form,
 }: {
   ctx: PageContext;
   organisationName: string;
   role: ProfessionalRole;
+  policeUnit: string | null;
   email: string;
   form: FormState;
 }) {
@@ -374,7 +413,7 @@ export function InvitationSignUpPage({
       <ErrorSummary ctx={ctx} problems={problems} />
       <h1>{t('professionals.signUp.title')}</h1>
       <p class="app-lead">
-        {t('professionals.signUp.intro', { organisation: organisationName, role: roleLabel(ctx, role) })}
+        {t('professionals.signUp.intro', { organisation: organisationName, role: roleLabel(ctx, role, policeUnit) })}
       </p>
       <p>{t('professionals.signUp.email', { email })}</p>
       <div class="app-callout app-callout--info">
@@ -466,7 +505,7 @@ export function ProfessionalAccountSection({
       <p>
         {t('professionals.account.organisation', {
           organisation: account.organisationName,
-          role: roleLabel(ctx, account.role),
+          role: roleLabel(ctx, account.role, account.policeUnit),
         })}
       </p>
       {account.status === 'active' && account.activatedAt !== null ? (

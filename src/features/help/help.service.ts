@@ -56,6 +56,10 @@ const kindOrder: readonly OrganisationKind[] = [
   'victim-support',
   'parent-support',
   'anonymous-tips',
+  'youth-protection',
+  'child-protection-board',
+  'school',
+  'gp',
 ];
 
 function serves(organisation: Organisation, place: Place): boolean {
@@ -142,7 +146,10 @@ export function createHelpService(
     const now = clock().getTime();
     if (organisations === undefined || organisations.until <= now) {
       organisations = {
-        list: (await repo.listOrganisations()).map((stored) => stored.organisation),
+        // Demo organisations (seed-demo) exist for the case space only; they help nobody.
+        list: (await repo.listOrganisations())
+          .map((stored) => stored.organisation)
+          .filter((organisation) => organisation.demo !== true),
         until: now + cacheMs,
       };
     }
@@ -254,11 +261,19 @@ export function createHelpService(
     },
 
     /** Seeds or updates organisations from the JSON file in the repository (by slug). */
-    async importOrganisations(file: string): Promise<number> {
-      const parsed = organisationsFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    importOrganisations(file: string): Promise<number> {
+      return this.addOrganisations(JSON.parse(readFileSync(file, 'utf8')), file);
+    },
+
+    /**
+     * Adds or updates organisations (by slug) from data shaped like content/organisations.json, checked by its
+     * schema; `source` names where it came from in the error. Returns how many were written.
+     */
+    async addOrganisations(data: unknown, source: string): Promise<number> {
+      const parsed = organisationsFileSchema.safeParse(data);
       if (!parsed.success) {
         throw new OrganisationFileError(
-          file,
+          source,
           parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
         );
       }

@@ -39,6 +39,13 @@ export const organisationKinds = [
   'online-abuse',
   'anonymous-tips',
   'parent-support',
+  /** A gecertificeerde instelling: jeugdbescherming under a court order (professional accounts, the case space). */
+  'youth-protection',
+  /** The Raad voor de Kinderbescherming. */
+  'child-protection-board',
+  'school',
+  /** A GP's practice (huisarts). */
+  'gp',
 ] as const;
 export type OrganisationKind = (typeof organisationKinds)[number];
 
@@ -105,6 +112,11 @@ export const organisationSchema = z.object({
    * organisation's own site: that is checkedOn.
    */
   verified: z.boolean(),
+  /**
+   * A demo organisation made by `npm run cli -- seed-demo` for trying the case space: never shown in the help
+   * finder or its API (it is no help to anyone).
+   */
+  demo: z.literal(true).optional(),
 });
 export type Organisation = z.infer<typeof organisationSchema>;
 

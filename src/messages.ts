@@ -5,6 +5,7 @@ import { helpMessages } from './features/help/help.messages.js';
 import { homeMessages } from './features/home/home.messages.js';
 import { journalPdfMessages } from './features/journal/export/pdf.messages.js';
 import { journalMessages } from './features/journal/journal.messages.js';
+import { pathwayMessages } from './features/cases/pathway.messages.js';
 import { professionalsMessages } from './features/professionals/professionals.messages.js';
 import { rightNowMessages } from './features/right-now/right-now.messages.js';
 import { verifyMessages } from './features/verify/verify.messages.js';
@@ -30,6 +31,7 @@ export const catalogues = mergeCatalogues([
   accountsMessages,
   journalMessages,
   journalPdfMessages,
+  pathwayMessages,
 ]);
 
 declare module './shared/i18n/messages.js' {

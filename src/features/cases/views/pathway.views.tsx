@@ -1,0 +1,325 @@
+import type { ComponentChildren } from 'preact';
+import type { MessageKey } from '../../../shared/i18n/messages.js';
+import type { Translate } from '../../../shared/i18n/i18n.js';
+import type { PageContext } from '../../../shared/views/context.js';
+import { safeUrl } from '../../../shared/views/safe-url.js';
+import type { CaseRole } from '../cases.types.js';
+import { allowedMoves, findStep, type PathwayState, type TrackState } from '../pathway.js';
+import type { Pathway, PathwaySource, PathwayStep, PathwayTrack } from '../pathway.schema.js';
+
+/*
+ * The pathway of de lijn, drawn for people: the steps of each track with what happens, who usually does it, what
+ * a parent can expect and can ask (the public page), and where each track of one case stands (the case page).
+ * Plain HTML: headings, lists and <details>, so it reads without JavaScript, and every state is said in words,
+ * never by colour alone.
+ */
+
+export type { PathwayState, TrackState } from '../pathway.js';
+
+type HeadingLevel = 2 | 3 | 4;
+
+function Heading({ level, id, children }: { level: number; id?: string; children: ComponentChildren }) {
+  const Tag = `h${Math.min(level, 6)}` as 'h2';
+  return <Tag id={id}>{children}</Tag>;
+}
+
+const roleKeys: Record<CaseRole, MessageKey> = {
+  parent: 'pathway.role.parent',
+  care: 'pathway.role.care',
+  coordinator: 'pathway.role.coordinator',
+  'veilig-thuis': 'pathway.role.veilig-thuis',
+  jeugdbeschermer: 'pathway.role.jeugdbeschermer',
+  raad: 'pathway.role.raad',
+  police: 'pathway.role.police',
+  observer: 'pathway.role.observer',
+};
+
+/** A case role in plain words ("hulpverlener", "care worker"). */
+export function roleLabel(t: Translate, role: CaseRole): string {
+  return t(roleKeys[role]);
+}
+
+/** A step's title, with its track's title when it belongs to another track than `fromTrack`. */
+function stepName(ctx: PageContext, pathway: Pathway, stepId: string, fromTrack: PathwayTrack): string | undefined {
+  const found = findStep(pathway, stepId);
+  if (found === undefined) return undefined;
+  const title = found.step.title[ctx.locale];
+  return found.track.id === fromTrack.id
+    ? title
+    : ctx.t('pathway.step.inTrack', { step: title, track: found.track.title[ctx.locale] });
+}
+
+/** What happens in a step, who does it, what a parent can expect and ask. */
+export function StepDetails({ ctx, step, level }: { ctx: PageContext; step: PathwayStep; level: number }) {
+  const { t, locale } = ctx;
+  return (
+    <>
+      <p>{step.what[locale]}</p>
+      <p>
+        <strong>{t('pathway.step.who')}</strong> {step.roles.map((role) => roleLabel(t, role)).join(', ')}.
+        {step.others !== undefined && (
+          <>
+            {' '}
+            <strong>{t('pathway.step.others')}</strong> {step.others[locale]}.
+          </>
+        )}
+      </p>
+      <Heading level={level}>{t('pathway.step.expect')}</Heading>
+      <ul>
+        {step.expect.map((text) => (
+          <li key={text.nl}>{text[locale]}</li>
+        ))}
+      </ul>
+      <Heading level={level}>{t('pathway.step.ask')}</Heading>
+      <ul>
+        {step.ask.map((text) => (
+          <li key={text.nl}>{text[locale]}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** "Niet gecontroleerd sinds …" for a source's date, or the day of a real check. */
+function sourceDateLine(t: Translate, source: PathwaySource): string {
+  if (source.checkedOn !== undefined) {
+    return t('pathway.source.checkedOn', { date: new Date(`${source.checkedOn}T12:00:00Z`) });
+  }
+  return source.date.length === 4
+    ? t('pathway.source.notCheckedSinceYear', { year: source.date })
+    : t('pathway.source.notCheckedSince', { date: new Date(`${source.date}T12:00:00Z`) });
+}
+
+/** Where a track's facts come from, each with the date since which nobody checked it. */
+export function TrackSources({ ctx, track, level }: { ctx: PageContext; track: PathwayTrack; level: number }) {
+  const { t } = ctx;
+  const id = `bronnen-${track.id}`;
+  return (
+    <section aria-labelledby={id}>
+      <Heading level={level} id={id}>
+        {t('pathway.track.sources')}
+      </Heading>
+      <ul class="app-sources">
+        {track.sources.map((source) => {
+          const name = `${source.publisher}: ${source.title}`;
+          return (
+            <li key={name}>
+              {source.url === undefined ? (
+                name
+              ) : (
+                <a href={safeUrl(source.url)} rel="noopener noreferrer external">
+                  {name}
+                </a>
+              )}{' '}
+              <span class="app-hint">{sourceDateLine(t, source)}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/** The steps after `step`: in its own track by title, in another track with that track's name. */
+function NextSteps({
+  ctx,
+  pathway,
+  track,
+  step,
+}: {
+  ctx: PageContext;
+  pathway: Pathway;
+  track: PathwayTrack;
+  step: PathwayStep;
+}) {
+  const names = step.next
+    .map((id) => ({ id, name: stepName(ctx, pathway, id, track) }))
+    .filter((entry): entry is { id: string; name: string } => entry.name !== undefined);
+  return (
+    <ul>
+      {names.map((entry) => (
+        <li key={entry.id}>
+          <a href={`#stap-${entry.id}`}>{entry.name}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The whole pathway, track by track, for the public explanation: each track's summary, its steps in order with
+ * their details and what can follow, its sources and pages to read on.
+ */
+export function PathwayGuide({
+  ctx,
+  pathway,
+  level = 2,
+}: {
+  ctx: PageContext;
+  pathway: Pathway;
+  level?: HeadingLevel;
+}) {
+  const { t, locale } = ctx;
+  return (
+    <>
+      {pathway.tracks.map((track) => (
+        <section
+          class="app-pathway-track"
+          id={`spoor-${track.id}`}
+          aria-labelledby={`spoor-${track.id}-titel`}
+          key={track.id}
+        >
+          <Heading level={level} id={`spoor-${track.id}-titel`}>
+            {track.title[locale]}
+          </Heading>
+          <p>{track.summary[locale]}</p>
+          <ol class="app-pathway-steps" aria-label={`${t('pathway.track.steps')}: ${track.title[locale]}`}>
+            {track.steps.map((step) => (
+              <li class="app-pathway-step" id={`stap-${step.id}`} key={step.id}>
+                <Heading level={level + 1}>{step.title[locale]}</Heading>
+                <StepDetails ctx={ctx} step={step} level={level + 2} />
+                {step.next.length > 0 && (
+                  <>
+                    <Heading level={level + 2}>{t('pathway.step.next')}</Heading>
+                    <NextSteps ctx={ctx} pathway={pathway} track={track} step={step} />
+                  </>
+                )}
+                {step.end && <p class="app-hint">{t('pathway.step.canEnd')}</p>}
+              </li>
+            ))}
+          </ol>
+          {track.readMore.length > 0 && (
+            <>
+              <Heading level={level + 1}>{t('pathway.track.readMore')}</Heading>
+              <ul>
+                {track.readMore.map((page) => (
+                  <li key={page.slug}>
+                    <a href={`/informatie/${page.slug}`}>{page.title[locale]}</a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <TrackSources ctx={ctx} track={track} level={level + 1} />
+        </section>
+      ))}
+    </>
+  );
+}
+
+/** Where a track stands, in words. */
+function statusOf(track: PathwayTrack, state: TrackState | undefined): 'not-started' | 'current' | 'finished' {
+  if (state?.current !== null && state?.current !== undefined) {
+    return track.steps.some((step) => step.id === state.current) ? 'current' : 'not-started';
+  }
+  return state !== undefined && state.done.length > 0 ? 'finished' : 'not-started';
+}
+
+export interface PathwayTracksProps {
+  ctx: PageContext;
+  pathway: Pathway;
+  /** The case's tracks: track id → where it stands; an absent track has not started. */
+  state: PathwayState;
+  /** The level of each track's heading (the case page's section heading is one above). */
+  level?: HeadingLevel;
+  /**
+   * What a member may do on a track (e.g. the form to move a step with a note), given the steps it may move to.
+   * Absent for a viewer who may not move steps.
+   */
+  actions?: (track: PathwayTrack, moves: readonly PathwayStep[]) => ComponentChildren;
+}
+
+/**
+ * A case's pathway: per track where it stands, what is done, what can come next and who is on it, with what a
+ * parent can expect and ask at the current step. Tracks that have not started are listed too, so a parent sees
+ * what may still come.
+ */
+export function PathwayTracks({ ctx, pathway, state, level = 3, actions }: PathwayTracksProps) {
+  const { t, locale } = ctx;
+  return (
+    <div class="app-pathway">
+      {pathway.tracks.map((track) => {
+        const trackState = state[track.id];
+        const status = statusOf(track, trackState);
+        const current = status === 'current' ? track.steps.find((step) => step.id === trackState?.current) : undefined;
+        const done = (trackState?.done ?? [])
+          .map((id, index) => ({ key: `${index}-${id}`, step: track.steps.find((step) => step.id === id) }))
+          .filter((entry): entry is { key: string; step: PathwayStep } => entry.step !== undefined);
+        const moves = allowedMoves(pathway, track.id, trackState);
+        // Where a finished track can lead (e.g. after aftercare, back to signal and advice).
+        const lastDone = done.at(-1)?.step;
+        const upcoming =
+          status === 'finished' && lastDone !== undefined
+            ? lastDone.next
+                .map((id) => findStep(pathway, id))
+                .filter((found) => found !== undefined)
+                .map((found) => found.step)
+            : moves;
+        const headingId = `lijn-spoor-${track.id}`;
+        return (
+          <section class="app-pathway-track" aria-labelledby={headingId} key={track.id}>
+            <Heading level={level} id={headingId}>
+              {track.title[locale]}
+            </Heading>
+            <p>
+              <strong>{t('pathway.case.status')}</strong>{' '}
+              {status === 'current' && current !== undefined
+                ? t('pathway.case.current', { step: current.title[locale] })
+                : status === 'finished'
+                  ? t('pathway.case.finished')
+                  : t('pathway.case.notStarted')}
+            </p>
+            {current !== undefined && (
+              <details class="app-pathway-about" open>
+                <summary>{t('pathway.case.aboutStep')}</summary>
+                <StepDetails ctx={ctx} step={current} level={level + 1} />
+              </details>
+            )}
+
+            <Heading level={level + 1}>{t('pathway.case.done')}</Heading>
+            {done.length === 0 ? (
+              <p>{t('pathway.case.noneDone')}</p>
+            ) : (
+              <ol>
+                {done.map((entry) => (
+                  <li key={entry.key}>{entry.step.title[locale]}</li>
+                ))}
+              </ol>
+            )}
+
+            <Heading level={level + 1}>{t('pathway.case.next')}</Heading>
+            {upcoming.length === 0 ? (
+              <p>{t('pathway.case.noNext')}</p>
+            ) : (
+              <ul>
+                {upcoming.map((step) => (
+                  <li key={step.id}>
+                    <details>
+                      <summary>{stepName(ctx, pathway, step.id, track)}</summary>
+                      <StepDetails ctx={ctx} step={step} level={level + 2} />
+                    </details>
+                  </li>
+                ))}
+              </ul>
+            )}
+
+            <Heading level={level + 1}>{t('pathway.case.onIt')}</Heading>
+            {trackState === undefined || trackState.onIt.length === 0 ? (
+              <p>{t('pathway.case.nobody')}</p>
+            ) : (
+              <ul>
+                {trackState.onIt.map((label) => (
+                  <li key={label}>{label}</li>
+                ))}
+              </ul>
+            )}
+            {actions?.(track, moves)}
+          </section>
+        );
+      })}
+      <p>
+        <a href="/samenwerken/hoe-het-werkt">{t('pathway.case.explain')}</a>
+      </p>
+    </div>
+  );
+}

@@ -72,6 +72,12 @@ export const sitePages: readonly SitePage[] = [
     h1: { nl: 'Jongens en lhbtiq-jongeren', en: 'Boys and LGBTQ young people' },
   },
   { path: '/nu', name: 'right-now page', status: 200, h1: { nl: 'Wat moet ik nu doen?', en: 'What should I do now?' } },
+  {
+    path: '/samenwerken/hoe-het-werkt',
+    name: 'pathway page',
+    status: 200,
+    h1: { nl: 'Samenwerken rond je kind: zo werkt het', en: 'Working together around your child: how it works' },
+  },
   { path: '/check', name: 'signals check form', status: 200, h1: { nl: 'Check je zorgen', en: 'Check your worries' } },
   { path: '/hulp', name: 'help finder', status: 200, h1: { nl: 'Hulp in de buurt', en: 'Help near you' } },
   {

@@ -1,11 +1,11 @@
 import { accountsMessages } from './features/accounts/accounts.messages.js';
+import { caseSharesMessages } from './features/cases/case-shares.messages.js';
 import { checkMessages } from './features/check/check.messages.js';
 import { contentMessages } from './features/content/content.messages.js';
 import { helpMessages } from './features/help/help.messages.js';
 import { homeMessages } from './features/home/home.messages.js';
 import { journalPdfMessages } from './features/journal/export/pdf.messages.js';
 import { journalMessages } from './features/journal/journal.messages.js';
-import { pathwayMessages } from './features/cases/pathway.messages.js';
 import { professionalsMessages } from './features/professionals/professionals.messages.js';
 import { rightNowMessages } from './features/right-now/right-now.messages.js';
 import { verifyMessages } from './features/verify/verify.messages.js';
@@ -31,7 +31,7 @@ export const catalogues = mergeCatalogues([
   accountsMessages,
   journalMessages,
   journalPdfMessages,
-  pathwayMessages,
+  caseSharesMessages,
 ]);
 
 declare module './shared/i18n/messages.js' {

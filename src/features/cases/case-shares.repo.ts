@@ -141,6 +141,24 @@ export function createCaseSharesRepository(db: Kysely<Database>) {
       return row === undefined ? undefined : toEntry(row);
     },
 
+    /** One shared attachment of a case, with the journal its entry is in; another case's is not found. */
+    async sharedAttachment(
+      caseId: string,
+      attachmentId: string,
+    ): Promise<(SharedAttachmentRow & { journalId: string }) | undefined> {
+      const row = await db
+        .selectFrom('case_shared_attachments as a')
+        .innerJoin('case_shared_entries as e', (join) =>
+          join.onRef('e.case_id', '=', 'a.case_id').onRef('e.entry_id', '=', 'a.entry_id'),
+        )
+        .selectAll('a')
+        .select('e.journal_id')
+        .where('a.case_id', '=', caseId)
+        .where('a.attachment_id', '=', attachmentId)
+        .executeTakeFirst();
+      return row === undefined ? undefined : { ...toAttachment(row), journalId: row.journal_id };
+    },
+
     /** The shared attachments of these entries of a case. */
     async sharedAttachments(caseId: string, entryIds: readonly string[]): Promise<SharedAttachmentRow[]> {
       if (entryIds.length === 0) return [];
@@ -259,6 +277,19 @@ export function createCaseSharesRepository(db: Kysely<Database>) {
       }));
     },
 
+    /** The Ed25519 public keys (SPKI DER) an account signs journal leaves with: the current one, then retired ones. */
+    async authorKeys(userId: string): Promise<Buffer[]> {
+      const user = await db.selectFrom('users').select('ed25519_public').where('id', '=', userId).executeTakeFirst();
+      if (user === undefined) return [];
+      const retired = await db
+        .selectFrom('retired_signing_keys')
+        .select('public_key')
+        .where('user_id', '=', userId)
+        .orderBy('epoch')
+        .execute();
+      return [user.ed25519_public, ...retired.map((row) => row.public_key)].map((key) => Buffer.from(key, 'base64'));
+    },
+
     /**
      * Shares entries (and their attachments) into a case, with the consent record, in one transaction: the share
      * compartment must still be at `epoch` (else 'stale', nothing written); a first share creates the compartment
@@ -315,6 +346,50 @@ export function createCaseSharesRepository(db: Kysely<Database>) {
           await trx.insertInto('case_consents').values(input.consent).execute();
           await also(trx);
           return 'shared' as const;
+        })
+        .catch(staleAsResult);
+    },
+
+    /**
+     * Replaces the wrapped keys of a parent's shares by ones under the share compartment key at `epoch` (after the
+     * epoch moved without them), in one transaction that holds the epoch (else 'stale', nothing written).
+     */
+    async rewrap(
+      input: {
+        caseId: string;
+        parentMemberId: string;
+        compartment: string;
+        epoch: number;
+        entries: readonly Rewrapped[];
+        attachments: readonly Rewrapped[];
+      },
+      also: AlsoInTransaction,
+    ): Promise<'rewrapped' | 'stale'> {
+      const { caseId, parentMemberId, epoch } = input;
+      return db
+        .transaction()
+        .execute(async (trx) => {
+          if (!(await holdEpoch(trx, caseId, input.compartment, epoch))) throw new StaleEpoch();
+          for (const item of input.entries) {
+            await trx
+              .updateTable('case_shared_entries')
+              .set({ epoch, wrapped_key: item.wrappedKey })
+              .where('case_id', '=', caseId)
+              .where('parent_member_id', '=', parentMemberId)
+              .where('entry_id', '=', item.id)
+              .execute();
+          }
+          for (const item of input.attachments) {
+            await trx
+              .updateTable('case_shared_attachments')
+              .set({ epoch, wrapped_key: item.wrappedKey })
+              .where('case_id', '=', caseId)
+              .where('parent_member_id', '=', parentMemberId)
+              .where('attachment_id', '=', item.id)
+              .execute();
+          }
+          await also(trx);
+          return 'rewrapped' as const;
         })
         .catch(staleAsResult);
     },

@@ -6,6 +6,7 @@ import { helpMessages } from './features/help/help.messages.js';
 import { homeMessages } from './features/home/home.messages.js';
 import { journalPdfMessages } from './features/journal/export/pdf.messages.js';
 import { journalMessages } from './features/journal/journal.messages.js';
+import { pathwayMessages } from './features/cases/pathway.messages.js';
 import { professionalsMessages } from './features/professionals/professionals.messages.js';
 import { rightNowMessages } from './features/right-now/right-now.messages.js';
 import { verifyMessages } from './features/verify/verify.messages.js';
@@ -32,6 +33,7 @@ export const catalogues = mergeCatalogues([
   journalMessages,
   journalPdfMessages,
   caseSharesMessages,
+  pathwayMessages,
 ]);
 
 declare module './shared/i18n/messages.js' {

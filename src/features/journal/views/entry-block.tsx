@@ -71,7 +71,7 @@ function List({ label, items }: { label: string; items: readonly ComponentChildr
 }
 
 /** An observation in full. Links and usernames are shown as text, never as links: nobody clicks them by accident. */
-function ObservationDetails({ ctx, observation }: { ctx: PageContext; observation: Observation }) {
+export function ObservationDetails({ ctx, observation }: { ctx: PageContext; observation: Observation }) {
   const { t } = ctx;
   const flagged = (value: string, recognised: boolean, key: MessageKey) =>
     recognised ? (

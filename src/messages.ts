@@ -1,4 +1,5 @@
 import { accountsMessages } from './features/accounts/accounts.messages.js';
+import { caseItemsMessages } from './features/cases/case-items.messages.js';
 import { caseSharesMessages } from './features/cases/case-shares.messages.js';
 import { checkMessages } from './features/check/check.messages.js';
 import { contentMessages } from './features/content/content.messages.js';
@@ -34,6 +35,7 @@ export const catalogues = mergeCatalogues([
   journalPdfMessages,
   caseSharesMessages,
   pathwayMessages,
+  caseItemsMessages,
 ]);
 
 declare module './shared/i18n/messages.js' {

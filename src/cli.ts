@@ -1,6 +1,8 @@
-import { migrateDatabase } from './bootstrap.js';
+import { migrateDatabase, prepareDatabase } from './bootstrap.js';
 import { z } from 'zod';
 import { runVerifyExport } from './features/verify/verify-export.cli.js';
+import { createApp } from './app.js';
+import { demoCode, demoRefusal, printDemoAccounts, productionRefusal, seedDemo } from './features/demo/seed-demo.js';
 import { createServices } from './services.js';
 import { ConfigError, loadConfig } from './shared/config/config.js';
 import { useNodeNatives } from './shared/crypto/node-natives.js';
@@ -30,6 +32,13 @@ Commands:
   verify-export <bundle.zip> [--show] [--log-key <key or file>] [--author-fingerprint <hex>] [--known-checkpoint <file>]
                           check a journal export bundle offline (docs/export-format.md §6); needs no
                           database; exit code 0 valid, 1 not valid, 2 usage error
+  seed-demo [--origin <http://…>]
+                          a demo to try the case space: verified demo organisations for every professional role
+                          and active demo accounts (two admins, a parent, care worker, regisseur, Veilig Thuis,
+                          police, jeugdbescherming, school), each with TOTP; prints their names, passphrases and
+                          TOTP secrets. Refused in production, on a database with other accounts, and a second time
+  demo-code <secret>      print the current TOTP code of a (demo) account's secret, as an authenticator app would;
+                          needs no database
   help                    show this text
 
 The database is chosen as for npm start: DATABASE_URL (PostgreSQL) or DATA_DIR (SQLite).`;
@@ -39,6 +48,15 @@ async function run(argv: readonly string[]): Promise<number> {
   if (command === undefined || command === 'help' || command === '--help') {
     console.log(usage);
     return command === undefined ? 1 : 0;
+  }
+  if (command === 'demo-code') {
+    const code = await demoCode(rest.join(''));
+    if (code === undefined) {
+      console.error('demo-code needs a TOTP secret in base32 (the letters A–Z and digits 2–7).');
+      return 2;
+    }
+    console.log(code);
+    return 0;
   }
   if (command === 'verify-export') {
     return runVerifyExport(rest, { out: (line) => console.log(line), err: (line) => console.error(line) });
@@ -51,12 +69,18 @@ async function run(argv: readonly string[]): Promise<number> {
     'verify-audit',
     'verify-journals',
     'create-admin',
+    'seed-demo',
   ];
   if (!commands.includes(command)) {
     console.error(`Unknown command "${command}".\n\n${usage}`);
     return 1;
   }
   const config = loadConfig();
+  if (command === 'seed-demo' && config.env === 'production') {
+    // Before the database is even opened.
+    console.error(productionRefusal);
+    return 1;
+  }
   config.pepper = resolvePepper(config, (message) => console.error(`Warning: ${message}`));
   const database = openDatabase(config.database);
   try {
@@ -66,6 +90,29 @@ async function run(argv: readonly string[]): Promise<number> {
       return 0;
     }
     const services = createServices(database, config);
+    if (command === 'seed-demo') {
+      const refused = await demoRefusal(config, database.db);
+      if (refused !== undefined) {
+        console.error(refused.message);
+        return 1;
+      }
+      // What npm start does first (content, reference data with the police units, organisations), then the demo.
+      await prepareDatabase(database, services);
+      const app = await createApp(services, { logger: false });
+      try {
+        const result = await seedDemo(app, services, database.db);
+        if (!result.ok) {
+          console.error(result.message);
+          return 1;
+        }
+        const originAt = rest.indexOf('--origin');
+        const origin = originAt === -1 ? `http://localhost:${config.port}` : (rest[originAt + 1] ?? '');
+        for (const line of printDemoAccounts(result, origin.replace(/\/$/, ''))) console.log(line);
+        return 0;
+      } finally {
+        await app.close();
+      }
+    }
     if (command === 'import-regions') {
       const counts = await services.help.importReferenceData(rest[0] ?? referenceDataDir);
       console.log(

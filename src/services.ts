@@ -1,6 +1,8 @@
 import { createCheckRepository } from './features/check/check.repo.js';
 import { createCheckService } from './features/check/check.service.js';
 import { loadQuestionnaires } from './features/check/questionnaires.js';
+import { createCaseItemsRepository } from './features/cases/case-items.repo.js';
+import { createCaseItemsService } from './features/cases/case-items.service.js';
 import { loadPathways } from './features/cases/pathway.js';
 import { createContentRepository } from './features/content/content.repo.js';
 import { createContentService } from './features/content/content.service.js';
@@ -133,13 +135,14 @@ export function createServices(
     passkeyUserData(passkeys),
     exportUserData(exports, exportsRepository),
   ];
+  // The pathway of de lijn (content/pathway/), checked here so that a broken file stops the start.
+  const pathway = loadPathways(pathwayDir);
   return {
     config,
     dialect: database.dialect,
     content,
     check: createCheckService(loadQuestionnaires(questionnairesDir), createCheckRepository(database.db)),
-    // The pathway of de lijn (content/pathway/), checked here so that a broken file stops the start.
-    pathway: loadPathways(pathwayDir),
+    pathway,
     help: createHelpService(createHelpRepository(database.db)),
     health: createHealthRepository(database.db),
     accounts,
@@ -164,6 +167,8 @@ export function createServices(
       invitationValidMs: config.invitationValidMs,
       jobQueued: () => jobs.poke(),
     }),
+    // What members post into a case and its timeline (agreements, meetings, planning, messages, step moves).
+    caseItems: createCaseItemsService(createCaseItemsRepository(database.db), audit, { pathways: pathway }),
     exports,
     exportsRepository,
     jobs,

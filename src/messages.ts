@@ -1,6 +1,7 @@
 import { accountsMessages } from './features/accounts/accounts.messages.js';
 import { caseItemsMessages } from './features/cases/case-items.messages.js';
 import { caseSharesMessages } from './features/cases/case-shares.messages.js';
+import { casesMessages } from './features/cases/cases.messages.js';
 import { checkMessages } from './features/check/check.messages.js';
 import { contentMessages } from './features/content/content.messages.js';
 import { helpMessages } from './features/help/help.messages.js';
@@ -36,6 +37,7 @@ export const catalogues = mergeCatalogues([
   caseSharesMessages,
   pathwayMessages,
   caseItemsMessages,
+  casesMessages,
 ]);
 
 declare module './shared/i18n/messages.js' {

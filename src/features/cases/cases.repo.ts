@@ -474,11 +474,14 @@ function queriesOn(db: Kysely<Database>) {
     /** The professional facts of an account a code is used by: role, organisation and whether both are in order. */
     async professionalStanding(
       userId: string,
-    ): Promise<{ role: string; organisationId: string; active: boolean; verified: boolean } | undefined> {
+    ): Promise<
+      | { role: string; organisationId: string; policeUnit: string | null; active: boolean; verified: boolean }
+      | undefined
+    > {
       const row = await db
         .selectFrom('professionals as p')
         .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
-        .select(['p.professional_role', 'p.organisation_id', 'p.status', 'o.verified'])
+        .select(['p.professional_role', 'p.organisation_id', 'p.police_unit', 'p.status', 'o.verified'])
         .where('p.user_id', '=', userId)
         .executeTakeFirst();
       return row === undefined
@@ -486,6 +489,7 @@ function queriesOn(db: Kysely<Database>) {
         : {
             role: row.professional_role,
             organisationId: row.organisation_id,
+            policeUnit: row.police_unit,
             active: row.status === 'active',
             verified: Number(row.verified) === 1,
           };

@@ -103,8 +103,34 @@ export function JournalListPage({
           ? t('journal.list.countFiltered', { count: result.total, size: result.size })
           : t('journal.list.count', { count: result.size })}
       </p>
+      {result.entries.length > 0 && (
+        <form id="delen" class="app-journal-share" method="get" action="/samenwerken/delen">
+          <h2>{t('caseShares.journal.shareTitle')}</h2>
+          <p class="app-hint">{t('caseShares.journal.shareHint')}</p>
+          <button class="app-button app-button--secondary" type="submit">
+            {t('caseShares.journal.submit')}
+          </button>
+        </form>
+      )}
       {result.entries.map((entry) => (
-        <EntryBlock key={entry.id} ctx={ctx} entry={entry} level={2} full={false} />
+        <div key={entry.id}>
+          {entry.kind !== 'redaction' && entry.redactedAt === undefined && (
+            <div class="app-radios__item">
+              <input
+                class="app-radios__input"
+                type="checkbox"
+                id={`delen-${entry.number}`}
+                name="notitie"
+                value={entry.id}
+                form="delen"
+              />
+              <label class="app-radios__label" for={`delen-${entry.number}`}>
+                {t('caseShares.journal.choose', { number: entry.number })}
+              </label>
+            </div>
+          )}
+          <EntryBlock ctx={ctx} entry={entry} level={2} full={false} />
+        </div>
       ))}
       {result.pages > 1 && (
         <nav class="app-pagination" aria-label={t('journal.pages.label')}>

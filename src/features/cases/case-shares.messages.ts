@@ -21,7 +21,6 @@ const nl = {
     'Alleen de professionals in deze samenwerking kunnen gedeelde notities lezen, geen andere ouder. Je ziet elke keer wie een notitie opent. Je kunt het delen stoppen, maar wat iemand al gelezen heeft, kun je niet terughalen.',
   'caseShares.share.entries': 'Welke notities deel je?',
   'caseShares.share.entry': 'Notitie {number}',
-  'caseShares.share.redacted': 'gewist',
   'caseShares.share.alreadyShared': 'al gedeeld',
   'caseShares.share.noEntries': 'Je logboek heeft nog geen notities om te delen.',
   'caseShares.share.submit': 'Delen',
@@ -57,7 +56,6 @@ const nl = {
   'caseShares.unshare.legend': 'Stoppen met delen',
   'caseShares.unshare.hint':
     'Na het stoppen kan niemand in de samenwerking de notitie nog openen. Wat iemand al gelezen heeft, kun je niet terughalen.',
-  'caseShares.unshare.choose': 'Stop met delen van notitie {number}',
   'caseShares.unshare.submit': 'Stoppen met delen',
   'caseShares.unshare.done': 'Het delen is gestopt.',
   'caseShares.access.title': 'Wie heeft gedeelde notities geopend?',
@@ -124,7 +122,6 @@ const en: Translation<typeof nl> = {
     'Only the professionals in this collaboration can read shared notes, never another parent. You see each time someone opens a note. You can stop sharing, but you cannot take back what someone has already read.',
   'caseShares.share.entries': 'Which notes do you share?',
   'caseShares.share.entry': 'Note {number}',
-  'caseShares.share.redacted': 'erased',
   'caseShares.share.alreadyShared': 'already shared',
   'caseShares.share.noEntries': 'Your journal has no notes to share yet.',
   'caseShares.share.submit': 'Share',
@@ -158,7 +155,6 @@ const en: Translation<typeof nl> = {
   'caseShares.unshare.legend': 'Stop sharing',
   'caseShares.unshare.hint':
     'After you stop, nobody in the collaboration can open the note any more. You cannot take back what someone has already read.',
-  'caseShares.unshare.choose': 'Stop sharing note {number}',
   'caseShares.unshare.submit': 'Stop sharing',
   'caseShares.unshare.done': 'Sharing has stopped.',
   'caseShares.access.title': 'Who opened shared notes?',

@@ -559,6 +559,12 @@ export function createCaseSharesService(
       await rotate(who, opened, parentMemberId, ids);
     },
 
+    /** The ids of the entries the parent shared into the case (to mark them on the share form). */
+    async sharedIds(who: SharesActor, opened: OpenedCase): Promise<Set<string>> {
+      const parentMemberId = sharingParent(who, opened);
+      return new Set((await repo.sharedEntries(opened.facts.caseId, parentMemberId)).map((row) => row.entryId));
+    },
+
     /** The parent's own shares in the case (after settling who holds their key), newest number first. */
     async mine(who: SharesActor, opened: OpenedCase): Promise<SharedEntryItem[]> {
       const parentMemberId = sharingParent(who, opened);

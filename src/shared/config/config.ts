@@ -149,6 +149,7 @@ const schema = z.object({
     })
     .optional(),
   INVITATION_VALID_DAYS: wholeNumber(1, 30).default(7),
+  CASE_INVITATION_VALID_HOURS: wholeNumber(1, 720).default(72),
   EXPORT_MAX_ATTACHMENT_MB: wholeNumber(1, 16_384).default(1024),
   UPLOADS_IN_FLIGHT_MAX: wholeNumber(1, 1000).default(6),
   UPLOADS_PER_ACCOUNT_MAX: wholeNumber(1, 100).default(2),
@@ -191,6 +192,8 @@ export interface Config {
   publicUrl: string;
   /** How long an invitation for a professional can be used. */
   invitationValidMs: number;
+  /** How long a code that invites someone into a case (/samenwerken) can be used. */
+  caseInvitationValidMs: number;
   /** Most bytes of photos and files one export may carry (they are all held in memory while it is made). */
   exportMaxAttachmentBytes: number;
   /** Entry forms with files read at once, for everyone together (each may hold 50 MB of files while read). */
@@ -258,6 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     argon2: { memoryKiB: values.ARGON2_MEMORY_KIB, iterations: values.ARGON2_ITERATIONS, parallelism: 1 },
     publicUrl: publicOriginOf(values.PUBLIC_ORIGIN ?? `http://localhost:${values.PORT}`).origin,
     invitationValidMs: values.INVITATION_VALID_DAYS * 24 * 3_600_000,
+    caseInvitationValidMs: values.CASE_INVITATION_VALID_HOURS * 3_600_000,
     exportMaxAttachmentBytes: values.EXPORT_MAX_ATTACHMENT_MB * 1024 * 1024,
     uploadsInFlightMax: values.UPLOADS_IN_FLIGHT_MAX,
     uploadsPerAccountMax: values.UPLOADS_PER_ACCOUNT_MAX,

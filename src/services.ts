@@ -3,6 +3,8 @@ import { createCheckService } from './features/check/check.service.js';
 import { loadQuestionnaires } from './features/check/questionnaires.js';
 import { createCaseItemsRepository } from './features/cases/case-items.repo.js';
 import { createCaseItemsService } from './features/cases/case-items.service.js';
+import { createCaseSharesRepository } from './features/cases/case-shares.repo.js';
+import { createCaseSharesService } from './features/cases/case-shares.service.js';
 import { loadPathways } from './features/cases/pathway.js';
 import { createContentRepository } from './features/content/content.repo.js';
 import { createContentService } from './features/content/content.service.js';
@@ -169,6 +171,12 @@ export function createServices(
     }),
     // What members post into a case and its timeline (agreements, meetings, planning, messages, step moves).
     caseItems: createCaseItemsService(createCaseItemsRepository(database.db), audit, { pathways: pathway }),
+    // Journal entries a parent shares into a case, read by its professionals with their verification.
+    caseShares: createCaseSharesService(
+      createCaseSharesRepository(database.db),
+      createJournalRepository(database.db, database.dialect),
+      { logPublicKeys: [logKey.publicKey, ...config.logPreviousPublicKeys], audit },
+    ),
     exports,
     exportsRepository,
     jobs,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { gridToCases, policyTable, scopeTable } from '../../../test/helpers/policy-table.js';
-import { type Actor, anonymous, userActor } from '../../shared/policy/actor.js';
+import { type Actor, anonymous, type ProfessionalRole, userActor } from '../../shared/policy/actor.js';
 import { professionalAccountScopes } from './professionals.policy.js';
 
 /*
@@ -10,7 +10,7 @@ import { professionalAccountScopes } from './professionals.policy.js';
  * The actors are built by userActor, the same function that builds them from a session.
  */
 
-const professional = (userId: string, organisationId: string, role: 'care' | 'police' | 'coordinator', active = true) =>
+const professional = (userId: string, organisationId: string, role: ProfessionalRole, active = true) =>
   userActor({ userId, kind: 'professional', hasSecondFactor: true, professional: { organisationId, role, active } });
 
 const actors: Record<string, Actor> = {
@@ -29,6 +29,12 @@ const actors: Record<string, Actor> = {
   }),
   care: professional('k1', 'org1', 'care'),
   police: professional('po1', 'org1', 'police'),
+  // Roles beside care and police: none of them approves colleagues (only the organisation's coordinator does).
+  veiligThuis: professional('vt1', 'org1', 'veilig-thuis'),
+  jeugdbescherming: professional('gi1', 'org1', 'jeugdbescherming'),
+  raad: professional('rk1', 'org1', 'raad'),
+  school: professional('s1', 'org1', 'school'),
+  gp: professional('h1', 'org1', 'gp'),
   /** The professional whose account the resources below mostly are: second factor set, waiting. */
   owner: professional('x1', 'org1', 'care', false),
   ownerWithoutSecondFactor: userActor({

@@ -1,0 +1,343 @@
+import assert from 'node:assert/strict';
+import { createCasesRepository } from '../../src/features/cases/cases.repo.js';
+import {
+  type CaseActor,
+  type CasePageData,
+  type CasesService,
+  createCasesService,
+} from '../../src/features/cases/cases.service.js';
+import { createKeyedHash } from '../../src/shared/crypto/keyed-hash.js';
+import type { CaseRole, MemberState, ProfessionalCaseRole } from '../../src/features/cases/cases.types.js';
+import type { ProfessionalRole } from '../../src/shared/policy/actor.js';
+import { type AppUnderTest, type BuiltAccount, buildAdmin, buildParent, buildProfessional } from './factories.js';
+import type { TestDatabase } from './databases.js';
+import type { SmtpSink } from './smtp-sink.js';
+
+/*
+ * Cases with a member of every role in every membership state, made the way people make them: accounts through
+ * the forms (factories.ts: parents sign up, professionals are invited by an admin, sign up, set up a second factor
+ * and are activated by two admins), and every step of the case's life cycle through the app's own cases service
+ * (start, invite, join with the code, confirm after the safety number, remove or leave, suspension proposed by the
+ * coordinator and confirmed by a second professional). Nothing is written to the case tables directly, so the rows
+ * are exactly the ones the service writes. Each member with an account comes back with its browser's cookies (for
+ * HTTP tests) and its CaseActor (for service tests).
+ *
+ * States per role, as far as the service can reach them: every role is invited (a code nobody used), accepted
+ * (used the code, not yet confirmed), active and removed (a parent removes a professional without a mandate; a
+ * mandated member — the Raad, a jeugdbeschermer — leaves, as nobody else may remove them); suspended exists only
+ * for parents (the only members the service suspends: coordinator proposes, another professional confirms).
+ */
+
+/** The account's professional role that fits each case role (cases.types.ts caseRoleFits). */
+const accountRoleFor: Record<ProfessionalCaseRole, ProfessionalRole> = {
+  care: 'care',
+  coordinator: 'coordinator',
+  'veilig-thuis': 'veilig-thuis',
+  jeugdbeschermer: 'jeugdbescherming',
+  raad: 'raad',
+  police: 'police',
+  observer: 'school',
+};
+
+export const caseRolesInOrder: readonly CaseRole[] = [
+  'parent',
+  'care',
+  'coordinator',
+  'veilig-thuis',
+  'jeugdbeschermer',
+  'raad',
+  'police',
+  'observer',
+];
+
+/** The states a member with an account can be in (an invited member has no account yet). */
+export type ActorState = Exclude<MemberState, 'invited'>;
+
+/** Every role × state the service can reach, with an account: what an IDOR test runs as. */
+export function reachableStates(role: CaseRole): readonly ActorState[] {
+  return role === 'parent' ? ['accepted', 'active', 'suspended', 'removed'] : ['accepted', 'active', 'removed'];
+}
+
+export interface CaseMemberActor {
+  /** e.g. "care/active", "parent/starter". */
+  name: string;
+  role: CaseRole;
+  state: ActorState;
+  memberId: string;
+  account: BuiltAccount;
+  /** The account's professional role at its organisation (undefined for a parent). */
+  professionalRole: ProfessionalRole | undefined;
+}
+
+export interface BuiltCase {
+  caseId: string;
+  label: string;
+  /** The parent who started the case (active). */
+  starter: CaseMemberActor;
+  /** Every member with an account, the starter first. */
+  actors: CaseMemberActor[];
+  /** Members that are only invited (no account): one per role. */
+  invited: { role: CaseRole; memberId: string }[];
+  /** Every member id of the case (all states), and every invitation id. */
+  memberIds: string[];
+  invitationIds: string[];
+}
+
+/** What every case of one app shares: two admins (four eyes for activation), a verified organisation, the mail sink. */
+export interface CaseWorld {
+  target: CaseTestApp;
+  sink: SmtpSink;
+  admins: readonly [BuiltAccount, BuiltAccount];
+  organisationId: string;
+  /** The police unit police members are invited for (the first of the reference data). */
+  policeUnit: string;
+}
+
+/** A test app with its database (TestApp or what appForSuite returns): member ids are read back from it. */
+export type CaseTestApp = AppUnderTest & { database: TestDatabase };
+
+const fallbacks = new WeakMap<object, CasesService>();
+
+/**
+ * The cases service the app runs on (services.cases); until the app registers it, one built the same way on the
+ * app's database, audit log and pepper.
+ */
+export function casesOf(target: CaseTestApp): CasesService {
+  const registered = (target.services as { cases?: CasesService }).cases;
+  if (registered !== undefined) return registered;
+  let made = fallbacks.get(target.services);
+  if (made === undefined) {
+    made = createCasesService(createCasesRepository(target.database.handle.db), target.services.audit, {
+      invitationValidMs: 72 * 3_600_000,
+      keyedHash: createKeyedHash(target.config.pepper!),
+    });
+    fallbacks.set(target.services, made);
+  }
+  return made;
+}
+
+/** The CaseActor of an account's current session (what a route hands the service). */
+export async function caseActorOf(target: AppUnderTest, account: Pick<BuiltAccount, 'session'>): Promise<CaseActor> {
+  const session = await target.services.accounts.currentSession(account.session);
+  assert.ok(session !== undefined && session !== null, 'the account is signed in');
+  return { actor: session.actor, userId: session.userId, keys: session.keys };
+}
+
+let worlds = 0;
+
+/**
+ * Two admins with a second factor and the first verified organisation the app knows. The app must send mail to
+ * `sink` (SMTP_URL), as buildProfessional reads the invitation link from it.
+ */
+export async function prepareCaseWorld(target: CaseTestApp, sink: SmtpSink): Promise<CaseWorld> {
+  worlds += 1;
+  const first = await buildAdmin(target, { username: `lijn.beheer.${process.pid}.${worlds}.a` });
+  const second = await buildAdmin(target, { username: `lijn.beheer.${process.pid}.${worlds}.b` });
+  const organisation = await target.database.handle.db
+    .selectFrom('organisations')
+    .select('id')
+    .where('verified', '=', 1)
+    .orderBy('slug')
+    .executeTakeFirstOrThrow();
+  const unit = await target.database.handle.db
+    .selectFrom('police_units')
+    .select('name')
+    .orderBy('name')
+    .executeTakeFirstOrThrow();
+  return { target, sink, admins: [first, second], organisationId: organisation.id, policeUnit: unit.name };
+}
+
+const consent = { grondslag: 'parent', kindWeet: 'unknown' } as const;
+
+/** An active professional of the world's verified organisation, in the account role that fits `caseRole`. */
+export function caseProfessional(world: CaseWorld, caseRole: ProfessionalCaseRole, name: string) {
+  return buildProfessional(world.target, {
+    username: name,
+    invitedBy: world.admins[0],
+    sink: world.sink,
+    organisationId: world.organisationId,
+    role: accountRoleFor[caseRole],
+    ...(caseRole === 'police' && { policeUnit: world.policeUnit }),
+    activatedBy: world.admins,
+  });
+}
+
+/** The case page as `who` sees it, asserting it is the active page. */
+export async function activeCasePage(target: CaseTestApp, who: CaseActor, caseId: string): Promise<CasePageData> {
+  const page = await casesOf(target).casePage(who, caseId);
+  assert.equal(page.kind, 'active', `the case page is ${page.kind}`);
+  return page;
+}
+
+/** Invites `role` into the case as `inviter`; returns the code and the new member's id. */
+export async function inviteInto(
+  target: CaseTestApp,
+  inviter: CaseActor,
+  caseId: string,
+  role: CaseRole,
+): Promise<{ code: string; memberId: string }> {
+  const invited = await casesOf(target).invite(inviter, caseId, { rol: role });
+  assert.ok(invited.ok, `inviting ${role}: ${JSON.stringify(invited)}`);
+  const row = await target.database.handle.db
+    .selectFrom('case_members')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('role', '=', role)
+    .where('state', '=', 'invited')
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  return { code: invited.code, memberId: row.id };
+}
+
+/** `who` uses the code: they wait as 'accepted'. */
+export async function joinWith(target: CaseTestApp, who: CaseActor, code: string): Promise<void> {
+  const joined = await casesOf(target).join(who, { code });
+  assert.ok(joined.ok, `joining: ${JSON.stringify(joined)}`);
+}
+
+/** `confirmer` confirms `memberId` with the key id their page shows next to the safety number. */
+export async function confirmMember(
+  target: CaseTestApp,
+  confirmer: CaseActor,
+  caseId: string,
+  memberId: string,
+): Promise<void> {
+  const page = await activeCasePage(target, confirmer, caseId);
+  const member = page.members.find((row) => row.id === memberId);
+  assert.ok(member?.safety !== undefined, 'the confirmer sees a safety number for the member');
+  const confirmed = await casesOf(target).confirm(confirmer, caseId, memberId, {
+    sleutel: member.safety.keyId,
+    ...consent,
+  });
+  assert.deepEqual(confirmed, { ok: true });
+}
+
+/** Every active member opens the case and asks for each key they are meant to hold: keys made on first use exist. */
+export async function settleKeys(target: CaseTestApp, built: BuiltCase): Promise<void> {
+  for (const member of built.actors) {
+    if (member.state !== 'active') continue;
+    const who = await caseActorOf(target, member.account);
+    const opened = await casesOf(target).openCase(who, built.caseId);
+    await opened.key('members').catch(() => undefined);
+    await opened.key('professionals').catch(() => undefined);
+  }
+}
+
+export interface CaseOptions {
+  /** The child's label (case content: must never show outside the case). */
+  label: string;
+  /** A prefix for the accounts' names, unique in the app. */
+  prefix: string;
+}
+
+/**
+ * A case started by a parent, with a member of every role in every state the service can reach (see the top of
+ * this file), each made through the cases service. The active members have opened the case, so the keys made on
+ * first use (the professionals' key, keys after a removal) exist.
+ */
+export async function buildCaseWithEveryone(world: CaseWorld, options: CaseOptions): Promise<BuiltCase> {
+  const target = world.target;
+  const cases = casesOf(target);
+  const starterAccount = await buildParent(target, { username: `${options.prefix}.ouder.start` });
+  const starterWho = await caseActorOf(target, starterAccount);
+  const started = await cases.start(starterWho, { naam: options.label, ...consent });
+  assert.ok(started.ok, `starting the case: ${JSON.stringify(started)}`);
+  const caseId = started.caseId;
+  const starterMember = await target.database.handle.db
+    .selectFrom('case_members')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  const starter: CaseMemberActor = {
+    name: 'parent/starter',
+    role: 'parent',
+    state: 'active',
+    memberId: starterMember.id,
+    account: starterAccount,
+    professionalRole: undefined,
+  };
+  const actors: CaseMemberActor[] = [starter];
+  const invited: BuiltCase['invited'] = [];
+
+  // Everyone with an account: in, and confirmed unless they are to wait.
+  for (const role of caseRolesInOrder) {
+    for (const state of reachableStates(role)) {
+      const name = `${options.prefix}.${role}.${state}`;
+      const account =
+        role === 'parent'
+          ? await buildParent(target, { username: name })
+          : await caseProfessional(world, role, name).catch((error: unknown) => {
+              throw new Error(`${name}: ${String(error)}`);
+            });
+      const who = await caseActorOf(target, account);
+      const { code, memberId } = await inviteInto(target, starterWho, caseId, role);
+      await joinWith(target, who, code);
+      if (state !== 'accepted') await confirmMember(target, starterWho, caseId, memberId);
+      actors.push({
+        name: `${role}/${state}`,
+        role,
+        state,
+        memberId,
+        account,
+        professionalRole: role === 'parent' ? undefined : accountRoleFor[role],
+      });
+    }
+    invited.push({ role, memberId: (await inviteInto(target, starterWho, caseId, role)).memberId });
+  }
+  const built: BuiltCase = {
+    caseId,
+    label: options.label,
+    starter,
+    actors,
+    invited,
+    memberIds: [],
+    invitationIds: [],
+  };
+  await settleKeys(target, built);
+
+  // Suspension (parents only): the coordinator proposes, a second professional (the care worker) confirms.
+  const actorOf = (role: CaseRole, state: ActorState) => actors.find((a) => a.role === role && a.state === state)!;
+  const coordinator = await caseActorOf(target, actorOf('coordinator', 'active').account);
+  const care = await caseActorOf(target, actorOf('care', 'active').account);
+  for (const member of actors.filter((a) => a.state === 'suspended')) {
+    const proposed = await cases.suspend(coordinator, caseId, member.memberId);
+    assert.deepEqual(proposed, { ok: true, step: 'proposed' });
+    const confirmed = await cases.suspend(care, caseId, member.memberId);
+    assert.deepEqual(confirmed, { ok: true, step: 'suspended' });
+  }
+  // Removal: a parent removes a professional without a mandate; a mandated member and a parent leave themselves.
+  for (const member of actors.filter((a) => a.state === 'removed')) {
+    const self = await caseActorOf(target, member.account);
+    const mandated = member.role === 'raad' || member.role === 'jeugdbeschermer' || member.role === 'parent';
+    const removed = await cases.remove(mandated ? self : starterWho, caseId, member.memberId);
+    assert.deepEqual(removed, { ok: true, left: mandated });
+    await settleKeys(target, built);
+  }
+
+  const db = target.database.handle.db;
+  built.memberIds = (await db.selectFrom('case_members').select('id').where('case_id', '=', caseId).execute()).map(
+    (row) => row.id,
+  );
+  built.invitationIds = (
+    await db.selectFrom('case_invitations').select('id').where('case_id', '=', caseId).execute()
+  ).map((row) => row.id);
+  // Every state is there, as the service wrote it.
+  const states = await db.selectFrom('case_members').select(['role', 'state']).where('case_id', '=', caseId).execute();
+  for (const role of caseRolesInOrder) {
+    for (const state of ['invited', ...reachableStates(role)]) {
+      assert.ok(
+        states.some((row) => row.role === role && row.state === state),
+        `a ${role} member in state ${state}`,
+      );
+    }
+  }
+  return built;
+}
+
+/** The member of `built` in `role` and `state`. */
+export function memberOf(built: BuiltCase, role: CaseRole, state: ActorState): CaseMemberActor {
+  const found = built.actors.find((actor) => actor.role === role && actor.state === state);
+  assert.ok(found !== undefined, `no ${role} in state ${state}`);
+  return found;
+}

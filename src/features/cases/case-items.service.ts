@@ -316,6 +316,8 @@ export function createCaseItemsService(
   return {
     readScope: readScopeOf,
     abilities: itemAbilities,
+    /** Every pathway version (the timeline names the steps of the version a move was made in). */
+    pathwayRegistry: settings.pathways,
 
     /** The case's active members, for the "who" of an agreement. */
     assignableMembers: (opened: OpenedCase) => repo.activeMembers(opened.facts.caseId),
@@ -588,8 +590,9 @@ export function createCaseItemsService(
 
     /** The steps a track may move to now (its next steps, or where it can start), for the form. */
     async movesFor(actor: Actor, opened: OpenedCase, trackId: string) {
-      const { pathway, state } = await this.pathway(actor, opened, (role) => role);
-      return allowedMoves(pathway, trackId, state[trackId]);
+      const moves = await repo.stepMoves(opened.facts.caseId, readScope(actor, opened));
+      const state = foldPathway(moves, (role) => role);
+      return allowedMoves(settings.pathways.current, trackId, state[trackId]);
     },
 
     /**

@@ -35,7 +35,7 @@ import type {
   TimelineItem,
 } from '../case-items.service.js';
 import { type CaseRole, caseRoles } from '../cases.types.js';
-import { findStep, findTrack, type PathwayState } from '../pathway.js';
+import { findStep, findTrack, type PathwayRegistry, type PathwayState } from '../pathway.js';
 import type { Pathway, PathwayStep, PathwayTrack } from '../pathway.schema.js';
 import { PathwayTracks, roleLabel } from './pathway.views.js';
 
@@ -829,7 +829,7 @@ const eventKeys: Record<string, MessageKey> = {
   'entries.unshared': 'caseItems.event.entriesUnshared',
 };
 
-function ItemDetails({ ctx, item, pathway }: { ctx: PageContext; item: TimelineItem; pathway: Pathway }) {
+function ItemDetails({ ctx, item, pathways }: { ctx: PageContext; item: TimelineItem; pathways: PathwayRegistry }) {
   switch (item.type) {
     case 'agreement':
       return (
@@ -879,6 +879,7 @@ function ItemDetails({ ctx, item, pathway }: { ctx: PageContext; item: TimelineI
     case 'message':
       return <Text ctx={ctx} text={item.text} />;
     case 'step': {
+      const pathway = pathways.version(item.pathwayVersion) ?? pathways.current;
       const track = findTrack(pathway, item.track);
       const step = item.step === '' ? undefined : findStep(pathway, item.step)?.step;
       return (
@@ -901,7 +902,7 @@ export function TimelinePage({
   entries,
   next,
   first,
-  pathway,
+  pathways,
 }: {
   ctx: PageContext;
   caseId: string;
@@ -909,7 +910,7 @@ export function TimelinePage({
   entries: readonly TimelineEntry[];
   next: string | undefined;
   first: boolean;
-  pathway: Pathway;
+  pathways: PathwayRegistry;
 }) {
   return (
     <Page ctx={ctx} caseId={caseId} abilities={abilities} title={ctx.t('caseItems.timeline.title')}>
@@ -931,7 +932,7 @@ export function TimelinePage({
                 <span class="app-hint">{moment(ctx, entry.at)}</span>{' '}
                 <ProfessionalsOnly ctx={ctx} shown={entry.professionalsOnly} />
               </p>
-              {entry.item !== undefined && <ItemDetails ctx={ctx} item={entry.item} pathway={pathway} />}
+              {entry.item !== undefined && <ItemDetails ctx={ctx} item={entry.item} pathways={pathways} />}
             </li>
           ))}
         </ol>

@@ -6,6 +6,10 @@ import { createCaseItemsService } from './features/cases/case-items.service.js';
 import { createCaseSharesRepository } from './features/cases/case-shares.repo.js';
 import { createCaseSharesService } from './features/cases/case-shares.service.js';
 import { loadPathways } from './features/cases/pathway.js';
+import { createCasesRepository } from './features/cases/cases.repo.js';
+import { createCasesService } from './features/cases/cases.service.js';
+import { casesUserData } from './features/cases/cases.user-data.js';
+import { recordCaseEvent } from './features/cases/case-items.repo.js';
 import { createContentRepository } from './features/content/content.repo.js';
 import { createContentService } from './features/content/content.service.js';
 import { createHealthRepository } from './features/health/health.repo.js';
@@ -132,10 +136,17 @@ export function createServices(
   );
   // The features that hold a user's data, each with its part in key rotation, "download my data", account
   // deletion and the end of a session (ADR 0017); src/user-data.test.ts has a case for each.
+  // The case space's life cycle (/samenwerken): codes as keyed hashes under the pepper, its own timeline events.
+  const cases = createCasesService(createCasesRepository(database.db), audit, {
+    invitationValidMs: config.caseInvitationValidMs,
+    keyedHash: createKeyedHash(config.pepper),
+    recordEvent: recordCaseEvent,
+  });
   const userData: readonly UserDataHolder[] = [
     journalUserData(journal, database.dialect),
     passkeyUserData(passkeys),
     exportUserData(exports, exportsRepository),
+    casesUserData(cases),
   ];
   // The pathway of de lijn (content/pathway/), checked here so that a broken file stops the start.
   const pathway = loadPathways(pathwayDir);
@@ -169,6 +180,7 @@ export function createServices(
       invitationValidMs: config.invitationValidMs,
       jobQueued: () => jobs.poke(),
     }),
+    cases,
     // What members post into a case and its timeline (agreements, meetings, planning, messages, step moves).
     caseItems: createCaseItemsService(createCaseItemsRepository(database.db), audit, { pathways: pathway }),
     // Journal entries a parent shares into a case, read by its professionals with their verification.

@@ -85,6 +85,23 @@ for (const dialect of dialects) {
         exported: ['passkeys'],
         keepsFor: () => Promise.resolve(false),
       },
+      cases: {
+        async store(session) {
+          const started = await test_.services.cases.start(
+            { actor: session.actor, userId: session.userId, keys: session.keys },
+            { naam: 'Sanne', grondslag: 'parent', kindWeet: 'unknown' },
+          );
+          assert.ok(started.ok);
+        },
+        rows: (userId) => count(db().selectFrom('case_members').select('id').where('user_id', '=', userId).execute()),
+        // The memberships stay (after a key rotation they wait for confirmation again, ADR 0027).
+        read: async (session) =>
+          (
+            await test_.services.cases.listMine({ actor: session.actor, userId: session.userId, keys: session.keys })
+          ).map((row) => row.caseId),
+        exported: ['cases'],
+        keepsFor: () => Promise.resolve(false),
+      },
       'journal-export': {
         async store(session) {
           const started = await test_.services.exports.start(session, {

@@ -251,7 +251,8 @@ export async function buildProfessional(
   });
   assert.equal(inviteForm.statusCode, 200, `the invitation form answered ${inviteForm.statusCode}`);
   const role = options.role ?? 'care';
-  const firstUnit = /name="eenheid"[^>]*>\s*<option value="">[^<]*<\/option>\s*<option value="([^"]+)"/.exec(
+  // The police unit list: its first option (value empty, drawn as a bare attribute) is "none".
+  const firstUnit = /name="eenheid"[^>]*>\s*<option value(?:="")?>[^<]*<\/option>\s*<option value="([^"]+)"/.exec(
     inviteForm.body,
   )?.[1];
   const policeUnit = role === 'police' ? (options.policeUnit ?? firstUnit) : undefined;

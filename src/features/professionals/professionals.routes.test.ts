@@ -536,6 +536,21 @@ for (const dialect of dialects) {
         .where('user_id', '=', police.userId)
         .executeTakeFirstOrThrow();
       assert.deepEqual(stored, { professional_role: 'police', police_unit: 'Limburg' });
+      // The factory's default for police: the first unit the form offers (units are sorted by name).
+      const byDefault = await buildProfessional(testApp, {
+        invitedBy: { cookies: adminA.jar },
+        sink,
+        organisationId: organisationId!,
+        role: 'police',
+        username: 'politie.standaard',
+        passphrase,
+      });
+      const defaultUnit = await db()
+        .selectFrom('professionals')
+        .select('police_unit')
+        .where('user_id', '=', byDefault.userId)
+        .executeTakeFirstOrThrow();
+      assert.equal(defaultUnit.police_unit, 'Amsterdam');
     });
 
     test('malformed input gets a 4xx with a message that helps, never a 500', async () => {

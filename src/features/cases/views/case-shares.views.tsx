@@ -8,6 +8,7 @@ import type { Category } from '../../journal/journal.schema.js';
 import { ObservationDetails } from '../../journal/views/entry-block.js';
 import { categoryKey, formatDay, formatMoment, sizeText } from '../../journal/views/parts.js';
 import type { AccessLine, OpenedSharedEntry, SharedEntryItem, Verification } from '../case-shares.service.js';
+import type { CaseRole } from '../cases.types.js';
 
 /* The pages of shared journal entries in a case (/samenwerken/:caseId/delen, /gedeeld …). */
 
@@ -153,11 +154,11 @@ export function SharePage({
                   name="grondslag"
                   choices={(
                     [
-                      ['ouder', 'parent'],
-                      ['kind', 'child'],
-                      ['samen', 'parent-and-child'],
+                      ['ouder', 'caseShares.consent.basis.parent'],
+                      ['kind', 'caseShares.consent.basis.child'],
+                      ['samen', 'caseShares.consent.basis.parent-and-child'],
                     ] as const
-                  ).map(([value, basis]) => ({ value, label: t(`caseShares.consent.basis.${basis}`) }))}
+                  ).map(([value, key]) => ({ value, label: t(key) }))}
                   chosen={form.values.grondslag}
                 />
               </div>
@@ -170,11 +171,11 @@ export function SharePage({
                   name="kindWeet"
                   choices={(
                     [
-                      ['ja', 'yes'],
-                      ['nee', 'no'],
-                      ['onbekend', 'unknown'],
+                      ['ja', 'caseShares.consent.childKnows.yes'],
+                      ['nee', 'caseShares.consent.childKnows.no'],
+                      ['onbekend', 'caseShares.consent.childKnows.unknown'],
                     ] as const
-                  ).map(([value, knows]) => ({ value, label: t(`caseShares.consent.childKnows.${knows}`) }))}
+                  ).map(([value, key]) => ({ value, label: t(key) }))}
                   chosen={form.values.kindWeet}
                 />
               </div>
@@ -214,7 +215,17 @@ function ItemMeta({ ctx, item }: { ctx: PageContext; item: SharedEntryItem }) {
   );
 }
 
-const roleKey = (role: string): MessageKey => `caseShares.role.${role}` as MessageKey;
+const roleKeys: Record<CaseRole, MessageKey> = {
+  parent: 'caseShares.role.parent',
+  care: 'caseShares.role.care',
+  coordinator: 'caseShares.role.coordinator',
+  'veilig-thuis': 'caseShares.role.veilig-thuis',
+  jeugdbeschermer: 'caseShares.role.jeugdbeschermer',
+  raad: 'caseShares.role.raad',
+  police: 'caseShares.role.police',
+  observer: 'caseShares.role.observer',
+};
+const roleKey = (role: CaseRole): MessageKey => roleKeys[role];
 
 function Who({ ctx, who }: { ctx: PageContext; who: AccessLine['who'] }) {
   const { t } = ctx;

@@ -182,11 +182,25 @@ describeEachDialect('case shares service', (database) => {
         .where('case_id', '=', caseId)
         .where('compartment', '=', compartment)
         .executeTakeFirst();
-      if (row === undefined) {
+      const held =
+        row === undefined
+          ? []
+          : await db()
+              .selectFrom('case_key_wraps')
+              .select('member_id')
+              .where('case_id', '=', caseId)
+              .where('compartment', '=', compartment)
+              .where('epoch', '=', Number(row.epoch))
+              .execute();
+      // As openCase does: the parent makes their share key when nobody holds one at the current epoch.
+      if (row === undefined || held.length === 0) {
         if (compartment !== shareCompartment(person.memberId)) throw new NotFound('no key');
-        const made = newCompartmentKey(caseId, compartment, 0);
+        const at = row === undefined ? 0 : Number(row.epoch);
+        const made = newCompartmentKey(caseId, compartment, at);
         const signing = person.who.keys.signingKey();
-        await db().insertInto('case_compartments').values({ case_id: caseId, compartment, epoch: 0 }).execute();
+        if (row === undefined) {
+          await db().insertInto('case_compartments').values({ case_id: caseId, compartment, epoch: 0 }).execute();
+        }
         for (const member of await members()) {
           if (member.id !== person.memberId && (member.role === 'parent' || member.role === 'observer')) continue;
           if (member.state !== 'active') continue;
@@ -204,7 +218,7 @@ describeEachDialect('case shares service', (database) => {
             .values({
               case_id: caseId,
               compartment,
-              epoch: 0,
+              epoch: at,
               member_id: member.id,
               recipient_key_id: wrap.recipientKeyId,
               enc: wrap.enc,
@@ -448,6 +462,33 @@ describeEachDialect('case shares service', (database) => {
     assert.ok(line.includes('case.shared-entry.unshare'));
     // Unsharing what is not (or no longer) shared is not found.
     await assert.rejects(shares().unshare(parent.who, opened(scene, parent), [two.id]), NotFound);
+  });
+
+  test("after someone else took a member out (the epoch moved without a key), the parent's next visit wraps the shares again", async () => {
+    const { scene, parent, one, two, person } = await sceneWithEntries();
+    const police = person('police');
+    const care = person('care');
+    await shares().share(parent.who, opened(scene, parent), [one.id, two.id], consent);
+    const compartment = shareCompartment(parent.memberId);
+    // As cases.service does when a coordinator removes the care worker: their wraps go, the epoch moves on, and
+    // only the parent can make the share key of the new epoch.
+    await db().updateTable('case_members').set({ state: 'removed' }).where('id', '=', care.memberId).execute();
+    await db().deleteFrom('case_key_wraps').where('member_id', '=', care.memberId).execute();
+    await db()
+      .updateTable('case_compartments')
+      .set((eb) => ({ epoch: eb('epoch', '+', 1) }))
+      .where('case_id', '=', scene.caseId)
+      .where('compartment', '=', compartment)
+      .execute();
+    await assert.rejects(shares().open(police.who, opened(scene, police), one.id), NotFound);
+    assert.equal((await shares().list(police.who, opened(scene, police))).readable.size, 0);
+
+    assert.equal((await shares().mine(parent.who, opened(scene, parent))).length, 2);
+    assert.equal(
+      (await shares().open(police.who, opened(scene, police), two.id)).observation?.text,
+      'Foto van het bericht.',
+    );
+    await assert.rejects(shares().open(care.who, opened(scene, care), two.id), NotFound);
   });
 
   test('with the risk flag confirmed, the parent does not see police or Veilig Thuis access; a professional does', async () => {

@@ -472,6 +472,8 @@ export function createCaseSharesService(
       const ids = [...new Set(entryIds)];
       if (ids.length === 0 || ids.length > SHARE_MAX_ENTRIES) throw new BadRequest('choose 1 to 100 entries');
       if (consent.childIs16OrOlder && consent.basis === 'parent') throw new BadRequest("the child's own consent");
+      // Shares left under an earlier epoch (a member was taken out meanwhile) move along with the new ones.
+      await catchUp(who, opened, parentMemberId);
       const journal = await journals.journalOf(who.userId);
       if (journal === undefined) throw new NotFound('no journal');
       // The journal's own rule, unchanged: the parent reads their own journal.

@@ -18,6 +18,7 @@ import { registerLogRoutes } from './features/log/log.routes.js';
 import { keyId } from './shared/evidence/format.js';
 import { registerCheckRoutes } from './features/check/check.routes.js';
 import { registerCaseShareRoutes } from './features/cases/case-shares.routes.js';
+import { registerCaseItemRoutes } from './features/cases/case-items.routes.js';
 import { registerPathwayRoutes } from './features/cases/pathway.routes.js';
 import { registerContentRoutes } from './features/content/content.routes.js';
 import { registerHealthRoutes } from './features/health/health.routes.js';
@@ -203,6 +204,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   registerContentRoutes(app, pages, services.content);
   registerCheckRoutes(app, pages, services.check);
   registerPathwayRoutes(app, pages, services.pathway);
+  registerCaseItemRoutes(app, pages, services.caseItems, (who, caseId) => services.cases.openCase(who, caseId));
   registerCaseShareRoutes(app, pages, {
     shares: services.caseShares,
     openCase: (who, caseId) => services.cases.openCase(who, caseId),

@@ -115,6 +115,18 @@ const stateChanging: Record<string, Attempt> = {
   'POST /logboek/export/ophalen': { refusedTo: parentsOnly },
   'POST /dagboek': { refusedTo: parentsOnly, body: () => ({ tekst: 'Mijn eigen gedachten.' }) },
   'POST /dagboek/:id/verwijderen': { refusedTo: adminsOnly, params: (ids) => ({ id: ids.diaryNoteId }) },
+  // Sharing journal entries into a case: only an active parent member of that case (none of these actors is in
+  // one; the victim's entry as what would be shared or unshared).
+  'POST /samenwerken/:caseId/delen': {
+    refusedTo: adminsOnly,
+    params: () => ({ caseId: 'c0ffee00-0000-4000-8000-000000000001' }),
+    body: (ids) => ({ notitie: ids.entryId, kind16: 'nee', grondslag: 'ouder', kindWeet: 'ja' }),
+  },
+  'POST /samenwerken/:caseId/gedeeld/stoppen': {
+    refusedTo: adminsOnly,
+    params: () => ({ caseId: 'c0ffee00-0000-4000-8000-000000000001' }),
+    body: (ids) => ({ notitie: ids.entryId }),
+  },
 };
 
 /** A signed-in request keeps its own session alive (sliding idle time): that is authentication, not the action. */

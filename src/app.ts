@@ -17,8 +17,9 @@ import { registerJournalRoutes } from './features/journal/journal.routes.js';
 import { registerLogRoutes } from './features/log/log.routes.js';
 import { keyId } from './shared/evidence/format.js';
 import { registerCheckRoutes } from './features/check/check.routes.js';
-import { registerCaseShareRoutes } from './features/cases/case-shares.routes.js';
 import { registerCaseItemRoutes } from './features/cases/case-items.routes.js';
+import { registerCasesRoutes } from './features/cases/cases.routes.js';
+import { registerCaseShareRoutes } from './features/cases/case-shares.routes.js';
 import { registerPathwayRoutes } from './features/cases/pathway.routes.js';
 import { registerContentRoutes } from './features/content/content.routes.js';
 import { registerHealthRoutes } from './features/health/health.routes.js';
@@ -204,13 +205,14 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   registerContentRoutes(app, pages, services.content);
   registerCheckRoutes(app, pages, services.check);
   registerPathwayRoutes(app, pages, services.pathway);
-  registerCaseItemRoutes(app, pages, services.caseItems, (who, caseId) => services.cases.openCase(who, caseId));
+  registerCasesRoutes(app, pages, services.cases, services.accounts);
   registerCaseShareRoutes(app, pages, {
     shares: services.caseShares,
     openCase: (who, caseId) => services.cases.openCase(who, caseId),
     myCases: (who) => services.cases.listMine(who),
     journal: services.journal,
   });
+  registerCaseItemRoutes(app, pages, services.caseItems, (who, caseId) => services.cases.openCase(who, caseId));
   // Counts kept in memory are written before the database closes.
   app.addHook('onClose', async () => {
     await services.check.close();

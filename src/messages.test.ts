@@ -25,6 +25,16 @@ const builtKeyPrefixes = [
   'journal.export.status.phase.', // how far an export is
   'verify.check.', // a check of the verifier (src/shared/evidence/verify.ts checkIds)
   'verify.entry.kind.', // an entry, correction or redaction in the verifier
+  'cases.start.mode.', // with or without parents (cases views)
+  'cases.consent.basis.', // what a flow of data rests on
+  'cases.consent.childKnows.', // whether the child knows
+  'cases.consent.flow.', // which flow a consent record is for
+  'cases.role.', // a case role
+  'cases.state.', // a membership state
+  'cases.mandate.', // why a parent cannot remove a member
+  'cases.page.invitation.state.', // an invitation's state
+  'cases.page.mandate.', // the Veilig Thuis investigation question's answers
+  'cases.problem.', // why a step of the case's life cycle was refused
 ];
 
 /** Templates that start like a key but name something else. */

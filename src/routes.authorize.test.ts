@@ -122,6 +122,61 @@ const stateChanging: Record<string, Attempt> = {
     params: () => ({ caseId: 'c0ffee00-0000-4000-8000-000000000001' }),
     body: (ids) => ({ notitie: ids.entryId, kind16: 'nee', grondslag: 'ouder', kindWeet: 'ja' }),
   },
+  // The case space's life cycle: starting is for a parent or an active professional; joining needs a valid code
+  // (there is none for these actors); everything on a case only for its members (none of these actors is one).
+  'POST /samenwerken': {
+    refusedTo: signedIn,
+    body: () => ({ naam: 'Sam', grondslag: 'parent', kindWeet: 'unknown' }),
+  },
+  'POST /samenwerken/aansluiten': { refusedTo: adminsOnly, body: () => ({ code: 'ABCD-EFGH-JKLM-NPQR' }) },
+  'POST /samenwerken/:caseId/uitnodigen': {
+    refusedTo: adminsOnly,
+    params: () => ({ caseId: 'c0ffee00-0000-4000-8000-000000000001' }),
+    body: () => ({ rol: 'care' }),
+  },
+  'POST /samenwerken/:caseId/uitnodigingen/:invitationId/intrekken': {
+    refusedTo: adminsOnly,
+    params: () => ({
+      caseId: 'c0ffee00-0000-4000-8000-000000000001',
+      invitationId: 'c0ffee00-0000-4000-8000-000000000002',
+    }),
+  },
+  'POST /samenwerken/:caseId/leden/:memberId/bevestigen': {
+    refusedTo: adminsOnly,
+    params: () => ({
+      caseId: 'c0ffee00-0000-4000-8000-000000000001',
+      memberId: 'c0ffee00-0000-4000-8000-000000000003',
+    }),
+    body: () => ({ sleutel: 'a'.repeat(64), grondslag: 'parent', kindWeet: 'unknown', wachtwoord: passphrase }),
+  },
+  'POST /samenwerken/:caseId/leden/:memberId/verwijderen': {
+    refusedTo: adminsOnly,
+    params: () => ({
+      caseId: 'c0ffee00-0000-4000-8000-000000000001',
+      memberId: 'c0ffee00-0000-4000-8000-000000000003',
+    }),
+  },
+  'POST /samenwerken/:caseId/leden/:memberId/pauzeren': {
+    refusedTo: adminsOnly,
+    params: () => ({
+      caseId: 'c0ffee00-0000-4000-8000-000000000001',
+      memberId: 'c0ffee00-0000-4000-8000-000000000003',
+    }),
+  },
+  'POST /samenwerken/:caseId/risico': {
+    refusedTo: adminsOnly,
+    params: () => ({ caseId: 'c0ffee00-0000-4000-8000-000000000001' }),
+  },
+  'POST /samenwerken/:caseId/mandaat': {
+    refusedTo: adminsOnly,
+    params: () => ({ caseId: 'c0ffee00-0000-4000-8000-000000000001' }),
+    body: () => ({ onderzoek: 'ja' }),
+  },
+  'POST /samenwerken/:caseId/politie': {
+    refusedTo: adminsOnly,
+    params: () => ({ caseId: 'c0ffee00-0000-4000-8000-000000000001' }),
+    body: () => ({ referentie: 'ZZ-1' }),
+  },
   'POST /samenwerken/:caseId/gedeeld/stoppen': {
     refusedTo: adminsOnly,
     params: () => ({ caseId: 'c0ffee00-0000-4000-8000-000000000001' }),

@@ -137,15 +137,8 @@ export const mandateSchema = z.object({ onderzoek: choiceField(['ja', 'nee'], 'c
 
 export const parseMandateForm = (body: unknown) => parseForm(mandateSchema, body, { keep: 5 });
 
-/** The police: a unit and a reference (never a person's name); the reference is sealed. */
+/** The police: a reference (never a person's name; the unit comes from the account), sealed under the members' key. */
 export const policeSchema = z.object({
-  eenheid: textField({
-    invalid: 'cases.form.unit.invalid',
-    missing: 'cases.form.unit.missing',
-    tooLong: 'cases.form.unit.invalid',
-    max: 80,
-    min: 1,
-  }),
   referentie: textField({ invalid: 'cases.form.reference.invalid', max: 40 }),
 });
 

@@ -242,6 +242,8 @@ export interface CasePageData {
     confirmRisk: boolean;
     setMandate: boolean;
     police: boolean;
+    viewSharedEntries: boolean;
+    shareEntries: boolean;
   };
   /** For the items and shares to add their parts (the opened case of this request). */
   opened: OpenedCase;
@@ -824,6 +826,8 @@ export function createCasesService(
           confirmRisk: can(who.actor, 'case', 'confirmRiskFlag', facts),
           setMandate: can(who.actor, 'case', 'setMandate', facts) && me.role === 'veilig-thuis',
           police: me.role === 'police' && !facts.closed,
+          viewSharedEntries: can(who.actor, 'case', 'viewSharedEntries', facts),
+          shareEntries: can(who.actor, 'case', 'shareEntries', facts),
         },
         opened,
       };
@@ -1290,7 +1294,6 @@ export function createCasesService(
       await repo.withCaseLocked(opened.facts.caseId, async (unit) => {
         if ((await unit.compartmentEpoch(unit.case.id, 'members')) !== key.epoch) return;
         await unit.updateMember(memberId, ['active'], {
-          policeUnit: parsed.value.eenheid,
           referenceCiphertext: reference === '' ? null : sealCaseContent(key, 'case/item', memberId, reference),
           referenceEpoch: reference === '' ? null : key.epoch,
         });

@@ -42,7 +42,7 @@ export type CaseNotice = keyof typeof caseNotices;
 function Notice({ ctx, notice }: { ctx: PageContext; notice: CaseNotice | undefined }) {
   if (notice === undefined) return null;
   return (
-    <div class="app-notice" role="status" data-notice={notice}>
+    <div class="app-callout app-callout--info" role="status" data-notice={notice}>
       <p>{ctx.t(caseNotices[notice])}</p>
     </div>
   );
@@ -268,9 +268,9 @@ export function CaseProblemPage({ ctx, problem, back }: { ctx: PageContext; prob
 function SafetyNumber({ ctx, number }: { ctx: PageContext; number: string }) {
   const { t } = ctx;
   return (
-    <div class="app-safety-number">
+    <div>
       <p class="app-label">{t('cases.safety.label')}</p>
-      <p class="app-safety-number__digits" data-safety-number>
+      <p class="app-recovery-code" data-safety-number>
         {number}
       </p>
       <p class="app-hint">{t('cases.safety.hint')}</p>
@@ -390,7 +390,7 @@ function CaseNav({ ctx, page }: { ctx: PageContext; page: CasePageData }) {
   if (page.may.shareEntries) links.push({ href: `${base}/delen`, label: 'cases.nav.share' });
   return (
     <nav aria-label={t('cases.nav.label')}>
-      <ul class="app-nav-list">
+      <ul>
         {links.map((link) => (
           <li key={link.href}>
             <a href={link.href}>{t(link.label)}</a>
@@ -572,7 +572,7 @@ export function CodePage({
     <Layout ctx={ctx} title={t('cases.code.title')}>
       <h1>{t('cases.code.title')}</h1>
       <p>{t(roleKey(role))}</p>
-      <p class="app-code" data-invitation-code>
+      <p class="app-recovery-code" data-invitation-code>
         {code}
       </p>
       <p>{t('cases.code.intro', { date: new Date(expiresAt) })}</p>

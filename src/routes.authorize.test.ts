@@ -182,6 +182,45 @@ const stateChanging: Record<string, Attempt> = {
     params: () => ({ caseId: 'c0ffee00-0000-4000-8000-000000000001' }),
     body: (ids) => ({ notitie: ids.entryId }),
   },
+  // What members post into a case (agreements, meetings, planning, messages, step moves): only its members.
+  'POST /samenwerken/:caseId/afspraken': {
+    refusedTo: adminsOnly,
+    params: () => ({ caseId: 'c0ffee00-0000-4000-8000-000000000001' }),
+    body: () => ({ wat: 'School bellen', wie: '', datum: '', voor: 'iedereen' }),
+  },
+  'POST /samenwerken/:caseId/afspraken/:agreementId': {
+    refusedTo: adminsOnly,
+    params: () => ({
+      caseId: 'c0ffee00-0000-4000-8000-000000000001',
+      agreementId: 'c0ffee00-0000-4000-8000-000000000004',
+    }),
+    body: () => ({ wat: 'School bellen', wie: '', datum: '', status: 'gedaan', versie: '1' }),
+  },
+  'POST /samenwerken/:caseId/overleg': {
+    refusedTo: adminsOnly,
+    params: () => ({ caseId: 'c0ffee00-0000-4000-8000-000000000001' }),
+    body: () => ({ datum: '2026-01-05', samenvatting: 'Overleg', voor: 'iedereen' }),
+  },
+  'POST /samenwerken/:caseId/planning': {
+    refusedTo: adminsOnly,
+    params: () => ({ caseId: 'c0ffee00-0000-4000-8000-000000000001' }),
+    body: () => ({ soort: 'stap', wat: 'Bellen', datum: '', tijd: '', wie: '', voor: 'iedereen' }),
+  },
+  'POST /samenwerken/:caseId/berichten': {
+    refusedTo: adminsOnly,
+    params: () => ({ caseId: 'c0ffee00-0000-4000-8000-000000000001' }),
+    body: () => ({ bericht: 'Hallo' }),
+  },
+  'POST /samenwerken/:caseId/berichten/professionals': {
+    refusedTo: adminsOnly,
+    params: () => ({ caseId: 'c0ffee00-0000-4000-8000-000000000001' }),
+    body: () => ({ bericht: 'Hallo' }),
+  },
+  'POST /samenwerken/:caseId/traject': {
+    refusedTo: adminsOnly,
+    params: () => ({ caseId: 'c0ffee00-0000-4000-8000-000000000001' }),
+    body: () => ({ traject: 'signaal-en-advies', stap: 'zorg-delen', voor: 'iedereen' }),
+  },
 };
 
 /** A signed-in request keeps its own session alive (sliding idle time): that is authentication, not the action. */

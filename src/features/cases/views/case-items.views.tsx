@@ -823,6 +823,8 @@ const eventKeys: Record<string, MessageKey> = {
   'member.suspension-proposed': 'caseItems.event.suspensionProposed',
   'member.suspended': 'caseItems.event.memberSuspended',
   'invitation.withdrawn': 'caseItems.event.invitationWithdrawn',
+  'mandate.started': 'caseItems.event.mandateStarted',
+  'mandate.ended': 'caseItems.event.mandateEnded',
   'risk.proposed': 'caseItems.event.riskProposed',
   'risk.confirmed': 'caseItems.event.riskConfirmed',
   'entries.shared': 'caseItems.event.entriesShared',

@@ -9,6 +9,7 @@ import {
 import { createKeyedHash } from '../../src/shared/crypto/keyed-hash.js';
 import type { CaseRole, MemberState, ProfessionalCaseRole } from '../../src/features/cases/cases.types.js';
 import type { ProfessionalRole } from '../../src/shared/policy/actor.js';
+import { csrfTokenFrom, withCookiesOf } from './app.js';
 import { type AppUnderTest, type BuiltAccount, buildAdmin, buildParent, buildProfessional } from './factories.js';
 import type { TestDatabase } from './databases.js';
 import type { SmtpSink } from './smtp-sink.js';
@@ -340,4 +341,132 @@ export function memberOf(built: BuiltCase, role: CaseRole, state: ActorState): C
   const found = built.actors.find((actor) => actor.role === role && actor.state === state);
   assert.ok(found !== undefined, `no ${role} in state ${state}`);
   return found;
+}
+
+/** What addCaseContent wrote: every id a route could take, and the texts that must never show outside the case. */
+export interface CaseContent {
+  agreementId: string;
+  professionalAgreementId: string;
+  meetingId: string;
+  appointmentId: string;
+  messageId: string;
+  professionalMessageId: string;
+  /** The starter parent's journal entry, shared into the case. */
+  entryId: string;
+  /** Every text written into the case (the label too): each contains the marker. */
+  texts: string[];
+}
+
+/**
+ * Content of every kind, each through the service its route calls: an agreement for everyone and one for the
+ * professionals (by the care worker), a meeting, a next step, a message in each channel, and a journal entry the
+ * starter parent writes through the journal form and shares into the case. Every text carries `marker`.
+ */
+export async function addCaseContent(target: CaseTestApp, built: BuiltCase, marker: string): Promise<CaseContent> {
+  const items = target.services.caseItems;
+  const db = target.database.handle.db;
+  const starter = await caseActorOf(target, built.starter.account);
+  const care = await caseActorOf(target, memberOf(built, 'care', 'active').account);
+  const asStarter = await casesOf(target).openCase(starter, built.caseId);
+  const asCare = await casesOf(target).openCase(care, built.caseId);
+  const texts = [built.label];
+  const text = (what: string) => {
+    const value = `${marker} ${what}`;
+    texts.push(value);
+    return value;
+  };
+  const created = (result: { ok: true; id: string } | { ok: false }) => {
+    assert.ok(result.ok, JSON.stringify(result));
+    return result.id;
+  };
+  const agreementId = created(
+    await items.createAgreement(starter.actor, asStarter, {
+      wat: text('afspraak'),
+      wie: '',
+      datum: '',
+      voor: 'iedereen',
+    }),
+  );
+  const professionalAgreementId = created(
+    await items.createAgreement(care.actor, asCare, {
+      wat: text('afspraak professionals'),
+      wie: 'rol:police',
+      datum: '2031-02-03',
+      voor: 'professionals',
+    }),
+  );
+  const today = new Date().toISOString().slice(0, 10);
+  const meetingId = created(
+    await items.recordMeeting(care.actor, asCare, {
+      datum: today,
+      samenvatting: text('overleg'),
+      besluiten: text('besluit'),
+      voor: 'iedereen',
+      'ouder-uitgenodigd': 'ja',
+      'aanwezig-care': 'ja',
+    }),
+  );
+  const appointmentId = created(
+    await items.planAppointment(care.actor, asCare, {
+      soort: 'afspraak',
+      wat: text('afspraak in de agenda'),
+      datum: '2031-03-04',
+      tijd: '10:30',
+      wie: 'rol:care',
+      voor: 'iedereen',
+    }),
+  );
+  assert.deepEqual(await items.postMessage(starter.actor, asStarter, 'members', { bericht: text('bericht') }), {
+    ok: true,
+  });
+  assert.deepEqual(
+    await items.postMessage(care.actor, asCare, 'professionals', { bericht: text('bericht professionals') }),
+    { ok: true },
+  );
+  const messages = await db
+    .selectFrom('case_messages')
+    .select(['id', 'compartment'])
+    .where('case_id', '=', built.caseId)
+    .execute();
+  const messageId = messages.find((row) => row.compartment === 'members')!.id;
+  const professionalMessageId = messages.find((row) => row.compartment === 'professionals')!.id;
+
+  // A journal entry through the form, shared into the case by its parent.
+  const page = await target.app.inject({
+    method: 'GET',
+    url: '/logboek/nieuw',
+    cookies: built.starter.account.cookies,
+  });
+  assert.equal(page.statusCode, 200);
+  const added = await target.app.inject({
+    method: 'POST',
+    url: '/logboek',
+    cookies: withCookiesOf(built.starter.account.cookies, page.headers),
+    payload: {
+      _csrf: csrfTokenFrom(page.body),
+      datum: '2026-11-20',
+      categorie: 'behaviour',
+      tekst: text('logboek'),
+      regel: 'ja',
+      metadata: 'ja',
+    },
+  });
+  assert.equal(added.statusCode, 303, `the journal entry answered ${added.statusCode}`);
+  const entryId = String(added.headers.location).split('/').pop()!;
+  const shared = await target.services.caseShares.share({ ...starter }, asStarter, [entryId], {
+    basis: 'parent',
+    childKnows: 'unknown',
+    childIs16OrOlder: false,
+  });
+  assert.equal(shared.shared, 1);
+  return {
+    agreementId,
+    professionalAgreementId,
+    meetingId,
+    appointmentId,
+    messageId,
+    professionalMessageId,
+    entryId,
+    texts,
+  };
 }

@@ -386,7 +386,9 @@ function CaseNav({ ctx, page }: { ctx: PageContext; page: CasePageData }) {
     { href: `${base}/berichten`, label: 'cases.nav.messages' },
     { href: `${base}/tijdlijn`, label: 'cases.nav.timeline' },
   ];
-  if (page.may.viewSharedEntries) links.push({ href: `${base}/gedeeld`, label: 'cases.nav.shared' });
+  // A parent who shares: /gedeeld is their own shares and who opened them (the access list).
+  if (page.may.shareEntries) links.push({ href: `${base}/gedeeld`, label: 'caseShares.mine.title' });
+  else if (page.may.viewSharedEntries) links.push({ href: `${base}/gedeeld`, label: 'cases.nav.shared' });
   if (page.may.shareEntries) links.push({ href: `${base}/delen`, label: 'cases.nav.share' });
   return (
     <nav aria-label={t('cases.nav.label')}>

@@ -159,6 +159,7 @@ const memberValues = (member: NewMember, nowIso: string): MemberRow => ({
   created_at: member.createdAt,
   updated_at: nowIso,
   state_changed_at: nowIso,
+  former_signing_keys: null,
 });
 
 /** The name inside an organisation's stored record (JSON). */
@@ -180,6 +181,8 @@ export interface MemberChange {
   confirmedByMemberId?: string | null;
   confirmedKeyId?: string | null;
   suspensionProposedBy?: string | null;
+  /** The account's signing keys, kept when it is deleted (wraps it granted stay checkable). */
+  formerSigningKeys?: readonly Buffer[];
 }
 
 /** What a case's row may be changed to. */
@@ -382,15 +385,24 @@ function queriesOn(db: Kysely<Database>) {
       return rows.map((row) => row.member_id);
     },
 
-    /** The Ed25519 public keys (SPKI DER) a member's account signed with: the current one and retired ones. */
+    /**
+     * The Ed25519 public keys (SPKI DER) a member's account signed with: the current one and retired ones, or the
+     * ones kept on the member row when the account was deleted.
+     */
     async signingKeysOfMember(memberId: string): Promise<Buffer[]> {
       const member = await db
         .selectFrom('case_members as m')
-        .innerJoin('users as u', 'u.id', 'm.user_id')
-        .select(['u.id', 'u.ed25519_public'])
+        .leftJoin('users as u', 'u.id', 'm.user_id')
+        .select(['u.id', 'u.ed25519_public', 'm.former_signing_keys'])
         .where('m.id', '=', memberId)
         .executeTakeFirst();
       if (member === undefined) return [];
+      if (member.id === null || member.ed25519_public === null) {
+        const kept = member.former_signing_keys === null ? [] : (JSON.parse(member.former_signing_keys) as unknown);
+        return Array.isArray(kept)
+          ? kept.filter((key): key is string => typeof key === 'string').map((key) => Buffer.from(key, 'base64'))
+          : [];
+      }
       const retired = await db
         .selectFrom('retired_signing_keys')
         .select('public_key')
@@ -527,6 +539,9 @@ function writesOn(trx: Trx, nowIso: () => string) {
       if (change.confirmedByMemberId !== undefined) set.confirmed_by_member_id = change.confirmedByMemberId;
       if (change.confirmedKeyId !== undefined) set.confirmed_key_id = change.confirmedKeyId;
       if (change.suspensionProposedBy !== undefined) set.suspension_proposed_by = change.suspensionProposedBy;
+      if (change.formerSigningKeys !== undefined) {
+        set.former_signing_keys = JSON.stringify(change.formerSigningKeys.map((key) => key.toString('base64')));
+      }
       if (fromStates.length === 0) return false;
       const result = await trx
         .updateTable('case_members')

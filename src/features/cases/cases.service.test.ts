@@ -14,6 +14,7 @@ import { openCaseText, sealCaseContent, unwrapCompartmentKey } from './case-keys
 import { createCasesRepository } from './cases.repo.js';
 import { type CaseActor, type CasePageData, createCasesService } from './cases.service.js';
 import type { CaseRole } from './cases.types.js';
+import { casesUserData } from './cases.user-data.js';
 
 /** A professional: an account with keys (made like a parent's), turned into an active professional of a verified organisation. */
 async function makeProfessional(
@@ -352,6 +353,26 @@ for (const dialect of dialects) {
       const repo = createCasesRepository(target.database.handle.db);
       assert.equal((await repo.findMember(policeMember))?.userId, null);
       assert.equal((await repo.findMember(policeMember))?.state, 'removed');
+    });
+
+    test('when the parent who started the case deletes their account, the care worker keeps what they granted', async () => {
+      const mother = await parent();
+      const started = await service().start(mother, { naam: 'Jip', ...consent });
+      assert.ok(started.ok);
+      const care = await professional('care');
+      await bringIn(mother, started.caseId, care, 'care');
+      const before = await (await service().openCase(care, started.caseId)).key('members');
+      await target.services.accounts.deleteAccount(mother.userId, [casesUserData(service())], () => Promise.resolve());
+      const opened = await service().openCase(care, started.caseId);
+      // What the parent granted at epoch 0 still opens; the care worker made the key of epoch 1.
+      assert.equal((await opened.keyAt('members', 0)).key.id, before.key.id);
+      assert.equal((await opened.key('members')).epoch, 1);
+      const page = await activePage(care, started.caseId);
+      assert.equal(page.label, 'Jip');
+      assert.deepEqual(
+        page.members.map((member) => member.role),
+        ['care'],
+      );
     });
 
     test('a forged wrap does not open', async () => {

@@ -412,7 +412,9 @@ export function createCasesService(
   async function resealLabel(unit: CaseUnit, key: CompartmentKey, keys: KeyRing, me: StoredMember) {
     const wrap = await unit.findWrap(unit.case.id, 'members', unit.case.labelEpoch, me.id);
     if (wrap === undefined) return;
-    const old = await unwrap(wrap, me, keys, unit);
+    // A label I cannot open stays where it is (the members who can still open it keep their wraps).
+    const old = await unwrap(wrap, me, keys, unit).catch(() => undefined);
+    if (old === undefined) return;
     const label = openCaseText(old, 'case/label', unit.case.id, unit.case.labelCiphertext as Ciphertext);
     await unit.updateCase(unit.case.id, {
       labelCiphertext: sealCaseContent(key, 'case/label', unit.case.id, label),
@@ -473,6 +475,7 @@ export function createCasesService(
         const self = members.find((member) => member.id === me.id);
         if (self === undefined || recipientOf(self) === undefined) return undefined;
         const key = await mint(unit, members, compartment, at, me, who.keys);
+        if (compartment === 'members') await resealLabel(unit, key, who.keys, self);
         await audit.record(unit.transaction, line(who, 'case.key.made', stored.id, {}));
         return key;
       });
@@ -1312,7 +1315,12 @@ export function createCasesService(
         await on.lockCase(member.caseId);
         const stored = await on.findCase(member.caseId);
         if (stored === undefined) continue;
-        await on.updateMember(member.id, [member.state], { state: 'removed', userId: null });
+        // The wraps this member granted stay checkable by the members who keep them.
+        await on.updateMember(member.id, [member.state], {
+          state: 'removed',
+          userId: null,
+          formerSigningKeys: await on.signingKeysOfMember(member.id),
+        });
         await takeOutOfKeys({ ...on, case: stored, transaction: trx }, member, undefined, undefined);
       }
       await on.forgetStarter(userId);

@@ -22,6 +22,7 @@ import * as createCases from './migrations/0020-create-cases.js';
 import * as createCaseItems from './migrations/0021-create-case-items.js';
 import * as createCaseShares from './migrations/0022-create-case-shares.js';
 import * as addProfessionalPoliceUnit from './migrations/0023-add-professional-police-unit.js';
+import * as addCaseMemberSigningKeys from './migrations/0024-add-case-member-signing-keys.js';
 import type { Database } from './schema.js';
 
 /*
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '0021-create-case-items': createCaseItems,
   '0022-create-case-shares': createCaseShares,
   '0023-add-professional-police-unit': addProfessionalPoliceUnit,
+  '0024-add-case-member-signing-keys': addCaseMemberSigningKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

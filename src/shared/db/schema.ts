@@ -406,6 +406,8 @@ export interface CaseMembersTable {
   created_at: string;
   updated_at: string;
   state_changed_at: string;
+  /** The signing keys of a member whose account was deleted (JSON array of base64 SPKI; migration 0024). */
+  former_signing_keys: string | null;
 }
 
 export interface CaseInvitationsTable {

@@ -173,6 +173,9 @@ function assignments(method: string, route: string, a: Side, b: Side, track: str
   return list;
 }
 
+/** The passphrase of every account the case factory makes (factories.ts), for the forms that ask it again. */
+const passphrase = 'rode fiets onder de brug';
+
 /** A well-formed body for each state-changing route; ids in it come from `ids` (the other side's). */
 type BodyOf = (ids: Ids, extra: { track: string; step: string; policeUnit: string }) => Record<string, unknown>;
 const generalBody: BodyOf = (ids, extra) => ({
@@ -229,6 +232,19 @@ const bodies: Record<string, BodyOf> = {
     wie: 'rol:care',
     voor: 'iedereen',
   }),
+  'POST /samenwerken/:caseId/uitnodigen': () => ({ rol: 'care' }),
+  'POST /samenwerken/:caseId/leden/:memberId/bevestigen': () => ({
+    sleutel: 'a'.repeat(64),
+    grondslag: 'parent',
+    kindWeet: 'unknown',
+    wachtwoord: passphrase,
+  }),
+  'POST /samenwerken/:caseId/leden/:memberId/verwijderen': () => ({}),
+  'POST /samenwerken/:caseId/leden/:memberId/pauzeren': () => ({}),
+  'POST /samenwerken/:caseId/uitnodigingen/:invitationId/intrekken': () => ({}),
+  'POST /samenwerken/:caseId/risico': () => ({}),
+  'POST /samenwerken/:caseId/mandaat': () => ({ onderzoek: 'ja' }),
+  'POST /samenwerken/:caseId/politie': (_ids, extra) => ({ eenheid: extra.policeUnit, referentie: 'PL-2026-7' }),
   'POST /samenwerken/:caseId/berichten': () => ({ bericht: 'Een bericht.' }),
   'POST /samenwerken/:caseId/berichten/professionals': () => ({ bericht: 'Een bericht.' }),
   'POST /samenwerken/:caseId/traject': (_ids, extra) => ({
@@ -356,6 +372,32 @@ for (const dialect of dialects.filter((name) => (process.env.IDOR_DIALECTS ?? na
       if (unlisted.length > 0) {
         t.diagnostic(`with the general body: ${unlisted.map((r) => `${r.method} ${r.path}`).join(', ')}`);
       }
+    });
+
+    test("controls: with A's own ids the same jars, tokens and bodies reach A's content and write", async () => {
+      const starter = jars.get('parent/starter')!;
+      const care = jars.get('care/active')!;
+      const page = await testApp.app.inject({
+        method: 'GET',
+        url: `/samenwerken/${a.built.caseId}`,
+        cookies: starter.jar,
+      });
+      assert.equal(page.statusCode, 200);
+      assert.ok(page.body.includes(a.built.label), "A's page shows A's label to A's parent");
+      const agreement = await testApp.app.inject({
+        method: 'GET',
+        url: `/samenwerken/${a.built.caseId}/afspraken/${a.content.professionalAgreementId}`,
+        cookies: care.jar,
+      });
+      assert.equal(agreement.statusCode, 200);
+      assert.ok(agreement.body.includes('Appelvink'), "A's care worker reads A's agreement");
+      const posted = await testApp.app.inject({
+        method: 'POST',
+        url: `/samenwerken/${a.built.caseId}/berichten`,
+        cookies: starter.jar,
+        payload: { _csrf: starter.token, ...bodies['POST /samenwerken/:caseId/berichten']!(a.ids, extra) },
+      });
+      assert.equal(posted.statusCode, 303, 'the token and the body are good ones');
     });
 
     for (const actorName of actorNames) {

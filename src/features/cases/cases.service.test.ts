@@ -149,7 +149,7 @@ for (const dialect of dialects) {
       const audit = await target.services.audit.forObject('case', started.caseId);
       assert.deepEqual(
         audit.map((event) => event.action),
-        ['case.started'],
+        ['case.started', 'case.consent.recorded'],
       );
       // A stranger, a malformed id and another case's id are all "not found".
       const stranger = await parent();

@@ -647,6 +647,7 @@ export function createCasesService(
             actorMemberId: memberId,
           });
           await audit.record(trx, line(who, 'case.started', caseId, trail));
+          await audit.record(trx, line(who, 'case.consent.recorded', caseId, trail));
         },
       );
       return { ok: true, caseId };
@@ -780,7 +781,9 @@ export function createCasesService(
               : undefined,
           may: {
             confirm: mayConfirm,
-            remove: can(who.actor, 'caseMember', 'remove', target) && member.state === 'active',
+            remove:
+              can(who.actor, 'caseMember', 'remove', target) &&
+              (member.state === 'active' || member.state === 'accepted'),
             proposeSuspension: can(who.actor, 'caseMember', 'proposeSuspension', target),
             confirmSuspension: can(who.actor, 'caseMember', 'confirmSuspension', target),
           },
@@ -1042,6 +1045,7 @@ export function createCasesService(
           hideOnRisk: hiddenOnRisk(target.role),
         });
         await audit.record(unit.transaction, line(who, 'case.member.confirmed', unit.case.id, trail));
+        await audit.record(unit.transaction, line(who, 'case.consent.recorded', unit.case.id, trail));
         return true;
       });
       if (outcome === undefined) throw new NotFound('no such case');

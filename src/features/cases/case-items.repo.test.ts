@@ -251,7 +251,9 @@ describeEachDialect('case items repository', (database) => {
     assert.deepEqual(result, { ok: false, reason: 'missing' });
     assert.equal((await repo().findAgreement(first.caseId, agreement.id, everything))?.version, 1);
     assert.equal(await repo().activeMember(other.caseId, first.care), undefined);
-    const items = await repo().timelineItems(other.caseId, everything, [agreement.changeId]);
+    const items = await repo().timelineItems(other.caseId, everything, [
+      { kind: 'agreement.made', refId: agreement.changeId },
+    ]);
     assert.equal(items.agreementChanges.size, 0);
   });
 

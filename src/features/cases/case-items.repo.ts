@@ -885,8 +885,15 @@ export function createCaseItemsRepository(db: Kysely<Database>) {
       return { events, nextBefore: rows.length > options.limit ? events.at(-1)?.seq : undefined };
     },
 
-    /** The items a page of events refers to, read in one query per kind, only within the viewer's scope. */
-    async timelineItems(caseId: string, scope: ReadScope, refIds: readonly string[]): Promise<TimelineItems> {
+    /**
+     * The items a page of events refers to, only within the viewer's scope: one query per kind of item the page
+     * holds (an event's kind says which table its ref_id is in; the case's own events refer to no item here).
+     */
+    async timelineItems(
+      caseId: string,
+      scope: ReadScope,
+      events: readonly Pick<StoredCaseEvent, 'kind' | 'refId'>[],
+    ): Promise<TimelineItems> {
       const items: TimelineItems = {
         agreementChanges: new Map(),
         meetings: new Map(),
@@ -894,34 +901,55 @@ export function createCaseItemsRepository(db: Kysely<Database>) {
         messages: new Map(),
         stepMoves: new Map(),
       };
-      const ids = [...new Set(refIds)];
-      if (ids.length === 0) return items;
+      const refs = { changes: new Set<string>(), meetings: new Set<string>(), appointments: new Set<string>() };
+      const messageRefs = new Set<string>();
+      const moveRefs = new Set<string>();
+      for (const { kind, refId } of events) {
+        if (refId === null) continue;
+        if (kind.startsWith('agreement.')) refs.changes.add(refId);
+        else if (kind === 'meeting.recorded') refs.meetings.add(refId);
+        else if (kind === 'appointment.planned' || kind === 'next-step.planned') refs.appointments.add(refId);
+        else if (kind === 'message.posted') messageRefs.add(refId);
+        else if (kind === 'step.moved' || kind === 'track.finished') moveRefs.add(refId);
+      }
+      const when = <Row>(ids: Set<string>, query: (list: string[]) => Promise<Row[]>): Promise<Row[]> =>
+        ids.size === 0 ? Promise.resolve([]) : query([...ids]);
       const [changes, meetings, appointments, messages, moves] = await Promise.all([
-        changeQuery(db)
-          .where('c.case_id', '=', caseId)
-          .where('c.id', 'in', ids)
-          .where(scopeCondition(scope, 'c.compartment'))
-          .execute(),
-        meetingQuery(db)
-          .where('case_id', '=', caseId)
-          .where('id', 'in', ids)
-          .where(scopeCondition(scope, 'compartment'))
-          .execute(),
-        appointmentQuery(db)
-          .where('case_id', '=', caseId)
-          .where('id', 'in', ids)
-          .where(scopeCondition(scope, 'compartment'))
-          .execute(),
-        messageQuery(db)
-          .where('g.case_id', '=', caseId)
-          .where('g.id', 'in', ids)
-          .where(scopeCondition(scope, 'g.compartment'))
-          .execute(),
-        moveQuery(db)
-          .where('s.case_id', '=', caseId)
-          .where('s.id', 'in', ids)
-          .where(scopeCondition(scope, 's.compartment'))
-          .execute(),
+        when(refs.changes, (ids) =>
+          changeQuery(db)
+            .where('c.case_id', '=', caseId)
+            .where('c.id', 'in', ids)
+            .where(scopeCondition(scope, 'c.compartment'))
+            .execute(),
+        ),
+        when(refs.meetings, (ids) =>
+          meetingQuery(db)
+            .where('case_id', '=', caseId)
+            .where('id', 'in', ids)
+            .where(scopeCondition(scope, 'compartment'))
+            .execute(),
+        ),
+        when(refs.appointments, (ids) =>
+          appointmentQuery(db)
+            .where('case_id', '=', caseId)
+            .where('id', 'in', ids)
+            .where(scopeCondition(scope, 'compartment'))
+            .execute(),
+        ),
+        when(messageRefs, (ids) =>
+          messageQuery(db)
+            .where('g.case_id', '=', caseId)
+            .where('g.id', 'in', ids)
+            .where(scopeCondition(scope, 'g.compartment'))
+            .execute(),
+        ),
+        when(moveRefs, (ids) =>
+          moveQuery(db)
+            .where('s.case_id', '=', caseId)
+            .where('s.id', 'in', ids)
+            .where(scopeCondition(scope, 's.compartment'))
+            .execute(),
+        ),
       ]);
       for (const row of changes) items.agreementChanges.set(row.id, toChange(row));
       for (const row of meetings) items.meetings.set(row.id, toMeeting(row));

@@ -657,8 +657,7 @@ export function createCaseItemsService(
         if (before === undefined) throw new BadRequest('The page cursor is not valid');
       }
       const page = await repo.timeline(opened.facts.caseId, scope, { before, limit: pageSize });
-      const refs = page.events.flatMap((event) => (event.refId === null ? [] : [event.refId]));
-      const items = await repo.timelineItems(opened.facts.caseId, scope, refs);
+      const items = await repo.timelineItems(opened.facts.caseId, scope, page.events);
       const open = opener(opened);
       const itemOf = async (refId: string | null): Promise<TimelineItem | undefined> => {
         if (refId === null) return undefined;

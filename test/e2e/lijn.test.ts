@@ -15,7 +15,18 @@ import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { buildAdmin, buildProfessional, type BuiltAccount } from '../helpers/factories.js';
 import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.js';
-import { axeViolations, type E2E, signUpThroughForm, startE2E, submitForm, AppPage } from './support.js';
+import { type DemoAccount, demoCode, seedDemo } from '../../src/features/demo/seed-demo.js';
+import type { TestApp } from '../helpers/app.js';
+import {
+  AppPage,
+  type AppServer,
+  axeViolations,
+  type E2E,
+  signUpThroughForm,
+  startAppServer,
+  startE2E,
+  submitForm,
+} from './support.js';
 
 const passphrase = 'blauwe vlieger boven het duin';
 
@@ -148,6 +159,13 @@ class Person {
         else await route.continue();
       });
       await replay.goto(url, { waitUntil: 'load' });
+      // The replay is the page as seen: the same title and text, and the site's styles loaded (for contrast).
+      assert.equal(await replay.title(), await this.page.title());
+      assert.equal(await replay.locator('main').innerText(), await this.page.locator('main').innerText());
+      const rules = await replay.evaluate(() =>
+        [...document.styleSheets].reduce((count, sheet) => count + sheet.cssRules.length, 0),
+      );
+      assert.ok(rules > 0, `the replay of ${where} has the site's styles`);
       const { count, description } = await axeViolations(replay);
       assert.equal(count, 0, `axe on ${where} (its HTML without JavaScript):\n${description}`);
     } finally {
@@ -190,16 +208,21 @@ class Person {
   }
 }
 
-async function browserOf(name: string, javaScript: boolean, labels: string[], account?: BuiltAccount): Promise<Person> {
-  const { e2e } = ready();
-  const context = await e2e.browser.newContext({ locale: 'nl-NL', javaScriptEnabled: javaScript });
+async function browserOf(
+  name: string,
+  javaScript: boolean,
+  labels: string[],
+  account?: BuiltAccount,
+  baseUrl = ready().e2e.baseUrl,
+): Promise<Person> {
+  const context = await ready().e2e.browser.newContext({ locale: 'nl-NL', javaScriptEnabled: javaScript });
   contexts.push(context);
   if (account !== undefined) {
     await context.addCookies(
-      Object.entries(account.cookies).map(([cookie, value]) => ({ name: cookie, value, url: e2e.baseUrl })),
+      Object.entries(account.cookies).map(([cookie, value]) => ({ name: cookie, value, url: baseUrl })),
     );
   }
-  return new Person(name, new AppPage(await context.newPage(), e2e.baseUrl), javaScript, labels);
+  return new Person(name, new AppPage(await context.newPage(), baseUrl), javaScript, labels);
 }
 
 const uuidIn = (path: string): string => {
@@ -270,6 +293,27 @@ async function writeEntry(parent: Person, date: string, category: string, text: 
   assert.equal(await parent.submit('Notitie opslaan', 'the entry'), 303);
 }
 
+/** Ticks entries in /logboek, goes on to the case's share form (one case: straight there) and shares them. */
+async function shareFromJournal(parent: Person, caseId: string, numbers: readonly number[]): Promise<void> {
+  await parent.open('/logboek', 'the journal');
+  for (const number of numbers) await parent.page.getByLabel(`Kies notitie ${number} om te delen`).check();
+  await Promise.all([
+    parent.page.waitForEvent('framenavigated', (frame) => frame === parent.page.mainFrame()),
+    parent.page.getByRole('button', { name: 'Delen met samenwerking', exact: true }).click(),
+  ]);
+  await parent.page.waitForLoadState('load');
+  await parent.landed('the share form');
+  assert.equal(parent.path(), `/samenwerken/${caseId}/delen`, 'one case: straight to its share form');
+  for (const number of numbers) {
+    assert.ok(await parent.page.getByLabel(new RegExp(`^Notitie ${number}\\b`)).isChecked(), `entry ${number} ticked`);
+  }
+  await parent.choose('#kind16', 'Nee');
+  await parent.choose('#grondslag', 'Ik, als ouder');
+  await parent.choose('#kindWeet', 'Ja');
+  assert.equal(await parent.submit('Delen', 'my shares'), 303);
+  assert.equal(parent.path(), `/samenwerken/${caseId}/gedeeld`);
+}
+
 for (const javaScript of [true, false]) {
   const run = javaScript ? 'with JavaScript' : 'without JavaScript';
   const label = javaScript ? 'Pimmetje' : 'Saartje';
@@ -297,6 +341,7 @@ for (const javaScript of [true, false]) {
     test('a parent signs up, writes two journal entries and starts a case', async () => {
       await signUpThroughForm(parent.app, `lijn.ouder.${javaScript ? 'js' : 'html'}`, passphrase);
       await parent.landed('the recovery code page');
+      assert.equal(await parent.page.locator('body.js-enabled').count(), javaScript ? 1 : 0, `the browser runs ${run}`);
       await writeEntry(parent, '2026-11-20', 'Contact met verdachte personen', entries[0]!);
       await writeEntry(parent, '2026-11-21', 'Geld en cadeaus', entries[1]!);
 
@@ -351,23 +396,7 @@ for (const javaScript of [true, false]) {
     });
 
     test('the parent shares two journal entries from the journal', async () => {
-      await parent.open('/logboek', 'the journal');
-      await parent.page.getByLabel('Kies notitie 1 om te delen').check();
-      await parent.page.getByLabel('Kies notitie 2 om te delen').check();
-      await Promise.all([
-        parent.page.waitForEvent('framenavigated', (frame) => frame === parent.page.mainFrame()),
-        parent.page.getByRole('button', { name: 'Delen met samenwerking', exact: true }).click(),
-      ]);
-      await parent.page.waitForLoadState('load');
-      await parent.landed('the share form');
-      assert.equal(parent.path(), `/samenwerken/${caseId}/delen`, 'one case: straight to its share form');
-      assert.ok(await parent.page.getByLabel(/^Notitie 1/).isChecked(), 'entry 1 comes ticked');
-      assert.ok(await parent.page.getByLabel(/^Notitie 2/).isChecked(), 'entry 2 comes ticked');
-      await parent.choose('#kind16', 'Nee');
-      await parent.choose('#grondslag', 'Ik, als ouder');
-      await parent.choose('#kindWeet', 'Ja');
-      assert.equal(await parent.submit('Delen', 'my shares'), 303);
-      assert.equal(parent.path(), `/samenwerken/${caseId}/gedeeld`);
+      await shareFromJournal(parent, caseId, [1, 2]);
       assert.match(await parent.text(), /2 notities zijn gedeeld/);
       assert.match(await parent.text(), /Nog niemand heeft een gedeelde notitie geopend/);
     });
@@ -517,3 +546,81 @@ for (const javaScript of [true, false]) {
     });
   });
 }
+
+// The README's "Try the lijn": a second app with the seed-demo accounts; parent, care worker and police each sign
+// in in their own browser with the printed passphrase and a code (demo-code), the care worker without JavaScript.
+void describe("the README's walk with the seed-demo accounts", () => {
+  let server: AppServer | undefined;
+  let accounts: DemoAccount[] = [];
+  const label = 'Joepie';
+
+  before(async () => {
+    server = await startAppServer(ready().e2e.neutralUrl, { RATE_LIMIT_MAX: '100000' });
+    const target = server.target as TestApp;
+    const seeded = await seedDemo(target.app, target.services, target.database.handle.db);
+    if (!seeded.ok) throw new Error(seeded.message);
+    accounts = seeded.accounts;
+  });
+
+  after(async () => {
+    await server?.close();
+  });
+
+  async function signIn(username: string, javaScript: boolean): Promise<Person> {
+    const account = accounts.find((candidate) => candidate.username === username);
+    assert.ok(account !== undefined, `seed-demo made ${username}`);
+    const person = await browserOf(username, javaScript, [label], undefined, server!.baseUrl);
+    await person.open('/inloggen', 'the login page');
+    await person.page.getByLabel('Gebruikersnaam', { exact: true }).fill(username);
+    await person.page.getByLabel('Wachtwoordzin', { exact: true }).fill(account.passphrase);
+    assert.equal(await person.submit('Inloggen', 'the code page'), 303);
+    assert.equal(person.path(), '/inloggen/code');
+    const code = await demoCode(account.totpSecret);
+    assert.ok(code !== undefined, 'demo-code prints a code for the secret');
+    await person.page.getByLabel('Code van 6 cijfers', { exact: true }).fill(code);
+    assert.equal(await person.submit('Inloggen', 'the account page'), 303);
+    assert.equal(person.path(), '/account', `${username} is signed in`);
+    return person;
+  }
+
+  test('demo-ouder starts a case, invites demo-hulpverlener and demo-politie, shares an entry; the police open it', async () => {
+    const parent = await signIn('demo-ouder', true);
+    const care = await signIn('demo-hulpverlener', false);
+    const police = await signIn('demo-politie', true);
+
+    await parent.open('/samenwerken', 'my cases');
+    await parent.follow('Een samenwerking beginnen', 'the start form');
+    await parent.page.getByLabel('Voornaam of roepnaam van het kind').fill(label);
+    await parent.choose('#grondslag', 'Toestemming van de ouder');
+    await parent.choose('#kindWeet', 'Ja');
+    assert.equal(await parent.submit('Samenwerking beginnen', 'the new case'), 303);
+    const caseId = uuidIn(parent.path());
+
+    for (const [member, role, roleLabel] of [
+      [care, 'care', 'Hulpverlener'],
+      [police, 'police', 'Politie'],
+    ] as const) {
+      const code = await inviteFrom(parent, roleLabel);
+      const joined = await joinWith(member, code);
+      assert.equal(joined.caseId, caseId);
+      await confirmMember(parent, caseId, role, joined.safety);
+      await member.open(`/samenwerken/${caseId}`, 'the case page');
+      assert.equal(await member.text('[data-case-label]'), `Voor: ${label}`);
+    }
+
+    await writeEntry(parent, '2026-11-25', 'Contact met verdachte personen', 'Een onbekende jongen bracht haar thuis.');
+    await shareFromJournal(parent, caseId, [1]);
+    await police.open(`/samenwerken/${caseId}/gedeeld`, 'the shared entries');
+    await police.follow('Notitie 1 openen', 'a shared entry');
+    assert.match(await police.text(), /Een onbekende jongen bracht haar thuis/);
+
+    const unit = accounts.find((account) => account.username === 'demo-politie')?.policeUnit;
+    assert.ok(unit !== undefined, 'the demo police have a unit');
+    await parent.open(`/samenwerken/${caseId}/gedeeld`, 'my shares and who opened them');
+    const rows = await parent.page.locator('section[aria-labelledby="toegang"] tbody tr').allInnerTexts();
+    assert.ok(
+      rows.some((row) => row.includes(`Politie, ${unit}`) && row.includes('Notitie 1')),
+      `the police by unit: ${rows.join(' | ')}`,
+    );
+  });
+});

@@ -274,6 +274,20 @@ export interface MyCaseView {
   createdAt: string;
 }
 
+/** Case content opened, or undefined when it does not open (another key, a changed byte): never a 500. */
+function readable(
+  key: CompartmentKey,
+  purpose: 'case/label' | 'case/item',
+  recordId: string,
+  ciphertext: string,
+): string | undefined {
+  try {
+    return openCaseText(key, purpose, recordId, ciphertext as Ciphertext);
+  } catch {
+    return undefined;
+  }
+}
+
 const invitationState = (invitation: StoredInvitation, now: number): InvitationView['state'] => {
   if (invitation.usedAt !== null) return 'used';
   if (invitation.withdrawnAt !== null) return 'withdrawn';
@@ -415,7 +429,8 @@ export function createCasesService(
     // A label I cannot open stays where it is (the members who can still open it keep their wraps).
     const old = await unwrap(wrap, me, keys, unit).catch(() => undefined);
     if (old === undefined) return;
-    const label = openCaseText(old, 'case/label', unit.case.id, unit.case.labelCiphertext as Ciphertext);
+    const label = readable(old, 'case/label', unit.case.id, unit.case.labelCiphertext);
+    if (label === undefined) return;
     await unit.updateCase(unit.case.id, {
       labelCiphertext: sealCaseContent(key, 'case/label', unit.case.id, label),
       labelEpoch: key.epoch,
@@ -668,7 +683,7 @@ export function createCasesService(
         if (row.labelWrap !== undefined && can(who.actor, 'case', 'view', facts)) {
           try {
             const key = await unwrap(row.labelWrap, row.member, who.keys);
-            label = openCaseText(key, 'case/label', row.case.id, row.case.labelCiphertext as Ciphertext);
+            label = readable(key, 'case/label', row.case.id, row.case.labelCiphertext);
           } catch {
             label = undefined;
           }
@@ -734,7 +749,7 @@ export function createCasesService(
       const label =
         labelKey === undefined
           ? ''
-          : openCaseText(labelKey, 'case/label', found.case.id, found.case.labelCiphertext as Ciphertext);
+          : (readable(labelKey, 'case/label', found.case.id, found.case.labelCiphertext) ?? '');
       const all = await repo.listMembers(found.case.id);
       const self = all.find((member) => member.id === me.id)!;
       const showDetails = can(who.actor, 'case', 'viewMemberDetails', facts);
@@ -752,10 +767,7 @@ export function createCasesService(
             membersKey?.epoch === member.referenceEpoch
               ? membersKey
               : await opened.keyAt('members', member.referenceEpoch).catch(() => undefined);
-          reference =
-            key === undefined
-              ? undefined
-              : openCaseText(key, 'case/item', member.id, member.referenceCiphertext as Ciphertext);
+          reference = key === undefined ? undefined : readable(key, 'case/item', member.id, member.referenceCiphertext);
         }
         members.push({
           id: member.id,

@@ -3,6 +3,7 @@ import { lockCaseCompartment } from '../../shared/db/lock.js';
 import type { CaseAgreementsTable, CaseAppointmentsTable, Database } from '../../shared/db/schema.js';
 import type { AlsoInTransaction, Trx } from '../../shared/db/transaction.js';
 import type { Ciphertext } from '../../shared/crypto/aead.js';
+import { readCompartmentEpoch } from './case-compartments.repo.js';
 import type { CaseRole, Compartment } from './cases.types.js';
 
 /*
@@ -271,17 +272,34 @@ const asItemCompartment = (value: string): ItemCompartment => value as ItemCompa
 const asCiphertext = (value: string): Ciphertext => value as Ciphertext;
 const asRole = (value: string | null): CaseRole | null => value as CaseRole | null;
 
-type AgreementRow = CaseAgreementsTable;
-const toAgreement = (row: AgreementRow): StoredAgreement => ({
+/** The columns every item row has: its id, its case, and the compartment and epoch it was sealed under. */
+const placed = (row: { id: string; case_id: string; compartment: string; epoch: number | string | bigint }) => ({
   id: row.id,
   caseId: row.case_id,
   compartment: asItemCompartment(row.compartment),
   epoch: Number(row.epoch),
-  version: Number(row.version),
+});
+
+/** An agreement's clear fields as columns (the agreement row and each history row hold them alike). */
+const agreementColumns = (fields: AgreementFields) => ({
+  status: fields.status,
+  due_on: fields.dueOn,
+  assignee_role: fields.assigneeRole,
+  assignee_member_id: fields.assigneeMemberId,
+});
+
+type AgreementRow = CaseAgreementsTable;
+const agreementFields = (row: Pick<AgreementRow, 'status' | 'due_on' | 'assignee_role' | 'assignee_member_id'>) => ({
   status: row.status,
   dueOn: row.due_on,
   assigneeRole: asRole(row.assignee_role),
   assigneeMemberId: row.assignee_member_id,
+});
+
+const toAgreement = (row: AgreementRow): StoredAgreement => ({
+  ...placed(row),
+  version: Number(row.version),
+  ...agreementFields(row),
   meetingId: row.meeting_id,
   body: asCiphertext(row.body),
   createdByMemberId: row.created_by_member_id,
@@ -299,6 +317,46 @@ function scopeCondition(scope: ReadScope, column: string) {
   return parts.length === 0 ? sql<boolean>`1 = 0` : sql<boolean>`(${sql.join(parts, sql` or `)})`;
 }
 
+/** An item's timeline event, in the item's compartment, told by the member who wrote it. */
+const recordItemEvent = (
+  trx: Trx,
+  under: SealedUnder,
+  event: { kind: CaseEventKind; refId: string; memberId: string; at: string },
+): Promise<number> =>
+  recordCaseEvent(trx, {
+    caseId: under.caseId,
+    compartment: under.compartment,
+    kind: event.kind,
+    refId: event.refId,
+    actorMemberId: event.memberId,
+    createdAt: event.at,
+  });
+
+/** One history row of an agreement: its fields and text as of `version`, sealed for that row. */
+const insertChange = async (
+  trx: Trx,
+  under: SealedUnder,
+  agreementId: string,
+  version: number,
+  change: AgreementFields & { changeId: string; changeBody: Ciphertext; memberId: string; at: string },
+): Promise<void> => {
+  await trx
+    .insertInto('case_agreement_changes')
+    .values({
+      id: change.changeId,
+      agreement_id: agreementId,
+      case_id: under.caseId,
+      version,
+      compartment: under.compartment,
+      epoch: under.epoch,
+      ...agreementColumns(change),
+      body: change.changeBody,
+      changed_by_member_id: change.memberId,
+      changed_at: change.at,
+    })
+    .execute();
+};
+
 export function createCaseItemsRepository(db: Kysely<Database>) {
   /**
    * Runs `work` in a transaction in which the compartment row is locked and still at `under.epoch`; otherwise
@@ -311,19 +369,39 @@ export function createCaseItemsRepository(db: Kysely<Database>) {
   ): Promise<T | StaleEpoch> {
     return db.transaction().execute(async (trx) => {
       await lockCaseCompartment(trx, under.caseId, under.compartment);
-      const row = await trx
-        .selectFrom('case_compartments')
-        .select('epoch')
-        .where('case_id', '=', under.caseId)
-        .where('compartment', '=', under.compartment)
-        .executeTakeFirst();
-      if (row === undefined || Number(row.epoch) !== under.epoch) return { ok: false, reason: 'stale-epoch' } as const;
+      // A compartment that does not exist (undefined) is never at the epoch.
+      if ((await readCompartmentEpoch(trx, under.caseId, under.compartment)) !== under.epoch) {
+        return { ok: false, reason: 'stale-epoch' } as const;
+      }
       const result = await work(trx);
       // Only a write that happened gets its audit line.
       if (result.ok) await also(trx);
       return result;
     });
   }
+
+  /**
+   * One item written under its compartment's epoch (`insert`), with its timeline event of `kind` referring to
+   * `refId` in the same transaction; answers ok, or 'stale-epoch' having written nothing.
+   */
+  const writeItem = (
+    under: SealedUnder,
+    event: { kind: CaseEventKind; refId: string; memberId: string; at: string },
+    insert: (trx: Trx) => Promise<unknown>,
+    also: AlsoInTransaction,
+    /** Written after the event (a meeting's decisions, whose own events follow the meeting's). */
+    then: (trx: Trx) => Promise<unknown> = () => Promise.resolve(),
+  ): Promise<{ ok: true } | StaleEpoch> =>
+    underEpoch(
+      under,
+      async (trx) => {
+        await insert(trx);
+        await recordItemEvent(trx, under, event);
+        await then(trx);
+        return { ok: true } as const;
+      },
+      also,
+    );
 
   const insertAgreement = async (trx: Trx, under: SealedUnder, agreement: NewAgreement) => {
     await trx
@@ -334,10 +412,7 @@ export function createCaseItemsRepository(db: Kysely<Database>) {
         compartment: under.compartment,
         epoch: under.epoch,
         version: 1,
-        status: agreement.status,
-        due_on: agreement.dueOn,
-        assignee_role: agreement.assigneeRole,
-        assignee_member_id: agreement.assigneeMemberId,
+        ...agreementColumns(agreement),
         meeting_id: agreement.meetingId,
         body: agreement.body,
         created_by_member_id: agreement.memberId,
@@ -346,31 +421,12 @@ export function createCaseItemsRepository(db: Kysely<Database>) {
         updated_at: agreement.at,
       })
       .execute();
-    await trx
-      .insertInto('case_agreement_changes')
-      .values({
-        id: agreement.changeId,
-        agreement_id: agreement.id,
-        case_id: under.caseId,
-        version: 1,
-        compartment: under.compartment,
-        epoch: under.epoch,
-        status: agreement.status,
-        due_on: agreement.dueOn,
-        assignee_role: agreement.assigneeRole,
-        assignee_member_id: agreement.assigneeMemberId,
-        body: agreement.changeBody,
-        changed_by_member_id: agreement.memberId,
-        changed_at: agreement.at,
-      })
-      .execute();
-    await recordCaseEvent(trx, {
-      caseId: under.caseId,
-      compartment: under.compartment,
+    await insertChange(trx, under, agreement.id, 1, agreement);
+    await recordItemEvent(trx, under, {
       kind: 'agreement.made',
       refId: agreement.changeId,
-      actorMemberId: agreement.memberId,
-      createdAt: agreement.at,
+      memberId: agreement.memberId,
+      at: agreement.at,
     });
   };
 
@@ -387,10 +443,7 @@ export function createCaseItemsRepository(db: Kysely<Database>) {
     version: Number(row.version),
     compartment: asItemCompartment(row.compartment),
     epoch: Number(row.epoch),
-    status: row.status,
-    dueOn: row.due_on,
-    assigneeRole: asRole(row.assignee_role),
-    assigneeMemberId: row.assignee_member_id,
+    ...agreementFields(row),
     body: asCiphertext(row.body),
     changedByMemberId: row.changed_by_member_id,
     changedByRole: asRole(row.changed_by_role),
@@ -400,10 +453,7 @@ export function createCaseItemsRepository(db: Kysely<Database>) {
   const meetingQuery = (executor: Kysely<Database>) => executor.selectFrom('case_meetings').selectAll();
   type MeetingRow = Awaited<ReturnType<ReturnType<typeof meetingQuery>['executeTakeFirstOrThrow']>>;
   const toMeeting = (row: MeetingRow): StoredMeeting => ({
-    id: row.id,
-    caseId: row.case_id,
-    compartment: asItemCompartment(row.compartment),
-    epoch: Number(row.epoch),
+    ...placed(row),
     heldOn: row.held_on,
     parentInvited: Number(row.parent_invited) === 1,
     parentTookPart: Number(row.parent_took_part) === 1,
@@ -416,10 +466,7 @@ export function createCaseItemsRepository(db: Kysely<Database>) {
   const appointmentQuery = (executor: Kysely<Database>) => executor.selectFrom('case_appointments').selectAll();
   type AppointmentRow = Awaited<ReturnType<ReturnType<typeof appointmentQuery>['executeTakeFirstOrThrow']>>;
   const toAppointment = (row: AppointmentRow): StoredAppointment => ({
-    id: row.id,
-    caseId: row.case_id,
-    compartment: asItemCompartment(row.compartment),
-    epoch: Number(row.epoch),
+    ...placed(row),
     kind: row.kind,
     onDate: row.on_date,
     atTime: row.at_time,
@@ -437,10 +484,7 @@ export function createCaseItemsRepository(db: Kysely<Database>) {
       .select('m.role as author_role');
   type MessageRow = Awaited<ReturnType<ReturnType<typeof messageQuery>['executeTakeFirstOrThrow']>>;
   const toMessage = (row: MessageRow): StoredMessage => ({
-    id: row.id,
-    caseId: row.case_id,
-    compartment: asItemCompartment(row.compartment),
-    epoch: Number(row.epoch),
+    ...placed(row),
     body: asCiphertext(row.body),
     authorMemberId: row.author_member_id,
     authorRole: asRole(row.author_role),
@@ -455,10 +499,7 @@ export function createCaseItemsRepository(db: Kysely<Database>) {
       .select('m.role as moved_by_role');
   type MoveRow = Awaited<ReturnType<ReturnType<typeof moveQuery>['executeTakeFirstOrThrow']>>;
   const toMove = (row: MoveRow): StoredStepMove => ({
-    id: row.id,
-    caseId: row.case_id,
-    compartment: asItemCompartment(row.compartment),
-    epoch: Number(row.epoch),
+    ...placed(row),
     pathwayVersion: Number(row.pathway_version),
     track: row.track,
     step: row.step,
@@ -470,15 +511,8 @@ export function createCaseItemsRepository(db: Kysely<Database>) {
 
   return {
     /** The compartment's epoch now (outside a write: for the form's page). */
-    async currentEpoch(caseId: string, compartment: Compartment): Promise<number | undefined> {
-      const row = await db
-        .selectFrom('case_compartments')
-        .select('epoch')
-        .where('case_id', '=', caseId)
-        .where('compartment', '=', compartment)
-        .executeTakeFirst();
-      return row === undefined ? undefined : Number(row.epoch);
-    },
+    currentEpoch: (caseId: string, compartment: Compartment): Promise<number | undefined> =>
+      readCompartmentEpoch(db, caseId, compartment),
 
     /** An active member of this case (an agreement's "who"), with their role; undefined for anyone else. */
     async activeMember(caseId: string, memberId: string): Promise<{ id: string; role: CaseRole } | undefined> {
@@ -553,10 +587,7 @@ export function createCaseItemsRepository(db: Kysely<Database>) {
             .updateTable('case_agreements')
             .set({
               version,
-              status: update.status,
-              due_on: update.dueOn,
-              assignee_role: update.assigneeRole,
-              assignee_member_id: update.assigneeMemberId,
+              ...agreementColumns(update),
               body: update.body,
               epoch: under.epoch,
               updated_by_member_id: update.memberId,
@@ -566,24 +597,7 @@ export function createCaseItemsRepository(db: Kysely<Database>) {
             .where('version', '=', update.expectedVersion)
             .executeTakeFirst();
           if (Number(updated.numUpdatedRows) !== 1) throw new Error('the agreement changed under its lock');
-          await trx
-            .insertInto('case_agreement_changes')
-            .values({
-              id: update.changeId,
-              agreement_id: update.id,
-              case_id: under.caseId,
-              version,
-              compartment: under.compartment,
-              epoch: under.epoch,
-              status: update.status,
-              due_on: update.dueOn,
-              assignee_role: update.assigneeRole,
-              assignee_member_id: update.assigneeMemberId,
-              body: update.changeBody,
-              changed_by_member_id: update.memberId,
-              changed_at: update.at,
-            })
-            .execute();
+          await insertChange(trx, under, update.id, version, update);
           const kind: CaseEventKind =
             update.status === current.status
               ? 'agreement.changed'
@@ -592,14 +606,7 @@ export function createCaseItemsRepository(db: Kysely<Database>) {
                 : update.status === 'dropped'
                   ? 'agreement.dropped'
                   : 'agreement.reopened';
-          await recordCaseEvent(trx, {
-            caseId: under.caseId,
-            compartment: under.compartment,
-            kind,
-            refId: update.changeId,
-            actorMemberId: update.memberId,
-            createdAt: update.at,
-          });
+          await recordItemEvent(trx, under, { kind, refId: update.changeId, memberId: update.memberId, at: update.at });
           return { ok: true, version };
         },
         also,
@@ -650,8 +657,9 @@ export function createCaseItemsRepository(db: Kysely<Database>) {
       decisions: readonly NewAgreement[],
       also: AlsoInTransaction = nothingToRecord,
     ): Promise<{ ok: true } | StaleEpoch> =>
-      underEpoch(
+      writeItem(
         under,
+        { kind: 'meeting.recorded', refId: meeting.id, memberId: meeting.memberId, at: meeting.at },
         async (trx) => {
           await trx
             .insertInto('case_meetings')
@@ -669,18 +677,11 @@ export function createCaseItemsRepository(db: Kysely<Database>) {
               created_at: meeting.at,
             })
             .execute();
-          await recordCaseEvent(trx, {
-            caseId: under.caseId,
-            compartment: under.compartment,
-            kind: 'meeting.recorded',
-            refId: meeting.id,
-            actorMemberId: meeting.memberId,
-            createdAt: meeting.at,
-          });
-          for (const decision of decisions) await insertAgreement(trx, under, decision);
-          return { ok: true } as const;
         },
         also,
+        async (trx) => {
+          for (const decision of decisions) await insertAgreement(trx, under, decision);
+        },
       ),
 
     async findMeeting(caseId: string, id: string, scope: ReadScope): Promise<StoredMeeting | undefined> {
@@ -697,10 +698,16 @@ export function createCaseItemsRepository(db: Kysely<Database>) {
       appointment: NewAppointment,
       also: AlsoInTransaction = nothingToRecord,
     ): Promise<{ ok: true } | StaleEpoch> =>
-      underEpoch(
+      writeItem(
         under,
-        async (trx) => {
-          await trx
+        {
+          kind: appointment.kind === 'appointment' ? 'appointment.planned' : 'next-step.planned',
+          refId: appointment.id,
+          memberId: appointment.memberId,
+          at: appointment.at,
+        },
+        (trx) =>
+          trx
             .insertInto('case_appointments')
             .values({
               id: appointment.id,
@@ -715,17 +722,7 @@ export function createCaseItemsRepository(db: Kysely<Database>) {
               created_by_member_id: appointment.memberId,
               created_at: appointment.at,
             })
-            .execute();
-          await recordCaseEvent(trx, {
-            caseId: under.caseId,
-            compartment: under.compartment,
-            kind: appointment.kind === 'appointment' ? 'appointment.planned' : 'next-step.planned',
-            refId: appointment.id,
-            actorMemberId: appointment.memberId,
-            createdAt: appointment.at,
-          });
-          return { ok: true } as const;
-        },
+            .execute(),
         also,
       ),
 
@@ -749,10 +746,11 @@ export function createCaseItemsRepository(db: Kysely<Database>) {
       message: NewMessage,
       also: AlsoInTransaction = nothingToRecord,
     ): Promise<{ ok: true } | StaleEpoch> =>
-      underEpoch(
+      writeItem(
         under,
-        async (trx) => {
-          await trx
+        { kind: 'message.posted', refId: message.id, memberId: message.memberId, at: message.at },
+        (trx) =>
+          trx
             .insertInto('case_messages')
             .values({
               id: message.id,
@@ -763,17 +761,7 @@ export function createCaseItemsRepository(db: Kysely<Database>) {
               author_member_id: message.memberId,
               created_at: message.at,
             })
-            .execute();
-          await recordCaseEvent(trx, {
-            caseId: under.caseId,
-            compartment: under.compartment,
-            kind: 'message.posted',
-            refId: message.id,
-            actorMemberId: message.memberId,
-            createdAt: message.at,
-          });
-          return { ok: true } as const;
-        },
+            .execute(),
         also,
       ),
 
@@ -794,10 +782,16 @@ export function createCaseItemsRepository(db: Kysely<Database>) {
       move: NewStepMove,
       also: AlsoInTransaction = nothingToRecord,
     ): Promise<{ ok: true } | StaleEpoch> =>
-      underEpoch(
+      writeItem(
         under,
-        async (trx) => {
-          await trx
+        {
+          kind: move.step === '' ? 'track.finished' : 'step.moved',
+          refId: move.id,
+          memberId: move.memberId,
+          at: move.at,
+        },
+        (trx) =>
+          trx
             .insertInto('case_step_moves')
             .values({
               id: move.id,
@@ -811,17 +805,7 @@ export function createCaseItemsRepository(db: Kysely<Database>) {
               moved_by_member_id: move.memberId,
               created_at: move.at,
             })
-            .execute();
-          await recordCaseEvent(trx, {
-            caseId: under.caseId,
-            compartment: under.compartment,
-            kind: move.step === '' ? 'track.finished' : 'step.moved',
-            refId: move.id,
-            actorMemberId: move.memberId,
-            createdAt: move.at,
-          });
-          return { ok: true } as const;
-        },
+            .execute(),
         also,
       ),
 

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { WrappedKey } from '../../shared/crypto/aead.js';
 import type { Database } from '../../shared/db/schema.js';
 import type { AlsoInTransaction, Trx } from '../../shared/db/transaction.js';
+import { readCompartmentEpoch } from './case-compartments.repo.js';
 
 /*
  * The only code that queries case_shared_entries and case_shared_attachments (migration 0022): the journal
@@ -218,15 +219,8 @@ export function createCaseSharesRepository(db: Kysely<Database>) {
     },
 
     /** A compartment's current epoch, or undefined when the case has no such compartment yet. */
-    async compartmentEpoch(caseId: string, compartment: string): Promise<number | undefined> {
-      const row = await db
-        .selectFrom('case_compartments')
-        .select('epoch')
-        .where('case_id', '=', caseId)
-        .where('compartment', '=', compartment)
-        .executeTakeFirst();
-      return row === undefined ? undefined : Number(row.epoch);
-    },
+    compartmentEpoch: (caseId: string, compartment: string): Promise<number | undefined> =>
+      readCompartmentEpoch(db, caseId, compartment),
 
     /** The members holding a wrap of a compartment at an epoch. */
     async holders(caseId: string, compartment: string, epoch: number): Promise<string[]> {

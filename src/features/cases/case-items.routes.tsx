@@ -3,6 +3,7 @@ import type { Pages } from '../../app.js';
 import type { KeyRing } from '../../shared/auth/key-ring.js';
 import { NotFound } from '../../shared/errors.js';
 import { blankForm, type FormState } from '../../shared/http/forms.js';
+import type { PageContext } from '../../shared/views/context.js';
 import type { Actor } from '../../shared/policy/actor.js';
 import { trailOf } from '../audit/audit.service.js';
 import type { ItemCompartment } from './case-items.repo.js';
@@ -43,6 +44,18 @@ export type CaseOpener = (who: CaseOpenerActor, caseId: unknown) => Promise<Open
 type CaseRequest = FastifyRequest<{ Params: { caseId: string } }>;
 type AgreementRequest = FastifyRequest<{ Params: { caseId: string; agreementId: string } }>;
 
+/** Draws a case page with a form in it (blank, or as it was sent with its problems) and the answer's status. */
+type FormPage = (
+  request: CaseRequest,
+  reply: FastifyReply,
+  opened: OpenedCase,
+  form: FormState,
+  status: number,
+) => Promise<FastifyReply>;
+
+/** What a form's service call answered: where to go next, or the form with its problems. */
+type Submitted = { ok: true; to: string } | { ok: false; form: FormState };
+
 export function registerCaseItemRoutes(
   app: FastifyInstance,
   pages: Pages,
@@ -55,36 +68,60 @@ export function registerCaseItemRoutes(
     return openCase({ actor: request.actor, userId: session.userId, keys: session.keys }, request.params.caseId);
   };
   const base = (opened: OpenedCase) => `/samenwerken/${opened.facts.caseId}`;
-
-  // Agreements.
-  const agreementsPage = async (
-    request: CaseRequest,
+  /** What every case items page is drawn with. */
+  const common = (
+    request: FastifyRequest,
     reply: FastifyReply,
     opened: OpenedCase,
-    form: FormState,
-    status: number,
-  ) =>
-    reply.html(
-      <AgreementsPage
-        ctx={pages.contextOf(request, reply)}
-        caseId={opened.facts.caseId}
-        abilities={items.abilities(request.actor, opened)}
-        agreements={await items.agreements(request.actor, opened)}
-        members={await items.assignableMembers(opened)}
-        form={form}
-      />,
-      status,
-    );
+    ctx: PageContext = pages.contextOf(request, reply),
+  ) => ({
+    ctx,
+    caseId: opened.facts.caseId,
+    abilities: items.abilities(request.actor, opened),
+  });
 
-  app.get<{ Params: { caseId: string } }>('/samenwerken/:caseId/afspraken', async (request, reply) =>
-    agreementsPage(request, reply, await open(request), blankForm, 200),
-  );
+  /**
+   * A page with a form: GET `show` draws it blank (404 when `may` refuses the viewer); POST `path` hands the body
+   * to `submit`, then redirects (303) or draws the page again with the form's problems (400).
+   */
+  const formRoutes = (route: {
+    show: string;
+    path: string;
+    page: FormPage;
+    may?: (opened: OpenedCase, request: CaseRequest) => boolean;
+    submit: (request: CaseRequest, opened: OpenedCase) => Promise<Submitted>;
+  }): void => {
+    app.get<{ Params: { caseId: string } }>(route.show, async (request, reply) => {
+      const opened = await open(request);
+      if (route.may !== undefined && !route.may(opened, request)) throw new NotFound('not for this member');
+      return route.page(request, reply, opened, blankForm, 200);
+    });
+    app.post<{ Params: { caseId: string } }>(route.path, async (request, reply) => {
+      const opened = await open(request);
+      const result = await route.submit(request, opened);
+      if (!result.ok) return route.page(request, reply, opened, result.form, 400);
+      return reply.redirect(result.to, 303);
+    });
+  };
 
-  app.post<{ Params: { caseId: string } }>('/samenwerken/:caseId/afspraken', async (request, reply) => {
-    const opened = await open(request);
-    const result = await items.createAgreement(request.actor, opened, request.body, trailOf(request));
-    if (!result.ok) return agreementsPage(request, reply, opened, result.form, 400);
-    return reply.redirect(`${base(opened)}/afspraken/${result.id}`, 303);
+  // Agreements.
+  formRoutes({
+    show: '/samenwerken/:caseId/afspraken',
+    path: '/samenwerken/:caseId/afspraken',
+    page: async (request, reply, opened, form, status) =>
+      reply.html(
+        <AgreementsPage
+          {...common(request, reply, opened)}
+          agreements={await items.agreements(request.actor, opened)}
+          members={await items.assignableMembers(opened)}
+          form={form}
+        />,
+        status,
+      ),
+    submit: async (request, opened) => {
+      const result = await items.createAgreement(request.actor, opened, request.body, trailOf(request));
+      return result.ok ? { ok: true, to: `${base(opened)}/afspraken/${result.id}` } : result;
+    },
   });
 
   const agreementPage = async (
@@ -98,9 +135,7 @@ export function registerCaseItemRoutes(
     const { agreement, history } = await items.agreement(request.actor, opened, request.params.agreementId);
     return reply.html(
       <AgreementPage
-        ctx={pages.contextOf(request, reply)}
-        caseId={opened.facts.caseId}
-        abilities={items.abilities(request.actor, opened)}
+        {...common(request, reply, opened)}
         agreement={agreement}
         history={history}
         members={await items.assignableMembers(opened)}
@@ -137,64 +172,35 @@ export function registerCaseItemRoutes(
   );
 
   // A meeting.
-  const meetingPage = (
-    request: CaseRequest,
-    reply: FastifyReply,
-    opened: OpenedCase,
-    form: FormState,
-    status: number,
-  ) =>
-    reply.html(
-      <MeetingPage
-        ctx={pages.contextOf(request, reply)}
-        caseId={opened.facts.caseId}
-        abilities={items.abilities(request.actor, opened)}
-        form={form}
-      />,
-      status,
-    );
-
-  app.get<{ Params: { caseId: string } }>('/samenwerken/:caseId/overleg/nieuw', async (request, reply) => {
-    const opened = await open(request);
-    if (!items.abilities(request.actor, opened).recordMeeting) throw new NotFound('no meetings for this member');
-    return meetingPage(request, reply, opened, blankForm, 200);
-  });
-
-  app.post<{ Params: { caseId: string } }>('/samenwerken/:caseId/overleg', async (request, reply) => {
-    const opened = await open(request);
-    const result = await items.recordMeeting(request.actor, opened, request.body, trailOf(request));
-    if (!result.ok) return meetingPage(request, reply, opened, result.form, 400);
-    return reply.redirect(`${base(opened)}/tijdlijn`, 303);
+  formRoutes({
+    show: '/samenwerken/:caseId/overleg/nieuw',
+    path: '/samenwerken/:caseId/overleg',
+    may: (opened, request) => items.abilities(request.actor, opened).recordMeeting,
+    page: async (request, reply, opened, form, status) =>
+      reply.html(<MeetingPage {...common(request, reply, opened)} form={form} />, status),
+    submit: async (request, opened) => {
+      const result = await items.recordMeeting(request.actor, opened, request.body, trailOf(request));
+      return result.ok ? { ok: true, to: `${base(opened)}/tijdlijn` } : result;
+    },
   });
 
   // The planning.
-  const planningPage = async (
-    request: CaseRequest,
-    reply: FastifyReply,
-    opened: OpenedCase,
-    form: FormState,
-    status: number,
-  ) =>
-    reply.html(
-      <PlanningPage
-        ctx={pages.contextOf(request, reply)}
-        caseId={opened.facts.caseId}
-        abilities={items.abilities(request.actor, opened)}
-        items={await items.upcoming(request.actor, opened)}
-        form={form}
-      />,
-      status,
-    );
-
-  app.get<{ Params: { caseId: string } }>('/samenwerken/:caseId/planning', async (request, reply) =>
-    planningPage(request, reply, await open(request), blankForm, 200),
-  );
-
-  app.post<{ Params: { caseId: string } }>('/samenwerken/:caseId/planning', async (request, reply) => {
-    const opened = await open(request);
-    const result = await items.planAppointment(request.actor, opened, request.body, trailOf(request));
-    if (!result.ok) return planningPage(request, reply, opened, result.form, 400);
-    return reply.redirect(`${base(opened)}/planning`, 303);
+  formRoutes({
+    show: '/samenwerken/:caseId/planning',
+    path: '/samenwerken/:caseId/planning',
+    page: async (request, reply, opened, form, status) =>
+      reply.html(
+        <PlanningPage
+          {...common(request, reply, opened)}
+          items={await items.upcoming(request.actor, opened)}
+          form={form}
+        />,
+        status,
+      ),
+    submit: async (request, opened) => {
+      const result = await items.planAppointment(request.actor, opened, request.body, trailOf(request));
+      return result.ok ? { ok: true, to: `${base(opened)}/planning` } : result;
+    },
   });
 
   // Messages: everyone's channel and the professionals' one.
@@ -203,32 +209,23 @@ export function registerCaseItemRoutes(
     { path: '/samenwerken/:caseId/berichten/professionals', channel: 'professionals' },
   ];
   for (const { path, channel } of channels) {
-    const messagesPage = async (
-      request: CaseRequest,
-      reply: FastifyReply,
-      opened: OpenedCase,
-      form: FormState,
-      status: number,
-    ) =>
-      reply.html(
-        <MessagesPage
-          ctx={pages.contextOf(request, reply)}
-          caseId={opened.facts.caseId}
-          abilities={items.abilities(request.actor, opened)}
-          channel={channel}
-          messages={await items.messages(request.actor, opened, channel)}
-          form={form}
-        />,
-        status,
-      );
-    app.get<{ Params: { caseId: string } }>(path, async (request, reply) =>
-      messagesPage(request, reply, await open(request), blankForm, 200),
-    );
-    app.post<{ Params: { caseId: string } }>(path, async (request, reply) => {
-      const opened = await open(request);
-      const result = await items.postMessage(request.actor, opened, channel, request.body, trailOf(request));
-      if (!result.ok) return messagesPage(request, reply, opened, result.form, 400);
-      return reply.redirect(path.replace(':caseId', opened.facts.caseId), 303);
+    formRoutes({
+      show: path,
+      path,
+      page: async (request, reply, opened, form, status) =>
+        reply.html(
+          <MessagesPage
+            {...common(request, reply, opened)}
+            channel={channel}
+            messages={await items.messages(request.actor, opened, channel)}
+            form={form}
+          />,
+          status,
+        ),
+      submit: async (request, opened) => {
+        const result = await items.postMessage(request.actor, opened, channel, request.body, trailOf(request));
+        return result.ok ? { ok: true, to: path.replace(':caseId', opened.facts.caseId) } : result;
+      },
     });
   }
 
@@ -237,15 +234,7 @@ export function registerCaseItemRoutes(
     const opened = await open(request);
     const ctx = pages.contextOf(request, reply);
     const { pathway, state } = await items.pathway(request.actor, opened, (role) => roleLabel(ctx.t, role));
-    return reply.html(
-      <PathwayItemsPage
-        ctx={ctx}
-        caseId={opened.facts.caseId}
-        abilities={items.abilities(request.actor, opened)}
-        pathway={pathway}
-        state={state}
-      />,
-    );
+    return reply.html(<PathwayItemsPage {...common(request, reply, opened, ctx)} pathway={pathway} state={state} />);
   });
 
   const stepPage = async (
@@ -261,9 +250,7 @@ export function registerCaseItemRoutes(
     if (track === undefined) throw new NotFound('no such track');
     return reply.html(
       <StepMovePage
-        ctx={pages.contextOf(request, reply)}
-        caseId={opened.facts.caseId}
-        abilities={items.abilities(request.actor, opened)}
+        {...common(request, reply, opened)}
         track={track}
         moves={await items.movesFor(request.actor, opened, track.id)}
         started={(state[track.id]?.current ?? null) !== null}
@@ -300,9 +287,7 @@ export function registerCaseItemRoutes(
       const { entries, next } = await items.timeline(request.actor, opened, cursor);
       return reply.html(
         <TimelinePage
-          ctx={pages.contextOf(request, reply)}
-          caseId={opened.facts.caseId}
-          abilities={items.abilities(request.actor, opened)}
+          {...common(request, reply, opened)}
           entries={entries}
           next={next}
           first={cursor === undefined}

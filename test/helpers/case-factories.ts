@@ -1,12 +1,5 @@
 import assert from 'node:assert/strict';
-import { createCasesRepository } from '../../src/features/cases/cases.repo.js';
-import {
-  type CaseActor,
-  type CasePageData,
-  type CasesService,
-  createCasesService,
-} from '../../src/features/cases/cases.service.js';
-import { createKeyedHash } from '../../src/shared/crypto/keyed-hash.js';
+import type { CaseActor, CasePageData, CasesService } from '../../src/features/cases/cases.service.js';
 import type { CaseRole, MemberState, ProfessionalCaseRole } from '../../src/features/cases/cases.types.js';
 import type { ProfessionalRole } from '../../src/shared/policy/actor.js';
 import { csrfTokenFrom, withCookiesOf } from './app.js';
@@ -97,25 +90,8 @@ export interface CaseWorld {
 /** A test app with its database (TestApp or what appForSuite returns): member ids are read back from it. */
 export type CaseTestApp = AppUnderTest & { database: TestDatabase };
 
-const fallbacks = new WeakMap<object, CasesService>();
-
-/**
- * The cases service the app runs on (services.cases); until the app registers it, one built the same way on the
- * app's database, audit log and pepper.
- */
-export function casesOf(target: CaseTestApp): CasesService {
-  const registered = (target.services as { cases?: CasesService }).cases;
-  if (registered !== undefined) return registered;
-  let made = fallbacks.get(target.services);
-  if (made === undefined) {
-    made = createCasesService(createCasesRepository(target.database.handle.db), target.services.audit, {
-      invitationValidMs: 72 * 3_600_000,
-      keyedHash: createKeyedHash(target.config.pepper!),
-    });
-    fallbacks.set(target.services, made);
-  }
-  return made;
-}
+/** The cases service the app runs on. */
+export const casesOf = (target: AppUnderTest): CasesService => target.services.cases;
 
 /** The CaseActor of an account's current session (what a route hands the service). */
 export async function caseActorOf(target: AppUnderTest, account: Pick<BuiltAccount, 'session'>): Promise<CaseActor> {

@@ -106,19 +106,20 @@ function ItemsNav({ ctx, caseId, abilities }: { ctx: PageContext; caseId: string
   );
 }
 
+/** What every case items page is drawn with. */
+export interface ItemPageProps {
+  ctx: PageContext;
+  caseId: string;
+  abilities: ItemAbilities;
+}
+
 function Page({
   ctx,
   caseId,
   abilities,
   title,
   children,
-}: {
-  ctx: PageContext;
-  caseId: string;
-  abilities: ItemAbilities;
-  title: string;
-  children: ComponentChildren;
-}) {
+}: ItemPageProps & { title: string; children: ComponentChildren }) {
   return (
     <Layout ctx={ctx} title={title}>
       <ItemsNav ctx={ctx} caseId={caseId} abilities={abilities} />
@@ -146,6 +147,43 @@ function AudienceField({ ctx, form, abilities }: { ctx: PageContext; form: FormS
   );
 }
 
+/** A labelled select with its problem (shown above it and tied to it for screen readers). */
+function SelectField({
+  ctx,
+  name,
+  label,
+  problem,
+  children,
+}: {
+  ctx: PageContext;
+  name: string;
+  label: string;
+  problem: MessageKey | undefined;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class="app-field">
+      <label class="app-label" for={name}>
+        {label}
+      </label>
+      {problem !== undefined && (
+        <p class="app-error-message" id={`${name}-error`}>
+          {ctx.t(problem)}
+        </p>
+      )}
+      <select
+        class="app-input"
+        id={name}
+        name={name}
+        aria-describedby={problem === undefined ? undefined : `${name}-error`}
+        aria-invalid={problem === undefined ? undefined : 'true'}
+      >
+        {children}
+      </select>
+    </div>
+  );
+}
+
 /** Who an agreement or appointment is for: nobody yet, a role, or (agreements) a member of the case. */
 function WhoField({
   ctx,
@@ -159,45 +197,28 @@ function WhoField({
   withMembers: boolean;
 }) {
   const chosen = form.values['wie'] ?? '';
-  const problem = problemOf(form.problems, 'wie');
   return (
-    <div class="app-field">
-      <label class="app-label" for="wie">
-        {ctx.t('caseItems.form.who')}
-      </label>
-      {problem !== undefined && (
-        <p class="app-error-message" id="wie-error">
-          {ctx.t(problem)}
-        </p>
-      )}
-      <select
-        class="app-input"
-        id="wie"
-        name="wie"
-        aria-describedby={problem === undefined ? undefined : 'wie-error'}
-        aria-invalid={problem === undefined ? undefined : 'true'}
-      >
-        <option value="" selected={chosen === ''}>
-          {ctx.t('caseItems.form.who.nobody')}
-        </option>
-        <optgroup label={ctx.t('caseItems.form.who.roles')}>
-          {caseRoles.map((role) => (
-            <option key={role} value={`rol:${role}`} selected={chosen === `rol:${role}`}>
-              {roleLabel(ctx.t, role)}
+    <SelectField ctx={ctx} name="wie" label={ctx.t('caseItems.form.who')} problem={problemOf(form.problems, 'wie')}>
+      <option value="" selected={chosen === ''}>
+        {ctx.t('caseItems.form.who.nobody')}
+      </option>
+      <optgroup label={ctx.t('caseItems.form.who.roles')}>
+        {caseRoles.map((role) => (
+          <option key={role} value={`rol:${role}`} selected={chosen === `rol:${role}`}>
+            {roleLabel(ctx.t, role)}
+          </option>
+        ))}
+      </optgroup>
+      {withMembers && members.length > 0 && (
+        <optgroup label={ctx.t('caseItems.form.who.members')}>
+          {members.map((member, index) => (
+            <option key={member.id} value={`lid:${member.id}`} selected={chosen === `lid:${member.id}`}>
+              {ctx.t('caseItems.form.who.member', { role: roleLabel(ctx.t, member.role), number: index + 1 })}
             </option>
           ))}
         </optgroup>
-        {withMembers && members.length > 0 && (
-          <optgroup label={ctx.t('caseItems.form.who.members')}>
-            {members.map((member, index) => (
-              <option key={member.id} value={`lid:${member.id}`} selected={chosen === `lid:${member.id}`}>
-                {ctx.t('caseItems.form.who.member', { role: roleLabel(ctx.t, member.role), number: index + 1 })}
-              </option>
-            ))}
-          </optgroup>
-        )}
-      </select>
-    </div>
+      )}
+    </SelectField>
   );
 }
 
@@ -223,6 +244,37 @@ function FormFrame({
         {ctx.t(submit)}
       </button>
     </form>
+  );
+}
+
+/** A member's role, or "someone" when it is not known (a member who has left). */
+const roleOrSomeone = (ctx: PageContext, role: CaseRole | null) =>
+  role === null ? ctx.t('caseItems.someone') : roleLabel(ctx.t, role);
+
+/** An agreement's text, who it is for and when it is due: the fields of a new agreement and of a change. */
+function AgreementFieldset({ ctx, form, members }: { ctx: PageContext; form: FormState; members: readonly Member[] }) {
+  return (
+    <>
+      <TextArea
+        ctx={ctx}
+        name="wat"
+        label={ctx.t('caseItems.form.what')}
+        hint={ctx.t('caseItems.form.what.hint', { max: ITEM_TEXT_MAX })}
+        form={form.values}
+        problem={problemOf(form.problems, 'wat')}
+        max={ITEM_TEXT_MAX}
+      />
+      <WhoField ctx={ctx} form={form} members={members} withMembers />
+      <Input
+        ctx={ctx}
+        name="datum"
+        type="date"
+        label={ctx.t('caseItems.form.due')}
+        hint={ctx.t('caseItems.form.date.hint')}
+        form={form.values}
+        problem={problemOf(form.problems, 'datum')}
+      />
+    </>
   );
 }
 
@@ -258,10 +310,7 @@ function AgreementSummary({
   );
 }
 
-export interface AgreementsPageProps {
-  ctx: PageContext;
-  caseId: string;
-  abilities: ItemAbilities;
+export interface AgreementsPageProps extends ItemPageProps {
   agreements: readonly AgreementView[];
   members: readonly Member[];
   form: FormState;
@@ -289,25 +338,7 @@ export function AgreementsPage({ ctx, caseId, abilities, agreements, members, fo
         <section aria-labelledby="nieuwe-afspraak">
           <h2 id="nieuwe-afspraak">{ctx.t('caseItems.agreements.new')}</h2>
           <FormFrame ctx={ctx} action={`${base(caseId)}/afspraken`} form={form} submit="caseItems.agreements.save">
-            <TextArea
-              ctx={ctx}
-              name="wat"
-              label={ctx.t('caseItems.form.what')}
-              hint={ctx.t('caseItems.form.what.hint', { max: ITEM_TEXT_MAX })}
-              form={form.values}
-              problem={problemOf(form.problems, 'wat')}
-              max={ITEM_TEXT_MAX}
-            />
-            <WhoField ctx={ctx} form={form} members={members} withMembers />
-            <Input
-              ctx={ctx}
-              name="datum"
-              type="date"
-              label={ctx.t('caseItems.form.due')}
-              hint={ctx.t('caseItems.form.date.hint')}
-              form={form.values}
-              problem={problemOf(form.problems, 'datum')}
-            />
+            <AgreementFieldset ctx={ctx} form={form} members={members} />
             <AudienceField ctx={ctx} form={form} abilities={abilities} />
           </FormFrame>
         </section>
@@ -316,10 +347,7 @@ export function AgreementsPage({ ctx, caseId, abilities, agreements, members, fo
   );
 }
 
-export interface AgreementPageProps {
-  ctx: PageContext;
-  caseId: string;
-  abilities: ItemAbilities;
+export interface AgreementPageProps extends ItemPageProps {
   agreement: AgreementView;
   history: readonly AgreementChangeView[];
   members: readonly Member[];
@@ -342,7 +370,7 @@ function ChangeItem({
       <p>
         {ctx.t('caseItems.history.line', {
           version: change.version,
-          who: change.byRole === null ? ctx.t('caseItems.someone') : roleLabel(ctx.t, change.byRole),
+          who: roleOrSomeone(ctx, change.byRole),
           moment: moment(ctx, change.at),
         })}
       </p>
@@ -412,25 +440,7 @@ export function AgreementPage({
             submit="caseItems.agreement.save"
           >
             <input type="hidden" name="versie" value={values.values['versie'] ?? String(agreement.version)} />
-            <TextArea
-              ctx={ctx}
-              name="wat"
-              label={ctx.t('caseItems.form.what')}
-              hint={ctx.t('caseItems.form.what.hint', { max: ITEM_TEXT_MAX })}
-              form={values.values}
-              problem={problemOf(values.problems, 'wat')}
-              max={ITEM_TEXT_MAX}
-            />
-            <WhoField ctx={ctx} form={values} members={members} withMembers />
-            <Input
-              ctx={ctx}
-              name="datum"
-              type="date"
-              label={ctx.t('caseItems.form.due')}
-              hint={ctx.t('caseItems.form.date.hint')}
-              form={values.values}
-              problem={problemOf(values.problems, 'datum')}
-            />
+            <AgreementFieldset ctx={ctx} form={values} members={members} />
             <fieldset class="app-question" id="status">
               <legend class="app-question__legend">{ctx.t('caseItems.form.status')}</legend>
               <RadioItems
@@ -456,17 +466,7 @@ export function AgreementPage({
   );
 }
 
-export function MeetingPage({
-  ctx,
-  caseId,
-  abilities,
-  form,
-}: {
-  ctx: PageContext;
-  caseId: string;
-  abilities: ItemAbilities;
-  form: FormState;
-}) {
+export function MeetingPage({ ctx, caseId, abilities, form }: ItemPageProps & { form: FormState }) {
   return (
     <Page ctx={ctx} caseId={caseId} abilities={abilities} title={ctx.t('caseItems.meeting.title')}>
       <p>{ctx.t('caseItems.meeting.intro')}</p>
@@ -540,10 +540,7 @@ export function PlanningPage({
   abilities,
   items,
   form,
-}: {
-  ctx: PageContext;
-  caseId: string;
-  abilities: ItemAbilities;
+}: ItemPageProps & {
   items: readonly AppointmentView[];
   form: FormState;
 }) {
@@ -628,10 +625,7 @@ export function MessagesPage({
   channel,
   messages,
   form,
-}: {
-  ctx: PageContext;
-  caseId: string;
-  abilities: ItemAbilities;
+}: ItemPageProps & {
   channel: ItemCompartment;
   messages: readonly MessageView[];
   form: FormState;
@@ -655,11 +649,7 @@ export function MessagesPage({
             <li key={message.id}>
               <p class="app-hint">
                 {ctx.t('caseItems.messages.by', {
-                  who: message.mine
-                    ? ctx.t('caseItems.you')
-                    : message.byRole === null
-                      ? ctx.t('caseItems.someone')
-                      : roleLabel(ctx.t, message.byRole),
+                  who: message.mine ? ctx.t('caseItems.you') : roleOrSomeone(ctx, message.byRole),
                   moment: moment(ctx, message.at),
                 })}
               </p>
@@ -691,10 +681,7 @@ export function PathwayItemsPage({
   abilities,
   pathway,
   state,
-}: {
-  ctx: PageContext;
-  caseId: string;
-  abilities: ItemAbilities;
+}: ItemPageProps & {
   pathway: Pathway;
   state: PathwayState;
 }) {
@@ -731,17 +718,13 @@ export function StepMovePage({
   moves,
   started,
   form,
-}: {
-  ctx: PageContext;
-  caseId: string;
-  abilities: ItemAbilities;
+}: ItemPageProps & {
   track: PathwayTrack;
   moves: readonly PathwayStep[];
   started: boolean;
   form: FormState;
 }) {
   const chosen = form.values['stap'];
-  const problem = problemOf(form.problems, 'stap');
   return (
     <Page
       ctx={ctx}
@@ -751,41 +734,30 @@ export function StepMovePage({
     >
       <FormFrame ctx={ctx} action={`${base(caseId)}/traject`} form={form} submit="caseItems.pathway.move">
         <input type="hidden" name="traject" value={track.id} />
-        <div class="app-field">
-          <label class="app-label" for="stap">
-            {ctx.t('caseItems.pathway.step')}
-          </label>
-          {problem !== undefined && (
-            <p class="app-error-message" id="stap-error">
-              {ctx.t(problem)}
-            </p>
-          )}
-          <select
-            class="app-input"
-            id="stap"
-            name="stap"
-            aria-describedby={problem === undefined ? undefined : 'stap-error'}
-            aria-invalid={problem === undefined ? undefined : 'true'}
-          >
-            {moves.map((step) => (
+        <SelectField
+          ctx={ctx}
+          name="stap"
+          label={ctx.t('caseItems.pathway.step')}
+          problem={problemOf(form.problems, 'stap')}
+        >
+          {moves.map((step) => (
+            <option key={step.id} value={step.id} selected={chosen === step.id}>
+              {step.title[ctx.locale]}
+            </option>
+          ))}
+          {track.steps
+            .filter((step) => !moves.includes(step))
+            .map((step) => (
               <option key={step.id} value={step.id} selected={chosen === step.id}>
-                {step.title[ctx.locale]}
+                {ctx.t('caseItems.pathway.otherStep', { step: step.title[ctx.locale] })}
               </option>
             ))}
-            {track.steps
-              .filter((step) => !moves.includes(step))
-              .map((step) => (
-                <option key={step.id} value={step.id} selected={chosen === step.id}>
-                  {ctx.t('caseItems.pathway.otherStep', { step: step.title[ctx.locale] })}
-                </option>
-              ))}
-            {started && (
-              <option value={FINISHED_STEP} selected={chosen === FINISHED_STEP}>
-                {ctx.t('caseItems.pathway.finish')}
-              </option>
-            )}
-          </select>
-        </div>
+          {started && (
+            <option value={FINISHED_STEP} selected={chosen === FINISHED_STEP}>
+              {ctx.t('caseItems.pathway.finish')}
+            </option>
+          )}
+        </SelectField>
         <TextArea
           ctx={ctx}
           name="notitie"
@@ -905,10 +877,7 @@ export function TimelinePage({
   next,
   first,
   pathways,
-}: {
-  ctx: PageContext;
-  caseId: string;
-  abilities: ItemAbilities;
+}: ItemPageProps & {
   entries: readonly TimelineEntry[];
   next: string | undefined;
   first: boolean;
@@ -926,9 +895,8 @@ export function TimelinePage({
               <p>
                 <strong>
                   {ctx.t(eventKeys[entry.kind] ?? 'caseItems.event.other', {
-                    who: entry.actorRole === null ? ctx.t('caseItems.someone') : roleLabel(ctx.t, entry.actorRole),
-                    subject:
-                      entry.subjectRole === null ? ctx.t('caseItems.someone') : roleLabel(ctx.t, entry.subjectRole),
+                    who: roleOrSomeone(ctx, entry.actorRole),
+                    subject: roleOrSomeone(ctx, entry.subjectRole),
                   })}
                 </strong>{' '}
                 <span class="app-hint">{moment(ctx, entry.at)}</span>{' '}

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import type { Kysely } from 'kysely';
+import { insertCaseRow, insertMemberRow } from '../../../test/helpers/case-setup.js';
 import { describeEachDialect } from '../../../test/helpers/databases.js';
 import type { Ciphertext } from '../../shared/crypto/aead.js';
 import type { Database } from '../../shared/db/schema.js';
@@ -27,50 +28,8 @@ const everything: ReadScope = { compartments: ['members', 'professionals'], allS
 const parentView: ReadScope = { compartments: ['members'], allShares: false, hideRisky: false };
 
 async function insertCase(db: Kysely<Database>) {
-  const caseId = randomUUID();
-  await db
-    .insertInto('cases')
-    .values({
-      id: caseId,
-      mode: 'with-parents',
-      risk_in_family: 'none',
-      risk_proposed_by: null,
-      closed_at: null,
-      created_at: at(0),
-      created_by_user: null,
-      label_ciphertext: 'x',
-      label_epoch: 1,
-    })
-    .execute();
-  for (const compartment of ['members', 'professionals']) {
-    await db.insertInto('case_compartments').values({ case_id: caseId, compartment, epoch: 1 }).execute();
-  }
-  const member = async (role: CaseRole) => {
-    const id = randomUUID();
-    await db
-      .insertInto('case_members')
-      .values({
-        id,
-        case_id: caseId,
-        user_id: null,
-        role,
-        state: 'active',
-        mandate: 'none',
-        organisation_id: null,
-        police_unit: null,
-        reference_ciphertext: null,
-        reference_epoch: null,
-        invited_by_member_id: null,
-        confirmed_by_member_id: null,
-        confirmed_key_id: null,
-        suspension_proposed_by: null,
-        created_at: at(0),
-        updated_at: at(0),
-        state_changed_at: at(0),
-      })
-      .execute();
-    return id;
-  };
+  const caseId = await insertCaseRow(db, at(0));
+  const member = (role: CaseRole) => insertMemberRow(db, caseId, role, at(0));
   return { caseId, parent: await member('parent'), care: await member('care'), police: await member('police') };
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
-import { appForSuite, csrfTokenFrom, withCookiesOf } from '../../../test/helpers/app.js';
+import { before, describe, test } from 'node:test';
+import { csrfTokenFrom, withCookiesOf } from '../../../test/helpers/app.js';
 import {
   type BuiltCase,
   type CaseMemberActor,
@@ -15,9 +15,9 @@ import {
   prepareCaseWorld,
   settleKeys,
 } from '../../../test/helpers/case-factories.js';
+import { caseAppForSuite } from '../../../test/helpers/case-setup.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { type BuiltAccount, buildParent } from '../../../test/helpers/factories.js';
-import { type SmtpSink, startSmtpSink } from '../../../test/helpers/smtp-sink.js';
 import type { ProfessionalCaseRole } from './cases.types.js';
 
 /*
@@ -48,17 +48,7 @@ const itemTables = [
 
 for (const dialect of dialects) {
   describe(`case items over HTTP [${dialect}]`, () => {
-    let sink: SmtpSink;
-    before(async () => {
-      sink = await startSmtpSink();
-    });
-    const testApp = appForSuite(dialect, () => ({
-      RATE_LIMIT_MAX: '100000',
-      SMTP_URL: sink.url,
-      MAIL_FROM: 'no-reply@example.org',
-      PUBLIC_ORIGIN: 'https://example.org',
-    }));
-    after(() => sink.close());
+    const { target: testApp, sink } = caseAppForSuite(dialect);
     const db = () => testApp.database.handle.db;
 
     let world: CaseWorld;
@@ -91,7 +81,7 @@ for (const dialect of dialects) {
     }
 
     before(async () => {
-      world = await prepareCaseWorld(testApp, sink);
+      world = await prepareCaseWorld(testApp, sink());
       mine = await smallCase(`items.${dialect}.een`);
       other = await smallCase(`items.${dialect}.twee`);
       // An agreement in the other case, to try its id from this one.

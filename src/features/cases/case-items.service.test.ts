@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import type { Kysely } from 'kysely';
+import { insertCaseRow, insertMemberRow } from '../../../test/helpers/case-setup.js';
 import { describeEachDialect } from '../../../test/helpers/databases.js';
 import { BadRequest, NotFound } from '../../shared/errors.js';
 import type { Database } from '../../shared/db/schema.js';
@@ -31,51 +32,14 @@ interface TestCase {
 }
 
 async function makeCase(db: Kysely<Database>): Promise<TestCase> {
-  const caseId = randomUUID();
   const now = new Date().toISOString();
-  await db
-    .insertInto('cases')
-    .values({
-      id: caseId,
-      mode: 'with-parents',
-      risk_in_family: 'none',
-      risk_proposed_by: null,
-      closed_at: null,
-      created_at: now,
-      created_by_user: null,
-      label_ciphertext: 'x',
-      label_epoch: 1,
-    })
-    .execute();
+  const caseId = await insertCaseRow(db, now);
   const keys = new Map<string, CompartmentKey>();
   for (const compartment of ['members', 'professionals'] as const) {
-    await db.insertInto('case_compartments').values({ case_id: caseId, compartment, epoch: 1 }).execute();
     keys.set(`${compartment}@1`, newCompartmentKey(caseId, compartment, 1));
   }
   const member = async (role: CaseRole) => {
-    const memberId = randomUUID();
-    await db
-      .insertInto('case_members')
-      .values({
-        id: memberId,
-        case_id: caseId,
-        user_id: null,
-        role,
-        state: 'active',
-        mandate: 'none',
-        organisation_id: null,
-        police_unit: null,
-        reference_ciphertext: null,
-        reference_epoch: null,
-        invited_by_member_id: null,
-        confirmed_by_member_id: null,
-        confirmed_key_id: null,
-        suspension_proposed_by: null,
-        created_at: now,
-        updated_at: now,
-        state_changed_at: now,
-      })
-      .execute();
+    const memberId = await insertMemberRow(db, caseId, role, now);
     return { memberId, userId: randomUUID() };
   };
   return {

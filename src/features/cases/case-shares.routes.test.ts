@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { appForSuite, csrfTokenFrom, withCookiesOf } from '../../../test/helpers/app.js';
+import { describe, test } from 'node:test';
+import { csrfTokenFrom, withCookiesOf } from '../../../test/helpers/app.js';
 import {
   caseActorOf,
   caseProfessional,
@@ -10,10 +10,10 @@ import {
   joinWith,
   prepareCaseWorld,
 } from '../../../test/helpers/case-factories.js';
+import { caseAppForSuite } from '../../../test/helpers/case-setup.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { type BuiltAccount, buildParent } from '../../../test/helpers/factories.js';
 import { testObservation } from '../../../test/helpers/journal.js';
-import { type SmtpSink, startSmtpSink } from '../../../test/helpers/smtp-sink.js';
 import type { WrappedKey } from '../../shared/crypto/aead.js';
 import { journalActorOf } from '../journal/journal.service.js';
 import { KeyWrapRefused, unwrapEntryKey } from './case-keys.js';
@@ -28,17 +28,7 @@ import { shareCompartment } from './cases.types.js';
 
 for (const dialect of dialects) {
   describe(`case shares over HTTP [${dialect}]`, () => {
-    let sink: SmtpSink;
-    before(async () => {
-      sink = await startSmtpSink();
-    });
-    const target = appForSuite(dialect, () => ({
-      RATE_LIMIT_MAX: '100000',
-      SMTP_URL: sink.url,
-      MAIL_FROM: 'no-reply@example.org',
-      PUBLIC_ORIGIN: 'https://example.org',
-    }));
-    after(() => sink.close());
+    const { target, sink } = caseAppForSuite(dialect);
 
     const db = () => target.database.handle.db;
     const names = { n: 0 };
@@ -76,7 +66,7 @@ for (const dialect of dialects) {
     }
 
     let world: Promise<Awaited<ReturnType<typeof prepareCaseWorld>>> | undefined;
-    const worldOnce = () => (world ??= prepareCaseWorld(target, sink));
+    const worldOnce = () => (world ??= prepareCaseWorld(target, sink()));
 
     const get = (url: string, who: BuiltAccount) => target.app.inject({ method: 'GET', url, cookies: who.cookies });
 

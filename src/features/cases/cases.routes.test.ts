@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { appForSuite, csrfTokenFrom, withCookiesOf } from '../../../test/helpers/app.js';
+import { describe, test } from 'node:test';
+import { csrfTokenFrom, withCookiesOf } from '../../../test/helpers/app.js';
 import { caseProfessional, prepareCaseWorld, type CaseWorld } from '../../../test/helpers/case-factories.js';
+import { caseAppForSuite } from '../../../test/helpers/case-setup.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { buildParent, type BuiltAccount } from '../../../test/helpers/factories.js';
-import { type SmtpSink, startSmtpSink } from '../../../test/helpers/smtp-sink.js';
 
 type Jar = Record<string, string>;
 
@@ -12,20 +12,10 @@ const consent = { grondslag: 'parent', kindWeet: 'unknown' };
 
 for (const dialect of dialects) {
   describe(`the case space over HTTP [${dialect}]`, () => {
-    let sink: SmtpSink;
-    before(async () => {
-      sink = await startSmtpSink();
-    });
-    const target = appForSuite(dialect, () => ({
-      RATE_LIMIT_MAX: '100000',
-      SMTP_URL: sink.url,
-      MAIL_FROM: 'no-reply@example.org',
-      PUBLIC_ORIGIN: 'https://example.org',
-    }));
-    after(() => sink.close());
+    const { target, sink } = caseAppForSuite(dialect);
 
     let world: CaseWorld | undefined;
-    const theWorld = async () => (world ??= await prepareCaseWorld(target, sink));
+    const theWorld = async () => (world ??= await prepareCaseWorld(target, sink()));
 
     const get = (url: string, jar: Jar = {}) => target.app.inject({ method: 'GET', url, cookies: jar });
     /** POSTs a form with a CSRF token taken from a page with a form (the account page for a signed-in user). */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Ciphertext } from '../../shared/crypto/aead.js';
 import { AppError, BadRequest, NotFound } from '../../shared/errors.js';
 import { type FormState, parseForm } from '../../shared/http/forms.js';
+import type { MessageKey } from '../../shared/i18n/messages.js';
 import type { Actor } from '../../shared/policy/actor.js';
 import { amsterdamDay } from '../../shared/time/amsterdam.js';
 import { authorize, can } from '../../policies.js';
@@ -250,15 +251,16 @@ export function createCaseItemsService(
   /** Opens texts, fetching each (compartment, epoch) key once; a key the viewer lacks leaves the text undefined. */
   const opener = (opened: OpenedCase) => {
     const keys = new Map<string, ReturnType<OpenedCase['keyAt']>>();
-    return async (compartment: Compartment, epoch: number, recordId: string, text: string): Promise<OpenedText> => {
-      const name = `${compartment}@${epoch}`;
+    /** One text of an item, opened with the key of the compartment and epoch the item was sealed under. */
+    return async (item: { compartment: Compartment; epoch: number; id: string }, text: string): Promise<OpenedText> => {
+      const name = `${item.compartment}@${item.epoch}`;
       let key = keys.get(name);
       if (key === undefined) {
-        key = opened.keyAt(compartment, epoch);
+        key = opened.keyAt(item.compartment, item.epoch);
         keys.set(name, key);
       }
       try {
-        return openCaseText(await key, 'case/item', recordId, text as Ciphertext);
+        return openCaseText(await key, 'case/item', item.id, text as Ciphertext);
       } catch {
         return undefined;
       }
@@ -280,10 +282,12 @@ export function createCaseItemsService(
     const member = await repo.activeMember(caseId, assignee.memberId);
     return member === undefined ? undefined : { assigneeRole: member.role, assigneeMemberId: member.id };
   };
-  const whoProblem = (values: FormState['values']): FormRefused => ({
+  /** The form refused with one problem on one field. */
+  const refused = (values: FormState['values'], field: string, messageKey: MessageKey): FormRefused => ({
     ok: false,
-    form: { values, problems: [{ field: 'wie', messageKey: 'caseItems.problem.who' }] },
+    form: { values, problems: [{ field, messageKey }] },
   });
+  const whoProblem = (values: FormState['values']): FormRefused => refused(values, 'wie', 'caseItems.problem.who');
 
   const agreementView = async (
     open: ReturnType<typeof opener>,
@@ -297,7 +301,7 @@ export function createCaseItemsService(
     assigneeRole: agreement.assigneeRole,
     assigneeMemberId: agreement.assigneeMemberId,
     meetingId: agreement.meetingId,
-    text: await open(agreement.compartment, agreement.epoch, agreement.id, agreement.body),
+    text: await open(agreement, agreement.body),
     updatedAt: agreement.updatedAt,
   });
   const changeView = async (
@@ -308,7 +312,7 @@ export function createCaseItemsService(
     status: change.status,
     dueOn: change.dueOn,
     assigneeRole: change.assigneeRole,
-    text: await open(change.compartment, change.epoch, change.id, change.body),
+    text: await open(change, change.body),
     byRole: change.changedByRole,
     at: change.changedAt,
   });
@@ -532,7 +536,7 @@ export function createCaseItemsService(
           atTime: row.atTime,
           assigneeRole: row.assigneeRole,
           professionalsOnly: row.compartment === 'professionals',
-          text: await open(row.compartment, row.epoch, row.id, row.body),
+          text: await open(row, row.body),
         })),
       );
     },
@@ -572,7 +576,7 @@ export function createCaseItemsService(
           byRole: row.authorRole,
           mine: row.authorMemberId === opened.facts.viewer.memberId,
           at: row.createdAt,
-          text: await open(row.compartment, row.epoch, row.id, row.body),
+          text: await open(row, row.body),
         })),
       );
     },
@@ -612,17 +616,11 @@ export function createCaseItemsService(
       const pathway = settings.pathways.current;
       const track = findTrack(pathway, form.traject);
       if (track === undefined) {
-        return {
-          ok: false,
-          form: { values: parsed.values, problems: [{ field: 'traject', messageKey: 'caseItems.problem.track' }] },
-        };
+        return refused(parsed.values, 'traject', 'caseItems.problem.track');
       }
       const finished = form.stap === FINISHED_STEP;
       if (!finished && !track.steps.some((step) => step.id === form.stap)) {
-        return {
-          ok: false,
-          form: { values: parsed.values, problems: [{ field: 'stap', messageKey: 'caseItems.problem.step' }] },
-        };
+        return refused(parsed.values, 'stap', 'caseItems.problem.step');
       }
       const compartment = compartmentFor(actor, opened, form.voor);
       const { under, sealText } = await sealingKey(opened, compartment);
@@ -665,7 +663,7 @@ export function createCaseItemsService(
         if (change !== undefined) {
           return {
             type: 'agreement',
-            text: await open(change.compartment, change.epoch, change.id, change.body),
+            text: await open(change, change.body),
             status: change.status,
             dueOn: change.dueOn,
             version: change.version,
@@ -675,7 +673,7 @@ export function createCaseItemsService(
         if (meeting !== undefined) {
           return {
             type: 'meeting',
-            text: await open(meeting.compartment, meeting.epoch, meeting.id, meeting.summary),
+            text: await open(meeting, meeting.summary),
             heldOn: meeting.heldOn,
             parentInvited: meeting.parentInvited,
             parentTookPart: meeting.parentTookPart,
@@ -686,7 +684,7 @@ export function createCaseItemsService(
         if (appointment !== undefined) {
           return {
             type: 'appointment',
-            text: await open(appointment.compartment, appointment.epoch, appointment.id, appointment.body),
+            text: await open(appointment, appointment.body),
             kind: appointment.kind,
             onDate: appointment.onDate,
             atTime: appointment.atTime,
@@ -694,13 +692,13 @@ export function createCaseItemsService(
         }
         const message = items.messages.get(refId);
         if (message !== undefined) {
-          return { type: 'message', text: await open(message.compartment, message.epoch, message.id, message.body) };
+          return { type: 'message', text: await open(message, message.body) };
         }
         const move = items.stepMoves.get(refId);
         if (move !== undefined) {
           return {
             type: 'step',
-            text: await open(move.compartment, move.epoch, move.id, move.note),
+            text: await open(move, move.note),
             track: move.track,
             step: move.step,
             pathwayVersion: move.pathwayVersion,

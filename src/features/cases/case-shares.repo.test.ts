@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
+import { caseRow, memberRow } from '../../../test/helpers/case-setup.js';
 import { describeEachDialect } from '../../../test/helpers/databases.js';
 import { buildParentSession } from '../../../test/helpers/factories.js';
 import { testObservation, throwawayLogKey } from '../../../test/helpers/journal.js';
@@ -13,7 +14,12 @@ import { createAuditService } from '../audit/audit.service.js';
 import type { InspectedAttachment } from '../journal/attachments.js';
 import { createJournalRepository } from '../journal/journal.repo.js';
 import { createJournalService, journalActorOf } from '../journal/journal.service.js';
-import { createCaseSharesRepository, type KeyWrapRow, type SharedEntryRow } from './case-shares.repo.js';
+import {
+  createCaseSharesRepository,
+  type KeyWrapRow,
+  type SharedAttachmentRow,
+  type SharedEntryRow,
+} from './case-shares.repo.js';
 
 const fast = { memoryKiB: 19_456, iterations: 2, parallelism: 1 };
 const picture: InspectedAttachment = {
@@ -66,38 +72,11 @@ describeEachDialect('case shares repository', (database) => {
     for (const id of [caseId, otherCaseId]) {
       await db()
         .insertInto('cases')
-        .values({
-          id,
-          mode: 'with-parents',
-          risk_in_family: 'none',
-          risk_proposed_by: null,
-          closed_at: null,
-          created_at: now,
-          created_by_user: parent.userId,
-          label_ciphertext: 'sealed',
-          label_epoch: 1,
-        })
+        .values(caseRow({ id, created_at: now, created_by_user: parent.userId, label_ciphertext: 'sealed' }))
         .execute();
     }
-    const member = (caseId: string, role: 'parent' | 'police', userId: string | null) => ({
-      id: randomUUID(),
-      case_id: caseId,
-      user_id: userId,
-      role,
-      state: 'active' as const,
-      mandate: 'none' as const,
-      organisation_id: null,
-      police_unit: role === 'police' ? 'Eenheid Utrecht' : null,
-      reference_ciphertext: null,
-      reference_epoch: null,
-      invited_by_member_id: null,
-      confirmed_by_member_id: null,
-      confirmed_key_id: null,
-      suspension_proposed_by: null,
-      created_at: now,
-      updated_at: now,
-      state_changed_at: now,
-    });
+    const member = (caseId: string, role: 'parent' | 'police', userId: string | null) =>
+      memberRow(caseId, role, now, { user_id: userId, police_unit: role === 'police' ? 'Eenheid Utrecht' : null });
     const parentMember = member(caseId, 'parent', parent.userId);
     const police = member(caseId, 'police', null);
     const otherParent = member(otherCaseId, 'parent', parent.userId);
@@ -136,6 +115,27 @@ describeEachDialect('case shares repository', (database) => {
       recorded_by_member_id: parentMember.id,
       created_at: now,
     });
+    /** The second entry's photo, shared with its entry. */
+    const sharedPhoto = (): SharedAttachmentRow => ({
+      caseId,
+      attachmentId: attachment.id,
+      entryId: second.id,
+      parentMemberId: parentMember.id,
+      epoch: 1,
+      keyId: attachment.id,
+      wrappedKey: wrapped(attachment.id),
+    });
+    /** The parent's first share: both entries (the second with its photo), granted to the parent and the police. */
+    const firstShare = () => ({
+      caseId,
+      compartment,
+      epoch: 1,
+      create: true,
+      entries: [shared(first.id), shared(second.id)],
+      attachments: [sharedPhoto()],
+      grants: [wrap(1, parentMember.id), wrap(1, police.id)],
+      consent: consent(),
+    });
     return {
       parent,
       first,
@@ -149,40 +149,21 @@ describeEachDialect('case shares repository', (database) => {
       wrap,
       shared,
       consent,
+      sharedPhoto,
+      firstShare,
     };
   }
 
   test('a first share creates the compartment and stores entries, attachments, grants and consent together', async () => {
     const s = await scene();
-    const result = await repo().share(
-      {
-        caseId: s.caseId,
-        compartment: s.compartment,
-        epoch: 1,
-        create: true,
-        entries: [s.shared(s.first.id), s.shared(s.second.id)],
-        attachments: [
-          {
-            caseId: s.caseId,
-            attachmentId: s.attachmentId,
-            entryId: s.second.id,
-            parentMemberId: s.parentMember.id,
-            epoch: 1,
-            keyId: s.attachmentId,
-            wrappedKey: wrapped(s.attachmentId),
-          },
-        ],
-        grants: [s.wrap(1, s.parentMember.id), s.wrap(1, s.police.id)],
-        consent: s.consent(),
-      },
-      (trx) =>
-        audit().record(trx, {
-          actor: s.parent.userId,
-          action: 'case.entries.share',
-          objectType: 'case',
-          objectId: s.caseId,
-          requestId: 'r',
-        }),
+    const result = await repo().share(s.firstShare(), (trx) =>
+      audit().record(trx, {
+        actor: s.parent.userId,
+        action: 'case.entries.share',
+        objectType: 'case',
+        objectId: s.caseId,
+        requestId: 'r',
+      }),
     );
     assert.equal(result, 'shared');
     assert.equal(await repo().compartmentEpoch(s.caseId, s.compartment), 1);
@@ -263,29 +244,7 @@ describeEachDialect('case shares repository', (database) => {
 
   test('unsharing deletes the rows and every wrap, moves the epoch, re-wraps the rest, or changes nothing when stale', async () => {
     const s = await scene();
-    await repo().share(
-      {
-        caseId: s.caseId,
-        compartment: s.compartment,
-        epoch: 1,
-        create: true,
-        entries: [s.shared(s.first.id), s.shared(s.second.id)],
-        attachments: [
-          {
-            caseId: s.caseId,
-            attachmentId: s.attachmentId,
-            entryId: s.second.id,
-            parentMemberId: s.parentMember.id,
-            epoch: 1,
-            keyId: s.attachmentId,
-            wrappedKey: wrapped(s.attachmentId),
-          },
-        ],
-        grants: [s.wrap(1, s.parentMember.id), s.wrap(1, s.police.id)],
-        consent: s.consent(),
-      },
-      () => Promise.resolve(),
-    );
+    await repo().share(s.firstShare(), () => Promise.resolve());
     const base = {
       caseId: s.caseId,
       parentMemberId: s.parentMember.id,
@@ -351,17 +310,7 @@ describeEachDialect('case shares repository', (database) => {
         epoch: 1,
         create: true,
         entries: [s.shared(s.second.id)],
-        attachments: [
-          {
-            caseId: s.caseId,
-            attachmentId: s.attachmentId,
-            entryId: s.second.id,
-            parentMemberId: s.parentMember.id,
-            epoch: 1,
-            keyId: s.attachmentId,
-            wrappedKey: wrapped(s.attachmentId),
-          },
-        ],
+        attachments: [s.sharedPhoto()],
         grants: [],
         consent: s.consent(),
       },

@@ -3,6 +3,7 @@ import type { WrappedKey } from '../../shared/crypto/aead.js';
 import type { Database } from '../../shared/db/schema.js';
 import type { AlsoInTransaction, Trx } from '../../shared/db/transaction.js';
 import { readCompartmentEpoch } from './case-compartments.repo.js';
+import type { StoredKeyWrap } from './case-keys.js';
 
 /*
  * The only code that queries case_shared_entries and case_shared_attachments (migration 0022): the journal
@@ -35,6 +36,21 @@ export interface SharedAttachmentRow {
 
 /** A compartment key wrapped to one member (case_key_wraps), as case-keys.ts makes it. */
 export type KeyWrapRow = Database['case_key_wraps'];
+
+/** The row of a wrap as case-keys.ts makes it, stored at `createdAt`. */
+export const keyWrapRow = (wrap: StoredKeyWrap, createdAt: string): KeyWrapRow => ({
+  case_id: wrap.caseId,
+  compartment: wrap.compartment,
+  epoch: wrap.epoch,
+  member_id: wrap.memberId,
+  recipient_key_id: wrap.recipientKeyId,
+  enc: wrap.enc,
+  ciphertext: wrap.ciphertext,
+  granter_member_id: wrap.granterMemberId,
+  granter_key_id: wrap.granterKeyId,
+  signature: wrap.signature,
+  created_at: createdAt,
+});
 
 /** A consent record (case_consents). */
 export type ConsentRow = Database['case_consents'];

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import { refuseAuditWrites } from '../../../test/helpers/audit-failure.js';
+import { caseRow, memberRow } from '../../../test/helpers/case-setup.js';
 import { describeEachDialect } from '../../../test/helpers/databases.js';
 import { buildParentSession } from '../../../test/helpers/factories.js';
 import { testObservation, throwawayLogKey } from '../../../test/helpers/journal.js';
@@ -24,7 +25,7 @@ import {
   unwrapEntryKey,
   wrapCompartmentKey,
 } from './case-keys.js';
-import { createCaseSharesRepository } from './case-shares.repo.js';
+import { createCaseSharesRepository, keyWrapRow } from './case-shares.repo.js';
 import { createCaseSharesService, type SharesActor } from './case-shares.service.js';
 import {
   type CaseRole,
@@ -111,17 +112,15 @@ describeEachDialect('case shares service', (database) => {
     const iso = now.toISOString();
     await db()
       .insertInto('cases')
-      .values({
-        id: caseId,
-        mode: 'with-parents',
-        risk_in_family: options.risk === true ? 'confirmed' : 'none',
-        risk_proposed_by: null,
-        closed_at: null,
-        created_at: iso,
-        created_by_user: null,
-        label_ciphertext: 'sealed',
-        label_epoch: 0,
-      })
+      .values(
+        caseRow({
+          id: caseId,
+          risk_in_family: options.risk === true ? 'confirmed' : 'none',
+          created_at: iso,
+          label_ciphertext: 'sealed',
+          label_epoch: 0,
+        }),
+      )
       .execute();
     const people: Person[] = [];
     for (const role of roles) {
@@ -134,28 +133,18 @@ describeEachDialect('case shares service', (database) => {
       const memberId = randomUUID();
       await db()
         .insertInto('case_members')
-        .values({
-          id: memberId,
-          case_id: caseId,
-          user_id: who.userId,
-          role,
-          state: 'active',
-          mandate: 'none',
-          organisation_id: role === 'parent' ? null : organisationId,
-          police_unit: role === 'police' ? 'Eenheid Midden-Nederland' : null,
-          reference_ciphertext: null,
-          reference_epoch: null,
-          invited_by_member_id: null,
-          confirmed_by_member_id: null,
-          confirmed_key_id: memberKeyId(
-            Buffer.from(user.x25519_public, 'base64'),
-            Buffer.from(user.ed25519_public, 'base64'),
-          ),
-          suspension_proposed_by: null,
-          created_at: iso,
-          updated_at: iso,
-          state_changed_at: iso,
-        })
+        .values(
+          memberRow(caseId, role, iso, {
+            id: memberId,
+            user_id: who.userId,
+            organisation_id: role === 'parent' ? null : organisationId,
+            police_unit: role === 'police' ? 'Eenheid Midden-Nederland' : null,
+            confirmed_key_id: memberKeyId(
+              Buffer.from(user.x25519_public, 'base64'),
+              Buffer.from(user.ed25519_public, 'base64'),
+            ),
+          }),
+        )
         .execute();
       people.push({ who, memberId, role });
     }
@@ -213,22 +202,8 @@ describeEachDialect('case shares service', (database) => {
             },
             granter: { memberId: person.memberId, signingKey: signing.privateKey, keyId: signing.id },
           });
-          await db()
-            .insertInto('case_key_wraps')
-            .values({
-              case_id: caseId,
-              compartment,
-              epoch: at,
-              member_id: member.id,
-              recipient_key_id: wrap.recipientKeyId,
-              enc: wrap.enc,
-              ciphertext: wrap.ciphertext,
-              granter_member_id: wrap.granterMemberId,
-              granter_key_id: wrap.granterKeyId,
-              signature: wrap.signature,
-              created_at: now.toISOString(),
-            })
-            .execute();
+          // The wrap names this case, compartment, epoch and member (made from their key and for them).
+          await db().insertInto('case_key_wraps').values(keyWrapRow(wrap, now.toISOString())).execute();
         }
         return made;
       }

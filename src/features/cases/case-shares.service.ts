@@ -16,19 +16,18 @@ import {
   KeyWrapRefused,
   memberKeyId,
   rotateCompartment,
-  type StoredKeyWrap,
   unwrapEntryKey,
   wrapEntryKey,
   type WrapGranter,
   type WrapRecipient,
 } from './case-keys.js';
-import type {
-  CaseSharesRepository,
-  KeyWrapRow,
-  Rewrapped,
-  SharedAttachmentRow,
-  SharedEntryRow,
-  ShareMember,
+import {
+  type CaseSharesRepository,
+  keyWrapRow,
+  type Rewrapped,
+  type SharedAttachmentRow,
+  type SharedEntryRow,
+  type ShareMember,
 } from './case-shares.repo.js';
 import {
   type CaseRole,
@@ -159,20 +158,6 @@ function recipientOf(member: ShareMember): WrapRecipient | undefined {
 /** Who may hold a parent's share key: active professionals who read shared entries (not observers), confirmed. */
 const readsShares = (member: ShareMember): boolean =>
   member.state === 'active' && member.role !== 'parent' && member.role !== 'observer' && member.userId !== null;
-
-const wrapRow = (wrap: StoredKeyWrap, createdAt: string): KeyWrapRow => ({
-  case_id: wrap.caseId,
-  compartment: wrap.compartment,
-  epoch: wrap.epoch,
-  member_id: wrap.memberId,
-  recipient_key_id: wrap.recipientKeyId,
-  enc: wrap.enc,
-  ciphertext: wrap.ciphertext,
-  granter_member_id: wrap.granterMemberId,
-  granter_key_id: wrap.granterKeyId,
-  signature: wrap.signature,
-  created_at: createdAt,
-});
 
 export interface CaseSharesOptions {
   /** The log public keys checkpoints may be signed with (SPKI DER): the current and earlier ones. */
@@ -418,7 +403,7 @@ export function createCaseSharesService(
         compartment,
         fromEpoch: previous.epoch,
         entryIds: [...leaving],
-        wraps: wraps.map((wrap) => wrapRow(wrap, now)),
+        wraps: wraps.map((wrap) => keyWrapRow(wrap, now)),
         remaining: staying.map((row) => rewrap(row.entryId)),
         remainingAttachments: stayingAttachments.map((row) => rewrap(row.attachmentId)),
       },

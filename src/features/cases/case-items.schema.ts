@@ -228,5 +228,6 @@ export function decodeCursor(token: unknown): number | undefined {
   const match = /^t1\.([1-9]\d{0,14})$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
   if (match === null) return undefined;
   const value = Number(match[1]);
-  return Number.isSafeInteger(value) ? value : undefined;
+  // case_events.seq is an integer column (PostgreSQL: at most 2^31 - 1): a larger cursor is not one of ours.
+  return Number.isSafeInteger(value) && value <= 2_147_483_647 ? value : undefined;
 }

@@ -21,6 +21,7 @@ import { buildParent } from '../../../test/helpers/factories.js';
 import { type SmtpSink, startSmtpSink } from '../../../test/helpers/smtp-sink.js';
 import { changedTables, type IgnoredColumns, tableDump } from '../../../test/helpers/table-dump.js';
 import { pathwayDir } from '../../shared/paths.js';
+import { encodeCursor } from './case-items.schema.js';
 
 /*
  * The IDOR matrix (issue 14): two cases A and B, each with a member of every role in every state the service
@@ -471,7 +472,40 @@ for (const dialect of dialects.filter((name) => (process.env.IDOR_DIALECTS ?? na
             );
           }
         }
-        t.diagnostic(`statuses: ${JSON.stringify(Object.fromEntries(statuses))}`);
+        // The pages without an id that list cases or what can be shared (my cases, share into which case, the
+        // journal) show nothing of B either.
+        const lists = registeredRoutes(testApp.app).filter(
+          ({ method, path: route }) =>
+            method === 'GET' && !route.includes(':') && /^\/(samenwerken|logboek|account|gedeeld)/.test(route),
+        );
+        for (const { path: route } of lists) {
+          const response = await call('GET', route, undefined);
+          if (response.statusCode >= 500) failures.push(`GET ${route}: ${response.statusCode}`);
+          const shown = `${JSON.stringify(response.headers)}\n${response.body}`;
+          for (const secret of secrets) if (shown.includes(secret)) failures.push(`GET ${route}: shows "${secret}"`);
+        }
+        // B's ids in the query of every page of A's own case (a timeline cursor from far ahead, entries to preselect):
+        // whatever A's page shows, it shows nothing of B.
+        const query = `?na=${encodeCursor(999_999_999_999_999)}&notitie=${b.ids.entry[0]}&zaak=${b.built.caseId}&lid=${b.ids.member[0]}`;
+        const ownPages = routes.filter(
+          ({ method, path: route }) =>
+            method === 'GET' && route.startsWith('/samenwerken/:') && paramsOf(route).length === 1,
+        );
+        for (const { path: route } of ownPages) {
+          const response = await call(
+            'GET',
+            `${fill(route, { [paramsOf(route)[0]!]: a.built.caseId })}${query}`,
+            undefined,
+          );
+          if (response.statusCode >= 500) failures.push(`GET ${route}${query}: ${response.statusCode}`);
+          const shown = `${JSON.stringify(response.headers)}\n${response.body}`;
+          for (const secret of secrets)
+            if (shown.includes(secret)) failures.push(`GET ${route}${query}: shows "${secret}"`);
+        }
+        t.diagnostic(
+          `statuses: ${JSON.stringify(Object.fromEntries(statuses))}; lists without an id: ${lists.length}; ` +
+            `A's pages with B's ids in the query: ${ownPages.length}`,
+        );
         assert.deepEqual(failures, []);
       });
     }

@@ -137,6 +137,38 @@ async function holdEpoch(trx: Trx, caseId: string, compartment: string, epoch: n
   return Number(result.numUpdatedRows) === 1;
 }
 
+/**
+ * Moves shared entries and attachments of a case to `epoch` with their new wrapped keys (only the given parent's
+ * rows when `parentMemberId` is given), in the caller's transaction.
+ */
+async function setWrappedKeys(
+  trx: Trx,
+  caseId: string,
+  epoch: number,
+  rows: {
+    entries: readonly { id: string; wrappedKey: WrappedKey }[];
+    attachments: readonly { id: string; wrappedKey: WrappedKey }[];
+  },
+  parentMemberId?: string,
+): Promise<void> {
+  for (const item of rows.entries) {
+    let update = trx
+      .updateTable('case_shared_entries')
+      .set({ epoch, wrapped_key: item.wrappedKey })
+      .where('case_id', '=', caseId);
+    if (parentMemberId !== undefined) update = update.where('parent_member_id', '=', parentMemberId);
+    await update.where('entry_id', '=', item.id).execute();
+  }
+  for (const item of rows.attachments) {
+    let update = trx
+      .updateTable('case_shared_attachments')
+      .set({ epoch, wrapped_key: item.wrappedKey })
+      .where('case_id', '=', caseId);
+    if (parentMemberId !== undefined) update = update.where('parent_member_id', '=', parentMemberId);
+    await update.where('attachment_id', '=', item.id).execute();
+  }
+}
+
 export function createCaseSharesRepository(db: Kysely<Database>) {
   return {
     /** The shared entries of a case (of one parent member when given), oldest share first. */
@@ -380,24 +412,7 @@ export function createCaseSharesRepository(db: Kysely<Database>) {
         .transaction()
         .execute(async (trx) => {
           if (!(await holdEpoch(trx, caseId, input.compartment, epoch))) throw new StaleEpoch();
-          for (const item of input.entries) {
-            await trx
-              .updateTable('case_shared_entries')
-              .set({ epoch, wrapped_key: item.wrappedKey })
-              .where('case_id', '=', caseId)
-              .where('parent_member_id', '=', parentMemberId)
-              .where('entry_id', '=', item.id)
-              .execute();
-          }
-          for (const item of input.attachments) {
-            await trx
-              .updateTable('case_shared_attachments')
-              .set({ epoch, wrapped_key: item.wrappedKey })
-              .where('case_id', '=', caseId)
-              .where('parent_member_id', '=', parentMemberId)
-              .where('attachment_id', '=', item.id)
-              .execute();
-          }
+          await setWrappedKeys(trx, caseId, epoch, input, parentMemberId);
           await also(trx);
           return 'rewrapped' as const;
         })
@@ -486,22 +501,10 @@ export function createCaseSharesRepository(db: Kysely<Database>) {
             .where('compartment', '=', compartment)
             .execute();
           for (const wrap of input.wraps) await trx.insertInto('case_key_wraps').values(wrap).execute();
-          for (const item of input.remaining) {
-            await trx
-              .updateTable('case_shared_entries')
-              .set({ epoch, wrapped_key: item.wrappedKey })
-              .where('case_id', '=', caseId)
-              .where('entry_id', '=', item.id)
-              .execute();
-          }
-          for (const item of input.remainingAttachments) {
-            await trx
-              .updateTable('case_shared_attachments')
-              .set({ epoch, wrapped_key: item.wrappedKey })
-              .where('case_id', '=', caseId)
-              .where('attachment_id', '=', item.id)
-              .execute();
-          }
+          await setWrappedKeys(trx, caseId, epoch, {
+            entries: input.remaining,
+            attachments: input.remainingAttachments,
+          });
           await also(trx);
           return 'unshared' as const;
         })

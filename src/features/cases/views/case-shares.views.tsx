@@ -74,6 +74,45 @@ export function ChooseCasePage({
 }
 
 /** The share form: which entries, and the consent the share rests on. */
+/** One question of the consent record: radio choices with their problem, and a hint when there is one. */
+function ConsentQuestion({
+  ctx,
+  form,
+  name,
+  legend,
+  hint,
+  stacked = false,
+  choices,
+}: {
+  ctx: PageContext;
+  form: FormState;
+  name: string;
+  legend: MessageKey;
+  hint?: MessageKey;
+  stacked?: boolean;
+  choices: readonly (readonly [value: string, label: MessageKey])[];
+}) {
+  return (
+    <fieldset>
+      <legend>{ctx.t(legend)}</legend>
+      {hint !== undefined && (
+        <p class="app-hint" id={`${name}-hint`}>
+          {ctx.t(hint)}
+        </p>
+      )}
+      <FieldError ctx={ctx} id={name} problem={problemOf(form.problems, name)} />
+      <div class={stacked ? 'app-radios app-radios--stacked' : 'app-radios'} id={name}>
+        <RadioItems
+          name={name}
+          {...(hint === undefined ? {} : { describedBy: `${name}-hint` })}
+          choices={choices.map(([value, key]) => ({ value, label: ctx.t(key) }))}
+          chosen={form.values[name]}
+        />
+      </div>
+    </fieldset>
+  );
+}
+
 export function SharePage({
   ctx,
   caseId,
@@ -128,58 +167,40 @@ export function SharePage({
           </fieldset>
           <fieldset>
             <legend>{t('caseShares.consent.legend')}</legend>
-            <fieldset>
-              <legend>{t('caseShares.consent.age')}</legend>
-              <p class="app-hint" id="kind16-hint">
-                {t('caseShares.consent.ageHint')}
-              </p>
-              <FieldError ctx={ctx} id="kind16" problem={problem('kind16')} />
-              <div class="app-radios" id="kind16">
-                <RadioItems
-                  name="kind16"
-                  describedBy="kind16-hint"
-                  choices={[
-                    { value: 'ja', label: t('caseShares.consent.yes') },
-                    { value: 'nee', label: t('caseShares.consent.no') },
-                  ]}
-                  chosen={form.values.kind16}
-                />
-              </div>
-            </fieldset>
-            <fieldset>
-              <legend>{t('caseShares.consent.basis')}</legend>
-              <FieldError ctx={ctx} id="grondslag" problem={problem('grondslag')} />
-              <div class="app-radios app-radios--stacked" id="grondslag">
-                <RadioItems
-                  name="grondslag"
-                  choices={(
-                    [
-                      ['ouder', 'caseShares.consent.basis.parent'],
-                      ['kind', 'caseShares.consent.basis.child'],
-                      ['samen', 'caseShares.consent.basis.parent-and-child'],
-                    ] as const
-                  ).map(([value, key]) => ({ value, label: t(key) }))}
-                  chosen={form.values.grondslag}
-                />
-              </div>
-            </fieldset>
-            <fieldset>
-              <legend>{t('caseShares.consent.childKnows')}</legend>
-              <FieldError ctx={ctx} id="kindWeet" problem={problem('kindWeet')} />
-              <div class="app-radios" id="kindWeet">
-                <RadioItems
-                  name="kindWeet"
-                  choices={(
-                    [
-                      ['ja', 'caseShares.consent.childKnows.yes'],
-                      ['nee', 'caseShares.consent.childKnows.no'],
-                      ['onbekend', 'caseShares.consent.childKnows.unknown'],
-                    ] as const
-                  ).map(([value, key]) => ({ value, label: t(key) }))}
-                  chosen={form.values.kindWeet}
-                />
-              </div>
-            </fieldset>
+            <ConsentQuestion
+              ctx={ctx}
+              form={form}
+              name="kind16"
+              legend="caseShares.consent.age"
+              hint="caseShares.consent.ageHint"
+              choices={[
+                ['ja', 'caseShares.consent.yes'],
+                ['nee', 'caseShares.consent.no'],
+              ]}
+            />
+            <ConsentQuestion
+              ctx={ctx}
+              form={form}
+              name="grondslag"
+              legend="caseShares.consent.basis"
+              stacked
+              choices={[
+                ['ouder', 'caseShares.consent.basis.parent'],
+                ['kind', 'caseShares.consent.basis.child'],
+                ['samen', 'caseShares.consent.basis.parent-and-child'],
+              ]}
+            />
+            <ConsentQuestion
+              ctx={ctx}
+              form={form}
+              name="kindWeet"
+              legend="caseShares.consent.childKnows"
+              choices={[
+                ['ja', 'caseShares.consent.childKnows.yes'],
+                ['nee', 'caseShares.consent.childKnows.no'],
+                ['onbekend', 'caseShares.consent.childKnows.unknown'],
+              ]}
+            />
           </fieldset>
           <button class="app-button" type="submit">
             {t('caseShares.share.submit')}

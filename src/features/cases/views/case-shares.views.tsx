@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { MessageKey } from '../../../shared/i18n/messages.js';
 import { CsrfField } from '../../../shared/views/components/csrf-field.js';
 import { ErrorSummary } from '../../../shared/views/components/error-summary.js';
@@ -74,6 +75,46 @@ export function ChooseCasePage({
 }
 
 /** The share form: which entries, and the consent the share rests on. */
+/** The journal entries to tick (field 'notitie', one checkbox each, by the entry's number), with their problem. */
+function EntryChecks({
+  ctx,
+  legend,
+  hint,
+  form,
+  entries,
+}: {
+  ctx: PageContext;
+  legend: MessageKey;
+  hint?: MessageKey;
+  form: FormState;
+  entries: readonly { id: string; number: number; checked?: boolean; label: ComponentChildren }[];
+}) {
+  return (
+    <fieldset>
+      <legend>{ctx.t(legend)}</legend>
+      {hint !== undefined && <p class="app-hint">{ctx.t(hint)}</p>}
+      <FieldError ctx={ctx} id="notitie" problem={problemOf(form.problems, 'notitie')} />
+      <div class="app-radios app-radios--stacked" id="notitie">
+        {entries.map((entry) => (
+          <div class="app-radios__item" key={entry.id}>
+            <input
+              class="app-radios__input"
+              type="checkbox"
+              id={`notitie-${entry.number}`}
+              name="notitie"
+              value={entry.id}
+              checked={entry.checked}
+            />
+            <label class="app-radios__label" for={`notitie-${entry.number}`}>
+              {entry.label}
+            </label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 /** One question of the consent record: radio choices with their problem, and a hint when there is one. */
 function ConsentQuestion({
   ctx,
@@ -127,7 +168,6 @@ export function SharePage({
   form: FormState;
 }) {
   const { t } = ctx;
-  const problem = (field: string) => problemOf(form.problems, field);
   const open = choices.filter((choice) => !choice.redacted);
   return (
     <Layout ctx={ctx} title={titled(ctx, t('caseShares.share.title'), form.problems)}>
@@ -141,30 +181,24 @@ export function SharePage({
       ) : (
         <form method="post" action={`/samenwerken/${caseId}/delen`}>
           <CsrfField ctx={ctx} />
-          <fieldset>
-            <legend>{t('caseShares.share.entries')}</legend>
-            <FieldError ctx={ctx} id="notitie" problem={problem('notitie')} />
-            <div class="app-radios app-radios--stacked" id="notitie">
-              {open.map((choice) => (
-                <div class="app-radios__item" key={choice.id}>
-                  <input
-                    class="app-radios__input"
-                    type="checkbox"
-                    id={`notitie-${choice.number}`}
-                    name="notitie"
-                    value={choice.id}
-                    checked={ticked.includes(choice.id)}
-                  />
-                  <label class="app-radios__label" for={`notitie-${choice.number}`}>
-                    {t('caseShares.share.entry', { number: choice.number })}
-                    {choice.date === undefined ? '' : `, ${formatDay(ctx, choice.date)}`}
-                    {choice.category === undefined ? '' : ` – ${t(categoryKey(choice.category))}`}
-                    {choice.shared ? ` (${t('caseShares.share.alreadyShared')})` : ''}
-                  </label>
-                </div>
-              ))}
-            </div>
-          </fieldset>
+          <EntryChecks
+            ctx={ctx}
+            legend="caseShares.share.entries"
+            form={form}
+            entries={open.map((choice) => ({
+              id: choice.id,
+              number: choice.number,
+              checked: ticked.includes(choice.id),
+              label: (
+                <>
+                  {t('caseShares.share.entry', { number: choice.number })}
+                  {choice.date === undefined ? '' : `, ${formatDay(ctx, choice.date)}`}
+                  {choice.category === undefined ? '' : ` – ${t(categoryKey(choice.category))}`}
+                  {choice.shared ? ` (${t('caseShares.share.alreadyShared')})` : ''}
+                </>
+              ),
+            }))}
+          />
           <fieldset>
             <legend>{t('caseShares.consent.legend')}</legend>
             <ConsentQuestion
@@ -343,29 +377,23 @@ export function MySharesPage({
       ) : (
         <form method="post" action={`/samenwerken/${caseId}/gedeeld/stoppen`}>
           <CsrfField ctx={ctx} />
-          <fieldset>
-            <legend>{t('caseShares.unshare.legend')}</legend>
-            <p class="app-hint">{t('caseShares.unshare.hint')}</p>
-            <FieldError ctx={ctx} id="notitie" problem={problemOf(form.problems, 'notitie')} />
-            <div class="app-radios app-radios--stacked" id="notitie">
-              {items.map((item) => (
-                <div class="app-radios__item" key={item.entryId}>
-                  <input
-                    class="app-radios__input"
-                    type="checkbox"
-                    id={`notitie-${item.number}`}
-                    name="notitie"
-                    value={item.entryId}
-                  />
-                  <label class="app-radios__label" for={`notitie-${item.number}`}>
-                    <a href={`/logboek/${item.entryId}`}>{t('caseShares.list.entry', { number: item.number })}</a>
-                    {' – '}
-                    {t('caseShares.list.shared', { date: formatMoment(ctx, item.sharedAt) })}
-                  </label>
-                </div>
-              ))}
-            </div>
-          </fieldset>
+          <EntryChecks
+            ctx={ctx}
+            legend="caseShares.unshare.legend"
+            hint="caseShares.unshare.hint"
+            form={form}
+            entries={items.map((item) => ({
+              id: item.entryId,
+              number: item.number,
+              label: (
+                <>
+                  <a href={`/logboek/${item.entryId}`}>{t('caseShares.list.entry', { number: item.number })}</a>
+                  {' – '}
+                  {t('caseShares.list.shared', { date: formatMoment(ctx, item.sharedAt) })}
+                </>
+              ),
+            }))}
+          />
           <button class="app-button app-button--secondary" type="submit">
             {t('caseShares.unshare.submit')}
           </button>

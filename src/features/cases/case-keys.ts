@@ -182,6 +182,24 @@ function decodeStrict(text: string): Buffer {
   return bytes;
 }
 
+/**
+ * Granters' signing keys as key objects, by their SPKI: reading a key (OpenSSL 3) costs about as much as checking
+ * the signature, and the same few granters' keys are read on every opening of a case. Public values; bounded.
+ */
+const granterKeys = new Map<string, KeyObject>();
+const GRANTER_KEYS_MAX = 4096;
+
+function granterKeyObject(spki: Uint8Array): KeyObject {
+  const id = Buffer.from(spki).toString('base64');
+  let key = granterKeys.get(id);
+  if (key === undefined) {
+    key = publicKeyFrom(spki);
+    if (granterKeys.size >= GRANTER_KEYS_MAX) granterKeys.clear();
+    granterKeys.set(id, key);
+  }
+  return key;
+}
+
 /** Opens a member's wrap, or throws KeyWrapRefused (whatever the reason). */
 export function unwrapCompartmentKey(wrap: StoredKeyWrap, expected: UnwrapExpectation): CompartmentKey {
   const { recipient, granter } = expected;
@@ -206,7 +224,7 @@ export function unwrapCompartmentKey(wrap: StoredKeyWrap, expected: UnwrapExpect
     // The binding is made from what the reader expects, never from the stored fields.
     const info = wrapInfo(expected.caseId, expected.compartment, expected.epoch, recipient.memberId, recipient.keyId);
     const signed = signedWrapBytes(enc, ciphertext, info, wrap.granterMemberId, wrap.granterKeyId);
-    if (!verifyMessage(publicKeyFrom(granter.ed25519Public), 'case-key-wrap', signed, signature)) {
+    if (!verifyMessage(granterKeyObject(granter.ed25519Public), 'case-key-wrap', signed, signature)) {
       throw new KeyWrapRefused();
     }
     plaintext = openBase(encapsulatedKeyFrom(enc), recipient.x25519Private, info, hpkeCiphertextFrom(ciphertext));

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { lockRow } from '../../shared/db/lock.js';
 import type { CaseConsentsTable, CaseMembersTable, CasesTable, Database } from '../../shared/db/schema.js';
 import type { AlsoInTransaction, Trx } from '../../shared/db/transaction.js';
@@ -84,11 +84,42 @@ export interface CompartmentEpoch {
   epoch: number;
 }
 
+/** What checking a wrap needs of its granter: their case and role, and the signing keys they signed with. */
+export interface WrapGranterFacts {
+  id: string;
+  caseId: string;
+  role: CaseRole;
+  /** The account while it exists: its retired signing keys are read only when its current one is not the wrap's. */
+  userId: string | null;
+  /** The account's current signing key (SPKI DER), or the keys kept on the member row once the account is gone. */
+  signingKeys: Buffer[];
+}
+
+/** A wrap with its granter as stored now (undefined when the granter's row is gone). */
+export type GrantedWrap = StoredKeyWrap & { granter: WrapGranterFacts | undefined };
+
 /** One of my cases, for the list: the case, my membership, my wrap of the label's key (if I hold one). */
 export interface MyCase {
   case: StoredCase;
   member: StoredMember;
-  labelWrap: StoredKeyWrap | undefined;
+  labelWrap: GrantedWrap | undefined;
+}
+
+/** A compartment as a member opening the case finds it: its epoch, their wrap of it, whether a holder lacks one. */
+export interface OpeningCompartment {
+  compartment: Compartment;
+  epoch: number;
+  /** The member's wrap of the current epoch, with its granter. */
+  wrap: GrantedWrap | undefined;
+  /** An active member meant to hold it (the service's `entitled`) has no wrap of the current epoch. */
+  holderMissing: boolean;
+}
+
+/** What opening a case reads in one query: the case, the user's membership and their current wraps. */
+export interface Opening {
+  case: StoredCase;
+  member: StoredMember;
+  compartments: OpeningCompartment[];
 }
 
 export type NewMember = Omit<StoredMember, 'updatedAt' | 'stateChangedAt'>;
@@ -140,6 +171,97 @@ const toWrap = (row: Database['case_key_wraps']): StoredKeyWrap => ({
   granterKeyId: row.granter_key_id,
   signature: row.signature,
 });
+
+/** A joined row's columns of one table (those named `<prefix><column>`), without the prefix. */
+function strip<T>(row: object, prefix: string): T {
+  return Object.fromEntries(
+    Object.entries(row)
+      .filter(([column]) => column.startsWith(prefix))
+      .map(([column, value]) => [column.slice(prefix.length), value as unknown]),
+  ) as T;
+}
+
+/** The case's columns as `c_<column>`, for queries that join it to a member's row. */
+const caseColumns = [
+  'c.id as c_id',
+  'c.mode as c_mode',
+  'c.risk_in_family as c_risk_in_family',
+  'c.risk_proposed_by as c_risk_proposed_by',
+  'c.closed_at as c_closed_at',
+  'c.created_at as c_created_at',
+  'c.created_by_user as c_created_by_user',
+  'c.label_ciphertext as c_label_ciphertext',
+  'c.label_epoch as c_label_epoch',
+] as const;
+
+/** A wrap's columns as `w_<column>` and its granter's (`g`, the granter's member row; `gu`, their account). */
+const grantedWrapColumns = [
+  'w.case_id as w_case_id',
+  'w.compartment as w_compartment',
+  'w.epoch as w_epoch',
+  'w.member_id as w_member_id',
+  'w.recipient_key_id as w_recipient_key_id',
+  'w.enc as w_enc',
+  'w.ciphertext as w_ciphertext',
+  'w.granter_member_id as w_granter_member_id',
+  'w.granter_key_id as w_granter_key_id',
+  'w.signature as w_signature',
+  'w.created_at as w_created_at',
+  'g.id as g_id',
+  'g.case_id as g_case_id',
+  'g.role as g_role',
+  'g.user_id as g_user_id',
+  'g.former_signing_keys as g_former_signing_keys',
+  'gu.ed25519_public as gu_ed25519_public',
+] as const;
+
+type JoinedWrap = { [K in keyof Database['case_key_wraps'] as `w_${K}`]: Database['case_key_wraps'][K] | null } & {
+  g_id: string | null;
+  g_case_id: string | null;
+  g_role: CaseRole | null;
+  g_user_id: string | null;
+  g_former_signing_keys: string | null;
+  gu_ed25519_public: string | null;
+};
+
+/** The signing keys kept on a member row when its account was deleted (JSON array of base64 SPKI). */
+function keptKeys(kept: string | null): Buffer[] {
+  const parsed = kept === null ? [] : (JSON.parse(kept) as unknown);
+  return Array.isArray(parsed)
+    ? parsed.filter((key): key is string => typeof key === 'string').map((key) => Buffer.from(key, 'base64'))
+    : [];
+}
+
+/** A joined wrap with its granter, or undefined when the row has no wrap (a left join that found none). */
+function grantedWrapOf(row: JoinedWrap): GrantedWrap | undefined {
+  if (row.w_enc === null) return undefined;
+  const granter: WrapGranterFacts | undefined =
+    row.g_id === null || row.g_case_id === null || row.g_role === null
+      ? undefined
+      : {
+          id: row.g_id,
+          caseId: row.g_case_id,
+          role: row.g_role,
+          userId: row.g_user_id,
+          signingKeys:
+            row.g_user_id === null || row.gu_ed25519_public === null
+              ? keptKeys(row.g_former_signing_keys)
+              : [Buffer.from(row.gu_ed25519_public, 'base64')],
+        };
+  return { ...toWrap(strip<Database['case_key_wraps']>(row, 'w_')), granter };
+}
+
+/** The id of the user's newest membership of a case that is not removed (a removed member may have joined again). */
+const newestMembership = (eb: ExpressionBuilder<Database & { m: MemberRow }, 'm'>, caseId: string, userId: string) =>
+  eb
+    .selectFrom('case_members')
+    .select('case_members.id')
+    .where('case_members.case_id', '=', caseId)
+    .where('case_members.user_id', '=', userId)
+    .where('case_members.state', '!=', 'removed')
+    .orderBy('case_members.created_at', 'desc')
+    .orderBy('case_members.id')
+    .limit(1);
 
 const memberValues = (member: NewMember, nowIso: string): MemberRow => ({
   id: member.id,
@@ -197,6 +319,20 @@ export interface CaseChange {
 
 /** Reads and writes on one executor (the database, or a transaction). */
 function queriesOn(db: Kysely<Database>) {
+  const wrapsWithGranters = () =>
+    db
+      .selectFrom('case_key_wraps as w')
+      .leftJoin('case_members as g', 'g.id', 'w.granter_member_id')
+      .leftJoin('users as gu', 'gu.id', 'g.user_id')
+      .select(grantedWrapColumns);
+  const retiredSigningKeys = async (userId: string): Promise<Buffer[]> => {
+    const rows = await db
+      .selectFrom('retired_signing_keys')
+      .select('public_key')
+      .where('user_id', '=', userId)
+      .execute();
+    return rows.map((row) => Buffer.from(row.public_key, 'base64'));
+  };
   return {
     async findCase(caseId: string): Promise<StoredCase | undefined> {
       const row = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
@@ -216,19 +352,91 @@ function queriesOn(db: Kysely<Database>) {
       caseId: string,
       userId: string,
     ): Promise<{ case: StoredCase; member: StoredMember } | undefined> {
-      const member = await db
-        .selectFrom('case_members')
-        .selectAll()
-        .where('case_id', '=', caseId)
-        .where('user_id', '=', userId)
-        .where('state', '!=', 'removed')
-        .orderBy('created_at', 'desc')
-        .orderBy('id')
-        .limit(1)
+      const row = await db
+        .selectFrom('case_members as m')
+        .innerJoin('cases as c', 'c.id', 'm.case_id')
+        .selectAll('m')
+        .select(caseColumns)
+        .where('m.id', '=', (eb) => newestMembership(eb, caseId, userId))
         .executeTakeFirst();
-      if (member === undefined) return undefined;
-      const row = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
-      return row === undefined ? undefined : { case: toCase(row), member: toMember(member) };
+      return row === undefined ? undefined : { case: toCase(strip(row, 'c_')), member: toMember(row) };
+    },
+
+    /**
+     * Opening a case, in one query: the user's membership (as findMembership), the case, and per compartment its
+     * current epoch, the member's wrap of it with the granter's keys, and whether an active member meant to hold
+     * it lacks a wrap of that epoch (the check `entitled` in the service makes, in SQL: the members' key is for
+     * every member, the others for members who are neither a parent nor an observer, a share also for its parent).
+     */
+    async opening(caseId: string, userId: string): Promise<Opening | undefined> {
+      const rows = await db
+        .selectFrom('case_members as m')
+        .innerJoin('cases as c', 'c.id', 'm.case_id')
+        .leftJoin('case_compartments as cc', 'cc.case_id', 'c.id')
+        .leftJoin('case_key_wraps as w', (join) =>
+          join
+            .onRef('w.case_id', '=', 'cc.case_id')
+            .onRef('w.compartment', '=', 'cc.compartment')
+            .onRef('w.epoch', '=', 'cc.epoch')
+            .onRef('w.member_id', '=', 'm.id'),
+        )
+        .leftJoin('case_members as g', 'g.id', 'w.granter_member_id')
+        .leftJoin('users as gu', 'gu.id', 'g.user_id')
+        .selectAll('m')
+        .select(caseColumns)
+        .select(grantedWrapColumns)
+        .select(['cc.compartment as cc_compartment', 'cc.epoch as cc_epoch'])
+        .select((eb) =>
+          eb
+            .exists(
+              eb
+                .selectFrom('case_members as o')
+                .select('o.id')
+                .whereRef('o.case_id', '=', 'cc.case_id')
+                .where('o.state', '=', 'active')
+                .where((holder) =>
+                  holder.or([
+                    holder('cc.compartment', '=', 'members'),
+                    holder('o.role', 'not in', ['parent', 'observer']),
+                    holder('cc.compartment', '=', sql<string>`'share:' || ${sql.ref('o.id')}`),
+                  ]),
+                )
+                .where((holder) =>
+                  holder.not(
+                    holder.exists(
+                      holder
+                        .selectFrom('case_key_wraps as x')
+                        .select('x.member_id')
+                        .whereRef('x.case_id', '=', 'cc.case_id')
+                        .whereRef('x.compartment', '=', 'cc.compartment')
+                        .whereRef('x.epoch', '=', 'cc.epoch')
+                        .whereRef('x.member_id', '=', 'o.id'),
+                    ),
+                  ),
+                ),
+            )
+            .as('holder_missing'),
+        )
+        .where('m.id', '=', (eb) => newestMembership(eb, caseId, userId))
+        .execute();
+      const first = rows[0];
+      if (first === undefined) return undefined;
+      return {
+        case: toCase(strip(first, 'c_')),
+        member: toMember(first),
+        compartments: rows.flatMap((row) =>
+          row.cc_compartment === null || row.cc_epoch === null
+            ? []
+            : [
+                {
+                  compartment: row.cc_compartment as Compartment,
+                  epoch: Number(row.cc_epoch),
+                  wrap: grantedWrapOf(row),
+                  holderMissing: Number(row.holder_missing) === 1,
+                },
+              ],
+        ),
+      };
     },
 
     /** Every case the user is a member of (not removed), newest first, with their wrap of the label's key. */
@@ -243,27 +451,11 @@ function queriesOn(db: Kysely<Database>) {
             .onRef('w.epoch', '=', 'c.label_epoch')
             .on('w.compartment', '=', 'members'),
         )
+        .leftJoin('case_members as g', 'g.id', 'w.granter_member_id')
+        .leftJoin('users as gu', 'gu.id', 'g.user_id')
         .selectAll('m')
-        .select([
-          'c.id as c_id',
-          'c.mode as c_mode',
-          'c.risk_in_family as c_risk_in_family',
-          'c.risk_proposed_by as c_risk_proposed_by',
-          'c.closed_at as c_closed_at',
-          'c.created_at as c_created_at',
-          'c.created_by_user as c_created_by_user',
-          'c.label_ciphertext as c_label_ciphertext',
-          'c.label_epoch as c_label_epoch',
-          'w.compartment as w_compartment',
-          'w.epoch as w_epoch',
-          'w.recipient_key_id as w_recipient_key_id',
-          'w.enc as w_enc',
-          'w.ciphertext as w_ciphertext',
-          'w.granter_member_id as w_granter_member_id',
-          'w.granter_key_id as w_granter_key_id',
-          'w.signature as w_signature',
-          'w.created_at as w_created_at',
-        ])
+        .select(caseColumns)
+        .select(grantedWrapColumns)
         .where('m.user_id', '=', userId)
         .where('m.state', '!=', 'removed')
         .orderBy('c.created_at', 'desc')
@@ -271,34 +463,9 @@ function queriesOn(db: Kysely<Database>) {
         .limit(500)
         .execute();
       return rows.map((row) => ({
-        case: toCase({
-          id: row.c_id,
-          mode: row.c_mode,
-          risk_in_family: row.c_risk_in_family,
-          risk_proposed_by: row.c_risk_proposed_by,
-          closed_at: row.c_closed_at,
-          created_at: row.c_created_at,
-          created_by_user: row.c_created_by_user,
-          label_ciphertext: row.c_label_ciphertext,
-          label_epoch: row.c_label_epoch,
-        }),
+        case: toCase(strip(row, 'c_')),
         member: toMember(row),
-        labelWrap:
-          row.w_enc === null
-            ? undefined
-            : toWrap({
-                case_id: row.c_id,
-                compartment: row.w_compartment ?? 'members',
-                epoch: Number(row.w_epoch),
-                member_id: row.id,
-                recipient_key_id: row.w_recipient_key_id ?? '',
-                enc: row.w_enc,
-                ciphertext: row.w_ciphertext ?? '',
-                granter_member_id: row.w_granter_member_id ?? '',
-                granter_key_id: row.w_granter_key_id ?? '',
-                signature: row.w_signature ?? '',
-                created_at: row.w_created_at ?? '',
-              }),
+        labelWrap: grantedWrapOf(row),
       }));
     },
 
@@ -342,35 +509,31 @@ function queriesOn(db: Kysely<Database>) {
       return row === undefined ? undefined : Number(row.epoch);
     },
 
-    /** A member's wrap of one compartment at one epoch. */
+    /** A member's wrap of one compartment at one epoch, with its granter. */
     async findWrap(
       caseId: string,
       compartment: Compartment,
       epoch: number,
       memberId: string,
-    ): Promise<StoredKeyWrap | undefined> {
-      const row = await db
-        .selectFrom('case_key_wraps')
-        .selectAll()
-        .where('case_id', '=', caseId)
-        .where('compartment', '=', compartment)
-        .where('epoch', '=', epoch)
-        .where('member_id', '=', memberId)
+    ): Promise<GrantedWrap | undefined> {
+      const row = await wrapsWithGranters()
+        .where('w.case_id', '=', caseId)
+        .where('w.compartment', '=', compartment)
+        .where('w.epoch', '=', epoch)
+        .where('w.member_id', '=', memberId)
         .executeTakeFirst();
-      return row === undefined ? undefined : toWrap(row);
+      return row === undefined ? undefined : grantedWrapOf(row);
     },
 
-    /** Every wrap a member holds in a case (each compartment, each epoch). */
-    async wrapsOfMember(caseId: string, memberId: string): Promise<StoredKeyWrap[]> {
-      const rows = await db
-        .selectFrom('case_key_wraps')
-        .selectAll()
-        .where('case_id', '=', caseId)
-        .where('member_id', '=', memberId)
-        .orderBy('compartment')
-        .orderBy('epoch')
+    /** Every wrap a member holds in a case (each compartment, each epoch), with their granters. */
+    async wrapsOfMember(caseId: string, memberId: string): Promise<GrantedWrap[]> {
+      const rows = await wrapsWithGranters()
+        .where('w.case_id', '=', caseId)
+        .where('w.member_id', '=', memberId)
+        .orderBy('w.compartment')
+        .orderBy('w.epoch')
         .execute();
-      return rows.map(toWrap);
+      return rows.flatMap((row) => grantedWrapOf(row) ?? []);
     },
 
     /** Who holds a wrap of a compartment at an epoch (member ids). */
@@ -385,6 +548,9 @@ function queriesOn(db: Kysely<Database>) {
       return rows.map((row) => row.member_id);
     },
 
+    /** The account's retired Ed25519 public keys (SPKI DER), after key rotations. */
+    retiredSigningKeys,
+
     /**
      * The Ed25519 public keys (SPKI DER) a member's account signed with: the current one and retired ones, or the
      * ones kept on the member row when the account was deleted.
@@ -397,18 +563,8 @@ function queriesOn(db: Kysely<Database>) {
         .where('m.id', '=', memberId)
         .executeTakeFirst();
       if (member === undefined) return [];
-      if (member.id === null || member.ed25519_public === null) {
-        const kept = member.former_signing_keys === null ? [] : (JSON.parse(member.former_signing_keys) as unknown);
-        return Array.isArray(kept)
-          ? kept.filter((key): key is string => typeof key === 'string').map((key) => Buffer.from(key, 'base64'))
-          : [];
-      }
-      const retired = await db
-        .selectFrom('retired_signing_keys')
-        .select('public_key')
-        .where('user_id', '=', member.id)
-        .execute();
-      return [member.ed25519_public, ...retired.map((row) => row.public_key)].map((key) => Buffer.from(key, 'base64'));
+      if (member.id === null || member.ed25519_public === null) return keptKeys(member.former_signing_keys);
+      return [Buffer.from(member.ed25519_public, 'base64'), ...(await retiredSigningKeys(member.id))];
     },
 
     async listInvitations(caseId: string): Promise<StoredInvitation[]> {

@@ -26,7 +26,9 @@ import {
 import type {
   CasesRepository,
   CaseUnit,
+  GrantedWrap,
   MemberWithKeys,
+  Opening,
   RiskState,
   StoredCase,
   StoredConsent,
@@ -324,18 +326,19 @@ export function createCasesService(
     return { memberId: member.id, signingKey: signing.privateKey, keyId: signing.id };
   };
 
-  /** Opens one of my wraps: the granter's signing key found by the wrap's key id (current or retired). */
+  /**
+   * Opens one of my wraps. Its granter (read with the wrap) must be a member of this case who may grant the
+   * compartment, and the wrap signed with their signing key of the wrap's key id: their current one, one kept after
+   * their account was deleted, or (read only then) a retired one.
+   */
   async function unwrap(
-    wrap: StoredKeyWrap,
+    wrap: GrantedWrap,
     me: StoredMember,
     keys: KeyRing,
-    reads: Pick<CasesRepository, 'signingKeysOfMember' | 'findMember'> = repo,
+    reads: Pick<CasesRepository, 'retiredSigningKeys'> = repo,
   ): Promise<CompartmentKey> {
-    const granterKeys = await reads.signingKeysOfMember(wrap.granterMemberId);
-    const granterKey = granterKeys.find((key) => signingKeyId(key) === wrap.granterKeyId);
-    const granter = await reads.findMember(wrap.granterMemberId);
+    const granter = wrap.granter;
     if (
-      granterKey === undefined ||
       granter === undefined ||
       granter.caseId !== me.caseId ||
       !mayGrant(granter, wrap.compartment) ||
@@ -343,6 +346,12 @@ export function createCasesService(
     ) {
       throw new KeyWrapRefused();
     }
+    const signedWith = (candidates: readonly Buffer[]) =>
+      candidates.find((key) => signingKeyId(key) === wrap.granterKeyId);
+    const granterKey =
+      signedWith(granter.signingKeys) ??
+      (granter.userId === null ? undefined : signedWith(await reads.retiredSigningKeys(granter.userId)));
+    if (granterKey === undefined) throw new KeyWrapRefused();
     return unwrapCompartmentKey(wrap, {
       caseId: me.caseId,
       compartment: wrap.compartment,
@@ -445,15 +454,29 @@ export function createCasesService(
     return found;
   }
 
-  /** A case opened for one request: the viewer's keys unwrapped on first ask and kept for the request. */
-  async function openCase(who: CaseActor, caseId: unknown): Promise<OpenedCase> {
-    const found = await membership(who, caseId);
-    const facts = caseFacts(found.case, found.member);
-    if (!can(who.actor, 'case', 'view', facts)) throw new NotFound('no such case');
-    return openedFrom(who, found.case, found.member, facts);
+  /** As membership, with the member's current wraps (repo.opening: one query). */
+  async function opening(who: CaseActor, caseId: unknown): Promise<Opening> {
+    if (!isId(caseId)) throw new NotFound('no such case');
+    const found = await repo.opening(caseId, who.userId);
+    if (found === undefined) throw new NotFound('no such case');
+    return found;
   }
 
-  function openedFrom(who: CaseActor, stored: StoredCase, me: StoredMember, facts: CaseFacts): OpenedCase {
+  /** A case opened for one request: the viewer's keys unwrapped on first ask and kept for the request. */
+  async function openCase(who: CaseActor, caseId: unknown): Promise<OpenedCase> {
+    const found = await opening(who, caseId);
+    const facts = caseFacts(found.case, found.member);
+    if (!can(who.actor, 'case', 'view', facts)) throw new NotFound('no such case');
+    return openedFrom(who, found, facts);
+  }
+
+  /**
+   * The keys of an opened case. The viewer's wraps of the current epochs came with the opening; the members who
+   * lack a key the viewer may grant are looked for only when the opening saw one lacking it.
+   */
+  function openedFrom(who: CaseActor, found: Opening, facts: CaseFacts): OpenedCase {
+    const { case: stored, member: me } = found;
+    const now = new Map(found.compartments.map((compartment) => [compartment.compartment, compartment]));
     const cache = new Map<string, Promise<CompartmentKey>>();
     const readable = (compartment: Compartment): boolean => {
       if (compartment === 'members') return can(who.actor, 'case', 'readMembers', facts);
@@ -472,20 +495,19 @@ export function createCasesService(
 
     const current = async (compartment: Compartment): Promise<CompartmentKey> => {
       if (!readable(compartment) || !entitled(me, compartment)) throw new NotFound('no key');
-      const epoch = await repo.compartmentEpoch(stored.id, compartment);
-      const wrap = epoch === undefined ? undefined : await repo.findWrap(stored.id, compartment, epoch, me.id);
-      if (wrap !== undefined && epoch !== undefined) {
-        const key = await unwrap(wrap, me, who.keys);
-        if (mayGrant(me, compartment)) await shareWithMissing(key);
+      const held = now.get(compartment);
+      if (held?.wrap !== undefined) {
+        const key = await unwrap(held.wrap, me, who.keys);
+        if (held.holderMissing && mayGrant(me, compartment)) await shareWithMissing(key);
         return key;
       }
       // No key of the current epoch for me: make one when nobody holds it and I may grant it (after a removal by
       // someone who could not, or a parent's first share); otherwise I wait for someone to grant it to me.
       if (!mayGrant(me, compartment)) throw new NotFound('no key');
       const made = await repo.withCaseLocked(stored.id, async (unit) => {
-        const now = await unit.compartmentEpoch(stored.id, compartment);
-        const at = now ?? 0;
-        if (now !== undefined && (await unit.holders(stored.id, compartment, at)).length > 0) return undefined;
+        const epoch = await unit.compartmentEpoch(stored.id, compartment);
+        const at = epoch ?? 0;
+        if (epoch !== undefined && (await unit.holders(stored.id, compartment, at)).length > 0) return undefined;
         const members = await unit.listMembers(stored.id);
         const self = members.find((member) => member.id === me.id);
         if (self === undefined || recipientOf(self) === undefined) return undefined;
@@ -705,7 +727,7 @@ export function createCasesService(
      * wait), or only that it is paused (a suspended parent). NotFound for anyone else.
      */
     async casePage(who: CaseActor, caseId: unknown): Promise<CasePageData | WaitingPageData | PausedPageData> {
-      const found = await membership(who, caseId);
+      const found = await opening(who, caseId);
       const facts = caseFacts(found.case, found.member);
       const me = found.member;
       if (can(who.actor, 'case', 'viewPaused', facts)) return { kind: 'paused', caseId: found.case.id };
@@ -740,7 +762,7 @@ export function createCasesService(
         };
       }
       if (!can(who.actor, 'case', 'view', facts)) throw new NotFound('no such case');
-      const opened = openedFrom(who, found.case, me, facts);
+      const opened = openedFrom(who, found, facts);
       const membersKey = await opened.key('members').catch(() => undefined);
       const labelKey =
         membersKey?.epoch === found.case.labelEpoch

@@ -151,11 +151,40 @@ export function encap(recipientPublicKey: KeyObject, ephemeral?: X25519KeyPair):
   return { sharedSecret, enc };
 }
 
+/**
+ * What decap imports and exports, kept: with OpenSSL 3 reading a key costs more than the DH itself, a stored `enc`
+ * (a case key wrap's) is opened again on every request, and one private key opens several in a request. Public
+ * values only; the map of `enc` keys is bounded (emptied when full).
+ */
+const encKeys = new Map<string, KeyObject>();
+const ENC_KEYS_MAX = 4096;
+const publicOfPrivate = new WeakMap<KeyObject, Buffer>();
+
+function encKey(enc: Uint8Array): KeyObject {
+  const id = Buffer.from(enc).toString('base64');
+  let key = encKeys.get(id);
+  if (key === undefined) {
+    key = deserializePublicKey(enc);
+    if (encKeys.size >= ENC_KEYS_MAX) encKeys.clear();
+    encKeys.set(id, key);
+  }
+  return key;
+}
+
+function publicOf(privateKey: KeyObject): Buffer {
+  let bytes = publicOfPrivate.get(privateKey);
+  if (bytes === undefined) {
+    bytes = serializePublicKey(createPublicKey(privateKey));
+    publicOfPrivate.set(privateKey, bytes);
+  }
+  return bytes;
+}
+
 /** Decap(enc, skR). */
 export function decap(enc: Uint8Array, recipientPrivateKey: KeyObject): Buffer {
   requireX25519(recipientPrivateKey, 'private');
-  const dhOutput = dh(recipientPrivateKey, deserializePublicKey(enc));
-  const recipientPublic = serializePublicKey(createPublicKey(recipientPrivateKey));
+  const dhOutput = dh(recipientPrivateKey, encKey(enc));
+  const recipientPublic = publicOf(recipientPrivateKey);
   const sharedSecret = extractAndExpand(dhOutput, Buffer.concat([enc, recipientPublic]));
   dhOutput.fill(0);
   return sharedSecret;

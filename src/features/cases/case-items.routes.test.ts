@@ -85,12 +85,7 @@ for (const dialect of dialects) {
       mine = await smallCase(`items.${dialect}.een`);
       other = await smallCase(`items.${dialect}.twee`);
       // An agreement in the other case, to try its id from this one.
-      const made = await post(`/samenwerken/${other.caseId}/afspraken`, other.parent.cookies, {
-        wat: 'Afspraak van de andere zaak',
-        wie: '',
-        datum: '',
-        voor: 'iedereen',
-      });
+      const made = await postAgreement(other.caseId, other.parent.cookies, 'Afspraak van de andere zaak');
       assert.equal(made.statusCode, 303);
       otherAgreement = String(made.headers.location).split('/').at(-1) ?? '';
     });
@@ -110,6 +105,9 @@ for (const dialect of dialects) {
         payload: { _csrf: withToken.token, ...payload },
       });
     }
+    /** A new agreement in a case for everyone, for nobody in particular and without a date, through its form. */
+    const postAgreement = (caseId: string, jar: Jar, wat: string) =>
+      post(`/samenwerken/${caseId}/afspraken`, jar, { wat, wie: '', datum: '', voor: 'iedereen' });
     const get = (url: string, jar: Jar, language: 'nl' | 'en' = 'nl') =>
       testApp.app.inject({ method: 'GET', url, cookies: jar, headers: { 'accept-language': language } });
     const counts = async (): Promise<Record<string, number>> => {
@@ -172,12 +170,7 @@ for (const dialect of dialects) {
         { name: 'professional', jar: mine.care.cookies, member: 'professional' },
       ];
       const base = `/samenwerken/${mine.caseId}`;
-      const agreement = await post(`${base}/afspraken`, mine.care.cookies, {
-        wat: 'Een afspraak om te wijzigen',
-        wie: '',
-        datum: '',
-        voor: 'iedereen',
-      });
+      const agreement = await postAgreement(mine.caseId, mine.care.cookies, 'Een afspraak om te wijzigen');
       const agreementUrl = String(agreement.headers.location);
       const track = testApp.services.pathway.current.tracks[0];
       assert.ok(track !== undefined);
@@ -468,13 +461,7 @@ for (const dialect of dialects) {
     });
 
     test('two edits of one agreement: the second gets a conflict page showing the first, and nothing is lost', async () => {
-      const base = `/samenwerken/${mine.caseId}`;
-      const made = await post(`${base}/afspraken`, mine.parent.cookies, {
-        wat: 'Gesprek met school plannen',
-        wie: '',
-        datum: '',
-        voor: 'iedereen',
-      });
+      const made = await postAgreement(mine.caseId, mine.parent.cookies, 'Gesprek met school plannen');
       const url = String(made.headers.location);
       const id = url.split('/').at(-1) ?? '';
       // Both open the page: their forms carry version 1.

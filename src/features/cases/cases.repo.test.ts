@@ -138,6 +138,54 @@ describeEachDialect('cases repository', (database) => {
     assert.equal((await repo().listCasesOfUser(stranger)).length, 1);
   });
 
+  test('opening reads the membership, each current wrap with its granter, and who meant to hold a key lacks it', async () => {
+    const userId = await insertUser(database().handle.db);
+    const { stored, member } = await startCase(userId);
+    const care = aMember(stored.id, await insertUser(database().handle.db), 'care');
+    const observer = aMember(stored.id, await insertUser(database().handle.db), 'observer');
+    const coParent = aMember(stored.id, await insertUser(database().handle.db), 'parent');
+    const share: Compartment = `share:${member.id}`;
+    await repo().withCaseLocked(stored.id, async (unit) => {
+      for (const row of [care, observer, coParent]) await unit.insertMember(row);
+      await unit.setEpoch(stored.id, share, 0);
+      await unit.insertWraps([
+        aWrap(stored.id, member.id, share, 0),
+        ...[care, observer, coParent].map((row) => aWrap(stored.id, row.id, 'members', 0)),
+      ]);
+    });
+    const missing = async (memberUser: string) => {
+      const opening = await repo().opening(stored.id, memberUser);
+      assert.ok(opening !== undefined);
+      return Object.fromEntries(opening.compartments.map((row) => [row.compartment, row.holderMissing]));
+    };
+    const opening = await repo().opening(stored.id, userId);
+    assert.equal(opening?.member.id, member.id);
+    assert.equal(opening.case.labelCiphertext, 'sealed-label');
+    const members = opening.compartments.find((row) => row.compartment === 'members');
+    assert.equal(members?.wrap?.enc, 'enc-members-0');
+    assert.deepEqual(
+      { ...members?.wrap?.granter, signingKeys: members?.wrap?.granter?.signingKeys.map(String) },
+      { id: member.id, caseId: stored.id, role: 'parent', userId, signingKeys: ['ed-public'] },
+    );
+    assert.equal(opening.compartments.find((row) => row.compartment === 'professionals')?.wrap, undefined);
+    // Everyone holds the members' key; only the care worker is meant to hold the others, and lacks them.
+    assert.deepEqual(await missing(userId), { members: false, professionals: true, [share]: true });
+    await repo().withCaseLocked(stored.id, (unit) =>
+      unit.insertWraps([aWrap(stored.id, care.id, 'professionals', 0), aWrap(stored.id, care.id, share, 0)]),
+    );
+    assert.deepEqual(await missing(userId), { members: false, professionals: false, [share]: false });
+    // A new epoch nobody holds yet: the members lack it; a member who is not active does not count.
+    await repo().withCaseLocked(stored.id, async (unit) => {
+      await unit.setEpoch(stored.id, 'professionals', 1);
+      await unit.updateMember(care.id, ['active'], { state: 'suspended' });
+    });
+    assert.deepEqual(await missing(userId), { members: false, professionals: false, [share]: false });
+    await repo().withCaseLocked(stored.id, (unit) => unit.updateMember(care.id, ['suspended'], { state: 'active' }));
+    assert.deepEqual(await missing(care.userId!), { members: false, professionals: true, [share]: false });
+    assert.equal(await repo().opening(stored.id, await insertUser(database().handle.db)), undefined);
+    assert.equal(await repo().opening(randomUUID(), userId), undefined);
+  });
+
   test('a removed member is no member, and their case leaves their list', async () => {
     const userId = await insertUser(database().handle.db);
     const { stored, member } = await startCase(userId);

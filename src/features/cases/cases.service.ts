@@ -124,6 +124,9 @@ export type CaseProblem =
 
 const refuse = (problem: CaseProblem, status: Refusal['status'] = 409): Refusal => ({ ok: false, problem, status });
 
+/** A four-eyes change's outcome: which of its two steps was taken. */
+const stepped = <Step extends string>(step: Step) => ({ ok: true as const, step });
+
 export interface FormRefusal {
   ok: false;
   form: { values: FormValues; problems: FieldError[] };
@@ -317,6 +320,18 @@ export function createCasesService(
     if (settings.recordEvent !== undefined) await settings.recordEvent(trx, { ...value, createdAt: nowIso() });
   };
 
+  /** A change of the case's life cycle: its timeline event and its audit line, in the change's transaction. */
+  const recordChange = async (
+    unit: CaseUnit,
+    who: CaseActor,
+    trail: AuditTrail,
+    action: string,
+    change: Omit<CoreCaseEvent, 'caseId' | 'createdAt'>,
+  ) => {
+    await event(unit.transaction, { ...change, caseId: unit.case.id });
+    await audit.record(unit.transaction, line(who, action, unit.case.id, trail));
+  };
+
   /** The compartment a timeline event about a member goes in: professional-only cases tell parents nothing. */
   const eventCompartment = (stored: StoredCase): Compartment =>
     stored.mode === 'professional-only' ? 'professionals' : 'members';
@@ -452,6 +467,34 @@ export function createCasesService(
     const found = await repo.findMembership(caseId, who.userId);
     if (found === undefined) throw new NotFound('no such case');
     return found;
+  }
+
+  /**
+   * Runs a change of a case I am a member of in withCaseLocked, with my membership read again under the lock and
+   * the rules' facts from it: NotFound for a malformed id, a case I am not (or no longer) a member of or may not view.
+   */
+  async function changeCase<T>(
+    who: CaseActor,
+    caseId: unknown,
+    work: (unit: CaseUnit, me: StoredMember, facts: CaseFacts) => Promise<T>,
+  ): Promise<T> {
+    const found = await membership(who, caseId);
+    const outcome = await repo.withCaseLocked(found.case.id, async (unit) => {
+      const me = await unit.findMember(found.member.id);
+      if (me === undefined) throw new NotFound('no such case');
+      const facts = caseFacts(unit.case, me);
+      if (!can(who.actor, 'case', 'view', facts)) throw new NotFound('no such case');
+      return { done: await work(unit, me, facts) };
+    });
+    if (outcome === undefined) throw new NotFound('no such case');
+    return outcome.done;
+  }
+
+  /** A member of the locked case by id, or NotFound (a malformed id, another case's member). */
+  async function memberIn(unit: CaseUnit, memberId: unknown): Promise<StoredMember> {
+    const target = isId(memberId) ? await unit.findMember(memberId) : undefined;
+    if (target === undefined || target.caseId !== unit.case.id) throw new NotFound('no such member');
+    return target;
   }
 
   /** As membership, with the member's current wraps (repo.opening: one query). */
@@ -935,8 +978,7 @@ export function createCasesService(
           createdByMemberId: me.id,
           createdAt: now,
         });
-        await event(unit.transaction, {
-          caseId: id,
+        await recordChange(unit, who, trail, 'case.invitation.created', {
           compartment: eventCompartment(unit.case),
           kind: 'member.invited',
           refId: invitationId,
@@ -944,7 +986,6 @@ export function createCasesService(
           subjectMemberId: memberId,
           hideOnRisk: hiddenOnRisk(role),
         });
-        await audit.record(unit.transaction, line(who, 'case.invitation.created', id, trail));
         return true;
       });
       if (done !== true) throw new NotFound('no such case');
@@ -1001,14 +1042,12 @@ export function createCasesService(
           policeUnit,
         });
         if (!changed) throw new Error('the invited member was not waiting');
-        await event(unit.transaction, {
-          caseId: unit.case.id,
+        await recordChange(unit, who, trail, 'case.invitation.used', {
           compartment: eventCompartment(unit.case),
           kind: 'member.joined',
           subjectMemberId: invited.id,
           hideOnRisk: hiddenOnRisk(invited.role),
         });
-        await audit.record(unit.transaction, line(who, 'case.invitation.used', unit.case.id, trail));
         return true;
       });
       if (outcome === undefined) return refuse('code-unknown', 400);
@@ -1029,16 +1068,9 @@ export function createCasesService(
       body: unknown,
       trail: AuditTrail = {},
     ): Promise<{ ok: true } | FormRefusal | Refusal> {
-      const found = await membership(who, caseId);
-      if (!isId(memberId)) throw new NotFound('no such member');
       const parsed = parseConfirmForm(body);
-      const outcome = await repo.withCaseLocked(found.case.id, async (unit): Promise<Refusal | FormRefusal | true> => {
-        const me = await unit.findMember(found.member.id);
-        const target = await unit.findMember(memberId);
-        if (me === undefined || target === undefined || target.caseId !== unit.case.id)
-          throw new NotFound('no such member');
-        const facts = caseFacts(unit.case, me);
-        if (!can(who.actor, 'case', 'view', facts)) throw new NotFound('no such case');
+      return changeCase(who, caseId, async (unit, me, facts): Promise<{ ok: true } | Refusal | FormRefusal> => {
+        const target = await memberIn(unit, memberId);
         if (target.id === me.id) return refuse('same-person', 403);
         // A member whose keys changed waits as 'accepted' again (casesUserData); a fresh one used a code.
         authorize(who.actor, 'caseMember', 'confirm', targetFacts(facts, target));
@@ -1070,20 +1102,16 @@ export function createCasesService(
           recordedByMemberId: me.id,
           createdAt: nowIso(),
         });
-        await event(unit.transaction, {
-          caseId: unit.case.id,
+        await recordChange(unit, who, trail, 'case.member.confirmed', {
           compartment: eventCompartment(unit.case),
           kind: 'member.confirmed',
           actorMemberId: me.id,
           subjectMemberId: target.id,
           hideOnRisk: hiddenOnRisk(target.role),
         });
-        await audit.record(unit.transaction, line(who, 'case.member.confirmed', unit.case.id, trail));
         await audit.record(unit.transaction, line(who, 'case.consent.recorded', unit.case.id, trail));
-        return true;
+        return { ok: true };
       });
-      if (outcome === undefined) throw new NotFound('no such case');
-      return outcome === true ? { ok: true } : outcome;
     },
 
     /** Withdraws an open invitation: the code no longer works and its member row is removed. */
@@ -1093,21 +1121,17 @@ export function createCasesService(
       invitationId: unknown,
       trail: AuditTrail = {},
     ): Promise<{ ok: true } | Refusal> {
-      const found = await membership(who, caseId);
-      if (!isId(invitationId)) throw new NotFound('no such invitation');
-      const outcome = await repo.withCaseLocked(found.case.id, async (unit): Promise<Refusal | true> => {
-        const me = await unit.findMember(found.member.id);
-        const invitation = (await unit.listInvitations(unit.case.id)).find((row) => row.id === invitationId);
-        if (me === undefined || invitation === undefined) throw new NotFound('no such invitation');
-        const target = await unit.findMember(invitation.memberId);
-        const facts = caseFacts(unit.case, me);
-        if (!can(who.actor, 'case', 'view', facts) || target === undefined) throw new NotFound('no such invitation');
+      return changeCase(who, caseId, async (unit, me, facts): Promise<{ ok: true } | Refusal> => {
+        const invitation = isId(invitationId)
+          ? (await unit.listInvitations(unit.case.id)).find((row) => row.id === invitationId)
+          : undefined;
+        const target = invitation === undefined ? undefined : await unit.findMember(invitation.memberId);
+        if (invitation === undefined || target === undefined) throw new NotFound('no such invitation');
         authorize(who.actor, 'case', 'withdrawInvitation', facts);
         authorize(who.actor, 'caseMember', 'remove', targetFacts(facts, target));
         if (!(await unit.withdrawInvitation(invitation.id))) return refuse('not-now', 409);
         await unit.updateMember(target.id, ['invited'], { state: 'removed' });
-        await event(unit.transaction, {
-          caseId: unit.case.id,
+        await recordChange(unit, who, trail, 'case.invitation.withdrawn', {
           compartment: eventCompartment(unit.case),
           kind: 'invitation.withdrawn',
           refId: invitation.id,
@@ -1115,11 +1139,8 @@ export function createCasesService(
           subjectMemberId: target.id,
           hideOnRisk: hiddenOnRisk(target.role),
         });
-        await audit.record(unit.transaction, line(who, 'case.invitation.withdrawn', unit.case.id, trail));
-        return true;
+        return { ok: true };
       });
-      if (outcome === undefined) throw new NotFound('no such case');
-      return outcome === true ? { ok: true } : outcome;
     },
 
     /**
@@ -1133,15 +1154,8 @@ export function createCasesService(
       memberId: unknown,
       trail: AuditTrail = {},
     ): Promise<{ ok: true; left: boolean } | Refusal> {
-      const found = await membership(who, caseId);
-      if (!isId(memberId)) throw new NotFound('no such member');
-      const outcome = await repo.withCaseLocked(found.case.id, async (unit): Promise<Refusal | { left: boolean }> => {
-        const me = await unit.findMember(found.member.id);
-        const target = await unit.findMember(memberId);
-        if (me === undefined || target === undefined || target.caseId !== unit.case.id)
-          throw new NotFound('no such member');
-        const facts = caseFacts(unit.case, me);
-        if (!can(who.actor, 'case', 'view', facts)) throw new NotFound('no such case');
+      return changeCase(who, caseId, async (unit, me, facts): Promise<{ ok: true; left: boolean } | Refusal> => {
+        const target = await memberIn(unit, memberId);
         const self = target.id === me.id;
         const tFacts = targetFacts(facts, target);
         if (self) authorize(who.actor, 'caseMember', 'leave', tFacts);
@@ -1156,22 +1170,15 @@ export function createCasesService(
         }
         // Leaving, I grant nothing (my keys leave with me): the next member who may makes the new keys.
         await takeOutOfKeys(unit, target, self ? undefined : me, self ? undefined : who.keys);
-        await event(unit.transaction, {
-          caseId: unit.case.id,
+        await recordChange(unit, who, trail, self ? 'case.member.left' : 'case.member.removed', {
           compartment: eventCompartment(unit.case),
           kind: self ? 'member.left' : 'member.removed',
           actorMemberId: me.id,
           subjectMemberId: target.id,
           hideOnRisk: hiddenOnRisk(target.role),
         });
-        await audit.record(
-          unit.transaction,
-          line(who, self ? 'case.member.left' : 'case.member.removed', unit.case.id, trail),
-        );
-        return { left: self };
+        return { ok: true, left: self };
       });
-      if (outcome === undefined) throw new NotFound('no such case');
-      return 'ok' in outcome ? outcome : { ok: true, left: outcome.left };
     },
 
     /**
@@ -1184,48 +1191,26 @@ export function createCasesService(
       memberId: unknown,
       trail: AuditTrail = {},
     ): Promise<{ ok: true; step: 'proposed' | 'suspended' } | Refusal> {
-      const found = await membership(who, caseId);
-      if (!isId(memberId)) throw new NotFound('no such member');
-      const outcome = await repo.withCaseLocked(
-        found.case.id,
-        async (unit): Promise<Refusal | 'proposed' | 'suspended'> => {
-          const me = await unit.findMember(found.member.id);
-          const target = await unit.findMember(memberId);
-          if (me === undefined || target === undefined || target.caseId !== unit.case.id)
-            throw new NotFound('no such member');
-          const facts = caseFacts(unit.case, me);
-          if (!can(who.actor, 'case', 'view', facts)) throw new NotFound('no such case');
-          const tFacts = targetFacts(facts, target);
-          if (target.suspensionProposedBy === null) {
-            authorize(who.actor, 'caseMember', 'proposeSuspension', tFacts);
-            await unit.updateMember(target.id, ['active'], { suspensionProposedBy: me.id });
-            await event(unit.transaction, {
-              caseId: unit.case.id,
-              compartment: 'professionals',
-              kind: 'member.suspension-proposed',
-              actorMemberId: me.id,
-              subjectMemberId: target.id,
-            });
-            await audit.record(unit.transaction, line(who, 'case.member.suspension-proposed', unit.case.id, trail));
-            return 'proposed';
-          }
-          if (target.suspensionProposedBy === me.id) return refuse('same-person', 403);
-          authorize(who.actor, 'caseMember', 'confirmSuspension', tFacts);
-          if (!(await unit.updateMember(target.id, ['active'], { state: 'suspended' }))) return refuse('not-now', 409);
-          await takeOutOfKeys(unit, target, me, who.keys);
-          await event(unit.transaction, {
-            caseId: unit.case.id,
-            compartment: 'professionals',
-            kind: 'member.suspended',
-            actorMemberId: me.id,
-            subjectMemberId: target.id,
+      return changeCase(who, caseId, async (unit, me, facts) => {
+        const target = await memberIn(unit, memberId);
+        const tFacts = targetFacts(facts, target);
+        const about = { compartment: 'professionals', actorMemberId: me.id, subjectMemberId: target.id } as const;
+        if (target.suspensionProposedBy === null) {
+          authorize(who.actor, 'caseMember', 'proposeSuspension', tFacts);
+          await unit.updateMember(target.id, ['active'], { suspensionProposedBy: me.id });
+          await recordChange(unit, who, trail, 'case.member.suspension-proposed', {
+            ...about,
+            kind: 'member.suspension-proposed',
           });
-          await audit.record(unit.transaction, line(who, 'case.member.suspended', unit.case.id, trail));
-          return 'suspended';
-        },
-      );
-      if (outcome === undefined) throw new NotFound('no such case');
-      return typeof outcome === 'string' ? { ok: true, step: outcome } : outcome;
+          return stepped('proposed');
+        }
+        if (target.suspensionProposedBy === me.id) return refuse('same-person', 403);
+        authorize(who.actor, 'caseMember', 'confirmSuspension', tFacts);
+        if (!(await unit.updateMember(target.id, ['active'], { state: 'suspended' }))) return refuse('not-now', 409);
+        await takeOutOfKeys(unit, target, me, who.keys);
+        await recordChange(unit, who, trail, 'case.member.suspended', { ...about, kind: 'member.suspended' });
+        return stepped('suspended');
+      });
     },
 
     /**
@@ -1237,55 +1222,34 @@ export function createCasesService(
       caseId: unknown,
       trail: AuditTrail = {},
     ): Promise<{ ok: true; step: 'proposed' | 'confirmed' } | Refusal> {
-      const found = await membership(who, caseId);
-      const outcome = await repo.withCaseLocked(
-        found.case.id,
-        async (unit): Promise<Refusal | 'proposed' | 'confirmed'> => {
-          const me = await unit.findMember(found.member.id);
-          if (me === undefined) throw new NotFound('no such case');
-          const facts = caseFacts(unit.case, me);
-          if (!can(who.actor, 'case', 'view', facts)) throw new NotFound('no such case');
-          if (unit.case.risk === 'none') {
-            authorize(who.actor, 'case', 'proposeRiskFlag', facts);
-            await unit.updateCase(unit.case.id, { risk: 'proposed', riskProposedBy: me.id });
-            await event(unit.transaction, {
-              caseId: unit.case.id,
-              compartment: 'professionals',
-              kind: 'risk.proposed',
-              actorMemberId: me.id,
-            });
-            await audit.record(unit.transaction, line(who, 'case.risk.proposed', unit.case.id, trail));
-            return 'proposed';
+      return changeCase(who, caseId, async (unit, me, facts) => {
+        const about = { compartment: 'professionals', actorMemberId: me.id } as const;
+        if (unit.case.risk === 'none') {
+          authorize(who.actor, 'case', 'proposeRiskFlag', facts);
+          await unit.updateCase(unit.case.id, { risk: 'proposed', riskProposedBy: me.id });
+          await recordChange(unit, who, trail, 'case.risk.proposed', { ...about, kind: 'risk.proposed' });
+          return stepped('proposed');
+        }
+        if (unit.case.risk === 'confirmed') return refuse('not-now', 409);
+        if (unit.case.riskProposedBy === me.id) return refuse('same-person', 403);
+        authorize(who.actor, 'case', 'confirmRiskFlag', facts);
+        await unit.updateCase(unit.case.id, { risk: 'confirmed' });
+        const members = await unit.listMembers(unit.case.id);
+        for (const invitation of await unit.listInvitations(unit.case.id)) {
+          const member = members.find((row) => row.id === invitation.memberId);
+          if (member?.role !== 'parent') continue;
+          if (await unit.withdrawInvitation(invitation.id)) {
+            await unit.updateMember(member.id, ['invited'], { state: 'removed' });
           }
-          if (unit.case.risk === 'confirmed') return refuse('not-now', 409);
-          if (unit.case.riskProposedBy === me.id) return refuse('same-person', 403);
-          authorize(who.actor, 'case', 'confirmRiskFlag', facts);
-          await unit.updateCase(unit.case.id, { risk: 'confirmed' });
-          const members = await unit.listMembers(unit.case.id);
-          for (const invitation of await unit.listInvitations(unit.case.id)) {
-            const member = members.find((row) => row.id === invitation.memberId);
-            if (member?.role !== 'parent') continue;
-            if (await unit.withdrawInvitation(invitation.id)) {
-              await unit.updateMember(member.id, ['invited'], { state: 'removed' });
-            }
+        }
+        for (const member of members) {
+          if (member.role === 'parent' && member.state === 'accepted') {
+            await unit.updateMember(member.id, ['accepted'], { state: 'removed' });
           }
-          for (const member of members) {
-            if (member.role === 'parent' && member.state === 'accepted') {
-              await unit.updateMember(member.id, ['accepted'], { state: 'removed' });
-            }
-          }
-          await event(unit.transaction, {
-            caseId: unit.case.id,
-            compartment: 'professionals',
-            kind: 'risk.confirmed',
-            actorMemberId: me.id,
-          });
-          await audit.record(unit.transaction, line(who, 'case.risk.confirmed', unit.case.id, trail));
-          return 'confirmed';
-        },
-      );
-      if (outcome === undefined) throw new NotFound('no such case');
-      return typeof outcome === 'string' ? { ok: true, step: outcome } : outcome;
+        }
+        await recordChange(unit, who, trail, 'case.risk.confirmed', { ...about, kind: 'risk.confirmed' });
+        return stepped('confirmed');
+      });
     },
 
     /** Veilig Thuis states whether it is investigating: while it is, a parent cannot remove it. */
@@ -1305,15 +1269,13 @@ export function createCasesService(
       const mandate: Mandate = parsed.value.onderzoek === 'ja' ? 'vt-investigation' : 'none';
       await repo.withCaseLocked(found.case.id, async (unit) => {
         await unit.updateMember(found.member.id, ['active'], { mandate });
-        await event(unit.transaction, {
-          caseId: unit.case.id,
+        await recordChange(unit, who, trail, 'case.member.mandate', {
           compartment: eventCompartment(unit.case),
           kind: mandate === 'none' ? 'mandate.ended' : 'mandate.started',
           actorMemberId: found.member.id,
           subjectMemberId: found.member.id,
           hideOnRisk: true,
         });
-        await audit.record(unit.transaction, line(who, 'case.member.mandate', unit.case.id, trail));
       });
       return { ok: true };
     },

@@ -2,7 +2,9 @@ import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { lockRow } from '../../shared/db/lock.js';
 import type { CaseConsentsTable, CaseMembersTable, CasesTable, Database } from '../../shared/db/schema.js';
 import type { AlsoInTransaction, Trx } from '../../shared/db/transaction.js';
+import { readCompartmentEpoch } from './case-compartments.repo.js';
 import type { StoredKeyWrap } from './case-keys.js';
+import { keyWrapRow } from './case-shares.repo.js';
 import type { CaseMode, CaseRole, ChildKnows, Compartment, ConsentBasis, Mandate, MemberState } from './cases.types.js';
 
 /*
@@ -263,6 +265,28 @@ const newestMembership = (eb: ExpressionBuilder<Database & { m: MemberRow }, 'm'
     .orderBy('case_members.id')
     .limit(1);
 
+const toInvitation = (row: Database['case_invitations']): StoredInvitation => ({
+  id: row.id,
+  caseId: row.case_id,
+  memberId: row.member_id,
+  expiresAt: row.expires_at,
+  usedAt: row.used_at,
+  withdrawnAt: row.withdrawn_at,
+  createdByMemberId: row.created_by_member_id,
+  createdAt: row.created_at,
+});
+
+const toConsent = (row: Database['case_consents']): StoredConsent => ({
+  id: row.id,
+  caseId: row.case_id,
+  flow: row.flow,
+  subjectId: row.subject_id,
+  basis: row.basis,
+  childKnows: row.child_knows,
+  recordedByMemberId: row.recorded_by_member_id,
+  createdAt: row.created_at,
+});
+
 const memberValues = (member: NewMember, nowIso: string): MemberRow => ({
   id: member.id,
   case_id: member.caseId,
@@ -325,6 +349,30 @@ function queriesOn(db: Kysely<Database>) {
       .leftJoin('case_members as g', 'g.id', 'w.granter_member_id')
       .leftJoin('users as gu', 'gu.id', 'g.user_id')
       .select(grantedWrapColumns);
+  /** Members' rows with their case's (as `c_<column>`). */
+  const membersWithCases = () =>
+    db.selectFrom('case_members as m').innerJoin('cases as c', 'c.id', 'm.case_id').selectAll('m').select(caseColumns);
+  /**
+   * As membersWithCases, with the member's wrap and its granter: of each compartment at its current epoch
+   * ('current': a row per compartment), or of the members' key at the label's epoch ('label': a row per case).
+   */
+  const membersWithWraps = (which: 'current' | 'label') =>
+    membersWithCases()
+      .leftJoin('case_compartments as cc', (join) =>
+        which === 'current'
+          ? join.onRef('cc.case_id', '=', 'c.id')
+          : join.onRef('cc.case_id', '=', 'c.id').on('cc.compartment', '=', 'members'),
+      )
+      .leftJoin('case_key_wraps as w', (join) =>
+        join
+          .onRef('w.case_id', '=', 'c.id')
+          .onRef('w.member_id', '=', 'm.id')
+          .onRef('w.compartment', '=', 'cc.compartment')
+          .onRef('w.epoch', '=', which === 'current' ? 'cc.epoch' : 'c.label_epoch'),
+      )
+      .leftJoin('case_members as g', 'g.id', 'w.granter_member_id')
+      .leftJoin('users as gu', 'gu.id', 'g.user_id')
+      .select(grantedWrapColumns);
   const retiredSigningKeys = async (userId: string): Promise<Buffer[]> => {
     const rows = await db
       .selectFrom('retired_signing_keys')
@@ -352,11 +400,7 @@ function queriesOn(db: Kysely<Database>) {
       caseId: string,
       userId: string,
     ): Promise<{ case: StoredCase; member: StoredMember } | undefined> {
-      const row = await db
-        .selectFrom('case_members as m')
-        .innerJoin('cases as c', 'c.id', 'm.case_id')
-        .selectAll('m')
-        .select(caseColumns)
+      const row = await membersWithCases()
         .where('m.id', '=', (eb) => newestMembership(eb, caseId, userId))
         .executeTakeFirst();
       return row === undefined ? undefined : { case: toCase(strip(row, 'c_')), member: toMember(row) };
@@ -369,22 +413,7 @@ function queriesOn(db: Kysely<Database>) {
      * every member, the others for members who are neither a parent nor an observer, a share also for its parent).
      */
     async opening(caseId: string, userId: string): Promise<Opening | undefined> {
-      const rows = await db
-        .selectFrom('case_members as m')
-        .innerJoin('cases as c', 'c.id', 'm.case_id')
-        .leftJoin('case_compartments as cc', 'cc.case_id', 'c.id')
-        .leftJoin('case_key_wraps as w', (join) =>
-          join
-            .onRef('w.case_id', '=', 'cc.case_id')
-            .onRef('w.compartment', '=', 'cc.compartment')
-            .onRef('w.epoch', '=', 'cc.epoch')
-            .onRef('w.member_id', '=', 'm.id'),
-        )
-        .leftJoin('case_members as g', 'g.id', 'w.granter_member_id')
-        .leftJoin('users as gu', 'gu.id', 'g.user_id')
-        .selectAll('m')
-        .select(caseColumns)
-        .select(grantedWrapColumns)
+      const rows = await membersWithWraps('current')
         .select(['cc.compartment as cc_compartment', 'cc.epoch as cc_epoch'])
         .select((eb) =>
           eb
@@ -441,21 +470,7 @@ function queriesOn(db: Kysely<Database>) {
 
     /** Every case the user is a member of (not removed), newest first, with their wrap of the label's key. */
     async listCasesOfUser(userId: string): Promise<MyCase[]> {
-      const rows = await db
-        .selectFrom('case_members as m')
-        .innerJoin('cases as c', 'c.id', 'm.case_id')
-        .leftJoin('case_key_wraps as w', (join) =>
-          join
-            .onRef('w.case_id', '=', 'c.id')
-            .onRef('w.member_id', '=', 'm.id')
-            .onRef('w.epoch', '=', 'c.label_epoch')
-            .on('w.compartment', '=', 'members'),
-        )
-        .leftJoin('case_members as g', 'g.id', 'w.granter_member_id')
-        .leftJoin('users as gu', 'gu.id', 'g.user_id')
-        .selectAll('m')
-        .select(caseColumns)
-        .select(grantedWrapColumns)
+      const rows = await membersWithWraps('label')
         .where('m.user_id', '=', userId)
         .where('m.state', '!=', 'removed')
         .orderBy('c.created_at', 'desc')
@@ -499,15 +514,8 @@ function queriesOn(db: Kysely<Database>) {
       return rows.map((row) => ({ compartment: row.compartment as Compartment, epoch: Number(row.epoch) }));
     },
 
-    async compartmentEpoch(caseId: string, compartment: Compartment): Promise<number | undefined> {
-      const row = await db
-        .selectFrom('case_compartments')
-        .select('epoch')
-        .where('case_id', '=', caseId)
-        .where('compartment', '=', compartment)
-        .executeTakeFirst();
-      return row === undefined ? undefined : Number(row.epoch);
-    },
+    compartmentEpoch: (caseId: string, compartment: Compartment): Promise<number | undefined> =>
+      readCompartmentEpoch(db, caseId, compartment),
 
     /** A member's wrap of one compartment at one epoch, with its granter. */
     async findWrap(
@@ -575,16 +583,7 @@ function queriesOn(db: Kysely<Database>) {
         .orderBy('created_at', 'desc')
         .orderBy('id')
         .execute();
-      return rows.map((row) => ({
-        id: row.id,
-        caseId: row.case_id,
-        memberId: row.member_id,
-        expiresAt: row.expires_at,
-        usedAt: row.used_at,
-        withdrawnAt: row.withdrawn_at,
-        createdByMemberId: row.created_by_member_id,
-        createdAt: row.created_at,
-      }));
+      return rows.map(toInvitation);
     },
 
     async findInvitationByCodeHash(codeHash: string): Promise<StoredInvitation | undefined> {
@@ -593,18 +592,7 @@ function queriesOn(db: Kysely<Database>) {
         .selectAll()
         .where('code_hash', '=', codeHash)
         .executeTakeFirst();
-      return row === undefined
-        ? undefined
-        : {
-            id: row.id,
-            caseId: row.case_id,
-            memberId: row.member_id,
-            expiresAt: row.expires_at,
-            usedAt: row.used_at,
-            withdrawnAt: row.withdrawn_at,
-            createdByMemberId: row.created_by_member_id,
-            createdAt: row.created_at,
-          };
+      return row === undefined ? undefined : toInvitation(row);
     },
 
     async listConsents(caseId: string): Promise<StoredConsent[]> {
@@ -615,16 +603,7 @@ function queriesOn(db: Kysely<Database>) {
         .orderBy('created_at')
         .orderBy('id')
         .execute();
-      return rows.map((row) => ({
-        id: row.id,
-        caseId: row.case_id,
-        flow: row.flow,
-        subjectId: row.subject_id,
-        basis: row.basis,
-        childKnows: row.child_knows,
-        recordedByMemberId: row.recorded_by_member_id,
-        createdAt: row.created_at,
-      }));
+      return rows.map(toConsent);
     },
 
     /** The user's memberships that are not removed, in every case (account deletion, key rotation). */
@@ -743,21 +722,7 @@ function writesOn(trx: Trx, nowIso: () => string) {
       const created = nowIso();
       await trx
         .insertInto('case_key_wraps')
-        .values(
-          wraps.map((wrap) => ({
-            case_id: wrap.caseId,
-            compartment: wrap.compartment,
-            epoch: wrap.epoch,
-            member_id: wrap.memberId,
-            recipient_key_id: wrap.recipientKeyId,
-            enc: wrap.enc,
-            ciphertext: wrap.ciphertext,
-            granter_member_id: wrap.granterMemberId,
-            granter_key_id: wrap.granterKeyId,
-            signature: wrap.signature,
-            created_at: created,
-          })),
-        )
+        .values(wraps.map((wrap) => keyWrapRow(wrap, created)))
         .execute();
     },
 

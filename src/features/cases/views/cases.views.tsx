@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { MessageKey } from '../../../shared/i18n/messages.js';
+import { ActionForm } from '../../../shared/views/components/action-form.js';
 import { CsrfField } from '../../../shared/views/components/csrf-field.js';
 import { ErrorSummary } from '../../../shared/views/components/error-summary.js';
 import {
@@ -45,28 +46,6 @@ function Notice({ ctx, notice }: { ctx: PageContext; notice: CaseNotice | undefi
     <div class="app-callout app-callout--info" role="status" data-notice={notice}>
       <p>{ctx.t(caseNotices[notice])}</p>
     </div>
-  );
-}
-
-/** A one-button form that works without JavaScript. */
-function ActionForm({
-  ctx,
-  action,
-  label,
-  danger = false,
-}: {
-  ctx: PageContext;
-  action: string;
-  label: string;
-  danger?: boolean;
-}) {
-  return (
-    <form method="post" action={action} class="app-inline-form">
-      <CsrfField ctx={ctx} />
-      <button class={danger ? 'app-button app-button--danger' : 'app-button app-button--secondary'} type="submit">
-        {label}
-      </button>
-    </form>
   );
 }
 
@@ -338,16 +317,26 @@ function MemberItem({ ctx, caseId, member }: { ctx: PageContext; caseId: string;
         </p>
       )}
       {member.may.proposeSuspension && (
-        <ActionForm ctx={ctx} action={`${base}/pauzeren`} label={t('cases.page.member.proposeSuspension')} />
+        <ActionForm
+          look="secondary"
+          ctx={ctx}
+          action={`${base}/pauzeren`}
+          label={t('cases.page.member.proposeSuspension')}
+        />
       )}
       {member.may.confirmSuspension && (
-        <ActionForm ctx={ctx} action={`${base}/pauzeren`} label={t('cases.page.member.confirmSuspension')} danger />
+        <ActionForm
+          ctx={ctx}
+          action={`${base}/pauzeren`}
+          label={t('cases.page.member.confirmSuspension')}
+          look="danger"
+        />
       )}
       {member.may.remove && (
-        <ActionForm ctx={ctx} action={`${base}/verwijderen`} label={t('cases.page.member.remove')} danger />
+        <ActionForm ctx={ctx} action={`${base}/verwijderen`} label={t('cases.page.member.remove')} look="danger" />
       )}
       {member.isMe && member.state === 'active' && (
-        <ActionForm ctx={ctx} action={`${base}/verwijderen`} label={t('cases.page.member.leave')} danger />
+        <ActionForm ctx={ctx} action={`${base}/verwijderen`} label={t('cases.page.member.leave')} look="danger" />
       )}
     </li>
   );
@@ -464,7 +453,7 @@ export function CasePage({
                     ctx={ctx}
                     action={`${base}/uitnodigingen/${invitation.id}/intrekken`}
                     label={t('cases.page.invitation.withdraw')}
-                    danger
+                    look="danger"
                   />
                 )}
               </li>
@@ -513,9 +502,11 @@ export function CasePage({
         </form>
       )}
 
-      {page.may.proposeRisk && <ActionForm ctx={ctx} action={`${base}/risico`} label={t('cases.page.risk.propose')} />}
+      {page.may.proposeRisk && (
+        <ActionForm look="secondary" ctx={ctx} action={`${base}/risico`} label={t('cases.page.risk.propose')} />
+      )}
       {page.may.confirmRisk && (
-        <ActionForm ctx={ctx} action={`${base}/risico`} label={t('cases.page.risk.confirm')} danger />
+        <ActionForm ctx={ctx} action={`${base}/risico`} label={t('cases.page.risk.confirm')} look="danger" />
       )}
     </Layout>
   );

@@ -1,5 +1,6 @@
 import type { MessageKey } from '../../../shared/i18n/messages.js';
 import { type ProfessionalRole, professionalRoles } from '../../../shared/policy/actor.js';
+import { ActionForm } from '../../../shared/views/components/action-form.js';
 import { CsrfField } from '../../../shared/views/components/csrf-field.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
@@ -51,28 +52,6 @@ function ApprovalList({ ctx, approvals }: { ctx: PageContext; approvals: readonl
         </li>
       ))}
     </ul>
-  );
-}
-
-/** A one-button form (approve, withdraw) that works without JavaScript. */
-function ActionForm({
-  ctx,
-  action,
-  label,
-  danger = false,
-}: {
-  ctx: PageContext;
-  action: string;
-  label: string;
-  danger?: boolean;
-}) {
-  return (
-    <form method="post" action={action} class="app-inline-form">
-      <CsrfField ctx={ctx} />
-      <button class={danger ? 'app-button app-button--danger' : 'app-button'} type="submit">
-        {label}
-      </button>
-    </form>
   );
 }
 
@@ -222,7 +201,7 @@ export function AdminOverviewPage({
                   ctx={ctx}
                   action={`/beheer/uitnodigingen/${invitation.id}/intrekken`}
                   label={t('professionals.invitations.revoke', { email: invitation.email })}
-                  danger
+                  look="danger"
                 />
               )}
             </li>

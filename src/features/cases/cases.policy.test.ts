@@ -68,6 +68,8 @@ const memberActions = [
   'remove',
   'proposeSuspension',
   'confirmSuspension',
+  'proposeResume',
+  'confirmResume',
   'leave',
 ] as const satisfies readonly MemberAction[];
 
@@ -678,6 +680,23 @@ describe(`member rules over every viewer × case × target (${memberRows.length}
     });
   });
 
+  test('resuming takes two as well: the coordinator proposes for a suspended parent, another professional confirms; never under the risk flag', () => {
+    everyMemberCase(({ facts }, action, allowed) => {
+      if (!allowed || (action !== 'proposeResume' && action !== 'confirmResume')) return true;
+      const viewer = facts.case.viewer;
+      const target = facts.target;
+      if (target.role !== 'parent' || target.state !== 'suspended' || viewer === undefined) return false;
+      if (facts.case.riskInFamily || facts.case.mode !== 'with-parents') return false;
+      const proposer = target.suspensionProposedBy ?? null;
+      return action === 'proposeResume'
+        ? viewer.role === 'coordinator' && proposer === null
+        : isProfessionalRole(viewer.role) &&
+            viewer.role !== 'observer' &&
+            proposer !== null &&
+            proposer !== viewer.memberId;
+    });
+  });
+
   test('an observer does nothing to members but leave', () => {
     everyMemberCase(
       ({ facts }, action, allowed) => !allowed || facts.case.viewer?.role !== 'observer' || action === 'leave',
@@ -773,9 +792,9 @@ describe('case rules with random accounts and colliding ids (fast-check)', () =>
         const sameMember = viewer !== undefined && target.memberId === viewer.memberId;
         const sameUser = actor.kind === 'user' && target.userId === actor.userId;
         const memberFacts = { case: facts, target };
-        const onOthers = (['confirm', 'remove', 'proposeSuspension', 'confirmSuspension'] as const).some((action) =>
-          can(actor, 'caseMember', action, memberFacts),
-        );
+        const onOthers = (
+          ['confirm', 'remove', 'proposeSuspension', 'confirmSuspension', 'proposeResume', 'confirmResume'] as const
+        ).some((action) => can(actor, 'caseMember', action, memberFacts));
         const leaves = can(actor, 'caseMember', 'leave', memberFacts);
         return (!onOthers || (!sameMember && !sameUser)) && (!leaves || (sameMember && sameUser));
       }),
@@ -783,7 +802,7 @@ describe('case rules with random accounts and colliding ids (fast-check)', () =>
     );
   });
 
-  test('nobody confirms the risk flag or a suspension they proposed', () => {
+  test('nobody confirms the risk flag, a suspension or a resumption they proposed', () => {
     fc.assert(
       fc.property(actorArbitrary, caseArbitrary, targetArbitrary, ({ actor }, facts, target) => {
         const viewer = facts.viewer;
@@ -792,7 +811,9 @@ describe('case rules with random accounts and colliding ids (fast-check)', () =>
         const ownSuspensionProposal = target.suspensionProposedBy === viewer.memberId;
         return (
           (!ownRiskProposal || !can(actor, 'case', 'confirmRiskFlag', facts)) &&
-          (!ownSuspensionProposal || !can(actor, 'caseMember', 'confirmSuspension', { case: facts, target }))
+          (!ownSuspensionProposal ||
+            (!can(actor, 'caseMember', 'confirmSuspension', { case: facts, target }) &&
+              !can(actor, 'caseMember', 'confirmResume', { case: facts, target })))
         );
       }),
       runs,

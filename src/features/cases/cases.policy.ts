@@ -159,6 +159,34 @@ function actingOnOther(actor: Actor, facts: CaseMemberFacts): MemberFacts | unde
 const pending = (facts: CaseMemberFacts): boolean =>
   facts.target.state === 'invited' || facts.target.state === 'accepted';
 
+/** The coordinator proposes to pause (target active) or resume (target suspended) a parent, once at a time. */
+function proposesPauseChange(actor: Actor, facts: CaseMemberFacts, state: 'active' | 'suspended'): boolean {
+  const member = actingOnOther(actor, facts);
+  return (
+    member?.role === 'coordinator' &&
+    facts.case.mode === 'with-parents' &&
+    facts.target.role === 'parent' &&
+    facts.target.state === state &&
+    (facts.target.suspensionProposedBy ?? null) === null
+  );
+}
+
+/** A working professional other than the proposer confirms pausing or resuming a parent. */
+function confirmsPauseChange(actor: Actor, facts: CaseMemberFacts, state: 'active' | 'suspended'): boolean {
+  const member = actingOnOther(actor, facts);
+  const proposer = facts.target.suspensionProposedBy ?? null;
+  return (
+    member !== undefined &&
+    member.role !== 'observer' &&
+    professionalRole(member.role) &&
+    facts.case.mode === 'with-parents' &&
+    facts.target.role === 'parent' &&
+    facts.target.state === state &&
+    proposer !== null &&
+    proposer !== member.memberId
+  );
+}
+
 export const caseMemberPolicy = {
   /**
    * After comparing safety numbers, the inviter or the coordinator confirms someone who used the code; never the
@@ -194,31 +222,18 @@ export const caseMemberPolicy = {
     return false;
   },
   /** Four eyes, first pair: the coordinator proposes to suspend an active parent, once at a time. */
-  proposeSuspension: (actor: Actor, facts: CaseMemberFacts): boolean => {
-    const member = actingOnOther(actor, facts);
-    return (
-      member?.role === 'coordinator' &&
-      facts.case.mode === 'with-parents' &&
-      facts.target.role === 'parent' &&
-      facts.target.state === 'active' &&
-      (facts.target.suspensionProposedBy ?? null) === null
-    );
-  },
+  proposeSuspension: (actor: Actor, facts: CaseMemberFacts): boolean => proposesPauseChange(actor, facts, 'active'),
   /** Four eyes, second pair: a professional other than the proposer confirms. */
-  confirmSuspension: (actor: Actor, facts: CaseMemberFacts): boolean => {
-    const member = actingOnOther(actor, facts);
-    const proposer = facts.target.suspensionProposedBy ?? null;
-    return (
-      member !== undefined &&
-      member.role !== 'observer' &&
-      professionalRole(member.role) &&
-      facts.case.mode === 'with-parents' &&
-      facts.target.role === 'parent' &&
-      facts.target.state === 'active' &&
-      proposer !== null &&
-      proposer !== member.memberId
-    );
-  },
+  confirmSuspension: (actor: Actor, facts: CaseMemberFacts): boolean => confirmsPauseChange(actor, facts, 'active'),
+  /**
+   * Resuming a paused parent, four eyes like pausing (the pending proposal is the target's suspensionProposedBy,
+   * emptied when the pause takes effect): the coordinator proposes, another professional confirms. Not while "risk
+   * in the family" is set: then the parent may be the danger.
+   */
+  proposeResume: (actor: Actor, facts: CaseMemberFacts): boolean =>
+    !facts.case.riskInFamily && proposesPauseChange(actor, facts, 'suspended'),
+  confirmResume: (actor: Actor, facts: CaseMemberFacts): boolean =>
+    !facts.case.riskInFamily && confirmsPauseChange(actor, facts, 'suspended'),
   /** An active member leaves by themself (a mandated one too: the mandate binds the parent, not the member). */
   leave: (actor: Actor, facts: CaseMemberFacts): boolean => {
     const member = activeMember(actor, facts.case);

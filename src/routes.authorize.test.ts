@@ -163,6 +163,13 @@ const stateChanging: Record<string, Attempt> = {
       memberId: 'c0ffee00-0000-4000-8000-000000000003',
     }),
   },
+  'POST /samenwerken/:caseId/leden/:memberId/hervatten': {
+    refusedTo: adminsOnly,
+    params: () => ({
+      caseId: 'c0ffee00-0000-4000-8000-000000000001',
+      memberId: 'c0ffee00-0000-4000-8000-000000000003',
+    }),
+  },
   'POST /samenwerken/:caseId/risico': {
     refusedTo: adminsOnly,
     params: () => ({ caseId: 'c0ffee00-0000-4000-8000-000000000001' }),

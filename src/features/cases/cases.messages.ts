@@ -186,6 +186,14 @@ const nl = {
     'De sleutels van dit lid zijn veranderd. Vergelijk het nieuwe veiligheidsnummer en bevestig opnieuw.',
   'cases.form.mandate.missing': 'Kies ja of nee.',
   'cases.form.reference.invalid': 'Gebruik één regel van hoogstens 40 tekens.',
+  // Resuming a paused parent (four eyes).
+  'cases.page.member.resumeProposed': 'Verder gaan voorgesteld; een tweede professional moet bevestigen.',
+  'cases.page.member.proposeResume': 'Verder gaan voorstellen',
+  'cases.page.member.confirmResume': 'Verder gaan bevestigen',
+  'cases.notice.resumeProposed': 'Verder gaan is voorgesteld.',
+  'cases.notice.resumed': 'De ouder doet weer mee en heeft de sleutels weer.',
+  'cases.notice.resumedConfirmAgain':
+    'De ouder doet weer mee, maar hun sleutels zijn veranderd. Vergelijk het nieuwe veiligheidsnummer en bevestig.',
 } as const;
 
 const en: Translation<typeof nl> = {
@@ -368,6 +376,14 @@ const en: Translation<typeof nl> = {
   'cases.form.key.changed': "This member's keys changed. Compare the new safety number and confirm again.",
   'cases.form.mandate.missing': 'Choose yes or no.',
   'cases.form.reference.invalid': 'Use one line of at most 40 characters.',
+  // Resuming a paused parent (four eyes).
+  'cases.page.member.resumeProposed': 'Resuming proposed; a second professional must confirm.',
+  'cases.page.member.proposeResume': 'Propose resuming',
+  'cases.page.member.confirmResume': 'Confirm resuming',
+  'cases.notice.resumeProposed': 'Resuming was proposed.',
+  'cases.notice.resumed': 'The parent takes part again and has the keys again.',
+  'cases.notice.resumedConfirmAgain':
+    'The parent takes part again, but their keys changed. Compare the new safety number and confirm.',
 };
 
 export const casesMessages = { nl, en };

@@ -268,6 +268,22 @@ export function registerCasesRoutes(
     return reply.redirect(`/samenwerken/${request.params.caseId}?melding=${notice}`, 303);
   });
 
+  app.post<{ Params: MemberParams }>('/samenwerken/:caseId/leden/:memberId/hervatten', async (request, reply) => {
+    const result = await cases.resume(
+      caseActorOf(request),
+      request.params.caseId,
+      request.params.memberId,
+      trailOf(request),
+    );
+    if (!result.ok) return problemPage(request, reply, result, `/samenwerken/${request.params.caseId}`);
+    const notices = {
+      proposed: 'hervatten-voorgesteld',
+      resumed: 'hervat',
+      'confirm-again': 'hervat-opnieuw-bevestigen',
+    } as const satisfies Record<typeof result.step, CaseNotice>;
+    return reply.redirect(`/samenwerken/${request.params.caseId}?melding=${notices[result.step]}`, 303);
+  });
+
   app.post<{ Params: CaseParams }>('/samenwerken/:caseId/risico', async (request, reply) => {
     const result = await cases.flagRisk(caseActorOf(request), request.params.caseId, trailOf(request));
     if (!result.ok) return problemPage(request, reply, result, `/samenwerken/${request.params.caseId}`);

@@ -215,7 +215,14 @@ export interface MemberView {
   suspensionProposed: boolean;
   /** For a member who used a code (or whose keys changed): the number to compare, and their key id now. */
   safety: { number: string; keyId: string } | undefined;
-  may: { confirm: boolean; remove: boolean; proposeSuspension: boolean; confirmSuspension: boolean };
+  may: {
+    confirm: boolean;
+    remove: boolean;
+    proposeSuspension: boolean;
+    confirmSuspension: boolean;
+    proposeResume: boolean;
+    confirmResume: boolean;
+  };
 }
 
 export interface InvitationView {
@@ -418,6 +425,26 @@ export function createCasesService(
       .map((recipient) => wrapCompartmentKey({ key, recipient, granter: granterOf(granter, keys) }));
     await unit.insertWraps(wraps);
     return wraps.length;
+  }
+
+  /**
+   * In a locked unit: every key I hold (each epoch, so they read the history too) that `target` is meant to hold and
+   * I may grant, wrapped to them. The keys I may not grant reach them from the next member who may.
+   */
+  async function grantHeldKeys(
+    unit: CaseUnit,
+    me: StoredMember,
+    keys: KeyRing,
+    target: StoredMember,
+    recipient: WrapRecipient,
+  ): Promise<void> {
+    const wraps: StoredKeyWrap[] = [];
+    for (const wrap of await unit.wrapsOfMember(unit.case.id, me.id)) {
+      if (!entitled(target, wrap.compartment) || !mayGrant(me, wrap.compartment)) continue;
+      const key = await unwrap(wrap, me, keys, unit);
+      wraps.push(wrapCompartmentKey({ key, recipient, granter: granterOf(me, keys) }));
+    }
+    await unit.insertWraps(wraps);
   }
 
   /**
@@ -863,6 +890,8 @@ export function createCasesService(
               (member.state === 'active' || member.state === 'accepted'),
             proposeSuspension: can(who.actor, 'caseMember', 'proposeSuspension', target),
             confirmSuspension: can(who.actor, 'caseMember', 'confirmSuspension', target),
+            proposeResume: can(who.actor, 'caseMember', 'proposeResume', target),
+            confirmResume: can(who.actor, 'caseMember', 'confirmResume', target),
           },
         });
       }
@@ -1084,14 +1113,11 @@ export function createCasesService(
           confirmedByMemberId: me.id,
           confirmedKeyId: keyNow,
         });
-        const recipient: WrapRecipient = { memberId: target.id, x25519Public: subject.x25519Public!, keyId: keyNow };
-        const wraps: StoredKeyWrap[] = [];
-        for (const wrap of await unit.wrapsOfMember(unit.case.id, me.id)) {
-          if (!entitled(target, wrap.compartment) || !mayGrant(me, wrap.compartment)) continue;
-          const key = await unwrap(wrap, me, who.keys, unit);
-          wraps.push(wrapCompartmentKey({ key, recipient, granter: granterOf(me, who.keys) }));
-        }
-        await unit.insertWraps(wraps);
+        await grantHeldKeys(unit, me, who.keys, target, {
+          memberId: target.id,
+          x25519Public: subject.x25519Public!,
+          keyId: keyNow,
+        });
         await unit.insertConsent({
           id: randomUUID(),
           caseId: unit.case.id,
@@ -1206,10 +1232,60 @@ export function createCasesService(
         }
         if (target.suspensionProposedBy === me.id) return refuse('same-person', 403);
         authorize(who.actor, 'caseMember', 'confirmSuspension', tFacts);
-        if (!(await unit.updateMember(target.id, ['active'], { state: 'suspended' }))) return refuse('not-now', 409);
+        // The proposal is done with: the field now waits for a proposal to resume.
+        const paused = await unit.updateMember(target.id, ['active'], {
+          state: 'suspended',
+          suspensionProposedBy: null,
+        });
+        if (!paused) return refuse('not-now', 409);
         await takeOutOfKeys(unit, target, me, who.keys);
         await recordChange(unit, who, trail, 'case.member.suspended', { ...about, kind: 'member.suspended' });
         return stepped('suspended');
+      });
+    },
+
+    /**
+     * Resuming a paused parent, four eyes like pausing: the coordinator proposes, another professional confirms.
+     * Confirmed, the parent is active again and every key the confirmer holds and may grant is wrapped to them, as
+     * at a confirmation; if their account's keys changed during the pause they wait as 'accepted' instead, to be
+     * confirmed after comparing the new safety number.
+     */
+    async resume(
+      who: CaseActor,
+      caseId: unknown,
+      memberId: unknown,
+      trail: AuditTrail = {},
+    ): Promise<{ ok: true; step: 'proposed' | 'resumed' | 'confirm-again' } | Refusal> {
+      return changeCase(who, caseId, async (unit, me, facts) => {
+        const target = await memberIn(unit, memberId);
+        const tFacts = targetFacts(facts, target);
+        const about = { actorMemberId: me.id, subjectMemberId: target.id } as const;
+        if (target.suspensionProposedBy === null) {
+          authorize(who.actor, 'caseMember', 'proposeResume', tFacts);
+          await unit.updateMember(target.id, ['suspended'], { suspensionProposedBy: me.id });
+          await recordChange(unit, who, trail, 'case.member.resume-proposed', {
+            ...about,
+            compartment: 'professionals',
+            kind: 'member.resume-proposed',
+          });
+          return stepped('proposed');
+        }
+        if (target.suspensionProposedBy === me.id) return refuse('same-person', 403);
+        authorize(who.actor, 'caseMember', 'confirmResume', tFacts);
+        const subject = (await unit.listMembers(unit.case.id)).find((member) => member.id === target.id)!;
+        const recipient = recipientOf({ ...subject, state: 'active' });
+        const resumed = await unit.updateMember(target.id, ['suspended'], {
+          state: recipient === undefined ? 'accepted' : 'active',
+          suspensionProposedBy: null,
+        });
+        if (!resumed) return refuse('not-now', 409);
+        if (recipient !== undefined) await grantHeldKeys(unit, me, who.keys, target, recipient);
+        await recordChange(unit, who, trail, 'case.member.resumed', {
+          ...about,
+          compartment: eventCompartment(unit.case),
+          kind: 'member.resumed',
+        });
+        return stepped(recipient === undefined ? 'confirm-again' : 'resumed');
       });
     },
 

@@ -34,6 +34,9 @@ export const caseNotices = {
   verwijderd: 'cases.notice.removed',
   'pauze-voorgesteld': 'cases.notice.suspensionProposed',
   gepauzeerd: 'cases.notice.suspended',
+  'hervatten-voorgesteld': 'cases.notice.resumeProposed',
+  hervat: 'cases.notice.resumed',
+  'hervat-opnieuw-bevestigen': 'cases.notice.resumedConfirmAgain',
   'risico-voorgesteld': 'cases.notice.riskProposed',
   'risico-bevestigd': 'cases.notice.riskConfirmed',
   opgeslagen: 'cases.notice.saved',
@@ -311,6 +314,9 @@ function MemberItem({ ctx, caseId, member }: { ctx: PageContext; caseId: string;
       {member.suspensionProposed && member.state === 'active' && (
         <p class="app-hint">{t('cases.page.member.suspensionProposed')}</p>
       )}
+      {member.suspensionProposed && member.state === 'suspended' && (
+        <p class="app-hint">{t('cases.page.member.resumeProposed')}</p>
+      )}
       {member.may.confirm && (
         <p>
           <a href={`${base}/bevestigen`}>{t('cases.page.member.confirm')}</a>
@@ -331,6 +337,17 @@ function MemberItem({ ctx, caseId, member }: { ctx: PageContext; caseId: string;
           label={t('cases.page.member.confirmSuspension')}
           look="danger"
         />
+      )}
+      {member.may.proposeResume && (
+        <ActionForm
+          look="secondary"
+          ctx={ctx}
+          action={`${base}/hervatten`}
+          label={t('cases.page.member.proposeResume')}
+        />
+      )}
+      {member.may.confirmResume && (
+        <ActionForm ctx={ctx} action={`${base}/hervatten`} label={t('cases.page.member.confirmResume')} />
       )}
       {member.may.remove && (
         <ActionForm ctx={ctx} action={`${base}/verwijderen`} label={t('cases.page.member.remove')} look="danger" />

@@ -7,7 +7,7 @@ import type { Actor } from '../../shared/policy/actor.js';
 import { amsterdamDay } from '../../shared/time/amsterdam.js';
 import { authorize, can } from '../../policies.js';
 import { type AuditRecorder, type AuditTrail, requestIdOf } from '../audit/audit.service.js';
-import { openCaseText, sealCaseContent } from './case-keys.js';
+import { KeyWrapRefused, openCaseText, sealCaseContent } from './case-keys.js';
 import type {
   AgreementStatus,
   AppointmentKind,
@@ -261,7 +261,9 @@ export function createCaseItemsService(
       }
       try {
         return openCaseText(await key, 'case/item', item.id, text as Ciphertext);
-      } catch {
+      } catch (error) {
+        // A wrap of the viewer's that does not check out refuses the page (409); a key they never held leaves a gap.
+        if (error instanceof KeyWrapRefused) throw error;
         return undefined;
       }
     };

@@ -1,3 +1,4 @@
+import { AppError } from '../../shared/errors.js';
 import { createHash, createPublicKey, type KeyObject, randomBytes } from 'node:crypto';
 import {
   type Ciphertext,
@@ -25,10 +26,12 @@ import type { Compartment, CompartmentKey } from './cases.types.js';
  */
 
 /** One error for every wrap that does not open — forged, replayed, changed or for another key. No detail. */
-export class KeyWrapRefused extends Error {
+export class KeyWrapRefused extends AppError {
+  // A wrap that does not check out is not the member's fault: a 409 that tells them whom to ask, never a 500.
+  readonly status = 409;
+  readonly messageKey = 'cases.problem.keysRefused';
   constructor() {
     super('The key wrap was refused');
-    this.name = 'KeyWrapRefused';
   }
 }
 

@@ -155,6 +155,8 @@ const nl = {
   'cases.confirm.submit': 'De cijfers zijn gelijk: bevestigen',
   'cases.problem.title': 'Dat lukte niet',
   'cases.problem.back': 'Terug',
+  'cases.problem.keysRefused':
+    'Je sleutel voor deze samenwerking klopt niet. Daarom laten we niets zien. Vraag degene die je uitnodigde, of de regisseur, om je opnieuw te bevestigen.',
   'cases.problem.code-unknown': 'Deze code kennen we niet. Kijk of je hem goed hebt overgetypt.',
   'cases.problem.code-used': 'Deze code is al gebruikt. Vraag om een nieuwe code.',
   'cases.problem.code-expired': 'Deze code is verlopen. Vraag om een nieuwe code.',
@@ -347,6 +349,8 @@ const en: Translation<typeof nl> = {
   'cases.confirm.submit': 'The digits are the same: confirm',
   'cases.problem.title': 'That did not work',
   'cases.problem.back': 'Back',
+  'cases.problem.keysRefused':
+    'Your key to this cooperation does not check out, so nothing is shown. Ask the person who invited you, or the coordinator, to confirm you again.',
   'cases.problem.code-unknown': 'We do not know this code. Check that you typed it correctly.',
   'cases.problem.code-used': 'This code has been used already. Ask for a new code.',
   'cases.problem.code-expired': 'This code has expired. Ask for a new code.',

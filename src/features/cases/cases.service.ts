@@ -348,6 +348,12 @@ export function createCasesService(
     return { memberId: member.id, signingKey: signing.privateKey, keyId: signing.id };
   };
 
+  /** A key the viewer holds none of is left out of a page; a wrap of theirs that does not check out refuses it. */
+  const unlessRefused = (error: unknown): undefined => {
+    if (error instanceof KeyWrapRefused) throw error;
+    return undefined;
+  };
+
   /**
    * Opens one of my wraps. Its granter (read with the wrap) must be a member of this case who may grant the
    * compartment, and the wrap signed with their signing key of the wrap's key id: their current one, one kept after
@@ -833,11 +839,11 @@ export function createCasesService(
       }
       if (!can(who.actor, 'case', 'view', facts)) throw new NotFound('no such case');
       const opened = openedFrom(who, found, facts);
-      const membersKey = await opened.key('members').catch(() => undefined);
+      const membersKey = await opened.key('members').catch(unlessRefused);
       const labelKey =
         membersKey?.epoch === found.case.labelEpoch
           ? membersKey
-          : await opened.keyAt('members', found.case.labelEpoch).catch(() => undefined);
+          : await opened.keyAt('members', found.case.labelEpoch).catch(unlessRefused);
       const label =
         labelKey === undefined
           ? ''
@@ -858,7 +864,7 @@ export function createCasesService(
           const key =
             membersKey?.epoch === member.referenceEpoch
               ? membersKey
-              : await opened.keyAt('members', member.referenceEpoch).catch(() => undefined);
+              : await opened.keyAt('members', member.referenceEpoch).catch(unlessRefused);
           reference = key === undefined ? undefined : readable(key, 'case/item', member.id, member.referenceCiphertext);
         }
         members.push({

@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readVersionedFiles } from '../../shared/versioned-files.js';
 import { type Pathway, pathwaySchema, type PathwayStep, type PathwayTrack } from './pathway.schema.js';
 
 /*
@@ -93,22 +92,7 @@ export function parsePathway(raw: unknown, file: string): Pathway {
 
 /** Reads and checks every `vN.json` in the directory. */
 export function loadPathways(directory: string): PathwayRegistry {
-  const all: Pathway[] = [];
-  for (const name of readdirSync(directory).filter((file) => /^v\d+\.json$/.test(file))) {
-    const file = path.join(directory, name);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (error) {
-      throw new PathwayFileError(file, [`not valid JSON: ${(error as Error).message}`]);
-    }
-    const pathway = parsePathway(raw, file);
-    if (`v${pathway.version}.json` !== name) {
-      throw new PathwayFileError(file, [`the file name must be v${pathway.version}.json`]);
-    }
-    all.push(pathway);
-  }
-  all.sort((a, b) => a.version - b.version);
+  const all = readVersionedFiles(directory, parsePathway, (file, problems) => new PathwayFileError(file, problems));
   const current = all.filter((entry) => entry.status === 'published').at(-1);
   if (current === undefined) throw new PathwayFileError(directory, ['no published pathway version']);
   return { current, all, version: (version) => all.find((entry) => entry.version === version) };

@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readVersionedFiles } from '../../shared/versioned-files.js';
 import { type Questionnaire, questionnaireSchema } from './check.schema.js';
 
 /** All questionnaire versions in the repository, checked at start-up; the newest published one is current. */
@@ -18,28 +17,18 @@ export class QuestionnaireFileError extends Error {
 }
 
 export function loadQuestionnaires(directory: string): QuestionnaireRegistry {
-  const all: Questionnaire[] = [];
-  for (const name of readdirSync(directory).filter((file) => /^v\d+\.json$/.test(file))) {
-    const file = path.join(directory, name);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (error) {
-      throw new QuestionnaireFileError(file, [`not valid JSON: ${(error as Error).message}`]);
-    }
-    const parsed = questionnaireSchema.safeParse(raw);
-    if (!parsed.success) {
+  const all = readVersionedFiles(
+    directory,
+    (raw, file) => {
+      const parsed = questionnaireSchema.safeParse(raw);
+      if (parsed.success) return parsed.data;
       throw new QuestionnaireFileError(
         file,
         parsed.error.issues.map((issue) => `${issue.path.join('.') || 'file'}: ${issue.message}`),
       );
-    }
-    if (`v${parsed.data.version}.json` !== name) {
-      throw new QuestionnaireFileError(file, [`the file name must be v${parsed.data.version}.json`]);
-    }
-    all.push(parsed.data);
-  }
-  all.sort((a, b) => a.version - b.version);
+    },
+    (file, problems) => new QuestionnaireFileError(file, problems),
+  );
   const published = all.filter((entry) => entry.status === 'published');
   const current = published.at(-1);
   if (current === undefined) throw new QuestionnaireFileError(directory, ['no published questionnaire version']);

@@ -767,11 +767,15 @@ export function createCaseItemsRepository(db: Kysely<Database>) {
 
     /** The newest messages of one channel, oldest of them first (as a conversation reads). */
     async recentMessages(caseId: string, compartment: ItemCompartment, limit: number): Promise<StoredMessage[]> {
+      // In the order they were posted: the sequence of their timeline event (written in the same transaction), as
+      // two messages can share a millisecond.
       const rows = await messageQuery(db)
+        .innerJoin('case_events as e', (join) =>
+          join.onRef('e.ref_id', '=', 'g.id').onRef('e.case_id', '=', 'g.case_id').on('e.kind', '=', 'message.posted'),
+        )
         .where('g.case_id', '=', caseId)
         .where('g.compartment', '=', compartment)
-        .orderBy('g.created_at', 'desc')
-        .orderBy('g.id', 'desc')
+        .orderBy('e.seq', 'desc')
         .limit(limit)
         .execute();
       return rows.map(toMessage).reverse();

@@ -408,6 +408,19 @@ describeEachDialect('case items service', (database) => {
     assert.deepEqual(await texts(newcomer), [undefined, 'Na de wissel']);
   });
 
+  test('messages posted in the same millisecond read in the order they were posted', async () => {
+    const testCase = await makeCase(db());
+    const care = as(testCase, 'care');
+    const frozen = service(() => new Date('2026-12-07T10:00:00.000Z'));
+    const posted = Array.from({ length: 8 }, (_, index) => `bericht ${index}`);
+    for (const text of posted) await frozen.postMessage(care.actor, care.opened, 'members', { bericht: text });
+    const read = await frozen.messages(care.actor, care.opened, 'members');
+    assert.deepEqual(
+      read.map((message) => message.text),
+      posted,
+    );
+  });
+
   test('the timeline pages with an opaque cursor; a cursor that is not ours is a 400', async () => {
     const testCase = await makeCase(db());
     const care = as(testCase, 'care');

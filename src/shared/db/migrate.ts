@@ -23,6 +23,7 @@ import * as createCaseItems from './migrations/0021-create-case-items.js';
 import * as createCaseShares from './migrations/0022-create-case-shares.js';
 import * as addProfessionalPoliceUnit from './migrations/0023-add-professional-police-unit.js';
 import * as addCaseMemberSigningKeys from './migrations/0024-add-case-member-signing-keys.js';
+import * as indexCaseEventsByItem from './migrations/0025-index-case-events-by-item.js';
 import type { Database } from './schema.js';
 
 /*
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '0022-create-case-shares': createCaseShares,
   '0023-add-professional-police-unit': addProfessionalPoliceUnit,
   '0024-add-case-member-signing-keys': addCaseMemberSigningKeys,
+  '0025-index-case-events-by-item': indexCaseEventsByItem,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

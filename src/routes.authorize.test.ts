@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
+import { registeredRoutes } from '../test/helpers/routes.js';
 import { appForSuite, csrfTokenFrom, withCookiesOf } from '../test/helpers/app.js';
 import { buildAdmin, buildParent } from '../test/helpers/factories.js';
 import { dialects } from '../test/helpers/databases.js';
@@ -235,25 +235,6 @@ const ignored: IgnoredColumns = { sessions: ['last_seen_at', 'expires_at'] };
 
 const stateChangingMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Every method and path the app registers, read from Fastify's route tree. */
-function registeredRoutes(app: FastifyInstance): string[] {
-  const routes: string[] = [];
-  const stack: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /^([│ ]*)[├└]── (\S+)(?: \(([^)]*)\))?/.exec(line);
-    if (match === null) continue;
-    const depth = match[1]!.length / 4;
-    stack.length = depth;
-    const parent = stack[depth - 1] ?? '';
-    const path = depth === 0 ? match[2]! : `${parent === '/' ? '/' : parent}${match[2]!}`;
-    stack[depth] = path;
-    for (const method of (match[3] ?? '').split(',').map((name) => name.trim())) {
-      if (method !== '') routes.push(`${method} ${path}`);
-    }
-  }
-  return routes;
-}
-
 for (const dialect of dialects) {
   describe(`every state-changing route decides before it writes [${dialect}]`, () => {
     const testApp = appForSuite(dialect, { RATE_LIMIT_MAX: '100000' });
@@ -303,9 +284,9 @@ for (const dialect of dialects) {
     });
 
     test('every state-changing route is either refused to someone here or listed as open, with a reason', () => {
-      const registered = registeredRoutes(testApp.app).filter((route) =>
-        stateChangingMethods.has(route.split(' ')[0]!),
-      );
+      const registered = registeredRoutes(testApp.app)
+        .filter((route) => stateChangingMethods.has(route.method))
+        .map((route) => `${route.method} ${route.path}`);
       assert.ok(registered.includes('POST /logboek'), 'the route list is read from the app');
       const decided = new Set([...Object.keys(stateChanging), ...Object.keys(openToAnyone)]);
       assert.deepEqual(

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { registeredRoutes } from '../../../test/helpers/routes.js';
 import { appForSuite, csrfTokenFrom, withCookiesOf } from '../../../test/helpers/app.js';
 import {
   addCaseContent,
@@ -63,25 +64,6 @@ function kindOf(name: string, index: number, casePath: boolean): IdKind | 'any' 
     [/track|traject/i, 'constant'],
   ];
   return rules.find(([pattern]) => pattern.test(name))?.[1] ?? 'any';
-}
-
-/** Every method and path the app registers, read from Fastify's route tree (as src/routes.authorize.test.ts). */
-function registeredRoutes(app: FastifyInstance): { method: string; path: string }[] {
-  const routes: { method: string; path: string }[] = [];
-  const stack: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /^([│ ]*)[├└]── (\S+)(?: \(([^)]*)\))?/.exec(line);
-    if (match === null) continue;
-    const depth = match[1]!.length / 4;
-    stack.length = depth;
-    const parent = stack[depth - 1] ?? '';
-    const full = depth === 0 ? match[2]! : `${parent === '/' ? '/' : parent}${match[2]!}`;
-    stack[depth] = full;
-    for (const method of (match[3] ?? '').split(',').map((name) => name.trim())) {
-      if (method !== '' && method !== 'HEAD' && method !== 'OPTIONS') routes.push({ method, path: full });
-    }
-  }
-  return routes;
 }
 
 const paramsOf = (route: string): string[] => [...route.matchAll(/:(\w+)/g)].map((match) => match[1]!);

@@ -19,7 +19,8 @@ import { buildParent } from '../../../test/helpers/factories.js';
 import { type SmtpSink, startSmtpSink } from '../../../test/helpers/smtp-sink.js';
 import { changedTables, tableDump } from '../../../test/helpers/table-dump.js';
 import { type Ciphertext, open, type Purpose, symmetricKey } from '../../shared/crypto/aead.js';
-import { type StoredKeyWrap, unwrapCompartmentKey } from './case-keys.js';
+import { unwrapCompartmentKey } from './case-keys.js';
+import { toWrap } from './cases.repo.js';
 import type { Compartment, CompartmentKey } from './cases.types.js';
 
 /*
@@ -295,18 +296,7 @@ for (const dialect of dialects) {
         .execute();
       for (const row of newWraps) {
         const granter = members.find((m) => m.id === row.granter_member_id);
-        const wrap: StoredKeyWrap = {
-          caseId: row.case_id,
-          compartment: row.compartment as Compartment,
-          epoch: Number(row.epoch),
-          memberId: row.member_id,
-          recipientKeyId: row.recipient_key_id,
-          enc: row.enc,
-          ciphertext: row.ciphertext,
-          granterMemberId: row.granter_member_id,
-          granterKeyId: row.granter_key_id,
-          signature: row.signature,
-        };
+        const wrap = toWrap(row);
         assert.throws(() =>
           unwrapCompartmentKey(wrap, {
             caseId,

@@ -161,7 +161,8 @@ const toMember = (row: MemberRow): StoredMember => ({
   stateChangedAt: row.state_changed_at,
 });
 
-const toWrap = (row: Database['case_key_wraps']): StoredKeyWrap => ({
+/** A stored wrap row as the key code reads it. */
+export const toWrap = (row: Database['case_key_wraps']): StoredKeyWrap => ({
   caseId: row.case_id,
   compartment: row.compartment as Compartment,
   epoch: Number(row.epoch),

@@ -1,3 +1,4 @@
+import { scheduleDaily } from './shared/jobs/recurring.js';
 import { createApp } from './app.js';
 import { prepareDatabase } from './bootstrap.js';
 import { createServices } from './services.js';
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
     'database ready',
   );
   services.jobs.start((level, fields, message) => app.log[level](fields, message));
+  // Today's run of each daily job (digests, retention, measures), unless another instance queued it already.
+  await scheduleDaily(database.db, services.dailyJobs, new Date());
 
   let closing = false;
   const shutdown = (signal: string) => {

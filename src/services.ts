@@ -43,7 +43,8 @@ import { exportUserData } from './features/journal/export/export.user-data.js';
 import { passkeyUserData } from './features/accounts/passkeys.user-data.js';
 import { createKeyedHash } from './shared/crypto/keyed-hash.js';
 import { createMailer, type NoticeLanguage } from './shared/mail/mailer.js';
-import { createJobWorker } from './shared/jobs/jobs.js';
+import { createJobWorker, type JobHandler } from './shared/jobs/jobs.js';
+import type { DailyJobKind } from './shared/jobs/recurring.js';
 import { createJobsRepository, enqueue } from './shared/jobs/jobs.repo.js';
 import { accountChangedNotice, accountChangedNoticeHandler } from './features/accounts/accounts.jobs.js';
 import { translatorFor } from './messages.js';
@@ -86,8 +87,6 @@ export function createServices(
     publicUrl: config.publicUrl,
     invitationToken: (invitationId: string) => invitationKeyedHash('invitation-link', invitationId),
   };
-  // Work done after the request that asked for it, by any instance (src/shared/jobs/): each kind's handler is
-  // listed here. The server starts the worker; tests run due jobs with jobs.runDue().
   const audit = createAuditService(createAuditRepository(database.db));
   const journal = createJournalService(createJournalRepository(database.db, database.dialect), {
     logKey,
@@ -100,27 +99,6 @@ export function createServices(
   const jobKey = jobKeyPair(config.pepper);
   const exportsRepository = createExportsRepository(database.db);
   const exportSettings = { maxAttachmentBytes: config.exportMaxAttachmentBytes, keepMs: 15 * 60_000 };
-  // Work done after the request that asked for it, by any instance (src/shared/jobs/): each kind's handler is
-  // listed here. The server starts the worker; tests run due jobs with jobs.runDue().
-  const jobs = createJobWorker(createJobsRepository(database.db, database.dialect), [
-    invitationMailHandler(professionalsRepository, mailer, invitationSettings),
-    accountChangedNoticeHandler((userId) => accounts.noticeEmail(userId), mailer),
-    ...exportJobHandlers({
-      repo: exportsRepository,
-      jobKey,
-      actingWith: async (userId, masterKey) => {
-        const account = await accounts.actingWith(userId, masterKey);
-        return account === undefined ? undefined : journalActorOf(account);
-      },
-      journal,
-      log,
-      logKey,
-      translatorFor,
-      maxAttachmentBytes: exportSettings.maxAttachmentBytes,
-      keepMs: exportSettings.keepMs,
-      onError: (error) => warn(`making a journal export failed: ${error instanceof Error ? error.name : 'unknown'}`),
-    }),
-  ]);
   const exports = createExportService(exportsRepository, {
     jobPublicKey: jobKey.publicKey,
     audit,
@@ -148,6 +126,31 @@ export function createServices(
     exportUserData(exports, exportsRepository),
     casesUserData(cases),
   ];
+  // Work done after the request that asked for it, by any instance (src/shared/jobs/): each kind's handler is
+  // listed here. The server starts the worker; tests run due jobs with jobs.runDue().
+  const jobHandlers: JobHandler[] = [
+    invitationMailHandler(professionalsRepository, mailer, invitationSettings),
+    accountChangedNoticeHandler((userId) => accounts.noticeEmail(userId), mailer),
+    ...exportJobHandlers({
+      repo: exportsRepository,
+      jobKey,
+      actingWith: async (userId, masterKey) => {
+        const account = await accounts.actingWith(userId, masterKey);
+        return account === undefined ? undefined : journalActorOf(account);
+      },
+      journal,
+      log,
+      logKey,
+      translatorFor,
+      maxAttachmentBytes: exportSettings.maxAttachmentBytes,
+      keepMs: exportSettings.keepMs,
+      onError: (error) => warn(`making a journal export failed: ${error instanceof Error ? error.name : 'unknown'}`),
+    }),
+  ];
+  // Work done once a day by one instance (src/shared/jobs/recurring.ts): the server queues each kind's first run
+  // at start; each run queues the next. Add the kind here and its handler (dailyHandler) to jobHandlers.
+  const dailyJobs: DailyJobKind[] = [];
+  const jobs = createJobWorker(createJobsRepository(database.db, database.dialect), jobHandlers);
   // The pathway of de lijn (content/pathway/), checked here so that a broken file stops the start.
   const pathway = loadPathways(pathwayDir);
   return {
@@ -192,6 +195,7 @@ export function createServices(
     exports,
     exportsRepository,
     jobs,
+    dailyJobs,
     notify: {
       /** Queues the neutral "your account changed" e-mail; nothing when mail is off. */
       accountChanged: async (userId: string, language: NoticeLanguage): Promise<void> => {

@@ -62,6 +62,9 @@ const caseActions = [
   'recordConsent',
   'setMandate',
   'viewMemberDetails',
+  'exportSummary',
+  'exportPoliceBundle',
+  'ownCopy',
 ] as const satisfies readonly CaseAction[];
 const memberActions = [
   'confirm',
@@ -81,6 +84,9 @@ const reads: readonly CaseAction[] = [
   'viewSharedEntries',
   'viewAccessLog',
   'viewMemberDetails',
+  'exportSummary',
+  'exportPoliceBundle',
+  'ownCopy',
 ];
 
 test('the case and caseMember rules have exactly the actions the other parts code against', () => {
@@ -371,6 +377,17 @@ describe(`case rules over every combination (${caseCombinations.length} × ${cas
     });
   });
 
+  test('exports: a summary only by a working professional, the police bundle only by police, an own copy only by a parent', () => {
+    everyCase(({ facts }, action, allowed) => {
+      if (!allowed) return true;
+      const role = facts.viewer?.role;
+      if (action === 'exportSummary') return role !== undefined && role !== 'parent' && role !== 'observer';
+      if (action === 'exportPoliceBundle') return role === 'police';
+      if (action === 'ownCopy') return role === 'parent' && facts.mode === 'with-parents';
+      return true;
+    });
+  });
+
   test('every action is allowed to someone somewhere (no rule is dead)', () => {
     for (const action of caseActions) {
       assert.ok(
@@ -457,6 +474,9 @@ const roleTable: Record<CaseAction, readonly CaseRole[]> = {
   recordConsent: allButObserver,
   setMandate: ['veilig-thuis', 'raad', 'jeugdbeschermer'],
   viewMemberDetails: everyRole,
+  exportSummary: workingProfessionals,
+  exportPoliceBundle: ['police'],
+  ownCopy: ['parent'],
 };
 
 /** The accounts that may hold a case role. */

@@ -139,6 +139,15 @@ export const casePolicy = {
     const member = activeMember(actor, facts);
     return write(facts, member) && member !== undefined && mandateHolders.includes(member.role);
   },
+  /**
+   * A case summary PDF (EXPORTS, ADR 0029): a working professional, of what they read; a read, so also when the
+   * case is closed.
+   */
+  exportSummary: (actor: Actor, facts: CaseFacts): boolean => workingProfessional(actor, facts) !== undefined,
+  /** The police bundle of the entries parents shared: the police member only (a read: also when closed). */
+  exportPoliceBundle: (actor: Actor, facts: CaseFacts): boolean => workingProfessional(actor, facts)?.role === 'police',
+  /** A parent's own copy of what they read in the case (before it is deleted): also when closed. */
+  ownCopy: (actor: Actor, facts: CaseFacts): boolean => activeMember(actor, facts)?.role === 'parent',
   /** When police or Veilig Thuis joined, units and references: hidden from parents when the risk flag is set. */
   viewMemberDetails: (actor: Actor, facts: CaseFacts): boolean => {
     const member = activeMember(actor, facts);

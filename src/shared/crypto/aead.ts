@@ -25,6 +25,7 @@ export type Purpose =
   | 'case/label'
   | 'case/item'
   | 'case/entry-key'
+  | 'case/police-bundle'
   | 'test';
 
 declare const ciphertextBrand: unique symbol;

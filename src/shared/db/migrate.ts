@@ -24,6 +24,7 @@ import * as createCaseShares from './migrations/0022-create-case-shares.js';
 import * as addProfessionalPoliceUnit from './migrations/0023-add-professional-police-unit.js';
 import * as addCaseMemberSigningKeys from './migrations/0024-add-case-member-signing-keys.js';
 import * as indexCaseEventsByItem from './migrations/0025-index-case-events-by-item.js';
+import * as createCasePoliceBundles from './migrations/0030-create-case-police-bundles.js';
 import type { Database } from './schema.js';
 
 /*
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '0023-add-professional-police-unit': addProfessionalPoliceUnit,
   '0024-add-case-member-signing-keys': addCaseMemberSigningKeys,
   '0025-index-case-events-by-item': indexCaseEventsByItem,
+  '0030-create-case-police-bundles': createCasePoliceBundles,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -471,6 +471,27 @@ export interface CaseSharedAttachmentsTable {
   wrapped_key: string;
 }
 
+/**
+ * The police bundle of a parent's shared entries (migration 0030, ADR 0029): a ticket sealed to the job key while
+ * it is made, then the bundle sealed under the parent's share key at `epoch` (aead purpose 'case/police-bundle').
+ */
+export interface CasePoliceBundlesTable {
+  case_id: string;
+  parent_member_id: string;
+  id: string;
+  state: 'queued' | 'done' | 'failed';
+  /** hex SHA-256 of the shared entry ids the bundle is of, sorted. */
+  entries_hash: string;
+  epoch: number;
+  ticket_enc: string | null;
+  ticket: string | null;
+  bundle: string | null;
+  bundle_bytes: number | null;
+  failure: 'too-large' | 'error' | null;
+  created_at: string;
+  updated_at: string;
+}
+
 /* What members of a case post, and its timeline (migration 0021, src/features/cases/case-items.repo.ts). */
 
 /** Texts are aead ciphertexts (purpose 'case/item') under the compartment's key at `epoch`. */
@@ -608,6 +629,7 @@ export interface Database {
   journal_export_chunks: JournalExportChunksTable;
   case_shared_entries: CaseSharedEntriesTable;
   case_shared_attachments: CaseSharedAttachmentsTable;
+  case_police_bundles: CasePoliceBundlesTable;
   cases: CasesTable;
   case_compartments: CaseCompartmentsTable;
   case_members: CaseMembersTable;

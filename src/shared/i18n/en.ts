@@ -67,6 +67,9 @@ export const en: Translation<typeof nl> = {
   'mail.accountChanged.subject': 'Something changed in your account',
   'mail.accountChanged.text':
     'Hello,\n\nSomething has just changed in your account. Was this you? Then you do not need to do anything.\nWas this not you? Log in and look at your account page.\n',
+  'mail.caseNews.subject': 'There is something new for you',
+  'mail.caseNews.text':
+    'Hello,\n\nThere is something new for you. Log in on the site to see it.\n\nHow often you get this message is up to you: choose after logging in.\n',
   'error.title': 'Something went wrong',
   'error.400.title': 'This request is not valid',
   'error.400.text': 'We could not read your request. Please try again from the previous page.',

@@ -68,6 +68,9 @@ export const nl = {
   'mail.accountChanged.subject': 'Er is iets gewijzigd in je account',
   'mail.accountChanged.text':
     'Hallo,\n\nEr is zojuist iets gewijzigd in je account. Was jij dit? Dan hoef je niets te doen.\nWas jij dit niet? Log in en kijk op de pagina van je account.\n',
+  'mail.caseNews.subject': 'Er is iets nieuws voor je',
+  'mail.caseNews.text':
+    'Hallo,\n\nEr is iets nieuws voor je. Log in op de site om het te zien.\n\nHoe vaak je dit bericht krijgt, kies je zelf na het inloggen.\n',
   'error.title': 'Er ging iets mis',
   'error.400.title': 'Dit verzoek klopt niet',
   'error.400.text': 'We konden je verzoek niet lezen. Probeer het opnieuw vanaf de vorige pagina.',

@@ -595,6 +595,49 @@ export interface CaseEventsTable {
   created_at: string;
 }
 
+/** Measures for policy (migration 0029, ADR 0032): counts by ISO week ('2026-W49') and category, never an id. */
+export interface MeasureWeeksTable {
+  week: string;
+  /** The last day counted (the week's Sunday once complete). */
+  through: string;
+  complete: number;
+}
+
+export interface MeasureCasesWeeklyTable {
+  week: string;
+  mode: 'with-parents' | 'professional-only';
+  started: number;
+  closed: number;
+  open: number;
+  waiting_for_help: number;
+}
+
+export interface MeasureMeetingsWeeklyTable {
+  week: string;
+  mode: 'with-parents' | 'professional-only';
+  meetings: number;
+  parent_invited: number;
+  parent_took_part: number;
+}
+
+export interface MeasureFirstHelpWeeklyTable {
+  week: string;
+  days_bucket: string;
+  cases: number;
+}
+
+export interface MeasureAgreementsWeeklyTable {
+  week: string;
+  open: number;
+  overdue: number;
+}
+
+export interface MeasureTracksWeeklyTable {
+  week: string;
+  track: string;
+  cases: number;
+}
+
 export interface Database {
   content_pages: ContentPagesTable;
   page_feedback: PageFeedbackTable;
@@ -643,4 +686,10 @@ export interface Database {
   case_messages: CaseMessagesTable;
   case_step_moves: CaseStepMovesTable;
   case_events: CaseEventsTable;
+  measure_weeks: MeasureWeeksTable;
+  measure_cases_weekly: MeasureCasesWeeklyTable;
+  measure_meetings_weekly: MeasureMeetingsWeeklyTable;
+  measure_first_help_weekly: MeasureFirstHelpWeeklyTable;
+  measure_agreements_weekly: MeasureAgreementsWeeklyTable;
+  measure_tracks_weekly: MeasureTracksWeeklyTable;
 }

@@ -2,6 +2,7 @@ import { accountsMessages } from './features/accounts/accounts.messages.js';
 import { caseItemsMessages } from './features/cases/case-items.messages.js';
 import { caseSharesMessages } from './features/cases/case-shares.messages.js';
 import { casesMessages } from './features/cases/cases.messages.js';
+import { caseYoungMessages } from './features/cases/case-young.messages.js';
 import { checkMessages } from './features/check/check.messages.js';
 import { contentMessages } from './features/content/content.messages.js';
 import { helpMessages } from './features/help/help.messages.js';
@@ -38,6 +39,7 @@ export const catalogues = mergeCatalogues([
   pathwayMessages,
   caseItemsMessages,
   casesMessages,
+  caseYoungMessages,
 ]);
 
 declare module './shared/i18n/messages.js' {

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import type { CaseActor, CasePageData, CasesService } from '../../src/features/cases/cases.service.js';
-import type { CaseRole, MemberState, ProfessionalCaseRole } from '../../src/features/cases/cases.types.js';
+import {
+  type CaseRole,
+  isProfessionalCaseRole,
+  type MemberState,
+  type ProfessionalCaseRole,
+} from '../../src/features/cases/cases.types.js';
 import type { ProfessionalRole } from '../../src/shared/policy/actor.js';
 import { csrfTokenFrom, withCookiesOf } from './app.js';
 import { type AppUnderTest, type BuiltAccount, buildAdmin, buildParent, buildProfessional } from './factories.js';
@@ -241,12 +246,11 @@ export async function buildCaseWithEveryone(world: CaseWorld, options: CaseOptio
   for (const role of caseRolesInOrder) {
     for (const state of reachableStates(role)) {
       const name = `${options.prefix}.${role}.${state}`;
-      const account =
-        role === 'parent'
-          ? await buildParent(target, { username: name })
-          : await caseProfessional(world, role, name).catch((error: unknown) => {
-              throw new Error(`${name}: ${String(error)}`);
-            });
+      const account = isProfessionalCaseRole(role)
+        ? await caseProfessional(world, role, name).catch((error: unknown) => {
+            throw new Error(`${name}: ${String(error)}`);
+          })
+        : await buildParent(target, { username: name });
       const who = await caseActorOf(target, account);
       const { code, memberId } = await inviteInto(target, starterWho, caseId, role);
       await joinWith(target, who, code);
@@ -257,7 +261,7 @@ export async function buildCaseWithEveryone(world: CaseWorld, options: CaseOptio
         state,
         memberId,
         account,
-        professionalRole: role === 'parent' ? undefined : accountRoleFor[role],
+        professionalRole: isProfessionalCaseRole(role) ? accountRoleFor[role] : undefined,
       });
     }
     invited.push({ role, memberId: (await inviteInto(target, starterWho, caseId, role)).memberId });

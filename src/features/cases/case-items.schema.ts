@@ -56,7 +56,7 @@ export type Assignee = { kind: 'nobody' } | { kind: 'role'; role: CaseRole } | {
 const assigneeField = textField({ invalid: 'caseItems.problem.who', max: 60 }).transform((value, context): Assignee => {
   if (value === '') return { kind: 'nobody' };
   const [kind, rest] = [value.slice(0, 4), value.slice(4)];
-  if (kind === 'rol:' && (caseRoles as readonly string[]).includes(rest))
+  if (kind === 'rol:' && rest !== 'young' && (caseRoles as readonly string[]).includes(rest))
     return { kind: 'role', role: rest as CaseRole };
   if (kind === 'lid:' && isId(rest)) return { kind: 'member', memberId: rest };
   context.addIssue({ code: 'custom', message: 'caseItems.problem.who' });

@@ -85,7 +85,7 @@ describeEachDialect('case shares service', (database) => {
   /** An account with keys, acting as a parent or as an active professional of the given role. */
   async function account(role: CaseRole): Promise<SharesActor> {
     const { session, userId } = await buildParentSession(accounts());
-    const professional: Record<Exclude<CaseRole, 'parent'>, ProfessionalRole> = {
+    const professional: Record<Exclude<CaseRole, 'parent' | 'young'>, ProfessionalRole> = {
       care: 'care',
       coordinator: 'coordinator',
       'veilig-thuis': 'veilig-thuis',
@@ -95,7 +95,7 @@ describeEachDialect('case shares service', (database) => {
       observer: 'school',
     };
     const actor: Actor =
-      role === 'parent'
+      role === 'parent' || role === 'young'
         ? session.actor
         : userActor({
             userId,

@@ -19,9 +19,10 @@ import {
   caseRoleFits,
   caseRoles,
   type Mandate,
+  isProfessionalCaseRole,
   type MemberFacts,
   memberStates,
-  type ProfessionalCaseRole,
+  youngConsentAge,
 } from './cases.types.js';
 
 /*
@@ -65,6 +66,11 @@ const caseActions = [
   'exportSummary',
   'exportPoliceBundle',
   'ownCopy',
+  'setNotifications',
+  'close',
+  'inviteYoung',
+  'viewAsYoung',
+  'answerConsent',
 ] as const satisfies readonly CaseAction[];
 const memberActions = [
   'confirm',
@@ -74,6 +80,8 @@ const memberActions = [
   'proposeResume',
   'confirmResume',
   'leave',
+  'readYoungChannel',
+  'postYoungMessage',
 ] as const satisfies readonly MemberAction[];
 
 const reads: readonly CaseAction[] = [
@@ -87,7 +95,12 @@ const reads: readonly CaseAction[] = [
   'exportSummary',
   'exportPoliceBundle',
   'ownCopy',
+  'setNotifications',
+  'viewAsYoung',
 ];
+
+/** What a young member may do at all (ADR 0030); the channel's member actions are checked with the targets. */
+const youngMay: readonly CaseAction[] = ['viewAsYoung', 'answerConsent', 'setNotifications'];
 
 test('the case and caseMember rules have exactly the actions the other parts code against', () => {
   assert.deepEqual(Object.keys(casePolicy).sort(), [...caseActions].sort());
@@ -99,6 +112,7 @@ test('the case and caseMember rules have exactly the actions the other parts cod
 const actorKinds = [
   'anonymous',
   'parentAccount',
+  'youngAccount',
   'fittingProfessional',
   'professionalOfAnotherRole',
   'inactiveProfessional',
@@ -111,7 +125,7 @@ const actingUser = 'u1';
 
 /** A professional role at an organisation that fits the case role (for a parent or no role: a care worker). */
 function fittingRole(role: CaseRole | undefined): ProfessionalRole {
-  if (role === undefined || role === 'parent') return 'care';
+  if (role === undefined || !isProfessionalCaseRole(role)) return 'care';
   const fit = professionalRoles.find((held) => caseRoleFits(held, role));
   assert.ok(fit !== undefined, `no professional role fits ${role}`);
   return fit;
@@ -119,7 +133,7 @@ function fittingRole(role: CaseRole | undefined): ProfessionalRole {
 
 /** A professional role that does not fit the case role. */
 function unfittingRole(role: CaseRole | undefined): ProfessionalRole {
-  if (role === undefined || role === 'parent') return 'police';
+  if (role === undefined || !isProfessionalCaseRole(role)) return 'police';
   const misfit = professionalRoles.find((held) => !caseRoleFits(held, role));
   assert.ok(misfit !== undefined, `every professional role fits ${role}`);
   return misfit;
@@ -141,6 +155,8 @@ function actorOf(kind: ActorKind, role: CaseRole | undefined, userId = actingUse
       return anonymous;
     case 'parentAccount':
       return userActor({ userId, kind: 'parent', hasSecondFactor: false });
+    case 'youngAccount':
+      return userActor({ userId, kind: 'young', hasSecondFactor: false });
     case 'fittingProfessional':
       return professional(userId, fittingRole(role));
     case 'professionalOfAnotherRole':
@@ -155,9 +171,10 @@ function actorOf(kind: ActorKind, role: CaseRole | undefined, userId = actingUse
 }
 
 /** The account kind that fits a case role, as an actor kind. */
-const fittingKind = (role: CaseRole): ActorKind => (role === 'parent' ? 'parentAccount' : 'fittingProfessional');
+const fittingKind = (role: CaseRole): ActorKind =>
+  role === 'parent' ? 'parentAccount' : role === 'young' ? 'youngAccount' : 'fittingProfessional';
 
-const isProfessionalRole = (role: CaseRole): role is ProfessionalCaseRole => role !== 'parent';
+const isProfessionalRole = isProfessionalCaseRole;
 
 // ---- the case space enumerated ----
 
@@ -174,12 +191,16 @@ const proposerOf = (proposal: (typeof proposals)[number]): string | null =>
 function* viewers(): Generator<{ viewer: MemberFacts | undefined; ownership: Ownership | undefined }> {
   yield { viewer: undefined, ownership: undefined };
   for (const role of caseRoles) {
+    // A young member's age decides their consent (from 16): one younger, one of age.
+    const ages = role === 'young' ? [youngConsentAge - 2, youngConsentAge] : [undefined];
     for (const state of memberStates) {
       for (const ownership of ownerships) {
-        yield {
-          viewer: { memberId: viewerMemberId, userId: userIdOf(ownership), role, state, mandate: 'none' },
-          ownership,
-        };
+        for (const age of ages) {
+          yield {
+            viewer: { memberId: viewerMemberId, userId: userIdOf(ownership), role, state, mandate: 'none', age },
+            ownership,
+          };
+        }
       }
     }
   }
@@ -316,7 +337,13 @@ describe(`case rules over every combination (${caseCombinations.length} × ${cas
   });
 
   test('an observer reads what all members read and writes messages only', () => {
-    const observerMay: readonly CaseAction[] = ['view', 'readMembers', 'viewMemberDetails', 'postMessage'];
+    const observerMay: readonly CaseAction[] = [
+      'view',
+      'readMembers',
+      'viewMemberDetails',
+      'postMessage',
+      'setNotifications',
+    ];
     everyCase(
       ({ facts }, action, allowed) => !allowed || facts.viewer?.role !== 'observer' || observerMay.includes(action),
     );
@@ -388,6 +415,72 @@ describe(`case rules over every combination (${caseCombinations.length} × ${cas
     });
   });
 
+  test('notifications: every active member sets their own, closed or not; nobody else', () => {
+    everyCase(({ kind, ownership, facts }, action, allowed) => {
+      if (action !== 'setNotifications') return true;
+      const viewer = facts.viewer;
+      const own =
+        viewer !== undefined &&
+        ownership === 'own' &&
+        viewer.state === 'active' &&
+        kind === fittingKind(viewer.role) &&
+        (viewer.role !== 'parent' || facts.mode === 'with-parents');
+      return allowed === own;
+    });
+  });
+
+  test('closing: only an active coordinator of their own open case closes it; a closed case is never closed again', () => {
+    everyCase(({ kind, ownership, facts }, action, allowed) => {
+      if (action !== 'close') return true;
+      const viewer = facts.viewer;
+      const own =
+        viewer !== undefined &&
+        ownership === 'own' &&
+        viewer.state === 'active' &&
+        viewer.role === 'coordinator' &&
+        kind === fittingKind(viewer.role);
+      return allowed === (own && !facts.closed);
+    });
+  });
+
+  test("a young member never reads the members' or professionals' compartment nor any share: only their own home, consent and notifications", () => {
+    everyCase(
+      ({ kind, facts }, action, allowed) =>
+        !allowed || (kind !== 'youngAccount' && facts.viewer?.role !== 'young') || youngMay.includes(action),
+    );
+  });
+
+  test('nobody but a working professional of the case (not police, not an observer) invites a young person', () => {
+    everyCase(({ kind, facts }, action, allowed) => {
+      if (!allowed || action !== 'inviteYoung') return true;
+      const viewer = facts.viewer;
+      return (
+        kind === 'fittingProfessional' &&
+        viewer !== undefined &&
+        isProfessionalRole(viewer.role) &&
+        viewer.role !== 'observer' &&
+        viewer.role !== 'police' &&
+        viewer.state === 'active' &&
+        !facts.closed
+      );
+    });
+  });
+
+  test('consent is answered only by the young member themself, from 16, in an open case', () => {
+    everyCase(({ kind, ownership, facts }, action, allowed) => {
+      if (action !== 'answerConsent') return true;
+      const viewer = facts.viewer;
+      const answers =
+        kind === 'youngAccount' &&
+        ownership === 'own' &&
+        viewer?.role === 'young' &&
+        viewer.state === 'active' &&
+        (viewer.age ?? 0) >= youngConsentAge &&
+        !facts.closed;
+      return allowed === answers;
+    });
+  });
+
   test('every action is allowed to someone somewhere (no rule is dead)', () => {
     for (const action of caseActions) {
       assert.ok(
@@ -435,6 +528,7 @@ const tableActors: Record<string, Actor> = {
   police: professional(actingUser, 'police'),
   school: professional(actingUser, 'school'),
   gp: professional(actingUser, 'gp'),
+  youngAccount: userActor({ userId: actingUser, kind: 'young', hasSecondFactor: false }),
 };
 
 /** The actor's membership, active, in an open case with parents, without a flag or a proposal. */
@@ -443,12 +537,20 @@ const ordinaryCase = (role: CaseRole): CaseFacts => ({
   mode: 'with-parents',
   riskInFamily: false,
   closed: false,
-  viewer: { memberId: viewerMemberId, userId: actingUser, role, state: 'active', mandate: 'none' },
+  viewer: {
+    memberId: viewerMemberId,
+    userId: actingUser,
+    role,
+    state: 'active',
+    mandate: 'none',
+    ...(role === 'young' ? { age: youngConsentAge } : {}),
+  },
 });
 
-const everyRole = caseRoles;
-const allButObserver = caseRoles.filter((role) => role !== 'observer');
-const workingProfessionals = caseRoles.filter((role) => role !== 'observer' && role !== 'parent');
+/** Every role that works in the case as a whole (the young member reads only their own channel). */
+const everyRole = caseRoles.filter((role) => role !== 'young');
+const allButObserver = everyRole.filter((role) => role !== 'observer');
+const workingProfessionals = caseRoles.filter((role) => role !== 'observer' && isProfessionalRole(role));
 
 /** Which case roles may do what in an ordinary case: the table in docs/architecture.md. */
 const roleTable: Record<CaseAction, readonly CaseRole[]> = {
@@ -477,13 +579,18 @@ const roleTable: Record<CaseAction, readonly CaseRole[]> = {
   exportSummary: workingProfessionals,
   exportPoliceBundle: ['police'],
   ownCopy: ['parent'],
+  setNotifications: caseRoles,
+  close: ['coordinator'],
+  inviteYoung: workingProfessionals.filter((role) => role !== 'police'),
+  viewAsYoung: ['young'],
+  answerConsent: ['young'],
 };
 
 /** The accounts that may hold a case role. */
 function accountsFitting(role: CaseRole): string[] {
   return Object.keys(tableActors).filter((name) => {
     const actor = tableActors[name]!;
-    if (role === 'parent') return actor.kind === 'user' && actor.roles.includes('parent');
+    if (role === 'parent' || role === 'young') return actor.kind === 'user' && actor.roles.includes(role);
     return actor.kind === 'user' && (actor.membership?.roles.some((held) => caseRoleFits(held, role)) ?? false);
   });
 }
@@ -591,14 +698,16 @@ function everyMemberCase(property: (row: MemberCombination, action: MemberAction
   assert.deepEqual(broken, []);
 }
 
+const youngChannel: readonly MemberAction[] = ['readYoungChannel', 'postYoungMessage'];
 const isSelf = ({ facts }: MemberCombination): boolean => facts.target.memberId === facts.case.viewer?.memberId;
 const pending = (target: Target): boolean => target.state === 'invited' || target.state === 'accepted';
 
 describe(`member rules over every viewer × case × target (${memberRows.length} × ${memberActions.length} actions)`, () => {
   test('only an active member of an open case acts on members; a parent not in a professional-only case', () => {
-    everyMemberCase(({ facts }, _action, allowed) => {
+    everyMemberCase(({ facts }, action, allowed) => {
       const viewer = facts.case.viewer;
       if (!allowed) return true;
+      if (action === 'readYoungChannel') return viewer?.state === 'active';
       return (
         viewer?.state === 'active' &&
         !facts.case.closed &&
@@ -608,13 +717,45 @@ describe(`member rules over every viewer × case × target (${memberRows.length}
   });
 
   test('nobody confirms, removes or suspends themselves; leaving is only ever one’s own', () => {
-    everyMemberCase((row, action, allowed) => !allowed || (action === 'leave') === isSelf(row));
+    everyMemberCase(
+      (row, action, allowed) => !allowed || youngChannel.includes(action) || (action === 'leave') === isSelf(row),
+    );
   });
 
-  test('every active member of an open case may leave, a mandated one too', () => {
+  test("a young member's channel: only the young member themself and the professional who invited them; never a parent", () => {
+    everyMemberCase(({ facts }, action, allowed) => {
+      if (!youngChannel.includes(action)) return true;
+      const viewer = facts.case.viewer;
+      const target = facts.target;
+      const may =
+        viewer !== undefined &&
+        viewer.state === 'active' &&
+        target.role === 'young' &&
+        target.state === 'active' &&
+        (action === 'readYoungChannel' || !facts.case.closed) &&
+        (viewer.role === 'young'
+          ? target.memberId === viewer.memberId
+          : isProfessionalRole(viewer.role) &&
+            viewer.role !== 'observer' &&
+            target.invitedByMemberId === viewer.memberId);
+      return allowed === may;
+    });
+  });
+
+  test('a parent or a young member never confirms or removes a young member; only their inviter confirms them', () => {
+    everyMemberCase(({ facts }, action, allowed) => {
+      if (!allowed || facts.target.role !== 'young' || youngChannel.includes(action)) return true;
+      const viewer = facts.case.viewer;
+      if (viewer === undefined || !isProfessionalRole(viewer.role)) return false;
+      return action !== 'confirm' || facts.target.invitedByMemberId === viewer.memberId;
+    });
+  });
+
+  test('every active member of an open case may leave, a mandated one too (a young member is let go by their professional)', () => {
     everyMemberCase((row, action, allowed) => {
       if (action !== 'leave' || !isSelf(row)) return true;
       const viewer = row.facts.case.viewer;
+      if (viewer?.role === 'young') return !allowed;
       const parentShut = viewer?.role === 'parent' && row.facts.case.mode === 'professional-only';
       return allowed === (viewer?.state === 'active' && !row.facts.case.closed && !parentShut);
     });
@@ -790,11 +931,10 @@ describe('case rules with random accounts and colliding ids (fast-check)', () =>
         const viewer = facts.viewer;
         if (viewer === undefined || actor.kind !== 'user') return true;
         const roleFits =
-          viewer.role === 'parent'
-            ? actor.roles.includes('parent')
+          viewer.role === 'parent' || viewer.role === 'young'
+            ? actor.roles.includes(viewer.role)
             : actor.roles.includes('professional') &&
-              (actor.membership?.roles.some((held) => caseRoleFits(held, viewer.role as ProfessionalCaseRole)) ??
-                false);
+              (actor.membership?.roles.some((held) => caseRoleFits(held, viewer.role)) ?? false);
         if (viewer.userId === actor.userId && roleFits) return true;
         return (
           caseActions.every((action) => !can(actor, 'case', action, facts)) &&

@@ -5,7 +5,9 @@ import {
   type CaseRole,
   caseRoleFits,
   caseRoles,
+  isProfessionalCaseRole,
   type MemberFacts,
+  youngConsentAge,
 } from './cases.types.js';
 
 /*
@@ -14,14 +16,20 @@ import {
  * owed, and their account fits the role (a parent account as parent, an active professional whose role at their
  * organisation fits the case role). Being an admin gives nothing here: there is no superuser in a case. A closed
  * case allows reads only. The table in docs/architecture.md ("Case rules") summarises them; cases.policy.test.ts
- * enumerates every role × state × mode × risk flag × closed × actor kind.
+ * enumerates every role × state × mode × risk flag × closed × actor kind. A young member (ADR 0030) acts only
+ * through the rules that name them: their own channel, their consent, their notifications; every other rule
+ * counts them as no member.
  */
 
-const professionalRole = (role: CaseRole): boolean => role !== 'parent';
+const professionalRole = (role: CaseRole): boolean => isProfessionalCaseRole(role);
 
-/** Whether the account acting can hold this case role: a parent account as parent, a fitting active professional. */
+/**
+ * Whether the account acting can hold this case role: a parent account as parent, a young account as young
+ * member, a fitting active professional.
+ */
 function accountFits(actor: Actor, role: CaseRole): boolean {
   if (role === 'parent') return hasRole(actor, 'parent');
+  if (role === 'young') return hasRole(actor, 'young');
   const membership = membershipOf(actor);
   return membership !== undefined && membership.roles.some((held) => caseRoleFits(held, role));
 }
@@ -37,10 +45,22 @@ function ownMembership(actor: Actor, facts: CaseFacts): MemberFacts | undefined 
   return accountFits(actor, viewer.role) ? viewer : undefined;
 }
 
-/** The acting user's own membership when it is active (confirmed, holding keys). */
-function activeMember(actor: Actor, facts: CaseFacts): MemberFacts | undefined {
+/** The acting user's own membership when it is active (confirmed, holding keys), a young member's included. */
+function activeOwn(actor: Actor, facts: CaseFacts): MemberFacts | undefined {
   const member = ownMembership(actor, facts);
   return member?.state === 'active' ? member : undefined;
+}
+
+/** An active member of the case as a whole: anyone active but a young member (who reads only their channel). */
+function activeMember(actor: Actor, facts: CaseFacts): MemberFacts | undefined {
+  const member = activeOwn(actor, facts);
+  return member !== undefined && member.role !== 'young' ? member : undefined;
+}
+
+/** The acting user's own active young membership. */
+function activeYoung(actor: Actor, facts: CaseFacts): MemberFacts | undefined {
+  const member = activeOwn(actor, facts);
+  return member?.role === 'young' ? member : undefined;
 }
 
 /** An active member who may do more than read and write messages (everyone but an observer). */
@@ -70,7 +90,7 @@ export const casePolicy = {
     if (facts.viewer !== undefined || facts.closed || facts.riskInFamily || !isUnrestrictedUser(actor)) return false;
     if (hasRole(actor, 'parent')) return facts.mode === 'with-parents';
     // Starting means inviting the others next, which an observer cannot: school and GP do not start a case.
-    return caseRoles.some((role) => role !== 'observer' && role !== 'parent' && accountFits(actor, role));
+    return caseRoles.some((role) => role !== 'observer' && professionalRole(role) && accountFits(actor, role));
   },
   /** Active members; a suspended parent sees only that the case is paused (viewPaused). */
   view: (actor: Actor, facts: CaseFacts): boolean => activeMember(actor, facts) !== undefined,
@@ -134,6 +154,14 @@ export const casePolicy = {
   viewAccessLog: (actor: Actor, facts: CaseFacts): boolean => contributor(actor, facts) !== undefined,
   /** A flow of data records what it rests on: the parent sharing, a professional adding a member. */
   recordConsent: (actor: Actor, facts: CaseFacts): boolean => write(facts, contributor(actor, facts)),
+  /**
+   * Closing the case when aftercare is done (ADR 0031): the coordinator, once (a closed case stays closed). From
+   * then on it is read-only and deleted after the retention period.
+   */
+  close: (actor: Actor, facts: CaseFacts): boolean => {
+    const member = activeMember(actor, facts);
+    return write(facts, member) && member?.role === 'coordinator';
+  },
   /** Veilig Thuis, the Raad and a jeugdbeschermer state their own mandate (it keeps a parent from removing them). */
   setMandate: (actor: Actor, facts: CaseFacts): boolean => {
     const member = activeMember(actor, facts);
@@ -148,12 +176,45 @@ export const casePolicy = {
   exportPoliceBundle: (actor: Actor, facts: CaseFacts): boolean => workingProfessional(actor, facts)?.role === 'police',
   /** A parent's own copy of what they read in the case (before it is deleted): also when closed. */
   ownCopy: (actor: Actor, facts: CaseFacts): boolean => activeMember(actor, facts)?.role === 'parent',
+  /**
+   * How often I am told of news by e-mail (at once, daily, never): every active member, for their own membership
+   * only; a personal setting, so also when the case is closed (its last notices still come).
+   */
+  setNotifications: (actor: Actor, facts: CaseFacts): boolean => activeOwn(actor, facts) !== undefined,
+  /**
+   * Inviting the child (12 or older; the service checks the age): a working professional of an open case, not the
+   * police; never a parent. In a professional-only or flagged case too: the child is not a parent.
+   */
+  inviteYoung: (actor: Actor, facts: CaseFacts): boolean => {
+    const member = workingProfessional(actor, facts);
+    return write(facts, member) && member?.role !== 'police';
+  },
+  /** The young member's own home in a case: where the pathway stands, their channel (a read: also when closed). */
+  viewAsYoung: (actor: Actor, facts: CaseFacts): boolean => activeYoung(actor, facts) !== undefined,
+  /** From 16 (the viewer's age by the clock at the decision), the young member gives or refuses consent. */
+  answerConsent: (actor: Actor, facts: CaseFacts): boolean => {
+    const member = activeYoung(actor, facts);
+    return write(facts, member) && (member?.age ?? 0) >= youngConsentAge;
+  },
   /** When police or Veilig Thuis joined, units and references: hidden from parents when the risk flag is set. */
   viewMemberDetails: (actor: Actor, facts: CaseFacts): boolean => {
     const member = activeMember(actor, facts);
     return member !== undefined && (member.role !== 'parent' || !facts.riskInFamily);
   },
 };
+
+/**
+ * The young member's channel is theirs and the inviting professional's, nobody else's: the young member themself,
+ * or the active working professional who invited them.
+ */
+function inYoungChannel(actor: Actor, facts: CaseMemberFacts): boolean {
+  const target = facts.target;
+  if (target.role !== 'young' || target.state !== 'active') return false;
+  const young = activeYoung(actor, facts.case);
+  if (young !== undefined) return young.memberId === target.memberId && young.userId === target.userId;
+  const professional = workingProfessional(actor, facts.case);
+  return professional !== undefined && target.invitedByMemberId === professional.memberId;
+}
 
 /** An active member of an open case acting on another member (never on themself). */
 function actingOnOther(actor: Actor, facts: CaseMemberFacts): MemberFacts | undefined {
@@ -209,8 +270,10 @@ export const caseMemberPolicy = {
       member.role !== 'observer' &&
       target.state === 'accepted' &&
       target.userId !== null &&
-      (target.invitedByMemberId === member.memberId || member.role === 'coordinator') &&
-      (professionalRole(target.role) || parentsMayJoin(facts.case))
+      (target.role === 'young'
+        ? professionalRole(member.role) && target.invitedByMemberId === member.memberId
+        : target.invitedByMemberId === member.memberId || member.role === 'coordinator') &&
+      (professionalRole(target.role) || target.role === 'young' || parentsMayJoin(facts.case))
     );
   },
   /**
@@ -224,6 +287,13 @@ export const caseMemberPolicy = {
     const target = facts.target;
     if (member === undefined || member.role === 'observer' || target.state === 'removed' || target.mandate !== 'none') {
       return false;
+    }
+    if (target.role === 'young') {
+      // Only professionals end a young member's place: the one who invited them, or the coordinator a pending one.
+      return (
+        professionalRole(member.role) &&
+        (target.invitedByMemberId === member.memberId || (member.role === 'coordinator' && pending(facts)))
+      );
     }
     if (pending(facts) && target.invitedByMemberId === member.memberId) return true;
     if (member.role === 'parent') return professionalRole(target.role) && !facts.case.riskInFamily;
@@ -243,6 +313,11 @@ export const caseMemberPolicy = {
     !facts.case.riskInFamily && proposesPauseChange(actor, facts, 'suspended'),
   confirmResume: (actor: Actor, facts: CaseMemberFacts): boolean =>
     !facts.case.riskInFamily && confirmsPauseChange(actor, facts, 'suspended'),
+  /** Reading a young member's channel (a read: also when the case is closed). */
+  readYoungChannel: (actor: Actor, facts: CaseMemberFacts): boolean => inYoungChannel(actor, facts),
+  /** Writing in it: the same two people, in an open case. */
+  postYoungMessage: (actor: Actor, facts: CaseMemberFacts): boolean =>
+    !facts.case.closed && inYoungChannel(actor, facts),
   /** An active member leaves by themself (a mandated one too: the mandate binds the parent, not the member). */
   leave: (actor: Actor, facts: CaseMemberFacts): boolean => {
     const member = activeMember(actor, facts.case);

@@ -307,6 +307,7 @@ const memberValues = (member: NewMember, nowIso: string): MemberRow => ({
   updated_at: nowIso,
   state_changed_at: nowIso,
   former_signing_keys: null,
+  birth_month: null,
 });
 
 /** The name inside an organisation's stored record (JSON). */

@@ -54,6 +54,7 @@ import {
   caseRoles,
   type Compartment,
   type CompartmentKey,
+  isProfessionalCaseRole,
   type Mandate,
   type MemberFacts,
   type OpenedCase,
@@ -139,7 +140,7 @@ const mandateAtStart = (role: CaseRole): Mandate => {
   return 'none';
 };
 
-const isProfessionalRole = (role: CaseRole): role is ProfessionalCaseRole => role !== 'parent';
+const isProfessionalRole = (role: CaseRole): role is ProfessionalCaseRole => isProfessionalCaseRole(role);
 
 /** Who is meant to hold a compartment's key: members all; the professionals' key working professionals; a share its parent and working professionals. */
 export function entitled(member: Pick<StoredMember, 'id' | 'role'>, compartment: Compartment): boolean {

@@ -26,11 +26,21 @@ export const caseRoles = [
   'police',
   /** School, GP: reads what is shared with all members, writes messages only. */
   'observer',
+  /**
+   * The child (12 or older), invited by a professional of the case (ADR 0030): reads only their own channel
+   * (compartment 'young:<member id>', shared with the professional who invited them), the pathway for young people
+   * and, from 16, the consent questions put to them. Never shown to a parent.
+   */
+  'young',
 ] as const;
 export type CaseRole = (typeof caseRoles)[number];
 
-/** Every case role but the parent's. */
-export type ProfessionalCaseRole = Exclude<CaseRole, 'parent'>;
+/** Every case role but the parent's and the young person's. */
+export type ProfessionalCaseRole = Exclude<CaseRole, 'parent' | 'young'>;
+
+/** Whether a case role is a professional's (not a parent's, not the young person's). */
+export const isProfessionalCaseRole = (role: CaseRole): role is ProfessionalCaseRole =>
+  role !== 'parent' && role !== 'young';
 
 /**
  * invited: an invitation code exists, nobody has used it. accepted: someone used the code and waits for the
@@ -56,9 +66,20 @@ export type Mandate = (typeof mandates)[number];
  * wrapped to every active member; 'share:<memberId>' holds the journal entries that parent member shared, and
  * only that parent grants it (to the professionals, never to another parent).
  */
-export type Compartment = 'professionals' | 'members' | `share:${string}`;
+export type Compartment = 'professionals' | 'members' | `share:${string}` | `young:${string}`;
 
 export const shareCompartment = (parentMemberId: string): Compartment => `share:${parentMemberId}`;
+
+/** A young member's own channel: wrapped to that member and the professional who invited them, nobody else. */
+export const youngCompartment = (youngMemberId: string): Compartment => `young:${youngMemberId}`;
+
+/** The youngest age at which a child may be invited, and the age from which their consent is asked (ADR 0030). */
+export const youngMinimumAge = 12;
+export const youngConsentAge = 16;
+
+/** The flows of data about the child a young member of 16 or older gives or refuses consent for. */
+export const youngConsentFlows = ['share-entries', 'add-member', 'export'] as const;
+export type YoungConsentFlow = (typeof youngConsentFlows)[number];
 
 /** What a flow of data rests on (the consent record). */
 export const consentBases = ['parent', 'child', 'parent-and-child', 'meldcode', 'court-order'] as const;
@@ -74,6 +95,8 @@ export interface MemberFacts {
   role: CaseRole;
   state: MemberState;
   mandate: Mandate;
+  /** A young member's age in whole years by the clock at the time of the decision; absent for everyone else. */
+  age?: number | undefined;
 }
 
 /** A case as the rules see it, with the acting user's own membership (undefined when they are not a member). */
@@ -139,6 +162,6 @@ const caseRolesByProfessionalRole: Record<ProfessionalRole, readonly Professiona
  * jeugdbeschermer in their own role or as regisseur; the Raad and police only as themselves; school and GP only
  * as observer.
  */
-export function caseRoleFits(professionalRole: ProfessionalRole, caseRole: ProfessionalCaseRole): boolean {
-  return caseRolesByProfessionalRole[professionalRole].includes(caseRole);
+export function caseRoleFits(professionalRole: ProfessionalRole, caseRole: CaseRole): boolean {
+  return isProfessionalCaseRole(caseRole) && caseRolesByProfessionalRole[professionalRole].includes(caseRole);
 }

@@ -24,8 +24,8 @@ import * as createCaseShares from './migrations/0022-create-case-shares.js';
 import * as addProfessionalPoliceUnit from './migrations/0023-add-professional-police-unit.js';
 import * as addCaseMemberSigningKeys from './migrations/0024-add-case-member-signing-keys.js';
 import * as indexCaseEventsByItem from './migrations/0025-index-case-events-by-item.js';
+import * as addYoungMembers from './migrations/0027-add-young-members.js';
 import * as createCasePoliceBundles from './migrations/0030-create-case-police-bundles.js';
-import * as createMeasures from './migrations/0029-create-measures.js';
 import type { Database } from './schema.js';
 
 /*
@@ -58,8 +58,8 @@ const migrations: Record<string, Migration> = {
   '0023-add-professional-police-unit': addProfessionalPoliceUnit,
   '0024-add-case-member-signing-keys': addCaseMemberSigningKeys,
   '0025-index-case-events-by-item': indexCaseEventsByItem,
+  '0027-add-young-members': addYoungMembers,
   '0030-create-case-police-bundles': createCasePoliceBundles,
-  '0029-create-measures': createMeasures,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -101,7 +101,7 @@ export interface UsersTable {
   id: string;
   username: string;
   username_key: string;
-  role: 'parent' | 'professional' | 'admin';
+  role: 'parent' | 'professional' | 'admin' | 'young';
   email: string | null;
   argon2_params: string;
   salt: string;
@@ -376,9 +376,17 @@ export interface CasesTable {
   closed_at: string | null;
   created_at: string;
   created_by_user: string | null;
-  /** The child's label, sealed under the 'members' key at label_epoch. */
+  /** The child's label, sealed under the 'members' key at label_epoch; '' once the case is shredded. */
   label_ciphertext: string;
   label_epoch: number;
+  /** Closing and deleting (migration 0028, ADR 0031): why and by whom it was closed, when it is deleted. */
+  close_reason: 'aftercare-done' | null;
+  closed_by_member_id: string | null;
+  delete_after: string | null;
+  /** When the members were told it will be deleted (once). */
+  deletion_notice_at: string | null;
+  /** When its keys were destroyed: nothing of it opens any more. */
+  shredded_at: string | null;
 }
 
 export interface CaseCompartmentsTable {
@@ -392,7 +400,16 @@ export interface CaseMembersTable {
   id: string;
   case_id: string;
   user_id: string | null;
-  role: 'parent' | 'care' | 'coordinator' | 'veilig-thuis' | 'jeugdbeschermer' | 'raad' | 'police' | 'observer';
+  role:
+    | 'parent'
+    | 'care'
+    | 'coordinator'
+    | 'veilig-thuis'
+    | 'jeugdbeschermer'
+    | 'raad'
+    | 'police'
+    | 'observer'
+    | 'young';
   state: 'invited' | 'accepted' | 'active' | 'suspended' | 'removed';
   mandate: 'none' | 'vt-investigation' | 'raad-investigation' | 'court-order';
   organisation_id: string | null;
@@ -408,6 +425,8 @@ export interface CaseMembersTable {
   state_changed_at: string;
   /** The signing keys of a member whose account was deleted (JSON array of base64 SPKI; migration 0024). */
   former_signing_keys: string | null;
+  /** A young member's month of birth 'YYYY-MM' (migration 0027: the age rules need it); null for everyone else. */
+  birth_month: string | null;
 }
 
 export interface CaseInvitationsTable {
@@ -443,6 +462,8 @@ export interface CaseConsentsTable {
   subject_id: string;
   basis: 'parent' | 'child' | 'parent-and-child' | 'meldcode' | 'court-order';
   child_knows: 'yes' | 'no' | 'unknown';
+  /** 'refused': a young member of 16 or older said no to this flow (migration 0027); absent or 'given' otherwise. */
+  decision?: 'given' | 'refused' | undefined;
   recorded_by_member_id: string;
   created_at: string;
 }
@@ -595,6 +616,26 @@ export interface CaseEventsTable {
   created_at: string;
 }
 
+/** How often a case member is told of news by e-mail (migration 0026); no row: the default for their role. */
+export interface CaseNotificationSettingsTable {
+  member_id: string;
+  frequency: 'now' | 'daily' | 'never';
+  updated_at: string;
+}
+
+/** A member waiting for their daily digest since their first untold event. */
+export interface CaseNotificationPendingTable {
+  member_id: string;
+  since: string;
+}
+
+/** The due date of an agreement that the daily scan has told about. */
+export interface CaseNotificationDueTable {
+  agreement_id: string;
+  due_on: string;
+  told_at: string;
+}
+
 /** Measures for policy (migration 0029, ADR 0032): counts by ISO week ('2026-W49') and category, never an id. */
 export interface MeasureWeeksTable {
   week: string;
@@ -686,6 +727,9 @@ export interface Database {
   case_messages: CaseMessagesTable;
   case_step_moves: CaseStepMovesTable;
   case_events: CaseEventsTable;
+  case_notification_settings: CaseNotificationSettingsTable;
+  case_notification_pending: CaseNotificationPendingTable;
+  case_notification_due: CaseNotificationDueTable;
   measure_weeks: MeasureWeeksTable;
   measure_cases_weekly: MeasureCasesWeeklyTable;
   measure_meetings_weekly: MeasureMeetingsWeeklyTable;

@@ -2,7 +2,7 @@
  * Who is acting. An anonymous visitor, or a signed-in user whose rights are its roles. Admins and professionals
  * hold no roles until they have a second factor; professionals also not until two people have activated them.
  */
-export type Role = 'parent' | 'professional' | 'admin';
+export type Role = 'parent' | 'professional' | 'admin' | 'young';
 
 /**
  * What a professional does at their organisation (one account, one organisation). 'coordinator' is the
@@ -46,8 +46,11 @@ export function hasRole(actor: Actor, role: Role): boolean {
   return actor.kind === 'user' && actor.roles.includes(role);
 }
 
-/** The kind of account, as stored (src/shared/db/schema.ts UsersTable.role). */
-export type AccountKind = 'parent' | 'professional' | 'admin';
+/**
+ * The kind of account, as stored (src/shared/db/schema.ts UsersTable.role). 'young': a child of 12 or older invited
+ * into a case by a professional of it (ADR 0030); no journal, no diary, no professional rights.
+ */
+export type AccountKind = 'parent' | 'professional' | 'admin' | 'young';
 
 /** What the accounts feature knows about a signed-in user, to decide the actor. */
 export interface UserFacts {
@@ -59,8 +62,8 @@ export interface UserFacts {
   professional?: { organisationId: string; role: ProfessionalRole; active: boolean } | undefined;
 }
 
-/** Parents may add a second factor; for admins and professionals it comes before anything else. */
-const secondFactorRequired = (kind: AccountKind): boolean => kind !== 'parent';
+/** Parents and young people may add a second factor; for admins and professionals it comes before anything else. */
+const secondFactorRequired = (kind: AccountKind): boolean => kind !== 'parent' && kind !== 'young';
 
 /**
  * The actor for a signed-in user. The single place where a missing second factor and a pending activation take

@@ -203,11 +203,13 @@ function WhoField({
         {ctx.t('caseItems.form.who.nobody')}
       </option>
       <optgroup label={ctx.t('caseItems.form.who.roles')}>
-        {caseRoles.map((role) => (
-          <option key={role} value={`rol:${role}`} selected={chosen === `rol:${role}`}>
-            {roleLabel(ctx.t, role)}
-          </option>
-        ))}
+        {caseRoles
+          .filter((role) => role !== 'young')
+          .map((role) => (
+            <option key={role} value={`rol:${role}`} selected={chosen === `rol:${role}`}>
+              {roleLabel(ctx.t, role)}
+            </option>
+          ))}
       </optgroup>
       {withMembers && members.length > 0 && (
         <optgroup label={ctx.t('caseItems.form.who.members')}>
@@ -482,7 +484,7 @@ export function MeetingPage({ ctx, caseId, abilities, form }: ItemPageProps & { 
         <fieldset class="app-question">
           <legend class="app-question__legend">{ctx.t('caseItems.meeting.present')}</legend>
           {caseRoles
-            .filter((role) => role !== 'parent')
+            .filter((role) => role !== 'parent' && role !== 'young')
             .map((role) => (
               <Checkbox
                 key={role}
@@ -774,7 +776,8 @@ export function StepMovePage({
   );
 }
 
-const eventKeys: Record<string, MessageKey> = {
+/** The timeline's sentence for each event kind (also the case summary PDF's, case-summary.pdf.ts). */
+export const eventKeys: Record<string, MessageKey> = {
   'agreement.made': 'caseItems.event.agreementMade',
   'agreement.changed': 'caseItems.event.agreementChanged',
   'agreement.done': 'caseItems.event.agreementDone',
@@ -801,6 +804,11 @@ const eventKeys: Record<string, MessageKey> = {
   'risk.confirmed': 'caseItems.event.riskConfirmed',
   'entries.shared': 'caseItems.event.entriesShared',
   'entries.unshared': 'caseItems.event.entriesUnshared',
+  'export.summary': 'caseExports.event.summary',
+  'export.police-bundle': 'caseExports.event.policeBundle',
+  'export.own-copy': 'caseExports.event.ownCopy',
+  'case.closed': 'caseClosing.event.closed',
+  'case.deletion-soon': 'caseClosing.event.deletionSoon',
 };
 
 function ItemDetails({ ctx, item, pathways }: { ctx: PageContext; item: TimelineItem; pathways: PathwayRegistry }) {

@@ -279,6 +279,7 @@ const roleKeys: Record<CaseRole, MessageKey> = {
   raad: 'caseShares.role.raad',
   police: 'caseShares.role.police',
   observer: 'caseShares.role.observer',
+  young: 'caseShares.role.young',
 };
 const roleKey = (role: CaseRole): MessageKey => roleKeys[role];
 

@@ -32,6 +32,7 @@ const roleKeys: Record<CaseRole, MessageKey> = {
   raad: 'pathway.role.raad',
   police: 'pathway.role.police',
   observer: 'pathway.role.observer',
+  young: 'pathway.role.young',
 };
 
 /** A case role in plain words ("hulpverlener", "care worker"). */

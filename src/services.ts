@@ -2,6 +2,9 @@ import { createCheckRepository } from './features/check/check.repo.js';
 import { createCheckService } from './features/check/check.service.js';
 import { loadQuestionnaires } from './features/check/questionnaires.js';
 import { createCaseItemsRepository } from './features/cases/case-items.repo.js';
+import { createCaseMeasuresRepository } from './features/cases/case-measures.repo.js';
+import { createCaseMeasuresService } from './features/cases/case-measures.service.js';
+import { caseMeasuresDaily, caseMeasuresJobHandler } from './features/cases/case-measures.jobs.js';
 import { createCaseItemsService } from './features/cases/case-items.service.js';
 import { createCaseSharesRepository } from './features/cases/case-shares.repo.js';
 import { createCaseSharesService } from './features/cases/case-shares.service.js';
@@ -150,6 +153,10 @@ export function createServices(
   // Work done once a day by one instance (src/shared/jobs/recurring.ts): the server queues each kind's first run
   // at start; each run queues the next. Add the kind here and its handler (dailyHandler) to jobHandlers.
   const dailyJobs: DailyJobKind[] = [];
+  // Measures for policy (ADR 0032): the weekly figures, written again each day for the previous and current week.
+  const caseMeasures = createCaseMeasuresService(createCaseMeasuresRepository(database.db));
+  jobHandlers.push(caseMeasuresJobHandler(database.db, caseMeasures));
+  dailyJobs.push(caseMeasuresDaily);
   const jobs = createJobWorker(createJobsRepository(database.db, database.dialect), jobHandlers);
   // The pathway of de lijn (content/pathway/), checked here so that a broken file stops the start.
   const pathway = loadPathways(pathwayDir);
@@ -184,6 +191,7 @@ export function createServices(
       jobQueued: () => jobs.poke(),
     }),
     cases,
+    caseMeasures,
     // What members post into a case and its timeline (agreements, meetings, planning, messages, step moves).
     caseItems: createCaseItemsService(createCaseItemsRepository(database.db), audit, { pathways: pathway }),
     // Journal entries a parent shares into a case, read by its professionals with their verification.

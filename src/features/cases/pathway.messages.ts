@@ -2,8 +2,8 @@ import type { Translation } from '../../shared/i18n/messages.js';
 
 /**
  * The pathway's messages: the public page that explains it (/samenwerken/hoe-het-werkt) and the per-track view
- * on a case page. The steps' own texts are data (content/pathway/). Merged into the one catalogue in
- * src/messages.ts.
+ * on a case page; the same for young people (/samenwerken/jongeren and the young person's home). The steps' own
+ * texts are data (content/pathway/). Merged into the one catalogue in src/messages.ts.
  */
 const nl = {
   'pathway.page.title': 'Samenwerken rond je kind: zo werkt het',
@@ -69,6 +69,68 @@ const nl = {
   'pathway.case.nobody': 'Nog niemand.',
   'pathway.case.aboutStep': 'Over deze stap',
   'pathway.case.explain': 'Zo werkt samenwerken',
+  // The pathway told to young people (12 to 17): the page /samenwerken/jongeren and the young person's home.
+  'pathway.young.page.title': 'Samenwerken rond jou: uitleg voor jongeren',
+  'pathway.young.page.description':
+    'Wat er kan gebeuren als hulpverleners, Veilig Thuis, de politie en je ouders samenwerken. Per stap: wat er gebeurt, wie het doet en wat jij kunt vragen. En waar je zelf terecht kunt.',
+  'pathway.young.page.lead':
+    'Maken mensen zich zorgen over jou? Dan werken hulpverleners, Veilig Thuis, de politie en je ouders soms samen. Hier lees je welke stappen er kunnen komen. En wat jij kunt vragen en zeggen.',
+  'pathway.young.page.urgent': 'Ben je nu in gevaar? Bel 112.',
+  'pathway.young.page.safeUse': 'Kijkt iemand mee op je telefoon of computer?',
+  'pathway.young.page.safeUseLink': 'Zo gebruik je deze site veiliger',
+  'pathway.young.page.fault.title': 'Het is niet jouw schuld',
+  'pathway.young.page.fault.text':
+    'Wat er ook is gebeurd: het is niet jouw schuld. Je hoeft het niet alleen op te lossen. Vertel het aan een volwassene die je vertrouwt.',
+  'pathway.young.page.decide.title': 'Wat jij mag beslissen',
+  'pathway.young.page.decide.twelve': 'Ben je 12 tot 16 jaar? Dan beslis je samen met je ouders over hulp.',
+  'pathway.young.page.decide.sixteen':
+    'Ben je 16 of 17? Dan beslis je zelf over hulp. En over wat je ouders daarover te horen krijgen.',
+  'pathway.young.page.decide.judge': 'Moet je naar de kinderrechter? Vanaf 12 jaar hoort de rechter ook jou.',
+  'pathway.young.page.decide.eighteen':
+    'Op je 18e hebben je ouders geen gezag meer. Jeugdhulp kan dan doorgaan tot je 23e, als jij dat wilt.',
+  'pathway.young.page.decide.cannot':
+    'Sommige dingen kun je niet tegenhouden, en je ouders ook niet. Bijvoorbeeld een onderzoek van de politie, van Veilig Thuis of van de Raad voor de Kinderbescherming. Het Openbaar Ministerie beslist of iemand voor de rechter komt.',
+  'pathway.young.page.decide.can':
+    'Je mag altijd vragen stellen. Je mag zeggen wat jij vindt en wat jij wilt. Snap je iets niet? Vraag dan om uitleg.',
+  'pathway.young.page.tell.title': 'Als je iets vertelt aan een hulpverlener',
+  'pathway.young.page.tell.text':
+    'Hulpverleners en school werken met een stappenplan: de meldcode. Denken ze dat jij niet veilig bent? Dan moeten ze Veilig Thuis inschakelen, ook als jij dat niet wilt. Vraag gerust wat ze doen met wat jij vertelt.',
+  'pathway.young.page.space.title': 'Jouw eigen plek op deze site',
+  'pathway.young.page.space.invite':
+    'Een hulpverlener kan je uitnodigen op deze site. Je krijgt dan een code van die hulpverlener zelf. Met die code maak je een account.',
+  'pathway.young.page.space.codeLink': 'Ik heb een code gekregen',
+  'pathway.young.page.space.channel':
+    'Daarna kun je berichten sturen aan de hulpverlener die jou uitnodigde. Je ouders kunnen die berichten niet lezen. Andere hulpverleners ook niet. Je ziet ook welke stappen er al zijn gezet.',
+  'pathway.young.page.space.sixteen':
+    'Ben je 16 of ouder? Dan vraagt de site jou om toestemming voor sommige dingen. Bijvoorbeeld voordat er iemand nieuw bij de samenwerking komt. Zeg je nee? Dan kan dat niet via deze site.',
+  'pathway.young.page.tracks.title': 'De stappen die kunnen komen',
+  'pathway.young.page.tracks.text':
+    'De stappen horen bij zes onderdelen. Die lopen vaak tegelijk. Niet alles gebeurt bij iedereen. Vraag altijd hoe het bij jou gaat.',
+  'pathway.young.page.contents': 'De onderdelen',
+  'pathway.young.page.help.title': 'Hier kun je zelf terecht',
+  'pathway.young.page.help.text':
+    'Je kunt ook zelf hulp zoeken, met of zonder je ouders. Deze nummers zijn niet opnieuw nagekeken bij de organisaties zelf. Bij elke plek staat waar de informatie vandaan komt.',
+  'pathway.young.page.sources': 'Bronnen bij deze uitleg',
+  'pathway.young.page.reviewed':
+    'Deze uitleg is niet nagekeken door jongeren, hulpverleners, Veilig Thuis, de politie of de organisaties hierboven.',
+  'pathway.young.page.forParents': 'Uitleg voor ouders',
+  'pathway.young.help.phone': 'Bel',
+  'pathway.young.help.web': 'Website:',
+  'pathway.young.help.sources': 'Bron:',
+  'pathway.young.step.who': 'Wie doet dit:',
+  'pathway.young.step.ask': 'Wat je kunt vragen of zeggen',
+  'pathway.young.track.steps': 'Stappen in dit onderdeel',
+  'pathway.young.track.sources': 'Bronnen bij dit onderdeel',
+  'pathway.young.case.none': 'Er is nog geen stap gezet.',
+  'pathway.young.case.status': 'Waar het nu staat:',
+  'pathway.young.case.current': 'Nu: {step}',
+  'pathway.young.case.finished': 'Dit onderdeel is klaar.',
+  'pathway.young.case.aboutStep': 'Over deze stap',
+  'pathway.young.case.done': 'Al gedaan',
+  'pathway.young.case.next': 'Wat hierna kan komen',
+  'pathway.young.case.onIt': 'Wie helpen hierbij',
+  'pathway.young.case.others': 'Andere onderdelen zijn niet begonnen. Niet alles gebeurt bij iedereen.',
+  'pathway.young.case.explain': 'Uitleg over alle stappen, en waar je zelf terecht kunt',
 } as const;
 
 const en: Translation<typeof nl> = {
@@ -135,6 +197,68 @@ const en: Translation<typeof nl> = {
   'pathway.case.nobody': 'Nobody yet.',
   'pathway.case.aboutStep': 'About this step',
   'pathway.case.explain': 'How working together works',
+  // The pathway told to young people (12 to 17): the page /samenwerken/jongeren and the young person's home.
+  'pathway.young.page.title': 'Working together around you: explained for young people',
+  'pathway.young.page.description':
+    'What can happen when care workers, Veilig Thuis, the police and your parents work together. For each step: what happens, who does it and what you can ask. And where you can go yourself.',
+  'pathway.young.page.lead':
+    'Are people worried about you? Then care workers, Veilig Thuis, the police and your parents sometimes work together. Here you read which steps may come, and what you can ask and say.',
+  'pathway.young.page.urgent': 'Are you in danger now? Call 112.',
+  'pathway.young.page.safeUse': 'Is someone looking at your phone or computer?',
+  'pathway.young.page.safeUseLink': 'How to use this site more safely',
+  'pathway.young.page.fault.title': 'It is not your fault',
+  'pathway.young.page.fault.text':
+    'Whatever happened, it is not your fault. You do not have to sort it out on your own. Tell an adult you trust.',
+  'pathway.young.page.decide.title': 'What you may decide',
+  'pathway.young.page.decide.twelve': 'If you are 12 to 16, you and your parents decide about help together.',
+  'pathway.young.page.decide.sixteen':
+    'If you are 16 or 17, you decide about help yourself. And about what your parents are told about it.',
+  'pathway.young.page.decide.judge': 'Do you have to go to the juvenile court? From 12, the judge hears you too.',
+  'pathway.young.page.decide.eighteen':
+    'At 18, your parents no longer have custody. Youth care can then go on until you are 23, if you want it.',
+  'pathway.young.page.decide.cannot':
+    'Some things you cannot stop, and neither can your parents. For example an investigation by the police, by Veilig Thuis or by the Raad voor de Kinderbescherming (child protection board). The public prosecutor decides whether someone goes to court.',
+  'pathway.young.page.decide.can':
+    'You may always ask questions. You may say what you think and what you want. If you do not understand something, ask them to explain.',
+  'pathway.young.page.tell.title': 'When you tell a care worker something',
+  'pathway.young.page.tell.text':
+    'Care workers and schools work with a set of steps: the meldcode. If they think you are not safe, they must bring in Veilig Thuis, even if you do not want that. Feel free to ask what they will do with what you tell them.',
+  'pathway.young.page.space.title': 'Your own place on this site',
+  'pathway.young.page.space.invite':
+    'A care worker can invite you to this site. You then get a code from that care worker in person. With that code you make an account.',
+  'pathway.young.page.space.codeLink': 'I have been given a code',
+  'pathway.young.page.space.channel':
+    'After that you can send messages to the care worker who invited you. Your parents cannot read those messages. Other care workers cannot either. You also see which steps have been taken.',
+  'pathway.young.page.space.sixteen':
+    'If you are 16 or older, the site asks for your consent for some things. For example before someone new joins the shared space. If you say no, that cannot happen through this site.',
+  'pathway.young.page.tracks.title': 'The steps that may come',
+  'pathway.young.page.tracks.text':
+    'The steps belong to six parts. These often run at the same time. Not everything happens to everyone. Always ask how it works for you.',
+  'pathway.young.page.contents': 'The parts',
+  'pathway.young.page.help.title': 'Where you can go yourself',
+  'pathway.young.page.help.text':
+    'You can also look for help yourself, with or without your parents. These numbers have not been checked again with the organisations themselves. Each place says where its information comes from.',
+  'pathway.young.page.sources': 'Sources for this explanation',
+  'pathway.young.page.reviewed':
+    'This explanation has not been reviewed by young people, care workers, Veilig Thuis, the police or the organisations above.',
+  'pathway.young.page.forParents': 'Explanation for parents',
+  'pathway.young.help.phone': 'Call',
+  'pathway.young.help.web': 'Website:',
+  'pathway.young.help.sources': 'Source:',
+  'pathway.young.step.who': 'Who does this:',
+  'pathway.young.step.ask': 'What you can ask or say',
+  'pathway.young.track.steps': 'Steps in this part',
+  'pathway.young.track.sources': 'Sources for this part',
+  'pathway.young.case.none': 'No step has been taken yet.',
+  'pathway.young.case.status': 'Where it stands:',
+  'pathway.young.case.current': 'Now: {step}',
+  'pathway.young.case.finished': 'This part is finished.',
+  'pathway.young.case.aboutStep': 'About this step',
+  'pathway.young.case.done': 'Already done',
+  'pathway.young.case.next': 'What can come next',
+  'pathway.young.case.onIt': 'Who is helping with this',
+  'pathway.young.case.others': 'Other parts have not started. Not everything happens to everyone.',
+  'pathway.young.case.explain': 'About all the steps, and where you can go yourself',
 };
 
 export const pathwayMessages = { nl, en };

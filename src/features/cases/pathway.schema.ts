@@ -38,6 +38,19 @@ const source = z.object({
   checkedOn: day.optional(),
 });
 
+/**
+ * A step told to a young person of 12 to 17 (the child's own account, issue 15): A2/B1 Dutch, short sentences,
+ * addressed as "jij". Its own title (the parent's titles say "je kind"), what happens, who does it, and what the
+ * young person can ask or say. Facts only from the track's sources.
+ */
+const youngStep = z.object({
+  title: text,
+  what: text,
+  who: text,
+  /** What the young person can ask, or say ("Ik wil …"). */
+  ask: z.array(text).min(1),
+});
+
 const step = z.object({
   /** Unique in the whole file: a case's step moves name it, and other tracks may point to it. */
   id,
@@ -57,6 +70,8 @@ const step = z.object({
   next: z.array(id).default([]),
   /** A track may be finished at this step. */
   end: z.boolean().default(false),
+  /** The same step told to a young person (required: the young person's home shows every step). */
+  young: youngStep,
 });
 
 const track = z.object({
@@ -64,6 +79,8 @@ const track = z.object({
   title: text,
   /** One or two sentences: what this track is about. */
   summary: text,
+  /** The track told to a young person of 12 to 17. */
+  young: z.object({ summary: text }),
   /** In order; the first is where the track starts. */
   steps: z.array(step).min(1),
   sources: z.array(source).min(1),
@@ -71,11 +88,36 @@ const track = z.object({
   readMore: z.array(z.object({ slug: id, title: text })).default([]),
 });
 
+/**
+ * A place a young person can go to themselves (the page /samenwerken/jongeren): only organisations and numbers
+ * from the project's domain brief, each with where that comes from. A phone number, a web address, or both.
+ */
+const youngHelp = z
+  .object({
+    id,
+    name: text,
+    phone: z
+      .string()
+      .regex(/^\d[\d -]*\d$/, 'must be a phone number like 0800-2000')
+      .optional(),
+    url: z.url({ protocol: /^https$/ }).optional(),
+    /** What the place does for a young person, and when it is open where known. */
+    what: text,
+    sources: z.array(source).min(1),
+  })
+  .refine((help) => help.phone !== undefined || help.url !== undefined, 'needs a phone number or a web address');
+
 export const pathwaySchema = z
   .object({
     version: z.number().int().min(1),
     status: z.enum(['published', 'retired']),
     published: day,
+    /** What the page for young people says besides the tracks: where to go, and the sources of its own facts. */
+    young: z.object({
+      help: z.array(youngHelp).min(1),
+      /** Sources of the page's general facts (ages and decisions, the meldcode, "not your fault"). */
+      sources: z.array(source).min(1),
+    }),
     tracks: z.array(track).min(1),
   })
   .superRefine((value, context) => {
@@ -127,3 +169,5 @@ export type PathwayTrack = Pathway['tracks'][number];
 export type PathwayStep = PathwayTrack['steps'][number];
 export type PathwaySource = PathwayTrack['sources'][number];
 export type PathwayText = z.infer<typeof text>;
+export type YoungStep = PathwayStep['young'];
+export type YoungHelp = Pathway['young']['help'][number];

@@ -179,6 +179,163 @@ describe('the shipped pathway', () => {
   }
 });
 
+/** Every young-people text of a pathway, with where it is. */
+function youngTextsOf(pathway: Pathway): { where: string; text: PathwayText }[] {
+  const texts: { where: string; text: PathwayText }[] = [];
+  for (const track of pathway.tracks) {
+    texts.push({ where: `${track.id}.young.summary`, text: track.young.summary });
+    for (const step of track.steps) {
+      const { title, what, who, ask } = step.young;
+      texts.push(
+        { where: `${step.id}.young.title`, text: title },
+        { where: `${step.id}.young.what`, text: what },
+        { where: `${step.id}.young.who`, text: who },
+        ...ask.map((text, index) => ({ where: `${step.id}.young.ask ${index}`, text })),
+      );
+    }
+  }
+  for (const help of pathway.young.help) {
+    texts.push({ where: `help ${help.id}.name`, text: help.name }, { where: `help ${help.id}.what`, text: help.what });
+  }
+  return texts;
+}
+
+/**
+ * The phone numbers the project's domain brief (/work/shared/domain-brief.md) gives for the Netherlands, as written
+ * there. A young person may be pointed only to these.
+ */
+const numbersInTheBrief = [
+  '112',
+  '0900-8844',
+  '0800-2000',
+  '0800-0188',
+  '0800-7000',
+  '0900-0101',
+  '020-261 52 75',
+  '088-555 1000',
+];
+
+describe('the pathway told to young people (12 to 17)', () => {
+  for (const pathway of registry.all) {
+    describe(`version ${pathway.version}`, () => {
+      test('every track and every step has its young text: a title, what happens, who does it, what to ask or say', () => {
+        for (const track of pathway.tracks) {
+          assert.ok(track.young.summary.nl.length > 0 && track.young.summary.en.length > 0, track.id);
+          for (const step of track.steps) {
+            const { title, what, who, ask } = step.young;
+            for (const text of [title, what, who, ...ask]) {
+              assert.ok(text.nl.trim().length > 0 && text.en.trim().length > 0, step.id);
+            }
+            assert.ok(ask.length > 0, `${step.id}: something to ask or say`);
+          }
+        }
+      });
+
+      test('the Dutch is short (at most 15 words a sentence) and speaks to the young person, not to a parent', () => {
+        for (const { where, text } of youngTextsOf(pathway)) {
+          for (const sentence of text.nl.split(/(?<=[.?!:])\s+/)) {
+            const words = sentence.split(/\s+/).filter((word) => word.length > 0).length;
+            assert.ok(words <= 15, `${where}: a sentence of ${words} words: “${sentence}”`);
+          }
+          assert.doesNotMatch(text.nl, /\bje kind\b|\bjouw kind\b|\buw\b/i, where);
+          assert.doesNotMatch(text.en, /\byour child\b/i, where);
+        }
+      });
+
+      test('no word that blames or hides what happens: no “loverboy”, “vriendje”, “relatie”, “prostitutie”', () => {
+        for (const { where, text } of youngTextsOf(pathway)) {
+          assert.doesNotMatch(text.nl, /loverboy|vriendje|relatie|prostitutie|eigen schuld/i, where);
+          assert.doesNotMatch(text.en, /loverboy|boyfriend|relationship|prostitut|own fault/i, where);
+        }
+      });
+
+      test('young titles shown on the young person’s home are neutral', () => {
+        for (const track of pathway.tracks) {
+          for (const step of track.steps) {
+            assert.doesNotMatch(step.young.title.nl, /uitbuit|dossier|misbruik/i, step.id);
+            assert.doesNotMatch(step.young.title.en, /exploit|dossier|case file|abuse/i, step.id);
+          }
+        }
+      });
+
+      test('every phone number told to a young person is one the domain brief gives', () => {
+        const numberPattern = /\b0\d{2,3}-\d{3}(?: \d{2}){2}\b|\b0\d{2,3}-\d{3,4}\b|\b112\b/g;
+        for (const { where, text } of youngTextsOf(pathway)) {
+          for (const number of [...(text.nl.match(numberPattern) ?? []), ...(text.en.match(numberPattern) ?? [])]) {
+            assert.ok(numbersInTheBrief.includes(number), `${where}: ${number} is in the brief`);
+          }
+        }
+        for (const help of pathway.young.help) {
+          if (help.phone !== undefined) assert.ok(numbersInTheBrief.includes(help.phone), help.id);
+        }
+      });
+
+      test('every place a young person can go has a number or an address, and sources nobody claims to have checked', () => {
+        assert.ok(pathway.young.help.length > 0);
+        const ids = pathway.young.help.map((help) => help.id);
+        assert.equal(new Set(ids).size, ids.length, 'each place once');
+        for (const help of pathway.young.help) {
+          assert.ok(help.phone !== undefined || help.url !== undefined, help.id);
+          assert.ok(help.sources.length > 0, help.id);
+        }
+        for (const source of [...pathway.young.help.flatMap((help) => help.sources), ...pathway.young.sources]) {
+          assert.ok(source.publisher.length > 0 && source.date.length >= 4, source.title);
+          assert.equal(source.checkedOn, undefined, `${source.title}: nobody has checked it`);
+        }
+        assert.ok(pathway.young.sources.length > 0, 'the page’s own facts have sources');
+      });
+    });
+  }
+
+  test('version 1 points a young person to the lines of the brief: 112, Veilig Thuis, Helpwanted, Chat met Fier', () => {
+    const help = registry.current.young.help;
+    assert.equal(help.find((place) => place.id === 'alarmnummer')?.phone, '112');
+    assert.equal(help.find((place) => place.id === 'veilig-thuis')?.phone, '0800-2000');
+    assert.equal(help.find((place) => place.id === 'helpwanted')?.phone, '020-261 52 75');
+    assert.equal(help.find((place) => place.id === 'chat-met-fier')?.url, 'https://chatmetfier.nl');
+  });
+
+  describe('a pathway without its young texts is refused, naming where', () => {
+    test('a step without young texts', () => {
+      const raw = shippedCopy() as unknown as { tracks: { steps: Record<string, unknown>[] }[] };
+      delete raw.tracks[2]!.steps[1]!.young;
+      assert.match(refusal(raw), /tracks\.2\.steps\.1\.young/);
+    });
+
+    test('a young text without English, and a step with nothing to ask', () => {
+      const raw = shippedCopy();
+      delete (raw.tracks[0]!.steps[0]!.young.what as Partial<PathwayText>).en;
+      assert.match(refusal(raw), /tracks\.0\.steps\.0\.young\.what\.en/);
+      const again = shippedCopy();
+      again.tracks[3]!.steps[0]!.young.ask = [];
+      assert.match(refusal(again), /tracks\.3\.steps\.0\.young\.ask/);
+    });
+
+    test('a track without its young summary', () => {
+      const raw = shippedCopy() as unknown as { tracks: Record<string, unknown>[] };
+      delete raw.tracks[4]!.young;
+      assert.match(refusal(raw), /tracks\.4\.young/);
+    });
+
+    test('a place to go with neither a number nor an address, or without a source', () => {
+      const raw = shippedCopy();
+      const place = raw.young.help[0]!;
+      delete place.phone;
+      delete place.url;
+      assert.match(refusal(raw), /young\.help\.0: needs a phone number or a web address/);
+      const again = shippedCopy();
+      again.young.help[1]!.sources = [];
+      assert.match(refusal(again), /young\.help\.1\.sources/);
+    });
+
+    test('no places at all', () => {
+      const raw = shippedCopy();
+      raw.young.help = [];
+      assert.match(refusal(raw), /young\.help/);
+    });
+  });
+});
+
 describe('a broken pathway is refused with a message that says what is wrong', () => {
   test('a missing English text', () => {
     const raw = shippedCopy();

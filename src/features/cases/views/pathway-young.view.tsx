@@ -1,0 +1,300 @@
+import type { ComponentChildren } from 'preact';
+import type { Translate } from '../../../shared/i18n/i18n.js';
+import { PhoneLink } from '../../../shared/views/components/phone-link.js';
+import type { PageContext } from '../../../shared/views/context.js';
+import { safeUrl } from '../../../shared/views/safe-url.js';
+import { allowedMoves, findStep, type PathwayState, type TrackState } from '../pathway.js';
+import type { Pathway, PathwaySource, PathwayStep, PathwayTrack, YoungHelp } from '../pathway.schema.js';
+
+/*
+ * The pathway of de lijn told to a young person of 12 to 17: each step's own young text (content/pathway/, `young`)
+ * says what happens, who does it and what the young person can ask or say. Two uses: the whole pathway on the
+ * public page /samenwerken/jongeren, and, given a case's state, where that case stands on the young person's home.
+ * Plain HTML (headings, lists, <details>), so it reads without JavaScript, and every state is said in words.
+ */
+
+type HeadingLevel = 2 | 3 | 4;
+
+function Heading({ level, id, children }: { level: number; id?: string; children: ComponentChildren }) {
+  const Tag = `h${Math.min(level, 6)}` as 'h2';
+  return <Tag id={id}>{children}</Tag>;
+}
+
+/** "Niet gecontroleerd sinds …" for a source's date, or the day of a real check. */
+function sourceDateLine(t: Translate, source: PathwaySource): string {
+  if (source.checkedOn !== undefined) {
+    return t('pathway.source.checkedOn', { date: new Date(`${source.checkedOn}T12:00:00Z`) });
+  }
+  return source.date.length === 4
+    ? t('pathway.source.notCheckedSinceYear', { year: source.date })
+    : t('pathway.source.notCheckedSince', { date: new Date(`${source.date}T12:00:00Z`) });
+}
+
+/** Sources, each linked where it has an address and with the date since which nobody checked it. */
+export function YoungSources({ ctx, sources }: { ctx: PageContext; sources: readonly PathwaySource[] }) {
+  return (
+    <ul class="app-sources">
+      {sources.map((source) => {
+        const name = `${source.publisher}: ${source.title}`;
+        return (
+          <li key={name}>
+            {source.url === undefined ? (
+              name
+            ) : (
+              <a href={safeUrl(source.url)} rel="noopener noreferrer external">
+                {name}
+              </a>
+            )}{' '}
+            <span class="app-hint">{sourceDateLine(ctx.t, source)}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** A step told to a young person: what happens, who does it, what they can ask or say. */
+export function YoungStepDetails({ ctx, step, level }: { ctx: PageContext; step: PathwayStep; level: number }) {
+  const { t, locale } = ctx;
+  return (
+    <>
+      <p>{step.young.what[locale]}</p>
+      <p>
+        <strong>{t('pathway.young.step.who')}</strong> {step.young.who[locale]}
+      </p>
+      <Heading level={level}>{t('pathway.young.step.ask')}</Heading>
+      <ul>
+        {step.young.ask.map((text) => (
+          <li key={text.nl}>{text[locale]}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** A step's young title, with its part's title when it belongs to another track than `fromTrack`. */
+function youngStepName(ctx: PageContext, pathway: Pathway, stepId: string, fromTrack: PathwayTrack) {
+  const found = findStep(pathway, stepId);
+  if (found === undefined) return undefined;
+  const title = found.step.young.title[ctx.locale];
+  return found.track.id === fromTrack.id
+    ? title
+    : ctx.t('pathway.step.inTrack', { step: title, track: found.track.title[ctx.locale] });
+}
+
+/** The whole pathway for the public page: per track its young summary, its steps, and its sources. */
+function YoungGuide({ ctx, pathway, level }: { ctx: PageContext; pathway: Pathway; level: HeadingLevel }) {
+  const { t, locale } = ctx;
+  return (
+    <>
+      {pathway.tracks.map((track) => (
+        <section
+          class="app-pathway-track"
+          id={`jong-spoor-${track.id}`}
+          aria-labelledby={`jong-spoor-${track.id}-titel`}
+          key={track.id}
+        >
+          <Heading level={level} id={`jong-spoor-${track.id}-titel`}>
+            {track.title[locale]}
+          </Heading>
+          <p>{track.young.summary[locale]}</p>
+          <ol class="app-pathway-steps" aria-label={`${t('pathway.young.track.steps')}: ${track.title[locale]}`}>
+            {track.steps.map((step) => (
+              <li class="app-pathway-step" id={`jong-stap-${step.id}`} key={step.id}>
+                <Heading level={level + 1}>{step.young.title[locale]}</Heading>
+                <YoungStepDetails ctx={ctx} step={step} level={level + 2} />
+                {step.next.length > 0 && (
+                  <>
+                    <Heading level={level + 2}>{t('pathway.step.next')}</Heading>
+                    <ul>
+                      {step.next.map((id) => {
+                        const name = youngStepName(ctx, pathway, id, track);
+                        return name === undefined ? null : (
+                          <li key={id}>
+                            <a href={`#jong-stap-${id}`}>{name}</a>
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </>
+                )}
+              </li>
+            ))}
+          </ol>
+          <section aria-labelledby={`jong-bronnen-${track.id}`}>
+            <Heading level={level + 1} id={`jong-bronnen-${track.id}`}>
+              {t('pathway.young.track.sources')}
+            </Heading>
+            <YoungSources ctx={ctx} sources={track.sources} />
+          </section>
+        </section>
+      ))}
+    </>
+  );
+}
+
+/** Where a track stands: started (a current step of this track), finished (steps done, none current), or not. */
+function statusOf(track: PathwayTrack, state: TrackState | undefined): 'not-started' | 'current' | 'finished' {
+  if (state?.current !== null && state?.current !== undefined) {
+    return track.steps.some((step) => step.id === state.current) ? 'current' : 'not-started';
+  }
+  return state !== undefined && state.done.length > 0 ? 'finished' : 'not-started';
+}
+
+/** One started or finished track of a case, told to the young person. */
+function YoungTrackState({
+  ctx,
+  pathway,
+  track,
+  state,
+  level,
+}: {
+  ctx: PageContext;
+  pathway: Pathway;
+  track: PathwayTrack;
+  state: TrackState;
+  level: HeadingLevel;
+}) {
+  const { t, locale } = ctx;
+  const status = statusOf(track, state);
+  const current = status === 'current' ? track.steps.find((step) => step.id === state.current) : undefined;
+  const done = state.done
+    .map((id, index) => ({ key: `${index}-${id}`, step: track.steps.find((step) => step.id === id) }))
+    .filter((entry): entry is { key: string; step: PathwayStep } => entry.step !== undefined);
+  const upcoming = status === 'current' ? allowedMoves(pathway, track.id, state) : [];
+  const headingId = `jong-lijn-${track.id}`;
+  return (
+    <section class="app-pathway-track" aria-labelledby={headingId}>
+      <Heading level={level} id={headingId}>
+        {track.title[locale]}
+      </Heading>
+      <p>{track.young.summary[locale]}</p>
+      <p>
+        <strong>{t('pathway.young.case.status')}</strong>{' '}
+        {current !== undefined
+          ? t('pathway.young.case.current', { step: current.young.title[locale] })
+          : t('pathway.young.case.finished')}
+      </p>
+      {current !== undefined && (
+        <details class="app-pathway-about" open>
+          <summary>{t('pathway.young.case.aboutStep')}</summary>
+          <YoungStepDetails ctx={ctx} step={current} level={level + 1} />
+        </details>
+      )}
+      {done.length > 0 && (
+        <>
+          <Heading level={level + 1}>{t('pathway.young.case.done')}</Heading>
+          <ol>
+            {done.map((entry) => (
+              <li key={entry.key}>{entry.step.young.title[locale]}</li>
+            ))}
+          </ol>
+        </>
+      )}
+      {upcoming.length > 0 && (
+        <>
+          <Heading level={level + 1}>{t('pathway.young.case.next')}</Heading>
+          <ul>
+            {upcoming.map((step) => (
+              <li key={step.id}>
+                <details>
+                  <summary>{youngStepName(ctx, pathway, step.id, track)}</summary>
+                  <YoungStepDetails ctx={ctx} step={step} level={level + 2} />
+                </details>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {state.onIt.length > 0 && (
+        <>
+          <Heading level={level + 1}>{t('pathway.young.case.onIt')}</Heading>
+          <ul>
+            {state.onIt.map((label) => (
+              <li key={label}>{label}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+export interface YoungPathwayProps {
+  /** The locale and translator of the page it is drawn on. */
+  ctx: PageContext;
+  pathway: Pathway;
+  /**
+   * A case's tracks (track id → where it stands, as for the case page's PathwayTracks). Absent: the whole pathway
+   * is explained (the public page). Present: only the tracks that have started or finished are shown, so a young
+   * person is not led to expect every track (a criminal case that has not begun may never come).
+   */
+  state?: PathwayState | undefined;
+  /** The level of each track's heading (the section heading around it is one above). */
+  level?: HeadingLevel;
+}
+
+/** The pathway for a young person: the whole of it, or where one case stands. */
+export function YoungPathway({ ctx, pathway, state, level = 3 }: YoungPathwayProps) {
+  const { t } = ctx;
+  if (state === undefined) return <YoungGuide ctx={ctx} pathway={pathway} level={level} />;
+  const started = pathway.tracks
+    .map((track) => ({ track, trackState: state[track.id] }))
+    .filter(
+      (entry): entry is { track: PathwayTrack; trackState: TrackState } =>
+        entry.trackState !== undefined && statusOf(entry.track, entry.trackState) !== 'not-started',
+    );
+  return (
+    <div class="app-pathway">
+      {started.length === 0 ? (
+        <p>{t('pathway.young.case.none')}</p>
+      ) : (
+        started.map(({ track, trackState }) => (
+          <YoungTrackState ctx={ctx} pathway={pathway} track={track} state={trackState} level={level} key={track.id} />
+        ))
+      )}
+      {started.length > 0 && started.length < pathway.tracks.length && <p>{t('pathway.young.case.others')}</p>}
+      <p>
+        <a href="/samenwerken/jongeren">{t('pathway.young.case.explain')}</a>
+      </p>
+    </div>
+  );
+}
+
+/** The places a young person can go to themselves, each with its number or site and its sources. */
+export function YoungHelpList({
+  ctx,
+  help,
+  level = 3,
+}: {
+  ctx: PageContext;
+  help: readonly YoungHelp[];
+  level?: HeadingLevel;
+}) {
+  const { t, locale } = ctx;
+  return (
+    <ul class="app-young-help">
+      {help.map((place) => (
+        <li id={`hulp-${place.id}`} key={place.id}>
+          <Heading level={level}>{place.name[locale]}</Heading>
+          <p>{place.what[locale]}</p>
+          {place.phone !== undefined && (
+            <p>
+              {t('pathway.young.help.phone')} <PhoneLink number={place.phone} />
+            </p>
+          )}
+          {place.url !== undefined && (
+            <p>
+              {t('pathway.young.help.web')}{' '}
+              <a href={safeUrl(place.url)} rel="noopener noreferrer external">
+                {new URL(place.url).host}
+              </a>
+            </p>
+          )}
+          <p class="app-hint">{t('pathway.young.help.sources')}</p>
+          <YoungSources ctx={ctx} sources={place.sources} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -78,6 +78,15 @@ export const sitePages: readonly SitePage[] = [
     status: 200,
     h1: { nl: 'Samenwerken rond je kind: zo werkt het', en: 'Working together around your child: how it works' },
   },
+  {
+    path: '/samenwerken/jongeren',
+    name: 'pathway page for young people',
+    status: 200,
+    h1: {
+      nl: 'Samenwerken rond jou: uitleg voor jongeren',
+      en: 'Working together around you: explained for young people',
+    },
+  },
   { path: '/check', name: 'signals check form', status: 200, h1: { nl: 'Check je zorgen', en: 'Check your worries' } },
   { path: '/hulp', name: 'help finder', status: 200, h1: { nl: 'Hulp in de buurt', en: 'Help near you' } },
   {

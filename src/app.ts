@@ -17,6 +17,8 @@ import { registerJournalRoutes } from './features/journal/journal.routes.js';
 import { registerLogRoutes } from './features/log/log.routes.js';
 import { keyId } from './shared/evidence/format.js';
 import { registerCheckRoutes } from './features/check/check.routes.js';
+import { registerCaseClosingRoutes } from './features/cases/case-closing.routes.js';
+import { registerCaseExportRoutes } from './features/cases/case-exports.routes.js';
 import { registerCaseItemRoutes } from './features/cases/case-items.routes.js';
 import { registerCasesRoutes } from './features/cases/cases.routes.js';
 import { registerCaseShareRoutes } from './features/cases/case-shares.routes.js';
@@ -205,14 +207,25 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   registerContentRoutes(app, pages, services.content);
   registerCheckRoutes(app, pages, services.check);
   registerPathwayRoutes(app, pages, services.pathway);
-  registerCasesRoutes(app, pages, services.cases, services.accounts);
+  // First of the case routes: it wraps every /samenwerken/:caseId route registered after it (a write on a closed
+  // case answers 409 "afgesloten", a deleted case 410 to its former members; ADR 0031).
+  registerCaseClosingRoutes(app, pages, services.caseClosing);
+  registerCasesRoutes(app, pages, services.cases, services.accounts, services.caseClosing, services.caseMeasures);
   registerCaseShareRoutes(app, pages, {
     shares: services.caseShares,
     openCase: (who, caseId) => services.cases.openCase(who, caseId),
     myCases: (who) => services.cases.listMine(who),
     journal: services.journal,
+    prepareBundle: (who, opened, locale, t) => services.caseExports.prepare(who, opened, locale, t),
   });
   registerCaseItemRoutes(app, pages, services.caseItems, (who, caseId) => services.cases.openCase(who, caseId));
+  // The summary PDF, a parent's own copy and the police bundle, each after the passphrase again (ADR 0029).
+  registerCaseExportRoutes(app, pages, {
+    exports: services.caseExports,
+    openCase: (who, caseId) => services.cases.openCase(who, caseId),
+    confirmPassphrase: (session, passphrase, address, options) =>
+      services.accounts.confirmPassphrase(session, passphrase, address, options),
+  });
   // Counts kept in memory are written before the database closes.
   app.addHook('onClose', async () => {
     await services.check.close();

@@ -5,6 +5,8 @@ import { blankForm, type FormState, formValues } from '../../shared/http/forms.j
 import type { MessageKey } from '../../shared/i18n/messages.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import { trailOf } from '../audit/audit.service.js';
+import type { CaseClosingService } from './case-closing.service.js';
+import type { CaseMeasuresService } from './case-measures.service.js';
 import type { CaseActor, CasesService, Refusal } from './cases.service.js';
 import {
   type CaseNotice,
@@ -56,6 +58,8 @@ export function registerCasesRoutes(
   pages: Pages,
   cases: CasesService,
   accounts: Pick<AccountsService, 'confirmPassphrase'>,
+  closing?: Pick<CaseClosingService, 'view'>,
+  measures?: Pick<CaseMeasuresService, 'ofCase'>,
 ): void {
   const problemPage = (request: FastifyRequest, reply: FastifyReply, refusal: Refusal, back: string) =>
     reply.html(
@@ -117,11 +121,25 @@ export function registerCasesRoutes(
     form?: FormState,
     status = 200,
   ) => {
-    const page = await cases.casePage(caseActorOf(request), request.params.caseId);
+    const who = caseActorOf(request);
+    const page = await cases.casePage(who, request.params.caseId);
     const ctx = pages.contextOf(request, reply);
     if (page.kind === 'paused') return reply.html(<PausedPage ctx={ctx} />, status);
     if (page.kind === 'waiting') return reply.html(<WaitingPage ctx={ctx} page={page} />, status);
-    return reply.html(<CasePage ctx={ctx} page={page} notice={noticeOf(request.query)} form={form} />, status);
+    const closingView = await closing?.view(who.actor, page.opened.facts);
+    // The case's measures, for its professionals only (undefined for anyone else; ADR 0032).
+    const measuresView = await measures?.ofCase(who.actor, page.opened.facts);
+    return reply.html(
+      <CasePage
+        ctx={ctx}
+        page={page}
+        notice={noticeOf(request.query)}
+        form={form}
+        closing={closingView}
+        measures={measuresView}
+      />,
+      status,
+    );
   };
 
   app.get<{ Params: CaseParams }>('/samenwerken/:caseId', (request, reply) => casePage(request, reply));

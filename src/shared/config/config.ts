@@ -150,6 +150,7 @@ const schema = z.object({
     .optional(),
   INVITATION_VALID_DAYS: wholeNumber(1, 30).default(7),
   CASE_INVITATION_VALID_HOURS: wholeNumber(1, 720).default(72),
+  CASE_RETENTION_MONTHS: wholeNumber(1, 120).default(12),
   EXPORT_MAX_ATTACHMENT_MB: wholeNumber(1, 16_384).default(1024),
   UPLOADS_IN_FLIGHT_MAX: wholeNumber(1, 1000).default(6),
   UPLOADS_PER_ACCOUNT_MAX: wholeNumber(1, 100).default(2),
@@ -194,6 +195,8 @@ export interface Config {
   invitationValidMs: number;
   /** How long a code that invites someone into a case (/samenwerken) can be used. */
   caseInvitationValidMs: number;
+  /** How many months a closed case is kept (read-only) before its keys are destroyed (ADR 0031). */
+  caseRetentionMonths: number;
   /** Most bytes of photos and files one export may carry (they are all held in memory while it is made). */
   exportMaxAttachmentBytes: number;
   /** Entry forms with files read at once, for everyone together (each may hold 50 MB of files while read). */
@@ -262,6 +265,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: publicOriginOf(values.PUBLIC_ORIGIN ?? `http://localhost:${values.PORT}`).origin,
     invitationValidMs: values.INVITATION_VALID_DAYS * 24 * 3_600_000,
     caseInvitationValidMs: values.CASE_INVITATION_VALID_HOURS * 3_600_000,
+    caseRetentionMonths: values.CASE_RETENTION_MONTHS,
     exportMaxAttachmentBytes: values.EXPORT_MAX_ATTACHMENT_MB * 1024 * 1024,
     uploadsInFlightMax: values.UPLOADS_IN_FLIGHT_MAX,
     uploadsPerAccountMax: values.UPLOADS_PER_ACCOUNT_MAX,

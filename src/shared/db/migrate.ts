@@ -24,7 +24,10 @@ import * as createCaseShares from './migrations/0022-create-case-shares.js';
 import * as addProfessionalPoliceUnit from './migrations/0023-add-professional-police-unit.js';
 import * as addCaseMemberSigningKeys from './migrations/0024-add-case-member-signing-keys.js';
 import * as indexCaseEventsByItem from './migrations/0025-index-case-events-by-item.js';
+import * as createCaseNotifications from './migrations/0026-create-case-notifications.js';
 import * as addYoungMembers from './migrations/0027-add-young-members.js';
+import * as addCaseClosing from './migrations/0028-add-case-closing.js';
+import * as createMeasures from './migrations/0029-create-measures.js';
 import * as createCasePoliceBundles from './migrations/0030-create-case-police-bundles.js';
 import type { Database } from './schema.js';
 
@@ -58,7 +61,10 @@ const migrations: Record<string, Migration> = {
   '0023-add-professional-police-unit': addProfessionalPoliceUnit,
   '0024-add-case-member-signing-keys': addCaseMemberSigningKeys,
   '0025-index-case-events-by-item': indexCaseEventsByItem,
+  '0026-create-case-notifications': createCaseNotifications,
   '0027-add-young-members': addYoungMembers,
+  '0028-add-case-closing': addCaseClosing,
+  '0029-create-measures': createMeasures,
   '0030-create-case-police-bundles': createCasePoliceBundles,
 };
 

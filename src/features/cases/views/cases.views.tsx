@@ -13,6 +13,10 @@ import {
 } from '../../../shared/views/components/fields.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
+import { ClosingSection } from './case-closing.views.js';
+import type { ClosingView } from '../case-closing.service.js';
+import type { CaseMeasuresView } from '../case-measures.service.js';
+import { CaseMeasuresSection } from './case-measures.views.js';
 import type { StoredConsent } from '../cases.repo.js';
 import { modeFieldValues } from '../cases.schema.js';
 import type { CasePageData, CaseProblem, MemberView, MyCaseView, WaitingPageData } from '../cases.service.js';
@@ -37,6 +41,7 @@ export const caseNotices = {
   'hervatten-voorgesteld': 'cases.notice.resumeProposed',
   hervat: 'cases.notice.resumed',
   'hervat-opnieuw-bevestigen': 'cases.notice.resumedConfirmAgain',
+  afgesloten: 'caseClosing.notice.closed',
   'risico-voorgesteld': 'cases.notice.riskProposed',
   'risico-bevestigd': 'cases.notice.riskConfirmed',
   opgeslagen: 'cases.notice.saved',
@@ -414,12 +419,18 @@ export function CasePage({
   page,
   notice,
   form,
+  closing,
+  measures,
 }: {
   ctx: PageContext;
   page: CasePageData;
   notice?: CaseNotice | undefined;
   /** A form on this page drawn again (mandate, police details). */
   form?: FormState | undefined;
+  /** Closed since, deleted on, the parent's own copy, the coordinator's way to close (ADR 0031). */
+  closing?: ClosingView | undefined;
+  /** The case's measures, given for its professionals only (ADR 0032). */
+  measures?: CaseMeasuresView | undefined;
 }) {
   const { t } = ctx;
   const base = `/samenwerken/${page.caseId}`;
@@ -433,7 +444,8 @@ export function CasePage({
         {t('cases.page.for', { label: page.label })}
       </p>
       {page.mode === 'professional-only' && <p class="app-hint">{t('cases.page.professionalOnly')}</p>}
-      {page.closed && <p class="app-hint">{t('cases.page.closed')}</p>}
+      {page.closed && closing === undefined && <p class="app-hint">{t('cases.page.closed')}</p>}
+      {closing !== undefined && <ClosingSection ctx={ctx} closing={closing} />}
       {page.risk === 'proposed' && page.viewer.role !== 'parent' && <p>{t('cases.page.risk.proposed')}</p>}
       {page.risk === 'confirmed' && page.viewer.role !== 'parent' && <p>{t('cases.page.risk.confirmed')}</p>}
       <CaseNav ctx={ctx} page={page} />
@@ -525,6 +537,7 @@ export function CasePage({
       {page.may.confirmRisk && (
         <ActionForm ctx={ctx} action={`${base}/risico`} label={t('cases.page.risk.confirm')} look="danger" />
       )}
+      {measures !== undefined && <CaseMeasuresSection ctx={ctx} measures={measures} />}
     </Layout>
   );
 }

@@ -1,5 +1,6 @@
 import { accountsMessages } from './features/accounts/accounts.messages.js';
 import { caseItemsMessages } from './features/cases/case-items.messages.js';
+import { caseMeasuresMessages } from './features/cases/case-measures.messages.js';
 import { caseSharesMessages } from './features/cases/case-shares.messages.js';
 import { casesMessages } from './features/cases/cases.messages.js';
 import { caseYoungMessages } from './features/cases/case-young.messages.js';
@@ -38,6 +39,7 @@ export const catalogues = mergeCatalogues([
   caseSharesMessages,
   pathwayMessages,
   caseItemsMessages,
+  caseMeasuresMessages,
   casesMessages,
   caseYoungMessages,
 ]);

@@ -154,7 +154,7 @@ export function createServices(
   // at start; each run queues the next. Add the kind here and its handler (dailyHandler) to jobHandlers.
   const dailyJobs: DailyJobKind[] = [];
   // Measures for policy (ADR 0032): the weekly figures, written again each day for the previous and current week.
-  const caseMeasures = createCaseMeasuresService(createCaseMeasuresRepository(database.db));
+  const caseMeasures = createCaseMeasuresService(createCaseMeasuresRepository(database.db), () => pathway);
   jobHandlers.push(caseMeasuresJobHandler(database.db, caseMeasures));
   dailyJobs.push(caseMeasuresDaily);
   const jobs = createJobWorker(createJobsRepository(database.db, database.dialect), jobHandlers);

@@ -4,6 +4,12 @@ import { amsterdamDay } from '../../shared/time/amsterdam.js';
 import { addDays, type CaseMeasures, caseMeasures, weekFigures, weeksToCompute, weekStart } from './case-measures.js';
 import type { CaseMeasuresRepository, StoredMeasures } from './case-measures.repo.js';
 import type { CaseFacts } from './cases.types.js';
+import type { PathwayRegistry } from './pathway.js';
+
+/** A case's measures for its page, with each active track's title (from the pathway) for the view. */
+export interface CaseMeasuresView extends CaseMeasures {
+  tracks: { id: string; title: { nl: string; en: string } }[];
+}
 
 /*
  * Measures for policy (issue 15 point 5, ADR 0032). One case's measures for its professionals, computed when the
@@ -12,16 +18,33 @@ import type { CaseFacts } from './cases.types.js';
  * later leaves the figures it counted in as they were).
  */
 
-export function createCaseMeasuresService(repo: CaseMeasuresRepository) {
+export function createCaseMeasuresService(
+  repo: CaseMeasuresRepository,
+  /** The pathway, asked for when a case page is drawn (for the tracks' titles). */
+  pathways: () => PathwayRegistry | undefined = () => undefined,
+) {
+  /** A track's title in the current pathway, else in the newest version that has it, else its id. */
+  const titleOf = (id: string): { nl: string; en: string } => {
+    const registry = pathways();
+    const versions = registry === undefined ? [] : [registry.current, ...[...registry.all].reverse()];
+    for (const pathway of versions) {
+      const track = pathway.tracks.find((candidate) => candidate.id === id);
+      if (track !== undefined) return track.title;
+    }
+    return { nl: id, en: id };
+  };
+
   return {
     /**
      * One case's measures, for whoever may read the professionals' compartment (working professionals: the
      * meeting records they answer for are theirs); undefined for anyone else, a parent included.
      */
-    async ofCase(actor: Actor, facts: CaseFacts, now: Date): Promise<CaseMeasures | undefined> {
+    async ofCase(actor: Actor, facts: CaseFacts, now: Date = new Date()): Promise<CaseMeasuresView | undefined> {
       if (!can(actor, 'case', 'readProfessionals', facts)) return undefined;
       const [history] = await repo.histories({ caseId: facts.caseId });
-      return history === undefined ? undefined : caseMeasures(history, amsterdamDay(now));
+      if (history === undefined) return undefined;
+      const measures = caseMeasures(history, amsterdamDay(now));
+      return { ...measures, tracks: measures.activeTracks.map((id) => ({ id, title: titleOf(id) })) };
     },
 
     /**

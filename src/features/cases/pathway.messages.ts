@@ -33,6 +33,8 @@ const nl = {
   'pathway.page.space.title': 'Wat deze samenwerking is, en wat niet',
   'pathway.page.space.text':
     'In een samenwerking op deze site zetten ouders, hulpverleners en politie afspraken, volgende stappen en korte berichten. Hulpverleners en de politie houden hun eigen verslagen bij, in hun eigen systemen. Die staan hier niet.',
+  'pathway.page.forYoung': 'Is je kind 12 jaar of ouder? Er is ook een uitleg in woorden voor jongeren.',
+  'pathway.page.forYoungLink': 'Uitleg voor jongeren',
   'pathway.page.contents': 'De sporen',
   'pathway.page.reviewed':
     'Deze uitleg is niet nagekeken door Veilig Thuis, de politie of de Raad voor de Kinderbescherming. Bij elk spoor staat waar de informatie vandaan komt.',
@@ -161,6 +163,8 @@ const en: Translation<typeof nl> = {
   'pathway.page.space.title': 'What this shared space is, and what it is not',
   'pathway.page.space.text':
     'In a shared space on this site, parents, care workers and the police post agreements, next steps and short messages. Care workers and the police keep their own records, in their own systems. Those are not here.',
+  'pathway.page.forYoung': 'Is your child 12 or older? There is also an explanation in words for young people.',
+  'pathway.page.forYoungLink': 'Explanation for young people',
   'pathway.page.contents': 'The tracks',
   'pathway.page.reviewed':
     'This explanation has not been reviewed by Veilig Thuis, the police or the child protection board. Each track says where its information comes from.',

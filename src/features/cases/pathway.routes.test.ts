@@ -131,11 +131,12 @@ for (const lang of ['nl', 'en'] as const) {
       assert.match(textOf(main), lang === 'nl' ? /Niet gecontroleerd sinds 2021\./ : /Not checked since 2021\./);
     });
 
-    test('links to the information pages and to the right-now page', () => {
+    test('links to the information pages, the right-now page and the explanation for young people', () => {
       const main = mainOf(pages[lang].body);
       assert.match(main, /href="\/nu"/);
       assert.match(main, /href="\/informatie\/na-een-aangifte"/);
       assert.match(main, /href="\/informatie\/jeugdhulp-en-bescherming"/);
+      assert.match(main, /href="\/samenwerken\/jongeren"/, 'the explanation for young people');
     });
   });
 }

@@ -40,6 +40,10 @@ export function PathwayPage({ ctx, pathway }: { ctx: PageContext; pathway: Pathw
         <section aria-labelledby="zo-werkt-het-samenwerking">
           <h2 id="zo-werkt-het-samenwerking">{t('pathway.page.space.title')}</h2>
           <p>{t('pathway.page.space.text')}</p>
+          <p>
+            {`${t('pathway.page.forYoung')} `}
+            <a href="/samenwerken/jongeren">{t('pathway.page.forYoungLink')}</a>
+          </p>
         </section>
 
         <nav class="app-toc" aria-labelledby="zo-werkt-het-inhoud">

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { runVerifyExport } from './features/verify/verify-export.cli.js';
 import { createApp } from './app.js';
 import { demoCode, demoRefusal, printDemoAccounts, productionRefusal, seedDemo } from './features/demo/seed-demo.js';
+import { measuresCsv } from './features/cases/case-measures.service.js';
 import { createServices } from './services.js';
 import { ConfigError, loadConfig } from './shared/config/config.js';
 import { useNodeNatives } from './shared/crypto/node-natives.js';
@@ -37,6 +38,9 @@ Commands:
                           and active demo accounts (two admins, a parent, care worker, regisseur, Veilig Thuis,
                           police, jeugdbescherming, school), each with TOTP; prints their names, passphrases and
                           TOTP secrets. Refused in production, on a database with other accounts, and a second time
+  measures [--compute]    print the case space's weekly figures (measure tables, ADR 0032) as CSV in long form:
+                          table,week,category,measure,value; --compute first writes the previous and the current
+                          week again, as the daily job does
   demo-code <secret>      print the current TOTP code of a (demo) account's secret, as an authenticator app would;
                           needs no database
   help                    show this text
@@ -70,6 +74,7 @@ async function run(argv: readonly string[]): Promise<number> {
     'verify-journals',
     'create-admin',
     'seed-demo',
+    'measures',
   ];
   if (!commands.includes(command)) {
     console.error(`Unknown command "${command}".\n\n${usage}`);
@@ -90,6 +95,11 @@ async function run(argv: readonly string[]): Promise<number> {
       return 0;
     }
     const services = createServices(database, config);
+    if (command === 'measures') {
+      if (rest.includes('--compute')) await services.caseMeasures.daily(new Date());
+      process.stdout.write(measuresCsv(await services.caseMeasures.stored()));
+      return 0;
+    }
     if (command === 'seed-demo') {
       const refused = await demoRefusal(config, database.db);
       if (refused !== undefined) {

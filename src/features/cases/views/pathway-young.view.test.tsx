@@ -78,6 +78,17 @@ describe('the pathway of one case, for the young person', () => {
     assert.match(nl, /<a href="\/samenwerken\/jongeren">/);
   });
 
+  test('who is helping: a bare case role is named in words, any other label as it is', () => {
+    const html = render(
+      <YoungPathway
+        ctx={ctxFor('nl')}
+        pathway={pathway}
+        state={{ strafzaak: { current: 'aangifte', done: ['informatief-gesprek'], onIt: ['police', 'veilig-thuis'] } }}
+      />,
+    );
+    assert.match(textOf(trackHtml(html, 'strafzaak')!), /Wie helpen hierbij politie Veilig Thuis/);
+  });
+
   test('a track pointing at a step of another version is treated as not started', () => {
     const html = render(
       <YoungPathway

@@ -3,8 +3,10 @@ import type { Translate } from '../../../shared/i18n/i18n.js';
 import { PhoneLink } from '../../../shared/views/components/phone-link.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { safeUrl } from '../../../shared/views/safe-url.js';
+import { type CaseRole, caseRoles } from '../cases.types.js';
 import { allowedMoves, findStep, type PathwayState, type TrackState } from '../pathway.js';
 import type { Pathway, PathwaySource, PathwayStep, PathwayTrack, YoungHelp } from '../pathway.schema.js';
+import { roleLabel } from './pathway.views.js';
 
 /*
  * The pathway of de lijn told to a young person of 12 to 17: each step's own young text (content/pathway/, `young`)
@@ -141,6 +143,11 @@ function statusOf(track: PathwayTrack, state: TrackState | undefined): 'not-star
   return state !== undefined && state.done.length > 0 ? 'finished' : 'not-started';
 }
 
+/** Who is on a track in words: a bare case role ("police", as a fold without names gives it) by its label. */
+function onItLabel(t: Translate, label: string): string {
+  return (caseRoles as readonly string[]).includes(label) ? roleLabel(t, label as CaseRole) : label;
+}
+
 /** One started or finished track of a case, told to the young person. */
 function YoungTrackState({
   ctx,
@@ -211,7 +218,7 @@ function YoungTrackState({
           <Heading level={level + 1}>{t('pathway.young.case.onIt')}</Heading>
           <ul>
             {state.onIt.map((label) => (
-              <li key={label}>{label}</li>
+              <li key={label}>{onItLabel(t, label)}</li>
             ))}
           </ul>
         </>

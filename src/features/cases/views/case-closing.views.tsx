@@ -11,8 +11,11 @@ import type { ClosingView } from '../case-closing.service.js';
  * any request for a deleted one. Titles say only what the page is for, never the child's label.
  */
 
-/** Where a parent downloads their own copy of what they read in the case (EXPORTS' case.ownCopy). */
-export const ownCopyPath = (caseId: string): string => `/samenwerken/${caseId}/eigen-kopie`;
+/**
+ * Where a parent downloads their own copy of what they read in the case: EXPORTS' summary page, which gives a
+ * parent their own copy (case.ownCopy) after their passphrase.
+ */
+export const ownCopyPath = (caseId: string): string => `/samenwerken/${caseId}/samenvatting`;
 
 export function ClosingSection({ ctx, closing }: { ctx: PageContext; closing: ClosingView }) {
   const { t } = ctx;

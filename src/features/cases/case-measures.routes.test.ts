@@ -137,6 +137,20 @@ for (const dialect of dialects) {
         return rows;
       };
       const counted = await snapshot();
+      // No id of anything the app holds appears in any measure table (users, cases, members, organisations, items).
+      const ids = (
+        await Promise.all([
+          db.selectFrom('users').select('id').execute(),
+          db.selectFrom('cases').select('id').execute(),
+          db.selectFrom('case_members').select('id').execute(),
+          db.selectFrom('organisations').select('id').execute(),
+          db.selectFrom('case_meetings').select('id').execute(),
+          db.selectFrom('case_agreements').select('id').execute(),
+        ])
+      ).flatMap((rows) => rows.map((row) => row.id));
+      assert.ok(ids.length > 10);
+      const dump = JSON.stringify(counted);
+      for (const id of ids) assert.ok(!dump.includes(id), 'an id in a measure table');
       assert.ok(counted.measure_meetings_weekly!.some((row) => String(row).includes('"with-parents"]')));
       const closing = testApp.services.caseClosing;
       const closed = await closing.close(await caseActorOf(testApp, coordinator), caseId, { nazorg: 'ja' });

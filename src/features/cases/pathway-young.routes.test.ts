@@ -86,7 +86,7 @@ for (const lang of ['nl', 'en'] as const) {
       const main = mainOf(pages[lang].body);
       for (const place of pathway.young.help) {
         const item = new RegExp(
-          `<li id="hulp-${place.id}">([\\s\\S]*?)</li>\\s*(?:<li id="hulp-|</ul>\\s*</section>)`,
+          `<li class="app-org" id="hulp-${place.id}">([\\s\\S]*?)</li>\\s*(?:<li class="app-org" id="hulp-|</ul>\\s*</section>)`,
         ).exec(main)?.[1];
         assert.ok(item !== undefined, `the place ${place.id}`);
         assert.ok(textOf(item).includes(place.name[lang]), place.id);

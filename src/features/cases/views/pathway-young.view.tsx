@@ -17,9 +17,23 @@ import { roleLabel } from './pathway.views.js';
 
 type HeadingLevel = 2 | 3 | 4;
 
-function Heading({ level, id, children }: { level: number; id?: string; children: ComponentChildren }) {
+function Heading({
+  level,
+  id,
+  class: className,
+  children,
+}: {
+  level: number;
+  id?: string;
+  class?: string;
+  children: ComponentChildren;
+}) {
   const Tag = `h${Math.min(level, 6)}` as 'h2';
-  return <Tag id={id}>{children}</Tag>;
+  return (
+    <Tag id={id} class={className}>
+      {children}
+    </Tag>
+  );
 }
 
 /** "Niet gecontroleerd sinds …" for a source's date, or the day of a real check. */
@@ -268,7 +282,7 @@ export function YoungPathway({ ctx, pathway, state, level = 3 }: YoungPathwayPro
   );
 }
 
-/** The places a young person can go to themselves, each with its number or site and its sources. */
+/** The places a young person can go to themselves, with number or site and sources (as the help finder's cards). */
 export function YoungHelpList({
   ctx,
   help,
@@ -280,10 +294,12 @@ export function YoungHelpList({
 }) {
   const { t, locale } = ctx;
   return (
-    <ul class="app-young-help">
+    <ul class="app-orgs">
       {help.map((place) => (
-        <li id={`hulp-${place.id}`} key={place.id}>
-          <Heading level={level}>{place.name[locale]}</Heading>
+        <li class="app-org" id={`hulp-${place.id}`} key={place.id}>
+          <Heading level={level} class="app-org__name">
+            {place.name[locale]}
+          </Heading>
           <p>{place.what[locale]}</p>
           {place.phone !== undefined && (
             <p>

@@ -58,6 +58,15 @@ describe('the pathway of one case, for the young person', () => {
     assert.match(textOf(trackHtml(en, 'zorg-en-herstel')!), /Where it stands: Now: Help for you/);
   });
 
+  test('each shown track carries its sources, folded, each "not checked since" its date', () => {
+    const html = trackHtml(nl, 'zorg-en-herstel')!;
+    const sources = /<details class="app-pathway-sources">([\s\S]*?)<\/details>/.exec(html)?.[1];
+    assert.ok(sources !== undefined);
+    const track = pathway.tracks.find((entry) => entry.id === 'zorg-en-herstel')!;
+    for (const source of track.sources) assert.ok(textOf(sources).includes(`${source.publisher}: ${source.title}`));
+    assert.equal(textOf(sources).match(/Niet gecontroleerd sinds/g)?.length, track.sources.length);
+  });
+
   test('a finished track says so and lists what was done, in young titles', () => {
     const text = textOf(trackHtml(nl, 'signaal-en-advies')!);
     assert.match(text, /Dit onderdeel is klaar\./);

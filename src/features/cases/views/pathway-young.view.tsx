@@ -237,6 +237,10 @@ function YoungTrackState({
           </ul>
         </>
       )}
+      <details class="app-pathway-sources">
+        <summary>{t('pathway.young.track.sources')}</summary>
+        <YoungSources ctx={ctx} sources={track.sources} />
+      </details>
     </section>
   );
 }

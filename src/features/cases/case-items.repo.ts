@@ -3,7 +3,10 @@ import { lockCaseCompartment } from '../../shared/db/lock.js';
 import type { CaseAgreementsTable, CaseAppointmentsTable, Database } from '../../shared/db/schema.js';
 import type { AlsoInTransaction, Trx } from '../../shared/db/transaction.js';
 import type { Ciphertext } from '../../shared/crypto/aead.js';
+import { enqueue } from '../../shared/jobs/jobs.repo.js';
 import { readCompartmentEpoch } from './case-compartments.repo.js';
+import { isNotifiedKind } from './case-notifications.js';
+import { caseNotifyEvent } from './case-notifications.jobs.js';
 import type { CaseRole, Compartment } from './cases.types.js';
 
 /*
@@ -66,7 +69,10 @@ export interface NewCaseEvent {
   createdAt: string;
 }
 
-/** Writes one timeline event in the caller's transaction (the change it tells of is in the same one). */
+/**
+ * Writes one timeline event in the caller's transaction (the change it tells of is in the same one), and for a kind
+ * that tells members something (case-notifications.ts) the job that decides who hears of it.
+ */
 export async function recordCaseEvent(trx: Trx, event: NewCaseEvent): Promise<number> {
   const row = await trx
     .insertInto('case_events')
@@ -82,7 +88,12 @@ export async function recordCaseEvent(trx: Trx, event: NewCaseEvent): Promise<nu
     })
     .returning('seq')
     .executeTakeFirstOrThrow();
-  return Number(row.seq);
+  const seq = Number(row.seq);
+  // Someone may need to hear of it (ADR 0028): the notification job exists exactly when the event does.
+  if (isNotifiedKind(event.kind)) {
+    await enqueue(trx, caseNotifyEvent, { caseId: event.caseId, seq }, { idempotencyKey: `case-event:${seq}` });
+  }
+  return seq;
 }
 
 /**

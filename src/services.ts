@@ -1,10 +1,15 @@
 import { createCheckRepository } from './features/check/check.repo.js';
 import { createCheckService } from './features/check/check.service.js';
 import { loadQuestionnaires } from './features/check/questionnaires.js';
+import { createCaseClosingRepository } from './features/cases/case-closing.repo.js';
+import { createCaseClosingService } from './features/cases/case-closing.service.js';
 import { createCaseItemsRepository } from './features/cases/case-items.repo.js';
 import { createCaseMeasuresRepository } from './features/cases/case-measures.repo.js';
 import { createCaseMeasuresService } from './features/cases/case-measures.service.js';
 import { caseMeasuresDaily, caseMeasuresJobHandler } from './features/cases/case-measures.jobs.js';
+import { createCaseNotificationsRepository } from './features/cases/case-notifications.repo.js';
+import { createCaseNotificationsService } from './features/cases/case-notifications.service.js';
+import { caseNotificationJobHandlers, caseNotificationsDaily } from './features/cases/case-notifications.jobs.js';
 import { createCaseItemsService } from './features/cases/case-items.service.js';
 import { createCaseSharesRepository } from './features/cases/case-shares.repo.js';
 import { createCaseSharesService } from './features/cases/case-shares.service.js';
@@ -47,7 +52,7 @@ import { passkeyUserData } from './features/accounts/passkeys.user-data.js';
 import { createKeyedHash } from './shared/crypto/keyed-hash.js';
 import { createMailer, type NoticeLanguage } from './shared/mail/mailer.js';
 import { createJobWorker, type JobHandler } from './shared/jobs/jobs.js';
-import type { DailyJobKind } from './shared/jobs/recurring.js';
+import { dailyHandler, type DailyJobKind, defineDailyJob } from './shared/jobs/recurring.js';
 import { createJobsRepository, enqueue } from './shared/jobs/jobs.repo.js';
 import { accountChangedNotice, accountChangedNoticeHandler } from './features/accounts/accounts.jobs.js';
 import { translatorFor } from './messages.js';
@@ -123,6 +128,14 @@ export function createServices(
     keyedHash: createKeyedHash(config.pepper),
     recordEvent: recordCaseEvent,
   });
+  // Closing a case and deleting it after CASE_RETENTION_MONTHS by destroying its keys (ADR 0031); daily task.
+  const caseClosing = createCaseClosingService(
+    createCaseClosingRepository(database.db),
+    createCasesRepository(database.db),
+    audit,
+    { retentionMonths: config.caseRetentionMonths, recordEvent: recordCaseEvent },
+  );
+  const caseClosingDaily = defineDailyJob('cases.closing-daily');
   const userData: readonly UserDataHolder[] = [
     journalUserData(journal, database.dialect),
     passkeyUserData(passkeys),
@@ -152,7 +165,22 @@ export function createServices(
   ];
   // Work done once a day by one instance (src/shared/jobs/recurring.ts): the server queues each kind's first run
   // at start; each run queues the next. Add the kind here and its handler (dailyHandler) to jobHandlers.
-  const dailyJobs: DailyJobKind[] = [];
+  const dailyJobs: DailyJobKind[] = [caseClosingDaily];
+  jobHandlers.push(
+    dailyHandler(database.db, caseClosingDaily, async (now) => {
+      await caseClosing.daily(now);
+    }),
+  );
+  // Case notifications (ADR 0028): a job per notified timeline event, a mail job per account, a daily run.
+  const casesForNotifications = createCasesRepository(database.db);
+  const caseNotifications = createCaseNotificationsService(createCaseNotificationsRepository(database.db), {
+    mailer,
+    noticeEmail: (userId) => accounts.noticeEmail(userId),
+    findMembership: (caseId, userId) => casesForNotifications.findMembership(caseId, userId),
+    queued: () => jobs.poke(),
+  });
+  jobHandlers.push(...caseNotificationJobHandlers(database.db, caseNotifications));
+  dailyJobs.push(caseNotificationsDaily);
   // Measures for policy (ADR 0032): the weekly figures, written again each day for the previous and current week.
   const caseMeasures = createCaseMeasuresService(createCaseMeasuresRepository(database.db), () => pathway);
   jobHandlers.push(caseMeasuresJobHandler(database.db, caseMeasures));
@@ -191,6 +219,8 @@ export function createServices(
       jobQueued: () => jobs.poke(),
     }),
     cases,
+    caseNotifications,
+    caseClosing,
     caseMeasures,
     // What members post into a case and its timeline (agreements, meetings, planning, messages, step moves).
     caseItems: createCaseItemsService(createCaseItemsRepository(database.db), audit, { pathways: pathway }),

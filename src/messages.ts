@@ -1,6 +1,9 @@
 import { accountsMessages } from './features/accounts/accounts.messages.js';
+import { caseClosingMessages } from './features/cases/case-closing.messages.js';
+import { caseExportsMessages } from './features/cases/case-exports.messages.js';
 import { caseItemsMessages } from './features/cases/case-items.messages.js';
 import { caseMeasuresMessages } from './features/cases/case-measures.messages.js';
+import { caseNotificationsMessages } from './features/cases/case-notifications.messages.js';
 import { caseSharesMessages } from './features/cases/case-shares.messages.js';
 import { casesMessages } from './features/cases/cases.messages.js';
 import { caseYoungMessages } from './features/cases/case-young.messages.js';
@@ -40,7 +43,10 @@ export const catalogues = mergeCatalogues([
   pathwayMessages,
   caseItemsMessages,
   caseMeasuresMessages,
+  caseNotificationsMessages,
   casesMessages,
+  caseExportsMessages,
+  caseClosingMessages,
   caseYoungMessages,
 ]);
 

@@ -1,6 +1,7 @@
 import { accountsMessages } from './features/accounts/accounts.messages.js';
 import { caseClosingMessages } from './features/cases/case-closing.messages.js';
 import { caseExportsMessages } from './features/cases/case-exports.messages.js';
+import { caseExportsMessages } from './features/cases/case-exports.messages.js';
 import { caseItemsMessages } from './features/cases/case-items.messages.js';
 import { caseMeasuresMessages } from './features/cases/case-measures.messages.js';
 import { caseNotificationsMessages } from './features/cases/case-notifications.messages.js';
@@ -45,6 +46,7 @@ export const catalogues = mergeCatalogues([
   caseMeasuresMessages,
   caseNotificationsMessages,
   casesMessages,
+  caseExportsMessages,
   caseExportsMessages,
   caseClosingMessages,
   caseYoungMessages,

@@ -3,6 +3,9 @@ import { createCheckService } from './features/check/check.service.js';
 import { loadQuestionnaires } from './features/check/questionnaires.js';
 import { createCaseClosingRepository } from './features/cases/case-closing.repo.js';
 import { createCaseClosingService } from './features/cases/case-closing.service.js';
+import { createCaseExportsRepository } from './features/cases/case-exports.repo.js';
+import { createCaseExportsService } from './features/cases/case-exports.service.js';
+import { policeBundleJobHandlers } from './features/cases/case-police-bundles.js';
 import { createCaseItemsRepository } from './features/cases/case-items.repo.js';
 import { createCaseMeasuresRepository } from './features/cases/case-measures.repo.js';
 import { createCaseMeasuresService } from './features/cases/case-measures.service.js';
@@ -185,9 +188,39 @@ export function createServices(
   const caseMeasures = createCaseMeasuresService(createCaseMeasuresRepository(database.db), () => pathway);
   jobHandlers.push(caseMeasuresJobHandler(database.db, caseMeasures));
   dailyJobs.push(caseMeasuresDaily);
+  // The police bundle of the entries a parent shares into a case (ADR 0029), made by the queue at share time.
+  const caseExportsRepository = createCaseExportsRepository(database.db);
+  jobHandlers.push(
+    ...policeBundleJobHandlers({
+      repo: caseExportsRepository,
+      jobKey,
+      actingWith: async (userId, masterKey) => {
+        const account = await accounts.actingWith(userId, masterKey);
+        return account === undefined ? undefined : journalActorOf(account);
+      },
+      journal,
+      log,
+      logKey,
+      translatorFor,
+      maxAttachmentBytes: exportSettings.maxAttachmentBytes,
+      onError: (error) => warn(`making a police bundle failed: ${error instanceof Error ? error.name : 'unknown'}`),
+    }),
+  );
   const jobs = createJobWorker(createJobsRepository(database.db, database.dialect), jobHandlers);
   // The pathway of de lijn (content/pathway/), checked here so that a broken file stops the start.
   const pathway = loadPathways(pathwayDir);
+  // A young member of 16 or older who refused exports blocks them (ADR 0030).
+  // TODO(CHILD): the single call site of youngConsentBlocks for exports. Replace this stand-in (nobody refuses) with
+  // createYoungConsentCheck(database.db) from case-young.consent.ts once that file is committed.
+  const youngConsentBlocks = (_caseId: string, _flow: 'export', _now: Date): Promise<boolean> => Promise.resolve(false);
+  // Exports of a case (ADR 0029): the summary PDF, a parent's own copy, the police bundle.
+  const caseExports = createCaseExportsService(caseExportsRepository, createCaseSharesRepository(database.db), {
+    jobPublicKey: jobKey.publicKey,
+    audit,
+    items: createCaseItemsService(createCaseItemsRepository(database.db), audit, { pathways: pathway }),
+    youngConsentBlocks,
+    queued: () => jobs.poke(),
+  });
   return {
     config,
     dialect: database.dialect,
@@ -219,6 +252,7 @@ export function createServices(
       jobQueued: () => jobs.poke(),
     }),
     cases,
+    caseExports,
     caseNotifications,
     caseClosing,
     caseMeasures,

@@ -3,6 +3,8 @@ import type { Pages } from '../../app.js';
 import { blankForm, type FormState, parseForm } from '../../shared/http/forms.js';
 import { can } from '../../policies.js';
 import { NotFound } from '../../shared/errors.js';
+import type { Translate } from '../../shared/i18n/i18n.js';
+import type { Locale } from '../../shared/i18n/messages.js';
 import type { JournalService } from '../journal/journal.service.js';
 import { actorOf, idParam } from '../journal/journal-request.js';
 import { preselected, shareFormSchema, unshareFormSchema } from './case-shares.schema.js';
@@ -42,12 +44,29 @@ export interface CaseSharesRouteDependencies {
     }[]
   >;
   journal: Pick<JournalService, 'choices'>;
+  /**
+   * After the parent shared, unshared or looked at their shares: the police bundle of what they share now is made
+   * again when it changed (case-exports.service prepare, ADR 0029).
+   */
+  prepareBundle?: (who: SharesActor, opened: OpenedCase, locale: Locale, t: Translate) => Promise<void>;
 }
 
 type CaseParams = { Params: { caseId: string } };
 
 export function registerCaseShareRoutes(app: FastifyInstance, pages: Pages, deps: CaseSharesRouteDependencies): void {
   const { shares, journal } = deps;
+
+  /** The share is made whatever happens to its bundle; a bundle that could not be queued is tried on the next look. */
+  const prepareBundle = async (request: FastifyRequest, who: SharesActor, opened: OpenedCase) => {
+    try {
+      // Opened again: sharing and unsharing move the share key on, and `opened` keeps the keys it unwrapped.
+      if (deps.prepareBundle !== undefined) {
+        await deps.prepareBundle(who, await deps.openCase(who, opened.facts.caseId), request.locale, request.t);
+      }
+    } catch (error) {
+      request.log.warn({ err: error }, 'queueing a police bundle failed');
+    }
+  };
 
   const caseOf = async (request: FastifyRequest<CaseParams>) => {
     const who = actorOf(request);
@@ -110,6 +129,7 @@ export function registerCaseShareRoutes(app: FastifyInstance, pages: Pages, deps
     const parsed = parseForm(shareFormSchema, request.body);
     if (!parsed.ok) return sharePage(request, reply, who, opened, preselected(request.body), parsed);
     const { shared } = await shares.share(who, opened, parsed.value.entryIds, parsed.value.consent);
+    await prepareBundle(request, who, opened);
     return reply.redirect(`/samenwerken/${opened.facts.caseId}/gedeeld?gedeeld=${shared}`, 303);
   });
 
@@ -133,11 +153,13 @@ export function registerCaseShareRoutes(app: FastifyInstance, pages: Pages, deps
           : query?.gestopt === '1'
             ? ctx.t('caseShares.unshare.done')
             : undefined;
+      const items = await shares.mine(who, opened);
+      await prepareBundle(request, who, opened);
       return reply.html(
         <MySharesPage
           ctx={ctx}
           caseId={opened.facts.caseId}
-          items={await shares.mine(who, opened)}
+          items={items}
           access={access ?? []}
           notice={notice}
           form={form}
@@ -163,6 +185,7 @@ export function registerCaseShareRoutes(app: FastifyInstance, pages: Pages, deps
     const parsed = parseForm(unshareFormSchema, request.body);
     if (!parsed.ok) return sharedPage(request, reply, who, opened, parsed);
     await shares.unshare(who, opened, parsed.value.notitie);
+    await prepareBundle(request, who, opened);
     return reply.redirect(`/samenwerken/${opened.facts.caseId}/gedeeld?gestopt=1`, 303);
   });
 

@@ -22,7 +22,7 @@ import type { Translate } from '../../../shared/i18n/i18n.js';
 import type { Locale } from '../../../shared/i18n/messages.js';
 import type { GlobalRootRow } from '../../log/log.repo.js';
 import type { Disclosure } from '../journal.service.js';
-import { type JournalPdfModel, type PdfEntry, renderJournalPdf } from './pdf.js';
+import { type JournalPdfModel, type PdfEntry, renderJournalPdf, type SharedInCase } from './pdf.js';
 
 /*
  * Assembles an export bundle (docs/export-format.md §5): manifest.json for machines, journal.pdf for people,
@@ -44,6 +44,8 @@ export interface BundleInput {
   t: Translate;
   /** Told how far the PDF is, and when the ZIP is being written (for the export's progress page). */
   progress?: ExportProgressListener;
+  /** The police bundle of entries shared into a case: the shares' consent records, printed on the cover. */
+  sharedInCase?: SharedInCase;
 }
 
 /** The steps of making an export, in order: opening the entries, the PDF, the ZIP. */
@@ -211,6 +213,7 @@ export async function buildBundle(input: BundleInput): Promise<Uint8Array> {
       })),
     ].sort((a, b) => a.index - b.index),
     withheldIndices: disclosure.withheld,
+    ...(input.sharedInCase === undefined ? {} : { sharedInCase: input.sharedInCase }),
   };
   const { progress } = input;
   progress?.('pdf', 0, model.entries.length);

@@ -4,6 +4,7 @@ import type { LogService } from '../../log/log.service.js';
 import type { AttachmentDisclosure, JournalActor, JournalService } from '../journal.service.js';
 import { buildBundle } from './bundle.js';
 import type { ExportProgress } from './jobs.js';
+import type { SharedInCase } from './pdf.js';
 import type { ExportChoice } from './sealing.js';
 
 /*
@@ -58,6 +59,8 @@ export async function makeExport(
   choice: ExportChoice,
   report: (progress: ExportProgress) => void,
   signal: AbortSignal,
+  /** The police bundle of entries shared into a case (ADR 0029): the consent records its cover prints. */
+  sharedInCase?: SharedInCase,
 ): Promise<{ bytes: Uint8Array; subject: string }> {
   const disclosure = await dependencies.journal.disclose(
     who,
@@ -78,6 +81,7 @@ export async function makeExport(
     locale: choice.locale,
     t: dependencies.translatorFor(choice.locale),
     progress: (phase, done, total) => report({ phase, done, total }),
+    ...(sharedInCase === undefined ? {} : { sharedInCase }),
   });
   return { bytes, subject: disclosure.journalId };
 }

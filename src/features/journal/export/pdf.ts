@@ -61,7 +61,18 @@ export interface JournalPdfModel {
   /** Disclosed entries (and redacted placeholders) in index order. */
   entries: PdfEntry[];
   withheldIndices: number[];
+  /**
+   * A bundle made when the parent shared these entries into a case (the police bundle, ADR 0029): the consent
+   * records of the shares, printed on the cover so the account's export signature covers them.
+   */
+  sharedInCase?: SharedInCase;
 }
+
+/** The consent records of a parent's shares into a case, as the police bundle's cover prints them. */
+export interface SharedInCase {
+  consents: { at: number; basis: ConsentBasisName; childKnows: 'yes' | 'no' | 'unknown' }[];
+}
+type ConsentBasisName = 'parent' | 'child' | 'parent-and-child' | 'meldcode' | 'court-order';
 
 /*
  * Fonts are named by their file path, never registered under other names: pdfkit caches a font under the
@@ -282,6 +293,8 @@ function renderCover(w: Writer, model: JournalPdfModel): void {
   }
   w.space(12);
 
+  if (model.sharedInCase !== undefined) renderSharedInCase(w, model.sharedInCase);
+
   w.heading(t('export.pdf.fingerprint.title'), SIZE.entryTitle);
   for (const row of fingerprintRows(model.authorFingerprint)) w.text(row, { font: 'mono', size: 16, after: 2 });
   w.space(2);
@@ -311,6 +324,24 @@ function renderCover(w: Writer, model: JournalPdfModel): void {
   w.text('npm run cli -- verify-export <bundle.zip>', { font: 'mono', size: SIZE.small, indent: INDENT, after: 4 });
   w.text(t('export.pdf.verify.page'));
   w.text('/verifieer', { font: 'mono', size: SIZE.small, indent: INDENT });
+}
+
+/** The consent records of the shares this bundle was made from (police bundle): when, on what basis, does the child know. */
+function renderSharedInCase(w: Writer, shared: SharedInCase): void {
+  const { t, format } = w;
+  w.heading(t('caseExports.bundle.consent.title'), SIZE.entryTitle);
+  w.text(t('caseExports.bundle.consent.intro'), { after: 4 });
+  for (const consent of shared.consents) {
+    w.text(
+      t('caseExports.bundle.consent.item', {
+        date: format.instant(consent.at),
+        basis: t(`cases.consent.basis.${consent.basis}`),
+        knows: t(`cases.consent.childKnows.${consent.childKnows}`),
+      }),
+      { indent: INDENT, after: 2 },
+    );
+  }
+  w.space(10);
 }
 
 function flaggedItems(values: readonly Flagged[], flag: MessageKey, t: Translate): string[] {

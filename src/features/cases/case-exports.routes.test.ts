@@ -1,0 +1,385 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { unzipSync, zipSync } from 'fflate';
+import { csrfTokenFrom, withCookiesOf } from '../../../test/helpers/app.js';
+import {
+  caseActorOf,
+  caseProfessional,
+  casesOf,
+  confirmMember,
+  inviteInto,
+  joinWith,
+  prepareCaseWorld,
+} from '../../../test/helpers/case-factories.js';
+import { caseAppForSuite } from '../../../test/helpers/case-setup.js';
+import { dialects } from '../../../test/helpers/databases.js';
+import { type BuiltAccount, buildParent } from '../../../test/helpers/factories.js';
+import { testObservation } from '../../../test/helpers/journal.js';
+import { verifyBundle } from '../../shared/evidence/verify.js';
+import { journalActorOf } from '../journal/journal.service.js';
+
+/*
+ * Exports of a case over HTTP (issue 15 point 2, ADR 0029), as the parent, a care worker and the police member
+ * meet them: the police bundle made when the parent shares verifies with the reference verifier and the CLI, a
+ * flipped byte is named, the consent record is in its signed PDF; the summary PDF after the passphrase; every export
+ * is on the parent's timeline (police hidden under "risk in the family") and in the audit log; a member removed a
+ * moment ago gets nothing and nothing is logged; wrong passphrases and bad input are 4xx, never a 500.
+ */
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const passphrase = 'correct paard batterij nietje';
+const workDir = mkdtempSync(join(tmpdir(), 'nmk-case-exports-'));
+after(() => rmSync(workDir, { recursive: true, force: true }));
+
+/** The reference verifier as the police run it: `npm run cli -- verify-export <file> --log-key <key>`. */
+function verifyWithCli(zip: Uint8Array, logKey: string): Promise<{ code: number | null; output: string }> {
+  const file = join(workDir, `bundle-${Date.now()}-${Math.random().toString(36).slice(2)}.zip`);
+  writeFileSync(file, zip);
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli.ts', 'verify-export', file, '--log-key', logKey],
+      { cwd: ROOT, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.once('error', reject);
+    child.once('close', (code) => resolveRun({ code, output }));
+  });
+}
+
+for (const dialect of dialects) {
+  describe(`case exports over HTTP [${dialect}]`, () => {
+    const { target, sink } = caseAppForSuite(dialect);
+    const db = () => target.database.handle.db;
+    const names = { n: 0 };
+    const fresh = (prefix: string) => `${prefix}.${dialect}.${(names.n += 1)}`;
+    let world: Promise<Awaited<ReturnType<typeof prepareCaseWorld>>> | undefined;
+    const worldOnce = () => (world ??= prepareCaseWorld(target, sink()));
+
+    /** A parent's case with a confirmed police officer and care worker, and two journal entries. */
+    async function scene() {
+      const w = await worldOnce();
+      const parent = await buildParent(target, { username: fresh('exportouder'), passphrase });
+      const parentWho = await caseActorOf(target, parent);
+      const started = await casesOf(target).start(parentWho, { naam: 'Sam', grondslag: 'parent', kindWeet: 'unknown' });
+      assert.ok(started.ok);
+      const caseId = started.caseId;
+      const parentMemberId = (
+        await db().selectFrom('case_members').select('id').where('case_id', '=', caseId).executeTakeFirstOrThrow()
+      ).id;
+      const join = async (role: 'police' | 'care') => {
+        const account = await caseProfessional(w, role, fresh(role === 'police' ? 'agent' : 'zorg'));
+        const { code, memberId } = await inviteInto(target, parentWho, caseId, role);
+        await joinWith(target, await caseActorOf(target, account), code);
+        await confirmMember(target, parentWho, caseId, memberId);
+        return { account, memberId };
+      };
+      const police = await join('police');
+      const care = await join('care');
+      const session = (await target.services.accounts.currentSession(parent.session))!;
+      const writer = { ...journalActorOf(session), requestId: 'test' };
+      const one = await target.services.journal.addObservation(
+        writer,
+        testObservation({ text: 'Eerste zorg bij het hek.' }),
+      );
+      const two = await target.services.journal.addObservation(
+        writer,
+        testObservation({ text: 'Tweede zorg, de bus.' }),
+      );
+      return { caseId, parent, parentMemberId, police, care, one, two, writer };
+    }
+
+    const get = (url: string, who: BuiltAccount) => target.app.inject({ method: 'GET', url, cookies: who.cookies });
+
+    async function post(who: BuiltAccount, formUrl: string, url: string, fields: Record<string, unknown>) {
+      const page = await get(formUrl, who);
+      assert.equal(page.statusCode, 200, `${formUrl} answered ${page.statusCode}`);
+      return target.app.inject({
+        method: 'POST',
+        url,
+        cookies: withCookiesOf(who.cookies, page.headers),
+        payload: { _csrf: csrfTokenFrom(page.body), ...fields },
+      });
+    }
+
+    const consent = { kind16: 'nee', grondslag: 'ouder', kindWeet: 'ja' };
+    const share = async (s: Awaited<ReturnType<typeof scene>>, ids: string[]) => {
+      const form = `/samenwerken/${s.caseId}/delen`;
+      const shared = await post(s.parent, form, form, { notitie: ids, ...consent });
+      assert.equal(shared.statusCode, 303);
+    };
+    const logKey = () => target.services.logKey.publicKey.toString('base64');
+    const policePage = (s: Awaited<ReturnType<typeof scene>>) => `/samenwerken/${s.caseId}/politiebundel`;
+    const bundleUrl = (s: Awaited<ReturnType<typeof scene>>) => `${policePage(s)}/${s.parentMemberId}`;
+    const auditActions = async (objectPrefix: string) =>
+      (
+        await db()
+          .selectFrom('audit_log')
+          .select(['action', 'object_id'])
+          .where('object_id', 'like', `${objectPrefix}%`)
+          .execute()
+      ).map((row) => row.action);
+    const events = async (caseId: string) =>
+      db().selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+
+    test('the police bundle of the shared entries verifies (library and CLI), carries the consent, and a flipped byte is named', async () => {
+      const s = await scene();
+      await share(s, [s.one.id, s.two.id]);
+      // Before the queue made it, the police page says it is being made and offers no download.
+      const waiting = await get(policePage(s), s.police.account);
+      assert.equal(waiting.statusCode, 200);
+      assert.match(waiting.body, /data-bundle="making"/);
+      const early = await post(s.police.account, policePage(s), bundleUrl(s), {
+        wachtwoord: s.police.account.passphrase,
+      });
+      assert.equal(early.statusCode, 409);
+      await target.services.jobs.runDue();
+      // The database holds the bundle sealed, no ticket any more, nothing readable.
+      const row = await db()
+        .selectFrom('case_police_bundles')
+        .selectAll()
+        .where('case_id', '=', s.caseId)
+        .executeTakeFirstOrThrow();
+      assert.equal(row.state, 'done');
+      assert.equal(row.ticket, null);
+      assert.ok(!(row.bundle ?? '').includes('Eerste zorg bij het hek'), 'the stored bundle is sealed');
+
+      const ready = await get(policePage(s), s.police.account);
+      assert.match(ready.body, /data-bundle="ready"/);
+      const wrong = await post(s.police.account, policePage(s), bundleUrl(s), {
+        wachtwoord: 'niet het goede wachtwoord',
+      });
+      assert.equal(wrong.statusCode, 400);
+      assert.match(wrong.body, /wachtwoord klopt niet/);
+      assert.equal((await events(s.caseId)).filter((event) => event.kind === 'export.police-bundle').length, 0);
+
+      const got = await post(s.police.account, policePage(s), bundleUrl(s), {
+        wachtwoord: s.police.account.passphrase,
+      });
+      assert.equal(got.statusCode, 200, got.body.slice(0, 300));
+      assert.equal(got.headers['content-type'], 'application/zip');
+      assert.match(String(got.headers['content-disposition']), /^attachment; filename="politiebundel\.zip"$/);
+      assert.equal(got.headers['cache-control'], 'no-store');
+      const zip = new Uint8Array(got.rawPayload);
+      const report = await verifyBundle(zip, { extraLogKey: logKey() });
+      assert.deepEqual(report.failures, []);
+      assert.equal(report.valid, true);
+      assert.equal(report.summary?.formatVersion, 2);
+      assert.equal(report.summary?.exportSignature, 'valid');
+      assert.equal(report.summary?.label, 'Sam');
+      assert.deepEqual(
+        report.entries?.map((entry) => entry.index),
+        [0, 1],
+      );
+
+      // The signed PDF carries the consent record of the share.
+      const members = unzipSync(zip);
+      const pdfFile = join(workDir, `journal-${dialect}.pdf`);
+      writeFileSync(pdfFile, members['journal.pdf']!);
+      const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfFile, '-'], { encoding: 'utf8' }).replace(
+        /\s+/g,
+        ' ',
+      );
+      assert.match(pdfText, /Gedeeld in een samenwerking, met toestemming/);
+      assert.match(pdfText, /Toestemming van de ouder\. Weet het kind ervan: Ja\./);
+      assert.match(pdfText, /Eerste zorg bij het hek/);
+
+      // The CLI says the same, and names a byte flipped in the signed PDF.
+      const pdf = members['journal.pdf']!.slice();
+      pdf[Math.floor(pdf.length / 2)]! ^= 0x01;
+      const flipped = zipSync({ ...members, 'journal.pdf': pdf }, { level: 6 });
+      const flippedReport = await verifyBundle(flipped, { extraLogKey: logKey() });
+      assert.equal(flippedReport.valid, false);
+      assert.deepEqual([...new Set(flippedReport.failures.map((failure) => failure.check))], ['export-pdf']);
+      if (dialect === dialects[0]) {
+        const cli = await verifyWithCli(zip, logKey());
+        assert.equal(cli.code, 0, cli.output);
+        const cliFlipped = await verifyWithCli(flipped, logKey());
+        assert.notEqual(cliFlipped.code, 0);
+        assert.match(cliFlipped.output, /journal\.pdf is not the PDF the account signed/);
+      }
+
+      // The export is on the parent's timeline and access list, and in the audit log.
+      const exported = (await events(s.caseId)).filter((event) => event.kind === 'export.police-bundle');
+      assert.equal(exported.length, 1);
+      assert.equal(exported[0]!.compartment, `share:${s.parentMemberId}`);
+      assert.equal(exported[0]!.hide_on_risk, 1);
+      const timeline = await get(`/samenwerken/${s.caseId}/tijdlijn`, s.parent);
+      assert.match(timeline.body, /downloadde de gedeelde notities als bundel/);
+      assert.ok((await auditActions(s.caseId)).includes('case.export.police-bundle'));
+      assert.equal(
+        (await auditActions(`${s.caseId}/${s.parentMemberId}/`)).filter(
+          (action) => action === 'case.shared-entry.export',
+        ).length,
+        2,
+      );
+
+      // Unsharing one entry makes a new bundle of the one left; the old one is never handed over.
+      const mine = `/samenwerken/${s.caseId}/gedeeld`;
+      assert.equal((await post(s.parent, mine, `${mine}/stoppen`, { notitie: [s.two.id] })).statusCode, 303);
+      assert.equal((await post(s.police.account, policePage(s), bundleUrl(s), {})).statusCode, 409);
+      await target.services.jobs.runDue();
+      const again = await post(s.police.account, policePage(s), bundleUrl(s), {});
+      assert.equal(again.statusCode, 200);
+      const second = await verifyBundle(new Uint8Array(again.rawPayload), { extraLogKey: logKey() });
+      assert.equal(second.valid, true);
+      assert.deepEqual(second.summary?.withheld ?? [], [1]);
+      // Unsharing everything drops the bundle.
+      assert.equal((await post(s.parent, mine, `${mine}/stoppen`, { notitie: [s.one.id] })).statusCode, 303);
+      assert.deepEqual(
+        await db().selectFrom('case_police_bundles').select('id').where('case_id', '=', s.caseId).execute(),
+        [],
+      );
+      assert.equal((await post(s.police.account, policePage(s), bundleUrl(s), {})).statusCode, 404);
+    });
+
+    test('only the police member has the bundle; under "risk in the family" the parent does not see its download', async () => {
+      const s = await scene();
+      await share(s, [s.one.id]);
+      await target.services.jobs.runDue();
+      for (const who of [s.care.account, s.parent]) {
+        assert.equal((await get(policePage(s), who)).statusCode, 404);
+      }
+      // A care worker posting to the download (with a form token from a page they have) is refused, nothing logged.
+      const refused = await post(s.care.account, `/samenwerken/${s.caseId}`, bundleUrl(s), {
+        wachtwoord: s.care.account.passphrase,
+      });
+      assert.equal(refused.statusCode, 404);
+      // Not an id, an unknown member, another member's id: not found, never a 500.
+      for (const url of [
+        `${policePage(s)}/niet-een-id`,
+        `${policePage(s)}/${s.care.memberId}`,
+        `${policePage(s)}/${crypto.randomUUID()}`,
+      ]) {
+        const answer = await post(s.police.account, policePage(s), url, { wachtwoord: s.police.account.passphrase });
+        assert.equal(answer.statusCode, 404, url);
+      }
+      assert.equal((await events(s.caseId)).filter((event) => event.kind.startsWith('export.')).length, 0);
+
+      // Risk in the family, confirmed by two professionals: the parent's timeline no longer shows the download.
+      const careWho = await caseActorOf(target, s.care.account);
+      const policeWho = await caseActorOf(target, s.police.account);
+      assert.deepEqual(await casesOf(target).flagRisk(careWho, s.caseId), { ok: true, step: 'proposed' });
+      assert.deepEqual(await casesOf(target).flagRisk(policeWho, s.caseId), { ok: true, step: 'confirmed' });
+      const got = await post(s.police.account, policePage(s), bundleUrl(s), {
+        wachtwoord: s.police.account.passphrase,
+      });
+      assert.equal(got.statusCode, 200);
+      const parentTimeline = await get(`/samenwerken/${s.caseId}/tijdlijn`, s.parent);
+      assert.doesNotMatch(parentTimeline.body, /als bundel/);
+      const careTimeline = await get(`/samenwerken/${s.caseId}/tijdlijn`, s.care.account);
+      assert.match(careTimeline.body, /downloadde de gedeelde notities als bundel/);
+    });
+
+    test('a police officer removed a moment ago gets no bundle and nothing is logged as a download', async () => {
+      const s = await scene();
+      await share(s, [s.one.id]);
+      await target.services.jobs.runDue();
+      // The form page was read while still a member; the removal comes in between.
+      const page = await get(policePage(s), s.police.account);
+      assert.equal(page.statusCode, 200);
+      const parentWho = await caseActorOf(target, s.parent);
+      const removed = await casesOf(target).remove(parentWho, s.caseId, s.police.memberId);
+      assert.deepEqual(removed, { ok: true, left: false });
+      const answer = await target.app.inject({
+        method: 'POST',
+        url: bundleUrl(s),
+        cookies: withCookiesOf(s.police.account.cookies, page.headers),
+        payload: { _csrf: csrfTokenFrom(page.body), wachtwoord: s.police.account.passphrase },
+      });
+      assert.equal(answer.statusCode, 404);
+      assert.equal((await events(s.caseId)).filter((event) => event.kind === 'export.police-bundle').length, 0);
+      assert.ok(!(await auditActions(s.caseId)).includes('case.export.police-bundle'));
+      assert.ok(!(await auditActions(`${s.caseId}/`)).includes('case.shared-entry.export'));
+      // Nor may they make a summary.
+      const summary = await target.app.inject({
+        method: 'POST',
+        url: `/samenwerken/${s.caseId}/samenvatting`,
+        cookies: withCookiesOf(s.police.account.cookies, page.headers),
+        payload: { _csrf: csrfTokenFrom(page.body), wachtwoord: passphrase },
+      });
+      assert.equal(summary.statusCode, 404);
+    });
+
+    test('the summary PDF after the passphrase: for a care worker, the parent sees it was made; a parent gets their own copy', async () => {
+      const s = await scene();
+      const summaryUrl = `/samenwerken/${s.caseId}/samenvatting`;
+      const form = await get(summaryUrl, s.care.account);
+      assert.equal(form.statusCode, 200);
+      assert.match(form.body, /Samenvatting downloaden/);
+      const wrong = await post(s.care.account, summaryUrl, summaryUrl, { wachtwoord: 'fout' });
+      assert.equal(wrong.statusCode, 400);
+      assert.equal((await events(s.caseId)).filter((event) => event.kind === 'export.summary').length, 0);
+      const pdf = await post(s.care.account, summaryUrl, summaryUrl, { wachtwoord: s.care.account.passphrase });
+      assert.equal(pdf.statusCode, 200, pdf.body.slice(0, 300));
+      assert.equal(pdf.headers['content-type'], 'application/pdf');
+      assert.match(String(pdf.headers['content-disposition']), /^attachment; filename="samenvatting\.pdf"$/);
+      assert.equal(pdf.headers['cache-control'], 'no-store');
+      assert.equal(Buffer.from(pdf.rawPayload).subarray(0, 5).toString('latin1'), '%PDF-');
+      const made = (await events(s.caseId)).filter((event) => event.kind === 'export.summary');
+      assert.equal(made.length, 1);
+      assert.equal(made[0]!.compartment, 'members');
+      assert.equal(made[0]!.hide_on_risk, 0);
+      assert.ok((await auditActions(s.caseId)).includes('case.export.summary'));
+      const timeline = await get(`/samenwerken/${s.caseId}/tijdlijn`, s.parent);
+      assert.match(timeline.body, /maakte een samenvatting van de samenwerking/);
+
+      // The parent's page is their own copy; a police summary is hidden from the parent once the risk flag is set.
+      const own = await get(summaryUrl, s.parent);
+      assert.match(own.body, /Kopie downloaden/);
+      const copy = await post(s.parent, summaryUrl, summaryUrl, { wachtwoord: passphrase });
+      assert.equal(copy.statusCode, 200);
+      assert.match(String(copy.headers['content-disposition']), /filename="kopie\.pdf"/);
+      const police = await post(s.police.account, summaryUrl, summaryUrl, { wachtwoord: s.police.account.passphrase });
+      assert.equal(police.statusCode, 200);
+      const byPolice = (await events(s.caseId)).filter((event) => event.kind === 'export.summary').at(-1)!;
+      assert.equal(byPolice.hide_on_risk, 1);
+    });
+
+    test('bad input to the export routes, as each kind of user, is a 4xx, never a 500', async () => {
+      const s = await scene();
+      const outsider = await buildParent(target, { username: fresh('buiten') });
+      const urls = [
+        `/samenwerken/${s.caseId}/samenvatting`,
+        `/samenwerken/${s.caseId}/politiebundel`,
+        `/samenwerken/${s.caseId}/politiebundel/${s.parentMemberId}`,
+        `/samenwerken/niet-een-id/samenvatting`,
+        `/samenwerken/${crypto.randomUUID()}/politiebundel`,
+      ];
+      const bodies: Record<string, unknown>[] = [
+        {},
+        { wachtwoord: ['a', 'b'] },
+        { wachtwoord: 'x'.repeat(5000) },
+        { wachtwoord: { nested: true } },
+      ];
+      for (const who of [s.parent, s.police.account, s.care.account, outsider]) {
+        const page = await get('/samenwerken', who);
+        for (const url of urls) {
+          const read = await get(url, who);
+          assert.ok(read.statusCode < 500, `GET ${url}: ${read.statusCode}`);
+          for (const body of bodies) {
+            const answer = await target.app.inject({
+              method: 'POST',
+              url,
+              cookies: withCookiesOf(who.cookies, page.headers),
+              payload: { _csrf: csrfTokenFrom(page.body), ...body },
+            });
+            assert.ok(
+              (answer.statusCode >= 400 && answer.statusCode < 500) || answer.statusCode === 200,
+              `POST ${url} ${JSON.stringify(body).slice(0, 40)}: ${answer.statusCode}`,
+            );
+          }
+        }
+      }
+      const anonymous = await target.app.inject({ method: 'GET', url: urls[0]! });
+      assert.ok(anonymous.statusCode < 500);
+    });
+  });
+}

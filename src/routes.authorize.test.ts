@@ -189,6 +189,20 @@ const stateChanging: Record<string, Attempt> = {
     params: () => ({ caseId: 'c0ffee00-0000-4000-8000-000000000001' }),
     body: (ids) => ({ notitie: ids.entryId }),
   },
+  // Exports of a case (ADR 0029): only its members (the police bundle its police member), the passphrase again.
+  'POST /samenwerken/:caseId/samenvatting': {
+    refusedTo: adminsOnly,
+    params: () => ({ caseId: 'c0ffee00-0000-4000-8000-000000000001' }),
+    body: () => ({ wachtwoord: passphrase }),
+  },
+  'POST /samenwerken/:caseId/politiebundel/:memberId': {
+    refusedTo: adminsOnly,
+    params: () => ({
+      caseId: 'c0ffee00-0000-4000-8000-000000000001',
+      memberId: 'c0ffee00-0000-4000-8000-000000000002',
+    }),
+    body: () => ({ wachtwoord: passphrase }),
+  },
   // What members post into a case (agreements, meetings, planning, messages, step moves): only its members.
   'POST /samenwerken/:caseId/afspraken': {
     refusedTo: adminsOnly,

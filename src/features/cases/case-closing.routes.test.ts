@@ -17,6 +17,7 @@ import { dialects } from '../../../test/helpers/databases.js';
 import { assertNotInDump, databaseDump } from '../../../test/helpers/dump.js';
 import { buildParent } from '../../../test/helpers/factories.js';
 import { registeredRoutes } from '../../../test/helpers/routes.js';
+import { recipientOf } from '../../../test/helpers/smtp-sink.js';
 import { changedTables, tableDump } from '../../../test/helpers/table-dump.js';
 import { addMonths } from './case-closing.js';
 import { createCaseClosingRepository } from './case-closing.repo.js';
@@ -110,7 +111,38 @@ for (const dialect of dialects) {
       built = await buildCaseWithEveryone(world, { label: 'Saartje', prefix: `sluit${dialect}` });
       content = await addCaseContent(target, built, 'Kievitsbloem');
       for (const actor of built.actors) jars.set(actor.name, await csrfFor(actor.account.cookies));
+      // The starting parent wants news by e-mail at once (the notifications of ADR 0028).
+      const session = await target.services.accounts.currentSession(built.starter.account.session);
+      assert.ok(session);
+      assert.equal(await target.services.accounts.setNoticeEmail(session, parentEmail), true);
+      const starter = await caseActorOf(target, built.starter.account);
+      const chosen = await target.services.caseNotifications.choose(
+        starter.actor,
+        starter.userId,
+        built.caseId,
+        'meteen',
+      );
+      assert.equal(chosen, true);
+      await newMails();
     });
+
+    const parentEmail = `ouder.sluiten.${dialect}@example.org`;
+    /** Runs every due job (notifications, then their mails); answers the mails to the starting parent. */
+    async function newMails() {
+      const from = sink().received.length;
+      while ((await target.services.jobs.runDue()) > 0) {
+        // A notification job queues its mail jobs for the next round.
+      }
+      return sink()
+        .received.slice(from)
+        .filter((mail) => recipientOf(mail) === parentEmail);
+    }
+    const neutral = (mails: { subject?: string | undefined; text?: string | undefined }[]) => {
+      assert.equal(mails.length, 1, 'one e-mail to the parent');
+      const mail = `${mails[0]!.subject ?? ''}\n${mails[0]!.text ?? ''}`;
+      assert.match(mail, /Er is iets nieuws voor je/);
+      assert.doesNotMatch(mail, /Saartje|afgesloten|verwijder|samenwerking|zaak|http/i);
+    };
 
     test('only the coordinator closes, after ticking that aftercare is done; bad input is a 400 in their language', async () => {
       const url = `/samenwerken/${built.caseId}/afsluiten`;
@@ -182,6 +214,7 @@ for (const dialect of dialects) {
         .execute();
       assert.equal(audit.length, 1);
 
+      neutral(await newMails());
       const parent = jarOf(built.starter);
       const page = await get(`/samenwerken/${built.caseId}`, parent.jar);
       assert.equal(page.statusCode, 200);
@@ -300,6 +333,7 @@ for (const dialect of dialects) {
         { kind: 'case.deletion-soon', compartment: 'members', actor_member_id: null },
       ]);
       assert.equal((await caseRow()).delete_after, row.delete_after, 'told on time: the date stays');
+      neutral(await newMails());
       const parentPage = await get(`/samenwerken/${built.caseId}`, jarOf(built.starter).jar);
       assert.match(parentPage.body, /Dat is over minder dan een maand/);
       assert.match(parentPage.body, /data-own-copy/);

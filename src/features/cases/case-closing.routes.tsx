@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { Pages } from '../../app.js';
-import { NotFound } from '../../shared/errors.js';
+import { AppError, NotFound } from '../../shared/errors.js';
 import { blankForm, type FormState } from '../../shared/http/forms.js';
 import { trailOf } from '../audit/audit.service.js';
 import type { CaseClosingService } from './case-closing.service.js';
@@ -10,11 +10,12 @@ import { CaseClosedPage, CaseDeletedPage, CloseCasePage } from './views/case-clo
 /*
  * Closing a case (/samenwerken/:caseId/afsluiten: the coordinator, with a confirmation step), and how every case
  * route answers a member once a case is closed or deleted. The rules refuse a write on a closed case like any
- * refusal (a 404, so nothing is told to someone who is not a member); for a member that would be a riddle. So
- * every route under /samenwerken/:caseId is wrapped: when it refuses with a 404 and the one asking is an active
- * member of the closed case, a write is answered 409 "deze samenwerking is afgesloten"; when they were a member
- * when the case was deleted, any request is answered 410 "verwijderd op <datum>". Anyone else keeps the 404. The
- * wrapping is added before the other case routes are registered (app.ts), so a route added later is covered too.
+ * refusal (a 404, so nothing is told to someone who is not a member; some features a 403 with a reason of their
+ * own); for a member that would be a riddle. So every route under /samenwerken/:caseId is wrapped: when it refuses
+ * with a 404 or a 403 and the one asking is an active member of the closed case, a write is answered 409 "deze
+ * samenwerking is afgesloten"; when they were a member when the case was deleted, any request is answered 410
+ * "verwijderd op <datum>". Anyone else keeps the refusal. The wrapping is added before the other case routes are
+ * registered (app.ts), so a route added later is covered too.
  */
 
 type Form = Record<string, unknown>;
@@ -23,6 +24,10 @@ interface CaseParams {
 }
 
 const readMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** A refusal of the rules: a 404 (what authorize throws) or a 403 a feature answers with a reason of its own. */
+const refusal = (error: unknown): boolean =>
+  error instanceof NotFound || (error instanceof AppError && error.status === 403);
 
 export function registerCaseClosingRoutes(
   app: FastifyInstance,
@@ -51,7 +56,7 @@ export function registerCaseClosingRoutes(
       try {
         return await handler.call(this, request, reply);
       } catch (error) {
-        if (!(error instanceof NotFound) || reply.sent) throw error;
+        if (!refusal(error) || reply.sent) throw error;
         const answered = await answerRefusal(request, reply, write);
         if (answered === undefined) throw error;
         return answered;

@@ -174,6 +174,11 @@ const stateChanging: Record<string, Attempt> = {
     refusedTo: adminsOnly,
     params: () => ({ caseId: 'c0ffee00-0000-4000-8000-000000000001' }),
   },
+  'POST /samenwerken/:caseId/afsluiten': {
+    refusedTo: adminsOnly,
+    params: () => ({ caseId: 'c0ffee00-0000-4000-8000-000000000001' }),
+    body: () => ({ nazorg: 'ja' }),
+  },
   'POST /samenwerken/:caseId/mandaat': {
     refusedTo: adminsOnly,
     params: () => ({ caseId: 'c0ffee00-0000-4000-8000-000000000001' }),

@@ -93,3 +93,13 @@ test('PUBLIC_ORIGIN gives the origin and relying party id passkeys are bound to;
     assert.match(problem!, /^PUBLIC_ORIGIN must /, bad);
   }
 });
+
+test('a closed case is kept CASE_RETENTION_MONTHS months (12 unless set, 1 to 120)', () => {
+  assert.equal(loadConfig({}).caseRetentionMonths, 12);
+  assert.equal(loadConfig({ CASE_RETENTION_MONTHS: '24' }).caseRetentionMonths, 24);
+  for (const value of ['0', '121', 'twaalf', '1.5', '-3']) {
+    const problems = problemsFor({ CASE_RETENTION_MONTHS: value });
+    assert.equal(problems.length, 1, value);
+    assert.match(problems[0]!, /^CASE_RETENTION_MONTHS /);
+  }
+});

@@ -1,7 +1,6 @@
 import { accountsMessages } from './features/accounts/accounts.messages.js';
 import { caseClosingMessages } from './features/cases/case-closing.messages.js';
 import { caseExportsMessages } from './features/cases/case-exports.messages.js';
-import { caseExportsMessages } from './features/cases/case-exports.messages.js';
 import { caseItemsMessages } from './features/cases/case-items.messages.js';
 import { caseMeasuresMessages } from './features/cases/case-measures.messages.js';
 import { caseNotificationsMessages } from './features/cases/case-notifications.messages.js';
@@ -46,7 +45,6 @@ export const catalogues = mergeCatalogues([
   caseMeasuresMessages,
   caseNotificationsMessages,
   casesMessages,
-  caseExportsMessages,
   caseExportsMessages,
   caseClosingMessages,
   caseYoungMessages,

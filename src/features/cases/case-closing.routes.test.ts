@@ -294,6 +294,8 @@ for (const dialect of dialects) {
     });
 
     test('the daily task, with a fixed clock: notice a month before, once; keys destroyed at the date, in one go', async () => {
+      // The server queues it every day (src/shared/jobs/recurring.ts); here it is called with a fixed clock.
+      assert.ok(target.services.dailyJobs.some((kind) => kind.name === 'cases.closing-daily'));
       const closing = createCaseClosingService(
         createCaseClosingRepository(db()),
         createCasesRepository(db()),

@@ -179,6 +179,12 @@ const stateChanging: Record<string, Attempt> = {
     params: () => ({ caseId: 'c0ffee00-0000-4000-8000-000000000001' }),
     body: () => ({ nazorg: 'ja' }),
   },
+  // A member's own choice of e-mail about news (ADR 0028): active members of the case only.
+  'POST /samenwerken/:caseId/meldingen': {
+    refusedTo: adminsOnly,
+    params: () => ({ caseId: 'c0ffee00-0000-4000-8000-000000000001' }),
+    body: () => ({ meldingen: 'nooit' }),
+  },
   'POST /samenwerken/:caseId/mandaat': {
     refusedTo: adminsOnly,
     params: () => ({ caseId: 'c0ffee00-0000-4000-8000-000000000001' }),

@@ -51,6 +51,8 @@ export interface NotificationSetting {
   frequency: NotificationFrequency;
   /** True when the member made no choice and their role's default applies. */
   isDefault: boolean;
+  /** Whether the account has an address for notices (without one, nothing is ever sent). */
+  hasAddress: boolean;
 }
 
 export function createCaseNotificationsService(repo: CaseNotificationsRepository, options: CaseNotificationsOptions) {
@@ -68,13 +70,15 @@ export function createCaseNotificationsService(repo: CaseNotificationsRepository
   }
 
   async function settingOf(
+    userId: string,
     memberId: string,
     role: Parameters<typeof defaultFrequency>[0],
   ): Promise<NotificationSetting> {
     const chosen = await repo.frequencyOf(memberId);
+    const hasAddress = (await options.noticeEmail(userId)) !== undefined;
     return chosen === undefined
-      ? { frequency: defaultFrequency(role), isDefault: true }
-      : { frequency: chosen, isDefault: false };
+      ? { frequency: defaultFrequency(role), isDefault: true, hasAddress }
+      : { frequency: chosen, isDefault: false, hasAddress };
   }
 
   return {
@@ -82,7 +86,7 @@ export function createCaseNotificationsService(repo: CaseNotificationsRepository
     async mySetting(actor: Actor, userId: string, caseId: unknown): Promise<NotificationSetting | undefined> {
       const facts = await factsOf(userId, caseId).catch(() => undefined);
       if (facts === undefined || !can(actor, 'case', 'setNotifications', facts)) return undefined;
-      return settingOf(facts.viewer.memberId, facts.viewer.role);
+      return settingOf(userId, facts.viewer.memberId, facts.viewer.role);
     },
 
     /**

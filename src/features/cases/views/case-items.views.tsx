@@ -783,6 +783,7 @@ export const eventKeys: Record<string, MessageKey> = {
   'agreement.done': 'caseItems.event.agreementDone',
   'agreement.dropped': 'caseItems.event.agreementDropped',
   'agreement.reopened': 'caseItems.event.agreementReopened',
+  'agreement.due': 'caseItems.event.agreementDue',
   'meeting.recorded': 'caseItems.event.meetingRecorded',
   'appointment.planned': 'caseItems.event.appointmentPlanned',
   'next-step.planned': 'caseItems.event.nextStepPlanned',

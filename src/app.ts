@@ -18,6 +18,7 @@ import { registerLogRoutes } from './features/log/log.routes.js';
 import { keyId } from './shared/evidence/format.js';
 import { registerCheckRoutes } from './features/check/check.routes.js';
 import { registerCaseClosingRoutes } from './features/cases/case-closing.routes.js';
+import { registerCaseNotificationsRoutes } from './features/cases/case-notifications.routes.js';
 import { registerCaseExportRoutes } from './features/cases/case-exports.routes.js';
 import { registerCaseItemRoutes } from './features/cases/case-items.routes.js';
 import { registerCasesRoutes } from './features/cases/cases.routes.js';
@@ -210,7 +211,17 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   // First of the case routes: it wraps every /samenwerken/:caseId route registered after it (a write on a closed
   // case answers 409 "afgesloten", a deleted case 410 to its former members; ADR 0031).
   registerCaseClosingRoutes(app, pages, services.caseClosing);
-  registerCasesRoutes(app, pages, services.cases, services.accounts, services.caseClosing, services.caseMeasures);
+  registerCasesRoutes(
+    app,
+    pages,
+    services.cases,
+    services.accounts,
+    services.caseClosing,
+    services.caseMeasures,
+    services.caseNotifications,
+  );
+  // A member's choice of e-mail about news in a case (ADR 0028).
+  registerCaseNotificationsRoutes(app, pages, services.caseNotifications);
   registerCaseShareRoutes(app, pages, {
     shares: services.caseShares,
     openCase: (who, caseId) => services.cases.openCase(who, caseId),

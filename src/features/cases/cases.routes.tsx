@@ -7,6 +7,7 @@ import type { AccountsService } from '../accounts/accounts.service.js';
 import { trailOf } from '../audit/audit.service.js';
 import type { CaseClosingService } from './case-closing.service.js';
 import type { CaseMeasuresService } from './case-measures.service.js';
+import type { CaseNotificationsService } from './case-notifications.service.js';
 import type { CaseActor, CasesService, Refusal } from './cases.service.js';
 import {
   type CaseNotice,
@@ -60,6 +61,7 @@ export function registerCasesRoutes(
   accounts: Pick<AccountsService, 'confirmPassphrase'>,
   closing?: Pick<CaseClosingService, 'view'>,
   measures?: Pick<CaseMeasuresService, 'ofCase'>,
+  notifications?: Pick<CaseNotificationsService, 'mySetting'>,
 ): void {
   const problemPage = (request: FastifyRequest, reply: FastifyReply, refusal: Refusal, back: string) =>
     reply.html(
@@ -129,6 +131,8 @@ export function registerCasesRoutes(
     const closingView = await closing?.view(who.actor, page.opened.facts);
     // The case's measures, for its professionals only (undefined for anyone else; ADR 0032).
     const measuresView = await measures?.ofCase(who.actor, page.opened.facts);
+    // My own choice of e-mail about news (ADR 0028).
+    const notificationSetting = await notifications?.mySetting(who.actor, who.userId, page.caseId);
     return reply.html(
       <CasePage
         ctx={ctx}
@@ -137,6 +141,7 @@ export function registerCasesRoutes(
         form={form}
         closing={closingView}
         measures={measuresView}
+        notifications={notificationSetting}
       />,
       status,
     );

@@ -17,6 +17,8 @@ import { ClosingSection } from './case-closing.views.js';
 import type { ClosingView } from '../case-closing.service.js';
 import type { CaseMeasuresView } from '../case-measures.service.js';
 import { CaseMeasuresSection } from './case-measures.views.js';
+import type { NotificationSetting } from '../case-notifications.service.js';
+import { NotificationsSection } from './case-notifications.views.js';
 import type { StoredConsent } from '../cases.repo.js';
 import { modeFieldValues } from '../cases.schema.js';
 import type { CasePageData, CaseProblem, MemberView, MyCaseView, WaitingPageData } from '../cases.service.js';
@@ -421,6 +423,7 @@ export function CasePage({
   form,
   closing,
   measures,
+  notifications,
 }: {
   ctx: PageContext;
   page: CasePageData;
@@ -431,6 +434,8 @@ export function CasePage({
   closing?: ClosingView | undefined;
   /** The case's measures, given for its professionals only (ADR 0032). */
   measures?: CaseMeasuresView | undefined;
+  /** My own choice of e-mail about news in this case (ADR 0028). */
+  notifications?: NotificationSetting | undefined;
 }) {
   const { t } = ctx;
   const base = `/samenwerken/${page.caseId}`;
@@ -538,6 +543,7 @@ export function CasePage({
         <ActionForm ctx={ctx} action={`${base}/risico`} label={t('cases.page.risk.confirm')} look="danger" />
       )}
       {measures !== undefined && <CaseMeasuresSection ctx={ctx} measures={measures} />}
+      {notifications !== undefined && <NotificationsSection ctx={ctx} caseId={page.caseId} setting={notifications} />}
     </Layout>
   );
 }

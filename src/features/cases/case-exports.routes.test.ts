@@ -311,6 +311,12 @@ for (const dialect of dialects) {
     test('the summary PDF after the passphrase: for a care worker, the parent sees it was made; a parent gets their own copy', async () => {
       const s = await scene();
       const summaryUrl = `/samenwerken/${s.caseId}/samenvatting`;
+      // The case page links each member to what they may export.
+      const links = async (who: BuiltAccount) => (await get(`/samenwerken/${s.caseId}`, who)).body;
+      assert.match(await links(s.care.account), /href="\/samenwerken\/[^"]+\/samenvatting">Samenvatting als pdf</);
+      assert.doesNotMatch(await links(s.care.account), /politiebundel/);
+      assert.match(await links(s.police.account), /href="\/samenwerken\/[^"]+\/politiebundel">Bundel voor de politie</);
+      assert.match(await links(s.parent), /href="\/samenwerken\/[^"]+\/samenvatting">Je eigen kopie</);
       const form = await get(summaryUrl, s.care.account);
       assert.equal(form.statusCode, 200);
       assert.match(form.body, /Samenvatting downloaden/);

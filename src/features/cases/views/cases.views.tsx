@@ -403,6 +403,11 @@ function CaseNav({ ctx, page }: { ctx: PageContext; page: CasePageData }) {
   if (page.may.shareEntries) links.push({ href: `${base}/gedeeld`, label: 'caseShares.mine.title' });
   else if (page.may.viewSharedEntries) links.push({ href: `${base}/gedeeld`, label: 'cases.nav.shared' });
   if (page.may.shareEntries) links.push({ href: `${base}/delen`, label: 'cases.nav.share' });
+  // Exports (ADR 0029): a working professional's summary (who reads the shares is exactly who may make one), the
+  // police member's bundles of what parents shared, a parent's own copy.
+  if (page.may.viewSharedEntries) links.push({ href: `${base}/samenvatting`, label: 'caseExports.nav.summary' });
+  if (page.viewer.role === 'police') links.push({ href: `${base}/politiebundel`, label: 'caseExports.nav.police' });
+  if (page.viewer.role === 'parent') links.push({ href: `${base}/samenvatting`, label: 'caseExports.nav.ownCopy' });
   return (
     <nav aria-label={t('cases.nav.label')}>
       <ul>

@@ -51,6 +51,8 @@ const nl = {
   'caseExports.event.summary': '{who} maakte een samenvatting van de samenwerking',
   'caseExports.event.policeBundle': '{who} downloadde de gedeelde notities als bundel',
   'caseExports.event.ownCopy': '{who} maakte een eigen kopie',
+  'caseExports.share.policeBundle':
+    'Van wat je deelt maakt de site ook een bundel die jouw account ondertekent, met wat je hieronder over toestemming invult. Alleen de politie in deze samenwerking kan die bundel downloaden. Jij ziet in de tijdlijn als dat gebeurt.',
   'caseExports.bundle.label': 'Gedeeld in een samenwerking',
   'caseExports.bundle.consent.title': 'Gedeeld in een samenwerking, met toestemming',
   'caseExports.bundle.consent.intro':
@@ -63,7 +65,6 @@ const nl = {
   'caseExports.pdf.scope':
     'Hierin staat alleen wat {who} in deze samenwerking mag lezen. Wat niet te lezen was, staat er als zodanig in.',
   'caseExports.pdf.closed': 'Deze samenwerking is afgesloten.',
-  'caseExports.pdf.members': 'Wie doen mee',
   'caseExports.pdf.pathway': 'Waar het traject staat',
   'caseExports.pdf.track': '{track}: {step}',
   'caseExports.pdf.trackNotStarted': 'nog niet begonnen',
@@ -127,6 +128,8 @@ const en: Translation<typeof nl> = {
   'caseExports.event.summary': '{who} made a summary of the cooperation',
   'caseExports.event.policeBundle': '{who} downloaded the shared notes as a bundle',
   'caseExports.event.ownCopy': '{who} made their own copy',
+  'caseExports.share.policeBundle':
+    'From what you share the site also makes a bundle that your account signs, with what you fill in about consent below. Only the police in this cooperation can download that bundle. You see it in the timeline when that happens.',
   'caseExports.bundle.label': 'Shared in a cooperation',
   'caseExports.bundle.consent.title': 'Shared in a cooperation, with consent',
   'caseExports.bundle.consent.intro':
@@ -139,7 +142,6 @@ const en: Translation<typeof nl> = {
   'caseExports.pdf.scope':
     'This holds only what {who} may read in this cooperation. What could not be read is marked as such.',
   'caseExports.pdf.closed': 'This cooperation is closed.',
-  'caseExports.pdf.members': 'Who take part',
   'caseExports.pdf.pathway': 'Where the pathway stands',
   'caseExports.pdf.track': '{track}: {step}',
   'caseExports.pdf.trackNotStarted': 'not started yet',

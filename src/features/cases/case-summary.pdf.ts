@@ -1,6 +1,6 @@
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import type { Translate } from '../../shared/i18n/i18n.js';
+import type { MessageKey, Translate } from '../../shared/i18n/i18n.js';
 import type { Locale } from '../../shared/i18n/messages.js';
 import { fontsDir } from '../../shared/paths.js';
 import type { AgreementView, AppointmentView, OpenedText, TimelineEntry } from './case-items.service.js';
@@ -34,6 +34,12 @@ export interface CaseSummaryModel {
   /** Set when older events were left out: how many are in. */
   more: number | undefined;
 }
+
+const statusKeys = {
+  open: 'caseItems.status.open',
+  done: 'caseItems.status.done',
+  dropped: 'caseItems.status.dropped',
+} as const satisfies Record<AgreementView['status'], MessageKey>;
 
 const FONT = {
   body: path.join(fontsDir, 'DejaVuSans.ttf'),
@@ -113,7 +119,7 @@ export async function renderCaseSummaryPdf(model: CaseSummaryModel, t: Translate
     text(agreement.text);
     write(
       t('caseExports.pdf.agreementLine', {
-        status: t(`caseItems.status.${agreement.status}`),
+        status: t(statusKeys[agreement.status]),
         due: agreement.dueOn === null ? '' : t('caseExports.pdf.due', { day: day(agreement.dueOn) }),
       }) + (agreement.compartment === 'professionals' ? ` ${t('caseExports.pdf.professionalsOnly')}` : ''),
       { muted: true, size: 9, after: 4 },

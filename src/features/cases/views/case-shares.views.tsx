@@ -175,6 +175,7 @@ export function SharePage({
       <h1>{t('caseShares.share.title')}</h1>
       <p class="app-lead">{t('caseShares.share.lead')}</p>
       <p>{t('caseShares.share.honest')}</p>
+      <p>{t('caseExports.share.policeBundle')}</p>
       <ErrorSummary ctx={ctx} problems={form.problems} />
       {open.length === 0 ? (
         <p>{t('caseShares.share.noEntries')}</p>

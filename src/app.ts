@@ -22,6 +22,7 @@ import { registerCaseNotificationsRoutes } from './features/cases/case-notificat
 import { registerCaseExportRoutes } from './features/cases/case-exports.routes.js';
 import { registerCaseItemRoutes } from './features/cases/case-items.routes.js';
 import { registerCasesRoutes } from './features/cases/cases.routes.js';
+import { registerCaseYoungRoutes, youngHome } from './features/cases/case-young.routes.js';
 import { registerCaseShareRoutes } from './features/cases/case-shares.routes.js';
 import { registerPathwayRoutes } from './features/cases/pathway.routes.js';
 import { registerContentRoutes } from './features/content/content.routes.js';
@@ -219,7 +220,10 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     services.caseClosing,
     services.caseMeasures,
     services.caseNotifications,
+    { home: youngHome(pages, services.caseYoung), section: (who, caseId) => services.caseYoung.section(who, caseId) },
   );
+  // The child's own voice (ADR 0030): a young person's sign-up, the invitation, the private channel.
+  registerCaseYoungRoutes(app, pages, services.caseYoung, services.accounts, { secureCookies: config.secureCookies });
   // A member's choice of e-mail about news in a case (ADR 0028).
   registerCaseNotificationsRoutes(app, pages, services.caseNotifications);
   registerCaseShareRoutes(app, pages, {

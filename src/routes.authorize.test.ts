@@ -30,6 +30,8 @@ const openToAnyone: Record<string, string> = {
   'POST /weg': "the quick exit ends only the caller's own session",
   'POST /check': 'the check: anyone may take it (checkOutcome.take); nothing about the answers is stored',
   'POST /informatie/:slug/feedback': 'feedback on a published page (contentPage.giveFeedback): anyone',
+  'POST /samenwerken/jongere':
+    "a young person's sign-up (ADR 0030): the single-use code a professional of their case gave them is the credential",
 };
 
 /** What a refused request would carry if it were allowed: a valid body for each route. */
@@ -252,6 +254,37 @@ const stateChanging: Record<string, Attempt> = {
     refusedTo: adminsOnly,
     params: () => ({ caseId: 'c0ffee00-0000-4000-8000-000000000001' }),
     body: () => ({ traject: 'signaal-en-advies', stap: 'zorg-delen', voor: 'iedereen' }),
+  },
+  // The child's own voice (ADR 0030): inviting is for a professional of the case, the channel for the young member
+  // and the professional who invited them, consent for the young member (none of these actors is one).
+  'POST /samenwerken/:caseId/jongere/uitnodigen': {
+    refusedTo: adminsOnly,
+    params: () => ({ caseId: 'c0ffee00-0000-4000-8000-000000000001' }),
+    body: () => ({ maand: '3', jaar: '2012' }),
+  },
+  'POST /samenwerken/:caseId/jongere/:memberId/berichten': {
+    refusedTo: adminsOnly,
+    params: () => ({
+      caseId: 'c0ffee00-0000-4000-8000-000000000001',
+      memberId: 'c0ffee00-0000-4000-8000-000000000003',
+    }),
+    body: () => ({ bericht: 'Hallo' }),
+  },
+  'POST /samenwerken/:caseId/jongere/:memberId/bevestigen': {
+    refusedTo: adminsOnly,
+    params: () => ({
+      caseId: 'c0ffee00-0000-4000-8000-000000000001',
+      memberId: 'c0ffee00-0000-4000-8000-000000000003',
+    }),
+    body: () => ({ sleutel: 'a'.repeat(64) }),
+  },
+  'POST /samenwerken/:caseId/jongere/:memberId/toestemming': {
+    refusedTo: adminsOnly,
+    params: () => ({
+      caseId: 'c0ffee00-0000-4000-8000-000000000001',
+      memberId: 'c0ffee00-0000-4000-8000-000000000003',
+    }),
+    body: () => ({ stroom: 'export', antwoord: 'nee' }),
   },
 };
 

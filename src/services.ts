@@ -21,6 +21,9 @@ import { createCasesRepository } from './features/cases/cases.repo.js';
 import { createCasesService } from './features/cases/cases.service.js';
 import { casesUserData } from './features/cases/cases.user-data.js';
 import { recordCaseEvent } from './features/cases/case-items.repo.js';
+import { createYoungConsentCheck } from './features/cases/case-young.consent.js';
+import { createCaseYoungRepository } from './features/cases/case-young.repo.js';
+import { createCaseYoungService } from './features/cases/case-young.service.js';
 import { createContentRepository } from './features/content/content.repo.js';
 import { createContentService } from './features/content/content.service.js';
 import { createHealthRepository } from './features/health/health.repo.js';
@@ -126,10 +129,14 @@ export function createServices(
   // The features that hold a user's data, each with its part in key rotation, "download my data", account
   // deletion and the end of a session (ADR 0017); src/user-data.test.ts has a case for each.
   // The case space's life cycle (/samenwerken): codes as keyed hashes under the pepper, its own timeline events.
+  // A young member of 16 or older may refuse flows of data about them (ADR 0030): the core, the shares and the
+  // exports ask this before such a flow.
+  const youngConsent = createYoungConsentCheck(database.db);
   const cases = createCasesService(createCasesRepository(database.db), audit, {
     invitationValidMs: config.caseInvitationValidMs,
     keyedHash: createKeyedHash(config.pepper),
     recordEvent: recordCaseEvent,
+    youngConsent,
   });
   // Closing a case and deleting it after CASE_RETENTION_MONTHS by destroying its keys (ADR 0031); daily task.
   const caseClosing = createCaseClosingService(
@@ -262,7 +269,17 @@ export function createServices(
     caseShares: createCaseSharesService(
       createCaseSharesRepository(database.db),
       createJournalRepository(database.db, database.dialect),
-      { logPublicKeys: [logKey.publicKey, ...config.logPreviousPublicKeys], audit },
+      { logPublicKeys: [logKey.publicKey, ...config.logPreviousPublicKeys], audit, youngConsent },
+    ),
+    // The child's own voice (ADR 0030): invitation, sign-up, the private channel, consent from 16.
+    caseYoung: createCaseYoungService(
+      database.db,
+      createCasesRepository(database.db),
+      createCaseYoungRepository(database.db),
+      createCaseItemsRepository(database.db),
+      accounts,
+      audit,
+      { invitationValidMs: config.caseInvitationValidMs, keyedHash: createKeyedHash(config.pepper), pathways: pathway },
     ),
     exports,
     exportsRepository,

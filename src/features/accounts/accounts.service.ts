@@ -224,7 +224,7 @@ export function createAccountsService(
   async function createAccount(
     form: unknown,
     userAgent: string | undefined,
-    role: 'parent' | 'admin' | 'professional',
+    role: 'parent' | 'admin' | 'professional' | 'young',
     /** Claims what the account is made from (a set-up link, an invitation) in the transaction that makes it. */
     claim?: (trx: Trx, userId: string) => Promise<boolean>,
     clientAddress?: string,
@@ -354,6 +354,19 @@ export function createAccountsService(
       /** The audit lines of the new account, written in the transaction that creates it and claims. */
       auditLine?: (userId: string) => AlsoInTransaction,
     ): Promise<RegisterResult | 'link'> => createAccount(form, userAgent, 'professional', claim, undefined, auditLine),
+
+    /**
+     * A young person's account (ADR 0030), made with the code a professional of their case gave them: `claim` uses
+     * the code in the transaction that makes the account ('link', nothing kept, when it no longer can). Like a
+     * parent's: a second factor is optional; it holds no journal and no professional rights.
+     */
+    registerYoung: (
+      form: unknown,
+      userAgent: string | undefined,
+      claim: (trx: Trx, userId: string) => Promise<boolean>,
+      clientAddress?: string,
+      auditLine?: (userId: string) => AlsoInTransaction,
+    ): Promise<RegisterResult | 'link'> => createAccount(form, userAgent, 'young', claim, clientAddress, auditLine),
 
     /** The same answer, in about the same time, for an unknown user and a wrong passphrase. */
     async login(

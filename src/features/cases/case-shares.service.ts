@@ -37,6 +37,7 @@ import {
   type OpenedCase,
   shareCompartment,
 } from './cases.types.js';
+import { refuseWhenYoungRefused, type YoungConsentCheck } from './case-young.consent.js';
 
 /*
  * Sharing journal entries into a case (issue 14, points 9 and 10; DESIGN §4). A parent who is an active member of
@@ -164,6 +165,8 @@ export interface CaseSharesOptions {
   logPublicKeys: readonly Buffer[];
   audit: Pick<AuditService, 'record' | 'recording' | 'forObjectPrefix'>;
   clock?: () => Date;
+  /** Whether a young member of 16 or older refused sharing (case-young.consent.ts); no check when not given. */
+  youngConsent?: YoungConsentCheck;
 }
 
 export function createCaseSharesService(
@@ -457,6 +460,9 @@ export function createCaseSharesService(
       const ids = [...new Set(entryIds)];
       if (ids.length === 0 || ids.length > SHARE_MAX_ENTRIES) throw new BadRequest('choose 1 to 100 entries');
       if (consent.childIs16OrOlder && consent.basis === 'parent') throw new BadRequest("the child's own consent");
+      // A young member of 16 or older who refused sharing stops it, before anything is written (ADR 0030). The
+      // parent is not told that the child is a member: the neutral message.
+      await refuseWhenYoungRefused(options.youngConsent, caseId, 'share-entries', clock(), true);
       // Shares left under an earlier epoch (a member was taken out meanwhile) move along with the new ones.
       await catchUp(who, opened, parentMemberId);
       const journal = await journals.journalOf(who.userId);

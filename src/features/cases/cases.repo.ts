@@ -425,6 +425,9 @@ function queriesOn(db: Kysely<Database>) {
                 .select('o.id')
                 .whereRef('o.case_id', '=', 'cc.case_id')
                 .where('o.state', '=', 'active')
+                // A young member holds only their channel's key, which case-young.service.ts grants (ADR 0030).
+                .where('o.role', '!=', 'young')
+                .where('cc.compartment', 'not like', 'young:%')
                 .where((holder) =>
                   holder.or([
                     holder('cc.compartment', '=', 'members'),

@@ -9,6 +9,8 @@ import type { CaseClosingService } from './case-closing.service.js';
 import type { CaseMeasuresService } from './case-measures.service.js';
 import type { CaseNotificationsService } from './case-notifications.service.js';
 import type { CaseActor, CasesService, Refusal } from './cases.service.js';
+import type { CaseYoungService } from './case-young.service.js';
+import { hasRole } from '../../shared/policy/actor.js';
 import {
   type CaseNotice,
   caseNotices,
@@ -62,6 +64,11 @@ export function registerCasesRoutes(
   closing?: Pick<CaseClosingService, 'view'>,
   measures?: Pick<CaseMeasuresService, 'ofCase'>,
   notifications?: Pick<CaseNotificationsService, 'mySetting'>,
+  /** The child's own voice (ADR 0030): a young account's home, and the case page's section for professionals. */
+  young?: {
+    home: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+    section: Pick<CaseYoungService, 'section'>['section'];
+  },
 ): void {
   const problemPage = (request: FastifyRequest, reply: FastifyReply, refusal: Refusal, back: string) =>
     reply.html(
@@ -71,6 +78,7 @@ export function registerCasesRoutes(
 
   app.get('/samenwerken', async (request, reply) => {
     const who = caseActorOf(request);
+    if (young !== undefined && hasRole(who.actor, 'young')) return young.home(request, reply);
     return reply.html(
       <CasesListPage
         ctx={pages.contextOf(request, reply)}
@@ -133,6 +141,8 @@ export function registerCasesRoutes(
     const measuresView = await measures?.ofCase(who.actor, page.opened.facts);
     // My own choice of e-mail about news (ADR 0028).
     const notificationSetting = await notifications?.mySetting(who.actor, who.userId, page.caseId);
+    // The young members I invited, for a working professional only (ADR 0030).
+    const youngSection = await young?.section(who, page.caseId);
     return reply.html(
       <CasePage
         ctx={ctx}
@@ -142,6 +152,7 @@ export function registerCasesRoutes(
         closing={closingView}
         measures={measuresView}
         notifications={notificationSetting}
+        young={youngSection}
       />,
       status,
     );

@@ -60,8 +60,10 @@ import {
   type OpenedCase,
   type ProfessionalCaseRole,
   shareCompartment,
+  youngCompartment,
 } from './cases.types.js';
 import type { ProfessionalRole } from '../../shared/policy/actor.js';
+import { refuseWhenYoungRefused, type YoungConsentCheck } from './case-young.consent.js';
 
 /*
  * The case space's life cycle (issue 14, ADR 0027): start a case, list mine, open one for a request (openCase,
@@ -100,6 +102,8 @@ export interface CasesSettings {
   keyedHash: KeyedHash;
   /** Writes a timeline event in the change's transaction; nothing when not given (repository tests). */
   recordEvent?: (trx: Trx, event: CoreCaseEvent) => Promise<unknown>;
+  /** Whether a young member of 16 or older refused a flow (case-young.consent.ts); no check when not given. */
+  youngConsent?: YoungConsentCheck;
 }
 
 /** A refusal a person can act on, shown in their language (cases.messages.ts), with the status it is sent with. */
@@ -144,6 +148,9 @@ const isProfessionalRole = (role: CaseRole): role is ProfessionalCaseRole => isP
 
 /** Who is meant to hold a compartment's key: members all; the professionals' key working professionals; a share its parent and working professionals. */
 export function entitled(member: Pick<StoredMember, 'id' | 'role'>, compartment: Compartment): boolean {
+  // A young member's channel is keyed by case-young.service.ts alone (to them and their inviter); a young member
+  // holds no other key.
+  if (member.role === 'young' || compartment.startsWith('young:')) return false;
   if (compartment === 'members') return true;
   const working = member.role !== 'parent' && member.role !== 'observer';
   if (compartment === 'professionals') return working;
@@ -343,6 +350,10 @@ export function createCasesService(
   /** The compartment a timeline event about a member goes in: professional-only cases tell parents nothing. */
   const eventCompartment = (stored: StoredCase): Compartment =>
     stored.mode === 'professional-only' ? 'professionals' : 'members';
+
+  /** An event about a member: about a young member only in their own channel (nobody else learns of them). */
+  const eventCompartmentAbout = (stored: StoredCase, target: StoredMember): Compartment =>
+    target.role === 'young' ? youngCompartment(target.id) : eventCompartment(stored);
 
   const granterOf = (member: StoredMember, keys: KeyRing): WrapGranter => {
     const signing = keys.signingKey();
@@ -807,6 +818,8 @@ export function createCasesService(
       const found = await opening(who, caseId);
       const facts = caseFacts(found.case, found.member);
       const me = found.member;
+      // A young member's pages are their own (case-young.routes.tsx).
+      if (me.role === 'young') throw new NotFound('no such case');
       if (can(who.actor, 'case', 'viewPaused', facts)) return { kind: 'paused', caseId: found.case.id };
       if (me.state === 'accepted') {
         if (me.role === 'parent' && !(found.case.mode === 'with-parents' && found.case.risk !== 'confirmed')) {
@@ -854,7 +867,8 @@ export function createCasesService(
       const showDetails = can(who.actor, 'case', 'viewMemberDetails', facts);
       const members: MemberView[] = [];
       for (const member of all) {
-        if (member.state === 'removed') continue;
+        // Young members are shown only to the professional who invited them, in their own section.
+        if (member.state === 'removed' || member.role === 'young') continue;
         if (!showDetails && hiddenOnRisk(member.role)) continue;
         const target = targetFacts(facts, member);
         const keyNow = currentKeyId(member);
@@ -907,7 +921,10 @@ export function createCasesService(
       const invitations = can(who.actor, 'case', 'inviteProfessional', facts)
         ? (await repo.listInvitations(found.case.id))
             .map((invitation) => ({ invitation, member: byId.get(invitation.memberId) }))
-            .filter(({ member }) => member !== undefined && (showDetails || !hiddenOnRisk(member.role)))
+            .filter(
+              ({ member }) =>
+                member !== undefined && member.role !== 'young' && (showDetails || !hiddenOnRisk(member.role)),
+            )
             .map(({ invitation, member }): InvitationView => {
               const state = invitationState(invitation, now);
               return {
@@ -976,6 +993,8 @@ export function createCasesService(
       const parsed = parseInviteForm(body, roles);
       if (!parsed.ok) return { ok: false, form: { values: parsed.values, problems: parsed.problems } };
       const role = parsed.value.rol;
+      // Adding a member is a flow of data about the child: not while a young member of 16 or older refuses it.
+      await refuseWhenYoungRefused(settings.youngConsent, id, 'add-member', clock(), hasRole(who.actor, 'parent'));
       const code = newInvitationCode();
       const now = nowIso();
       const expiresAt = new Date(clock().getTime() + settings.invitationValidMs).toISOString();
@@ -1105,8 +1124,20 @@ export function createCasesService(
       trail: AuditTrail = {},
     ): Promise<{ ok: true } | FormRefusal | Refusal> {
       const parsed = parseConfirmForm(body);
+      const found = await membership(who, caseId);
+      if (can(who.actor, 'case', 'inviteProfessional', caseFacts(found.case, found.member))) {
+        await refuseWhenYoungRefused(
+          settings.youngConsent,
+          found.case.id,
+          'add-member',
+          clock(),
+          hasRole(who.actor, 'parent'),
+        );
+      }
       return changeCase(who, caseId, async (unit, me, facts): Promise<{ ok: true } | Refusal | FormRefusal> => {
         const target = await memberIn(unit, memberId);
+        // A young member is confirmed in their own channel (case-young.service.ts).
+        if (target.role === 'young') throw new NotFound('no such member');
         if (target.id === me.id) return refuse('same-person', 403);
         // A member whose keys changed waits as 'accepted' again (casesUserData); a fresh one used a code.
         authorize(who.actor, 'caseMember', 'confirm', targetFacts(facts, target));
@@ -1165,7 +1196,7 @@ export function createCasesService(
         if (!(await unit.withdrawInvitation(invitation.id))) return refuse('not-now', 409);
         await unit.updateMember(target.id, ['invited'], { state: 'removed' });
         await recordChange(unit, who, trail, 'case.invitation.withdrawn', {
-          compartment: eventCompartment(unit.case),
+          compartment: eventCompartmentAbout(unit.case, target),
           kind: 'invitation.withdrawn',
           refId: invitation.id,
           actorMemberId: me.id,
@@ -1204,7 +1235,7 @@ export function createCasesService(
         // Leaving, I grant nothing (my keys leave with me): the next member who may makes the new keys.
         await takeOutOfKeys(unit, target, self ? undefined : me, self ? undefined : who.keys);
         await recordChange(unit, who, trail, self ? 'case.member.left' : 'case.member.removed', {
-          compartment: eventCompartment(unit.case),
+          compartment: eventCompartmentAbout(unit.case, target),
           kind: self ? 'member.left' : 'member.removed',
           actorMemberId: me.id,
           subjectMemberId: target.id,

@@ -19,6 +19,8 @@ import type { CaseMeasuresView } from '../case-measures.service.js';
 import { CaseMeasuresSection } from './case-measures.views.js';
 import type { NotificationSetting } from '../case-notifications.service.js';
 import { NotificationsSection } from './case-notifications.views.js';
+import type { YoungSectionView } from '../case-young.service.js';
+import { YoungSection } from './young.views.js';
 import type { StoredConsent } from '../cases.repo.js';
 import { modeFieldValues } from '../cases.schema.js';
 import type { CasePageData, CaseProblem, MemberView, MyCaseView, WaitingPageData } from '../cases.service.js';
@@ -429,6 +431,7 @@ export function CasePage({
   closing,
   measures,
   notifications,
+  young,
 }: {
   ctx: PageContext;
   page: CasePageData;
@@ -441,6 +444,8 @@ export function CasePage({
   measures?: CaseMeasuresView | undefined;
   /** My own choice of e-mail about news in this case (ADR 0028). */
   notifications?: NotificationSetting | undefined;
+  /** The young members this professional invited (ADR 0030); undefined for everyone else. */
+  young?: YoungSectionView | undefined;
 }) {
   const { t } = ctx;
   const base = `/samenwerken/${page.caseId}`;
@@ -549,6 +554,7 @@ export function CasePage({
       )}
       {measures !== undefined && <CaseMeasuresSection ctx={ctx} measures={measures} />}
       {notifications !== undefined && <NotificationsSection ctx={ctx} caseId={page.caseId} setting={notifications} />}
+      {young !== undefined && <YoungSection ctx={ctx} section={young} />}
     </Layout>
   );
 }

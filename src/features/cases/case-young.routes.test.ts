@@ -1,0 +1,267 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { csrfTokenFrom, withCookiesOf } from '../../../test/helpers/app.js';
+import { caseProfessional, prepareCaseWorld, type CaseWorld } from '../../../test/helpers/case-factories.js';
+import { caseAppForSuite } from '../../../test/helpers/case-setup.js';
+import { dialects } from '../../../test/helpers/databases.js';
+import { buildParent, type BuiltAccount } from '../../../test/helpers/factories.js';
+import { refuseWhenYoungRefused, YoungConsentRefused } from './case-young.consent.js';
+
+/*
+ * The child's own voice over HTTP (ADR 0030), on both databases: a care worker invites a young person (a parent
+ * may not: 403; under 12: 400), the young person signs up with the code at /samenwerken/jongere, waits, is
+ * confirmed after the safety number, and writes in the private channel; the parent finds nothing of it (case
+ * page, timeline, the channel's address). From 16 the young person's refusal stops adding a member (409) and the
+ * share flow's check, with nothing written.
+ */
+
+type Jar = Record<string, string>;
+const consent = { grondslag: 'parent', kindWeet: 'unknown' };
+
+for (const dialect of dialects) {
+  describe(`the child's own voice over HTTP [${dialect}]`, () => {
+    const { target, sink } = caseAppForSuite(dialect);
+
+    let world: CaseWorld | undefined;
+    const theWorld = async () => (world ??= await prepareCaseWorld(target, sink()));
+    let serial = 0;
+    const unique = (prefix: string) => `${prefix}.${dialect}.${process.pid}.${(serial += 1)}`;
+
+    const get = (url: string, jar: Jar = {}) => target.app.inject({ method: 'GET', url, cookies: jar });
+    async function post(url: string, jar: Jar, payload: Record<string, string> = {}, tokenFrom = '/account') {
+      const page = await get(tokenFrom, jar);
+      assert.equal(page.statusCode, 200, `${tokenFrom} answered ${page.statusCode}`);
+      return target.app.inject({
+        method: 'POST',
+        url,
+        cookies: withCookiesOf(jar, page.headers),
+        payload: { _csrf: csrfTokenFrom(page.body), ...payload },
+      });
+    }
+    const codeIn = (html: string): string => {
+      const code = /data-invitation-code[^>]*>\s*([A-Z0-9-]{19})\s*</.exec(html)?.[1];
+      assert.ok(code !== undefined, 'the page shows the code');
+      return code;
+    };
+    const numberIn = (html: string): string | undefined => /data-safety-number[^>]*>\s*([\d ]{35})\s*</.exec(html)?.[1];
+
+    /** A case started by a parent with a confirmed care worker. */
+    async function caseWithCare(): Promise<{ parent: BuiltAccount; care: BuiltAccount; caseId: string }> {
+      const parent = await buildParent(target);
+      const started = await post('/samenwerken', parent.cookies, { naam: 'Noor', ...consent }, '/samenwerken/nieuw');
+      const caseId = /^\/samenwerken\/([0-9a-f-]{36})\?/.exec(String(started.headers.location))?.[1];
+      assert.ok(caseId !== undefined);
+      const invited = await post(`/samenwerken/${caseId}/uitnodigen`, parent.cookies, { rol: 'care' });
+      const care = await caseProfessional(await theWorld(), 'care', unique('hulp.jong'));
+      const joined = await post(
+        '/samenwerken/aansluiten',
+        care.cookies,
+        { code: codeIn(invited.body) },
+        '/samenwerken/aansluiten',
+      );
+      assert.equal(joined.statusCode, 303);
+      const confirmUrl = /href="(\/samenwerken\/[0-9a-f-]{36}\/leden\/[0-9a-f-]{36}\/bevestigen)"/.exec(
+        (await get(`/samenwerken/${caseId}`, parent.cookies)).body,
+      )?.[1];
+      assert.ok(confirmUrl !== undefined);
+      const sleutel = /name="sleutel" value="([0-9a-f]{64})"/.exec((await get(confirmUrl, parent.cookies)).body)?.[1];
+      assert.ok(sleutel !== undefined);
+      const confirmed = await post(
+        confirmUrl,
+        parent.cookies,
+        { sleutel, wachtwoord: parent.passphrase, ...consent },
+        confirmUrl,
+      );
+      assert.equal(confirmed.statusCode, 303);
+      return { parent, care, caseId };
+    }
+
+    const now = new Date();
+    const birth = (age: number) => ({ maand: String(now.getUTCMonth() + 1), jaar: String(now.getUTCFullYear() - age) });
+
+    /** The care worker invites a young person of `age`, who signs up and is confirmed; answers their cookies. */
+    async function youngMember(care: BuiltAccount, caseId: string, age: number) {
+      const invited = await post(
+        `/samenwerken/${caseId}/jongere/uitnodigen`,
+        care.cookies,
+        birth(age),
+        `/samenwerken/${caseId}/jongere/uitnodigen`,
+      );
+      assert.equal(invited.statusCode, 200);
+      const code = codeIn(invited.body);
+      const joinPage = await get('/samenwerken/jongere');
+      assert.equal(joinPage.statusCode, 200);
+      const passphrase = 'paars konijn springt hoog over water';
+      const signedUp = await target.app.inject({
+        method: 'POST',
+        url: '/samenwerken/jongere',
+        cookies: withCookiesOf({}, joinPage.headers),
+        payload: {
+          _csrf: csrfTokenFrom(joinPage.body),
+          code,
+          gebruikersnaam: unique('jong'),
+          wachtwoord: passphrase,
+          herhaling: passphrase,
+        },
+      });
+      assert.equal(signedUp.statusCode, 200, signedUp.body.slice(0, 400));
+      const jar = withCookiesOf(withCookiesOf({}, joinPage.headers), signedUp.headers);
+      const home = await get('/samenwerken', jar);
+      assert.equal(home.statusCode, 200);
+      const channel = /href="(\/samenwerken\/[0-9a-f-]{36}\/jongere\/[0-9a-f-]{36})"/.exec(home.body)?.[1];
+      assert.ok(channel !== undefined, 'the home links to the channel');
+      const youngNumber = numberIn((await get(channel, jar)).body);
+      assert.ok(youngNumber !== undefined, 'the young person sees the safety number');
+      // The professional sees the same number, and confirms.
+      const waiting = await get(channel, care.cookies);
+      assert.equal(waiting.statusCode, 200);
+      assert.equal(numberIn(waiting.body), youngNumber);
+      const sleutel = /name="sleutel" value="([0-9a-f]{64})"/.exec(waiting.body)?.[1];
+      assert.ok(sleutel !== undefined);
+      const confirmed = await post(`${channel}/bevestigen`, care.cookies, { sleutel }, channel);
+      assert.equal(confirmed.statusCode, 303);
+      return { jar, channel, code };
+    }
+
+    test('only a professional of the case invites, a child of 12 to 17; the parent gets a 403, a visitor a 404', async () => {
+      const { parent, care, caseId } = await caseWithCare();
+      const url = `/samenwerken/${caseId}/jongere/uitnodigen`;
+      assert.equal((await get(url, parent.cookies)).statusCode, 403);
+      const byParent = await post(url, parent.cookies, birth(14), `/samenwerken/${caseId}`);
+      assert.equal(byParent.statusCode, 403);
+      assert.match(byParent.body, /Alleen een hulpverlener/);
+      assert.equal((await get(url)).statusCode, 404);
+      const stranger = await buildParent(target);
+      assert.equal((await post(url, stranger.cookies, birth(14))).statusCode, 404);
+      const tooYoung = await post(url, care.cookies, birth(11), url);
+      assert.equal(tooYoung.statusCode, 400);
+      assert.match(tooYoung.body, /vanaf 12 jaar/);
+      const future = await post(url, care.cookies, { maand: '1', jaar: String(now.getUTCFullYear() + 1) }, url);
+      assert.equal(future.statusCode, 400);
+      const adult = await post(url, care.cookies, birth(19), url);
+      assert.equal(adult.statusCode, 400);
+      const malformed = await post(url, care.cookies, { maand: '13', jaar: 'twee' }, url);
+      assert.equal(malformed.statusCode, 400);
+      assert.match(malformed.body, /Kies de maand/);
+      // Nothing was written by the refusals: no young member.
+      const young = await target.database.handle.db
+        .selectFrom('case_members')
+        .select('id')
+        .where('case_id', '=', caseId)
+        .where('role', '=', 'young')
+        .execute();
+      assert.equal(young.length, 0);
+    });
+
+    test('a 14-year-old signs up with the code and writes in the channel; the parent finds nothing of it', async () => {
+      const { parent, care, caseId } = await caseWithCare();
+      const { jar, channel, code } = await youngMember(care, caseId, 14);
+      // The code works once.
+      const again = await post(
+        '/samenwerken/jongere',
+        {},
+        { code, gebruikersnaam: unique('jong'), wachtwoord: 'a b c d e f', herhaling: 'a b c d e f' },
+        '/samenwerken/jongere',
+      );
+      assert.equal(again.statusCode, 410);
+      const unknown = await post('/samenwerken/jongere', {}, { code: 'ABCD-EFGH-JKLM-NPQR' }, '/samenwerken/jongere');
+      assert.equal(unknown.statusCode, 400);
+
+      const sent = await post(`${channel}/berichten`, jar, { bericht: 'Ik wil met jou praten.' }, channel);
+      assert.equal(sent.statusCode, 303);
+      const tooLong = await post(`${channel}/berichten`, jar, { bericht: 'x'.repeat(2001) }, channel);
+      assert.equal(tooLong.statusCode, 400);
+      const careView = await get(channel, care.cookies);
+      assert.equal(careView.statusCode, 200);
+      assert.match(careView.body, /Ik wil met jou praten\./);
+      const reply = await post(`${channel}/berichten`, care.cookies, { bericht: 'Goed dat je schrijft.' }, channel);
+      assert.equal(reply.statusCode, 303);
+      const youngView = await get(channel, jar);
+      assert.match(youngView.body, /Goed dat je schrijft\./);
+      // The young person: no case page, no consent questions at 14, no answer accepted.
+      assert.equal((await get(`/samenwerken/${caseId}`, jar)).statusCode, 404);
+      assert.equal((await get(`/samenwerken/${caseId}/tijdlijn`, jar)).statusCode, 404);
+      assert.doesNotMatch(youngView.body, /data-young-consent/);
+      const answered = await post(`${channel}/toestemming`, jar, { stroom: 'export', antwoord: 'nee' }, channel);
+      assert.equal(answered.statusCode, 404);
+
+      // The parent: nothing on the case page, the timeline or at the channel's address; the messages are sealed.
+      const casePage = await get(`/samenwerken/${caseId}`, parent.cookies);
+      assert.equal(casePage.statusCode, 200);
+      assert.doesNotMatch(casePage.body, /data-young-section|Jongere|jongere/);
+      const timeline = await get(`/samenwerken/${caseId}/tijdlijn`, parent.cookies);
+      assert.equal(timeline.statusCode, 200);
+      assert.doesNotMatch(timeline.body, /Jongere|jongere|Ik wil met jou praten/);
+      assert.equal((await get(channel, parent.cookies)).statusCode, 404);
+      assert.equal((await post(`${channel}/berichten`, parent.cookies, { bericht: 'hoi' })).statusCode, 404);
+      const stored = await target.database.handle.db
+        .selectFrom('case_messages')
+        .select('body')
+        .where('case_id', '=', caseId)
+        .where('compartment', 'like', 'young:%')
+        .execute();
+      assert.equal(stored.length, 2);
+      for (const row of stored) assert.doesNotMatch(row.body, /praten|schrijft/);
+      // Only the young member and the care worker hold the channel's key.
+      const holders = await target.database.handle.db
+        .selectFrom('case_key_wraps')
+        .innerJoin('case_members', 'case_members.id', 'case_key_wraps.member_id')
+        .select('case_members.role')
+        .where('case_key_wraps.case_id', '=', caseId)
+        .where('case_key_wraps.compartment', 'like', 'young:%')
+        .execute();
+      assert.deepEqual(holders.map((row) => row.role).sort(), ['care', 'young']);
+      // Every event about the young member is in their own compartment.
+      const events = await target.database.handle.db
+        .selectFrom('case_events')
+        .select(['kind', 'compartment'])
+        .where('case_id', '=', caseId)
+        .where('kind', 'like', 'young.%')
+        .execute();
+      assert.ok(events.length >= 4);
+      for (const event of events) assert.match(event.compartment, /^young:/);
+      // The care worker's section shows the young member; the parent's page does not.
+      assert.match((await get(`/samenwerken/${caseId}`, care.cookies)).body, /data-young-section/);
+    });
+
+    test('from 16 the young person refuses adding members: 409 for the professional, a neutral 409 for the parent, nothing written', async () => {
+      const { parent, care, caseId } = await caseWithCare();
+      const { jar, channel } = await youngMember(care, caseId, 16);
+      const page = await get(channel, jar);
+      assert.match(page.body, /data-young-consent/);
+      const refused = await post(`${channel}/toestemming`, jar, { stroom: 'add-member', antwoord: 'nee' }, channel);
+      assert.equal(refused.statusCode, 303);
+      const bad = await post(`${channel}/toestemming`, jar, { stroom: 'alles', antwoord: 'nee' }, channel);
+      assert.equal(bad.statusCode, 400);
+      const before = await target.database.handle.db
+        .selectFrom('case_members')
+        .select('id')
+        .where('case_id', '=', caseId)
+        .execute();
+      const byCare = await post(`/samenwerken/${caseId}/uitnodigen`, care.cookies, { rol: 'police' });
+      assert.equal(byCare.statusCode, 409);
+      assert.match(byCare.body, /De jongere heeft hier geen toestemming voor gegeven/);
+      const byParent = await post(`/samenwerken/${caseId}/uitnodigen`, parent.cookies, { rol: 'care' });
+      assert.equal(byParent.statusCode, 409);
+      assert.doesNotMatch(byParent.body, /jongere/i);
+      const after = await target.database.handle.db
+        .selectFrom('case_members')
+        .select('id')
+        .where('case_id', '=', caseId)
+        .execute();
+      assert.equal(after.length, before.length);
+      // The check the share flow and the exports call answers the same; an answer of yes lifts it.
+      const check = target.services.caseYoung.youngConsentBlocks;
+      assert.equal(await check(caseId, 'add-member', new Date()), true);
+      assert.equal(await check(caseId, 'share-entries', new Date()), false);
+      await assert.rejects(
+        refuseWhenYoungRefused(check, caseId, 'add-member', new Date(), true),
+        (error) => error instanceof YoungConsentRefused && error.status === 409,
+      );
+      const given = await post(`${channel}/toestemming`, jar, { stroom: 'add-member', antwoord: 'ja' }, channel);
+      assert.equal(given.statusCode, 303);
+      assert.equal(await check(caseId, 'add-member', new Date()), false);
+      assert.equal((await post(`/samenwerken/${caseId}/uitnodigen`, care.cookies, { rol: 'police' })).statusCode, 200);
+    });
+  });
+}

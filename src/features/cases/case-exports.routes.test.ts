@@ -54,6 +54,13 @@ function verifyWithCli(zip: Uint8Array, logKey: string): Promise<{ code: number 
   });
 }
 
+/** The text of a PDF as poppler's pdftotext reads it. */
+function pdfText(bytes: Uint8Array, name: string): string {
+  const file = join(workDir, `${name}.pdf`);
+  writeFileSync(file, bytes);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
 for (const dialect of dialects) {
   describe(`case exports over HTTP [${dialect}]`, () => {
     const { target, sink } = caseAppForSuite(dialect);
@@ -311,6 +318,21 @@ for (const dialect of dialects) {
     test('the summary PDF after the passphrase: for a care worker, the parent sees it was made; a parent gets their own copy', async () => {
       const s = await scene();
       const summaryUrl = `/samenwerken/${s.caseId}/samenvatting`;
+      // One agreement for every member, one for the professionals only.
+      const careWho = await caseActorOf(target, s.care.account);
+      const careOpened = await casesOf(target).openCase(careWho, s.caseId);
+      for (const [wat, voor] of [
+        ['Kwartelafspraak voor iedereen', 'iedereen'],
+        ['Zwaluwafspraak alleen professionals', 'professionals'],
+      ] as const) {
+        const made = await target.services.caseItems.createAgreement(careWho.actor, careOpened, {
+          wat,
+          wie: '',
+          datum: '',
+          voor,
+        });
+        assert.ok(made.ok);
+      }
       // The case page links each member to what they may export.
       const links = async (who: BuiltAccount) => (await get(`/samenwerken/${s.caseId}`, who)).body;
       assert.match(await links(s.care.account), /href="\/samenwerken\/[^"]+\/samenvatting">Samenvatting als pdf</);
@@ -329,6 +351,11 @@ for (const dialect of dialects) {
       assert.match(String(pdf.headers['content-disposition']), /^attachment; filename="samenvatting\.pdf"$/);
       assert.equal(pdf.headers['cache-control'], 'no-store');
       assert.equal(Buffer.from(pdf.rawPayload).subarray(0, 5).toString('latin1'), '%PDF-');
+      const text = pdfText(pdf.rawPayload, `summary-${dialect}`);
+      assert.match(text, /Samenvatting van de samenwerking/);
+      assert.match(text, /Over: Sam/);
+      assert.match(text, /Kwartelafspraak voor iedereen/);
+      assert.match(text, /Zwaluwafspraak alleen professionals/);
       const made = (await events(s.caseId)).filter((event) => event.kind === 'export.summary');
       assert.equal(made.length, 1);
       assert.equal(made[0]!.compartment, 'members');
@@ -343,6 +370,12 @@ for (const dialect of dialects) {
       const copy = await post(s.parent, summaryUrl, summaryUrl, { wachtwoord: passphrase });
       assert.equal(copy.statusCode, 200);
       assert.match(String(copy.headers['content-disposition']), /filename="kopie\.pdf"/);
+      // The parent's copy holds what the parent reads: not the professionals' agreement.
+      const copyText = pdfText(copy.rawPayload, `copy-${dialect}`);
+      assert.match(copyText, /Eigen kopie van de samenwerking/);
+      assert.match(copyText, /Kwartelafspraak voor iedereen/);
+      assert.doesNotMatch(copyText, /Zwaluwafspraak/);
+      assert.match(copyText, /maakte een samenvatting van de samenwerking/);
       const police = await post(s.police.account, summaryUrl, summaryUrl, { wachtwoord: s.police.account.passphrase });
       assert.equal(police.statusCode, 200);
       const byPolice = (await events(s.caseId)).filter((event) => event.kind === 'export.summary').at(-1)!;

@@ -35,6 +35,8 @@ interface Figures {
   toMail: number[];
   /** The request's own part: posting the message (its transaction with the queued job). */
   request: number[];
+  /** One notice sent over SMTP on its own (a new connection per mail, as the mailer sends). */
+  smtp: number[];
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -110,7 +112,7 @@ async function measure(dialect: 'sqlite' | 'postgres', databaseUrl?: string): Pr
       );
       worker.start();
       const opened = await services.cases.openCase(first.who, caseId);
-      const figures: Figures = { dialect, toMail: [], request: [] };
+      const figures: Figures = { dialect, toMail: [], request: [], smtp: [] };
       try {
         for (let index = 0; index < RUNS; index += 1) {
           const before = sink.received.length;
@@ -130,6 +132,11 @@ async function measure(dialect: 'sqlite' | 'postgres', databaseUrl?: string): Pr
         }
       } finally {
         await worker.stop();
+      }
+      for (let index = 0; index < Math.min(RUNS, 50); index += 1) {
+        const start = performance.now();
+        await services.mailer.sendNotice('drie@example.org', 'case-news', 'nl');
+        figures.smtp.push(performance.now() - start);
       }
       return figures;
     } finally {
@@ -179,6 +186,7 @@ async function main(): Promise<void> {
       results.flatMap((result) => [
         [result.dialect, 'event → e-mail in the sink', ...stat(result.toMail)],
         [result.dialect, 'the request alone (post + queued job)', ...stat(result.request)],
+        [result.dialect, 'one SMTP send alone (mailer → sink)', ...stat(result.smtp)],
       ]),
       [0, 1],
     )}${note}\n  (the machine's load average while measuring: ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)\n`,

@@ -1,4 +1,5 @@
 import { enqueue } from '../../shared/jobs/jobs.repo.js';
+import { amsterdamDay } from '../../shared/time/amsterdam.js';
 import { type Mailer, MailNotSent } from '../../shared/mail/mailer.js';
 import type { Actor } from '../../shared/policy/actor.js';
 import { can } from '../../policies.js';
@@ -165,7 +166,8 @@ export function createCaseNotificationsService(repo: CaseNotificationsRepository
     async daily(now: Date): Promise<{ due: number; digests: number }> {
       const today = dayOf(now);
       const at = now.toISOString();
-      const due = await repo.dueAgreements(today);
+      // Due dates are Dutch calendar days (what members type); digests count UTC days (the run is at 05:00 UTC).
+      const due = await repo.dueAgreements(amsterdamDay(now));
       for (const agreement of due) {
         await repo.transaction(async (trx) => {
           await recordCaseEvent(trx, {

@@ -164,6 +164,11 @@ describe('who is told of a case event', () => {
       );
     });
     everyRecipient((member, event, _facts, members) => {
+      if (event.kind !== 'young.joined') return true;
+      const joined = members.find((candidate) => candidate.memberId === event.subjectMemberId);
+      return joined?.invitedByMemberId === member.memberId && working(member.role);
+    });
+    everyRecipient((member, event, _facts, members) => {
       if (event.kind !== 'member.joined') return true;
       const joined = members.find((candidate) => candidate.memberId === event.subjectMemberId);
       return member.role === 'coordinator' || joined?.invitedByMemberId === member.memberId;
@@ -187,6 +192,23 @@ describe('who is told of a case event', () => {
         assert.deepEqual(told, expected);
       }),
     );
+  });
+
+  test('a young person waiting to be confirmed: only the professional who invited them hears of it', () => {
+    const members: NotifiedMember[] = [
+      { memberId: 'p', role: 'parent', state: 'active', invitedByMemberId: null },
+      { memberId: 'c', role: 'care', state: 'active', invitedByMemberId: 'p' },
+      { memberId: 'k', role: 'coordinator', state: 'active', invitedByMemberId: 'p' },
+      { memberId: 'y', role: 'young', state: 'accepted', invitedByMemberId: 'c' },
+    ];
+    const joined: NotifiedEvent = {
+      kind: 'young.joined',
+      compartment: 'young:y',
+      actorMemberId: null,
+      subjectMemberId: 'y',
+      hideOnRisk: false,
+    };
+    assert.deepEqual(recipientsOf(joined, { mode: 'with-parents', riskConfirmed: true }, members), ['c']);
   });
 
   test('a young member’s message reaches the professional who invited them, and nobody else', () => {

@@ -26,6 +26,8 @@ export function defaultFrequency(role: NotifiedRole): NotificationFrequency {
 export const notifiedKinds = [
   // Someone used an invitation code and waits to be confirmed (the inviter and the coordinator).
   'member.joined',
+  // A young person used their code and waits for the professional who invited them (only they confirm).
+  'young.joined',
   'message.posted',
   'young.message',
   // Agreements with an assignee: the assignee (a member, or every member of the role).
@@ -105,6 +107,10 @@ function concerns(event: NotifiedEvent, member: NotifiedMember, members: readonl
       // The one who can confirm: the inviter, or the coordinator.
       const joined = members.find((candidate) => candidate.memberId === event.subjectMemberId);
       return member.role === 'coordinator' || (joined !== undefined && joined.invitedByMemberId === member.memberId);
+    }
+    case 'young.joined': {
+      const joined = members.find((candidate) => candidate.memberId === event.subjectMemberId);
+      return joined !== undefined && joined.invitedByMemberId === member.memberId && isWorkingProfessional(member.role);
     }
     case 'agreement.made':
     case 'agreement.changed':

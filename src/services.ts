@@ -216,16 +216,12 @@ export function createServices(
   const jobs = createJobWorker(createJobsRepository(database.db, database.dialect), jobHandlers);
   // The pathway of de lijn (content/pathway/), checked here so that a broken file stops the start.
   const pathway = loadPathways(pathwayDir);
-  // A young member of 16 or older who refused exports blocks them (ADR 0030).
-  // TODO(CHILD): the single call site of youngConsentBlocks for exports. Replace this stand-in (nobody refuses) with
-  // createYoungConsentCheck(database.db) from case-young.consent.ts once that file is committed.
-  const youngConsentBlocks = (_caseId: string, _flow: 'export', _now: Date): Promise<boolean> => Promise.resolve(false);
   // Exports of a case (ADR 0029): the summary PDF, a parent's own copy, the police bundle.
   const caseExports = createCaseExportsService(caseExportsRepository, createCaseSharesRepository(database.db), {
     jobPublicKey: jobKey.publicKey,
     audit,
     items: createCaseItemsService(createCaseItemsRepository(database.db), audit, { pathways: pathway }),
-    youngConsentBlocks,
+    youngConsentBlocks: youngConsent,
     queued: () => jobs.poke(),
   });
   return {

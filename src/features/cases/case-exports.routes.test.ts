@@ -16,7 +16,7 @@ import {
   joinWith,
   prepareCaseWorld,
 } from '../../../test/helpers/case-factories.js';
-import { caseAppForSuite } from '../../../test/helpers/case-setup.js';
+import { caseAppForSuite, memberRow } from '../../../test/helpers/case-setup.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { type BuiltAccount, buildParent } from '../../../test/helpers/factories.js';
 import { testObservation } from '../../../test/helpers/journal.js';
@@ -380,6 +380,55 @@ for (const dialect of dialects) {
       assert.equal(police.statusCode, 200);
       const byPolice = (await events(s.caseId)).filter((event) => event.kind === 'export.summary').at(-1)!;
       assert.equal(byPolice.hide_on_risk, 1);
+    });
+
+    test('a young member of 16 or older who refused exports: the summary and the police bundle are a 409, nothing written', async () => {
+      const s = await scene();
+      await share(s, [s.one.id]);
+      await target.services.jobs.runDue();
+      const now = new Date();
+      const young = memberRow(s.caseId, 'young', now.toISOString(), {
+        birth_month: `${now.getUTCFullYear() - 17}-01`,
+        invited_by_member_id: s.care.memberId,
+      });
+      await db().insertInto('case_members').values(young).execute();
+      const refusal = (decision: 'given' | 'refused', at: Date) =>
+        db()
+          .insertInto('case_consents')
+          .values({
+            id: crypto.randomUUID(),
+            case_id: s.caseId,
+            flow: 'export',
+            subject_id: young.id,
+            basis: 'child',
+            child_knows: 'yes',
+            decision,
+            recorded_by_member_id: young.id,
+            created_at: at.toISOString(),
+          })
+          .execute();
+      await refusal('refused', now);
+      const before = (await events(s.caseId)).length;
+      const summaryUrl = `/samenwerken/${s.caseId}/samenvatting`;
+      const summary = await post(s.care.account, summaryUrl, summaryUrl, { wachtwoord: s.care.account.passphrase });
+      assert.equal(summary.statusCode, 409);
+      assert.match(summary.body, /De jongere heeft hier geen toestemming voor gegeven/);
+      const bundle = await post(s.police.account, policePage(s), bundleUrl(s), {
+        wachtwoord: s.police.account.passphrase,
+      });
+      assert.equal(bundle.statusCode, 409);
+      assert.equal((await events(s.caseId)).length, before);
+      assert.deepEqual(
+        (await auditActions(s.caseId)).filter((action) => action.startsWith('case.export.')),
+        [],
+      );
+      // The parent's own copy is what they read already: not a flow to anyone else.
+      const copy = await post(s.parent, summaryUrl, summaryUrl, { wachtwoord: passphrase });
+      assert.equal(copy.statusCode, 200);
+      // Consent given later: the exports work again.
+      await refusal('given', new Date(now.getTime() + 1000));
+      const again = await post(s.care.account, summaryUrl, summaryUrl, { wachtwoord: s.care.account.passphrase });
+      assert.equal(again.statusCode, 200);
     });
 
     test('bad input to the export routes, as each kind of user, is a 4xx, never a 500', async () => {

@@ -39,6 +39,7 @@ const nl = {
   'caseYoung.section.open': 'Naar het kanaal',
   'caseYoung.section.confirm': 'Veiligheidsnummer vergelijken en bevestigen',
   'caseYoung.section.withdraw': 'Uitnodiging intrekken',
+  'caseYoung.section.close': 'Kanaal sluiten',
   'caseYoung.section.item': 'Jongere: {state}',
   // Invitation
   'caseYoung.invite.title': 'Een jongere uitnodigen',
@@ -158,6 +159,7 @@ const en: Translation<typeof nl> = {
   'caseYoung.section.open': 'Go to the channel',
   'caseYoung.section.confirm': 'Compare the safety number and confirm',
   'caseYoung.section.withdraw': 'Withdraw the invitation',
+  'caseYoung.section.close': 'Close the channel',
   'caseYoung.section.item': 'Young person: {state}',
   'caseYoung.invite.title': 'Invite a young person',
   'caseYoung.invite.intro':

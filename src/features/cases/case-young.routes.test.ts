@@ -5,6 +5,8 @@ import { caseProfessional, prepareCaseWorld, type CaseWorld } from '../../../tes
 import { caseAppForSuite } from '../../../test/helpers/case-setup.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { buildParent, type BuiltAccount } from '../../../test/helpers/factories.js';
+import { testObservation } from '../../../test/helpers/journal.js';
+import { journalActorOf } from '../journal/journal.service.js';
 import { refuseWhenYoungRefused, YoungConsentRefused } from './case-young.consent.js';
 
 /*
@@ -221,7 +223,25 @@ for (const dialect of dialects) {
       assert.ok(events.length >= 4);
       for (const event of events) assert.match(event.compartment, /^young:/);
       // The care worker's section shows the young member; the parent's page does not.
-      assert.match((await get(`/samenwerken/${caseId}`, care.cookies)).body, /data-young-section/);
+      const carePage = await get(`/samenwerken/${caseId}`, care.cookies);
+      assert.match(carePage.body, /data-young-section/);
+      // A young account has no journal, no diary and no professional pages.
+      for (const url of ['/logboek', '/dagboek', '/samenwerken/nieuw', '/organisatie']) {
+        assert.equal((await get(url, jar)).statusCode, 404, url);
+      }
+      // The care worker closes the channel: the young member is removed and finds nothing any more.
+      const youngMemberId = channel.split('/').pop()!;
+      const closed = await post(
+        `/samenwerken/${caseId}/leden/${youngMemberId}/verwijderen`,
+        care.cookies,
+        {},
+        `/samenwerken/${caseId}`,
+      );
+      assert.equal(closed.statusCode, 303);
+      assert.equal((await get(channel, jar)).statusCode, 404);
+      assert.equal((await get(channel, care.cookies)).statusCode, 404);
+      assert.doesNotMatch((await get('/samenwerken', jar)).body, /jongere\/[0-9a-f-]{36}/);
+      assert.doesNotMatch((await get(`/samenwerken/${caseId}/tijdlijn`, parent.cookies)).body, /Jongere|jongere/);
     });
 
     test('from 16 the young person refuses adding members: 409 for the professional, a neutral 409 for the parent, nothing written', async () => {
@@ -258,6 +278,36 @@ for (const dialect of dialects) {
         refuseWhenYoungRefused(check, caseId, 'add-member', new Date(), true),
         (error) => error instanceof YoungConsentRefused && error.status === 409,
       );
+      // Sharing journal entries: the young person refuses; the parent's share is refused in neutral words (even
+      // when the parent says the child is younger than 16), and nothing is shared.
+      const noSharing = await post(
+        `${channel}/toestemming`,
+        jar,
+        { stroom: 'share-entries', antwoord: 'nee' },
+        channel,
+      );
+      assert.equal(noSharing.statusCode, 303);
+      const session = (await target.services.accounts.currentSession(parent.session))!;
+      const entry = await target.services.journal.addObservation(
+        { ...journalActorOf(session), requestId: 'test' },
+        testObservation({ text: 'Iets wat ik zag.' }),
+      );
+      const shareForm = `/samenwerken/${caseId}/delen`;
+      const shared = await post(
+        shareForm,
+        parent.cookies,
+        { notitie: entry.id, kind16: 'nee', grondslag: 'ouder', kindWeet: 'ja' },
+        shareForm,
+      );
+      assert.equal(shared.statusCode, 409);
+      assert.match(shared.body, /geen toestemming/);
+      assert.doesNotMatch(shared.body, /jongere/i);
+      const sharedRows = await target.database.handle.db
+        .selectFrom('case_shared_entries')
+        .select('entry_id')
+        .where('case_id', '=', caseId)
+        .execute();
+      assert.deepEqual(sharedRows, []);
       const given = await post(`${channel}/toestemming`, jar, { stroom: 'add-member', antwoord: 'ja' }, channel);
       assert.equal(given.statusCode, 303);
       assert.equal(await check(caseId, 'add-member', new Date()), false);

@@ -47,9 +47,17 @@ export function YoungSection({ ctx, section }: { ctx: PageContext; section: Youn
             <li key={member.id}>
               <p>{t('caseYoung.section.item', { state: t(`caseYoung.section.state.${member.state}`) })}</p>
               {member.state === 'active' && (
-                <p>
-                  <a href={channelPath(section.caseId, member.id)}>{t('caseYoung.section.open')}</a>
-                </p>
+                <>
+                  <p>
+                    <a href={channelPath(section.caseId, member.id)}>{t('caseYoung.section.open')}</a>
+                  </p>
+                  <ActionForm
+                    ctx={ctx}
+                    action={`/samenwerken/${section.caseId}/leden/${member.id}/verwijderen`}
+                    label={t('caseYoung.section.close')}
+                    look="danger"
+                  />
+                </>
               )}
               {member.state === 'accepted' && (
                 <p>

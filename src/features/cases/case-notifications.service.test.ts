@@ -292,6 +292,73 @@ for (const dialect of dialects) {
       assert.deepEqual(to(await drain()), emails('care', 'coordinator', 'police'));
     });
 
+    test('a young person: their wait tells the professional who invited them; their channel tells only the two of them', async () => {
+      const now = new Date();
+      const invited = await target.services.caseYoung.invite(people.care!.who, caseId, {
+        maand: String(now.getUTCMonth() + 1),
+        jaar: String(now.getUTCFullYear() - 14),
+      });
+      assert.ok(invited.ok, JSON.stringify(invited));
+      const passphrase = 'paars konijn springt hoog over water';
+      const registered = await target.services.caseYoung.register(
+        {
+          code: invited.code,
+          gebruikersnaam: `melding.${dialect}.jong`,
+          wachtwoord: passphrase,
+          herhaling: passphrase,
+        },
+        undefined,
+        undefined,
+      );
+      assert.ok(registered.ok, JSON.stringify(registered));
+      assert.ok('cookie' in registered);
+      const session = await target.services.accounts.currentSession(registered.cookie);
+      assert.ok(session);
+      assert.equal(await target.services.accounts.setNoticeEmail(session, `melding.${dialect}.jong@example.org`), true);
+      const youngWho = { actor: session.actor, userId: session.userId, keys: session.keys };
+      assert.deepEqual(to(await drain()), emails('care'), 'only the care worker who invited (not the coordinator)');
+
+      const [home] = await target.services.caseYoung.home(youngWho);
+      assert.ok(home !== undefined);
+      const waiting = await target.services.caseYoung.channel(people.care!.who, caseId, home.memberId);
+      assert.ok(waiting.kind === 'waiting' && waiting.safety !== undefined);
+      assert.deepEqual(
+        await target.services.caseYoung.confirm(people.care!.who, caseId, home.memberId, {
+          sleutel: waiting.safety.keyId,
+        }),
+        { ok: true },
+      );
+      await drain();
+      people.young = {
+        account: { ...people.care!.account, username: `melding.${dialect}.jong` },
+        who: youngWho,
+        memberId: home.memberId,
+        email: `melding.${dialect}.jong@example.org`,
+      };
+      const posted = await target.services.caseYoung.post(youngWho, caseId, home.memberId, {
+        bericht: `${marker} jong`,
+      });
+      assert.ok(posted.ok, JSON.stringify(posted));
+      assert.deepEqual(to(await drain()), emails('care'), 'the young person’s message: their professional only');
+      const answered = await target.services.caseYoung.post(people.care!.who, caseId, home.memberId, {
+        bericht: `${marker} antwoord`,
+      });
+      assert.ok(answered.ok, JSON.stringify(answered));
+      // A young person's default is the daily digest: nothing now, a row waiting.
+      assert.deepEqual(to(await drain()), []);
+      const pending = await db()
+        .selectFrom('case_notification_pending')
+        .select('member_id')
+        .where('member_id', '=', home.memberId)
+        .execute();
+      assert.equal(pending.length, 1);
+      // A message to all members never reaches the young person.
+      await target.services.caseItems.postMessage(people.care!.who.actor, await opened('care'), 'members', {
+        bericht: `${marker} voor iedereen`,
+      });
+      assert.ok(!to(await drain()).includes(people.young.email));
+    });
+
     test('the daily run: an agreement due today tells its assignee once; the digest goes once, the next day', async () => {
       const asCare = await opened('care');
       const today = new Date().toISOString().slice(0, 10);
@@ -317,11 +384,11 @@ for (const dialect of dialects) {
       // Twice the same day: nothing new.
       assert.deepEqual(await target.services.caseNotifications.daily(morning), { due: 0, digests: 0 });
       assert.deepEqual(to(await drain()), []);
-      // The next morning, the second parent's digest: one mail for all that waited; once.
+      // The next morning, the digests of the second parent and the young person: one mail each for all that waited; once.
       const tomorrow = new Date(morning.getTime() + 24 * 3_600_000);
       const next = await target.services.caseNotifications.daily(tomorrow);
-      assert.equal(next.digests, 1);
-      assert.deepEqual(to(await drain()), emails('second'));
+      assert.equal(next.digests, 2);
+      assert.deepEqual(to(await drain()), emails('second', 'young'));
       assert.deepEqual(await target.services.caseNotifications.daily(tomorrow), { due: 0, digests: 0 });
       assert.deepEqual(to(await drain()), []);
     });

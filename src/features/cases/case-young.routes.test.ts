@@ -312,6 +312,24 @@ for (const dialect of dialects) {
       assert.equal(given.statusCode, 303);
       assert.equal(await check(caseId, 'add-member', new Date()), false);
       assert.equal((await post(`/samenwerken/${caseId}/uitnodigen`, care.cookies, { rol: 'police' })).statusCode, 200);
+      // The young member's answers are on no page of the parent's (the case page lists the consent records).
+      const parentPage = await get(`/samenwerken/${caseId}`, parent.cookies);
+      assert.equal(parentPage.statusCode, 200);
+      assert.doesNotMatch(parentPage.body, /jongere|Jongere/);
+      const answers = await target.database.handle.db
+        .selectFrom('case_consents')
+        .select('id')
+        .where('case_id', '=', caseId)
+        .where('basis', '=', 'child')
+        .execute();
+      assert.equal(answers.length, 3);
+      const others = await target.database.handle.db
+        .selectFrom('case_consents')
+        .select('id')
+        .where('case_id', '=', caseId)
+        .where('basis', '!=', 'child')
+        .execute();
+      assert.equal(parentPage.body.match(/data-consent=/g)?.length ?? 0, others.length);
     });
   });
 }

@@ -951,9 +951,12 @@ export function createCasesService(
         viewer: me,
         members,
         invitations,
+        // A young member's own answers are theirs and their professional's (ADR 0030): never on this page.
         consents:
           can(who.actor, 'case', 'viewMemberDetails', facts) || me.role === 'parent'
-            ? await repo.listConsents(found.case.id)
+            ? (await repo.listConsents(found.case.id)).filter(
+                (consent) => !all.some((member) => member.role === 'young' && member.id === consent.subjectId),
+              )
             : [],
         may: {
           inviteParent: can(who.actor, 'case', 'inviteParent', facts),

@@ -5,6 +5,7 @@ import { createCaseClosingRepository } from './features/cases/case-closing.repo.
 import { createCaseClosingService } from './features/cases/case-closing.service.js';
 import { createCaseExportsRepository } from './features/cases/case-exports.repo.js';
 import { createCaseExportsService } from './features/cases/case-exports.service.js';
+import { caseExportsUserData } from './features/cases/case-exports.user-data.js';
 import { policeBundleJobHandlers } from './features/cases/case-police-bundles.js';
 import { createCaseItemsRepository } from './features/cases/case-items.repo.js';
 import { createCaseMeasuresRepository } from './features/cases/case-measures.repo.js';
@@ -150,6 +151,8 @@ export function createServices(
     journalUserData(journal, database.dialect),
     passkeyUserData(passkeys),
     exportUserData(exports, exportsRepository),
+    // Before the memberships: their bundles are found by the account the memberships still name.
+    caseExportsUserData(createCaseExportsRepository(database.db)),
     casesUserData(cases),
   ];
   // Work done after the request that asked for it, by any instance (src/shared/jobs/): each kind's handler is

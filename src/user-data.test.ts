@@ -9,6 +9,7 @@ import { testObservation } from '../test/helpers/journal.js';
 import { createPasskeyRepository } from './features/accounts/passkeys.repo.js';
 import { nicknamePlace } from './features/accounts/passkeys.service.js';
 import { journalActorOf } from './features/journal/journal.service.js';
+import { translatorFor } from './messages.js';
 import type { CurrentSession } from './shared/auth/session.js';
 import { seal } from './shared/crypto/aead.js';
 
@@ -42,6 +43,8 @@ for (const dialect of dialects) {
     const db = () => test_.database.handle.db;
     const count = async (rows: Promise<unknown[]>) => (await rows).length;
 
+    /** The parent members whose police bundles the 'case-exports' case made. */
+    const bundleMembers = new Map<string, string[]>();
     const cases: Record<string, FeatureCase> = {
       journal: {
         async store(session) {
@@ -100,6 +103,60 @@ for (const dialect of dialects) {
             await test_.services.cases.listMine({ actor: session.actor, userId: session.userId, keys: session.keys })
           ).map((row) => row.caseId),
         exported: ['cases'],
+        keepsFor: () => Promise.resolve(false),
+      },
+      // The police bundle of what a parent shares into a case (ADR 0029): one row per sharing parent member.
+      'case-exports': {
+        async store(session) {
+          const who = { actor: session.actor, userId: session.userId, keys: session.keys, requestId: 'test' };
+          const started = await test_.services.cases.start(who, {
+            naam: 'Sanne',
+            grondslag: 'parent',
+            kindWeet: 'unknown',
+          });
+          assert.ok(started.ok);
+          const entry = await test_.services.journal.addObservation(
+            journalActorOf(session),
+            testObservation({ text: 'Gedeeld met de politie.' }),
+          );
+          const opened = await test_.services.cases.openCase(who, started.caseId);
+          await test_.services.caseShares.share(who, opened, [entry.id], {
+            basis: 'parent',
+            childKnows: 'yes',
+            childIs16OrOlder: false,
+          });
+          await test_.services.caseExports.prepare(
+            who,
+            await test_.services.cases.openCase(who, started.caseId),
+            'nl',
+            translatorFor('nl'),
+          );
+          await test_.services.jobs.runDue();
+          bundleMembers.set(session.userId, [
+            ...(bundleMembers.get(session.userId) ?? []),
+            opened.facts.viewer.memberId,
+          ]);
+        },
+        rows: (userId) =>
+          count(
+            db()
+              .selectFrom('case_police_bundles')
+              .select('id')
+              .where((eb) =>
+                eb.or([
+                  eb(
+                    'parent_member_id',
+                    'in',
+                    eb.selectFrom('case_members').select('id').where('user_id', '=', userId),
+                  ),
+                  // After the deletion the memberships no longer name the account: the ones made above.
+                  eb('parent_member_id', 'in', bundleMembers.get(userId) ?? ['none']),
+                ]),
+              )
+              .execute(),
+          ),
+        read: () => Promise.resolve(undefined),
+        exported: [],
         keepsFor: () => Promise.resolve(false),
       },
       'journal-export': {

@@ -144,6 +144,14 @@ export function createCaseExportsRepository(db: Kysely<Database>) {
       return row?.user_id ?? undefined;
     },
 
+    /** Account deletion: the bundles of the account's memberships, in the deletion's transaction. */
+    async deleteBundlesOfUser(trx: Trx, userId: string): Promise<void> {
+      await trx
+        .deleteFrom('case_police_bundles')
+        .where('parent_member_id', 'in', trx.selectFrom('case_members').select('id').where('user_id', '=', userId))
+        .execute();
+    },
+
     /** The consent records of a parent's shares into the case (flow 'share-entries'), oldest first. */
     async shareConsents(caseId: string, parentMemberId: string): Promise<ShareConsentRecord[]> {
       const rows = await db

@@ -6,6 +6,7 @@ import { caseAppForSuite } from '../../../test/helpers/case-setup.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { buildParent, type BuiltAccount } from '../../../test/helpers/factories.js';
 import { testObservation } from '../../../test/helpers/journal.js';
+import { registeredRoutes } from '../../../test/helpers/routes.js';
 import { journalActorOf } from '../journal/journal.service.js';
 import { refuseWhenYoungRefused, YoungConsentRefused } from './case-young.consent.js';
 
@@ -242,6 +243,48 @@ for (const dialect of dialects) {
       assert.equal((await get(channel, care.cookies)).statusCode, 404);
       assert.doesNotMatch((await get('/samenwerken', jar)).body, /jongere\/[0-9a-f-]{36}/);
       assert.doesNotMatch((await get(`/samenwerken/${caseId}/tijdlijn`, parent.cookies)).body, /Jongere|jongere/);
+    });
+
+    test('every case route the app registers: a young member reaches only their own channel; a parent nothing about the young member', async () => {
+      const { parent, care, caseId } = await caseWithCare();
+      const { jar, channel } = await youngMember(care, caseId, 14);
+      const youngId = channel.split('/').pop()!;
+      const other = '00000000-0000-4000-8000-000000000000';
+      const urlOf = (path: string, memberId: string) =>
+        path.replace(':caseId', caseId).replace(':memberId', memberId).replace(/:\w+/g, other);
+      const routes = registeredRoutes(target.app).filter((route) => route.path.startsWith('/samenwerken/:caseId'));
+      assert.ok(routes.some((route) => route.path === '/samenwerken/:caseId/jongere/:memberId'));
+      const reached: string[] = [];
+      for (const route of routes) {
+        const url = urlOf(route.path, youngId);
+        const own = url === channel;
+        const answer = route.method === 'GET' ? await get(url, jar) : await post(url, jar, {}, channel);
+        if (own && route.method === 'GET') {
+          assert.equal(answer.statusCode, 200);
+          continue;
+        }
+        // Their own choice of e-mail about news (ADR 0028: every active member, a young one too): it shows nothing
+        // of the case, not even the child's label.
+        if (route.method === 'GET' && route.path === '/samenwerken/:caseId/meldingen') {
+          assert.doesNotMatch(answer.body, /Noor/);
+          continue;
+        }
+        if (answer.statusCode < 400) reached.push(`${route.method} ${route.path} ${answer.statusCode}`);
+      }
+      assert.deepEqual(reached, [], 'a young member reaches nothing of the case but their own channel');
+      // The parent, with the young member's id wherever a member is named: nothing answers.
+      const parentReached: string[] = [];
+      for (const route of routes.filter((candidate) => candidate.path.includes(':memberId'))) {
+        const url = urlOf(route.path, youngId);
+        const answer =
+          route.method === 'GET'
+            ? await get(url, parent.cookies)
+            : await post(url, parent.cookies, {}, `/samenwerken/${caseId}`);
+        if (answer.statusCode < 400) parentReached.push(`${route.method} ${route.path} ${answer.statusCode}`);
+      }
+      assert.deepEqual(parentReached, [], 'a parent reaches nothing of the young member');
+      // The young member is still there, untouched, and their channel still open.
+      assert.equal((await get(channel, jar)).statusCode, 200);
     });
 
     test('from 16 the young person refuses adding members: 409 for the professional, a neutral 409 for the parent, nothing written', async () => {

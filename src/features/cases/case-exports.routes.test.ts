@@ -425,10 +425,26 @@ for (const dialect of dialects) {
       // The parent's own copy is what they read already: not a flow to anyone else.
       const copy = await post(s.parent, summaryUrl, summaryUrl, { wachtwoord: passphrase });
       assert.equal(copy.statusCode, 200);
-      // Consent given later: the exports work again.
+      // Consent given later: the exports work again. The young person's channel is never in the summary, not even
+      // for the professional who invited them (its events are in its own compartment).
       await refusal('given', new Date(now.getTime() + 1000));
+      await db()
+        .insertInto('case_events')
+        .values({
+          case_id: s.caseId,
+          compartment: `young:${young.id}`,
+          kind: 'young.message',
+          ref_id: null,
+          actor_member_id: young.id,
+          subject_member_id: null,
+          created_at: new Date().toISOString(),
+        })
+        .execute();
       const again = await post(s.care.account, summaryUrl, summaryUrl, { wachtwoord: s.care.account.passphrase });
       assert.equal(again.statusCode, 200);
+      const text = pdfText(again.rawPayload, `young-${dialect}`);
+      assert.match(text, /begon deze samenwerking/);
+      assert.doesNotMatch(text, /Er veranderde iets in de samenwerking|[Jj]ongere/);
     });
 
     test('bad input to the export routes, as each kind of user, is a 4xx, never a 500', async () => {

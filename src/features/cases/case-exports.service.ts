@@ -30,7 +30,7 @@ import { roleLabel } from './views/pathway.views.js';
  */
 
 /** A young member of 16 or older refused exports of data about them (case_consents). */
-export class YoungConsentRefused extends AppError {
+export class ExportRefusedByYoung extends AppError {
   readonly status = 409;
   readonly messageKey = 'caseExports.problem.youngRefused';
 }
@@ -96,7 +96,7 @@ export function createCaseExportsService(
   }
 
   async function refusedByYoung(caseId: string): Promise<void> {
-    if (await options.youngConsentBlocks(caseId, 'export', clock())) throw new YoungConsentRefused('young refused');
+    if (await options.youngConsentBlocks(caseId, 'export', clock())) throw new ExportRefusedByYoung('young refused');
   }
 
   const line = (who: ExportActor, action: string, objectType: string, objectId: string) =>

@@ -10,7 +10,7 @@ import {
   joinWith,
   prepareCaseWorld,
 } from '../../../test/helpers/case-factories.js';
-import { caseAppForSuite } from '../../../test/helpers/case-setup.js';
+import { caseAppForSuite, memberRow } from '../../../test/helpers/case-setup.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { type BuiltAccount, buildParent } from '../../../test/helpers/factories.js';
 import { recipientOf } from '../../../test/helpers/smtp-sink.js';
@@ -469,6 +469,34 @@ for (const dialect of dialects) {
       await drain();
       await join('vt', 'care', 'veilig-thuis', vt);
       assert.deepEqual(to(await drain()), emails('care', 'coordinator'), 'no parent hears that Veilig Thuis came in');
+    });
+
+    test('a professional-only case tells no parent, even one whose membership row should not exist', async () => {
+      const started = await target.services.cases.start(people.care!.who, {
+        naam: `${marker} alleen`,
+        vorm: 'alleen-professionals',
+        rol: 'care',
+        grondslag: 'meldcode',
+        kindWeet: 'unknown',
+      });
+      assert.ok(started.ok, JSON.stringify(started));
+      const { code, memberId } = await inviteInto(target, people.care!.who, started.caseId, 'coordinator');
+      await joinWith(target, people.coordinator!.who, code);
+      assert.deepEqual(to(await drain()), emails('care'), 'the inviter');
+      await confirmMember(target, people.care!.who, started.caseId, memberId);
+      const at = new Date().toISOString();
+      await db()
+        .insertInto('case_members')
+        .values(memberRow(started.caseId, 'parent', at, { user_id: people.parent!.who.userId }))
+        .execute();
+      const asCare = await target.services.cases.openCase(people.care!.who, started.caseId);
+      assert.deepEqual(
+        await target.services.caseItems.postMessage(people.care!.who.actor, asCare, 'members', {
+          bericht: `${marker} x`,
+        }),
+        { ok: true },
+      );
+      assert.deepEqual(to(await drain()), emails('coordinator'));
     });
 
     test('no mail carries a revealing word, a name, the label or a link; every one has the neutral subject', () => {

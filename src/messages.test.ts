@@ -35,6 +35,10 @@ const builtKeyPrefixes = [
   'cases.page.invitation.state.', // an invitation's state
   'cases.page.mandate.', // the Veilig Thuis investigation question's answers
   'cases.problem.', // why a step of the case's life cycle was refused
+  'caseYoung.section.state.', // a young member's state, for the professional who invited them (ADR 0030)
+  'caseYoung.problem.', // why a young person's code or a change in their channel was refused
+  'caseYoung.consent.flow.', // a consent question put to a young member of 16 or older
+  'caseYoung.consent.answer.', // their latest answer to it
 ];
 
 /** Templates that start like a key but name something else. */

@@ -19,6 +19,7 @@ const nl = {
   'caseYoung.problem.key-changed':
     'De sleutels van de jongere zijn veranderd. Vergelijk het nieuwe veiligheidsnummer en bevestig opnieuw.',
   'caseYoung.problem.not-now': 'Dat kan nu niet. Laad de pagina opnieuw.',
+  'caseYoung.problem.throttled': 'Te veel pogingen. Wacht even en probeer het dan opnieuw.',
   // Forms
   'caseYoung.form.month': 'Kies de maand waarin de jongere geboren is.',
   'caseYoung.form.year': 'Vul het geboortejaar in met vier cijfers, bijvoorbeeld 2012.',
@@ -141,6 +142,7 @@ const en: Translation<typeof nl> = {
   'caseYoung.problem.key-changed':
     "The young person's keys have changed. Compare the new safety number and confirm again.",
   'caseYoung.problem.not-now': 'That is not possible now. Reload the page.',
+  'caseYoung.problem.throttled': 'Too many attempts. Wait a while and then try again.',
   'caseYoung.form.month': 'Choose the month the young person was born in.',
   'caseYoung.form.year': 'Enter the year of birth in four digits, for example 2012.',
   'caseYoung.form.tooYoung': 'A child can have an account of their own from 12. This child is younger than 12.',

@@ -226,7 +226,10 @@ for (const dialect of dialects) {
       // The care worker's section shows the young member; the parent's page does not.
       const carePage = await get(`/samenwerken/${caseId}`, care.cookies);
       assert.match(carePage.body, /data-young-section/);
-      // A young account has no journal, no diary and no professional pages.
+      // A young account's own pages work; it has no journal, no diary and no professional pages.
+      for (const url of ['/', '/account', '/samenwerken/jongeren']) {
+        assert.equal((await get(url, jar)).statusCode, 200, url);
+      }
       for (const url of ['/logboek', '/dagboek', '/samenwerken/nieuw', '/organisatie']) {
         assert.equal((await get(url, jar)).statusCode, 404, url);
       }

@@ -84,8 +84,8 @@ export interface YoungFormRefusal {
 /** A refusal of a code or a change, with the status it is sent with (caseYoung.problem.<problem>). */
 export interface YoungRefusal {
   ok: false;
-  problem: 'code-unknown' | 'code-used' | 'code-expired' | 'code-withdrawn' | 'key-changed' | 'not-now';
-  status: 400 | 409 | 410;
+  problem: 'code-unknown' | 'code-used' | 'code-expired' | 'code-withdrawn' | 'key-changed' | 'not-now' | 'throttled';
+  status: 400 | 409 | 410 | 429;
 }
 
 const refuse = (problem: YoungRefusal['problem'], status: YoungRefusal['status']): YoungRefusal => ({
@@ -480,6 +480,8 @@ export function createCaseYoungService(
         (userId) => (trx) => audit.record(trx, line(userId, 'case.young.joined', invitation.caseId, trail)),
       );
       if (result === 'link') return refuse('code-used', 410);
+      // Too many names found taken from this address: wait (the sign-up's own throttle).
+      if (!result.ok && result.retryAt !== undefined) return refuse('throttled', 429);
       if (!result.ok) {
         const values = parseForm(z.object({}), body, { keep: 80, secrets: ['wachtwoord', 'herhaling'] }).values;
         return { ok: false, form: { values, problems: result.problems } };

@@ -104,8 +104,21 @@ for (const dialect of dialects) {
       await confirmMember(target, firstWho, caseId, memberId);
       await target.services.jobs.runDue();
 
-      const posted = await post(`/samenwerken/${caseId}/berichten`, second.cookies, { bericht: 'Hallo' });
+      // The worker is poked once the change is answered (its job is then committed), not left to its idle poll.
+      const jobs = target.services.jobs;
+      const poke = jobs.poke.bind(jobs);
+      let pokes = 0;
+      jobs.poke = () => {
+        pokes += 1;
+      };
+      let posted;
+      try {
+        posted = await post(`/samenwerken/${caseId}/berichten`, second.cookies, { bericht: 'Hallo' });
+      } finally {
+        jobs.poke = poke;
+      }
       assert.equal(posted.statusCode, 303);
+      assert.ok(pokes >= 1, 'the worker was poked');
       const db = target.database.handle.db;
       const queued = await db.selectFrom('jobs').select(['id', 'kind']).where('kind', 'like', 'cases.%').execute();
       assert.ok(queued.some((job) => job.kind === 'cases.notify-event'));

@@ -83,6 +83,14 @@ export function createCaseNotificationsService(repo: CaseNotificationsRepository
   }
 
   return {
+    /**
+     * After a request changed a case (its transaction committed): a notification job it queued is looked at now,
+     * not at the worker's next idle poll.
+     */
+    changed(): void {
+      queued();
+    },
+
     /** My setting in a case, or undefined when I may not set one (not an active member). */
     async mySetting(actor: Actor, userId: string, caseId: unknown): Promise<NotificationSetting | undefined> {
       const facts = await factsOf(userId, caseId).catch(() => undefined);

@@ -382,6 +382,59 @@ for (const dialect of dialects) {
       assert.equal(byPolice.hide_on_risk, 1);
     });
 
+    test('a closed case still exports (read-only is not unreadable); a deleted one answers 410, nothing written', async () => {
+      const s = await scene();
+      await share(s, [s.one.id]);
+      await target.services.jobs.runDue();
+      const closedAt = new Date(Date.now() - 400 * 86_400_000);
+      await db()
+        .updateTable('cases')
+        .set({ closed_at: closedAt.toISOString(), delete_after: new Date(Date.now() + 40 * 86_400_000).toISOString() })
+        .where('id', '=', s.caseId)
+        .execute();
+      const summaryUrl = `/samenwerken/${s.caseId}/samenvatting`;
+      const summary = await post(s.care.account, summaryUrl, summaryUrl, { wachtwoord: s.care.account.passphrase });
+      assert.equal(summary.statusCode, 200);
+      const copy = await post(s.parent, summaryUrl, summaryUrl, { wachtwoord: passphrase });
+      assert.equal(copy.statusCode, 200);
+      const bundle = await post(s.police.account, policePage(s), bundleUrl(s), {
+        wachtwoord: s.police.account.passphrase,
+      });
+      assert.equal(bundle.statusCode, 200);
+      assert.equal((await verifyBundle(new Uint8Array(bundle.rawPayload), { extraLogKey: logKey() })).valid, true);
+
+      // Deleted (crypto-shredded by the daily task): the keys are gone, so is every export, and the bundle row.
+      await db()
+        .updateTable('cases')
+        .set({
+          delete_after: new Date(Date.now() - 86_400_000).toISOString(),
+          deletion_notice_at: new Date(Date.now() - 40 * 86_400_000).toISOString(),
+        })
+        .where('id', '=', s.caseId)
+        .execute();
+      assert.equal((await target.services.caseClosing.daily(new Date())).shredded, 1);
+      const before = (await events(s.caseId)).length;
+      for (const [who, url] of [
+        [s.care.account, summaryUrl],
+        [s.parent, summaryUrl],
+        [s.police.account, bundleUrl(s)],
+      ] as const) {
+        const page = await get('/samenwerken', who);
+        const answer = await target.app.inject({
+          method: 'POST',
+          url,
+          cookies: withCookiesOf(who.cookies, page.headers),
+          payload: { _csrf: csrfTokenFrom(page.body), wachtwoord: who.passphrase },
+        });
+        assert.ok([404, 410].includes(answer.statusCode), `${url}: ${answer.statusCode}`);
+      }
+      assert.equal((await events(s.caseId)).length, before);
+      assert.deepEqual(
+        await db().selectFrom('case_police_bundles').select('id').where('case_id', '=', s.caseId).execute(),
+        [],
+      );
+    });
+
     test('a young member of 16 or older who refused exports: the summary and the police bundle are a 409, nothing written', async () => {
       const s = await scene();
       await share(s, [s.one.id]);

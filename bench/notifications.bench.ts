@@ -5,8 +5,8 @@
 // local sink (a real SMTP conversation on 127.0.0.1, parsed as a mail client would). Measured per message from
 // before the service call until the mail has been parsed by the sink; p50 / p99 over the runs. The jobs are run
 // by a worker over the notification handlers with a short poll (BENCH_NOTIFY_POLL_MS, default 10 ms), as the
-// server's worker runs them but without its 1 s idle poll, which a request's poke does not shorten for a job
-// queued inside the request's own transaction (see ADR 0028).
+// server's worker runs them but without its 1 s idle poll; and once more as the server does it: the form posted
+// through the app, the services' own worker with its defaults, poked when the answer has been sent.
 //
 // On SQLite and, when TEST_DATABASE_URL or DATABASE_URL is set, on PostgreSQL (a throwaway database created on
 // that server for the run and dropped afterwards). Figures only; the run never fails on them.
@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { createApp } from '../src/app.js';
 import { prepareDatabase } from '../src/bootstrap.js';
 import { caseNotificationJobHandlers } from '../src/features/cases/case-notifications.jobs.js';
 import { createServices } from '../src/services.js';
@@ -23,6 +24,7 @@ import { loadConfig } from '../src/shared/config/config.js';
 import { openDatabase } from '../src/shared/db/database.js';
 import { createJobWorker } from '../src/shared/jobs/jobs.js';
 import { createJobsRepository } from '../src/shared/jobs/jobs.repo.js';
+import { csrfTokenFrom, withCookiesOf } from '../test/helpers/app.js';
 import { startSmtpSink } from '../test/helpers/smtp-sink.js';
 import { percentile, table } from './report.js';
 
@@ -37,6 +39,8 @@ interface Figures {
   request: number[];
   /** One notice sent over SMTP on its own (a new connection per mail, as the mailer sends). */
   smtp: number[];
+  /** As the server does it: POST through the app, the services' own worker (1 s idle poll), poked after the answer. */
+  throughApp: number[];
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -73,7 +77,11 @@ async function measure(dialect: 'sqlite' | 'postgres', databaseUrl?: string): Pr
         if (!signUp.ok) throw new Error('sign-up failed');
         const session = await services.accounts.currentSession(signUp.cookie);
         if (session === undefined || session === null) throw new Error('no session');
-        return { session, who: { actor: session.actor, userId: session.userId, keys: session.keys } };
+        return {
+          session,
+          cookie: signUp.cookie,
+          who: { actor: session.actor, userId: session.userId, keys: session.keys },
+        };
       };
       const first = await signIn('bench.melding.een');
       const second = await signIn('bench.melding.twee');
@@ -112,7 +120,7 @@ async function measure(dialect: 'sqlite' | 'postgres', databaseUrl?: string): Pr
       );
       worker.start();
       const opened = await services.cases.openCase(first.who, caseId);
-      const figures: Figures = { dialect, toMail: [], request: [], smtp: [] };
+      const figures: Figures = { dialect, toMail: [], request: [], smtp: [], throughApp: [] };
       try {
         for (let index = 0; index < RUNS; index += 1) {
           const before = sink.received.length;
@@ -137,6 +145,40 @@ async function measure(dialect: 'sqlite' | 'postgres', databaseUrl?: string): Pr
         const start = performance.now();
         await services.mailer.sendNotice('drie@example.org', 'case-news', 'nl');
         figures.smtp.push(performance.now() - start);
+      }
+      // The server's path: the form posted through the app; the services' worker with its defaults, poked when the
+      // answer is sent (case-notifications.routes.tsx).
+      const app = await createApp(services, { logger: false });
+      services.jobs.start();
+      try {
+        const cookieName = config.secureCookies ? '__Host-sessie' : 'sessie';
+        const form = await app.inject({
+          method: 'GET',
+          url: `/samenwerken/${caseId}/berichten`,
+          cookies: { [cookieName]: first.cookie },
+        });
+        const jar = withCookiesOf({ [cookieName]: first.cookie }, form.headers);
+        const token = csrfTokenFrom(form.body);
+        for (let index = 0; index < Math.min(RUNS, 100); index += 1) {
+          const before = sink.received.length;
+          const start = performance.now();
+          const posted = await app.inject({
+            method: 'POST',
+            url: `/samenwerken/${caseId}/berichten`,
+            cookies: jar,
+            payload: { _csrf: token, bericht: `Via de site ${index}.` },
+          });
+          if (posted.statusCode !== 303) throw new Error(`posting answered ${posted.statusCode}`);
+          const deadline = Date.now() + 10_000;
+          while (sink.received.length === before) {
+            if (Date.now() > deadline) throw new Error('no mail within 10 s');
+            await new Promise((resolve) => setTimeout(resolve, 1));
+          }
+          figures.throughApp.push(performance.now() - start);
+        }
+      } finally {
+        await services.jobs.stop();
+        await app.close();
       }
       return figures;
     } finally {
@@ -187,6 +229,7 @@ async function main(): Promise<void> {
         [result.dialect, 'event → e-mail in the sink', ...stat(result.toMail)],
         [result.dialect, 'the request alone (post + queued job)', ...stat(result.request)],
         [result.dialect, 'one SMTP send alone (mailer → sink)', ...stat(result.smtp)],
+        [result.dialect, 'through the app: POST → e-mail (server worker)', ...stat(result.throughApp)],
       ]),
       [0, 1],
     )}${note}\n  (the machine's load average while measuring: ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)\n`,

@@ -5,6 +5,7 @@
 // its PDF is not valid and the page names the replaced PDF. The page passes axe.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { unzipSync, zipSync } from 'fflate';
 import { csrfTokenFrom, withCookiesOf } from '../helpers/app.js';
@@ -21,11 +22,12 @@ import { buildParent } from '../helpers/factories.js';
 import { testObservation } from '../helpers/journal.js';
 import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.js';
 import { journalActorOf } from '../../src/features/journal/journal.service.js';
-import { axeViolations, type E2E, newAppPage, startE2E } from './support.js';
+import { AppPage, axeViolations, type E2E, newAppPage, startE2E, submitForm } from './support.js';
 
 let sink: SmtpSink | undefined;
 let e2e: E2E | undefined;
 let bundle: Uint8Array | undefined;
+let police: { cookies: Record<string, string>; passphrase: string; caseId: string } | undefined;
 
 before(async () => {
   sink = await startSmtpSink();
@@ -36,9 +38,9 @@ before(async () => {
   const parentWho = await caseActorOf(target, parent);
   const started = await target.services.cases.start(parentWho, { naam: 'Robin', grondslag: 'parent', kindWeet: 'yes' });
   assert.ok(started.ok);
-  const police = await caseProfessional(world, 'police', 'bundel.agent');
+  const policeAccount = await caseProfessional(world, 'police', 'bundel.agent');
   const { code, memberId } = await inviteInto(target, parentWho, started.caseId, 'police');
-  await joinWith(target, await caseActorOf(target, police), code);
+  await joinWith(target, await caseActorOf(target, policeAccount), code);
   await confirmMember(target, parentWho, started.caseId, memberId);
   const session = (await target.services.accounts.currentSession(parent.session))!;
   const writer = { ...journalActorOf(session), requestId: 'e2e' };
@@ -69,31 +71,50 @@ before(async () => {
   assert.equal(shared.statusCode, 303);
   await target.services.jobs.runDue();
 
-  // The police member downloads it from their page, with the passphrase.
-  const parentMemberId = (
-    await target.database.handle.db
-      .selectFrom('case_members')
-      .select('id')
-      .where('case_id', '=', started.caseId)
-      .where('role', '=', 'parent')
-      .executeTakeFirstOrThrow()
-  ).id;
-  const bundles = `/samenwerken/${started.caseId}/politiebundel`;
-  const policePage = await target.app.inject({ method: 'GET', url: bundles, cookies: police.cookies });
-  assert.match(policePage.body, /data-bundle="ready"/);
-  const download = await target.app.inject({
-    method: 'POST',
-    url: `${bundles}/${parentMemberId}`,
-    cookies: withCookiesOf(police.cookies, policePage.headers),
-    payload: { _csrf: csrfTokenFrom(policePage.body), wachtwoord: police.passphrase },
-  });
-  assert.equal(download.statusCode, 200);
-  bundle = new Uint8Array(download.rawPayload);
+  police = { cookies: policeAccount.cookies, passphrase: policeAccount.passphrase, caseId: started.caseId };
 });
 
 after(async () => {
   await e2e?.close();
   await sink?.close();
+});
+
+test('the police member downloads the bundle from its page after the passphrase; the page and the summary page pass axe', async () => {
+  const { browser, baseUrl } = e2e!;
+  const context = await browser.newContext({ locale: 'nl-NL', acceptDownloads: true });
+  try {
+    await context.addCookies(Object.entries(police!.cookies).map(([name, value]) => ({ name, value, url: baseUrl })));
+    const app = new AppPage(await context.newPage(), baseUrl);
+    await app.open(`/samenwerken/${police!.caseId}`);
+    await app.page.getByRole('link', { name: 'Bundel voor de politie' }).click();
+    await app.page.getByRole('heading', { level: 1, name: 'Gedeelde notities als bundel voor de politie' }).waitFor();
+    assert.match(
+      await app.page.locator('main').innerText(),
+      /2 notities gedeeld door een ouder\s+De bundel is klaar\./,
+    );
+    let axe = await axeViolations(app.page);
+    assert.equal(axe.count, 0, axe.description);
+    // A wrong passphrase: the form again with its problem, nothing downloaded.
+    await app.page.getByLabel('Uw wachtwoord, nog een keer').fill('niet mijn wachtwoord');
+    const refused = await submitForm(app.page, 'Bundel downloaden');
+    assert.equal(refused.status(), 400);
+    await app.page.getByText('Dit wachtwoord klopt niet').first().waitFor();
+    await app.page.getByLabel('Uw wachtwoord, nog een keer').fill(police!.passphrase);
+    const [download] = await Promise.all([
+      app.page.waitForEvent('download'),
+      app.page.getByRole('button', { name: 'Bundel downloaden' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'politiebundel.zip');
+    const file = await download.path();
+    bundle = new Uint8Array(readFileSync(file));
+
+    await app.open(`/samenwerken/${police!.caseId}/samenvatting`);
+    await app.page.getByRole('heading', { level: 1, name: 'Samenvatting van de samenwerking' }).waitFor();
+    axe = await axeViolations(app.page);
+    assert.equal(axe.count, 0, axe.description);
+  } finally {
+    await context.close();
+  }
 });
 
 test('the police bundle verifies on /verifieer, unchanged; a byte flipped in its PDF is named', async () => {

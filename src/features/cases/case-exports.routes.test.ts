@@ -247,6 +247,34 @@ for (const dialect of dialects) {
       assert.equal((await post(s.police.account, policePage(s), bundleUrl(s), {})).statusCode, 404);
     });
 
+    test('an entry the parent redacts after sharing leaves the bundle at once; the next one says it was redacted', async () => {
+      const s = await scene();
+      await share(s, [s.one.id, s.two.id]);
+      await target.services.jobs.runDue();
+      await target.services.journal.redact(s.writer, s.two.id);
+      assert.deepEqual(
+        await db().selectFrom('case_police_bundles').select('id').where('case_id', '=', s.caseId).execute(),
+        [],
+        'the bundle with the redacted text is gone in the redaction transaction',
+      );
+      assert.equal((await post(s.police.account, policePage(s), bundleUrl(s), {})).statusCode, 409);
+      // The parent looks at their shares: a new bundle; it verifies, the entry redacted.
+      assert.equal((await get(`/samenwerken/${s.caseId}/gedeeld`, s.parent)).statusCode, 200);
+      await target.services.jobs.runDue();
+      const got = await post(s.police.account, policePage(s), bundleUrl(s), {
+        wachtwoord: s.police.account.passphrase,
+      });
+      assert.equal(got.statusCode, 200);
+      const report = await verifyBundle(new Uint8Array(got.rawPayload), { extraLogKey: logKey() });
+      assert.deepEqual(report.failures, []);
+      assert.equal(report.valid, true);
+      assert.deepEqual(report.summary?.redacted, [1]);
+      assert.doesNotMatch(JSON.stringify(report.entries), /Tweede zorg/);
+      assert.match(JSON.stringify(report.entries), /Eerste zorg bij het hek/);
+      const text = pdfText(unzipSync(new Uint8Array(got.rawPayload))['journal.pdf']!, `redacted-${dialect}`);
+      assert.doesNotMatch(text, /Tweede zorg/);
+    });
+
     test('only the police member has the bundle; under "risk in the family" the parent does not see its download', async () => {
       const s = await scene();
       await share(s, [s.one.id]);

@@ -266,6 +266,21 @@ function lockedJournal(trx: Transaction<Database>, journal: JournalRow): LockedJ
     },
     async redactEntry(entryId, redactedAt) {
       await trx.deleteFrom('journal_attachments').where('entry_id', '=', entryId).execute();
+      // A police bundle made when this entry was shared into a case holds a copy of it (ADR 0029): it goes with the
+      // content, and is made again without it when the parent next shares or looks at their shares.
+      await trx
+        .deleteFrom('case_police_bundles')
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('case_shared_entries')
+              .select('case_shared_entries.entry_id')
+              .where('case_shared_entries.entry_id', '=', entryId)
+              .whereRef('case_shared_entries.case_id', '=', 'case_police_bundles.case_id')
+              .whereRef('case_shared_entries.parent_member_id', '=', 'case_police_bundles.parent_member_id'),
+          ),
+        )
+        .execute();
       await trx
         .updateTable('journal_entries')
         .set({ wrapped_key: null, payload: null, redacted_at: redactedAt })

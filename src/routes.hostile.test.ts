@@ -15,11 +15,12 @@ import { dialects } from '../test/helpers/databases.js';
 import { buildParent } from '../test/helpers/factories.js';
 import { registeredRoutes } from '../test/helpers/routes.js';
 import { type SmtpSink, startSmtpSink } from '../test/helpers/smtp-sink.js';
+import { buildYoungMember } from '../test/helpers/young.js';
 import { pathwayDir } from './shared/paths.js';
 
 /*
  * Bad input, for every route the app registers, as every kind of user: anonymous, a parent, a professional, an
- * admin (and whoever else signs in). Each route gets a missing body, a malformed one, one that is far too big,
+ * admin, a young person (and a parent in no case). Each route gets a missing body, a malformed one, one that is far too big,
  * one in a type no form sends, and one whose every field is hostile (markup, SQL, control characters, right-to-left
  * overrides, 20,000 characters, a field given twice), with the actor's own valid ids in the path and with ids that
  * are malformed. The answer must be the app's own — never a 500 — and a refusal must be a page in the visitor's
@@ -215,6 +216,12 @@ for (const dialect of dialects) {
       jars.set('admin', await csrfFor(world.admins[0].cookies));
       const outsider = await buildParent(testApp, { username: `vijand${dialect}.buiten` });
       jars.set('parent without a case', await csrfFor(outsider.cookies));
+      const young = await buildYoungMember(testApp, memberOf(built, 'care', 'active').account, built.caseId, {
+        age: 16,
+        username: `vijand${dialect}.jong`,
+      });
+      ids.young = young.memberId;
+      jars.set('young person', await csrfFor(young.jar));
     });
 
     test('the walk reads its routes from the app and covers every method it serves', () => {
@@ -223,7 +230,15 @@ for (const dialect of dialects) {
       assert.ok(routes.some((route) => route.method === 'POST' && route.path.startsWith('/samenwerken/')));
     });
 
-    for (const actorName of ['anonymous', 'parent', 'professional', 'coordinator', 'admin', 'parent without a case']) {
+    for (const actorName of [
+      'anonymous',
+      'parent',
+      'professional',
+      'coordinator',
+      'admin',
+      'parent without a case',
+      'young person',
+    ]) {
       test(`as ${actorName}: every route answers bad input with a 4xx page in Dutch, never a 500`, async () => {
         const { jar, token } = jars.get(actorName)!;
         const failures: string[] = [];
@@ -247,7 +262,10 @@ for (const dialect of dialects) {
           }
         };
         for (const { method, path: route } of routes) {
-          const own = fill(route, (name) => encodeURIComponent(ownValue(name, ids)));
+          // A young person's channel takes the young member; other member routes an invited member.
+          const own = fill(route, (name) =>
+            encodeURIComponent(route.includes('/jongere/:') && name === 'memberId' ? ids.young! : ownValue(name, ids)),
+          );
           const urls = [own, ...(route.includes(':') ? malformedIds.map((bad) => fill(route, () => bad)) : [])];
           if (method === 'GET') {
             for (const url of urls) {

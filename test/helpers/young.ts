@@ -26,6 +26,8 @@ export interface YoungMember {
   /** The channel's page: /samenwerken/<case>/jongere/<member>. */
   channel: string;
   memberId: string;
+  /** The invitation code, used up by the sign-up. */
+  code: string;
   username: string;
   passphrase: string;
 }
@@ -87,5 +89,5 @@ export async function buildYoungMember(
   assert.ok(sleutel !== undefined);
   const confirmed = await post(`${channel}/bevestigen`, inviter.cookies, { sleutel }, channel);
   assert.equal(confirmed.statusCode, 303);
-  return { jar, channel, memberId, username: options.username, passphrase };
+  return { jar, channel, memberId, code, username: options.username, passphrase };
 }

@@ -7,6 +7,7 @@ import { dialects } from '../../../test/helpers/databases.js';
 import { buildParent, type BuiltAccount } from '../../../test/helpers/factories.js';
 import { testObservation } from '../../../test/helpers/journal.js';
 import { registeredRoutes } from '../../../test/helpers/routes.js';
+import { bornYearsAgo, buildYoungMember, invitationCodeIn } from '../../../test/helpers/young.js';
 import { journalActorOf } from '../journal/journal.service.js';
 import { refuseWhenYoungRefused, YoungConsentRefused } from './case-young.consent.js';
 
@@ -41,13 +42,6 @@ for (const dialect of dialects) {
         payload: { _csrf: csrfTokenFrom(page.body), ...payload },
       });
     }
-    const codeIn = (html: string): string => {
-      const code = /data-invitation-code[^>]*>\s*([A-Z0-9-]{19})\s*</.exec(html)?.[1];
-      assert.ok(code !== undefined, 'the page shows the code');
-      return code;
-    };
-    const numberIn = (html: string): string | undefined => /data-safety-number[^>]*>\s*([\d ]{35})\s*</.exec(html)?.[1];
-
     /** A case started by a parent with a confirmed care worker. */
     async function caseWithCare(): Promise<{ parent: BuiltAccount; care: BuiltAccount; caseId: string }> {
       const parent = await buildParent(target);
@@ -59,7 +53,7 @@ for (const dialect of dialects) {
       const joined = await post(
         '/samenwerken/aansluiten',
         care.cookies,
-        { code: codeIn(invited.body) },
+        { code: invitationCodeIn(invited.body) },
         '/samenwerken/aansluiten',
       );
       assert.equal(joined.statusCode, 303);
@@ -80,51 +74,9 @@ for (const dialect of dialects) {
     }
 
     const now = new Date();
-    const birth = (age: number) => ({ maand: String(now.getUTCMonth() + 1), jaar: String(now.getUTCFullYear() - age) });
-
-    /** The care worker invites a young person of `age`, who signs up and is confirmed; answers their cookies. */
-    async function youngMember(care: BuiltAccount, caseId: string, age: number) {
-      const invited = await post(
-        `/samenwerken/${caseId}/jongere/uitnodigen`,
-        care.cookies,
-        birth(age),
-        `/samenwerken/${caseId}/jongere/uitnodigen`,
-      );
-      assert.equal(invited.statusCode, 200);
-      const code = codeIn(invited.body);
-      const joinPage = await get('/samenwerken/jongere');
-      assert.equal(joinPage.statusCode, 200);
-      const passphrase = 'paars konijn springt hoog over water';
-      const signedUp = await target.app.inject({
-        method: 'POST',
-        url: '/samenwerken/jongere',
-        cookies: withCookiesOf({}, joinPage.headers),
-        payload: {
-          _csrf: csrfTokenFrom(joinPage.body),
-          code,
-          gebruikersnaam: unique('jong'),
-          wachtwoord: passphrase,
-          herhaling: passphrase,
-        },
-      });
-      assert.equal(signedUp.statusCode, 200, signedUp.body.slice(0, 400));
-      const jar = withCookiesOf(withCookiesOf({}, joinPage.headers), signedUp.headers);
-      const home = await get('/samenwerken', jar);
-      assert.equal(home.statusCode, 200);
-      const channel = /href="(\/samenwerken\/[0-9a-f-]{36}\/jongere\/[0-9a-f-]{36})"/.exec(home.body)?.[1];
-      assert.ok(channel !== undefined, 'the home links to the channel');
-      const youngNumber = numberIn((await get(channel, jar)).body);
-      assert.ok(youngNumber !== undefined, 'the young person sees the safety number');
-      // The professional sees the same number, and confirms.
-      const waiting = await get(channel, care.cookies);
-      assert.equal(waiting.statusCode, 200);
-      assert.equal(numberIn(waiting.body), youngNumber);
-      const sleutel = /name="sleutel" value="([0-9a-f]{64})"/.exec(waiting.body)?.[1];
-      assert.ok(sleutel !== undefined);
-      const confirmed = await post(`${channel}/bevestigen`, care.cookies, { sleutel }, channel);
-      assert.equal(confirmed.statusCode, 303);
-      return { jar, channel, code };
-    }
+    const birth = (age: number) => bornYearsAgo(age, now);
+    const youngMember = (care: BuiltAccount, caseId: string, age: number) =>
+      buildYoungMember(target, care, caseId, { age, username: unique('jong') });
 
     test('only a professional of the case invites, a child of 12 to 17; the parent gets a 403, a visitor a 404', async () => {
       const { parent, care, caseId } = await caseWithCare();

@@ -275,6 +275,54 @@ for (const dialect of dialects) {
       assert.doesNotMatch(text, /Tweede zorg/);
     });
 
+    test('a bundle no worker finished within an hour is queued again when the parent looks; a finished one is not', async () => {
+      const s = await scene();
+      await share(s, [s.one.id]);
+      const first = await db()
+        .selectFrom('case_police_bundles')
+        .selectAll()
+        .where('case_id', '=', s.caseId)
+        .executeTakeFirstOrThrow();
+      assert.equal(first.state, 'queued');
+      await get(`/samenwerken/${s.caseId}/gedeeld`, s.parent);
+      const same = await db()
+        .selectFrom('case_police_bundles')
+        .select('id')
+        .where('case_id', '=', s.caseId)
+        .executeTakeFirstOrThrow();
+      assert.equal(same.id, first.id, 'still being made: left alone');
+      await db()
+        .updateTable('case_police_bundles')
+        .set({ updated_at: new Date(Date.now() - 2 * 3_600_000).toISOString() })
+        .where('case_id', '=', s.caseId)
+        .execute();
+      await get(`/samenwerken/${s.caseId}/gedeeld`, s.parent);
+      const again = await db()
+        .selectFrom('case_police_bundles')
+        .select(['id', 'state'])
+        .where('case_id', '=', s.caseId)
+        .executeTakeFirstOrThrow();
+      assert.notEqual(again.id, first.id);
+      await target.services.jobs.runDue();
+      const done = await db()
+        .selectFrom('case_police_bundles')
+        .select(['id', 'state'])
+        .where('case_id', '=', s.caseId)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(done, { id: again.id, state: 'done' });
+      await get(`/samenwerken/${s.caseId}/gedeeld`, s.parent);
+      assert.equal(
+        (
+          await db()
+            .selectFrom('case_police_bundles')
+            .select('id')
+            .where('case_id', '=', s.caseId)
+            .executeTakeFirstOrThrow()
+        ).id,
+        again.id,
+      );
+    });
+
     test('only the police member has the bundle; under "risk in the family" the parent does not see its download', async () => {
       const s = await scene();
       await share(s, [s.one.id]);

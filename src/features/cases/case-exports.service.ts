@@ -11,6 +11,7 @@ import type { CaseSharesRepository } from './case-shares.repo.js';
 import type { CaseExportsRepository } from './case-exports.repo.js';
 import type { CaseItemsService, TimelineEntry } from './case-items.service.js';
 import { KeyWrapRefused, openCaseText } from './case-keys.js';
+import { defaultExportLimits } from '../journal/export/jobs.js';
 import { bundlePlace, entriesHash, makePoliceBundleJob, sealBundleTicket } from './case-police-bundles.js';
 import { renderCaseSummaryPdf, type CaseSummaryModel } from './case-summary.pdf.js';
 import { type CaseRole, type OpenedCase, shareCompartment } from './cases.types.js';
@@ -139,7 +140,11 @@ export function createCaseExportsService(
       // A key of an earlier epoch (the shares moved on since the case was opened) would seal a bundle nobody reads.
       if ((await shares.compartmentEpoch(caseId, shareCompartment(parentMemberId))) !== key.epoch) return;
       const existing = await repo.policeBundle(caseId, parentMemberId);
-      if (existing?.entries_hash === entriesHash(entryIds) && existing.epoch === key.epoch) return;
+      // A making that no worker finished within an export's time (its job gave up) is queued again.
+      const stuck =
+        existing?.state === 'queued' &&
+        clock().getTime() - Date.parse(existing.updated_at) > defaultExportLimits.makeMs;
+      if (existing?.entries_hash === entriesHash(entryIds) && existing.epoch === key.epoch && !stuck) return;
       const bundleId = randomUUID();
       const ticket = sealBundleTicket(
         options.jobPublicKey,

@@ -78,6 +78,26 @@ for (const dialect of dialects) {
     const youngMember = (care: BuiltAccount, caseId: string, age: number) =>
       buildYoungMember(target, care, caseId, { age, username: unique('jong') });
 
+    test('the menu leads each to their own place: a parent to the journal, a professional and a young person to /samenwerken', async () => {
+      const { parent, care, caseId } = await caseWithCare();
+      const { jar } = await youngMember(care, caseId, 14);
+      const menu = async (cookies: Jar) =>
+        [...(await get('/informatie', cookies)).body.matchAll(/class="app-nav__link"\s+href="([^"]+)"/g)].map(
+          (match) => match[1],
+        );
+      const forParent = await menu(parent.cookies);
+      assert.ok(forParent.includes('/logboek') && !forParent.includes('/samenwerken'), forParent.join(' '));
+      for (const [who, cookies] of [
+        ['care worker', care.cookies],
+        ['young person', jar],
+      ] as const) {
+        const links = await menu(cookies);
+        assert.ok(links.includes('/samenwerken') && !links.includes('/logboek'), `${who}: ${links.join(' ')}`);
+      }
+      const forVisitor = await menu({});
+      assert.ok(!forVisitor.includes('/logboek') && !forVisitor.includes('/samenwerken'), forVisitor.join(' '));
+    });
+
     test('only a professional of the case invites, a child of 12 to 17; the parent gets a 403, a visitor a 404', async () => {
       const { parent, care, caseId } = await caseWithCare();
       const url = `/samenwerken/${caseId}/jongere/uitnodigen`;

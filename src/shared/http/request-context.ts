@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import { type Locale, type Translate, type TranslatorFor, languageCookie, negotiateLocale } from '../i18n/i18n.js';
-import { type Actor, anonymous } from '../policy/actor.js';
+import { type Actor, anonymous, hasRole } from '../policy/actor.js';
 import type { AssetUrls, PageContext } from '../views/context.js';
 
 declare module 'fastify' {
@@ -95,6 +95,11 @@ export function pageContext(
     // After a POST (a form) the way back is the page itself; a GET page keeps its query (a help result).
     returnTo: request.method === 'GET' ? request.url : path,
     signedIn: request.actor.kind === 'user',
+    ownSpace: hasRole(request.actor, 'parent')
+      ? 'journal'
+      : hasRole(request.actor, 'professional') || hasRole(request.actor, 'young')
+        ? 'cases'
+        : undefined,
     idleUntil: request.session?.idleUntil,
     assets,
     quickExitUrl,

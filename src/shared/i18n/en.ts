@@ -56,6 +56,7 @@ export const en: Translation<typeof nl> = {
   'layout.nav.now': 'Help now',
   'layout.nav.check': 'Check',
 
+  'layout.nav.cases': 'Working together',
   'layout.nav.journal': 'Journal',
   'layout.nav.help': 'Find help',
 

@@ -58,6 +58,7 @@ export const nl = {
   'layout.nav.now': 'Nu hulp',
   'layout.nav.check': 'Check',
 
+  'layout.nav.cases': 'Samenwerken',
   'layout.nav.journal': 'Logboek',
   'layout.nav.help': 'Hulp zoeken',
 

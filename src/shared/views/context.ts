@@ -24,6 +24,11 @@ export interface PageContext {
   quickExitUrl: string;
   /** Whether someone is signed in (the footer then links to the account, not to login). */
   signedIn: boolean;
+  /**
+   * The signed-in user's own place in the menu: a parent's journal, or the case space for a professional or a
+   * young person (who have no journal); undefined for a visitor and for an account that may do neither yet.
+   */
+  ownSpace?: 'journal' | 'cases' | undefined;
   /** When a signed-in session ends for lack of activity (ISO time), for the time-out warning. */
   idleUntil?: string | undefined;
   /** Returns the CSRF token for forms on this page (sets the token cookie on first use). */

@@ -86,7 +86,7 @@ function Header({ ctx }: { ctx: PageContext }) {
                 {t('layout.nav.help')}
               </a>
             </li>
-            {ctx.signedIn && (
+            {ctx.ownSpace === 'journal' && (
               <li>
                 <a
                   class="app-nav__link"
@@ -94,6 +94,17 @@ function Header({ ctx }: { ctx: PageContext }) {
                   aria-current={ctx.path.startsWith('/logboek') ? 'page' : undefined}
                 >
                   {t('layout.nav.journal')}
+                </a>
+              </li>
+            )}
+            {ctx.ownSpace === 'cases' && (
+              <li>
+                <a
+                  class="app-nav__link"
+                  href="/samenwerken"
+                  aria-current={ctx.path.startsWith('/samenwerken') ? 'page' : undefined}
+                >
+                  {t('layout.nav.cases')}
                 </a>
               </li>
             )}

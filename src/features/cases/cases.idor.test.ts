@@ -20,6 +20,7 @@ import {
 import { dialects } from '../../../test/helpers/databases.js';
 import { buildParent } from '../../../test/helpers/factories.js';
 import { type SmtpSink, startSmtpSink } from '../../../test/helpers/smtp-sink.js';
+import { buildYoungMember, type YoungMember } from '../../../test/helpers/young.js';
 import { changedTables, type IgnoredColumns, tableDump } from '../../../test/helpers/table-dump.js';
 import { pathwayDir } from '../../shared/paths.js';
 import { encodeCursor } from './case-items.schema.js';
@@ -254,6 +255,7 @@ const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const actorNames = [
   'parent/starter',
   ...caseRolesInOrder.flatMap((role) => reachableStates(role).map((state) => `${role}/${state}`)),
+  'young/active',
   'outsider/parent',
   'outsider/care',
 ];
@@ -279,8 +281,27 @@ for (const dialect of dialects.filter((name) => (process.env.IDOR_DIALECTS ?? na
     let secrets: string[] = [];
     let extra: { track: string; step: string; policeUnit: string };
 
+    /** The young people of each side (their jars and channel messages), made in sideOf. */
+    const youngOf = new Map<BuiltCase, YoungMember>();
+
     async function sideOf(built: BuiltCase, marker: string): Promise<Side> {
       const content = await addCaseContent(testApp, built, marker);
+      // A young person of 16 in the case, confirmed by the care worker, with a message in their own channel.
+      const young = await buildYoungMember(testApp, memberOf(built, 'care', 'active').account, built.caseId, {
+        age: 16,
+        username: `${built.starter.account.username}.jong`,
+      });
+      youngOf.set(built, young);
+      const page = await testApp.app.inject({ method: 'GET', url: young.channel, cookies: young.jar });
+      const youngText = `${marker} schrijft in het eigen kanaal.`;
+      const posted = await testApp.app.inject({
+        method: 'POST',
+        url: `${young.channel}/berichten`,
+        cookies: withCookiesOf(young.jar, page.headers),
+        payload: { _csrf: csrfTokenFrom(page.body), bericht: youngText },
+      });
+      assert.equal(posted.statusCode, 303, 'the young person writes in their channel');
+      content.texts.push(youngText);
       return {
         built,
         content,
@@ -292,6 +313,7 @@ for (const dialect of dialects.filter((name) => (process.env.IDOR_DIALECTS ?? na
             memberOf(built, 'parent', 'suspended').memberId,
             memberOf(built, 'police', 'removed').memberId,
             built.invited.find((row) => row.role === 'parent')!.memberId,
+            young.memberId,
           ],
           invitation: built.invitationIds.slice(0, 2),
           agreement: [content.agreementId, content.professionalAgreementId],
@@ -321,8 +343,13 @@ for (const dialect of dialects.filter((name) => (process.env.IDOR_DIALECTS ?? na
       const builtB = await buildCaseWithEveryone(world, { label: 'Bodilqx', prefix: `lijnb${dialect}` });
       a = await sideOf(builtA, 'Appelvink');
       b = await sideOf(builtB, 'Zwaluwqz');
-      secrets = [...b.content.texts, ...b.built.actors.map((actor) => actor.account.username)];
+      secrets = [
+        ...b.content.texts,
+        ...b.built.actors.map((actor) => actor.account.username),
+        youngOf.get(builtB)!.username,
+      ];
       for (const actor of a.built.actors) jars.set(actor.name, await csrfFor(actor.account.cookies));
+      jars.set('young/active', await csrfFor(youngOf.get(builtA)!.jar));
       const outsiderParent = await buildParent(testApp, { username: `lijnbuiten${dialect}.ouder` });
       jars.set('outsider/parent', await csrfFor(outsiderParent.cookies));
       const outsiderCare = await caseProfessional(world, 'care', `lijnbuiten${dialect}.zorg`);

@@ -64,8 +64,10 @@ for (const dialect of dialects) {
 
       const saved = await post(`/samenwerken/${caseId}/meldingen`, first.cookies, { meldingen: 'meteen' });
       assert.equal(saved.statusCode, 303);
-      assert.equal(saved.headers.location, `/samenwerken/${caseId}#meldingen`);
-      assert.equal(checked((await get(`/samenwerken/${caseId}`, first.cookies)).body), 'meteen');
+      assert.equal(saved.headers.location, `/samenwerken/${caseId}?melding=meldingen-opgeslagen#meldingen`);
+      const after = (await get(String(saved.headers.location).split('#')[0]!, first.cookies)).body;
+      assert.equal(checked(after), 'meteen');
+      assert.match(after, /Je keuze voor e-mail is opgeslagen/, 'the member is told the choice was saved');
     });
 
     test('a choice that is none of the three is a 400 in the visitor’s language; the choice stays', async () => {

@@ -66,6 +66,6 @@ export function registerCaseNotificationsRoutes(
         400,
       );
     }
-    return reply.redirect(`/samenwerken/${request.params.caseId}#meldingen`, 303);
+    return reply.redirect(`/samenwerken/${request.params.caseId}?melding=meldingen-opgeslagen#meldingen`, 303);
   });
 }

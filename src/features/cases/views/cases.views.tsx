@@ -49,6 +49,7 @@ export const caseNotices = {
   'risico-voorgesteld': 'cases.notice.riskProposed',
   'risico-bevestigd': 'cases.notice.riskConfirmed',
   opgeslagen: 'cases.notice.saved',
+  'meldingen-opgeslagen': 'caseNotifications.saved',
 } as const satisfies Record<string, MessageKey>;
 export type CaseNotice = keyof typeof caseNotices;
 

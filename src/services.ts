@@ -188,7 +188,7 @@ export function createServices(
   const casesForNotifications = createCasesRepository(database.db);
   const caseNotifications = createCaseNotificationsService(createCaseNotificationsRepository(database.db), {
     mailer,
-    noticeEmail: (userId) => accounts.noticeEmail(userId),
+    noticeAddress: (userId) => accounts.noticeAddress(userId),
     findMembership: (caseId, userId) => casesForNotifications.findMembership(caseId, userId),
     queued: () => jobs.poke(),
   });

@@ -24,6 +24,8 @@ export interface StoredUser {
   hasPasskey: boolean;
   /** Optional: only for notices that something changed. */
   email: string | undefined;
+  /** The language of those notices (the page's when the address was given). */
+  noticeLanguage: 'nl' | 'en';
 }
 
 export interface NewUser {
@@ -75,6 +77,7 @@ function toUser(row: Selectable<UsersTable> & { passkey_count: number | string |
     totpLastStep: row.totp_last_step === null ? undefined : Number(row.totp_last_step),
     hasPasskey: Number(row.passkey_count) > 0,
     email: row.email ?? undefined,
+    noticeLanguage: row.notice_language ?? 'nl',
   };
 }
 
@@ -577,8 +580,12 @@ export function createAccountsRepository(db: Kysely<Database>) {
       return true;
     },
 
-    async setEmail(userId: string, email: string | null): Promise<void> {
-      await db.updateTable('users').set({ email }).where('id', '=', userId).execute();
+    async setEmail(userId: string, email: string | null, language: 'nl' | 'en' | null = null): Promise<void> {
+      await db
+        .updateTable('users')
+        .set({ email, notice_language: email === null ? null : language })
+        .where('id', '=', userId)
+        .execute();
     },
 
     async deleteExpiredSessions(nowIso: string): Promise<number> {

@@ -408,7 +408,7 @@ export function registerAccountRoutes(
   app.post<{ Body: Form }>('/account/email', async (request, reply) => {
     const session = requireSession(request);
     const parsed = parseForm(noticeEmailSchema, request.body);
-    if (!parsed.ok || !(await accounts.setNoticeEmail(session, parsed.value.email))) {
+    if (!parsed.ok || !(await accounts.setNoticeEmail(session, parsed.value.email, request.locale))) {
       return accountPage(request, reply, session, 'email', 400);
     }
     return reply.redirect('/account', 303);

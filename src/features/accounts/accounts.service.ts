@@ -760,18 +760,24 @@ export function createAccountsService(
      * The address for notices; empty removes it (parents only: admins and professionals must keep one). Returns
      * false for something that is not an address.
      */
-    async setNoticeEmail(session: CurrentSession, value: string): Promise<boolean> {
+    /** Sets (or, for a parent, removes) the notice address; notices will be in `language`, the page's. */
+    async setNoticeEmail(session: CurrentSession, value: string, language: 'nl' | 'en' = 'nl'): Promise<boolean> {
       authorize(session.actor, 'account', 'use', { userId: session.userId });
       if (value === '') {
         if ((await repo.findUserById(session.userId))?.role !== 'parent') return false;
         await repo.setEmail(session.userId, null);
         return true;
       }
-      await repo.setEmail(session.userId, value);
+      await repo.setEmail(session.userId, value, language);
       return true;
     },
 
     noticeEmail: async (userId: string): Promise<string | undefined> => (await repo.findUserById(userId))?.email,
+    /** Where and in which language an account's neutral notices go; undefined without an address. */
+    noticeAddress: async (userId: string): Promise<{ email: string; language: 'nl' | 'en' } | undefined> => {
+      const user = await repo.findUserById(userId);
+      return user?.email === undefined ? undefined : { email: user.email, language: user.noticeLanguage };
+    },
 
     /**
      * The account as a job acts for it, outside any request: its actor and a key ring over a master key the job

@@ -110,10 +110,10 @@ for (const dialect of dialects) {
     const to = (mails: ParsedMail[]): string[] => mails.map((mail) => recipientOf(mail) ?? '?').sort();
     const emails = (...names: string[]): string[] => names.map((name) => people[name]!.email).sort();
 
-    async function withEmail(account: BuiltAccount, email: string): Promise<void> {
+    async function withEmail(account: BuiltAccount, email: string, language: 'nl' | 'en' = 'nl'): Promise<void> {
       const session = await target.services.accounts.currentSession(account.session);
       assert.ok(session, 'signed in');
-      assert.equal(await target.services.accounts.setNoticeEmail(session, email), true);
+      assert.equal(await target.services.accounts.setNoticeEmail(session, email, language), true);
     }
 
     async function join(name: string, inviter: string, role: Parameters<typeof inviteInto>[3], account: BuiltAccount) {
@@ -165,6 +165,8 @@ for (const dialect of dialects) {
       const care = await caseProfessional(world, 'care', `${prefix}.care`);
       const coordinator = await caseProfessional(world, 'coordinator', `${prefix}.regie`);
       const police = await caseProfessional(world, 'police', `${prefix}.politie`);
+      // The officer gave the address on an English page: their notices are in English.
+      await withEmail(police, `${prefix}.politie@example.org`, 'en');
       await drain(); // invitation mails of the accounts
       const careJoined = await join('care', 'parent', 'care', care);
       people.care = {
@@ -505,7 +507,9 @@ for (const dialect of dialects) {
       for (const mail of seen) {
         const whole = wholeMail(mail);
         if (/uitnodiging|invitation/i.test(mail.subject ?? '')) continue; // the accounts' own invitation mails
-        assert.equal(mail.subject, 'Er is iets nieuws voor je');
+        // In the language of the page where the account gave its address: the officer's English, else Dutch.
+        const english = recipientOf(mail) === people.police!.email;
+        assert.equal(mail.subject, english ? 'There is something new for you' : 'Er is iets nieuws voor je');
         assert.doesNotMatch(whole, revealingPattern);
         for (const word of [...names, organisationName, policeUnit, caseId]) assert.ok(!whole.includes(word), word);
       }

@@ -1,6 +1,6 @@
 import { enqueue } from '../../shared/jobs/jobs.repo.js';
 import { amsterdamDay } from '../../shared/time/amsterdam.js';
-import { type Mailer, MailNotSent } from '../../shared/mail/mailer.js';
+import { type Mailer, MailNotSent, type NoticeLanguage } from '../../shared/mail/mailer.js';
 import type { Actor } from '../../shared/policy/actor.js';
 import { can } from '../../policies.js';
 import { NotFound } from '../../shared/errors.js';
@@ -33,8 +33,8 @@ export interface CaseNotificationsOptions {
   /** The user's newest membership of a case with the case (cases.repo findMembership). */
   findMembership: CasesRepository['findMembership'];
   mailer: Mailer;
-  /** The account's address for notices, or undefined (then nothing is sent). */
-  noticeEmail: (userId: string) => Promise<string | undefined>;
+  /** The account's address for notices and their language, or undefined (then nothing is sent). */
+  noticeAddress: (userId: string) => Promise<{ email: string; language: NoticeLanguage } | undefined>;
   /** Called after jobs were queued outside a request (the worker looks at once). */
   queued?: () => void;
 }
@@ -76,7 +76,7 @@ export function createCaseNotificationsService(repo: CaseNotificationsRepository
     role: Parameters<typeof defaultFrequency>[0],
   ): Promise<NotificationSetting> {
     const chosen = await repo.frequencyOf(memberId);
-    const hasAddress = (await options.noticeEmail(userId)) !== undefined;
+    const hasAddress = (await options.noticeAddress(userId)) !== undefined;
     return chosen === undefined
       ? { frequency: defaultFrequency(role), isDefault: true, hasAddress }
       : { frequency: chosen, isDefault: false, hasAddress };
@@ -161,9 +161,9 @@ export function createCaseNotificationsService(repo: CaseNotificationsRepository
         const member = await repo.memberNow(memberId);
         if (member?.state !== 'active' || member.userId !== userId) return;
       }
-      const email = await options.noticeEmail(userId);
-      if (email === undefined) return;
-      if (!(await options.mailer.sendNotice(email, 'case-news', 'nl'))) throw new MailNotSent();
+      const address = await options.noticeAddress(userId);
+      if (address === undefined) return;
+      if (!(await options.mailer.sendNotice(address.email, 'case-news', address.language))) throw new MailNotSent();
     },
 
     /**

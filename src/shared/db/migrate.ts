@@ -29,6 +29,7 @@ import * as addYoungMembers from './migrations/0027-add-young-members.js';
 import * as addCaseClosing from './migrations/0028-add-case-closing.js';
 import * as createMeasures from './migrations/0029-create-measures.js';
 import * as createCasePoliceBundles from './migrations/0030-create-case-police-bundles.js';
+import * as addNoticeLanguage from './migrations/0031-add-notice-language.js';
 import type { Database } from './schema.js';
 
 /*
@@ -66,6 +67,7 @@ const migrations: Record<string, Migration> = {
   '0028-add-case-closing': addCaseClosing,
   '0029-create-measures': createMeasures,
   '0030-create-case-police-bundles': createCasePoliceBundles,
+  '0031-add-notice-language': addNoticeLanguage,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

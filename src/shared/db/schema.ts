@@ -103,6 +103,8 @@ export interface UsersTable {
   username_key: string;
   role: 'parent' | 'professional' | 'admin' | 'young';
   email: string | null;
+  /** The language of the neutral notices (migration 0031): the page's when the address was given; null: Dutch. */
+  notice_language: 'nl' | 'en' | null;
   argon2_params: string;
   salt: string;
   verifier: string;
@@ -401,15 +403,7 @@ export interface CaseMembersTable {
   case_id: string;
   user_id: string | null;
   role:
-    | 'parent'
-    | 'care'
-    | 'coordinator'
-    | 'veilig-thuis'
-    | 'jeugdbeschermer'
-    | 'raad'
-    | 'police'
-    | 'observer'
-    | 'young';
+    'parent' | 'care' | 'coordinator' | 'veilig-thuis' | 'jeugdbeschermer' | 'raad' | 'police' | 'observer' | 'young';
   state: 'invited' | 'accepted' | 'active' | 'suspended' | 'removed';
   mandate: 'none' | 'vt-investigation' | 'raad-investigation' | 'court-order';
   organisation_id: string | null;

@@ -5,7 +5,7 @@ import { AppError, NotFound } from '../../shared/errors.js';
 import type { Translate } from '../../shared/i18n/i18n.js';
 import type { Locale } from '../../shared/i18n/messages.js';
 import { authorize, can } from '../../policies.js';
-import { type AuditRecorder, type AuditTrail, requestIdOf } from '../audit/audit.service.js';
+import { type AuditRecorder, requestIdOf } from '../audit/audit.service.js';
 import { accessActions, type SharesActor } from './case-shares.service.js';
 import type { CaseSharesRepository } from './case-shares.repo.js';
 import type { CaseExportsRepository } from './case-exports.repo.js';
@@ -307,6 +307,3 @@ export function createCaseExportsService(
 }
 
 export type CaseExportsService = ReturnType<typeof createCaseExportsService>;
-
-/** The request's audit trail with the actor, as the routes pass it. */
-export type ExportTrail = AuditTrail;

@@ -153,7 +153,7 @@ export function createServices(
     exportUserData(exports, exportsRepository),
     // Before the memberships: their bundles are found by the account the memberships still name.
     caseExportsUserData(createCaseExportsRepository(database.db)),
-    casesUserData(cases),
+    casesUserData(cases, (actor, userId, caseId) => caseNotifications.mySetting(actor, userId, caseId)),
   ];
   // Work done after the request that asked for it, by any instance (src/shared/jobs/): each kind's handler is
   // listed here. The server starts the worker; tests run due jobs with jobs.runDue().

@@ -211,6 +211,9 @@ for (const dialect of dialects) {
       for (const feature of listed()) {
         for (const key of cases[feature]!.exported) assert.ok(key in data, `${feature}: ${key}`);
       }
+      // A case comes with the parent's choice of e-mail about news (the default for a parent: a daily digest).
+      const [mine] = data.cases as { emailAboutNews: unknown }[];
+      assert.deepEqual(mine?.emailAboutNews, { frequency: 'daily', chosen: false });
     });
 
     test('a key rotation leaves what every feature holds readable under the new keys', async () => {

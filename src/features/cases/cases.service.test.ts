@@ -362,7 +362,11 @@ for (const dialect of dialects) {
       const care = await professional('care');
       await bringIn(mother, started.caseId, care, 'care');
       const before = await (await service().openCase(care, started.caseId)).key('members');
-      await target.services.accounts.deleteAccount(mother.userId, [casesUserData(service())], () => Promise.resolve());
+      await target.services.accounts.deleteAccount(
+        mother.userId,
+        [casesUserData(service(), () => Promise.resolve(undefined))],
+        () => Promise.resolve(),
+      );
       const opened = await service().openCase(care, started.caseId);
       // What the parent granted at epoch 0 still opens; the care worker made the key of epoch 1.
       assert.equal((await opened.keyAt('members', 0)).key.id, before.key.id);

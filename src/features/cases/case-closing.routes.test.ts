@@ -18,6 +18,7 @@ import { assertNotInDump, databaseDump } from '../../../test/helpers/dump.js';
 import { buildParent } from '../../../test/helpers/factories.js';
 import { registeredRoutes } from '../../../test/helpers/routes.js';
 import { recipientOf } from '../../../test/helpers/smtp-sink.js';
+import { buildYoungMember, type YoungMember } from '../../../test/helpers/young.js';
 import { changedTables, tableDump } from '../../../test/helpers/table-dump.js';
 import { addMonths } from './case-closing.js';
 import { createCaseClosingRepository } from './case-closing.repo.js';
@@ -92,6 +93,7 @@ for (const dialect of dialects) {
     let built: BuiltCase;
     let content: CaseContent;
     const jars = new Map<string, { jar: Jar; token: string }>();
+    let young: YoungMember;
 
     const get = (url: string, jar: Jar) => target.app.inject({ method: 'GET', url, cookies: jar });
     const post = (url: string, who: { jar: Jar; token: string }, body: Record<string, string> = {}) =>
@@ -123,19 +125,31 @@ for (const dialect of dialects) {
         'meteen',
       );
       assert.equal(chosen, true);
+      // A young person of 15 in the case, who wants news by e-mail at once too.
+      young = await buildYoungMember(target, memberOf(built, 'care', 'active').account, built.caseId, {
+        age: 15,
+        username: `jong.sluiten.${dialect}`,
+      });
+      const youngJar = await csrfFor(young.jar);
+      assert.equal((await post('/account/email', youngJar, { email: youngEmail })).statusCode, 303);
+      const meldingen = await get(`/samenwerken/${built.caseId}/meldingen`, youngJar.jar);
+      assert.equal(meldingen.statusCode, 200);
+      const choice = await post(`/samenwerken/${built.caseId}/meldingen`, youngJar, { meldingen: 'meteen' });
+      assert.equal(choice.statusCode, 303);
       await newMails();
     });
 
     const parentEmail = `ouder.sluiten.${dialect}@example.org`;
-    /** Runs every due job (notifications, then their mails); answers the mails to the starting parent. */
-    async function newMails() {
+    const youngEmail = `jong.sluiten.${dialect}@example.org`;
+    /** Runs every due job (notifications, then their mails); answers the mails to `to` (the starting parent). */
+    async function newMails(to = parentEmail) {
       const from = sink().received.length;
       while ((await target.services.jobs.runDue()) > 0) {
         // A notification job queues its mail jobs for the next round.
       }
       return sink()
         .received.slice(from)
-        .filter((mail) => recipientOf(mail) === parentEmail);
+        .filter((mail) => recipientOf(mail) === to);
     }
     const neutral = (mails: { subject?: string | undefined; text?: string | undefined }[]) => {
       assert.equal(mails.length, 1, 'one e-mail to the parent');
@@ -198,14 +212,16 @@ for (const dialect of dialects) {
         .where('case_id', '=', built.caseId)
         .where('kind', '=', 'case.closed')
         .execute();
-      assert.deepEqual(events, [
-        {
+      // Every member hears it; the young person, who reads only their own channel, there.
+      assert.deepEqual(
+        events.sort((a, b) => a.compartment.localeCompare(b.compartment)),
+        ['members', `young:${young.memberId}`].map((compartment) => ({
           kind: 'case.closed',
-          compartment: 'members',
+          compartment,
           actor_member_id: memberOf(built, 'coordinator', 'active').memberId,
           hide_on_risk: 0,
-        },
-      ]);
+        })),
+      );
       const audit = await db()
         .selectFrom('audit_log')
         .select('action')
@@ -214,7 +230,16 @@ for (const dialect of dialects) {
         .execute();
       assert.equal(audit.length, 1);
 
+      const sent = sink().received.length;
       neutral(await newMails());
+      const toYoung = sink()
+        .received.slice(sent)
+        .filter((mail) => recipientOf(mail) === youngEmail);
+      assert.equal(toYoung.length, 1, 'the young person is told too');
+      assert.doesNotMatch(`${toYoung[0]!.subject ?? ''}\n${toYoung[0]!.text ?? ''}`, /Saartje|afgesloten|http/i);
+      const channel = await get(young.channel, young.jar);
+      assert.equal(channel.statusCode, 200);
+      assert.match(channel.body, /Deze samenwerking is afgesloten\. Je kunt de berichten nog lezen/);
       const parent = jarOf(built.starter);
       const page = await get(`/samenwerken/${built.caseId}`, parent.jar);
       assert.equal(page.statusCode, 200);
@@ -331,9 +356,15 @@ for (const dialect of dialects) {
       assert.deepEqual(await closing.daily(new Date(noticeDay.getTime() - 86_400_000)), { noticed: 0, shredded: 0 });
       assert.deepEqual(await closing.daily(noticeDay), { noticed: 1, shredded: 0 });
       assert.deepEqual(await closing.daily(noticeDay), { noticed: 0, shredded: 0 }, 'twice on a day: nothing new');
-      assert.deepEqual(await soonEvents(), [
-        { kind: 'case.deletion-soon', compartment: 'members', actor_member_id: null },
-      ]);
+      // Every member is told; the young person in their own channel.
+      assert.deepEqual(
+        (await soonEvents()).sort((a, b) => a.compartment.localeCompare(b.compartment)),
+        ['members', `young:${young.memberId}`].map((compartment) => ({
+          kind: 'case.deletion-soon',
+          compartment,
+          actor_member_id: null,
+        })),
+      );
       assert.equal((await caseRow()).delete_after, row.delete_after, 'told on time: the date stays');
       neutral(await newMails());
       const parentPage = await get(`/samenwerken/${built.caseId}`, jarOf(built.starter).jar);

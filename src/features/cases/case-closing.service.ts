@@ -7,10 +7,10 @@ import { authorize, can } from '../../policies.js';
 import { type AuditRecorder, type AuditTrail, requestIdOf } from '../audit/audit.service.js';
 import { addMonths, closingStep, deleteAfterOf, deleteAfterWithNotice, noticeFrom } from './case-closing.js';
 import type { CaseClosingRepository, ClosedAnswer, ClosingState } from './case-closing.repo.js';
-import type { CasesRepository } from './cases.repo.js';
+import type { CaseUnit, CasesRepository } from './cases.repo.js';
 import { type CaseActor, type CoreCaseEvent, caseFacts } from './cases.service.js';
 import { isId } from './cases.schema.js';
-import type { CaseFacts } from './cases.types.js';
+import { type CaseFacts, type Compartment, youngCompartment } from './cases.types.js';
 
 /*
  * Closing and keeping a case (issue 15 point 4, ADR 0031). The coordinator closes a case when aftercare is done:
@@ -53,6 +53,14 @@ export interface DailyClosingReport {
 
 /** The audit line's actor for what the daily task does by itself. */
 const systemActor = 'system';
+
+/** The channels of a case's active young members: they read nothing else, so what every member hears goes there too. */
+async function youngChannels(unit: CaseUnit): Promise<Compartment[]> {
+  const members = await unit.listMembers(unit.case.id);
+  return members
+    .filter((member) => member.role === 'young' && member.state === 'active')
+    .map((member) => youngCompartment(member.id));
+}
 
 export function createCaseClosingService(
   repo: CaseClosingRepository,
@@ -117,7 +125,8 @@ export function createCaseClosingService(
         ) {
           throw new NotFound('already closed');
         }
-        // Every active member reads the members' compartment (in a professional-only case: only professionals).
+        // Every active member reads the members' compartment (in a professional-only case: only professionals);
+        // a young member reads only their own channel, so they are told there (their channel is read-only now).
         await settings.recordEvent(unit.transaction, {
           caseId: unit.case.id,
           compartment: 'members',
@@ -125,6 +134,15 @@ export function createCaseClosingService(
           actorMemberId: found.member.id,
           createdAt: now.toISOString(),
         });
+        for (const compartment of await youngChannels(unit)) {
+          await settings.recordEvent(unit.transaction, {
+            caseId: unit.case.id,
+            compartment,
+            kind: 'case.closed',
+            actorMemberId: found.member.id,
+            createdAt: now.toISOString(),
+          });
+        }
         await audit.record(unit.transaction, {
           actor: who.userId,
           action: 'case.closed',
@@ -189,12 +207,14 @@ export function createCaseClosingService(
           if (step === 'notice') {
             const deleteAfter = deleteAfterWithNotice(new Date(state.deleteAfter), now).toISOString();
             await on.markNotice(unit.case.id, at, deleteAfter);
-            await settings.recordEvent(unit.transaction, {
-              caseId: unit.case.id,
-              compartment: 'members',
-              kind: 'case.deletion-soon',
-              createdAt: at,
-            });
+            for (const compartment of ['members' as const, ...(await youngChannels(unit))]) {
+              await settings.recordEvent(unit.transaction, {
+                caseId: unit.case.id,
+                compartment,
+                kind: 'case.deletion-soon',
+                createdAt: at,
+              });
+            }
             await audit.record(unit.transaction, line('case.deletion-notice'));
             report.noticed += 1;
           } else if (step === 'shred') {

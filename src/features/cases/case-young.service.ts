@@ -4,7 +4,6 @@ import type { Ciphertext } from '../../shared/crypto/aead.js';
 import type { KeyedHash } from '../../shared/crypto/keyed-hash.js';
 import type { AlsoInTransaction, Trx } from '../../shared/db/transaction.js';
 import { AppError, NotFound } from '../../shared/errors.js';
-import { keyId as signingKeyId } from '../../shared/evidence/format.js';
 import { choiceField, type FormValues, parseForm } from '../../shared/http/forms.js';
 import type { FieldError } from '../../shared/errors.js';
 import { hasRole } from '../../shared/policy/actor.js';
@@ -15,20 +14,18 @@ import { type CaseItemsRepository, recordCaseEvent } from './case-items.repo.js'
 import { foldPathway } from './case-items.service.js';
 import { messageSchema } from './case-items.schema.js';
 import {
-  KeyWrapRefused,
   memberKeyId,
   newCompartmentKey,
   openCaseText,
   safetyNumber,
   sealCaseContent,
-  unwrapCompartmentKey,
   wrapCompartmentKey,
 } from './case-keys.js';
 import { ageAt, createYoungConsentCheck, type YoungConsentCheck } from './case-young.consent.js';
 import type { CaseYoungRepository, YoungAnswer } from './case-young.repo.js';
 import type { CasesRepository, GrantedWrap, MemberWithKeys, StoredCase, StoredMember } from './cases.repo.js';
 import { formatCode, isId, joinSchema, newInvitationCode } from './cases.schema.js';
-import { caseFacts, type CaseActor } from './cases.service.js';
+import { caseFacts, type CaseActor, openGrantedWrap } from './cases.service.js';
 import {
   type CaseFacts,
   type CaseMemberFacts,
@@ -261,33 +258,11 @@ export function createCaseYoungService(
   }
 
   /**
-   * Opens my wrap of a young member's channel: its granter must be a member of this case who is one of the two
-   * (the young member's inviter, or the young member), signed with their signing key of the wrap's key id.
+   * Opens my wrap of a young member's channel: its granter must be the young member's inviter, signed with their
+   * signing key of the wrap's key id.
    */
-  async function unwrapYoung(wrap: GrantedWrap, me: StoredMember, target: StoredMember, who: CaseActor) {
-    const granter = wrap.granter;
-    if (
-      granter === undefined ||
-      granter.caseId !== me.caseId ||
-      granter.id !== target.invitedByMemberId ||
-      me.confirmedKeyId === null
-    ) {
-      throw new KeyWrapRefused();
-    }
-    const signedWith = (candidates: readonly Buffer[]) =>
-      candidates.find((key) => signingKeyId(key) === wrap.granterKeyId);
-    const granterKey =
-      signedWith(granter.signingKeys) ??
-      (granter.userId === null ? undefined : signedWith(await cases.retiredSigningKeys(granter.userId)));
-    if (granterKey === undefined) throw new KeyWrapRefused();
-    return unwrapCompartmentKey(wrap, {
-      caseId: me.caseId,
-      compartment: wrap.compartment,
-      epoch: wrap.epoch,
-      recipient: { memberId: me.id, keyId: me.confirmedKeyId, x25519Private: who.keys.sharingKey().privateKey },
-      granter: { ed25519Public: granterKey },
-    });
-  }
+  const unwrapYoung = (wrap: GrantedWrap, me: StoredMember, target: StoredMember, who: CaseActor) =>
+    openGrantedWrap(wrap, me, who.keys, cases, (granter) => granter.id === target.invitedByMemberId);
 
   /** My key of the channel at an epoch, or undefined when I hold none. */
   async function keyAt(who: CaseActor, me: StoredMember, target: StoredMember, epoch: number) {

@@ -163,6 +163,39 @@ export function mayGrant(member: Pick<StoredMember, 'id' | 'role'>, compartment:
   return entitled(member, compartment);
 }
 
+/**
+ * Opens one of my wraps. Its granter (read with the wrap) must be a member of this case whom `granterMay` accepts,
+ * and the wrap signed with their signing key of the wrap's key id: their current one, one kept after their account
+ * was deleted, or (read only then) a retired one. Throws KeyWrapRefused otherwise.
+ */
+export async function openGrantedWrap(
+  wrap: GrantedWrap,
+  me: StoredMember,
+  keys: KeyRing,
+  reads: Pick<CasesRepository, 'retiredSigningKeys'>,
+  granterMay: (granter: NonNullable<GrantedWrap['granter']>) => boolean,
+): Promise<CompartmentKey> {
+  const granter = wrap.granter;
+  if (granter === undefined || granter.caseId !== me.caseId || !granterMay(granter) || me.confirmedKeyId === null) {
+    throw new KeyWrapRefused();
+  }
+  const signedWith = (candidates: readonly Buffer[]) =>
+    candidates.find((key) => signingKeyId(key) === wrap.granterKeyId);
+  const granterKey =
+    signedWith(granter.signingKeys) ??
+    (granter.userId === null ? undefined : signedWith(await reads.retiredSigningKeys(granter.userId)));
+  if (granterKey === undefined) throw new KeyWrapRefused();
+  return unwrapCompartmentKey(wrap, {
+    caseId: me.caseId,
+    compartment: wrap.compartment,
+    epoch: wrap.epoch,
+    recipient: { memberId: me.id, keyId: me.confirmedKeyId, x25519Private: keys.sharingKey().privateKey },
+    granter: wrap.compartment.startsWith('share:')
+      ? { ed25519Public: granterKey, memberId: granter.id }
+      : { ed25519Public: granterKey },
+  });
+}
+
 /** The member's current key id (their account's keys now), or undefined when the account is gone. */
 const currentKeyId = (member: MemberWithKeys): string | undefined =>
   member.x25519Public === undefined || member.ed25519Public === undefined
@@ -366,42 +399,14 @@ export function createCasesService(
     return undefined;
   };
 
-  /**
-   * Opens one of my wraps. Its granter (read with the wrap) must be a member of this case who may grant the
-   * compartment, and the wrap signed with their signing key of the wrap's key id: their current one, one kept after
-   * their account was deleted, or (read only then) a retired one.
-   */
-  async function unwrap(
+  /** Opens one of my wraps; its granter must be a member who may grant the compartment (openGrantedWrap). */
+  const unwrap = (
     wrap: GrantedWrap,
     me: StoredMember,
     keys: KeyRing,
     reads: Pick<CasesRepository, 'retiredSigningKeys'> = repo,
-  ): Promise<CompartmentKey> {
-    const granter = wrap.granter;
-    if (
-      granter === undefined ||
-      granter.caseId !== me.caseId ||
-      !mayGrant(granter, wrap.compartment) ||
-      me.confirmedKeyId === null
-    ) {
-      throw new KeyWrapRefused();
-    }
-    const signedWith = (candidates: readonly Buffer[]) =>
-      candidates.find((key) => signingKeyId(key) === wrap.granterKeyId);
-    const granterKey =
-      signedWith(granter.signingKeys) ??
-      (granter.userId === null ? undefined : signedWith(await reads.retiredSigningKeys(granter.userId)));
-    if (granterKey === undefined) throw new KeyWrapRefused();
-    return unwrapCompartmentKey(wrap, {
-      caseId: me.caseId,
-      compartment: wrap.compartment,
-      epoch: wrap.epoch,
-      recipient: { memberId: me.id, keyId: me.confirmedKeyId, x25519Private: keys.sharingKey().privateKey },
-      granter: wrap.compartment.startsWith('share:')
-        ? { ed25519Public: granterKey, memberId: granter.id }
-        : { ed25519Public: granterKey },
-    });
-  }
+  ): Promise<CompartmentKey> =>
+    openGrantedWrap(wrap, me, keys, reads, (granter) => mayGrant(granter, wrap.compartment));
 
   /**
    * In a locked unit: a fresh key for `compartment` at `epoch`, wrapped to every member meant to hold it whose

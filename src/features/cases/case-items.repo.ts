@@ -533,17 +533,20 @@ export function createCaseItemsRepository(db: Kysely<Database>) {
         .where('case_id', '=', caseId)
         .where('id', '=', memberId)
         .where('state', '=', 'active')
+        // A young member reads only their own channel: no agreement is theirs, and parents may not learn of them.
+        .where('role', '!=', 'young')
         .executeTakeFirst();
       return row === undefined ? undefined : { id: row.id, role: row.role };
     },
 
-    /** The case's active members (for the "who" of an agreement), oldest first. */
+    /** The case's active members but young members (for the "who" of an agreement), oldest first. */
     async activeMembers(caseId: string): Promise<{ id: string; role: CaseRole }[]> {
       return db
         .selectFrom('case_members')
         .select(['id', 'role'])
         .where('case_id', '=', caseId)
         .where('state', '=', 'active')
+        .where('role', '!=', 'young')
         .orderBy('created_at')
         .orderBy('id')
         .execute();

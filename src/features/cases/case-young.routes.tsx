@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Pages } from '../../app.js';
-import { sessionCookieName, sessionCookieOptions } from '../../shared/auth/session-cookie.js';
+import { replaceSession } from '../../shared/auth/session.js';
 import { blankForm, type FormState } from '../../shared/http/forms.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import { RecoveryCodePage } from '../accounts/views/account.views.js';
@@ -69,15 +69,8 @@ export function registerCaseYoungRoutes(
         result.status,
       );
     }
-    // One session per browser: an old one ends; the young person is signed in and sees their recovery code once.
-    const cookieName = sessionCookieName(options.secureCookies);
-    await accounts.endSessionByCookie(request.cookies[cookieName]);
-    reply.setCookie(cookieName, result.cookie, sessionCookieOptions(options.secureCookies));
-    const session = await accounts.currentSession(result.cookie);
-    if (session !== undefined) {
-      request.session = session;
-      request.actor = session.actor;
-    }
+    // The young person is signed in and sees their recovery code once.
+    await replaceSession(request, reply, accounts, result.cookie, options.secureCookies);
     return reply.html(
       <RecoveryCodePage
         ctx={pages.contextOf(request, reply)}

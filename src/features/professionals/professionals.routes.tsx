@@ -6,7 +6,7 @@ import type { MessageKey } from '../../shared/i18n/messages.js';
 import { authorize } from '../../policies.js';
 import { passphraseFields, USERNAME_MAX } from '../accounts/accounts.schema.js';
 import type { AccountsService, CurrentSession } from '../accounts/accounts.service.js';
-import { sessionCookieName, sessionCookieOptions } from '../../shared/auth/session-cookie.js';
+import { replaceSession } from '../../shared/auth/session.js';
 import { RecoveryCodePage } from '../accounts/views/account.views.js';
 import { trailOf } from '../audit/audit.service.js';
 import type { ApproveResult, ProfessionalsService } from './professionals.service.js';
@@ -253,16 +253,8 @@ export function registerProfessionalRoutes(
       );
     }
     reply.clearCookie(invitationCookie, invitationCookieOptions(options.secureCookies));
-    // One session per browser: an old one (someone else's account) ends; the new account is signed in, and
-    // can do nothing but set up its second factor.
-    const sessionCookie = sessionCookieName(options.secureCookies);
-    await accounts.endSessionByCookie(request.cookies[sessionCookie]);
-    reply.setCookie(sessionCookie, result.cookie, sessionCookieOptions(options.secureCookies));
-    const session = await accounts.currentSession(result.cookie);
-    if (session !== undefined) {
-      request.session = session;
-      request.actor = session.actor;
-    }
+    // The new account can do nothing but set up its second factor.
+    await replaceSession(request, reply, accounts, result.cookie, options.secureCookies);
     return reply.html(
       <RecoveryCodePage
         ctx={pages.contextOf(request, reply)}

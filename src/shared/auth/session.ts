@@ -1,6 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../policy/actor.js';
 import type { KeyRing } from './key-ring.js';
+import { sessionCookieName, sessionCookieOptions } from './session-cookie.js';
 
 /*
  * Who is signed in, loaded once per request from the session cookie before anything decides who is acting
@@ -50,6 +51,30 @@ export function actAsSession(request: FastifyRequest, session: CurrentSession | 
   if (session === undefined || session.secondFactorPending) return;
   request.session = session;
   request.actor = session.actor;
+}
+
+/**
+ * After a sign-up by invitation: one session per browser, so an old one (perhaps someone else's account) ends; the
+ * new account is signed in, and this very response acts as it (its recovery code page is drawn signed in).
+ */
+export async function replaceSession(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  accounts: {
+    endSessionByCookie(cookie: string | undefined): Promise<unknown>;
+    currentSession(cookie: string): Promise<CurrentSession | undefined>;
+  },
+  cookie: string,
+  secureCookies: boolean,
+): Promise<void> {
+  const cookieName = sessionCookieName(secureCookies);
+  await accounts.endSessionByCookie(request.cookies[cookieName]);
+  reply.setCookie(cookieName, cookie, sessionCookieOptions(secureCookies));
+  const session = await accounts.currentSession(cookie);
+  if (session !== undefined) {
+    request.session = session;
+    request.actor = session.actor;
+  }
 }
 
 /** Loads the session named by the cookie before anything else decides who is acting. */

@@ -1,7 +1,8 @@
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import type { Pathway } from '../pathway.schema.js';
-import { YoungHelpList, YoungPathway, YoungSources } from './pathway-young.view.js';
+import { YoungHelpList, YoungPathway } from './pathway-young.view.js';
+import { SourceList } from './pathway.views.js';
 
 /**
  * /samenwerken/jongeren: de lijn explained to young people of 12 to 17, without an account. Danger and "not your
@@ -82,7 +83,7 @@ export function YoungPathwayPage({ ctx, pathway }: { ctx: PageContext; pathway: 
 
         <section aria-labelledby="jongeren-bronnen">
           <h2 id="jongeren-bronnen">{t('pathway.young.page.sources')}</h2>
-          <YoungSources ctx={ctx} sources={pathway.young.sources} />
+          <SourceList ctx={ctx} sources={pathway.young.sources} />
         </section>
 
         <p class="app-hint">{t('pathway.young.page.reviewed')}</p>

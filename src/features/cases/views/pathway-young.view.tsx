@@ -1,12 +1,11 @@
-import type { ComponentChildren } from 'preact';
 import type { Translate } from '../../../shared/i18n/i18n.js';
 import { PhoneLink } from '../../../shared/views/components/phone-link.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { safeUrl } from '../../../shared/views/safe-url.js';
 import { type CaseRole, caseRoles } from '../cases.types.js';
 import { allowedMoves, findStep, type PathwayState, type TrackState } from '../pathway.js';
-import type { Pathway, PathwaySource, PathwayStep, PathwayTrack, YoungHelp } from '../pathway.schema.js';
-import { roleLabel } from './pathway.views.js';
+import type { Pathway, PathwayStep, PathwayTrack, YoungHelp } from '../pathway.schema.js';
+import { Heading, type HeadingLevel, roleLabel, SourceList, statusOf } from './pathway.views.js';
 
 /*
  * The pathway of de lijn told to a young person of 12 to 17: each step's own young text (content/pathway/, `young`)
@@ -14,60 +13,6 @@ import { roleLabel } from './pathway.views.js';
  * public page /samenwerken/jongeren, and, given a case's state, where that case stands on the young person's home.
  * Plain HTML (headings, lists, <details>), so it reads without JavaScript, and every state is said in words.
  */
-
-type HeadingLevel = 2 | 3 | 4;
-
-function Heading({
-  level,
-  id,
-  class: className,
-  children,
-}: {
-  level: number;
-  id?: string;
-  class?: string;
-  children: ComponentChildren;
-}) {
-  const Tag = `h${Math.min(level, 6)}` as 'h2';
-  return (
-    <Tag id={id} class={className}>
-      {children}
-    </Tag>
-  );
-}
-
-/** "Niet gecontroleerd sinds …" for a source's date, or the day of a real check. */
-function sourceDateLine(t: Translate, source: PathwaySource): string {
-  if (source.checkedOn !== undefined) {
-    return t('pathway.source.checkedOn', { date: new Date(`${source.checkedOn}T12:00:00Z`) });
-  }
-  return source.date.length === 4
-    ? t('pathway.source.notCheckedSinceYear', { year: source.date })
-    : t('pathway.source.notCheckedSince', { date: new Date(`${source.date}T12:00:00Z`) });
-}
-
-/** Sources, each linked where it has an address and with the date since which nobody checked it. */
-export function YoungSources({ ctx, sources }: { ctx: PageContext; sources: readonly PathwaySource[] }) {
-  return (
-    <ul class="app-sources">
-      {sources.map((source) => {
-        const name = `${source.publisher}: ${source.title}`;
-        return (
-          <li key={name}>
-            {source.url === undefined ? (
-              name
-            ) : (
-              <a href={safeUrl(source.url)} rel="noopener noreferrer external">
-                {name}
-              </a>
-            )}{' '}
-            <span class="app-hint">{sourceDateLine(ctx.t, source)}</span>
-          </li>
-        );
-      })}
-    </ul>
-  );
-}
 
 /** A step told to a young person: what happens, who does it, what they can ask or say. */
 export function YoungStepDetails({ ctx, step, level }: { ctx: PageContext; step: PathwayStep; level: number }) {
@@ -141,20 +86,12 @@ function YoungGuide({ ctx, pathway, level }: { ctx: PageContext; pathway: Pathwa
             <Heading level={level + 1} id={`jong-bronnen-${track.id}`}>
               {t('pathway.young.track.sources')}
             </Heading>
-            <YoungSources ctx={ctx} sources={track.sources} />
+            <SourceList ctx={ctx} sources={track.sources} />
           </section>
         </section>
       ))}
     </>
   );
-}
-
-/** Where a track stands: started (a current step of this track), finished (steps done, none current), or not. */
-function statusOf(track: PathwayTrack, state: TrackState | undefined): 'not-started' | 'current' | 'finished' {
-  if (state?.current !== null && state?.current !== undefined) {
-    return track.steps.some((step) => step.id === state.current) ? 'current' : 'not-started';
-  }
-  return state !== undefined && state.done.length > 0 ? 'finished' : 'not-started';
 }
 
 /** Who is on a track in words: a bare case role ("police", as a fold without names gives it) by its label. */
@@ -239,7 +176,7 @@ function YoungTrackState({
       )}
       <details class="app-pathway-sources">
         <summary>{t('pathway.young.track.sources')}</summary>
-        <YoungSources ctx={ctx} sources={track.sources} />
+        <SourceList ctx={ctx} sources={track.sources} />
       </details>
     </section>
   );
@@ -319,7 +256,7 @@ export function YoungHelpList({
             </p>
           )}
           <p class="app-hint">{t('pathway.young.help.sources')}</p>
-          <YoungSources ctx={ctx} sources={place.sources} />
+          <SourceList ctx={ctx} sources={place.sources} />
         </li>
       ))}
     </ul>

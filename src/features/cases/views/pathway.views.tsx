@@ -16,11 +16,26 @@ import type { Pathway, PathwaySource, PathwayStep, PathwayTrack } from '../pathw
 
 export type { PathwayState, TrackState } from '../pathway.js';
 
-type HeadingLevel = 2 | 3 | 4;
+export type HeadingLevel = 2 | 3 | 4;
 
-function Heading({ level, id, children }: { level: number; id?: string; children: ComponentChildren }) {
+/** A heading at a level the caller gives (the page around it decides where it sits). */
+export function Heading({
+  level,
+  id,
+  class: className,
+  children,
+}: {
+  level: number;
+  id?: string;
+  class?: string;
+  children: ComponentChildren;
+}) {
   const Tag = `h${Math.min(level, 6)}` as 'h2';
-  return <Tag id={id}>{children}</Tag>;
+  return (
+    <Tag id={id} class={className}>
+      {children}
+    </Tag>
+  );
 }
 
 const roleKeys: Record<CaseRole, MessageKey> = {
@@ -91,32 +106,38 @@ function sourceDateLine(t: Translate, source: PathwaySource): string {
     : t('pathway.source.notCheckedSince', { date: new Date(`${source.date}T12:00:00Z`) });
 }
 
+/** Sources, each linked where it has an address and with the date since which nobody checked it. */
+export function SourceList({ ctx, sources }: { ctx: PageContext; sources: readonly PathwaySource[] }) {
+  return (
+    <ul class="app-sources">
+      {sources.map((source) => {
+        const name = `${source.publisher}: ${source.title}`;
+        return (
+          <li key={name}>
+            {source.url === undefined ? (
+              name
+            ) : (
+              <a href={safeUrl(source.url)} rel="noopener noreferrer external">
+                {name}
+              </a>
+            )}{' '}
+            <span class="app-hint">{sourceDateLine(ctx.t, source)}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 /** Where a track's facts come from, each with the date since which nobody checked it. */
 export function TrackSources({ ctx, track, level }: { ctx: PageContext; track: PathwayTrack; level: number }) {
-  const { t } = ctx;
   const id = `bronnen-${track.id}`;
   return (
     <section aria-labelledby={id}>
       <Heading level={level} id={id}>
-        {t('pathway.track.sources')}
+        {ctx.t('pathway.track.sources')}
       </Heading>
-      <ul class="app-sources">
-        {track.sources.map((source) => {
-          const name = `${source.publisher}: ${source.title}`;
-          return (
-            <li key={name}>
-              {source.url === undefined ? (
-                name
-              ) : (
-                <a href={safeUrl(source.url)} rel="noopener noreferrer external">
-                  {name}
-                </a>
-              )}{' '}
-              <span class="app-hint">{sourceDateLine(t, source)}</span>
-            </li>
-          );
-        })}
-      </ul>
+      <SourceList ctx={ctx} sources={track.sources} />
     </section>
   );
 }
@@ -208,8 +229,8 @@ export function PathwayGuide({
   );
 }
 
-/** Where a track stands, in words. */
-function statusOf(track: PathwayTrack, state: TrackState | undefined): 'not-started' | 'current' | 'finished' {
+/** Where a track stands: started (a current step of this track), finished (steps done, none current), or not. */
+export function statusOf(track: PathwayTrack, state: TrackState | undefined): 'not-started' | 'current' | 'finished' {
   if (state?.current !== null && state?.current !== undefined) {
     return track.steps.some((step) => step.id === state.current) ? 'current' : 'not-started';
   }

@@ -50,9 +50,15 @@ export function createCaseExportsRepository(db: Kysely<Database>) {
 
     /**
      * Replaces a parent's bundle with a new one to make: the row (state queued, its sealed ticket) and its job in
-     * one transaction. A job of the replaced making finds another id and stores nothing.
+     * one transaction. A job of the replaced making finds another id and stores nothing. `expiry`: a job queued with
+     * it to run at `at`, which destroys the ticket of a making no worker finished by then (its job gave up).
      */
-    async queue<Payload>(bundle: QueuedBundle, job: JobKind<Payload>, payload: Payload): Promise<void> {
+    async queue<Payload>(
+      bundle: QueuedBundle,
+      job: JobKind<Payload>,
+      payload: Payload,
+      expiry?: { job: JobKind<Payload>; at: Date },
+    ): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await trx
           .deleteFrom('case_police_bundles')
@@ -78,7 +84,28 @@ export function createCaseExportsRepository(db: Kysely<Database>) {
           })
           .execute();
         await enqueue(trx, job, payload, { idempotencyKey: `police-bundle:${bundle.id}` });
+        if (expiry !== undefined) {
+          await enqueue(trx, expiry.job, payload, {
+            idempotencyKey: `police-bundle-expiry:${bundle.id}`,
+            runAfter: expiry.at,
+          });
+        }
       });
+    },
+
+    /**
+     * A making still queued at its expiry (no worker finished it; its job gave up): failed, and its ticket (the
+     * parent's master key sealed to the job key) destroyed. A making done, replaced or dropped is left alone.
+     */
+    async expire(caseId: string, parentMemberId: string, id: string, now: string): Promise<void> {
+      await db
+        .updateTable('case_police_bundles')
+        .set({ state: 'failed', failure: 'error', ticket_enc: null, ticket: null, updated_at: now })
+        .where('case_id', '=', caseId)
+        .where('parent_member_id', '=', parentMemberId)
+        .where('id', '=', id)
+        .where('state', '=', 'queued')
+        .execute();
     },
 
     /** Deletes a parent's bundle (nothing shared any more). */

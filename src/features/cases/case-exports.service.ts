@@ -12,7 +12,14 @@ import type { CaseExportsRepository } from './case-exports.repo.js';
 import type { CaseItemsService, TimelineEntry } from './case-items.service.js';
 import { KeyWrapRefused, openCaseText } from './case-keys.js';
 import { defaultExportLimits } from '../journal/export/jobs.js';
-import { bundlePlace, entriesHash, makePoliceBundleJob, sealBundleTicket } from './case-police-bundles.js';
+import {
+  bundlePlace,
+  entriesHash,
+  expirePoliceBundleJob,
+  makePoliceBundleJob,
+  POLICE_BUNDLE_TICKET_MS,
+  sealBundleTicket,
+} from './case-police-bundles.js';
 import { renderCaseSummaryPdf, type CaseSummaryModel } from './case-summary.pdf.js';
 import { type CaseRole, type OpenedCase, shareCompartment } from './cases.types.js';
 import { roleLabel } from './views/pathway.views.js';
@@ -170,6 +177,7 @@ export function createCaseExportsService(
         },
         makePoliceBundleJob,
         { caseId, parentMemberId, bundleId },
+        { job: expirePoliceBundleJob, at: new Date(clock().getTime() + POLICE_BUNDLE_TICKET_MS) },
       );
       options.queued?.();
     },

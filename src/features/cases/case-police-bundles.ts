@@ -34,6 +34,22 @@ export const makePoliceBundleJob = defineJob(
   { maxAttempts: 3, leaseMs: defaultExportLimits.makeMs },
 );
 
+/** How long a ticket may wait for its making: after this its job has long given up, and the ticket is destroyed. */
+export const POLICE_BUNDLE_TICKET_MS = 24 * 3_600_000;
+
+/** Destroys the ticket of a making still not finished a day after it was queued (queued with the making). */
+export const expirePoliceBundleJob = defineJob(
+  'cases.police-bundle.expire',
+  z
+    .object({
+      caseId: z.string().min(1).max(100),
+      parentMemberId: z.string().min(1).max(100),
+      bundleId: z.uuid(),
+    })
+    .strict(),
+  { maxAttempts: 3 },
+);
+
 const TICKET_INFO = Buffer.from('nmk/v1/case-police-bundle/ticket');
 
 const keySchema = z.object({ id: z.string(), key: z.base64() }).strict();
@@ -239,5 +255,10 @@ async function makeBundle(
 }
 
 export function policeBundleJobHandlers(dependencies: PoliceBundleWorkerDependencies): JobHandler[] {
-  return [handle(makePoliceBundleJob, (payload, context) => makeBundle(dependencies, payload, context.signal))];
+  return [
+    handle(makePoliceBundleJob, (payload, context) => makeBundle(dependencies, payload, context.signal)),
+    handle(expirePoliceBundleJob, ({ caseId, parentMemberId, bundleId }) =>
+      dependencies.repo.expire(caseId, parentMemberId, bundleId, (dependencies.clock?.() ?? new Date()).toISOString()),
+    ),
+  ];
 }

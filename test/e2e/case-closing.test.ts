@@ -8,15 +8,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { addMonths } from '../../src/features/cases/case-closing.js';
-import {
-  caseActorOf,
-  casesOf,
-  type CaseTestApp,
-  confirmMember,
-  inviteInto,
-  joinWith,
-} from '../helpers/case-factories.js';
-import { buildAdmin, buildParent, buildProfessional, type BuiltAccount } from '../helpers/factories.js';
+import { buildParentProfessionalCase, type CaseTestApp, prepareCaseWorld } from '../helpers/case-factories.js';
+import type { BuiltAccount } from '../helpers/factories.js';
 import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.js';
 import { axeViolations, type E2E, startE2E, submitForm } from './support.js';
 
@@ -32,28 +25,15 @@ const contexts: BrowserContext[] = [];
 before(async () => {
   sink = await startSmtpSink();
   e2e = await startE2E({ RATE_LIMIT_MAX: '100000', SMTP_URL: sink.url, MAIL_FROM: 'no-reply@example.org' });
-  const target = e2e.target as CaseTestApp;
-  const first = await buildAdmin(target, { username: 'sluiten.beheer.een', passphrase });
-  const second = await buildAdmin(target, { username: 'sluiten.beheer.twee', passphrase });
-  const organisation = (await target.services.professionals.organisationChoices()).find((org) => org.verified);
-  assert.ok(organisation !== undefined);
-  parent = await buildParent(target, { username: 'sluiten.ouder', passphrase });
-  coordinator = await buildProfessional(target, {
-    invitedBy: first,
-    sink,
-    organisationId: organisation.id,
-    username: 'sluiten.regisseur',
+  const built = await buildParentProfessionalCase(await prepareCaseWorld(e2e.target as CaseTestApp, sink), {
+    caseRole: 'coordinator',
+    parentName: 'sluiten.ouder',
+    professionalName: 'sluiten.regisseur',
     passphrase,
-    role: 'coordinator',
-    activatedBy: [first, second],
+    childName: 'Noor',
   });
-  const parentWho = await caseActorOf(target, parent);
-  const started = await casesOf(target).start(parentWho, { naam: 'Noor', grondslag: 'parent', kindWeet: 'unknown' });
-  assert.ok(started.ok);
-  caseId = started.caseId;
-  const { code, memberId } = await inviteInto(target, parentWho, caseId, 'coordinator');
-  await joinWith(target, await caseActorOf(target, coordinator), code);
-  await confirmMember(target, parentWho, caseId, memberId);
+  ({ parent, caseId } = built);
+  coordinator = built.professional;
 });
 
 after(async () => {

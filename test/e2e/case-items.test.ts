@@ -9,14 +9,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
+  buildParentProfessionalCase,
   caseActorOf,
   casesOf,
   type CaseTestApp,
-  confirmMember,
-  inviteInto,
-  joinWith,
+  prepareCaseWorld,
 } from '../helpers/case-factories.js';
-import { buildAdmin, buildParent, buildProfessional, type BuiltAccount } from '../helpers/factories.js';
+import type { BuiltAccount } from '../helpers/factories.js';
 import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.js';
 import { axeViolations, type E2E, startE2E, submitForm } from './support.js';
 
@@ -33,28 +32,16 @@ before(async () => {
   sink = await startSmtpSink();
   e2e = await startE2E({ RATE_LIMIT_MAX: '100000', SMTP_URL: sink.url, MAIL_FROM: 'no-reply@example.org' });
   const target = e2e.target as CaseTestApp;
-  const first = await buildAdmin(target, { username: 'items.beheer.een', passphrase });
-  const second = await buildAdmin(target, { username: 'items.beheer.twee', passphrase });
-  const organisation = (await target.services.professionals.organisationChoices()).find((org) => org.verified);
-  assert.ok(organisation !== undefined);
-  parent = await buildParent(target, { username: 'items.ouder', passphrase });
-  care = await buildProfessional(target, {
-    invitedBy: first,
-    sink,
-    organisationId: organisation.id,
-    username: 'items.hulpverlener',
+  const built = await buildParentProfessionalCase(await prepareCaseWorld(target, sink), {
+    caseRole: 'care',
+    parentName: 'items.ouder',
+    professionalName: 'items.hulpverlener',
     passphrase,
-    role: 'care',
-    activatedBy: [first, second],
+    childName: 'Robin',
   });
-  const parentWho = await caseActorOf(target, parent);
-  const started = await casesOf(target).start(parentWho, { naam: 'Robin', grondslag: 'parent', kindWeet: 'unknown' });
-  assert.ok(started.ok);
-  caseId = started.caseId;
-  const { code, memberId } = await inviteInto(target, parentWho, caseId, 'care');
-  const careWho = await caseActorOf(target, care);
-  await joinWith(target, careWho, code);
-  await confirmMember(target, parentWho, caseId, memberId);
+  ({ parent, caseId } = built);
+  care = built.professional;
+  const careWho = built.professionalWho;
   // The professionals' key is made on its first use by a professional.
   await (await casesOf(target).openCase(careWho, caseId)).key('professionals');
 });

@@ -132,9 +132,10 @@ export async function prepareCaseWorld(target: CaseTestApp, sink: SmtpSink): Pro
 const consent = { grondslag: 'parent', kindWeet: 'unknown' } as const;
 
 /** An active professional of the world's verified organisation, in the account role that fits `caseRole`. */
-export function caseProfessional(world: CaseWorld, caseRole: ProfessionalCaseRole, name: string) {
+export function caseProfessional(world: CaseWorld, caseRole: ProfessionalCaseRole, name: string, passphrase?: string) {
   return buildProfessional(world.target, {
     username: name,
+    ...(passphrase !== undefined && { passphrase }),
     invitedBy: world.admins[0],
     sink: world.sink,
     organisationId: world.organisationId,
@@ -142,6 +143,37 @@ export function caseProfessional(world: CaseWorld, caseRole: ProfessionalCaseRol
     ...(caseRole === 'police' && { policeUnit: world.policeUnit }),
     activatedBy: world.admins,
   });
+}
+
+/** A case of one parent and one confirmed professional in `caseRole`, who joined with the parent's code. */
+export async function buildParentProfessionalCase(
+  world: CaseWorld,
+  options: {
+    caseRole: ProfessionalCaseRole;
+    parentName: string;
+    professionalName: string;
+    passphrase: string;
+    /** The child's name the parent starts the case with. */
+    childName: string;
+  },
+): Promise<{
+  caseId: string;
+  parent: BuiltAccount;
+  professional: BuiltAccount;
+  parentWho: CaseActor;
+  professionalWho: CaseActor;
+}> {
+  const { target } = world;
+  const parent = await buildParent(target, { username: options.parentName, passphrase: options.passphrase });
+  const professional = await caseProfessional(world, options.caseRole, options.professionalName, options.passphrase);
+  const parentWho = await caseActorOf(target, parent);
+  const started = await casesOf(target).start(parentWho, { naam: options.childName, ...consent });
+  assert.ok(started.ok);
+  const { code, memberId } = await inviteInto(target, parentWho, started.caseId, options.caseRole);
+  const professionalWho = await caseActorOf(target, professional);
+  await joinWith(target, professionalWho, code);
+  await confirmMember(target, parentWho, started.caseId, memberId);
+  return { caseId: started.caseId, parent, professional, parentWho, professionalWho };
 }
 
 /** The case page as `who` sees it, asserting it is the active page. */

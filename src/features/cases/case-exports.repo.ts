@@ -94,13 +94,13 @@ export function createCaseExportsRepository(db: Kysely<Database>) {
     },
 
     /**
-     * A making still queued at its expiry (no worker finished it; its job gave up): failed, and its ticket (the
-     * parent's master key sealed to the job key) destroyed. A making done, replaced or dropped is left alone.
+     * A making still queued at its expiry (no worker finished it; its job gave up) goes with its ticket (the
+     * parent's master key sealed to the job key); the parent's next look queues a new one. A making done, failed,
+     * replaced or dropped is left alone.
      */
-    async expire(caseId: string, parentMemberId: string, id: string, now: string): Promise<void> {
+    async expire(caseId: string, parentMemberId: string, id: string): Promise<void> {
       await db
-        .updateTable('case_police_bundles')
-        .set({ state: 'failed', failure: 'error', ticket_enc: null, ticket: null, updated_at: now })
+        .deleteFrom('case_police_bundles')
         .where('case_id', '=', caseId)
         .where('parent_member_id', '=', parentMemberId)
         .where('id', '=', id)

@@ -15,8 +15,8 @@ import {
 /*
  * A police bundle's ticket carries the parent's master key sealed to the job key (ADR 0029). A making no worker
  * finishes (its job gave up: the worker was stopped on every attempt) must not keep that ticket until the parent
- * happens to look at their shares again: the making is queued with an expiry a day later, which destroys the ticket
- * of a making still queued and leaves a finished one alone. Both databases, with a fixed clock.
+ * happens to look at their shares again: the making is queued with an expiry a day later, which deletes a making
+ * still queued with its ticket (the next look queues a new one) and leaves a finished one alone. Both databases, with a fixed clock.
  */
 
 describeEachDialect('police bundle tickets expire', (database) => {
@@ -66,18 +66,15 @@ describeEachDialect('police bundle tickets expire', (database) => {
         .selectFrom('case_police_bundles')
         .select(['state', 'ticket', 'ticket_enc', 'bundle'])
         .where('id', '=', bundleId)
-        .executeTakeFirstOrThrow();
+        .executeTakeFirst();
     return { repo, row, parent, bundleId, run, stored };
   }
 
-  test('a making no worker finished loses its ticket at its expiry', async () => {
+  test('a making no worker finished goes with its ticket at its expiry', async () => {
     const { run, stored } = await queued();
-    assert.equal((await stored()).ticket, 'sealed-ticket');
+    assert.equal((await stored())?.ticket, 'sealed-ticket');
     await run();
-    const after = await stored();
-    assert.equal(after.ticket, null);
-    assert.equal(after.ticket_enc, null);
-    assert.equal(after.state, 'failed');
+    assert.equal(await stored(), undefined, 'no row, no ticket: the next look queues a new making');
   });
 
   test('a finished making is left as it is by its expiry', async () => {
@@ -87,7 +84,7 @@ describeEachDialect('police bundle tickets expire', (database) => {
     );
     await run();
     const after = await stored();
-    assert.equal(after.state, 'done');
-    assert.equal(after.bundle, 'sealed-bundle');
+    assert.equal(after?.state, 'done');
+    assert.equal(after?.bundle, 'sealed-bundle');
   });
 });

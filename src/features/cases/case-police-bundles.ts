@@ -258,7 +258,7 @@ export function policeBundleJobHandlers(dependencies: PoliceBundleWorkerDependen
   return [
     handle(makePoliceBundleJob, (payload, context) => makeBundle(dependencies, payload, context.signal)),
     handle(expirePoliceBundleJob, ({ caseId, parentMemberId, bundleId }) =>
-      dependencies.repo.expire(caseId, parentMemberId, bundleId, (dependencies.clock?.() ?? new Date()).toISOString()),
+      dependencies.repo.expire(caseId, parentMemberId, bundleId),
     ),
   ];
 }

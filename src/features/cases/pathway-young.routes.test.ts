@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { type FetchedPage, fetchInBothLanguages, mainOf, notFetched, textOf } from '../../../test/helpers/html-text.js';
 import { pathwayDir } from '../../shared/paths.js';
 import { loadPathways } from './pathway.js';
 import type { PathwaySource } from './pathway.schema.js';
@@ -13,37 +14,15 @@ import type { PathwaySource } from './pathway.schema.js';
 
 const pathway = loadPathways(pathwayDir).current;
 let testApp: TestApp | undefined;
-const pages: Record<'nl' | 'en', { status: number; body: string; type: string }> = {
-  nl: { status: 0, body: '', type: '' },
-  en: { status: 0, body: '', type: '' },
-};
+let pages: Record<'nl' | 'en', FetchedPage> = { nl: notFetched, en: notFetched };
 
 before(async () => {
   testApp = await buildTestApp('sqlite');
-  for (const lang of ['nl', 'en'] as const) {
-    const response = await testApp.app.inject({ method: 'GET', url: '/samenwerken/jongeren', cookies: { taal: lang } });
-    pages[lang] = { status: response.statusCode, body: response.body, type: String(response.headers['content-type']) };
-  }
+  pages = await fetchInBothLanguages(testApp, '/samenwerken/jongeren');
 });
 after(async () => {
   await testApp?.close();
 });
-
-/** The visible text, without tags, entities read as plain characters, spaces collapsed. */
-function textOf(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
-
-function mainOf(html: string): string {
-  const found = /<main\b[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1];
-  assert.ok(found !== undefined, 'the page has a main element');
-  return found;
-}
 
 /** One source as the page shows it: its name (linked where it has an address), then "not checked since". */
 function assertSourceShown(html: string, source: PathwaySource, lang: 'nl' | 'en'): void {

@@ -116,10 +116,18 @@ for (const dialect of dialects) {
       assert.equal(await target.services.accounts.setNoticeEmail(session, email, language), true);
     }
 
-    async function join(name: string, inviter: string, role: Parameters<typeof inviteInto>[3], account: BuiltAccount) {
+    /** `account` joins as `role`, invited by `inviter`; with an e-mail address it is one of `people` as `name`. */
+    async function join(
+      name: string,
+      inviter: string,
+      role: Parameters<typeof inviteInto>[3],
+      account: BuiltAccount,
+      email?: string,
+    ) {
       const who = await caseActorOf(target, account);
       const { code, memberId } = await inviteInto(target, people[inviter]!.who, caseId, role);
       await joinWith(target, who, code);
+      if (email !== undefined) people[name] = { account, who, memberId, email };
       return { who, memberId };
     }
 
@@ -168,45 +176,27 @@ for (const dialect of dialects) {
       // The officer gave the address on an English page: their notices are in English.
       await withEmail(police, `${prefix}.politie@example.org`, 'en');
       await drain(); // invitation mails of the accounts
-      const careJoined = await join('care', 'parent', 'care', care);
-      people.care = {
-        account: care,
-        who: careJoined.who,
-        memberId: careJoined.memberId,
-        email: `${prefix}.care@example.org`,
-      };
+      const careJoined = await join('care', 'parent', 'care', care, `${prefix}.care@example.org`);
       assert.deepEqual(to(await drain()), emails('parent'), 'the parent who invited the care worker');
       await confirmMember(target, people.parent!.who, caseId, careJoined.memberId);
-      const coordinatorJoined = await join('coordinator', 'care', 'coordinator', coordinator);
-      people.coordinator = {
-        account: coordinator,
-        who: coordinatorJoined.who,
-        memberId: coordinatorJoined.memberId,
-        email: `${prefix}.regie@example.org`,
-      };
+      const coordinatorJoined = await join(
+        'coordinator',
+        'care',
+        'coordinator',
+        coordinator,
+        `${prefix}.regie@example.org`,
+      );
       assert.deepEqual(to(await drain()), emails('care'), 'the care worker who invited');
-      await confirmMember(target, people.care.who, caseId, coordinatorJoined.memberId);
-      const policeJoined = await join('police', 'care', 'police', police);
-      people.police = {
-        account: police,
-        who: policeJoined.who,
-        memberId: policeJoined.memberId,
-        email: `${prefix}.politie@example.org`,
-      };
+      await confirmMember(target, careJoined.who, caseId, coordinatorJoined.memberId);
+      const policeJoined = await join('police', 'care', 'police', police, `${prefix}.politie@example.org`);
       assert.deepEqual(to(await drain()), emails('care', 'coordinator'), 'the inviter and the coordinator');
-      await confirmMember(target, people.care.who, caseId, policeJoined.memberId);
+      await confirmMember(target, careJoined.who, caseId, policeJoined.memberId);
       // A second parent, left at the default (the daily digest).
       const second = await buildParent(target, { username: `${prefix}.ouder2` });
       await withEmail(second, `${prefix}.ouder2@example.org`);
-      const secondJoined = await join('second', 'care', 'parent', second);
-      people.second = {
-        account: second,
-        who: secondJoined.who,
-        memberId: secondJoined.memberId,
-        email: `${prefix}.ouder2@example.org`,
-      };
+      const secondJoined = await join('second', 'care', 'parent', second, `${prefix}.ouder2@example.org`);
       assert.deepEqual(to(await drain()), emails('care', 'coordinator'));
-      await confirmMember(target, people.care.who, caseId, secondJoined.memberId);
+      await confirmMember(target, careJoined.who, caseId, secondJoined.memberId);
       await drain();
     });
 

@@ -18,7 +18,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { createApp } from '../src/app.js';
 import { createCaseItemsRepository } from '../src/features/cases/case-items.repo.js';
 import { newCompartmentKey, sealCaseContent } from '../src/features/cases/case-keys.js';
@@ -29,6 +28,7 @@ import { loadConfig } from '../src/shared/config/config.js';
 import type { Actor } from '../src/shared/policy/actor.js';
 import { openDatabase } from '../src/shared/db/database.js';
 import { observation } from './journal-fixture.js';
+import { measureOnBothDatabases } from './databases.js';
 import { median, percentile, table } from './report.js';
 
 const EVENTS = Number(process.env.BENCH_CASE_EVENTS ?? '10000');
@@ -158,16 +158,6 @@ async function measure(dialect: 'sqlite' | 'postgres', databaseUrl?: string): Pr
     }
   } finally {
     rmSync(directory, { recursive: true, force: true });
-  }
-}
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
   }
 }
 
@@ -401,22 +391,8 @@ async function measureOpening(dialect: 'sqlite' | 'postgres', databaseUrl?: stri
 const OPEN_RUNS = 200;
 
 async function openingReport(): Promise<string> {
-  const results: OpeningFigures[] = [await measureOpening('sqlite')];
-  const adminUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
-  let note = '';
-  if (adminUrl === undefined || adminUrl === '') {
-    note = '\n  PostgreSQL skipped: neither TEST_DATABASE_URL nor DATABASE_URL is set';
-  } else {
-    const name = `nmk_bench_${randomBytes(6).toString('hex')}`;
-    await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
-    try {
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      results.push(await measureOpening('postgres', url.toString()));
-    } finally {
-      await withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}"`));
-    }
-  }
+  const { results, skipped } = await measureOnBothDatabases(measureOpening);
+  const note = skipped === undefined ? '' : `\n  ${skipped}`;
   const stat = (values: number[]) => {
     const sorted = Float64Array.from(values).sort();
     return [sorted[0]!.toFixed(2), median(values).toFixed(2), percentile(sorted, 0.95).toFixed(2)];
@@ -434,24 +410,8 @@ async function openingReport(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const results: Figures[] = [];
-  const skipped: string[] = [];
   log(`Case timeline bench: ${EVENTS.toLocaleString('en')} events`);
-  results.push(await measure('sqlite'));
-  const adminUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
-  if (adminUrl === undefined || adminUrl === '') {
-    skipped.push('PostgreSQL skipped: neither TEST_DATABASE_URL nor DATABASE_URL is set');
-  } else {
-    const name = `nmk_bench_${randomBytes(6).toString('hex')}`;
-    await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
-    try {
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      results.push(await measure('postgres', url.toString()));
-    } finally {
-      await withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}"`));
-    }
-  }
+  const { results, skipped } = await measureOnBothDatabases(measure);
   const stat = (values: number[]) => {
     const sorted = Float64Array.from(values).sort();
     return `${median(values).toFixed(1)} / ${percentile(sorted, 0.95).toFixed(1)}`;
@@ -477,7 +437,7 @@ async function main(): Promise<void> {
         row.seedMsPerEvent.toFixed(2),
       ]),
     )}\n  targets (not checked here): a timeline page ≤ ${PAGE_TARGET_MS} ms, opening a case ≤ ${OPEN_TARGET_MS} ms${
-      skipped.length > 0 ? `\n  ${skipped.join('\n  ')}` : ''
+      skipped === undefined ? '' : `\n  ${skipped}`
     }\n`,
   );
   if (process.env.BENCH_CASE_OPENING !== 'skip') process.stdout.write(await openingReport());

@@ -15,7 +15,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { createApp } from '../src/app.js';
 import { prepareDatabase } from '../src/bootstrap.js';
 import { caseNotificationJobHandlers } from '../src/features/cases/case-notifications.jobs.js';
@@ -26,6 +25,7 @@ import { createJobWorker } from '../src/shared/jobs/jobs.js';
 import { createJobsRepository } from '../src/shared/jobs/jobs.repo.js';
 import { csrfTokenFrom, withCookiesOf } from '../test/helpers/app.js';
 import { startSmtpSink } from '../test/helpers/smtp-sink.js';
+import { measureOnBothDatabases } from './databases.js';
 import { percentile, table } from './report.js';
 
 const RUNS = Number(process.env.BENCH_NOTIFY_RUNS ?? '200');
@@ -190,34 +190,10 @@ async function measure(dialect: 'sqlite' | 'postgres', databaseUrl?: string): Pr
   }
 }
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function main(): Promise<void> {
   log(`Notification bench: ${RUNS} messages, worker poll ${POLL_MS} ms`);
-  const results: Figures[] = [await measure('sqlite')];
-  let note = '';
-  const adminUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
-  if (adminUrl === undefined || adminUrl === '') {
-    note = '\n  PostgreSQL skipped: neither TEST_DATABASE_URL nor DATABASE_URL is set';
-  } else {
-    const name = `nmk_bench_${randomBytes(6).toString('hex')}`;
-    await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
-    try {
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      results.push(await measure('postgres', url.toString()));
-    } finally {
-      await withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}"`));
-    }
-  }
+  const { results, skipped } = await measureOnBothDatabases(measure);
+  const note = skipped === undefined ? '' : `\n  ${skipped}`;
   const stat = (values: number[]) => {
     const sorted = Float64Array.from(values).sort();
     return [percentile(sorted, 0.5).toFixed(1), percentile(sorted, 0.99).toFixed(1), sorted.at(-1)!.toFixed(1)];

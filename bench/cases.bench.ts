@@ -13,7 +13,7 @@
 //
 // Figures only: the issue's targets (timeline pages ≤ 50 ms, opening a case ≤ 5 ms) are printed beside them, but
 // the run never fails on them (BENCH_CASE_EVENTS=1000 for a quick run).
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,11 +24,10 @@ import { newCompartmentKey, sealCaseContent } from '../src/features/cases/case-k
 import { prepareDatabase } from '../src/bootstrap.js';
 import { journalActorOf } from '../src/features/journal/journal.service.js';
 import { createServices } from '../src/services.js';
-import { loadConfig } from '../src/shared/config/config.js';
 import type { Actor } from '../src/shared/policy/actor.js';
 import { openDatabase } from '../src/shared/db/database.js';
 import { observation } from './journal-fixture.js';
-import { measureOnBothDatabases } from './databases.js';
+import { benchConfig, measureOnBothDatabases } from './databases.js';
 import { median, percentile, table } from './report.js';
 
 const EVENTS = Number(process.env.BENCH_CASE_EVENTS ?? '10000');
@@ -51,19 +50,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 async function measure(dialect: 'sqlite' | 'postgres', databaseUrl?: string): Promise<Figures> {
   const directory = mkdtempSync(path.join(os.tmpdir(), 'nmk-bench-cases-'));
   try {
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      DATA_DIR: directory,
-      ...(databaseUrl === undefined ? {} : { DATABASE_URL: databaseUrl }),
-      LOG_LEVEL: 'silent',
-      RATE_LIMIT_MAX: '1000000',
-      ARGON2_MEMORY_KIB: '19456',
-      ARGON2_ITERATIONS: '2',
-      LOG_SIGNING_KEY: generateKeyPairSync('ed25519')
-        .privateKey.export({ type: 'pkcs8', format: 'der' })
-        .toString('base64'),
-    });
-    config.pepper ??= randomBytes(32);
+    const config = benchConfig(directory, databaseUrl);
     const database = openDatabase(config.database);
     try {
       const services = createServices(database, config);
@@ -249,19 +236,7 @@ async function benchProfessional(
 async function measureOpening(dialect: 'sqlite' | 'postgres', databaseUrl?: string): Promise<OpeningFigures> {
   const directory = mkdtempSync(path.join(os.tmpdir(), 'nmk-bench-case-open-'));
   try {
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      DATA_DIR: directory,
-      ...(databaseUrl === undefined ? {} : { DATABASE_URL: databaseUrl }),
-      LOG_LEVEL: 'silent',
-      RATE_LIMIT_MAX: '1000000',
-      ARGON2_MEMORY_KIB: '19456',
-      ARGON2_ITERATIONS: '2',
-      LOG_SIGNING_KEY: generateKeyPairSync('ed25519')
-        .privateKey.export({ type: 'pkcs8', format: 'der' })
-        .toString('base64'),
-    });
-    config.pepper ??= randomBytes(32);
+    const config = benchConfig(directory, databaseUrl);
     const database = openDatabase(config.database);
     try {
       const services = createServices(database, config);

@@ -10,7 +10,6 @@
 //
 // On SQLite and, when TEST_DATABASE_URL or DATABASE_URL is set, on PostgreSQL (a throwaway database created on
 // that server for the run and dropped afterwards). Figures only; the run never fails on them.
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,13 +18,12 @@ import { createApp } from '../src/app.js';
 import { prepareDatabase } from '../src/bootstrap.js';
 import { caseNotificationJobHandlers } from '../src/features/cases/case-notifications.jobs.js';
 import { createServices } from '../src/services.js';
-import { loadConfig } from '../src/shared/config/config.js';
 import { openDatabase } from '../src/shared/db/database.js';
 import { createJobWorker } from '../src/shared/jobs/jobs.js';
 import { createJobsRepository } from '../src/shared/jobs/jobs.repo.js';
 import { csrfTokenFrom, withCookiesOf } from '../test/helpers/app.js';
 import { startSmtpSink } from '../test/helpers/smtp-sink.js';
-import { measureOnBothDatabases } from './databases.js';
+import { benchConfig, measureOnBothDatabases } from './databases.js';
 import { percentile, table } from './report.js';
 
 const RUNS = Number(process.env.BENCH_NOTIFY_RUNS ?? '200');
@@ -49,21 +47,7 @@ async function measure(dialect: 'sqlite' | 'postgres', databaseUrl?: string): Pr
   const directory = mkdtempSync(path.join(os.tmpdir(), 'nmk-bench-notify-'));
   const sink = await startSmtpSink();
   try {
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      DATA_DIR: directory,
-      ...(databaseUrl === undefined ? {} : { DATABASE_URL: databaseUrl }),
-      LOG_LEVEL: 'silent',
-      RATE_LIMIT_MAX: '1000000',
-      ARGON2_MEMORY_KIB: '19456',
-      ARGON2_ITERATIONS: '2',
-      SMTP_URL: sink.url,
-      MAIL_FROM: 'no-reply@example.org',
-      LOG_SIGNING_KEY: generateKeyPairSync('ed25519')
-        .privateKey.export({ type: 'pkcs8', format: 'der' })
-        .toString('base64'),
-    });
-    config.pepper ??= randomBytes(32);
+    const config = benchConfig(directory, databaseUrl, { SMTP_URL: sink.url, MAIL_FROM: 'no-reply@example.org' });
     const database = openDatabase(config.database);
     try {
       const services = createServices(database, config);

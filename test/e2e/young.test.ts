@@ -9,9 +9,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
-import { csrfTokenFrom, withCookiesOf } from '../helpers/app.js';
 import { buildAdmin, buildParent, buildProfessional, type BuiltAccount } from '../helpers/factories.js';
 import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.js';
+import { startCaseWithCare } from '../helpers/young.js';
 import { AppPage, axeViolations, type E2E, startE2E, submitForm } from './support.js';
 
 const passphrase = 'groene trein door het bos';
@@ -21,8 +21,6 @@ let sink: SmtpSink | undefined;
 let e2e: E2E | undefined;
 const contexts: BrowserContext[] = [];
 let setUp: { parent: BuiltAccount; care: BuiltAccount; caseId: string } | undefined;
-
-type Jar = Record<string, string>;
 
 before(async () => {
   sink = await startSmtpSink();
@@ -43,38 +41,7 @@ before(async () => {
   });
   const parent = await buildParent(target, { username: 'jong.ouder' });
 
-  const get = (url: string, jar: Jar) => target.app.inject({ method: 'GET', url, cookies: jar });
-  const post = async (url: string, jar: Jar, payload: Record<string, string>, tokenFrom: string) => {
-    const page = await get(tokenFrom, jar);
-    return target.app.inject({
-      method: 'POST',
-      url,
-      cookies: withCookiesOf(jar, page.headers),
-      payload: { _csrf: csrfTokenFrom(page.body), ...payload },
-    });
-  };
-  const consent = { grondslag: 'parent', kindWeet: 'unknown' };
-  const started = await post('/samenwerken', parent.cookies, { naam: label, ...consent }, '/samenwerken/nieuw');
-  const caseId = /^\/samenwerken\/([0-9a-f-]{36})\?/.exec(String(started.headers.location))?.[1];
-  assert.ok(caseId !== undefined);
-  const invited = await post(`/samenwerken/${caseId}/uitnodigen`, parent.cookies, { rol: 'care' }, '/account');
-  const code = /data-invitation-code[^>]*>\s*([A-Z0-9-]{19})\s*</.exec(invited.body)?.[1];
-  assert.ok(code !== undefined);
-  const joined = await post('/samenwerken/aansluiten', care.cookies, { code }, '/samenwerken/aansluiten');
-  assert.equal(joined.statusCode, 303);
-  const confirmUrl = /href="(\/samenwerken\/[0-9a-f-]{36}\/leden\/[0-9a-f-]{36}\/bevestigen)"/.exec(
-    (await get(`/samenwerken/${caseId}`, parent.cookies)).body,
-  )?.[1];
-  assert.ok(confirmUrl !== undefined);
-  const sleutel = /name="sleutel" value="([0-9a-f]{64})"/.exec((await get(confirmUrl, parent.cookies)).body)?.[1];
-  assert.ok(sleutel !== undefined);
-  const confirmed = await post(
-    confirmUrl,
-    parent.cookies,
-    { sleutel, wachtwoord: parent.passphrase, ...consent },
-    confirmUrl,
-  );
-  assert.equal(confirmed.statusCode, 303);
+  const caseId = await startCaseWithCare(target, parent, care, label);
   setUp = { parent, care, caseId };
 });
 

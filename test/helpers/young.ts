@@ -37,12 +37,8 @@ export interface YoungMember {
  * who signs up with the code at /samenwerken/jongere; the inviter compares the safety number and confirms. The
  * young member is then active and holds the channel's key.
  */
-export async function buildYoungMember(
-  target: AppUnderTest,
-  inviter: { cookies: Jar },
-  caseId: string,
-  options: { age: number; username: string; passphrase?: string },
-): Promise<YoungMember> {
+/** GET and POST a form over HTTP as a browser would: the CSRF token from the page `tokenFrom`, which must answer 200. */
+function formRequests(target: AppUnderTest) {
   const get = (url: string, jar: Jar = {}) => target.app.inject({ method: 'GET', url, cookies: jar });
   const post = async (url: string, jar: Jar, payload: Record<string, string>, tokenFrom: string) => {
     const page = await get(tokenFrom, jar);
@@ -54,6 +50,51 @@ export async function buildYoungMember(
       payload: { _csrf: csrfTokenFrom(page.body), ...payload },
     });
   };
+  return { get, post };
+}
+
+/**
+ * Over HTTP: `parent` starts a case about `childName` and invites a care worker; `care` joins with the code and
+ * the parent confirms them after the safety number. Returns the case's id.
+ */
+export async function startCaseWithCare(
+  target: AppUnderTest,
+  parent: { cookies: Jar; passphrase: string },
+  care: { cookies: Jar },
+  childName: string,
+): Promise<string> {
+  const { get, post } = formRequests(target);
+  const consent = { grondslag: 'parent', kindWeet: 'unknown' };
+  const started = await post('/samenwerken', parent.cookies, { naam: childName, ...consent }, '/samenwerken/nieuw');
+  const caseId = /^\/samenwerken\/([0-9a-f-]{36})\?/.exec(String(started.headers.location))?.[1];
+  assert.ok(caseId !== undefined);
+  const invited = await post(`/samenwerken/${caseId}/uitnodigen`, parent.cookies, { rol: 'care' }, '/account');
+  const code = invitationCodeIn(invited.body);
+  const joined = await post('/samenwerken/aansluiten', care.cookies, { code }, '/samenwerken/aansluiten');
+  assert.equal(joined.statusCode, 303);
+  const confirmUrl = /href="(\/samenwerken\/[0-9a-f-]{36}\/leden\/[0-9a-f-]{36}\/bevestigen)"/.exec(
+    (await get(`/samenwerken/${caseId}`, parent.cookies)).body,
+  )?.[1];
+  assert.ok(confirmUrl !== undefined);
+  const sleutel = /name="sleutel" value="([0-9a-f]{64})"/.exec((await get(confirmUrl, parent.cookies)).body)?.[1];
+  assert.ok(sleutel !== undefined);
+  const confirmed = await post(
+    confirmUrl,
+    parent.cookies,
+    { sleutel, wachtwoord: parent.passphrase, ...consent },
+    confirmUrl,
+  );
+  assert.equal(confirmed.statusCode, 303);
+  return caseId;
+}
+
+export async function buildYoungMember(
+  target: AppUnderTest,
+  inviter: { cookies: Jar },
+  caseId: string,
+  options: { age: number; username: string; passphrase?: string },
+): Promise<YoungMember> {
+  const { get, post } = formRequests(target);
   const inviteUrl = `/samenwerken/${caseId}/jongere/uitnodigen`;
   const invited = await post(inviteUrl, inviter.cookies, bornYearsAgo(options.age), inviteUrl);
   assert.equal(invited.statusCode, 200, invited.body.slice(0, 400));

@@ -7,7 +7,7 @@ import { dialects } from '../../../test/helpers/databases.js';
 import { buildParent, type BuiltAccount } from '../../../test/helpers/factories.js';
 import { testObservation } from '../../../test/helpers/journal.js';
 import { registeredRoutes } from '../../../test/helpers/routes.js';
-import { bornYearsAgo, buildYoungMember, invitationCodeIn } from '../../../test/helpers/young.js';
+import { bornYearsAgo, buildYoungMember, startCaseWithCare } from '../../../test/helpers/young.js';
 import { journalActorOf } from '../journal/journal.service.js';
 import { refuseWhenYoungRefused, YoungConsentRefused } from './case-young.consent.js';
 
@@ -20,7 +20,6 @@ import { refuseWhenYoungRefused, YoungConsentRefused } from './case-young.consen
  */
 
 type Jar = Record<string, string>;
-const consent = { grondslag: 'parent', kindWeet: 'unknown' };
 
 for (const dialect of dialects) {
   describe(`the child's own voice over HTTP [${dialect}]`, () => {
@@ -45,32 +44,8 @@ for (const dialect of dialects) {
     /** A case started by a parent with a confirmed care worker. */
     async function caseWithCare(): Promise<{ parent: BuiltAccount; care: BuiltAccount; caseId: string }> {
       const parent = await buildParent(target);
-      const started = await post('/samenwerken', parent.cookies, { naam: 'Noor', ...consent }, '/samenwerken/nieuw');
-      const caseId = /^\/samenwerken\/([0-9a-f-]{36})\?/.exec(String(started.headers.location))?.[1];
-      assert.ok(caseId !== undefined);
-      const invited = await post(`/samenwerken/${caseId}/uitnodigen`, parent.cookies, { rol: 'care' });
       const care = await caseProfessional(await theWorld(), 'care', unique('hulp.jong'));
-      const joined = await post(
-        '/samenwerken/aansluiten',
-        care.cookies,
-        { code: invitationCodeIn(invited.body) },
-        '/samenwerken/aansluiten',
-      );
-      assert.equal(joined.statusCode, 303);
-      const confirmUrl = /href="(\/samenwerken\/[0-9a-f-]{36}\/leden\/[0-9a-f-]{36}\/bevestigen)"/.exec(
-        (await get(`/samenwerken/${caseId}`, parent.cookies)).body,
-      )?.[1];
-      assert.ok(confirmUrl !== undefined);
-      const sleutel = /name="sleutel" value="([0-9a-f]{64})"/.exec((await get(confirmUrl, parent.cookies)).body)?.[1];
-      assert.ok(sleutel !== undefined);
-      const confirmed = await post(
-        confirmUrl,
-        parent.cookies,
-        { sleutel, wachtwoord: parent.passphrase, ...consent },
-        confirmUrl,
-      );
-      assert.equal(confirmed.statusCode, 303);
-      return { parent, care, caseId };
+      return { parent, care, caseId: await startCaseWithCare(target, parent, care, 'Noor') };
     }
 
     const now = new Date();

@@ -65,6 +65,7 @@ import { accountChangedNotice, accountChangedNoticeHandler } from './features/ac
 import { translatorFor } from './messages.js';
 import { pathwayDir, questionnairesDir } from './shared/paths.js';
 import { sessionCookieName } from './shared/auth/session-cookie.js';
+import type { SymmetricKey } from './shared/crypto/aead.js';
 import { createProfessionalsRepository } from './features/professionals/professionals.repo.js';
 import { createProfessionalsService, professionalFactsLoader } from './features/professionals/professionals.service.js';
 import { invitationMailHandler } from './features/professionals/professionals.jobs.js';
@@ -155,23 +156,28 @@ export function createServices(
     caseExportsUserData(createCaseExportsRepository(database.db)),
     casesUserData(cases, (actor, userId, caseId) => caseNotifications.mySetting(actor, userId, caseId)),
   ];
+  // What the job that makes a journal export and the one that makes a police bundle both need: the job's key, the
+  // journal read as the account that asked (its master key carried in the job), the log and the attachment limit.
+  const bundleMaking = {
+    jobKey,
+    actingWith: async (userId: string, masterKey: SymmetricKey) => {
+      const account = await accounts.actingWith(userId, masterKey);
+      return account === undefined ? undefined : journalActorOf(account);
+    },
+    journal,
+    log,
+    logKey,
+    translatorFor,
+    maxAttachmentBytes: exportSettings.maxAttachmentBytes,
+  };
   // Work done after the request that asked for it, by any instance (src/shared/jobs/): each kind's handler is
   // listed here. The server starts the worker; tests run due jobs with jobs.runDue().
   const jobHandlers: JobHandler[] = [
     invitationMailHandler(professionalsRepository, mailer, invitationSettings),
     accountChangedNoticeHandler((userId) => accounts.noticeEmail(userId), mailer),
     ...exportJobHandlers({
+      ...bundleMaking,
       repo: exportsRepository,
-      jobKey,
-      actingWith: async (userId, masterKey) => {
-        const account = await accounts.actingWith(userId, masterKey);
-        return account === undefined ? undefined : journalActorOf(account);
-      },
-      journal,
-      log,
-      logKey,
-      translatorFor,
-      maxAttachmentBytes: exportSettings.maxAttachmentBytes,
       keepMs: exportSettings.keepMs,
       onError: (error) => warn(`making a journal export failed: ${error instanceof Error ? error.name : 'unknown'}`),
     }),
@@ -202,17 +208,8 @@ export function createServices(
   const caseExportsRepository = createCaseExportsRepository(database.db);
   jobHandlers.push(
     ...policeBundleJobHandlers({
+      ...bundleMaking,
       repo: caseExportsRepository,
-      jobKey,
-      actingWith: async (userId, masterKey) => {
-        const account = await accounts.actingWith(userId, masterKey);
-        return account === undefined ? undefined : journalActorOf(account);
-      },
-      journal,
-      log,
-      logKey,
-      translatorFor,
-      maxAttachmentBytes: exportSettings.maxAttachmentBytes,
       onError: (error) => warn(`making a police bundle failed: ${error instanceof Error ? error.name : 'unknown'}`),
     }),
   );

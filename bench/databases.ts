@@ -1,6 +1,6 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { type Config, loadConfig } from '../src/shared/config/config.js';
+import { withAdmin } from '../test/helpers/postgres.js';
 
 /*
  * The databases a bench measures on: SQLite always, PostgreSQL when TEST_DATABASE_URL or DATABASE_URL names a
@@ -31,16 +31,6 @@ export function benchConfig(directory: string, databaseUrl?: string, extra: Reco
   return config;
 }
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** `measure` on SQLite, then on a throwaway PostgreSQL database; `skipped` says why PostgreSQL was left out. */
 export async function measureOnBothDatabases<T>(
   measure: (dialect: BenchDialect, databaseUrl?: string) => Promise<T>,
@@ -51,13 +41,13 @@ export async function measureOnBothDatabases<T>(
     return { results, skipped: 'PostgreSQL skipped: neither TEST_DATABASE_URL nor DATABASE_URL is set' };
   }
   const name = `nmk_bench_${randomBytes(6).toString('hex')}`;
-  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
   try {
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
     results.push(await measure('postgres', url.toString()));
   } finally {
-    await withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}"`));
+    await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}"`));
   }
   return { results, skipped: undefined };
 }

@@ -129,6 +129,8 @@ function answerSetsPerLevel(questionnaire: Questionnaire): Map<AdviceLevel, Map<
 
 interface Role {
   name: string;
+  /** The account's own place in the menu: a parent's journal, a professional's case space. */
+  ownSpace: { href: string; what: string };
   /** Signs in the fresh context as this role. */
   signIn(context: BrowserContext, app: AppPage): Promise<void>;
 }
@@ -136,12 +138,14 @@ interface Role {
 const roles: readonly Role[] = [
   {
     name: 'parent',
+    ownSpace: { href: '/logboek', what: 'the journal' },
     signIn: async (_context, app) => {
       await signUpThroughForm(app, 'ouder.wandelt', passphrase);
     },
   },
   {
     name: 'professional',
+    ownSpace: { href: '/samenwerken', what: 'the case space' },
     signIn: async (context) => {
       await becomeProfessional(context, 'hulp.wandelt');
     },
@@ -193,9 +197,9 @@ for (const role of roles) {
     /** The signed-in frame, axe clean, no console errors and no 5xx since the test began. */
     async function assertSignedInPage(page: AppPage, what: string): Promise<void> {
       assert.equal(
-        await page.page.locator('header a.app-nav__link[href="/logboek"]').count(),
+        await page.page.locator(`header a.app-nav__link[href="${role.ownSpace.href}"]`).count(),
         1,
-        `${what}: the journal in the menu`,
+        `${what}: ${role.ownSpace.what} in the menu`,
       );
       assert.equal(await page.footer.locator('a[href="/account"]').count(), 1, `${what}: the account in the footer`);
       assert.equal(await page.footer.locator('a[href="/inloggen"]').count(), 0, `${what}: no login link`);

@@ -1,8 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Pages } from '../../app.js';
 import { blankForm, type FormState } from '../../shared/http/forms.js';
-import { can } from '../../policies.js';
-import { NotFound } from '../../shared/errors.js';
 import type { CurrentSession } from '../accounts/accounts.service.js';
 import { actorOf, idParam } from '../journal/journal-request.js';
 import type { CaseExportsService, ExportActor } from './case-exports.service.js';
@@ -48,13 +46,6 @@ export function registerCaseExportRoutes(app: FastifyInstance, pages: Pages, dep
     return { who, opened: await deps.openCase(who, idParam(request.params.caseId)) };
   };
 
-  /** Which summary this member may make: a professional's summary or a parent's own copy; none: not found. */
-  const summaryKind = (who: ExportActor, opened: OpenedCase): 'summary' | 'own-copy' => {
-    if (can(who.actor, 'case', 'exportSummary', opened.facts)) return 'summary';
-    if (can(who.actor, 'case', 'ownCopy', opened.facts)) return 'own-copy';
-    throw new NotFound('no export for this member');
-  };
-
   /** The passphrase again; a form state with its problem and the status to answer with, or undefined when right. */
   const reauthenticate = async (
     request: FastifyRequest,
@@ -81,7 +72,7 @@ export function registerCaseExportRoutes(app: FastifyInstance, pages: Pages, dep
 
   app.get<CaseParams>('/samenwerken/:caseId/samenvatting', async (request, reply) => {
     const { who, opened } = await caseOf(request);
-    const kind = summaryKind(who, opened);
+    const kind = exports.summaryKind(who, opened);
     return reply.html(
       <SummaryPage ctx={pages.contextOf(request, reply)} caseId={opened.facts.caseId} kind={kind} form={blankForm} />,
     );
@@ -89,7 +80,7 @@ export function registerCaseExportRoutes(app: FastifyInstance, pages: Pages, dep
 
   app.post<CaseParams & { Body: Body }>('/samenwerken/:caseId/samenvatting', async (request, reply) => {
     const { who, opened } = await caseOf(request);
-    const kind = summaryKind(who, opened);
+    const kind = exports.summaryKind(who, opened);
     const refused = await reauthenticate(request, request.body);
     if (refused !== undefined) {
       return reply.html(
@@ -137,7 +128,7 @@ export function registerCaseExportRoutes(app: FastifyInstance, pages: Pages, dep
       const { who, opened } = await caseOf(request);
       const memberId = idParam(request.params.memberId);
       // Only the police member has these forms; anyone else is refused before the passphrase is asked.
-      if (!can(who.actor, 'case', 'exportPoliceBundle', opened.facts)) throw new NotFound('not the police member');
+      exports.requirePoliceMember(who, opened);
       const refused = await reauthenticate(request, request.body);
       if (refused !== undefined) {
         return policePage(request, reply, who, opened, refused.form, refused.status, memberId);

@@ -129,6 +129,18 @@ export function createCaseExportsService(
   }
 
   return {
+    /** Which summary this member may make: a professional's summary or a parent's own copy; none: not found. */
+    summaryKind(who: Pick<ExportActor, 'actor'>, opened: OpenedCase): 'summary' | 'own-copy' {
+      if (can(who.actor, 'case', 'exportSummary', opened.facts)) return 'summary';
+      if (can(who.actor, 'case', 'ownCopy', opened.facts)) return 'own-copy';
+      throw new NotFound('no export for this member');
+    },
+
+    /** Refuses anyone but the police member as "not found", before the passphrase is asked for a bundle. */
+    requirePoliceMember(who: Pick<ExportActor, 'actor'>, opened: OpenedCase): void {
+      if (!can(who.actor, 'case', 'exportPoliceBundle', opened.facts)) throw new NotFound('not the police member');
+    },
+
     /**
      * After a parent shared or unshared (or looked at their shares): queues a new bundle of exactly what they share
      * now, unless the one there is of the same entries under the same share key already (made, being made, or

@@ -1,8 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Pages } from '../../app.js';
 import { blankForm, type FormState, parseForm } from '../../shared/http/forms.js';
-import { can } from '../../policies.js';
-import { NotFound } from '../../shared/errors.js';
 import type { Translate } from '../../shared/i18n/i18n.js';
 import type { Locale } from '../../shared/i18n/messages.js';
 import type { JournalService } from '../journal/journal.service.js';
@@ -141,10 +139,8 @@ export function registerCaseShareRoutes(app: FastifyInstance, pages: Pages, deps
     form: FormState = blankForm,
   ) => {
     const ctx = pages.contextOf(request, reply);
-    const access = can(who.actor, 'case', 'viewAccessLog', opened.facts)
-      ? await shares.accessList(who, opened)
-      : undefined;
-    if (can(who.actor, 'case', 'shareEntries', opened.facts)) {
+    const view = await shares.sharedView(who, opened);
+    if (view.kind === 'mine') {
       const query = request.query as { gedeeld?: unknown; gestopt?: unknown } | undefined;
       const count = typeof query?.gedeeld === 'string' && /^\d{1,3}$/.test(query.gedeeld) ? Number(query.gedeeld) : 0;
       const notice =
@@ -153,23 +149,27 @@ export function registerCaseShareRoutes(app: FastifyInstance, pages: Pages, deps
           : query?.gestopt === '1'
             ? ctx.t('caseShares.unshare.done')
             : undefined;
-      const items = await shares.mine(who, opened);
       await prepareBundle(request, who, opened);
       return reply.html(
         <MySharesPage
           ctx={ctx}
           caseId={opened.facts.caseId}
-          items={items}
-          access={access ?? []}
+          items={view.items}
+          access={view.access ?? []}
           notice={notice}
           form={form}
         />,
         form.problems.length === 0 ? 200 : 400,
       );
     }
-    const { items, readable } = await shares.list(who, opened);
     return reply.html(
-      <SharedEntriesPage ctx={ctx} caseId={opened.facts.caseId} items={items} readable={readable} access={access} />,
+      <SharedEntriesPage
+        ctx={ctx}
+        caseId={opened.facts.caseId}
+        items={view.items}
+        readable={view.readable}
+        access={view.access}
+      />,
     );
   };
 
@@ -181,7 +181,7 @@ export function registerCaseShareRoutes(app: FastifyInstance, pages: Pages, deps
   app.post<CaseParams>('/samenwerken/:caseId/gedeeld/stoppen', async (request, reply) => {
     const { who, opened } = await caseOf(request);
     // Only the sharing parent has this form; anyone else is refused before it is read.
-    if (!can(who.actor, 'case', 'shareEntries', opened.facts)) throw new NotFound('not a sharing parent');
+    shares.requireSharingParent(who, opened);
     const parsed = parseForm(unshareFormSchema, request.body);
     if (!parsed.ok) return sharedPage(request, reply, who, opened, parsed);
     await shares.unshare(who, opened, parsed.value.notitie);

@@ -5,7 +5,7 @@ import { AppError, BadRequest, NotFound } from '../../shared/errors.js';
 import type { LeafData } from '../../shared/evidence/format.js';
 import { keyId } from '../../shared/evidence/format.js';
 import type { Actor } from '../../shared/policy/actor.js';
-import { authorize } from '../../policies.js';
+import { authorize, can } from '../../policies.js';
 import { type AuditService, type AuditTrail, requestIdOf } from '../audit/audit.service.js';
 import { commitmentOf } from '../journal/evidence-log.service.js';
 import type { AttachmentRow, EntryRow, JournalRepository } from '../journal/journal.repo.js';
@@ -556,6 +556,34 @@ export function createCaseSharesService(
     async sharedIds(who: SharesActor, opened: OpenedCase): Promise<Set<string>> {
       const parentMemberId = sharingParent(who, opened);
       return new Set((await repo.sharedEntries(opened.facts.caseId, parentMemberId)).map((row) => row.entryId));
+    },
+
+    /**
+     * Refuses anyone but a parent who shares in this case, as "not found" (the forms to share and unshare are theirs
+     * alone), before their form is read.
+     */
+    requireSharingParent(who: Pick<SharesActor, 'actor'>, opened: OpenedCase): void {
+      if (!can(who.actor, 'case', 'shareEntries', opened.facts)) throw new NotFound('not a sharing parent');
+    },
+
+    /**
+     * The shared-entries page as the viewer may see it: a sharing parent their own shares, a professional who may
+     * read shared entries every parent's; each with the access list when they may see it (undefined otherwise).
+     */
+    async sharedView(
+      who: SharesActor,
+      opened: OpenedCase,
+    ): Promise<
+      | { kind: 'mine'; items: SharedEntryItem[]; access: AccessLine[] | undefined }
+      | { kind: 'shared'; items: SharedEntryItem[]; readable: Set<string>; access: AccessLine[] | undefined }
+    > {
+      const access = can(who.actor, 'case', 'viewAccessLog', opened.facts)
+        ? await this.accessList(who, opened)
+        : undefined;
+      if (can(who.actor, 'case', 'shareEntries', opened.facts)) {
+        return { kind: 'mine', items: await this.mine(who, opened), access };
+      }
+      return { kind: 'shared', ...(await this.list(who, opened)), access };
     },
 
     /** The parent's own shares in the case (after settling who holds their key), newest number first. */

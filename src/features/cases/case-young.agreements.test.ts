@@ -5,7 +5,7 @@ import { caseProfessional, prepareCaseWorld, type CaseWorld } from '../../../tes
 import { caseAppForSuite } from '../../../test/helpers/case-setup.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { buildParent } from '../../../test/helpers/factories.js';
-import { buildYoungMember, invitationCodeIn } from '../../../test/helpers/young.js';
+import { buildYoungMember, startCaseWithCare } from '../../../test/helpers/young.js';
 
 /*
  * A young member is no one to give an agreement to (ADR 0030): agreements are read by every member, parents
@@ -14,7 +14,6 @@ import { buildYoungMember, invitationCodeIn } from '../../../test/helpers/young.
  */
 
 type Jar = Record<string, string>;
-const consent = { grondslag: 'parent', kindWeet: 'unknown' };
 
 for (const dialect of dialects) {
   describe(`a young member and the agreements [${dialect}]`, () => {
@@ -38,31 +37,8 @@ for (const dialect of dialects) {
 
     test('the agreement form never lists the young member, and naming them is refused', async () => {
       const parent = await buildParent(target);
-      const started = await post('/samenwerken', parent.cookies, { naam: 'Noor', ...consent }, '/samenwerken/nieuw');
-      const caseId = /^\/samenwerken\/([0-9a-f-]{36})\?/.exec(String(started.headers.location))?.[1];
-      assert.ok(caseId !== undefined);
-      const invited = await post(`/samenwerken/${caseId}/uitnodigen`, parent.cookies, { rol: 'care' }, '/account');
       const care = await caseProfessional(await theWorld(), 'care', unique('hulp.afsp'));
-      const joined = await post(
-        '/samenwerken/aansluiten',
-        care.cookies,
-        { code: invitationCodeIn(invited.body) },
-        '/samenwerken/aansluiten',
-      );
-      assert.equal(joined.statusCode, 303);
-      const confirmUrl = /href="(\/samenwerken\/[0-9a-f-]{36}\/leden\/[0-9a-f-]{36}\/bevestigen)"/.exec(
-        (await get(`/samenwerken/${caseId}`, parent.cookies)).body,
-      )?.[1];
-      assert.ok(confirmUrl !== undefined);
-      const sleutel = /name="sleutel" value="([0-9a-f]{64})"/.exec((await get(confirmUrl, parent.cookies)).body)?.[1];
-      assert.ok(sleutel !== undefined);
-      const confirmed = await post(
-        confirmUrl,
-        parent.cookies,
-        { sleutel, wachtwoord: parent.passphrase, ...consent },
-        confirmUrl,
-      );
-      assert.equal(confirmed.statusCode, 303);
+      const caseId = await startCaseWithCare(target, parent, care, 'Noor');
       const { memberId } = await buildYoungMember(target, care, caseId, { age: 14, username: unique('jong.afsp') });
 
       const agreements = `/samenwerken/${caseId}/afspraken`;

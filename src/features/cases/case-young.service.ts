@@ -369,36 +369,19 @@ export function createCaseYoungService(
         const facts = caseFacts(unit.case, me);
         if (!can(who.actor, 'case', 'inviteYoung', facts)) throw new YoungInviteForbidden();
         const memberId = randomUUID();
-        await unit.insertMember({
-          id: memberId,
-          caseId: id,
-          userId: null,
-          role: 'young',
-          state: 'invited',
-          mandate: 'none',
-          organisationId: null,
-          policeUnit: null,
-          referenceCiphertext: null,
-          referenceEpoch: null,
-          invitedByMemberId: me.id,
-          confirmedByMemberId: null,
-          confirmedKeyId: null,
-          suspensionProposedBy: null,
-          createdAt: at,
-        });
-        await young.setBirthMonth(unit.transaction, memberId, birthMonth);
         const invitationId = randomUUID();
-        await unit.insertInvitation({
-          id: invitationId,
+        await unit.insertInvitedMember({
           caseId: id,
           memberId,
+          invitationId,
+          role: 'young',
+          mandate: 'none',
+          invitedByMemberId: me.id,
           codeHash: codeHash(code),
           expiresAt,
-          usedAt: null,
-          withdrawnAt: null,
-          createdByMemberId: me.id,
-          createdAt: at,
+          at,
         });
+        await young.setBirthMonth(unit.transaction, memberId, birthMonth);
         await recordCaseEvent(unit.transaction, {
           caseId: id,
           compartment: youngCompartment(memberId),

@@ -741,6 +741,51 @@ function writesOn(trx: Trx, nowIso: () => string) {
       return Number(result.numDeletedRows);
     },
 
+    /**
+     * A member waiting for an invitation code to be used (no account yet, no keys) and that code's invitation, made
+     * by `invitedByMemberId`: what every kind of invitation writes (a parent, a professional, a young person).
+     */
+    async insertInvitedMember(invited: {
+      caseId: string;
+      memberId: string;
+      invitationId: string;
+      role: NewMember['role'];
+      mandate: NewMember['mandate'];
+      invitedByMemberId: string;
+      codeHash: string;
+      expiresAt: string;
+      at: string;
+    }): Promise<void> {
+      await this.insertMember({
+        id: invited.memberId,
+        caseId: invited.caseId,
+        userId: null,
+        role: invited.role,
+        state: 'invited',
+        mandate: invited.mandate,
+        organisationId: null,
+        policeUnit: null,
+        referenceCiphertext: null,
+        referenceEpoch: null,
+        invitedByMemberId: invited.invitedByMemberId,
+        confirmedByMemberId: null,
+        confirmedKeyId: null,
+        suspensionProposedBy: null,
+        createdAt: invited.at,
+      });
+      await this.insertInvitation({
+        id: invited.invitationId,
+        caseId: invited.caseId,
+        memberId: invited.memberId,
+        codeHash: invited.codeHash,
+        expiresAt: invited.expiresAt,
+        usedAt: null,
+        withdrawnAt: null,
+        createdByMemberId: invited.invitedByMemberId,
+        createdAt: invited.at,
+      });
+    },
+
     async insertInvitation(invitation: StoredInvitation & { codeHash: string }): Promise<void> {
       await trx
         .insertInto('case_invitations')

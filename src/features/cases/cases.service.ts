@@ -1012,34 +1012,17 @@ export function createCasesService(
         const facts = caseFacts(unit.case, me);
         authorize(who.actor, 'case', role === 'parent' ? 'inviteParent' : 'inviteProfessional', facts);
         const memberId = randomUUID();
-        await unit.insertMember({
-          id: memberId,
-          caseId: id,
-          userId: null,
-          role,
-          state: 'invited',
-          mandate: mandateAtStart(role),
-          organisationId: null,
-          policeUnit: null,
-          referenceCiphertext: null,
-          referenceEpoch: null,
-          invitedByMemberId: me.id,
-          confirmedByMemberId: null,
-          confirmedKeyId: null,
-          suspensionProposedBy: null,
-          createdAt: now,
-        });
         const invitationId = randomUUID();
-        await unit.insertInvitation({
-          id: invitationId,
+        await unit.insertInvitedMember({
           caseId: id,
           memberId,
+          invitationId,
+          role,
+          mandate: mandateAtStart(role),
+          invitedByMemberId: me.id,
           codeHash: codeHash(code),
           expiresAt,
-          usedAt: null,
-          withdrawnAt: null,
-          createdByMemberId: me.id,
-          createdAt: now,
+          at: now,
         });
         await recordChange(unit, who, trail, 'case.invitation.created', {
           compartment: eventCompartment(unit.case),

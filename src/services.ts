@@ -133,7 +133,7 @@ export function createServices(
   // The case space's life cycle (/samenwerken): codes as keyed hashes under the pepper, its own timeline events.
   // A young member of 16 or older may refuse flows of data about them (ADR 0030): the core, the shares and the
   // exports ask this before such a flow.
-  const youngConsent = createYoungConsentCheck(database.db);
+  const youngConsent = createYoungConsentCheck(createCaseYoungRepository(database.db));
   const cases = createCasesService(createCasesRepository(database.db), audit, {
     invitationValidMs: config.caseInvitationValidMs,
     keyedHash: createKeyedHash(config.pepper),
@@ -269,7 +269,6 @@ export function createServices(
     ),
     // The child's own voice (ADR 0030): invitation, sign-up, the private channel, consent from 16.
     caseYoung: createCaseYoungService(
-      database.db,
       createCasesRepository(database.db),
       createCaseYoungRepository(database.db),
       createCaseItemsRepository(database.db),

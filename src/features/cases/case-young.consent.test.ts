@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { insertCaseRow, memberRow } from '../../../test/helpers/case-setup.js';
 import { describeEachDialect } from '../../../test/helpers/databases.js';
 import { ageAt, createYoungConsentCheck } from './case-young.consent.js';
+import { createCaseYoungRepository } from './case-young.repo.js';
 
 /*
  * Consent from 16 (ADR 0030): the age counted in whole years from the first day of the month of birth, by the
@@ -21,7 +22,7 @@ test('ageAt: whole years from the first day of the month of birth', () => {
 
 describeEachDialect('youngConsentBlocks', (database) => {
   const at = '2026-06-01T10:00:00.000Z';
-  const check = () => createYoungConsentCheck(database().handle.db);
+  const check = () => createYoungConsentCheck(createCaseYoungRepository(database().handle.db));
 
   async function caseWithYoung(birthMonth: string, state: 'active' | 'removed' = 'active') {
     const db = database().handle.db;

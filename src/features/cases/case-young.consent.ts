@@ -1,7 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../shared/db/schema.js';
 import { AppError } from '../../shared/errors.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
+import type { CaseYoungRepository } from './case-young.repo.js';
 import { youngConsentAge, type YoungConsentFlow } from './cases.types.js';
 
 /*
@@ -33,33 +32,13 @@ export class YoungConsentRefused extends AppError {
   }
 }
 
-/** youngConsentBlocks over the database: the young members of the case and their latest answer per flow. */
-export function createYoungConsentCheck(db: Kysely<Database>): YoungConsentCheck {
-  return async (caseId, flow, now) => {
-    const young = await db
-      .selectFrom('case_members')
-      .select(['id', 'birth_month'])
-      .where('case_id', '=', caseId)
-      .where('role', '=', 'young')
-      .where('state', '=', 'active')
-      .execute();
-    for (const member of young) {
-      if (member.birth_month === null || ageAt(member.birth_month, now) < youngConsentAge) continue;
-      const latest = await db
-        .selectFrom('case_consents')
-        .select('decision')
-        .where('case_id', '=', caseId)
-        .where('flow', '=', flow)
-        .where('subject_id', '=', member.id)
-        .where('basis', '=', 'child')
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      if (latest?.decision === 'refused') return true;
-    }
-    return false;
-  };
+/** youngConsentBlocks over the young members' standing (their age now, their latest answer per flow). */
+export function createYoungConsentCheck(repo: Pick<CaseYoungRepository, 'consentStanding'>): YoungConsentCheck {
+  return async (caseId, flow, now) =>
+    (await repo.consentStanding(caseId, flow)).some(
+      (member) =>
+        member.birthMonth !== null && ageAt(member.birthMonth, now) >= youngConsentAge && member.latest === 'refused',
+    );
 }
 
 /** Refuses (YoungConsentRefused) when the check says the flow is blocked; nothing when there is no check. */

@@ -31,6 +31,39 @@ const nothing: AlsoInTransaction = () => Promise.resolve();
 
 export function createCaseYoungRepository(db: Kysely<Database>) {
   return {
+    /**
+     * The active young members of a case, each with their month of birth and their latest answer about `flow`
+     * (undefined: never asked or never answered): what the consent check (case-young.consent.ts) weighs.
+     */
+    async consentStanding(
+      caseId: string,
+      flow: YoungConsentFlow,
+    ): Promise<{ birthMonth: string | null; latest: 'given' | 'refused' | undefined }[]> {
+      const young = await db
+        .selectFrom('case_members')
+        .select(['id', 'birth_month'])
+        .where('case_id', '=', caseId)
+        .where('role', '=', 'young')
+        .where('state', '=', 'active')
+        .execute();
+      const standing = [];
+      for (const member of young) {
+        const latest = await db
+          .selectFrom('case_consents')
+          .select('decision')
+          .where('case_id', '=', caseId)
+          .where('flow', '=', flow)
+          .where('subject_id', '=', member.id)
+          .where('basis', '=', 'child')
+          .orderBy('created_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(1)
+          .executeTakeFirst();
+        standing.push({ birthMonth: member.birth_month, latest: latest?.decision ?? undefined });
+      }
+      return standing;
+    },
+
     /** Sets a young member's month of birth, in the transaction that invites them. */
     async setBirthMonth(trx: Trx, memberId: string, birthMonth: string): Promise<void> {
       await trx.updateTable('case_members').set({ birth_month: birthMonth }).where('id', '=', memberId).execute();

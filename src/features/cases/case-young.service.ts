@@ -39,8 +39,6 @@ import {
 } from './cases.types.js';
 import type { Pathway } from './pathway.schema.js';
 import type { PathwayRegistry, PathwayState } from './pathway.js';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../shared/db/schema.js';
 
 /*
  * The child's own voice (issue 15 point 3, ADR 0030). A working professional of a case (not police, not an
@@ -190,7 +188,6 @@ const partyOf = (member: MemberWithKeys) =>
     : { x25519Public: member.x25519Public, ed25519Public: member.ed25519Public, id: member.id };
 
 export function createCaseYoungService(
-  db: Kysely<Database>,
   cases: CasesRepository,
   young: CaseYoungRepository,
   items: Pick<CaseItemsRepository, 'stepMoves'>,
@@ -209,7 +206,7 @@ export function createCaseYoungService(
 ) {
   const nowIso = () => clock().toISOString();
   const codeHash = (code: string) => settings.keyedHash('case-invitation-code', code);
-  const consentCheck = createYoungConsentCheck(db);
+  const consentCheck = createYoungConsentCheck(young);
 
   const line = (userId: string, action: string, caseId: string, trail: AuditTrail) => ({
     actor: userId,

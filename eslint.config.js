@@ -69,7 +69,25 @@ export default tseslint.config(
     ignores: ['src/**/*.repo.ts', 'src/shared/db/**', 'src/**/*.test.ts', 'src/**/*.test.tsx'],
     rules: {
       'no-restricted-imports': ['error', { paths: databaseImports }],
+      // Nor build a query on a handle it was given (a type-only import of Kysely passes the rule above).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Raw HTML only through SanitizedHtml, which takes sanitized markdown output.',
+        },
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]',
+          message: 'Queries belong in a repository (*.repo.ts).',
+        },
+      ],
     },
+  },
+  {
+    // The one sanitized raw-HTML component (the rule above is given again there and would apply otherwise).
+    files: ['src/shared/views/components/trusted-html.tsx'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     // The same for src/shared/ (a later block replaces the rule's options, so both lists are given here).

@@ -1,4 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import { createDemoRepository } from './demo.repo.js';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import { generate } from 'otplib';
@@ -181,9 +182,7 @@ async function setUpTotp(page: Browser): Promise<{ secret: string; uri: string }
 }
 
 /** The usernames in the database, to tell a demo database from a real one. */
-async function usernames(db: Kysely<Database>): Promise<string[]> {
-  return (await db.selectFrom('users').select('username').execute()).map((row) => row.username);
-}
+const usernames = (db: Kysely<Database>): Promise<string[]> => createDemoRepository(db).usernames();
 
 export const productionRefusal =
   'seed-demo is refused in production (NODE_ENV=production): demo accounts have printed passphrases.';
@@ -257,24 +256,12 @@ export async function seedDemo(
     { organisations: demoOrganisations.map((organisation) => demoOrganisationRecord(organisation, today)) },
     'seed-demo',
   );
-  const organisationIds = new Map(
-    (
-      await db
-        .selectFrom('organisations')
-        .select(['id', 'slug'])
-        .where(
-          'slug',
-          'in',
-          demoOrganisations.map((organisation) => organisation.slug),
-        )
-        .execute()
-    ).map((row) => [row.slug, row.id]),
-  );
+  const demoRepo = createDemoRepository(db);
+  const organisationIds = await demoRepo.organisationIds(demoOrganisations.map((organisation) => organisation.slug));
   for (const organisation of demoOrganisations) {
     const id = organisationIds.get(organisation.slug);
     if (id === undefined) throw new DemoSeedError(`the organisation ${organisation.slug} was not stored`);
-    const row = await db.selectFrom('organisations').select('verified').where('id', '=', id).executeTakeFirst();
-    if (Number(row?.verified) === 1) continue;
+    if (await demoRepo.isVerified(id)) continue;
     for (const admin of admins) await admin.post('/beheer', `/beheer/organisaties/${id}/goedkeuren`, {}, 303);
   }
 

@@ -101,7 +101,7 @@ export interface UsersTable {
   id: string;
   username: string;
   username_key: string;
-  role: 'parent' | 'professional' | 'admin' | 'young';
+  role: 'parent' | 'professional' | 'admin' | 'young' | 'editor' | 'reviewer';
   email: string | null;
   /** The language of the neutral notices (migration 0031): the page's when the address was given; null: Dutch. */
   notice_language: 'nl' | 'en' | null;

@@ -2,7 +2,7 @@
  * Who is acting. An anonymous visitor, or a signed-in user whose rights are its roles. Admins and professionals
  * hold no roles until they have a second factor; professionals also not until two people have activated them.
  */
-export type Role = 'parent' | 'professional' | 'admin' | 'young';
+export type Role = 'parent' | 'professional' | 'admin' | 'young' | 'editor' | 'reviewer';
 
 /**
  * What a professional does at their organisation (one account, one organisation). 'coordinator' is the
@@ -50,7 +50,23 @@ export function hasRole(actor: Actor, role: Role): boolean {
  * The kind of account, as stored (src/shared/db/schema.ts UsersTable.role). 'young': a child of 12 or older invited
  * into a case by a professional of it (ADR 0030); no journal, no diary, no professional rights.
  */
-export type AccountKind = 'parent' | 'professional' | 'admin' | 'young';
+export type AccountKind = 'parent' | 'professional' | 'admin' | 'young' | 'editor' | 'reviewer';
+
+/**
+ * The editorial roles of the CMS (/beheer, ADR 0033): an editor writes drafts and sends them for review; a reviewer
+ * also reviews and publishes changes made by someone else; an admin may do both and everything only admins may.
+ */
+export const editorialRoles = ['editor', 'reviewer', 'admin'] as const satisfies readonly Role[];
+export type EditorialRole = (typeof editorialRoles)[number];
+
+/** Signed in with one of the editorial roles (which exist only with a second factor, see userActor). */
+export function editorialRoleOf(actor: Actor): EditorialRole | undefined {
+  if (actor.kind !== 'user') return undefined;
+  if (actor.roles.includes('admin')) return 'admin';
+  if (actor.roles.includes('reviewer')) return 'reviewer';
+  if (actor.roles.includes('editor')) return 'editor';
+  return undefined;
+}
 
 /** What the accounts feature knows about a signed-in user, to decide the actor. */
 export interface UserFacts {

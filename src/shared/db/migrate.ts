@@ -30,6 +30,8 @@ import * as addCaseClosing from './migrations/0028-add-case-closing.js';
 import * as createMeasures from './migrations/0029-create-measures.js';
 import * as createCasePoliceBundles from './migrations/0030-create-case-police-bundles.js';
 import * as addNoticeLanguage from './migrations/0031-add-notice-language.js';
+import * as createEditorial from './migrations/0032-create-editorial.js';
+import * as addContentSections from './migrations/0033-add-content-sections.js';
 import type { Database } from './schema.js';
 
 /*
@@ -68,6 +70,8 @@ const migrations: Record<string, Migration> = {
   '0029-create-measures': createMeasures,
   '0030-create-case-police-bundles': createCasePoliceBundles,
   '0031-add-notice-language': addNoticeLanguage,
+  '0032-create-editorial': createEditorial,
+  '0033-add-content-sections': addContentSections,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -28,6 +28,12 @@ export interface ContentPagesTable {
   body_html: string;
   /** SHA-256 of the source file, so re-importing an unchanged file writes nothing. */
   source_hash: string;
+  /** Migration 0033 (issue 16): 'informatie' (information pages) or 'kennisbank' (knowledge articles). */
+  section: Generated<string>;
+  /** 'public', or 'professionals' (signed-in professionals only). */
+  visibility: Generated<string>;
+  /** Who checked the text, as written in its front matter; null: nobody named. */
+  reviewed_by: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -172,7 +178,8 @@ export interface AuditHeadTable {
 
 export interface SetupLinksTable {
   token_hash: string;
-  role: 'admin';
+  /** The account kind the link makes: an admin (create-admin), or an editor or reviewer (ADR 0033). */
+  role: 'admin' | 'editor' | 'reviewer';
   email: string;
   created_at: string;
   expires_at: string;
@@ -673,6 +680,38 @@ export interface MeasureTracksWeeklyTable {
   cases: number;
 }
 
+/** The editorial system's documents (migration 0032, ADR 0033): one per kind and key. */
+export interface EditorialDocumentsTable {
+  id: string;
+  kind: 'page' | 'article' | 'questionnaire' | 'pathway' | 'organisation';
+  key: string;
+  title: string;
+  published_revision_id: string | null;
+  file_hash: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A document's revisions: its text as `content/` holds it, and where it is in the workflow. */
+export interface EditorialRevisionsTable {
+  id: string;
+  document_id: string;
+  number: number;
+  state: 'draft' | 'in_review' | 'published' | 'retired' | 'withdrawn';
+  text: string;
+  note: string;
+  author_id: string;
+  edit_number: number;
+  based_on_number: number | null;
+  submitted_at: string | null;
+  reviewer_id: string | null;
+  review_note: string | null;
+  reviewed_at: string | null;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   content_pages: ContentPagesTable;
   page_feedback: PageFeedbackTable;
@@ -730,4 +769,6 @@ export interface Database {
   measure_first_help_weekly: MeasureFirstHelpWeeklyTable;
   measure_agreements_weekly: MeasureAgreementsWeeklyTable;
   measure_tracks_weekly: MeasureTracksWeeklyTable;
+  editorial_documents: EditorialDocumentsTable;
+  editorial_revisions: EditorialRevisionsTable;
 }

@@ -47,6 +47,21 @@ export interface PageFeedbackTable {
   count: Generated<number>;
 }
 
+/**
+ * What a reader wrote under "what was missing?" (ADR 0038): pending until an editor accepts it, deleted when
+ * discarded. Only the day it came in; no time of day, no account, no address.
+ */
+export interface PageFeedbackTextsTable {
+  id: string;
+  section: string;
+  slug: string;
+  lang: string;
+  text: string;
+  /** YYYY-MM-DD, Europe/Amsterdam. */
+  received_on: string;
+  state: 'pending' | 'accepted';
+}
+
 /** Anonymous counts of completed signals checks: no answers, no visitor data, no time finer than a day. */
 export interface CheckOutcomesTable {
   day: string;
@@ -715,6 +730,7 @@ export interface EditorialRevisionsTable {
 export interface Database {
   content_pages: ContentPagesTable;
   page_feedback: PageFeedbackTable;
+  page_feedback_texts: PageFeedbackTextsTable;
   check_outcomes: CheckOutcomesTable;
   police_units: PoliceUnitsTable;
   safety_regions: SafetyRegionsTable;

@@ -2,6 +2,7 @@ import { accountPolicy, accountSessionPolicy, passkeyPolicy } from './features/a
 import { caseMemberPolicy, casePolicy } from './features/cases/cases.policy.js';
 import { checkOutcomePolicy } from './features/check/check.policy.js';
 import { contentPagePolicy } from './features/content/content.policy.js';
+import { editorialDocumentPolicy } from './features/editorial/editorial.policy.js';
 import { organisationPolicy } from './features/help/help.policy.js';
 import { diaryNotePolicy, journalPolicy, journalScopes } from './features/journal/journal.policy.js';
 import {
@@ -36,6 +37,7 @@ export const policies = {
   passkey: passkeyPolicy,
   case: casePolicy,
   caseMember: caseMemberPolicy,
+  editorialDocument: editorialDocumentPolicy,
 } as const;
 
 export type PolicyMap = typeof policies;

@@ -113,4 +113,49 @@ describeEachDialect('content pages', (database) => {
       rmSync(bad, { recursive: true, force: true });
     }
   });
+
+  test('sections: a page is found and listed only in its own section, with its visibility and reviewer', async () => {
+    const db = database().handle.db;
+    const repo = createContentRepository(db);
+    const write = {
+      section: 'kennisbank' as const,
+      visibility: 'professionals' as const,
+      reviewedBy: 'Redactie',
+      slug: 'meldcode',
+      lang: 'nl',
+      status: 'published' as const,
+      title: 'De meldcode',
+      summary: 'Vijf stappen.',
+      audience: ['care', 'school'],
+      topic: 'meldcode',
+      sources: [],
+      headings: [],
+      lastReviewed: '2026-12-01',
+      order: 5,
+      bodyMarkdown: 'Tekst.\n',
+      bodyHtml: '<p>Tekst.</p>\n',
+      sourceHash: 'h1',
+    };
+    await db.transaction().execute((trx) => repo.savePage(trx, write, clock.now));
+    assert.equal(await repo.findPage('meldcode', 'nl'), undefined);
+    const found = await repo.findPage('meldcode', 'nl', 'kennisbank');
+    assert.equal(found?.visibility, 'professionals');
+    assert.equal(found?.reviewedBy, 'Redactie');
+    assert.deepEqual(found?.audience, ['care', 'school']);
+    assert.deepEqual(
+      (await repo.listPages('nl', 'kennisbank')).map((listed) => listed.slug),
+      ['meldcode'],
+    );
+    assert.ok((await repo.listPages('nl')).every((listed) => listed.section === 'informatie'));
+    assert.equal((await repo.findPage('signalen', 'nl'))?.section, 'informatie');
+
+    // Saving again updates in place; the other section cannot take the slug.
+    await db.transaction().execute((trx) => repo.savePage(trx, { ...write, title: 'Meldcode' }, clock.now));
+    assert.equal((await repo.findPage('meldcode', 'nl', 'kennisbank'))?.title, 'Meldcode');
+    await assert.rejects(
+      db.transaction().execute((trx) => repo.savePage(trx, { ...write, section: 'informatie' }, clock.now)),
+      /already used in the section kennisbank/,
+    );
+    assert.equal(await repo.sectionOfSlug('meldcode', 'nl'), 'kennisbank');
+  });
 });

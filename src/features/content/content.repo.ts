@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ContentPagesTable, Database } from '../../shared/db/schema.js';
+import type { Trx } from '../../shared/db/transaction.js';
 import type { Heading } from './markdown.js';
-import type { Audience, Topic } from './content.schema.js';
 
 export interface Source {
   title: string;
@@ -9,15 +9,25 @@ export interface Source {
   url?: string | undefined;
 }
 
+/** Information pages and knowledge articles share content_pages (migration 0033). */
+export type ContentSection = 'informatie' | 'kennisbank';
+/** Everyone, or signed-in professionals only. */
+export type ContentVisibility = 'public' | 'professionals';
+
 export interface ContentPage {
   id: string;
+  section: ContentSection;
+  visibility: ContentVisibility;
   slug: string;
   lang: string;
   status: 'published' | 'draft';
   title: string;
   summary: string;
-  audience: Audience[];
-  topic: Topic;
+  /** Each section's schema narrows these (information pages: parents/professionals/everyone; articles: care, …). */
+  audience: string[];
+  topic: string;
+  /** Who checked the text (knowledge articles); null: nobody named. */
+  reviewedBy: string | null;
   sources: Source[];
   headings: Heading[];
   lastReviewed: string;
@@ -33,8 +43,8 @@ export interface ContentPageWrite {
   status: 'published' | 'draft';
   title: string;
   summary: string;
-  audience: Audience[];
-  topic: Topic;
+  audience: string[];
+  topic: string;
   sources: Source[];
   headings: Heading[];
   lastReviewed: string;
@@ -44,16 +54,26 @@ export interface ContentPageWrite {
   sourceHash: string;
 }
 
+/** What the kinds' apply writes: a page with its section, visibility and reviewer. */
+export interface SectionPageWrite extends ContentPageWrite {
+  section: ContentSection;
+  visibility: ContentVisibility;
+  reviewedBy: string | null;
+}
+
 function toPage(row: Selectable<ContentPagesTable>): ContentPage {
   return {
     id: row.id,
+    section: row.section as ContentSection,
+    visibility: row.visibility as ContentVisibility,
     slug: row.slug,
     lang: row.lang,
     status: row.status,
     title: row.title,
     summary: row.summary,
-    audience: JSON.parse(row.audience) as Audience[],
-    topic: row.topic as Topic,
+    audience: JSON.parse(row.audience) as string[],
+    topic: row.topic,
+    reviewedBy: row.reviewed_by,
     sources: JSON.parse(row.sources) as Source[],
     headings: JSON.parse(row.headings) as Heading[],
     lastReviewed: row.last_reviewed,
@@ -64,36 +84,97 @@ function toPage(row: Selectable<ContentPagesTable>): ContentPage {
 
 export function createContentRepository(db: Kysely<Database>) {
   return {
-    async findPage(slug: string, lang: string): Promise<ContentPage | undefined> {
+    async findPage(slug: string, lang: string, section: ContentSection = 'informatie'): Promise<ContentPage | undefined> {
       const row = await db
         .selectFrom('content_pages')
         .selectAll()
         .where('slug', '=', slug)
         .where('lang', '=', lang)
+        .where('section', '=', section)
         .executeTakeFirst();
       return row === undefined ? undefined : toPage(row);
     },
 
-    async listPages(lang: string): Promise<ContentPageSummary[]> {
+    async listPages(lang: string, section: ContentSection = 'informatie'): Promise<ContentPageSummary[]> {
       const rows = await db
         .selectFrom('content_pages')
-        .select(['id', 'slug', 'lang', 'status', 'title', 'summary', 'audience', 'topic', 'last_reviewed', 'sort_order'])
+        .select([
+          'id', 'section', 'visibility', 'slug', 'lang', 'status', 'title', 'summary', 'audience', 'topic',
+          'reviewed_by', 'last_reviewed', 'sort_order',
+        ])
         .where('lang', '=', lang)
+        .where('section', '=', section)
         .orderBy('sort_order')
         .orderBy('title')
         .execute();
       return rows.map((row) => ({
         id: row.id,
+        section: row.section as ContentSection,
+        visibility: row.visibility as ContentVisibility,
         slug: row.slug,
         lang: row.lang,
         status: row.status,
         title: row.title,
         summary: row.summary,
-        audience: JSON.parse(row.audience) as Audience[],
-        topic: row.topic as Topic,
+        audience: JSON.parse(row.audience) as string[],
+        topic: row.topic,
+        reviewedBy: row.reviewed_by,
         lastReviewed: row.last_reviewed,
         order: row.sort_order,
       }));
+    },
+
+    /** The section a slug is used in for a language, if any (slugs are unique per language across sections). */
+    async sectionOfSlug(slug: string, lang: string): Promise<ContentSection | undefined> {
+      const row = await db
+        .selectFrom('content_pages')
+        .select('section')
+        .where('slug', '=', slug)
+        .where('lang', '=', lang)
+        .executeTakeFirst();
+      return row?.section as ContentSection | undefined;
+    },
+
+    /**
+     * Writes a published page in the publishing transaction (the editorial kinds' apply): inserts or updates the
+     * row for (slug, lang). A slug the other section already uses is refused (slugs are unique per language).
+     */
+    async savePage(trx: Trx, page: SectionPageWrite, now: Date): Promise<void> {
+      const existing = await trx
+        .selectFrom('content_pages')
+        .select(['id', 'section'])
+        .where('slug', '=', page.slug)
+        .where('lang', '=', page.lang)
+        .executeTakeFirst();
+      if (existing !== undefined && existing.section !== page.section) {
+        throw new Error(`${page.lang}/${page.slug} is already used in the section ${existing.section}`);
+      }
+      const values = {
+        section: page.section,
+        visibility: page.visibility,
+        reviewed_by: page.reviewedBy,
+        status: page.status,
+        title: page.title,
+        summary: page.summary,
+        audience: JSON.stringify(page.audience),
+        topic: page.topic,
+        sources: JSON.stringify(page.sources),
+        headings: JSON.stringify(page.headings),
+        last_reviewed: page.lastReviewed,
+        sort_order: page.order,
+        body_markdown: page.bodyMarkdown,
+        body_html: page.bodyHtml,
+        source_hash: page.sourceHash,
+        updated_at: now.toISOString(),
+      };
+      if (existing === undefined) {
+        await trx
+          .insertInto('content_pages')
+          .values({ id: crypto.randomUUID(), slug: page.slug, lang: page.lang, created_at: now.toISOString(), ...values })
+          .execute();
+      } else {
+        await trx.updateTable('content_pages').set(values).where('id', '=', existing.id).execute();
+      }
     },
 
     async countPages(): Promise<number> {

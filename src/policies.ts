@@ -2,6 +2,7 @@ import { accountPolicy, accountSessionPolicy, passkeyPolicy } from './features/a
 import { caseMemberPolicy, casePolicy } from './features/cases/cases.policy.js';
 import { checkOutcomePolicy } from './features/check/check.policy.js';
 import { contentPagePolicy } from './features/content/content.policy.js';
+import { feedbackTextPolicy } from './features/feedback/feedback.policy.js';
 import { editorialDocumentPolicy } from './features/editorial/editorial.policy.js';
 import { organisationPolicy } from './features/help/help.policy.js';
 import { diaryNotePolicy, journalPolicy, journalScopes } from './features/journal/journal.policy.js';
@@ -23,6 +24,7 @@ import { type ActionIn, createPolicy, type ResourceIn, type Scope } from './shar
  */
 export const policies = {
   contentPage: contentPagePolicy,
+  feedbackText: feedbackTextPolicy,
   checkOutcome: checkOutcomePolicy,
   organisation: organisationPolicy,
   accountSession: accountSessionPolicy,

@@ -9,8 +9,11 @@ import { casesMessages } from './features/cases/cases.messages.js';
 import { caseYoungMessages } from './features/cases/case-young.messages.js';
 import { checkMessages } from './features/check/check.messages.js';
 import { contentMessages } from './features/content/content.messages.js';
+import { feedbackMessages } from './features/feedback/feedback.messages.js';
 import { helpMessages } from './features/help/help.messages.js';
+import { organisationKindMessages } from './features/help/organisation-kind.messages.js';
 import { homeMessages } from './features/home/home.messages.js';
+import { knowledgeMessages } from './features/knowledge/knowledge.messages.js';
 import { journalPdfMessages } from './features/journal/export/pdf.messages.js';
 import { journalMessages } from './features/journal/journal.messages.js';
 import { pathwayMessages } from './features/cases/pathway.messages.js';
@@ -32,7 +35,10 @@ export const catalogues = mergeCatalogues([
   homeMessages,
   rightNowMessages,
   contentMessages,
+  feedbackMessages,
+  knowledgeMessages,
   helpMessages,
+  organisationKindMessages,
   checkMessages,
   verifyMessages,
   professionalsMessages,

@@ -5,6 +5,7 @@ import { contentPagePolicy } from './features/content/content.policy.js';
 import { feedbackTextPolicy } from './features/feedback/feedback.policy.js';
 import { editorialDocumentPolicy } from './features/editorial/editorial.policy.js';
 import { organisationPolicy } from './features/help/help.policy.js';
+import { knowledgeArticlePolicy } from './features/knowledge/knowledge.policy.js';
 import { diaryNotePolicy, journalPolicy, journalScopes } from './features/journal/journal.policy.js';
 import {
   adminAreaPolicy,
@@ -24,6 +25,7 @@ import { type ActionIn, createPolicy, type ResourceIn, type Scope } from './shar
  */
 export const policies = {
   contentPage: contentPagePolicy,
+  knowledgeArticle: knowledgeArticlePolicy,
   feedbackText: feedbackTextPolicy,
   checkOutcome: checkOutcomePolicy,
   organisation: organisationPolicy,

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ContentPagesTable, Database } from '../../shared/db/schema.js';
 import type { Trx } from '../../shared/db/transaction.js';
-import type { Heading } from './markdown.js';
+import { type Heading, sanitizeRenderedHtml } from './markdown.js';
 
 export interface Source {
   title: string;
@@ -78,7 +78,8 @@ function toPage(row: Selectable<ContentPagesTable>): ContentPage {
     headings: JSON.parse(row.headings) as Heading[],
     lastReviewed: row.last_reviewed,
     order: row.sort_order,
-    bodyHtml: row.body_html,
+    // Sanitized on save and again here, on the way to every page.
+    bodyHtml: sanitizeRenderedHtml(row.body_html),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../shared/db/schema.js';
+import type { Trx } from '../../shared/db/transaction.js';
 import { type Organisation, organisationSchema } from './organisation.schema.js';
 import type { ReferenceData } from './reference-data.js';
 
@@ -200,6 +201,62 @@ export function createHelpRepository(db: Kysely<Database>) {
         }
         return written;
       });
+    },
+
+    /**
+     * Writes one organisation published in the CMS (the editorial kind's apply, in the publishing transaction):
+     * inserted or replaced by slug. Verification by two admins in the app (src/features/professionals) stands: the
+     * change was reviewed by a second person, and the file's `verified` only ever grants, never withdraws it.
+     */
+    async saveOrganisation(trx: Trx, organisation: Organisation, now: Date): Promise<void> {
+      const existing = await trx
+        .selectFrom('organisations')
+        .select(['id', 'verified'])
+        .where('slug', '=', organisation.slug)
+        .executeTakeFirst();
+      const verified = organisation.verified || Number(existing?.verified ?? 0) === 1;
+      const values = {
+        kind: organisation.kind,
+        data: JSON.stringify({ ...organisation, verified }),
+        area_type: organisation.area.type,
+        verified: verified ? 1 : 0,
+        checked_on: organisation.checkedOn ?? null,
+        updated_at: now.toISOString(),
+      };
+      if (existing === undefined) {
+        await trx
+          .insertInto('organisations')
+          .values({ id: crypto.randomUUID(), slug: organisation.slug, ...values })
+          .execute();
+      } else {
+        await trx.updateTable('organisations').set(values).where('id', '=', existing.id).execute();
+      }
+    },
+
+    /**
+     * The organisations whose details nobody checked since `before` (a day, YYYY-MM-DD) or ever: never-checked
+     * first, then the oldest check first. Demo organisations are left out (they are nobody's help).
+     */
+    async listUncheckedSince(before: string): Promise<{ slug: string; name: string; checkedOn: string | null }[]> {
+      const rows = await db
+        .selectFrom('organisations')
+        .select(['slug', 'data', 'checked_on'])
+        .where((eb) => eb.or([eb('checked_on', 'is', null), eb('checked_on', '<', before)]))
+        .orderBy('slug')
+        .execute();
+      return rows
+        .map((row) => ({ row, organisation: organisationSchema.parse(JSON.parse(row.data)) }))
+        .filter(({ organisation }) => organisation.demo !== true)
+        .map(({ row, organisation }) => ({ slug: row.slug, name: organisation.name, checkedOn: row.checked_on }))
+        .sort((a, b) =>
+          a.checkedOn === b.checkedOn
+            ? a.name.localeCompare(b.name, 'nl')
+            : a.checkedOn === null
+              ? -1
+              : b.checkedOn === null
+                ? 1
+                : a.checkedOn.localeCompare(b.checkedOn),
+        );
     },
 
     async listOrganisations(): Promise<StoredOrganisation[]> {

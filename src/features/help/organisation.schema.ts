@@ -107,6 +107,11 @@ export const organisationSchema = z.object({
    */
   checkedOn: day.optional(),
   /**
+   * Who did that check, as a name or role ("Redactie Niet mijn kind"): set together with checkedOn, in the CMS,
+   * where the change goes through review like any other (ADR 0037).
+   */
+  checkedBy: z.string().trim().min(1).max(200).optional(),
+  /**
    * Whether parents see the entry: false where the domain brief marks the facts as unverified or old (shown with
    * a mark to admins), set by two admins in the app (four eyes). Not a claim that anyone checked the
    * organisation's own site: that is checkedOn.

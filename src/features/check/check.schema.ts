@@ -98,100 +98,105 @@ const threshold = z.object({
   anyCritical: z.boolean(),
 });
 
-export const questionnaireSchema = z
-  .object({
-    version: z.number().int().min(1),
-    status: z.enum(['published', 'retired']),
-    published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    title: text,
-    intro: text,
-    scales: z.record(id, z.array(option).min(2)),
-    categories: z.record(id, text),
-    groups: z.array(group).min(1),
-    scoring: z.object({
-      /** Answers to acute questions that count as "yes, now". */
-      acuteAnswers: z.array(id).min(1),
-      /** Answers to the family question that open the family branch. */
-      familyAnswers: z.array(id).min(1),
-      /** Answers that count a category as present and a critical question as triggered. */
-      countingAnswers: z.array(id).min(1),
-      /** Highest first. */
-      thresholds: z.array(threshold).length(2),
-      familyMinimumLevel: z.enum(['bel-vandaag', 'vraag-advies']),
-      /**
-       * Acute situations in order of priority: the first one answered decides the page's title and first
-       * number (version 2 on). Without it (version 1) every acute answer leads to 112.
-       */
-      situationOrder: z.array(z.enum(acuteKinds)).optional(),
-      /** The level each acute situation leads to at least. */
-      situationLevels: z.record(z.enum(acuteKinds), z.enum(adviceLevels)).optional(),
-    }),
-    outcomes: z.array(outcome).length(adviceLevels.length),
-    /** What to do in each acute situation (version 2 on). */
-    situations: z.record(z.enum(acuteKinds), block).optional(),
-    /** Advice blocks that answers open (question.guidance), e.g. when a child stays away at night. */
-    guidance: z.record(id, block).default({}),
-    /** Where the facts in the advice come from (numbers, opening times, time windows): shown on every outcome. */
-    sources: z
-      .array(
-        z.object({
-          title: z.string().trim().min(1),
-          publisher: z.string().trim().min(1),
-          url: z.url({ protocol: /^https$/ }).optional(),
-        }),
-      )
-      .default([]),
-    /** Extra advice blocks shown with the family branch, or (version 1) an assault in the last days. */
-    branches: z.object({ family: outcome.omit({ level: true, services: true }), assault: text.optional() }),
-  })
-  .superRefine((value, context) => {
-    const questions = value.groups.flatMap((entry) => entry.questions);
-    const ids = new Set<string>();
-    for (const entry of questions) {
-      if (ids.has(entry.id)) context.addIssue({ code: 'custom', message: `question ${entry.id} appears twice` });
-      ids.add(entry.id);
-      if (value.scales[entry.scale] === undefined) {
-        context.addIssue({ code: 'custom', message: `question ${entry.id} uses unknown scale ${entry.scale}` });
-      }
-      if (entry.category !== undefined && value.categories[entry.category] === undefined) {
-        context.addIssue({ code: 'custom', message: `question ${entry.id} uses unknown category ${entry.category}` });
-      }
-      const answers = new Set((value.scales[entry.scale] ?? []).map((option) => option.value));
-      for (const answer of [...Object.keys(entry.raises ?? {}), ...Object.keys(entry.guidance ?? {})]) {
-        if (!answers.has(answer)) {
-          context.addIssue({
-            code: 'custom',
-            message: `question ${entry.id} names answer ${answer}, not on its scale`,
-          });
-        }
-      }
-      for (const block of Object.values(entry.guidance ?? {})) {
-        if (value.guidance[block] === undefined) {
-          context.addIssue({ code: 'custom', message: `question ${entry.id} opens unknown guidance ${block}` });
-        }
-      }
-      if (entry.acute !== undefined && value.scoring.situationOrder !== undefined) {
-        const kind = entry.acute;
-        if (!value.scoring.situationOrder.includes(kind) || value.scoring.situationLevels?.[kind] === undefined) {
-          context.addIssue({ code: 'custom', message: `acute question ${entry.id}: ${kind} has no order or level` });
-        }
-        if (value.situations?.[kind] === undefined) {
-          context.addIssue({ code: 'custom', message: `acute question ${entry.id}: no situation block for ${kind}` });
-        }
+/**
+ * The shape of a version without the cross-checks (the CMS parses with this and reports what names something
+ * missing in the editor's language, src/features/check/safety.ts). A draft in the CMS has the status "draft".
+ */
+export const questionnaireShape = z.object({
+  version: z.number().int().min(1),
+  status: z.enum(['published', 'retired', 'draft']),
+  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  title: text,
+  intro: text,
+  scales: z.record(id, z.array(option).min(2)),
+  categories: z.record(id, text),
+  groups: z.array(group).min(1),
+  scoring: z.object({
+    /** Answers to acute questions that count as "yes, now". */
+    acuteAnswers: z.array(id).min(1),
+    /** Answers to the family question that open the family branch. */
+    familyAnswers: z.array(id).min(1),
+    /** Answers that count a category as present and a critical question as triggered. */
+    countingAnswers: z.array(id).min(1),
+    /** Highest first. */
+    thresholds: z.array(threshold).length(2),
+    familyMinimumLevel: z.enum(['bel-vandaag', 'vraag-advies']),
+    /**
+     * Acute situations in order of priority: the first one answered decides the page's title and first
+     * number (version 2 on). Without it (version 1) every acute answer leads to 112.
+     */
+    situationOrder: z.array(z.enum(acuteKinds)).optional(),
+    /** The level each acute situation leads to at least. */
+    situationLevels: z.record(z.enum(acuteKinds), z.enum(adviceLevels)).optional(),
+  }),
+  outcomes: z.array(outcome).length(adviceLevels.length),
+  /** What to do in each acute situation (version 2 on). */
+  situations: z.record(z.enum(acuteKinds), block).optional(),
+  /** Advice blocks that answers open (question.guidance), e.g. when a child stays away at night. */
+  guidance: z.record(id, block).default({}),
+  /** Where the facts in the advice come from (numbers, opening times, time windows): shown on every outcome. */
+  sources: z
+    .array(
+      z.object({
+        title: z.string().trim().min(1),
+        publisher: z.string().trim().min(1),
+        url: z.url({ protocol: /^https$/ }).optional(),
+      }),
+    )
+    .default([]),
+  /** Extra advice blocks shown with the family branch, or (version 1) an assault in the last days. */
+  branches: z.object({ family: outcome.omit({ level: true, services: true }), assault: text.optional() }),
+});
+
+/** A version as content/check/ holds it, with its cross-checks (the files are checked at start). */
+export const questionnaireSchema = questionnaireShape.superRefine((value, context) => {
+  const questions = value.groups.flatMap((entry) => entry.questions);
+  const ids = new Set<string>();
+  for (const entry of questions) {
+    if (ids.has(entry.id)) context.addIssue({ code: 'custom', message: `question ${entry.id} appears twice` });
+    ids.add(entry.id);
+    if (value.scales[entry.scale] === undefined) {
+      context.addIssue({ code: 'custom', message: `question ${entry.id} uses unknown scale ${entry.scale}` });
+    }
+    if (entry.category !== undefined && value.categories[entry.category] === undefined) {
+      context.addIssue({ code: 'custom', message: `question ${entry.id} uses unknown category ${entry.category}` });
+    }
+    const answers = new Set((value.scales[entry.scale] ?? []).map((option) => option.value));
+    for (const answer of [...Object.keys(entry.raises ?? {}), ...Object.keys(entry.guidance ?? {})]) {
+      if (!answers.has(answer)) {
+        context.addIssue({
+          code: 'custom',
+          message: `question ${entry.id} names answer ${answer}, not on its scale`,
+        });
       }
     }
-    if (value.scoring.situationOrder === undefined && value.branches.assault === undefined) {
-      context.addIssue({ code: 'custom', message: 'a version without situations needs branches.assault' });
-    }
-    for (const level of adviceLevels) {
-      if (!value.outcomes.some((entry) => entry.level === level)) {
-        context.addIssue({ code: 'custom', message: `no outcome for level ${level}` });
+    for (const block of Object.values(entry.guidance ?? {})) {
+      if (value.guidance[block] === undefined) {
+        context.addIssue({ code: 'custom', message: `question ${entry.id} opens unknown guidance ${block}` });
       }
     }
-    if (!questions.some((entry) => entry.family)) {
-      context.addIssue({ code: 'custom', message: 'no family-branch question' });
+    if (entry.acute !== undefined && value.scoring.situationOrder !== undefined) {
+      const kind = entry.acute;
+      if (!value.scoring.situationOrder.includes(kind) || value.scoring.situationLevels?.[kind] === undefined) {
+        context.addIssue({ code: 'custom', message: `acute question ${entry.id}: ${kind} has no order or level` });
+      }
+      if (value.situations?.[kind] === undefined) {
+        context.addIssue({ code: 'custom', message: `acute question ${entry.id}: no situation block for ${kind}` });
+      }
     }
-  });
+  }
+  if (value.scoring.situationOrder === undefined && value.branches.assault === undefined) {
+    context.addIssue({ code: 'custom', message: 'a version without situations needs branches.assault' });
+  }
+  for (const level of adviceLevels) {
+    if (!value.outcomes.some((entry) => entry.level === level)) {
+      context.addIssue({ code: 'custom', message: `no outcome for level ${level}` });
+    }
+  }
+  if (!questions.some((entry) => entry.family)) {
+    context.addIssue({ code: 'custom', message: 'no family-branch question' });
+  }
+});
 
 export type Questionnaire = z.infer<typeof questionnaireSchema>;
 export type Question = Questionnaire['groups'][number]['questions'][number];

@@ -45,36 +45,45 @@ function Feedback({ ctx, page, state }: { ctx: PageContext; page: ContentPage; s
   );
 }
 
-/** An information page: title, table of contents, sanitized body, sources and review date. */
+/**
+ * The article of an information page (title, table of contents, sanitized body, sources, review date), without the
+ * layout: the public page and the CMS preview both draw it, so a preview looks exactly as the page will.
+ */
+export function ContentArticle({ ctx, page, fallback }: { ctx: PageContext; page: ContentPage; fallback: boolean }) {
+  const { t } = ctx;
+  return (
+    <article class="app-article" lang={fallback ? page.lang : undefined}>
+      <h1>{page.title}</h1>
+      <p class="app-lead">{page.summary}</p>
+      {page.headings.length > 1 && (
+        <nav class="app-toc" aria-labelledby="toc-title">
+          <h2 id="toc-title" class="app-toc__title">
+            {t('info.page.onThisPage')}
+          </h2>
+          <ul class="app-toc__list">
+            {page.headings.map((heading) => (
+              <li key={heading.id}>
+                <a href={`#${heading.id}`}>{heading.text}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <SanitizedHtml className="app-prose" html={page.bodyHtml} />
+      <footer class="app-article__meta">
+        <SourceList id="sources-title" title={t('info.page.sources')} sources={page.sources} />
+        <p class="app-hint">{t('info.page.lastReviewed', { date: new Date(`${page.lastReviewed}T12:00:00Z`) })}</p>
+      </footer>
+    </article>
+  );
+}
+
+/** An information page: the article, the feedback question and the way back to all pages. */
 export function ContentPageView({ ctx, page, fallback, feedback }: ContentPageProps) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={page.title} description={page.summary}>
-      <article class="app-article" lang={fallback ? page.lang : undefined}>
-        <h1>{page.title}</h1>
-        <p class="app-lead">{page.summary}</p>
-        {page.headings.length > 1 && (
-          <nav class="app-toc" aria-labelledby="toc-title">
-            <h2 id="toc-title" class="app-toc__title">
-              {t('info.page.onThisPage')}
-            </h2>
-            <ul class="app-toc__list">
-              {page.headings.map((heading) => (
-                <li key={heading.id}>
-                  <a href={`#${heading.id}`}>{heading.text}</a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )}
-        <SanitizedHtml className="app-prose" html={page.bodyHtml} />
-        <footer class="app-article__meta">
-          <SourceList id="sources-title" title={t('info.page.sources')} sources={page.sources} />
-          <p class="app-hint">
-            {t('info.page.lastReviewed', { date: new Date(`${page.lastReviewed}T12:00:00Z`) })}
-          </p>
-        </footer>
-      </article>
+      <ContentArticle ctx={ctx} page={page} fallback={fallback} />
       <Feedback ctx={ctx} page={page} state={feedback} />
       <p>
         <a href="/informatie">{t('info.page.allPages')}</a>

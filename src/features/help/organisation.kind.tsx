@@ -366,7 +366,10 @@ export function createOrganisationKind(options: OrganisationKindOptions): Editor
 
     writeFiles(documents: readonly PublishedDocument[]): ContentFile[] {
       if (documents.length === 0) return [];
-      const organisations = documents.map((document) => JSON.parse(document.current) as unknown);
+      // The file lists the organisations by slug (plain character order), whatever order they come in.
+      const organisations = [...documents]
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+        .map((document) => JSON.parse(document.current) as unknown);
       return [{ path: organisationsFileName, content: `${JSON.stringify({ organisations }, null, 2)}\n` }];
     },
   };

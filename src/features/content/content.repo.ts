@@ -61,6 +61,19 @@ export interface SectionPageWrite extends ContentPageWrite {
   reviewedBy: string | null;
 }
 
+/** A published page as search reads it: the text to index and what decides who may find it. */
+export interface SearchablePageRow {
+  section: ContentSection;
+  visibility: ContentVisibility;
+  slug: string;
+  lang: string;
+  title: string;
+  summary: string;
+  bodyMarkdown: string;
+  audience: string[];
+  topic: string;
+}
+
 function toPage(row: Selectable<ContentPagesTable>): ContentPage {
   return {
     id: row.id,
@@ -176,6 +189,29 @@ export function createContentRepository(db: Kysely<Database>) {
       } else {
         await trx.updateTable('content_pages').set(values).where('id', '=', existing.id).execute();
       }
+    },
+
+    /** Every published page of both sections, as the search index reads them (src/features/search, ADR 0034). */
+    async searchablePages(): Promise<SearchablePageRow[]> {
+      const rows = await db
+        .selectFrom('content_pages')
+        .select(['section', 'visibility', 'slug', 'lang', 'title', 'summary', 'body_markdown', 'audience', 'topic'])
+        .where('status', '=', 'published')
+        .orderBy('section')
+        .orderBy('lang')
+        .orderBy('slug')
+        .execute();
+      return rows.map((row) => ({
+        section: row.section as ContentSection,
+        visibility: row.visibility as ContentVisibility,
+        slug: row.slug,
+        lang: row.lang,
+        title: row.title,
+        summary: row.summary,
+        bodyMarkdown: row.body_markdown,
+        audience: JSON.parse(row.audience) as string[],
+        topic: row.topic,
+      }));
     },
 
     async countPages(): Promise<number> {

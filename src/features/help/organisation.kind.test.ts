@@ -133,7 +133,7 @@ describe('organisation kind: the form', () => {
 
   test('a new organisation starts from its key and must be filled in before it is valid', () => {
     const text = repoless.startDraft(undefined, 'nieuwe-hulp');
-    assert.equal(JSON.parse(text).slug, 'nieuwe-hulp');
+    assert.equal((JSON.parse(text) as { slug: string }).slug, 'nieuwe-hulp');
     assert.equal(repoless.parse(text, t).ok, false);
   });
 });

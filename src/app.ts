@@ -29,6 +29,7 @@ import { registerContentRoutes } from './features/content/content.routes.js';
 import { registerHealthRoutes } from './features/health/health.routes.js';
 import { registerHelpRoutes } from './features/help/help.routes.js';
 import { registerHomeRoutes } from './features/home/home.routes.js';
+import { registerKnowledgeRoutes } from './features/knowledge/knowledge.routes.js';
 import { registerLanguageRoutes } from './features/language/language.routes.js';
 import { registerOfflineRoutes } from './features/offline/offline.routes.js';
 import {
@@ -207,6 +208,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   registerHomeRoutes(app, pages);
   registerRightNowRoutes(app, pages);
   registerContentRoutes(app, pages, services.content);
+  registerKnowledgeRoutes(app, pages, services.knowledge);
   registerCheckRoutes(app, pages, services.check);
   registerPathwayRoutes(app, pages, services.pathway);
   // First of the case routes: it wraps every /samenwerken/:caseId route registered after it (a write on a closed

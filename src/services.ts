@@ -27,6 +27,7 @@ import { createCaseYoungRepository } from './features/cases/case-young.repo.js';
 import { createCaseYoungService } from './features/cases/case-young.service.js';
 import { createContentRepository } from './features/content/content.repo.js';
 import { createContentService } from './features/content/content.service.js';
+import { createKnowledgeService } from './features/knowledge/knowledge.service.js';
 import { createHealthRepository } from './features/health/health.repo.js';
 import { createHelpRepository } from './features/help/help.repo.js';
 import { createHelpService } from './features/help/help.service.js';
@@ -228,6 +229,8 @@ export function createServices(
     config,
     dialect: database.dialect,
     content,
+    // The knowledge base (ADR 0035): articles in content_pages (section 'kennisbank') and de lijn from the pathway.
+    knowledge: createKnowledgeService(createContentRepository(database.db), () => pathway.current),
     check: createCheckService(loadQuestionnaires(questionnairesDir), createCheckRepository(database.db)),
     pathway,
     help: createHelpService(createHelpRepository(database.db)),

@@ -26,6 +26,7 @@ import { registerCaseYoungRoutes, youngHome } from './features/cases/case-young.
 import { registerCaseShareRoutes } from './features/cases/case-shares.routes.js';
 import { registerPathwayRoutes } from './features/cases/pathway.routes.js';
 import { registerContentRoutes } from './features/content/content.routes.js';
+import { registerFeedbackRoutes } from './features/feedback/feedback.routes.js';
 import { registerHealthRoutes } from './features/health/health.routes.js';
 import { registerHelpRoutes } from './features/help/help.routes.js';
 import { registerHomeRoutes } from './features/home/home.routes.js';
@@ -37,6 +38,7 @@ import {
   registerProfessionalRoutes,
 } from './features/professionals/professionals.routes.js';
 import { registerQuickExitRoutes } from './features/quick-exit/quick-exit.routes.js';
+import { registerSearchRoutes } from './features/search/search.routes.js';
 import { registerRightNowRoutes } from './features/right-now/right-now.routes.js';
 import { registerVerifyRoutes } from './features/verify/verify.routes.js';
 import { translatorFor } from './messages.js';
@@ -209,6 +211,13 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   registerRightNowRoutes(app, pages);
   registerContentRoutes(app, pages, services.content);
   registerKnowledgeRoutes(app, pages, services.knowledge);
+  // Readers' "what was missing?" and the editors' list (ADR 0038); texts have a stricter limit of their own.
+  registerFeedbackRoutes(app, pages, services.feedback, {
+    textsPerWindow: Math.max(1, Math.ceil(config.rateLimit.max / 30)),
+    windowMs: config.rateLimit.windowMs,
+  });
+  // Search, posted so the query is never in an address (ADR 0034).
+  registerSearchRoutes(app, pages, services.search);
   registerCheckRoutes(app, pages, services.check);
   registerPathwayRoutes(app, pages, services.pathway);
   // First of the case routes: it wraps every /samenwerken/:caseId route registered after it (a write on a closed

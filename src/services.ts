@@ -28,6 +28,10 @@ import { createCaseYoungService } from './features/cases/case-young.service.js';
 import { createContentRepository } from './features/content/content.repo.js';
 import { createContentService } from './features/content/content.service.js';
 import { createKnowledgeService } from './features/knowledge/knowledge.service.js';
+import { createFeedbackRepository } from './features/feedback/feedback.repo.js';
+import { createFeedbackService } from './features/feedback/feedback.service.js';
+import { NotFound } from './shared/errors.js';
+import { createSearchService } from './features/search/search.service.js';
 import { createHealthRepository } from './features/health/health.repo.js';
 import { createHelpRepository } from './features/help/help.repo.js';
 import { createHelpService } from './features/help/help.service.js';
@@ -191,6 +195,22 @@ export function createServices(
       await caseClosing.daily(now);
     }),
   );
+  // Readers' "what was missing?" (ADR 0038): held until an editor accepts it; a daily run deletes pending texts
+  // after 30 days and accepted ones after 12 months.
+  const feedback = createFeedbackService(createFeedbackRepository(database.db), {
+    audit,
+    pages: {
+      informatie: (actor, slug, locale) => content.showPage(actor, slug, locale),
+      kennisbank: () => Promise.reject(new NotFound('the knowledge base takes no texts yet')),
+    },
+  });
+  const feedbackDaily = defineDailyJob('feedback.daily');
+  dailyJobs.push(feedbackDaily);
+  jobHandlers.push(
+    dailyHandler(database.db, feedbackDaily, async (now) => {
+      await feedback.daily(now);
+    }),
+  );
   // Case notifications (ADR 0028): a job per notified timeline event, a mail job per account, a daily run.
   const casesForNotifications = createCasesRepository(database.db);
   const caseNotifications = createCaseNotificationsService(createCaseNotificationsRepository(database.db), {
@@ -231,6 +251,9 @@ export function createServices(
     content,
     // The knowledge base (ADR 0035): articles in content_pages (section 'kennisbank') and de lijn from the pathway.
     knowledge: createKnowledgeService(createContentRepository(database.db), () => pathway.current),
+    feedback,
+    // Search over the information pages and the knowledge base (ADR 0034): in process, rebuilt at start and on publish.
+    search: createSearchService({ loadPages: () => createContentRepository(database.db).searchablePages() }),
     check: createCheckService(loadQuestionnaires(questionnairesDir), createCheckRepository(database.db)),
     pathway,
     help: createHelpService(createHelpRepository(database.db)),

@@ -68,8 +68,7 @@ const en: Translation<typeof nl> = {
   'feedback.admin.title': 'Readers’ feedback',
   'feedback.admin.intro':
     'Per page: how often readers said it was useful or not, and the texts the editors have accepted.',
-  'feedback.admin.retention':
-    'Texts nobody reviews are deleted after 30 days. Accepted texts after 12 months.',
+  'feedback.admin.retention': 'Texts nobody reviews are deleted after 30 days. Accepted texts after 12 months.',
   'feedback.admin.queue.title': 'Waiting for review ({count})',
   'feedback.admin.queue.hint':
     'Accept a text only if nothing in it could let someone recognise a child or a family. Otherwise delete it.',

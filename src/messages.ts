@@ -9,6 +9,7 @@ import { casesMessages } from './features/cases/cases.messages.js';
 import { caseYoungMessages } from './features/cases/case-young.messages.js';
 import { checkMessages } from './features/check/check.messages.js';
 import { contentMessages } from './features/content/content.messages.js';
+import { editorialMessages } from './features/editorial/editorial.messages.js';
 import { feedbackMessages } from './features/feedback/feedback.messages.js';
 import { helpMessages } from './features/help/help.messages.js';
 import { organisationKindMessages } from './features/help/organisation-kind.messages.js';
@@ -18,6 +19,7 @@ import { journalPdfMessages } from './features/journal/export/pdf.messages.js';
 import { journalMessages } from './features/journal/journal.messages.js';
 import { pathwayMessages } from './features/cases/pathway.messages.js';
 import { professionalsMessages } from './features/professionals/professionals.messages.js';
+import { searchMessages } from './features/search/search.messages.js';
 import { rightNowMessages } from './features/right-now/right-now.messages.js';
 import { verifyMessages } from './features/verify/verify.messages.js';
 import { en as sharedEn } from './shared/i18n/en.js';
@@ -54,6 +56,8 @@ export const catalogues = mergeCatalogues([
   caseExportsMessages,
   caseClosingMessages,
   caseYoungMessages,
+  searchMessages,
+  editorialMessages,
 ]);
 
 declare module './shared/i18n/messages.js' {

@@ -70,6 +70,11 @@ export interface EditorialKind<T = unknown> {
    * Checked when a draft is sent for review and again, in the publishing transaction's turn, before publishing.
    */
   check(value: T, key: string, t: Translate): Promise<string[]> | string[];
+  /**
+   * Optional: the problems of a new document's key (e.g. 'nl/<slug>' for a page), in `t`'s language. Without it
+   * the core accepts lowercase letters, digits and ':', '/', '_', '-' (at most 120).
+   */
+  keyProblems?(key: string, t: Translate): string[];
   /** The list and page title of the document (e.g. a page's title, "Vragenlijst versie 3", an organisation's name). */
   title(value: T, t: Translate): string;
   /** The fields a reviewer reads, for the diff in words: one per meaningful field. */

@@ -13,6 +13,7 @@ const lockable = {
   professionals: { key: 'user_id', touch: 'status' },
   organisations: { key: 'id', touch: 'verified' },
   cases: { key: 'id', touch: 'mode' },
+  editorial_documents: { key: 'id', touch: 'kind' },
 } as const satisfies {
   [Table in keyof Database]?: { key: keyof Database[Table] & string; touch: keyof Database[Table] & string };
 };

@@ -62,6 +62,14 @@ const nl = {
   'knowledge.step.next': 'Daarna kan komen',
   'knowledge.step.canEnd': 'Het spoor kan na deze stap klaar zijn.',
   'knowledge.track.readMore': 'Informatie voor ouders',
+  'knowledge.edit.reviewedBy': 'Gecontroleerd door',
+  'knowledge.edit.reviewedByHint':
+    'Wie de tekst heeft gecontroleerd, eerlijk. Bijvoorbeeld: Redactie Niet mijn kind; nog niet getoetst door een vakorganisatie.',
+  'knowledge.edit.professionalsOnly': 'Alleen voor professionals',
+  'knowledge.edit.professionalsOnlyHint':
+    'Alleen ingelogde professionals met een geactiveerd account zien dit artikel. Voor anderen bestaat het niet.',
+  'knowledge.edit.problem.reservedSlug':
+    'Het adres {slug} is voor de artikelen die uit de gegevens van de lijn komen. Kies een ander adres.',
 } as const;
 
 const en: Translation<typeof nl> = {
@@ -124,6 +132,14 @@ const en: Translation<typeof nl> = {
   'knowledge.step.next': 'What can come next',
   'knowledge.step.canEnd': 'The track can be finished after this step.',
   'knowledge.track.readMore': 'Information for parents',
+  'knowledge.edit.reviewedBy': 'Reviewed by',
+  'knowledge.edit.reviewedByHint':
+    'Who checked the text, honestly. For example: Redactie Niet mijn kind; nog niet getoetst door een vakorganisatie.',
+  'knowledge.edit.professionalsOnly': 'Professionals only',
+  'knowledge.edit.professionalsOnlyHint':
+    'Only signed-in professionals with an activated account see this article. For others it does not exist.',
+  'knowledge.edit.problem.reservedSlug':
+    'The address {slug} belongs to the articles drawn from the data of de lijn. Choose another address.',
 };
 
 export const knowledgeMessages = { nl, en };

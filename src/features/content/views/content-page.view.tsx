@@ -4,6 +4,7 @@ import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import { SourceList } from '../../../shared/views/components/source-list.js';
 import type { ContentPage } from '../content.repo.js';
+import { MissingTextForm } from '../../feedback/views/feedback-form.view.js';
 
 export type FeedbackState = 'ask' | 'thanks' | 'invalid';
 
@@ -18,9 +19,14 @@ function Feedback({ ctx, page, state }: { ctx: PageContext; page: ContentPage; s
   const { t } = ctx;
   if (state === 'thanks') {
     return (
-      <div class="app-feedback" id="feedback" role="status">
-        <p>{t('info.feedback.thanks')}</p>
-      </div>
+      <>
+        <div class="app-feedback" id="feedback" role="status">
+          <p>{t('info.feedback.thanks')}</p>
+        </div>
+        <div class="app-feedback">
+          <MissingTextForm ctx={ctx} section="informatie" slug={page.slug} />
+        </div>
+      </>
     );
   }
   return (

@@ -47,6 +47,10 @@ export async function prepareDatabase(database: DatabaseHandle, services: Servic
   const regionsSeeded = !(await services.help.hasReferenceData());
   if (regionsSeeded) await services.help.importReferenceData(referenceDataDir);
   const organisationsWritten = await services.help.importOrganisations(organisationsFile);
+  // Every editorial kind's files in content/ (ADR 0033): new texts published as by `import:files`, known ones skipped.
+  await services.editorial.importDirectory(contentDir);
+  // The search index is built from what the database now holds (ADR 0034); publishing rebuilds it.
+  await services.search.rebuild();
   return {
     migrationsApplied,
     contentSeeded: wasEmpty && summary.created > 0,

@@ -27,6 +27,9 @@ import { createCaseYoungRepository } from './features/cases/case-young.repo.js';
 import { createCaseYoungService } from './features/cases/case-young.service.js';
 import { createContentRepository } from './features/content/content.repo.js';
 import { createContentService } from './features/content/content.service.js';
+import { createEditorialRepository } from './features/editorial/editorial.repo.js';
+import { createEditorialService } from './features/editorial/editorial.service.js';
+import type { EditorialKinds } from './features/editorial/editorial.types.js';
 import { createKnowledgeService } from './features/knowledge/knowledge.service.js';
 import { createFeedbackRepository } from './features/feedback/feedback.repo.js';
 import { createFeedbackService } from './features/feedback/feedback.service.js';
@@ -83,6 +86,8 @@ export function createServices(
   database: DatabaseHandle,
   config: Config,
   warn: (message: string) => void = (message) => process.stderr.write(`Warning: ${message}\n`),
+  /** Tests only: other kinds of editorial document than the real ones (a small test kind). */
+  overrides: { editorialKinds?: EditorialKinds } = {},
 ) {
   useNodeNatives();
   const logKey = resolveLogKey(config, warn);
@@ -245,9 +250,18 @@ export function createServices(
     youngConsentBlocks: youngConsent,
     queued: () => jobs.poke(),
   });
+  // The kinds of document the CMS edits (issue 16, ADR 0033): each feature that owns content adds its kind here.
+  const editorialKinds: EditorialKinds = overrides.editorialKinds ?? [];
+  // The editorial core: workflow, history, four eyes, the start-up import of content/ (src/features/editorial/).
+  const editorial = createEditorialService(createEditorialRepository(database.db), {
+    kinds: editorialKinds,
+    audit,
+    translatorFor,
+  });
   return {
     config,
     dialect: database.dialect,
+    editorial,
     content,
     // The knowledge base (ADR 0035): articles in content_pages (section 'kennisbank') and de lijn from the pathway.
     knowledge: createKnowledgeService(createContentRepository(database.db), () => pathway.current),

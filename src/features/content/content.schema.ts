@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { choiceField } from '../../shared/http/forms.js';
 
-const audiences = ['parents', 'professionals', 'everyone'] as const;
-export type Audience = (typeof audiences)[number];
+export const pageAudiences = ['parents', 'professionals', 'everyone'] as const;
+export type Audience = (typeof pageAudiences)[number];
 
 /** How the information index groups pages, in this order. */
 export const topics = ['begrijpen', 'handelen', 'steun', 'over'] as const;
@@ -17,7 +17,7 @@ const isoDate = z
 export const frontMatterSchema = z.object({
   title: z.string().trim().min(1).max(200),
   summary: z.string().trim().min(1).max(400),
-  audience: z.array(z.enum(audiences)).min(1),
+  audience: z.array(z.enum(pageAudiences)).min(1),
   topic: z.enum(topics),
   sources: z
     .array(

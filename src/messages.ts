@@ -17,6 +17,7 @@ import { homeMessages } from './features/home/home.messages.js';
 import { knowledgeMessages } from './features/knowledge/knowledge.messages.js';
 import { journalPdfMessages } from './features/journal/export/pdf.messages.js';
 import { journalMessages } from './features/journal/journal.messages.js';
+import { pathwayKindMessages } from './features/cases/pathway-kind.messages.js';
 import { pathwayMessages } from './features/cases/pathway.messages.js';
 import { professionalsMessages } from './features/professionals/professionals.messages.js';
 import { searchMessages } from './features/search/search.messages.js';
@@ -49,6 +50,7 @@ export const catalogues = mergeCatalogues([
   journalPdfMessages,
   caseSharesMessages,
   pathwayMessages,
+  pathwayKindMessages,
   caseItemsMessages,
   caseMeasuresMessages,
   caseNotificationsMessages,

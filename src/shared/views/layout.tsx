@@ -86,6 +86,11 @@ function Header({ ctx }: { ctx: PageContext }) {
                 {t('layout.nav.help')}
               </a>
             </li>
+            <li>
+              <a class="app-nav__link" href="/zoeken" aria-current={ctx.path === '/zoeken' ? 'page' : undefined}>
+                {t('search.nav')}
+              </a>
+            </li>
             {ctx.ownSpace === 'journal' && (
               <li>
                 <a

@@ -21,12 +21,14 @@ function QuestionField({
   question,
   answer,
   isMissing,
+  preview = false,
 }: {
   ctx: PageContext;
   questionnaire: Questionnaire;
   question: Question;
   answer: string | undefined;
   isMissing: boolean;
+  preview?: boolean;
 }) {
   const { locale, t } = ctx;
   const options = questionnaire.scales[question.scale] ?? [];
@@ -61,6 +63,7 @@ function QuestionField({
               name={question.id}
               value={option.value}
               checked={answer === option.value}
+              disabled={preview}
             />
             <label class="app-radios__label" for={inputId(question, option.value)}>
               {option.label[locale]}
@@ -69,6 +72,69 @@ function QuestionField({
         ))}
       </div>
     </fieldset>
+  );
+}
+
+/** The questionnaire's groups of questions: in the form, and (disabled, one heading level down) in the CMS preview. */
+function QuestionGroups({
+  ctx,
+  questionnaire,
+  answers,
+  missingIds,
+  preview = false,
+}: {
+  ctx: PageContext;
+  questionnaire: Questionnaire;
+  answers: ReadonlyMap<string, string>;
+  missingIds: ReadonlySet<string>;
+  preview?: boolean;
+}) {
+  const { locale } = ctx;
+  const Heading = preview ? 'h3' : 'h2';
+  return (
+    <>
+      {questionnaire.groups.map((group, index) => (
+        <section key={group.id} class="app-check__group" aria-labelledby={`groep-${group.id}`} data-check-group>
+          <Heading id={`groep-${group.id}`}>
+            <span class="app-check__step">{`${index + 1}/${questionnaire.groups.length}`}</span> {group.title[locale]}
+          </Heading>
+          {group.intro && <p>{group.intro[locale]}</p>}
+          {group.questions.map((question) => (
+            <QuestionField
+              key={question.id}
+              ctx={ctx}
+              questionnaire={questionnaire}
+              question={question}
+              answer={answers.get(question.id)}
+              isMissing={missingIds.has(question.id)}
+              preview={preview}
+            />
+          ))}
+        </section>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The questionnaire as parents will see it, for the CMS preview (ADR 0036): the same questions, intro and
+ * warnings as the form, inside the editor's page (no form of its own, the answers disabled).
+ */
+export function CheckFormPreview({ ctx, questionnaire }: { ctx: PageContext; questionnaire: Questionnaire }) {
+  const { locale, t } = ctx;
+  return (
+    <section class="app-check app-check--preview" data-check-preview>
+      <p class="app-hint">{t('check.editor.previewNote')}</p>
+      <h2>{questionnaire.title[locale]}</h2>
+      <p class="app-lead">{questionnaire.intro[locale]}</p>
+      <p class="app-callout app-callout--danger">
+        <strong>{t('check.acuteHint')}</strong> <PhoneLink number={emergencyNumbers.emergency} />
+      </p>
+      <p class="app-callout app-callout--info" data-not-validated>
+        {t('check.notValidated')}
+      </p>
+      <QuestionGroups ctx={ctx} questionnaire={questionnaire} answers={new Map()} missingIds={new Set()} preview />
+    </section>
   );
 }
 
@@ -104,24 +170,7 @@ export function CheckFormPage({ ctx, questionnaire, answers, missing }: CheckFor
       <form method="post" action="/check" class="app-check" novalidate>
         <CsrfField ctx={ctx} />
         <input type="hidden" name="versie" value={String(questionnaire.version)} />
-        {questionnaire.groups.map((group, index) => (
-          <section key={group.id} class="app-check__group" aria-labelledby={`groep-${group.id}`} data-check-group>
-            <h2 id={`groep-${group.id}`}>
-              <span class="app-check__step">{`${index + 1}/${questionnaire.groups.length}`}</span> {group.title[locale]}
-            </h2>
-            {group.intro && <p>{group.intro[locale]}</p>}
-            {group.questions.map((question) => (
-              <QuestionField
-                key={question.id}
-                ctx={ctx}
-                questionnaire={questionnaire}
-                question={question}
-                answer={answers.get(question.id)}
-                isMissing={missingIds.has(question.id)}
-              />
-            ))}
-          </section>
-        ))}
+        <QuestionGroups ctx={ctx} questionnaire={questionnaire} answers={answers} missingIds={missingIds} />
         <p class="app-hint">{t('check.notStored')}</p>
         <button class="app-button" type="submit">
           {t('check.submit')}

@@ -16,7 +16,8 @@ const nl = {
   'knowledge.filter.all': 'Alle',
   'knowledge.filter.submit': 'Toon artikelen',
   'knowledge.filter.reset': 'Alle artikelen',
-  'knowledge.filter.badAudience': 'Deze doelgroep kennen we niet. Kies er een uit de lijst. We tonen nu alle doelgroepen.',
+  'knowledge.filter.badAudience':
+    'Deze doelgroep kennen we niet. Kies er een uit de lijst. We tonen nu alle doelgroepen.',
   'knowledge.filter.badTopic': 'Dit onderwerp kennen we niet. Kies er een uit de lijst. We tonen nu alle onderwerpen.',
   'knowledge.audience.care': 'Zorg en hulpverlening',
   'knowledge.audience.police': 'Politie',
@@ -33,8 +34,7 @@ const nl = {
   'knowledge.article.topic': 'Onderwerp:',
   'knowledge.article.professionalsOnly': 'Alleen voor professionals',
   'knowledge.article.reviewed': 'Laatst gecontroleerd op {date, date, long} door {who}',
-  'knowledge.article.notTranslated':
-    'Dit artikel is nog niet in het Engels geschreven. Je leest de Nederlandse tekst.',
+  'knowledge.article.notTranslated': 'Dit artikel is nog niet in het Engels geschreven. Je leest de Nederlandse tekst.',
   'knowledge.article.inDutch': '(in het Nederlands)',
   'knowledge.article.sources': 'Bronnen',
   'knowledge.article.print': 'Afdrukken',
@@ -87,7 +87,8 @@ const en: Translation<typeof nl> = {
   'knowledge.filter.all': 'All',
   'knowledge.filter.submit': 'Show articles',
   'knowledge.filter.reset': 'All articles',
-  'knowledge.filter.badAudience': 'We do not know this audience. Choose one from the list. All audiences are shown now.',
+  'knowledge.filter.badAudience':
+    'We do not know this audience. Choose one from the list. All audiences are shown now.',
   'knowledge.filter.badTopic': 'We do not know this topic. Choose one from the list. All topics are shown now.',
   'knowledge.audience.care': 'Care and social work',
   'knowledge.audience.police': 'Police',
@@ -104,7 +105,8 @@ const en: Translation<typeof nl> = {
   'knowledge.article.topic': 'Topic:',
   'knowledge.article.professionalsOnly': 'Professionals only',
   'knowledge.article.reviewed': 'Last reviewed on {date, date, long} by {who}',
-  'knowledge.article.notTranslated': 'This article has not been written in English yet. You are reading the Dutch text.',
+  'knowledge.article.notTranslated':
+    'This article has not been written in English yet. You are reading the Dutch text.',
   'knowledge.article.inDutch': '(in Dutch)',
   'knowledge.article.sources': 'Sources',
   'knowledge.article.print': 'Print',

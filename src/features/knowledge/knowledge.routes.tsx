@@ -21,7 +21,12 @@ export function registerKnowledgeRoutes(app: FastifyInstance, pages: Pages, know
     if (problems.length > 0) {
       const articles = await knowledge.listArticles(request.actor, request.locale, request.t, {});
       return reply.html(
-        <KnowledgeIndexPage ctx={pages.contextOf(request, reply)} articles={articles} filter={{}} problems={problems} />,
+        <KnowledgeIndexPage
+          ctx={pages.contextOf(request, reply)}
+          articles={articles}
+          filter={{}}
+          problems={problems}
+        />,
         400,
       );
     }

@@ -1,11 +1,6 @@
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
-import {
-  type FilterProblem,
-  type KnowledgeFilter,
-  knowledgeAudiences,
-  knowledgeTopics,
-} from '../knowledge.schema.js';
+import { type FilterProblem, type KnowledgeFilter, knowledgeAudiences, knowledgeTopics } from '../knowledge.schema.js';
 import type { ArticleListing } from '../knowledge.types.js';
 import { ArticleFacts, audienceKey, ReviewedLine, topicKey } from './knowledge-parts.js';
 

@@ -31,7 +31,10 @@ function StepForProfessionals({
     .filter((found) => found !== undefined)
     .map((found) => ({
       id: found.step.id,
-      href: found.track.id === track.id ? `#stap-${found.step.id}` : `/kennisbank/${trackSlug(found.track)}#stap-${found.step.id}`,
+      href:
+        found.track.id === track.id
+          ? `#stap-${found.step.id}`
+          : `/kennisbank/${trackSlug(found.track)}#stap-${found.step.id}`,
       name:
         found.track.id === track.id
           ? found.step.title[locale]

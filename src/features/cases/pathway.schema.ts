@@ -112,6 +112,14 @@ export const pathwaySchema = z
     version: z.number().int().min(1),
     status: z.enum(['published', 'retired']),
     published: day,
+    /**
+     * A regional variant's veiligheidsregio (ADR 0037): absent for the national pathway. A variant's files live in
+     * content/pathway/regions/<code>/ and the editorial key is `region:<code>`.
+     */
+    region: z
+      .string()
+      .regex(/^VR\d{2}$/, 'must be a veiligheidsregio code like VR01')
+      .optional(),
     /** What the page for young people says besides the tracks: where to go, and the sources of its own facts. */
     young: z.object({
       help: z.array(youngHelp).min(1),

@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { readVersionedFiles } from '../../shared/versioned-files.js';
 import { type Pathway, pathwaySchema, type PathwayStep, type PathwayTrack } from './pathway.schema.js';
 
@@ -8,12 +10,90 @@ import { type Pathway, pathwaySchema, type PathwayStep, type PathwayTrack } from
  * can still be finished. Loops are allowed; a step pointing to itself is not (the schema refuses it).
  */
 
-/** All pathway versions in the repository; the newest published one is current. */
+/** The key of the national pathway, and of a regional variant: `region:<veiligheidsregio code>` (ADR 0037). */
+export const nationalPathway = 'national';
+export const regionKeyPattern = /^region:VR\d{2}$/;
+export const regionKey = (code: string): string => `region:${code}`;
+export const isPathwayKey = (key: string): boolean => key === nationalPathway || regionKeyPattern.test(key);
+
+/** A pathway's versions under one key, oldest first; the last published one is that key's current one. */
+export interface PathwayLine {
+  key: string;
+  versions: readonly Pathway[];
+}
+
+/**
+ * All pathway versions: the national pathway and its regional variants. Version numbers are unique across all
+ * keys, so a step move's `pathway_version` names exactly one pathway. Refilled after a publish in the CMS (the
+ * registry object stays the same, so everyone holding it sees the new versions).
+ */
 export interface PathwayRegistry {
-  current: Pathway;
-  /** A version by number (published or retired): a case's step moves name the version they were made in. */
+  /** The national pathway now. */
+  readonly current: Pathway;
+  /** A version by number (published or retired, of any key): a case's step moves name the version they were made in. */
   version(version: number): Pathway | undefined;
-  all: readonly Pathway[];
+  /** Every version of every key, oldest first per key, the national ones first. */
+  readonly all: readonly Pathway[];
+  /** The key a version belongs to. */
+  keyOf(version: number): string | undefined;
+  /** What a case on this key follows now: the key's published version, else the national one. */
+  currentFor(key: string | null | undefined): Pathway;
+  /** The published regional variants, by region code. */
+  readonly regions: readonly { code: string; pathway: Pathway }[];
+  /** The key a new case in this veiligheidsregio follows: its variant when one is published, else national. */
+  keyForRegion(code: string | null | undefined): string;
+  /** Replaces every version (after a publish in the CMS, and at start from the editorial store). */
+  refill(lines: readonly PathwayLine[]): void;
+}
+
+/** A registry over the given lines; the national line must have a published version. */
+export function createPathwayRegistry(initial: readonly PathwayLine[]): PathwayRegistry {
+  let lines: PathwayLine[] = [];
+  let byVersion = new Map<number, { key: string; pathway: Pathway }>();
+  let currents = new Map<string, Pathway>();
+  const fill = (next: readonly PathwayLine[]) => {
+    const national = next.find((line) => line.key === nationalPathway);
+    const published = national?.versions.filter((entry) => entry.status === 'published').at(-1);
+    if (published === undefined) throw new PathwayFileError(nationalPathway, ['no published pathway version']);
+    const versions = new Map<number, { key: string; pathway: Pathway }>();
+    const nowCurrent = new Map<string, Pathway>();
+    for (const line of next) {
+      for (const pathway of line.versions) {
+        const taken = versions.get(pathway.version);
+        if (taken !== undefined) {
+          throw new PathwayFileError(line.key, [`version ${pathway.version} is also a version of ${taken.key}`]);
+        }
+        versions.set(pathway.version, { key: line.key, pathway });
+      }
+      const current = line.versions.filter((entry) => entry.status === 'published').at(-1);
+      if (current !== undefined) nowCurrent.set(line.key, current);
+    }
+    lines = [...next].sort((a, b) => (a.key === nationalPathway ? -1 : b.key === nationalPathway ? 1 : 0));
+    byVersion = versions;
+    currents = nowCurrent;
+  };
+  fill(initial);
+  return {
+    get current() {
+      return currents.get(nationalPathway)!;
+    },
+    version: (version) => byVersion.get(version)?.pathway,
+    get all() {
+      return lines.flatMap((line) => line.versions);
+    },
+    keyOf: (version) => byVersion.get(version)?.key,
+    currentFor: (key) =>
+      (key === null || key === undefined ? undefined : currents.get(key)) ?? currents.get(nationalPathway)!,
+    get regions() {
+      return [...currents]
+        .filter(([key]) => key !== nationalPathway)
+        .map(([key, pathway]) => ({ code: key.slice('region:'.length), pathway }))
+        .sort((a, b) => a.code.localeCompare(b.code));
+    },
+    keyForRegion: (code) =>
+      code !== null && code !== undefined && currents.has(regionKey(code)) ? regionKey(code) : nationalPathway,
+    refill: fill,
+  };
 }
 
 export class PathwayFileError extends Error {
@@ -90,12 +170,31 @@ export function parsePathway(raw: unknown, file: string): Pathway {
   return parsed.data;
 }
 
-/** Reads and checks every `vN.json` in the directory. */
+/**
+ * Reads and checks every `vN.json` in the directory (the national pathway) and in `regions/<VRnn>/` (the regional
+ * variants).
+ */
 export function loadPathways(directory: string): PathwayRegistry {
-  const all = readVersionedFiles(directory, parsePathway, (file, problems) => new PathwayFileError(file, problems));
-  const current = all.filter((entry) => entry.status === 'published').at(-1);
-  if (current === undefined) throw new PathwayFileError(directory, ['no published pathway version']);
-  return { current, all, version: (version) => all.find((entry) => entry.version === version) };
+  const refuse = (file: string, problems: string[]) => new PathwayFileError(file, problems);
+  const lines: PathwayLine[] = [
+    { key: nationalPathway, versions: readVersionedFiles(directory, parsePathway, refuse) },
+  ];
+  const regions = path.join(directory, 'regions');
+  if (existsSync(regions)) {
+    for (const code of readdirSync(regions).sort()) {
+      if (!/^VR\d{2}$/.test(code)) continue;
+      const versions = readVersionedFiles(path.join(regions, code), parsePathway, refuse);
+      const stray = versions.find((entry) => entry.region !== code);
+      if (stray !== undefined) {
+        throw new PathwayFileError(path.join(regions, code, `v${stray.version}.json`), [`"region" must be ${code}`]);
+      }
+      lines.push({ key: regionKey(code), versions });
+    }
+  }
+  if (!lines[0]!.versions.some((entry) => entry.status === 'published')) {
+    throw new PathwayFileError(directory, ['no published pathway version']);
+  }
+  return createPathwayRegistry(lines);
 }
 
 /** A track by id. */

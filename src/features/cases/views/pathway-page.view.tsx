@@ -3,16 +3,43 @@ import { Layout } from '../../../shared/views/layout.js';
 import type { Pathway } from '../pathway.schema.js';
 import { PathwayGuide } from './pathway.views.js';
 
+/** A published regional variant of the pathway (ADR 0037). */
+export interface RegionalVariant {
+  code: string;
+  name: string;
+  version: number;
+}
+
 /**
  * /samenwerken/hoe-het-werkt: the pathway of de lijn explained to parents (and anyone else) without an account.
  * What a parent decides and what not comes before the tracks, so nobody reads a promise of control into them.
  */
-export function PathwayPage({ ctx, pathway }: { ctx: PageContext; pathway: Pathway }) {
+export function PathwayPage({
+  ctx,
+  pathway,
+  regions = [],
+  variant,
+}: {
+  ctx: PageContext;
+  pathway: Pathway;
+  /** The published regional variants (listed under the national pathway). */
+  regions?: readonly RegionalVariant[];
+  /** Set when this page shows a regional variant rather than the national pathway. */
+  variant?: RegionalVariant | undefined;
+}) {
   const { t, locale } = ctx;
+  const title =
+    variant === undefined ? t('pathway.page.title') : t('pathwayKind.region.title', { region: variant.name });
   return (
-    <Layout ctx={ctx} title={t('pathway.page.title')} description={t('pathway.page.description')}>
+    <Layout ctx={ctx} title={title} description={t('pathway.page.description')}>
       <article class="app-article">
-        <h1>{t('pathway.page.title')}</h1>
+        <h1>{title}</h1>
+        {variant !== undefined && (
+          <p>
+            {`${t('pathwayKind.region.lead', { region: variant.name })} `}
+            <a href="/samenwerken/hoe-het-werkt">{t('pathwayKind.region.back')}</a>
+          </p>
+        )}
         <p class="app-lead">{t('pathway.page.lead')}</p>
         <p class="app-callout app-callout--danger">
           {`${t('pathway.page.urgent')} `}
@@ -60,6 +87,22 @@ export function PathwayPage({ ctx, pathway }: { ctx: PageContext; pathway: Pathw
         </nav>
 
         <PathwayGuide ctx={ctx} pathway={pathway} />
+
+        {variant === undefined && regions.length > 0 && (
+          <section aria-labelledby="zo-werkt-het-regio">
+            <h2 id="zo-werkt-het-regio">{t('pathwayKind.regions.title')}</h2>
+            <p>{t('pathwayKind.regions.intro')}</p>
+            <ul>
+              {regions.map((region) => (
+                <li key={region.code}>
+                  <a href={`/samenwerken/hoe-het-werkt/regio/${region.code}`}>
+                    {t('pathwayKind.regions.item', { region: region.name, version: region.version })}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
 
         <p class="app-hint">{t('pathway.page.reviewed')}</p>
       </article>

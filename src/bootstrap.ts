@@ -42,19 +42,22 @@ export async function migrateDatabase(database: DatabaseHandle, config: Config):
 export async function prepareDatabase(database: DatabaseHandle, services: Services): Promise<PrepareResult> {
   const migrationsApplied = await migrateDatabase(database, services.config);
   const wasEmpty = await services.content.isEmpty();
-  const summary = await services.content.importDirectory(contentDir);
   // Reference data is only loaded into an empty database; a newer file set goes in with the CLI's import-regions.
   const regionsSeeded = !(await services.help.hasReferenceData());
   if (regionsSeeded) await services.help.importReferenceData(referenceDataDir);
   const organisationsWritten = await services.help.importOrganisations(organisationsFile);
   // Every editorial kind's files in content/ (ADR 0033): new texts published as by `import:files`, known ones skipped.
-  await services.editorial.importDirectory(contentDir);
+  // Information pages among them: published through the editorial store, which writes content_pages (ADR 0040).
+  const imported = await services.editorial.importDirectory(contentDir);
+  const pages = imported.page ?? { created: 0, updated: 0, unchanged: 0 };
+  // The check answers from the questionnaire versions in the editorial store (ADR 0036), even when none was new.
+  await services.questionnaireVersions.reload();
   // The search index is built from what the database now holds (ADR 0034); publishing rebuilds it.
   await services.search.rebuild();
   return {
     migrationsApplied,
-    contentSeeded: wasEmpty && summary.created > 0,
-    contentUpdated: summary.updated,
+    contentSeeded: wasEmpty && pages.created > 0,
+    contentUpdated: pages.updated,
     regionsSeeded,
     organisationsWritten,
   };

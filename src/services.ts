@@ -1,6 +1,7 @@
 import { createCheckRepository } from './features/check/check.repo.js';
 import { createCheckService } from './features/check/check.service.js';
 import { loadQuestionnaires } from './features/check/questionnaires.js';
+import { questionnaireKind } from './features/check/questionnaire.kind.js';
 import { createCaseClosingRepository } from './features/cases/case-closing.repo.js';
 import { createCaseClosingService } from './features/cases/case-closing.service.js';
 import { createCaseExportsRepository } from './features/cases/case-exports.repo.js';
@@ -27,9 +28,11 @@ import { createCaseYoungRepository } from './features/cases/case-young.repo.js';
 import { createCaseYoungService } from './features/cases/case-young.service.js';
 import { createContentRepository } from './features/content/content.repo.js';
 import { createContentService } from './features/content/content.service.js';
+import { pageKind } from './features/content/page.kind.js';
 import { createEditorialRepository } from './features/editorial/editorial.repo.js';
 import { createEditorialService } from './features/editorial/editorial.service.js';
 import type { EditorialKinds } from './features/editorial/editorial.types.js';
+import { articleKind } from './features/knowledge/article.kind.js';
 import { createKnowledgeService } from './features/knowledge/knowledge.service.js';
 import { createFeedbackRepository } from './features/feedback/feedback.repo.js';
 import { createFeedbackService } from './features/feedback/feedback.service.js';
@@ -251,7 +254,21 @@ export function createServices(
     queued: () => jobs.poke(),
   });
   // The kinds of document the CMS edits (issue 16, ADR 0033): each feature that owns content adds its kind here.
-  const editorialKinds: EditorialKinds = overrides.editorialKinds ?? [];
+  // The check's questionnaire versions (ADR 0036): from content/check/ until the editorial store fills them (at
+  // start after the import, and after every publish of a version).
+  const questionnaires = loadQuestionnaires(questionnairesDir);
+  const questionnaireVersions = questionnaireKind({
+    registry: questionnaires,
+    publishedDocuments: () => editorial.publishedDocuments('questionnaire'),
+    t: translatorFor('nl'),
+  });
+  const editorialKinds: EditorialKinds = overrides.editorialKinds ?? [
+    // Information pages (content/nl|en/<slug>.md, ADR 0040), written to content_pages when published.
+    pageKind(createContentRepository(database.db)),
+    // Knowledge articles (content/kennisbank/nl|en/<slug>.md, ADR 0035), in content_pages with section 'kennisbank'.
+    articleKind(createContentRepository(database.db)),
+    questionnaireVersions,
+  ];
   // The editorial core: workflow, history, four eyes, the start-up import of content/ (src/features/editorial/).
   const editorial = createEditorialService(createEditorialRepository(database.db), {
     kinds: editorialKinds,
@@ -268,7 +285,8 @@ export function createServices(
     feedback,
     // Search over the information pages and the knowledge base (ADR 0034): in process, rebuilt at start and on publish.
     search: createSearchService({ loadPages: () => createContentRepository(database.db).searchablePages() }),
-    check: createCheckService(loadQuestionnaires(questionnairesDir), createCheckRepository(database.db)),
+    check: createCheckService(questionnaires, createCheckRepository(database.db)),
+    questionnaireVersions,
     pathway,
     help: createHelpService(createHelpRepository(database.db)),
     health: createHealthRepository(database.db),

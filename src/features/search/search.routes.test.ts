@@ -1,0 +1,212 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { PassThrough } from 'node:stream';
+import { before, describe, test } from 'node:test';
+import { csrfTokenFrom, withCookiesOf } from '../../../test/helpers/app.js';
+import { caseProfessional, prepareCaseWorld } from '../../../test/helpers/case-factories.js';
+import { caseAppForSuite } from '../../../test/helpers/case-setup.js';
+import { dialects } from '../../../test/helpers/databases.js';
+import { assertNotInDump, databaseDump } from '../../../test/helpers/dump.js';
+import { buildParent } from '../../../test/helpers/factories.js';
+import { mainOf, textOf } from '../../../test/helpers/html-text.js';
+import { createApp } from '../../app.js';
+
+type Jar = Record<string, string>;
+
+for (const dialect of dialects) {
+  void describe(`search over HTTP [${dialect}]`, () => {
+    const { target, sink } = caseAppForSuite(dialect);
+    const browsers: Record<'anonymous' | 'parent' | 'professional', Jar> = {
+      anonymous: {},
+      parent: {},
+      professional: {},
+    };
+
+    /** A test page written straight into content_pages (as a publish would), then the index rebuilt. */
+    const insertPage = async (page: {
+      slug: string;
+      title: string;
+      body: string;
+      section: string;
+      visibility: string;
+    }) => {
+      const now = new Date().toISOString();
+      await target.database.handle.db
+        .insertInto('content_pages')
+        .values({
+          id: randomUUID(),
+          slug: page.slug,
+          lang: 'nl',
+          status: 'published',
+          title: page.title,
+          summary: 'Een pagina voor de zoektest.',
+          audience: JSON.stringify(['care']),
+          topic: 'signalen',
+          sources: '[]',
+          headings: '[]',
+          last_reviewed: '2026-12-01',
+          sort_order: 0,
+          body_markdown: page.body,
+          body_html: '<p>proef</p>',
+          source_hash: randomUUID(),
+          section: page.section,
+          visibility: page.visibility,
+          reviewed_by: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+    };
+
+    before(async () => {
+      const world = await prepareCaseWorld(target, sink());
+      const professional = await caseProfessional(world, 'care', `zoek.hulp.${process.pid}.${dialect}`);
+      const parent = await buildParent(target);
+      browsers.parent = parent.cookies;
+      browsers.professional = professional.cookies;
+      await insertPage({
+        slug: 'zoektest-vak',
+        title: 'Afwegingskader zoektest voor het vak',
+        body: 'Alleen voor professionals: het vakwoord kwartelkoning.',
+        section: 'kennisbank',
+        visibility: 'professionals',
+      });
+      await insertPage({
+        slug: 'zoektest-script',
+        title: '<script>alert("zoektest")</script> Scripttitel',
+        body: 'Een tekst met <img src=x onerror=alert(1)> en het woord reigerbek.',
+        section: 'informatie',
+        visibility: 'public',
+      });
+      await target.services.search.rebuild();
+    });
+
+    /** GET /zoeken for the token, then POST the query as that browser (language by the taal cookie). */
+    const searchAs = async (jar: Jar, query: unknown, lang: 'nl' | 'en' = 'nl') => {
+      const cookies = { ...jar, taal: lang };
+      const form = await target.app.inject({ method: 'GET', url: '/zoeken', cookies });
+      assert.equal(form.statusCode, 200);
+      return target.app.inject({
+        method: 'POST',
+        url: '/zoeken',
+        cookies: withCookiesOf(cookies, form.headers),
+        payload: { _csrf: csrfTokenFrom(form.body), ...(query === undefined ? {} : { zoekterm: query }) },
+      });
+    };
+
+    test('the form is posted, so the query never goes into an address', async () => {
+      const page = await target.app.inject({ method: 'GET', url: '/zoeken' });
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /<form method="post" action="\/zoeken" role="search"/);
+      assert.match(page.body, /name="zoekterm"/);
+      assert.match(page.body, /href="\/zoeken"/, 'the header links to search');
+    });
+
+    test('"kind" finds pages about children, with the match marked, not stored by the browser (no-store)', async () => {
+      const response = await searchAs({}, 'kind');
+      assert.equal(response.statusCode, 200);
+      assert.equal(response.headers['cache-control'], 'no-store');
+      const main = mainOf(response.body);
+      assert.match(main, /href="\/informatie\/praten-met-je-kind"/);
+      assert.match(main, /<mark>kinderen<\/mark>/i);
+      assert.match(main, /value="kind"/, 'the query stays in the field');
+    });
+
+    test('"uitgebuit" finds "uitbuiting", "sextorsion" the sextortion page, in both languages', async () => {
+      const dutch = mainOf((await searchAs({}, 'uitgebuit')).body);
+      assert.match(dutch, /href="\/informatie\/wat-is-seksuele-uitbuiting"/);
+      assert.match(dutch, /<mark>uitbuiting<\/mark>/i);
+      for (const lang of ['nl', 'en'] as const) {
+        const main = mainOf((await searchAs({}, 'sextorsion', lang)).body);
+        const first = /<li[^>]*class="app-search-results__item"[\s\S]*?href="([^"]+)"/.exec(main)?.[1];
+        assert.equal(first, '/informatie/sextortion', lang);
+      }
+    });
+
+    test('a professionals-only article is found by a professional, not by a visitor or a parent', async () => {
+      for (const [who, found] of [
+        ['anonymous', false],
+        ['parent', false],
+        ['professional', true],
+      ] as const) {
+        const response = await searchAs(browsers[who], 'kwartelkoning');
+        assert.equal(response.statusCode, 200, who);
+        assert.equal(mainOf(response.body).includes('/kennisbank/zoektest-vak'), found, who);
+      }
+    });
+
+    test('a page title and text with markup come out escaped', async () => {
+      const response = await searchAs({}, 'reigerbek');
+      const main = mainOf(response.body);
+      assert.match(main, /href="\/informatie\/zoektest-script"/);
+      assert.match(main, /&lt;script>alert\(&quot;zoektest&quot;\)&lt;\/script> Scripttitel/);
+      assert.doesNotMatch(main, /<script|<img/);
+      assert.match(main, /<mark>reigerbek<\/mark>/);
+    });
+
+    test('hostile queries: a clear 400 or a page of results, never a 500, for every kind of visitor', async () => {
+      const huge = 'uitbuiting '.repeat(1000);
+      for (const who of ['anonymous', 'parent', 'professional'] as const) {
+        const tooLong = await searchAs(browsers[who], huge);
+        assert.equal(tooLong.statusCode, 400, `${who}: 10 KB`);
+        assert.match(textOf(tooLong.body), /Je zoekvraag is te lang/);
+        assert.ok(!tooLong.body.includes(huge.slice(0, 400)), 'the long text is not echoed whole');
+        const tooLongEn = await searchAs(browsers[who], huge, 'en');
+        assert.equal(tooLongEn.statusCode, 400);
+        assert.match(textOf(tooLongEn.body), /Your search is too long/);
+
+        const empty = await searchAs(browsers[who], '   ');
+        assert.equal(empty.statusCode, 400, `${who}: empty`);
+        assert.match(textOf(empty.body), /Typ een woord om naar te zoeken/);
+        const missing = await searchAs(browsers[who], undefined);
+        assert.equal(missing.statusCode, 400, `${who}: no field`);
+        const list = await searchAs(browsers[who], ['kind', 'ouder']);
+        assert.equal(list.statusCode, 400, `${who}: a list`);
+        const signs = await searchAs(browsers[who], '.*+?^${}()|[]\\/');
+        assert.equal(signs.statusCode, 400, `${who}: only signs`);
+        assert.match(textOf(signs.body), /Zoek op een woord met letters of cijfers/);
+
+        for (const query of [
+          '<script>alert(1)</script>',
+          '"><img src=x onerror=alert(1)>',
+          '(kind|ouder)*[',
+          '.*(a+)+$',
+          '\\u0000 kind %00',
+        ]) {
+          const response = await searchAs(browsers[who], query);
+          assert.equal(response.statusCode, 200, `${who}: ${query}`);
+          assert.doesNotMatch(mainOf(response.body), /<script|<img/);
+        }
+      }
+    });
+
+    test('a post without the form token is refused, not searched', async () => {
+      const response = await target.app.inject({ method: 'POST', url: '/zoeken', payload: { zoekterm: 'kind' } });
+      assert.equal(response.statusCode, 403);
+    });
+
+    test('the query is in no log line and in no table', async () => {
+      const query = 'uitbuiting zoekgeheimpje';
+      const lines: string[] = [];
+      const stream = new PassThrough();
+      stream.on('data', (chunk: Buffer) => lines.push(chunk.toString('utf8')));
+      const logged = await createApp(target.services, { logStream: stream });
+      try {
+        const form = await logged.inject({ method: 'GET', url: '/zoeken' });
+        const response = await logged.inject({
+          method: 'POST',
+          url: '/zoeken',
+          cookies: withCookiesOf({}, form.headers),
+          payload: { _csrf: csrfTokenFrom(form.body), zoekterm: query },
+        });
+        assert.equal(response.statusCode, 200);
+      } finally {
+        await logged.close();
+      }
+      const text = lines.join('');
+      assert.match(text, /\/zoeken/, 'the request was logged, by its route');
+      assert.doesNotMatch(text, /zoekgeheimpje/);
+      assertNotInDump(await databaseDump(target), [['the query', Buffer.from('zoekgeheimpje')]]);
+    });
+  });
+}

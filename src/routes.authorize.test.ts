@@ -30,6 +30,10 @@ const openToAnyone: Record<string, string> = {
   'POST /weg': "the quick exit ends only the caller's own session",
   'POST /check': 'the check: anyone may take it (checkOutcome.take); nothing about the answers is stored',
   'POST /informatie/:slug/feedback': 'feedback on a published page (contentPage.giveFeedback): anyone',
+  'POST /informatie/:slug/wat-miste-je':
+    "a reader's text on a published page (contentPage.giveFeedback): anyone, held pending",
+  'POST /kennisbank/:slug/wat-miste-je':
+    "a reader's text on an article they may read (giveFeedback): anyone, held pending",
   'POST /samenwerken/jongere':
     "a young person's sign-up (ADR 0030): the single-use code a professional of their case gave them is the credential",
 };
@@ -47,6 +51,8 @@ interface VictimIds {
   sessionIdHash: string;
   userId: string;
   organisationId: string;
+  /** A reader's pending text under "what was missing?" (features/feedback). */
+  feedbackTextId: string;
 }
 
 const passphrase = 'regen op het dak van de schuur';
@@ -98,6 +104,9 @@ const stateChanging: Record<string, Attempt> = {
     refusedTo: adminsOnly,
     params: (ids) => ({ id: ids.organisationId }),
   },
+  // Readers' texts: the editorial roles only (ADR 0038).
+  'POST /beheer/feedback/:id/goedkeuren': { refusedTo: adminsOnly, params: (ids) => ({ id: ids.feedbackTextId }) },
+  'POST /beheer/feedback/:id/verwijderen': { refusedTo: adminsOnly, params: (ids) => ({ id: ids.feedbackTextId }) },
   'POST /organisatie/aanmeldingen/:id/goedkeuren': {
     refusedTo: adminsOnly,
     params: (ids) => ({ id: ids.userId }),
@@ -328,7 +337,22 @@ for (const dialect of dialects) {
       const session = (await services.accounts.currentSession(victim.cookies.sessie))!;
       const sessionIdHash = session.idHash;
       const organisation = await database.handle.db.selectFrom('organisations').select('id').executeTakeFirstOrThrow();
-      ids = { entryId, diaryNoteId, sessionIdHash, userId: session.userId, organisationId: organisation.id };
+      const text = await post(victim.cookies, '/informatie/veilig-gebruik/wat-miste-je', {
+        tekst: 'Voor de redactie.',
+      });
+      assert.equal(text.statusCode, 303);
+      const feedbackText = await database.handle.db
+        .selectFrom('page_feedback_texts')
+        .select('id')
+        .executeTakeFirstOrThrow();
+      ids = {
+        entryId,
+        diaryNoteId,
+        sessionIdHash,
+        userId: session.userId,
+        organisationId: organisation.id,
+        feedbackTextId: feedbackText.id,
+      };
 
       jars.anonymous = {};
       jars.otherParent = (await buildParent(testApp, { username: 'andere.ouder', passphrase })).cookies;

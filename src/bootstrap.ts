@@ -3,7 +3,7 @@ import type { Config } from './shared/config/config.js';
 import { type DatabaseHandle, openDatabase } from './shared/db/database.js';
 import { migrateToLatest } from './shared/db/migrate.js';
 import { grantApplicationPrivileges, roleOf } from './shared/db/privileges.js';
-import { contentDir, organisationsFile, referenceDataDir } from './shared/paths.js';
+import { contentDir, referenceDataDir } from './shared/paths.js';
 
 export interface PrepareResult {
   migrationsApplied: string[];
@@ -45,11 +45,14 @@ export async function prepareDatabase(database: DatabaseHandle, services: Servic
   // Reference data is only loaded into an empty database; a newer file set goes in with the CLI's import-regions.
   const regionsSeeded = !(await services.help.hasReferenceData());
   if (regionsSeeded) await services.help.importReferenceData(referenceDataDir);
-  const organisationsWritten = await services.help.importOrganisations(organisationsFile);
   // Every editorial kind's files in content/ (ADR 0033): new texts published as by `import:files`, known ones skipped.
   // Information pages among them: published through the editorial store, which writes content_pages (ADR 0040).
   const imported = await services.editorial.importDirectory(contentDir);
   const pages = imported.page ?? { created: 0, updated: 0, unchanged: 0 };
+  // Organisations (content/organisations.json) come in as editorial documents too, written to the help finder's table.
+  const organisationsWritten = (imported.organisation?.created ?? 0) + (imported.organisation?.updated ?? 0);
+  // The pathway registry from the editorial store (ADR 0037): versions published in the CMS are not in the files.
+  await services.pathwayVersions.reload();
   // The check answers from the questionnaire versions in the editorial store (ADR 0036), even when none was new.
   await services.questionnaireVersions.reload();
   // The search index is built from what the database now holds (ADR 0034); publishing rebuilds it.

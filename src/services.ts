@@ -19,6 +19,7 @@ import { createCaseItemsService } from './features/cases/case-items.service.js';
 import { createCaseSharesRepository } from './features/cases/case-shares.repo.js';
 import { createCaseSharesService } from './features/cases/case-shares.service.js';
 import { loadPathways } from './features/cases/pathway.js';
+import { createPathwayKind } from './features/cases/pathway.kind.js';
 import { createCasesRepository } from './features/cases/cases.repo.js';
 import { createCasesService } from './features/cases/cases.service.js';
 import { casesUserData } from './features/cases/cases.user-data.js';
@@ -41,6 +42,8 @@ import { createSearchService } from './features/search/search.service.js';
 import { createHealthRepository } from './features/health/health.repo.js';
 import { createHelpRepository } from './features/help/help.repo.js';
 import { createHelpService } from './features/help/help.service.js';
+import { createOrganisationKind } from './features/help/organisation.kind.js';
+import { readSafetyRegionNames } from './features/help/reference-data.js';
 import type { Config } from './shared/config/config.js';
 import type { DatabaseHandle } from './shared/db/database.js';
 import { createAccountsRepository } from './features/accounts/accounts.repo.js';
@@ -74,7 +77,7 @@ import { dailyHandler, type DailyJobKind, defineDailyJob } from './shared/jobs/r
 import { createJobsRepository, enqueue } from './shared/jobs/jobs.repo.js';
 import { accountChangedNotice, accountChangedNoticeHandler } from './features/accounts/accounts.jobs.js';
 import { translatorFor } from './messages.js';
-import { pathwayDir, questionnairesDir } from './shared/paths.js';
+import { pathwayDir, questionnairesDir, referenceDataDir } from './shared/paths.js';
 import { sessionCookieName } from './shared/auth/session-cookie.js';
 import type { SymmetricKey } from './shared/crypto/aead.js';
 import { createProfessionalsRepository } from './features/professionals/professionals.repo.js';
@@ -245,6 +248,7 @@ export function createServices(
   const jobs = createJobWorker(createJobsRepository(database.db, database.dialect), jobHandlers);
   // The pathway of de lijn (content/pathway/), checked here so that a broken file stops the start.
   const pathway = loadPathways(pathwayDir);
+  const safetyRegionNames = readSafetyRegionNames(referenceDataDir);
   // Exports of a case (ADR 0029): the summary PDF, a parent's own copy, the police bundle.
   const caseExports = createCaseExportsService(caseExportsRepository, createCaseSharesRepository(database.db), {
     jobPublicKey: jobKey.publicKey,
@@ -262,12 +266,27 @@ export function createServices(
     publishedDocuments: () => editorial.publishedDocuments('questionnaire'),
     t: translatorFor('nl'),
   });
+  // Organisations of the help finder (content/organisations.json, ADR 0037): written to the organisations table.
+  const help = createHelpService(createHelpRepository(database.db));
+  const organisationVersions = createOrganisationKind({
+    repo: createHelpRepository(database.db),
+    forget: () => help.forgetOrganisations(),
+  });
+  // The pathway, national and per veiligheidsregio (ADR 0037): the registry refilled from the store after a publish.
+  const pathwayVersions = createPathwayKind({
+    registry: pathway,
+    published: () => editorial.publishedDocuments('pathway'),
+    translate: translatorFor('nl'),
+    regionNames: safetyRegionNames,
+  });
   const editorialKinds: EditorialKinds = overrides.editorialKinds ?? [
     // Information pages (content/nl|en/<slug>.md, ADR 0040), written to content_pages when published.
     pageKind(createContentRepository(database.db)),
     // Knowledge articles (content/kennisbank/nl|en/<slug>.md, ADR 0035), in content_pages with section 'kennisbank'.
     articleKind(createContentRepository(database.db)),
     questionnaireVersions,
+    organisationVersions,
+    pathwayVersions,
   ];
   // The editorial core: workflow, history, four eyes, the start-up import of content/ (src/features/editorial/).
   const editorial = createEditorialService(createEditorialRepository(database.db), {
@@ -288,7 +307,9 @@ export function createServices(
     check: createCheckService(questionnaires, createCheckRepository(database.db)),
     questionnaireVersions,
     pathway,
-    help: createHelpService(createHelpRepository(database.db)),
+    pathwayVersions,
+    safetyRegionNames,
+    help,
     health: createHealthRepository(database.db),
     accounts,
     keyRotation: createKeyRotationService(

@@ -86,7 +86,10 @@ export interface PathwayKindOptions {
   clock?: () => Date;
 }
 
-export function createPathwayKind(options: PathwayKindOptions): EditorialKind<Pathway> {
+/** The pathway kind, with `reload`: the registry refilled from the editorial store (at start, after the import). */
+export type PathwayKind = EditorialKind<Pathway> & { reload(): Promise<void> };
+
+export function createPathwayKind(options: PathwayKindOptions): PathwayKind {
   const { registry } = options;
   const clock = options.clock ?? (() => new Date());
   const regionName = (code: string) => options.regionNames?.get(code) ?? code;
@@ -176,7 +179,7 @@ export function createPathwayKind(options: PathwayKindOptions): EditorialKind<Pa
       const base: Record<string, unknown> =
         published !== undefined
           ? (JSON.parse(published) as Record<string, unknown>)
-          : (structuredClone(registry.currentFor(nationalPathway)));
+          : structuredClone(registry.currentFor(nationalPathway));
       const own = typeof base.version === 'number' ? base.version : 0;
       const draft: Record<string, unknown> = {
         ...base,
@@ -221,6 +224,7 @@ export function createPathwayKind(options: PathwayKindOptions): EditorialKind<Pa
     async apply() {},
 
     afterPublish: refill,
+    reload: refill,
 
     async readFiles(contentDirectory: string): Promise<DocumentText[]> {
       const texts: DocumentText[] = [];

@@ -282,6 +282,11 @@ export function createHelpService(
       return written;
     },
 
+    /** Forgets the organisations held in memory (after a publish in the CMS wrote the table). */
+    forgetOrganisations(): void {
+      organisations = undefined;
+    },
+
     hasReferenceData: async (): Promise<boolean> => (await repo.countReferenceData()).municipalities > 0,
 
     /** Writes pending lookup counts now (tests, and before the database closes). */

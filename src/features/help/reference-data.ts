@@ -71,6 +71,16 @@ function readRows<T>(directory: string, name: string, schema: z.ZodType<T>): T[]
   });
 }
 
+/** The veiligheidsregio's names by code ("VR01" → "Groningen"), from veiligheidsregios.csv alone. */
+export function readSafetyRegionNames(directory: string): Map<string, string> {
+  return new Map(
+    readRows(directory, 'veiligheidsregios.csv', safetyRegionRow).map((row) => [
+      row.veiligheidsregio_code,
+      row.veiligheidsregio_naam,
+    ]),
+  );
+}
+
 /** Reads and cross-checks the four files: every code a row refers to must exist in the file it points to. */
 export function readReferenceData(directory: string): ReferenceData {
   const policeUnits = readRows(directory, 'politie_eenheden.csv', policeUnitRow).map((row) => ({

@@ -536,6 +536,7 @@ export function createAccountsRepository(db: Kysely<Database>) {
     async insertSetupLink(link: {
       tokenHash: string;
       email: string;
+      role?: 'admin' | 'editor' | 'reviewer';
       createdAt: string;
       expiresAt: string;
     }): Promise<void> {
@@ -543,7 +544,7 @@ export function createAccountsRepository(db: Kysely<Database>) {
         .insertInto('setup_links')
         .values({
           token_hash: link.tokenHash,
-          role: 'admin',
+          role: link.role ?? 'admin',
           email: link.email,
           created_at: link.createdAt,
           expires_at: link.expiresAt,
@@ -553,9 +554,14 @@ export function createAccountsRepository(db: Kysely<Database>) {
 
     async findSetupLink(
       tokenHash: string,
-    ): Promise<{ email: string; expiresAt: string; usedAt: string | null } | undefined> {
+    ): Promise<
+      | { email: string; role: 'admin' | 'editor' | 'reviewer'; expiresAt: string; usedAt: string | null }
+      | undefined
+    > {
       const row = await db.selectFrom('setup_links').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-      return row === undefined ? undefined : { email: row.email, expiresAt: row.expires_at, usedAt: row.used_at };
+      return row === undefined
+        ? undefined
+        : { email: row.email, role: row.role, expiresAt: row.expires_at, usedAt: row.used_at };
     },
 
     /**

@@ -224,7 +224,7 @@ export function createAccountsService(
   async function createAccount(
     form: unknown,
     userAgent: string | undefined,
-    role: 'parent' | 'admin' | 'professional' | 'young',
+    role: 'parent' | 'admin' | 'professional' | 'young' | 'editor' | 'reviewer',
     /** Claims what the account is made from (a set-up link, an invitation) in the transaction that makes it. */
     claim?: (trx: Trx, userId: string) => Promise<boolean>,
     clientAddress?: string,
@@ -301,12 +301,13 @@ export function createAccountsService(
      * A one-time set-up link for an admin (`npm run cli -- create-admin`): 256 random bits, stored as a hash,
      * valid for 24 hours and once. Returns the token for the link.
      */
-    async createAdminSetupLink(email: string): Promise<string> {
+    async createAdminSetupLink(email: string, role: 'admin' | 'editor' | 'reviewer' = 'admin'): Promise<string> {
       const token = randomBytes(32).toString('base64url');
       const now = clock();
       await repo.insertSetupLink({
         tokenHash: sessionIdHash(Buffer.from(token)),
         email,
+        role,
         createdAt: now.toISOString(),
         expiresAt: new Date(now.getTime() + 24 * 3_600_000).toISOString(),
       });
@@ -332,10 +333,12 @@ export function createAccountsService(
     ): Promise<RegisterResult | 'link'> {
       if (!(await this.setupLinkUsable(token))) return 'link';
       const tokenHash = sessionIdHash(Buffer.from(token));
+      // The link's role: an admin (create-admin), or an editor or reviewer (create-editor, /beheer/redactie).
+      const link = await repo.findSetupLink(tokenHash);
       return createAccount(
         form,
         userAgent,
-        'admin',
+        link?.role ?? 'admin',
         (trx, userId) => repo.claimSetupLink(trx, tokenHash, userId, clock().toISOString()),
         undefined,
         auditLine,

@@ -294,6 +294,15 @@ export function createServices(
     audit,
     translatorFor,
   });
+  // Search over the information pages and the knowledge base (ADR 0034): in process, built at start (bootstrap)
+  // and again, coalesced, whenever a page or an article is published.
+  const search = createSearchService({
+    loadPages: () => createContentRepository(database.db).searchablePages(),
+    onError: (error) => warn(`rebuilding the search index failed: ${error instanceof Error ? error.name : 'unknown'}`),
+  });
+  editorial.onPublished((kind) => {
+    if (kind === 'page' || kind === 'article') search.rebuildSoon();
+  });
   return {
     config,
     dialect: database.dialect,
@@ -302,8 +311,7 @@ export function createServices(
     // The knowledge base (ADR 0035): articles in content_pages (section 'kennisbank') and de lijn from the pathway.
     knowledge: createKnowledgeService(createContentRepository(database.db), () => pathway.current),
     feedback,
-    // Search over the information pages and the knowledge base (ADR 0034): in process, rebuilt at start and on publish.
-    search: createSearchService({ loadPages: () => createContentRepository(database.db).searchablePages() }),
+    search,
     check: createCheckService(questionnaires, createCheckRepository(database.db)),
     questionnaireVersions,
     pathway,

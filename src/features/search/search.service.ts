@@ -7,25 +7,41 @@ export interface SearchDependencies {
   /** Every published information page and knowledge article (content.repo.ts searchablePages). */
   loadPages: () => Promise<readonly SearchablePage[]>;
   index?: SearchIndex;
+  /** Told when a rebuild asked for by rebuildSoon fails (the old index keeps serving). */
+  onError?: (error: unknown) => void;
 }
 
 /**
  * Search over the information pages and the knowledge base (ADR 0034), in process: the index is built from the
  * database at start and again after every publish. The query is never stored or logged, here or by the caller.
+ *
+ * Rebuilds run one at a time. A rebuild asked for while another waits to start joins it (it reads the pages when
+ * it starts, so it includes every change made before): an import of a hundred files gives two or three rebuilds,
+ * not a hundred. A search waits for a rebuild that is due, so what was just published is found.
  */
-export function createSearchService({ loadPages, index = createSearchIndex() }: SearchDependencies) {
-  let first: Promise<void> | undefined;
+export function createSearchService({ loadPages, index = createSearchIndex(), onError }: SearchDependencies) {
+  let latest: Promise<void> | undefined;
+  let waiting = false;
+  const settled = () => latest?.then(nothing, nothing);
 
-  async function rebuild(): Promise<void> {
-    await index.rebuild(await loadPages());
+  function schedule(): Promise<void> {
+    if (waiting && latest !== undefined) return latest;
+    waiting = true;
+    const before = settled() ?? Promise.resolve();
+    latest = before.then(async () => {
+      waiting = false;
+      await index.rebuild(await loadPages());
+    });
+    return latest;
   }
 
   return {
-    /** Reads the pages again and swaps in a new index (at start, after the content import, and on publish). */
-    rebuild(): Promise<void> {
-      const running = rebuild();
-      first ??= running;
-      return running;
+    /** Reads the pages again and swaps in a new index; resolves when it is in use (at start, after the import). */
+    rebuild: (): Promise<void> => schedule(),
+
+    /** The same without waiting (the publish listener): a failure is reported, the old index keeps serving. */
+    rebuildSoon(): void {
+      schedule().catch((error: unknown) => onError?.(error));
     },
 
     /**
@@ -33,13 +49,15 @@ export function createSearchService({ loadPages, index = createSearchIndex() }: 
      * read them (the knowledge base's rule: active professionals and the editorial roles).
      */
     async search(actor: Actor, query: string, locale: Locale): Promise<SearchHit[]> {
-      // Nobody rebuilt yet (a test app, a start without import): build once, then serve.
-      first ??= rebuild();
-      await first;
+      // Nobody built the index yet (an app without the start-up preparation): build it once.
+      if (latest === undefined) schedule();
+      await settled();
       const professional = can(actor, 'knowledgeArticle', 'read', { status: 'published', visibility: 'professionals' });
       return index.search(query, locale, { professional });
     },
   };
 }
+
+const nothing = () => undefined;
 
 export type SearchService = ReturnType<typeof createSearchService>;

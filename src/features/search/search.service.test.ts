@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { anonymous } from '../../shared/policy/actor.js';
+import type { SearchablePage } from './search-index.js';
+import { createSearchService } from './search.service.js';
+
+const page = (slug: string, body: string): SearchablePage => ({
+  section: 'informatie',
+  slug,
+  lang: 'nl',
+  title: slug,
+  summary: 'Samenvatting.',
+  bodyMarkdown: body,
+  visibility: 'public',
+});
+
+describe('search service', () => {
+  test('many publishes in a row give few rebuilds, and a search right after finds what was published', async () => {
+    let pages = [page('eerste', 'Over de klokkenluider.')];
+    let reads = 0;
+    const search = createSearchService({
+      loadPages: () => {
+        reads += 1;
+        return Promise.resolve(pages);
+      },
+    });
+    await search.rebuild();
+    assert.equal(reads, 1);
+    for (let count = 0; count < 50; count += 1) {
+      pages = [...pages, page(`pagina-${count}`, `Over de waterhoen nummer ${count}.`)];
+      search.rebuildSoon();
+    }
+    const hits = await search.search(anonymous, 'waterhoen 49', 'nl');
+    assert.equal(hits[0]?.slug, 'pagina-49', 'the last page published is found');
+    assert.ok(reads <= 3, `${reads} rebuilds`);
+  });
+
+  test('a failed rebuild is reported and the old index keeps serving', async () => {
+    let fail = false;
+    const errors: unknown[] = [];
+    const search = createSearchService({
+      loadPages: () =>
+        fail ? Promise.reject(new Error('database gone')) : Promise.resolve([page('een', 'Tekst over reigers.')]),
+      onError: (error) => errors.push(error),
+    });
+    await search.rebuild();
+    fail = true;
+    search.rebuildSoon();
+    assert.equal((await search.search(anonymous, 'reigers', 'nl')).length, 1);
+    assert.equal(errors.length, 1);
+  });
+
+  test('without a rebuild at start, the first search builds the index', async () => {
+    const search = createSearchService({ loadPages: () => Promise.resolve([page('een', 'Tekst over reigers.')]) });
+    assert.equal((await search.search(anonymous, 'reiger', 'nl')).length, 1);
+  });
+});

@@ -2,7 +2,6 @@ import type { Translation } from '../../shared/i18n/messages.js';
 
 /** The knowledge base's messages (index, filters, articles, the articles about de lijn). See src/messages.ts. */
 const nl = {
-  'knowledge.nav': 'Kennisbank',
   'knowledge.index.title': 'Kennisbank voor professionals',
   'knowledge.index.intro':
     'Kennis over seksuele uitbuiting van kinderen voor zorg, politie, school en huisarts: hoe de lijn werkt, de meldcode, signalen en samenwerken met ouders.',
@@ -73,7 +72,6 @@ const nl = {
 } as const;
 
 const en: Translation<typeof nl> = {
-  'knowledge.nav': 'Knowledge base',
   'knowledge.index.title': 'Knowledge base for professionals',
   'knowledge.index.intro':
     'Knowledge about the sexual exploitation of children for care, police, school and GP: how de lijn works, the reporting code, signals and working with parents.',

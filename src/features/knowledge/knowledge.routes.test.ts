@@ -222,6 +222,18 @@ for (const dialect of dialects) {
       assert.equal((await get('/kennisbank/de-lijn-bestaat-niet')).statusCode, 404);
     });
 
+    test('the footer links to the knowledge base for everyone, the header for a signed-in professional', async () => {
+      const headerOf = (html: string) => /<header[\s\S]*?<\/header>/.exec(html)?.[0] ?? '';
+      const footerOf = (html: string) => /<footer class="app-footer"[\s\S]*?<\/footer>/.exec(html)?.[0] ?? '';
+      for (const jar of [{}, parent?.cookies ?? {}, professional?.cookies ?? {}]) {
+        assert.match(footerOf((await get('/', jar)).body), /href="\/kennisbank"/);
+      }
+      assert.doesNotMatch(headerOf((await get('/', {})).body), /href="\/kennisbank"/);
+      assert.doesNotMatch(headerOf((await get('/', parent?.cookies)).body), /href="\/kennisbank"/);
+      const forProfessional = headerOf((await get('/kennisbank', professional?.cookies)).body);
+      assert.match(forProfessional, /<a class="app-nav__link" href="\/kennisbank" aria-current="page"/);
+    });
+
     test('hostile slugs are a 404, never a 500', async () => {
       for (const slug of ['..%2F..%2Fetc', 'A'.repeat(150), '%3Cscript%3E', 'de-lijn-', 'kb%00x']) {
         const response = await get(`/kennisbank/${slug}`);

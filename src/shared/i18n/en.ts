@@ -59,6 +59,7 @@ export const en: Translation<typeof nl> = {
   'layout.nav.cases': 'Working together',
   'layout.nav.journal': 'Journal',
   'layout.nav.help': 'Find help',
+  'layout.nav.knowledge': 'Knowledge base',
 
   'layout.nav.account': 'Account',
   'layout.nav.login': 'Log in',

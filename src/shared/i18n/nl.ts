@@ -61,6 +61,7 @@ export const nl = {
   'layout.nav.cases': 'Samenwerken',
   'layout.nav.journal': 'Logboek',
   'layout.nav.help': 'Hulp zoeken',
+  'layout.nav.knowledge': 'Kennisbank',
 
   'layout.nav.account': 'Account',
   'layout.nav.login': 'Inloggen',

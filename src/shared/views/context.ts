@@ -29,6 +29,8 @@ export interface PageContext {
    * young person (who have no journal); undefined for a visitor and for an account that may do neither yet.
    */
   ownSpace?: 'journal' | 'cases' | undefined;
+  /** An active professional is signed in: the menu links to the knowledge base (/kennisbank). */
+  professional?: boolean | undefined;
   /** When a signed-in session ends for lack of activity (ISO time), for the time-out warning. */
   idleUntil?: string | undefined;
   /** Returns the CSRF token for forms on this page (sets the token cookie on first use). */

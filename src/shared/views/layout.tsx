@@ -86,6 +86,17 @@ function Header({ ctx }: { ctx: PageContext }) {
                 {t('layout.nav.help')}
               </a>
             </li>
+            {ctx.professional === true && (
+              <li>
+                <a
+                  class="app-nav__link"
+                  href="/kennisbank"
+                  aria-current={ctx.path.startsWith('/kennisbank') ? 'page' : undefined}
+                >
+                  {t('layout.nav.knowledge')}
+                </a>
+              </li>
+            )}
             <li>
               <a class="app-nav__link" href="/zoeken" aria-current={ctx.path === '/zoeken' ? 'page' : undefined}>
                 {t('search.nav')}
@@ -165,6 +176,9 @@ function Footer({ ctx }: { ctx: PageContext }) {
             </li>
             <li>
               <a href="/informatie/veilig-gebruik">{t('layout.footer.safeUse')}</a>
+            </li>
+            <li>
+              <a href="/kennisbank">{t('layout.nav.knowledge')}</a>
             </li>
             <li>
               {ctx.signedIn ? (

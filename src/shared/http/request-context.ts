@@ -100,6 +100,7 @@ export function pageContext(
       : hasRole(request.actor, 'professional') || hasRole(request.actor, 'young')
         ? 'cases'
         : undefined,
+    professional: hasRole(request.actor, 'professional'),
     idleUntil: request.session?.idleUntil,
     assets,
     quickExitUrl,

@@ -8,7 +8,9 @@ import { questionnairesDir } from '../../shared/paths.js';
 import { nationalLines } from '../../shared/views/components/national-lines.js';
 import type { PageContext } from '../../shared/views/context.js';
 import type { AcuteKind, AdviceLevel, Question, Questionnaire } from './check.schema.js';
+import { translatorFor } from '../../messages.js';
 import { loadQuestionnaires } from './questionnaires.js';
+import { safetyProblems } from './safety.js';
 import { evaluate, severity } from './scoring.js';
 import { CheckFormPage } from './views/check-form.view.js';
 import { CheckOutcomePage } from './views/check-outcome.view.js';
@@ -321,3 +323,170 @@ for (const questionnaire of published) {
     });
   });
 }
+
+/*
+ * The same promises as the CMS checks them before a version may be sent for review or published (safety.ts,
+ * ADR 0036): nothing to refuse in a published version, and each kind of break found in a mutated copy.
+ */
+describe('safetyProblems: what the CMS refuses', () => {
+  const en = translatorFor('en');
+  const copy = (questionnaire: Questionnaire): Questionnaire => structuredClone(questionnaire);
+  const questionIn = (questionnaire: Questionnaire, id: string) => questionsOf(questionnaire).find((q) => q.id === id)!;
+  const current = registry.current;
+
+  for (const questionnaire of published) {
+    test(`finds nothing in published version ${questionnaire.version}`, () => {
+      assert.deepEqual(safetyProblems(questionnaire, translatorFor('nl')), []);
+      assert.deepEqual(safetyProblems(questionnaire, en), []);
+    });
+  }
+
+  test('finds the breaks that made version 1 retired', () => {
+    const v1 = registry.all.find((questionnaire) => questionnaire.version === 1)!;
+    assert.ok(safetyProblems({ ...v1, status: 'draft' }, en).length > 0);
+  });
+
+  const breaks: { name: string; mutate: (questionnaire: Questionnaire) => void; says: RegExp }[] = [
+    {
+      name: 'a rule names an answer its question does not offer',
+      mutate: (q) => (questionIn(q, 'spullen').raises = { misschien: 'vraag-advies' }),
+      says: /names the answer misschien, which is not on its scale/,
+    },
+    {
+      name: 'a scoring rule names an answer no question offers',
+      mutate: (q) => q.scoring.countingAnswers.push('soms'),
+      says: /rule scoring\.countingAnswers names the answer soms/,
+    },
+    {
+      name: 'the acute order names a situation no question asks',
+      mutate: (q) => {
+        for (const group of q.groups) group.questions = group.questions.filter((entry) => entry.acute !== 'danger');
+      },
+      says: /order of acute situations names danger/,
+    },
+    {
+      name: 'a question opens an advice block that does not exist',
+      mutate: (q) => (questionIn(q, 'nachten-weg').guidance = { vaker: 'bestaat-niet' }),
+      says: /opens the advice block bestaat-niet/,
+    },
+    {
+      name: 'a promised strong signal is taken out',
+      mutate: (q) => {
+        for (const group of q.groups) group.questions = group.questions.filter((entry) => entry.id !== 'ritjes');
+      },
+      says: /question ritjes is missing/,
+    },
+    {
+      name: 'an ordinary signal alone raises the advice',
+      mutate: (q) => (questionIn(q, 'stemming').raises = { ja: 'vraag-advies' }),
+      says: /One ordinary signal alone/,
+    },
+    {
+      name: 'a critical signal is no longer critical',
+      mutate: (q) => (questionIn(q, 'vreemde-plekken').critical = false),
+      says: /One strong signal alone/,
+    },
+    {
+      name: 'nights away more than once lowers the advice',
+      mutate: (q) => (questionIn(q, 'nachten-weg').raises = { 'een-keer': 'bel-vandaag', vaker: 'vraag-advies' }),
+      says: /A more worrying answer lowers the advice/,
+    },
+    {
+      name: 'the missing-child guidance loses 112',
+      mutate: (q) => (q.guidance.wegblijven!.services = ['veilig-thuis']),
+      says: /advice block on a missing child with 112/,
+    },
+    {
+      name: 'the blackmail signal no longer shows 113',
+      mutate: (q) => delete questionIn(q, 'beelden-chantage').guidance,
+      says: /does not show 113/,
+    },
+    {
+      name: 'an assault in the last 7 days is no longer the acute tier',
+      mutate: (q) => (q.scoring.situationLevels!.assault = 'vraag-advies'),
+      says: /must lead to at least bel-112, with csg as the first number/,
+    },
+    {
+      name: 'an assault puts its number before 112 when the child is also missing',
+      mutate: (q) => (q.scoring.situationOrder = ['assault', 'missing', 'danger', 'blackmail', 'threat']),
+      says: /112 is then not the first number/,
+    },
+    {
+      name: 'the family branch asks less than "call today"',
+      mutate: (q) => (q.scoring.familyMinimumLevel = 'vraag-advies'),
+      says: /must open the family branch/,
+    },
+    {
+      name: '"not sure" about a family member no longer opens the family branch',
+      mutate: (q) => (q.scoring.familyAnswers = ['ja']),
+      says: /must open the family branch/,
+    },
+    {
+      name: 'an outcome calls something good news',
+      mutate: (q) => (q.outcomes.at(-1)!.explanation.nl = 'Dat is goed nieuws.'),
+      says: /good news/,
+    },
+    {
+      name: 'an outcome advises confronting',
+      mutate: (q) => q.outcomes[1]!.today.push({ nl: 'Confronteer de uitbuiter.', en: 'Confront the exploiter.' }),
+      says: /tells parents to confront someone/,
+    },
+    {
+      name: 'the advice loses its sources',
+      mutate: (q) => (q.sources = []),
+      says: /have no sources/,
+    },
+  ];
+  for (const { name, mutate, says } of breaks) {
+    test(`refuses a version where ${name}`, () => {
+      const mutated = copy(current);
+      mutate(mutated);
+      const problems = safetyProblems(mutated, en);
+      assert.ok(
+        problems.some((problem) => says.test(problem)),
+        problems.join('\n') || 'no problem found',
+      );
+    });
+  }
+
+  test('any strong signal that loses its own minimum is refused, naming it (fast-check)', () => {
+    const strong = signals(current).filter((question) => question.raises !== undefined && !question.critical);
+    fc.assert(
+      fc.property(fc.constantFrom(...strong.map((question) => question.id)), (id) => {
+        const mutated = copy(current);
+        const question = questionIn(mutated, id);
+        delete question.raises;
+        delete question.guidance;
+        return safetyProblems(mutated, en).some((problem) => problem.includes(question.text.en));
+      }),
+      { seed: 16 },
+    );
+  });
+
+  test('any acute situation whose first number changes is refused (fast-check)', () => {
+    const kinds = Object.keys(current.situations!) as AcuteKind[];
+    fc.assert(
+      fc.property(fc.constantFrom(...kinds), fc.constantFrom(...Object.keys(nationalLines)), (kind, line) => {
+        const mutated = copy(current);
+        const block = mutated.situations![kind];
+        if (block.services[0] === line) return true;
+        block.services = [line as (typeof block.services)[number], ...block.services.filter((entry) => entry !== line)];
+        return safetyProblems(mutated, en).some((problem) => /as the first number|not the first number/.test(problem));
+      }),
+      { seed: 36 },
+    );
+  });
+
+  test('any outcome without Veilig Thuis among whom to call is refused (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...current.outcomes.map((outcome) => outcome.level)), (level) => {
+        const mutated = copy(current);
+        const outcome = mutated.outcomes.find((entry) => entry.level === level)!;
+        outcome.services = outcome.services.filter((service) => service !== 'veilig-thuis');
+        if (outcome.services.length === 0) outcome.services = ['alarm'];
+        return safetyProblems(mutated, en).some((problem) => problem.includes(`advice ${level} does not list`));
+      }),
+      { seed: 112 },
+    );
+  });
+});

@@ -55,12 +55,9 @@ import { registerSessionLoading } from './shared/auth/session.js';
 import { pepperSubkey } from './shared/crypto/keyed-hash.js';
 import { registerSecurityHeaders } from './shared/http/security-headers.js';
 import { registerSiteRoutes } from './shared/http/site-routes.js';
-import {
-  createPageCache,
-  type PageCache,
-  type PageContextFactory,
-  registerEarlyAnswers,
-} from './shared/http/page-cache.js';
+import { createPageCache, type PageCache, type PageContextFactory } from './shared/http/page-cache.js';
+import { answerStoredPagesEarly, type EarlyListener, serverWithEarlyAnswers } from './shared/http/early-answers.js';
+import { logAccess } from './shared/http/access-log.js';
 import { assetsDir } from './shared/paths.js';
 
 declare module 'fastify' {
@@ -95,7 +92,11 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   const { config } = services;
   // Fastify needs frameworkErrors at construction; the error pages it uses are registered further down.
   const late: { badUrl?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply } = {};
+  // Stored anonymous pages are answered in the server's request listener, before Fastify (ADR 0026); the
+  // listener is set below, once the cookie, rate-limit and CSRF plugins are registered.
+  const early: { listener?: EarlyListener } = {};
   const app = Fastify({
+    serverFactory: serverWithEarlyAnswers(early),
     logger: options.logger ?? {
       level: config.logLevel,
       // Request logging is off; the one access line below logs only what is safe. Should a header, cookie
@@ -121,9 +122,6 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     pageContext(request, reply, assets.urls, config.quickExitUrl);
   const pages: Pages = { contextOf, cache: createPageCache({ contextOf, ttlMs: 30_000, maxEntries: 500 }) };
 
-  // Anonymous GETs of stored pages are answered first, before the other hooks, the session and the route
-  // (ADR 0026).
-  registerEarlyAnswers(app, pages.cache, { sessionCookieName: sessionCookieName(config.secureCookies), translatorFor });
   registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   registerRequestContext(app, translatorFor);
@@ -170,6 +168,11 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     },
   });
   registerCsrfTokens(app, { hmacKey: csrfKey, cookieName: csrfCookie, cookieOptions: csrfCookieOptions });
+  // Anonymous GETs of stored pages are answered before Fastify, the hooks, the session and the route (ADR 0026).
+  early.listener = answerStoredPagesEarly(app, pages.cache, {
+    sessionCookieName: sessionCookieName(config.secureCookies),
+    trustProxy: config.trustProxy,
+  });
 
   // Every state-changing route checks the CSRF token after the body is parsed, unless it opts out.
   app.addHook('onRoute', (route) => {
@@ -183,15 +186,12 @@ export async function createApp(services: Services, options: AppOptions = {}): P
 
   // One access line per response, by route pattern: no query strings, addresses or user agents.
   app.addHook('onResponse', (request, reply, done) => {
-    request.log.info(
-      {
-        method: request.method,
-        route: request.routeOptions.url ?? 'not-found',
-        status: reply.statusCode,
-        ms: Math.round(reply.elapsedTime),
-      },
-      'request completed',
-    );
+    logAccess(request.log, {
+      method: request.method,
+      route: request.routeOptions.url ?? 'not-found',
+      status: reply.statusCode,
+      ms: reply.elapsedTime,
+    });
     done();
   });
 

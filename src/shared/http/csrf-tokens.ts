@@ -1,18 +1,23 @@
 import { createHmac, createSecretKey, randomFillSync, type KeyObject } from 'node:crypto';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { csrfBinding } from './request-context.js';
+import { anonymousBinding, csrfBinding } from './request-context.js';
 
 declare module 'fastify' {
   interface FastifyReply {
     /** A new CSRF token for this response (use csrfToken() from request-context.ts). */
     makeCsrfToken(): string;
+  }
+  interface FastifyInstance {
     /**
-     * A new CSRF token as makeCsrfToken() makes it, and the Set-Cookie header value for a new CSRF secret when
-     * the request brought none; nothing is set on the reply. Only for a response written without Fastify's
-     * onSend hooks (a page answered early, page-cache.ts), which writes the cookie itself.
+     * A new CSRF token bound to "anonymous" (as makeCsrfToken() binds it when no session is loaded) for the
+     * visitor's cookies, and the Set-Cookie header value for a new CSRF secret when they brought none. Only for
+     * a page answered before Fastify (early-answers.ts), which writes the cookie itself.
      */
-    makeCsrfTokenAndCookie(): { token: string; cookie: string | undefined };
+    anonymousCsrfTokenAndCookie(cookies: Record<string, string | undefined>): {
+      token: string;
+      cookie: string | undefined;
+    };
   }
 }
 
@@ -115,13 +120,10 @@ export function registerCsrfTokens(app: FastifyInstance, options: CsrfTokenOptio
     }
     return maker.token(secret, csrfBinding(this.request));
   });
-  app.decorateReply('makeCsrfTokenAndCookie', function makeCsrfTokenAndCookie(this: FastifyReply): {
-    token: string;
-    cookie: string | undefined;
-  } {
-    const known = this.request.cookies[options.cookieName];
+  app.decorate('anonymousCsrfTokenAndCookie', (cookies: Record<string, string | undefined>) => {
+    const known = cookies[options.cookieName];
     const secret = known || maker.secret();
-    const token = maker.token(secret, csrfBinding(this.request));
+    const token = maker.token(secret, anonymousBinding);
     return { token, cookie: known ? undefined : `${options.cookieName}=${secret}${cookieAttributes()}` };
   });
 }

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ServerResponse } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import type { PageContext } from '../views/context.js';
-import type { TranslatorFor } from '../i18n/i18n.js';
-import { csrfToken, setRequestContext } from './request-context.js';
-import { hstsFor } from './security-headers.js';
+import { csrfToken } from './request-context.js';
 import type { RenderedHtml } from '../views/rendered-html.js';
 
 export type PageContextFactory = (request: FastifyRequest, reply: FastifyReply) => PageContext;
@@ -22,6 +21,15 @@ interface Entry {
   headers?: Record<string, string | string[]>;
   /** What the route does besides drawing the page, done for each early answer too (e.g. counting a lookup). */
   early?: () => void;
+  /** The route's pattern, for the access line of an early answer (as Fastify's routeOptions.url). */
+  route?: string;
+}
+
+/** What an early answer adds to a stored page for this request (early-answers.ts). */
+export interface EarlyExtras {
+  /** A new CSRF token, and the Set-Cookie value for a new CSRF secret when the visitor had none. */
+  csrf(): { token: string; cookie: string | undefined };
+  hsts: string | undefined;
 }
 
 /** Headers of a stored response that are set per request, not kept with the page. */
@@ -109,48 +117,52 @@ export function createPageCache(options: PageCacheOptions) {
       const entry: Entry = { parts: html.split(marker).map((part) => Buffer.from(part)), expires: now + ttlMs };
       if (entries.size >= maxEntries) entries.clear();
       entries.set(key, entry);
-      // Answered early only when the URL alone names the page, and the route does nothing else (or says what).
-      const early = options.key === undefined || (options.key === request.url && options.early !== undefined);
-      if (early && options.early !== undefined) entry.early = options.early;
+      // Answered early only when the URL alone names the page, and the route does nothing else (or says what),
+      // and the route is under the global rate limit (one with a limit of its own takes the usual path).
+      const early =
+        (options.key === undefined || (options.key === request.url && options.early !== undefined)) &&
+        request.routeOptions.config.rateLimit === undefined;
+      if (early) {
+        entry.route = request.routeOptions.url ?? request.url;
+        if (options.early !== undefined) entry.early = options.early;
+      }
       return send(reply, entry, early);
     },
 
     /**
-     * Answers an anonymous GET from a stored page before the route and the hooks after this one run (app.ts
-     * decides when: no session cookie, not rate limited). Only pages stored by page() without a key of their
-     * own, still fresh, for this language and URL; the response has the headers the stored one had, this
-     * request's HSTS, and for a page with a form a new token bound as the route would bind it ("anonymous",
-     * since no session is loaded) and the CSRF cookie when the visitor had none. Returns false when there is
-     * nothing to serve, and the request goes on as usual.
+     * The route pattern of the page stored for this language and URL when it may be answered early (stored by
+     * page() without a key of its own, or with the URL as key and what else to do; still fresh), else undefined.
      */
-    canAnswerEarly(request: FastifyRequest): boolean {
-      const entry = entries.get(`${request.locale} ${request.url}`);
-      return entry?.headers !== undefined && entry.expires > clock();
+    earlyRoute(locale: string, url: string): string | undefined {
+      const entry = entries.get(`${locale} ${url}`);
+      return entry?.headers !== undefined && entry.expires > clock() ? entry.route : undefined;
     },
 
-    answerEarly(request: FastifyRequest, reply: FastifyReply): boolean {
-      const entry = entries.get(`${request.locale} ${request.url}`);
+    /**
+     * Answers an anonymous GET from a stored page on the raw response (early-answers.ts decides when: no session
+     * cookie, not rate limited). The response has the headers the stored one had, this request's HSTS, and for a
+     * page with a form a new token bound as the route would bind it ("anonymous", since no session is loaded)
+     * and the CSRF cookie when the visitor had none. Returns false when there is nothing to serve.
+     */
+    answerEarly(locale: string, url: string, response: ServerResponse, extras: EarlyExtras): boolean {
+      const entry = entries.get(`${locale} ${url}`);
       if (entry?.headers === undefined || entry.expires <= clock()) return false;
       const { parts } = entry;
       const headers: Record<string, string | string[]> = { ...entry.headers };
       let token = '';
       if (parts.length > 1) {
-        const made = reply.makeCsrfTokenAndCookie();
+        const made = extras.csrf();
         token = made.token;
         if (made.cookie !== undefined) headers['set-cookie'] = made.cookie;
       }
-      const hsts = hstsFor(request);
-      if (hsts !== undefined) headers['strict-transport-security'] = hsts;
+      if (extras.hsts !== undefined) headers['strict-transport-security'] = extras.hsts;
       // A token is base64url and '-' (ASCII): its length in bytes is its length in characters.
       let length = token.length * (parts.length - 1);
       for (const part of parts) length += part.length;
       headers['content-length'] = String(length);
       entry.early?.();
       // Written directly: the stored parts and the token, corked so they leave in one write, without copying the
-      // page into a new buffer per response (that copy cost more than the rest of the write). Fastify runs no
-      // onSend hook for it; the onResponse hooks (the access line) still run.
-      reply.hijack();
-      const response = reply.raw;
+      // page into a new buffer per response (that copy cost more than the rest of the write).
       const socket = response.socket;
       socket?.cork();
       response.writeHead(200, headers);
@@ -225,44 +237,3 @@ export function createPageCache(options: PageCacheOptions) {
 }
 
 export type PageCache = ReturnType<typeof createPageCache>;
-
-/**
- * Answers anonymous GETs of stored pages in an onRequest hook, registered before the app's other hooks. Only a
- * request that brings no session cookie, on a route under the global rate limit; the limit counts it first (the
- * same store as the route's own hook), and a request over the limit goes on to be refused as usual (where it is
- * counted once more). The hook reads the cookies and the language itself (as the cookie plugin and
- * request-context.ts would); the stored headers carry the security headers, and HSTS is added as
- * security-headers.ts adds it. Saves the other hooks, the session lookup, the rate limiter's route hook, the
- * handler and Fastify's reply path for most page views (docs/adr/0026).
- */
-export function registerEarlyAnswers(
-  app: FastifyInstance,
-  cache: PageCache,
-  options: { sessionCookieName: string; translatorFor: TranslatorFor },
-): void {
-  let limit: ReturnType<FastifyInstance['createRateLimit']> | undefined;
-  app.addHook('onRequest', (request, reply, done) => {
-    if (request.method !== 'GET' || request.routeOptions.config.rateLimit !== undefined) {
-      done();
-      return;
-    }
-    const cookieHeader = request.headers.cookie;
-    request.cookies = cookieHeader === undefined ? {} : app.parseCookie(cookieHeader);
-    if (request.cookies[options.sessionCookieName] !== undefined) {
-      done();
-      return;
-    }
-    setRequestContext(request, options.translatorFor);
-    if (!cache.canAnswerEarly(request)) {
-      done();
-      return;
-    }
-    limit ??= app.createRateLimit();
-    limit(request).then(
-      (result) => {
-        if ((!result.isAllowed && result.isExceeded) || !cache.answerEarly(request, reply)) done();
-      },
-      (error: unknown) => done(error as Error),
-    );
-  });
-}

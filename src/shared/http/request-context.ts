@@ -56,6 +56,9 @@ export function setRequestContext(request: FastifyRequest, translatorFor: Transl
   request.t = translatorFor(locale);
 }
 
+/** The CSRF binding of a request without a session. */
+export const anonymousBinding = 'anonymous';
+
 /**
  * What a CSRF token is bound to besides the CSRF cookie: the signed-in session (its id hash), or "anonymous".
  * A token made before a login does not work after it, nor one made in another session. It is hashed into the
@@ -63,7 +66,7 @@ export function setRequestContext(request: FastifyRequest, translatorFor: Transl
  */
 export function csrfBinding(request: FastifyRequest): string {
   const idHash = request.session?.idHash;
-  return idHash === undefined ? 'anonymous' : `session:${idHash}`;
+  return idHash === undefined ? anonymousBinding : `session:${idHash}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 
 /*
  * One precomputed header set, applied in a single hook. (@fastify/helmet computes per request and measured at
@@ -55,7 +55,7 @@ export const baseSecurityHeaders: Readonly<Record<string, string>> = Object.free
 const hsts = 'max-age=63072000; includeSubDomains';
 
 /** The Strict-Transport-Security header for this request: only when it came over HTTPS. */
-export function hstsFor(request: FastifyRequest): string | undefined {
+export function hstsFor(request: { protocol: string }): string | undefined {
   return request.protocol === 'https' ? hsts : undefined;
 }
 

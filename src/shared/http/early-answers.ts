@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import proxyAddr from '@fastify/proxy-addr';
+import type { FastifyInstance, FastifyRequest, FastifyServerFactory } from 'fastify';
+import { languageCookie, negotiateLocale } from '../i18n/i18n.js';
+import { logAccess } from './access-log.js';
+import type { PageCache } from './page-cache.js';
+import { hstsFor } from './security-headers.js';
+
+/** Answers a request before Fastify sees it, or returns false and Fastify handles it. */
+export type EarlyListener = (request: IncomingMessage, response: ServerResponse, fastify: () => void) => boolean;
+
+/**
+ * Fastify's serverFactory: the same node:http server Fastify would make (its timeouts), whose request listener
+ * first offers each request to `early.listener` (set once the app is built, see answerStoredPagesEarly) and
+ * hands every request it does not take to Fastify.
+ */
+export function serverWithEarlyAnswers(early: { listener?: EarlyListener }): FastifyServerFactory {
+  return (handler, fastifyOptions) => {
+    const options = fastifyOptions as {
+      http?: ServerOptions;
+      keepAliveTimeout?: number;
+      requestTimeout?: number;
+      connectionTimeout?: number;
+      maxRequestsPerSocket?: number;
+    };
+    const server: Server = createServer(options.http ?? {}, (request, response) => {
+      const listener = early.listener;
+      if (listener === undefined || !listener(request, response, () => handler(request, response))) {
+        handler(request, response);
+      }
+    });
+    // As Fastify sets them on the server it makes itself (lib/server.js).
+    server.keepAliveTimeout = options.keepAliveTimeout ?? 72_000;
+    server.requestTimeout = options.requestTimeout ?? 0;
+    server.setTimeout(options.connectionTimeout ?? 0);
+    const perSocket = options.maxRequestsPerSocket ?? 0;
+    if (perSocket > 0) server.maxRequestsPerSocket = perSocket;
+    return server;
+  };
+}
+
+/**
+ * The client's address and protocol by Fastify's trustProxy rules (fastify/lib/request.js, compiled from the
+ * same configuration with the same @fastify/proxy-addr): without a trusted proxy the socket's, else the
+ * address proxy-addr finds in X-Forwarded-For and the last X-Forwarded-Proto when the peer is trusted.
+ */
+export function clientOf(trustProxy: boolean | string[]): {
+  ip(request: IncomingMessage): string | undefined;
+  protocol(request: IncomingMessage): string;
+} {
+  const socketProtocol = (request: IncomingMessage): string =>
+    (request.socket as { encrypted?: boolean }).encrypted === true ? 'https' : 'http';
+  if (trustProxy === false) {
+    return { ip: (request) => request.socket.remoteAddress, protocol: socketProtocol };
+  }
+  const trusted = trustProxy === true ? () => true : proxyAddr.compile(trustProxy);
+  return {
+    ip: (request) => proxyAddr(request, trusted),
+    protocol: (request) => {
+      const forwarded = request.headers['x-forwarded-proto'] as string | undefined;
+      if (forwarded && trusted(request.socket.remoteAddress ?? '', 0)) {
+        const last = forwarded.lastIndexOf(',');
+        return last === -1 ? forwarded.trim() : forwarded.slice(last + 1).trim();
+      }
+      return socketProtocol(request);
+    },
+  };
+}
+
+/**
+ * Answers anonymous GETs of stored pages in the node:http request listener, before Fastify (docs/adr/0026):
+ * only a request that brings no session cookie, for a page the page cache may answer early (page-cache.ts:
+ * stored by an anonymous request in the same language, its route under the global rate limit). What Fastify's
+ * path would do for it is done here the same way: the global rate limit counts it first (the same store, the
+ * key from the same trustProxy rules; a request over the limit goes on to Fastify, which refuses it with the
+ * usual 429 page), the language comes from the language cookie and Accept-Language, HSTS is added as
+ * security-headers.ts adds it, a page with a form gets a new token bound to "anonymous" and the CSRF cookie
+ * when the visitor had none, and the access line is logged with the same fields and request id as the
+ * onResponse hook writes. Requests that arrive while the app closes go to Fastify (503).
+ */
+export function answerStoredPagesEarly(
+  app: FastifyInstance,
+  cache: PageCache,
+  options: { sessionCookieName: string; trustProxy: boolean | string[] },
+): EarlyListener {
+  const client = clientOf(options.trustProxy);
+  let limit: ReturnType<FastifyInstance['createRateLimit']> | undefined;
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+
+  return (request, response, fastify) => {
+    if (closing || request.method !== 'GET') return false;
+    const start = performance.now();
+    const cookieHeader = request.headers.cookie;
+    const cookies: Record<string, string | undefined> = cookieHeader === undefined ? {} : app.parseCookie(cookieHeader);
+    if (cookies[options.sessionCookieName] !== undefined) return false;
+    const locale = negotiateLocale(cookies[languageCookie], request.headers['accept-language']);
+    const url = request.url ?? '';
+    const route = cache.earlyRoute(locale, url);
+    if (route === undefined) return false;
+    limit ??= app.createRateLimit();
+    // The limiter reads the key (request.ip, app.ts) and the route's group; no route here has its own limit.
+    const limited = { ip: client.ip(request), routeOptions: { config: {} } } as unknown as FastifyRequest;
+    limit(limited).then(
+      (result) => {
+        if (!result.isAllowed && result.isExceeded) {
+          fastify();
+          return;
+        }
+        const answered = cache.answerEarly(locale, url, response, {
+          csrf: () => app.anonymousCsrfTokenAndCookie(cookies),
+          hsts: hstsFor({ protocol: client.protocol(request) }),
+        });
+        if (!answered) {
+          fastify();
+          return;
+        }
+        logAccess(app.log, {
+          requestId: randomUUID(),
+          method: 'GET',
+          route,
+          status: 200,
+          ms: performance.now() - start,
+        });
+      },
+      // A failing store: Fastify's own rate-limit hook meets the same error and answers with the error page.
+      () => fastify(),
+    );
+    return true;
+  };
+}

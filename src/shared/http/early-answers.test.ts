@@ -4,9 +4,10 @@ import { appForSuite, csrfTokenFrom, setCookies } from '../../../test/helpers/ap
 import { buildParent } from '../../../test/helpers/factories.js';
 
 /*
- * Pages in the page cache are answered early (registerEarlyAnswers in page-cache.ts) for anonymous GETs. What a
- * visitor or an attacker can see must not change: the same status, headers and page, a working form, nothing
- * stored served to someone signed in, the rate limit still counting.
+ * Pages in the page cache, served again through Fastify's path (app.inject goes around the server, so the answers
+ * before Fastify of early-answers.ts are tested over HTTP in early-answers-http.test.ts). What a visitor or an
+ * attacker can see must not change: the same status, headers and page, a working form, nothing stored served to
+ * someone signed in, the rate limit still counting.
  */
 
 /** The headers of a response without those that differ per response anyway. */

@@ -26,6 +26,7 @@ import { registerCaseYoungRoutes, youngHome } from './features/cases/case-young.
 import { registerCaseShareRoutes } from './features/cases/case-shares.routes.js';
 import { registerPathwayRoutes } from './features/cases/pathway.routes.js';
 import { registerContentRoutes } from './features/content/content.routes.js';
+import { registerEditorialRoutes } from './features/editorial/editorial.routes.js';
 import { registerFeedbackRoutes } from './features/feedback/feedback.routes.js';
 import { registerHealthRoutes } from './features/health/health.routes.js';
 import { registerHelpRoutes } from './features/help/help.routes.js';
@@ -270,6 +271,12 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     secureCookies: config.secureCookies,
     invitationValidDays: Math.round(config.invitationValidMs / 86_400_000),
   });
+  // The CMS (/beheer, ADR 0033); a publish empties the page cache, so the public pages show it at once.
+  registerEditorialRoutes(app, pages, services.editorial, services.accounts, {
+    publicUrl: config.publicUrl,
+    mailer: services.mailer,
+  });
+  services.editorial.onPublished(() => pages.cache.clear());
   registerJournalRoutes(
     app,
     pages,

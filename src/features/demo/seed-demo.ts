@@ -262,7 +262,8 @@ export async function seedDemo(
     const id = organisationIds.get(organisation.slug);
     if (id === undefined) throw new DemoSeedError(`the organisation ${organisation.slug} was not stored`);
     if (await demoRepo.isVerified(id)) continue;
-    for (const admin of admins) await admin.post('/beheer', `/beheer/organisaties/${id}/goedkeuren`, {}, 303);
+    for (const admin of admins)
+      await admin.post('/beheer/verificatie', `/beheer/organisaties/${id}/goedkeuren`, {}, 303);
   }
 
   // The parent, by the sign-up form.
@@ -341,7 +342,7 @@ export async function seedDemo(
     const session = await services.accounts.currentSession(page.cookies[sessionCookie]);
     if (session === undefined) throw new DemoSeedError(`${username} is not signed in`);
     for (const admin of [adminA, adminB]) {
-      await admin.post('/beheer', `/beheer/professionals/${session.userId}/goedkeuren`, {}, 303);
+      await admin.post('/beheer/verificatie', `/beheer/professionals/${session.userId}/goedkeuren`, {}, 303);
     }
   }
   return { ok: true, accounts: made, organisations: demoOrganisations.map((organisation) => organisation.name) };

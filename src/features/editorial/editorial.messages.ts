@@ -122,9 +122,6 @@ const nl = {
     'Er is geen mailserver ingesteld: er is niets verstuurd. Gebruik npm run cli -- create-editor.',
   'editorial.accounts.invalidEmail': 'Vul een geldig e-mailadres in.',
   'editorial.accounts.invalidRole': 'Kies redacteur of controleur.',
-  'editorial.mail.invite.subject': 'Je uitnodiging voor het beheer',
-  'editorial.mail.invite.body':
-    'Je bent uitgenodigd om mee te werken aan de teksten. Maak je account met deze link (24 uur geldig, één keer te gebruiken):\n\n{link}\n\nHeb je hier niet om gevraagd? Dan kun je deze e-mail negeren.',
 } as const;
 
 const en: Translation<typeof nl> = {
@@ -243,9 +240,6 @@ const en: Translation<typeof nl> = {
   'editorial.accounts.mailOff': 'No mail server is set up: nothing was sent. Use npm run cli -- create-editor.',
   'editorial.accounts.invalidEmail': 'Enter a valid e-mail address.',
   'editorial.accounts.invalidRole': 'Choose editor or reviewer.',
-  'editorial.mail.invite.subject': 'Your invitation to the management pages',
-  'editorial.mail.invite.body':
-    'You have been invited to work on the texts. Make your account with this link (valid for 24 hours, once):\n\n{link}\n\nDid you not ask for this? Then you can ignore this e-mail.',
 };
 
 export const editorialMessages = { nl, en };

@@ -89,7 +89,9 @@ export function registerProfessionalRoutes(
     );
   };
 
-  app.get('/beheer', (request, reply) => overview(request, reply));
+  // The verification of professional accounts and organisations, and the invitations (admins only); /beheer itself is
+  // the editorial dashboard (features/editorial), which links here for admins.
+  app.get('/beheer/verificatie', (request, reply) => overview(request, reply));
 
   const invitePage = async (
     request: FastifyRequest,
@@ -125,13 +127,13 @@ export function registerProfessionalRoutes(
       }
       return invitePage(request, reply, result.form, 400);
     }
-    return reply.redirect('/beheer?melding=uitgenodigd', 303);
+    return reply.redirect('/beheer/verificatie?melding=uitgenodigd', 303);
   });
 
   app.post<{ Params: { id: string } }>('/beheer/uitnodigingen/:id/intrekken', async (request, reply) => {
     const result = await professionals.revokeInvitation(request.actor, request.params.id, trailOf(request));
     if (result === 'not-open') return overview(request, reply, 'professionals.problem.invitationNotOpen', 409);
-    return reply.redirect('/beheer?melding=ingetrokken', 303);
+    return reply.redirect('/beheer/verificatie?melding=ingetrokken', 303);
   });
 
   /** Says what an approval did (the service wrote its audit lines in the approval's transaction). */
@@ -151,7 +153,7 @@ export function registerProfessionalRoutes(
       'account',
     );
     if ('problem' in outcome) return overview(request, reply, outcome.problem, 409);
-    return reply.redirect(`/beheer?melding=${outcome.notice}`, 303);
+    return reply.redirect(`/beheer/verificatie?melding=${outcome.notice}`, 303);
   });
 
   app.post<{ Params: { id: string } }>('/beheer/organisaties/:id/goedkeuren', async (request, reply) => {
@@ -160,7 +162,7 @@ export function registerProfessionalRoutes(
       'organisation',
     );
     if ('problem' in outcome) return overview(request, reply, outcome.problem, 409);
-    return reply.redirect(`/beheer?melding=${outcome.notice}`, 303);
+    return reply.redirect(`/beheer/verificatie?melding=${outcome.notice}`, 303);
   });
 
   // The coordinator of an organisation approves its new colleagues (the second pair of eyes beside an admin).

@@ -355,7 +355,7 @@ export function InvitePage({
         </button>
       </form>
       <p>
-        <a href="/beheer">{t('professionals.admin.back')}</a>
+        <a href="/beheer/verificatie">{t('professionals.admin.back')}</a>
       </p>
     </Layout>
   );

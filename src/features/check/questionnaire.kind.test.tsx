@@ -119,11 +119,15 @@ test('the editor cannot set the version number or the status: the system keeps t
   assert.equal(saved.value, draft);
 });
 
-test('text that is not JSON, or not a questionnaire, is refused with the place and reason in words', () => {
+test('text that is not JSON is kept as typed but refused, like a text that is not a questionnaire, with the place and reason in words', () => {
   const { kind } = setUp();
-  const notJson = kind.fromForm({ [questionnaireField]: '{"version": 3,' }, '{}', nl);
+  const typed = kind.fromForm({ [questionnaireField]: '{"version": 3,' }, '{}', nl);
+  assert.deepEqual(typed, { ok: true, value: '{"version": 3,' }, 'what was typed is kept, nothing lost');
+  const notJson = kind.parse('{"version": 3,', nl);
   assert.ok(!notJson.ok);
   assert.match(notJson.problems[0]!, /geen geldige JSON/);
+  const ctx = testPageContext('nl', { path: '/beheer/inhoud/x/bewerken', csrfToken: () => 'token' });
+  assert.match(render(kind.Form({ ctx, text: '{"version": 3,', documentKey: 'check' })), /geen geldige JSON/);
   const shape = kind.parse(questionnaireText({ version: 3, status: 'draft' }), en);
   assert.ok(!shape.ok);
   assert.ok(shape.problems.some((problem) => problem.startsWith('published:')));

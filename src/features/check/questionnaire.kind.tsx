@@ -252,17 +252,22 @@ export function questionnaireKind(options: QuestionnaireKindOptions): Questionna
     },
 
     fromForm(form, previous, t) {
-      const json = parseJson(form[questionnaireField] ?? '', t);
-      if (!json.ok) return json;
-      if (json.value === null || typeof json.value !== 'object' || Array.isArray(json.value)) {
-        return parseQuestionnaire(JSON.stringify(json.value), t) as Parsed<never>;
+      const posted = form[questionnaireField] ?? '';
+      const json = parseJson(posted, t);
+      // Text that is not (yet) a JSON object is kept as it was typed, so nothing is lost: the form lists why it
+      // cannot be sent for review, and submitting refuses it.
+      if (!json.ok || json.value === null || typeof json.value !== 'object' || Array.isArray(json.value)) {
+        return { ok: true, value: posted };
       }
       // The version number and the status are the system's: kept from the draft whatever was posted.
       const before = parseJson(previous, t);
       const value = json.value as Record<string, unknown>;
-      if (before.ok && before.value !== null && typeof before.value === 'object') {
-        value.version = (before.value as Record<string, unknown>).version;
-      }
+      const draftVersion =
+        before.ok && before.value !== null && typeof before.value === 'object'
+          ? (before.value as Record<string, unknown>).version
+          : undefined;
+      value.version =
+        typeof draftVersion === 'number' ? draftVersion : Math.max(...registry.all.map((entry) => entry.version)) + 1;
       value.status = 'draft';
       return { ok: true, value: questionnaireText(value) };
     },

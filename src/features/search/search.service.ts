@@ -44,13 +44,16 @@ export function createSearchService({ loadPages, index = createSearchIndex(), on
       schedule().catch((error: unknown) => onError?.(error));
     },
 
+    /** How many pages each language's index holds. */
+    size: () => index.size(),
+
     /**
      * The pages that match, best first. Professionals-only knowledge articles are among them only for whoever may
      * read them (the knowledge base's rule: active professionals and the editorial roles).
      */
     async search(actor: Actor, query: string, locale: Locale): Promise<SearchHit[]> {
       // Nobody built the index yet (an app without the start-up preparation): build it once.
-      if (latest === undefined) schedule();
+      if (latest === undefined) void schedule();
       await settled();
       const professional = can(actor, 'knowledgeArticle', 'read', { status: 'published', visibility: 'professionals' });
       return index.search(query, locale, { professional });

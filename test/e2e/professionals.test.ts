@@ -109,6 +109,8 @@ test('an admin invites, the professional signs up from the e-mail link and sets 
 
   await first.goto(`${baseUrl}/beheer`);
   await assertAccessible(first, '/beheer');
+  await first.goto(`${baseUrl}/beheer/verificatie`);
+  await assertAccessible(first, '/beheer/verificatie');
   await Promise.all([
     first.waitForURL(/\/beheer\/uitnodigingen\/nieuw$/),
     first.getByRole('link', { name: 'Professional uitnodigen' }).click(),
@@ -148,7 +150,7 @@ test('an admin invites, the professional signs up from the e-mail link and sets 
   await assertAccessible(professional, 'the account page of a waiting professional');
 
   for (const page of [first, second]) {
-    await page.goto(`${baseUrl}/beheer`);
+    await page.goto(`${baseUrl}/beheer/verificatie`);
     await click(page, 'Keur het account van hulp.verlener goed');
   }
   assert.match(await first.locator('[role="status"]').innerText(), /Je goedkeuring is opgeslagen/);

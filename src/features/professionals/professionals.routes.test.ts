@@ -82,7 +82,7 @@ for (const dialect of dialects) {
         payload: { _csrf: token, email, organisatie: organisationId, rol: role, eenheid: policeUnit ?? '' },
       });
       assert.equal(sent.statusCode, 303, sent.body.slice(0, 200));
-      assert.equal(sent.headers.location, '/beheer?melding=uitgenodigd');
+      assert.equal(sent.headers.location, '/beheer/verificatie?melding=uitgenodigd');
       // The e-mail is a job: the address is not in it, only the invitation's id.
       const queued = await db().selectFrom('jobs').select('payload').where('state', '=', 'queued').execute();
       assert.equal(queued.length, 1);
@@ -178,7 +178,12 @@ for (const dialect of dialects) {
       const account = await testApp.app.inject({ method: 'GET', url: '/account', cookies: jar });
       assert.equal(account.statusCode, 303);
       assert.equal(account.headers.location, '/account/tweede-stap');
-      for (const url of ['/beheer', '/beheer/uitnodigingen/nieuw', '/organisatie/aanmeldingen']) {
+      for (const url of [
+        '/beheer',
+        '/beheer/verificatie',
+        '/beheer/uitnodigingen/nieuw',
+        '/organisatie/aanmeldingen',
+      ]) {
         assert.equal((await testApp.app.inject({ method: 'GET', url, cookies: jar })).statusCode, 404, url);
       }
       for (const [url, payload] of [
@@ -217,7 +222,7 @@ for (const dialect of dialects) {
       assert.equal((await post(`/organisatie/aanmeldingen/${pro.id}/goedkeuren`, pro.jar)).statusCode, 404);
       const first = await approve(adminA.jar);
       assert.equal(first.statusCode, 303);
-      assert.equal(first.headers.location, '/beheer?melding=goedgekeurd');
+      assert.equal(first.headers.location, '/beheer/verificatie?melding=goedgekeurd');
       const twice = await approve(adminA.jar);
       assert.equal(twice.statusCode, 409);
       assert.match(twice.body, /Je hebt dit al goedgekeurd/);
@@ -227,7 +232,7 @@ for (const dialect of dialects) {
       assert.match(pending.body, new RegExp(`Goedgekeurd door ${adminA.name} \\(beheerder\\)`));
 
       const second = await approve(adminB.jar);
-      assert.equal(second.headers.location, '/beheer?melding=geactiveerd');
+      assert.equal(second.headers.location, '/beheer/verificatie?melding=geactiveerd');
       const active = await testApp.app.inject({ method: 'GET', url: '/account', cookies: pro.jar });
       const today = new Intl.DateTimeFormat('nl-NL', {
         day: 'numeric',
@@ -276,8 +281,8 @@ for (const dialect of dialects) {
         ),
       );
       assert.deepEqual(responses.map((response) => response.headers.location).sort(), [
-        '/beheer?melding=geactiveerd',
-        '/beheer?melding=goedgekeurd',
+        '/beheer/verificatie?melding=geactiveerd',
+        '/beheer/verificatie?melding=goedgekeurd',
       ]);
       const approvals = await db()
         .selectFrom('four_eyes_approvals')
@@ -325,7 +330,7 @@ for (const dialect of dialects) {
       const byCoordinator = await post(`/organisatie/aanmeldingen/${colleague.id}/goedkeuren`, coordinator.jar);
       assert.equal(byCoordinator.headers.location, '/organisatie/aanmeldingen?melding=goedgekeurd');
       const byAdmin = await post(`/beheer/professionals/${colleague.id}/goedkeuren`, adminB.jar);
-      assert.equal(byAdmin.headers.location, '/beheer?melding=geactiveerd');
+      assert.equal(byAdmin.headers.location, '/beheer/verificatie?melding=geactiveerd');
       const shown = await testApp.app.inject({ method: 'GET', url: '/account', cookies: colleague.jar });
       assert.match(shown.body, new RegExp(`goedgekeurd door coordinator\\.eigen en ${adminB.name} op`));
     });
@@ -358,10 +363,10 @@ for (const dialect of dialects) {
         .select('id')
         .where('email', '=', 'ingetrokken@example.org')
         .executeTakeFirstOrThrow();
-      const overview = await testApp.app.inject({ method: 'GET', url: '/beheer', cookies: adminA.jar });
+      const overview = await testApp.app.inject({ method: 'GET', url: '/beheer/verificatie', cookies: adminA.jar });
       assert.match(overview.body, /data-invitation="ingetrokken@example.org"/);
       const revoked = await post(`/beheer/uitnodigingen/${row.id}/intrekken`, adminB.jar);
-      assert.equal(revoked.headers.location, '/beheer?melding=ingetrokken');
+      assert.equal(revoked.headers.location, '/beheer/verificatie?melding=ingetrokken');
       const again = await post(`/beheer/uitnodigingen/${row.id}/intrekken`, adminA.jar);
       assert.equal(again.statusCode, 409);
       assert.match(again.body, /al gebruikt of ingetrokken/);
@@ -396,10 +401,10 @@ for (const dialect of dialects) {
         .execute();
       assert.ok(unverified.length > 0, 'the seed has organisations still to check');
       const { id, slug } = unverified[0]!;
-      const page = await testApp.app.inject({ method: 'GET', url: '/beheer', cookies: adminA.jar });
+      const page = await testApp.app.inject({ method: 'GET', url: '/beheer/verificatie', cookies: adminA.jar });
       assert.match(page.body, new RegExp(`data-unverified-organisation="${slug}"`));
       const url = `/beheer/organisaties/${id}/goedkeuren`;
-      assert.equal((await post(url, adminA.jar)).headers.location, '/beheer?melding=goedgekeurd');
+      assert.equal((await post(url, adminA.jar)).headers.location, '/beheer/verificatie?melding=goedgekeurd');
       const twice = await post(url, adminA.jar);
       assert.equal(twice.statusCode, 409);
       const stillHidden = await db()
@@ -408,7 +413,7 @@ for (const dialect of dialects) {
         .where('id', '=', id)
         .executeTakeFirstOrThrow();
       assert.equal(Number(stillHidden.verified), 0);
-      assert.equal((await post(url, adminB.jar)).headers.location, '/beheer?melding=geverifieerd');
+      assert.equal((await post(url, adminB.jar)).headers.location, '/beheer/verificatie?melding=geverifieerd');
       const verified = await db()
         .selectFrom('organisations')
         .select(['verified', 'data'])
@@ -431,7 +436,7 @@ for (const dialect of dialects) {
       const { cookies: parentCookies } = await buildParent(testApp, { username: 'ouder.beheer', passphrase });
       const [organisationId] = await organisationIds();
       for (const jar of [{}, parentCookies]) {
-        for (const url of ['/beheer', '/beheer/uitnodigingen/nieuw']) {
+        for (const url of ['/beheer', '/beheer/verificatie', '/beheer/uitnodigingen/nieuw']) {
           assert.equal((await testApp.app.inject({ method: 'GET', url, cookies: jar })).statusCode, 404, url);
         }
         const invitations = await count('professional_invitations');

@@ -55,3 +55,20 @@ describe('search service', () => {
     assert.equal((await search.search(anonymous, 'reiger', 'nl')).length, 1);
   });
 });
+
+describe('search service, an old index', () => {
+  test('is refreshed in the background at a search once older than its maximum age', async () => {
+    let now = 0;
+    let pages = [page('een', 'Tekst over reigers.')];
+    const search = createSearchService({ loadPages: () => Promise.resolve(pages), maxAgeMs: 1000, clock: () => now });
+    await search.rebuild();
+    // Another instance published: this one was not told.
+    pages = [...pages, page('twee', 'Tekst over reigers en ooievaars.')];
+    now = 500;
+    assert.equal((await search.search(anonymous, 'ooievaars', 'nl')).length, 0);
+    now = 1500;
+    assert.equal((await search.search(anonymous, 'ooievaars', 'nl')).length, 0, 'the old index answers at once');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal((await search.search(anonymous, 'ooievaars', 'nl')).length, 1);
+  });
+});

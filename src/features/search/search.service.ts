@@ -9,6 +9,12 @@ export interface SearchDependencies {
   index?: SearchIndex;
   /** Told when a rebuild asked for by rebuildSoon fails (the old index keeps serving). */
   onError?: (error: unknown) => void;
+  /**
+   * An index older than this is rebuilt in the background at the next search (default 5 minutes): another
+   * instance's publish reaches this one's index within that time.
+   */
+  maxAgeMs?: number;
+  clock?: () => number;
 }
 
 /**
@@ -19,30 +25,49 @@ export interface SearchDependencies {
  * it starts, so it includes every change made before): an import of a hundred files gives two or three rebuilds,
  * not a hundred. A search waits for a rebuild that is due, so what was just published is found.
  */
-export function createSearchService({ loadPages, index = createSearchIndex(), onError }: SearchDependencies) {
+export function createSearchService({
+  loadPages,
+  index = createSearchIndex(),
+  onError,
+  maxAgeMs = 5 * 60_000,
+  clock = Date.now,
+}: SearchDependencies) {
   let latest: Promise<void> | undefined;
   let waiting = false;
-  const settled = () => latest?.then(nothing, nothing);
+  let builtAt: number | undefined;
+  /** The rebuild a search waits for (the last one asked for by a publish or at start), settled either way. */
+  let due: Promise<void> | undefined;
+  const settled = (promise: Promise<void>) => promise.then(nothing, nothing);
 
-  function schedule(): Promise<void> {
-    if (waiting && latest !== undefined) return latest;
-    waiting = true;
-    const before = settled() ?? Promise.resolve();
-    latest = before.then(async () => {
-      waiting = false;
-      await index.rebuild(await loadPages());
-    });
+  /** A rebuild after the ones before; `wait`: searches wait for it (not for the refresh of an old index). */
+  function schedule(wait = true): Promise<void> {
+    if (!waiting || latest === undefined) {
+      waiting = true;
+      latest = settled(latest ?? Promise.resolve()).then(async () => {
+        waiting = false;
+        const started = clock();
+        await index.rebuild(await loadPages());
+        builtAt = started;
+      });
+    }
+    if (wait) due = settled(latest);
     return latest;
+  }
+
+  /** The same without waiting (the publish listener): a failure is reported, the old index keeps serving. */
+  function rebuildSoon(): void {
+    schedule().catch((error: unknown) => onError?.(error));
+  }
+
+  function refresh(): void {
+    schedule(false).catch((error: unknown) => onError?.(error));
   }
 
   return {
     /** Reads the pages again and swaps in a new index; resolves when it is in use (at start, after the import). */
     rebuild: (): Promise<void> => schedule(),
 
-    /** The same without waiting (the publish listener): a failure is reported, the old index keeps serving. */
-    rebuildSoon(): void {
-      schedule().catch((error: unknown) => onError?.(error));
-    },
+    rebuildSoon,
 
     /** How many pages each language's index holds. */
     size: () => index.size(),
@@ -53,8 +78,9 @@ export function createSearchService({ loadPages, index = createSearchIndex(), on
      */
     async search(actor: Actor, query: string, locale: Locale): Promise<SearchHit[]> {
       // Nobody built the index yet (an app without the start-up preparation): build it once.
-      if (latest === undefined) void schedule();
-      await settled();
+      if (latest === undefined) void schedule().catch(nothing);
+      await due;
+      if (!waiting && builtAt !== undefined && clock() - builtAt > maxAgeMs) refresh();
       const professional = can(actor, 'knowledgeArticle', 'read', { status: 'published', visibility: 'professionals' });
       return index.search(query, locale, { professional });
     },

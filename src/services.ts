@@ -18,7 +18,7 @@ import { caseNotificationJobHandlers, caseNotificationsDaily } from './features/
 import { createCaseItemsService } from './features/cases/case-items.service.js';
 import { createCaseSharesRepository } from './features/cases/case-shares.repo.js';
 import { createCaseSharesService } from './features/cases/case-shares.service.js';
-import { loadPathways } from './features/cases/pathway.js';
+import { loadPathways, regionOfArea } from './features/cases/pathway.js';
 import { createPathwayKind } from './features/cases/pathway.kind.js';
 import { createCasesRepository } from './features/cases/cases.repo.js';
 import { createCasesService } from './features/cases/cases.service.js';
@@ -37,7 +37,7 @@ import { articleKind } from './features/knowledge/article.kind.js';
 import { createKnowledgeService } from './features/knowledge/knowledge.service.js';
 import { createFeedbackRepository } from './features/feedback/feedback.repo.js';
 import { createFeedbackService } from './features/feedback/feedback.service.js';
-import { NotFound } from './shared/errors.js';
+import { knowledgePages } from './features/feedback/feedback.pages.js';
 import { createSearchService } from './features/search/search.service.js';
 import { createHealthRepository } from './features/health/health.repo.js';
 import { createHelpRepository } from './features/help/help.repo.js';
@@ -155,6 +155,12 @@ export function createServices(
     keyedHash: createKeyedHash(config.pepper),
     recordEvent: recordCaseEvent,
     youngConsent,
+    // A new case follows the regional pathway of its starter's organisation when one is published (ADR 0037).
+    pathwayKeyFor: async (organisationId) => {
+      const organisation =
+        organisationId === null ? undefined : await createHelpRepository(database.db).findOrganisation(organisationId);
+      return pathway.keyForRegion(regionOfArea(organisation?.area));
+    },
   });
   // Closing a case and deleting it after CASE_RETENTION_MONTHS by destroying its keys (ADR 0031); daily task.
   const caseClosing = createCaseClosingService(
@@ -208,11 +214,13 @@ export function createServices(
   );
   // Readers' "what was missing?" (ADR 0038): held until an editor accepts it; a daily run deletes pending texts
   // after 30 days and accepted ones after 12 months.
+  // The knowledge base (ADR 0035): articles in content_pages (section 'kennisbank') and de lijn from the pathway.
+  const knowledge = createKnowledgeService(createContentRepository(database.db), () => pathway.current);
   const feedback = createFeedbackService(createFeedbackRepository(database.db), {
     audit,
     pages: {
       informatie: (actor, slug, locale) => content.showPage(actor, slug, locale),
-      kennisbank: () => Promise.reject(new NotFound('the knowledge base takes no texts yet')),
+      kennisbank: knowledgePages(knowledge, translatorFor),
     },
   });
   const feedbackDaily = defineDailyJob('feedback.daily');
@@ -308,8 +316,7 @@ export function createServices(
     dialect: database.dialect,
     editorial,
     content,
-    // The knowledge base (ADR 0035): articles in content_pages (section 'kennisbank') and de lijn from the pathway.
-    knowledge: createKnowledgeService(createContentRepository(database.db), () => pathway.current),
+    knowledge,
     feedback,
     search,
     check: createCheckService(questionnaires, createCheckRepository(database.db)),

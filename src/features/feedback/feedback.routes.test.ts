@@ -234,6 +234,29 @@ for (const dialect of dialects) {
       }
     });
 
+    test('a knowledge article takes a text the same way, and an editor finds it under the article', async () => {
+      for (const slug of ['wie-doet-wat', 'de-lijn']) {
+        const url = `/kennisbank/${slug}/wat-miste-je`;
+        const form = await testApp.app.inject({ method: 'GET', url });
+        assert.equal(form.statusCode, 200, url);
+        const marker = `Kennisbank ${slug} mist iets ${dialect}`;
+        const sent = await testApp.app.inject({
+          method: 'POST',
+          url,
+          cookies: withCookiesOf({}, form.headers),
+          payload: { _csrf: csrfTokenFrom(form.body), tekst: marker },
+        });
+        assert.equal(sent.statusCode, 303, url);
+        const admin = await buildAdmin(testApp);
+        const queue = await testApp.app.inject({ method: 'GET', url: '/beheer/feedback', cookies: admin.cookies });
+        const at = queue.body.indexOf(marker);
+        assert.ok(at > 0);
+        assert.ok(queue.body.lastIndexOf(`href="/kennisbank/${slug}"`, at) > 0, 'the text names its article');
+      }
+      const unknown = await testApp.app.inject({ method: 'GET', url: '/kennisbank/bestaat-niet/wat-miste-je' });
+      assert.equal(unknown.statusCode, 404);
+    });
+
     test('the daily run deletes pending texts after 30 days and accepted ones after 12 months (fixed clock)', async () => {
       assert.ok(
         testApp.services.dailyJobs.some((kind) => kind.name === 'feedback.daily'),

@@ -30,7 +30,7 @@ export interface PageFeedbackSummary {
   section: FeedbackSection | undefined;
   slug: string;
   lang: string;
-  /** Undefined when the page is no longer stored. */
+  /** Undefined when the page is not stored as a row (gone, or drawn from the pathway data). */
   title: string | undefined;
   helpful: number;
   notHelpful: number;
@@ -40,6 +40,8 @@ export interface PageFeedbackSummary {
 export interface FeedbackOverview {
   pending: FeedbackText[];
   pages: PageFeedbackSummary[];
+  /** The title of every stored page, by `<lang>/<slug>` (to name the page of a pending text). */
+  titles: Record<string, string>;
 }
 
 const daysBefore = (day: string, days: number): string => {
@@ -118,7 +120,12 @@ export function createFeedbackService(
       };
       for (const vote of votes)
         Object.assign(summaryOf(vote.slug, vote.lang), { helpful: vote.helpful, notHelpful: vote.notHelpful });
-      for (const text of accepted) summaryOf(text.slug, text.lang).accepted.push(text);
+      for (const text of accepted) {
+        const summary = summaryOf(text.slug, text.lang);
+        // A page not stored as a row (the knowledge base's pathway articles) is named by its texts' section.
+        summary.section ??= text.section;
+        summary.accepted.push(text);
+      }
       // Most "not useful" first: the pages that most need work.
       const pagesList = [...summaries.values()].sort(
         (a, b) =>
@@ -126,7 +133,9 @@ export function createFeedbackService(
           b.accepted.length - a.accepted.length ||
           (a.title ?? a.slug).localeCompare(b.title ?? b.slug, 'nl'),
       );
-      return { pending, pages: pagesList };
+      const titles: Record<string, string> = {};
+      for (const name of names) titles[`${name.lang}/${name.slug}`] = name.title;
+      return { pending, pages: pagesList, titles };
     },
 
     /** How many texts wait for review (for the /beheer dashboard); NotFound for anyone not editorial. */

@@ -26,14 +26,14 @@ function Received({ ctx, text }: { ctx: PageContext; text: FeedbackText }) {
 }
 
 function PageName({ ctx, page }: { ctx: PageContext; page: Pick<PageFeedbackSummary, 'section' | 'slug' | 'title'> }) {
-  if (page.section === undefined || page.title === undefined) {
+  if (page.section === undefined) {
     return (
       <>
         {page.slug} ({ctx.t('feedback.admin.pages.unknown')})
       </>
     );
   }
-  return <a href={pagePath(page.section, page.slug)}>{page.title}</a>;
+  return <a href={pagePath(page.section, page.slug)}>{page.title ?? page.slug}</a>;
 }
 
 const actionPath = (text: FeedbackText, action: 'goedkeuren' | 'verwijderen'): string =>
@@ -50,12 +50,11 @@ export function FeedbackAdminPage({
   notice: AdminNotice;
 }) {
   const { t } = ctx;
-  const titleOf = (text: FeedbackText) =>
-    overview.pages.find((page) => page.slug === text.slug && page.lang === text.lang) ?? {
-      section: undefined,
-      slug: text.slug,
-      title: undefined,
-    };
+  const titleOf = (text: FeedbackText) => ({
+    section: text.section,
+    slug: text.slug,
+    title: overview.titles[`${text.lang}/${text.slug}`],
+  });
   return (
     <Layout ctx={ctx} title={t('feedback.admin.title')}>
       <h1>{t('feedback.admin.title')}</h1>

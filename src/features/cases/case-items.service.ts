@@ -591,14 +591,14 @@ export function createCaseItemsService(
     ): Promise<{ pathway: Pathway; state: PathwayState }> {
       const scope = readScope(actor, opened);
       const moves = await repo.stepMoves(opened.facts.caseId, scope);
-      return { pathway: settings.pathways.current, state: foldPathway(moves, nameRole) };
+      return { pathway: settings.pathways.currentFor(opened.facts.pathwayKey), state: foldPathway(moves, nameRole) };
     },
 
     /** The steps a track may move to now (its next steps, or where it can start), for the form. */
     async movesFor(actor: Actor, opened: OpenedCase, trackId: string) {
       const moves = await repo.stepMoves(opened.facts.caseId, readScope(actor, opened));
       const state = foldPathway(moves, (role) => role);
-      return allowedMoves(settings.pathways.current, trackId, state[trackId]);
+      return allowedMoves(settings.pathways.currentFor(opened.facts.pathwayKey), trackId, state[trackId]);
     },
 
     /**
@@ -615,7 +615,7 @@ export function createCaseItemsService(
       const parsed = parseForm(stepMoveSchema, body, { keep: 1100 });
       if (!parsed.ok) return { ok: false, form: parsed };
       const form = parsed.value;
-      const pathway = settings.pathways.current;
+      const pathway = settings.pathways.currentFor(opened.facts.pathwayKey);
       const track = findTrack(pathway, form.traject);
       if (track === undefined) {
         return refused(parsed.values, 'traject', 'caseItems.problem.track');

@@ -583,7 +583,10 @@ export function createCaseYoungService(
           allShares: false,
           hideRisky: true,
         });
-        pathway = { pathway: settings.pathways.current, state: foldPathway(moves, (role) => role) };
+        pathway = {
+          pathway: settings.pathways.currentFor(found.case.pathwayKey),
+          state: foldPathway(moves, (role) => role),
+        };
         if ((facts.viewer?.age ?? 0) >= youngConsentAge) {
           consent = { flows: youngConsentFlows, answers: await young.answers(found.case.id, target.id) };
         }

@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type Selectable, type Updateable, sql } from 'kysely';
 import { lockRow } from '../../shared/db/lock.js';
 import type { CaseConsentsTable, CaseMembersTable, CasesTable, Database } from '../../shared/db/schema.js';
 import type { AlsoInTransaction, Trx } from '../../shared/db/transaction.js';
@@ -29,6 +29,8 @@ export interface StoredCase {
   createdByUser: string | null;
   labelCiphertext: string;
   labelEpoch: number;
+  /** The pathway the case follows (ADR 0037): 'national' or 'region:VRnn'; 'national' when not given. */
+  pathwayKey?: string;
 }
 
 export interface StoredMember {
@@ -126,7 +128,7 @@ export interface Opening {
 
 export type NewMember = Omit<StoredMember, 'updatedAt' | 'stateChangedAt'>;
 
-type CaseRow = CasesTable;
+type CaseRow = Selectable<CasesTable>;
 type MemberRow = CaseMembersTable;
 
 const toCase = (row: CaseRow): StoredCase => ({
@@ -139,6 +141,7 @@ const toCase = (row: CaseRow): StoredCase => ({
   createdByUser: row.created_by_user,
   labelCiphertext: row.label_ciphertext,
   labelEpoch: Number(row.label_epoch),
+  pathwayKey: row.pathway_key,
 });
 
 const toMember = (row: MemberRow): StoredMember => ({
@@ -195,6 +198,7 @@ const caseColumns = [
   'c.created_by_user as c_created_by_user',
   'c.label_ciphertext as c_label_ciphertext',
   'c.label_epoch as c_label_epoch',
+  'c.pathway_key as c_pathway_key',
 ] as const;
 
 /** A wrap's columns as `w_<column>` and its granter's (`g`, the granter's member row; `gu`, their account). */
@@ -693,7 +697,7 @@ function writesOn(trx: Trx, nowIso: () => string) {
     },
 
     async updateCase(caseId: string, change: CaseChange): Promise<void> {
-      const set: Partial<CaseRow> = {};
+      const set: Updateable<CasesTable> = {};
       if (change.risk !== undefined) set.risk_in_family = change.risk;
       if (change.riskProposedBy !== undefined) set.risk_proposed_by = change.riskProposedBy;
       if (change.closedAt !== undefined) set.closed_at = change.closedAt;
@@ -888,6 +892,7 @@ export function createCasesRepository(db: Kysely<Database>, clock: () => Date = 
             created_by_user: c.createdByUser,
             label_ciphertext: c.labelCiphertext,
             label_epoch: c.labelEpoch,
+            pathway_key: c.pathwayKey ?? 'national',
           })
           .execute();
         const writes = writesOn(trx, nowIso);

@@ -104,6 +104,11 @@ export interface CasesSettings {
   recordEvent?: (trx: Trx, event: CoreCaseEvent) => Promise<unknown>;
   /** Whether a young member of 16 or older refused a flow (case-young.consent.ts); no check when not given. */
   youngConsent?: YoungConsentCheck;
+  /**
+   * The pathway a new case follows, from the organisation of the professional who starts it (ADR 0037): its
+   * veiligheidsregio's variant when one is published, else 'national'. Not given: every case is national.
+   */
+  pathwayKeyFor?: (organisationId: string | null) => Promise<string>;
 }
 
 /** A refusal a person can act on, shown in their language (cases.messages.ts), with the status it is sent with. */
@@ -226,6 +231,7 @@ export function caseFacts(stored: StoredCase, viewer: StoredMember | undefined):
     closed: stored.closedAt !== null,
     viewer: viewer === undefined ? undefined : memberFacts(viewer),
     riskProposedBy: stored.risk === 'proposed' ? stored.riskProposedBy : null,
+    ...(stored.pathwayKey !== undefined && stored.pathwayKey !== 'national' && { pathwayKey: stored.pathwayKey }),
   };
 }
 
@@ -719,6 +725,8 @@ export function createCasesService(
         }),
       );
       const organisationId = asProfessional ? (membershipOf(who.actor)?.organisationId ?? null) : null;
+      const pathwayKey =
+        settings.pathwayKeyFor === undefined ? 'national' : await settings.pathwayKeyFor(organisationId);
       await repo.createCase(
         {
           case: {
@@ -731,6 +739,7 @@ export function createCasesService(
             createdByUser: who.userId,
             labelCiphertext: sealCaseContent(membersKey, 'case/label', caseId, form.label),
             labelEpoch: 0,
+            pathwayKey,
           },
           // The professionals' compartment exists from the start; a parent's case gets its key from the first
           // professional confirmed (they make it on first use).

@@ -109,6 +109,8 @@ export interface CaseFacts {
   viewer: MemberFacts | undefined;
   /** The member who proposed the risk flag while it waits for a second professional (confirmRiskFlag needs it). */
   riskProposedBy?: string | null;
+  /** The pathway the case follows (ADR 0037): 'national' or 'region:VRnn'; absent means national. */
+  pathwayKey?: string;
 }
 
 /** An action on one member of a case (remove, suspend, confirm): the case, and the member acted on. */

@@ -46,6 +46,15 @@ export interface PathwayRegistry {
   refill(lines: readonly PathwayLine[]): void;
 }
 
+/**
+ * The veiligheidsregio of an organisation's area, when it serves exactly one (ADR 0037): a case started by one of
+ * its professionals follows that region's variant once one is published. Any other area (national, a province,
+ * several regions, municipalities, a police unit) gives none: the national pathway.
+ */
+export function regionOfArea(area: { type: string; codes?: readonly string[] } | undefined): string | null {
+  return area?.type === 'veiligheidsregio' && area.codes?.length === 1 ? (area.codes[0] ?? null) : null;
+}
+
 /** A registry over the given lines; the national line must have a published version. */
 export function createPathwayRegistry(initial: readonly PathwayLine[]): PathwayRegistry {
   let lines: PathwayLine[] = [];

@@ -259,6 +259,11 @@ export function createHelpRepository(db: Kysely<Database>) {
         );
     },
 
+    async findOrganisation(id: string): Promise<Organisation | undefined> {
+      const row = await db.selectFrom('organisations').select('data').where('id', '=', id).executeTakeFirst();
+      return row === undefined ? undefined : organisationSchema.parse(JSON.parse(row.data));
+    },
+
     async listOrganisations(): Promise<StoredOrganisation[]> {
       const rows = await db.selectFrom('organisations').select(['id', 'data']).orderBy('slug').execute();
       return rows.map((row) => ({ id: row.id, organisation: organisationSchema.parse(JSON.parse(row.data)) }));

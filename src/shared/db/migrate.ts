@@ -32,6 +32,7 @@ import * as createCasePoliceBundles from './migrations/0030-create-case-police-b
 import * as addNoticeLanguage from './migrations/0031-add-notice-language.js';
 import * as createEditorial from './migrations/0032-create-editorial.js';
 import * as addContentSections from './migrations/0033-add-content-sections.js';
+import * as addCasePathwayKey from './migrations/0037-add-case-pathway-key.js';
 import * as createPageFeedbackTexts from './migrations/0038-create-page-feedback-texts.js';
 import type { Database } from './schema.js';
 
@@ -73,6 +74,7 @@ const migrations: Record<string, Migration> = {
   '0031-add-notice-language': addNoticeLanguage,
   '0032-create-editorial': createEditorial,
   '0033-add-content-sections': addContentSections,
+  '0037-add-case-pathway-key': addCasePathwayKey,
   '0038-create-page-feedback-texts': createPageFeedbackTexts,
 };
 

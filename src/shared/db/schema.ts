@@ -411,6 +411,8 @@ export interface CasesTable {
   deletion_notice_at: string | null;
   /** When its keys were destroyed: nothing of it opens any more. */
   shredded_at: string | null;
+  /** The pathway it follows (migration 0037, ADR 0037): 'national' or 'region:VRnn', fixed at the start. */
+  pathway_key: Generated<string>;
 }
 
 export interface CaseCompartmentsTable {

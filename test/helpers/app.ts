@@ -2,6 +2,7 @@ import { after, before } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createApp } from '../../src/app.js';
 import { prepareDatabase } from '../../src/bootstrap.js';
+import type { EditorialKinds } from '../../src/features/editorial/editorial.types.js';
 import { createServices, type Services } from '../../src/services.js';
 import { type Config, loadConfig } from '../../src/shared/config/config.js';
 import type { Dialect } from '../../src/shared/db/database.js';
@@ -19,7 +20,12 @@ export interface TestApp {
  * The real app on a fresh database of the given kind, migrated and seeded from content/ as `npm start` does.
  * `env` overrides configuration variables, e.g. { RATE_LIMIT_MAX: '5' }.
  */
-export async function buildTestApp(dialect: Dialect, env: Record<string, string> = {}): Promise<TestApp> {
+export async function buildTestApp(
+  dialect: Dialect,
+  env: Record<string, string> = {},
+  /** Other kinds of editorial document than the real ones (the core's tests use a small test kind). */
+  overrides: { editorialKinds?: EditorialKinds } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase(dialect);
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -33,7 +39,7 @@ export async function buildTestApp(dialect: Dialect, env: Record<string, string>
     ...database.env,
     ...env,
   });
-  const services = createServices(database.handle, config);
+  const services = createServices(database.handle, config, undefined, overrides);
   const app = await createApp(services, { logger: false });
   await prepareDatabase(database.handle, services);
   return {

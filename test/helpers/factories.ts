@@ -192,9 +192,14 @@ export interface AdminOptions extends AccountOptions {
   email?: string;
   /** Whether the admin sets up a second factor (default true); without one it holds no rights yet. */
   secondFactor?: boolean;
+  /** The set-up link's role: an admin (default), or an editor or reviewer of the CMS (ADR 0033). */
+  role?: 'admin' | 'editor' | 'reviewer';
 }
 
-/** An admin through the one-time set-up link (GET and POST /beheer/start/:token), with a second factor. */
+/**
+ * An admin (or, with `role`, an editor or reviewer) through the one-time set-up link (GET and POST
+ * /beheer/start/:token), with a second factor.
+ */
 export async function buildAdmin(
   target: AppUnderTest,
   options: AdminOptions = {},
@@ -202,7 +207,10 @@ export async function buildAdmin(
   const username = options.username ?? freshName('beheer');
   const passphrase = options.passphrase ?? defaultPassphrase;
   const address = addressOf(options.remoteAddress);
-  const token = await target.services.accounts.createAdminSetupLink(options.email ?? `${username}@example.org`);
+  const token = await target.services.accounts.createAdminSetupLink(
+    options.email ?? `${username}@example.org`,
+    options.role ?? 'admin',
+  );
   const form = await target.app.inject({ method: 'GET', url: `/beheer/start/${token}`, ...address });
   assert.equal(form.statusCode, 200, `the set-up link answered ${form.statusCode}`);
   const account = await submitAccountForm(target, `/beheer/start/${token}`, form, withCookiesOf({}, form.headers), {

@@ -4,6 +4,8 @@ import { runVerifyExport } from './features/verify/verify-export.cli.js';
 import { createApp } from './app.js';
 import { demoCode, demoRefusal, printDemoAccounts, productionRefusal, seedDemo } from './features/demo/seed-demo.js';
 import { measuresCsv } from './features/cases/case-measures.service.js';
+import { exportContent, importContent } from './features/editorial/content-files.js';
+import { translatorFor } from './messages.js';
 import { createServices } from './services.js';
 import { ConfigError, loadConfig } from './shared/config/config.js';
 import { useNodeNatives } from './shared/crypto/node-natives.js';
@@ -18,7 +20,10 @@ const usage = `Usage: npm run cli -- <command>
 
 Commands:
   migrate                 apply pending database migrations
-  seed-content [folder]   import content/<lang>/*.md (default: ./content); unchanged files are skipped
+  import-content [folder] import every editorial kind's files (default: ./content) as published revisions by
+                          import:files; every file is checked first, one bad file imports nothing; texts already
+                          published are skipped (seed-content is another name for it)
+  export-content <folder> write every published document as the files content/ holds (ADR 0040)
   import-regions [folder] load municipalities, postcodes, veiligheidsregio's and police units from CSV files
                           (default: ./reference-data); replaces the previous set in one transaction
   verify-audit            check the audit log's hash chain: finds deleted, altered or inserted rows
@@ -68,6 +73,8 @@ async function run(argv: readonly string[]): Promise<number> {
   const commands = [
     'migrate',
     'seed-content',
+    'import-content',
+    'export-content',
     'import-regions',
     'import-organisations',
     'verify-audit',
@@ -186,8 +193,26 @@ async function run(argv: readonly string[]): Promise<number> {
       console.log(`Organisations: ${written} added or changed.`);
       return 0;
     }
-    const summary = await services.content.importDirectory(rest[0] ?? contentDir);
-    console.log(`Content: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged.`);
+    if (command === 'export-content') {
+      const target = rest[0];
+      if (target === undefined) {
+        console.error('export-content needs a folder to write to, e.g. npm run cli -- export-content ./content');
+        return 2;
+      }
+      const written = await exportContent(services.editorial, target);
+      console.log(`Content: ${written.length} files written to ${target}.`);
+      return 0;
+    }
+    // import-content and seed-content: through the editorial store, which writes the pages' tables on publish.
+    const imported = Object.entries(
+      await importContent(services.editorial, rest[0] ?? contentDir, translatorFor('nl')),
+    );
+    const total = (field: 'created' | 'updated' | 'unchanged') =>
+      imported.reduce((sum, [, counts]) => sum + counts[field], 0);
+    for (const [kind, counts] of imported) {
+      console.log(`  ${kind}: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`);
+    }
+    console.log(`Content: ${total('created')} created, ${total('updated')} updated, ${total('unchanged')} unchanged.`);
     return 0;
   } finally {
     await database.close();

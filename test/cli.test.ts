@@ -37,10 +37,26 @@ test('import-organisations and seed-content report what they wrote; an unknown c
   assert.equal(organisations.status, 0, organisations.stderr);
   assert.match(organisations.stdout, /Organisations: \d+ added or changed\./);
   const content = cli('seed-content');
-  assert.match(content.stdout, /Content: \d+ created, 0 updated/);
+  assert.equal(content.status, 0, content.stderr);
+  assert.match(content.stdout, /page: \d+ created, 0 updated, 0 unchanged/);
   const unknown = cli('bogus');
   assert.equal(unknown.status, 1);
   assert.match(unknown.stderr, /Unknown command "bogus"/);
+});
+
+test('export-content writes the published content as files; import-content of them changes nothing', () => {
+  const imported = cli('import-content');
+  assert.equal(imported.status, 0, imported.stderr);
+  const target = path.join(dataDir, 'exported-content');
+  const exported = cli('export-content', target);
+  assert.equal(exported.status, 0, exported.stderr);
+  assert.match(exported.stdout, /Content: \d+ files written to /);
+  const again = cli('import-content', target);
+  assert.equal(again.status, 0, again.stderr);
+  assert.match(again.stdout, /Content: 0 created, 0 updated, \d+ unchanged\./);
+  const missing = cli('export-content');
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /needs a folder/);
 });
 
 test('create-admin prints a one-time set-up link, and refuses without a valid e-mail address', () => {

@@ -35,11 +35,13 @@ function Results({ ctx, hits }: { ctx: PageContext; hits: readonly SearchHit[] }
           {t('search.results.none')} <a href="/informatie">{t('search.results.allInformation')}</a>
         </p>
       ) : (
-        <ol class="app-search-results__list">
+        <ol class="app-page-list app-search-results__list">
           {hits.map((hit) => (
-            <li key={`${hit.section}/${hit.slug}`} class="app-search-results__item">
+            <li key={`${hit.section}/${hit.slug}`} class="app-page-list__item app-search-results__item">
               <h3 class="app-search-results__title">
-                <a href={hitUrl(hit)}>{hit.title}</a>
+                <a class="app-page-list__link" href={hitUrl(hit)}>
+                  {hit.title}
+                </a>
               </h3>
               <p class="app-search-results__meta">
                 {t(hit.section === 'kennisbank' ? 'search.section.kennisbank' : 'search.section.informatie')}

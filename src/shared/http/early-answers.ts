@@ -93,44 +93,69 @@ export function answerStoredPagesEarly(
     done();
   });
 
-  return (request, response, fastify) => {
-    if (closing || request.method !== 'GET') return false;
-    const start = performance.now();
-    const cookieHeader = request.headers.cookie;
-    const cookies: Record<string, string | undefined> = cookieHeader === undefined ? {} : app.parseCookie(cookieHeader);
-    if (cookies[options.sessionCookieName] !== undefined) return false;
+  /** Whether this request is one to answer early: its language, URL and route, or undefined. */
+  const storedFor = (request: IncomingMessage, cookies: Record<string, string | undefined>) => {
     const locale = negotiateLocale(cookies[languageCookie], request.headers['accept-language']);
     const url = request.url ?? '';
     const route = cache.earlyRoute(locale, url);
-    if (route === undefined) return false;
+    return route === undefined ? undefined : { locale, url, route };
+  };
+
+  const answer = (
+    request: IncomingMessage,
+    response: ServerResponse,
+    cookies: Record<string, string | undefined>,
+    stored: { locale: string; url: string; route: string },
+    start: number,
+  ): boolean => {
+    const answered = cache.answerEarly(stored.locale, stored.url, response, {
+      csrf: () => app.anonymousCsrfTokenAndCookie(cookies),
+      hsts: hstsFor({ protocol: client.protocol(request) }),
+    });
+    if (answered) {
+      logAccess(app.log, {
+        requestId: randomUUID(),
+        method: 'GET',
+        route: stored.route,
+        status: 200,
+        ms: performance.now() - start,
+      });
+    }
+    return answered;
+  };
+
+  return (request, response, fastify) => {
+    if (closing || request.method !== 'GET') return false;
+    const start = performance.now();
+    let cookies: Record<string, string | undefined>;
+    let stored: ReturnType<typeof storedFor>;
+    try {
+      const cookieHeader = request.headers.cookie;
+      cookies = cookieHeader === undefined ? {} : app.parseCookie(cookieHeader);
+      if (cookies[options.sessionCookieName] !== undefined) return false;
+      stored = storedFor(request, cookies);
+    } catch {
+      // Whatever this request holds that cannot be read here, Fastify's path answers it as usual.
+      return false;
+    }
+    if (stored === undefined) return false;
     limit ??= app.createRateLimit();
     // The limiter reads the key (request.ip, app.ts) and the route's group; no route here has its own limit.
     const limited = { ip: client.ip(request), routeOptions: { config: {} } } as unknown as FastifyRequest;
-    limit(limited).then(
-      (result) => {
-        if (!result.isAllowed && result.isExceeded) {
+    limit(limited)
+      .then((result) => {
+        // Over the limit: Fastify's path counts it again and answers with the 429 page.
+        if ((!result.isAllowed && result.isExceeded) || !answer(request, response, cookies, stored, start)) fastify();
+      })
+      .catch((error: unknown) => {
+        // A failing store meets Fastify's own rate-limit hook the same way, which answers with the error page.
+        if (!response.headersSent) {
           fastify();
           return;
         }
-        const answered = cache.answerEarly(locale, url, response, {
-          csrf: () => app.anonymousCsrfTokenAndCookie(cookies),
-          hsts: hstsFor({ protocol: client.protocol(request) }),
-        });
-        if (!answered) {
-          fastify();
-          return;
-        }
-        logAccess(app.log, {
-          requestId: randomUUID(),
-          method: 'GET',
-          route,
-          status: 200,
-          ms: performance.now() - start,
-        });
-      },
-      // A failing store: Fastify's own rate-limit hook meets the same error and answers with the error page.
-      () => fastify(),
-    );
+        app.log.error({ err: error }, 'an early answer failed after its headers were sent');
+        if (!response.writableEnded) response.destroy();
+      });
     return true;
   };
 }

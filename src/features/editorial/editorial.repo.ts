@@ -86,13 +86,16 @@ const revisionOf = (row: Selectable<EditorialRevisionsTable>): Revision => ({
   updatedAt: row.updated_at,
 });
 
+const isDocumentId = (id: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id);
+
 export type RevisionPatch = Partial<
   Pick<Revision, 'state' | 'submittedAt' | 'reviewerId' | 'reviewNote' | 'reviewedAt' | 'publishedAt' | 'text' | 'note'>
 > & { updatedAt: string };
 
 export function createEditorialRepository(db: Kysely<Database>) {
   const findDocument = async (id: string, executor: Kysely<Database> = db) => {
-    // Ids are UUIDs made by the app; anything else is no document (and PostgreSQL compares text, so no cast).
+    // Ids are UUIDs made by the app; anything else (a NUL byte PostgreSQL refuses, say) is no document.
+    if (!isDocumentId(id)) return undefined;
     const row = await executor.selectFrom('editorial_documents').selectAll().where('id', '=', id).executeTakeFirst();
     return row === undefined ? undefined : documentOf(row);
   };
@@ -128,6 +131,7 @@ export function createEditorialRepository(db: Kysely<Database>) {
       documentId: string,
       work: (trx: Trx, document: EditorialDocument, revisions: Revision[]) => Promise<T>,
     ): Promise<T | undefined> {
+      if (!isDocumentId(documentId)) return undefined;
       return db.transaction().execute(async (trx) => {
         await lockRow(trx, 'editorial_documents', documentId);
         const document = await findDocument(documentId, trx);

@@ -11,6 +11,7 @@ import type { AccountsService } from '../accounts/accounts.service.js';
 import { trailOf } from '../audit/audit.service.js';
 import {
   EditConflict,
+  type DocumentView,
   type EditorialContext,
   EditorialRefusal,
   type EditorialService,
@@ -65,6 +66,10 @@ const stringField = (body: unknown, name: string): string | undefined => {
 /** A whole number from a form or query field (up to 9 digits), or undefined. */
 const wholeNumber = (value: string | undefined): number | undefined =>
   value !== undefined && /^\d{1,9}$/.test(value) ? Number(value) : undefined;
+
+/** The kind's preview as a component (bound to its kind). */
+const previewOf = (view: DocumentView) => (props: Parameters<DocumentView['kind']['Preview']>[0]) =>
+  view.kind.Preview(props);
 
 const inviteSchema = z.object({
   email: z.email().max(254),
@@ -241,7 +246,7 @@ export function registerEditorialRoutes(
       const editNumber = wholeNumber(stringField(request.body, '_edit'));
       if (stringField(request.body, '_action') === 'preview') {
         const preview = await editorial.preview(request.actor, documentId, fields, request.locale);
-        const Preview = preview.view.kind.Preview;
+        const Preview = previewOf(preview.view);
         return reply.html(
           <EditPage
             ctx={ctx}
@@ -300,7 +305,7 @@ export function registerEditorialRoutes(
         boundedFields(request.body),
         request.locale,
       );
-      const Preview = preview.view.kind.Preview;
+      const Preview = previewOf(preview.view);
       fragment = preview.ok ? (
         <PreviewFragment ctx={ctx} problems={[]}>
           <Preview ctx={ctx} value={preview.value} documentKey={preview.view.document.key} />

@@ -151,7 +151,7 @@ export function createEditorialService(repo: EditorialRepository, dependencies: 
     if (!parsed.ok) return { ok: false as const, problems: parsed.problems };
     const problems = await kind.check(parsed.value, key, t);
     return problems.length === 0
-      ? { ok: true as const, value: parsed.value as unknown }
+      ? { ok: true as const, value: parsed.value }
       : { ok: false as const, problems: [...problems] };
   };
 
@@ -425,7 +425,7 @@ export function createEditorialService(repo: EditorialRepository, dependencies: 
       if (!text.ok) return { view, ok: false as const, problems: text.problems };
       const parsed = view.kind.parse(text.value, t);
       if (!parsed.ok) return { view, ok: false as const, problems: parsed.problems };
-      return { view, ok: true as const, value: parsed.value as unknown, text: text.value };
+      return { view, ok: true as const, value: parsed.value, text: text.value };
     },
 
     // ── The CMS actions: actor first, authorization first, one transaction with the audit line ──────────────

@@ -374,7 +374,7 @@ export function EditPage({
 }) {
   const { t } = ctx;
   const url = documentUrl(view.document.id);
-  const Form = view.kind.Form;
+  const Form = (props: Parameters<DocumentView['kind']['Form']>[0]) => view.kind.Form(props);
   return (
     <Layout ctx={ctx} title={t('editorial.edit.title', { title: view.document.title })}>
       <p>
@@ -458,7 +458,7 @@ export function ConflictPage({
 }) {
   const { t } = ctx;
   const url = documentUrl(view.document.id);
-  const Form = view.kind.Form;
+  const Form = (props: Parameters<DocumentView['kind']['Form']>[0]) => view.kind.Form(props);
   return (
     <Layout ctx={ctx} title={t('editorial.conflict.title')}>
       <div class="app-error-summary" role="alert" tabindex={-1} data-module="app-error-summary">

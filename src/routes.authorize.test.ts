@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
+import type { Kysely } from 'kysely';
 import { registeredRoutes } from '../test/helpers/routes.js';
+import type { Database } from './shared/db/schema.js';
 import { appForSuite, csrfTokenFrom, withCookiesOf } from '../test/helpers/app.js';
 import { buildAdmin, buildParent } from '../test/helpers/factories.js';
 import { dialects } from '../test/helpers/databases.js';
@@ -14,7 +16,7 @@ import { changedTables, type IgnoredColumns, tableDump } from '../test/helpers/t
  */
 
 type Jar = Record<string, string>;
-type ActorName = 'anonymous' | 'otherParent' | 'adminWithoutSecondFactor';
+type ActorName = 'anonymous' | 'otherParent' | 'adminWithoutSecondFactor' | 'editor' | 'reviewer';
 
 /** Routes anyone may use, each with the reason; they decide by a credential in the request, or change nothing of anyone else. */
 const openToAnyone: Record<string, string> = {
@@ -34,6 +36,7 @@ const openToAnyone: Record<string, string> = {
   'POST /informatie/:slug/feedback': 'feedback on a published page (contentPage.giveFeedback): anyone',
   'POST /informatie/:slug/wat-miste-je':
     "a reader's text on a published page (contentPage.giveFeedback): anyone, held pending",
+  'POST /kennisbank/:slug/nuttig': '"was this useful?" on an article they may read (giveFeedback): anyone, a count',
   'POST /kennisbank/:slug/wat-miste-je':
     "a reader's text on an article they may read (giveFeedback): anyone, held pending",
   'POST /samenwerken/jongere':
@@ -55,6 +58,8 @@ interface VictimIds {
   organisationId: string;
   /** A reader's pending text under "what was missing?" (features/feedback). */
   feedbackTextId: string;
+  /** An editorial document with one revision, published by the start-up import and none open (ADR 0033). */
+  documentId: string;
 }
 
 const passphrase = 'regen op het dak van de schuur';
@@ -62,6 +67,9 @@ const newPassphrase = 'een heel andere zin voor later';
 const signedIn: readonly ActorName[] = ['anonymous', 'adminWithoutSecondFactor'];
 const parentsOnly: readonly ActorName[] = ['anonymous', 'adminWithoutSecondFactor'];
 const adminsOnly: readonly ActorName[] = ['anonymous', 'otherParent', 'adminWithoutSecondFactor'];
+/** The CMS (ADR 0033): editors and reviewers too, where the document's state leaves them nothing to do. */
+const everyoneHere: readonly ActorName[] = [...adminsOnly, 'editor', 'reviewer'];
+const editorialOnly = (...more: ActorName[]): readonly ActorName[] => [...adminsOnly, ...more];
 const entry = { datum: '2026-11-20', categorie: 'behaviour', tekst: 'Kwam laat thuis.', regel: 'ja', metadata: 'ja' };
 
 const stateChanging: Record<string, Attempt> = {
@@ -109,6 +117,49 @@ const stateChanging: Record<string, Attempt> = {
   // Readers' texts: the editorial roles only (ADR 0038).
   'POST /beheer/feedback/:id/goedkeuren': { refusedTo: adminsOnly, params: (ids) => ({ id: ids.feedbackTextId }) },
   'POST /beheer/feedback/:id/verwijderen': { refusedTo: adminsOnly, params: (ids) => ({ id: ids.feedbackTextId }) },
+  // The CMS (ADR 0033): the document has its imported published revision and nothing open, so every step but
+  // starting a draft is refused to editors and reviewers too (a reviewer's rollback of the published one as well).
+  'POST /beheer/inhoud': { refusedTo: adminsOnly, body: () => ({ soort: 'page', sleutel: 'nl/nieuw-hier' }) },
+  'POST /beheer/inhoud/:documentId/nieuw-concept': {
+    refusedTo: editorialOnly(),
+    params: (ids) => ({ documentId: ids.documentId }),
+  },
+  'POST /beheer/inhoud/:documentId/bewerken': {
+    refusedTo: everyoneHere,
+    params: (ids) => ({ documentId: ids.documentId }),
+    body: () => ({ _edit: '0', _note: 'x', title: 'Nieuw' }),
+  },
+  'POST /beheer/inhoud/:documentId/voorbeeld': {
+    refusedTo: everyoneHere,
+    params: (ids) => ({ documentId: ids.documentId }),
+    body: () => ({ title: 'Nieuw' }),
+  },
+  'POST /beheer/inhoud/:documentId/indienen': {
+    refusedTo: everyoneHere,
+    params: (ids) => ({ documentId: ids.documentId }),
+  },
+  'POST /beheer/inhoud/:documentId/publiceren': {
+    refusedTo: everyoneHere,
+    params: (ids) => ({ documentId: ids.documentId }),
+  },
+  'POST /beheer/inhoud/:documentId/terugsturen': {
+    refusedTo: everyoneHere,
+    params: (ids) => ({ documentId: ids.documentId }),
+  },
+  'POST /beheer/inhoud/:documentId/intrekken': {
+    refusedTo: everyoneHere,
+    params: (ids) => ({ documentId: ids.documentId }),
+  },
+  'POST /beheer/inhoud/:documentId/terugzetten': {
+    refusedTo: everyoneHere,
+    params: (ids) => ({ documentId: ids.documentId }),
+    body: () => ({ revision: '1' }),
+  },
+  // Editorial accounts: admins only.
+  'POST /beheer/redactie': {
+    refusedTo: everyoneHere,
+    body: () => ({ email: 'redactie@example.org', role: 'editor' }),
+  },
   'POST /organisatie/aanmeldingen/:id/goedkeuren': {
     refusedTo: adminsOnly,
     params: (ids) => ({ id: ids.userId }),
@@ -299,6 +350,18 @@ const stateChanging: Record<string, Attempt> = {
   },
 };
 
+/** An editorial document with exactly one revision (a page the start-up import published). */
+async function oneRevisionDocument(db: Kysely<Database>): Promise<string> {
+  const rows = await db
+    .selectFrom('editorial_revisions')
+    .select(['document_id', (eb) => eb.fn.countAll<number | string>().as('revisions')])
+    .groupBy('document_id')
+    .execute();
+  const one = rows.find((row) => Number(row.revisions) === 1);
+  if (one === undefined) throw new Error('no editorial document with one revision: are the kinds listed?');
+  return one.document_id;
+}
+
 /** A signed-in request keeps its own session alive (sliding idle time): that is authentication, not the action. */
 const ignored: IgnoredColumns = { sessions: ['last_seen_at', 'expires_at'] };
 
@@ -354,6 +417,7 @@ for (const dialect of dialects) {
         userId: session.userId,
         organisationId: organisation.id,
         feedbackTextId: feedbackText.id,
+        documentId: await oneRevisionDocument(database.handle.db),
       };
 
       jars.anonymous = {};
@@ -365,6 +429,8 @@ for (const dialect of dialects) {
         secondFactor: false,
       });
       jars.adminWithoutSecondFactor = admin.cookies;
+      jars.editor = (await buildAdmin(testApp, { username: 'redacteur', passphrase, role: 'editor' })).cookies;
+      jars.reviewer = (await buildAdmin(testApp, { username: 'controleur', passphrase, role: 'reviewer' })).cookies;
     });
 
     test('every state-changing route is either refused to someone here or listed as open, with a reason', () => {
@@ -407,7 +473,8 @@ for (const dialect of dialects) {
             `${route} as ${actor} wrote (status ${response.statusCode})`,
           );
           assert.ok(
-            [303, 400, 403, 404].includes(response.statusCode),
+            // 409: the CMS's refusal of a step the document's state does not allow, with the reason (ADR 0033).
+            [303, 400, 403, 404, 409].includes(response.statusCode),
             `${route} as ${actor} answered ${response.statusCode}`,
           );
           if (response.statusCode === 303) {

@@ -222,6 +222,8 @@ export function createServices(
       informatie: (actor, slug, locale) => content.showPage(actor, slug, locale),
       kennisbank: knowledgePages(knowledge, translatorFor),
     },
+    recordVote: (slug, lang, day, helpful) =>
+      createContentRepository(database.db).recordFeedback(slug, lang, day, helpful),
   });
   const feedbackDaily = defineDailyJob('feedback.daily');
   dailyJobs.push(feedbackDaily);

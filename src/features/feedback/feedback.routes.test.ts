@@ -257,6 +257,36 @@ for (const dialect of dialects) {
       assert.equal(unknown.statusCode, 404);
     });
 
+    test('"was this useful?" under a knowledge article is counted per page and leads to "what was missing?"', async () => {
+      const repo = createFeedbackRepository(testApp.database.handle.db);
+      const before = (await repo.voteTotals()).find((row) => row.slug === 'wie-doet-wat' && row.lang === 'nl');
+      const form = await testApp.app.inject({ method: 'GET', url: '/kennisbank/wie-doet-wat/wat-miste-je' });
+      const cookies = withCookiesOf({}, form.headers);
+      const token = csrfTokenFrom(form.body);
+      const voted = await testApp.app.inject({
+        method: 'POST',
+        url: '/kennisbank/wie-doet-wat/nuttig',
+        cookies,
+        payload: { _csrf: token, helpful: 'nee' },
+      });
+      assert.equal(voted.statusCode, 303);
+      assert.equal(voted.headers.location, '/kennisbank/wie-doet-wat/wat-miste-je?beantwoord=ja');
+      const next = await testApp.app.inject({ method: 'GET', url: String(voted.headers.location), cookies });
+      assert.match(next.body, /Je antwoord helpt ons/);
+      assert.match(next.body, /name="tekst"/);
+      const after = (await repo.voteTotals()).find((row) => row.slug === 'wie-doet-wat' && row.lang === 'nl');
+      assert.equal(after?.notHelpful, (before?.notHelpful ?? 0) + 1);
+
+      const invalid = await testApp.app.inject({
+        method: 'POST',
+        url: '/kennisbank/wie-doet-wat/nuttig',
+        cookies,
+        payload: { _csrf: token, helpful: '<script>' },
+      });
+      assert.equal(invalid.statusCode, 400);
+      assert.match(invalid.body, /Kies Ja of Nee/);
+    });
+
     test('the daily run deletes pending texts after 30 days and accepted ones after 12 months (fixed clock)', async () => {
       assert.ok(
         testApp.services.dailyJobs.some((kind) => kind.name === 'feedback.daily'),
@@ -273,6 +303,7 @@ for (const dialect of dialects) {
             informatie: (actor, slug, locale) => testApp.services.content.showPage(actor, slug, locale),
             kennisbank: () => Promise.reject(new Error('not used')),
           },
+          recordVote: () => Promise.resolve(),
         },
         () => received,
       );

@@ -8,7 +8,8 @@ import { maxTextLength } from './feedback.schema.js';
 import { feedbackTextFormSchema } from './feedback.schema.js';
 import type { FeedbackService } from './feedback.service.js';
 import { type AdminNotice, FeedbackAdminPage } from './views/feedback-admin.view.js';
-import { FeedbackTextPage, textPath } from './views/feedback-form.view.js';
+import { ArticleVotePage, FeedbackTextPage, textPath, votePath } from './views/feedback-form.view.js';
+import { feedbackFormSchema } from '../content/content.schema.js';
 
 export interface FeedbackRouteOptions {
   /** How many texts one address may send per window (on top of the global limit, which also applies). */
@@ -37,14 +38,19 @@ export function registerFeedbackRoutes(
   for (const section of feedbackSections) {
     const path = textPath(section, ':slug');
 
-    app.get<{ Params: { slug: string }; Querystring: { verstuurd?: string } }>(path, async (request, reply) => {
-      const page = await feedback.page(request.actor, section, request.params.slug, request.locale);
-      const state =
-        request.query.verstuurd === undefined ? { kind: 'form' as const, form: blankForm } : { kind: 'sent' as const };
-      return reply.html(
-        <FeedbackTextPage ctx={contextOf(request, reply)} section={section} page={page} state={state} />,
-      );
-    });
+    app.get<{ Params: { slug: string }; Querystring: { verstuurd?: string; beantwoord?: string } }>(
+      path,
+      async (request, reply) => {
+        const page = await feedback.page(request.actor, section, request.params.slug, request.locale);
+        const state =
+          request.query.verstuurd === undefined
+            ? { kind: 'form' as const, form: blankForm, answered: request.query.beantwoord === 'ja' }
+            : { kind: 'sent' as const };
+        return reply.html(
+          <FeedbackTextPage ctx={contextOf(request, reply)} section={section} page={page} state={state} />,
+        );
+      },
+    );
 
     app.post<{ Params: { slug: string }; Body: unknown }>(
       path,
@@ -70,6 +76,16 @@ export function registerFeedbackRoutes(
       },
     );
   }
+
+  // "Was this useful?" under a knowledge article (information pages have theirs in content.routes.tsx).
+  app.post<{ Params: { slug: string }; Body: unknown }>(votePath(':slug'), async (request, reply) => {
+    const { slug } = request.params;
+    const page = await feedback.page(request.actor, 'kennisbank', slug, request.locale);
+    const parsed = parseForm(feedbackFormSchema, request.body);
+    if (!parsed.ok) return reply.html(<ArticleVotePage ctx={contextOf(request, reply)} page={page} />, 400);
+    await feedback.vote(request.actor, 'kennisbank', slug, request.locale, parsed.value.helpful === 'ja');
+    return reply.redirect(`${textPath('kennisbank', page.slug)}?beantwoord=ja`, 303);
+  });
 
   app.get('/beheer/feedback', async (request, reply) => {
     const overview = await feedback.overview(request.actor);

@@ -61,10 +61,15 @@ const monthsBefore = (day: string, months: number): string => {
 
 export function createFeedbackService(
   repo: FeedbackRepository,
-  options: { audit: AuditRecorder; pages: Record<FeedbackSection, PageLookup> },
+  options: {
+    audit: AuditRecorder;
+    pages: Record<FeedbackSection, PageLookup>;
+    /** Counts one answer to "was this useful?" (content's page_feedback, the same counts as information pages). */
+    recordVote: (slug: string, lang: string, day: string, helpful: boolean) => Promise<void>;
+  },
   clock: () => Date = () => new Date(),
 ) {
-  const { audit, pages } = options;
+  const { audit, pages, recordVote } = options;
   const anyText = { state: 'pending' as const };
 
   /** The text with this id, for an editorial actor; NotFound for a malformed id or one that is gone. */
@@ -90,6 +95,12 @@ export function createFeedbackService(
       const { page } = await pages[section](actor, slug, locale);
       authorize(actor, 'contentPage', 'giveFeedback', page);
       return page;
+    },
+
+    /** Counts a reader's "was this useful?" on a page of a section (knowledge articles; information pages count it in content). */
+    async vote(actor: Actor, section: FeedbackSection, slug: string, locale: Locale, helpful: boolean): Promise<void> {
+      const page = await this.page(actor, section, slug, locale);
+      await recordVote(page.slug, page.lang, amsterdamDay(clock()), helpful);
     },
 
     /** Stores what a reader wrote (already checked by the form) as pending, with the day only. */

@@ -70,6 +70,51 @@ export function MissingTextForm({
   );
 }
 
+export const votePath = (slug: string): string => `/kennisbank/${slug}/nuttig`;
+
+/**
+ * "Was this useful?" under a knowledge article, without JavaScript: Yes or No posts to /kennisbank/:slug/nuttig
+ * (counted with the information pages' answers, per page, language and day), which leads to the "what was
+ * missing?" page. The knowledge article view includes it: `<ArticleFeedback ctx={ctx} slug={slug} />`.
+ */
+export function ArticleFeedback({ ctx, slug, invalid = false }: { ctx: PageContext; slug: string; invalid?: boolean }) {
+  const { t } = ctx;
+  return (
+    <form class="app-feedback" id="feedback" method="post" action={votePath(slug)}>
+      <CsrfField ctx={ctx} />
+      <fieldset class="app-feedback__fieldset">
+        <legend class="app-feedback__question">{t('info.feedback.question')}</legend>
+        {invalid && (
+          <p class="app-error-message" role="alert">
+            {t('info.feedback.invalid')}
+          </p>
+        )}
+        <button class="app-button app-button--secondary" type="submit" name="helpful" value="ja">
+          {t('info.feedback.yes')}
+        </button>{' '}
+        <button class="app-button app-button--secondary" type="submit" name="helpful" value="nee">
+          {t('info.feedback.no')}
+        </button>
+      </fieldset>
+      <p class="app-hint">{t('info.feedback.privacy')}</p>
+    </form>
+  );
+}
+
+/** A vote that was neither Yes nor No: the question again, with what to do (400). */
+export function ArticleVotePage({ ctx, page }: { ctx: PageContext; page: { slug: string; title: string } }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('info.feedback.question')}>
+      <h1>{page.title}</h1>
+      <ArticleFeedback ctx={ctx} slug={page.slug} invalid />
+      <p>
+        <a href={pagePath('kennisbank', page.slug)}>{t('feedback.form.back', { title: page.title })}</a>
+      </p>
+    </Layout>
+  );
+}
+
 /** The form on a page of its own: shown again with its problem (400), or the thanks after sending it. */
 export function FeedbackTextPage({
   ctx,
@@ -80,7 +125,8 @@ export function FeedbackTextPage({
   ctx: PageContext;
   section: FeedbackSection;
   page: { slug: string; title: string };
-  state: { kind: 'form'; form: FormState } | { kind: 'sent' };
+  /** The form (after a vote: `answered`, which thanks for it first), or the thanks for a sent text. */
+  state: { kind: 'form'; form: FormState; answered?: boolean } | { kind: 'sent' };
 }) {
   const { t } = ctx;
   const back = (
@@ -101,6 +147,11 @@ export function FeedbackTextPage({
   return (
     <Layout ctx={ctx} title={t('feedback.form.title')}>
       <ErrorSummary ctx={ctx} problems={state.form.problems} />
+      {state.answered === true && (
+        <p class="app-callout app-callout--info" role="status">
+          {t('info.feedback.thanks')}
+        </p>
+      )}
       <MissingTextForm ctx={ctx} section={section} slug={page.slug} form={state.form} headingLevel={1} />
       {back}
     </Layout>

@@ -5,6 +5,7 @@ import { Layout } from '../../../shared/views/layout.js';
 import { isKnowledgeAudience, isKnowledgeTopic } from '../knowledge.schema.js';
 import type { StoredArticle } from '../knowledge.types.js';
 import { ArticleActions, ArticleFacts, ReviewedLine } from './knowledge-parts.js';
+import { ArticleFeedback } from '../../feedback/views/feedback-form.view.js';
 
 /**
  * A written knowledge article (content/kennisbank/<lang>/<slug>.md): who it is for, the sanitized body, its
@@ -77,6 +78,7 @@ export function KnowledgeArticlePage({
   return (
     <Layout ctx={ctx} title={article.title} description={article.summary}>
       <KnowledgeArticleBody ctx={ctx} article={article} fallback={fallback} />
+      <ArticleFeedback ctx={ctx} slug={article.slug} />
       <ArticleActions ctx={ctx} />
     </Layout>
   );

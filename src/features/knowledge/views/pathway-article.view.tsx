@@ -4,7 +4,8 @@ import { findStep } from '../../cases/pathway.js';
 import type { Pathway, PathwaySource, PathwayStep, PathwayTrack } from '../../cases/pathway.schema.js';
 import { roleLabel, SourceList } from '../../cases/views/pathway.views.js';
 import { knowledgeAudiences } from '../knowledge.schema.js';
-import { pathwayReviewedBy, trackSlug } from '../pathway-articles.js';
+import { lijnSlug, pathwayReviewedBy, trackSlug } from '../pathway-articles.js';
+import { ArticleFeedback } from '../../feedback/views/feedback-form.view.js';
 import { ArticleActions, ArticleFacts, ReviewedLine } from './knowledge-parts.js';
 
 /*
@@ -127,6 +128,7 @@ export function TrackArticlePage({ ctx, pathway, track }: { ctx: PageContext; pa
       <p class="app-no-print">
         <a href="/kennisbank/de-lijn">{t('knowledge.track.overview')}</a>
       </p>
+      <ArticleFeedback ctx={ctx} slug={trackSlug(track)} />
       <ArticleActions ctx={ctx} />
     </Layout>
   );
@@ -174,6 +176,7 @@ export function LijnArticlePage({ ctx, pathway }: { ctx: PageContext; pathway: P
           <ReviewedLine ctx={ctx} date={pathway.published} who={pathwayReviewedBy(pathway, t)} />
         </footer>
       </article>
+      <ArticleFeedback ctx={ctx} slug={lijnSlug} />
       <ArticleActions ctx={ctx} />
     </Layout>
   );

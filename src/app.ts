@@ -30,6 +30,7 @@ import { registerEditorialRoutes } from './features/editorial/editorial.routes.j
 import { registerFeedbackRoutes } from './features/feedback/feedback.routes.js';
 import { registerHealthRoutes } from './features/health/health.routes.js';
 import { registerHelpRoutes } from './features/help/help.routes.js';
+import { registerOrganisationCheckRoutes } from './features/help/organisation-check.routes.js';
 import { registerHomeRoutes } from './features/home/home.routes.js';
 import { registerKnowledgeRoutes } from './features/knowledge/knowledge.routes.js';
 import { registerLanguageRoutes } from './features/language/language.routes.js';
@@ -220,7 +221,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   // Search, posted so the query is never in an address (ADR 0034).
   registerSearchRoutes(app, pages, services.search);
   registerCheckRoutes(app, pages, services.check);
-  registerPathwayRoutes(app, pages, services.pathway);
+  registerPathwayRoutes(app, pages, services.pathway, services.safetyRegionNames);
   // First of the case routes: it wraps every /samenwerken/:caseId route registered after it (a write on a closed
   // case answers 409 "afgesloten", a deleted case 410 to its former members; ADR 0031).
   registerCaseClosingRoutes(app, pages, services.caseClosing);
@@ -259,6 +260,11 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     await services.help.close();
   });
   registerHelpRoutes(app, pages, services.help);
+  // Organisations due for a check (ADR 0037), each linked to its document in the CMS.
+  registerOrganisationCheckRoutes(app, pages, services.help, async (actor) => {
+    const listings = await services.editorial.documents(actor, 'organisation');
+    return new Map(listings.map((listing) => [listing.document.key, listing.document.id]));
+  });
   registerAccountRoutes(app, pages, services.accounts, services.passkeys, services.audit, services.notify, {
     secureCookies: config.secureCookies,
     idleMinutes: Math.round(config.session.idleMs / 60_000),

@@ -62,10 +62,12 @@ policyTable(
   'organisation',
   actors,
   { verified: { verified: true }, unverified: { verified: false } },
-  ['view', 'edit'],
+  ['view', 'edit', 'listChecks'],
   gridToCases<'organisation'>(everyone, {
     view: { verified: everyone, unverified: admins },
     edit: { verified: admins, unverified: admins },
+    // The editorial roles (editor, reviewer: organisation-kind.test.ts) and admins with a second factor.
+    listChecks: { verified: admins, unverified: admins },
   }),
 );
 

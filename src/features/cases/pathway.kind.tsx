@@ -113,6 +113,7 @@ export function createPathwayKind(options: PathwayKindOptions): PathwayKind {
   return {
     kind: 'pathway',
     parse: parseText,
+    keyProblems: (key, t) => (isPathwayKey(key) ? [] : [t('pathwayKind.problem.key')]),
 
     check(value, key, t) {
       const problems: string[] = [];

@@ -237,7 +237,10 @@ export function registerEditorialRoutes(
     return fields;
   };
 
-  app.post<Params>('/beheer/inhoud/:documentId/bewerken', (request, reply) =>
+  // A revision's text may be up to maxRevisionText characters (a pathway version is about 100 KB of JSON): the
+  // form that carries it may be larger than the site's general body limit, URL-encoded (ADR 0037).
+  const formLimit = { bodyLimit: maxRevisionText * 4 };
+  app.post<Params>('/beheer/inhoud/:documentId/bewerken', formLimit, (request, reply) =>
     refusing(request, reply, request.params.documentId, async () => {
       const { documentId } = request.params;
       const ctx = pages.contextOf(request, reply);
@@ -295,7 +298,7 @@ export function registerEditorialRoutes(
   );
 
   // The live preview (app-live-preview): the same preview as the no-JS button, as a fragment.
-  app.post<Params>('/beheer/inhoud/:documentId/voorbeeld', async (request, reply) => {
+  app.post<Params>('/beheer/inhoud/:documentId/voorbeeld', formLimit, async (request, reply) => {
     const ctx = pages.contextOf(request, reply);
     let fragment;
     try {

@@ -1,4 +1,4 @@
-import { type Actor, hasRole } from '../../shared/policy/actor.js';
+import { type Actor, editorialRoleOf, hasRole } from '../../shared/policy/actor.js';
 
 /** What a rule needs to know about an organisation entry. */
 export interface OrganisationFacts {
@@ -12,4 +12,6 @@ export const organisationPolicy = {
    */
   view: (actor: Actor, organisation: OrganisationFacts): boolean => organisation.verified || hasRole(actor, 'admin'),
   edit: (actor: Actor, _organisation: OrganisationFacts): boolean => hasRole(actor, 'admin'),
+  /** The list of organisations due for a check (/beheer/organisaties/controle): the editorial roles (ADR 0037). */
+  listChecks: (actor: Actor, _organisation: OrganisationFacts): boolean => editorialRoleOf(actor) !== undefined,
 };

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Actor } from '../../shared/policy/actor.js';
-import { can } from '../../policies.js';
+import { authorize, can } from '../../policies.js';
 import { createDailyCounter } from '../../shared/counters/daily-counter.js';
 import type { HelpRepository, Place } from './help.repo.js';
-import { type OpenState, openState } from './opening-hours.js';
+import { amsterdamClock, type OpenState, openState } from './opening-hours.js';
 import {
   type OpeningHours,
   type Organisation,
@@ -280,6 +280,18 @@ export function createHelpService(
       const written = await repo.upsertOrganisations(parsed.data.organisations, clock());
       organisations = undefined;
       return written;
+    },
+
+    /**
+     * The organisations nobody checked in the last `months` months, or ever, oldest first (for the editorial
+     * roles; a 404 for anyone else). `since` is the day that many months before today (Dutch time).
+     */
+    async organisationsToCheck(actor: Actor, months = 6) {
+      authorize(actor, 'organisation', 'listChecks', { verified: true });
+      const today = amsterdamClock(clock()).date;
+      const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+      const since = new Date(Date.UTC(year, month - 1 - months, day)).toISOString().slice(0, 10);
+      return { months, since, organisations: await repo.listUncheckedSince(since) };
     },
 
     /** Forgets the organisations held in memory (after a publish in the CMS wrote the table). */

@@ -4,6 +4,7 @@ import type { Translation } from '../../shared/i18n/messages.js';
 const nl = {
   'orgKind.problem.field': 'Veld {field}: {problem}',
   'orgKind.problem.json': 'De tekst is geen geldige JSON: {problem}',
+  'orgKind.problem.key': 'De korte naam (slug): kleine letters en cijfers, met streepjes ertussen, zoals veilig-thuis.',
   'orgKind.problem.slug': 'De korte naam (slug) moet {key} blijven.',
   'orgKind.problem.checkPair':
     'Vul bij een controle allebei in: de datum én wie er gecontroleerd heeft. Of laat ze allebei leeg.',
@@ -61,6 +62,8 @@ const nl = {
 const en: Translation<typeof nl> = {
   'orgKind.problem.field': 'Field {field}: {problem}',
   'orgKind.problem.json': 'The text is not valid JSON: {problem}',
+  'orgKind.problem.key':
+    'The short name (slug): lower-case letters and digits, with dashes between, such as veilig-thuis.',
   'orgKind.problem.slug': 'The short name (slug) must stay {key}.',
   'orgKind.problem.checkPair': 'For a check, fill in both: the date and who checked. Or leave both empty.',
   'orgKind.problem.checkFuture': 'The date of the check is in the future.',

@@ -143,6 +143,8 @@ export function createOrganisationKind(options: OrganisationKindOptions): Editor
     kind: 'organisation',
     parse,
     check,
+    keyProblems: (key, t) =>
+      /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key) && key.length <= 80 ? [] : [t('orgKind.problem.key')],
     title: (value) => value.name,
 
     fields(value, t): ReadableField[] {

@@ -30,7 +30,7 @@ export function articleKind(
   repo: ContentRepository,
   clock?: () => Date,
 ): EditorialKind<MarkdownDocument<ArticleFrontMatter>> {
-  return markdownKind<ArticleFrontMatter>({
+  const kind = markdownKind<ArticleFrontMatter>({
     kind: 'article',
     section: 'kennisbank',
     directory: 'kennisbank',
@@ -60,4 +60,15 @@ export function articleKind(
     repo,
     ...(clock !== undefined && { clock }),
   });
+  return {
+    ...kind,
+    /** A new article's key: 'nl/<slug>' or 'en/<slug>', and not one of the pathway articles' slugs. */
+    keyProblems(key, t) {
+      const address = pageKey(key);
+      if (address === undefined) return [t('content.edit.problem.key')];
+      return isPathwayArticleSlug(address.slug)
+        ? [t('knowledge.edit.problem.reservedSlug', { slug: address.slug })]
+        : [];
+    },
+  };
 }

@@ -12,7 +12,7 @@ import {
   prepareCaseWorld,
 } from '../test/helpers/case-factories.js';
 import { dialects } from '../test/helpers/databases.js';
-import { buildParent } from '../test/helpers/factories.js';
+import { buildAdmin, buildParent } from '../test/helpers/factories.js';
 import { registeredRoutes } from '../test/helpers/routes.js';
 import { type SmtpSink, startSmtpSink } from '../test/helpers/smtp-sink.js';
 import { buildYoungMember } from '../test/helpers/young.js';
@@ -20,7 +20,7 @@ import { pathwayDir } from './shared/paths.js';
 
 /*
  * Bad input, for every route the app registers, as every kind of user: anonymous, a parent, a professional, an
- * admin, a young person (and a parent in no case). Each route gets a missing body, a malformed one, one that is far too big,
+ * admin, a young person, an editor and a reviewer (and a parent in no case). Each route gets a missing body, a malformed one, one that is far too big,
  * one in a type no form sends, and one whose every field is hostile (markup, SQL, control characters, right-to-left
  * overrides, 20,000 characters, a field given twice), with the actor's own valid ids in the path and with ids that
  * are malformed. The answer must be the app's own — never a 500 — and a refusal must be a page in the visitor's
@@ -91,6 +91,11 @@ const fieldNames = [
   'q',
   'na',
   'keuze',
+  '_edit',
+  '_note',
+  '_action',
+  'revision',
+  'role',
 ];
 
 const hostileValues = [
@@ -209,6 +214,12 @@ for (const dialect of dialects) {
         token: 'a'.repeat(43),
         fallback: 'x',
       };
+      // An editorial document (ADR 0033): the first the start-up import made.
+      const document = await testApp.services.editorial.documents(
+        { kind: 'user', userId: 'walk', roles: ['admin'] },
+        undefined,
+      );
+      ids.document = document[0]?.document.id ?? 'x';
       jars.set('anonymous', await csrfFor({}));
       jars.set('parent', await csrfFor(built.starter.account.cookies));
       jars.set('professional', await csrfFor(memberOf(built, 'care', 'active').account.cookies));
@@ -222,6 +233,10 @@ for (const dialect of dialects) {
       });
       ids.young = young.memberId;
       jars.set('young person', await csrfFor(young.jar));
+      const editor = await buildAdmin(testApp, { username: `vijand${dialect}.redacteur`, role: 'editor' });
+      jars.set('editor', await csrfFor(editor.cookies));
+      const reviewer = await buildAdmin(testApp, { username: `vijand${dialect}.controleur`, role: 'reviewer' });
+      jars.set('reviewer', await csrfFor(reviewer.cookies));
     });
 
     test('the walk reads its routes from the app and covers every method it serves', () => {
@@ -238,6 +253,8 @@ for (const dialect of dialects) {
       'admin',
       'parent without a case',
       'young person',
+      'editor',
+      'reviewer',
     ]) {
       test(`as ${actorName}: every route answers bad input with a 4xx page in Dutch, never a 500`, async () => {
         const { jar, token } = jars.get(actorName)!;

@@ -265,6 +265,56 @@
     element.focus();
   }
 
+  /**
+   * app-live-preview: the CMS's draft form (ADR 0033). While the editor types, the form's fields (with its CSRF
+   * token) are posted to `data-preview-url` (same origin, after a pause of 600 ms) and the answer — the preview
+   * rendered by the server with the public page's own views — replaces what `[data-preview-body]` holds inside
+   * the element `data-preview-target` names. The answer is parsed by XMLHttpRequest as a document (no HTML is
+   * built from strings here; Trusted Types stay on) and its nodes are imported. Without JavaScript the form's
+   * "show preview" button does the same with a page load.
+   * @param {HTMLElement} element
+   */
+  function initLivePreview(element) {
+    var url = element.dataset.previewUrl;
+    var target = document.getElementById(element.dataset.previewTarget || '');
+    var body = target && target.querySelector('[data-preview-body]');
+    if (
+      !url ||
+      !(element instanceof window.HTMLFormElement) ||
+      !(body instanceof HTMLElement) ||
+      !window.URLSearchParams
+    ) {
+      return;
+    }
+    var form = element;
+    var previewUrl = url;
+    var slot = body;
+    /** @type {number | undefined} */
+    var timer;
+    var refresh = function () {
+      var request = new window.XMLHttpRequest();
+      request.open('POST', previewUrl);
+      request.responseType = 'document';
+      request.setRequestHeader('content-type', 'application/x-www-form-urlencoded');
+      request.onload = function () {
+        var answer = request.responseXML;
+        var fragment = answer && answer.querySelector('[data-preview-fragment]');
+        // Signed out or the form expired (4xx without a fragment): the preview stays; saving says what to do.
+        if (!fragment) return;
+        slot.replaceChildren(document.importNode(fragment, true));
+      };
+      var fields = new window.URLSearchParams();
+      new window.FormData(form).forEach(function (value, name) {
+        if (typeof value === 'string') fields.append(name, value);
+      });
+      request.send(fields.toString());
+    };
+    form.addEventListener('input', function () {
+      if (timer !== undefined) window.clearTimeout(timer);
+      timer = window.setTimeout(refresh, 600);
+    });
+  }
+
   /** @type {Record<string, (element: HTMLElement) => void>} */
   var modules = {
     'app-quick-exit': initQuickExit,
@@ -273,6 +323,7 @@
     'app-busy-form': initBusyForm,
     'app-export-progress': initExportProgress,
     'app-error-summary': initErrorSummary,
+    'app-live-preview': initLivePreview,
   };
 
   registerServiceWorker();

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { before, describe, test } from 'node:test';
 import { csrfTokenFrom, withCookiesOf } from '../../../test/helpers/app.js';
@@ -10,6 +12,7 @@ import { assertNotInDump, databaseDump } from '../../../test/helpers/dump.js';
 import { buildParent } from '../../../test/helpers/factories.js';
 import { mainOf, textOf } from '../../../test/helpers/html-text.js';
 import { createApp } from '../../app.js';
+import { contentDir } from '../../shared/paths.js';
 
 type Jar = Record<string, string>;
 
@@ -178,6 +181,21 @@ for (const dialect of dialects) {
           assert.doesNotMatch(mainOf(response.body), /<script|<img/);
         }
       }
+    });
+
+    test('a page published through the editorial store is found at once (the index is rebuilt on publish)', async () => {
+      const file = await readFile(path.join(contentDir, 'nl', 'signalen.md'), 'utf8');
+      const text = file
+        .replace(/^title: .*$/m, 'title: Zoektest na publiceren')
+        .concat('\n\nHier staat het woord grutto, alleen op deze pagina.\n');
+      assert.equal(mainOf((await searchAs({}, 'grutto')).body).includes('/informatie/zoektest-gepubliceerd'), false);
+      const imported = await target.services.editorial.importDocuments('page', [
+        { key: 'nl/zoektest-gepubliceerd', text },
+      ]);
+      assert.equal(imported.created, 1);
+      const main = mainOf((await searchAs({}, 'grutto')).body);
+      assert.match(main, /href="\/informatie\/zoektest-gepubliceerd"/);
+      assert.match(main, /Zoektest na publiceren/);
     });
 
     test('a post without the form token is refused, not searched', async () => {

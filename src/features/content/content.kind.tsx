@@ -26,6 +26,8 @@ import type {
   SectionPageWrite,
   Source,
 } from './content.repo.js';
+import { SlugTaken } from './content.repo.js';
+import { EditorialRefusal } from '../editorial/editorial.service.js';
 import { slugSchema } from './content.schema.js';
 import { type MarkdownProblem, markdownLimits, markdownProblems, renderMarkdown } from './markdown.js';
 
@@ -236,11 +238,9 @@ export function markdownKind<F extends MarkdownFrontMatter>(
     async check(document, key, t) {
       const address = pageKey(key);
       if (address === undefined) return [t('content.edit.problem.key')];
+      // No database read here: the core may call check inside its own transaction (one connection on SQLite).
+      // A slug the other section uses is refused by apply, in the publishing transaction.
       const problems = markdownProblemTexts(markdownProblems(document.body), t);
-      const section = await options.repo.sectionOfSlug(address.slug, address.lang);
-      if (section !== undefined && section !== options.section) {
-        problems.push(t('content.edit.problem.slugTaken', { slug: address.slug }));
-      }
       if (options.check !== undefined) problems.push(...(await options.check(document, key, t)));
       return problems;
     },
@@ -421,7 +421,12 @@ export function markdownKind<F extends MarkdownFrontMatter>(
 
     async apply(trx: Trx, key, document, publishedAt) {
       if (pageKey(key) === undefined) throw new Error(`${options.kind} ${key}: not a page key`);
-      await options.repo.savePage(trx, toPage(document, key), publishedAt);
+      try {
+        await options.repo.savePage(trx, toPage(document, key), publishedAt);
+      } catch (error) {
+        if (error instanceof SlugTaken) throw new EditorialRefusal('content.edit.problem.slugInUse', 409);
+        throw error;
+      }
     },
 
     async readFiles(contentDirectory): Promise<DocumentText[]> {

@@ -74,6 +74,14 @@ export interface SearchablePageRow {
   topic: string;
 }
 
+/** A page's slug is already used, in that language, by the other section. */
+export class SlugTaken extends Error {
+  constructor(page: { slug: string; lang: string }, section: string) {
+    super(`${page.lang}/${page.slug} is already used in the section ${section}`);
+    this.name = 'SlugTaken';
+  }
+}
+
 function toPage(row: Selectable<ContentPagesTable>): ContentPage {
   return {
     id: row.id,
@@ -160,9 +168,7 @@ export function createContentRepository(db: Kysely<Database>) {
         .where('slug', '=', page.slug)
         .where('lang', '=', page.lang)
         .executeTakeFirst();
-      if (existing !== undefined && existing.section !== page.section) {
-        throw new Error(`${page.lang}/${page.slug} is already used in the section ${existing.section}`);
-      }
+      if (existing !== undefined && existing.section !== page.section) throw new SlugTaken(page, existing.section);
       const values = {
         section: page.section,
         visibility: page.visibility,

@@ -85,15 +85,13 @@ test('hostile markdown in the form is refused with a reason per problem, in the 
   assert.equal(badFields.problems.length, 3);
 });
 
-test('a text that does not parse, a bad key and a slug of the other section are refused', async () => {
+test('a text that does not parse and a bad key are refused', async () => {
   assert.ok(!kind.parse('---js\n{ title: process.exit(1) }\n---\n', t).ok);
   assert.ok(!kind.parse('geen front matter', t).ok);
   const parsed = kind.parse(file('Tekst.\n'), t);
   assert.ok(parsed.ok);
   assert.equal((await kind.check(parsed.value, 'de/signalen', t)).length, 1);
   assert.equal((await kind.check(parsed.value, 'nl/../etc', t)).length, 1);
-  const taken = pageKind({ sectionOfSlug: () => Promise.resolve('kennisbank') } as unknown as ContentRepository);
-  assert.match((await taken.check(parsed.value, 'nl/signalen', t)).join(), /signalen/);
 });
 
 test('sources are edited as lines "title | publisher | url"', () => {

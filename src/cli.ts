@@ -33,6 +33,8 @@ Commands:
   create-admin --email <address> [--origin <https://…>]
                           print a one-time set-up link (24 hours) for a new admin, who must then set up a
                           second factor before anything else
+  create-editor --email <address> --role editor|reviewer [--origin <https://…>]
+                          the same for an editor or reviewer of the CMS (/beheer, ADR 0033)
   import-organisations [file]
                           add or update organisations from JSON (default: ./content/organisations.json)
   verify-export <bundle.zip> [--show] [--log-key <key or file>] [--author-fingerprint <hex>] [--known-checkpoint <file>]
@@ -80,6 +82,7 @@ async function run(argv: readonly string[]): Promise<number> {
     'verify-audit',
     'verify-journals',
     'create-admin',
+    'create-editor',
     'seed-demo',
     'measures',
   ];
@@ -138,16 +141,24 @@ async function run(argv: readonly string[]): Promise<number> {
       );
       return 0;
     }
-    if (command === 'create-admin') {
+    if (command === 'create-admin' || command === 'create-editor') {
       const emailAt = rest.indexOf('--email');
       const email = emailAt === -1 ? undefined : rest[emailAt + 1];
       if (email === undefined || !z.email().safeParse(email).success) {
-        console.error('create-admin needs --email with a valid e-mail address.');
+        console.error(`${command} needs --email with a valid e-mail address.`);
+        return 1;
+      }
+      const roleAt = rest.indexOf('--role');
+      const asked = roleAt === -1 ? undefined : rest[roleAt + 1];
+      const role =
+        command === 'create-admin' ? 'admin' : asked === 'editor' || asked === 'reviewer' ? asked : undefined;
+      if (role === undefined) {
+        console.error('create-editor needs --role editor or --role reviewer.');
         return 1;
       }
       const originAt = rest.indexOf('--origin');
       const origin = originAt === -1 ? `http://localhost:${config.port}` : (rest[originAt + 1] ?? '');
-      const token = await services.accounts.createAdminSetupLink(email);
+      const token = await services.accounts.createAdminSetupLink(email, role);
       console.log(
         `One-time set-up link for ${email} (valid 24 hours, once):\n${origin.replace(/\/$/, '')}/beheer/start/${token}`,
       );

@@ -39,11 +39,15 @@ const builtKeyPrefixes = [
   'caseYoung.problem.', // why a young person's code or a change in their channel was refused
   'caseYoung.consent.flow.', // a consent question put to a young member of 16 or older
   'caseYoung.consent.answer.', // their latest answer to it
+  'editorial.kind.', // a kind of editorial document (CMS views, ADR 0033)
+  'editorial.state.', // a revision's state
+  'editorial.accounts.role.', // an editorial role to invite
 ];
 
 /** Templates that start like a key but name something else. */
 const notMessageKeys = [
   'journal.attachment.', // the audit event of an attachment download (journal.attachment.file / .original)
+  'editorial.', // the audit event of a CMS action (editorial.publish, …)
 ];
 
 /** Source files that may name a key: everything in src/ except tests and the catalogues themselves. */

@@ -148,6 +148,7 @@ for (const dialect of dialects) {
       assert.match(main, /href="https:\/\/www\.rijksoverheid\.nl\/onderwerpen\/huiselijk-geweld\/meldcode"/);
       assert.ok(text.includes('Laatst gecontroleerd op 30 november 2026 door Redactie toetsen'));
       assert.match(main, /data-module="app-print"/);
+      assert.match(response.body, new RegExp(`<form[^>]*method="post"[^>]*action="/kennisbank/${publicSlug}/nuttig"`));
     });
 
     test('in English an article not written in English is shown in Dutch with a notice, and listed so', async () => {

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { describeEachDialect } from '../../../test/helpers/databases.js';
+import { translatorFor } from '../../messages.js';
 import { anonymous, type Actor } from '../../shared/policy/actor.js';
 import { NotFound } from '../../shared/errors.js';
 import { createContentRepository } from './content.repo.js';
-import { ContentFileError, createContentService } from './content.service.js';
+import { createContentService } from './content.service.js';
+import { pageKind } from './page.kind.js';
 
 const admin: Actor = { kind: 'user', userId: 'a1', roles: ['admin'] };
 
@@ -16,37 +15,31 @@ function page(title: string, extra = '', body = '## Eerste deel\n\nTekst.\n\n## 
 }
 
 describeEachDialect('content pages', (database) => {
-  let directory: string;
   const clock = { now: new Date('2026-11-28T10:00:00Z') };
   const service = () => createContentService(createContentRepository(database().handle.db), () => clock.now);
 
-  before(() => {
-    directory = mkdtempSync(path.join(os.tmpdir(), 'nmk-content-'));
-    mkdirSync(path.join(directory, 'nl'));
-    mkdirSync(path.join(directory, 'en'));
-    writeFileSync(path.join(directory, 'nl', 'signalen.md'), page('Signalen'));
-    writeFileSync(path.join(directory, 'en', 'signalen.md'), page('Signals'));
-    writeFileSync(path.join(directory, 'nl', 'alleen-nederlands.md'), page('Alleen Nederlands'));
-    writeFileSync(path.join(directory, 'nl', 'concept.md'), page('Concept', 'draft: true\n'));
-  });
-  after(() => rmSync(directory, { recursive: true, force: true }));
+  /** Publishes a page as the editorial core does: the kind's apply in a transaction. */
+  async function publish(key: string, text: string): Promise<void> {
+    const kind = pageKind(createContentRepository(database().handle.db));
+    const parsed = kind.parse(text, translatorFor('nl'));
+    assert.ok(parsed.ok);
+    await database().handle.db.transaction().execute((trx) => kind.apply(trx, key, parsed.value, clock.now));
+  }
 
-  test('an empty database is reported empty, and importing fills it', async () => {
+  test('an empty database is reported empty, and publishing fills it', async () => {
     assert.equal(await service().isEmpty(), true);
-    const summary = await service().importDirectory(directory);
-    assert.deepEqual(summary, { created: 4, updated: 0, unchanged: 0 });
+    await publish('nl/signalen', page('Signalen'));
+    await publish('en/signalen', page('Signals'));
+    await publish('nl/alleen-nederlands', page('Alleen Nederlands'));
+    await publish('nl/concept', page('Concept', 'draft: true\n'));
     assert.equal(await service().isEmpty(), false);
   });
 
-  test('importing the same files again writes nothing', async () => {
-    assert.deepEqual(await service().importDirectory(directory), { created: 0, updated: 0, unchanged: 4 });
-  });
-
-  test('a changed file updates its page in place', async () => {
-    writeFileSync(path.join(directory, 'nl', 'signalen.md'), page('Signalen herzien'));
-    assert.deepEqual(await service().importDirectory(directory), { created: 0, updated: 1, unchanged: 3 });
+  test('publishing again updates the page in place', async () => {
+    await publish('nl/signalen', page('Signalen herzien'));
     const { page: shown } = await service().showPage(anonymous, 'signalen', 'nl');
     assert.equal(shown.title, 'Signalen herzien');
+    assert.equal((await createContentRepository(database().handle.db).countPages()), 4);
   });
 
   test('a page is shown with sanitized HTML, its sources, headings and review date', async () => {
@@ -95,23 +88,6 @@ describeEachDialect('content pages', (database) => {
 
   test('drafts take no feedback', async () => {
     await assert.rejects(service().recordFeedback(anonymous, 'concept', 'nl', true), NotFound);
-  });
-
-  test('a content file with bad front matter is refused with its path and the problem', async () => {
-    const bad = mkdtempSync(path.join(os.tmpdir(), 'nmk-bad-'));
-    try {
-      mkdirSync(path.join(bad, 'nl'));
-      writeFileSync(path.join(bad, 'nl', 'kapot.md'), '---\ntitle: Kapot\naudience: [aliens]\n---\nTekst\n');
-      await assert.rejects(service().importDirectory(bad), (error: unknown) => {
-        assert.ok(error instanceof ContentFileError);
-        assert.match(error.message, /kapot\.md/);
-        assert.match(error.message, /summary/);
-        assert.match(error.message, /audience/);
-        return true;
-      });
-    } finally {
-      rmSync(bad, { recursive: true, force: true });
-    }
   });
 
   test('sections: a page is found and listed only in its own section, with its visibility and reviewer', async () => {

@@ -229,43 +229,6 @@ export function createContentRepository(db: Kysely<Database>) {
       return Number(row.count);
     },
 
-    /** Inserts or updates the page for (slug, lang); an unchanged source writes nothing. */
-    async savePageFromSource(page: ContentPageWrite, now: Date): Promise<'created' | 'updated' | 'unchanged'> {
-      return db.transaction().execute(async (trx) => {
-        const existing = await trx
-          .selectFrom('content_pages')
-          .select(['id', 'source_hash'])
-          .where('slug', '=', page.slug)
-          .where('lang', '=', page.lang)
-          .executeTakeFirst();
-        const values = {
-          status: page.status,
-          title: page.title,
-          summary: page.summary,
-          audience: JSON.stringify(page.audience),
-          topic: page.topic,
-          sources: JSON.stringify(page.sources),
-          headings: JSON.stringify(page.headings),
-          last_reviewed: page.lastReviewed,
-          sort_order: page.order,
-          body_markdown: page.bodyMarkdown,
-          body_html: page.bodyHtml,
-          source_hash: page.sourceHash,
-          updated_at: now.toISOString(),
-        };
-        if (existing === undefined) {
-          await trx
-            .insertInto('content_pages')
-            .values({ id: crypto.randomUUID(), slug: page.slug, lang: page.lang, created_at: now.toISOString(), ...values })
-            .execute();
-          return 'created';
-        }
-        if (existing.source_hash === page.sourceHash) return 'unchanged';
-        await trx.updateTable('content_pages').set(values).where('id', '=', existing.id).execute();
-        return 'updated';
-      });
-    },
-
     async recordFeedback(slug: string, lang: string, day: string, helpful: boolean): Promise<void> {
       await db
         .insertInto('page_feedback')

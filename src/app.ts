@@ -281,6 +281,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   registerEditorialRoutes(app, pages, services.editorial, services.accounts, {
     publicUrl: config.publicUrl,
     mailer: services.mailer,
+    audit: services.audit,
   });
   services.editorial.onPublished(() => pages.cache.clear());
   registerJournalRoutes(

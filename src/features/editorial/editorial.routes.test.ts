@@ -171,6 +171,26 @@ for (const dialect of dialects) {
       assert.match(history.body, /data-revision="3" data-state="published"/);
     });
 
+    test('editorial accounts: admins only; a bad address or role is refused; without mail nothing is stored', async () => {
+      assert.equal((await get('/beheer/redactie', jars.admin)).statusCode, 200);
+      const links = async () =>
+        (await testApp.database.handle.db.selectFrom('setup_links').select('role').execute()).length;
+      const before = await links();
+      const badEmail = await post(jars.admin, '/beheer/redactie', { email: 'geen adres', role: 'editor' });
+      assert.equal(badEmail.statusCode, 400);
+      assert.match(badEmail.body, /geldig e-mailadres/);
+      const badRole = await post(jars.admin, '/beheer/redactie', { email: 'r@example.org', role: 'admin' });
+      assert.equal(badRole.statusCode, 400);
+      const noMail = await post(jars.admin, '/beheer/redactie', { email: 'r@example.org', role: 'reviewer' });
+      assert.equal(noMail.statusCode, 503);
+      assert.match(noMail.body, /create-editor/);
+      assert.equal(
+        (await post(jars.reviewer, '/beheer/redactie', { email: 'r@example.org', role: 'editor' })).statusCode,
+        404,
+      );
+      assert.equal(await links(), before);
+    });
+
     test('unknown and malformed ids are a 404; a parent gets a 404 everywhere', async () => {
       for (const id of ['00000000-0000-4000-8000-000000000000', 'x', '%00']) {
         assert.equal((await get(`/beheer/inhoud/${id}`, jars.editor)).statusCode, 404);

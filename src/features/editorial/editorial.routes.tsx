@@ -8,7 +8,7 @@ import { authorize } from '../../policies.js';
 import { renderToHtml } from '../../shared/views/rendered-html.js';
 import type { Mailer } from '../../shared/mail/mailer.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
-import { trailOf } from '../audit/audit.service.js';
+import { type AuditService, trailOf } from '../audit/audit.service.js';
 import {
   EditConflict,
   type DocumentView,
@@ -44,6 +44,8 @@ type Params = { Params: { documentId: string } };
 export interface EditorialRouteOptions {
   publicUrl: string;
   mailer: Pick<Mailer, 'enabled' | 'sendInvitation'>;
+  /** The invitation's audit line (who invited, as which role; never the address). */
+  audit: Pick<AuditService, 'recordAlone'>;
 }
 
 /** The posted fields as strings (a repeated field: its values joined by a line break), without the core's own. */
@@ -451,6 +453,13 @@ export function registerEditorialRoutes(
     if (!(await options.mailer.sendInvitation(parsed.data.email, link, request.locale))) {
       return accountsPage(request, reply, values, 'editorial.accounts.mailOff', undefined, 503);
     }
+    await options.audit.recordAlone({
+      actor: me(request) ?? 'anonymous',
+      action: 'editorial.account.invited',
+      objectType: 'setup-link',
+      objectId: parsed.data.role,
+      requestId: String(request.id),
+    });
     return reply.redirect('/beheer/redactie?melding=verstuurd', 303);
   });
 }

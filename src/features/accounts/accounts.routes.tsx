@@ -247,8 +247,10 @@ export function registerAccountRoutes(
 
   app.post<{ Params: { token: string }; Body: Form }>('/beheer/start/:token', async (request, reply) => {
     const form = request.body ?? {};
+    // 'admin.created', or 'editor.created' / 'reviewer.created' for a link of the CMS (ADR 0033).
+    const role = (await accounts.setupLinkRole(request.params.token)) ?? 'admin';
     const result = await accounts.registerAdmin(request.params.token, form, request.headers['user-agent'], (userId) =>
-      accountLine(request, userId, 'admin.created'),
+      accountLine(request, userId, `${role}.created`),
     );
     if (result === 'link') throw new NotFound('no such set-up link');
     if (!result.ok) {

@@ -314,6 +314,12 @@ export function createAccountsService(
       return token;
     },
 
+    /** The role a usable set-up link makes (admin, editor or reviewer), for the new account's audit line. */
+    async setupLinkRole(token: string): Promise<'admin' | 'editor' | 'reviewer' | undefined> {
+      if (!(await this.setupLinkUsable(token))) return undefined;
+      return (await repo.findSetupLink(sessionIdHash(Buffer.from(token))))?.role;
+    },
+
     async setupLinkUsable(token: string): Promise<boolean> {
       if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return false;
       const link = await repo.findSetupLink(sessionIdHash(Buffer.from(token)));

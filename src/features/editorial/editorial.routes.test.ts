@@ -61,6 +61,15 @@ for (const dialect of dialects) {
       assert.equal(old.headers.location, '/beheer/verificatie?melding=goedgekeurd');
       assert.equal((await get('/beheer/verificatie', jars.editor)).statusCode, 404);
       assert.equal((await get('/beheer/redactie', jars.reviewer)).statusCode, 404);
+      const created = await testApp.services.audit.forObjectPrefix('account', '', [
+        'editor.created',
+        'reviewer.created',
+      ]);
+      assert.deepEqual(created.map((row) => row.action).sort(), [
+        'editor.created',
+        'editor.created',
+        'reviewer.created',
+      ]);
     });
 
     test('an editor makes a document and saves its draft; a bad key is refused with the reason', async () => {

@@ -609,7 +609,11 @@ export function createEditorialService(repo: EditorialRepository, dependencies: 
 
     /**
      * Restores an earlier published text: a new revision in review, authored by the one who asked, which a second
-     * person publishes. Refused while another revision is open. Returns the new revision's number.
+     * person publishes. The text goes through the kind's startDraft like any new draft (a questionnaire or pathway
+     * gets the next version number and the status of a draft, so a retired version's text never comes back as it
+     * was) and is examined like a draft sent for review: a text the kind refuses now (e.g. a check version that
+     * breaks a promise) is refused with the reasons, nothing written. Refused while another revision is open.
+     * Returns the new revision's number.
      */
     async rollback(
       actor: Actor,
@@ -625,8 +629,11 @@ export function createEditorialService(repo: EditorialRepository, dependencies: 
         const number = (latestOf(view.revisions)?.number ?? 0) + 1;
         const now = clock().toISOString();
         const t = translatorFor(context.locale);
+        const text = view.kind.startDraft(target!.text, view.document.key);
+        const examined = await examine(view.kind, view.document.key, text, t);
+        if (!examined.ok) throw new EditorialRefusal('editorial.problem.notReady', 400, examined.problems);
         await repo.insertRevision(trx, {
-          ...newRevision(view.document.id, number, target!.text, actorId(actor), view.published?.number ?? null, now),
+          ...newRevision(view.document.id, number, text, actorId(actor), view.published?.number ?? null, now),
           state: 'in_review',
           note: t('editorial.rollback.note', { number: revisionNumber }),
           submittedAt: now,

@@ -200,8 +200,10 @@ export function createPathwayKind(options: PathwayKindOptions): PathwayKind {
       return parsed.ok ? { ok: true, value: asPublished(withNewline) } : parsed;
     },
 
-    Form({ ctx, text }) {
+    Form({ ctx, text: stored, posted }) {
       const { t } = ctx;
+      // A refused save or preview shows the text as posted (nothing lost).
+      const text = posted?.text ?? stored;
       return (
         <div class="app-editorial-pathway">
           <p class="app-hint">{t('pathwayKind.form.intro')}</p>

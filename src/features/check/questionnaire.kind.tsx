@@ -272,8 +272,19 @@ export function questionnaireKind(options: QuestionnaireKindOptions): Questionna
       return { ok: true, value: questionnaireText(value) };
     },
 
-    Form({ ctx, text }: { ctx: PageContext; text: string; documentKey: string }) {
+    Form({
+      ctx,
+      text: stored,
+      posted,
+    }: {
+      ctx: PageContext;
+      text: string;
+      documentKey: string;
+      posted?: Readonly<Record<string, string>>;
+    }) {
       const { t } = ctx;
+      // A refused save or preview shows the text as posted (nothing lost).
+      const text = posted?.[questionnaireField] ?? stored;
       const parsed = parseQuestionnaire(text, t);
       const problems = parsed.ok
         ? parsed.value.status === 'retired'

@@ -319,7 +319,7 @@ export function markdownKind<F extends MarkdownFrontMatter>(
       return problems.length > 0 ? { ok: false, problems } : { ok: true, value: text };
     },
 
-    Form({ ctx, text }) {
+    Form({ ctx, text, posted }) {
       const { t } = ctx;
       const { data, body } = readLoosely(text);
       const audience = Array.isArray(data.audience) ? data.audience.map(asString) : [];
@@ -332,7 +332,16 @@ export function markdownKind<F extends MarkdownFrontMatter>(
         body,
       };
       for (const extra of extras) if (extra.type === 'text') values[extra.name] = asString(data[extra.name]);
-      const topic = asString(data.topic);
+      let topic = asString(data.topic);
+      // A refused save or preview: the fields as the editor posted them, nothing typed lost.
+      if (posted !== undefined) {
+        for (const name of Object.keys(values)) values[name] = posted[name] ?? '';
+        audience.splice(0, audience.length, ...options.audiences.filter((choice) => posted[`audience-${choice}`] !== undefined));
+        topic = posted.topic ?? '';
+        for (const extra of extras) {
+          if (extra.type === 'boolean') data[extra.name] = posted[extra.name] !== undefined && posted[extra.name] !== '';
+        }
+      }
       return (
         <div class="app-editor-fields">
           <Input ctx={ctx} name="title" label={t('content.edit.title')} form={values} wide />

@@ -260,6 +260,7 @@ export function registerEditorialRoutes(
             note={note}
             editNumber={editNumber ?? preview.view.open?.editNumber ?? 0}
             problems={preview.ok ? [] : preview.problems}
+            posted={preview.ok ? undefined : fields}
             preview={
               preview.ok ? (
                 <Preview ctx={ctx} value={preview.value} documentKey={preview.view.document.key} />
@@ -289,6 +290,7 @@ export function registerEditorialRoutes(
             editNumber={editNumber!}
             problems={result.problems}
             preview={undefined}
+            posted={fields}
           />,
           400,
         );

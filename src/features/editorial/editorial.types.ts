@@ -88,10 +88,16 @@ export interface EditorialKind<T = unknown> {
   fromForm(form: Readonly<Record<string, string | undefined>>, previous: string, t: Translate): Parsed<string>;
   /**
    * The form's fields for this kind, rendered by the core inside its own <form> (which carries the CSRF token,
-   * the edit number and the buttons). `text` is what to show: the draft's text, or what was posted when it was
-   * refused. Field names must not start with "_" (the core's own fields do).
+   * the edit number and the buttons). `text` is the draft's text. `posted` is given when a save or preview of
+   * these fields was refused: the fields exactly as the editor posted them, which the form shows instead of the
+   * draft's values (nothing typed is lost). Field names must not start with "_" (the core's own fields do).
    */
-  Form(props: { ctx: PageContext; text: string; documentKey: string }): VNode;
+  Form(props: {
+    ctx: PageContext;
+    text: string;
+    documentKey: string;
+    posted?: Readonly<Record<string, string>>;
+  }): VNode;
   /** The document as the public will see it, rendered by the same views as the public page. */
   Preview(props: { ctx: PageContext; value: T; documentKey: string }): VNode;
   /**

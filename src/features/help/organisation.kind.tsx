@@ -236,9 +236,10 @@ export function createOrganisationKind(options: OrganisationKindOptions): Editor
       return refused.length > 0 ? { ok: false, problems: refused } : { ok: true, value: text };
     },
 
-    Form({ ctx, text }) {
+    Form({ ctx, text, posted }) {
       const { t } = ctx;
-      const form = formValues(text);
+      // A refused save or preview shows the fields as posted (nothing lost).
+      const form = posted === undefined ? formValues(text) : { ...formValues(text), ...posted };
       return (
         <div class="app-editorial-organisation">
           <Input ctx={ctx} name="name" label={t('orgKind.field.name')} form={form} wide />

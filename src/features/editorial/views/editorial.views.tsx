@@ -362,6 +362,7 @@ export function EditPage({
   problems,
   preview,
   notice,
+  posted,
 }: {
   ctx: PageContext;
   view: DocumentView;
@@ -371,6 +372,8 @@ export function EditPage({
   problems: readonly string[];
   preview: VNode | undefined;
   notice?: string | undefined;
+  /** The kind's fields as posted, when they were refused: shown instead of the draft's (nothing lost). */
+  posted?: Readonly<Record<string, string>> | undefined;
 }) {
   const { t } = ctx;
   const url = documentUrl(view.document.id);
@@ -399,7 +402,7 @@ export function EditPage({
         >
           <CsrfField ctx={ctx} />
           <input type="hidden" name="_edit" value={String(editNumber)} />
-          <Form ctx={ctx} text={text} documentKey={view.document.key} />
+          <Form ctx={ctx} text={text} documentKey={view.document.key} {...(posted === undefined ? {} : { posted })} />
           <div class="app-field">
             <label class="app-label" for="_note">
               {t('editorial.document.note')}

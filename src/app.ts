@@ -282,6 +282,10 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     publicUrl: config.publicUrl,
     mailer: services.mailer,
     audit: services.audit,
+    waiting: async (actor) => ({
+      feedback: await services.feedback.pendingCount(actor),
+      organisations: (await services.help.organisationsToCheck(actor)).organisations.length,
+    }),
   });
   services.editorial.onPublished(() => pages.cache.clear());
   registerJournalRoutes(

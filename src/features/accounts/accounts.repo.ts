@@ -150,6 +150,17 @@ export function createAccountsRepository(db: Kysely<Database>) {
       return row === undefined ? undefined : toUser({ ...row, passkey_count: row.passkey_count ?? 0 });
     },
 
+    /** The usernames of these accounts (by id); an id without an account is left out. */
+    async usernamesOf(ids: readonly string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('users')
+        .select(['id', 'username'])
+        .where('id', 'in', [...ids])
+        .execute();
+      return new Map(rows.map((row) => [row.id, row.username]));
+    },
+
     async findUserById(id: string): Promise<StoredUser | undefined> {
       const row = await selectUser().where('users.id', '=', id).executeTakeFirst();
       return row === undefined ? undefined : toUser({ ...row, passkey_count: row.passkey_count ?? 0 });
@@ -555,8 +566,7 @@ export function createAccountsRepository(db: Kysely<Database>) {
     async findSetupLink(
       tokenHash: string,
     ): Promise<
-      | { email: string; role: 'admin' | 'editor' | 'reviewer'; expiresAt: string; usedAt: string | null }
-      | undefined
+      { email: string; role: 'admin' | 'editor' | 'reviewer'; expiresAt: string; usedAt: string | null } | undefined
     > {
       const row = await db.selectFrom('setup_links').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
       return row === undefined

@@ -782,6 +782,8 @@ export function createAccountsService(
     },
 
     noticeEmail: async (userId: string): Promise<string | undefined> => (await repo.findUserById(userId))?.email,
+    /** Usernames by account id, for the CMS's history (never an address); unknown ids are left out. */
+    usernames: (userIds: readonly string[]): Promise<Map<string, string>> => repo.usernamesOf([...new Set(userIds)]),
     /** Where and in which language an account's neutral notices go; undefined without an address. */
     noticeAddress: async (userId: string): Promise<{ email: string; language: 'nl' | 'en' } | undefined> => {
       const user = await repo.findUserById(userId);

@@ -18,6 +18,14 @@ const nl = {
   'editorial.dashboard.inReview': 'Wacht op controle',
   'editorial.dashboard.drafts': 'Concepten',
   'editorial.dashboard.none': 'Niets.',
+  'editorial.dashboard.counts': 'Wat wacht',
+  'editorial.dashboard.count.review':
+    '{count, plural, =0 {Geen wijziging wacht} one {1 wijziging wacht} other {# wijzigingen wachten}} op jouw controle',
+  'editorial.dashboard.count.drafts': '{count, plural, =0 {Geen concepten} one {1 concept} other {# concepten}}',
+  'editorial.dashboard.count.feedback':
+    '{count, plural, =0 {Geen reacties van lezers wachten} one {1 reactie van een lezer wacht} other {# reacties van lezers wachten}}',
+  'editorial.dashboard.count.organisations':
+    '{count, plural, =0 {Alle organisaties zijn in de laatste 6 maanden gecontroleerd} one {1 organisatie is 6 maanden of langer niet gecontroleerd} other {# organisaties zijn 6 maanden of langer niet gecontroleerd}}',
   'editorial.dashboard.content': 'Inhoud',
   'editorial.dashboard.adminOnly': 'Alleen voor beheerders',
   'editorial.dashboard.verification': 'Controle van professionals en organisaties, uitnodigingen',
@@ -41,6 +49,9 @@ const nl = {
   'editorial.document.by': 'door {author}',
   'editorial.document.byImport': 'uit de bestanden',
   'editorial.document.byYou': 'door jou',
+  'editorial.document.byGone': 'door een account dat er niet meer is',
+  'editorial.document.reviewedBy': 'gecontroleerd door {reviewer}',
+  'editorial.document.reviewedByGone': 'gecontroleerd door een account dat er niet meer is',
   'editorial.document.note': 'Wat is er veranderd en waarom',
   'editorial.document.reviewNote': 'Opmerking van de controleur',
   'editorial.document.actions': 'Wat je nu kunt doen',
@@ -140,6 +151,14 @@ const en: Translation<typeof nl> = {
   'editorial.dashboard.inReview': 'Waiting for review',
   'editorial.dashboard.drafts': 'Drafts',
   'editorial.dashboard.none': 'Nothing.',
+  'editorial.dashboard.counts': 'What is waiting',
+  'editorial.dashboard.count.review':
+    '{count, plural, =0 {No change waits} one {1 change waits} other {# changes wait}} for your review',
+  'editorial.dashboard.count.drafts': '{count, plural, =0 {No drafts} one {1 draft} other {# drafts}}',
+  'editorial.dashboard.count.feedback':
+    '{count, plural, =0 {No readers’ feedback waits} one {1 reader’s feedback waits} other {# readers’ feedback texts wait}}',
+  'editorial.dashboard.count.organisations':
+    '{count, plural, =0 {All organisations were checked in the last 6 months} one {1 organisation was not checked for 6 months or more} other {# organisations were not checked for 6 months or more}}',
   'editorial.dashboard.content': 'Content',
   'editorial.dashboard.adminOnly': 'For admins only',
   'editorial.dashboard.verification': 'Verification of professionals and organisations, invitations',
@@ -163,6 +182,9 @@ const en: Translation<typeof nl> = {
   'editorial.document.by': 'by {author}',
   'editorial.document.byImport': 'from the files',
   'editorial.document.byYou': 'by you',
+  'editorial.document.byGone': 'by an account that no longer exists',
+  'editorial.document.reviewedBy': 'reviewed by {reviewer}',
+  'editorial.document.reviewedByGone': 'reviewed by an account that no longer exists',
   'editorial.document.note': 'What changed and why',
   'editorial.document.reviewNote': 'The reviewer’s note',
   'editorial.document.actions': 'What you can do now',

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Pages } from '../../app.js';
 import { formFields } from '../../shared/http/forms.js';
 import type { MessageKey } from '../../shared/i18n/i18n.js';
-import { editorialRoleOf } from '../../shared/policy/actor.js';
+import { type Actor, editorialRoleOf } from '../../shared/policy/actor.js';
 import { authorize } from '../../policies.js';
 import { renderToHtml } from '../../shared/views/rendered-html.js';
 import type { Mailer } from '../../shared/mail/mailer.js';
@@ -28,6 +28,7 @@ import {
   EditorialAccountsPage,
   EditPage,
   NewDocumentPage,
+  peopleOf,
   PreviewFragment,
   RefusalPage,
   ReviewPage,
@@ -46,6 +47,8 @@ export interface EditorialRouteOptions {
   mailer: Pick<Mailer, 'enabled' | 'sendInvitation'>;
   /** The invitation's audit line (who invited, as which role; never the address). */
   audit: Pick<AuditService, 'recordAlone'>;
+  /** For the dashboard: readers' feedback waiting, organisations not checked for 6 months (as this actor may see). */
+  waiting: (actor: Actor) => Promise<{ feedback: number; organisations: number }>;
 }
 
 /** The posted fields as strings (a repeated field: its values joined by a line break), without the core's own. */
@@ -82,7 +85,7 @@ export function registerEditorialRoutes(
   app: FastifyInstance,
   pages: Pages,
   editorial: EditorialService,
-  accounts: Pick<AccountsService, 'createAdminSetupLink'>,
+  accounts: Pick<AccountsService, 'createAdminSetupLink' | 'usernames'>,
   options: EditorialRouteOptions,
 ): void {
   const kinds = editorial.kinds.map((kind) => kind.kind);
@@ -135,7 +138,8 @@ export function registerEditorialRoutes(
     if (typeof melding === 'string' && editorialRoleOf(request.actor) === 'admin' && /^[a-z-]{1,40}$/.test(melding)) {
       return reply.redirect(`/beheer/verificatie?melding=${melding}`, 303);
     }
-    const { inReview, drafts } = await editorial.dashboard(request.actor);
+    const { inReview, drafts, mayPublish } = await editorial.dashboard(request.actor);
+    const waiting = await options.waiting(request.actor);
     return reply.html(
       <DashboardPage
         ctx={pages.contextOf(request, reply)}
@@ -144,6 +148,8 @@ export function registerEditorialRoutes(
         drafts={drafts}
         me={me(request)}
         isAdmin={editorialRoleOf(request.actor) === 'admin'}
+        names={await accounts.usernames(peopleOf([...inReview, ...drafts]))}
+        counts={{ review: mayPublish, drafts: drafts.length, ...waiting }}
       />,
     );
   });
@@ -169,12 +175,12 @@ export function registerEditorialRoutes(
     );
 
   app.get('/beheer/inhoud/nieuw', async (request, reply) => {
-    authorize(request.actor, 'editorialDocument', 'create', { state: 'none', authorId: null });
+    authorize(request.actor, 'editorialDocument', 'create', { state: 'none', authorId: null, contributorIds: [] });
     return newPage(request, reply, kindParam((request.query as { soort?: unknown }).soort) ?? '', '', [], 200);
   });
 
   app.post('/beheer/inhoud', async (request, reply) => {
-    authorize(request.actor, 'editorialDocument', 'create', { state: 'none', authorId: null });
+    authorize(request.actor, 'editorialDocument', 'create', { state: 'none', authorId: null, contributorIds: [] });
     const kind = stringField(request.body, 'soort') ?? '';
     const key = stringField(request.body, 'sleutel') ?? '';
     try {
@@ -196,6 +202,7 @@ export function registerEditorialRoutes(
         view={view}
         may={editorial.abilities(request.actor, view)}
         me={me(request)}
+        names={await accounts.usernames(peopleOf(view.revisions))}
       />,
     );
   });
@@ -211,7 +218,7 @@ export function registerEditorialRoutes(
   app.get<Params>('/beheer/inhoud/:documentId/bewerken', (request, reply) =>
     refusing(request, reply, request.params.documentId, async () => {
       const view = await editorial.document(request.actor, request.params.documentId);
-      authorize(request.actor, 'editorialDocument', 'view', { state: 'none', authorId: null });
+      authorize(request.actor, 'editorialDocument', 'view', { state: 'none', authorId: null, contributorIds: [] });
       const open = view.open;
       if (open === undefined || open.state !== 'draft' || !editorial.abilities(request.actor, view).edit) {
         refuse('editorial.problem.notADraft', 409);
@@ -354,6 +361,8 @@ export function registerEditorialRoutes(
           mayPublish={may.publish}
           maySendBack={may.sendBack}
           ownChange={ownChange}
+          me={me(request)}
+          names={await accounts.usernames(peopleOf(view.revisions))}
         />,
       );
     }),

@@ -93,7 +93,7 @@ const openOf = (revisions: readonly Revision[]) =>
 const publishedOf = (revisions: readonly Revision[]) => revisions.find((revision) => revision.state === 'published');
 const latestOf = (revisions: readonly Revision[]) => revisions.at(-1);
 const factsOf = (revision: Revision | undefined): EditorialFacts =>
-  revision === undefined ? { state: 'none', authorId: null } : { state: revision.state, authorId: revision.authorId };
+  revision === undefined ? { state: 'none', authorId: null, contributorIds: [] } : { state: revision.state, authorId: revision.authorId };
 const actorId = (actor: Actor): string => (actor.kind === 'user' ? actor.userId : 'anonymous');
 const hashTexts = (texts: readonly string[]): string => {
   const hash = createHash('sha256');
@@ -198,7 +198,7 @@ export function createEditorialService(repo: EditorialRepository, dependencies: 
 
   /** The document for an actor who may see the CMS; a 404 for anyone else and for an unknown id. */
   const viewFor = async (actor: Actor, documentId: string): Promise<DocumentView> => {
-    authorize(actor, 'editorialDocument', 'view', { state: 'none', authorId: null });
+    authorize(actor, 'editorialDocument', 'view', { state: 'none', authorId: null, contributorIds: [] });
     const view = await loadView(documentId);
     if (view === undefined) throw new NotFound('no such editorial document');
     return view;
@@ -356,16 +356,19 @@ export function createEditorialService(repo: EditorialRepository, dependencies: 
 
     /** The dashboard: what waits for review and the open drafts (only for the editorial roles). */
     async dashboard(actor: Actor) {
-      authorize(actor, 'editorialDocument', 'view', { state: 'none', authorId: null });
+      authorize(actor, 'editorialDocument', 'view', { state: 'none', authorId: null, contributorIds: [] });
       const open = (await repo.openRevisions()).filter((revision) => isKind(revision.document.kind));
+      const inReview = open.filter((revision) => revision.state === 'in_review');
       return {
-        inReview: open.filter((revision) => revision.state === 'in_review'),
+        inReview,
         drafts: open.filter((revision) => revision.state === 'draft'),
+        /** How many of those in review this actor may publish (someone else's). */
+        mayPublish: inReview.filter((revision) => can(actor, 'editorialDocument', 'publish', revision)).length,
       };
     },
 
     async documents(actor: Actor, kind: DocumentKind | undefined) {
-      authorize(actor, 'editorialDocument', 'view', { state: 'none', authorId: null });
+      authorize(actor, 'editorialDocument', 'view', { state: 'none', authorId: null, contributorIds: [] });
       return (await repo.listDocuments(kind)).filter((listing) => isKind(listing.document.kind));
     },
 
@@ -432,7 +435,7 @@ export function createEditorialService(repo: EditorialRepository, dependencies: 
 
     /** A new document of a kind, with its first draft. Returns the document's id. */
     async createDocument(actor: Actor, kindName: string, key: string, context: EditorialContext): Promise<string> {
-      authorize(actor, 'editorialDocument', 'create', { state: 'none', authorId: null });
+      authorize(actor, 'editorialDocument', 'create', { state: 'none', authorId: null, contributorIds: [] });
       if (!isKind(kindName)) throw new EditorialRefusal('editorial.problem.unknownKind', 400);
       const kind = kindOf(kindName);
       const t = translatorFor(context.locale);

@@ -33,14 +33,41 @@ function Problems({ ctx, title, problems }: { ctx: PageContext; title: string; p
   );
 }
 
-const authorText = (ctx: PageContext, authorId: string, me: string | undefined) =>
-  authorId === importAuthor
-    ? ctx.t('editorial.document.byImport')
-    : authorId === me
-      ? ctx.t('editorial.document.byYou')
-      : ctx.t('editorial.document.by', { author: authorId.slice(0, 8) });
+/** Usernames by account id (the CMS shows people by their username, never an id or an address). */
+export type Names = ReadonlyMap<string, string>;
+const noNames: Names = new Map();
 
-function OpenList({ ctx, items, me }: { ctx: PageContext; items: readonly OpenRevision[]; me: string | undefined }) {
+/** The account ids a page names: authors and reviewers (not the import). */
+export const peopleOf = (revisions: readonly { authorId: string; reviewerId?: string | null }[]): string[] =>
+  revisions
+    .flatMap((revision) => [revision.authorId, revision.reviewerId ?? importAuthor])
+    .filter((id) => id !== importAuthor);
+
+const authorText = (ctx: PageContext, authorId: string, me: string | undefined, names: Names) => {
+  if (authorId === importAuthor) return ctx.t('editorial.document.byImport');
+  if (authorId === me) return ctx.t('editorial.document.byYou');
+  const name = names.get(authorId);
+  return name === undefined ? ctx.t('editorial.document.byGone') : ctx.t('editorial.document.by', { author: name });
+};
+
+const reviewerText = (ctx: PageContext, reviewerId: string, names: Names) => {
+  const name = names.get(reviewerId);
+  return name === undefined
+    ? ctx.t('editorial.document.reviewedByGone')
+    : ctx.t('editorial.document.reviewedBy', { reviewer: name });
+};
+
+function OpenList({
+  ctx,
+  items,
+  me,
+  names,
+}: {
+  ctx: PageContext;
+  items: readonly OpenRevision[];
+  me: string | undefined;
+  names: Names;
+}) {
   if (items.length === 0) return <p>{ctx.t('editorial.dashboard.none')}</p>;
   return (
     <ul>
@@ -57,11 +84,22 @@ function OpenList({ ctx, items, me }: { ctx: PageContext; items: readonly OpenRe
             {item.document.title}
           </a>{' '}
           ({ctx.t(kindKey(item.document.kind))}, {ctx.t('editorial.document.revision', { number: item.number })},{' '}
-          {authorText(ctx, item.authorId, me)})
+          {authorText(ctx, item.authorId, me, names)})
         </li>
       ))}
     </ul>
   );
+}
+
+/** What waits, as the dashboard counts it for this person. */
+export interface DashboardCounts {
+  /** Revisions in review this person may publish (not their own). */
+  review: number;
+  drafts: number;
+  /** Readers' feedback texts waiting for an editor. */
+  feedback: number;
+  /** Organisations not checked for 6 months (or never). */
+  organisations: number;
 }
 
 export function DashboardPage({
@@ -72,6 +110,8 @@ export function DashboardPage({
   me,
   isAdmin,
   notice,
+  names = noNames,
+  counts,
 }: {
   ctx: PageContext;
   kinds: readonly DocumentKind[];
@@ -80,6 +120,8 @@ export function DashboardPage({
   me: string | undefined;
   isAdmin: boolean;
   notice?: string | undefined;
+  names?: Names;
+  counts: DashboardCounts;
 }) {
   const { t } = ctx;
   return (
@@ -91,10 +133,23 @@ export function DashboardPage({
       )}
       <h1>{t('editorial.dashboard.title')}</h1>
       <p class="app-lead">{t('editorial.dashboard.intro')}</p>
+      <h2>{t('editorial.dashboard.counts')}</h2>
+      <ul data-dashboard-counts>
+        <li data-count="review">{t('editorial.dashboard.count.review', { count: counts.review })}</li>
+        <li data-count="drafts">{t('editorial.dashboard.count.drafts', { count: counts.drafts })}</li>
+        <li data-count="feedback">
+          <a href="/beheer/feedback">{t('editorial.dashboard.count.feedback', { count: counts.feedback })}</a>
+        </li>
+        <li data-count="organisations">
+          <a href="/beheer/organisaties/controle">
+            {t('editorial.dashboard.count.organisations', { count: counts.organisations })}
+          </a>
+        </li>
+      </ul>
       <h2>{t('editorial.dashboard.inReview')}</h2>
-      <OpenList ctx={ctx} items={inReview} me={me} />
+      <OpenList ctx={ctx} items={inReview} me={me} names={names} />
       <h2>{t('editorial.dashboard.drafts')}</h2>
-      <OpenList ctx={ctx} items={drafts} me={me} />
+      <OpenList ctx={ctx} items={drafts} me={me} names={names} />
       <h2>{t('editorial.dashboard.content')}</h2>
       <ul>
         {kinds.map((kind) => (
@@ -246,12 +301,23 @@ export function NewDocumentPage({
   );
 }
 
-function RevisionLine({ ctx, revision, me }: { ctx: PageContext; revision: Revision; me: string | undefined }) {
+function RevisionLine({
+  ctx,
+  revision,
+  me,
+  names,
+}: {
+  ctx: PageContext;
+  revision: Revision;
+  me: string | undefined;
+  names: Names;
+}) {
   const { t } = ctx;
   return (
     <>
       <strong>{t('editorial.document.revision', { number: revision.number })}</strong>: {t(stateKey(revision.state))},{' '}
-      {authorText(ctx, revision.authorId, me)},{' '}
+      {authorText(ctx, revision.authorId, me, names)},{' '}
+      {revision.reviewerId !== null && <>{reviewerText(ctx, revision.reviewerId, names)}, </>}
       <time dateTime={revision.updatedAt}>{revision.updatedAt.slice(0, 16).replace('T', ' ')}</time>
       {revision.note !== '' && (
         <p>
@@ -283,12 +349,14 @@ export function DocumentPage({
   may,
   me,
   notice,
+  names = noNames,
 }: {
   ctx: PageContext;
   view: DocumentView;
   may: DocumentAbilities;
   me: string | undefined;
   notice?: string | undefined;
+  names?: Names;
 }) {
   const { t } = ctx;
   const url = documentUrl(view.document.id);
@@ -334,7 +402,7 @@ export function DocumentPage({
       <ol reversed class="app-history">
         {[...view.revisions].reverse().map((revision) => (
           <li key={revision.id} data-revision={revision.number} data-state={revision.state}>
-            <RevisionLine ctx={ctx} revision={revision} me={me} />
+            <RevisionLine ctx={ctx} revision={revision} me={me} names={names} />
             {may.rollback(revision) && (
               <form method="post" action={`${url}/terugzetten`} class="app-inline-form">
                 <CsrfField ctx={ctx} />
@@ -534,6 +602,8 @@ export function ReviewPage({
   mayPublish,
   maySendBack,
   ownChange,
+  me,
+  names = noNames,
 }: {
   ctx: PageContext;
   view: DocumentView;
@@ -542,6 +612,8 @@ export function ReviewPage({
   mayPublish: boolean;
   maySendBack: boolean;
   ownChange: boolean;
+  me?: string | undefined;
+  names?: Names;
 }) {
   const { t } = ctx;
   const url = documentUrl(view.document.id);
@@ -554,7 +626,8 @@ export function ReviewPage({
       <h1>{t('editorial.review.title', { title: view.document.title })}</h1>
       {open !== undefined && (
         <p>
-          {t('editorial.document.revision', { number: open.number })}: {t(stateKey(open.state))}
+          {t('editorial.document.revision', { number: open.number })}: {t(stateKey(open.state))},{' '}
+          {authorText(ctx, open.authorId, me, names)}
           {open.note !== '' && ` — ${t('editorial.document.note')}: ${open.note}`}
         </p>
       )}

@@ -38,6 +38,7 @@ import { createKnowledgeService } from './features/knowledge/knowledge.service.j
 import { createFeedbackRepository } from './features/feedback/feedback.repo.js';
 import { createFeedbackService } from './features/feedback/feedback.service.js';
 import { knowledgePages } from './features/feedback/feedback.pages.js';
+import { withPathwayPages } from './features/search/pathway-pages.js';
 import { createSearchService } from './features/search/search.service.js';
 import { createHealthRepository } from './features/health/health.repo.js';
 import { createHelpRepository } from './features/help/help.repo.js';
@@ -305,13 +306,15 @@ export function createServices(
     translatorFor,
   });
   // Search over the information pages and the knowledge base (ADR 0034): in process, built at start (bootstrap)
-  // and again, coalesced, whenever a page or an article is published.
+  // and again, coalesced, whenever a page, an article or a pathway is published.
   const search = createSearchService({
-    loadPages: () => createContentRepository(database.db).searchablePages(),
+    // The pathway articles (/kennisbank/de-lijn…) are drawn from the national pathway at every rebuild.
+    loadPages: async () =>
+      withPathwayPages(await createContentRepository(database.db).searchablePages(), pathway.current, translatorFor),
     onError: (error) => warn(`rebuilding the search index failed: ${error instanceof Error ? error.name : 'unknown'}`),
   });
   editorial.onPublished((kind) => {
-    if (kind === 'page' || kind === 'article') search.rebuildSoon();
+    if (kind === 'page' || kind === 'article' || kind === 'pathway') search.rebuildSoon();
   });
   return {
     config,

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { appForSuite } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { buildParentSession } from '../../../test/helpers/factories.js';
+import { makeProfessional } from '../../../test/helpers/professional-setup.js';
 import { pathwayDir } from '../../shared/paths.js';
 import type { CaseActor } from './cases.service.js';
 
@@ -21,73 +21,9 @@ for (const dialect of dialects) {
   describe(`a case follows its region's pathway [${dialect}]`, () => {
     const target = appForSuite(dialect);
 
-    /** A care worker of a verified organisation serving exactly `region`, active (as cases.service.test does). */
-    async function careWorkerIn(region: string): Promise<CaseActor> {
-      const db = target.database.handle.db;
-      const account = await buildParentSession(target.services.accounts);
-      const organisationId = randomUUID();
-      const slug = `org-${organisationId.slice(0, 8)}`;
-      await db
-        .insertInto('organisations')
-        .values({
-          id: organisationId,
-          slug,
-          kind: 'specialist-care',
-          data: JSON.stringify({
-            slug,
-            name: `Zorg ${region}`,
-            kind: 'specialist-care',
-            description: { nl: 'Zorg.', en: 'Care.' },
-            area: { type: 'veiligheidsregio', codes: [region] },
-            interpreter: false,
-            source: { publisher: 'Test', date: '2026' },
-            verified: true,
-          }),
-          area_type: 'veiligheidsregio',
-          verified: 1,
-          updated_at: new Date().toISOString(),
-        })
-        .execute();
-      const invitationId = randomUUID();
-      await db
-        .insertInto('professional_invitations')
-        .values({
-          id: invitationId,
-          token_hash: randomUUID(),
-          email: `${invitationId}@example.org`,
-          organisation_id: organisationId,
-          professional_role: 'care',
-          police_unit: null,
-          invited_by: account.userId,
-          created_at: new Date().toISOString(),
-          expires_at: new Date().toISOString(),
-        })
-        .execute();
-      await db
-        .insertInto('professionals')
-        .values({
-          user_id: account.userId,
-          organisation_id: organisationId,
-          professional_role: 'care',
-          police_unit: null,
-          invitation_id: invitationId,
-          status: 'active',
-          created_at: new Date().toISOString(),
-          activated_at: null,
-        })
-        .execute();
-      await db.updateTable('users').set({ role: 'professional' }).where('id', '=', account.userId).execute();
-      return {
-        actor: {
-          kind: 'user',
-          userId: account.userId,
-          roles: ['professional'],
-          membership: { organisationId, roles: ['care'] },
-        },
-        userId: account.userId,
-        keys: account.session.keys,
-      };
-    }
+    /** A care worker of a verified organisation serving exactly `region`, active. */
+    const careWorkerIn = (region: string): Promise<CaseActor> =>
+      makeProfessional(target.database.handle.db, target.services.accounts, 'care', { region });
 
     const pathwayKeyOf = async (caseId: string) =>
       (

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
-import type { Kysely } from 'kysely';
 import { appForSuite } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { buildParentSession } from '../../../test/helpers/factories.js';
+import { makeProfessional } from '../../../test/helpers/professional-setup.js';
 import { createKeyedHash } from '../../shared/crypto/keyed-hash.js';
-import type { Database } from '../../shared/db/schema.js';
 import { NotFound } from '../../shared/errors.js';
 import type { ProfessionalRole } from '../../shared/policy/actor.js';
 import { DecryptionFailed } from '../../shared/crypto/aead.js';
@@ -15,71 +14,6 @@ import { createCasesRepository } from './cases.repo.js';
 import { type CaseActor, type CasePageData, createCasesService } from './cases.service.js';
 import type { CaseRole } from './cases.types.js';
 import { casesUserData } from './cases.user-data.js';
-
-/** A professional: an account with keys (made like a parent's), turned into an active professional of a verified organisation. */
-async function makeProfessional(
-  db: Kysely<Database>,
-  accounts: Parameters<typeof buildParentSession>[0],
-  role: ProfessionalRole,
-  options: { active?: boolean; verified?: boolean } = {},
-): Promise<CaseActor> {
-  const account = await buildParentSession(accounts);
-  const organisationId = randomUUID();
-  const slug = `org-${organisationId.slice(0, 8)}`;
-  const verified = options.verified ?? true;
-  await db
-    .insertInto('organisations')
-    .values({
-      id: organisationId,
-      slug,
-      kind: 'specialist-care',
-      data: JSON.stringify({ slug, name: `Organisatie ${slug}`, verified }),
-      area_type: 'national',
-      verified: verified ? 1 : 0,
-      updated_at: new Date().toISOString(),
-    })
-    .execute();
-  const invitationId = randomUUID();
-  await db
-    .insertInto('professional_invitations')
-    .values({
-      id: invitationId,
-      token_hash: randomUUID(),
-      email: `${invitationId}@example.org`,
-      organisation_id: organisationId,
-      professional_role: role,
-      police_unit: role === 'police' ? 'Noord-Nederland' : null,
-      invited_by: account.userId,
-      created_at: new Date().toISOString(),
-      expires_at: new Date().toISOString(),
-    })
-    .execute();
-  const active = options.active ?? true;
-  await db
-    .insertInto('professionals')
-    .values({
-      user_id: account.userId,
-      organisation_id: organisationId,
-      professional_role: role,
-      police_unit: role === 'police' ? 'Noord-Nederland' : null,
-      invitation_id: invitationId,
-      status: active ? 'active' : 'pending',
-      created_at: new Date().toISOString(),
-      activated_at: null,
-    })
-    .execute();
-  await db.updateTable('users').set({ role: 'professional' }).where('id', '=', account.userId).execute();
-  return {
-    actor: {
-      kind: 'user',
-      userId: account.userId,
-      roles: active ? ['professional'] : [],
-      ...(active && { membership: { organisationId, roles: [role] } }),
-    },
-    userId: account.userId,
-    keys: account.session.keys,
-  };
-}
 
 const consent = { grondslag: 'parent', kindWeet: 'unknown' } as const;
 

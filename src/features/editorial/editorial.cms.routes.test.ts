@@ -4,6 +4,7 @@ import { buildTestApp, csrfTokenFrom, type TestApp, withCookiesOf } from '../../
 import { dialects } from '../../../test/helpers/databases.js';
 import { buildAdmin, type BuiltAccountWithSecondFactor } from '../../../test/helpers/factories.js';
 import type { Actor } from '../../shared/policy/actor.js';
+import { questionnaireField, questionnaireText } from '../check/questionnaire.kind.js';
 
 /*
  * The CMS over HTTP with the real kinds and the default configuration, on both databases: a refused save shows
@@ -134,6 +135,43 @@ for (const dialect of dialects) {
       // The author's own change is not one they may publish.
       assert.equal((await counts(editor.cookies))['review'], 'Geen wijziging wacht op jouw controle');
       assert.equal((await counts(editor.cookies))['drafts'], 'Geen concepten');
+    });
+
+    test('the questionnaire (about 50 KB) is saved through the form under the default body limit; over the limit a 413 says why', async () => {
+      assert.equal(testApp.config.bodyLimitBytes, 65_536, 'the default body limit');
+      const url = await documentOf('questionnaire', 'check');
+      assert.equal((await post(editor.cookies, `${url}/nieuw-concept`, {})).statusCode, 303);
+      const id = url.slice('/beheer/inhoud/'.length);
+      const draft = (await testApp.services.editorial.document(reader, id)).open!;
+      const json = JSON.parse(draft.text) as { groups: { questions: { text: { nl: string } }[] }[] };
+      json.groups[1]!.questions[0]!.text.nl = 'Is je kind de laatste maanden opeens heel anders geworden?';
+      // As a browser posts a textarea (CRLF line ends), with a note on what changed and why.
+      const form = {
+        _edit: '0',
+        _note: 'De eerste vraag over veranderingen is in eenvoudiger woorden gezet. '.repeat(6),
+        [questionnaireField]: questionnaireText(json).replace(/\n/g, '\r\n'),
+      };
+      assert.ok(new URLSearchParams(form).toString().length > 65_536, 'the form is over 64 KiB');
+      const saved = await post(editor.cookies, `${url}/bewerken`, form);
+      assert.equal(saved.statusCode, 303);
+      assert.match((await testApp.services.editorial.document(reader, id)).open!.text, /opeens heel anders geworden/);
+      const preview = await post(editor.cookies, `${url}/voorbeeld`, {
+        [questionnaireField]: form[questionnaireField],
+      });
+      assert.equal(preview.statusCode, 200);
+
+      const huge = 'x'.repeat(2_000_000);
+      const refused = await post(editor.cookies, `${url}/bewerken`, { _edit: '1', [questionnaireField]: huge });
+      assert.equal(refused.statusCode, 413);
+      assert.match(refused.body, /Het formulier is te groot om aan te nemen/);
+      assert.match(refused.body, /hoogstens 400\.000 tekens/);
+      const refusedPreview = await post(editor.cookies, `${url}/voorbeeld`, { [questionnaireField]: huge });
+      assert.equal(refusedPreview.statusCode, 413);
+      assert.match(refusedPreview.body, /^<div data-preview-fragment/);
+      assert.match(refusedPreview.body, /te groot/);
+      // Elsewhere the site's general limit stays.
+      const elsewhere = await post(editor.cookies, `${url}/publiceren`, { _note: 'x'.repeat(70_000) });
+      assert.equal(elsewhere.statusCode, 413);
     });
   });
 }

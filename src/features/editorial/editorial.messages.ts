@@ -109,6 +109,7 @@ const nl = {
   'editorial.problem.alreadyOpen':
     'Er is al een open wijziging van dit document. Werk daaraan verder, of trek haar eerst in.',
   'editorial.problem.tooLong': 'De tekst is te lang (hoogstens {max, number} tekens).',
+  'editorial.problem.formTooLarge': 'Het formulier is te groot om aan te nemen. Er is niets bewaard.',
   'editorial.problem.notReady': 'Deze versie kan niet ter controle of online, om deze redenen:',
   'editorial.problem.cannotWithdraw':
     'Je kunt deze wijziging niet intrekken. Alleen wie haar maakte, een controleur of een beheerder kan dat.',
@@ -132,6 +133,14 @@ const nl = {
     'Er is geen mailserver ingesteld: er is niets verstuurd. Gebruik npm run cli -- create-editor.',
   'editorial.accounts.invalidEmail': 'Vul een geldig e-mailadres in.',
   'editorial.accounts.invalidRole': 'Kies redacteur of controleur.',
+  // Four eyes with a shared draft: everyone who saved text into a change (FOUREYES).
+  'editorial.problem.contributed':
+    'Je hebt tekst in deze wijziging bewaard. Een andere controleur of beheerder, die er niet aan schreef, moet haar publiceren.',
+  'editorial.review.contributed':
+    'Je hebt aan deze wijziging meegeschreven. Een ander, die er niet aan schreef, moet haar controleren en publiceren.',
+  'editorial.review.contributors': 'Ook tekst bewaard door: {names}',
+  'editorial.review.contributorYou': 'jou',
+  'editorial.review.contributorGone': 'een account dat er niet meer is',
 } as const;
 
 const en: Translation<typeof nl> = {
@@ -240,6 +249,7 @@ const en: Translation<typeof nl> = {
   'editorial.problem.keyTaken': 'There already is a document with this key.',
   'editorial.problem.alreadyOpen': 'This document already has an open change. Continue that one, or withdraw it first.',
   'editorial.problem.tooLong': 'The text is too long (at most {max, number} characters).',
+  'editorial.problem.formTooLarge': 'The form is too large to accept. Nothing was saved.',
   'editorial.problem.notReady': 'This version cannot go to review or online, for these reasons:',
   'editorial.problem.cannotWithdraw':
     'You cannot withdraw this change. Only the one who made it, a reviewer or an admin can.',
@@ -260,6 +270,14 @@ const en: Translation<typeof nl> = {
   'editorial.accounts.mailOff': 'No mail server is set up: nothing was sent. Use npm run cli -- create-editor.',
   'editorial.accounts.invalidEmail': 'Enter a valid e-mail address.',
   'editorial.accounts.invalidRole': 'Choose editor or reviewer.',
+  // Four eyes with a shared draft: everyone who saved text into a change (FOUREYES).
+  'editorial.problem.contributed':
+    'You saved text into this change. Another reviewer or admin, who did not write in it, must publish it.',
+  'editorial.review.contributed':
+    'You wrote part of this change. Someone else, who did not write in it, must review and publish it.',
+  'editorial.review.contributors': 'Text also saved by: {names}',
+  'editorial.review.contributorYou': 'you',
+  'editorial.review.contributorGone': 'an account that no longer exists',
 };
 
 export const editorialMessages = { nl, en };

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Pages } from '../../app.js';
 import { formFields } from '../../shared/http/forms.js';
@@ -41,6 +41,13 @@ import {
  */
 
 type Params = { Params: { documentId: string } };
+
+/**
+ * The body limit of the CMS forms that carry a document's text (about 1.5 MiB): a text of maxRevisionText
+ * characters fits URL-encoded; the site's general limit (BODY_LIMIT_BYTES, 64 KiB) is too small for the check's
+ * questionnaire or a pathway.
+ */
+export const editorialFormLimit = maxRevisionText * 4;
 
 export interface EditorialRouteOptions {
   publicUrl: string;
@@ -246,9 +253,47 @@ export function registerEditorialRoutes(
     return fields;
   };
 
-  // A revision's text may be up to maxRevisionText characters (a pathway version is about 100 KB of JSON): the
-  // form that carries it may be larger than the site's general body limit, URL-encoded (ADR 0037).
-  const formLimit = { bodyLimit: maxRevisionText * 4 };
+  // A revision's text may be up to maxRevisionText characters (a pathway version is about 100 KB of JSON, the
+  // check's questionnaire about 50 KB): the forms that carry a text (edit, conflict resubmit, live preview) may be
+  // larger than the site's general body limit, URL-encoded (ADR 0037). Above this limit: a 413 that says why.
+  const tooLarge = (error: FastifyError) => error.statusCode === 413;
+  const formLimit = {
+    bodyLimit: editorialFormLimit,
+    errorHandler: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      if (!tooLarge(error)) throw error;
+      const ctx = pages.contextOf(request, reply);
+      return reply.html(
+        <RefusalPage
+          ctx={ctx}
+          reason="editorial.problem.formTooLarge"
+          problems={[ctx.t('editorial.problem.tooLong', { max: maxRevisionText })]}
+          documentId={(request.params as { documentId?: string }).documentId}
+        />,
+        413,
+      );
+    },
+  };
+  const previewLimit = {
+    bodyLimit: editorialFormLimit,
+    errorHandler: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      if (!tooLarge(error)) throw error;
+      const ctx = pages.contextOf(request, reply);
+      const fragment = (
+        <PreviewFragment
+          ctx={ctx}
+          problems={[
+            ctx.t('editorial.problem.formTooLarge'),
+            ctx.t('editorial.problem.tooLong', { max: maxRevisionText }),
+          ]}
+        />
+      );
+      return reply
+        .code(413)
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(renderToHtml(fragment));
+    },
+  };
   app.post<Params>('/beheer/inhoud/:documentId/bewerken', formLimit, (request, reply) =>
     refusing(request, reply, request.params.documentId, async () => {
       const { documentId } = request.params;
@@ -309,7 +354,7 @@ export function registerEditorialRoutes(
   );
 
   // The live preview (app-live-preview): the same preview as the no-JS button, as a fragment.
-  app.post<Params>('/beheer/inhoud/:documentId/voorbeeld', formLimit, async (request, reply) => {
+  app.post<Params>('/beheer/inhoud/:documentId/voorbeeld', previewLimit, async (request, reply) => {
     const ctx = pages.contextOf(request, reply);
     let fragment;
     try {
@@ -352,6 +397,8 @@ export function registerEditorialRoutes(
       );
       const may = editorial.abilities(request.actor, view);
       const ownChange = view.open?.state === 'in_review' && view.open.authorId === me(request);
+      const contributed =
+        !ownChange && view.open?.state === 'in_review' && view.open.contributorIds.includes(me(request) ?? '');
       return reply.html(
         <ReviewPage
           ctx={pages.contextOf(request, reply)}
@@ -361,6 +408,7 @@ export function registerEditorialRoutes(
           mayPublish={may.publish}
           maySendBack={may.sendBack}
           ownChange={ownChange}
+          contributed={contributed}
           me={me(request)}
           names={await accounts.usernames(peopleOf(view.revisions))}
         />,

@@ -12,6 +12,7 @@ import { assertNotInDump, databaseDump } from '../../../test/helpers/dump.js';
 import { buildParent } from '../../../test/helpers/factories.js';
 import { mainOf, textOf } from '../../../test/helpers/html-text.js';
 import { createApp } from '../../app.js';
+import type { Pathway } from '../cases/pathway.schema.js';
 import { contentDir } from '../../shared/paths.js';
 
 type Jar = Record<string, string>;
@@ -196,6 +197,48 @@ for (const dialect of dialects) {
       const main = mainOf((await searchAs({}, 'grutto')).body);
       assert.match(main, /href="\/informatie\/zoektest-gepubliceerd"/);
       assert.match(main, /Zoektest na publiceren/);
+    });
+
+    test('the pathway articles of the knowledge base are found by a track name, in both languages', async () => {
+      for (const [lang, query, label] of [
+        ['nl', 'Strafzaak', 'Kennisbank'],
+        ['en', 'criminal case', 'Knowledge base'],
+      ] as const) {
+        const main = mainOf((await searchAs({}, query, lang)).body);
+        assert.match(main, /href="\/kennisbank\/de-lijn-strafzaak"/, lang);
+        assert.ok(textOf(main).includes(label), `${lang}: says it is in the knowledge base`);
+      }
+    });
+
+    test('a word only in a pathway step finds its track article, and follows a newly published national pathway', async () => {
+      const registry = target.services.pathway;
+      /** Publishes the next national version with the first step of the criminal-case track saying these words. */
+      const publishWith = async (nl: string, en: string) => {
+        const next: Pathway = structuredClone(registry.current);
+        next.version = Math.max(...registry.all.map((version) => version.version)) + 1;
+        const track = next.tracks.find((candidate) => candidate.id === 'strafzaak')!;
+        const step = track.steps[0]!;
+        const original = registry.version(1)!.tracks.find((candidate) => candidate.id === 'strafzaak')!.steps[0]!;
+        step.what = { nl: `${original.what.nl} Zoekwoord: ${nl}.`, en: `${original.what.en} Search word: ${en}.` };
+        const result = await target.services.editorial.importDocuments('pathway', [
+          { key: 'national', text: `${JSON.stringify(next, null, 2)}\n` },
+        ]);
+        assert.equal(result.created + result.updated, 1, 'the version is published');
+        assert.equal(registry.current.version, next.version);
+      };
+      const found = async (query: string, lang: 'nl' | 'en') =>
+        mainOf((await searchAs({}, query, lang)).body).includes('href="/kennisbank/de-lijn-strafzaak"');
+
+      assert.equal(await found('roerdomp', 'nl'), false, 'not before the publish');
+      await publishWith('roerdomp', 'bittern');
+      assert.equal(await found('roerdomp', 'nl'), true, 'nl: the step word finds the track article');
+      assert.equal(await found('bittern', 'en'), true, 'en: the step word finds the track article');
+
+      await publishWith('tureluur', 'redshank');
+      assert.equal(await found('tureluur', 'nl'), true, 'nl: the new word');
+      assert.equal(await found('redshank', 'en'), true, 'en: the new word');
+      assert.equal(await found('roerdomp', 'nl'), false, 'nl: the old word is gone');
+      assert.equal(await found('bittern', 'en'), false, 'en: the old word is gone');
     });
 
     test('a post without the form token is refused, not searched', async () => {

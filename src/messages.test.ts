@@ -42,6 +42,10 @@ const builtKeyPrefixes = [
   'editorial.kind.', // a kind of editorial document (CMS views, ADR 0033)
   'editorial.state.', // a revision's state
   'editorial.accounts.role.', // an editorial role to invite
+  'orgKind.field.', // an organisation's field named in a refusal (organisation kind, ADR 0037)
+  'orgKind.area.', // the kind of area an organisation serves
+  'knowledge.audience.', // a knowledge article's audience (ADR 0035)
+  'knowledge.topic.', // a knowledge article's topic
 ];
 
 /** Templates that start like a key but name something else. */

@@ -41,7 +41,6 @@ const nl = {
   'content.edit.problem.frontMatter': 'De gegevens boven de tekst zijn niet te lezen: {message}',
   'content.edit.problem.field': '{field}: {message}',
   'content.edit.problem.key': 'De sleutel moet taal/naam zijn, zoals nl/veilig-gebruik (kleine letters, cijfers en streepjes).',
-  'content.edit.problem.slugTaken': 'De naam {slug} is in het Nederlands of Engels al in gebruik bij een andere soort pagina.',
   'content.edit.problem.slugInUse':
     'Deze naam is in deze taal al in gebruik bij een andere soort pagina. Er is niets gepubliceerd.',
   'content.edit.problem.tooLong': 'De tekst is {characters} tekens lang. Het maximum is 100.000.',
@@ -94,7 +93,6 @@ const en: Translation<typeof nl> = {
   'content.edit.problem.frontMatter': 'The details above the text cannot be read: {message}',
   'content.edit.problem.field': '{field}: {message}',
   'content.edit.problem.key': 'The key must be language/name, like nl/veilig-gebruik (lower-case letters, digits and dashes).',
-  'content.edit.problem.slugTaken': 'The name {slug} is already used by another kind of page in that language.',
   'content.edit.problem.slugInUse':
     'This name is already used by another kind of page in this language. Nothing was published.',
   'content.edit.problem.tooLong': 'The text is {characters} characters long. The maximum is 100,000.',

@@ -55,7 +55,6 @@ const nl = {
   'orgKind.controle.since': 'Laatst gecontroleerd op {date, date, long}',
   'orgKind.controle.name': 'Organisatie',
   'orgKind.controle.state': 'Controle',
-  'orgKind.controle.open': 'Openen in de redactie',
   'orgKind.controle.noDocument': 'Nog niet in de redactie',
 } as const;
 
@@ -113,7 +112,6 @@ const en: Translation<typeof nl> = {
   'orgKind.controle.since': 'Last checked on {date, date, long}',
   'orgKind.controle.name': 'Organisation',
   'orgKind.controle.state': 'Check',
-  'orgKind.controle.open': 'Open in the editorial system',
   'orgKind.controle.noDocument': 'Not in the editorial system yet',
 };
 

@@ -1,8 +1,7 @@
 import type { Translation } from '../../shared/i18n/messages.js';
 
-/** The search page's messages (/zoeken) and the menu link to it. Merged into the one catalogue in src/messages.ts. */
+/** The search page's messages (/zoeken); the menu link's is the layout's (layout.nav.search). Merged into the one catalogue in src/messages.ts. */
 const nl = {
-  'search.nav': 'Zoeken',
   'search.title': 'Zoeken',
   'search.lead': 'Zoek in de informatie voor ouders en in de kennisbank voor professionals.',
   'search.form.label': 'Waar zoek je naar?',
@@ -17,14 +16,12 @@ const nl = {
   'search.results.count': '{count, plural, one {# pagina gevonden} other {# pagina’s gevonden}}',
   'search.results.none': 'We hebben niets gevonden. Probeer een ander woord, of kijk bij alle informatie.',
   'search.results.allInformation': 'Alle informatie',
-  'search.results.knowledgeBase': 'Kennisbank',
   'search.section.informatie': 'Informatie',
   'search.section.kennisbank': 'Kennisbank',
   'search.professionalsOnly': 'Alleen voor professionals',
 };
 
 const en: Translation<typeof nl> = {
-  'search.nav': 'Search',
   'search.title': 'Search',
   'search.lead': 'Search the information for parents and the knowledge base for professionals.',
   'search.form.label': 'What are you looking for?',
@@ -38,7 +35,6 @@ const en: Translation<typeof nl> = {
   'search.results.count': '{count, plural, one {# page found} other {# pages found}}',
   'search.results.none': 'We found nothing. Try another word, or look at all information.',
   'search.results.allInformation': 'All information',
-  'search.results.knowledgeBase': 'Knowledge base',
   'search.section.informatie': 'Information',
   'search.section.kennisbank': 'Knowledge base',
   'search.professionalsOnly': 'For professionals only',

@@ -60,6 +60,7 @@ export const en: Translation<typeof nl> = {
   'layout.nav.journal': 'Journal',
   'layout.nav.help': 'Find help',
   'layout.nav.knowledge': 'Knowledge base',
+  'layout.nav.search': 'Search',
 
   'layout.nav.account': 'Account',
   'layout.nav.login': 'Log in',

@@ -62,6 +62,7 @@ export const nl = {
   'layout.nav.journal': 'Logboek',
   'layout.nav.help': 'Hulp zoeken',
   'layout.nav.knowledge': 'Kennisbank',
+  'layout.nav.search': 'Zoeken',
 
   'layout.nav.account': 'Account',
   'layout.nav.login': 'Inloggen',

@@ -99,7 +99,7 @@ function Header({ ctx }: { ctx: PageContext }) {
             )}
             <li>
               <a class="app-nav__link" href="/zoeken" aria-current={ctx.path === '/zoeken' ? 'page' : undefined}>
-                {t('search.nav')}
+                {t('layout.nav.search')}
               </a>
             </li>
             {ctx.ownSpace === 'journal' && (

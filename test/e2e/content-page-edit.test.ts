@@ -6,60 +6,25 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { generate } from 'otplib';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { type E2E, startE2E, submitForm } from './support.js';
+import { click, editorialDevices } from './editorial-support.js';
 
 const passphrase = 'pagina redactie twee ogen';
 const addedSentence = 'Twijfel je? Schrijf op wat je ziet, met de datum erbij.';
 const newSummary = 'Signalen die kunnen wijzen op uitbuiting, kort en per onderwerp.';
 
 let e2e: E2E | undefined;
-const contexts: BrowserContext[] = [];
+const { device, editorialUser, close } = editorialDevices(() => e2e!, passphrase);
 
 before(async () => {
   e2e = await startE2E({ RATE_LIMIT_MAX: '100000' });
 });
 
 after(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
+  await close();
   await e2e?.close();
 });
-
-async function device(javaScript: boolean): Promise<Page> {
-  const context = await e2e!.browser.newContext({ locale: 'nl-NL', javaScriptEnabled: javaScript });
-  contexts.push(context);
-  return context.newPage();
-}
-
-/** Clicks a button that sends a form; the status of the POST (303 when it was done, 4xx with the reason). */
-async function click(page: Page, name: string): Promise<number> {
-  const [response] = await Promise.all([
-    page.waitForEvent('response', (candidate) => candidate.request().isNavigationRequest()),
-    page.getByRole('button', { name, exact: true }).first().click(),
-  ]);
-  await page.waitForLoadState('load');
-  return response.status();
-}
-
-/** An editorial account from a set-up link: account, recovery code, TOTP as the second factor. */
-async function editorialUser(name: string, role: 'editor' | 'reviewer', javaScript: boolean): Promise<Page> {
-  const page = await device(javaScript);
-  const token = await e2e!.services.accounts.createAdminSetupLink(`${name}@example.org`, role);
-  await page.goto(`${e2e!.baseUrl}/beheer/start/${token}`);
-  await page.getByLabel('Gebruikersnaam', { exact: true }).fill(name);
-  await page.getByLabel('Wachtwoordzin', { exact: true }).fill(passphrase);
-  await page.getByLabel('Wachtwoordzin nog een keer', { exact: true }).fill(passphrase);
-  await click(page, 'Account maken');
-  await Promise.all([
-    page.waitForURL(/\/account\/tweede-stap$/),
-    page.getByRole('link', { name: 'Ik heb de code bewaard, ga verder' }).click(),
-  ]);
-  const secret = (await page.locator('[data-totp-secret]').innerText()).replace(/\s/g, '');
-  await page.getByLabel('Code van 6 cijfers').fill(await generate({ secret }));
-  await click(page, 'Tweede stap aanzetten');
-  return page;
-}
 
 /** What a visitor (no account, so served from the page cache) reads on the page. */
 async function publicText(visitor: Page): Promise<string> {

@@ -1,0 +1,90 @@
+// The CMS's live preview with JavaScript (issue 16, ADR 0033, app-live-preview in src/assets/app.js): an editor
+// opens the draft of an information page and types in its text field; the preview beside the form shows the new
+// words shortly after, rendered by the server with the public page's views, without a save (the stored draft is
+// unchanged). The form with its preview has no axe violations (WCAG 2.2 AA).
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { generate } from 'otplib';
+import type { BrowserContext, Page } from 'playwright-core';
+import { type E2E, axeViolations, startE2E } from './support.js';
+
+const passphrase = 'voorbeeld terwijl je typt';
+const typed = 'Deze zin verschijnt in het voorbeeld terwijl de redacteur typt.';
+
+let e2e: E2E | undefined;
+const contexts: BrowserContext[] = [];
+
+before(async () => {
+  e2e = await startE2E({ RATE_LIMIT_MAX: '100000' });
+});
+
+after(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await e2e?.close();
+});
+
+/** Clicks a form's button; the status of the POST it sends (303 when it was done). */
+async function click(page: Page, name: string): Promise<number> {
+  const [response] = await Promise.all([
+    page.waitForEvent('response', (candidate) => candidate.request().isNavigationRequest()),
+    page.getByRole('button', { name, exact: true }).first().click(),
+  ]);
+  await page.waitForLoadState('load');
+  return response.status();
+}
+
+/** An editor from a set-up link (account, recovery code, TOTP), in a browser with JavaScript. */
+async function editorialUser(name: string): Promise<Page> {
+  const context = await e2e!.browser.newContext({ locale: 'nl-NL', javaScriptEnabled: true });
+  contexts.push(context);
+  const page = await context.newPage();
+  const token = await e2e!.services.accounts.createAdminSetupLink(`${name}@example.org`, 'editor');
+  await page.goto(`${e2e!.baseUrl}/beheer/start/${token}`);
+  await page.getByLabel('Gebruikersnaam', { exact: true }).fill(name);
+  await page.getByLabel('Wachtwoordzin', { exact: true }).fill(passphrase);
+  await page.getByLabel('Wachtwoordzin nog een keer', { exact: true }).fill(passphrase);
+  await click(page, 'Account maken');
+  await Promise.all([
+    page.waitForURL(/\/account\/tweede-stap$/),
+    page.getByRole('link', { name: 'Ik heb de code bewaard, ga verder' }).click(),
+  ]);
+  const secret = (await page.locator('[data-totp-secret]').innerText()).replace(/\s/g, '');
+  await page.getByLabel('Code van 6 cijfers').fill(await generate({ secret }));
+  await click(page, 'Tweede stap aanzetten');
+  return page;
+}
+
+test('typing in the page text updates the live preview without saving; the form is axe-clean', async () => {
+  const { baseUrl } = e2e!;
+  const editor = await editorialUser('redacteur.voorbeeld');
+  await editor.goto(`${baseUrl}/beheer/inhoud?soort=page`);
+  await Promise.all([
+    editor.waitForLoadState('load'),
+    editor.getByRole('link', { name: 'Signalen', exact: true }).click(),
+  ]);
+  await editor.waitForLoadState('load');
+  const documentPath = new URL(editor.url()).pathname;
+  assert.equal(await click(editor, 'Begin een nieuw concept'), 303);
+  assert.match(new URL(editor.url()).pathname, /\/bewerken$/);
+
+  const preview = editor.locator('#editorial-preview [data-preview-body]');
+  assert.ok(!(await preview.innerText()).includes(typed));
+  const body = editor.locator('textarea[name="body"]');
+  const oldBody = await body.inputValue();
+  // Typed as keys (input events), as an editor would.
+  await body.focus();
+  await editor.keyboard.press('Control+Home');
+  await editor.keyboard.type(`${typed}\n\n`);
+
+  // The preview follows within a few seconds (the module waits for a pause in typing, then asks the server).
+  await preview.getByText(typed).waitFor({ timeout: 10_000 });
+  assert.ok(await preview.locator('[data-preview-fragment]').isVisible());
+
+  const violations = await axeViolations(editor);
+  assert.equal(violations.count, 0, violations.description);
+
+  // Nothing was saved: the stored draft still has the old text.
+  await editor.goto(`${baseUrl}${documentPath}/bewerken`);
+  assert.equal(await editor.locator('textarea[name="body"]').inputValue(), oldBody);
+});

@@ -1,10 +1,9 @@
-import { CsrfField } from '../../../shared/views/components/csrf-field.js';
 import { SanitizedHtml } from '../../../shared/views/components/trusted-html.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import { SourceList } from '../../../shared/views/components/source-list.js';
 import type { ContentPage } from '../content.repo.js';
-import { MissingTextForm } from '../../feedback/views/feedback-form.view.js';
+import { MissingTextForm, VoteForm } from '../../feedback/views/feedback-form.view.js';
 
 export type FeedbackState = 'ask' | 'thanks' | 'invalid';
 
@@ -29,26 +28,7 @@ function Feedback({ ctx, page, state }: { ctx: PageContext; page: ContentPage; s
       </>
     );
   }
-  return (
-    <form class="app-feedback" id="feedback" method="post" action={`/informatie/${page.slug}/feedback`}>
-      <CsrfField ctx={ctx} />
-      <fieldset class="app-feedback__fieldset">
-        <legend class="app-feedback__question">{t('info.feedback.question')}</legend>
-        {state === 'invalid' && (
-          <p class="app-error-message" role="alert">
-            {t('info.feedback.invalid')}
-          </p>
-        )}
-        <button class="app-button app-button--secondary" type="submit" name="helpful" value="ja">
-          {t('info.feedback.yes')}
-        </button>{' '}
-        <button class="app-button app-button--secondary" type="submit" name="helpful" value="nee">
-          {t('info.feedback.no')}
-        </button>
-      </fieldset>
-      <p class="app-hint">{t('info.feedback.privacy')}</p>
-    </form>
-  );
+  return <VoteForm ctx={ctx} action={`/informatie/${page.slug}/feedback`} invalid={state === 'invalid'} />;
 }
 
 /**

@@ -78,9 +78,17 @@ export const votePath = (slug: string): string => `/kennisbank/${slug}/nuttig`;
  * missing?" page. The knowledge article view includes it: `<ArticleFeedback ctx={ctx} slug={slug} />`.
  */
 export function ArticleFeedback({ ctx, slug, invalid = false }: { ctx: PageContext; slug: string; invalid?: boolean }) {
+  return <VoteForm ctx={ctx} action={votePath(slug)} invalid={invalid} />;
+}
+
+/**
+ * The "was this useful?" form itself (Yes or No as `helpful=ja|nee`, posted to `action`), with the refusal when
+ * `invalid`: under a knowledge article (ArticleFeedback) and under an information page (its own action).
+ */
+export function VoteForm({ ctx, action, invalid }: { ctx: PageContext; action: string; invalid: boolean }) {
   const { t } = ctx;
   return (
-    <form class="app-feedback" id="feedback" method="post" action={votePath(slug)}>
+    <form class="app-feedback" id="feedback" method="post" action={action}>
       <CsrfField ctx={ctx} />
       <fieldset class="app-feedback__fieldset">
         <legend class="app-feedback__question">{t('info.feedback.question')}</legend>

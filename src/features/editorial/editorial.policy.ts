@@ -3,14 +3,19 @@ import type { RevisionState } from './editorial.types.js';
 
 /**
  * What a rule needs to know about a document's revision: its state ('none' before a document exists, for create)
- * and who made it (a user id, or `import:files`). Which revision a rule is asked about: the open one (draft or in
+ * who made it (a user id, or `import:files`), and everyone who saved text into it (its contributors: the author and
+ * every later saver; the open draft is shared). Which revision a rule is asked about: the open one (draft or in
  * review) for edit, submit, publish, send back and withdraw; the latest one for startDraft (a published, retired
  * or withdrawn one: there is no open revision); the earlier one to restore for rollback.
  */
 export interface EditorialFacts {
   state: RevisionState | 'none';
   authorId: string | null;
+  contributorIds: readonly string[];
 }
+
+/** Facts before a document exists (create, and the CMS's `view`). */
+export const noRevision: EditorialFacts = { state: 'none', authorId: null, contributorIds: [] };
 
 const editorial = (actor: Actor): boolean => editorialRoleOf(actor) !== undefined;
 const reviews = (actor: Actor): boolean => {
@@ -19,6 +24,9 @@ const reviews = (actor: Actor): boolean => {
 };
 const isAuthor = (actor: Actor, facts: EditorialFacts): boolean =>
   actor.kind === 'user' && facts.authorId !== null && actor.userId === facts.authorId;
+/** The actor made the revision or saved text into it: their words are in it. */
+const wroteIn = (actor: Actor, facts: EditorialFacts): boolean =>
+  isAuthor(actor, facts) || (actor.kind === 'user' && facts.contributorIds.includes(actor.userId));
 
 /**
  * The CMS's one rule set for every kind (issue 16, ADR 0033). Editors write drafts and send them for review;
@@ -33,9 +41,9 @@ export const editorialDocumentPolicy = {
   /** The open draft is shared: anyone who may edit works on it (the edit number keeps saves from being lost). */
   edit: (actor: Actor, facts: EditorialFacts): boolean => editorial(actor) && facts.state === 'draft',
   submit: (actor: Actor, facts: EditorialFacts): boolean => editorial(actor) && facts.state === 'draft',
-  /** Four eyes: a reviewer or admin who is not the revision's author. */
+  /** Four eyes: a reviewer or admin who neither made the revision nor saved text into it. */
   publish: (actor: Actor, facts: EditorialFacts): boolean =>
-    reviews(actor) && facts.state === 'in_review' && !isAuthor(actor, facts),
+    reviews(actor) && facts.state === 'in_review' && !wroteIn(actor, facts),
   sendBack: (actor: Actor, facts: EditorialFacts): boolean => reviews(actor) && facts.state === 'in_review',
   /** Giving up an open revision: its author, or a reviewer or admin. */
   withdraw: (actor: Actor, facts: EditorialFacts): boolean =>

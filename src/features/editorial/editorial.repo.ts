@@ -29,6 +29,8 @@ export interface Revision {
   text: string;
   note: string;
   authorId: string;
+  /** Everyone who saved text into this revision (the author first): none of them may publish it (four eyes). */
+  contributorIds: string[];
   editNumber: number;
   basedOnNumber: number | null;
   submittedAt: string | null;
@@ -53,6 +55,7 @@ export interface OpenRevision {
   number: number;
   state: 'draft' | 'in_review';
   authorId: string;
+  contributorIds: string[];
   updatedAt: string;
 }
 
@@ -67,6 +70,19 @@ const documentOf = (row: Selectable<EditorialDocumentsTable>): EditorialDocument
   updatedAt: row.updated_at,
 });
 
+/** The stored contributors (a JSON array of user ids); the author when the column holds nothing usable. */
+const contributorsOf = (stored: string, authorId: string): string[] => {
+  try {
+    const parsed: unknown = JSON.parse(stored);
+    if (Array.isArray(parsed) && parsed.length > 0 && parsed.every((id) => typeof id === 'string')) {
+      return parsed;
+    }
+  } catch {
+    // fall through: the author alone
+  }
+  return [authorId];
+};
+
 const revisionOf = (row: Selectable<EditorialRevisionsTable>): Revision => ({
   id: row.id,
   documentId: row.document_id,
@@ -75,6 +91,7 @@ const revisionOf = (row: Selectable<EditorialRevisionsTable>): Revision => ({
   text: row.text,
   note: row.note,
   authorId: row.author_id,
+  contributorIds: contributorsOf(row.contributors, row.author_id),
   editNumber: Number(row.edit_number),
   basedOnNumber: row.based_on_number === null ? null : Number(row.based_on_number),
   submittedAt: row.submitted_at,
@@ -193,6 +210,11 @@ export function createEditorialRepository(db: Kysely<Database>) {
           text: revision.text,
           note: revision.note,
           author_id: revision.authorId,
+          contributors: JSON.stringify(
+            revision.contributorIds.includes(revision.authorId)
+              ? revision.contributorIds
+              : [revision.authorId, ...revision.contributorIds],
+          ),
           edit_number: revision.editNumber,
           based_on_number: revision.basedOnNumber,
           submitted_at: revision.submittedAt,
@@ -226,17 +248,24 @@ export function createEditorialRepository(db: Kysely<Database>) {
 
     /**
      * Saves a draft's text, only if it is still the draft at the edit number the form was made on (the optimistic
-     * lock): false when someone saved in between (or it is no longer a draft), and nothing is written.
+     * lock): false when someone saved in between (or it is no longer a draft), and nothing is written. The
+     * contributors are the revision's after this save (the caller holds the document's lock).
      */
     async saveDraft(
       trx: Trx,
       revisionId: string,
       editNumber: number,
-      change: { text: string; note: string; now: string },
+      change: { text: string; note: string; now: string; contributorIds: readonly string[] },
     ): Promise<boolean> {
       const result = await trx
         .updateTable('editorial_revisions')
-        .set({ text: change.text, note: change.note, edit_number: editNumber + 1, updated_at: change.now })
+        .set({
+          text: change.text,
+          note: change.note,
+          contributors: JSON.stringify(change.contributorIds),
+          edit_number: editNumber + 1,
+          updated_at: change.now,
+        })
         .where('id', '=', revisionId)
         .where('state', '=', 'draft')
         .where('edit_number', '=', editNumber)
@@ -292,6 +321,7 @@ export function createEditorialRepository(db: Kysely<Database>) {
           'editorial_revisions.number as revision_number',
           'editorial_revisions.state as revision_state',
           'editorial_revisions.author_id as revision_author',
+          'editorial_revisions.contributors as revision_contributors',
           'editorial_revisions.updated_at as revision_updated_at',
         ])
         .where('editorial_revisions.state', 'in', ['draft', 'in_review'])
@@ -302,6 +332,7 @@ export function createEditorialRepository(db: Kysely<Database>) {
         number: Number(row.revision_number),
         state: row.revision_state as 'draft' | 'in_review',
         authorId: row.revision_author,
+        contributorIds: contributorsOf(row.revision_contributors, row.revision_author),
         updatedAt: row.revision_updated_at,
       }));
     },

@@ -93,7 +93,9 @@ const openOf = (revisions: readonly Revision[]) =>
 const publishedOf = (revisions: readonly Revision[]) => revisions.find((revision) => revision.state === 'published');
 const latestOf = (revisions: readonly Revision[]) => revisions.at(-1);
 const factsOf = (revision: Revision | undefined): EditorialFacts =>
-  revision === undefined ? { state: 'none', authorId: null, contributorIds: [] } : { state: revision.state, authorId: revision.authorId };
+  revision === undefined
+    ? { state: 'none', authorId: null, contributorIds: [] }
+    : { state: revision.state, authorId: revision.authorId, contributorIds: revision.contributorIds };
 const actorId = (actor: Actor): string => (actor.kind === 'user' ? actor.userId : 'anonymous');
 const hashTexts = (texts: readonly string[]): string => {
   const hash = createHash('sha256');
@@ -308,6 +310,7 @@ export function createEditorialService(repo: EditorialRepository, dependencies: 
               text: version.text,
               note: '',
               authorId: author,
+              contributorIds: [author],
               editNumber: 0,
               basedOnNumber: previous?.number ?? null,
               submittedAt: null,
@@ -513,7 +516,17 @@ export function createEditorialService(repo: EditorialRepository, dependencies: 
           return { ok: false as const, problems: [t('editorial.problem.tooLong', { max: maxRevisionText })] };
         }
         const now = clock().toISOString();
-        if (!(await repo.saveDraft(trx, draft.id, input.editNumber, { text: text.value, note: input.note, now }))) {
+        // Whoever saves text into the shared draft becomes one of its contributors (four eyes at publish).
+        const contributorIds = draft.contributorIds.includes(actorId(actor))
+          ? draft.contributorIds
+          : [...draft.contributorIds, actorId(actor)];
+        const saved = await repo.saveDraft(trx, draft.id, input.editNumber, {
+          text: text.value,
+          note: input.note,
+          now,
+          contributorIds,
+        });
+        if (!saved) {
           throw new EditConflict(
             { text: draft.text, note: draft.note, editNumber: draft.editNumber },
             { text: text.value, note: input.note },
@@ -558,9 +571,13 @@ export function createEditorialService(repo: EditorialRepository, dependencies: 
           actor,
           'publish',
           factsOf(open),
-          open?.state === 'in_review' && open.authorId === actorId(actor)
-            ? 'editorial.problem.ownChange'
-            : 'editorial.problem.notInReview',
+          open?.state !== 'in_review'
+            ? 'editorial.problem.notInReview'
+            : open.authorId === actorId(actor)
+              ? 'editorial.problem.ownChange'
+              : open.contributorIds.includes(actorId(actor))
+                ? 'editorial.problem.contributed'
+                : 'editorial.problem.notInReview',
         );
         checkNote(input.note);
         const revision = open!;
@@ -665,6 +682,7 @@ function newRevision(
     text,
     note: '',
     authorId,
+    contributorIds: [authorId],
     editNumber: 0,
     basedOnNumber,
     submittedAt: null,

@@ -34,6 +34,7 @@ import * as createEditorial from './migrations/0032-create-editorial.js';
 import * as addContentSections from './migrations/0033-add-content-sections.js';
 import * as addCasePathwayKey from './migrations/0037-add-case-pathway-key.js';
 import * as createPageFeedbackTexts from './migrations/0038-create-page-feedback-texts.js';
+import * as addRevisionContributors from './migrations/0039-add-revision-contributors.js';
 import type { Database } from './schema.js';
 
 /*
@@ -76,6 +77,7 @@ const migrations: Record<string, Migration> = {
   '0033-add-content-sections': addContentSections,
   '0037-add-case-pathway-key': addCasePathwayKey,
   '0038-create-page-feedback-texts': createPageFeedbackTexts,
+  '0039-add-revision-contributors': addRevisionContributors,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -718,6 +718,8 @@ export interface EditorialRevisionsTable {
   text: string;
   note: string;
   author_id: string;
+  /** JSON array of the user ids who saved text into this revision, the author first (migration 0039). */
+  contributors: Generated<string>;
   edit_number: number;
   based_on_number: number | null;
   submitted_at: string | null;

@@ -37,10 +37,12 @@ function Problems({ ctx, title, problems }: { ctx: PageContext; title: string; p
 export type Names = ReadonlyMap<string, string>;
 const noNames: Names = new Map();
 
-/** The account ids a page names: authors and reviewers (not the import). */
-export const peopleOf = (revisions: readonly { authorId: string; reviewerId?: string | null }[]): string[] =>
+/** The account ids a page names: authors, contributors and reviewers (not the import). */
+export const peopleOf = (
+  revisions: readonly { authorId: string; reviewerId?: string | null; contributorIds?: readonly string[] }[],
+): string[] =>
   revisions
-    .flatMap((revision) => [revision.authorId, revision.reviewerId ?? importAuthor])
+    .flatMap((revision) => [revision.authorId, ...(revision.contributorIds ?? []), revision.reviewerId ?? importAuthor])
     .filter((id) => id !== importAuthor);
 
 const authorText = (ctx: PageContext, authorId: string, me: string | undefined, names: Names) => {
@@ -602,6 +604,7 @@ export function ReviewPage({
   mayPublish,
   maySendBack,
   ownChange,
+  contributed = false,
   me,
   names = noNames,
 }: {
@@ -612,12 +615,19 @@ export function ReviewPage({
   mayPublish: boolean;
   maySendBack: boolean;
   ownChange: boolean;
+  /** The actor saved text into the change someone else made: they may not publish it either (four eyes). */
+  contributed?: boolean;
   me?: string | undefined;
   names?: Names;
 }) {
   const { t } = ctx;
   const url = documentUrl(view.document.id);
   const open = view.open;
+  const contributors = (open?.contributorIds ?? [])
+    .filter((id) => id !== open?.authorId && id !== importAuthor)
+    .map((id) =>
+      id === me ? t('editorial.review.contributorYou') : (names.get(id) ?? t('editorial.review.contributorGone')),
+    );
   return (
     <Layout ctx={ctx} title={t('editorial.review.title', { title: view.document.title })}>
       <p>
@@ -631,6 +641,9 @@ export function ReviewPage({
           {open.note !== '' && ` — ${t('editorial.document.note')}: ${open.note}`}
         </p>
       )}
+      {contributors.length > 0 && (
+        <p data-contributors>{t('editorial.review.contributors', { names: contributors.join(', ') })}</p>
+      )}
       <Problems ctx={ctx} title={t('editorial.review.problems')} problems={problems} />
       <p>{view.published === undefined ? t('editorial.review.new') : t('editorial.review.intro')}</p>
       {fields.map((field, index) => (
@@ -640,6 +653,7 @@ export function ReviewPage({
         </section>
       ))}
       {ownChange && <p class="app-notice">{t('editorial.review.ownChange')}</p>}
+      {contributed && <p class="app-notice">{t('editorial.review.contributed')}</p>}
       {(mayPublish || maySendBack) && (
         <form method="post" action={`${url}/publiceren`} class="app-form">
           <CsrfField ctx={ctx} />

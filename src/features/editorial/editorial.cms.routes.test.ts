@@ -135,6 +135,10 @@ for (const dialect of dialects) {
       // The author's own change is not one they may publish.
       assert.equal((await counts(editor.cookies))['review'], 'Geen wijziging wacht op jouw controle');
       assert.equal((await counts(editor.cookies))['drafts'], 'Geen concepten');
+      // A reader's "what was missing?" waits for an editor.
+      const visitor: Actor = { kind: 'anonymous' };
+      await testApp.services.feedback.giveText(visitor, 'informatie', 'mythes-en-feiten', 'nl', 'Meer over school.');
+      assert.equal((await counts(editor.cookies))['feedback'], '1 reactie van een lezer wacht');
     });
 
     test('the questionnaire (about 50 KB) is saved through the form under the default body limit; over the limit a 413 says why', async () => {
@@ -167,8 +171,15 @@ for (const dialect of dialects) {
       assert.match(refused.body, /hoogstens 400\.000 tekens/);
       const refusedPreview = await post(editor.cookies, `${url}/voorbeeld`, { [questionnaireField]: huge });
       assert.equal(refusedPreview.statusCode, 413);
-      assert.match(refusedPreview.body, /^<div data-preview-fragment/);
-      assert.match(refusedPreview.body, /te groot/);
+      assert.match(refusedPreview.body, /Het formulier is te groot om aan te nemen/);
+      // Anyone else gets the site's general 413 page: the CMS is not revealed.
+      const outsider = await testApp.app.inject({
+        method: 'POST',
+        url: `${url}/bewerken`,
+        payload: { [questionnaireField]: huge },
+      });
+      assert.equal(outsider.statusCode, 413);
+      assert.doesNotMatch(outsider.body, /formulier is te groot/);
       // Elsewhere the site's general limit stays.
       const elsewhere = await post(editor.cookies, `${url}/publiceren`, { _note: 'x'.repeat(70_000) });
       assert.equal(elsewhere.statusCode, 413);

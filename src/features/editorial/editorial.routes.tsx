@@ -256,11 +256,12 @@ export function registerEditorialRoutes(
   // A revision's text may be up to maxRevisionText characters (a pathway version is about 100 KB of JSON, the
   // check's questionnaire about 50 KB): the forms that carry a text (edit, conflict resubmit, live preview) may be
   // larger than the site's general body limit, URL-encoded (ADR 0037). Above this limit: a 413 that says why.
-  const tooLarge = (error: FastifyError) => error.statusCode === 413;
+  // Only the editorial roles learn why (anyone else gets the site's general 413 page: the CMS stays unseen). The
+  // live preview's script finds no preview fragment in this page and leaves the preview as it was.
   const formLimit = {
     bodyLimit: editorialFormLimit,
     errorHandler: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-      if (!tooLarge(error)) throw error;
+      if (error.statusCode !== 413 || editorialRoleOf(request.actor) === undefined) throw error;
       const ctx = pages.contextOf(request, reply);
       return reply.html(
         <RefusalPage
@@ -271,27 +272,6 @@ export function registerEditorialRoutes(
         />,
         413,
       );
-    },
-  };
-  const previewLimit = {
-    bodyLimit: editorialFormLimit,
-    errorHandler: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-      if (!tooLarge(error)) throw error;
-      const ctx = pages.contextOf(request, reply);
-      const fragment = (
-        <PreviewFragment
-          ctx={ctx}
-          problems={[
-            ctx.t('editorial.problem.formTooLarge'),
-            ctx.t('editorial.problem.tooLong', { max: maxRevisionText }),
-          ]}
-        />
-      );
-      return reply
-        .code(413)
-        .type('text/html; charset=utf-8')
-        .header('cache-control', 'no-store')
-        .send(renderToHtml(fragment));
     },
   };
   app.post<Params>('/beheer/inhoud/:documentId/bewerken', formLimit, (request, reply) =>
@@ -354,7 +334,7 @@ export function registerEditorialRoutes(
   );
 
   // The live preview (app-live-preview): the same preview as the no-JS button, as a fragment.
-  app.post<Params>('/beheer/inhoud/:documentId/voorbeeld', previewLimit, async (request, reply) => {
+  app.post<Params>('/beheer/inhoud/:documentId/voorbeeld', formLimit, async (request, reply) => {
     const ctx = pages.contextOf(request, reply);
     let fragment;
     try {

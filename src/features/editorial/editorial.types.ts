@@ -15,7 +15,8 @@ import type { PageContext } from '../../shared/views/context.js';
  *     └──── send back ────┘          withdrawn: a draft or review given up (kept in the history)
  * One open revision (draft or in_review) per document at a time; everyone who may edit works on that one, and a
  * save carries the edit number it was made on: a save on an older number is a conflict (both texts shown, nothing
- * lost). A rollback makes a new revision with an earlier published text, in review: it too needs a second person.
+ * lost). A rollback makes a new revision from an earlier published text, through the kind's startDraft (a numbered
+ * kind's next version) and its checks, in review: it too needs a second person.
  */
 
 export const documentKinds = ['page', 'article', 'questionnaire', 'pathway', 'organisation'] as const;

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../shared/db/schema.js';
 import type { AlsoInTransaction } from '../../shared/db/transaction.js';
 
@@ -40,6 +40,17 @@ const nothingToRecord = (): Promise<void> => Promise.resolve();
 
 const sectionOf = (value: unknown): FeedbackSection => (value === 'kennisbank' ? 'kennisbank' : 'informatie');
 
+/** A stored reader's text as the feature speaks of it. */
+const feedbackTextOf = (row: Selectable<Database['page_feedback_texts']>): FeedbackText => ({
+  id: row.id,
+  section: sectionOf(row.section),
+  slug: row.slug,
+  lang: row.lang,
+  text: row.text,
+  receivedOn: row.received_on,
+  state: row.state,
+});
+
 export function createFeedbackRepository(db: Kysely<Database>) {
   const texts = (state: FeedbackTextState) =>
     db
@@ -49,17 +60,7 @@ export function createFeedbackRepository(db: Kysely<Database>) {
       .orderBy('received_on')
       .orderBy('id')
       .execute()
-      .then((rows) =>
-        rows.map((row): FeedbackText => ({
-          id: row.id,
-          section: sectionOf(row.section),
-          slug: row.slug,
-          lang: row.lang,
-          text: row.text,
-          receivedOn: row.received_on,
-          state: row.state,
-        })),
-      );
+      .then((rows) => rows.map(feedbackTextOf));
 
   return {
     /** Stores a reader's text as pending; returns its id. */
@@ -82,17 +83,7 @@ export function createFeedbackRepository(db: Kysely<Database>) {
 
     async findText(id: string): Promise<FeedbackText | undefined> {
       const row = await db.selectFrom('page_feedback_texts').selectAll().where('id', '=', id).executeTakeFirst();
-      return row === undefined
-        ? undefined
-        : {
-            id: row.id,
-            section: sectionOf(row.section),
-            slug: row.slug,
-            lang: row.lang,
-            text: row.text,
-            receivedOn: row.received_on,
-            state: row.state,
-          };
+      return row === undefined ? undefined : feedbackTextOf(row);
     },
 
     /** The moderation queue, oldest first. */

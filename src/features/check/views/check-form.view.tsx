@@ -116,6 +116,22 @@ function QuestionGroups({
   );
 }
 
+/** The questionnaire's introduction, where to call when it is acute, and that the check is not validated. */
+function CheckIntro({ ctx, questionnaire }: { ctx: PageContext; questionnaire: Questionnaire }) {
+  const { locale, t } = ctx;
+  return (
+    <>
+      <p class="app-lead">{questionnaire.intro[locale]}</p>
+      <p class="app-callout app-callout--danger">
+        <strong>{t('check.acuteHint')}</strong> <PhoneLink number={emergencyNumbers.emergency} />
+      </p>
+      <p class="app-callout app-callout--info" data-not-validated>
+        {t('check.notValidated')}
+      </p>
+    </>
+  );
+}
+
 /**
  * The questionnaire as parents will see it, for the CMS preview (ADR 0036): the same questions, intro and
  * warnings as the form, inside the editor's page (no form of its own, the answers disabled).
@@ -126,13 +142,7 @@ export function CheckFormPreview({ ctx, questionnaire }: { ctx: PageContext; que
     <section class="app-check app-check--preview" data-check-preview>
       <p class="app-hint">{t('check.editor.previewNote')}</p>
       <h2>{questionnaire.title[locale]}</h2>
-      <p class="app-lead">{questionnaire.intro[locale]}</p>
-      <p class="app-callout app-callout--danger">
-        <strong>{t('check.acuteHint')}</strong> <PhoneLink number={emergencyNumbers.emergency} />
-      </p>
-      <p class="app-callout app-callout--info" data-not-validated>
-        {t('check.notValidated')}
-      </p>
+      <CheckIntro ctx={ctx} questionnaire={questionnaire} />
       <QuestionGroups ctx={ctx} questionnaire={questionnaire} answers={new Map()} missingIds={new Set()} preview />
     </section>
   );
@@ -159,13 +169,7 @@ export function CheckFormPage({ ctx, questionnaire, answers, missing }: CheckFor
         />
       )}
       <h1>{questionnaire.title[locale]}</h1>
-      <p class="app-lead">{questionnaire.intro[locale]}</p>
-      <p class="app-callout app-callout--danger">
-        <strong>{t('check.acuteHint')}</strong> <PhoneLink number={emergencyNumbers.emergency} />
-      </p>
-      <p class="app-callout app-callout--info" data-not-validated>
-        {t('check.notValidated')}
-      </p>
+      <CheckIntro ctx={ctx} questionnaire={questionnaire} />
       <p>{t('check.required')}</p>
       <form method="post" action="/check" class="app-check" novalidate>
         <CsrfField ctx={ctx} />

@@ -13,21 +13,24 @@ const isoDate = z
   .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value.trim()))
   .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-28'));
 
+/** A page's sources: title, optionally the publisher and an http(s) address; none when left out. */
+export const sourcesSchema = z
+  .array(
+    z.object({
+      title: z.string().trim().min(1),
+      publisher: z.string().trim().min(1).optional(),
+      url: z.url({ protocol: /^https?$/ }).optional(),
+    }),
+  )
+  .default([]);
+
 /** The front matter every content file must have; a file that does not match is refused with its path. */
 export const frontMatterSchema = z.object({
   title: z.string().trim().min(1).max(200),
   summary: z.string().trim().min(1).max(400),
   audience: z.array(z.enum(pageAudiences)).min(1),
   topic: z.enum(topics),
-  sources: z
-    .array(
-      z.object({
-        title: z.string().trim().min(1),
-        publisher: z.string().trim().min(1).optional(),
-        url: z.url({ protocol: /^https?$/ }).optional(),
-      }),
-    )
-    .default([]),
+  sources: sourcesSchema,
   lastReviewed: isoDate,
   order: z.number().int().min(0).max(10_000).default(100),
   draft: z.boolean().default(false),

@@ -31,6 +31,35 @@ function verifiedInApp(storedData: string, fromFile: Organisation): boolean {
   return !fromFile.verified && storedData === JSON.stringify({ ...fromFile, verified: true });
 }
 
+/**
+ * Inserts an organisation (no `existingId`) or replaces the row with that id; its data as given, with `verified`
+ * (a file's or the CMS's value, or kept from a verification in the app).
+ */
+async function writeOrganisation(
+  trx: Trx,
+  existingId: string | undefined,
+  organisation: Organisation,
+  verified: boolean,
+  now: Date,
+): Promise<void> {
+  const values = {
+    kind: organisation.kind,
+    data: JSON.stringify(verified === organisation.verified ? organisation : { ...organisation, verified }),
+    area_type: organisation.area.type,
+    verified: verified ? 1 : 0,
+    checked_on: organisation.checkedOn ?? null,
+    updated_at: now.toISOString(),
+  };
+  if (existingId === undefined) {
+    await trx
+      .insertInto('organisations')
+      .values({ id: crypto.randomUUID(), slug: organisation.slug, ...values })
+      .execute();
+  } else {
+    await trx.updateTable('organisations').set(values).where('id', '=', existingId).execute();
+  }
+}
+
 function placeQuery(db: Kysely<Database>) {
   return db
     .selectFrom('municipalities as m')
@@ -180,22 +209,8 @@ export function createHelpRepository(db: Kysely<Database>) {
             .select(['id', 'data'])
             .where('slug', '=', organisation.slug)
             .executeTakeFirst();
-          const values = {
-            kind: organisation.kind,
-            data,
-            area_type: organisation.area.type,
-            verified: organisation.verified ? 1 : 0,
-            checked_on: organisation.checkedOn ?? null,
-            updated_at: now.toISOString(),
-          };
-          if (existing === undefined) {
-            await trx
-              .insertInto('organisations')
-              .values({ id: crypto.randomUUID(), slug: organisation.slug, ...values })
-              .execute();
-            written += 1;
-          } else if (existing.data !== data && !verifiedInApp(existing.data, organisation)) {
-            await trx.updateTable('organisations').set(values).where('id', '=', existing.id).execute();
+          if (existing === undefined || (existing.data !== data && !verifiedInApp(existing.data, organisation))) {
+            await writeOrganisation(trx, existing?.id, organisation, organisation.verified, now);
             written += 1;
           }
         }
@@ -215,22 +230,7 @@ export function createHelpRepository(db: Kysely<Database>) {
         .where('slug', '=', organisation.slug)
         .executeTakeFirst();
       const verified = organisation.verified || Number(existing?.verified ?? 0) === 1;
-      const values = {
-        kind: organisation.kind,
-        data: JSON.stringify({ ...organisation, verified }),
-        area_type: organisation.area.type,
-        verified: verified ? 1 : 0,
-        checked_on: organisation.checkedOn ?? null,
-        updated_at: now.toISOString(),
-      };
-      if (existing === undefined) {
-        await trx
-          .insertInto('organisations')
-          .values({ id: crypto.randomUUID(), slug: organisation.slug, ...values })
-          .execute();
-      } else {
-        await trx.updateTable('organisations').set(values).where('id', '=', existing.id).execute();
-      }
+      await writeOrganisation(trx, existing?.id, organisation, verified, now);
     },
 
     /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sourcesSchema } from '../content/content.schema.js';
 
 /*
  * The knowledge base for professionals (/kennisbank, issue 16, ADR 0035): the words its articles, filters and
@@ -57,15 +58,7 @@ export const articleFrontMatterSchema = z.object({
   lastReviewed: isoDate,
   /** Shown and listed only to signed-in, active professionals (and the editors). */
   professionalsOnly: z.boolean().default(false),
-  sources: z
-    .array(
-      z.object({
-        title: z.string().trim().min(1),
-        publisher: z.string().trim().min(1).optional(),
-        url: z.url({ protocol: /^https?$/ }).optional(),
-      }),
-    )
-    .default([]),
+  sources: sourcesSchema,
   order: z.number().int().min(0).max(10_000).default(100),
   draft: z.boolean().default(false),
 });

@@ -1,5 +1,4 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Translate } from '../../shared/i18n/i18n.js';
 import { TextArea } from '../../shared/views/components/fields.js';
@@ -11,6 +10,7 @@ import type {
   PublishedDocument,
   ReadableField,
 } from '../editorial/editorial.types.js';
+import { readVersionFiles, versionText } from '../editorial/version-files.js';
 import {
   isPathwayKey,
   nationalPathway,
@@ -41,8 +41,6 @@ const statusLine = /^(\s*"status":\s*)"(published|retired)"/m;
 /** A text as stored: what the file holds, but always "published" (the store knows which one is retired). */
 const asPublished = (text: string): string => text.replace(statusLine, '$1"published"');
 const asRetired = (text: string): string => text.replace(statusLine, '$1"retired"');
-
-const pathwayText = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 function problemsOf(error: { issues: readonly { path: PropertyKey[]; message: string }[] }, t: Translate): string[] {
   return error.issues.map((issue) =>
@@ -190,7 +188,7 @@ export function createPathwayKind(options: PathwayKindOptions): PathwayKind {
       };
       if (key === nationalPathway) delete draft.region;
       else draft.region = key.slice('region:'.length);
-      return pathwayText(draft);
+      return versionText(draft);
     },
 
     fromForm(form, _previous, t): Parsed<string> {
@@ -234,12 +232,7 @@ export function createPathwayKind(options: PathwayKindOptions): PathwayKind {
       const read = async (key: string) => {
         const directory = path.join(contentDirectory, pathwayDirectoryOf(key));
         if (!existsSync(directory)) return;
-        const files = readdirSync(directory)
-          .filter((name) => /^v\d+\.json$/.test(name))
-          .sort((a, b) => Number(a.slice(1, -5)) - Number(b.slice(1, -5)));
-        for (const name of files) {
-          texts.push({ key, text: asPublished(await readFile(path.join(directory, name), 'utf8')) });
-        }
+        for (const text of await readVersionFiles(directory)) texts.push({ key, text: asPublished(text) });
       };
       await read(nationalPathway);
       const regions = path.join(contentDirectory, 'pathway', 'regions');

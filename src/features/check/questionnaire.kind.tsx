@@ -1,4 +1,3 @@
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Translate } from '../../shared/i18n/i18n.js';
@@ -11,6 +10,7 @@ import type {
   PublishedDocument,
   ReadableField,
 } from '../editorial/editorial.types.js';
+import { readVersionFiles, versionText } from '../editorial/version-files.js';
 import { type LocalText, type Question, type Questionnaire, questionnaireShape } from './check.schema.js';
 import type { QuestionnaireRegistry } from './questionnaires.js';
 import { editorLocale, safetyProblems } from './safety.js';
@@ -32,7 +32,7 @@ export const questionnaireDirectory = 'check';
 export const questionnaireField = 'vragenlijst';
 
 /** A version's text as the files hold it: JSON two spaces deep, ending in a newline. */
-export const questionnaireText = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+export const questionnaireText = versionText;
 
 const statusLine = /^ {2}"status": "[a-z]+"/m;
 /** The text with its top-level status set, every other byte kept (so files written back equal content/check). */
@@ -336,17 +336,8 @@ export function questionnaireKind(options: QuestionnaireKindOptions): Questionna
     reload,
 
     async readFiles(contentDirectory): Promise<DocumentText[]> {
-      const directory = path.join(contentDirectory, questionnaireDirectory);
-      const names = (await readdir(directory))
-        .map((name) => ({ name, number: /^v(\d+)\.json$/.exec(name)?.[1] }))
-        .filter((entry): entry is { name: string; number: string } => entry.number !== undefined)
-        .sort((a, b) => Number(a.number) - Number(b.number));
-      return Promise.all(
-        names.map(async ({ name }) => ({
-          key: questionnaireKey,
-          text: await readFile(path.join(directory, name), 'utf8'),
-        })),
-      );
+      const texts = await readVersionFiles(path.join(contentDirectory, questionnaireDirectory));
+      return texts.map((text) => ({ key: questionnaireKey, text }));
     },
 
     writeFiles(documents): ContentFile[] {

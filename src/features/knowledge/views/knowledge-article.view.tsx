@@ -7,19 +7,18 @@ import type { StoredArticle } from '../knowledge.types.js';
 import { ArticleActions, ArticleFacts, ReviewedLine } from './knowledge-parts.js';
 import { ArticleFeedback } from '../../feedback/views/feedback-form.view.js';
 
+/** An article to draw; `fallback`: it is shown in Dutch because it was not written in the visitor's language. */
+interface ArticleProps {
+  ctx: PageContext;
+  article: StoredArticle;
+  fallback: boolean;
+}
+
 /**
  * A written knowledge article (content/kennisbank/<lang>/<slug>.md): who it is for, the sanitized body, its
  * sources and who checked it when. Also the editor's preview, so a draft looks exactly as it will be published.
  */
-export function KnowledgeArticleBody({
-  ctx,
-  article,
-  fallback,
-}: {
-  ctx: PageContext;
-  article: StoredArticle;
-  fallback: boolean;
-}) {
+export function KnowledgeArticleBody({ ctx, article, fallback }: ArticleProps) {
   const { t } = ctx;
   const audience = article.audience.filter(isKnowledgeAudience);
   // The article's own words are in its language (Dutch when it was not written in the visitor's); the rest not.
@@ -66,15 +65,7 @@ export function KnowledgeArticleBody({
   );
 }
 
-export function KnowledgeArticlePage({
-  ctx,
-  article,
-  fallback,
-}: {
-  ctx: PageContext;
-  article: StoredArticle;
-  fallback: boolean;
-}) {
+export function KnowledgeArticlePage({ ctx, article, fallback }: ArticleProps) {
   return (
     <Layout ctx={ctx} title={article.title} description={article.summary}>
       <KnowledgeArticleBody ctx={ctx} article={article} fallback={fallback} />

@@ -5,55 +5,26 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { generate } from 'otplib';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { type E2E, axeViolations, startE2E } from './support.js';
+import { click, editorialDevices } from './editorial-support.js';
 
 const passphrase = 'voorbeeld terwijl je typt';
 const typed = 'Deze zin verschijnt in het voorbeeld terwijl de redacteur typt.';
 
 let e2e: E2E | undefined;
-const contexts: BrowserContext[] = [];
+const devices = editorialDevices(() => e2e!, passphrase);
+/** An editor from a set-up link (account, recovery code, TOTP), in a browser with JavaScript. */
+const editorialUser = (name: string): Promise<Page> => devices.editorialUser(name, 'editor', true);
 
 before(async () => {
   e2e = await startE2E({ RATE_LIMIT_MAX: '100000' });
 });
 
 after(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
+  await devices.close();
   await e2e?.close();
 });
-
-/** Clicks a form's button; the status of the POST it sends (303 when it was done). */
-async function click(page: Page, name: string): Promise<number> {
-  const [response] = await Promise.all([
-    page.waitForEvent('response', (candidate) => candidate.request().isNavigationRequest()),
-    page.getByRole('button', { name, exact: true }).first().click(),
-  ]);
-  await page.waitForLoadState('load');
-  return response.status();
-}
-
-/** An editor from a set-up link (account, recovery code, TOTP), in a browser with JavaScript. */
-async function editorialUser(name: string): Promise<Page> {
-  const context = await e2e!.browser.newContext({ locale: 'nl-NL', javaScriptEnabled: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  const token = await e2e!.services.accounts.createAdminSetupLink(`${name}@example.org`, 'editor');
-  await page.goto(`${e2e!.baseUrl}/beheer/start/${token}`);
-  await page.getByLabel('Gebruikersnaam', { exact: true }).fill(name);
-  await page.getByLabel('Wachtwoordzin', { exact: true }).fill(passphrase);
-  await page.getByLabel('Wachtwoordzin nog een keer', { exact: true }).fill(passphrase);
-  await click(page, 'Account maken');
-  await Promise.all([
-    page.waitForURL(/\/account\/tweede-stap$/),
-    page.getByRole('link', { name: 'Ik heb de code bewaard, ga verder' }).click(),
-  ]);
-  const secret = (await page.locator('[data-totp-secret]').innerText()).replace(/\s/g, '');
-  await page.getByLabel('Code van 6 cijfers').fill(await generate({ secret }));
-  await click(page, 'Tweede stap aanzetten');
-  return page;
-}
 
 test('typing in the page text updates the live preview without saving; the form is axe-clean', async () => {
   const { baseUrl } = e2e!;

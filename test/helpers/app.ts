@@ -178,3 +178,22 @@ export async function signInOverHttp(
   });
   return { response, cookies: withCookiesOf(cookies, response.headers) };
 }
+
+/**
+ * A form POST as a signed-in browser sends it: first a page (/account) for the CSRF token and the cookies it sets,
+ * then the POST with that token and `payload`.
+ */
+export async function postForm(
+  app: FastifyInstance,
+  cookies: Record<string, string>,
+  url: string,
+  payload: Record<string, string>,
+): Promise<LightMyRequestResponse> {
+  const page = await app.inject({ method: 'GET', url: '/account', cookies });
+  return app.inject({
+    method: 'POST',
+    url,
+    cookies: withCookiesOf(cookies, page.headers),
+    payload: { _csrf: csrfTokenFrom(page.body), ...payload },
+  });
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { buildTestApp, csrfTokenFrom, type TestApp, withCookiesOf } from '../../../test/helpers/app.js';
+import { buildTestApp, postForm, type TestApp } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { buildAdmin, type BuiltAccountWithSecondFactor } from '../../../test/helpers/factories.js';
 import type { Actor } from '../../shared/policy/actor.js';
@@ -30,15 +30,7 @@ for (const dialect of dialects) {
     after(() => testApp.close());
 
     const get = (url: string, jar: Jar) => testApp.app.inject({ method: 'GET', url, cookies: jar });
-    async function post(jar: Jar, url: string, payload: Record<string, string>) {
-      const page = await get('/account', jar);
-      return testApp.app.inject({
-        method: 'POST',
-        url,
-        cookies: withCookiesOf(jar, page.headers),
-        payload: { _csrf: csrfTokenFrom(page.body), ...payload },
-      });
-    }
+    const post = (jar: Jar, url: string, payload: Record<string, string>) => postForm(testApp.app, jar, url, payload);
     const documentOf = async (kind: 'page' | 'questionnaire', key: string) => {
       const listing = (await testApp.services.editorial.documents(reader, kind)).find(
         (candidate) => candidate.document.key === key,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { buildTestApp, csrfTokenFrom, type TestApp, withCookiesOf } from '../../../test/helpers/app.js';
+import { buildTestApp, postForm, type TestApp } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { createTestKind } from '../../../test/helpers/editorial-kind.js';
 import { buildAdmin } from '../../../test/helpers/factories.js';
@@ -28,15 +28,7 @@ for (const dialect of dialects) {
     after(() => testApp.close());
 
     const get = (url: string, jar: Jar) => testApp.app.inject({ method: 'GET', url, cookies: jar });
-    async function post(jar: Jar, url: string, payload: Record<string, string>) {
-      const page = await get('/account', jar);
-      return testApp.app.inject({
-        method: 'POST',
-        url,
-        cookies: withCookiesOf(jar, page.headers),
-        payload: { _csrf: csrfTokenFrom(page.body), ...payload },
-      });
-    }
+    const post = (jar: Jar, url: string, payload: Record<string, string>) => postForm(testApp.app, jar, url, payload);
 
     test("B saved into A's draft: B may not publish it and the pages say why; C publishes", async () => {
       const created = await post(jars.a, '/beheer/inhoud', { soort: 'page', sleutel: 'gedeeld' });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { buildTestApp, csrfTokenFrom, type TestApp, withCookiesOf } from '../../../test/helpers/app.js';
+import { buildTestApp, postForm, type TestApp } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { buildAdmin, buildParent } from '../../../test/helpers/factories.js';
 import { pathwayDir } from '../../shared/paths.js';
@@ -31,15 +31,7 @@ for (const dialect of dialects) {
     after(() => testApp.close());
 
     const get = (url: string, jar: Jar) => testApp.app.inject({ method: 'GET', url, cookies: jar });
-    async function post(jar: Jar, url: string, payload: Record<string, string>) {
-      const page = await get('/account', jar);
-      return testApp.app.inject({
-        method: 'POST',
-        url,
-        cookies: withCookiesOf(jar, page.headers),
-        payload: { _csrf: csrfTokenFrom(page.body), ...payload },
-      });
-    }
+    const post = (jar: Jar, url: string, payload: Record<string, string>) => postForm(testApp.app, jar, url, payload);
     /** The document id of an organisation, from its link on the list to check. */
     async function organisationDocument(slug: string): Promise<string> {
       const list = await get('/beheer/organisaties/controle', jars.editor);

@@ -96,6 +96,17 @@ const factsOf = (revision: Revision | undefined): EditorialFacts =>
   revision === undefined
     ? { state: 'none', authorId: null, contributorIds: [] }
     : { state: revision.state, authorId: revision.authorId, contributorIds: revision.contributorIds };
+/** A new document (its title the key until a revision names it), as inserted; nothing published yet. */
+const newDocument = (id: string, kind: EditorialDocument['kind'], key: string, now: string): EditorialDocument => ({
+  id,
+  kind,
+  key,
+  title: key,
+  publishedRevisionId: null,
+  fileHash: null,
+  createdAt: now,
+  updatedAt: now,
+});
 const actorId = (actor: Actor): string => (actor.kind === 'user' ? actor.userId : 'anonymous');
 const hashTexts = (texts: readonly string[]): string => {
   const hash = createHash('sha256');
@@ -275,16 +286,7 @@ export function createEditorialService(repo: EditorialRepository, dependencies: 
           let document = existing;
           if (document === undefined) {
             const now = clock().toISOString();
-            document = {
-              id: randomUUID(),
-              kind: kindName,
-              key,
-              title: key,
-              publishedRevisionId: null,
-              fileHash: null,
-              createdAt: now,
-              updatedAt: now,
-            };
+            document = newDocument(randomUUID(), kindName, key, now);
             await repo.insertDocument(trx, { id: document.id, kind: kindName, key, title: key, now });
           }
           await repo.lockDocument(trx, document.id);
@@ -450,16 +452,7 @@ export function createEditorialService(repo: EditorialRepository, dependencies: 
       }
       const now = clock().toISOString();
       const id = randomUUID();
-      const document: EditorialDocument = {
-        id,
-        kind: kindName,
-        key,
-        title: key,
-        publishedRevisionId: null,
-        fileHash: null,
-        createdAt: now,
-        updatedAt: now,
-      };
+      const document = newDocument(id, kindName, key, now);
       try {
         await repo.transaction(async (trx) => {
           await repo.insertDocument(trx, { id, kind: kindName, key, title: key, now });

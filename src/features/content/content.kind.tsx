@@ -17,7 +17,7 @@ import type { Trx } from '../../shared/db/transaction.js';
 import { type Translate, isLocale, locales } from '../../shared/i18n/i18n.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
 import type { PageContext } from '../../shared/views/context.js';
-import { Checkbox, Input, TextArea } from '../../shared/views/components/fields.js';
+import { Checkbox, Input, Select, TextArea } from '../../shared/views/components/fields.js';
 import type {
   ContentPage,
   ContentRepository,
@@ -365,18 +365,12 @@ export function markdownKind<F extends MarkdownFrontMatter>(
               />
             ))}
           </fieldset>
-          <div class="app-field">
-            <label class="app-label" for="topic">
-              {t('content.edit.topic')}
-            </label>
-            <select class="app-select" id="topic" name="topic">
-              {options.topics.map((choice) => (
-                <option key={choice} value={choice} selected={choice === topic}>
-                  {options.choiceLabel('topic', choice, t)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Select
+            name="topic"
+            label={t('content.edit.topic')}
+            options={options.topics.map((choice) => ({ value: choice, label: options.choiceLabel('topic', choice, t) }))}
+            selected={topic}
+          />
           <TextArea
             ctx={ctx}
             name="sources"

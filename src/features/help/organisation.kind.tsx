@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ZodError } from 'zod';
 import type { Trx } from '../../shared/db/transaction.js';
 import type { Translate } from '../../shared/i18n/i18n.js';
-import { Input, TextArea } from '../../shared/views/components/fields.js';
+import { Input, Select, TextArea } from '../../shared/views/components/fields.js';
 import type {
   ContentFile,
   DocumentText,
@@ -278,18 +278,12 @@ export function createOrganisationKind(options: OrganisationKindOptions): Editor
           />
           <fieldset class="app-fieldset">
             <legend class="app-fieldset__legend">{t('orgKind.field.area')}</legend>
-            <div class="app-field">
-              <label class="app-label" for="areaType">
-                {t('orgKind.field.areaType')}
-              </label>
-              <select class="app-select" id="areaType" name="areaType">
-                {areaTypes.map((type) => (
-                  <option key={type} value={type} selected={form.areaType === type}>
-                    {t(`orgKind.area.${type}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <Select
+              name="areaType"
+              label={t('orgKind.field.areaType')}
+              options={areaTypes.map((type) => ({ value: type, label: t(`orgKind.area.${type}`) }))}
+              selected={form.areaType}
+            />
             <Input
               ctx={ctx}
               name="areaCodes"

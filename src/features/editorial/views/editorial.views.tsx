@@ -3,6 +3,7 @@ import type { ComponentChildren, VNode } from 'preact';
 import type { PageContext } from '../../../shared/views/context.js';
 import { ActionForm } from '../../../shared/views/components/action-form.js';
 import { CsrfField } from '../../../shared/views/components/csrf-field.js';
+import { Select } from '../../../shared/views/components/fields.js';
 import { Layout } from '../../../shared/views/layout.js';
 import type { MessageKey } from '../../../shared/i18n/i18n.js';
 import type { DocumentListing, OpenRevision, Revision } from '../editorial.repo.js';
@@ -265,18 +266,12 @@ export function NewDocumentPage({
       <h1>{t('editorial.new.title')}</h1>
       <form method="post" action="/beheer/inhoud" class="app-form">
         <CsrfField ctx={ctx} />
-        <div class="app-field">
-          <label class="app-label" for="soort">
-            {t('editorial.documents.document')}
-          </label>
-          <select id="soort" name="soort" class="app-select">
-            {kinds.map((option) => (
-              <option key={option} value={option} selected={option === kind}>
-                {t(kindKey(option))}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          name="soort"
+          label={t('editorial.documents.document')}
+          options={kinds.map((option) => ({ value: option, label: t(kindKey(option)) }))}
+          selected={kind}
+        />
         <div class="app-field">
           <label class="app-label" for="sleutel">
             {t('editorial.new.key')}

@@ -106,6 +106,34 @@ export function Input({
   );
 }
 
+/** A choice from a short list, drawn as a select with its label; `selected` is the value shown chosen. */
+export function Select({
+  name,
+  label,
+  options,
+  selected,
+}: {
+  name: string;
+  label: string;
+  options: readonly { value: string; label: string }[];
+  selected: string | undefined;
+}) {
+  return (
+    <div class="app-field">
+      <label class="app-label" for={name}>
+        {label}
+      </label>
+      <select class="app-input" id={name} name={name}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value} selected={option.value === selected}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function TextArea({
   ctx,
   name,

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import type { Pages } from '../../app.js';
 import { formFields } from '../../shared/http/forms.js';
 import type { MessageKey } from '../../shared/i18n/i18n.js';
-import { type Actor, editorialRoleOf } from '../../shared/policy/actor.js';
-import { authorize } from '../../policies.js';
+import type { Actor } from '../../shared/policy/actor.js';
+import { authorize, can } from '../../policies.js';
+import { noRevision } from './editorial.policy.js';
 import { renderToHtml } from '../../shared/views/rendered-html.js';
 import type { Mailer } from '../../shared/mail/mailer.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
@@ -80,6 +81,9 @@ const wholeNumber = (value: string | undefined): number | undefined =>
   value !== undefined && /^\d{1,9}$/.test(value) ? Number(value) : undefined;
 
 /** The kind's preview as a component (bound to its kind). */
+/** An admin, by the rule for the admin-only pages under /beheer (verification, editorial accounts). */
+const isAdmin = (actor: Actor): boolean => can(actor, 'adminArea', 'enter', { area: 'beheer' });
+
 const previewOf = (view: DocumentView) => (props: Parameters<DocumentView['kind']['Preview']>[0]) =>
   view.kind.Preview(props);
 
@@ -142,7 +146,7 @@ export function registerEditorialRoutes(
   app.get('/beheer', async (request, reply) => {
     const melding = (request.query as { melding?: unknown } | undefined)?.melding;
     // The verification's notices were shown at /beheer before the dashboard came: old links land there.
-    if (typeof melding === 'string' && editorialRoleOf(request.actor) === 'admin' && /^[a-z-]{1,40}$/.test(melding)) {
+    if (typeof melding === 'string' && isAdmin(request.actor) && /^[a-z-]{1,40}$/.test(melding)) {
       return reply.redirect(`/beheer/verificatie?melding=${melding}`, 303);
     }
     const { inReview, drafts, mayPublish } = await editorial.dashboard(request.actor);
@@ -154,7 +158,7 @@ export function registerEditorialRoutes(
         inReview={inReview}
         drafts={drafts}
         me={me(request)}
-        isAdmin={editorialRoleOf(request.actor) === 'admin'}
+        isAdmin={isAdmin(request.actor)}
         names={await accounts.usernames(peopleOf([...inReview, ...drafts]))}
         counts={{ review: mayPublish, drafts: drafts.length, ...waiting }}
       />,
@@ -261,7 +265,7 @@ export function registerEditorialRoutes(
   const formLimit = {
     bodyLimit: editorialFormLimit,
     errorHandler: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-      if (error.statusCode !== 413 || editorialRoleOf(request.actor) === undefined) throw error;
+      if (error.statusCode !== 413 || !can(request.actor, 'editorialDocument', 'view', noRevision)) throw error;
       const ctx = pages.contextOf(request, reply);
       return reply.html(
         <RefusalPage

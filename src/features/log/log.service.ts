@@ -13,7 +13,23 @@ import type { GlobalRootRow, LogRepository } from './log.repo.js';
  * different people. RFC 3161 timestamps and independent witnesses would be added here, on each new root.
  */
 
+/** Told of every new global root this instance published (e.g. to timestamp it or send it to witnesses). */
+export type RootListener = (root: GlobalRootRow) => Promise<void> | void;
+
 export function createLogService(repo: LogRepository, logKey: LogKey, clock: () => Date = () => new Date()) {
+  const listeners: RootListener[] = [];
+
+  async function announce(row: GlobalRootRow): Promise<void> {
+    // A listener's failure must not fail the publish: the root is signed and stored; listeners retry on their own.
+    for (const listener of listeners) {
+      try {
+        await listener(row);
+      } catch {
+        // Each listener reports its own errors (e.g. through a job that retries).
+      }
+    }
+  }
+
   async function publish(): Promise<GlobalRootRow | undefined> {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const latest = await repo.latestRoot();
@@ -43,7 +59,10 @@ export function createLogService(repo: LogRepository, logKey: LogKey, clock: () 
         signature: signMessage(logKey.privateKey, 'global-root', utf8(bytes)).toString('base64'),
         leaves,
       };
-      if (await repo.insertRoot(row)) return row;
+      if (await repo.insertRoot(row)) {
+        await announce(row);
+        return row;
+      }
       // Another instance published this sequence number at the same moment: look again.
     }
     throw new Error('could not publish a global root');
@@ -51,6 +70,11 @@ export function createLogService(repo: LogRepository, logKey: LogKey, clock: () 
 
   return {
     publish,
+
+    /** Adds a listener told of each new root after it is stored (not of roots another instance published). */
+    onPublished(listener: RootListener): void {
+      listeners.push(listener);
+    },
 
     latest: () => repo.latestRoot(),
 

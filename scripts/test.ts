@@ -4,6 +4,9 @@
 //   npm test -- test/db src/x.test.ts --test-name-pattern=login
 //                                 only these files/directories; arguments that start
 //                                 with "-" are passed on to `node --test`
+//   npm run test:reliability      the slow, destructive reliability suite in test/reliability
+//                                 (kill -9, PostgreSQL stopped, full disks, fuzzing), which
+//                                 plain `npm test` leaves out
 //
 // Nothing is skipped silently: a missing chromium, PostgreSQL or poppler-utils is installed with apt-get
 // (as root), and where that is impossible the command fails with one line saying what to
@@ -21,6 +24,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = '/usr/bin/chromium';
 const TEST_DIRS = ['src', 'test'];
 const TEST_FILE = /\.test\.tsx?$/;
+/** Walked only when named (`npm run test:reliability` names it): too slow for every `npm test`. */
+const ONLY_WHEN_NAMED = [join(ROOT, 'test', 'reliability')];
 const IS_ROOT = process.getuid?.() === 0;
 
 /** A failure we explain in one line (the message) instead of a stack trace. */
@@ -325,11 +330,12 @@ function maskPassword(url: string): string {
 // ---------------------------------------------------------------------------------------
 // Test files
 
-function collectTestFiles(dir: string, into: string[]): void {
+function collectTestFiles(dir: string, into: string[], skip: readonly string[]): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) collectTestFiles(path, into);
+    if (entry.isDirectory() && skip.includes(path)) continue;
+    if (entry.isDirectory()) collectTestFiles(path, into, skip);
     else if (entry.isFile() && TEST_FILE.test(entry.name)) into.push(path);
   }
 }
@@ -345,7 +351,13 @@ function testFiles(paths: string[]): string[] {
       if (paths.length > 0) throw new SetupError(`no such test file or directory: ${relative(ROOT, target)}`);
       continue;
     }
-    if (statSync(target).isDirectory()) collectTestFiles(target, files);
+    // A directory left out of the whole run is still walked when it is named itself.
+    if (statSync(target).isDirectory())
+      collectTestFiles(
+        target,
+        files,
+        ONLY_WHEN_NAMED.filter((dir) => dir !== target),
+      );
     else files.push(target);
   }
   return [...new Set(files.map((file) => relative(ROOT, file)))].sort();

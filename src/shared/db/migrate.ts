@@ -35,6 +35,7 @@ import * as addContentSections from './migrations/0033-add-content-sections.js';
 import * as addCasePathwayKey from './migrations/0037-add-case-pathway-key.js';
 import * as createPageFeedbackTexts from './migrations/0038-create-page-feedback-texts.js';
 import * as addRevisionContributors from './migrations/0039-add-revision-contributors.js';
+import * as createWitnessCosignatures from './migrations/0042-create-witness-cosignatures.js';
 import type { Database } from './schema.js';
 
 /*
@@ -78,6 +79,7 @@ const migrations: Record<string, Migration> = {
   '0037-add-case-pathway-key': addCasePathwayKey,
   '0038-create-page-feedback-texts': createPageFeedbackTexts,
   '0039-add-revision-contributors': addRevisionContributors,
+  '0042-create-witness-cosignatures': createWitnessCosignatures,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

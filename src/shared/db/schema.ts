@@ -252,6 +252,24 @@ export interface GlobalRootsTable {
   leaves: string;
 }
 
+/** A witness's cosignature on a checkpoint of the log of global roots (migration 0042, ADR 0044). */
+export interface WitnessCosignaturesTable {
+  /** The witness's vkey (name+id+key), as configured in LOG_WITNESSES. */
+  witness: string;
+  size: number | string;
+  time_s: number | string;
+  /** The note signature line the witness returned, with its newline. */
+  line: string;
+  received_ms: number | string;
+}
+
+/** The tree size each witness last cosigned: the "old" size of the next add-checkpoint. */
+export interface WitnessSizesTable {
+  witness: string;
+  size: number | string;
+  updated_ms: number | string;
+}
+
 export interface JournalAttachmentsTable {
   id: string;
   journal_id: string;
@@ -756,6 +774,8 @@ export interface Database {
   diary_notes: DiaryNotesTable;
   journal_checkpoints: JournalCheckpointsTable;
   global_roots: GlobalRootsTable;
+  witness_cosignatures: WitnessCosignaturesTable;
+  witness_sizes: WitnessSizesTable;
   professional_invitations: ProfessionalInvitationsTable;
   professionals: ProfessionalsTable;
   four_eyes_approvals: FourEyesApprovalsTable;

@@ -113,6 +113,11 @@ const schema = z.object({
     )
     .default(''),
   LOG_ROOT_INTERVAL_MINUTES: wholeNumber(1, 24 * 60).default(60),
+  // RFC 3161 timestamps on each global root (ADR 0043): the TSA's URL and its certificate (PEM or DER), both or neither.
+  TSA_URL: z
+    .url({ protocol: /^https?$/, message: 'must be the http(s) URL of an RFC 3161 Time-Stamp Authority' })
+    .optional(),
+  TSA_CERT_FILE: z.string().trim().min(1).optional(),
   SESSION_IDLE_MINUTES: wholeNumber(2, 24 * 60).default(20),
   SESSION_ABSOLUTE_HOURS: wholeNumber(1, 24 * 7).default(12),
   ARGON2_CONCURRENCY: wholeNumber(1, 64).default(4),
@@ -155,6 +160,17 @@ const schema = z.object({
   UPLOADS_IN_FLIGHT_MAX: wholeNumber(1, 1000).default(6),
   UPLOADS_PER_ACCOUNT_MAX: wholeNumber(1, 100).default(2),
   UPLOAD_IDLE_SECONDS: wholeNumber(1, 600).default(60),
+  // Prometheus metrics (ADR 0042): a port of their own, on the loopback address unless METRICS_HOST says
+  // otherwise, and/or /metrics on the public port with this bearer token.
+  METRICS_PORT: wholeNumber(0, 65535).optional(),
+  METRICS_HOST: z.string().trim().min(1, { message: 'must not be empty' }).default('127.0.0.1'),
+  METRICS_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9+/=_.~-]{32,256}$/, {
+      message: 'must be 32 to 256 letters, digits or +/=_.~- (e.g. from: openssl rand -hex 32)',
+    })
+    .optional(),
 });
 
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -182,6 +198,8 @@ export interface Config {
   logPreviousPublicKeys: Buffer[];
   /** How often every journal's latest checkpoint goes into a new signed global root. */
   logRootIntervalMs: number;
+  /** The Time-Stamp Authority asked to timestamp each global root (RFC 3161); none: roots are not timestamped. */
+  tsa: { url: string; certFile: string } | undefined;
   session: { idleMs: number; absoluteMs: number };
   /** How many Argon2id hashes (64 MiB each) may run at once. */
   argon2Concurrency: number;
@@ -208,6 +226,17 @@ export interface Config {
    * name. Default http://localhost:PORT, which only suits development and tests.
    */
   publicOrigin: { origin: string; rpId: string };
+  /**
+   * Prometheus metrics (ADR 0042): `port` a listener of their own on `host` (loopback by default); `token` the
+   * bearer token for /metrics on the public port (and on the metrics port when set). Neither: no metrics kept.
+   */
+  metrics: { port: number | undefined; host: string; token: string | undefined };
+}
+
+/** Whether a host name or address is this machine's own (only local processes can reach it). */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare);
 }
 
 function publicOriginOf(value: string): { origin: string; rpId: string } {
@@ -223,7 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'configuration');
       // Values that may hold credentials are never echoed.
-      const got = /URL|SECRET|PEPPER|PASSWORD|SIGNING_KEY/.test(name) ? undefined : env[name];
+      const got = /URL|SECRET|PEPPER|PASSWORD|SIGNING_KEY|TOKEN/.test(name) ? undefined : env[name];
       return `${name} ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`;
     });
     throw new ConfigError(problems);
@@ -237,6 +266,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const ownerUrl = values.DATABASE_OWNER_URL === '' ? undefined : values.DATABASE_OWNER_URL;
   if (ownerUrl !== undefined && database.kind !== 'postgres') {
     throw new ConfigError(['DATABASE_OWNER_URL is only used together with a postgres:// DATABASE_URL']);
+  }
+  if ((values.TSA_URL === undefined) !== (values.TSA_CERT_FILE === undefined)) {
+    throw new ConfigError(['TSA_URL and TSA_CERT_FILE go together: set both (the TSA and its certificate) or neither']);
+  }
+  // Metrics are about the app's inner workings: reachable from elsewhere only with a token (ADR 0042).
+  if (values.METRICS_PORT !== undefined && values.METRICS_TOKEN === undefined && !isLoopbackHost(values.METRICS_HOST)) {
+    throw new ConfigError([
+      `METRICS_HOST ${JSON.stringify(values.METRICS_HOST)} is reachable from other machines: set METRICS_TOKEN too, or keep the default 127.0.0.1`,
+    ]);
+  }
+  if (values.METRICS_PORT !== undefined && values.METRICS_PORT !== 0 && values.METRICS_PORT === values.PORT) {
+    throw new ConfigError(['METRICS_PORT must differ from PORT (metrics never share the public port without a token)']);
   }
   return {
     env: values.NODE_ENV,
@@ -258,6 +299,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter((key) => key !== '')
       .map((key) => Buffer.from(key, 'base64')),
     logRootIntervalMs: values.LOG_ROOT_INTERVAL_MINUTES * 60_000,
+    tsa:
+      values.TSA_URL === undefined || values.TSA_CERT_FILE === undefined
+        ? undefined
+        : { url: values.TSA_URL, certFile: path.resolve(values.TSA_CERT_FILE) },
     session: { idleMs: values.SESSION_IDLE_MINUTES * 60_000, absoluteMs: values.SESSION_ABSOLUTE_HOURS * 3_600_000 },
     argon2Concurrency: values.ARGON2_CONCURRENCY,
     mail: { url: values.SMTP_URL, from: values.MAIL_FROM, fromName: values.MAIL_FROM_NAME },
@@ -271,5 +316,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadsPerAccountMax: values.UPLOADS_PER_ACCOUNT_MAX,
     uploadIdleMs: values.UPLOAD_IDLE_SECONDS * 1000,
     publicOrigin: publicOriginOf(values.PUBLIC_ORIGIN ?? `http://localhost:${values.PORT}`),
+    metrics: { port: values.METRICS_PORT, host: values.METRICS_HOST, token: values.METRICS_TOKEN },
   };
 }

@@ -10,6 +10,7 @@ import { createServices } from './services.js';
 import { ConfigError, loadConfig } from './shared/config/config.js';
 import { useNodeNatives } from './shared/crypto/node-natives.js';
 import { resolvePepper } from './shared/crypto/pepper.js';
+import { BackupRefused, backupDatabase } from './shared/db/backup.js';
 import { openDatabase } from './shared/db/database.js';
 import { contentDir, organisationsFile, referenceDataDir } from './shared/paths.js';
 
@@ -26,6 +27,9 @@ Commands:
   export-content <folder> write every published document as the files content/ holds (ADR 0040)
   import-regions [folder] load municipalities, postcodes, veiligheidsregio's and police units from CSV files
                           (default: ./reference-data); replaces the previous set in one transaction
+  backup <file>           copy the SQLite database to a new file (mode 0600) while the server keeps serving;
+                          never overwrites a file, never copies the key files; on PostgreSQL it refuses and
+                          points to pg_dump (docs/operations.md, "Backups and restore")
   verify-audit            check the audit log's hash chain: finds deleted, altered or inserted rows
   verify-journals         check every journal's log as stored (leaves, account signatures, checkpoints signed
                           by LOG_SIGNING_KEY or LOG_PREVIOUS_PUBLIC_KEYS) without user keys; prints journal ids,
@@ -72,6 +76,7 @@ async function run(argv: readonly string[]): Promise<number> {
   if (command === 'verify-export') {
     return runVerifyExport(rest, { out: (line) => console.log(line), err: (line) => console.error(line) });
   }
+  if (command === 'backup') return runBackup(rest);
   const commands = [
     'migrate',
     'seed-content',
@@ -227,6 +232,29 @@ async function run(argv: readonly string[]): Promise<number> {
     return 0;
   } finally {
     await database.close();
+  }
+}
+
+/** Neither migrates nor reads the pepper: a backup takes the database exactly as the server has it. */
+async function runBackup(rest: readonly string[]): Promise<number> {
+  const target = rest[0];
+  if (target === undefined || rest.length > 1) {
+    console.error('backup needs exactly one file to write, e.g. npm run cli -- backup /backups/nmk-2026-12-07.sqlite');
+    return 2;
+  }
+  const config = loadConfig();
+  try {
+    const done = await backupDatabase(config.database, target);
+    console.log(`Backup written: ${done.file} (${done.pages} pages, ${done.bytes} bytes, integrity ok, mode 0600).`);
+    console.log(
+      'The keys (PEPPER and LOG_SIGNING_KEY, or pepper.key and log-signing.key in DATA_DIR) are not in it: ' +
+        'keep them apart from the backups (docs/operations.md).',
+    );
+    return 0;
+  } catch (error) {
+    if (!(error instanceof BackupRefused)) throw error;
+    console.error(error.message);
+    return 1;
   }
 }
 

@@ -24,6 +24,7 @@ const pageKeys: Record<number, { titleKey: MessageKey; textKey: MessageKey }> = 
   415: { titleKey: 'error.415.title', textKey: 'error.415.text' },
   429: { titleKey: 'error.429.title', textKey: 'error.429.text' },
   500: { titleKey: 'error.500.title', textKey: 'error.500.text' },
+  503: { titleKey: 'error.503.title', textKey: 'error.503.text' },
 };
 
 function keysFor(status: number): { titleKey: MessageKey; textKey: MessageKey } {
@@ -35,8 +36,47 @@ function keysFor(status: number): { titleKey: MessageKey; textKey: MessageKey } 
 
 const csrfCodes = new Set(['FST_CSRF_INVALID_TOKEN', 'FST_CSRF_MISSING_SECRET']);
 
+/** Network errors of a database connection (node:net), and a disk that is full or failing (node:fs). */
+const unavailableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENOSPC',
+  'EDQUOT',
+  'EIO',
+]);
+/** PostgreSQL's SQLSTATEs for a server that is away: connection exceptions (08…), shut down or starting (57P0…), full. */
+const unavailableSqlState = /^(08...|57P0[1-4]|53[0-9]00)$/;
+/** SQLite: a full disk, a failing one, or a database another process holds too long. */
+const unavailableSqlite = /^SQLITE_(FULL|IOERR|BUSY|CANTOPEN|PROTOCOL)/;
+/** What node-postgres says when its connection goes or never comes (these errors carry no code). */
+const unavailableMessage =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+
+/**
+ * Whether the error says the database or the disk is away for now rather than that the request or the code is
+ * wrong: the visitor gets 503 (try again soon), and the process keeps running and recovers by itself.
+ */
+export function isUnavailable(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth += 1) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string') {
+      if (unavailableCodes.has(code) || unavailableSqlState.test(code) || unavailableSqlite.test(code)) return true;
+    }
+    if (unavailableMessage.test(cause.message)) return true;
+    // A pool or client of node-postgres reports a refused connection as an AggregateError of the tries.
+    if (cause instanceof AggregateError && cause.errors.some((inner) => isUnavailable(inner))) return true;
+  }
+  return false;
+}
+
 /** Turns any thrown error into what the user should see; unknown errors become 500. */
 function classifyError(error: unknown): Classified {
+  if (isUnavailable(error)) return { status: 503, ...keysFor(503) };
   if (isFastifyError(error) && csrfCodes.has(error.code)) {
     return { status: 403, titleKey: 'error.csrf.title', textKey: 'error.csrf.text' };
   }
@@ -100,6 +140,7 @@ export function registerErrorHandling(
   app.setErrorHandler((error, request, reply) => {
     const classified = classifyError(error);
     if (error instanceof TooMany) reply.header('retry-after', String(error.retryAfterSeconds));
+    if (classified.status === 503) reply.header('retry-after', '30');
     if (classified.status >= 500) {
       const errorId = newErrorId();
       request.log.error({ err: error, errorId }, 'request failed');

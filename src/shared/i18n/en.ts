@@ -95,6 +95,10 @@ export const en: Translation<typeof nl> = {
   'error.429.text': 'There were too many requests at once. Wait a moment and try again. In danger? Call 112.',
   'error.500.title': 'Something went wrong on our side',
   'error.500.text': 'This is our fault, not yours. Please try again later.',
+  // Reliability (issue 17): the database or the disk is away for a moment.
+  'error.503.title': 'Briefly unavailable',
+  'error.503.text':
+    'We cannot fetch or save your data right now. What you saved before is kept. Please try again in a few minutes. In danger? Call 112.',
   'error.id': 'Error code: {id}. Mention this code if you contact us.',
   'error.homeLink': 'Go to the home page',
   'mail.invitation.subject': 'Your invitation for an account',

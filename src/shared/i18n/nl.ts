@@ -96,6 +96,10 @@ export const nl = {
   'error.429.text': 'Er kwamen te veel verzoeken tegelijk. Wacht even en probeer het opnieuw. In gevaar? Bel 112.',
   'error.500.title': 'Er ging iets mis bij ons',
   'error.500.text': 'Dit is onze fout, niet de jouwe. Probeer het later opnieuw.',
+  // Reliability (issue 17): the database or the disk is away for a moment.
+  'error.503.title': 'Even niet bereikbaar',
+  'error.503.text':
+    'We kunnen je gegevens nu even niet ophalen of opslaan. Wat je eerder hebt opgeslagen, blijft bewaard. Probeer het over een paar minuten opnieuw. In gevaar? Bel 112.',
   'error.id': 'Foutcode: {id}. Noem deze code als je contact met ons opneemt.',
   'error.homeLink': 'Naar de startpagina',
   'mail.invitation.subject': 'Je uitnodiging voor een account',

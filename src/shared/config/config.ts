@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { cosignatureType, isKeyName, parseVkey } from '../evidence/note.js';
 
 /** Raised when the environment holds a value the app cannot start with; the message names each variable. */
 export class ConfigError extends Error {
@@ -113,6 +114,42 @@ const schema = z.object({
     )
     .default(''),
   LOG_ROOT_INTERVAL_MINUTES: wholeNumber(1, 24 * 60).default(60),
+  // The log of global roots as a C2SP checkpoint (ADR 0044): its origin line, and the witnesses it is sent to.
+  // An origin starting with "nmk/" could read as one of the log key's own signed messages ("nmk/v1/…"): refused.
+  LOG_ORIGIN: z
+    .string()
+    .trim()
+    .refine((value) => isKeyName(value) && !value.startsWith('nmk/') && value.length <= 200, {
+      message: 'must be a name without spaces or plus signs, not starting with nmk/, e.g. example.org/global-roots',
+    })
+    .optional(),
+  LOG_WITNESSES: z
+    .string()
+    .trim()
+    .transform((value, context) => {
+      const witnesses: { vkey: string; url: string }[] = [];
+      for (const entry of value.split(/[,\n]/).map((part) => part.trim())) {
+        if (entry === '') continue;
+        const [vkey = '', url = '', ...more] = entry.split(/\s+/);
+        const parsedUrl = URL.parse(url);
+        if (
+          parseVkey(vkey)?.type !== cosignatureType ||
+          more.length > 0 ||
+          parsedUrl === null ||
+          !/^https?:$/.test(parsedUrl.protocol)
+        ) {
+          context.addIssue({
+            code: 'custom',
+            message:
+              'must be a comma-separated list of "<vkey> <submission URL>" pairs: the witness\'s Ed25519 cosigner vkey (type 0x04, c2sp.org/tlog-cosignature) and its http(s) URL prefix',
+          });
+          return z.NEVER;
+        }
+        witnesses.push({ vkey, url: url.replace(/\/+$/, '') });
+      }
+      return witnesses;
+    })
+    .default([]),
   // RFC 3161 timestamps on each global root (ADR 0043): the TSA's URL and its certificate (PEM or DER), both or neither.
   TSA_URL: z
     .url({ protocol: /^https?$/, message: 'must be the http(s) URL of an RFC 3161 Time-Stamp Authority' })
@@ -198,6 +235,10 @@ export interface Config {
   logPreviousPublicKeys: Buffer[];
   /** How often every journal's latest checkpoint goes into a new signed global root. */
   logRootIntervalMs: number;
+  /** The origin line (and log key name) of the log of global roots' checkpoints (ADR 0044). */
+  logOrigin: string;
+  /** Witnesses each new checkpoint is sent to (c2sp.org/tlog-witness): cosigner vkey and submission prefix. */
+  logWitnesses: { vkey: string; url: string }[];
   /** The Time-Stamp Authority asked to timestamp each global root (RFC 3161); none: roots are not timestamped. */
   tsa: { url: string; certFile: string } | undefined;
   session: { idleMs: number; absoluteMs: number };
@@ -299,6 +340,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter((key) => key !== '')
       .map((key) => Buffer.from(key, 'base64')),
     logRootIntervalMs: values.LOG_ROOT_INTERVAL_MINUTES * 60_000,
+    logOrigin:
+      values.LOG_ORIGIN ??
+      `${publicOriginOf(values.PUBLIC_ORIGIN ?? `http://localhost:${values.PORT}`).rpId}/global-roots`,
+    logWitnesses: values.LOG_WITNESSES,
     tsa:
       values.TSA_URL === undefined || values.TSA_CERT_FILE === undefined
         ? undefined

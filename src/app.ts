@@ -60,6 +60,7 @@ import { registerSiteRoutes } from './shared/http/site-routes.js';
 import { createPageCache, type PageCache, type PageContextFactory } from './shared/http/page-cache.js';
 import { answerStoredPagesEarly, type EarlyListener, serverWithEarlyAnswers } from './shared/http/early-answers.js';
 import { logAccess } from './shared/http/access-log.js';
+import { registerMetrics } from './shared/metrics/metrics-http.js';
 import { assetsDir } from './shared/paths.js';
 
 declare module 'fastify' {
@@ -186,14 +187,15 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     route.preHandler = [(request, reply, done) => app.csrfProtection(request, reply, done), ...existing];
   });
 
+  // Prometheus metrics when configured (ADR 0042): counted per response below and in early-answers.ts.
+  const metrics = services.metrics;
+  if (metrics !== undefined) registerMetrics(app, metrics, config.metrics);
+
   // One access line per response, by route pattern: no query strings, addresses or user agents.
   app.addHook('onResponse', (request, reply, done) => {
-    logAccess(request.log, {
-      method: request.method,
-      route: request.routeOptions.url ?? 'not-found',
-      status: reply.statusCode,
-      ms: reply.elapsedTime,
-    });
+    const route = request.routeOptions.url ?? 'not-found';
+    logAccess(request.log, { method: request.method, route, status: reply.statusCode, ms: reply.elapsedTime });
+    metrics?.responded(request.method, route, reply.statusCode, reply.elapsedTime);
     done();
   });
 

@@ -66,6 +66,7 @@ import { journalActorOf } from './features/journal/journal.service.js';
 import { jobKeyPair } from './shared/crypto/job-key.js';
 import { createLogRepository } from './features/log/log.repo.js';
 import { createLogService } from './features/log/log.service.js';
+import { createTimestamper, readTsaCertificate, timestampRootJob } from './features/log/timestamp.js';
 import { createPassphraseHasher } from './shared/crypto/passphrase.js';
 import type { UserDataHolder } from './shared/user-data.js';
 import { journalUserData } from './features/journal/journal.user-data.js';
@@ -76,6 +77,7 @@ import { createMailer, type NoticeLanguage } from './shared/mail/mailer.js';
 import { createJobWorker, type JobHandler } from './shared/jobs/jobs.js';
 import { dailyHandler, type DailyJobKind, defineDailyJob } from './shared/jobs/recurring.js';
 import { createJobsRepository, enqueue } from './shared/jobs/jobs.repo.js';
+import { createMetrics } from './shared/metrics/metrics.js';
 import { accountChangedNotice, accountChangedNoticeHandler } from './features/accounts/accounts.jobs.js';
 import { translatorFor } from './messages.js';
 import { pathwayDir, questionnairesDir, referenceDataDir } from './shared/paths.js';
@@ -127,6 +129,14 @@ export function createServices(
     previousLogKeys: config.logPreviousPublicKeys,
   });
   const log = createLogService(createLogRepository(database.db), logKey);
+  // RFC 3161 timestamps on each new global root from the configured TSA (ADR 0043); none without TSA_URL.
+  const timestamps =
+    config.tsa === undefined
+      ? undefined
+      : createTimestamper(createLogRepository(database.db), {
+          url: config.tsa.url,
+          cert: readTsaCertificate(config.tsa.certFile),
+        });
   // Journal exports, made by the job queue and sealed for the session that asked (ADR 0025). The job key opens
   // what a request gives a job to carry; every instance derives the same one from the pepper.
   const jobKey = jobKeyPair(config.pepper);
@@ -192,6 +202,7 @@ export function createServices(
     logKey,
     translatorFor,
     maxAttachmentBytes: exportSettings.maxAttachmentBytes,
+    ...(timestamps === undefined ? {} : { timestamps }),
   };
   // Work done after the request that asked for it, by any instance (src/shared/jobs/): each kind's handler is
   // listed here. The server starts the worker; tests run due jobs with jobs.runDue().
@@ -256,6 +267,13 @@ export function createServices(
       onError: (error) => warn(`making a police bundle failed: ${error instanceof Error ? error.name : 'unknown'}`),
     }),
   );
+  if (timestamps !== undefined) {
+    jobHandlers.push(timestamps.handler());
+    log.onPublished(async (root) => {
+      await enqueue(database.db, timestampRootJob, { seq: root.seq }, { idempotencyKey: `timestamp-root:${root.seq}` });
+      jobs.poke();
+    });
+  }
   const jobs = createJobWorker(createJobsRepository(database.db, database.dialect), jobHandlers);
   // The pathway of de lijn (content/pathway/), checked here so that a broken file stops the start.
   const pathway = loadPathways(pathwayDir);
@@ -331,6 +349,15 @@ export function createServices(
     safetyRegionNames,
     help,
     health: createHealthRepository(database.db),
+    // Prometheus metrics, kept only when something can read them (METRICS_PORT or METRICS_TOKEN; ADR 0042).
+    metrics:
+      config.metrics.port === undefined && config.metrics.token === undefined
+        ? undefined
+        : createMetrics({
+            pool: database.poolStats,
+            jobCounts: () => createJobsRepository(database.db, database.dialect).countByState(),
+            argon2: () => hasher.load(),
+          }),
     accounts,
     keyRotation: createKeyRotationService(
       createKeyRotationRepository(database.db),

@@ -18,6 +18,8 @@ export interface DatabaseHandle {
    */
   forgetDeleted(): Promise<void>;
   close(): Promise<void>;
+  /** PostgreSQL: the pool's connections (open, idle) and queries waiting for one, for the metrics (ADR 0042). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 }
 
 /**
@@ -85,5 +87,11 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   // An idle client that loses its server must not crash the process; the next query reports the failure.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', forgetDeleted: () => Promise.resolve(), close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    forgetDeleted: () => Promise.resolve(),
+    close: () => db.destroy(),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+  };
 }

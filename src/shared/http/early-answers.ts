@@ -120,6 +120,8 @@ export function answerStoredPagesEarly(
         status: 200,
         ms: performance.now() - start,
       });
+      // Counted like a response on Fastify's path, when metrics are kept (src/shared/metrics, ADR 0042).
+      app.httpMetrics?.responded('GET', stored.route, 200, performance.now() - start);
     }
     return answered;
   };

@@ -103,3 +103,30 @@ test('a closed case is kept CASE_RETENTION_MONTHS months (12 unless set, 1 to 12
     assert.match(problems[0]!, /^CASE_RETENTION_MONTHS /);
   }
 });
+
+test('metrics are off unless METRICS_PORT or METRICS_TOKEN is set; the metrics port is on the loopback address', () => {
+  assert.deepEqual(loadConfig({}).metrics, { port: undefined, host: '127.0.0.1', token: undefined });
+  const token = 'a'.repeat(64);
+  assert.deepEqual(loadConfig({ METRICS_PORT: '9464', METRICS_TOKEN: token }).metrics, {
+    port: 9464,
+    host: '127.0.0.1',
+    token,
+  });
+  assert.equal(loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '::1' }).metrics.host, '::1');
+});
+
+test('metrics are refused on a host others can reach without a token, on the public port, or with a weak token', () => {
+  assert.throws(() => loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' }), /METRICS_HOST .*METRICS_TOKEN/);
+  assert.throws(() => loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '10.0.0.5' }), /METRICS_HOST/);
+  assert.equal(
+    loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0', METRICS_TOKEN: 'b'.repeat(40) }).metrics.host,
+    '0.0.0.0',
+  );
+  assert.throws(() => loadConfig({ PORT: '8080', METRICS_PORT: '8080' }), /METRICS_PORT must differ from PORT/);
+  const short = 'kort-token';
+  const [problem] = problemsFor({ METRICS_TOKEN: short });
+  assert.match(problem!, /^METRICS_TOKEN must be 32 to 256/);
+  // A token that is refused is not echoed into the error (it may be most of the real one).
+  assert.doesNotMatch(problem!, new RegExp(short));
+  assert.match(problemsFor({ METRICS_PORT: '70000' })[0]!, /^METRICS_PORT must be a whole number/);
+});

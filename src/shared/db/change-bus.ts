@@ -11,6 +11,10 @@
  * Payloads name what changed (a kind, a key), never personal data; at most 1,000 bytes.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { createPostgresChangeBus } from './change-bus-postgres.js';
+import { createSqliteChangeBus } from './change-bus-sqlite.js';
+import type { DatabaseHandle } from './database.js';
+export { changeChannels, maxChangePayloadBytes } from './change-bus-common.js';
 import type { Database } from './schema.js';
 
 /** The channels in use; one per kind of in-memory state that another instance may hold stale. */
@@ -22,6 +26,11 @@ export interface ChangeMessage {
   payload: string;
   /** True when the listening connection was lost and re-established: reload everything of this channel. */
   missed?: boolean;
+  /**
+   * True when this instance announced it (it has done its own reloading already, synchronously, after its
+   * commit). Messages of other instances, and `missed`, have it false.
+   */
+  fromHere?: boolean;
 }
 
 export interface ChangeBus {
@@ -33,4 +42,17 @@ export interface ChangeBus {
   start(): Promise<void>;
   /** Stops listening and closes the dedicated connection. */
   close(): Promise<void>;
+}
+
+/**
+ * The bus for this database: LISTEN/NOTIFY on its own connection to `url` (PostgreSQL; DATABASE_URL), or in
+ * process (SQLite).
+ */
+export function createChangeBus(
+  database: DatabaseHandle,
+  options: { url?: string | undefined; onError?: (error: unknown) => void } = {},
+): ChangeBus {
+  if (database.dialect === 'sqlite') return createSqliteChangeBus(database.db);
+  if (options.url === undefined) throw new Error('The change bus on PostgreSQL needs the database URL');
+  return createPostgresChangeBus(options.url, options.onError);
 }

@@ -35,6 +35,7 @@ import * as addContentSections from './migrations/0033-add-content-sections.js';
 import * as addCasePathwayKey from './migrations/0037-add-case-pathway-key.js';
 import * as createPageFeedbackTexts from './migrations/0038-create-page-feedback-texts.js';
 import * as addRevisionContributors from './migrations/0039-add-revision-contributors.js';
+import * as createRateLimits from './migrations/0040-create-rate-limits.js';
 import * as createWitnessCosignatures from './migrations/0042-create-witness-cosignatures.js';
 import type { Database } from './schema.js';
 
@@ -79,6 +80,7 @@ const migrations: Record<string, Migration> = {
   '0037-add-case-pathway-key': addCasePathwayKey,
   '0038-create-page-feedback-texts': createPageFeedbackTexts,
   '0039-add-revision-contributors': addRevisionContributors,
+  '0040-create-rate-limits': createRateLimits,
   '0042-create-witness-cosignatures': createWitnessCosignatures,
 };
 

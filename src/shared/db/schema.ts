@@ -172,6 +172,17 @@ export interface LoginThrottleTable {
   updated_at: string;
 }
 
+/** The request rate limit's counts per limit and client, shared by every instance (migration 0040, ADR 0041). */
+export interface RateLimitsTable {
+  /** '' for the global limit, "<METHOD> <route pattern>" for a route's own. */
+  bucket: string;
+  /** A keyed hash of the client's address (never the address). */
+  key: string;
+  count: number;
+  /** Epoch milliseconds when the window ends (PostgreSQL's bigint arrives as a string). */
+  reset_at: number | string;
+}
+
 /** Append-only, hash-chained record of security events and access to personal data: never content. */
 export interface AuditLogTable {
   seq: number;
@@ -764,6 +775,7 @@ export interface Database {
   retired_signing_keys: RetiredSigningKeysTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
+  rate_limits: RateLimitsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   setup_links: SetupLinksTable;

@@ -1,0 +1,235 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { type Cell, type FigureSet, minimumCount, publish, type Sum } from './suppression.js';
+
+/*
+ * The promise (issue 18): a count under 10 never appears in a chart, table, CSV or total, not even by
+ * subtraction across two views. Checked as a property over generated figure sets of the shapes the insights use
+ * (a series with a total, a table with row and column totals, one total split two ways, weeks summed into a
+ * longer period), with an independent judge: exact integer elimination (BigInt), not the modular arithmetic the
+ * code uses.
+ */
+
+/** Rank of integer rows by fraction-free elimination in BigInt. */
+function exactRank(input: readonly bigint[][]): number {
+  const rows = input.map((row) => [...row]);
+  const width = rows[0]?.length ?? 0;
+  let rank = 0;
+  for (let column = 0; column < width && rank < rows.length; column += 1) {
+    const pivot = rows.findIndex((row, index) => index >= rank && row[column] !== 0n);
+    if (pivot === -1) continue;
+    [rows[rank], rows[pivot]] = [rows[pivot]!, rows[rank]!];
+    const top = rows[rank]!;
+    for (let index = rank + 1; index < rows.length; index += 1) {
+      const row = rows[index]!;
+      const factor = row[column]!;
+      if (factor === 0n) continue;
+      for (let k = column; k < width; k += 1) row[k] = row[k]! * top[column]! - top[k]! * factor;
+    }
+    rank += 1;
+  }
+  return rank;
+}
+
+/** The withheld cells an attacker can solve for from the shown cells and the sums (judge's version). */
+function recoverable(sums: readonly Sum[], shown: ReadonlyMap<string, number>, all: readonly Cell[]): string[] {
+  const unknowns = all.map((cell) => cell.id).filter((id) => !shown.has(id));
+  const rows = sums
+    .map((sum) => {
+      const row = unknowns.map(() => 0n);
+      unknowns.forEach((id, index) => {
+        if (sum.total === id) row[index]! += 1n;
+        for (const part of sum.parts) if (part === id) row[index]! -= 1n;
+      });
+      return row;
+    })
+    .filter((row) => row.some((value) => value !== 0n));
+  const base = exactRank(rows);
+  return unknowns.filter((_, index) => {
+    const unit = unknowns.map((__, k) => (k === index ? 1n : 0n));
+    return exactRank([...rows, unit]) === base;
+  });
+}
+
+const count = fc.oneof(
+  fc.integer({ min: 0, max: 12 }),
+  fc.integer({ min: 0, max: 60 }),
+  fc.integer({ min: 0, max: 400 }),
+);
+
+/** A series of parts and their total, e.g. one week's checks by advice level. */
+const line = (prefix: string, values: number[]): { cells: Cell[]; sums: Sum[] } => {
+  const cells = values.map((value, index) => ({ id: `${prefix}/${index}`, count: value }));
+  const total = { id: `${prefix}/total`, count: values.reduce((a, b) => a + b, 0) };
+  return { cells: [...cells, total], sums: [{ total: total.id, parts: cells.map((cell) => cell.id) }] };
+};
+
+/** A table with row totals, column totals and a grand total (e.g. weeks × regions). */
+const table = (values: number[][]): FigureSet => {
+  const cells: Cell[] = [];
+  const sums: Sum[] = [];
+  const columns = values[0]!.length;
+  values.forEach((row, r) => row.forEach((value, c) => cells.push({ id: `t/${r}/${c}`, count: value })));
+  values.forEach((row, r) => {
+    cells.push({ id: `t/${r}/total`, count: row.reduce((a, b) => a + b, 0) });
+    sums.push({ total: `t/${r}/total`, parts: row.map((_, c) => `t/${r}/${c}`) });
+  });
+  for (let c = 0; c < columns; c += 1) {
+    cells.push({ id: `t/total/${c}`, count: values.reduce((a, row) => a + row[c]!, 0) });
+    sums.push({ total: `t/total/${c}`, parts: values.map((_, r) => `t/${r}/${c}`) });
+  }
+  const grand = values.flat().reduce((a, b) => a + b, 0);
+  cells.push({ id: 't/total/total', count: grand });
+  sums.push({ total: 't/total/total', parts: values.map((_, r) => `t/${r}/total`) });
+  sums.push({ total: 't/total/total', parts: Array.from({ length: columns }, (_, c) => `t/total/${c}`) });
+  return { cells, sums };
+};
+
+/** One total split two ways (by advice level on one page, by region on another), both views listed. */
+const twoViews = (levels: number[], regionsButLast: number[]): FigureSet => {
+  const total = levels.reduce((a, b) => a + b, 0);
+  const regions = [...regionsButLast];
+  let rest = total;
+  for (let index = 0; index < regions.length; index += 1) {
+    regions[index] = Math.min(regions[index]!, rest);
+    rest -= regions[index]!;
+  }
+  regions.push(rest);
+  const byLevel = line('level', levels);
+  const byRegion = line('region', regions);
+  const cells = [...byLevel.cells.filter((cell) => cell.id !== 'region/total')];
+  for (const cell of byRegion.cells) if (cell.id !== 'region/total') cells.push(cell);
+  return {
+    cells,
+    sums: [byLevel.sums[0]!, { total: 'level/total', parts: byRegion.sums[0]!.parts }],
+  };
+};
+
+/** Weeks, each split by level, and the period's total over the weeks' totals. */
+const weeksAndPeriod = (weeks: number[][]): FigureSet => {
+  const cells: Cell[] = [];
+  const sums: Sum[] = [];
+  weeks.forEach((values, index) => {
+    const week = line(`week${index}`, values);
+    cells.push(...week.cells);
+    sums.push(...week.sums);
+  });
+  const period = weeks.flat().reduce((a, b) => a + b, 0);
+  cells.push({ id: 'period', count: period });
+  sums.push({ total: 'period', parts: weeks.map((_, index) => `week${index}/total`) });
+  return { cells, sums };
+};
+
+const sets: fc.Arbitrary<FigureSet> = fc.oneof(
+  fc.array(count, { minLength: 1, maxLength: 8 }).map((values) => {
+    const { cells, sums } = line('series', values);
+    return { cells, sums };
+  }),
+  fc
+    .tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 }))
+    .chain(([rows, columns]) =>
+      fc.array(fc.array(count, { minLength: columns, maxLength: columns }), { minLength: rows, maxLength: rows }),
+    )
+    .map(table),
+  fc
+    .tuple(fc.array(count, { minLength: 1, maxLength: 5 }), fc.array(count, { minLength: 0, maxLength: 5 }))
+    .map(([levels, regions]) => twoViews(levels, regions)),
+  fc.array(fc.array(count, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }).map(weeksAndPeriod),
+);
+
+describe('publishing figures', () => {
+  test('no count under 10 is ever shown, and every shown count is the true one', () => {
+    fc.assert(
+      fc.property(sets, (set) => {
+        const { shown } = publish(set);
+        const truth = new Map(set.cells.map((cell) => [cell.id, cell.count]));
+        for (const [id, value] of shown) {
+          assert.ok(value >= minimumCount, `${id} = ${value} is shown`);
+          assert.equal(value, truth.get(id));
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test('no withheld count can be worked out from the shown counts through the sums', () => {
+    fc.assert(
+      fc.property(sets, (set) => {
+        const { shown } = publish(set);
+        assert.deepEqual(recoverable(set.sums, shown, set.cells), []);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test('cells of 10 and more in a set without small cells are all shown (suppression costs nothing then)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 10, max: 500 }), { minLength: 3, maxLength: 3 }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        (values) => {
+          const set = table(values);
+          assert.equal(publish(set).shown.size, set.cells.length);
+        },
+      ),
+    );
+  });
+
+  test('a region of 9 next to the national figure: the region and one more are withheld, the national stays', () => {
+    // The national count per week on one page, the regions on another: 40 = 9 + 12 + 19.
+    const set: FigureSet = {
+      cells: [
+        { id: 'nl', count: 40 },
+        { id: 'vr01', count: 9 },
+        { id: 'vr02', count: 12 },
+        { id: 'vr03', count: 19 },
+      ],
+      sums: [{ total: 'nl', parts: ['vr01', 'vr02', 'vr03'] }],
+    };
+    const { shown, withheld } = publish(set);
+    assert.equal(withheld.get('vr01'), 'small');
+    assert.equal(withheld.get('vr02'), 'complementary', 'the smallest other part protects it');
+    assert.deepEqual([...shown.keys()].sort(), ['nl', 'vr03']);
+    assert.ok(![...shown.values()].includes(9));
+  });
+
+  test('a chain of sums that only solves jointly is caught (a+b, b+c and a+c known)', () => {
+    // Each sum has two withheld members, yet together they give a = (k1 − k2 + k3) / 2.
+    const set: FigureSet = {
+      cells: [
+        { id: 'a', count: 5 },
+        { id: 'b', count: 6 },
+        { id: 'c', count: 7 },
+        { id: 'ab', count: 11 },
+        { id: 'bc', count: 13 },
+        { id: 'ac', count: 12 },
+      ],
+      sums: [
+        { total: 'ab', parts: ['a', 'b'] },
+        { total: 'bc', parts: ['b', 'c'] },
+        { total: 'ac', parts: ['a', 'c'] },
+      ],
+    };
+    const { shown } = publish(set);
+    assert.deepEqual(recoverable(set.sums, shown, set.cells), []);
+    assert.ok(shown.size < 3, 'at least one of the three sums is withheld too');
+  });
+
+  test('a set that names an unknown figure, a figure twice or a negative count is refused', () => {
+    assert.throws(() => publish({ cells: [{ id: 'a', count: 1 }], sums: [{ total: 'a', parts: ['b'] }] }));
+    assert.throws(() =>
+      publish({
+        cells: [
+          { id: 'a', count: 1 },
+          { id: 'a', count: 2 },
+        ],
+        sums: [],
+      }),
+    );
+    assert.throws(() => publish({ cells: [{ id: 'a', count: -1 }], sums: [] }));
+    assert.throws(() => publish({ cells: [{ id: 'a', count: 1.5 }], sums: [] }));
+  });
+});

@@ -1,0 +1,360 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { after, describe, test } from 'node:test';
+import { promisify } from 'node:util';
+import { csrfTokenFrom } from './helpers/app.js';
+import {
+  type AppDatabase,
+  createAppDatabase,
+  processSecrets,
+  runCli,
+  type ServerProcess,
+  startServerProcess,
+} from './helpers/app-process.js';
+import { assertNotInDump } from './helpers/dump.js';
+import { createPostgresDatabase, type PostgresTestDatabase } from './helpers/postgres.js';
+import type { Dialect } from '../src/shared/db/database.js';
+
+/*
+ * Issue 17, point 3: backups that restore. On SQLite `npm run cli -- backup <file>` copies the database while a
+ * server process keeps acknowledging journal entries; on PostgreSQL `pg_dump -Fc` runs under the same load and
+ * `pg_restore` loads it into a new database. Each copy is then started as a fresh instance with the same keys
+ * (PEPPER and LOG_SIGNING_KEY, kept apart from the copy): the parent logs in and reads their journal — every
+ * entry acknowledged before the backup began, the attachment byte for byte, nothing sent after it ended — and
+ * `verify-journals` and `verify-audit` pass on the restored database.
+ */
+
+const run = promisify(execFile);
+const passphrase = 'groene paraplu in de gang';
+const username = 'ouder.backup';
+const WRITERS = 3;
+const REQUEST_TIMEOUT_MS = 20_000;
+
+/** A small PDF as a parent would attach a letter (kept byte for byte by the journal). */
+const letter = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n' +
+    'trailer << /Root 1 0 R >>\n%%EOF\n',
+  'latin1',
+);
+
+/** The cookies a browser would keep for the app. */
+class CookieJar {
+  private readonly values = new Map<string, string>();
+
+  take(response: Response): void {
+    for (const line of response.headers.getSetCookie()) {
+      const pair = line.split(';')[0] ?? '';
+      const separator = pair.indexOf('=');
+      if (separator > 0) this.values.set(pair.slice(0, separator), pair.slice(separator + 1));
+    }
+  }
+
+  header(): string {
+    return [...this.values].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+}
+
+interface Answer {
+  status: number;
+  location: string | null;
+  body: Buffer;
+  text: string;
+}
+
+/** One request as a browser without JavaScript sends it; redirects are not followed. */
+async function send(server: ServerProcess, jar: CookieJar, url: string, form?: URLSearchParams | FormData) {
+  const response = await fetch(`${server.baseUrl}${url}`, {
+    method: form === undefined ? 'GET' : 'POST',
+    headers: { cookie: jar.header() },
+    redirect: 'manual',
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    ...(form === undefined ? {} : { body: form }),
+  });
+  jar.take(response);
+  const body = Buffer.from(await response.arrayBuffer());
+  return { status: response.status, location: response.headers.get('location'), body, text: body.toString('utf8') };
+}
+
+async function signUp(server: ServerProcess): Promise<CookieJar> {
+  const jar = new CookieJar();
+  const page = await send(server, jar, '/registreren');
+  const fields = { gebruikersnaam: username, wachtwoord: passphrase, herhaling: passphrase };
+  const created = await send(
+    server,
+    jar,
+    '/registreren',
+    new URLSearchParams({ _csrf: csrfTokenFrom(page.text), ...fields }),
+  );
+  assert.equal(created.status, 200, created.text);
+  return jar;
+}
+
+async function logIn(server: ServerProcess): Promise<{ status: number; jar: CookieJar }> {
+  const jar = new CookieJar();
+  const page = await send(server, jar, '/inloggen');
+  const fields = { gebruikersnaam: username, wachtwoord: passphrase };
+  const done = await send(
+    server,
+    jar,
+    '/inloggen',
+    new URLSearchParams({ _csrf: csrfTokenFrom(page.text), ...fields }),
+  );
+  return { status: done.status, jar };
+}
+
+/** Posts one entry (optionally with the letter); the id when the server acknowledged it (303 to the entry). */
+async function addEntry(server: ServerProcess, jar: CookieJar, token: string, text: string, withLetter = false) {
+  const form = new FormData();
+  form.append('_csrf', token);
+  form.append('datum', '2026-12-01');
+  form.append('categorie', 'behaviour');
+  form.append('tekst', text);
+  // A file needs the parent's confirmation that it holds no sexual image of a child.
+  if (withLetter) form.append('regel', 'ja');
+  if (withLetter) form.append('bijlagen', new Blob([new Uint8Array(letter)], { type: 'application/pdf' }), 'brief.pdf');
+  const answer: Answer = await send(server, jar, '/logboek', form);
+  const id = /^\/logboek\/([0-9a-f-]{36})$/.exec(answer.location ?? '')?.[1];
+  return { status: answer.status, id, text: answer.text };
+}
+
+interface Write {
+  text: string;
+  sentAt: number;
+  answeredAt: number;
+  status: number;
+}
+
+/** WRITERS loops appending entries until stopped: the load a backup must not interrupt. */
+function keepWriting(server: ServerProcess, jar: CookieJar, token: string) {
+  const writes: Write[] = [];
+  let stopped = false;
+  let sent = 0;
+  const worker = async () => {
+    while (!stopped) {
+      const text = `backup-load-${sent++}-${randomBytes(6).toString('hex')}`;
+      const sentAt = performance.now();
+      const { status } = await addEntry(server, jar, token, text).catch(() => ({ status: 0 }));
+      writes.push({ text, sentAt, answeredAt: performance.now(), status });
+    }
+  };
+  const workers = Promise.all(Array.from({ length: WRITERS }, worker));
+  return {
+    writes,
+    acknowledged: () => writes.filter((write) => write.status === 303).length,
+    async until(condition: () => boolean): Promise<void> {
+      while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
+    },
+    async stop(): Promise<Write[]> {
+      stopped = true;
+      await workers;
+      return writes;
+    },
+  };
+}
+
+/** The PostgreSQL client programs next to the test cluster's server: Debian's newest, else the PATH. */
+function postgresProgram(name: 'pg_dump' | 'pg_restore'): string {
+  const debianRoot = '/usr/lib/postgresql';
+  const versions = existsSync(debianRoot)
+    ? readdirSync(debianRoot).sort((a, b) => b.localeCompare(a, 'en', { numeric: true }))
+    : [];
+  const dirs = [
+    ...(process.env.PG_BIN === undefined ? [] : [process.env.PG_BIN]),
+    ...versions.map((version) => path.join(debianRoot, version, 'bin')),
+    ...(process.env.PATH ?? '').split(path.delimiter).filter(Boolean),
+  ];
+  const found = dirs.map((dir) => path.join(dir, name)).find((file) => existsSync(file));
+  if (found === undefined) throw new Error(`${name} was not found (apt-get install postgresql-client)`);
+  return found;
+}
+
+/** How a backup is taken and loaded into a fresh database, per dialect, exactly as docs/operations.md says. */
+interface BackupWay {
+  take(database: AppDatabase, file: string): Promise<void>;
+  /** A fresh, empty database holding the copy: the env that points an instance at it. */
+  restore(file: string): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }>;
+}
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'nmk-backup-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+const ways: Record<Dialect, BackupWay> = {
+  sqlite: {
+    async take(database, file) {
+      // The CLI gets the database's location only: it needs none of the keys to copy it.
+      const result = await runCli(['backup', file], { DATA_DIR: database.env.DATA_DIR! });
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      assert.match(result.stdout, /^Backup written: .+ \(\d+ pages, \d+ bytes, integrity ok, mode 0600\)\.$/m);
+    },
+    restore(file) {
+      const dataDir = mkdtempSync(path.join(scratch, 'restored-'));
+      copyFileSync(file, path.join(dataDir, 'niet-mijn-kind.sqlite'));
+      return Promise.resolve({ env: { DATA_DIR: dataDir }, cleanup: () => Promise.resolve() });
+    },
+  },
+  postgres: {
+    async take(database, file) {
+      await run(postgresProgram('pg_dump'), ['--format=custom', `--file=${file}`, database.env.DATABASE_URL!]);
+    },
+    async restore(file) {
+      const fresh: PostgresTestDatabase = await createPostgresDatabase();
+      await run(postgresProgram('pg_restore'), [
+        '--no-owner',
+        '--exit-on-error',
+        '--single-transaction',
+        `--dbname=${fresh.url}`,
+        file,
+      ]);
+      const dataDir = mkdtempSync(path.join(scratch, 'restored-'));
+      return { env: { DATABASE_URL: fresh.url, DATA_DIR: dataDir }, cleanup: () => fresh.drop() };
+    },
+  },
+};
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+for (const dialect of ['sqlite', 'postgres'] as const) {
+  describe(`a backup taken while the server serves writes, restored into a fresh instance [${dialect}]`, () => {
+    const running: ServerProcess[] = [];
+    const cleanups: (() => Promise<void>)[] = [];
+    after(async () => {
+      for (const server of running) await server.stop('SIGKILL');
+      for (const cleanup of cleanups.reverse()) await cleanup();
+    });
+
+    test(
+      'the parent logs in and reads their journal; verify-journals and verify-audit pass',
+      { timeout: 180_000 },
+      async (t) => {
+        const database = await createAppDatabase(dialect);
+        cleanups.push(() => database.cleanup());
+        const secrets = processSecrets();
+        // Every request comes from one address and one account: neither the rate limit nor the upload gate may
+        // answer instead of the journal.
+        const limits = {
+          RATE_LIMIT_MAX: '100000',
+          UPLOADS_IN_FLIGHT_MAX: String(WRITERS + 1),
+          UPLOADS_PER_ACCOUNT_MAX: String(WRITERS + 1),
+        };
+        const server = await startServerProcess({ ...database.env, ...secrets, ...limits });
+        running.push(server);
+
+        const parent = await signUp(server);
+        const form = await send(server, parent, '/logboek/nieuw');
+        assert.equal(form.status, 200);
+        const token = csrfTokenFrom(form.text);
+        const first = await addEntry(server, parent, token, 'Brief van school over verzuim.', true);
+        assert.equal(
+          first.status,
+          303,
+          first.text
+            .replace(/<[^>]+>/g, ' ')
+            .replace(/\s+/g, ' ')
+            .slice(0, 3000),
+        );
+        const entryPage = await send(server, parent, `/logboek/${first.id}`);
+        const attachmentUrl = /href="(\/logboek\/bijlage\/[0-9a-f-]{36})"/.exec(entryPage.text)?.[1];
+        assert.ok(attachmentUrl !== undefined, 'the entry links its attachment');
+        const attachment = await send(server, parent, attachmentUrl);
+        assert.equal(attachment.status, 200);
+
+        const load = keepWriting(server, parent, token);
+        await load.until(() => load.acknowledged() >= 5);
+        const file = path.join(scratch, `${dialect}-${randomBytes(4).toString('hex')}.backup`);
+        const backupStarted = performance.now();
+        await ways[dialect].take(database, file);
+        const backupEnded = performance.now();
+        const acknowledgedAtEnd = load.acknowledged();
+        await load.until(() => load.acknowledged() >= acknowledgedAtEnd + 5);
+        const writes = await load.stop();
+
+        assert.deepEqual(
+          writes.filter((write) => write.status !== 303).map((write) => write.status),
+          [],
+          'every write was acknowledged, before, during and after the backup',
+        );
+        const during = writes.filter((write) => write.sentAt > backupStarted && write.answeredAt < backupEnded);
+        assert.ok(during.length > 0, 'the server acknowledged writes while the backup ran');
+        if (dialect === 'sqlite')
+          assert.equal(statSync(file).mode & 0o777, 0o600, 'the backup is readable by its owner only');
+        assertNotInDump(readFileSync(file).toString('latin1'), [
+          ['PEPPER', Buffer.from(secrets.PEPPER!, 'base64')],
+          ['LOG_SIGNING_KEY', Buffer.from(secrets.LOG_SIGNING_KEY!, 'base64')],
+        ]);
+        await server.stop('SIGTERM');
+
+        const restored = await ways[dialect].restore(file);
+        cleanups.push(() => restored.cleanup());
+        const env = { ...restored.env, ...secrets, ...limits };
+        const instance = await startServerProcess(env);
+        running.push(instance);
+        const login = await logIn(instance);
+        assert.equal(login.status, 303, 'the parent logs in on the restored instance');
+        const journal = await send(instance, login.jar, '/logboek/afdrukken');
+        assert.equal(journal.status, 200);
+        const before = writes.filter((write) => write.answeredAt < backupStarted);
+        const afterwards = writes.filter((write) => write.sentAt > backupEnded);
+        assert.ok(journal.text.includes('Brief van school over verzuim.'));
+        for (const write of before) assert.ok(journal.text.includes(write.text), `${write.text}, acknowledged before`);
+        for (const write of afterwards) assert.ok(!journal.text.includes(write.text), `${write.text}, sent after`);
+        const again = await send(instance, login.jar, attachmentUrl);
+        assert.equal(again.status, 200);
+        assert.equal(sha256(again.body), sha256(attachment.body), 'the attachment, byte for byte');
+        await instance.stop('SIGTERM');
+
+        const journals = await runCli(['verify-journals'], env);
+        assert.equal(journals.status, 0, journals.stdout + journals.stderr);
+        assert.match(journals.stdout, /: ok \(\d+ entries\)$/m);
+        const audit = await runCli(['verify-audit'], env);
+        assert.equal(audit.status, 0, audit.stdout + audit.stderr);
+        assert.match(audit.stdout, /^Audit log intact/m);
+        t.diagnostic(
+          `${writes.length} writes, ${during.length} acknowledged while the backup ran, ${before.length} before it`,
+        );
+      },
+    );
+  });
+}
+
+describe('npm run cli -- backup refuses', () => {
+  test('to overwrite a file, leaving it as it was, and without a file name', async (t) => {
+    const database = await createAppDatabase('sqlite');
+    t.after(() => database.cleanup());
+    const migrated = await runCli(['migrate'], { ...database.env, ...processSecrets() });
+    assert.equal(migrated.status, 0, migrated.stderr);
+    const file = path.join(scratch, 'taken.sqlite');
+    const made = await runCli(['backup', file], database.env);
+    assert.equal(made.status, 0, made.stderr);
+    const before = sha256(readFileSync(file));
+    const again = await runCli(['backup', file], database.env);
+    assert.equal(again.status, 1);
+    assert.match(again.stderr, /already exists; a backup never overwrites a file/);
+    assert.equal(sha256(readFileSync(file)), before);
+    assert.deepEqual(
+      readdirSync(scratch).filter((name) => name.endsWith('.partial')),
+      [],
+      'no half-made copy is left behind',
+    );
+    const bare = await runCli(['backup'], database.env);
+    assert.equal(bare.status, 2);
+    assert.match(bare.stderr, /backup needs exactly one file/);
+  });
+
+  test('on PostgreSQL, pointing to pg_dump without printing the database URL', async () => {
+    const file = path.join(scratch, 'postgres.sqlite');
+    const refused = await runCli(['backup', file], {
+      DATABASE_URL: 'postgres://nmk:hemelsblauw-wachtwoord@127.0.0.1:9/nmk',
+      DATA_DIR: scratch,
+    });
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /PostgreSQL/);
+    assert.match(refused.stderr, /pg_dump --format=custom/);
+    assert.doesNotMatch(refused.stdout + refused.stderr, /hemelsblauw/);
+    assert.equal(existsSync(file), false);
+  });
+});

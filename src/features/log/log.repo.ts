@@ -15,6 +15,16 @@ export interface GlobalRootRow {
   leaves: [string, number, string][];
 }
 
+/** A global root's RFC 3161 timestamp (ADR 0043), as kept: the token, its time and its TSA's certificate. */
+export interface RootTimestampRow {
+  seq: number;
+  /** base64 DER of the TimeStampToken. */
+  token: string;
+  timeMs: number;
+  /** hex SHA-256 of the TSA certificate. */
+  tsa: string;
+}
+
 export function createLogRepository(db: Kysely<Database>) {
   const toRoot = (row: {
     seq: number | string;
@@ -50,6 +60,28 @@ export function createLogRepository(db: Kysely<Database>) {
     async root(seq: number): Promise<GlobalRootRow | undefined> {
       const row = await db.selectFrom('global_roots').selectAll().where('seq', '=', seq).executeTakeFirst();
       return row === undefined ? undefined : toRoot(row);
+    },
+
+    /** The audit log's chain head: its row count (last sequence number) and that row's hash. */
+    async auditHead(): Promise<{ seq: number; hash: string }> {
+      const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+      return head === undefined ? { seq: 0, hash: '' } : { seq: Number(head.seq), hash: head.hash };
+    },
+
+    async timestamp(seq: number): Promise<RootTimestampRow | undefined> {
+      const row = await db.selectFrom('global_root_timestamps').selectAll().where('seq', '=', seq).executeTakeFirst();
+      return row === undefined
+        ? undefined
+        : { seq: Number(row.seq), token: row.token, timeMs: Number(row.time_ms), tsa: row.tsa };
+    },
+
+    /** Keeps a root's timestamp; a second one for the same root (another instance, a retried job) is ignored. */
+    async insertTimestamp(row: RootTimestampRow): Promise<void> {
+      await db
+        .insertInto('global_root_timestamps')
+        .values({ seq: row.seq, token: row.token, time_ms: row.timeMs, tsa: row.tsa })
+        .onConflict((conflict) => conflict.column('seq').doNothing())
+        .execute();
     },
 
     /** Stores a new root; false when another instance took this sequence number first. */

@@ -1,6 +1,7 @@
 import type { LogKey } from '../../shared/crypto/log-key.js';
 import { signMessage } from '../../shared/crypto/signing.js';
 import { fromHex, toHex, utf8 } from '../../shared/evidence/bytes.js';
+import { auditHeadLeafHash, auditLeafId } from '../../shared/evidence/audit-head.js';
 import type { GlobalRoot } from '../../shared/evidence/format.js';
 import { canonicalString } from '../../shared/evidence/jcs.js';
 import { hashLeaf, inclusionProof, rootOf } from '../../shared/evidence/merkle.js';
@@ -10,7 +11,9 @@ import type { GlobalRootRow, LogRepository } from './log.repo.js';
  * The log of logs (docs/export-format.md §4): at an interval, and on demand before an export, the latest
  * checkpoint of every journal becomes a leaf of one global tree whose root the log key signs and the app
  * publishes. Copies of published roots held elsewhere expose a server that shows different histories to
- * different people. RFC 3161 timestamps and independent witnesses would be added here, on each new root.
+ * different people. The audit log's chain head is one more leaf (id `audit`, §4.2), so a published root also
+ * fixes the audit log. RFC 3161 timestamps (timestamp.ts) and witnesses are added on each new root through
+ * onPublished.
  */
 
 /** Told of every new global root this instance published (e.g. to timestamp it or send it to witnesses). */
@@ -33,15 +36,17 @@ export function createLogService(repo: LogRepository, logKey: LogKey, clock: () 
   async function publish(): Promise<GlobalRootRow | undefined> {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const latest = await repo.latestRoot();
-      const checkpoints = (await repo.latestCheckpoints()).sort((a, b) =>
-        a.journalId < b.journalId ? -1 : a.journalId > b.journalId ? 1 : 0,
-      );
+      const checkpoints = await repo.latestCheckpoints();
       const leaves: GlobalRootRow['leaves'] = checkpoints.map((checkpoint) => [
         checkpoint.journalId,
         checkpoint.size,
         toHex(hashLeaf(utf8(checkpoint.bytes))),
       ]);
       if (leaves.length === 0) return latest;
+      // The audit log's head (§4.2): its id sorts among the journal ids (UUIDs) like any other leaf.
+      const audit = await repo.auditHead();
+      if (audit.seq > 0) leaves.push([auditLeafId, audit.seq, toHex(auditHeadLeafHash(audit.seq, audit.hash))]);
+      leaves.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       if (latest !== undefined && JSON.stringify(latest.leaves) === JSON.stringify(leaves)) return latest;
       const root: GlobalRoot = {
         v: 1,
@@ -77,6 +82,23 @@ export function createLogService(repo: LogRepository, logKey: LogKey, clock: () 
     },
 
     latest: () => repo.latestRoot(),
+
+    /** A root by its sequence number. */
+    root: (seq: number) => repo.root(seq),
+
+    /**
+     * The audit head a root holds and its inclusion proof (§4.2), from the root's stored leaves; undefined for a
+     * root made before the audit head was a leaf, or while the audit log was empty.
+     */
+    auditLeafOf(root: GlobalRootRow): { size: number; index: number; proof: string[] } | undefined {
+      const index = root.leaves.findIndex(([id]) => id === auditLeafId);
+      if (index < 0) return undefined;
+      const proof = inclusionProof(
+        root.leaves.map(([, , hash]) => fromHex(hash)!),
+        index,
+      ).map((node) => toHex(node));
+      return { size: root.leaves[index]![1], index, proof };
+    },
 
     /**
      * The inclusion of a journal's checkpoint in a signed global root: the latest one, published anew first

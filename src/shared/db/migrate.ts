@@ -36,6 +36,7 @@ import * as addCasePathwayKey from './migrations/0037-add-case-pathway-key.js';
 import * as createPageFeedbackTexts from './migrations/0038-create-page-feedback-texts.js';
 import * as addRevisionContributors from './migrations/0039-add-revision-contributors.js';
 import * as createRateLimits from './migrations/0040-create-rate-limits.js';
+import * as createGlobalRootTimestamps from './migrations/0041-create-global-root-timestamps.js';
 import * as createWitnessCosignatures from './migrations/0042-create-witness-cosignatures.js';
 import type { Database } from './schema.js';
 
@@ -81,6 +82,7 @@ const migrations: Record<string, Migration> = {
   '0038-create-page-feedback-texts': createPageFeedbackTexts,
   '0039-add-revision-contributors': addRevisionContributors,
   '0040-create-rate-limits': createRateLimits,
+  '0041-create-global-root-timestamps': createGlobalRootTimestamps,
   '0042-create-witness-cosignatures': createWitnessCosignatures,
 };
 

@@ -263,6 +263,17 @@ export interface GlobalRootsTable {
   leaves: string;
 }
 
+/** The RFC 3161 timestamp of a global root (migration 0041, ADR 0043): the TSA's token, checked before it was kept. */
+export interface GlobalRootTimestampsTable {
+  seq: number;
+  /** base64 DER of the TimeStampToken (CMS ContentInfo). */
+  token: string;
+  /** The TSA's genTime, ms since 1970. */
+  time_ms: number | string;
+  /** hex SHA-256 of the TSA certificate that signed it. */
+  tsa: string;
+}
+
 /** A witness's cosignature on a checkpoint of the log of global roots (migration 0042, ADR 0044). */
 export interface WitnessCosignaturesTable {
   /** The witness's vkey (name+id+key), as configured in LOG_WITNESSES. */
@@ -786,6 +797,7 @@ export interface Database {
   diary_notes: DiaryNotesTable;
   journal_checkpoints: JournalCheckpointsTable;
   global_roots: GlobalRootsTable;
+  global_root_timestamps: GlobalRootTimestampsTable;
   witness_cosignatures: WitnessCosignaturesTable;
   witness_sizes: WitnessSizesTable;
   professional_invitations: ProfessionalInvitationsTable;

@@ -239,7 +239,8 @@ export interface Manifest {
   authorKeyHistory?: AuthorKeyHistoryItem[];
   logKey: string;
   checkpoint: { bytes: string; signature: string; consistency?: { size: number; proof: string[] } };
-  global: { bytes: string; signature: string; index: number; proof: string[] };
+  /** `timestamp`: an RFC 3161 TimeStampToken (base64 DER) over SHA-256 of the global root's bytes (§4.1). */
+  global: { bytes: string; signature: string; index: number; proof: string[]; timestamp?: string };
   entries: ManifestEntry[];
   withheld: number[];
   redacted: number[];

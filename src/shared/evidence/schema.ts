@@ -89,6 +89,13 @@ function base64(value: JsonValue | undefined, path: string, length?: number): st
   return text;
 }
 
+/** A TimeStampToken (base64 DER), at most 64 KiB: tokens with a certificate or two are a few kilobytes. */
+function timestampToken(value: JsonValue): string {
+  const text = base64(value, 'manifest.global.timestamp');
+  if (base64Length(text) > 64 * 1024) fail('manifest.global.timestamp', 'larger than 64 KiB');
+  return text;
+}
+
 function proof(value: JsonValue | undefined, path: string): string[] {
   return array(value, path, maxProofLength).map((node, i) => hash(node, `${path}[${i}]`));
 }
@@ -160,7 +167,7 @@ export function parseManifest(value: JsonValue, limits: ManifestLimits): Manifes
   if (manifestVersion === 2 && record.export === undefined) fail('manifest', 'missing "export" (version 2)');
   if (manifestVersion === 1 && record.export !== undefined) fail('manifest', 'unknown key "export" (version 1)');
   const checkpoint = object(record.checkpoint, 'manifest.checkpoint', ['bytes', 'signature'], ['consistency']);
-  const global = object(record.global, 'manifest.global', ['bytes', 'signature', 'index', 'proof']);
+  const global = object(record.global, 'manifest.global', ['bytes', 'signature', 'index', 'proof'], ['timestamp']);
   const manifest: Manifest = {
     format: exportFormat,
     version: manifestVersion,
@@ -178,6 +185,8 @@ export function parseManifest(value: JsonValue, limits: ManifestLimits): Manifes
       signature: base64(global.signature, 'manifest.global.signature', 64),
       index: count(global.index, 'manifest.global.index'),
       proof: proof(global.proof, 'manifest.global.proof'),
+      // §4.1 An RFC 3161 token over the root; optional (a root made without a TSA has none).
+      ...(global.timestamp === undefined ? {} : { timestamp: timestampToken(global.timestamp) }),
     },
     entries: array(record.entries, 'manifest.entries', limits.maxEntries).map((entry, i) =>
       manifestEntry(entry, `manifest.entries[${i}]`, limits),

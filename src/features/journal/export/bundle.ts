@@ -34,7 +34,8 @@ import { type JournalPdfModel, type PdfEntry, renderJournalPdf, type SharedInCas
 
 export interface BundleInput {
   disclosure: Disclosure;
-  global: { root: GlobalRootRow; index: number; proof: string[] };
+  /** `timestamp`: the TSA's token (base64 DER) over the root (§4.1), when it has one. */
+  global: { root: GlobalRootRow; index: number; proof: string[]; timestamp?: string };
   logKey: LogKey;
   label: string;
   exportedAt: number;
@@ -171,6 +172,7 @@ export async function buildBundle(input: BundleInput): Promise<Uint8Array> {
       signature: input.global.root.signature,
       index: input.global.index,
       proof: input.global.proof,
+      ...(input.global.timestamp === undefined ? {} : { timestamp: input.global.timestamp }),
     },
     entries,
     withheld: disclosure.withheld,

@@ -1,6 +1,7 @@
 import type { LogKey } from '../../../shared/crypto/log-key.js';
 import type { TranslatorFor } from '../../../shared/i18n/i18n.js';
 import type { LogService } from '../../log/log.service.js';
+import type { Timestamper } from '../../log/timestamp.js';
 import type { AttachmentDisclosure, JournalActor, JournalService } from '../journal.service.js';
 import { buildBundle } from './bundle.js';
 import type { ExportProgress } from './jobs.js';
@@ -16,6 +17,8 @@ import type { ExportChoice } from './sealing.js';
 export interface MakeDependencies {
   journal: Pick<JournalService, 'disclose'>;
   log: Pick<LogService, 'inclusionOf'>;
+  /** The TSA's token for the bundle's global root (ADR 0043); absent when no TSA is configured. */
+  timestamps?: Pick<Timestamper, 'tokenFor'>;
   logKey: LogKey;
   translatorFor: TranslatorFor;
   /** Most bytes of photos and files one export may carry (EXPORT_MAX_ATTACHMENT_MB). */
@@ -71,9 +74,12 @@ export async function makeExport(
   );
   signal.throwIfAborted();
   const checkpoint = JSON.parse(disclosure.checkpoint.bytes) as { size: number };
+  const global = await dependencies.log.inclusionOf(disclosure.journalId, checkpoint.size);
+  // A root made for this export has no token yet: asked for now, once; without one the bundle is not timestamped.
+  const timestamp = await dependencies.timestamps?.tokenFor(global.root);
   const bytes = await buildBundle({
     disclosure,
-    global: await dependencies.log.inclusionOf(disclosure.journalId, checkpoint.size),
+    global: { ...global, ...(timestamp === undefined ? {} : { timestamp }) },
     logKey: dependencies.logKey,
     label: choice.label,
     exportedAt: (dependencies.clock?.() ?? new Date()).getTime(),

@@ -14,7 +14,7 @@ import { registerAccountRoutes } from './features/accounts/accounts.routes.js';
 import { sessionCookieName } from './shared/auth/session-cookie.js';
 import { inspectAttachment } from './features/journal/attachments.js';
 import { registerJournalRoutes } from './features/journal/journal.routes.js';
-import { registerLogRoutes } from './features/log/log.routes.js';
+import { registerCheckpointRoutes, registerLogRoutes } from './features/log/log.routes.js';
 import { keyId } from './shared/evidence/format.js';
 import { registerCheckRoutes } from './features/check/check.routes.js';
 import { registerCaseClosingRoutes } from './features/cases/case-closing.routes.js';
@@ -304,6 +304,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     { inFlight: config.uploadsInFlightMax, perAccount: config.uploadsPerAccountMax, idleMs: config.uploadIdleMs },
   );
   registerLogRoutes(app, services.log, { current: services.logKey, previous: config.logPreviousPublicKeys });
+  registerCheckpointRoutes(app, services.witnesses);
   // The log of logs: every journal's latest checkpoint into a new signed global root, at a fixed interval.
   let rootTimer: NodeJS.Timeout | undefined;
   app.addHook('onReady', (done) => {

@@ -66,6 +66,9 @@ import { journalActorOf } from './features/journal/journal.service.js';
 import { jobKeyPair } from './shared/crypto/job-key.js';
 import { createLogRepository } from './features/log/log.repo.js';
 import { createLogService } from './features/log/log.service.js';
+import { queueWitnessPushes, witnessPushHandler } from './features/log/witness.jobs.js';
+import { createWitnessRepository } from './features/log/witness.repo.js';
+import { createWitnessService } from './features/log/witness.service.js';
 import { createTimestamper, readTsaCertificate, timestampRootJob } from './features/log/timestamp.js';
 import { createPassphraseHasher } from './shared/crypto/passphrase.js';
 import type { UserDataHolder } from './shared/user-data.js';
@@ -274,6 +277,14 @@ export function createServices(
       jobs.poke();
     });
   }
+  // The log of global roots as a C2SP checkpoint, sent to the witnesses of LOG_WITNESSES after each new root by a
+  // job per witness; their cosignatures are kept and served with the checkpoint (ADR 0044).
+  const witnesses = createWitnessService(createWitnessRepository(database.db), logKey, {
+    origin: config.logOrigin,
+    witnesses: config.logWitnesses,
+  });
+  jobHandlers.push(witnessPushHandler(witnesses));
+  log.onPublished(queueWitnessPushes(database.db, witnesses, () => jobs.poke()));
   const jobs = createJobWorker(createJobsRepository(database.db, database.dialect), jobHandlers);
   // The pathway of de lijn (content/pathway/), checked here so that a broken file stops the start.
   const pathway = loadPathways(pathwayDir);
@@ -374,6 +385,7 @@ export function createServices(
     userData,
     logKey,
     log,
+    witnesses,
     mailer,
     professionals: createProfessionalsService(professionalsRepository, accounts, mailer, audit, {
       ...invitationSettings,

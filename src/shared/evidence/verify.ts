@@ -36,6 +36,7 @@ import {
   parseManifest,
 } from './schema.js';
 import { openZip, readZipMember, type ZipMember } from './zip.js';
+import { checkTimestampToken, rootImprint } from './timestamp.js';
 
 /*
  * The verifier of docs/export-format.md §6 and §8, shared by the CLI (`verify-export`) and the offline page
@@ -58,6 +59,7 @@ export const checkIds = [
   'checkpoint',
   'global-signature',
   'global-inclusion',
+  'global-timestamp',
   'leaf',
   'account-signature',
   'inclusion',
@@ -142,7 +144,16 @@ export interface Summary {
   redacted: number[];
   /** Set when a known checkpoint was given and the bundle proved consistent with it. */
   knownCheckpointSize?: number;
+  /**
+   * The RFC 3161 timestamp of the global root (§4.1): `absent` when the bundle has none ("not timestamped", not
+   * a failure); `valid` with the TSA's time and certificate, `trusted` when that certificate is a pinned one.
+   * A token that is present and does not verify is a failure (check `global-timestamp`).
+   */
+  timestamp?: TimestampSummary;
 }
+
+export type TimestampSummary =
+  { status: 'absent' } | { status: 'valid'; time: number; tsaFingerprint: string; tsaName: string; trusted: boolean };
 
 export interface Report {
   valid: boolean;
@@ -181,6 +192,8 @@ export interface VerifyOptions {
   authorFingerprint?: string;
   /** A checkpoint noted earlier (§6.9): the JSON file's bytes, or already parsed. */
   knownCheckpoint?: Uint8Array | JsonValue;
+  /** Trusted RFC 3161 TSA certificates (DER), e.g. from `--tsa-cert` or the server's TSA_CERT_FILE. */
+  trustedTsaCerts?: readonly Uint8Array[];
   limits?: Partial<VerifyLimits>;
 }
 
@@ -466,6 +479,8 @@ async function verifyInner(
   ) {
     failures.add('global-inclusion', 'the checkpoint is not included in the global root at global.index');
   }
+  // §4.1 The global root's RFC 3161 timestamp, when the bundle has one (checked by WebCrypto meanwhile).
+  const timestamped = checkGlobalTimestamp(manifest, globalBytes, options);
 
   // §8 The export statement: parsed, and its signature by the author key started (compared at the end).
   let statement: ExportStatement | undefined;
@@ -603,6 +618,10 @@ async function verifyInner(
     );
     if (signedOk) summary.exportSignature = 'valid';
   }
+
+  const timestamp = await timestamped;
+  if (timestamp.ok) summary.timestamp = timestamp.summary;
+  else failures.add('global-timestamp', timestamp.message);
 
   // §6.9 A checkpoint the recipient noted earlier.
   if (options.knownCheckpoint !== undefined) {
@@ -845,6 +864,25 @@ async function checkKnownCheckpoint(
     return fail("the consistency proof does not lead from the known checkpoint to the bundle's checkpoint");
   }
   return known.size;
+}
+
+/**
+ * §4.1: the global root's RFC 3161 timestamp. Absent is no failure (the server had no TSA, or the TSA was down
+ * when the bundle was made). A token must stamp SHA-256 of the root's bytes and carry a valid TSA signature; a
+ * TSA certificate that is not among the trusted ones is reported (not trusted), not failed.
+ */
+async function checkGlobalTimestamp(
+  manifest: Manifest,
+  globalBytes: Uint8Array,
+  options: VerifyOptions,
+): Promise<{ ok: true; summary: TimestampSummary } | { ok: false; message: string }> {
+  if (manifest.global.timestamp === undefined) return { ok: true, summary: { status: 'absent' } };
+  const check = await checkTimestampToken(m64(manifest.global.timestamp), rootImprint(globalBytes), {
+    trustedCerts: options.trustedTsaCerts ?? [],
+  });
+  if (!check.ok) return { ok: false, message: `the global root's timestamp: ${check.message}` };
+  const { time, tsaFingerprint, tsaName, trusted } = check.info;
+  return { ok: true, summary: { status: 'valid', time, tsaFingerprint, tsaName, trusted } };
 }
 
 /** hex(SHA-256) through WebCrypto (native, off the page's thread in a browser), else the library's own. */

@@ -46,7 +46,8 @@ export function httpRequest(
   });
 }
 
-function multipart(fields: FormFields): { body: Buffer; contentType: string } {
+/** A multipart/form-data body of these fields (files as FilePart), as a browser sends a form with files. */
+export function multipart(fields: FormFields): { body: Buffer; contentType: string } {
   const boundary = `----nmk${randomBytes(12).toString('hex')}`;
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {

@@ -1,6 +1,7 @@
 import { migrateDatabase, prepareDatabase } from './bootstrap.js';
 import { z } from 'zod';
 import { runVerifyExport } from './features/verify/verify-export.cli.js';
+import { runVerifyCheckpoint } from './features/log/witness.cli.js';
 import { createApp } from './app.js';
 import { demoCode, demoRefusal, printDemoAccounts, productionRefusal, seedDemo } from './features/demo/seed-demo.js';
 import { measuresCsv } from './features/cases/case-measures.service.js';
@@ -44,6 +45,10 @@ Commands:
   verify-export <bundle.zip> [--show] [--log-key <key or file>] [--author-fingerprint <hex>] [--known-checkpoint <file>]
                           check a journal export bundle offline (docs/export-format.md §6); needs no
                           database; exit code 0 valid, 1 not valid, 2 usage error
+  verify-checkpoint (--url <site> | --file <note>) --log <vkey> [--witness <vkey>…] [--quorum <n>]
+                          [--consistent-with <older note>]
+                          check the log of global roots' checkpoint: the log's signature and the witnesses'
+                          cosignatures (docs/transparency.md); needs no database; exit code 0 valid, 1 not, 2 usage
   seed-demo [--origin <http://…>]
                           a demo to try the case space: verified demo organisations for every professional role
                           and active demo accounts (two admins, a parent, care worker, regisseur, Veilig Thuis,
@@ -77,6 +82,9 @@ async function run(argv: readonly string[]): Promise<number> {
     return runVerifyExport(rest, { out: (line) => console.log(line), err: (line) => console.error(line) });
   }
   if (command === 'backup') return runBackup(rest);
+  if (command === 'verify-checkpoint') {
+    return runVerifyCheckpoint(rest, { out: (line) => console.log(line), err: (line) => console.error(line) });
+  }
   const commands = [
     'migrate',
     'seed-content',

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { test } from 'node:test';
 import { deflateRawSync } from 'node:zlib';
 import { fromBase64, installBase64Decoder, portableBase64Decoder } from '../evidence/bytes.js';
+import { importEd25519PublicKey, installEd25519Verifier, verifyEd25519 } from '../evidence/ed25519.js';
 import { installSha256, portableSha256, sha256 } from '../evidence/sha256.js';
 import { installZipCodecs, portableZipCodecs, type ZipMember, readZipMember } from '../evidence/zip.js';
 import { useNodeNatives } from './node-natives.js';
@@ -21,6 +22,7 @@ function use(implementation: Implementation): void {
     installSha256(portableSha256);
     installBase64Decoder(portableBase64Decoder);
     installZipCodecs(portableZipCodecs);
+    installEd25519Verifier(undefined);
   }
 }
 
@@ -95,5 +97,48 @@ test('native inflate and CRC-32 read the same members and refuse the same ones w
     assert.deepEqual(answers.native, answers.portable, name);
     if (refusal === undefined) assert.equal(answers.native.ok, true, name);
     else assert.match(answers.native.why ?? '', refusal, name);
+  }
+});
+
+test("native Ed25519 gives WebCrypto's answers: a valid signature, and a changed signature, message or key", async () => {
+  const pair = () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    return { privateKey, spki: new Uint8Array(publicKey.export({ type: 'spki', format: 'der' })) };
+  };
+  const signer = pair();
+  const other = pair();
+  const key = (await importEd25519PublicKey(signer.spki))!;
+  const otherKey = (await importEd25519PublicKey(other.spki))!;
+  const message = new Uint8Array(randomBytes(40));
+  const signature = new Uint8Array(sign(null, message, signer.privateKey));
+  const flipped = signature.slice();
+  flipped[10]! ^= 1;
+  const cases: Array<[string, CryptoKey, Uint8Array, Uint8Array, boolean]> = [
+    ['valid', key, signature, message, true],
+    [
+      'empty message signed',
+      key,
+      new Uint8Array(sign(null, new Uint8Array(0), signer.privateKey)),
+      new Uint8Array(0),
+      true,
+    ],
+    ['changed signature', key, flipped, message, false],
+    ['changed message', key, signature, message.map((byte, i) => (i === 0 ? byte ^ 1 : byte)), false],
+    ['another key', otherKey, signature, message, false],
+    ['short signature', key, signature.subarray(0, 63), message, false],
+    ['signature of zeros', key, new Uint8Array(64), message, false],
+    ['signature of 0xff', key, new Uint8Array(64).fill(0xff), message, false],
+  ];
+  for (const [name, verifyKey, sig, text, expected] of cases) {
+    const answers: boolean[] = [];
+    for (const implementation of ['portable', 'native'] as const) {
+      use(implementation);
+      try {
+        answers.push(await verifyEd25519(verifyKey, sig, text));
+      } finally {
+        use('portable');
+      }
+    }
+    assert.deepEqual(answers, [expected, expected], name);
   }
 });

@@ -17,9 +17,20 @@ export async function importEd25519PublicKey(spki: Uint8Array): Promise<CryptoKe
   }
 }
 
+/** Checks one signature; resolves to false on any error (the key came from importEd25519PublicKey). */
+export type Ed25519Verifier = (key: CryptoKey, signature: Uint8Array, message: Uint8Array) => Promise<boolean>;
+
+let installed: Ed25519Verifier | undefined;
+
+/** Installs another verifier with the same answers (Node's crypto.verify: less work per call on the main thread). */
+export function installEd25519Verifier(next: Ed25519Verifier | undefined): void {
+  installed = next;
+}
+
 /** True when `signature` is a valid Ed25519 signature by `key` over `message`; never throws. */
 export async function verifyEd25519(key: CryptoKey, signature: Uint8Array, message: Uint8Array): Promise<boolean> {
   if (signature.length !== 64) return false;
+  if (installed !== undefined) return installed(key, signature, message);
   try {
     // No copies: WebCrypto copies the bytes itself before it returns the promise.
     return await globalThis.crypto.subtle.verify(

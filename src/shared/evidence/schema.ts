@@ -26,12 +26,43 @@ import { maxProofLength } from './merkle.js';
 
 export class SchemaError extends Error {
   override name = 'SchemaError';
+
+  constructor(
+    /** Where: the path of the offending value. */
+    readonly path: string,
+    /** What is wrong with it. */
+    readonly detail: string,
+  ) {
+    super(`${path}: ${detail}`);
+  }
 }
 
 type JsonRecord = { [key: string]: JsonValue };
 
 function fail(path: string, message: string): never {
-  throw new SchemaError(`${path}: ${message}`);
+  throw new SchemaError(path, message);
+}
+
+/*
+ * The many small values of each entry are checked with paths relative to the entry (constants, nothing built
+ * per value); a failure gets the entry's own path put in front where it is caught (`within`), so ten thousand
+ * entries do not build a hundred thousand path strings that only a failure would ever show.
+ */
+function within(prefix: string, error: unknown): unknown {
+  return error instanceof SchemaError ? new SchemaError(`${prefix}${error.path}`, error.detail) : error;
+}
+
+/** Each item of a list checked by `check` with paths relative to the item, which failures get in front. */
+function items<T>(list: JsonValue[], path: string, check: (item: JsonValue) => T): T[] {
+  const out = new Array<T>(list.length);
+  for (let i = 0; i < list.length; i += 1) {
+    try {
+      out[i] = check(list[i]!);
+    } catch (error) {
+      throw within(`${path}[${i}]`, error);
+    }
+  }
+  return out;
 }
 
 function object(value: JsonValue | undefined, path: string, required: string[], optional: string[] = []): JsonRecord {
@@ -75,9 +106,11 @@ function pattern(value: JsonValue | undefined, path: string, regex: RegExp, what
 }
 
 /** A 32-byte hash in lower-case hex. */
+const hashPattern = /^[0-9a-f]{64}$/;
+
 export function hash(value: JsonValue | undefined, path: string): string {
   const text = string(value, path);
-  if (!/^[0-9a-f]{64}$/.test(text)) fail(path, 'not a 32-byte hash in lower-case hex');
+  if (!hashPattern.test(text)) fail(path, 'not a 32-byte hash in lower-case hex');
   return text;
 }
 
@@ -89,6 +122,7 @@ function base64(value: JsonValue | undefined, path: string, length?: number): st
   return text;
 }
 
+/** A list of hashes; the parsed list itself is returned (nothing is copied when every node is a hash). */
 /** A TimeStampToken (base64 DER), at most 64 KiB: tokens with a certificate or two are a few kilobytes. */
 function timestampToken(value: JsonValue): string {
   const text = base64(value, 'manifest.global.timestamp');
@@ -97,7 +131,12 @@ function timestampToken(value: JsonValue): string {
 }
 
 function proof(value: JsonValue | undefined, path: string): string[] {
-  return array(value, path, maxProofLength).map((node, i) => hash(node, `${path}[${i}]`));
+  const nodes = array(value, path, maxProofLength);
+  for (let i = 0; i < nodes.length; i += 1) {
+    const node = nodes[i];
+    if (typeof node !== 'string' || !hashPattern.test(node)) hash(node, `${path}[${i}]`);
+  }
+  return nodes as string[];
 }
 
 function version(value: JsonValue | undefined, path: string): 1 {
@@ -110,30 +149,35 @@ export interface ManifestLimits {
   maxAttachmentsPerEntry: number;
 }
 
-function manifestAttachment(value: JsonValue, path: string): ManifestAttachment {
-  const record = object(value, path, ['path', 'id', 'role', 'salt']);
-  const role = string(record.role, `${path}.role`);
-  if (role !== 'file' && role !== 'original') fail(`${path}.role`, 'expected "file" or "original"');
+const manifestAttachmentKeys = ['path', 'id', 'role', 'salt'];
+
+/** An attachment of a manifest entry; paths relative to it. */
+function manifestAttachment(value: JsonValue): ManifestAttachment {
+  const record = object(value, '', manifestAttachmentKeys);
+  const role = string(record.role, '.role');
+  if (role !== 'file' && role !== 'original') fail('.role', 'expected "file" or "original"');
   return {
-    path: string(record.path, `${path}.path`),
-    id: string(record.id, `${path}.id`),
+    path: string(record.path, '.path'),
+    id: string(record.id, '.id'),
     role,
-    salt: base64(record.salt, `${path}.salt`, 32),
+    salt: base64(record.salt, '.salt', 32),
   };
 }
 
-function manifestEntry(value: JsonValue, path: string, limits: ManifestLimits): ManifestEntry {
-  const record = object(value, path, ['index', 'leaf', 'signature', 'proof', 'salt', 'content', 'attachments']);
+const manifestEntryKeys = ['index', 'leaf', 'signature', 'proof', 'salt', 'content', 'attachments'];
+
+/** An entry of the manifest; paths relative to it. */
+function manifestEntry(value: JsonValue, limits: ManifestLimits): ManifestEntry {
+  const record = object(value, '', manifestEntryKeys);
+  const attachments = array(record.attachments, '.attachments', limits.maxAttachmentsPerEntry);
   return {
-    index: count(record.index, `${path}.index`),
-    leaf: base64(record.leaf, `${path}.leaf`),
-    signature: base64(record.signature, `${path}.signature`, 64),
-    proof: proof(record.proof, `${path}.proof`),
-    salt: base64(record.salt, `${path}.salt`, 32),
-    content: base64(record.content, `${path}.content`),
-    attachments: array(record.attachments, `${path}.attachments`, limits.maxAttachmentsPerEntry).map((item, i) =>
-      manifestAttachment(item, `${path}.attachments[${i}]`),
-    ),
+    index: count(record.index, '.index'),
+    leaf: base64(record.leaf, '.leaf'),
+    signature: base64(record.signature, '.signature', 64),
+    proof: proof(record.proof, '.proof'),
+    salt: base64(record.salt, '.salt', 32),
+    content: base64(record.content, '.content'),
+    attachments: attachments.length === 0 ? [] : items(attachments, '.attachments', manifestAttachment),
   };
 }
 
@@ -188,8 +232,8 @@ export function parseManifest(value: JsonValue, limits: ManifestLimits): Manifes
       // §4.1 An RFC 3161 token over the root; optional (a root made without a TSA has none).
       ...(global.timestamp === undefined ? {} : { timestamp: timestampToken(global.timestamp) }),
     },
-    entries: array(record.entries, 'manifest.entries', limits.maxEntries).map((entry, i) =>
-      manifestEntry(entry, `manifest.entries[${i}]`, limits),
+    entries: items(array(record.entries, 'manifest.entries', limits.maxEntries), 'manifest.entries', (entry) =>
+      manifestEntry(entry, limits),
     ),
     withheld: array(record.withheld, 'manifest.withheld', limits.maxEntries).map((index, i) =>
       count(index, `manifest.withheld[${i}]`),
@@ -311,25 +355,34 @@ export function parseGlobalRoot(value: JsonValue, path = 'global root'): GlobalR
   };
 }
 
-function link(value: JsonValue, path: string): Link {
-  const record = object(value, path, ['rel', 'index', 'leaf']);
-  const rel = string(record.rel, `${path}.rel`);
-  if (rel !== 'corrects' && rel !== 'redacts') fail(`${path}.rel`, 'expected "corrects" or "redacts"');
-  return { rel, index: count(record.index, `${path}.index`), leaf: hash(record.leaf, `${path}.leaf`) };
+const linkKeys = ['rel', 'index', 'leaf'];
+
+/** A leaf's link; paths relative to it. */
+function link(value: JsonValue): Link {
+  const record = object(value, '', linkKeys);
+  const rel = string(record.rel, '.rel');
+  if (rel !== 'corrects' && rel !== 'redacts') fail('.rel', 'expected "corrects" or "redacts"');
+  return { rel, index: count(record.index, '.index'), leaf: hash(record.leaf, '.leaf') };
 }
+
+const leafKeys = ['v', 'journal', 'index', 'received', 'key', 'commitment', 'links'];
 
 /** Leaf data (§2). */
 export function parseLeaf(value: JsonValue, path = 'leaf'): LeafData {
-  const record = object(value, path, ['v', 'journal', 'index', 'received', 'key', 'commitment', 'links']);
-  return {
-    v: version(record.v, `${path}.v`),
-    journal: string(record.journal, `${path}.journal`),
-    index: count(record.index, `${path}.index`),
-    received: count(record.received, `${path}.received`),
-    key: hash(record.key, `${path}.key`),
-    commitment: hash(record.commitment, `${path}.commitment`),
-    links: array(record.links, `${path}.links`, 1).map((item, i) => link(item, `${path}.links[${i}]`)),
-  };
+  try {
+    const record = object(value, '', leafKeys);
+    return {
+      v: version(record.v, '.v'),
+      journal: string(record.journal, '.journal'),
+      index: count(record.index, '.index'),
+      received: count(record.received, '.received'),
+      key: hash(record.key, '.key'),
+      commitment: hash(record.commitment, '.commitment'),
+      links: items(array(record.links, '.links', 1), '.links', link),
+    };
+  } catch (error) {
+    throw within(path, error);
+  }
 }
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
@@ -337,102 +390,141 @@ const timePattern = /^\d{2}:\d{2}$/;
 const dateTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const maxListItems = 1000;
 
+/** A list of strings; the parsed list itself is returned. */
 function strings(value: JsonValue | undefined, path: string): string[] {
-  return array(value, path, maxListItems).map((item, i) => string(item, `${path}[${i}]`));
+  const list = array(value, path, maxListItems);
+  for (let i = 0; i < list.length; i += 1) if (typeof list[i] !== 'string') string(list[i], `${path}[${i}]`);
+  return list as string[];
 }
 
-function observation(value: JsonValue | undefined, path: string): Observation {
-  const record = object(
-    value,
-    path,
-    ['date', 'approximate', 'category', 'text', 'people', 'online', 'phones', 'plates', 'places', 'agencies'],
-    ['time', 'question', 'words', 'missingFrom', 'missingUntil'],
-  );
-  const flagged = (items: JsonValue | undefined, at: string) =>
-    array(items, at, maxListItems).map((item, i) => {
-      const entry = object(item, `${at}[${i}]`, ['value', 'recognised']);
-      return {
-        value: string(entry.value, `${at}[${i}].value`),
-        recognised: boolean(entry.recognised, `${at}[${i}].recognised`),
-      };
-    });
+const flaggedKeys = ['value', 'recognised'];
+const personKeys = ['name', 'description'];
+const agencyKeys = ['who', 'reference'];
+
+function flaggedValue(item: JsonValue): { value: string; recognised: boolean } {
+  const entry = object(item, '', flaggedKeys);
+  return { value: string(entry.value, '.value'), recognised: boolean(entry.recognised, '.recognised') };
+}
+
+function flagged(value: JsonValue | undefined, path: string): { value: string; recognised: boolean }[] {
+  return items(array(value, path, maxListItems), path, flaggedValue);
+}
+
+function person(item: JsonValue): { name: string; description: string } {
+  const record = object(item, '', personKeys);
+  return { name: string(record.name, '.name'), description: string(record.description, '.description') };
+}
+
+function agency(item: JsonValue): { who: string; reference: string } {
+  const record = object(item, '', agencyKeys);
+  return { who: string(record.who, '.who'), reference: string(record.reference, '.reference') };
+}
+
+const observationKeys = [
+  'date',
+  'approximate',
+  'category',
+  'text',
+  'people',
+  'online',
+  'phones',
+  'plates',
+  'places',
+  'agencies',
+];
+const observationOptionalKeys = ['time', 'question', 'words', 'missingFrom', 'missingUntil'];
+
+/** An observation; paths relative to it. */
+function observation(value: JsonValue | undefined): Observation {
+  const record = object(value, '', observationKeys, observationOptionalKeys);
   const result: Observation = {
-    date: pattern(record.date, `${path}.date`, datePattern, 'a date YYYY-MM-DD'),
-    approximate: boolean(record.approximate, `${path}.approximate`),
-    category: string(record.category, `${path}.category`),
-    text: string(record.text, `${path}.text`),
-    people: array(record.people, `${path}.people`, maxListItems).map((item, i) => {
-      const person = object(item, `${path}.people[${i}]`, ['name', 'description']);
-      return {
-        name: string(person.name, `${path}.people[${i}].name`),
-        description: string(person.description, `${path}.people[${i}].description`),
-      };
-    }),
-    online: strings(record.online, `${path}.online`),
-    phones: flagged(record.phones, `${path}.phones`),
-    plates: flagged(record.plates, `${path}.plates`),
-    places: strings(record.places, `${path}.places`),
-    agencies: array(record.agencies, `${path}.agencies`, maxListItems).map((item, i) => {
-      const agency = object(item, `${path}.agencies[${i}]`, ['who', 'reference']);
-      return {
-        who: string(agency.who, `${path}.agencies[${i}].who`),
-        reference: string(agency.reference, `${path}.agencies[${i}].reference`),
-      };
-    }),
+    date: pattern(record.date, '.date', datePattern, 'a date YYYY-MM-DD'),
+    approximate: boolean(record.approximate, '.approximate'),
+    category: string(record.category, '.category'),
+    text: string(record.text, '.text'),
+    people: items(array(record.people, '.people', maxListItems), '.people', person),
+    online: strings(record.online, '.online'),
+    phones: flagged(record.phones, '.phones'),
+    plates: flagged(record.plates, '.plates'),
+    places: strings(record.places, '.places'),
+    agencies: items(array(record.agencies, '.agencies', maxListItems), '.agencies', agency),
   };
-  if (record.time !== undefined) result.time = pattern(record.time, `${path}.time`, timePattern, 'a time HH:MM');
-  if (record.question !== undefined) result.question = string(record.question, `${path}.question`);
-  if (record.words !== undefined) result.words = string(record.words, `${path}.words`);
+  if (record.time !== undefined) result.time = pattern(record.time, '.time', timePattern, 'a time HH:MM');
+  if (record.question !== undefined) result.question = string(record.question, '.question');
+  if (record.words !== undefined) result.words = string(record.words, '.words');
   if (record.missingFrom !== undefined) {
-    result.missingFrom = pattern(record.missingFrom, `${path}.missingFrom`, dateTimePattern, 'YYYY-MM-DDTHH:MM');
+    result.missingFrom = pattern(record.missingFrom, '.missingFrom', dateTimePattern, 'YYYY-MM-DDTHH:MM');
   }
   if (record.missingUntil !== undefined) {
-    result.missingUntil = pattern(record.missingUntil, `${path}.missingUntil`, dateTimePattern, 'YYYY-MM-DDTHH:MM');
+    result.missingUntil = pattern(record.missingUntil, '.missingUntil', dateTimePattern, 'YYYY-MM-DDTHH:MM');
   }
   return result;
 }
 
-function contentAttachment(value: JsonValue, path: string): ContentAttachment {
-  const record = object(value, path, ['id', 'mediaType', 'size', 'sha256'], ['width', 'height', 'originalSha256']);
+const contentAttachmentKeys = ['id', 'mediaType', 'size', 'sha256'];
+const contentAttachmentOptionalKeys = ['width', 'height', 'originalSha256'];
+
+/** An attachment in a content; paths relative to it. */
+function contentAttachment(value: JsonValue): ContentAttachment {
+  const record = object(value, '', contentAttachmentKeys, contentAttachmentOptionalKeys);
   const result: ContentAttachment = {
-    id: string(record.id, `${path}.id`),
-    mediaType: string(record.mediaType, `${path}.mediaType`),
-    size: count(record.size, `${path}.size`),
-    sha256: hash(record.sha256, `${path}.sha256`),
+    id: string(record.id, '.id'),
+    mediaType: string(record.mediaType, '.mediaType'),
+    size: count(record.size, '.size'),
+    sha256: hash(record.sha256, '.sha256'),
   };
-  if (record.width !== undefined) result.width = count(record.width, `${path}.width`);
-  if (record.height !== undefined) result.height = count(record.height, `${path}.height`);
-  if (record.originalSha256 !== undefined)
-    result.originalSha256 = hash(record.originalSha256, `${path}.originalSha256`);
+  if (record.width !== undefined) result.width = count(record.width, '.width');
+  if (record.height !== undefined) result.height = count(record.height, '.height');
+  if (record.originalSha256 !== undefined) result.originalSha256 = hash(record.originalSha256, '.originalSha256');
   return result;
 }
+
+const contentKeys = ['v', 'kind'];
+const contentOptionalKeys = ['target', 'observation', 'attachments'];
+const targetKeys = ['index', 'id'];
 
 /** An entry's content (§2): an observation for entries and corrections, a target for corrections and redactions. */
 export function parseContent(value: JsonValue, maxAttachments: number, path = 'content'): Content {
-  const record = object(value, path, ['v', 'kind'], ['target', 'observation', 'attachments']);
-  const kind = string(record.kind, `${path}.kind`);
-  if (kind !== 'entry' && kind !== 'correction' && kind !== 'redaction') {
-    fail(`${path}.kind`, 'expected "entry", "correction" or "redaction"');
+  try {
+    return content(value, maxAttachments);
+  } catch (error) {
+    throw within(path, error);
   }
-  const content: Content = { v: version(record.v, `${path}.v`), kind };
-  if (kind === 'entry' && record.target !== undefined) fail(`${path}.target`, 'an entry has no target');
+}
+
+/** parseContent with paths relative to the content. */
+function content(value: JsonValue, maxAttachments: number): Content {
+  const record = object(value, '', contentKeys, contentOptionalKeys);
+  const kind = string(record.kind, '.kind');
+  if (kind !== 'entry' && kind !== 'correction' && kind !== 'redaction') {
+    fail('.kind', 'expected "entry", "correction" or "redaction"');
+  }
+  const result: Content = { v: version(record.v, '.v'), kind };
+  if (kind === 'entry' && record.target !== undefined) fail('.target', 'an entry has no target');
   if (kind !== 'entry') {
-    const target = object(record.target, `${path}.target`, ['index', 'id']);
-    content.target = { index: count(target.index, `${path}.target.index`), id: string(target.id, `${path}.target.id`) };
+    const target = object(record.target, '.target', targetKeys);
+    result.target = { index: count(target.index, '.target.index'), id: string(target.id, '.target.id') };
   }
   if (kind === 'redaction') {
-    if (record.observation !== undefined) fail(`${path}.observation`, 'a redaction has no observation');
+    if (record.observation !== undefined) fail('.observation', 'a redaction has no observation');
   } else {
-    content.observation = observation(record.observation, `${path}.observation`);
+    try {
+      result.observation = observation(record.observation);
+    } catch (error) {
+      throw within('.observation', error);
+    }
   }
   if (record.attachments !== undefined) {
-    content.attachments = array(record.attachments, `${path}.attachments`, maxAttachments).map((item, i) =>
-      contentAttachment(item, `${path}.attachments[${i}]`),
+    const attachments = items(
+      array(record.attachments, '.attachments', maxAttachments),
+      '.attachments',
+      contentAttachment,
     );
-    const ids = new Set(content.attachments.map((attachment) => attachment.id));
-    if (ids.size !== content.attachments.length) fail(`${path}.attachments`, 'an attachment id appears twice');
+    result.attachments = attachments;
+    const ids = new Set(attachments.map((attachment) => attachment.id));
+    if (ids.size !== attachments.length) fail('.attachments', 'an attachment id appears twice');
   }
-  return content;
+  return result;
 }
 
 /** A known checkpoint file (§6.9): signed bytes, or the size and root as written down. */

@@ -15,6 +15,7 @@ import { sessionCookieName } from './shared/auth/session-cookie.js';
 import { inspectAttachment } from './features/journal/attachments.js';
 import { registerJournalRoutes } from './features/journal/journal.routes.js';
 import { registerCheckpointRoutes, registerLogRoutes } from './features/log/log.routes.js';
+import { readTsaCertificate } from './features/log/timestamp.js';
 import { keyId } from './shared/evidence/format.js';
 import { registerCheckRoutes } from './features/check/check.routes.js';
 import { registerCaseClosingRoutes } from './features/cases/case-closing.routes.js';
@@ -327,6 +328,8 @@ export async function createApp(services: Services, options: AppOptions = {}): P
       ...config.logPreviousPublicKeys.map((key) => ({ id: keyId(key), spkiB64: key.toString('base64') })),
       ...(options.logPublicKeys ?? []),
     ],
+    // The configured TSA's certificate: the global roots' RFC 3161 timestamps (ADR 0043).
+    tsaCerts: config.tsa === undefined ? [] : [readTsaCertificate(config.tsa.certFile)],
   });
 
   return app;

@@ -3,7 +3,8 @@
 // The DOM is built with createElement and textContent only: Trusted Types are enforced by the CSP.
 
 import { formatFingerprint } from '../../shared/evidence/format.js';
-import { type Report, verifyBundle, type VerifiedEntry } from '../../shared/evidence/verify.js';
+import { fromBase64 } from '../../shared/evidence/bytes.js';
+import { type Report, type TimestampSummary, verifyBundle, type VerifiedEntry } from '../../shared/evidence/verify.js';
 
 type Messages = Record<string, string>;
 
@@ -107,6 +108,19 @@ function start(): void {
     return m(summary.exportSignature === 'valid' ? 'verify.result.valid' : 'verify.result.validUnsigned', values);
   }
 
+  /** The global root's RFC 3161 timestamp (§4.1): none, by the trusted TSA, or by one this page does not know. */
+  function timestampText(timestamp: TimestampSummary): HTMLElement {
+    if (timestamp.status === 'absent') {
+      return element('span', m('verify.summary.timestampAbsent'), { 'data-verify-timestamp': 'absent' });
+    }
+    const values = { tsa: timestamp.tsaName, time: time(timestamp.time), fingerprint: timestamp.tsaFingerprint };
+    return element(
+      'span',
+      m(timestamp.trusted ? 'verify.summary.timestampTrusted' : 'verify.summary.timestampUnknown', values),
+      { 'data-verify-timestamp': timestamp.trusted ? 'trusted' : 'unknown' },
+    );
+  }
+
   function render(report: Report, fingerprintGiven: boolean): void {
     const heading = element('h2', reliance(report), {
       class: report.valid ? 'app-verify__valid' : 'app-verify__invalid',
@@ -191,6 +205,7 @@ function start(): void {
         );
       }
       row(dl, m('verify.summary.logKey'), element('code', formatFingerprint(summary.logKeyId)));
+      if (summary.timestamp !== undefined) row(dl, m('verify.summary.timestamp'), timestampText(summary.timestamp));
       result.append(dl);
     }
     if (report.valid) {
@@ -216,6 +231,9 @@ function start(): void {
       .then((buffer) =>
         verifyBundle(new Uint8Array(buffer), {
           pinnedLogKeys: JSON.parse(form.dataset.logKeys ?? '{}') as Record<string, string>,
+          trustedTsaCerts: (JSON.parse(form.dataset.tsaCerts ?? '[]') as string[]).map(
+            (der) => fromBase64(der) ?? new Uint8Array(0),
+          ),
           ...(typed === '' ? {} : { authorFingerprint: typed }),
         }),
       )

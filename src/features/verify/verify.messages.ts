@@ -98,6 +98,15 @@ const nl = {
   'verify.check.export-time': 'Tijd van de export veranderd',
   'verify.check.export-pdf': 'PDF vervangen of veranderd',
   'verify.check.export-attachment': 'Bijlage vervangen, veranderd, toegevoegd of weg',
+  // RFC 3161 timestamp of the global root (docs/export-format.md §4.1)
+  'verify.check.global-timestamp': 'Tijdstempel van de centrale lijst',
+  'verify.summary.timestamp': 'Tijdstempel (RFC 3161)',
+  'verify.summary.timestampAbsent':
+    'Geen. Deze export heeft geen tijdstempel van een onafhankelijke tijdstempeldienst. Dat is geen fout.',
+  'verify.summary.timestampTrusted':
+    'De tijdstempeldienst {tsa} verklaart dat de centrale lijst met dit controlepunt bestond op {time}.',
+  'verify.summary.timestampUnknown':
+    'Een tijdstempeldienst die deze controle niet kent ({tsa}, vingerafdruk {fingerprint}) verklaart dat de centrale lijst bestond op {time}. Ga daar alleen op af als je die dienst vertrouwt.',
 } as const;
 
 const en: Translation<typeof nl> = {
@@ -197,6 +206,15 @@ const en: Translation<typeof nl> = {
   'verify.check.export-time': 'Time of the export changed',
   'verify.check.export-pdf': 'PDF replaced or changed',
   'verify.check.export-attachment': 'Attachment replaced, changed, added or missing',
+  // RFC 3161 timestamp of the global root (docs/export-format.md §4.1)
+  'verify.check.global-timestamp': 'Timestamp of the global list',
+  'verify.summary.timestamp': 'Timestamp (RFC 3161)',
+  'verify.summary.timestampAbsent':
+    'None. This export has no timestamp from an independent time-stamp authority. That is not an error.',
+  'verify.summary.timestampTrusted':
+    'The time-stamp authority {tsa} states that the global list holding this checkpoint existed on {time}.',
+  'verify.summary.timestampUnknown':
+    'A time-stamp authority this check does not know ({tsa}, fingerprint {fingerprint}) states that the global list existed on {time}. Rely on it only if you trust that authority.',
 };
 
 export const verifyMessages = { nl, en };

@@ -10,6 +10,8 @@ import { clientMessageKeys, VerifyPage } from './verify.view.js';
 export interface VerifyRouteOptions {
   /** The app's own configured log key(s), trusted besides the pinned list. */
   logPublicKeys: readonly LogPublicKey[];
+  /** The configured TSA's certificate (DER), trusted for the global roots' timestamps (ADR 0043). */
+  tsaCerts?: readonly Uint8Array[];
 }
 
 // The one page that runs the verifier: it may never send anything anywhere, so no connections at all.
@@ -18,6 +20,7 @@ const verifyCsp = baseSecurityHeaders['content-security-policy']!.replace("conne
 /** /verifieer (the offline verifier page) and its bundled script. */
 export function registerVerifyRoutes(app: FastifyInstance, pages: Pages, options: VerifyRouteOptions): void {
   const logKeys = trustedLogKeys(options.logPublicKeys);
+  const tsaCerts = (options.tsaCerts ?? []).map((der) => Buffer.from(der).toString('base64'));
 
   app.get('/verifieer', async (request, reply) => {
     const script = await verifierClientScript();
@@ -32,6 +35,7 @@ export function registerVerifyRoutes(app: FastifyInstance, pages: Pages, options
         scriptUrl={`/verifieer/verifier.${script.hash}.js`}
         messages={messages}
         logKeys={logKeys}
+        tsaCerts={tsaCerts}
       />,
       200,
     );

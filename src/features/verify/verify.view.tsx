@@ -91,6 +91,11 @@ export const clientMessageKeys = [
   'verify.check.export-pdf',
   'verify.check.export-attachment',
   'verify.check.internal',
+  'verify.check.global-timestamp',
+  'verify.summary.timestamp',
+  'verify.summary.timestampAbsent',
+  'verify.summary.timestampTrusted',
+  'verify.summary.timestampUnknown',
 ] as const satisfies readonly MessageKey[];
 
 export interface VerifyPageProps {
@@ -100,13 +105,15 @@ export interface VerifyPageProps {
   messages: Record<string, string>;
   /** Trusted log keys: id → SPKI (base64). */
   logKeys: Record<string, string>;
+  /** Trusted RFC 3161 TSA certificates (DER, base64): the server's TSA_CERT_FILE. */
+  tsaCerts?: readonly string[];
 }
 
 /**
  * /verifieer: checks an export bundle in the browser, offline. The file is read with file.arrayBuffer() and
  * never sent anywhere (the page's CSP has connect-src 'none'). Without JavaScript it explains the CLI.
  */
-export function VerifyPage({ ctx, scriptUrl, messages, logKeys }: VerifyPageProps) {
+export function VerifyPage({ ctx, scriptUrl, messages, logKeys, tsaCerts = [] }: VerifyPageProps) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('verify.title')} scripts={[scriptUrl]}>
@@ -124,6 +131,7 @@ export function VerifyPage({ ctx, scriptUrl, messages, logKeys }: VerifyPageProp
         data-module="app-verify"
         data-messages={JSON.stringify(messages)}
         data-log-keys={JSON.stringify(logKeys)}
+        data-tsa-certs={JSON.stringify(tsaCerts)}
         data-locale={ctx.locale}
         hidden
       >

@@ -37,6 +37,8 @@ export interface TestWitness {
   answers: number[];
   /** While true it answers every request with 503 (a witness that is down). */
   down: boolean;
+  /** Follows one more log (its vkey, type 0x01; origin = key name unless given). */
+  follow(vkey: string, origin?: string): void;
   close(): Promise<void>;
 }
 
@@ -53,7 +55,7 @@ async function readBody(request: IncomingMessage): Promise<string | undefined> {
 
 export async function startTestWitness(options: {
   name?: string;
-  logs: { origin?: string; vkey: string }[];
+  logs?: { origin?: string; vkey: string }[];
   clock?: () => Date;
 }): Promise<TestWitness> {
   const name = options.name ?? 'witness.test/w1';
@@ -62,7 +64,7 @@ export async function startTestWitness(options: {
   const raw = pair.publicKey.export({ type: 'spki', format: 'der' }).subarray(12);
   const vkey = formatVkey(name, cosignatureType, raw);
   const logs = new Map<string, Verifier>();
-  for (const log of options.logs) {
+  for (const log of options.logs ?? []) {
     const verifier = parseVkey(log.vkey);
     if (verifier === undefined) throw new Error('not a vkey');
     logs.set(log.origin ?? verifier.name, verifier);
@@ -127,6 +129,11 @@ export async function startTestWitness(options: {
     state,
     answers,
     down: false,
+    follow: (logVkey, origin) => {
+      const verifier = parseVkey(logVkey);
+      if (verifier === undefined) throw new Error('not a vkey');
+      logs.set(origin ?? verifier.name, verifier);
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 

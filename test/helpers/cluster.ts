@@ -190,6 +190,9 @@ ${servers}
       proxy_next_upstream_tries 0;
       proxy_connect_timeout 2s;
       proxy_read_timeout 120s;
+      # As deploy/nginx.conf: bodies stream to the app, nothing personal in nginx's temp files.
+      proxy_request_buffering off;
+      proxy_max_temp_file_size 0;
     }
   }
 }
@@ -223,7 +226,8 @@ export async function startCluster(options: { instances: number; env?: Record<st
   };
   const instanceEnv: Record<string, string>[] = ports.map(() => ({}));
   const start = async (i: number): Promise<ClusterInstance> => {
-    const server = await startServerProcess({ ...env, ...instanceEnv[i], PORT: String(ports[i]) });
+    // A loaded test machine (two test files at once, each with its instances) can take long over the first start.
+    const server = await startServerProcess({ ...env, ...instanceEnv[i], PORT: String(ports[i]) }, 120_000);
     return Object.assign(server, { url: server.baseUrl });
   };
 

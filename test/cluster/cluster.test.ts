@@ -1,11 +1,17 @@
 import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http2 from 'node:http2';
+import { createServer } from 'node:net';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { generate } from 'otplib';
 import sharp from 'sharp';
 import { verifyBundle } from '../../src/shared/evidence/verify.js';
 import { newLogKey, runCli } from '../helpers/app-process.js';
-import { HttpBrowser, type HttpResponse, httpRequest } from '../helpers/cluster-client.js';
-import { type Cluster, startCluster } from '../helpers/cluster.js';
+import { HttpBrowser, type HttpResponse, httpRequest, multipart } from '../helpers/cluster-client.js';
+import { type Cluster, nginxAvailable, startCluster } from '../helpers/cluster.js';
+import { projectRoot } from '../../src/shared/paths.js';
 
 /*
  * Two instances behind nginx on one PostgreSQL, round-robin with no sticky sessions: every consecutive request
@@ -26,6 +32,44 @@ function calmAnswers(html: string): Record<string, string> {
     else if (/type="radio"/.test(input) && (answers[name] === undefined || value === 'nee')) answers[name] = value;
   }
   return answers;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+    });
+  });
+}
+
+/** One HTTP/2 request over TLS; the answer with the protocol the connection agreed on. */
+async function h2Request(
+  origin: string,
+  ca: string,
+  request: { method?: string; path: string; headers?: Record<string, string>; body?: Buffer },
+): Promise<{ status: number; headers: http2.IncomingHttpHeaders; text: string; alpn: string | false | undefined }> {
+  const session = http2.connect(origin, { ca, servername: 'localhost' });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      session.once('connect', () => resolve());
+      session.once('error', reject);
+    });
+    const stream = session.request({ ':method': request.method ?? 'GET', ':path': request.path, ...request.headers });
+    stream.end(request.body);
+    const headers = await new Promise<http2.IncomingHttpHeaders>((resolve, reject) => {
+      stream.once('response', resolve);
+      stream.once('error', reject);
+    });
+    let text = '';
+    stream.setEncoding('utf8');
+    for await (const chunk of stream) text += String(chunk);
+    return { status: Number(headers[':status']), headers, text, alpn: session.alpnProtocol };
+  } finally {
+    session.close();
+  }
 }
 
 describe('two instances behind nginx', () => {
@@ -52,6 +96,150 @@ describe('two instances behind nginx', () => {
     assert.deepEqual(new Set(instances), new Set([0, 1]));
     for (const instance of cluster.instances) {
       assert.equal((await httpRequest(`${instance.url}/readyz`)).status, 200);
+    }
+  });
+
+  test('deploy/nginx.conf as shipped: TLS, HTTP/2, HTTP sent to HTTPS, the app sees HTTPS, an upload streams through', async () => {
+    const nginx = nginxAvailable()!;
+    const dir = mkdtempSync(path.join('/tmp', 'nmk-deploy-nginx-'));
+    const cert = path.join(dir, 'cert.pem');
+    const key = path.join(dir, 'key.pem');
+    const made = spawnSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=DNS:localhost,IP:127.0.0.1',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+      ],
+      { encoding: 'utf8' },
+    );
+    assert.equal(made.status, 0, made.stderr);
+    const [httpPort, httpsPort] = [await freePort(), await freePort()];
+    const [first, second] = cluster.instances.map((instance) => new URL(instance.url).port);
+    // The shipped file, with only addresses, ports and paths changed for a test.
+    const shipped = readFileSync(path.join(projectRoot, 'deploy', 'nginx.conf'), 'utf8');
+    const adapted = shipped
+      .replace('127.0.0.1:3001', `127.0.0.1:${first}`)
+      .replace('127.0.0.1:3002', `127.0.0.1:${second}`)
+      .replace(/^\s*listen \[::\].*$/gm, '')
+      .replace('listen 80;', `listen 127.0.0.1:${httpPort};`)
+      .replace('listen 443 ssl http2;', `listen 127.0.0.1:${httpsPort} ssl http2;`)
+      .replace(/ssl_certificate \S+;/, `ssl_certificate ${cert};`)
+      .replace(/ssl_certificate_key \S+;/, `ssl_certificate_key ${key};`)
+      .replace('/var/log/nginx/niet-mijn-kind.log', path.join(dir, 'access.log'))
+      .replace('/var/www/acme', dir);
+    writeFileSync(path.join(dir, 'site.conf'), adapted);
+    writeFileSync(
+      path.join(dir, 'nginx.conf'),
+      [
+        'daemon off;',
+        `pid ${dir}/nginx.pid;`,
+        `error_log ${dir}/error.log warn;`,
+        process.getuid?.() === 0 ? 'user root root;' : '',
+        'events { worker_connections 256; }',
+        'http {',
+        ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((name) => `  ${name}_temp_path ${dir}/${name};`),
+        `  include ${dir}/site.conf;`,
+        '}',
+      ].join('\n'),
+    );
+    const args = ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log')];
+    const checked = spawnSync(nginx, ['-t', ...args], { encoding: 'utf8' });
+    assert.equal(checked.status, 0, checked.stderr);
+    const master = spawn(nginx, args, { stdio: 'ignore' });
+    try {
+      const origin = `https://127.0.0.1:${httpsPort}`;
+      const ca = readFileSync(cert, 'utf8');
+      for (let tries = 0; ; tries++) {
+        try {
+          await h2Request(origin, ca, { path: '/healthz' });
+          break;
+        } catch (error) {
+          if (tries > 200) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }
+      const home = await h2Request(origin, ca, { path: '/' });
+      assert.equal(home.alpn, 'h2');
+      assert.equal(home.status, 200);
+      assert.match(String(home.headers['strict-transport-security']), /max-age=\d+/, 'the app saw HTTPS');
+
+      const redirect = await httpRequest(`http://127.0.0.1:${httpPort}/informatie?x=1`, {
+        headers: { host: 'logboek.example.org' },
+      });
+      assert.equal(redirect.status, 301);
+      assert.equal(redirect.headers.location, 'https://logboek.example.org/informatie?x=1');
+
+      // A parent signs up and writes an entry with a photo over HTTP/2 (the body streams to the app).
+      const form = await h2Request(origin, ca, { path: '/registreren' });
+      const cookieOf = (headers: http2.IncomingHttpHeaders) =>
+        [headers['set-cookie'] ?? []]
+          .flat()
+          .map((line) => line.split(';')[0])
+          .join('; ');
+      let cookie = cookieOf(form.headers);
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)?.[1] ?? '';
+      const signedUp = await h2Request(origin, ca, {
+        method: 'POST',
+        path: '/registreren',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+        body: Buffer.from(
+          new URLSearchParams({
+            _csrf: csrf,
+            gebruikersnaam: 'h2-ouder',
+            wachtwoord: passphrase,
+            herhaling: passphrase,
+          }).toString(),
+        ),
+      });
+      assert.equal(signedUp.status, 200, signedUp.text.slice(0, 300));
+      cookie = [cookie, cookieOf(signedUp.headers)].filter(Boolean).join('; ');
+      const entryForm = await h2Request(origin, ca, { path: '/logboek/nieuw', headers: { cookie } });
+      assert.equal(entryForm.status, 200);
+      const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#1abc9c' } })
+        .jpeg()
+        .toBuffer();
+      const entry = multipart({
+        _csrf: /name="_csrf" value="([^"]+)"/.exec(entryForm.text)?.[1],
+        datum: '2026-11-21',
+        categorie: 'contact',
+        regel: 'ja',
+        metadata: 'ja',
+        tekst: 'Over HTTP/2 geschreven.',
+        bijlagen: { filename: 'foto.jpg', contentType: 'image/jpeg', data: photo },
+      });
+      const saved = await h2Request(origin, ca, {
+        method: 'POST',
+        path: '/logboek',
+        headers: { 'content-type': entry.contentType, cookie },
+        body: entry.body,
+      });
+      assert.equal(saved.status, 303, saved.text.slice(0, 300));
+
+      // The proxy's access log holds no client address, path or query string.
+      const log = readFileSync(path.join(dir, 'access.log'), 'utf8').trim().split('\n');
+      assert.ok(log.length >= 5);
+      for (const line of log) assert.match(line, /^\S+ \d{3} (GET|POST) 127\.0\.0\.1:\d+ [\d.]+$/);
+      assert.doesNotMatch(log.join('\n'), /registreren|logboek|informatie/);
+    } finally {
+      const exited = new Promise((resolve) => master.once('exit', resolve));
+      master.kill('SIGTERM');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -149,6 +149,8 @@ export async function createApp(services: Services, options: AppOptions = {}): P
       'retry-after': true,
     },
     errorResponseBuilder: (_request, context) => new TooMany(Math.ceil(context.ttl / 1000)),
+    // Counts shared by every instance on PostgreSQL (ADR 0041); early answers count through the same store.
+    ...(services.rateLimitStore !== undefined && { store: services.rateLimitStore }),
   });
   const csrfCookie = config.secureCookies ? '__Host-csrf' : 'csrf';
   if (config.pepper === undefined) throw new Error('The pepper must be resolved before the app is built');
@@ -307,11 +309,12 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   registerLogRoutes(app, services.log, { current: services.logKey, previous: config.logPreviousPublicKeys });
   registerCheckpointRoutes(app, services.witnesses);
   // The log of logs: every journal's latest checkpoint into a new signed global root, at a fixed interval.
+  // Every instance ticks; one of them makes the root, when one is due (ADR 0041).
   let rootTimer: NodeJS.Timeout | undefined;
   app.addHook('onReady', (done) => {
     rootTimer = setInterval(() => {
-      services.log
-        .publish()
+      services.rootSchedule
+        .tick()
         .catch((error: unknown) => app.log.error({ err: error }, 'publishing a global root failed'));
     }, config.logRootIntervalMs);
     rootTimer.unref();
@@ -321,6 +324,9 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     if (rootTimer !== undefined) clearInterval(rootTimer);
     done();
   });
+  // News of content published on another instance (ADR 0041): listening before the first request is served.
+  app.addHook('onReady', () => services.changeBus.start());
+  app.addHook('onClose', () => services.changeBus.close());
   // /verifieer trusts the pinned list, this app's own log key and the earlier ones it still publishes.
   registerVerifyRoutes(app, pages, {
     logPublicKeys: [

@@ -66,6 +66,11 @@ import { journalActorOf } from './features/journal/journal.service.js';
 import { jobKeyPair } from './shared/crypto/job-key.js';
 import { createLogRepository } from './features/log/log.repo.js';
 import { createLogService } from './features/log/log.service.js';
+import { createRootSchedule } from './features/log/root-schedule.js';
+import { createChangeBus } from './shared/db/change-bus.js';
+import { createOneInstance } from './shared/db/one-instance.js';
+import { createRateLimitsRepository } from './shared/db/rate-limits.js';
+import { databaseRateLimitStore } from './shared/http/rate-limit-store.js';
 import { queueWitnessPushes, witnessPushHandler } from './features/log/witness.jobs.js';
 import { createWitnessRepository } from './features/log/witness.repo.js';
 import { createWitnessService } from './features/log/witness.service.js';
@@ -121,6 +126,8 @@ export function createServices(
   const mailer = createMailer(config.mail, translatorFor);
   // An invitation's link token is a keyed hash of its id, so the job that sends it can make the link again.
   const invitationKeyedHash = createKeyedHash(config.pepper);
+  // The rate limit's rows are keyed by a keyed hash of the client's address, never the address (ADR 0041).
+  const rateLimitKeyedHash = createKeyedHash(config.pepper);
   const invitationSettings = {
     publicUrl: config.publicUrl,
     invitationToken: (invitationId: string) => invitationKeyedHash('invitation-link', invitationId),
@@ -132,6 +139,15 @@ export function createServices(
     previousLogKeys: config.logPreviousPublicKeys,
   });
   const log = createLogService(createLogRepository(database.db), logKey);
+  // Shared state across instances (issue 17, ADR 0041): news of a publish for every instance (LISTEN/NOTIFY on
+  // PostgreSQL), work one instance does at a time (advisory locks), the rate limit's counts in the database.
+  const changeBus = createChangeBus(database, {
+    url: config.database.kind === 'postgres' ? config.database.url : undefined,
+    onError: (error) => warn(`the change bus: ${error instanceof Error ? error.message : 'unknown error'}`),
+  });
+  const oneInstance = createOneInstance(database.db, database.dialect);
+  // The scheduled global root: one instance makes it, once per interval (the server ticks it).
+  const rootSchedule = createRootSchedule(log, oneInstance, config.logRootIntervalMs);
   // RFC 3161 timestamps on each new global root from the configured TSA (ADR 0043); none without TSA_URL.
   const timestamps =
     config.tsa === undefined
@@ -333,6 +349,19 @@ export function createServices(
     kinds: editorialKinds,
     audit,
     translatorFor,
+    announce: (trx, kind) => changeBus.announce(trx, 'content_published', kind),
+  });
+  // Another instance published (or this one lost news of it): reload what the kinds keep in memory, empty the
+  // page cache, rebuild the search index (the publish listeners), as after a publish here.
+  changeBus.subscribe('content_published', (message) => {
+    if (message.fromHere === true) return;
+    const kind = message.missed === true ? undefined : message.payload;
+    if (kind !== undefined && !editorial.isKind(kind)) return;
+    editorial
+      .refreshPublished(kind)
+      .catch((error: unknown) =>
+        warn(`reloading published content failed: ${error instanceof Error ? error.message : 'unknown error'}`),
+      );
   });
   // Search over the information pages and the knowledge base (ADR 0034): in process, built at start (bootstrap)
   // and again, coalesced, whenever a page, an article or a pathway is published.
@@ -348,6 +377,18 @@ export function createServices(
   return {
     config,
     dialect: database.dialect,
+    changeBus,
+    rootSchedule,
+    // The rate limit's store (ADR 0041): in the database on PostgreSQL, where several instances serve; SQLite has one
+    // instance per database file, which keeps the plugin's own in-memory store (no write per request).
+    rateLimitStore:
+      database.dialect === 'postgres'
+        ? databaseRateLimitStore(createRateLimitsRepository(database.db), {
+            hashKey: (key) => rateLimitKeyedHash('rate-limit', key),
+            onError: (error) =>
+              warn(`deleting ended rate-limit windows failed: ${error instanceof Error ? error.name : 'unknown'}`),
+          })
+        : undefined,
     editorial,
     content,
     knowledge,

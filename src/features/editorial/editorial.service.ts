@@ -75,6 +75,11 @@ export interface EditorialDependencies {
   audit: AuditRecorder;
   translatorFor: TranslatorFor;
   clock?: () => Date;
+  /**
+   * Called in every publishing transaction (issue 17): tells the other instances, once it commits, that this kind's
+   * published value changed (the change bus), so they reload it as this instance does after the commit.
+   */
+  announce?: (trx: Trx, kind: DocumentKind) => Promise<void>;
 }
 
 /** A document as the CMS shows it: its kind, its revisions (oldest first), the open one and the published one. */
@@ -194,6 +199,7 @@ export function createEditorialService(repo: EditorialRepository, dependencies: 
       now: at,
     });
     await kind.apply(trx, document.key, value, now);
+    await dependencies.announce?.(trx, kind.kind);
   };
 
   const loadView = async (documentId: string): Promise<DocumentView | undefined> => {
@@ -246,6 +252,15 @@ export function createEditorialService(repo: EditorialRepository, dependencies: 
 
     onPublished(listener: PublishListener): void {
       listeners.push(listener);
+    },
+
+    /**
+     * Another instance published a document of `kind` (the change bus), or this instance may have missed such news
+     * (no kind: every one): what the kinds hold in memory is reloaded from the database and the listeners run (page
+     * cache, search index), as after a publish here. The key is not known then: listeners get ''.
+     */
+    async refreshPublished(kind?: DocumentKind): Promise<void> {
+      for (const each of kind === undefined ? kinds : [kindOf(kind)]) await notify(each, '');
     },
 
     /**

@@ -86,6 +86,12 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   });
   // An idle client that loses its server must not crash the process; the next query reports the failure.
   pool.on('error', () => undefined);
+  // Nor one that is checked out (a transaction between two queries) when the server goes: pg-pool listens only
+  // to idle clients, and an 'error' nobody listens to ends the process. The client's next query fails instead
+  // ("not queryable": 503), and the pool drops it on release.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

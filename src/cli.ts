@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { migrateDatabase, prepareDatabase } from './bootstrap.js';
 import { z } from 'zod';
 import { runVerifyExport } from './features/verify/verify-export.cli.js';
 import { runVerifyCheckpoint } from './features/log/witness.cli.js';
+import { runVerifyAudit, storedRoot } from './features/log/audit-root.js';
 import { createApp } from './app.js';
 import { demoCode, demoRefusal, printDemoAccounts, productionRefusal, seedDemo } from './features/demo/seed-demo.js';
 import { measuresCsv } from './features/cases/case-measures.service.js';
@@ -31,7 +33,10 @@ Commands:
   backup <file>           copy the SQLite database to a new file (mode 0600) while the server keeps serving;
                           never overwrites a file, never copies the key files; on PostgreSQL it refuses and
                           points to pg_dump (docs/operations.md, "Backups and restore")
-  verify-audit            check the audit log's hash chain: finds deleted, altered or inserted rows
+  verify-audit [--root <file>]
+                          check the audit log's hash chain (finds deleted, altered or inserted rows), and its
+                          head against the latest published global root and a root file kept elsewhere (the
+                          JSON of GET /api/v1/log/root): finds an audit log cut short or rewritten since
   verify-journals         check every journal's log as stored (leaves, account signatures, checkpoints signed
                           by LOG_SIGNING_KEY or LOG_PREVIOUS_PUBLIC_KEYS) without user keys; prints journal ids,
                           positions and check names only; exit code 0 all fine, 1 a problem
@@ -178,13 +183,18 @@ async function run(argv: readonly string[]): Promise<number> {
       return 0;
     }
     if (command === 'verify-audit') {
-      const result = await services.audit.verify();
-      if (result.ok) {
-        console.log(`Audit log intact: ${result.rows} rows, chain and head agree.`);
-        return 0;
-      }
-      for (const problem of result.problems) console.error(`Audit log problem: ${JSON.stringify(problem)}`);
-      return 1;
+      // The chain, then its head against the latest published root and any --root file (§4.2).
+      return runVerifyAudit(rest, {
+        verifyChain: (options) => services.audit.verify(options),
+        latestRoot: async () => {
+          const root = await services.log.latest();
+          return root === undefined ? undefined : storedRoot(root, services.log.auditLeafOf(root));
+        },
+        logKeys: [services.logKey.publicKey, ...config.logPreviousPublicKeys],
+        readFile: (file) => readFileSync(file, 'utf8'),
+        out: (line) => console.log(line),
+        err: (line) => console.error(line),
+      });
     }
     if (command === 'verify-journals') {
       let journals = 0;

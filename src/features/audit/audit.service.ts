@@ -11,6 +11,8 @@ export interface AuditVerification {
   rows: number;
   ok: boolean;
   problems: AuditProblem[];
+  /** The chain hash of row `hashAt` when asked for and present (to compare with a published root's audit head). */
+  hashAt?: string;
 }
 
 export function createAuditService(repo: AuditRepository, clock: () => Date = () => new Date()) {
@@ -42,8 +44,9 @@ export function createAuditService(repo: AuditRepository, clock: () => Date = ()
      * sequence means a row was deleted; a row not linked to its predecessor was inserted; and the head must
      * point at the last row.
      */
-    async verify(): Promise<AuditVerification> {
+    async verify(options: { hashAt?: number } = {}): Promise<AuditVerification> {
       const problems: AuditProblem[] = [];
+      let hashAt: string | undefined;
       let previousHash = GENESIS;
       let previousSeq = 0;
       let rows = 0;
@@ -52,6 +55,7 @@ export function createAuditService(repo: AuditRepository, clock: () => Date = ()
         if (row.seq !== previousSeq + 1) problems.push({ kind: 'missing', afterSeq: previousSeq, foundSeq: row.seq });
         else if (row.prevHash !== previousHash) problems.push({ kind: 'inserted', seq: row.seq });
         if (rowHash(row.prevHash, row) !== row.hash) problems.push({ kind: 'altered', seq: row.seq });
+        if (row.seq === options.hashAt) hashAt = row.hash;
         previousHash = row.hash;
         previousSeq = row.seq;
       }
@@ -59,7 +63,7 @@ export function createAuditService(repo: AuditRepository, clock: () => Date = ()
       if (head.seq !== previousSeq || head.hash !== previousHash) {
         problems.push({ kind: 'head', expectedSeq: head.seq, foundSeq: previousSeq });
       }
-      return { rows, ok: problems.length === 0, problems };
+      return { rows, ok: problems.length === 0, problems, ...(hashAt === undefined ? {} : { hashAt }) };
     },
   };
 }

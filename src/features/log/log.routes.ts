@@ -22,11 +22,17 @@ export function registerLogRoutes(
         .type('application/problem+json')
         .send({ title: 'No global root yet', status: 404, detail: 'No journal has entries yet.' });
     }
+    // The audit log's head leaf and its inclusion proof (§4.2): a copy of this answer lets `verify-audit --root`
+    // detect an audit log later cut short or rewritten. The root's RFC 3161 token (§4.1) when it has one.
+    const audit = log.auditLeafOf(root);
+    const timestamp = await log.timestampOf(root.seq);
     return reply.type('application/json; charset=utf-8').send({
       seq: root.seq,
       bytes: Buffer.from(root.bytes, 'utf8').toString('base64'),
       signature: root.signature,
       ...(JSON.parse(root.bytes) as object),
+      ...(audit === undefined ? {} : { audit }),
+      ...(timestamp === undefined ? {} : { timestamp: timestamp.token }),
     });
   });
 

@@ -86,18 +86,22 @@ export function createLogService(repo: LogRepository, logKey: LogKey, clock: () 
     /** A root by its sequence number. */
     root: (seq: number) => repo.root(seq),
 
+    /** A root's RFC 3161 timestamp, when it has one (ADR 0043). */
+    timestampOf: (seq: number) => repo.timestamp(seq),
+
     /**
      * The audit head a root holds and its inclusion proof (§4.2), from the root's stored leaves; undefined for a
      * root made before the audit head was a leaf, or while the audit log was empty.
      */
-    auditLeafOf(root: GlobalRootRow): { size: number; index: number; proof: string[] } | undefined {
+    auditLeafOf(root: GlobalRootRow): { size: number; leaf: string; index: number; proof: string[] } | undefined {
       const index = root.leaves.findIndex(([id]) => id === auditLeafId);
       if (index < 0) return undefined;
       const proof = inclusionProof(
         root.leaves.map(([, , hash]) => fromHex(hash)!),
         index,
       ).map((node) => toHex(node));
-      return { size: root.leaves[index]![1], index, proof };
+      const [, size, leaf] = root.leaves[index]!;
+      return { size, leaf, index, proof };
     },
 
     /**

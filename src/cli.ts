@@ -47,7 +47,7 @@ Commands:
                           the same for an editor or reviewer of the CMS (/beheer, ADR 0033)
   import-organisations [file]
                           add or update organisations from JSON (default: ./content/organisations.json)
-  verify-export <bundle.zip> [--show] [--log-key <key or file>] [--author-fingerprint <hex>] [--known-checkpoint <file>]
+  verify-export <bundle.zip> [--show] [--log-key <key or file>] [--author-fingerprint <hex>] [--known-checkpoint <file>] [--tsa-cert <file>]
                           check a journal export bundle offline (docs/export-format.md §6); needs no
                           database; exit code 0 valid, 1 not valid, 2 usage error
   verify-checkpoint (--url <site> | --file <note>) --log <vkey> [--witness <vkey>…] [--quorum <n>]

@@ -2,7 +2,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { fromBase64, toBase64 } from '../../shared/evidence/bytes.js';
 import { formatFingerprint, isEd25519Spki, keyId } from '../../shared/evidence/format.js';
 import { trustedLogKeys } from '../../shared/evidence/pinned-log-keys.js';
-import { type Report, verifyBundle, type VerifiedEntry } from '../../shared/evidence/verify.js';
+import { type Report, type TimestampSummary, verifyBundle, type VerifiedEntry } from '../../shared/evidence/verify.js';
+import { readTsaCertificate } from '../log/timestamp.js';
 import { catalogues } from '../../messages.js';
 
 /*
@@ -22,6 +23,8 @@ Options:
   --log-key <base64 SPKI or file>   also trust this log key (may be repeated); pinned keys are always trusted
   --author-fingerprint <hex>        the account key fingerprint the parent gave you (spaces are ignored)
   --known-checkpoint <file>         a checkpoint you noted earlier: {"bytes","signature"} or {"size","root"}
+  --tsa-cert <file>                 trust this RFC 3161 time-stamp authority's certificate (PEM or DER; may be
+                                    repeated) for the global root's timestamp
 
 Exit code: 0 valid, 1 not valid, 2 usage error.`;
 
@@ -165,6 +168,16 @@ function describeEntry(entry: VerifiedEntry, out: (line: string) => void): void 
   }
 }
 
+/** The global root's RFC 3161 timestamp (§4.1), in one line. */
+function timestampLine(timestamp: TimestampSummary): string {
+  if (timestamp.status === 'absent') return 'not timestamped (no RFC 3161 timestamp in this bundle; not an error)';
+  const by = `${timestamp.tsaName} (certificate SHA-256 ${timestamp.tsaFingerprint})`;
+  return timestamp.trusted
+    ? `the global root existed at ${iso(timestamp.time)}, says the trusted time-stamp authority ${by}`
+    : `the global root existed at ${iso(timestamp.time)}, says ${by}, an authority NOT given with --tsa-cert: ` +
+        'rely on it only if you trust that authority';
+}
+
 export function describeReport(report: Report, out: (line: string) => void, show = false): void {
   const { summary } = report;
   out(relianceLine(report, show));
@@ -232,6 +245,7 @@ export function describeReport(report: Report, out: (line: string) => void, show
   if (summary.knownCheckpointSize !== undefined) {
     out(`  Known checkpoint:    the log extends the one of size ${summary.knownCheckpointSize} you noted`);
   }
+  if (summary.timestamp !== undefined) out(`  Timestamp:           ${timestampLine(summary.timestamp)}`);
   if (show) {
     out('');
     if (!report.valid || report.entries === undefined) {
@@ -255,6 +269,7 @@ export async function runVerifyExport(args: readonly string[], io: CliOutput): P
     const extraKeys: { id: string; spkiB64: string }[] = [];
     let authorFingerprint: string | undefined;
     let knownCheckpoint: Uint8Array | undefined;
+    const tsaCerts: Uint8Array[] = [];
     let show = false;
     for (let i = 0; i < args.length; i += 1) {
       const arg = args[i]!;
@@ -271,6 +286,13 @@ export async function runVerifyExport(args: readonly string[], io: CliOutput): P
         authorFingerprint = value();
       } else if (arg === '--known-checkpoint') {
         knownCheckpoint = readFile(value(), 'the known checkpoint');
+      } else if (arg === '--tsa-cert') {
+        const file = value();
+        try {
+          tsaCerts.push(readTsaCertificate(file));
+        } catch {
+          throw new UsageError(`--tsa-cert "${file}" is not a readable certificate (PEM or DER).`);
+        }
       } else if (arg === '--show') {
         show = true;
       } else if (arg === '--help' || arg === '-h') {
@@ -290,6 +312,7 @@ export async function runVerifyExport(args: readonly string[], io: CliOutput): P
       pinnedLogKeys: trustedLogKeys(extraKeys),
       ...(authorFingerprint === undefined ? {} : { authorFingerprint }),
       ...(knownCheckpoint === undefined ? {} : { knownCheckpoint }),
+      trustedTsaCerts: tsaCerts,
     });
     describeReport(report, io.out, show);
     return report.valid ? 0 : 1;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../../shared/db/schema.js';
 import { defineJob, handle, type JobHandler } from '../../shared/jobs/jobs.js';
 import { enqueue } from '../../shared/jobs/jobs.repo.js';
+import { dailyHandler, defineDailyJob } from '../../shared/jobs/recurring.js';
 import type { GlobalRootRow } from './log.repo.js';
 import type { WitnessService } from './witness.service.js';
 
@@ -37,4 +38,21 @@ export function queueWitnessPushes(
     }
     queued();
   };
+}
+
+/**
+ * Once a day, a push to every witness: one that was down longer than its job's attempts, or was added to
+ * LOG_WITNESSES while no new root came, catches up without waiting for the next root. Up to date: no request.
+ */
+export const witnessDaily = defineDailyJob('log.witness-daily');
+
+export function witnessDailyHandler(db: Kysely<Database>, witnesses: WitnessService, queued: () => void): JobHandler {
+  return dailyHandler(db, witnessDaily, async (now) => {
+    if (witnesses.witnesses.length === 0 || (await witnesses.size()) === 0) return;
+    const day = now.toISOString().slice(0, 10);
+    for (const witness of witnesses.witnesses) {
+      await enqueue(db, witnessPush, { witness }, { idempotencyKey: `log.witness-push:${day}:${witness}` });
+    }
+    queued();
+  });
 }

@@ -11,6 +11,7 @@ import { startTestWitness, type TestWitness } from '../../../test/helpers/witnes
 import { parseCheckpoint, parseNote } from '../../shared/evidence/note.js';
 import { journalActorOf } from '../journal/journal.service.js';
 import { runVerifyCheckpoint } from './witness.cli.js';
+import { witnessDailyHandler } from './witness.jobs.js';
 
 /*
  * The whole path over HTTP (ADR 0044): a new global root → a push job per witness → the witness checks and
@@ -97,6 +98,22 @@ for (const dialect of dialects) {
       assert.equal(consistency.statusCode, 200);
       const roots = await testApp.app.inject({ method: 'GET', url: `/api/v1/log/roots?from=1&to=${before + 2}` });
       assert.equal(roots.json<{ roots: unknown[] }>().roots.length, before + 2);
+    });
+
+    test('a witness that was down gets the latest checkpoint from the daily run', async () => {
+      witness.down = true;
+      try {
+        await newRoot();
+      } finally {
+        witness.down = false;
+      }
+      const latest = await testApp.services.witnesses.size();
+      assert.ok((witness.state.get('localhost/global-roots')?.size ?? 0) < latest, 'the push failed while down');
+      // The daily run queues a push per witness; the failed job itself waits for its back-off.
+      const daily = witnessDailyHandler(testApp.database.handle.db, testApp.services.witnesses, () => undefined);
+      await daily.run({ day: '2026-12-07' }, { jobId: 'test', attempt: 1, signal: new AbortController().signal });
+      await testApp.services.jobs.runDue();
+      assert.equal(witness.state.get('localhost/global-roots')?.size, latest);
     });
 
     test('bad sizes and ranges get a 4xx with a message, never a 500', async () => {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
@@ -29,6 +30,20 @@ function splitRequest(port: number, head: string, body: Buffer) {
     sendFirstPart: async () => {
       await connected;
       socket.write(Buffer.concat([Buffer.from(`${head}\r\n\r\n`), body.subarray(0, half)]));
+    },
+    /** Resolves once the server has read everything sent so far (its socket's receive queue is empty). */
+    read: async () => {
+      const port4 = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
+      const server = `:${port4(port)}`;
+      const client = `:${port4(socket.localPort ?? 0)}`;
+      for (;;) {
+        const line = readFileSync('/proc/net/tcp', 'utf8')
+          .split('\n')
+          .map((row) => row.trim().split(/\s+/))
+          .find((fields) => fields[1]?.endsWith(server) === true && fields[2]?.endsWith(client) === true);
+        if (line !== undefined && line[4]?.split(':')[1] === '00000000') return;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
     },
     sendRest: () => socket.write(body.subarray(half)),
     answer: ended,
@@ -93,8 +108,9 @@ describe('graceful shutdown and a rolling restart', () => {
       body,
     );
     await request.sendFirstPart();
-    // Let the server read the head and route it before the signal.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The server has read the head (and so routed the request: Node parses as it reads) before the signal.
+    await request.read();
+    await new Promise((resolve) => setTimeout(resolve, 100));
     instance.child.kill('SIGTERM');
     const deadline = Date.now() + 5_000;
     while (!(await refuses(port))) {

@@ -29,6 +29,7 @@ import { registerPathwayRoutes } from './features/cases/pathway.routes.js';
 import { registerContentRoutes } from './features/content/content.routes.js';
 import { registerEditorialRoutes } from './features/editorial/editorial.routes.js';
 import { registerFeedbackRoutes } from './features/feedback/feedback.routes.js';
+import { registerInsightsRoutes } from './features/insights/insights.routes.js';
 import { registerHealthRoutes } from './features/health/health.routes.js';
 import { registerHelpRoutes } from './features/help/help.routes.js';
 import { registerOrganisationCheckRoutes } from './features/help/organisation-check.routes.js';
@@ -223,6 +224,8 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     textsPerWindow: Math.max(1, Math.ceil(config.rateLimit.max / 30)),
     windowMs: config.rateLimit.windowMs,
   });
+  // Anonymous figures for policy, disclosure-controlled (issue 18, ADR 0046).
+  registerInsightsRoutes(app, pages, services.insights);
   // Search, posted so the query is never in an address (ADR 0034).
   registerSearchRoutes(app, pages, services.search);
   registerCheckRoutes(app, pages, services.check);

@@ -14,6 +14,7 @@ import { feedbackMessages } from './features/feedback/feedback.messages.js';
 import { helpMessages } from './features/help/help.messages.js';
 import { organisationKindMessages } from './features/help/organisation-kind.messages.js';
 import { homeMessages } from './features/home/home.messages.js';
+import { insightsMessages } from './features/insights/insights.messages.js';
 import { knowledgeMessages } from './features/knowledge/knowledge.messages.js';
 import { journalPdfMessages } from './features/journal/export/pdf.messages.js';
 import { journalMessages } from './features/journal/journal.messages.js';
@@ -39,6 +40,7 @@ export const catalogues = mergeCatalogues([
   rightNowMessages,
   contentMessages,
   feedbackMessages,
+  insightsMessages,
   knowledgeMessages,
   helpMessages,
   organisationKindMessages,

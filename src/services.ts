@@ -36,6 +36,8 @@ import type { EditorialKinds } from './features/editorial/editorial.types.js';
 import { articleKind } from './features/knowledge/article.kind.js';
 import { createKnowledgeService } from './features/knowledge/knowledge.service.js';
 import { createFeedbackRepository } from './features/feedback/feedback.repo.js';
+import { createInsightsRepository } from './features/insights/insights.repo.js';
+import { createInsightsService } from './features/insights/insights.service.js';
 import { createFeedbackService } from './features/feedback/feedback.service.js';
 import { knowledgePages } from './features/feedback/feedback.pages.js';
 import { withPathwayPages } from './features/search/pathway-pages.js';
@@ -393,6 +395,8 @@ export function createServices(
     content,
     knowledge,
     feedback,
+    // Anonymous weekly figures for /inzichten (issue 18, ADR 0046).
+    insights: createInsightsService(createInsightsRepository(database.db)),
     search,
     check: createCheckService(questionnaires, createCheckRepository(database.db)),
     questionnaireVersions,

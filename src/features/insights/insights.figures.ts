@@ -22,6 +22,12 @@ export function publishedWeeks(today: string): string[] {
   return weeks;
 }
 
+/** The weeks published on `today` and the days they span (Monday of the first to Sunday of the last). */
+export function publicationPeriod(today: string): { weeks: string[]; from: string; through: string } {
+  const weeks = publishedWeeks(today);
+  return { weeks, from: weekStart(weeks[0]!), through: weekEnd(weeks[weeks.length - 1]!) };
+}
+
 /** A published table: every value is a count, or null where it is withheld. */
 export interface FigureTable {
   columns: readonly string[];
@@ -120,9 +126,7 @@ function readTable(
 
 /** Every figure of the page as cells and sums, before disclosure control (exported for its tests). */
 export function figureSets(today: string, rows: InsightRows) {
-  const weeks = publishedWeeks(today);
-  const from = weekStart(weeks[0]!);
-  const through = weekEnd(weeks[weeks.length - 1]!);
+  const { weeks, from, through } = publicationPeriod(today);
   const inRange = (day: string): boolean => day >= from && day <= through;
 
   // Checks: weeks × advice levels with their totals, and the same total split by questionnaire version.

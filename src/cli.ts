@@ -184,7 +184,7 @@ async function run(argv: readonly string[]): Promise<number> {
     }
     if (command === 'verify-audit') {
       // The chain, then its head against the latest published root and any --root file (§4.2).
-      return runVerifyAudit(rest, {
+      return await runVerifyAudit(rest, {
         verifyChain: (options) => services.audit.verify(options),
         latestRoot: async () => {
           const root = await services.log.latest();

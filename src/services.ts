@@ -73,7 +73,12 @@ import { createChangeBus } from './shared/db/change-bus.js';
 import { createOneInstance } from './shared/db/one-instance.js';
 import { createRateLimitsRepository } from './shared/db/rate-limits.js';
 import { databaseRateLimitStore } from './shared/http/rate-limit-store.js';
-import { queueWitnessPushes, witnessPushHandler } from './features/log/witness.jobs.js';
+import {
+  queueWitnessPushes,
+  witnessDaily,
+  witnessDailyHandler,
+  witnessPushHandler,
+} from './features/log/witness.jobs.js';
 import { createWitnessRepository } from './features/log/witness.repo.js';
 import { createWitnessService } from './features/log/witness.service.js';
 import { createTimestamper, readTsaCertificate, timestampRootJob } from './features/log/timestamp.js';
@@ -303,6 +308,9 @@ export function createServices(
   });
   jobHandlers.push(witnessPushHandler(witnesses));
   log.onPublished(queueWitnessPushes(database.db, witnesses, () => jobs.poke()));
+  // Once a day every witness is sent the latest checkpoint too (one down for long, or newly added, catches up).
+  jobHandlers.push(witnessDailyHandler(database.db, witnesses, () => jobs.poke()));
+  dailyJobs.push(witnessDaily);
   const jobs = createJobWorker(createJobsRepository(database.db, database.dialect), jobHandlers);
   // The pathway of de lijn (content/pathway/), checked here so that a broken file stops the start.
   const pathway = loadPathways(pathwayDir);

@@ -123,6 +123,31 @@ describe('publishing figures', () => {
     );
   });
 
+  test('withheld parts are never known to be 0 (shown parts that already make a shown total)', () => {
+    fc.assert(
+      fc.property(sets, (set) => {
+        const { shown } = publish(set);
+        for (const sum of set.sums) {
+          const total = shown.get(sum.total);
+          const hidden = sum.parts.filter((id) => !shown.has(id));
+          if (total === undefined || hidden.length === 0) continue;
+          const known = sum.parts.reduce((a, id) => a + (shown.get(id) ?? 0), 0);
+          assert.ok(total - known > 0, `the withheld parts of ${sum.total} are known to be 0`);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test('eleven empty weeks next to one busy week: the empty weeks cannot be told to be 0', () => {
+    const set = weeksAndPeriod([[0], [0], [0], [30, 25]]);
+    const { shown } = publish(set);
+    assert.ok(!shown.has('week0/total') && !shown.has('week1/total') && !shown.has('week2/total'));
+    const hiddenWeeks = ['week0/total', 'week1/total', 'week2/total', 'week3/total'].filter((id) => !shown.has(id));
+    const known = ['week3/total'].reduce((a, id) => a + (shown.get(id) ?? 0), 0);
+    assert.ok(!shown.has('period') || shown.get('period')! - known > 0 || hiddenWeeks.length === 0);
+  });
+
   test('cells of 10 and more in a set without small cells are all shown (suppression costs nothing then)', () => {
     fc.assert(
       fc.property(

@@ -11,8 +11,9 @@
  * 1. Primary suppression: every cell whose count is under the threshold (zero included) is withheld.
  * 2. Complementary suppression: while some withheld cell's value follows from the shown cells through the sums
  *    (it lies in the span of the sums restricted to the withheld cells), one more cell of a sum that holds it
- *    is withheld: the smallest shown part (ties by id), else the total. This repeats until no withheld cell can
- *    be solved for; at worst everything is withheld, which is safe.
+ *    is withheld: the smallest shown part (ties by id), else the total. Likewise while a sum's shown parts
+ *    already make its shown total (its withheld parts must then all be 0, as no count is negative). This
+ *    repeats until neither holds; at worst everything is withheld, which is safe.
  *
  * Whether a withheld cell can be solved for is a rank test: over the withheld cells, each sum is a linear
  * equation with the shown cells moved to the known side; cell c is determined exactly when the unit vector of c
@@ -160,6 +161,22 @@ function validate(set: FigureSet): Map<string, number> {
   return counts;
 }
 
+/**
+ * A sum whose total is shown and whose shown parts already add up to it while some parts are withheld: those
+ * parts are then all 0, which a reader can tell since no count is negative.
+ */
+export function zeroRemainder(
+  sums: readonly Sum[],
+  withheld: ReadonlyMap<string, unknown>,
+  counts: ReadonlyMap<string, number>,
+): Sum | undefined {
+  return sums.find((sum) => {
+    if (withheld.has(sum.total) || !sum.parts.some((id) => withheld.has(id))) return false;
+    const shownSum = sum.parts.filter((id) => !withheld.has(id)).reduce((total, id) => total + counts.get(id)!, 0);
+    return shownSum === counts.get(sum.total);
+  });
+}
+
 /** What may be published of a set of figures: see the comment at the top of this file. */
 export function publish(set: FigureSet, minimum: number = minimumCount): Published {
   const counts = validate(set);
@@ -179,7 +196,14 @@ export function publish(set: FigureSet, minimum: number = minimumCount): Publish
 
   for (;;) {
     const solvable = solvableCells(set.sums, new Set(withheld.keys()));
-    if (solvable.length === 0) break;
+    if (solvable.length === 0) {
+      // Counts are never negative: withheld parts whose sum is known to be 0 are each 0. Hide that too.
+      const pinned = zeroRemainder(set.sums, withheld, counts);
+      if (pinned === undefined) break;
+      const smallest = pinned.parts.filter((id) => !withheld.has(id)).sort(byCountThenId)[0];
+      withheld.set(smallest ?? pinned.total, 'complementary');
+      continue;
+    }
     // Protect the first solvable cell through the sum around it with the fewest withheld members.
     const target = solvable[0]!;
     const candidates = (sumsOf.get(target) ?? [])

@@ -23,6 +23,8 @@
 // a throwaway server started here with Debian's binaries (initdb/pg_ctl, as the postgres user when run as root) and
 // PostgreSQL's default durability (fsync and synchronous commit on, unlike the test suite's throwaway server).
 //
+//   BENCH_INSTANCE_ENV='A=1 B=2'   extra environment for every instance (e.g. MALLOC_ARENA_MAX=2), printed with
+//                                  the figures
 //   --check   exit 1 when the rolling restart failed a request or lost an entry, or an instance went over 150 MB
 
 import { spawnSync } from 'node:child_process';
@@ -39,6 +41,12 @@ import { percentile, table, verdict } from './report.js';
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const users = Number(process.env.BENCH_USERS ?? 12);
 const warmUpSeconds = 3;
+const instanceEnv = Object.fromEntries(
+  (process.env.BENCH_INSTANCE_ENV ?? '')
+    .split(/\s+/)
+    .filter((pair) => pair.includes('='))
+    .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+);
 const rssTargetMb = 150;
 const passphrase = 'een lange zin die niemand raadt 42';
 
@@ -277,7 +285,7 @@ async function missingEntries(cluster: Cluster, acknowledged: number): Promise<n
 }
 
 async function measureCluster(instances: number, run: string) {
-  const cluster = await startCluster({ instances });
+  const cluster = await startCluster({ instances, env: instanceEnv });
   try {
     const visitors: Visitor[] = [];
     for (let i = 0; i < users; i += 1) visitors.push(await prepareVisitor(cluster.url, i, run));
@@ -419,7 +427,7 @@ async function main(): Promise<void> {
   row('failed requests', String(one.summary.failed), String(two.summary.failed));
   row('appends shed by the upload gate (503)', String(one.summary.shed), String(two.summary.shed));
   row(
-    'RSS per instance before the load, MB',
+    'RSS per instance after sign-ups, MB',
     one.idleRss.map((value) => fmt(value)).join(' · '),
     two.idleRss.map((value) => fmt(value)).join(' · '),
   );
@@ -431,7 +439,8 @@ async function main(): Promise<void> {
   row('load average (1 min) after', fmt(one.load, 1), fmt(two.load, 1));
   const rssOk = [...one.measured.rss, ...two.measured.rss].every((value) => value <= rssTargetMb);
   let out =
-    `Cluster: mixed load, ${users} visitors, ${seconds} s per configuration, one PostgreSQL, nginx round-robin\n` +
+    `Cluster: mixed load, ${users} visitors, ${seconds} s per configuration, one PostgreSQL, nginx round-robin` +
+    `${Object.keys(instanceEnv).length === 0 ? '' : `, instances with ${process.env.BENCH_INSTANCE_ENV}`}\n` +
     `${table(['', '1 instance', '2 instances', '2 ÷ 1'], rows, [0])}\n` +
     `  RSS target: ${verdict(rssOk)}\n`;
   const restart = two.restart;

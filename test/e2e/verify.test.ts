@@ -6,7 +6,10 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { buildBundle, zipMembers } from '../helpers/bundle-builder.js';
+import { fromBase64, toBase64 } from '../../src/shared/evidence/bytes.js';
+import { readTimestampResponse, rootImprint, timestampRequest } from '../../src/shared/evidence/timestamp.js';
+import { buildBundle, withManifest, zipMembers } from '../helpers/bundle-builder.js';
+import { startLocalTsa } from '../helpers/tsa.js';
 import { axeViolations, type E2E, newAppPage, startE2E } from './support.js';
 
 let e2e: E2E | undefined;
@@ -171,5 +174,64 @@ test('in English the page and its result are in English', async () => {
     assert.match(await app.page.locator('[data-verify-failures]').innerText(), /ZIP file[\s\S]*not a ZIP file/);
   } finally {
     await context.close();
+  }
+});
+
+test("the global root's RFC 3161 timestamp is checked in the browser (WebCrypto): trusted TSA, none, a token over another root", async () => {
+  const tsa = await startLocalTsa({ ec: true });
+  const { browser, baseUrl } = ready();
+  const { context, app } = await newAppPage(browser, baseUrl, { locale: 'nl-NL' });
+  try {
+    const stamp = async (rootBytes: Uint8Array) => {
+      const answer = await fetch(tsa.url, {
+        method: 'POST',
+        body: Buffer.from(timestampRequest(rootImprint(rootBytes), new Uint8Array([9]))),
+      });
+      const reading = readTimestampResponse(new Uint8Array(await answer.arrayBuffer()));
+      assert.ok(reading.ok);
+      return toBase64(reading.token);
+    };
+    const globalBytes = fromBase64(bundle.manifest.global.bytes)!;
+    const token = await stamp(globalBytes);
+    const withToken = (value: string) =>
+      withManifest(bundle, (manifest) => {
+        manifest.global.timestamp = value;
+      });
+    await app.open('/verifieer');
+    await app.page.locator('form[data-module="app-verify"]').waitFor({ state: 'visible' });
+    await app.page.evaluate(
+      ([keys, certs]) => {
+        const form = document.querySelector<HTMLFormElement>('form[data-module="app-verify"]')!;
+        form.dataset.logKeys = keys;
+        form.dataset.tsaCerts = certs;
+      },
+      [JSON.stringify(bundle.pinnedLogKeys), JSON.stringify([toBase64(tsa.certDer)])] as const,
+    );
+    const check = async (zip: Uint8Array): Promise<string | null> => {
+      await app.page.locator('#verify-file').setInputFiles({
+        name: 'export.zip',
+        mimeType: 'application/zip',
+        buffer: Buffer.from(zip),
+      });
+      await app.page.getByRole('button', { name: 'Controleren' }).click();
+      await app.page.locator('[data-verify-status]').waitFor();
+      return app.page.locator('[data-verify-status]').getAttribute('data-verify-status');
+    };
+    assert.equal(await check(withToken(token)), 'valid');
+    assert.equal(await app.page.locator('[data-verify-timestamp]').getAttribute('data-verify-timestamp'), 'trusted');
+    assert.match(
+      await app.page.locator('[data-verify-result]').innerText(),
+      /De tijdstempeldienst CN=Test tsa TSA verklaart/,
+    );
+
+    assert.equal(await check(bundle.zip), 'valid');
+    assert.equal(await app.page.locator('[data-verify-timestamp]').getAttribute('data-verify-timestamp'), 'absent');
+
+    const otherRoot = fromBase64(buildBundle({ size: 9 }).manifest.global.bytes)!;
+    assert.equal(await check(withToken(await stamp(otherRoot))), 'invalid');
+    assert.match(await app.page.locator('[data-verify-failures]').innerText(), /Tijdstempel van de centrale lijst/);
+  } finally {
+    await context.close();
+    await tsa.stop();
   }
 });

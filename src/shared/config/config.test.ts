@@ -130,3 +130,17 @@ test('metrics are refused on a host others can reach without a token, on the pub
   assert.doesNotMatch(problem!, new RegExp(short));
   assert.match(problemsFor({ METRICS_PORT: '70000' })[0]!, /^METRICS_PORT must be a whole number/);
 });
+
+test('TSA_URL and TSA_CERT_FILE (RFC 3161 timestamps, ADR 0043) go together; neither: no timestamps', () => {
+  assert.equal(loadConfig({}).tsa, undefined);
+  assert.deepEqual(loadConfig({ TSA_URL: 'https://tsa.example/tsr', TSA_CERT_FILE: 'tsa.pem' }).tsa, {
+    url: 'https://tsa.example/tsr',
+    certFile: path.resolve('tsa.pem'),
+  });
+  assert.match(problemsFor({ TSA_URL: 'https://tsa.example/tsr' })[0]!, /TSA_URL and TSA_CERT_FILE go together/);
+  assert.match(problemsFor({ TSA_CERT_FILE: 'tsa.pem' })[0]!, /TSA_URL and TSA_CERT_FILE go together/);
+  assert.match(
+    problemsFor({ TSA_URL: 'ftp://tsa.example', TSA_CERT_FILE: 'tsa.pem' })[0]!,
+    /^TSA_URL must be the http/,
+  );
+});

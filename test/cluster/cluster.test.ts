@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import { verifyBundle } from '../../src/shared/evidence/verify.js';
 import { newLogKey, runCli } from '../helpers/app-process.js';
 import { HttpBrowser, type HttpResponse, httpRequest, multipart } from '../helpers/cluster-client.js';
-import { type Cluster, nginxAvailable, startCluster } from '../helpers/cluster.js';
+import { type Cluster, nginxAvailable, servedAtLeast, startCluster } from '../helpers/cluster.js';
 import { projectRoot } from '../../src/shared/paths.js';
 
 /*
@@ -86,7 +86,7 @@ describe('two instances behind nginx', () => {
       const response = await httpRequest(`${cluster.url}/healthz`);
       assert.equal(response.status, 200);
     }
-    const served = cluster.served().slice(before);
+    const served = (await servedAtLeast(cluster, before + 6)).slice(before);
     assert.deepEqual(
       served.map((line) => line.path),
       Array(6).fill('/healthz'),
@@ -97,6 +97,31 @@ describe('two instances behind nginx', () => {
     for (const instance of cluster.instances) {
       assert.equal((await httpRequest(`${instance.url}/readyz`)).status, 200);
     }
+  });
+
+  test('a fingerprinted file one instance does not know is asked of the other (rolling restarts), a page is not', async () => {
+    const home = await httpRequest(`${cluster.url}/`);
+    const stylesheet = /href="(\/assets\/[^"]+\.css)"/.exec(home.text)?.[1];
+    assert.ok(stylesheet !== undefined);
+    const before = cluster.served().length;
+    assert.equal((await httpRequest(`${cluster.url}${stylesheet}`)).status, 200);
+    // As an old instance would answer for a new release's file name (and the other way round).
+    const unknown = stylesheet.replace(/\.[0-9a-f]{12}\.css$/, '.000000000000.css');
+    assert.equal((await httpRequest(`${cluster.url}${unknown}`)).status, 404);
+    assert.equal((await httpRequest(`${cluster.url}/verifieer/verifier.000000000000.js`)).status, 404);
+    assert.equal((await httpRequest(`${cluster.url}/informatie/bestaat-niet`)).status, 404);
+    const served = (await servedAtLeast(cluster, before + 4)).slice(Math.max(0, before - 1));
+    const line = (path: string) => served.find((candidate) => candidate.path === path);
+    const [found, missing, script, page] = [
+      stylesheet,
+      unknown,
+      '/verifieer/verifier.000000000000.js',
+      '/informatie/bestaat-niet',
+    ].map(line);
+    assert.equal(found?.tried.length, 1);
+    assert.deepEqual(new Set(missing?.tried), new Set([0, 1]), 'both instances asked for the unknown file');
+    assert.deepEqual(new Set(script?.tried), new Set([0, 1]));
+    assert.equal(page?.tried.length, 1, 'a page that does not exist is not asked twice');
   });
 
   test('deploy/nginx.conf as shipped: TLS, HTTP/2, HTTP sent to HTTPS, the app sees HTTPS, an upload streams through', async () => {

@@ -28,6 +28,8 @@ export interface ClusterInstance extends ServerProcess {
 export interface ServedRequest {
   /** The instance's index in `instances`, or -1 when nginx answered itself (e.g. 502 with no instance up). */
   instance: number;
+  /** Every instance nginx tried, in order (more than one after a refused connection or a retried 404). */
+  tried: number[];
   status: number;
   method: string;
   /** The path without the query string. */
@@ -53,10 +55,23 @@ export interface Cluster {
    * retry a request on such a connection); load generators should open a connection per request.
    */
   restart(i: number, extraEnv?: Record<string, string>): Promise<void>;
-  /** Every request nginx logged so far. */
+  /** Every request nginx logged so far (the last line may lag behind its answer: see servedAtLeast). */
   served(): ServedRequest[];
   /** Stops nginx and every instance, drops the database, removes the temporary directories. Safe to call twice. */
   stop(): Promise<void>;
+}
+
+/**
+ * nginx writes a request's access line just after it has sent the answer, so the client can be quicker: waits (up
+ * to 5 s) until at least `count` lines are logged, and returns them all.
+ */
+export async function servedAtLeast(cluster: Cluster, count: number): Promise<ServedRequest[]> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const served = cluster.served();
+    if (served.length >= count || Date.now() > deadline) return served;
+    await sleep(10);
+  }
 }
 
 const NGINX_CANDIDATES = ['/usr/sbin/nginx', '/usr/bin/nginx'];
@@ -177,22 +192,28 @@ ${servers}
 
   server {
     listen 127.0.0.1:${listenPort};
+    # HTTP/1.0 upstream, a connection per request: nothing is in flight on a connection nginx keeps.
+    proxy_http_version 1.0;
+    proxy_set_header Host $http_host;
+    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+    proxy_set_header X-Forwarded-Proto $scheme;
+    # A connection refused (nothing sent yet) goes to the next instance, POSTs included; a request already
+    # sent is retried only when it is idempotent (nginx's default for non_idempotent).
+    proxy_next_upstream error timeout;
+    proxy_next_upstream_tries 0;
+    proxy_connect_timeout 2s;
+    proxy_read_timeout 120s;
+    # As deploy/nginx.conf: bodies stream to the app, nothing personal in nginx's temp files.
+    proxy_request_buffering off;
+    proxy_max_temp_file_size 0;
     location / {
       proxy_pass http://app;
-      # HTTP/1.0 upstream, a connection per request: nothing is in flight on a connection nginx keeps.
-      proxy_http_version 1.0;
-      proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      # A connection refused (nothing sent yet) goes to the next instance, POSTs included; a request already
-      # sent is retried only when it is idempotent (nginx's default for non_idempotent).
-      proxy_next_upstream error timeout;
-      proxy_next_upstream_tries 0;
-      proxy_connect_timeout 2s;
-      proxy_read_timeout 120s;
-      # As deploy/nginx.conf: bodies stream to the app, nothing personal in nginx's temp files.
-      proxy_request_buffering off;
-      proxy_max_temp_file_size 0;
+    }
+    # Fingerprinted files (assets, the verifier's script): during a rolling restart old and new instances know
+    # different names, so a 404 is asked of the next instance (GETs only).
+    location ~ ^/(assets|verifieer)/ {
+      proxy_pass http://app;
+      proxy_next_upstream error timeout http_404;
     }
   }
 }
@@ -338,8 +359,9 @@ export async function startCluster(options: { instances: number; env?: Record<st
         .map((line) => {
           const [upstream = '-', status = '0', method = '', ...uri] = line.split('|');
           // After a retry nginx lists every instance tried ("a, b"); the last one answered.
-          const last = upstream.split(', ').at(-1) ?? '-';
-          return { instance: byAddress.get(last) ?? -1, status: Number(status), method, path: uri.join('|') };
+          const tried = upstream.split(', ').map((address) => byAddress.get(address) ?? -1);
+          const instance = tried.at(-1) ?? -1;
+          return { instance, tried, status: Number(status), method, path: uri.join('|') };
         });
     },
     stop,

@@ -133,6 +133,8 @@ const ALL_ENTRIES: readonly Entry[] = [
     weighed: true,
     expect: `Wie helpt er in ${HELP_PLACE}?`,
   },
+  // Issue 18: the insights page, whose figures are computed once per publication week, not per request.
+  { label: '/inzichten', method: 'GET', path: '/inzichten', minRatio: TARGETS.minRatio, weighed: true },
 ];
 
 const { entries: ENTRIES, lookup: RUN_LOOKUP } = selectEntries(process.env.BENCH_ONLY);

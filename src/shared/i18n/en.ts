@@ -21,6 +21,7 @@ export const en: Translation<typeof nl> = {
   'layout.footer.aboutTitle': 'About this site',
   'layout.footer.about': 'About this site',
   'layout.footer.safeUse': 'Using this site safely',
+  'layout.footer.insights': 'Insights',
   'layout.footer.notEmergency': 'This site is not a reporting point or an emergency line. In danger? Always call 112.',
   'layout.footer.openSource': 'Open source. No tracking, no third-party cookies.',
 

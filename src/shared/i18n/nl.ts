@@ -24,6 +24,7 @@ export const nl = {
   'layout.footer.aboutTitle': 'Over deze site',
   'layout.footer.about': 'Over deze site',
   'layout.footer.safeUse': 'Veilig gebruik',
+  'layout.footer.insights': 'Inzichten',
   'layout.footer.notEmergency': 'Deze site is geen meldpunt en geen noodlijn. In gevaar? Bel altijd 112.',
   'layout.footer.openSource': 'Open source. Geen tracking, geen cookies van anderen.',
 

@@ -181,6 +181,9 @@ function Footer({ ctx }: { ctx: PageContext }) {
               <a href="/kennisbank">{t('layout.nav.knowledge')}</a>
             </li>
             <li>
+              <a href="/inzichten">{t('layout.footer.insights')}</a>
+            </li>
+            <li>
               {ctx.signedIn ? (
                 <a href="/account">{t('layout.nav.account')}</a>
               ) : (

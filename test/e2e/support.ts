@@ -95,6 +95,13 @@ export const sitePages: readonly SitePage[] = [
     status: 200,
     h1: { nl: 'Hulp in de buurt', en: 'Help near you' },
   },
+  { path: '/inzichten', name: 'insights page', status: 200, h1: { nl: 'Inzichten', en: 'Insights' } },
+  {
+    path: '/inzichten/methode',
+    name: 'insights method page',
+    status: 200,
+    h1: { nl: 'Inzichten: hoe we tellen', en: 'Insights: how we count' },
+  },
   {
     path: '/bestaat-niet',
     name: 'not-found page',

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { createApp } from '../../src/app.js';
 import { prepareDatabase } from '../../src/bootstrap.js';
 import { createServices, type Services } from '../../src/services.js';
@@ -155,5 +156,23 @@ describe('two instances on one PostgreSQL: a publish', () => {
     await eventually('instance 2 asks the new question', async () =>
       (await get(two, '/check')).body.includes(question),
     );
+  });
+
+  test('a publish while the listening connections are cut still reaches instance 2 (it reloads on reconnect)', async () => {
+    const [one, two] = instances;
+    const admin = openDatabase(one.services.config.database);
+    try {
+      assert.equal((await get(two, '/informatie/signalen')).status, 200);
+      await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE datname = current_database() AND application_name = 'nmk-change-bus'`.execute(admin.db);
+      const file = await readFile(path.join(contentDir, 'nl', 'signalen.md'), 'utf8');
+      const text = file.replace(/^title: .*$/m, 'title: Signalen (terwijl niemand luisterde)');
+      await one.services.editorial.importDocuments('page', [{ key: 'nl/signalen', text }]);
+      await eventually('instance 2 shows the page published while it was not listening', async () =>
+        /Signalen \(terwijl niemand luisterde\)/.test((await get(two, '/informatie/signalen')).body),
+      );
+    } finally {
+      await admin.close();
+    }
   });
 });

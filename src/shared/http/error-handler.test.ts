@@ -16,6 +16,7 @@ test('a database or disk that is away is "unavailable" (503), a wrong request or
     new Error('timeout exceeded when trying to connect'),
     withCode('database or disk is full', 'SQLITE_FULL'),
     withCode('disk I/O error', 'SQLITE_IOERR_WRITE'),
+    withCode('cannot rollback - no transaction is active', 'SQLITE_ERROR'),
     withCode('ENOSPC: no space left on device, write', 'ENOSPC'),
     new Error('export failed', { cause: withCode('no space left on device', 'ENOSPC') }),
   ];

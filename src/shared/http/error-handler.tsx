@@ -55,7 +55,9 @@ const unavailableSqlState = /^(08...|57P0[1-4]|53[0-9]00)$/;
 const unavailableSqlite = /^SQLITE_(FULL|IOERR|BUSY|CANTOPEN|PROTOCOL)/;
 /** What node-postgres says when its connection goes or never comes (these errors carry no code). */
 const unavailableMessage =
-  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|cannot rollback - no transaction is active)/;
+// The last: SQLite rolls a transaction back by itself on a full or failing disk (SQLITE_FULL, SQLITE_IOERR), and
+// Kysely's own ROLLBACK then fails with this message instead of the original error (found by the full-disk test).
 
 /**
  * Whether the error says the database or the disk is away for now rather than that the request or the code is

@@ -1,0 +1,532 @@
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import type { LightMyRequestResponse } from 'fastify';
+import { caseProfessional, prepareCaseWorld } from '../../../test/helpers/case-factories.js';
+import { caseAppForSuite } from '../../../test/helpers/case-setup.js';
+import { dialects } from '../../../test/helpers/databases.js';
+import { recoverable } from '../../../test/helpers/disclosure-judge.js';
+import { type BuiltAccount, buildParent } from '../../../test/helpers/factories.js';
+import { mainOf, textOf } from '../../../test/helpers/html-text.js';
+import { amsterdamDay } from '../../shared/time/amsterdam.js';
+import { addDays, isoWeekOf, weekStart } from '../../shared/time/weeks.js';
+import { adviceLevels } from '../check/check.schema.js';
+import { csvNames } from './insights.csv.js';
+import { publicationPeriod } from './insights.figures.js';
+import type { Cell, Sum } from './suppression.js';
+
+/*
+ * /inzichten over HTTP on both databases (issue 18, ADR 0046). Rows are written straight into the aggregate tables
+ * for days inside the published weeks, with cells of 9 among them. What a reader gets — the page's tables, the
+ * charts' data-value attributes, the summaries and the four CSV files, parsed — must show no count under 10, and
+ * no withheld count may follow from what is shown through the sums a reader can form across the page and the CSV
+ * files (judged by test/helpers/disclosure-judge.ts, exact elimination, and by "counts are never negative").
+ * Shown counts are the true ones; the CSV is the page's data; the charts are the tables' week totals; unknown
+ * CSV names are 404 pages for every kind of visitor; no cookie and no personal data; a published week's figures
+ * do not change when rows are added.
+ */
+
+type Jar = Record<string, string>;
+type Level = (typeof adviceLevels)[number];
+
+interface ParsedTable {
+  caption: string;
+  csv: string | undefined;
+  rows: { label: string; values: (number | null)[] }[];
+  foot: (number | null)[];
+}
+
+const withheldWords = new Set(['niet getoond', 'not shown']);
+
+const decode = (html: string): string => textOf(html).trim();
+
+/** A shown count (digits with a thousands separator of either language) or null where withheld. */
+function countOf(text: string): number | null {
+  if (withheldWords.has(text)) return null;
+  assert.match(text, /^\d{1,3}([.,]\d{3})*$/, `a table cell holds a count or "not shown", not "${text}"`);
+  return Number(text.replace(/[.,]/g, ''));
+}
+
+/** Every figure table of the page: caption, rows (header and cells), footer cells, and the CSV linked after it. */
+function tablesOf(html: string): ParsedTable[] {
+  const tables: ParsedTable[] = [];
+  const pattern = /<table class="app-data-table">([\s\S]*?)<\/table>/g;
+  for (let match = pattern.exec(html); match !== null; match = pattern.exec(html)) {
+    const inner = match[1]!;
+    const caption = decode(/<caption>([\s\S]*?)<\/caption>/.exec(inner)?.[1] ?? '');
+    const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(inner)?.[1] ?? '';
+    const foot = /<tfoot>([\s\S]*?)<\/tfoot>/.exec(inner)?.[1] ?? '';
+    const cells = (row: string) => [...row.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((cell) => countOf(decode(cell[1]!)));
+    const rows = [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => ({
+      label: decode(/<th scope="row">([\s\S]*?)<\/th>/.exec(row[1]!)?.[1] ?? ''),
+      values: cells(row[1]!),
+    }));
+    const after = html.slice(pattern.lastIndex);
+    const csv = /^\s*(?:<\/div>)?\s*<p>\s*<a href="\/inzichten\/([a-z-]+)\.csv"/.exec(after)?.[1];
+    tables.push({ caption, csv, rows, foot: cells(foot) });
+  }
+  return tables;
+}
+
+/** The charts: their accessible name and description, and each bar's data-value (null where withheld). */
+function chartsOf(html: string): Map<string, { svg: string; values: (number | null)[] }> {
+  const charts = new Map<string, { svg: string; values: (number | null)[] }>();
+  for (const match of html.matchAll(/<svg[^>]*data-chart="([^"]+)"[\s\S]*?<\/svg>/g)) {
+    // An empty attribute is drawn bare (data-value) by Preact.
+    const values = [...match[0].matchAll(/data-value(?:="([^"]*)")?/g)].map((value) => {
+      if (value[1] === undefined || value[1] === '') return null;
+      assert.match(value[1], /^\d+$/, 'a data-value is a count or empty');
+      return Number(value[1]);
+    });
+    charts.set(match[1]!, { svg: match[0], values });
+  }
+  return charts;
+}
+
+/** A CSV file as rows of fields (header first); empty field → null for counts. */
+function csvRows(text: string): string[][] {
+  return parse<string[]>(text);
+}
+const csvCount = (field: string): number | null => {
+  if (field === '') return null;
+  assert.match(field, /^\d+$/, `a CSV count is digits or empty, not "${field}"`);
+  return Number(field);
+};
+
+for (const dialect of dialects) {
+  describe(`/inzichten [${dialect}]`, () => {
+    const { target: testApp, sink } = caseAppForSuite(dialect);
+    const period = publicationPeriod(amsterdamDay(new Date()));
+    const week = (index: number): string => period.weeks[index]!;
+    const dayIn = (index: number, offset = 0): string => addDays(weekStart(week(index)), offset);
+
+    let regions: string[] = [];
+    /** The true counts inserted, per figure of the model below. */
+    const truth = new Map<string, number>();
+    const checkRows: { day: string; version: number; level: Level; count: number }[] = [];
+    const lookupRows: { day: string; region: string; count: number }[] = [];
+    const accounts: { who: string; jar: Jar; username?: string }[] = [{ who: 'a visitor', jar: {} }];
+
+    before(async () => {
+      const db = testApp.database.handle.db;
+      regions = (await db.selectFrom('safety_regions').select('code').orderBy('code').execute()).map((r) => r.code);
+      assert.ok(regions.length >= 3, 'the safety regions are seeded');
+
+      // Checks: cells of 9 (a level in a week, a whole week, a whole questionnaire version), small ones, big ones.
+      checkRows.push(
+        { day: dayIn(0), version: 1, level: 'bel-112', count: 9 },
+        { day: dayIn(0, 1), version: 1, level: 'bel-vandaag', count: 12 },
+        { day: dayIn(0, 2), version: 1, level: 'vraag-advies', count: 25 },
+        { day: dayIn(0, 6), version: 1, level: 'blijf-in-gesprek', count: 40 },
+        { day: dayIn(1, 3), version: 2, level: 'vraag-advies', count: 9 },
+        { day: dayIn(2), version: 1, level: 'bel-112', count: 3 },
+        { day: dayIn(2), version: 1, level: 'vraag-advies', count: 15 },
+        { day: dayIn(2, 4), version: 1, level: 'blijf-in-gesprek', count: 10 },
+        { day: dayIn(2, 5), version: 1, level: 'blijf-in-gesprek', count: 20 },
+      );
+      for (let index = 3; index < period.weeks.length; index += 1) {
+        checkRows.push(
+          { day: dayIn(index, index % 7), version: 1, level: 'vraag-advies', count: 10 + index },
+          { day: dayIn(index, (index + 3) % 7), version: 1, level: 'blijf-in-gesprek', count: 11 + 2 * index },
+        );
+      }
+      // Help lookups: one region with 9 over the whole period, weeks of 2 and of 10 made of 9 + 1.
+      const [regionA, regionB, regionC] = regions as [string, string, string];
+      lookupRows.push(
+        { day: dayIn(3, 2), region: regionA, count: 9 },
+        { day: dayIn(0, 1), region: regionB, count: 30 },
+        { day: dayIn(4, 6), region: regionB, count: 25 },
+        { day: dayIn(1), region: regionC, count: 10 },
+        { day: dayIn(2, 3), region: regionC, count: 2 },
+        { day: dayIn(3, 5), region: regionC, count: 1 },
+      );
+      // Rows outside the published weeks are not counted.
+      await db
+        .insertInto('check_outcomes')
+        .values([
+          ...checkRows,
+          { day: addDays(period.from, -1), version: 1, level: 'bel-112', count: 500 },
+          { day: addDays(period.through, 1), version: 1, level: 'bel-112', count: 700 },
+        ])
+        .execute();
+      await db
+        .insertInto('help_lookups')
+        .values([
+          ...lookupRows.map((row) => ({ day: row.day, safety_region_code: row.region, count: row.count })),
+          { day: addDays(period.through, 1), safety_region_code: regionA, count: 300 },
+        ])
+        .execute();
+
+      const add = (id: string, count: number) => truth.set(id, (truth.get(id) ?? 0) + count);
+      for (let w = 0; w < period.weeks.length; w += 1) {
+        for (const level of adviceLevels) add(`c/${w}/${level}`, 0);
+        add(`l/${w}`, 0);
+      }
+      for (const region of regions) add(`r/${region}`, 0);
+      for (const row of checkRows) {
+        const w = period.weeks.indexOf(isoWeekOf(row.day));
+        for (const id of [`c/${w}/${row.level}`, `c/${w}/total`, `c/total/${row.level}`, 'c/total/total']) {
+          add(id, row.count);
+        }
+        add(`v/${row.version}`, row.count);
+        add('v/total', row.count);
+      }
+      for (const row of lookupRows) {
+        const w = period.weeks.indexOf(isoWeekOf(row.day));
+        for (const id of [`l/${w}`, 'l/total', `r/${row.region}`, 'r/total']) add(id, row.count);
+      }
+      for (let w = 0; w < period.weeks.length; w += 1) add(`c/${w}/total`, 0);
+      for (const level of adviceLevels) add(`c/total/${level}`, 0);
+
+      // Signed-in visitors of every kind (the accounts must not show on a public page).
+      const parent = await buildParent(testApp, { username: `inzicht.ouder.${dialect}.${process.pid}` });
+      const world = await prepareCaseWorld(testApp, sink());
+      const professional: BuiltAccount = await caseProfessional(
+        world,
+        'care',
+        `inzicht.hulp.${dialect}.${process.pid}`,
+      );
+      accounts.push(
+        { who: 'a parent', jar: parent.cookies, username: parent.username },
+        { who: 'a professional', jar: professional.cookies, username: professional.username },
+        { who: 'an admin', jar: world.admins[0].cookies, username: world.admins[0].username },
+      );
+    });
+
+    const get = (url: string, options: { jar?: Jar; headers?: Record<string, string> } = {}) =>
+      testApp.app.inject({ method: 'GET', url, cookies: options.jar ?? {}, headers: options.headers ?? {} });
+
+    /** The page and the four CSV files as an anonymous visitor (no cookie at all). */
+    async function publication(headers: Record<string, string> = {}) {
+      const page = await get('/inzichten', { headers });
+      assert.equal(page.statusCode, 200);
+      const csv = new Map<string, string>();
+      for (const name of csvNames) {
+        const file = await get(`/inzichten/${name}.csv`, { headers });
+        assert.equal(file.statusCode, 200, name);
+        assert.match(String(file.headers['content-type']), /^text\/csv/);
+        csv.set(name, file.body);
+      }
+      return { page, csv };
+    }
+
+    test('the page answers 200 in Dutch and English, by the language cookie or Accept-Language', async () => {
+      for (const [language, request] of [
+        ['nl', { headers: { 'accept-language': 'nl-NL,nl;q=0.9' } }],
+        ['en', { headers: { 'accept-language': 'en-GB,en;q=0.9' } }],
+        ['nl', { jar: { taal: 'nl' } }],
+        ['en', { jar: { taal: 'en' } }],
+      ] as const) {
+        for (const url of ['/inzichten', '/inzichten/methode']) {
+          const page = await get(url, request);
+          assert.equal(page.statusCode, 200, `${url} in ${language}`);
+          assert.match(page.body, new RegExp(`<html lang="${language}"`), `${url} in ${language}`);
+          const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(page.body)?.[1];
+          assert.equal(
+            heading,
+            url === '/inzichten'
+              ? { nl: 'Inzichten', en: 'Insights' }[language]
+              : { nl: 'Inzichten: hoe we tellen', en: 'Insights: how we count' }[language],
+          );
+        }
+      }
+      const english = await get('/inzichten', { jar: { taal: 'en' } });
+      assert.ok(textOf(english.body).includes('not shown'), 'withheld figures say so in English');
+      const dutch = await get('/inzichten', { jar: { taal: 'nl' } });
+      assert.ok(textOf(dutch.body).includes('niet getoond'));
+      assert.match(dutch.body, /href="\/inzichten\/methode"/);
+      assert.match(dutch.body, /<footer[\s\S]*href="\/inzichten"[\s\S]*<\/footer>/, 'the footer links to /inzichten');
+    });
+
+    test('no count under 10 is shown, none can be worked out across the page and the CSV files, and shown counts are true', async () => {
+      for (const language of ['nl', 'en'] as const) {
+        const { page, csv } = await publication({ 'accept-language': language });
+        const tables = tablesOf(page.body);
+        assert.deepEqual(
+          tables.map((table) => table.csv),
+          ['signalencheck-per-week', 'signalencheck-per-versie', 'hulpzoeker-per-week', 'hulpzoeker-per-regio'],
+          'four tables, each followed by its CSV link',
+        );
+        const byCsv = new Map(tables.map((table) => [table.csv!, table]));
+        const files = new Map([...csv].map(([name, text]) => [name, csvRows(text)]));
+
+        // Every number a reader sees: table cells, chart data-value attributes and the bars' own text, CSV fields.
+        const seen: { value: number; where: string }[] = [];
+        const see = (value: number, where: string) => seen.push({ value, where });
+        for (const table of tables) {
+          for (const row of table.rows) {
+            for (const value of row.values) if (value !== null) see(value, `${table.caption}: ${row.label}`);
+          }
+          for (const value of table.foot) if (value !== null) see(value, `${table.caption}: total`);
+        }
+        const charts = chartsOf(page.body);
+        assert.deepEqual([...charts.keys()], ['chart-checks', 'chart-lookups']);
+        for (const [id, { svg, values }] of charts) {
+          for (const value of values) if (value !== null) see(value, `${id} data-value`);
+          for (const text of svg.matchAll(/<text class="app-chart__value"[^>]*>([^<]*)<\/text>/g)) {
+            see(countOf(decode(text[1]!))!, `${id} bar text`);
+          }
+        }
+        for (const [name, rows] of files) {
+          const [header, ...body] = rows;
+          const counting = header!.map((column) => !['week', 'version', 'safety_region', 'name'].includes(column));
+          for (const row of body) {
+            row.forEach((field, index) => {
+              if (index === 0 || !counting[index]) return;
+              const value = csvCount(field);
+              if (value !== null) see(value, `${name}.csv: ${row[0]} ${header![index]}`);
+            });
+          }
+          assert.ok(body.length > 0, `${name} has rows`);
+        }
+        // The summaries' totals.
+        for (const match of textOf(mainOf(page.body)).matchAll(/(\d[\d.,]*) (?:keer|times)/g)) {
+          see(countOf(match[1]!)!, `summary: ${match[0]}`);
+        }
+        const small = seen.filter(({ value }) => value < 10);
+        assert.deepEqual(small, [], `${language}: no count under 10 anywhere`);
+        assert.ok(seen.length > 20, 'the data shows figures');
+
+        // The model a reader can build: each figure as a cell, the sums between them, from the CSV files.
+        const shown = new Map<string, number>();
+        const show = (id: string, value: number | null) => {
+          assert.ok(truth.has(id), `the model knows ${id}`);
+          if (value !== null) {
+            assert.equal(value, truth.get(id), `${id} is the true count`);
+            shown.set(id, value);
+          }
+        };
+        const levelsRows = files.get('signalencheck-per-week')!;
+        assert.deepEqual(levelsRows[0], ['week', ...adviceLevels, 'total']);
+        assert.deepEqual(
+          levelsRows.slice(1, -1).map((row) => row[0]),
+          period.weeks,
+          'the published weeks, oldest first',
+        );
+        levelsRows.slice(1, -1).forEach((row, w) => {
+          adviceLevels.forEach((level, l) => show(`c/${w}/${level}`, csvCount(row[1 + l]!)));
+          show(`c/${w}/total`, csvCount(row[1 + adviceLevels.length]!));
+        });
+        const levelTotals = levelsRows.at(-1)!;
+        assert.equal(levelTotals[0], 'total');
+        adviceLevels.forEach((level, l) => show(`c/total/${level}`, csvCount(levelTotals[1 + l]!)));
+        show('c/total/total', csvCount(levelTotals[1 + adviceLevels.length]!));
+
+        const versionRows = files.get('signalencheck-per-versie')!;
+        assert.deepEqual(versionRows[0], ['version', 'count']);
+        assert.deepEqual(
+          versionRows.slice(1, -1).map((row) => row[0]),
+          ['1', '2'],
+        );
+        for (const row of versionRows.slice(1, -1)) show(`v/${row[0]}`, csvCount(row[1]!));
+        show('v/total', csvCount(versionRows.at(-1)![1]!));
+
+        const weekRows = files.get('hulpzoeker-per-week')!;
+        assert.deepEqual(weekRows[0], ['week', 'count']);
+        assert.deepEqual(
+          weekRows.slice(1, -1).map((row) => row[0]),
+          period.weeks,
+        );
+        weekRows.slice(1, -1).forEach((row, w) => show(`l/${w}`, csvCount(row[1]!)));
+        show('l/total', csvCount(weekRows.at(-1)![1]!));
+
+        const regionRows = files.get('hulpzoeker-per-regio')!;
+        assert.deepEqual(regionRows[0], ['safety_region', 'name', 'count']);
+        assert.deepEqual(
+          regionRows.slice(1, -1).map((row) => row[0]),
+          regions,
+          'every safety region is listed',
+        );
+        for (const row of regionRows.slice(1, -1)) {
+          assert.notEqual(row[1], '', `${row[0]} has its name`);
+          show(`r/${row[0]}`, csvCount(row[2]!));
+        }
+        show('r/total', csvCount(regionRows.at(-1)![2]!));
+
+        // The page's tables hold exactly the CSV's counts, row by row (labels differ: words on the page).
+        const countsOf = (rows: string[][], from: number) => rows.slice(1).map((row) => row.slice(from).map(csvCount));
+        const pageCounts = (table: ParsedTable) => [...table.rows.map((row) => row.values), table.foot];
+        for (const [name, from] of [
+          ['signalencheck-per-week', 1],
+          ['signalencheck-per-versie', 1],
+          ['hulpzoeker-per-week', 1],
+          ['hulpzoeker-per-regio', 2],
+        ] as const) {
+          const table = byCsv.get(name)!;
+          assert.deepEqual(
+            pageCounts(table),
+            countsOf(files.get(name)!, from),
+            `${language}: the table is ${name}.csv`,
+          );
+        }
+
+        // The charts are the tables' week totals: the CSV's total column (checks) and count column (lookups).
+        assert.deepEqual(
+          charts.get('chart-checks')!.values,
+          levelsRows.slice(1, -1).map((row) => csvCount(row.at(-1)!)),
+          'checks chart = per-week CSV total column',
+        );
+        assert.deepEqual(
+          charts.get('chart-lookups')!.values,
+          weekRows.slice(1, -1).map((row) => csvCount(row[1]!)),
+          'lookups chart = per-week CSV count column',
+        );
+
+        // The summaries' totals are the tables' totals (or say they are withheld).
+        const text = textOf(mainOf(page.body));
+        const summaryTotals = [...text.matchAll(/(\d[\d.,]*) (?:keer|times)/g)].map((match) => countOf(match[1]!));
+        const expectedSummaries = [shown.get('c/total/total'), shown.get('l/total')].filter((v) => v !== undefined);
+        assert.deepEqual(summaryTotals, expectedSummaries, 'the summaries name the shown totals only');
+
+        // Every sum a reader can form: across the page (rows, columns, the same totals in two tables) and files.
+        const sums: Sum[] = [];
+        const weeks = period.weeks.map((_, w) => w);
+        for (const w of weeks) sums.push({ total: `c/${w}/total`, parts: adviceLevels.map((l) => `c/${w}/${l}`) });
+        for (const l of adviceLevels) sums.push({ total: `c/total/${l}`, parts: weeks.map((w) => `c/${w}/${l}`) });
+        sums.push({ total: 'c/total/total', parts: weeks.map((w) => `c/${w}/total`) });
+        sums.push({ total: 'c/total/total', parts: adviceLevels.map((l) => `c/total/${l}`) });
+        sums.push({ total: 'v/total', parts: ['c/total/total'] });
+        sums.push({ total: 'v/total', parts: ['v/1', 'v/2'] });
+        sums.push({ total: 'l/total', parts: weeks.map((w) => `l/${w}`) });
+        sums.push({ total: 'r/total', parts: ['l/total'] });
+        sums.push({ total: 'r/total', parts: regions.map((region) => `r/${region}`) });
+        const cells: Cell[] = [...truth].map(([id, count]) => ({ id, count }));
+        for (const sum of sums) for (const id of [sum.total, ...sum.parts]) assert.ok(truth.has(id), id);
+
+        assert.deepEqual(recoverable(sums, shown, cells), [], `${language}: no withheld count can be worked out`);
+        // Counts are never negative: withheld parts whose shown siblings already make the total are all 0.
+        for (const sum of sums) {
+          const total = shown.get(sum.total);
+          const hidden = sum.parts.filter((id) => !shown.has(id));
+          if (total === undefined || hidden.length === 0) continue;
+          const rest = sum.parts.reduce((acc, id) => acc + (shown.get(id) ?? 0), 0);
+          assert.notEqual(rest, total, `${sum.total}: the withheld parts are not pinned to 0`);
+        }
+        // The cells of 9 and the other small ones are withheld (stated once more for the reader of this test).
+        for (const id of ['c/0/bel-112', 'c/1/vraag-advies', 'c/1/total', 'v/2', `r/${regions[0]}`, 'l/2']) {
+          assert.ok(!shown.has(id), `${id} (${truth.get(id)}) is withheld`);
+        }
+      }
+    });
+
+    test('each chart has an accessible name and description and is followed by a table with a caption', async () => {
+      const page = await get('/inzichten', { jar: { taal: 'nl' } });
+      for (const [id, { svg }] of chartsOf(page.body)) {
+        assert.match(svg, /role="img"/, id);
+        assert.match(svg, new RegExp(`aria-labelledby="${id}-title ${id}-desc"`), id);
+        assert.match(svg, new RegExp(`<title id="${id}-title">[^<]+</title>`), id);
+        assert.match(svg, new RegExp(`<desc id="${id}-desc">[^<]+</desc>`), id);
+        const after = page.body.slice(page.body.indexOf(svg) + svg.length);
+        assert.match(after, /^\s*<\/figure>\s*<div class="app-data-table__wrapper">\s*<table[^>]*>\s*<caption>[^<]+/);
+      }
+    });
+
+    test('unknown or hostile CSV names answer a 404 page, never 5xx, for every kind of visitor', async () => {
+      // Names the router cannot read (a parameter over 200 characters, broken percent-encoding) get the app's
+      // "this request is not valid" page (frameworkErrors in app.ts); every other unknown name is a 404 page.
+      const names: [string, 404 | 400][] = [
+        ['/inzichten/x.csv', 404],
+        ['/inzichten/../x.csv', 404],
+        ['/inzichten/..%2Fx.csv', 404],
+        ['/inzichten/%2e%2e%2fx.csv', 404],
+        ['/inzichten/%00', 404],
+        ['/inzichten/%00.csv', 404],
+        ['/inzichten/signalencheck-per-week%00.csv', 404],
+        ['/inzichten/signalencheck-per-week.csv%00', 404],
+        ['/inzichten/SIGNALENCHECK-PER-WEEK.csv', 404],
+        ['/inzichten/signalencheck-per-week.CSV', 404],
+        ['/inzichten/signalencheck-per-week', 404],
+        ['/inzichten/methode.csv', 404],
+        ['/inzichten/a.csv.csv', 404],
+        ['/inzichten/signalencheck-per-week.csv/x', 404],
+        [`/inzichten/${'a'.repeat(190)}.csv`, 404],
+        [`/inzichten/${'a'.repeat(5000)}.csv`, 400],
+        [`/inzichten/signalencheck-per-week${'a'.repeat(5000)}.csv`, 400],
+        ['/inzichten/%E0%A4%A.csv', 400],
+        ['/inzichten/%ff.csv', 400],
+      ];
+      for (const { who, jar } of accounts) {
+        for (const [url, status] of names) {
+          const response = await get(url, { jar });
+          const label = `${who}: ${url.slice(0, 80)}`;
+          assert.ok(response.statusCode < 500, `${label} answered ${response.statusCode}`);
+          assert.equal(response.statusCode, status, label);
+          assert.match(String(response.headers['content-type']), /^text\/html/, label);
+          const title = status === 404 ? /Pagina niet gevonden|Page not found/ : /Dit verzoek klopt niet/;
+          assert.match(response.body, title, label);
+          assert.match(response.body, /href="tel:112"/, `${label}: a page of the site, with the emergency lines`);
+          // (The language link's way back holds the path, as on every page; the text does not repeat it.)
+          assert.ok(!mainOf(response.body).includes('a'.repeat(100)), 'the page does not echo the name');
+        }
+        // The real files answer everyone alike.
+        for (const name of csvNames) {
+          const file = await get(`/inzichten/${name}.csv`, { jar });
+          assert.equal(file.statusCode, 200, `${who}: ${name}`);
+        }
+      }
+    });
+
+    test('the page and the CSV files set no cookie for an anonymous visitor and hold no personal data', async () => {
+      // Signed-in visitors first: the page cache must not hand their frame to a visitor afterwards.
+      const signedIn = new Map<string, LightMyRequestResponse>();
+      for (const { who, jar } of accounts.slice(1)) {
+        const page = await get('/inzichten', { jar });
+        assert.equal(page.statusCode, 200, who);
+        signedIn.set(who, page);
+      }
+      const usernames = accounts.flatMap((account) => (account.username === undefined ? [] : [account.username]));
+      for (const headers of [{}, { 'accept-language': 'en' }]) {
+        for (const url of ['/inzichten', '/inzichten/methode', ...csvNames.map((name) => `/inzichten/${name}.csv`)]) {
+          const response = await get(url, { headers });
+          assert.equal(response.statusCode, 200, url);
+          assert.equal(response.headers['set-cookie'], undefined, `${url} sets no cookie`);
+          for (const username of usernames) assert.ok(!response.body.includes(username), `${url} names no account`);
+          assert.doesNotMatch(response.body, /[\w.+-]+@[\w-]+\.[\w.]+/, `${url} holds no e-mail address`);
+          assert.doesNotMatch(
+            response.body,
+            /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i,
+            `${url} holds no id`,
+          );
+          assert.doesNotMatch(textOf(response.body), /\b\d{4} ?[A-Z]{2}\b/, `${url} holds no postcode`);
+          if (url.endsWith('.csv')) {
+            assert.equal(response.headers['content-disposition'], `attachment; filename="${url.slice(11)}"`);
+          }
+        }
+      }
+      for (const [who, page] of signedIn) {
+        for (const { username } of accounts.slice(1)) {
+          if (username !== undefined) {
+            const own = accounts.find((account) => account.who === who)?.username === username;
+            if (!own) assert.ok(!page.body.includes(username), `${who} does not see another account's name`);
+          }
+        }
+      }
+    });
+
+    test('the figures do not change within a publication week after rows are added', async () => {
+      const first = await publication();
+      const figuresBefore = await testApp.services.insights.figures();
+      const db = testApp.database.handle.db;
+      // New counts for published days (as an instance with a wrong clock might write) and a cell of 9.
+      await db
+        .updateTable('check_outcomes')
+        .set((eb) => ({ count: eb('count', '+', 100) }))
+        .where('day', '>=', period.from)
+        .where('day', '<=', period.through)
+        .execute();
+      await db
+        .insertInto('check_outcomes')
+        .values({ day: dayIn(5, 1), version: 3, level: 'bel-112', count: 9 })
+        .execute();
+      await db
+        .insertInto('help_lookups')
+        .values({ day: dayIn(6, 2), safety_region_code: regions[1]!, count: 50 })
+        .execute();
+      const second = await publication();
+      assert.equal(second.page.body, first.page.body, 'the page is the same');
+      assert.deepEqual(second.csv, first.csv, 'every CSV file is the same');
+      assert.deepEqual(await testApp.services.insights.figures(), figuresBefore, 'the service keeps its figures');
+      assert.ok(!second.csv.get('signalencheck-per-versie')!.includes('\r\n3,'), 'no version 3 appeared');
+    });
+  });
+}

@@ -152,6 +152,10 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     errorResponseBuilder: (_request, context) => new TooMany(Math.ceil(context.ttl / 1000)),
     // Counts shared by every instance on PostgreSQL (ADR 0041); early answers count through the same store.
     ...(services.rateLimitStore !== undefined && { store: services.rateLimitStore }),
+    // While the database is away the shared counts cannot be read: pages that need no database (the stored
+    // public pages, /nu above all) are still served rather than a 503; everything that needs the database fails
+    // on its own with the 503 page, and login throttling keeps its own count in the database (it fails closed).
+    skipOnError: true,
   });
   const csrfCookie = config.secureCookies ? '__Host-csrf' : 'csrf';
   if (config.pepper === undefined) throw new Error('The pepper must be resolved before the app is built');

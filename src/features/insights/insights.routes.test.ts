@@ -85,7 +85,8 @@ function chartsOf(html: string): Map<string, { svg: string; values: (number | nu
 
 /** A CSV file as rows of fields (header first); empty field → null for counts. */
 function csvRows(text: string): string[][] {
-  return parse<string[]>(text, {});
+  const rows: unknown = parse(text);
+  return rows as string[][];
 }
 const csvCount = (field: string): number | null => {
   if (field === '') return null;

@@ -17,6 +17,7 @@ import {
   startServerProcess,
 } from './helpers/app-process.js';
 import { assertNotInDump } from './helpers/dump.js';
+import { type CookieJar, send, signUp, submitLogIn } from './helpers/form-browser.js';
 import { createPostgresDatabase, type PostgresTestDatabase } from './helpers/postgres.js';
 import { type Dialect, openDatabase } from '../src/shared/db/database.js';
 import { migrateToLatest } from '../src/shared/db/migrate.js';
@@ -34,7 +35,6 @@ const run = promisify(execFile);
 const passphrase = 'groene paraplu in de gang';
 const username = 'ouder.backup';
 const WRITERS = 3;
-const REQUEST_TIMEOUT_MS = 20_000;
 /** Generous: the machine may be busy with other test runs (tsx compiles the app at every start). */
 const START_TIMEOUT_MS = 120_000;
 const CLI_TIMEOUT_MS = 120_000;
@@ -46,69 +46,9 @@ const letter = Buffer.from(
   'latin1',
 );
 
-/** The cookies a browser would keep for the app. */
-class CookieJar {
-  private readonly values = new Map<string, string>();
-
-  take(response: Response): void {
-    for (const line of response.headers.getSetCookie()) {
-      const pair = line.split(';')[0] ?? '';
-      const separator = pair.indexOf('=');
-      if (separator > 0) this.values.set(pair.slice(0, separator), pair.slice(separator + 1));
-    }
-  }
-
-  header(): string {
-    return [...this.values].map(([name, value]) => `${name}=${value}`).join('; ');
-  }
-}
-
-interface Answer {
-  status: number;
-  location: string | null;
-  body: Buffer;
-  text: string;
-}
-
-/** One request as a browser without JavaScript sends it; redirects are not followed. */
-async function send(server: ServerProcess, jar: CookieJar, url: string, form?: URLSearchParams | FormData) {
-  const response = await fetch(`${server.baseUrl}${url}`, {
-    method: form === undefined ? 'GET' : 'POST',
-    headers: { cookie: jar.header() },
-    redirect: 'manual',
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    ...(form === undefined ? {} : { body: form }),
-  });
-  jar.take(response);
-  const body = Buffer.from(await response.arrayBuffer());
-  return { status: response.status, location: response.headers.get('location'), body, text: body.toString('utf8') };
-}
-
-async function signUp(server: ServerProcess): Promise<CookieJar> {
-  const jar = new CookieJar();
-  const page = await send(server, jar, '/registreren');
-  const fields = { gebruikersnaam: username, wachtwoord: passphrase, herhaling: passphrase };
-  const created = await send(
-    server,
-    jar,
-    '/registreren',
-    new URLSearchParams({ _csrf: csrfTokenFrom(page.text), ...fields }),
-  );
-  assert.equal(created.status, 200, created.text);
-  return jar;
-}
-
 async function logIn(server: ServerProcess): Promise<{ status: number; jar: CookieJar }> {
-  const jar = new CookieJar();
-  const page = await send(server, jar, '/inloggen');
-  const fields = { gebruikersnaam: username, wachtwoord: passphrase };
-  const done = await send(
-    server,
-    jar,
-    '/inloggen',
-    new URLSearchParams({ _csrf: csrfTokenFrom(page.text), ...fields }),
-  );
-  return { status: done.status, jar };
+  const { answer, jar } = await submitLogIn(server.baseUrl, username, passphrase);
+  return { status: answer.status, jar };
 }
 
 /** Posts one entry (optionally with the letter); the id when the server acknowledged it (303 to the entry). */
@@ -121,7 +61,7 @@ async function addEntry(server: ServerProcess, jar: CookieJar, token: string, te
   // A file needs the parent's confirmation that it holds no sexual image of a child.
   if (withLetter) form.append('regel', 'ja');
   if (withLetter) form.append('bijlagen', new Blob([new Uint8Array(letter)], { type: 'application/pdf' }), 'brief.pdf');
-  const answer: Answer = await send(server, jar, '/logboek', form);
+  const answer = await send(server.baseUrl, jar, '/logboek', form);
   const id = /^\/logboek\/([0-9a-f-]{36})$/.exec(answer.location ?? '')?.[1];
   return { status: answer.status, id, text: answer.text };
 }
@@ -249,8 +189,8 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         const server = await startServerProcess({ ...database.env, ...secrets, ...limits }, START_TIMEOUT_MS);
         running.push(server);
 
-        const parent = await signUp(server);
-        const form = await send(server, parent, '/logboek/nieuw');
+        const parent = await signUp(server.baseUrl, username, passphrase);
+        const form = await send(server.baseUrl, parent, '/logboek/nieuw');
         assert.equal(form.status, 200);
         const token = csrfTokenFrom(form.text);
         const first = await addEntry(server, parent, token, 'Brief van school over verzuim.', true);
@@ -262,10 +202,10 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
             .replace(/\s+/g, ' ')
             .slice(0, 3000),
         );
-        const entryPage = await send(server, parent, `/logboek/${first.id}`);
+        const entryPage = await send(server.baseUrl, parent, `/logboek/${first.id}`);
         const attachmentUrl = /href="(\/logboek\/bijlage\/[0-9a-f-]{36})"/.exec(entryPage.text)?.[1];
         assert.ok(attachmentUrl !== undefined, 'the entry links its attachment');
-        const attachment = await send(server, parent, attachmentUrl);
+        const attachment = await send(server.baseUrl, parent, attachmentUrl);
         assert.equal(attachment.status, 200);
 
         const load = keepWriting(server, parent, token);
@@ -304,14 +244,14 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         running.push(instance);
         const login = await logIn(instance);
         assert.equal(login.status, 303, 'the parent logs in on the restored instance');
-        const journal = await send(instance, login.jar, '/logboek/afdrukken');
+        const journal = await send(instance.baseUrl, login.jar, '/logboek/afdrukken');
         assert.equal(journal.status, 200);
         const before = writes.filter((write) => write.answeredAt < backupStarted);
         const afterwards = writes.filter((write) => write.sentAt > backupEnded);
         assert.ok(journal.text.includes('Brief van school over verzuim.'));
         for (const write of before) assert.ok(journal.text.includes(write.text), `${write.text}, acknowledged before`);
         for (const write of afterwards) assert.ok(!journal.text.includes(write.text), `${write.text}, sent after`);
-        const again = await send(instance, login.jar, attachmentUrl);
+        const again = await send(instance.baseUrl, login.jar, attachmentUrl);
         assert.equal(again.status, 200);
         assert.equal(sha256(again.body), sha256(attachment.body), 'the attachment, byte for byte');
         await instance.stop('SIGTERM');

@@ -16,6 +16,7 @@ import {
   startServerProcess,
 } from './helpers/app-process.js';
 import { dialects } from './helpers/databases.js';
+import { type CookieJar, send, signUp, submitLogIn } from './helpers/form-browser.js';
 
 /*
  * Issue 7: kill the server (SIGKILL) during a burst of appends, start it again on the same database, and every
@@ -32,78 +33,11 @@ const CONCURRENCY = 8;
 const ACKNOWLEDGED_BEFORE_KILL = 20;
 /** An upper bound, so a server that never acknowledges cannot make the burst run forever. */
 const MAX_REQUESTS = 400;
-const REQUEST_TIMEOUT_MS = 20_000;
-
-/** The cookies a browser would keep for the app. */
-class CookieJar {
-  private readonly values = new Map<string, string>();
-
-  take(response: Response): void {
-    for (const line of response.headers.getSetCookie()) {
-      const pair = line.split(';')[0] ?? '';
-      const separator = pair.indexOf('=');
-      if (separator > 0) this.values.set(pair.slice(0, separator), pair.slice(separator + 1));
-    }
-  }
-
-  get(name: string): string | undefined {
-    return this.values.get(name);
-  }
-
-  header(): string {
-    return [...this.values].map(([name, value]) => `${name}=${value}`).join('; ');
-  }
-}
-
-/** One request as a browser without JavaScript sends it; redirects are not followed. */
-async function send(
-  server: ServerProcess,
-  jar: CookieJar,
-  path: string,
-  body?: URLSearchParams | FormData,
-): Promise<{ status: number; location: string | null; text: string }> {
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { cookie: jar.header() },
-    redirect: 'manual',
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    ...(body === undefined ? {} : { body }),
-  });
-  jar.take(response);
-  return { status: response.status, location: response.headers.get('location'), text: await response.text() };
-}
-
-async function signUp(server: ServerProcess): Promise<CookieJar> {
-  const jar = new CookieJar();
-  const page = await send(server, jar, '/registreren');
-  assert.equal(page.status, 200);
-  const created = await send(
-    server,
-    jar,
-    '/registreren',
-    new URLSearchParams({
-      _csrf: csrfTokenFrom(page.text),
-      gebruikersnaam: username,
-      wachtwoord: passphrase,
-      herhaling: passphrase,
-    }),
-  );
-  assert.equal(created.status, 200, created.text);
-  return jar;
-}
 
 async function logIn(server: ServerProcess): Promise<CookieJar> {
-  const jar = new CookieJar();
-  const page = await send(server, jar, '/inloggen');
-  assert.equal(page.status, 200);
-  const done = await send(
-    server,
-    jar,
-    '/inloggen',
-    new URLSearchParams({ _csrf: csrfTokenFrom(page.text), gebruikersnaam: username, wachtwoord: passphrase }),
-  );
-  assert.equal(done.status, 303, done.text);
-  assert.equal(done.location, '/account');
+  const { answer, jar } = await submitLogIn(server.baseUrl, username, passphrase);
+  assert.equal(answer.status, 303, answer.text);
+  assert.equal(answer.location, '/account');
   return jar;
 }
 
@@ -142,7 +76,7 @@ async function burstThenKill(server: ServerProcess, jar: CookieJar, token: strin
       form.append('tekst', text);
       inFlight += 1;
       try {
-        const answer = await send(server, jar, '/logboek', form);
+        const answer = await send(server.baseUrl, jar, '/logboek', form);
         const id = /^\/logboek\/([0-9a-f-]{36})$/.exec(answer.location ?? '')?.[1];
         if (answer.status === 303 && id !== undefined) burst.acknowledged.push({ id, text });
         else burst.unexpected.push(answer.status);
@@ -186,8 +120,8 @@ for (const dialect of dialects) {
 
       const first = await startServerProcess(env);
       running.push(first);
-      const parent = await signUp(first);
-      const form = await send(first, parent, '/logboek/nieuw');
+      const parent = await signUp(first.baseUrl, username, passphrase);
+      const form = await send(first.baseUrl, parent, '/logboek/nieuw');
       assert.equal(form.status, 200);
       const burst = await burstThenKill(first, parent, csrfTokenFrom(form.text), dialect);
       const ended = await first.exited;
@@ -200,7 +134,7 @@ for (const dialect of dialects) {
       running.push(second);
       const again = await logIn(second);
       for (const { id, text } of burst.acknowledged) {
-        const page = await send(second, again, `/logboek/${id}`);
+        const page = await send(second.baseUrl, again, `/logboek/${id}`);
         assert.equal(page.status, 200, `acknowledged entry ${id}`);
         assert.ok(page.text.includes(text), `entry ${id} shows its text`);
       }

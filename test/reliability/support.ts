@@ -8,93 +8,27 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } fr
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { csrfTokenFrom } from '../helpers/app.js';
+import {
+  type Answer,
+  type CookieJar,
+  send,
+  signUp as signUpThroughForm,
+  submitLogIn,
+} from '../helpers/form-browser.js';
 import { withAdmin } from '../helpers/postgres.js';
 
-/** The cookies a browser would keep for the app. */
-export class CookieJar {
-  private readonly values = new Map<string, string>();
-
-  take(response: Response): void {
-    for (const line of response.headers.getSetCookie()) {
-      const pair = line.split(';')[0] ?? '';
-      const separator = pair.indexOf('=');
-      if (separator > 0) this.values.set(pair.slice(0, separator), pair.slice(separator + 1));
-    }
-  }
-
-  get(name: string): string | undefined {
-    return this.values.get(name);
-  }
-
-  header(): string {
-    return [...this.values].map(([name, value]) => `${name}=${value}`).join('; ');
-  }
-}
-
-export interface Answer {
-  status: number;
-  location: string | null;
-  type: string;
-  text: string;
-}
-
-/** One request as a browser without JavaScript sends it; redirects are not followed. */
-export async function send(
-  baseUrl: string,
-  jar: CookieJar,
-  path: string,
-  body?: URLSearchParams | FormData,
-  timeoutMs = 20_000,
-): Promise<Answer> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { cookie: jar.header() },
-    redirect: 'manual',
-    signal: AbortSignal.timeout(timeoutMs),
-    ...(body === undefined ? {} : { body }),
-  });
-  jar.take(response);
-  return {
-    status: response.status,
-    location: response.headers.get('location'),
-    type: response.headers.get('content-type') ?? '',
-    text: await response.text(),
-  };
-}
+export { type Answer, CookieJar, send } from '../helpers/form-browser.js';
 
 export const passphrase = 'paarse regenjas op dinsdag';
 
 /** Signs up through the form; the jar then holds the new session. */
-export async function signUp(baseUrl: string, username: string): Promise<CookieJar> {
-  const jar = new CookieJar();
-  const page = await send(baseUrl, jar, '/registreren');
-  if (page.status !== 200) throw new Error(`GET /registreren: ${page.status}`);
-  const created = await send(
-    baseUrl,
-    jar,
-    '/registreren',
-    new URLSearchParams({
-      _csrf: csrfTokenFrom(page.text),
-      gebruikersnaam: username,
-      wachtwoord: passphrase,
-      herhaling: passphrase,
-    }),
-  );
-  if (created.status !== 200) throw new Error(`sign-up answered ${created.status}: ${created.text.slice(0, 500)}`);
-  return jar;
-}
+export const signUp = (baseUrl: string, username: string): Promise<CookieJar> =>
+  signUpThroughForm(baseUrl, username, passphrase);
 
 /** Logs in through the form in a fresh browser. */
 export async function logIn(baseUrl: string, username: string): Promise<CookieJar> {
-  const jar = new CookieJar();
-  const page = await send(baseUrl, jar, '/inloggen');
-  const done = await send(
-    baseUrl,
-    jar,
-    '/inloggen',
-    new URLSearchParams({ _csrf: csrfTokenFrom(page.text), gebruikersnaam: username, wachtwoord: passphrase }),
-  );
-  if (done.status !== 303) throw new Error(`login answered ${done.status}: ${done.text.slice(0, 500)}`);
+  const { answer, jar } = await submitLogIn(baseUrl, username, passphrase);
+  if (answer.status !== 303) throw new Error(`login answered ${answer.status}: ${answer.text.slice(0, 500)}`);
   return jar;
 }
 

@@ -1,5 +1,5 @@
 import { adviceLevels } from '../check/check.schema.js';
-import { addDays, isoWeekOf, weekEnd, weekStart } from '../../shared/time/weeks.js';
+import { addDays, daysBetween, isoWeekOf, weekEnd, weekStart } from '../../shared/time/weeks.js';
 import { type Cell, type FigureSet, publish, type Sum } from './suppression.js';
 
 /*
@@ -8,18 +8,25 @@ import { type Cell, type FigureSet, publish, type Sum } from './suppression.js';
  * figure a reader can combine. Pure: the service reads the rows and caches the result per publication week.
  */
 
-/** How many complete weeks the page shows. */
+/** How many complete weeks the page shows: one block. */
 export const weeksShown = 12;
 
+/** The Monday of ISO week 2025-W01, where the first block of weeks starts. */
+const blocksStart = '2024-12-30';
+
 /**
- * The weeks published on `today` (oldest first): a week is published from the Tuesday after it ends, when its
- * counts have been written (counters flush within minutes) and nothing writes to it again.
+ * The weeks published on `today` (oldest first): the latest complete block of 12 weeks. Blocks are fixed and do
+ * not overlap (12 weeks each from 2025-W01), so two publications either show the same figures or share no week:
+ * no total can be subtracted from an earlier one to reveal a withheld week, as a moving window would allow
+ * (total(next) − total(this) = newest week − dropped week). A block is published from the Tuesday after its last
+ * week ends, when its counts have been written (counters flush within minutes); nothing writes to it again.
  */
 export function publishedWeeks(today: string): string[] {
-  const last = isoWeekOf(addDays(today, -8));
-  const weeks = [last];
-  while (weeks.length < weeksShown) weeks.unshift(isoWeekOf(addDays(weekStart(weeks[0]!), -7)));
-  return weeks;
+  const lastComplete = isoWeekOf(addDays(today, -8));
+  const index = daysBetween(blocksStart, weekStart(lastComplete)) / 7;
+  const block = Math.floor((index + 1) / weeksShown) - 1;
+  const first = addDays(blocksStart, block * weeksShown * 7);
+  return Array.from({ length: weeksShown }, (_, week) => isoWeekOf(addDays(first, week * 7)));
 }
 
 /** The weeks published on `today` and the days they span (Monday of the first to Sunday of the last). */

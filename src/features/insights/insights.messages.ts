@@ -47,7 +47,7 @@ const nl = {
     'We tellen op deze site zelf. Als iemand de signalencheck helemaal invult, tellen we 1 bij de dag, de versie van de vragenlijst en het advies. Als iemand de hulpzoeker gebruikt, tellen we 1 bij de dag en de veiligheidsregio van de postcode of gemeente. We bewaren geen antwoorden, postcodes, namen of andere gegevens van de persoon.',
   'insights.method.weeksTitle': 'Welke weken',
   'insights.method.weeks':
-    'We laten de laatste 12 hele weken zien (weken volgens ISO 8601, van maandag tot en met zondag, in Nederlandse tijd). Een week komt erbij op de dinsdag nadat hij is afgelopen. Daarna verandert hij niet meer.',
+    'We laten steeds een blok van 12 hele weken zien (weken volgens ISO 8601, van maandag tot en met zondag, in Nederlandse tijd). De blokken liggen vast en overlappen niet. Een nieuw blok komt op de dinsdag nadat de laatste week ervan is afgelopen. Daarna verandert het niet meer. Zo kun je ook met twee versies van deze pagina geen weggelaten aantal uitrekenen.',
   'insights.method.smallTitle': 'Wat we weglaten, en waarom',
   'insights.method.small':
     'Een klein aantal kan iets zeggen over één gezin. Daarom laten we elk aantal onder de 10 weg, ook 0. Een totaal staat soms naast de losse aantallen, of op een andere plek op deze pagina. Dan zou je een weggelaten aantal kunnen uitrekenen. Daarom laten we dan nog een aantal weg: het kleinste dat het weggelaten aantal verbergt. De computer controleert elke keer dat geen weggelaten aantal uit de andere cijfers te berekenen is.',
@@ -103,7 +103,7 @@ const en: Translation<typeof nl> = {
     'We count on this site itself. When someone completes the signals check, we add 1 to the day, the version of the questionnaire and the advice. When someone uses the help finder, we add 1 to the day and the safety region of the postcode or municipality. We keep no answers, postcodes, names or other details of the person.',
   'insights.method.weeksTitle': 'Which weeks',
   'insights.method.weeks':
-    'We show the last 12 whole weeks (ISO 8601 weeks, Monday to Sunday, Dutch time). A week is added on the Tuesday after it ended. After that it does not change.',
+    'We always show one block of 12 whole weeks (ISO 8601 weeks, Monday to Sunday, Dutch time). The blocks are fixed and do not overlap. A new block appears on the Tuesday after its last week ended. After that it does not change. So even two versions of this page together cannot be used to work out a number left out.',
   'insights.method.smallTitle': 'What we leave out, and why',
   'insights.method.small':
     'A small number can say something about one family. So we leave out every number under 10, 0 included. A total is sometimes shown next to the separate numbers, or elsewhere on this page. Then a number left out could be worked out. So we leave out one more number: the smallest that hides the one left out. Each time, the computer checks that no number left out can be calculated from the other figures.',

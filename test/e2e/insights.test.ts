@@ -95,6 +95,8 @@ for (const locale of ['nl', 'en'] as const) {
             texts,
             caption: table?.querySelector('caption')?.textContent?.trim() ?? '',
             firstChildIsCaption: table?.firstElementChild?.tagName === 'CAPTION',
+            // A wide table scrolls inside its wrapper on a phone: the wrapper takes keyboard focus.
+            wrapperFocusable: table?.parentElement?.getAttribute('tabindex') === '0',
           };
         }),
       );
@@ -104,6 +106,7 @@ for (const locale of ['nl', 'en'] as const) {
         assert.deepEqual(chart.texts, [chart.title, chart.desc], 'named by its title and described by its desc');
         assert.ok(chart.caption.length > 0, `the chart "${chart.title}" is followed by a table with a caption`);
         assert.ok(chart.firstChildIsCaption, 'the caption is the table’s first child');
+        assert.ok(chart.wrapperFocusable, 'the table’s scrolling wrapper can be reached with the keyboard');
       }
       // A withheld figure is said in words in the tables, never a count under 10.
       const cells = await app.page.locator('table.app-data-table td').allInnerTexts();

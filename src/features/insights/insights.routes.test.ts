@@ -53,7 +53,7 @@ function tablesOf(html: string): ParsedTable[] {
   const pattern = /<table class="app-data-table">([\s\S]*?)<\/table>/g;
   for (let match = pattern.exec(html); match !== null; match = pattern.exec(html)) {
     const inner = match[1]!;
-    const caption = decode(/<caption>([\s\S]*?)<\/caption>/.exec(inner)?.[1] ?? '');
+    const caption = decode(/<caption[^>]*>([\s\S]*?)<\/caption>/.exec(inner)?.[1] ?? '');
     const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(inner)?.[1] ?? '';
     const foot = /<tfoot>([\s\S]*?)<\/tfoot>/.exec(inner)?.[1] ?? '';
     const cells = (row: string) => [...row.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((cell) => countOf(decode(cell[1]!)));
@@ -418,7 +418,10 @@ for (const dialect of dialects) {
         assert.match(svg, new RegExp(`<title id="${id}-title">[^<]+</title>`), id);
         assert.match(svg, new RegExp(`<desc id="${id}-desc">[^<]+</desc>`), id);
         const after = page.body.slice(page.body.indexOf(svg) + svg.length);
-        assert.match(after, /^\s*<\/figure>\s*<div class="app-data-table__wrapper">\s*<table[^>]*>\s*<caption>[^<]+/);
+        assert.match(
+          after,
+          /^\s*<\/figure>\s*<div class="app-data-table__wrapper"[^>]*>\s*<table[^>]*>\s*<caption[^>]*>[^<]+/,
+        );
       }
     });
 

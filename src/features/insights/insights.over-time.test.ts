@@ -64,7 +64,7 @@ describe('the published figures over time', () => {
         const first = publishedWeeks(addDays('2025-01-01', a));
         const second = publishedWeeks(addDays('2025-01-01', b));
         const shared = first.filter((week) => second.includes(week));
-        assert.ok(shared.length === 0 || shared.length === first.length, `${first} / ${second}`);
+        assert.ok(shared.length === 0 || shared.length === first.length, `${first.join()} / ${second.join()}`);
       }),
     );
   });

@@ -29,12 +29,12 @@
 
 import { spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { HttpBrowser } from '../test/helpers/cluster-client.js';
+import { calmCheckAnswers, HttpBrowser } from '../test/helpers/cluster-client.js';
+import { freePort } from '../test/helpers/free-port.js';
 import { type Cluster, nginxAvailable, startCluster } from '../test/helpers/cluster.js';
 import { percentile, table, verdict } from './report.js';
 
@@ -54,19 +54,6 @@ type Kind = 'page' | 'check' | 'login' | 'append';
 const kinds: Kind[] = ['page', 'check', 'login', 'append'];
 const cycle: Kind[] = ['page', 'append', 'check', 'page', 'login', 'append', 'page', 'check', 'append', 'page'];
 const pages = ['/', '/informatie', '/nu', '/hulp?postcode=9711'];
-
-/** The radio answers of the check's form: "nee" where it is offered, else the first choice; hidden fields too. */
-function calmAnswers(html: string): Record<string, string> {
-  const answers: Record<string, string> = {};
-  for (const [input] of html.matchAll(/<input\b[^>]*>/g)) {
-    const name = /\bname="([^"]+)"/.exec(input)?.[1];
-    const value = /\bvalue="([^"]*)"/.exec(input)?.[1];
-    if (name === undefined || value === undefined || name === '_csrf') continue;
-    if (/type="hidden"/.test(input)) answers[name] = value;
-    else if (/type="radio"/.test(input) && (answers[name] === undefined || value === 'nee')) answers[name] = value;
-  }
-  return answers;
-}
 
 interface Tally {
   latencies: Record<Kind, number[]>;
@@ -130,7 +117,7 @@ async function prepareVisitor(url: string, number: number, run: string): Promise
     username,
     parent,
     checker,
-    answers: calmAnswers(form.text),
+    answers: calmCheckAnswers(form.text),
     loginCookies: new Map(login.cookies),
     loginToken: login.csrf,
     step: number, // visitors start at different points of the cycle
@@ -324,19 +311,6 @@ async function measureCluster(instances: number, run: string) {
   } finally {
     await cluster.stop();
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /** A throwaway PostgreSQL server for this run: its admin URL and how to stop it (undefined: no binaries). */

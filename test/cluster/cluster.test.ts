@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http2 from 'node:http2';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { generate } from 'otplib';
 import sharp from 'sharp';
 import { verifyBundle } from '../../src/shared/evidence/verify.js';
 import { newLogKey, runCli } from '../helpers/app-process.js';
-import { HttpBrowser, type HttpResponse, httpRequest, multipart } from '../helpers/cluster-client.js';
+import { calmCheckAnswers, HttpBrowser, type HttpResponse, httpRequest, multipart } from '../helpers/cluster-client.js';
+import { freePort } from '../helpers/free-port.js';
 import { type Cluster, nginxAvailable, servedAtLeast, startCluster } from '../helpers/cluster.js';
 import { projectRoot } from '../../src/shared/paths.js';
 
@@ -20,30 +20,6 @@ import { projectRoot } from '../../src/shared/paths.js';
  */
 
 const passphrase = 'een lange zin die niemand raadt 42';
-
-/** The radio answers of the check's form: "nee" where it is offered, else the first choice; hidden fields too. */
-function calmAnswers(html: string): Record<string, string> {
-  const answers: Record<string, string> = {};
-  for (const [input] of html.matchAll(/<input\b[^>]*>/g)) {
-    const name = /\bname="([^"]+)"/.exec(input)?.[1];
-    const value = /\bvalue="([^"]*)"/.exec(input)?.[1];
-    if (name === undefined || value === undefined || name === '_csrf') continue;
-    if (/type="hidden"/.test(input)) answers[name] = value;
-    else if (/type="radio"/.test(input) && (answers[name] === undefined || value === 'nee')) answers[name] = value;
-  }
-  return answers;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
-    });
-  });
-}
 
 /** One HTTP/2 request over TLS; the answer with the protocol the connection agreed on. */
 async function h2Request(
@@ -280,7 +256,7 @@ describe('two instances behind nginx', () => {
     ok(await browser.get('/zoeken?q=loverboy'));
     const checkForm = await browser.get('/check');
     ok(checkForm);
-    const checked = await browser.post('/check', calmAnswers(checkForm.text));
+    const checked = await browser.post('/check', calmCheckAnswers(checkForm.text));
     ok(checked);
     const help = await browser.get('/hulp?postcode=9711');
     ok(help);

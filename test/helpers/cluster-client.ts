@@ -123,3 +123,16 @@ export class HttpBrowser {
     });
   }
 }
+
+/** The check form's answers read from its HTML: "nee" where it is offered, else the first choice; hidden fields too. */
+export function calmCheckAnswers(html: string): Record<string, string> {
+  const answers: Record<string, string> = {};
+  for (const [input] of html.matchAll(/<input\b[^>]*>/g)) {
+    const name = /\bname="([^"]+)"/.exec(input)?.[1];
+    const value = /\bvalue="([^"]*)"/.exec(input)?.[1];
+    if (name === undefined || value === undefined || name === '_csrf') continue;
+    if (/type="hidden"/.test(input)) answers[name] = value;
+    else if (/type="radio"/.test(input) && (answers[name] === undefined || value === 'nee')) answers[name] = value;
+  }
+  return answers;
+}

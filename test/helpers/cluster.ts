@@ -6,7 +6,7 @@
 
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -17,6 +17,7 @@ import {
   processSecrets,
   startServerProcess,
 } from './app-process.js';
+import { freePort } from './free-port.js';
 
 /** One app instance of the cluster: a server process, with its address under the name the cluster uses. */
 export interface ClusterInstance extends ServerProcess {
@@ -95,18 +96,6 @@ export function nginxAvailable(): string | undefined {
     apt('install', '-y', 'nginx');
   }
   return findNginx();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => (port === 0 ? reject(new Error('no free port')) : resolve(port)));
-    });
-  });
 }
 
 function canConnect(port: number): Promise<boolean> {

@@ -5,7 +5,6 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { csrfTokenFrom } from '../helpers/app.js';
 import {
@@ -15,6 +14,7 @@ import {
   signUp as signUpThroughForm,
   submitLogIn,
 } from '../helpers/form-browser.js';
+import { freePort } from '../helpers/free-port.js';
 import { withAdmin } from '../helpers/postgres.js';
 
 export { type Answer, CookieJar, send } from '../helpers/form-browser.js';
@@ -109,18 +109,6 @@ function postgresBinDir(): string {
 function asServerUser(command: string, args: string[]): SpawnSyncReturns<string> {
   const [cmd, cmdArgs] = isRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
   return spawnSync(cmd, cmdArgs, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], cwd: '/' });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface OwnPostgres {

@@ -4,11 +4,11 @@
 // pages); the second admin approves with JavaScript off, as a plain form.
 
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, before, test } from 'node:test';
 import { generate } from 'otplib';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { freePort } from '../helpers/free-port.js';
 import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.js';
 import { axeViolations, chromiumArgs } from './support.js';
 
@@ -20,21 +20,9 @@ let browser: Browser | undefined;
 let baseUrl = '';
 const contexts: BrowserContext[] = [];
 
-/** A free port, so the app's PUBLIC_ORIGIN (the link in the e-mail) is the address it listens on. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 before(async () => {
   sink = await startSmtpSink();
+  // A free port, so the app's PUBLIC_ORIGIN (the link in the e-mail) is the address it listens on.
   const port = await freePort();
   baseUrl = `http://localhost:${port}`;
   testApp = await buildTestApp('sqlite', {

@@ -4,11 +4,11 @@
 // with JavaScript on; the no-JavaScript check looks at what the page offers instead.
 
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { generate } from 'otplib';
 import type { BrowserContext, Page, Response } from 'playwright-core';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { freePort } from '../helpers/free-port.js';
 import { AppPage, type E2E, axeViolations, startE2E, submitForm as submit, signUpThroughForm } from './support.js';
 
 const passphrase = 'wolk tafel zeilboot kaars';
@@ -18,18 +18,6 @@ let e2e: E2E | undefined;
 let server: TestApp | undefined;
 let baseUrl = '';
 const contexts: BrowserContext[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 before(async () => {
   e2e = await startE2E({ RATE_LIMIT_MAX: '100000' });

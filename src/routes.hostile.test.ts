@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { appForSuite, csrfTokenFrom, withCookiesOf } from '../test/helpers/app.js';
+import { appForSuite } from '../test/helpers/app.js';
 import {
   addCaseContent,
   buildCaseWithEveryone,
@@ -13,7 +13,7 @@ import {
 } from '../test/helpers/case-factories.js';
 import { dialects } from '../test/helpers/databases.js';
 import { buildAdmin, buildParent } from '../test/helpers/factories.js';
-import { registeredRoutes } from '../test/helpers/routes.js';
+import { actorSession, registeredRoutes } from '../test/helpers/routes.js';
 import { type SmtpSink, startSmtpSink } from '../test/helpers/smtp-sink.js';
 import { buildYoungMember } from '../test/helpers/young.js';
 import { pathwayDir } from './shared/paths.js';
@@ -180,15 +180,7 @@ for (const dialect of dialects) {
     let ids: Record<string, string>;
     const jars = new Map<string, { jar: Jar; token: string }>();
 
-    async function csrfFor(jar: Jar): Promise<{ jar: Jar; token: string }> {
-      for (const url of ['/account', '/account/tweede-stap', '/registreren']) {
-        const page = await testApp.app.inject({ method: 'GET', url, cookies: jar });
-        if (page.statusCode === 200 && page.body.includes('name="_csrf"')) {
-          return { jar: withCookiesOf(jar, page.headers), token: csrfTokenFrom(page.body) };
-        }
-      }
-      throw new Error('no page with a form for this actor');
-    }
+    const csrfFor = (jar: Jar) => actorSession(testApp.app, jar);
 
     before(async () => {
       const world = await prepareCaseWorld(testApp, sink);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { appForSuite, csrfTokenFrom, withCookiesOf } from '../helpers/app.js';
+import { appForSuite } from '../helpers/app.js';
 import { buildAdmin, buildParent } from '../helpers/factories.js';
-import { registeredRoutes } from '../helpers/routes.js';
+import { actorSession, registeredRoutes } from '../helpers/routes.js';
 
 /*
  * Issue 17 point 5: every route × every actor × a foreign object → 0 leaks, as a property. A victim parent has a
@@ -25,15 +25,7 @@ describe('foreign objects on every route, as every other actor: nothing leaks', 
   const secrets: string[] = [];
   let victimIds: string[] = [];
 
-  async function csrfFor(jar: Jar): Promise<{ jar: Jar; token: string }> {
-    for (const url of ['/account', '/account/tweede-stap', '/registreren']) {
-      const page = await testApp.app.inject({ method: 'GET', url, cookies: jar });
-      if (page.statusCode === 200 && page.body.includes('name="_csrf"')) {
-        return { jar: withCookiesOf(jar, page.headers), token: csrfTokenFrom(page.body) };
-      }
-    }
-    throw new Error('no page with a form for this actor');
-  }
+  const csrfFor = (jar: Jar) => actorSession(testApp.app, jar);
 
   before(async () => {
     const victim = await buildParent(testApp, { username: 'geheim.slachtoffer' });

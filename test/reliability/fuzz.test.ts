@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, before, test } from 'node:test';
 import fc from 'fast-check';
-import { appForSuite, csrfTokenFrom, withCookiesOf } from '../helpers/app.js';
+import { appForSuite } from '../helpers/app.js';
 import { dialects } from '../helpers/databases.js';
 import { buildAdmin, buildParent } from '../helpers/factories.js';
-import { registeredRoutes } from '../helpers/routes.js';
+import { actorSession, registeredRoutes } from '../helpers/routes.js';
 
 /*
  * Issue 17 point 5: every form and API fuzzed with fast-check → never a 5xx. The routes come from the app (a new
@@ -59,15 +59,7 @@ for (const dialect of dialects) {
     const fieldNames = new Set<string>(['_csrf']);
     let ownIds: string[] = [];
 
-    async function csrfFor(jar: Jar): Promise<{ jar: Jar; token: string }> {
-      for (const url of ['/account', '/account/tweede-stap', '/registreren']) {
-        const page = await testApp.app.inject({ method: 'GET', url, cookies: jar });
-        if (page.statusCode === 200 && page.body.includes('name="_csrf"')) {
-          return { jar: withCookiesOf(jar, page.headers), token: csrfTokenFrom(page.body) };
-        }
-      }
-      throw new Error('no page with a form for this actor');
-    }
+    const csrfFor = (jar: Jar) => actorSession(testApp.app, jar);
 
     before(async () => {
       const parent = await buildParent(testApp, { username: `fuzz${dialect}.ouder` });

@@ -300,8 +300,6 @@ for (const dialect of dialects) {
         'jobs',
         'case_notification_settings',
         'login_throttle',
-        // The shared rate-limit counts (PostgreSQL, ADR 0041): every request counts, none is case data.
-        'rate_limits',
         'sqlite_sequence',
       ]) {
         delete changed[table];

@@ -44,6 +44,7 @@ const builtKeyPrefixes = [
   'editorial.accounts.role.', // an editorial role to invite
   'orgKind.field.', // an organisation's field named in a refusal (organisation kind, ADR 0037)
   'orgKind.area.', // the kind of area an organisation serves
+  'insights.level.', // an advice level's name in the insights' tables (issue 18)
   'knowledge.audience.', // a knowledge article's audience (ADR 0035)
   'knowledge.topic.', // a knowledge article's topic
 ];

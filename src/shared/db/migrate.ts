@@ -38,6 +38,10 @@ import * as addRevisionContributors from './migrations/0039-add-revision-contrib
 import * as createRateLimits from './migrations/0040-create-rate-limits.js';
 import * as createGlobalRootTimestamps from './migrations/0041-create-global-root-timestamps.js';
 import * as createWitnessCosignatures from './migrations/0042-create-witness-cosignatures.js';
+import * as createSurvey from './migrations/0043-create-survey.js';
+import * as createOrganisationMeasures from './migrations/0044-create-organisation-measures.js';
+import * as createCheckLookups from './migrations/0045-create-check-lookups.js';
+import * as createTrustedPersons from './migrations/0046-create-trusted-persons.js';
 import type { Database } from './schema.js';
 
 /*
@@ -84,6 +88,10 @@ const migrations: Record<string, Migration> = {
   '0040-create-rate-limits': createRateLimits,
   '0041-create-global-root-timestamps': createGlobalRootTimestamps,
   '0042-create-witness-cosignatures': createWitnessCosignatures,
+  '0043-create-survey': createSurvey,
+  '0044-create-organisation-measures': createOrganisationMeasures,
+  '0045-create-check-lookups': createCheckLookups,
+  '0046-create-trusted-persons': createTrustedPersons,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

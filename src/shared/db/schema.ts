@@ -737,6 +737,53 @@ export interface MeasureTracksWeeklyTable {
   cases: number;
 }
 
+/** Measures per organisation and the case's safety region (migration 0044): long format, one count per measure. */
+export interface MeasureOrganisationWeeklyTable {
+  week: string;
+  organisation_id: string;
+  /** 'VR01'…'VR25', or 'unknown'. */
+  region: string;
+  /** For example 'meetings', 'meetings.parent_invited', 'first_help.1-7', 'agreements.overdue', 'tracks.<track>'. */
+  measure: string;
+  count: number;
+}
+
+/** Checks counted by region when the parent looked up help from the result (migration 0045): no time finer than a day. */
+export interface CheckLookupsTable {
+  day: string;
+  level: string;
+  safety_region_code: string;
+  count: Generated<number>;
+}
+
+/** Parents' survey (migration 0043): no account id, no time finer than an ISO week. */
+export interface SurveyAnswersTable {
+  id: string;
+  week: string;
+  milestone: string;
+  care: number | null;
+  police: number | null;
+  understood: number | null;
+  next_step: number | null;
+}
+
+export interface SurveyTextsTable {
+  id: string;
+  week: string;
+  milestone: string;
+  text: string;
+  state: 'pending' | 'accepted';
+  /** YYYY-MM-DD. */
+  reviewed_on: string | null;
+  reviewed_by: string | null;
+}
+
+/** The one trace of a parent in the survey: not asked again before this day (YYYY-MM-DD). */
+export interface SurveyScheduleTable {
+  user_id: string;
+  not_before: string;
+}
+
 /** The editorial system's documents (migration 0032, ADR 0033): one per kind and key. */
 export interface EditorialDocumentsTable {
   id: string;
@@ -833,6 +880,11 @@ export interface Database {
   measure_first_help_weekly: MeasureFirstHelpWeeklyTable;
   measure_agreements_weekly: MeasureAgreementsWeeklyTable;
   measure_tracks_weekly: MeasureTracksWeeklyTable;
+  measure_organisation_weekly: MeasureOrganisationWeeklyTable;
+  check_lookups: CheckLookupsTable;
+  survey_answers: SurveyAnswersTable;
+  survey_texts: SurveyTextsTable;
+  survey_schedule: SurveyScheduleTable;
   editorial_documents: EditorialDocumentsTable;
   editorial_revisions: EditorialRevisionsTable;
 }

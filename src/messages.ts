@@ -15,6 +15,9 @@ import { helpMessages } from './features/help/help.messages.js';
 import { organisationKindMessages } from './features/help/organisation-kind.messages.js';
 import { homeMessages } from './features/home/home.messages.js';
 import { insightsMessages } from './features/insights/insights.messages.js';
+import { organisationInsightsMessages } from './features/insights/organisation-insights.messages.js';
+import { surveyMessages } from './features/survey/survey.messages.js';
+import { trustedPersonMessages } from './features/accounts/trusted-person.messages.js';
 import { knowledgeMessages } from './features/knowledge/knowledge.messages.js';
 import { journalPdfMessages } from './features/journal/export/pdf.messages.js';
 import { journalMessages } from './features/journal/journal.messages.js';
@@ -62,6 +65,9 @@ export const catalogues = mergeCatalogues([
   caseYoungMessages,
   searchMessages,
   editorialMessages,
+  surveyMessages,
+  organisationInsightsMessages,
+  trustedPersonMessages,
 ]);
 
 declare module './shared/i18n/messages.js' {

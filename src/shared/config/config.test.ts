@@ -144,3 +144,14 @@ test('TSA_URL and TSA_CERT_FILE (RFC 3161 timestamps, ADR 0043) go together; nei
     /^TSA_URL must be the http/,
   );
 });
+
+test('INSIGHTS_NOISE_EPSILON turns on Laplace noise with that ε (0.01 to 10); unset means no noise', () => {
+  assert.equal(loadConfig({}).insightsNoiseEpsilon, undefined);
+  assert.equal(loadConfig({ INSIGHTS_NOISE_EPSILON: '0.5' }).insightsNoiseEpsilon, 0.5);
+  assert.equal(loadConfig({ INSIGHTS_NOISE_EPSILON: '2' }).insightsNoiseEpsilon, 2);
+  for (const value of ['0', '0.001', '11', 'een', '-1', '1e3', 'Infinity', 'NaN']) {
+    const problems = problemsFor({ INSIGHTS_NOISE_EPSILON: value });
+    assert.equal(problems.length, 1, value);
+    assert.match(problems[0]!, /^INSIGHTS_NOISE_EPSILON /);
+  }
+});

@@ -208,6 +208,16 @@ const schema = z.object({
       message: 'must be 32 to 256 letters, digits or +/=_.~- (e.g. from: openssl rand -hex 32)',
     })
     .optional(),
+  // Laplace noise on the published insights (issue 18, ADR 0052): the privacy parameter ε per published figure;
+  // unset means no noise (disclosure control alone).
+  INSIGHTS_NOISE_EPSILON: z
+    .string()
+    .trim()
+    .refine((value) => /^\d+(\.\d+)?$/.test(value) && Number(value) >= 0.01 && Number(value) <= 10, {
+      message: 'must be a number from 0.01 to 10 (the ε of the Laplace noise on each published figure), e.g. 1',
+    })
+    .transform(Number)
+    .optional(),
 });
 
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -254,6 +264,8 @@ export interface Config {
   invitationValidMs: number;
   /** How long a code that invites someone into a case (/samenwerken) can be used. */
   caseInvitationValidMs: number;
+  /** The ε of the Laplace noise on each published insights figure (ADR 0052); undefined: no noise. */
+  insightsNoiseEpsilon: number | undefined;
   /** How many months a closed case is kept (read-only) before its keys are destroyed (ADR 0031). */
   caseRetentionMonths: number;
   /** Most bytes of photos and files one export may carry (they are all held in memory while it is made). */
@@ -356,6 +368,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     invitationValidMs: values.INVITATION_VALID_DAYS * 24 * 3_600_000,
     caseInvitationValidMs: values.CASE_INVITATION_VALID_HOURS * 3_600_000,
     caseRetentionMonths: values.CASE_RETENTION_MONTHS,
+    insightsNoiseEpsilon: values.INSIGHTS_NOISE_EPSILON,
     exportMaxAttachmentBytes: values.EXPORT_MAX_ATTACHMENT_MB * 1024 * 1024,
     uploadsInFlightMax: values.UPLOADS_IN_FLIGHT_MAX,
     uploadsPerAccountMax: values.UPLOADS_PER_ACCOUNT_MAX,

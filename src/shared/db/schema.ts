@@ -784,6 +784,12 @@ export interface SurveyScheduleTable {
   not_before: string;
 }
 
+/** An offer open in the session it was made in (migration 0048, ADR 0047): gone on answer, decline or session end. */
+export interface SurveyOffersTable {
+  session_id_hash: string;
+  milestone: string;
+}
+
 /** The editorial system's documents (migration 0032, ADR 0033): one per kind and key. */
 export interface EditorialDocumentsTable {
   id: string;
@@ -816,6 +822,29 @@ export interface EditorialRevisionsTable {
   published_at: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** A parent's trusted person (migration 0046, ADR 0049): the owner's master key wrapped for them, and a request. */
+export interface TrustedPersonsTable {
+  owner_id: string;
+  trusted_id: string;
+  waiting_days: number;
+  owner_epoch: number;
+  recipient_key_id: string;
+  /** Sealed under the server's release key: the HPKE wrap of the owner's master key; null when it must be renewed. */
+  wrap: string | null;
+  named_at: string;
+  requested_at: string | null;
+  grant_after: string | null;
+  refused_at: string | null;
+  used_at: string | null;
+}
+
+/** The one-time code someone gives a parent who wants to name them as trusted person (keyed hash, 24 hours). */
+export interface TrustedPersonOffersTable {
+  user_id: string;
+  code_hash: string;
+  expires_at: string;
 }
 
 export interface Database {
@@ -885,6 +914,9 @@ export interface Database {
   survey_answers: SurveyAnswersTable;
   survey_texts: SurveyTextsTable;
   survey_schedule: SurveyScheduleTable;
+  survey_offers: SurveyOffersTable;
+  trusted_persons: TrustedPersonsTable;
+  trusted_person_offers: TrustedPersonOffersTable;
   editorial_documents: EditorialDocumentsTable;
   editorial_revisions: EditorialRevisionsTable;
 }

@@ -42,6 +42,7 @@ import * as createSurvey from './migrations/0043-create-survey.js';
 import * as createOrganisationMeasures from './migrations/0044-create-organisation-measures.js';
 import * as createCheckLookups from './migrations/0045-create-check-lookups.js';
 import * as createTrustedPersons from './migrations/0046-create-trusted-persons.js';
+import * as createSurveyOffers from './migrations/0048-create-survey-offers.js';
 import type { Database } from './schema.js';
 
 /*
@@ -92,6 +93,7 @@ const migrations: Record<string, Migration> = {
   '0044-create-organisation-measures': createOrganisationMeasures,
   '0045-create-check-lookups': createCheckLookups,
   '0046-create-trusted-persons': createTrustedPersons,
+  '0048-create-survey-offers': createSurveyOffers,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -1,7 +1,15 @@
 import { can } from '../../policies.js';
 import type { Actor } from '../../shared/policy/actor.js';
 import { amsterdamDay } from '../../shared/time/amsterdam.js';
-import { addDays, type CaseMeasures, caseMeasures, weekFigures, weeksToCompute, weekStart } from './case-measures.js';
+import {
+  addDays,
+  type CaseMeasures,
+  caseMeasures,
+  organisationWeekRows,
+  weekFigures,
+  weeksToCompute,
+  weekStart,
+} from './case-measures.js';
 import type { CaseMeasuresRepository, StoredMeasures } from './case-measures.repo.js';
 import type { CaseFacts } from './cases.types.js';
 import type { PathwayRegistry } from './pathway.js';
@@ -49,15 +57,20 @@ export function createCaseMeasuresService(
 
     /**
      * The day's run: the figures of the previous and the current week, counted through today, replace those two
-     * weeks' rows. Running it again the same day writes the same figures. Returns the weeks written.
+     * weeks' rows, and so do the same figures per organisation and region (ADR 0048). Running it again the same
+     * day writes the same figures. Returns the weeks written.
      */
     async daily(now: Date): Promise<string[]> {
       const today = amsterdamDay(now);
       const weeks = weeksToCompute(today);
       // Cases closed before the previous week began count in neither week (a day's margin for the time zone).
       const activeSince = `${addDays(weekStart(weeks[0]), -1)}T00:00:00.000Z`;
-      const histories = await repo.histories({ activeSince });
-      await repo.writeWeeks(weeks.map((week) => weekFigures(histories, week, today)));
+      const cases = await repo.organisationCases(activeSince);
+      const histories = cases.map((one) => one.history);
+      await repo.writeWeeks(
+        weeks.map((week) => weekFigures(histories, week, today)),
+        weeks.flatMap((week) => organisationWeekRows(cases, week, today)),
+      );
       return weeks;
     },
 

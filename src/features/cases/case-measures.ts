@@ -240,3 +240,162 @@ export function weeksToCompute(today: string): [previous: string, current: strin
   const current = isoWeekOf(today);
   return [previousWeek(current), current];
 }
+
+// ---- per organisation and region (issue 18 point 4, ADR 0048) ----
+
+/** The region of a case whose region is not known: no regional pathway and no starting organisation with one. */
+export const unknownRegion = 'unknown';
+
+/** The organisation id under which the rows for every organisation together are kept (the admins' view). */
+export const allOrganisations = '*';
+
+/** A case as the per-organisation figures read it: its history, its region and the organisations that took part. */
+export interface OrganisationCase {
+  history: CaseHistory;
+  /** 'VR01'…'VR25' or 'unknown', fixed at the start (regionOfCase). */
+  region: string;
+  /** Each organisation whose member came to hold the case's keys, with the first day one did. */
+  organisations: readonly { organisationId: string; on: string }[];
+}
+
+/** One stored row of measure_organisation_weekly (migration 0044). */
+export interface OrganisationMeasureRow {
+  week: string;
+  organisationId: string;
+  region: string;
+  measure: string;
+  count: number;
+}
+
+/**
+ * The measure names of the per-organisation table, the national tables' figures again (modes added together):
+ * flows over the week, states at its end, first help by band of days and open cases per track.
+ */
+export const organisationMeasures = {
+  started: 'cases.started',
+  closed: 'cases.closed',
+  open: 'cases.open',
+  waitingForHelp: 'cases.waiting_for_help',
+  meetings: 'meetings',
+  parentInvited: 'meetings.parent_invited',
+  parentTookPart: 'meetings.parent_took_part',
+  agreementsOpen: 'agreements.open',
+  agreementsOverdue: 'agreements.overdue',
+} as const;
+export const firstHelpMeasure = (bucket: DaysBucket): string => `first_help.${bucket}`;
+export const trackMeasure = (track: string): string => `tracks.${track}`;
+
+/** A week's figures as (measure, count) pairs, zeros left out (an absent row is a count of 0). */
+export function measuresOf(figures: WeekFigures): [measure: string, count: number][] {
+  const sum = <Row>(rows: readonly Row[], value: (row: Row) => number): number =>
+    rows.reduce((total, row) => total + value(row), 0);
+  const pairs: [string, number][] = [
+    [organisationMeasures.started, sum(figures.cases, (row) => row.started)],
+    [organisationMeasures.closed, sum(figures.cases, (row) => row.closed)],
+    [organisationMeasures.open, sum(figures.cases, (row) => row.open)],
+    [organisationMeasures.waitingForHelp, sum(figures.cases, (row) => row.waitingForHelp)],
+    [organisationMeasures.meetings, sum(figures.meetings, (row) => row.meetings)],
+    [organisationMeasures.parentInvited, sum(figures.meetings, (row) => row.parentInvited)],
+    [organisationMeasures.parentTookPart, sum(figures.meetings, (row) => row.parentTookPart)],
+    ...figures.firstHelp.map((row): [string, number] => [firstHelpMeasure(row.daysBucket), row.cases]),
+    [organisationMeasures.agreementsOpen, figures.agreements.open],
+    [organisationMeasures.agreementsOverdue, figures.agreements.overdue],
+    ...figures.tracks.map((row): [string, number] => [trackMeasure(row.track), row.cases]),
+  ];
+  return pairs.filter(([, count]) => count > 0);
+}
+
+/**
+ * The rows of `week` for every organisation and region, and for every organisation together (allOrganisations).
+ * An organisation counts a case once one of its members had come to hold the case's keys by the last day
+ * counted; from then on the whole case counts, its start included. Each case counts once under '*', however many
+ * organisations took part. Only organisations and regions with a count above 0 get rows.
+ */
+export function organisationWeekRows(
+  cases: readonly OrganisationCase[],
+  week: string,
+  today: string,
+): OrganisationMeasureRow[] {
+  const end = weekEnd(week);
+  const through = today < end ? today : end;
+  const groups = new Map<string, { organisationId: string; region: string; histories: CaseHistory[] }>();
+  const add = (organisationId: string, region: string, history: CaseHistory): void => {
+    const key = `${organisationId}\u0000${region}`;
+    const group = groups.get(key) ?? { organisationId, region, histories: [] };
+    group.histories.push(history);
+    groups.set(key, group);
+  };
+  for (const one of cases) {
+    const present = new Set(
+      one.organisations.filter((joined) => joined.on <= through).map((joined) => joined.organisationId),
+    );
+    if (present.size === 0) continue;
+    for (const organisationId of present) add(organisationId, one.region, one.history);
+    add(allOrganisations, one.region, one.history);
+  }
+  const rows: OrganisationMeasureRow[] = [];
+  for (const group of groups.values()) {
+    for (const [measure, count] of measuresOf(weekFigures(group.histories, week, today))) {
+      rows.push({ week, organisationId: group.organisationId, region: group.region, measure, count });
+    }
+  }
+  return rows.sort(
+    (a, b) =>
+      a.organisationId.localeCompare(b.organisationId) ||
+      a.region.localeCompare(b.region) ||
+      a.measure.localeCompare(b.measure),
+  );
+}
+
+/** A place as the region of an organisation's area is worked out from it (the help finder's municipalities). */
+export interface RegionPlace {
+  code: string;
+  provinceCode: string;
+  safetyRegionCode: string;
+  policeUnit: string;
+}
+
+const safetyRegionPattern = /^VR\d{2}$/;
+
+/**
+ * The one safety region an organisation's area (its record's `area`, as the help finder reads it) lies in, or
+ * undefined when it spans more than one, is national or is not known. A province or police unit that is one
+ * safety region gives that region.
+ */
+export function regionOfArea(area: unknown, places: readonly RegionPlace[]): string | undefined {
+  if (typeof area !== 'object' || area === null) return undefined;
+  const { type, codes, names } = area as { type?: unknown; codes?: unknown; names?: unknown };
+  const list = (value: unknown): string[] =>
+    Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  let regions: string[];
+  switch (type) {
+    case 'veiligheidsregio':
+      regions = list(codes);
+      break;
+    case 'municipalities':
+      regions = places.filter((place) => list(codes).includes(place.code)).map((place) => place.safetyRegionCode);
+      break;
+    case 'province':
+      regions = places
+        .filter((place) => list(codes).includes(place.provinceCode))
+        .map((place) => place.safetyRegionCode);
+      break;
+    case 'police-unit':
+      regions = places.filter((place) => list(names).includes(place.policeUnit)).map((place) => place.safetyRegionCode);
+      break;
+    default:
+      return undefined;
+  }
+  const distinct = [...new Set(regions)];
+  return distinct.length === 1 && safetyRegionPattern.test(distinct[0]!) ? distinct[0] : undefined;
+}
+
+/**
+ * A case's region, fixed at its start: the region of its regional pathway ('region:VRnn'); otherwise the region
+ * of the organisation of the member who started it, when that is known; otherwise 'unknown'.
+ */
+export function regionOfCase(pathwayKey: string, starterOrganisationRegion: string | undefined): string {
+  const pathway = /^region:(VR\d{2})$/.exec(pathwayKey);
+  if (pathway !== null) return pathway[1]!;
+  return starterOrganisationRegion ?? unknownRegion;
+}

@@ -1,5 +1,6 @@
 import { accountPolicy, accountSessionPolicy, passkeyPolicy } from './features/accounts/accounts.policy.js';
 import { caseMemberPolicy, casePolicy } from './features/cases/cases.policy.js';
+import { trustedPersonPagePolicy, trustedPersonPolicy } from './features/accounts/trusted-person.policy.js';
 import { checkOutcomePolicy } from './features/check/check.policy.js';
 import { contentPagePolicy } from './features/content/content.policy.js';
 import { feedbackTextPolicy } from './features/feedback/feedback.policy.js';
@@ -39,6 +40,8 @@ export const policies = {
   professionalAccount: professionalAccountPolicy,
   organisationVerification: organisationVerificationPolicy,
   passkey: passkeyPolicy,
+  trustedPerson: trustedPersonPolicy,
+  trustedPersonPage: trustedPersonPagePolicy,
   case: casePolicy,
   caseMember: caseMemberPolicy,
   editorialDocument: editorialDocumentPolicy,

@@ -26,6 +26,7 @@ export type Purpose =
   | 'case/item'
   | 'case/entry-key'
   | 'case/police-bundle'
+  | 'trusted-person/wrap'
   | 'test';
 
 declare const ciphertextBrand: unique symbol;

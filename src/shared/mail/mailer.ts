@@ -10,14 +10,18 @@ import type { MessageKey } from '../i18n/messages.js';
  * no link; an invitation carries its one-time link and nothing else of note.
  */
 
-/** account-changed: after a recovery or key rotation. case-news: something new waits on the site (ADR 0028). */
-export type NoticeKind = 'account-changed' | 'case-news';
+/**
+ * account-changed: after a recovery or key rotation. case-news: something new waits on the site (ADR 0028).
+ * request-waiting: a request on the account waits for the owner's answer (a trusted person's, ADR 0049).
+ */
+export type NoticeKind = 'account-changed' | 'case-news' | 'request-waiting';
 export type NoticeLanguage = 'nl' | 'en';
 
 /** Each notice's subject and text, from the message catalogues. */
 const notices: Record<NoticeKind, { subject: MessageKey; text: MessageKey }> = {
   'account-changed': { subject: 'mail.accountChanged.subject', text: 'mail.accountChanged.text' },
   'case-news': { subject: 'mail.caseNews.subject', text: 'mail.caseNews.text' },
+  'request-waiting': { subject: 'mail.requestWaiting.subject', text: 'mail.requestWaiting.text' },
 };
 
 /** Thrown by a mail job when the server refused or could not be reached, so the job queue tries again later. */

@@ -86,9 +86,31 @@ for (const dialect of dialects) {
           headers: { 'x-forwarded-proto': 'https' },
         });
         assert.equal(response.headers['strict-transport-security'], 'max-age=63072000; includeSubDomains');
+        // Also on a URL that cannot be decoded, which Fastify answers before its trustProxy rules apply.
+        const badUrl = await proxied.app.inject({
+          method: 'GET',
+          url: '/%E0%A4%A',
+          headers: { 'x-forwarded-proto': 'https' },
+        });
+        assert.equal(badUrl.statusCode, 400);
+        assert.equal(badUrl.headers['strict-transport-security'], 'max-age=63072000; includeSubDomains');
+        const badUrlPlain = await proxied.app.inject({ method: 'GET', url: '/%E0%A4%A' });
+        assert.equal(badUrlPlain.statusCode, 400);
+        assert.equal(badUrlPlain.headers['strict-transport-security'], undefined);
       } finally {
         await proxied.close();
       }
+      const untrusted = await testApp.app.inject({
+        method: 'GET',
+        url: '/%E0%A4%A',
+        headers: { 'x-forwarded-proto': 'https' },
+      });
+      assert.equal(untrusted.statusCode, 400);
+      assert.equal(
+        untrusted.headers['strict-transport-security'],
+        undefined,
+        'an untrusted X-Forwarded-Proto is ignored',
+      );
     });
 
     test('Accept-Language picks English; the language cookie wins; anything invalid gives Dutch', async () => {

@@ -60,7 +60,12 @@ import { pepperSubkey } from './shared/crypto/keyed-hash.js';
 import { registerSecurityHeaders } from './shared/http/security-headers.js';
 import { registerSiteRoutes } from './shared/http/site-routes.js';
 import { createPageCache, type PageCache, type PageContextFactory } from './shared/http/page-cache.js';
-import { answerStoredPagesEarly, type EarlyListener, serverWithEarlyAnswers } from './shared/http/early-answers.js';
+import {
+  answerStoredPagesEarly,
+  clientOf,
+  type EarlyListener,
+  serverWithEarlyAnswers,
+} from './shared/http/early-answers.js';
 import { logAccess } from './shared/http/access-log.js';
 import { registerMetrics } from './shared/metrics/metrics-http.js';
 import { assetsDir } from './shared/paths.js';
@@ -207,11 +212,13 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     done();
   });
 
+  const client = clientOf(config.trustProxy);
   late.badUrl = registerErrorHandling(app, {
     assets: assets.urls,
     quickExitUrl: config.quickExitUrl,
     allowedMethods,
     translatorFor,
+    protocolOf: (raw) => client.protocol(raw),
   }).badUrl;
   registerAssetRoutes(app, assets);
   registerSiteRoutes(app, assets);

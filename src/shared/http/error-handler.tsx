@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, BadRequest, TooMany } from '../errors.js';
 import type { TranslatorFor } from '../i18n/i18n.js';
@@ -6,7 +7,7 @@ import type { MessageKey } from '../i18n/messages.js';
 import { ErrorPage } from '../views/error-page.js';
 import type { AssetUrls } from '../views/context.js';
 import { pageContext, sendHtml, setRequestContext } from './request-context.js';
-import { baseSecurityHeaders } from './security-headers.js';
+import { baseSecurityHeaders, hstsFor } from './security-headers.js';
 
 interface Classified {
   status: number;
@@ -113,6 +114,11 @@ export function registerErrorHandling(
     quickExitUrl: string;
     allowedMethods: (method: string, url: string) => string[];
     translatorFor: TranslatorFor;
+    /**
+     * The request's protocol by the trustProxy rules (early-answers.ts clientOf): Fastify answers an undecodable
+     * URL before it applies them, so the bad-URL page would otherwise never know it came over HTTPS.
+     */
+    protocolOf?: (request: IncomingMessage) => string;
   },
 ): { badUrl: (request: FastifyRequest, reply: FastifyReply) => FastifyReply } {
   const respond = (
@@ -176,6 +182,9 @@ export function registerErrorHandling(
       // Fastify answers these before any hook, so the access line is written here.
       request.log.info({ method: request.method, route: 'bad-url', status: 400 }, 'request completed');
       reply.headers(baseSecurityHeaders);
+      const strict =
+        options.protocolOf === undefined ? undefined : hstsFor({ protocol: options.protocolOf(request.raw) });
+      if (strict !== undefined) reply.header('strict-transport-security', strict);
       return respond(request, reply, { status: 400, ...keysFor(400) });
     },
   };

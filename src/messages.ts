@@ -30,6 +30,7 @@ import { verifyMessages } from './features/verify/verify.messages.js';
 import { en as sharedEn } from './shared/i18n/en.js';
 import { createTranslators, mergeCatalogues } from './shared/i18n/i18n.js';
 import { nl as sharedNl } from './shared/i18n/nl.js';
+import { translations } from './translations/translations.js';
 
 /**
  * The message catalogue, assembled here at the top like the policy map (src/policies.ts), so src/shared/ never
@@ -77,5 +78,8 @@ declare module './shared/i18n/messages.js' {
   }
 }
 
-/** The translator for a language (compiled messages are cached per language). */
-export const translatorFor = createTranslators(catalogues);
+/**
+ * The translator for a language (compiled messages are cached per language). The languages beside nl and en
+ * are translated outside the feature parts, one file per language (src/translations/, docs/adr/0050).
+ */
+export const translatorFor = createTranslators(catalogues, translations);

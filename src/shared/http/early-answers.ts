@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerOptions, ty
 import { performance } from 'node:perf_hooks';
 import proxyAddr from '@fastify/proxy-addr';
 import type { FastifyInstance, FastifyRequest, FastifyServerFactory } from 'fastify';
-import { languageCookie, negotiateLocale } from '../i18n/i18n.js';
+import { languageCookie, negotiateLanguage } from '../i18n/i18n.js';
 import { logAccess } from './access-log.js';
 import type { PageCache } from './page-cache.js';
 import { hstsFor } from './security-headers.js';
@@ -95,7 +95,7 @@ export function answerStoredPagesEarly(
 
   /** Whether this request is one to answer early: its language, URL and route, or undefined. */
   const storedFor = (request: IncomingMessage, cookies: Record<string, string | undefined>) => {
-    const locale = negotiateLocale(cookies[languageCookie], request.headers['accept-language']);
+    const locale = negotiateLanguage(cookies[languageCookie], request.headers['accept-language']);
     const url = request.url ?? '';
     const route = cache.earlyRoute(locale, url);
     return route === undefined ? undefined : { locale, url, route };

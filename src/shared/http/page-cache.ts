@@ -107,7 +107,8 @@ export function createPageCache(options: PageCacheOptions) {
         request.actor.kind === 'anonymous' &&
         (options.key !== undefined || !request.url.includes('?'));
       if (!cacheable) return reply.html(await view(contextOf(request, reply)));
-      const key = `${request.locale} ${options.key ?? request.url}`;
+      // The chosen language, not only the content's locale: an Arabic page and an English one differ in the frame.
+      const key = `${request.pageLanguage.language} ${options.key ?? request.url}`;
       const now = clock();
       const cached = entries.get(key);
       if (cached !== undefined && cached.expires > now) return send(reply, cached);
@@ -205,7 +206,7 @@ export function createPageCache(options: PageCacheOptions) {
           .send(`${personal[0]}${slot}${personal[1]}`);
       }
       const now = clock();
-      const frameKey = `frame ${request.locale} ${key}`;
+      const frameKey = `frame ${request.pageLanguage.language} ${key}`;
       let cached = entries.get(frameKey);
       if (cached === undefined || cached.expires <= now) {
         const noToken: PageContext = {

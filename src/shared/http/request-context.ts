@@ -1,14 +1,28 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
-import { type Locale, type Translate, type TranslatorFor, languageCookie, negotiateLocale } from '../i18n/i18n.js';
+import {
+  type Locale,
+  type PageLanguage,
+  type Translate,
+  type TranslatorFor,
+  languageCookie,
+  languageInfo,
+  negotiateLanguage,
+} from '../i18n/i18n.js';
 import { type Actor, anonymous, hasRole } from '../policy/actor.js';
 import type { AssetUrls, PageContext } from '../views/context.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
+    /** The complete language (nl or en) of content that has no translation in the chosen language. */
     locale: Locale;
+    /** The translator for this page's own text: the chosen language where the page is translated, else `locale`. */
     t: Translate;
+    /** The chosen language and whether this route is translated in it (src/translations/). */
+    pageLanguage: PageLanguage;
+    /** The translator for the frame around every page (menu, quick exit, footer): always the chosen language. */
+    frameT: Translate;
     /** Who is acting; anonymous until the session hook (src/shared/auth/session.ts) sets it from the session. */
     actor: Actor;
   }
@@ -26,6 +40,8 @@ export function registerRequestContext(app: FastifyInstance, translatorFor: Tran
   // Reference-type decorations start as null and are set per request (Fastify shares decorator values).
   app.decorateRequest('locale', 'nl');
   app.decorateRequest('t', null as never);
+  app.decorateRequest('pageLanguage', null as never);
+  app.decorateRequest('frameT', null as never);
   app.decorateRequest('actor', null as never);
   app.addHook('onRequest', (request, _reply, done) => {
     setRequestContext(request, translatorFor);
@@ -51,9 +67,14 @@ export function sendHtml(reply: FastifyReply, view: VNode, status: number): Fast
  */
 export function setRequestContext(request: FastifyRequest, translatorFor: TranslatorFor): void {
   request.actor = anonymous;
-  const locale = negotiateLocale(request.cookies?.[languageCookie], request.headers['accept-language']);
+  const language = negotiateLanguage(request.cookies?.[languageCookie], request.headers['accept-language']);
+  // Routing comes before onRequest in Fastify, so the route pattern is known here (undefined: no route, a 404).
+  const page = translatorFor.pageIn(language, request.routeOptions?.url);
+  const locale = languageInfo[language].locale;
   request.locale = locale;
-  request.t = translatorFor(locale);
+  request.pageLanguage = page;
+  request.frameT = translatorFor(language);
+  request.t = page.translated ? request.frameT : translatorFor(locale);
 }
 
 /** The CSRF binding of a request without a session. */
@@ -94,6 +115,8 @@ export function pageContext(
   return {
     locale: request.locale,
     t: request.t,
+    pageLanguage: request.pageLanguage,
+    frameT: request.frameT,
     path,
     // After a POST (a form) the way back is the page itself; a GET page keeps its query (a help result).
     returnTo: request.method === 'GET' ? request.url : path,

@@ -1,4 +1,4 @@
-import type { Translate } from '../i18n/i18n.js';
+import type { PageLanguage, Translate } from '../i18n/i18n.js';
 import type { Locale } from '../i18n/messages.js';
 
 /** Fingerprinted URLs of the static assets every page links to. */
@@ -14,8 +14,14 @@ export interface AssetUrls {
 
 /** What every view needs to know about the request it renders for. */
 export interface PageContext {
+  /** The complete language (nl or en) of this page's content: the chosen one, or its fallback. */
   locale: Locale;
+  /** This page's own text: in the chosen language where the page is translated, else in `locale`. */
   t: Translate;
+  /** The chosen language and whether this page is translated in it; absent: `locale`, translated. */
+  pageLanguage?: PageLanguage | undefined;
+  /** The frame's translator (menu, quick exit, footer, language notices): the chosen language; absent: `t`. */
+  frameT?: Translate | undefined;
   /** The path of this page, without query (for marking the current menu item). */
   path: string;
   /** Where the language switch returns to: the path, with the query of a GET page (e.g. a help result). */

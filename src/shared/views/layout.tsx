@@ -1,7 +1,23 @@
 import type { ComponentChildren } from 'preact';
+import { type Language, type PageLanguage, type Translate, languageInfo, languages } from '../i18n/i18n.js';
 import { CsrfField } from './components/csrf-field.js';
 import { emergencyNumbers, PhoneLink } from './components/phone-link.js';
 import type { PageContext } from './context.js';
+
+/** The chosen language and how this page is shown in it; a context without one is a complete language. */
+function pageLanguageOf(ctx: PageContext): PageLanguage {
+  return ctx.pageLanguage ?? { language: ctx.locale, translated: true, reviewed: true };
+}
+
+/** The frame's translator: always the chosen language (the frame is translated in every language). */
+function frameT(ctx: PageContext): Translate {
+  return ctx.frameT ?? ctx.t;
+}
+
+/** Where the language switch sends a visitor: it sets the choice and comes back to this page. */
+function switchHref(ctx: PageContext, language: Language): string {
+  return `/taal/${language}?terug=${encodeURIComponent(ctx.returnTo)}`;
+}
 
 interface LayoutProps {
   ctx: PageContext;
@@ -14,7 +30,7 @@ interface LayoutProps {
 }
 
 function QuickExit({ ctx }: { ctx: PageContext }) {
-  const { t } = ctx;
+  const t = frameT(ctx);
   return (
     <div
       class="app-quick-exit-bar"
@@ -41,9 +57,57 @@ function QuickExit({ ctx }: { ctx: PageContext }) {
   );
 }
 
+/**
+ * Every language, each named in its own language, as plain links (no JavaScript, no form): a disclosure so the
+ * six names do not crowd the menu on a phone.
+ */
+function LanguageSwitch({ ctx }: { ctx: PageContext }) {
+  const t = frameT(ctx);
+  const chosen = pageLanguageOf(ctx).language;
+  return (
+    <details class="app-language">
+      <summary class="app-language__toggle">
+        <svg class="app-language__icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+          <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" stroke-width="2" />
+          <path
+            d="M2 12h20M12 2c3 3.5 3 16.5 0 20M12 2c-3 3.5-3 16.5 0 20"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="2"
+          />
+        </svg>
+        {t('layout.language.label')}
+      </summary>
+      <nav aria-label={t('layout.language.listLabel')}>
+        <ul class="app-language__list">
+          {languages.map((language) => {
+            const info = languageInfo[language];
+            return (
+              <li key={language}>
+                <a
+                  class="app-language__link"
+                  href={switchHref(ctx, language)}
+                  hreflang={info.tag}
+                  lang={info.tag}
+                  dir={info.dir === 'rtl' ? 'rtl' : undefined}
+                  rel="nofollow"
+                  aria-current={language === chosen ? 'true' : undefined}
+                >
+                  {info.name}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+    </details>
+  );
+}
+
 function Header({ ctx }: { ctx: PageContext }) {
-  const { t, locale } = ctx;
-  const other = locale === 'nl' ? 'en' : 'nl';
+  const t = frameT(ctx);
+  // The one-click link between the two complete languages; every language is in the switch beside the menu.
+  const other: Language = pageLanguageOf(ctx).language === 'nl' ? 'en' : 'nl';
   return (
     <header class="app-header">
       <div class="app-width app-header__inner">
@@ -127,24 +191,25 @@ function Header({ ctx }: { ctx: PageContext }) {
             <li>
               <a
                 class="app-nav__link app-nav__link--language"
-                href={`/taal/${other}?terug=${encodeURIComponent(ctx.returnTo)}`}
+                href={switchHref(ctx, other)}
                 hreflang={other}
                 lang={other}
-                title={t('layout.language.otherName')}
+                dir="ltr"
                 rel="nofollow"
               >
-                {t('layout.language.other')}
+                {languageInfo[other].name}
               </a>
             </li>
           </ul>
         </nav>
+        <LanguageSwitch ctx={ctx} />
       </div>
     </header>
   );
 }
 
 function Footer({ ctx }: { ctx: PageContext }) {
-  const { t } = ctx;
+  const t = frameT(ctx);
   return (
     <footer class="app-footer">
       <div class="app-width">
@@ -204,7 +269,7 @@ function Footer({ ctx }: { ctx: PageContext }) {
  * stay logged in (WCAG 2.2.1). Hidden without JavaScript; every page visit extends the session anyway.
  */
 function IdleWarning({ ctx, idleUntil }: { ctx: PageContext; idleUntil: string }) {
-  const { t } = ctx;
+  const t = frameT(ctx);
   return (
     <div
       class="app-idle"
@@ -227,11 +292,40 @@ function IdleWarning({ ctx, idleUntil }: { ctx: PageContext; idleUntil: string }
   );
 }
 
+/**
+ * In the chosen language, above the page's own text: that this page is not translated yet (it is shown in the
+ * language's fallback, with a link to Dutch where that is English), or that its translation is not yet
+ * reviewed by a native speaker. Nothing for Dutch and English.
+ */
+function TranslationNotice({ ctx }: { ctx: PageContext }) {
+  const t = frameT(ctx);
+  const page = pageLanguageOf(ctx);
+  if (page.translated && page.reviewed) return null;
+  return (
+    <div class="app-translation-notice" role="note">
+      {!page.translated && <p>{t('layout.translation.missing')}</p>}
+      {!page.reviewed && <p>{t('layout.translation.unreviewed')}</p>}
+      {page.language !== 'nl' && (
+        <p>
+          <a href={switchHref(ctx, 'nl')} hreflang="nl" rel="nofollow">
+            {t('layout.translation.readDutch')}
+          </a>
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** The frame of every page: skip link, quick exit, header, main, footer with the emergency lines. */
 export function Layout({ ctx, title, description, scripts = [], children }: LayoutProps) {
-  const { t } = ctx;
+  const t = frameT(ctx);
+  const page = pageLanguageOf(ctx);
+  const chosen = languageInfo[page.language];
+  // A page not translated yet is in its fallback language inside a frame in the chosen one (WCAG 3.1.2).
+  // dir is written only for right to left: left to right is the default, and pages in nl and en stay as they were.
+  const content = languageInfo[ctx.locale];
   return (
-    <html lang={ctx.locale}>
+    <html lang={chosen.tag} dir={chosen.dir === 'rtl' ? 'rtl' : undefined}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -255,7 +349,14 @@ export function Layout({ ctx, title, description, scripts = [], children }: Layo
         <QuickExit ctx={ctx} />
         <Header ctx={ctx} />
         <main id="main" class="app-main app-width" tabindex={-1}>
-          {children}
+          <TranslationNotice ctx={ctx} />
+          {page.translated ? (
+            children
+          ) : (
+            <div lang={content.tag} dir={content.dir} class="app-untranslated">
+              {children}
+            </div>
+          )}
         </main>
         <Footer ctx={ctx} />
         {ctx.idleUntil !== undefined && <IdleWarning ctx={ctx} idleUntil={ctx.idleUntil} />}

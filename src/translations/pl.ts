@@ -1,0 +1,3 @@
+import type { PartialCatalogue } from '../shared/i18n/messages.js';
+
+export const pl: PartialCatalogue = {};

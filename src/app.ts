@@ -11,6 +11,7 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.js';
+import { registerTrustedPersonRoutes, trustedPersonAccountSection } from './features/accounts/trusted-person.routes.js';
 import { sessionCookieName } from './shared/auth/session-cookie.js';
 import { inspectAttachment } from './features/journal/attachments.js';
 import { registerJournalRoutes } from './features/journal/journal.routes.js';
@@ -290,8 +291,13 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     // The features that hold the user's data: "download my data", deletion, a session that ended (ADR 0017).
     userData: services.userData,
     keyRotation: services.keyRotation,
-    accountSection: professionalAccountSection(pages, services.professionals),
+    accountSection: async (request, reply, session) => {
+      // A professional's organisation, or a parent's waiting trusted-person request (ADR 0049).
+      const professional = await professionalAccountSection(pages, services.professionals)(request, reply, session);
+      return professional ?? trustedPersonAccountSection(pages, services.trustedPersons)(request, reply, session);
+    },
   });
+  registerTrustedPersonRoutes(app, pages, services.trustedPersons);
   registerProfessionalRoutes(app, pages, services.professionals, services.accounts, {
     secureCookies: config.secureCookies,
     invitationValidDays: Math.round(config.invitationValidMs / 86_400_000),

@@ -87,6 +87,11 @@ import type { UserDataHolder } from './shared/user-data.js';
 import { journalUserData } from './features/journal/journal.user-data.js';
 import { exportUserData } from './features/journal/export/export.user-data.js';
 import { passkeyUserData } from './features/accounts/passkeys.user-data.js';
+import { releaseKeyFrom } from './features/accounts/trusted-person.keys.js';
+import { trustedRequestNoticeHandler } from './features/accounts/trusted-person.jobs.js';
+import { createTrustedPersonRepository } from './features/accounts/trusted-person.repo.js';
+import { createTrustedPersonService } from './features/accounts/trusted-person.service.js';
+import { trustedPersonUserData } from './features/accounts/trusted-person.user-data.js';
 import { createKeyedHash } from './shared/crypto/keyed-hash.js';
 import { createMailer, type NoticeLanguage } from './shared/mail/mailer.js';
 import { createJobWorker, type JobHandler } from './shared/jobs/jobs.js';
@@ -111,7 +116,11 @@ export function createServices(
   config: Config,
   warn: (message: string) => void = (message) => process.stderr.write(`Warning: ${message}\n`),
   /** Tests only: other kinds of editorial document than the real ones (a small test kind). */
-  overrides: { editorialKinds?: EditorialKinds } = {},
+  overrides: {
+    editorialKinds?: EditorialKinds;
+    /** Tests only: the clock of the trusted persons' waiting period (ADR 0049). */
+    clock?: () => Date;
+  } = {},
 ) {
   useNodeNatives();
   const logKey = resolveLogKey(config, warn);
@@ -181,6 +190,18 @@ export function createServices(
     undefined,
     audit,
   );
+  // A trusted person as a way back in (ADR 0049): the release key is derived from the pepper and never stored.
+  const trustedPersonReleaseKey = releaseKeyFrom(config.pepper);
+  const trustedPersons = createTrustedPersonService(
+    createTrustedPersonRepository(database.db),
+    audit,
+    (session, passphrase, address, options) => accounts.confirmPassphrase(session, passphrase, address, options),
+    {
+      releaseKey: trustedPersonReleaseKey,
+      keyedHash: createKeyedHash(config.pepper),
+      ...(overrides.clock === undefined ? {} : { clock: overrides.clock }),
+    },
+  );
   // The features that hold a user's data, each with its part in key rotation, "download my data", account
   // deletion and the end of a session (ADR 0017); src/user-data.test.ts has a case for each.
   // The case space's life cycle (/samenwerken): codes as keyed hashes under the pepper, its own timeline events.
@@ -214,6 +235,7 @@ export function createServices(
     // Before the memberships: their bundles are found by the account the memberships still name.
     caseExportsUserData(createCaseExportsRepository(database.db)),
     casesUserData(cases, (actor, userId, caseId) => caseNotifications.mySetting(actor, userId, caseId)),
+    trustedPersonUserData(trustedPersons, trustedPersonReleaseKey),
   ];
   // What the job that makes a journal export and the one that makes a police bundle both need: the job's key, the
   // journal read as the account that asked (its master key carried in the job), the log and the attachment limit.
@@ -235,6 +257,7 @@ export function createServices(
   const jobHandlers: JobHandler[] = [
     invitationMailHandler(professionalsRepository, mailer, invitationSettings),
     accountChangedNoticeHandler((userId) => accounts.noticeEmail(userId), mailer),
+    trustedRequestNoticeHandler((userId) => accounts.noticeEmail(userId), mailer),
     ...exportJobHandlers({
       ...bundleMaking,
       repo: exportsRepository,
@@ -433,6 +456,7 @@ export function createServices(
       audit,
     ),
     passkeys,
+    trustedPersons,
     audit,
     journal,
     userData,

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { buildTestApp, csrfTokenFrom, type TestApp } from '../test/helpers/app.js';
 import { refuseAuditWrites } from '../test/helpers/audit-failure.js';
 import { dialects } from '../test/helpers/databases.js';
-import { buildParent } from '../test/helpers/factories.js';
+import { buildParent, buildParentSession } from '../test/helpers/factories.js';
 import { testObservation } from '../test/helpers/journal.js';
 import { createPasskeyRepository } from './features/accounts/passkeys.repo.js';
 import { nicknamePlace } from './features/accounts/passkeys.service.js';
@@ -175,6 +175,47 @@ for (const dialect of dialects) {
         read: () => Promise.resolve(undefined),
         exported: [],
         keepsFor: async (session) => (await test_.services.exports.status(session)) !== undefined,
+      },
+      // A trusted person (ADR 0049): the parent names one, and is named by another; both sides are the parent's data.
+      trustedPersons: {
+        async store(session) {
+          const service = test_.services.trustedPersons;
+          const helper = await buildParentSession(test_.services.accounts);
+          const offer = await service.makeOffer(helper.session);
+          const named = await service.name(
+            session,
+            { gebruikersnaam: helper.username, code: offer.code, wachtdagen: '7' },
+            '10.0.0.9',
+          );
+          assert.ok(named.ok, 'the parent names a trusted person');
+          const trusting = await buildParentSession(test_.services.accounts);
+          const ownOffer = await service.makeOffer(session);
+          const namedBy = await service.name(
+            trusting.session,
+            { gebruikersnaam: session.username, code: ownOffer.code, wachtdagen: '7' },
+            '10.0.0.9',
+          );
+          assert.ok(namedBy.ok, 'another parent names this parent');
+        },
+        rows: (userId) =>
+          count(
+            db()
+              .selectFrom('trusted_persons')
+              .select('owner_id')
+              .where((eb) => eb.or([eb('owner_id', '=', userId), eb('trusted_id', '=', userId)]))
+              .execute(),
+          ),
+        // The owner's side stays usable after the owner's key rotation: wrapped again under the new master key.
+        read: async (session) => {
+          const { mine } = await test_.services.trustedPersons.overview(session);
+          return {
+            trusted: mine?.trustedUsername,
+            wrapped: mine?.hasWrap,
+            epoch: mine?.ownerEpoch === session.keys.epoch,
+          };
+        },
+        exported: ['trustedPerson'],
+        keepsFor: () => Promise.resolve(false),
       },
     };
     const listed = () => test_.services.userData.map((holder) => holder.feature);

@@ -6,6 +6,8 @@ import { contentPagePolicy } from './features/content/content.policy.js';
 import { feedbackTextPolicy } from './features/feedback/feedback.policy.js';
 import { editorialDocumentPolicy } from './features/editorial/editorial.policy.js';
 import { organisationPolicy } from './features/help/help.policy.js';
+import { organisationInsightsPolicy } from './features/insights/organisation-insights.policy.js';
+import { surveyPolicy, surveyTextPolicy } from './features/survey/survey.policy.js';
 import { knowledgeArticlePolicy } from './features/knowledge/knowledge.policy.js';
 import { diaryNotePolicy, journalPolicy, journalScopes } from './features/journal/journal.policy.js';
 import {
@@ -45,6 +47,9 @@ export const policies = {
   case: casePolicy,
   caseMember: caseMemberPolicy,
   editorialDocument: editorialDocumentPolicy,
+  organisationInsights: organisationInsightsPolicy,
+  survey: surveyPolicy,
+  surveyText: surveyTextPolicy,
 } as const;
 
 export type PolicyMap = typeof policies;

@@ -1,3 +1,147 @@
 import type { PartialCatalogue } from '../shared/i18n/messages.js';
 
-export const ar: PartialCatalogue = {};
+/*
+ * Arabic (Modern Standard Arabic, right to left). Names of Dutch organisations stay in Dutch, with what they are
+ * in Arabic, because that is the name a parent hears on the phone. Numbers are written in Latin digits, exactly
+ * as in the Dutch messages (translations.test.ts). Not yet reviewed by a native speaker: translations.ts.
+ */
+export const ar: PartialCatalogue = {
+  // The frame: site name, menu, language switch, quick exit, footer, error pages.
+  'site.name': 'Niet mijn kind',
+  'site.description':
+    'معلومات ومساعدة للآباء والأمهات الذين يخشون أن يكون طفلهم ضحية استغلال جنسي، وللمختصين الذين يعملون معهم.',
+  'layout.skipLink': 'انتقل إلى المحتوى',
+  'layout.homeLink': 'Niet mijn kind، إلى الصفحة الرئيسية',
+  'layout.nav.label': 'القائمة الرئيسية',
+  'layout.nav.home': 'الرئيسية',
+  'layout.nav.information': 'معلومات',
+  'layout.nav.now': 'مساعدة الآن',
+  'layout.nav.check': 'الفحص',
+  'layout.nav.cases': 'العمل معًا',
+  'layout.nav.journal': 'السجل',
+  'layout.nav.help': 'ابحث عن مساعدة',
+  'layout.nav.knowledge': 'قاعدة المعرفة',
+  'layout.nav.search': 'بحث',
+  'layout.nav.account': 'الحساب',
+  'layout.nav.login': 'تسجيل الدخول',
+  'layout.language.label': 'اللغة',
+  'layout.language.listLabel': 'اختر لغة',
+  'layout.translation.missing': 'هذه الصفحة غير مترجمة إلى العربية بعد. تجدها أدناه باللغة الإنجليزية.',
+  'layout.translation.unreviewed': 'هذه الترجمة لم يراجعها بعد شخص لغته الأم العربية. النص الهولندي هو المرجع.',
+  'layout.translation.readDutch': 'اقرأ هذه الصفحة باللغة الهولندية',
+  'layout.footer.emergencyTitle': 'هل تحتاج إلى مساعدة الآن؟',
+  'layout.footer.call112': 'خطر أو حالة طارئة، اتصل بالرقم',
+  'layout.footer.callPolice': 'الشرطة، في غير حالات الطوارئ',
+  'layout.footer.callVeiligThuis': 'Veilig Thuis (البيت الآمن)، للاستشارة والإبلاغ',
+  'layout.footer.veiligThuisNote': 'مجاني، ليلًا ونهارًا. لا تحتاج إلى دليل: القلق وحده يكفي.',
+  'layout.footer.aboutTitle': 'عن هذا الموقع',
+  'layout.footer.about': 'عن هذا الموقع',
+  'layout.footer.safeUse': 'استخدام الموقع بأمان',
+  'layout.footer.insights': 'أرقام وإحصاءات',
+  'layout.footer.notEmergency': 'هذا الموقع ليس جهة إبلاغ ولا خط طوارئ. في حالة الخطر اتصل دائمًا بالرقم 112.',
+  'layout.footer.openSource': 'برمجيات مفتوحة المصدر. لا تتبّع، ولا ملفات تعريف ارتباط من جهات أخرى.',
+  'quickExit.button': 'خروج سريع',
+  'quickExit.hiddenLabel': 'غادر هذا الموقع فورًا',
+  'quickExit.hint': 'أو اضغط على Shift 3 مرات',
+  'quickExit.pressesLeft':
+    '{count, plural, one {اضغط على Shift مرة واحدة أخرى لمغادرة الموقع} two {اضغط على Shift مرتين أخريين لمغادرة الموقع} other {اضغط على Shift # مرات أخرى لمغادرة الموقع}}',
+  'quickExit.leaving': 'جارٍ مغادرة الموقع',
+  'account.idleWarning': 'لم تقم بأي شيء منذ مدة. بعد دقيقتين سيتم تسجيل خروجك لحماية بياناتك.',
+  'account.stayLoggedIn': 'البقاء مسجلًا',
+  'error.title': 'حدث خطأ ما',
+  'error.400.title': 'هذا الطلب غير صحيح',
+  'error.400.text': 'لم نتمكن من قراءة طلبك. حاول مرة أخرى من الصفحة السابقة.',
+  'error.403.title': 'لا يمكنك الدخول',
+  'error.403.text': 'ليس لديك إذن بالدخول إلى هذه الصفحة.',
+  'error.csrf.title': 'انتهت صلاحية النموذج',
+  'error.csrf.text':
+    'بقي النموذج مفتوحًا مدة طويلة، أو حُذفت ملفات تعريف الارتباط. ارجع، وأعد تحميل الصفحة، وحاول مرة أخرى. لم يُحفظ أي شيء.',
+  'error.404.title': 'الصفحة غير موجودة',
+  'error.404.text': 'هذه الصفحة غير موجودة (أو لم تعد موجودة). تحقق من العنوان أو انتقل إلى الصفحة الرئيسية.',
+  'error.405.title': 'هذا غير ممكن هنا',
+  'error.405.text': 'لا يمكن استخدام هذه الصفحة بهذه الطريقة.',
+  'error.409.title': 'تغيّر هذا بالفعل',
+  'error.409.text': 'قام شخص آخر بتغيير هذا في هذه الأثناء. أعد تحميل الصفحة.',
+  'error.413.title': 'بيانات كثيرة جدًا',
+  'error.413.text': 'أرسلت بيانات أكثر مما نستطيع استقباله. اجعلها أقصر وحاول مرة أخرى.',
+  'error.415.title': 'لا نعرف هذا الشكل',
+  'error.415.text': 'أرسلت بيانات بشكل لا نستطيع قراءته. استخدم النموذج الموجود في الموقع.',
+  'error.429.title': 'انتظر قليلًا',
+  'error.429.text': 'وصلت طلبات كثيرة في وقت واحد. انتظر قليلًا وحاول مرة أخرى. في حالة الخطر اتصل بالرقم 112.',
+  'error.500.title': 'حدث خطأ من جهتنا',
+  'error.500.text': 'هذا خطؤنا وليس خطأك. حاول مرة أخرى لاحقًا.',
+  'error.503.title': 'غير متاح مؤقتًا',
+  'error.503.text':
+    'لا نستطيع الآن قراءة بياناتك أو حفظها. ما حفظته من قبل يبقى محفوظًا. حاول مرة أخرى بعد بضع دقائق. في حالة الخطر اتصل بالرقم 112.',
+  'error.id': 'رمز الخطأ: {id}. اذكر هذا الرمز إذا تواصلت معنا.',
+  'error.homeLink': 'إلى الصفحة الرئيسية',
+
+  // /nu: what to do right now.
+  'nu.title': 'ماذا أفعل الآن؟',
+  'nu.lead': 'اختر أدناه ما يحدث لطفلك الآن. لكل حالة رقم تتصل به أولًا. هل هناك خطر مباشر؟ اتصل دائمًا بالرقم 112.',
+  'nu.call112': 'اتصل بالرقم 112',
+  'nu.jump.label': 'ماذا يحدث؟',
+  'nu.offline': 'تعمل هذه الصفحة أيضًا من دون إنترنت، إذا كنت قد فتحتها من قبل.',
+  'nu.sources':
+    'المصادر: Nationale Ombudsman (Kind vermist، 2013)، Centrum Seksueel Geweld، 113 Zelfmoordpreventie، Helpwanted، الشرطة و Veilig Thuis. في صفحات المعلومات شرح ومصادر أكثر.',
+  'nu.missing.title': 'طفلك مفقود الآن',
+  'nu.missing.call': 'اتصل بالرقم 112، وليس بالرقم 0900-8844.',
+  'nu.missing.why': 'قل إنك تظن أن طفلك يتعرض للاستغلال. عندها تعرف الشرطة أن الأمر عاجل.',
+  'nu.missing.ready': 'جهّز ما يلي:',
+  'nu.missing.ready.photo': 'صورة حديثة لطفلك',
+  'nu.missing.ready.phone': 'رقم هاتف طفلك',
+  'nu.missing.ready.accounts': 'حسابات طفلك على وسائل التواصل الاجتماعي وفي الألعاب',
+  'nu.missing.ready.nicknames': 'ألقاب طفلك، وأسماء وألقاب الأشخاص الذين يخالطهم',
+  'nu.missing.ready.plates': 'أرقام لوحات السيارات أو الدراجات النارية التي رأيتها',
+  'nu.missing.ready.places': 'الأماكن والعناوين التي قد يكون طفلك فيها',
+  'nu.missing.noPhoto':
+    'لا تنشر بنفسك صورة أو نداء على الإنترنت. ما يُنشر على الإنترنت يبقى هناك. الشرطة هي التي تقرر إن كان النداء مفيدًا.',
+  'nu.danger.title': 'طفلك في خطر الآن',
+  'nu.danger.call': 'اتصل بالرقم 112. قل أين طفلك، إن كنت تعرف.',
+  'nu.danger.alone':
+    'لا تذهب إلى هناك وحدك. لا تواجه المستغِل ولا تهدد أحدًا. هذا يزيد الخطر على طفلك وعليك. أعطِ الشرطة العنوان أو رقم اللوحة.',
+  'nu.assault.title': 'تعرّض طفلك لاعتداء أو إساءة جنسية خلال آخر 7 أيام',
+  'nu.assault.call': 'اتصل أولًا بـ Centrum Seksueel Geweld (مركز العنف الجنسي):',
+  'nu.assault.callNote':
+    'مجاني، ليلًا ونهارًا. رعاية طبية وفحص ودعم في مكان واحد. هل مرّ أكثر من 7 أيام؟ يمكنك الاتصال أيضًا.',
+  'nu.assault.danger': 'هل ما زال هناك خطر الآن؟ اتصل بالرقم 112.',
+  'nu.assault.traces': 'قد تساعد الآثار لاحقًا. إن أمكن:',
+  'nu.assault.traces.wash': 'لا يغتسل طفلك ولا يستحم بعد؛',
+  'nu.assault.traces.clothes': 'ضع ملابس طفلك في كيس ورقي واحتفظ به.',
+  'nu.assault.traces.force':
+    'لا تُجبر طفلك على شيء. إذا أراد طفلك أن يغتسل أو يغيّر ملابسه، فلا بأس. اتصل عندها أيضًا بـ Centrum Seksueel Geweld.',
+  'nu.suicide.title': 'طفلك يتحدث عن أنه لا يريد أن يعيش',
+  'nu.suicide.call': 'اتصل بـ 113 Zelfmoordpreventie (خط منع الانتحار):',
+  'nu.suicide.or': 'أو',
+  'nu.suicide.note':
+    'مجاني، ليلًا ونهارًا. يمكنك أيضًا الدردشة عبر 113.nl. يمكنك الاتصال أيضًا بصفتك أبًا أو أمًا إذا كنت قلقًا على طفلك.',
+  'nu.suicide.danger': 'هل أذى طفلك نفسه، أو لديه خطة لفعل ذلك الآن؟ اتصل بالرقم 112 وابقَ مع طفلك.',
+  'nu.suicide.ask':
+    'يمكنك أن تسأل ببساطة: «هل تفكر في أن تموت؟» هذا السؤال لا يزرع الفكرة في ذهن طفلك. استمع، ولا تترك طفلك وحده.',
+  'nu.blackmail.title': 'يتعرض طفلك الآن للابتزاز بصور عارية',
+  'nu.blackmail.pay': 'لا تدفع. ولا ترسل صورًا جديدة. الدفع لا يوقف الابتزاز.',
+  'nu.blackmail.delete': 'لا تحذف شيئًا. اترك المحادثات وحساب طفلك كما هي.',
+  'nu.blackmail.stop': 'أوقف التواصل. لا يرد طفلك بعد الآن، ولا أنت أيضًا.',
+  'nu.blackmail.report': 'أبلغ الشرطة:',
+  'nu.blackmail.helpwanted': 'أو اطلب المساعدة من Helpwanted، ومنها المساعدة في حذف الصور:',
+  'nu.blackmail.noImages':
+    'لا تحتفظ أبدًا بصورة عارية ولا ترسلها بنفسك، ولا حتى كدليل. اكتب بدلًا من ذلك اسم المستخدم والمنصة والأوقات. هل تلتقط صورة للشاشة لرسالة تهديد؟ تأكد أنه لا توجد عليها صورة عارية، ولا حتى صورة صغيرة في المحادثة.',
+  'nu.blackmail.suicide':
+    'قد يصل الأطفال الذين يتعرضون للابتزاز إلى يأس شديد يجعلهم يريدون إيذاء أنفسهم. هل تخشى أن يحدث ذلك؟ اتصل بالرقم 113:',
+  'nu.blackmail.more': 'اقرأ المزيد عن الابتزاز الجنسي (sextortion)',
+  'nu.back.title': 'عاد طفلك للتو',
+  'nu.back.calm': 'لا عقاب ولا استجواب. قل إنك سعيد بعودة طفلك. وفّر له الطعام والراحة والدفء.',
+  'nu.back.assault': 'ربما تعرّض طفلك لإساءة جنسية؟ انظر',
+  'nu.back.write':
+    'اكتب ما يرويه طفلك من تلقاء نفسه: بكلماته نفسها، مع التاريخ والوقت، وما سألته أنت قبل ذلك مباشرة. لا تُكثر من الأسئلة: سيقوم بذلك لاحقًا أشخاص مدربون خصيصًا.',
+  'nu.threat.title': 'أنت أو عائلتك تتعرضون للتهديد، لكن لا يوجد خطر الآن',
+  'nu.threat.call': 'اتصل بالشرطة:',
+  'nu.threat.now': 'هل يحدث ذلك الآن، أو هناك خطر مباشر؟ اتصل بالرقم 112.',
+  'nu.threat.plan':
+    'ضع مع عائلتك خطة أمان: من يتصل بمن، وإلى أين يمكنكم الذهاب، وكيف يصل الأطفال الآخرون إلى المدرسة بأمان.',
+  'nu.threat.more': 'اقرأ ما يمكنك فعله إذا تعرضت عائلتك للتهديد',
+  'nu.advice.title': 'تحتاج إلى نصيحة، ولا يوجد خطر مباشر؟',
+  'nu.advice.text': 'اتصل بـ Veilig Thuis (البيت الآمن). مجاني، ليلًا ونهارًا. لا تحتاج إلى دليل: القلق وحده يكفي.',
+  'nu.more': 'هل تريد أولًا أن ترتب مخاوفك؟',
+  'nu.more.check': 'قم بالفحص',
+};

@@ -1,3 +1,148 @@
 import type { PartialCatalogue } from '../shared/i18n/messages.js';
 
-export const makkelijk: PartialCatalogue = {};
+/*
+ * Easy-read Dutch ("Makkelijk lezen", level A2): short sentences, common words, one idea per line. A line break
+ * (\n) ends each idea; pages in this language show every line on its own (app.css, .app-body--easy). Numbers are
+ * exactly those of the Dutch messages (translations.test.ts). Declared per page in translations.ts.
+ */
+export const makkelijk: PartialCatalogue = {
+  // The frame: site name, menu, language switch, quick exit, footer, error pages.
+  'site.name': 'Niet mijn kind',
+  'site.description':
+    'Hulp voor ouders.\nBen je bang dat je kind seksueel wordt uitgebuit?\nHier lees je wat je kunt doen.\nOok voor mensen die met ouders werken.',
+  'layout.skipLink': 'Naar de tekst',
+  'layout.homeLink': 'Niet mijn kind, naar het begin',
+  'layout.nav.label': 'Menu',
+  'layout.nav.home': 'Begin',
+  'layout.nav.information': 'Informatie',
+  'layout.nav.now': 'Nu hulp',
+  'layout.nav.check': 'Check',
+  'layout.nav.cases': 'Samenwerken',
+  'layout.nav.journal': 'Logboek',
+  'layout.nav.help': 'Hulp zoeken',
+  'layout.nav.knowledge': 'Kennisbank',
+  'layout.nav.search': 'Zoeken',
+  'layout.nav.account': 'Account',
+  'layout.nav.login': 'Inloggen',
+  'layout.language.label': 'Taal',
+  'layout.language.listLabel': 'Kies een taal',
+  'layout.translation.missing': 'Deze pagina is er nog niet in makkelijke taal.\nHieronder staat de gewone tekst.',
+  'layout.translation.unreviewed': 'Deze tekst in makkelijke taal is nieuw.\nDe tekst is nog niet getest met lezers.',
+  'layout.translation.readDutch': 'Lees deze pagina in gewoon Nederlands',
+  'layout.footer.emergencyTitle': 'Nu hulp nodig?',
+  'layout.footer.call112': 'Gevaar? Bel',
+  'layout.footer.callPolice': 'Politie, geen haast',
+  'layout.footer.callVeiligThuis': 'Veilig Thuis, voor advies',
+  'layout.footer.veiligThuisNote': 'Bellen is gratis.\nDag en nacht.\nJe hoeft niets te bewijzen.',
+  'layout.footer.aboutTitle': 'Over deze site',
+  'layout.footer.about': 'Over deze site',
+  'layout.footer.safeUse': 'Veilig gebruik',
+  'layout.footer.insights': 'Inzichten',
+  'layout.footer.notEmergency': 'Deze site is geen noodlijn.\nIn gevaar? Bel altijd 112.',
+  'layout.footer.openSource': 'Wij volgen je niet.\nGeen cookies van anderen.',
+  'quickExit.button': 'Snel weg',
+  'quickExit.hiddenLabel': 'Ga nu weg van deze site',
+  'quickExit.hint': 'Of druk 3 keer op Shift',
+  'quickExit.pressesLeft':
+    '{count, plural, one {Druk nog # keer op Shift. Dan ga je weg.} other {Druk nog # keer op Shift. Dan ga je weg.}}',
+  'quickExit.leaving': 'Je gaat weg van de site',
+  'account.idleWarning': 'Je doet al even niets.\nOver 2 minuten ben je uitgelogd.\nDat beschermt je gegevens.',
+  'account.stayLoggedIn': 'Ingelogd blijven',
+  'error.title': 'Er ging iets mis',
+  'error.400.title': 'Dit klopt niet',
+  'error.400.text': 'We konden dit niet lezen.\nGa terug.\nProbeer het nog een keer.',
+  'error.403.title': 'Geen toegang',
+  'error.403.text': 'Je mag deze pagina niet zien.',
+  'error.csrf.title': 'Het formulier is te oud',
+  'error.csrf.text':
+    'Het formulier was te lang open.\nOf je cookies zijn gewist.\nGa terug en laad de pagina opnieuw.\nProbeer het dan nog een keer.\nEr is niets bewaard.',
+  'error.404.title': 'Pagina niet gevonden',
+  'error.404.text': 'Deze pagina is er niet.\nKijk of het adres goed is.\nOf ga naar het begin.',
+  'error.405.title': 'Dit kan hier niet',
+  'error.405.text': 'Deze pagina werkt niet zo.',
+  'error.409.title': 'Dit is al veranderd',
+  'error.409.text': 'Iemand anders heeft dit net veranderd.\nLaad de pagina opnieuw.',
+  'error.413.title': 'Te veel',
+  'error.413.text': 'Je stuurde te veel.\nMaak het korter.\nProbeer het dan nog een keer.',
+  'error.415.title': 'Dit kunnen we niet lezen',
+  'error.415.text': 'Dit kunnen we niet lezen.\nGebruik het formulier op de site.',
+  'error.429.title': 'Even wachten',
+  'error.429.text': 'Het is nu te druk.\nWacht even.\nProbeer het dan nog een keer.\nIn gevaar? Bel 112.',
+  'error.500.title': 'Er ging iets mis bij ons',
+  'error.500.text': 'Dit is onze fout.\nProbeer het later nog een keer.',
+  'error.503.title': 'Even niet bereikbaar',
+  'error.503.text':
+    'De site werkt nu even niet goed.\nWat je al hebt bewaard, blijft bewaard.\nProbeer het over een paar minuten nog een keer.\nIn gevaar? Bel 112.',
+  'error.id': 'Foutcode: {id}.\nNeem je contact met ons op? Noem dan deze code.',
+  'error.homeLink': 'Naar het begin',
+
+  // /nu: what to do right now.
+  'nu.title': 'Wat moet ik nu doen?',
+  'nu.lead':
+    'Kies wat er met je kind is.\nBij elke keuze staat wie je eerst belt.\nIs er nu gevaar? Bel dan altijd 112.',
+  'nu.call112': 'Bel 112',
+  'nu.jump.label': 'Wat is er met je kind?',
+  'nu.offline': 'Deze pagina werkt ook zonder internet.\nDan moet je hem wel al eens hebben geopend.',
+  'nu.sources':
+    'Bronnen: Nationale Ombudsman (Kind vermist, 2013), Centrum Seksueel Geweld, 113 Zelfmoordpreventie, Helpwanted, politie en Veilig Thuis.',
+  'nu.missing.title': 'Je kind is weg',
+  'nu.missing.call': 'Bel 112.\nBel niet 0900-8844.',
+  'nu.missing.why': 'Zeg: ik denk dat mijn kind wordt uitgebuit.\nDan weet de politie: dit is dringend.',
+  'nu.missing.ready': 'Zorg dat je dit bij je hebt:',
+  'nu.missing.ready.photo': 'een nieuwe foto van je kind',
+  'nu.missing.ready.phone': 'het telefoonnummer van je kind',
+  'nu.missing.ready.accounts': 'de namen van je kind op sociale media en in games',
+  'nu.missing.ready.nicknames': 'bijnamen van je kind\nnamen van vrienden van je kind',
+  'nu.missing.ready.plates': 'kentekens van auto’s of scooters die je zag',
+  'nu.missing.ready.places': 'plekken waar je kind kan zijn',
+  'nu.missing.noPhoto':
+    'Zet zelf geen foto van je kind op internet.\nWat op internet staat, gaat niet meer weg.\nDe politie beslist dit.',
+  'nu.danger.title': 'Je kind is nu in gevaar',
+  'nu.danger.call': 'Bel 112.\nZeg waar je kind is.',
+  'nu.danger.alone':
+    'Ga er niet alleen heen.\nPraat niet met de dader.\nBedreig niemand.\nDat is gevaarlijk, voor je kind en voor jou.\nGeef de politie het adres of het kenteken.',
+  'nu.assault.title': 'Je kind is seksueel misbruikt, in de laatste 7 dagen',
+  'nu.assault.call': 'Bel eerst het Centrum Seksueel Geweld:',
+  'nu.assault.callNote':
+    'Bellen is gratis.\nDag en nacht.\nZe helpen je kind op één plek.\nWas het meer dan 7 dagen geleden? Bel dan ook.',
+  'nu.assault.danger': 'Is er nog gevaar? Bel dan 112.',
+  'nu.assault.traces': 'Sporen kunnen later helpen.\nAls het kan:',
+  'nu.assault.traces.wash': 'je kind wast zich nog niet',
+  'nu.assault.traces.clothes': 'doe de kleren van je kind in een papieren zak',
+  'nu.assault.traces.force':
+    'Dwing je kind niet.\nWil je kind zich toch wassen? Dat is goed.\nBel dan ook het Centrum Seksueel Geweld.',
+  'nu.suicide.title': 'Je kind wil niet meer leven',
+  'nu.suicide.call': 'Bel 113 Zelfmoordpreventie:',
+  'nu.suicide.or': 'of',
+  'nu.suicide.note': 'Bellen is gratis.\nDag en nacht.\nChatten kan ook, op 113.nl.\nOok jij als ouder mag bellen.',
+  'nu.suicide.danger': 'Heeft je kind zichzelf pijn gedaan?\nOf wil je kind het nu doen?\nBel 112.\nBlijf bij je kind.',
+  'nu.suicide.ask':
+    'Je mag het vragen: “Wil je dood?”\nDaar krijgt je kind geen slechte ideeën van.\nLuister naar je kind.\nLaat je kind niet alleen.',
+  'nu.blackmail.title': 'Iemand dreigt met naaktfoto’s van je kind',
+  'nu.blackmail.pay': 'Betaal niet.\nBetalen helpt niet.\nStuur geen nieuwe foto’s.',
+  'nu.blackmail.delete': 'Wis niets.\nLaat de chats staan.',
+  'nu.blackmail.stop': 'Stop het contact.\nReageer niet meer.',
+  'nu.blackmail.report': 'Vertel het aan de politie:',
+  'nu.blackmail.helpwanted': 'Of vraag hulp aan Helpwanted.\nZij helpen ook om foto’s weg te halen:',
+  'nu.blackmail.noImages':
+    'Bewaar geen naaktfoto.\nStuur geen naaktfoto, ook niet als bewijs.\nSchrijf wel op: de naam, de app en de tijd.\nMaak je een foto van het scherm?\nKijk dan goed: er mag geen naaktfoto op staan.',
+  'nu.blackmail.suicide':
+    'Je kind kan hier erg wanhopig van worden.\nBen je bang dat je kind zichzelf pijn doet?\nBel 113:',
+  'nu.blackmail.more': 'Lees meer over afpersing met naaktfoto’s',
+  'nu.back.title': 'Je kind is net terug',
+  'nu.back.calm':
+    'Geef geen straf.\nStel nu geen vragen.\nZeg: ik ben blij dat je er bent.\nGeef eten, rust en warmte.',
+  'nu.back.assault': 'Is je kind misschien seksueel misbruikt? Kijk bij',
+  'nu.back.write':
+    'Vertelt je kind zelf iets?\nSchrijf het op, met de datum en de tijd.\nVraag niet verder.\nDat doen later mensen die dat goed kunnen.',
+  'nu.threat.title': 'Jij of je gezin wordt bedreigd, maar er is nu geen gevaar',
+  'nu.threat.call': 'Bel de politie:',
+  'nu.threat.now': 'Gebeurt het nu?\nOf is er nu gevaar?\nBel dan 112.',
+  'nu.threat.plan':
+    'Maak samen een plan.\nWie belt wie?\nWaar kun je heen?\nHoe gaan de andere kinderen veilig naar school?',
+  'nu.threat.more': 'Lees wat je kunt doen als je gezin wordt bedreigd',
+  'nu.advice.title': 'Wil je advies? Is er geen gevaar?',
+  'nu.advice.text': 'Bel Veilig Thuis.\nBellen is gratis.\nDag en nacht.\nJe hoeft niets te bewijzen.',
+  'nu.more': 'Wil je eerst rustig nadenken over je zorgen?',
+  'nu.more.check': 'Doe de check',
+};

@@ -12,8 +12,8 @@ import { tr } from './tr.js';
  * native speaker has checked the page; until then the page says, in its language, that it is not yet reviewed.
  */
 export const translations: Translations = {
-  makkelijk: { messages: makkelijk, pages: { frame: { reviewed: false } } },
-  ar: { messages: ar, pages: { frame: { reviewed: false } } },
-  tr: { messages: tr, pages: { frame: { reviewed: false } } },
-  pl: { messages: pl, pages: { frame: { reviewed: false } } },
+  makkelijk: { messages: makkelijk, pages: { frame: { reviewed: false }, '/nu': { reviewed: false } } },
+  ar: { messages: ar, pages: { frame: { reviewed: false }, '/nu': { reviewed: false } } },
+  tr: { messages: tr, pages: { frame: { reviewed: false }, '/nu': { reviewed: false } } },
+  pl: { messages: pl, pages: { frame: { reviewed: false }, '/nu': { reviewed: false } } },
 };

@@ -166,3 +166,28 @@ for (const lang of ['nl', 'en'] as const) {
     });
   });
 }
+
+describe('/nu in every translated language (src/translations/)', () => {
+  const blocks = [
+    'nu-vermist',
+    'nu-gevaar',
+    'nu-misbruik',
+    'nu-niet-meer-leven',
+    'nu-afpersing',
+    'nu-terug',
+    'nu-bedreigd',
+    'nu-advies',
+  ];
+  for (const lang of ['makkelijk', 'ar', 'tr', 'pl'] as const) {
+    test(`${lang}: every situation offers exactly the Dutch page’s numbers, in the same order, and the page is translated`, async () => {
+      const response = await testApp!.app.inject({ method: 'GET', url: '/nu', cookies: { taal: lang } });
+      assert.equal(response.statusCode, 200);
+      assert.doesNotMatch(response.body, /class="app-untranslated"/, 'the page itself is in the language');
+      for (const id of blocks) {
+        assert.deepEqual(numbersIn(block(response.body, id)), numbersIn(block(pages.nl, id)), `${lang} #${id}`);
+      }
+      // The footer's lines and the big call button: the same numbers on every page in every language.
+      assert.deepEqual(numbersIn(response.body), numbersIn(pages.nl), `${lang}: every number on the page`);
+    });
+  }
+});

@@ -342,7 +342,8 @@ export function Layout({ ctx, title, description, scripts = [], children }: Layo
           <script key={src} src={src} defer />
         ))}
       </head>
-      <body class="app-body">
+      {/* Easy-read Dutch puts one idea on each line: its messages break lines with \n (app.css). */}
+      <body class={page.language === 'makkelijk' ? 'app-body app-body--easy' : 'app-body'}>
         <a href="#main" class="app-skip-link">
           {t('layout.skipLink')}
         </a>

@@ -31,6 +31,7 @@ import { registerContentRoutes } from './features/content/content.routes.js';
 import { registerEditorialRoutes } from './features/editorial/editorial.routes.js';
 import { registerFeedbackRoutes } from './features/feedback/feedback.routes.js';
 import { registerInsightsRoutes } from './features/insights/insights.routes.js';
+import { registerOrganisationInsightsRoutes } from './features/insights/organisation-insights.routes.js';
 import { registerHealthRoutes } from './features/health/health.routes.js';
 import { registerHelpRoutes } from './features/help/help.routes.js';
 import { registerOrganisationCheckRoutes } from './features/help/organisation-check.routes.js';
@@ -238,6 +239,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   });
   // Anonymous figures for policy, disclosure-controlled (issue 18, ADR 0046).
   registerInsightsRoutes(app, pages, services.insights);
+  registerOrganisationInsightsRoutes(app, pages, services.organisationInsights);
   // Search, posted so the query is never in an address (ADR 0034).
   registerSearchRoutes(app, pages, services.search);
   registerCheckRoutes(app, pages, services.check);

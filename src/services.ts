@@ -38,6 +38,8 @@ import { createKnowledgeService } from './features/knowledge/knowledge.service.j
 import { createFeedbackRepository } from './features/feedback/feedback.repo.js';
 import { createInsightsRepository } from './features/insights/insights.repo.js';
 import { createInsightsService } from './features/insights/insights.service.js';
+import { createOrganisationInsightsRepository } from './features/insights/organisation-insights.repo.js';
+import { createOrganisationInsightsService, pathwayTracks } from './features/insights/organisation-insights.service.js';
 import { createFeedbackService } from './features/feedback/feedback.service.js';
 import { knowledgePages } from './features/feedback/feedback.pages.js';
 import { withPathwayPages } from './features/search/pathway-pages.js';
@@ -428,6 +430,10 @@ export function createServices(
     feedback,
     // Anonymous weekly figures for /inzichten (issue 18, ADR 0046).
     insights: createInsightsService(createInsightsRepository(database.db)),
+    // The same figures per region for an organisation's own cases (issue 18 point 4, ADR 0048).
+    organisationInsights: createOrganisationInsightsService(createOrganisationInsightsRepository(database.db), () =>
+      pathwayTracks(pathway),
+    ),
     search,
     check: createCheckService(questionnaires, createCheckRepository(database.db)),
     questionnaireVersions,

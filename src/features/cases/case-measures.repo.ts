@@ -304,27 +304,6 @@ export function createCaseMeasuresRepository(db: Kysely<Database>) {
       });
     },
 
-    /** The stored per-organisation rows of these weeks for one organisation (or '*', every one together). */
-    async organisationRows(organisationId: string, weeks: readonly string[]): Promise<OrganisationMeasureRow[]> {
-      if (weeks.length === 0) return [];
-      const rows = await db
-        .selectFrom(organisationMeasureTable)
-        .select(['week', 'organisation_id', 'region', 'measure', 'count'])
-        .where('organisation_id', '=', organisationId)
-        .where('week', 'in', weeks)
-        .orderBy('week')
-        .orderBy('region')
-        .orderBy('measure')
-        .execute();
-      return rows.map((row) => ({
-        week: row.week,
-        organisationId: row.organisation_id,
-        region: row.region,
-        measure: row.measure,
-        count: Number(row.count),
-      }));
-    },
-
     /** Every stored week's figures, oldest week first. */
     async readAll(): Promise<StoredMeasures> {
       const [weeks, cases, meetings, firstHelp, agreements, tracks] = await Promise.all([

@@ -100,6 +100,23 @@ const stateChanging: Record<string, Attempt> = {
   },
   'POST /account/sessies/anderen-beeindigen': { refusedTo: signedIn },
   'POST /account/verlengen': { refusedTo: ['anonymous'] },
+  // A trusted person (ADR 0049): parents only; the victim's arrangement is no other parent's to touch.
+  'POST /account/vertrouwenspersoon/code': { refusedTo: [...parentsOnly, 'editor', 'reviewer'] },
+  'POST /account/vertrouwenspersoon/kiezen': {
+    refusedTo: [...parentsOnly, 'editor', 'reviewer'],
+    body: () => ({ gebruikersnaam: 'slachtoffer.ouder', code: 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345', wachtdagen: '7' }),
+  },
+  'POST /account/vertrouwenspersoon/verwijderen': { refusedTo: [...adminsOnly, 'editor', 'reviewer'] },
+  'POST /account/vertrouwenspersoon/vernieuwen': { refusedTo: [...adminsOnly, 'editor', 'reviewer'] },
+  'POST /account/vertrouwenspersoon/weigeren': { refusedTo: [...adminsOnly, 'editor', 'reviewer'] },
+  'POST /account/vertrouwenspersoon/vragen': {
+    refusedTo: [...adminsOnly, 'editor', 'reviewer'],
+    body: (ids) => ({ eigenaar: ids.userId }),
+  },
+  'POST /account/vertrouwenspersoon/herstelcode': {
+    refusedTo: [...adminsOnly, 'editor', 'reviewer'],
+    body: (ids) => ({ eigenaar: ids.userId, wachtwoord: passphrase }),
+  },
   // The admin area and the coordinator's page.
   'POST /beheer/uitnodigingen': {
     refusedTo: adminsOnly,

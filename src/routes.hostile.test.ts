@@ -96,6 +96,8 @@ const fieldNames = [
   '_action',
   'revision',
   'role',
+  'eigenaar',
+  'wachtdagen',
 ];
 
 const hostileValues = [

@@ -23,8 +23,9 @@ export interface TestApp {
 export async function buildTestApp(
   dialect: Dialect,
   env: Record<string, string> = {},
-  /** Other kinds of editorial document than the real ones (the core's tests use a small test kind). */
-  overrides: { editorialKinds?: EditorialKinds } = {},
+  /** Other kinds of editorial document than the real ones (the core's tests use a small test kind); the clock of
+   * the trusted persons' waiting period (ADR 0049). */
+  overrides: { editorialKinds?: EditorialKinds; clock?: () => Date } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(dialect);
   const config = loadConfig({

@@ -1,3 +1,4 @@
+import { daysBuckets } from '../cases/case-measures.js';
 import { adviceLevels } from '../check/check.schema.js';
 import { addDays, daysBetween, isoWeekOf, weekEnd, weekStart } from '../../shared/time/weeks.js';
 import { type Cell, type FigureSet, publish, type Sum } from './suppression.js';
@@ -41,7 +42,41 @@ export interface FigureTable {
   rows: { key: string; values: (number | null)[]; total: number | null }[];
   /** Per column over all rows (tables with more than one column). */
   columnTotals?: (number | null)[];
-  total: number | null;
+  /** null where withheld; undefined for a table whose rows do not add up to a total (a case on two tracks). */
+  total: number | null | undefined;
+}
+
+/**
+ * A share in whole percent, computed only from shown counts: withheld when either count is withheld (a share
+ * of a withheld count would give it away) or when there is nothing to take a share of.
+ */
+export function shareOf(part: number | null, whole: number | null | undefined): number | null {
+  if (part === null || whole === null || whole === undefined || whole === 0) return null;
+  return Math.round((part / whole) * 100);
+}
+
+/** The survey's questions (migration 0043), each scored 1–5 or skipped. */
+export const surveyQuestions = ['care', 'police', 'understood', 'next_step'] as const;
+export type SurveyQuestion = (typeof surveyQuestions)[number];
+/** The survey table's columns: the five scores, and no answer (skipped). */
+export const surveyScores = ['1', '2', '3', '4', '5', 'none'] as const;
+
+/** The case-space figures (ADR 0032) of one block of complete weeks. */
+export interface CaseFigures {
+  /** The block of weeks the case figures cover (see casePublishedWeeks). */
+  weeks: readonly string[];
+  from: string;
+  through: string;
+  /** The weeks of the block with complete figures (measure_weeks.complete): only these are counted. */
+  weeksCounted: number;
+  /** Meetings recorded in cases with parents: meetings, parent_invited, parent_took_part. */
+  meetings: FigureTable;
+  /** Cases with parents by the days from their start to their first help contact (ADR 0032 bands). */
+  firstHelp: FigureTable;
+  /** Agreements of open cases at the end of the block's last week: open, overdue (null table: no figures). */
+  agreements: FigureTable;
+  /** Open cases with a step in progress per pathway track, at the end of the block's last week. */
+  tracks: FigureTable;
 }
 
 export interface Insights {
@@ -53,15 +88,44 @@ export interface Insights {
   checksByVersion: FigureTable;
   lookupsByWeek: FigureTable;
   lookupsByRegion: FigureTable;
+  /** Checks whose result page was used to look up help: by safety region, and by advice level. */
+  checkLookupsByRegion: FigureTable;
+  checkLookupsByLevel: FigureTable;
+  /** The case space's figures (their own block: see casePublishedWeeks). */
+  cases: CaseFigures;
+  /** The parents' survey: per question (rows) the answers per score (columns), each row totalling the surveys. */
+  survey: FigureTable;
   /** How many figures were withheld (under 10, or because they would let one be worked out). */
   withheld: number;
 }
+
+/** The stored case measures the page reads (case-measures.repo.ts StoredMeasures, the parts it uses). */
+export interface CaseMeasureRows {
+  weeks: readonly { week: string; complete: boolean }[];
+  meetings: readonly { week: string; mode: string; meetings: number; parentInvited: number; parentTookPart: number }[];
+  firstHelp: readonly { week: string; daysBucket: string; cases: number }[];
+  agreements: readonly { week: string; open: number; overdue: number }[];
+  tracks: readonly { week: string; track: string; cases: number }[];
+}
+
+export type SurveyRow = { week: string } & Record<SurveyQuestion, number | null>;
 
 export interface InsightRows {
   checkOutcomes: readonly { day: string; version: number; level: string; count: number }[];
   helpLookups: readonly { day: string; region: string; count: number }[];
   regions: readonly string[];
+  checkLookups?: readonly { day: string; level: string; region: string; count: number }[];
+  caseMeasures?: CaseMeasureRows;
+  surveyAnswers?: readonly SurveyRow[];
 }
+
+/**
+ * The block of weeks the case figures cover on `today`: the same fixed blocks, a week later. The daily measures
+ * run rewrites a week until the Sunday after it ends (ADR 0032); the block is published only once its last week
+ * can no longer change, so that every publication of a block shows the same figures (no subtraction across two
+ * publications). In the first week of a new block the case figures still show the block before.
+ */
+export const casePublishedWeeks = (today: string): string[] => publishedWeeks(addDays(today, -7));
 
 /** Cells and sums, built by name. */
 class Figures {
@@ -177,16 +241,144 @@ export function figureSets(today: string, rows: InsightRows) {
     lookups.add(`regions/${row.region}/count`, row.count);
   }
 
-  return { weeks, from, through, versions, regions, checks: checks.set(), lookups: lookups.set() };
+  // Checks followed by a help lookup from their result page: region × advice level, published only as the two
+  // margins (by region, by level) with their shared total; the cells inside are declared so that the margins
+  // protect them (a region with a single small level would otherwise follow from the level totals).
+  const checkLookups = new Figures();
+  const lookupRegions = [
+    ...new Set([
+      ...rows.regions,
+      ...(rows.checkLookups ?? []).filter((row) => inRange(row.day)).map((row) => row.region),
+    ]),
+  ].sort();
+  grid(checkLookups, 'checklookups', lookupRegions, adviceLevels);
+  for (const row of rows.checkLookups ?? []) {
+    if (!inRange(row.day) || !(adviceLevels as readonly string[]).includes(row.level)) continue;
+    for (const id of [
+      `checklookups/${row.region}/${row.level}`,
+      `checklookups/${row.region}/${total}`,
+      `checklookups/${total}/${row.level}`,
+      `checklookups/${total}/${total}`,
+    ]) {
+      checkLookups.add(id, row.count);
+    }
+  }
+
+  // The case space (ADR 0032), over its own block and its complete weeks only.
+  const caseWeeks = casePublishedWeeks(today);
+  const measures = rows.caseMeasures ?? { weeks: [], meetings: [], firstHelp: [], agreements: [], tracks: [] };
+  const complete = new Set(
+    measures.weeks.filter((row) => row.complete && caseWeeks.includes(row.week)).map((row) => row.week),
+  );
+  const lastWeek = caseWeeks.at(-1)!;
+  const cases = new Figures();
+  // Meetings recorded in cases with parents (in cases without parents they are kept out by design). Invited and
+  // not invited make all meetings, as do took part and did not: a reader can subtract, so both are declared.
+  cases.sum('meetings/meetings', ['meetings/parent_invited', 'meetings/parent_not_invited']);
+  cases.sum('meetings/meetings', ['meetings/parent_took_part', 'meetings/parent_not_taking_part']);
+  for (const row of measures.meetings) {
+    if (!complete.has(row.week) || row.mode !== 'with-parents') continue;
+    cases.add('meetings/meetings', row.meetings);
+    cases.add('meetings/parent_invited', row.parentInvited);
+    cases.add('meetings/parent_not_invited', row.meetings - row.parentInvited);
+    cases.add('meetings/parent_took_part', row.parentTookPart);
+    cases.add('meetings/parent_not_taking_part', row.meetings - row.parentTookPart);
+  }
+  // First help contacts in the block's weeks, by the days they took.
+  cases.sum(
+    `firsthelp/${total}`,
+    daysBuckets.map((bucket) => `firsthelp/${bucket}`),
+  );
+  for (const row of measures.firstHelp) {
+    if (!complete.has(row.week) || !(daysBuckets as readonly string[]).includes(row.daysBucket)) continue;
+    cases.add(`firsthelp/${row.daysBucket}`, row.cases);
+    cases.add(`firsthelp/${total}`, row.cases);
+  }
+  // States, as they stood at the end of the block's last week (summing states over weeks would count the same
+  // agreement or case once per week). Open agreements are the overdue ones and the others.
+  const statesKnown = complete.has(lastWeek);
+  if (statesKnown) {
+    cases.sum('agreements/open', ['agreements/overdue', 'agreements/not_overdue']);
+    for (const row of measures.agreements) {
+      if (row.week !== lastWeek) continue;
+      cases.add('agreements/open', row.open);
+      cases.add('agreements/overdue', row.overdue);
+      cases.add('agreements/not_overdue', row.open - row.overdue);
+    }
+  }
+  // A case can be on several tracks at once: the tracks do not add up to the cases, and no total is shown.
+  const tracks = statesKnown
+    ? [...new Set(measures.tracks.filter((row) => row.week === lastWeek).map((row) => row.track))].sort()
+    : [];
+  for (const row of measures.tracks) {
+    if (statesKnown && row.week === lastWeek) cases.add(`tracks/${row.track}`, row.cases);
+  }
+
+  // The survey: per question the answers per score; each question's scores and its skips make all surveys.
+  const survey = new Figures();
+  for (const question of surveyQuestions) {
+    survey.sum(
+      `survey/${total}`,
+      surveyScores.map((score) => `survey/${question}/${score}`),
+    );
+  }
+  for (const answer of rows.surveyAnswers ?? []) {
+    if (!weeks.includes(answer.week)) continue;
+    survey.add(`survey/${total}`, 1);
+    for (const question of surveyQuestions) {
+      const score = answer[question];
+      const valid = score !== null && Number.isInteger(score) && score >= 1 && score <= 5;
+      survey.add(`survey/${question}/${valid ? String(score) : 'none'}`, 1);
+    }
+  }
+
+  return {
+    weeks,
+    from,
+    through,
+    versions,
+    regions,
+    lookupRegions,
+    caseWeeks,
+    caseWeeksCounted: complete.size,
+    statesKnown,
+    tracks,
+    checks: checks.set(),
+    lookups: lookups.set(),
+    checkLookups: checkLookups.set(),
+    cases: cases.set(),
+    survey: survey.set(),
+  };
+}
+
+/** A one-column table of the given cells, with the total cell when the rows add up to one. */
+function listTable(
+  shown: ReadonlyMap<string, number>,
+  rows: readonly { key: string; id: string }[],
+  totalId?: string,
+): FigureTable {
+  return {
+    columns: ['count'],
+    rows: rows.map((row) => ({ key: row.key, values: [shown.get(row.id) ?? null], total: null })),
+    total: totalId === undefined ? undefined : (shown.get(totalId) ?? null),
+  };
 }
 
 /** The figures for the weeks published on `today`, every one of them through disclosure control. */
 export function computeInsights(today: string, rows: InsightRows): Insights {
-  const { weeks, from, through, versions, regions, ...sets } = figureSets(today, rows);
+  const sets = figureSets(today, rows);
+  const { weeks, from, through, versions, regions, lookupRegions, caseWeeks, caseWeeksCounted, statesKnown, tracks } =
+    sets;
   const checksPublished = publish(sets.checks);
   const lookupsPublished = publish(sets.lookups);
+  const checkLookupsPublished = publish(sets.checkLookups);
+  const casesPublished = publish(sets.cases);
+  const surveyPublished = publish(sets.survey);
   const versionTable = readTable(checksPublished.shown, 'versions', versions, ['count']);
   const regionTable = readTable(lookupsPublished.shown, 'regions', regions, ['count']);
+  const cl = checkLookupsPublished.shown;
+  const cs = casesPublished.shown;
+  const surveyShown = surveyPublished.shown;
   return {
     weeks,
     from,
@@ -196,6 +388,53 @@ export function computeInsights(today: string, rows: InsightRows): Insights {
     checksByVersion: { ...versionTable, total: checksPublished.shown.get(`checks/${total}/${total}`) ?? null },
     lookupsByWeek: readTable(lookupsPublished.shown, 'lookups', weeks, ['count']),
     lookupsByRegion: { ...regionTable, total: lookupsPublished.shown.get(`lookups/${total}/${total}`) ?? null },
-    withheld: checksPublished.withheld.size + lookupsPublished.withheld.size,
+    checkLookupsByRegion: listTable(
+      cl,
+      lookupRegions.map((region) => ({ key: region, id: `checklookups/${region}/${total}` })),
+      `checklookups/${total}/${total}`,
+    ),
+    checkLookupsByLevel: listTable(
+      cl,
+      adviceLevels.map((level) => ({ key: level, id: `checklookups/${total}/${level}` })),
+      `checklookups/${total}/${total}`,
+    ),
+    cases: {
+      weeks: caseWeeks,
+      from: weekStart(caseWeeks[0]!),
+      through: weekEnd(caseWeeks.at(-1)!),
+      weeksCounted: caseWeeksCounted,
+      meetings: listTable(
+        cs,
+        ['meetings', 'parent_invited', 'parent_took_part'].map((key) => ({ key, id: `meetings/${key}` })),
+      ),
+      firstHelp: listTable(
+        cs,
+        daysBuckets.map((bucket) => ({ key: bucket, id: `firsthelp/${bucket}` })),
+        `firsthelp/${total}`,
+      ),
+      agreements: listTable(
+        statesKnown ? cs : new Map(),
+        ['open', 'overdue'].map((key) => ({ key, id: `agreements/${key}` })),
+      ),
+      tracks: listTable(
+        cs,
+        tracks.map((track) => ({ key: track, id: `tracks/${track}` })),
+      ),
+    },
+    survey: {
+      columns: surveyScores,
+      rows: surveyQuestions.map((question) => ({
+        key: question,
+        values: surveyScores.map((score) => surveyShown.get(`survey/${question}/${score}`) ?? null),
+        total: surveyShown.get(`survey/${total}`) ?? null,
+      })),
+      total: surveyShown.get(`survey/${total}`) ?? null,
+    },
+    withheld:
+      checksPublished.withheld.size +
+      lookupsPublished.withheld.size +
+      checkLookupsPublished.withheld.size +
+      casesPublished.withheld.size +
+      surveyPublished.withheld.size,
   };
 }

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { recoverable } from '../../../test/helpers/disclosure-judge.js';
 import { adviceLevels } from '../check/check.schema.js';
 import { addDays } from '../../shared/time/weeks.js';
-import { figureSets, type InsightRows, publishedWeeks } from './insights.figures.js';
+import { weeksToCompute } from '../cases/case-measures.js';
+import { casePublishedWeeks, figureSets, type InsightRows, publishedWeeks } from './insights.figures.js';
 import { type Cell, type FigureSet, publish, type Sum } from './suppression.js';
 
 /*
@@ -85,6 +86,24 @@ describe('the published figures over time', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  test('the case figures show no week the daily measures run can still rewrite, in blocks that never overlap', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1500 }), fc.integer({ min: 0, max: 1500 }), (a, b) => {
+        const day = addDays('2025-01-01', a);
+        const block = casePublishedWeeks(day);
+        // The run of any day up to this one writes its previous and current week only (ADR 0032).
+        for (let back = 0; back <= 14; back += 1) {
+          for (const week of weeksToCompute(addDays(day, back))) {
+            assert.ok(!block.includes(week), `${week} can still change on ${addDays(day, back)}, shown on ${day}`);
+          }
+        }
+        const other = casePublishedWeeks(addDays('2025-01-01', b));
+        const shared = block.filter((week) => other.includes(week));
+        assert.ok(shared.length === 0 || shared.length === block.length);
+      }),
     );
   });
 });

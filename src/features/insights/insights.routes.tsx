@@ -12,8 +12,8 @@ import { InsightsMethodPage, InsightsPage } from './views/insights.view.js';
 export function registerInsightsRoutes(app: FastifyInstance, pages: Pages, insights: InsightsService): void {
   app.get('/inzichten', (request, reply) =>
     pages.cache.page(request, reply, async (ctx) => {
-      const { insights: figures, regionNames } = await insights.figures();
-      return <InsightsPage ctx={ctx} insights={figures} regionNames={regionNames} />;
+      const published = await insights.figures();
+      return <InsightsPage ctx={ctx} published={published} />;
     }),
   );
 
@@ -25,11 +25,11 @@ export function registerInsightsRoutes(app: FastifyInstance, pages: Pages, insig
     const match = /^([a-z-]{1,40})\.csv$/.exec(request.params.file);
     const name = match?.[1];
     if (name === undefined || !isCsvName(name)) throw new NotFound();
-    const { insights: figures, regionNames } = await insights.figures();
+    const published = await insights.figures();
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${name}.csv"`)
       .header('cache-control', 'no-cache')
-      .send(csvOf(name, figures, regionNames));
+      .send(csvOf(name, published));
   });
 }

@@ -1,44 +1,75 @@
 import { amsterdamDay } from '../../shared/time/amsterdam.js';
-import { computeInsights, type Insights, publicationPeriod, publishedWeeks } from './insights.figures.js';
+import {
+  casePublishedWeeks,
+  computeInsights,
+  type Insights,
+  publicationPeriod,
+  publishedWeeks,
+} from './insights.figures.js';
 import type { InsightsRepository } from './insights.repo.js';
 
+/** A text in both languages (a pathway track's title). */
+export type LocalTitle = { nl: string; en: string };
+
+export interface Published {
+  insights: Insights;
+  regionNames: ReadonlyMap<string, string>;
+  /** The pathway tracks' titles by id (the id itself when no pathway version names it). */
+  trackTitles: ReadonlyMap<string, LocalTitle>;
+}
+
 /*
- * The figures of /inzichten (issue 18). A published week never changes (insights.figures.ts), so the figures
- * are computed once per publication week and kept: a request never aggregates. Every instance computes the
- * same figures from the same rows.
+ * The figures of /inzichten (issue 18). A published block never changes (insights.figures.ts), so the figures
+ * are computed once per block — the checks' block and the case figures' block, which starts a week later — and
+ * kept: a request never aggregates. Every instance computes the same figures from the same rows.
  */
-export function createInsightsService(repo: InsightsRepository, clock: () => Date = () => new Date()) {
-  let kept: { lastWeek: string; insights: Insights; regionNames: Map<string, string> } | undefined;
+export function createInsightsService(
+  repo: InsightsRepository,
+  clock: () => Date = () => new Date(),
+  /** A pathway track's title by its id (from the pathway versions), for the table of tracks. */
+  trackTitle: (id: string) => LocalTitle = (id) => ({ nl: id, en: id }),
+) {
+  let kept: { key: string; published: Published } | undefined;
   let computing: Promise<NonNullable<typeof kept>> | undefined;
 
-  async function compute(today: string, lastWeek: string): Promise<NonNullable<typeof kept>> {
-    const { from, through } = publicationPeriod(today);
-    const [checkOutcomes, helpLookups, regions] = await Promise.all([
+  async function compute(today: string, key: string): Promise<NonNullable<typeof kept>> {
+    const { weeks, from, through } = publicationPeriod(today);
+    const [checkOutcomes, helpLookups, regions, checkLookups, caseMeasures, surveyAnswers] = await Promise.all([
       repo.checkOutcomes(from, through),
       repo.helpLookups(from, through),
       repo.safetyRegions(),
+      repo.checkLookups(from, through),
+      repo.caseMeasures(casePublishedWeeks(today)),
+      repo.surveyAnswers(weeks),
     ]);
     const insights = computeInsights(today, {
       checkOutcomes,
       helpLookups,
       regions: regions.map((region) => region.code),
+      checkLookups,
+      caseMeasures,
+      surveyAnswers,
     });
-    return { lastWeek, insights, regionNames: new Map(regions.map((region) => [region.code, region.name])) };
+    const trackTitles = new Map(insights.cases.tracks.rows.map((row) => [row.key, trackTitle(row.key)]));
+    return {
+      key,
+      published: { insights, regionNames: new Map(regions.map((region) => [region.code, region.name])), trackTitles },
+    };
   }
 
   return {
-    /** The published figures, and the safety regions' names by code. */
-    async figures(): Promise<{ insights: Insights; regionNames: ReadonlyMap<string, string> }> {
+    /** The published figures, the safety regions' names by code and the tracks' titles by id. */
+    async figures(): Promise<Published> {
       const today = amsterdamDay(clock());
-      const lastWeek = publishedWeeks(today).at(-1)!;
-      if (kept?.lastWeek !== lastWeek) {
+      const key = `${publishedWeeks(today).at(-1)!} ${casePublishedWeeks(today).at(-1)!}`;
+      if (kept?.key !== key) {
         // One computation at a time; requests arriving meanwhile wait for it.
-        computing ??= compute(today, lastWeek).finally(() => {
+        computing ??= compute(today, key).finally(() => {
           computing = undefined;
         });
         kept = await computing;
       }
-      return { insights: kept.insights, regionNames: kept.regionNames };
+      return kept.published;
     },
   };
 }

@@ -196,7 +196,8 @@ for (const dialect of dialects) {
       }
       for (const bad of ['onbekend.csv', 'zaken.txt', 'zaken', '..%2Fzaken.csv', `${'a'.repeat(300)}.csv`]) {
         const response = await get(`/organisatie/inzichten/${bad}`, jars.get('coordinator of X')!);
-        assert.equal(response.statusCode, 404, bad);
+        // Not found; a name too long for the router is refused as a bad request before it.
+        assert.equal(response.statusCode, bad.length > 100 ? 400 : 404, bad);
       }
     });
 

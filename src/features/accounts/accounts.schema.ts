@@ -1,5 +1,4 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { z } from 'zod';
 import type { FieldError } from '../../shared/errors.js';
 import { parseRecoveryCode } from '../../shared/crypto/recovery-code.js';
@@ -36,7 +35,21 @@ function checkUsername(raw: unknown): { username: string } | { problem: FieldPro
   return { username };
 }
 
-const zxcvbn = new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
+let zxcvbn: ZxcvbnFactory | undefined;
+let zxcvbnLoading: Promise<void> | undefined;
+
+/**
+ * Loads the password lists and builds zxcvbn's ranked dictionaries, once: about 16 MB of resident memory that
+ * an instance needs only when someone chooses a passphrase (issue 17), so not at start-up. Await it before
+ * parsing a form with signUpSchema, recoverySchema or newPassphraseSchema; without it they throw, never accept.
+ */
+export function loadPassphraseRules(): Promise<void> {
+  return (zxcvbnLoading ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common')]).then(
+    ([{ ZxcvbnFactory }, common]) => {
+      zxcvbn = new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
+    },
+  ));
+}
 
 function checkNewPassphrase(raw: unknown, again: unknown, username: string): FieldProblem | undefined {
   const problem = (messageKey: MessageKey, field: 'wachtwoord' | 'herhaling' = 'wachtwoord') => ({ field, messageKey });
@@ -46,6 +59,7 @@ function checkNewPassphrase(raw: unknown, again: unknown, username: string): Fie
   if ([...passphrase].length < PASSPHRASE_MIN_CHARACTERS) return problem('account.passphrase.tooShort');
   if (typeof again !== 'string' || again.normalize('NFC') !== passphrase)
     return problem('account.passphrase.mismatch', 'herhaling');
+  if (zxcvbn === undefined) throw new Error('loadPassphraseRules() was not awaited before judging a passphrase');
   const result = zxcvbn.check(passphrase.slice(0, 256), [username]);
   if (result.score < 3) return problem('account.passphrase.weak');
   return undefined;

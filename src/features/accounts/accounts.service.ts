@@ -36,6 +36,7 @@ import { authorize } from '../../policies.js';
 import type { AccountsRepository, StoredSession, StoredUser } from './accounts.repo.js';
 import {
   type FieldProblem,
+  loadPassphraseRules,
   loginSchema,
   newPassphraseSchema,
   PASSPHRASE_MAX_BYTES,
@@ -230,6 +231,7 @@ export function createAccountsService(
     clientAddress?: string,
     auditLine?: (userId: string) => AlsoInTransaction,
   ): Promise<RegisterResult | 'link'> {
+    await loadPassphraseRules();
     const parsed = parseForm(signUpSchema, form);
     if (!parsed.ok) return { ok: false, problems: parsed.problems };
     const { username, passphrase } = parsed.value;
@@ -425,6 +427,7 @@ export function createAccountsService(
       | { ok: true; cookie: string; recoveryCode: string; fingerprint: string; userId: string }
       | { ok: false; problems: FieldProblem[]; retryAt?: Date; userId?: string }
     > {
+      await loadPassphraseRules();
       const parsed = parseForm(recoverySchema, form);
       if (!parsed.ok) return { ok: false, problems: parsed.problems };
       const { username: name, code: codeBytes, passphrase } = parsed.value;
@@ -691,6 +694,7 @@ export function createAccountsService(
       authorize(session.actor, 'account', 'use', { userId: session.userId });
       const confirmed = await this.confirmPassphrase(session, form.huidig, clientAddress);
       if (confirmed !== 'ok') return confirmed;
+      await loadPassphraseRules();
       const parsed = parseForm(newPassphraseSchema(session.username), form);
       if (!parsed.ok) return parsed.problems[0]!;
       const user = await repo.findUserById(session.userId);

@@ -15,7 +15,7 @@ import { canonicalString } from '../../shared/evidence/jcs.js';
 import { utf8 } from '../../shared/evidence/bytes.js';
 import type { UserDataHolder } from '../../shared/user-data.js';
 import { type AuditRecorder, type AuditTrail, requestIdOf } from '../audit/audit.service.js';
-import { type FieldProblem, newPassphraseSchema } from './accounts.schema.js';
+import { type FieldProblem, loadPassphraseRules, newPassphraseSchema } from './accounts.schema.js';
 import { parseForm } from '../../shared/http/forms.js';
 import { type AccountsService, type CurrentSession, totpPlace } from './accounts.service.js';
 import type { KeyRotationRepository } from './key-rotation.repo.js';
@@ -65,6 +65,7 @@ export function createKeyRotationService(
       // Always the passphrase again (never the 5-minute window): this replaces every key of the account.
       const confirmed = await accounts.confirmPassphrase(session, form.huidig, clientAddress);
       if (confirmed !== 'ok') return { ok: false, problem: confirmed };
+      await loadPassphraseRules();
       const parsed = parseForm(newPassphraseSchema(session.username), form);
       if (!parsed.ok) return { ok: false, problem: parsed.problems[0]! };
 

@@ -1,13 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import {
-  type AuthenticationResponseJSON,
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
+// Types only: the library is loaded at the first passkey ceremony (webAuthn below), not at start-up.
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { z } from 'zod';
 import { authorize } from '../../policies.js';
@@ -69,6 +66,12 @@ const authenticationSchema = z.object({
   clientExtensionResults: extensionResults,
 });
 const clientDataSchema = z.object({ challenge: base64url, type: z.string() });
+
+/**
+ * @simplewebauthn/server and what it pulls in (CBOR, ASN.1, X.509 parsers): about 29 MB of resident memory that
+ * an instance needs only once someone adds or uses a passkey (issue 17), so it is loaded then, once.
+ */
+const webAuthn = () => import('@simplewebauthn/server');
 
 const hashOf = (challenge: string) => createHash('sha256').update(challenge).digest('hex');
 
@@ -178,6 +181,7 @@ export function createPasskeyService(
     async registrationOptions(session: CurrentSession): Promise<PublicKeyCredentialCreationOptionsJSON> {
       authorize(session.actor, 'passkey', 'add', { userId: session.userId });
       const existing = await repo.listForUser(session.userId);
+      const { generateRegistrationOptions } = await webAuthn();
       const options = await generateRegistrationOptions({
         rpName: relyingPartyName,
         rpID: relyingParty.id,
@@ -222,6 +226,7 @@ export function createPasskeyService(
         },
         clientExtensionResults: answer.clientExtensionResults ?? {},
       };
+      const { verifyRegistrationResponse } = await webAuthn();
       let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
       try {
         verification = await verifyRegistrationResponse({
@@ -306,6 +311,7 @@ export function createPasskeyService(
       if (session === undefined) return undefined;
       const passkeys = await repo.listForUser(session.userId);
       if (passkeys.length === 0) return undefined;
+      const { generateAuthenticationOptions } = await webAuthn();
       const options = await generateAuthenticationOptions({
         rpID: relyingParty.id,
         allowCredentials: passkeys.map((passkey) => ({ id: passkey.credentialId, transports: passkey.transports })),
@@ -356,6 +362,7 @@ export function createPasskeyService(
         },
         clientExtensionResults: answer.clientExtensionResults ?? {},
       };
+      const { verifyAuthenticationResponse } = await webAuthn();
       let newCounter: number;
       try {
         const verification = await verifyAuthenticationResponse({

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
 import type { MessageKey, Translate } from '../../shared/i18n/i18n.js';
 import type { Locale } from '../../shared/i18n/messages.js';
 import { fontsDir } from '../../shared/paths.js';
@@ -56,6 +55,8 @@ export async function renderCaseSummaryPdf(model: CaseSummaryModel, t: Translate
   const day = (value: string) =>
     /^\d{4}-\d{2}-\d{2}$/.test(value) ? dayFormat.format(new Date(`${value}T00:00:00Z`)) : value;
   const title = t(model.kind === 'summary' ? 'caseExports.pdf.title' : 'caseExports.pdf.ownTitle');
+  // pdfkit is loaded at the first PDF, not at start-up: about 25 MB that most instances never need (issue 17).
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: 68 },

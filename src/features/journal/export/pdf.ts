@@ -1,5 +1,4 @@
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
 import type { MessageKey, Translate } from '../../../shared/i18n/i18n.js';
 import { nextTurn } from '../../../shared/next-turn.js';
 import { fontsDir } from '../../../shared/paths.js';
@@ -589,6 +588,8 @@ export async function renderJournalPdf(
   progress?: (done: number, total: number) => void,
 ): Promise<Buffer> {
   const title = model.label.trim() === '' ? t('export.pdf.title') : model.label;
+  // pdfkit is loaded at the first PDF, not at start-up: about 25 MB that most instances never need (issue 17).
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: PAGE.margin, left: PAGE.margin, right: PAGE.margin, bottom: PAGE.bottom },

@@ -46,6 +46,7 @@ import {
 import { registerQuickExitRoutes } from './features/quick-exit/quick-exit.routes.js';
 import { registerSearchRoutes } from './features/search/search.routes.js';
 import { registerRightNowRoutes } from './features/right-now/right-now.routes.js';
+import { registerSurveyRoutes, surveyAccountSection } from './features/survey/survey.routes.js';
 import { registerVerifyRoutes } from './features/verify/verify.routes.js';
 import { translatorFor } from './messages.js';
 import type { Services } from './services.js';
@@ -293,12 +294,15 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     // The features that hold the user's data: "download my data", deletion, a session that ended (ADR 0017).
     userData: services.userData,
     keyRotation: services.keyRotation,
-    accountSection: async (request, reply, session) => {
+    // The parents' survey's offer (ADR 0047) after the other sections, when one is due or open in this session.
+    accountSection: surveyAccountSection(pages, services.survey, async (request, reply, session) => {
       // A professional's organisation, or a parent's waiting trusted-person request (ADR 0049).
       const professional = await professionalAccountSection(pages, services.professionals)(request, reply, session);
       return professional ?? trustedPersonAccountSection(pages, services.trustedPersons)(request, reply, session);
-    },
+    }),
   });
+  // Parents' own voice (issue 18 point 2, ADR 0047): the survey, its thanks, the reviewers' moderation of texts.
+  registerSurveyRoutes(app, pages, services.survey);
   registerTrustedPersonRoutes(app, pages, services.trustedPersons);
   registerProfessionalRoutes(app, pages, services.professionals, services.accounts, {
     secureCookies: config.secureCookies,

@@ -40,6 +40,9 @@ import { createInsightsRepository } from './features/insights/insights.repo.js';
 import { createInsightsService } from './features/insights/insights.service.js';
 import { createOrganisationInsightsRepository } from './features/insights/organisation-insights.repo.js';
 import { createOrganisationInsightsService, pathwayTracks } from './features/insights/organisation-insights.service.js';
+import { createSurveyRepository } from './features/survey/survey.repo.js';
+import { createSurveyService } from './features/survey/survey.service.js';
+import { surveyUserData } from './features/survey/survey.user-data.js';
 import { createFeedbackService } from './features/feedback/feedback.service.js';
 import { knowledgePages } from './features/feedback/feedback.pages.js';
 import { withPathwayPages } from './features/search/pathway-pages.js';
@@ -238,6 +241,8 @@ export function createServices(
     caseExportsUserData(createCaseExportsRepository(database.db)),
     casesUserData(cases, (actor, userId, caseId) => caseNotifications.mySetting(actor, userId, caseId)),
     trustedPersonUserData(trustedPersons, trustedPersonReleaseKey),
+    // The parents' survey keeps only the day before which they are not asked again (ADR 0047).
+    surveyUserData(database.db),
   ];
   // What the job that makes a journal export and the one that makes a police bundle both need: the job's key, the
   // journal read as the account that asked (its master key carried in the job), the log and the attachment limit.
@@ -434,6 +439,8 @@ export function createServices(
     organisationInsights: createOrganisationInsightsService(createOrganisationInsightsRepository(database.db), () =>
       pathwayTracks(pathway),
     ),
+    // Parents' own voice (issue 18 point 2, ADR 0047): offers at milestones, answers without an account.
+    survey: createSurveyService(createSurveyRepository(database.db), { audit }),
     search,
     check: createCheckService(questionnaires, createCheckRepository(database.db)),
     questionnaireVersions,

@@ -217,6 +217,57 @@ for (const dialect of dialects) {
         exported: ['trustedPerson'],
         keepsFor: () => Promise.resolve(false),
       },
+      // The parents' survey (ADR 0047): the not-before day written by an offer, and the offer open in the session.
+      survey: {
+        async store(session) {
+          const started = await test_.services.cases.start(
+            { actor: session.actor, userId: session.userId, keys: session.keys },
+            { naam: 'Sanne', grondslag: 'parent', kindWeet: 'unknown' },
+          );
+          assert.ok(started.ok);
+          const member = await db()
+            .selectFrom('case_members')
+            .select('id')
+            .where('case_id', '=', started.caseId)
+            .executeTakeFirstOrThrow();
+          // A move into a track, told to every member: a milestone.
+          await db()
+            .insertInto('case_step_moves')
+            .values({
+              id: randomUUID(),
+              case_id: started.caseId,
+              compartment: 'members',
+              epoch: 1,
+              pathway_version: 1,
+              track: 'signaal-en-advies',
+              step: 'zorg-opmerken',
+              note: '',
+              moved_by_member_id: member.id,
+              created_at: new Date().toISOString(),
+            })
+            .execute();
+          assert.equal(await test_.services.survey.offerFor(session.actor, session), 'new-track');
+        },
+        rows: (userId) =>
+          count(db().selectFrom('survey_schedule').select('user_id').where('user_id', '=', userId).execute()),
+        read: async (session) =>
+          (
+            await db()
+              .selectFrom('survey_schedule')
+              .select('not_before')
+              .where('user_id', '=', session.userId)
+              .executeTakeFirst()
+          )?.not_before,
+        exported: ['survey'],
+        keepsFor: async (session) =>
+          (await count(
+            db()
+              .selectFrom('survey_offers')
+              .select('milestone')
+              .where('session_id_hash', '=', session.idHash)
+              .execute(),
+          )) > 0,
+      },
     };
     const listed = () => test_.services.userData.map((holder) => holder.feature);
 
@@ -255,6 +306,10 @@ for (const dialect of dialects) {
       // A case comes with the parent's choice of e-mail about news (the default for a parent: a daily digest).
       const [mine] = data.cases as { emailAboutNews: unknown }[];
       assert.deepEqual(mine?.emailAboutNews, { frequency: 'daily', chosen: false });
+      // The survey's one trace of the parent: the day before which they are not asked again (ADR 0047).
+      const notBefore = await cases.survey!.read(parent.session);
+      assert.match(String(notBefore), /^\d{4}-\d{2}-\d{2}$/);
+      assert.deepEqual(data.survey, { notAskedBefore: notBefore });
     });
 
     test('a key rotation leaves what every feature holds readable under the new keys', async () => {

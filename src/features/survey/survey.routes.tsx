@@ -30,14 +30,23 @@ const noticeOf = (query: unknown): ModerationNotice => {
   return value === 'goedgekeurd' ? 'accepted' : value === 'afgewezen' ? 'rejected' : undefined;
 };
 
+type AccountSection = (request: FastifyRequest, reply: FastifyReply, session: CurrentSession) => Promise<VNode | null>;
+
 /**
- * The offer on the account page (a section the account page includes): shown when the service makes or holds an
- * offer for this session, nothing otherwise.
+ * The account page's sections with the survey's offer after them: shown when the service makes or holds an offer
+ * for this session (ADR 0047), nothing otherwise. `before` are the other features' sections.
  */
-export function surveyAccountSection(pages: Pages, survey: SurveyService) {
-  return async (request: FastifyRequest, reply: FastifyReply, session: CurrentSession): Promise<VNode | null> => {
+export function surveyAccountSection(pages: Pages, survey: SurveyService, before?: AccountSection): AccountSection {
+  return async (request, reply, session) => {
+    const others = before === undefined ? null : await before(request, reply, session);
     const offer = await survey.offerFor(request.actor, session);
-    return offer === undefined ? null : <SurveyOffer ctx={pages.contextOf(request, reply)} />;
+    if (offer === undefined) return others;
+    return (
+      <>
+        {others}
+        <SurveyOffer ctx={pages.contextOf(request, reply)} />
+      </>
+    );
   };
 }
 

@@ -26,7 +26,10 @@ const parent = (actor: Actor): actor is Extract<Actor, { kind: 'user' }> =>
 
 const owner = (actor: Actor, facts: TrustedPersonFacts): boolean => parent(actor) && actor.userId === facts.ownerId;
 const trusted = (actor: Actor, facts: TrustedPersonFacts): boolean =>
-  parent(actor) && facts.trustedId !== undefined && actor.userId === facts.trustedId;
+  parent(actor) &&
+  facts.trustedId !== undefined &&
+  facts.trustedId !== facts.ownerId &&
+  actor.userId === facts.trustedId;
 
 /** One's own trusted-person page and the code one offers. */
 export const trustedPersonPagePolicy = {

@@ -64,7 +64,7 @@ const nl = {
   'orgInsights.firstHelp.8-14': '8 tot 14 dagen',
   'orgInsights.firstHelp.15-28': '15 tot 28 dagen',
   'orgInsights.firstHelp.29-90': '29 tot 90 dagen',
-  'orgInsights.firstHelp.91+': 'Meer dan 90 dagen',
+  'orgInsights.firstHelp.over90': 'Meer dan 90 dagen',
 
   'orgInsights.agreements.title': 'Afspraken',
   'orgInsights.agreements.summary':
@@ -148,7 +148,7 @@ const en: Translation<typeof nl> = {
   'orgInsights.firstHelp.8-14': '8 to 14 days',
   'orgInsights.firstHelp.15-28': '15 to 28 days',
   'orgInsights.firstHelp.29-90': '29 to 90 days',
-  'orgInsights.firstHelp.91+': 'More than 90 days',
+  'orgInsights.firstHelp.over90': 'More than 90 days',
 
   'orgInsights.agreements.title': 'Agreements',
   'orgInsights.agreements.summary':

@@ -33,7 +33,7 @@ const columnKeys: Record<FigureName, Record<string, MessageKey>> = {
     '8-14': 'orgInsights.firstHelp.8-14',
     '15-28': 'orgInsights.firstHelp.15-28',
     '29-90': 'orgInsights.firstHelp.29-90',
-    '91+': 'orgInsights.firstHelp.91+',
+    '91+': 'orgInsights.firstHelp.over90',
   } satisfies Record<DaysBucket, MessageKey>,
   afspraken: { open: 'orgInsights.agreements.open', overdue: 'orgInsights.agreements.overdue' },
   trajecten: {},

@@ -43,8 +43,10 @@ export function registerRequestContext(app: FastifyInstance, translatorFor: Tran
   app.decorateRequest('pageLanguage', null as never);
   app.decorateRequest('frameT', null as never);
   app.decorateRequest('actor', null as never);
-  app.addHook('onRequest', (request, _reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     setRequestContext(request, translatorFor);
+    // The service worker keeps its offline /nu in the visitor's chosen language (service-worker.js).
+    reply.header('x-language', request.pageLanguage.language);
     done();
   });
   app.decorateReply('html', function html(this: FastifyReply, view: VNode, status = 200) {

@@ -2,11 +2,6 @@ import type { Translation } from '../../shared/i18n/messages.js';
 
 /** A trusted person as a way back in (issue 19 point 3, ADR 0049). Merged in src/messages.ts. */
 const nl = {
-  // The neutral e-mail to the owner: nothing about the site's subject, no name, no link.
-  'mail.requestWaiting.subject': 'Er wacht een verzoek op je antwoord',
-  'mail.requestWaiting.text':
-    'Hallo,\n\nEr is een verzoek gedaan voor je account. Log in en kijk op de pagina van je account.\nDoe je niets, dan gaat het verzoek na de wachttijd door.\n',
-
   'trustedPerson.link': 'Vertrouwenspersoon: een weg terug als je alles kwijt bent',
   'trustedPerson.title': 'Vertrouwenspersoon',
   'trustedPerson.intro':
@@ -96,10 +91,6 @@ const nl = {
 };
 
 const en: Translation<typeof nl> = {
-  'mail.requestWaiting.subject': 'A request is waiting for your answer',
-  'mail.requestWaiting.text':
-    'Hello,\n\nA request was made for your account. Log in and look at your account page.\nIf you do nothing, the request goes ahead after the waiting period.\n',
-
   'trustedPerson.link': 'Trusted person: a way back in if you lose everything',
   'trustedPerson.title': 'Trusted person',
   'trustedPerson.intro':

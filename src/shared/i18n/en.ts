@@ -77,6 +77,10 @@ export const en: Translation<typeof nl> = {
   'mail.caseNews.subject': 'There is something new for you',
   'mail.caseNews.text':
     'Hello,\n\nThere is something new for you. Log in on the site to see it.\n\nHow often you get this message is up to you: choose after logging in.\n',
+  // A trusted person's request waits for the owner (ADR 0049): nothing of the site's subject, no name, no link.
+  'mail.requestWaiting.subject': 'A request is waiting for your answer',
+  'mail.requestWaiting.text':
+    'Hello,\n\nA request was made for your account. Log in and look at your account page.\nIf you do nothing, the request goes ahead after the waiting period.\n',
   'error.title': 'Something went wrong',
   'error.400.title': 'This request is not valid',
   'error.400.text': 'We could not read your request. Please try again from the previous page.',

@@ -79,6 +79,10 @@ export const nl = {
   'mail.caseNews.subject': 'Er is iets nieuws voor je',
   'mail.caseNews.text':
     'Hallo,\n\nEr is iets nieuws voor je. Log in op de site om het te zien.\n\nHoe vaak je dit bericht krijgt, kies je zelf na het inloggen.\n',
+  // A trusted person's request waits for the owner (ADR 0049): nothing of the site's subject, no name, no link.
+  'mail.requestWaiting.subject': 'Er wacht een verzoek op je antwoord',
+  'mail.requestWaiting.text':
+    'Hallo,\n\nEr is een verzoek gedaan voor je account. Log in en kijk op de pagina van je account.\nDoe je niets, dan gaat het verzoek na de wachttijd door.\n',
   'error.title': 'Er ging iets mis',
   'error.400.title': 'Dit verzoek klopt niet',
   'error.400.text': 'We konden je verzoek niet lezen. Probeer het opnieuw vanaf de vorige pagina.',

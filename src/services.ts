@@ -434,7 +434,14 @@ export function createServices(
     knowledge,
     feedback,
     // Anonymous weekly figures for /inzichten (issue 18, ADR 0046).
-    insights: createInsightsService(createInsightsRepository(database.db)),
+    // Tracks named by their title in the current pathway, else in the newest version that has them (issue 18).
+    insights: createInsightsService(createInsightsRepository(database.db), undefined, (id) => {
+      for (const version of [pathway.current, ...[...pathway.all].reverse()]) {
+        const track = version.tracks.find((candidate) => candidate.id === id);
+        if (track !== undefined) return track.title;
+      }
+      return { nl: id, en: id };
+    }),
     // The same figures per region for an organisation's own cases (issue 18 point 4, ADR 0048).
     organisationInsights: createOrganisationInsightsService(createOrganisationInsightsRepository(database.db), () =>
       pathwayTracks(pathway),

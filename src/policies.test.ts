@@ -75,9 +75,10 @@ policyTable(
   'checkOutcome',
   actors,
   { outcome: { level: 'vraag-advies' } },
-  ['take'],
+  ['take', 'lookUpHelp'],
   gridToCases<'checkOutcome'>(everyone, {
     take: { outcome: everyone },
+    lookUpHelp: { outcome: everyone },
   }),
 );
 

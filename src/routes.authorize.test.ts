@@ -31,6 +31,8 @@ const openToAnyone: Record<string, string> = {
   'POST /uitloggen': "logging out ends only the caller's own session",
   'POST /weg': "the quick exit ends only the caller's own session",
   'POST /check': 'the check: anyone may take it (checkOutcome.take); nothing about the answers is stored',
+  'POST /hulp/na-check':
+    "help looked up from a check's result (checkOutcome.lookUpHelp): anyone; a count by day, level and region",
   'POST /zoeken':
     'search (ADR 0034): anyone may search, it writes nothing; professionals-only articles by knowledgeArticle.read',
   'POST /informatie/:slug/feedback': 'feedback on a published page (contentPage.giveFeedback): anyone',

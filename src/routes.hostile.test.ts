@@ -69,6 +69,8 @@ const fieldNames = [
   'regel',
   'metadata',
   'postcode',
+  'plaats',
+  'niveau',
   'versie',
   'kind16',
   'antwoord',

@@ -25,6 +25,8 @@ const nl = {
   'check.outcome.dont': 'Wat je beter niet doet',
   'check.outcome.contact': 'Contact houden met je kind',
   'check.outcome.services': 'Wie kun je bellen?',
+  'check.outcome.findHelpCounted':
+    'Als je hier zoekt, tellen we 1 bij je advies en je veiligheidsregio. Zo zien we per regio hoe vaak ouders na de check hulp zoeken. Je advies komt niet in het adres van de pagina en niet in je geschiedenis.',
   'check.outcome.worryEnough':
     'Een zorg is genoeg om Veilig Thuis (0800-2000) te bellen voor advies. Je hoeft niets te bewijzen. En weinig signalen betekent niet dat er niets aan de hand is: uitbuiters werken soms snel en online.',
   'check.outcome.notDiagnosis':
@@ -144,6 +146,8 @@ const en: Translation<typeof nl> = {
   'check.outcome.dont': 'What you had better not do',
   'check.outcome.contact': 'Staying in contact with your child',
   'check.outcome.services': 'Who can you call?',
+  'check.outcome.findHelpCounted':
+    'If you search here, we add 1 to your advice and your safety region. That way we see per region how often parents look for help after the check. Your advice does not go into the address of the page or into your history.',
   'check.outcome.worryEnough':
     'A worry is enough to call Veilig Thuis (0800-2000) for advice. You do not need proof. And few signals do not mean nothing is wrong: exploiters sometimes work fast and online.',
   'check.outcome.notDiagnosis':

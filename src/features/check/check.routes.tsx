@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Pages } from '../../app.js';
 import type { CheckService } from './check.service.js';
 import { CheckFormPage } from './views/check-form.view.js';
-import { CheckOutcomePage, renderOutcomeDetails } from './views/check-outcome.view.js';
+import { joinRendered, renderToHtml } from '../../shared/views/rendered-html.js';
+import { CheckHelpForm, CheckOutcomePage, renderOutcomeDetails } from './views/check-outcome.view.js';
 import { CheckRejectedPage } from './views/check-rejected.view.js';
 
 export function registerCheckRoutes(app: FastifyInstance, pages: Pages, check: CheckService): void {
@@ -40,8 +41,13 @@ export function registerCheckRoutes(app: FastifyInstance, pages: Pages, check: C
           (frameCtx, slot) => (
             <CheckOutcomePage ctx={frameCtx} questionnaire={questionnaire} evaluation={evaluation} details={slot} />
           ),
-          // The details are joined from pieces rendered once per version and language (never per answer set).
-          (fillCtx) => renderOutcomeDetails(fillCtx, questionnaire, evaluation),
+          // The help form (it holds this visitor's CSRF token), then the details, joined from pieces rendered once
+          // per version and language (never per answer set).
+          (fillCtx) =>
+            joinRendered([
+              renderToHtml(<CheckHelpForm ctx={fillCtx} level={evaluation.level} />),
+              renderOutcomeDetails(fillCtx, questionnaire, evaluation),
+            ]),
         );
       }
     }

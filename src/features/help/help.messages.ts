@@ -27,6 +27,7 @@ const nl = {
   'help.invalid.postcode-format':
     'Een postcode heeft 4 cijfers (en soms 2 letters), en begint niet met 0. Bijvoorbeeld 9711 of 9711 AB.',
   'help.invalid.characters': 'Gebruik alleen letters of cijfers. Vul je postcode of de naam van je gemeente in.',
+  'help.invalid.missing': 'Je hebt niets ingevuld. Vul je postcode of de naam van je gemeente in.',
   'help.errorTitle': 'Er is iets mis met wat je invulde',
   'help.hours.always': 'Dag en nacht bereikbaar',
   'help.hours.openUntil': 'Nu open, tot {time}',
@@ -76,6 +77,7 @@ const en: Translation<typeof nl> = {
   'help.invalid.postcode-format':
     'A postcode has 4 digits (and sometimes 2 letters), and does not start with 0. For example 9711 or 9711 AB.',
   'help.invalid.characters': 'Use only letters or digits. Enter your postcode or the name of your municipality.',
+  'help.invalid.missing': 'You did not enter anything. Enter your postcode or the name of your municipality.',
   'help.errorTitle': 'Something is wrong with what you entered',
   'help.hours.always': 'Available day and night',
   'help.hours.openUntil': 'Open now, until {time}',

@@ -193,6 +193,26 @@ export function createHelpRepository(db: Kysely<Database>) {
       });
     },
 
+    /** Adds counts of checks followed by a help lookup (day, advice level, veiligheidsregio), as addLookupCounts. */
+    async addCheckLookupCounts(
+      counts: readonly { day: string; level: string; safetyRegionCode: string; count: number }[],
+    ): Promise<void> {
+      if (counts.length === 0) return;
+      await db.transaction().execute(async (trx) => {
+        for (const { day, level, safetyRegionCode, count } of counts) {
+          await trx
+            .insertInto('check_lookups')
+            .values({ day, level, safety_region_code: safetyRegionCode, count })
+            .onConflict((conflict) =>
+              conflict
+                .columns(['day', 'level', 'safety_region_code'])
+                .doUpdateSet((eb) => ({ count: eb('check_lookups.count', '+', count) })),
+            )
+            .execute();
+        }
+      });
+    },
+
     async listMunicipalityNames(): Promise<string[]> {
       const rows = await db.selectFrom('municipalities').select('name').orderBy('name').execute();
       return rows.map((row) => row.name);

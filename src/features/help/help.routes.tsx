@@ -113,6 +113,26 @@ export function registerHelpRoutes(app: FastifyInstance, pages: Pages, help: Hel
     );
   });
 
+  // Help looked up from a check's result page (issue 18): posted, so that the advice level is never in an address
+  // or the browser's history; counted by day, level and region (help.service.ts), then on to the usual results.
+  app.post<{ Body: unknown }>('/hulp/na-check', async (request, reply) => {
+    const answer = await help.lookUpFromCheck(request.actor, request.body);
+    if (answer.kind === 'bad-level') throw new BadRequest('the advice level of the check is missing or unknown');
+    if (answer.kind === 'invalid') {
+      const names = await help.municipalityNames();
+      return reply.html(
+        <HelpPage
+          ctx={pages.contextOf(request, reply)}
+          result={answer.result}
+          query={answer.query}
+          municipalityNames={names}
+        />,
+        400,
+      );
+    }
+    return reply.header('cache-control', 'no-store').redirect(answer.location, 303);
+  });
+
   app.get<{ Querystring: HelpQuery }>('/api/v1/help', async (request, reply) => {
     const { postcode, gemeente } = request.query;
     if ((postcode === undefined) === (gemeente === undefined)) {

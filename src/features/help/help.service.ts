@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Actor } from '../../shared/policy/actor.js';
 import { authorize, can } from '../../policies.js';
 import { createDailyCounter } from '../../shared/counters/daily-counter.js';
+import { type AdviceLevel, adviceLevels } from '../check/check.schema.js';
 import type { HelpRepository, Place } from './help.repo.js';
 import { amsterdamClock, type OpenState, openState } from './opening-hours.js';
 import {
@@ -13,7 +14,7 @@ import {
 import { placeAliases, placeKey } from './place-names.js';
 import { readReferenceData } from './reference-data.js';
 
-export type InvalidReason = 'too-long' | 'postcode-format' | 'characters';
+export type InvalidReason = 'too-long' | 'postcode-format' | 'characters' | 'missing';
 
 /** An organisation as shown for one place at one moment. */
 export interface ShownOrganisation {
@@ -130,6 +131,12 @@ export function createHelpService(
     ...(options.flushMs === undefined ? {} : { flushMs: options.flushMs }),
   });
 
+  // Checks followed by a help lookup from their result page, per day, advice level and veiligheidsregio.
+  const checkLookups = createDailyCounter<{ level: AdviceLevel; safetyRegionCode: string }>(
+    (counts) => repo.addCheckLookupCounts(counts),
+    { clock, ...(options.flushMs === undefined ? {} : { flushMs: options.flushMs }) },
+  );
+
   /** "Open now" changes by the minute at most: one answer per organisation per minute. */
   const openCache = new Map<OpeningHours, { minute: number; state: OpenState }>();
   function openStateNow(hours: OpeningHours, instant: Date): OpenState {
@@ -185,41 +192,106 @@ export function createHelpService(
     return result;
   }
 
+  type Match =
+    | { kind: 'empty' }
+    | { kind: 'invalid'; reason: InvalidReason }
+    | { kind: 'places'; query: string; places: Place[]; suggestions: Place[]; postcode?: string };
+
+  /** What a visitor typed, read as a postcode or a place name: the places it names, counting nothing. */
+  async function match(raw: string | undefined): Promise<Match> {
+    const query = (raw ?? '').trim();
+    if (query === '') return { kind: 'empty' };
+    if (query.length > MAX_QUERY) return { kind: 'invalid', reason: 'too-long' };
+
+    const compact = query.replace(/\s+/g, '');
+    if (/^\d+[a-zA-Z]*$/.test(compact)) {
+      const postcode = /^([1-9]\d{3})([a-zA-Z]{2})?$/.exec(compact);
+      if (postcode === null) return { kind: 'invalid', reason: 'postcode-format' };
+      const pc4 = postcode[1]!;
+      return {
+        kind: 'places',
+        query: pc4,
+        places: (await places()).byPostcode.get(pc4) ?? [],
+        suggestions: [],
+        postcode: `${pc4}${(postcode[2] ?? '').toUpperCase()}`,
+      };
+    }
+
+    // Letters, accents, apostrophes, dots, brackets, dashes, spaces and commas ("Nuenen, Gerwen en Nederwetten").
+    if (!/^[\p{L}\p{M}'’.(),\- ]+$/u.test(query)) return { kind: 'invalid', reason: 'characters' };
+    const key = placeKey(query);
+    const alias = placeAliases[key];
+    const index = await places();
+    let found = index.byKey.get(alias === undefined ? key : placeKey(alias)) ?? [];
+    if (found.length === 0) {
+      // "Bergen" matches "Bergen (L.)" and "Bergen (NH.)": offer both.
+      found = [...index.byCode.values()].filter((place) => placeKey(place.name.replace(/\s*\([^)]*\)$/, '')) === key);
+    }
+    const suggestions = found.length === 0 ? await repo.findPlacesByNameKeyPrefix(key.slice(0, 4), 5) : [];
+    return { kind: 'places', query, places: found, suggestions };
+  }
+
   return {
     /**
      * Finds who can help for what a visitor typed: a 4-digit postcode, a full postcode in any common spelling,
      * or a municipality name. Never throws for bad input: it says what is wrong and still gives the national lines.
      */
     async lookup(actor: Actor, raw: string | undefined): Promise<HelpResult> {
-      const query = (raw ?? '').trim();
-      if (query === '') return { kind: 'empty', national: await sections(actor, undefined) };
-      if (query.length > MAX_QUERY)
-        return { kind: 'invalid', reason: 'too-long', national: await sections(actor, undefined) };
+      const found = await match(raw);
+      switch (found.kind) {
+        case 'empty':
+          return { kind: 'empty', national: await sections(actor, undefined) };
+        case 'invalid':
+          return { kind: 'invalid', reason: found.reason, national: await sections(actor, undefined) };
+        case 'places':
+          return this.resolve(actor, found.query, found.places, found.suggestions);
+      }
+    },
 
-      const compact = query.replace(/\s+/g, '');
-      if (/^\d+[a-zA-Z]*$/.test(compact)) {
-        const postcode = /^([1-9]\d{3})([a-zA-Z]{2})?$/.exec(compact);
-        if (postcode === null) {
-          return { kind: 'invalid', reason: 'postcode-format', national: await sections(actor, undefined) };
-        }
-        const pc4 = postcode[1]!;
-        return this.resolve(actor, pc4, (await places()).byPostcode.get(pc4) ?? [], []);
+    /**
+     * Help looked up from a check's result page (issue 18): the advice level comes in the posted form, never in an
+     * address. Counts one check lookup (day, level, the place's veiligheidsregio; nothing else) and answers where
+     * the parent's help is: /hulp for the same postcode or place, which shows (and counts as a help lookup) the
+     * results as any search does. A place whose postcode spans several regions is not counted (its region is not
+     * known). Bad input is refused before anything is counted.
+     */
+    async lookUpFromCheck(
+      actor: Actor,
+      body: unknown,
+    ): Promise<
+      | { kind: 'redirect'; location: string; counted: boolean }
+      | { kind: 'bad-level' }
+      | { kind: 'invalid'; result: HelpResult; query: string }
+    > {
+      const fields =
+        body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+      const level = fields.niveau;
+      if (typeof level !== 'string' || !(adviceLevels as readonly string[]).includes(level))
+        return { kind: 'bad-level' };
+      const raw = fields.plaats;
+      const text = typeof raw === 'string' ? raw : undefined;
+      const found = await match(text);
+      if (found.kind !== 'places') {
+        const reason: InvalidReason = found.kind === 'empty' ? 'missing' : found.reason;
+        return {
+          kind: 'invalid',
+          result: { kind: 'invalid', reason, national: await sections(actor, undefined) },
+          query: (text ?? '').slice(0, MAX_QUERY),
+        };
       }
-
-      // Letters, accents, apostrophes, dots, brackets, dashes, spaces and commas ("Nuenen, Gerwen en Nederwetten").
-      if (!/^[\p{L}\p{M}'’.(),\- ]+$/u.test(query)) {
-        return { kind: 'invalid', reason: 'characters', national: await sections(actor, undefined) };
-      }
-      const key = placeKey(query);
-      const alias = placeAliases[key];
-      const index = await places();
-      let found = index.byKey.get(alias === undefined ? key : placeKey(alias)) ?? [];
-      if (found.length === 0) {
-        // "Bergen" matches "Bergen (L.)" and "Bergen (NH.)": offer both.
-        found = [...index.byCode.values()].filter((place) => placeKey(place.name.replace(/\s*\([^)]*\)$/, '')) === key);
-      }
-      const suggestions = found.length === 0 ? await repo.findPlacesByNameKeyPrefix(key.slice(0, 4), 5) : [];
-      return this.resolve(actor, query, found, suggestions);
+      authorize(actor, 'checkOutcome', 'lookUpHelp', { level });
+      const regionsFound = new Set(found.places.map((place) => place.safetyRegionCode));
+      const [region] = regionsFound;
+      const counted = regionsFound.size === 1 && region !== undefined;
+      if (counted) checkLookups.add({ level: level as AdviceLevel, safetyRegionCode: region });
+      // The address holds what /hulp's own form would put there: the postcode, or the place's code or name.
+      const query =
+        found.postcode !== undefined
+          ? `postcode=${encodeURIComponent(found.postcode)}`
+          : found.places.length === 1
+            ? `gemeente=${encodeURIComponent(found.places[0]!.code)}`
+            : `plaats=${encodeURIComponent(found.query)}`;
+      return { kind: 'redirect', location: `/hulp?${query}`, counted };
     },
 
     /** A place chosen from a list by its municipality code (after a postcode that spans several). */
@@ -301,10 +373,14 @@ export function createHelpService(
 
     hasReferenceData: async (): Promise<boolean> => (await repo.countReferenceData()).municipalities > 0,
 
-    /** Writes pending lookup counts now (tests, and before the database closes). */
-    flush: lookups.flush,
+    /** Writes pending lookup counts (help lookups and checks followed by one) now (tests, and before closing). */
+    flush: async (): Promise<void> => {
+      await Promise.all([lookups.flush(), checkLookups.flush()]);
+    },
 
-    close: lookups.close,
+    close: async (): Promise<void> => {
+      await Promise.all([lookups.close(), checkLookups.close()]);
+    },
   };
 }
 

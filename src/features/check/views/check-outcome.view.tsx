@@ -5,7 +5,7 @@ import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import { SourceList } from '../../../shared/views/components/source-list.js';
 import { type RenderedHtml, joinRendered, renderAround, renderToHtml } from '../../../shared/views/rendered-html.js';
-import { HelpForm } from '../../help/views/help.view.js';
+import { CsrfField } from '../../../shared/views/components/csrf-field.js';
 import type { AcuteKind, AdviceLevel, LocalText, Outcome, Question, Questionnaire } from '../check.schema.js';
 import { type Evaluation, severity } from '../scoring.js';
 
@@ -118,6 +118,45 @@ function WeighedItem({
         {ctx.t('check.outcome.yourAnswer', { answer: labelOf(questionnaire, ctx.locale, question.scale, value) })}
       </span>
     </li>
+  );
+}
+
+/**
+ * Look up help from the result (issue 18): posted with the advice level in the form's body, so that the level is
+ * never in an address or the browser's history; the answer is a redirect to /hulp for the postcode or place. It
+ * carries a CSRF token, so it belongs to the part of the page rendered for each response (the slot), not the frame.
+ */
+export function CheckHelpForm({ ctx, level }: { ctx: PageContext; level: AdviceLevel }) {
+  const { t } = ctx;
+  return (
+    <section class="app-outcome__section" aria-labelledby="check-help-title">
+      <h2 id="check-help-title">{t('help.checkLink')}</h2>
+      <form class="app-help-form" method="post" action="/hulp/na-check">
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="niveau" value={level} />
+        <label class="app-label" for="check-plaats">
+          {t('help.field.label')}
+        </label>
+        <p class="app-hint" id="check-plaats-hint">
+          {t('help.field.hint')} {t('check.outcome.findHelpCounted')}
+        </p>
+        <div class="app-help-form__row">
+          <input
+            class="app-input"
+            id="check-plaats"
+            name="plaats"
+            type="text"
+            autocomplete="postal-code"
+            spellcheck={false}
+            maxLength={100}
+            aria-describedby="check-plaats-hint"
+          />
+          <button class="app-button" type="submit">
+            {t('help.submit')}
+          </button>
+        </div>
+      </form>
+    </section>
   );
 }
 
@@ -380,11 +419,14 @@ export function CheckOutcomePage({ ctx, questionnaire, evaluation, details }: Ch
         <section class="app-outcome__section">
           <h2>{t('check.outcome.services')}</h2>
           <NationalLines ctx={ctx} lines={services} />
-          <h3>{t('help.checkLink')}</h3>
-          <HelpForm ctx={ctx} query="" municipalityNames={[]} />
         </section>
 
-        {details ?? <OutcomeDetails ctx={ctx} questionnaire={questionnaire} evaluation={evaluation} />}
+        {details ?? (
+          <>
+            <CheckHelpForm ctx={ctx} level={evaluation.level} />
+            <OutcomeDetails ctx={ctx} questionnaire={questionnaire} evaluation={evaluation} />
+          </>
+        )}
 
         <p class="app-hint">{t('check.outcome.notStored')}</p>
         <p class="app-outcome__actions">

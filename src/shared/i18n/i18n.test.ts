@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { catalogues, translatorFor } from '../../messages.js';
-import { mergeCatalogues, negotiateLocale } from './i18n.js';
+import fc from 'fast-check';
+import { isLanguage, mergeCatalogues, negotiateLanguage, negotiateLocale } from './i18n.js';
 
 // The merged catalogue (src/messages.ts): the shared part and every feature's part.
 const { nl, en } = catalogues;
@@ -76,4 +77,38 @@ test('unknown, malformed or absent language preferences fall back to Dutch', () 
   }
   assert.equal(negotiateLocale('klingon', undefined), 'nl');
   assert.equal(negotiateLocale('EN', undefined), 'nl');
+});
+
+test('Accept-Language can pick Arabic, Turkish and Polish, never easy-read Dutch; the cookie can pick any language', () => {
+  assert.equal(negotiateLanguage(undefined, 'ar-EG,ar;q=0.9,en;q=0.8'), 'ar');
+  assert.equal(negotiateLanguage(undefined, 'tr'), 'tr');
+  assert.equal(negotiateLanguage(undefined, 'pl-PL'), 'pl');
+  assert.equal(negotiateLanguage(undefined, 'makkelijk'), 'nl');
+  assert.equal(negotiateLanguage('makkelijk', 'en'), 'makkelijk');
+  assert.equal(negotiateLanguage('ar', 'nl'), 'ar');
+  // The content of a language still being translated is in its fallback.
+  assert.equal(negotiateLocale('ar', undefined), 'en');
+  assert.equal(negotiateLocale('makkelijk', undefined), 'nl');
+});
+
+test('any cookie value and any Accept-Language give one of the languages, never an error (property)', () => {
+  fc.assert(
+    fc.property(
+      fc.option(fc.string(), { nil: undefined }),
+      fc.option(fc.string(), { nil: undefined }),
+      (cookie, header) => isLanguage(negotiateLanguage(cookie, header)),
+    ),
+  );
+});
+
+test('a route is translated only where declared; the frame and pages without a route are in every language', () => {
+  assert.deepEqual(translatorFor.pageIn('ar', '/nu'), { language: 'ar', translated: true, reviewed: false });
+  assert.equal(translatorFor.pageIn('ar', '/informatie').translated, false);
+  assert.equal(translatorFor.pageIn('ar', undefined).translated, true);
+  assert.deepEqual(translatorFor.pageIn('en', '/informatie'), { language: 'en', translated: true, reviewed: true });
+  // A key missing in a partial language falls back to its complete language, per key.
+  assert.equal(
+    translatorFor('ar')('info.index.count', { count: 3 }),
+    translatorFor('en')('info.index.count', { count: 3 }),
+  );
 });

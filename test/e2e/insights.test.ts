@@ -6,9 +6,9 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { publicationPeriod } from '../../src/features/insights/insights.figures.js';
+import { casePublishedWeeks, publicationPeriod } from '../../src/features/insights/insights.figures.js';
 import { amsterdamDay } from '../../src/shared/time/amsterdam.js';
-import { addDays, weekStart } from '../../src/shared/time/weeks.js';
+import { addDays, weekEnd, weekStart } from '../../src/shared/time/weeks.js';
 import type { TestApp } from '../helpers/app.js';
 import { type E2E, axeViolations, newAppPage, startE2E } from './support.js';
 
@@ -37,6 +37,61 @@ before(async () => {
   });
   await db.insertInto('check_outcomes').values(checks).execute();
   await db.insertInto('help_lookups').values(lookups).execute();
+  // Checks followed by a help lookup, a cell of 9 among them.
+  await db
+    .insertInto('check_lookups')
+    .values([
+      { day: dayIn(0), level: 'bel-112', safety_region_code: regions[0]!, count: 9 },
+      { day: dayIn(1), level: 'vraag-advies', safety_region_code: regions[1]!, count: 30 },
+      { day: dayIn(2), level: 'blijf-in-gesprek', safety_region_code: regions[2]!, count: 25 },
+    ])
+    .execute();
+  // The case space's measures over the case block (all weeks complete), with cells of 9.
+  const caseWeeks = casePublishedWeeks(amsterdamDay(new Date()));
+  const last = caseWeeks.at(-1)!;
+  await db
+    .insertInto('measure_weeks')
+    .values(caseWeeks.map((week) => ({ week, through: weekEnd(week), complete: 1 })))
+    .execute();
+  await db
+    .insertInto('measure_meetings_weekly')
+    .values([
+      { week: caseWeeks[0]!, mode: 'with-parents', meetings: 40, parent_invited: 31, parent_took_part: 25 },
+      { week: caseWeeks[1]!, mode: 'with-parents', meetings: 20, parent_invited: 15, parent_took_part: 12 },
+    ])
+    .execute();
+  await db
+    .insertInto('measure_first_help_weekly')
+    .values([
+      { week: caseWeeks[0]!, days_bucket: '0', cases: 9 },
+      { week: caseWeeks[1]!, days_bucket: '1-7', cases: 22 },
+      { week: caseWeeks[2]!, days_bucket: '8-14', cases: 14 },
+      { week: caseWeeks[3]!, days_bucket: '15-28', cases: 11 },
+    ])
+    .execute();
+  await db.insertInto('measure_agreements_weekly').values({ week: last, open: 60, overdue: 18 }).execute();
+  await db
+    .insertInto('measure_tracks_weekly')
+    .values([
+      { week: last, track: 'zorg-en-herstel', cases: 14 },
+      { week: last, track: 'strafzaak', cases: 9 },
+    ])
+    .execute();
+  // The parents' survey: 24 answers in the published weeks.
+  await db
+    .insertInto('survey_answers')
+    .values(
+      Array.from({ length: 24 }, (_, index) => ({
+        id: `e2e-survey-${index}`,
+        week: period.weeks[index % 3]!,
+        milestone: 'case-closed',
+        care: index < 12 ? 4 : 5,
+        police: index < 9 ? 2 : 3,
+        understood: index < 20 ? 4 : null,
+        next_step: index < 14 ? 3 : 5,
+      })),
+    )
+    .execute();
 });
 
 after(async () => {
@@ -49,9 +104,36 @@ function started(): E2E {
 }
 
 const chartNames = {
-  nl: ['Signalencheck afgerond, per week', 'Hulpzoeker gebruikt, per week'],
-  en: ['Signals check completed, by week', 'Help finder used, by week'],
+  nl: [
+    'Signalencheck afgerond, per week',
+    'Signalencheck en daarna hulp gezocht, per veiligheidsregio',
+    'Hulpzoeker gebruikt, per week',
+    'Overleg in zaken met ouders',
+    'Tijd van de start van een zaak tot de eerste hulp',
+    'Open afspraken en afspraken over tijd, aan het eind van de laatste week',
+    'Open zaken per spoor, aan het eind van de laatste week',
+    'Vragenlijst ouders: Voelde je je gesteund door de zorg?',
+    'Vragenlijst ouders: Voelde je je gesteund door de politie?',
+    'Vragenlijst ouders: Begreep je wat er gebeurde?',
+    'Vragenlijst ouders: Wist je wat je daarna kon doen?',
+  ],
+  en: [
+    'Signals check completed, by week',
+    'Signals check followed by a help lookup, by safety region',
+    'Help finder used, by week',
+    'Meetings in cases with parents',
+    'Time from the start of a case to the first help',
+    'Open agreements and agreements overdue, at the end of the last week',
+    'Open cases by track, at the end of the last week',
+    'Parents survey: Did you feel supported by care?',
+    'Parents survey: Did you feel supported by the police?',
+    'Parents survey: Did you understand what happened?',
+    'Parents survey: Did you know what you could do next?',
+  ],
 } as const;
+
+/** Escapes a chart's name for a regular expression (the survey's names end in a question mark). */
+const named = (name: string) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 
 for (const locale of ['nl', 'en'] as const) {
   test(`/inzichten and /inzichten/methode have no axe violations (${locale})`, async () => {
@@ -77,7 +159,7 @@ for (const locale of ['nl', 'en'] as const) {
       const charts = app.page.locator('svg[data-chart]');
       assert.equal(await charts.count(), chartNames[locale].length);
       for (const name of chartNames[locale]) {
-        const image = app.page.getByRole('img', { name: new RegExp(`^${name}`) });
+        const image = app.page.getByRole('img', { name: named(name) });
         assert.equal(await image.count(), 1, `one chart named "${name}"`);
         assert.ok(await image.isVisible(), `${name} is visible`);
       }
@@ -85,8 +167,9 @@ for (const locale of ['nl', 'en'] as const) {
         [...document.querySelectorAll('svg[data-chart]')].map((svg) => {
           const ids = (svg.getAttribute('aria-labelledby') ?? '').split(' ');
           const texts = ids.map((id) => document.getElementById(id)?.textContent?.trim() ?? '');
-          const figure = svg.closest('figure');
-          const next = figure?.nextElementSibling;
+          // The survey's charts stand together before their one table: the next element that is not a chart.
+          let next = svg.closest('figure')?.nextElementSibling;
+          while (next?.matches('figure.app-chart') === true) next = next.nextElementSibling;
           const table = next?.matches('table') ? next : next?.querySelector('table');
           return {
             role: svg.getAttribute('role'),
@@ -109,7 +192,7 @@ for (const locale of ['nl', 'en'] as const) {
         assert.ok(chart.wrapperFocusable, 'the table’s scrolling wrapper can be reached with the keyboard');
       }
       // A withheld figure is said in words in the tables, never a count under 10.
-      const cells = await app.page.locator('table.app-data-table td').allInnerTexts();
+      const cells = await app.page.locator('table.app-data-table td:not([data-share])').allInnerTexts();
       for (const cell of cells) {
         const text = cell.trim();
         if (/^\d/.test(text)) assert.ok(Number(text.replace(/[.,]/g, '')) >= 10, `no count under 10: ${text}`);
@@ -140,15 +223,15 @@ test('without JavaScript: from the footer to /inzichten, charts and tables shown
     assert.equal(await app.heading(), 'Inzichten');
     assert.equal(await app.page.locator('body.js-enabled').count(), 0, 'no script ran');
     for (const name of chartNames.nl) {
-      assert.ok(await app.page.getByRole('img', { name: new RegExp(`^${name}`) }).isVisible(), name);
+      assert.ok(await app.page.getByRole('img', { name: named(name) }).isVisible(), name);
     }
     const captions = await app.page.locator('table.app-data-table caption').allInnerTexts();
-    assert.equal(captions.length, 4, 'four tables with captions');
+    assert.equal(captions.length, 11, 'eleven tables with captions');
     const bars = await app.page.locator('svg[data-chart] rect.app-chart__bar').count();
     assert.ok(bars > 0, 'the charts have bars without JavaScript');
 
     const links = app.page.getByRole('link', { name: 'Download de cijfers van deze tabel (CSV)' });
-    assert.equal(await links.count(), 4);
+    assert.equal(await links.count(), 11);
     const [download] = await Promise.all([app.page.waitForEvent('download'), links.first().click()]);
     assert.equal(download.suggestedFilename(), 'signalencheck-per-week.csv');
     const path = await download.path();
@@ -162,6 +245,11 @@ test('without JavaScript: from the footer to /inzichten, charts and tables shown
       app.page.getByRole('link', { name: 'Hoe we tellen en wat we weglaten' }).click(),
     ]);
     assert.equal(await app.heading(), 'Inzichten: hoe we tellen');
+    // The method page no longer says the case figures come later, and says where a check's region comes from.
+    const method = await app.page.locator('main').innerText();
+    assert.doesNotMatch(method, /komen later/);
+    assert.match(method, /Samenwerken in de lijn/);
+    assert.match(method, /Op de uitslag kun je met je postcode hulp zoeken/);
   } finally {
     await context.close();
   }

@@ -864,6 +864,32 @@ for (const dialect of dialects) {
         .insertInto('help_lookups')
         .values({ day: dayIn(6, 2), safety_region_code: regions[1]!, count: 50 })
         .execute();
+      // And in the other sources: a check lookup, a survey answer, a late meeting and a new track in the case block.
+      await db
+        .insertInto('check_lookups')
+        .values({ day: dayIn(6, 2), level: 'bel-112', safety_region_code: regions[2]!, count: 40 })
+        .execute();
+      await db
+        .insertInto('survey_answers')
+        .values({
+          id: `late-${dialect}`,
+          week: week(2),
+          milestone: 'case-closed',
+          care: 1,
+          police: 1,
+          understood: 1,
+          next_step: 1,
+        })
+        .execute();
+      await db
+        .updateTable('measure_meetings_weekly')
+        .set((eb) => ({ meetings: eb('meetings', '+', 30) }))
+        .where('week', 'in', caseBlock)
+        .execute();
+      await db
+        .insertInto('measure_tracks_weekly')
+        .values({ week: caseBlock.at(-1)!, track: 'nazorg', cases: 60 })
+        .execute();
       const second = await publication();
       assert.equal(second.page.body, first.page.body, 'the page is the same');
       assert.deepEqual(second.csv, first.csv, 'every CSV file is the same');

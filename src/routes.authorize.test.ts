@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
 import type { Kysely } from 'kysely';
 import { registeredRoutes } from '../test/helpers/routes.js';
@@ -62,6 +63,8 @@ interface VictimIds {
   feedbackTextId: string;
   /** An editorial document with one revision, published by the start-up import and none open (ADR 0033). */
   documentId: string;
+  /** A parent's pending text from the survey (features/survey, ADR 0047). */
+  surveyTextId: string;
 }
 
 const passphrase = 'regen op het dak van de schuur';
@@ -136,6 +139,21 @@ const stateChanging: Record<string, Attempt> = {
   // Readers' texts: the editorial roles only (ADR 0038).
   'POST /beheer/feedback/:id/goedkeuren': { refusedTo: adminsOnly, params: (ids) => ({ id: ids.feedbackTextId }) },
   'POST /beheer/feedback/:id/verwijderen': { refusedTo: adminsOnly, params: (ids) => ({ id: ids.feedbackTextId }) },
+  // The parents' survey (ADR 0047): answering and declining need an offer open in one's own session (none of these
+  // actors has one); its texts are decided by reviewers and admins only.
+  'POST /vragenlijst': {
+    refusedTo: [...adminsOnly, 'editor', 'reviewer'],
+    body: () => ({ zorg: '3', tekst: 'Goed.' }),
+  },
+  'POST /vragenlijst/nee': { refusedTo: [...adminsOnly, 'editor', 'reviewer'] },
+  'POST /beheer/vragenlijst/:id/goedkeuren': {
+    refusedTo: editorialOnly('editor'),
+    params: (ids) => ({ id: ids.surveyTextId }),
+  },
+  'POST /beheer/vragenlijst/:id/afwijzen': {
+    refusedTo: editorialOnly('editor'),
+    params: (ids) => ({ id: ids.surveyTextId }),
+  },
   // The CMS (ADR 0033): the document has its imported published revision and nothing open, so every step but
   // starting a draft is refused to editors and reviewers too (a reviewer's rollback of the published one as well).
   'POST /beheer/inhoud': { refusedTo: adminsOnly, body: () => ({ soort: 'page', sleutel: 'nl/nieuw-hier' }) },
@@ -437,7 +455,20 @@ for (const dialect of dialects) {
         organisationId: organisation.id,
         feedbackTextId: feedbackText.id,
         documentId: await oneRevisionDocument(database.handle.db),
+        surveyTextId: randomUUID(),
       };
+      await database.handle.db
+        .insertInto('survey_texts')
+        .values({
+          id: ids.surveyTextId,
+          week: '2026-W49',
+          milestone: 'case-closed',
+          text: 'Wacht op een controleur.',
+          state: 'pending',
+          reviewed_on: null,
+          reviewed_by: null,
+        })
+        .execute();
 
       jars.anonymous = {};
       jars.otherParent = (await buildParent(testApp, { username: 'andere.ouder', passphrase })).cookies;

@@ -3,7 +3,8 @@ import type { PartialCatalogue } from '../shared/i18n/messages.js';
 /*
  * Arabic (Modern Standard Arabic, right to left). Names of Dutch organisations stay in Dutch, with what they are
  * in Arabic, because that is the name a parent hears on the phone. Numbers are written in Latin digits, exactly
- * as in the Dutch messages (translations.test.ts). Not yet reviewed by a native speaker: translations.ts.
+ * as in the Dutch messages (translations.test.ts); a number with a dash is isolated left to right (\u2066…\u2069),
+ * or the Unicode bidi algorithm shows 0900-8844 as 8844-0900 after Arabic letters. Not yet reviewed by a native speaker: translations.ts.
  */
 export const ar: PartialCatalogue = {
   // The frame: site name, menu, language switch, quick exit, footer, error pages.
@@ -85,7 +86,7 @@ export const ar: PartialCatalogue = {
   'nu.sources':
     'المصادر: Nationale Ombudsman (Kind vermist، 2013)، Centrum Seksueel Geweld، 113 Zelfmoordpreventie، Helpwanted، الشرطة و Veilig Thuis. في صفحات المعلومات شرح ومصادر أكثر.',
   'nu.missing.title': 'طفلك مفقود الآن',
-  'nu.missing.call': 'اتصل بالرقم 112، وليس بالرقم 0900-8844.',
+  'nu.missing.call': 'اتصل بالرقم 112، وليس بالرقم \u20660900-8844\u2069.',
   'nu.missing.why': 'قل إنك تظن أن طفلك يتعرض للاستغلال. عندها تعرف الشرطة أن الأمر عاجل.',
   'nu.missing.ready': 'جهّز ما يلي:',
   'nu.missing.ready.photo': 'صورة حديثة لطفلك',

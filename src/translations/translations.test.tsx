@@ -132,6 +132,19 @@ describe('every translated message', () => {
     });
   }
 
+  test('in right-to-left languages every number with a dash is isolated left to right (else 0900-8844 shows as 8844-0900)', () => {
+    for (const language of newLanguages) {
+      if (languageInfo[language].dir !== 'rtl') continue;
+      for (const [key, message] of Object.entries(translations[language].messages)) {
+        for (const match of message.matchAll(/\d+(?:-\d+)+/g)) {
+          const before = message[match.index - 1];
+          const after = message[match.index + match[0].length];
+          assert.ok(before === '\u2066' && after === '\u2069', `${language} ${key}: ${match[0]} is not isolated`);
+        }
+      }
+    }
+  });
+
   test('the number check is not vacuous: it sees a changed emergency number', () => {
     assert.notDeepEqual(numbersIn('Bel 112, niet 0900-8844.'), numbersIn('Bel 112, niet 0900-8484.'));
     assert.deepEqual(numbersIn('Bel 112, niet 0900-8844.'), ['0900-8844', '112']);

@@ -123,6 +123,27 @@ for (const viewport of [
           assert.ok(line.follows, `${line.number} comes after its label, right to left`);
         }
 
+        if (translated) {
+          // In the Arabic sentence "call 112, not 0900-8844", the number reads left to right: 0900 left of 8844.
+          const order = await app.page.locator('#nu-vermist strong').evaluate((element) => {
+            const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+              const text = node.textContent ?? '';
+              const at = text.indexOf('0900-8844');
+              if (at === -1) continue;
+              const [first, second] = [at, at + 5].map((start) => {
+                const range = document.createRange();
+                range.setStart(node, start);
+                range.setEnd(node, start + 4);
+                return range.getBoundingClientRect().left;
+              });
+              return { first: first ?? 0, second: second ?? 0 };
+            }
+            return null;
+          });
+          assert.ok(order !== null && order.first < order.second, `0900-8844 in order: ${JSON.stringify(order)}`);
+        }
+
         const { count, description } = await axeViolations(app.page);
         assert.equal(count, 0, `axe (ar, ${path}, ${viewport.width} px):\n${description}`);
       });

@@ -254,3 +254,48 @@ test('without JavaScript: from the footer to /inzichten, charts and tables shown
     await context.close();
   }
 });
+
+test('help looked up from the check result: counted once, and no address the browser visits holds the advice', async () => {
+  const { context, app } = await newAppPage(started().browser, started().baseUrl, { locale: 'nl-NL' });
+  const visited: string[] = [];
+  app.page.on('request', (request) => visited.push(request.url()));
+  try {
+    const db = (started().target as TestApp).database.handle.db;
+    await started().services.help.flush();
+    const before = await db.selectFrom('check_lookups').select(['level', 'count']).execute();
+    const questionnaire = started().services.check.current();
+    await app.open('/check');
+    const ids = questionnaire.groups.flatMap((group) =>
+      group.questions.map((question) => `q-${question.id}-${question.scale === 'leeftijd' ? '13-15' : 'nee'}`),
+    );
+    await app.page.evaluate((list) => {
+      for (const id of list) (document.getElementById(id) as HTMLInputElement).checked = true;
+    }, ids);
+    await Promise.all([
+      app.page.waitForEvent('load'),
+      app.page.locator('form.app-check button[type="submit"]').click(),
+    ]);
+    const level = await app.page.locator('article[data-advice-level]').getAttribute('data-advice-level');
+    assert.ok(level !== null, 'the outcome page');
+    const outcomeAxe = await axeViolations(app.page);
+    assert.equal(outcomeAxe.count, 0, `the outcome page with the help form:\n${outcomeAxe.description}`);
+    const form = app.page.locator('form[action="/hulp/na-check"]');
+    await form.getByLabel('Postcode of gemeente', { exact: true }).fill('9711 AB');
+    await Promise.all([
+      app.page.waitForURL((url) => url.pathname === '/hulp', { waitUntil: 'load' }),
+      form.getByRole('button', { name: 'Zoek hulp', exact: true }).click(),
+    ]);
+    assert.equal(new URL(app.page.url()).search, '?postcode=9711AB');
+    assert.equal((await app.page.locator('#help-local').innerText()).trim(), 'Wie helpt er in Groningen?');
+    for (const url of visited) assert.ok(!url.includes(level), `${url} holds no advice level`);
+    await started().services.help.flush();
+    const after = await db.selectFrom('check_lookups').select(['level', 'count']).execute();
+    const total = (rows: { level: string; count: number }[]) =>
+      rows.filter((row) => row.level === level).reduce((sum, row) => sum + Number(row.count), 0);
+    assert.equal(total(after) - total(before), 1, 'one check lookup counted for this advice');
+    const axe = await axeViolations(app.page);
+    assert.equal(axe.count, 0, axe.description);
+  } finally {
+    await context.close();
+  }
+});

@@ -316,6 +316,8 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     waiting: async (actor) => ({
       feedback: await services.feedback.pendingCount(actor),
       organisations: (await services.help.organisationsToCheck(actor)).organisations.length,
+      // Parents' survey texts, for reviewers and admins (ADR 0047).
+      survey: await services.survey.pendingCount(actor),
     }),
   });
   services.editorial.onPublished(() => pages.cache.clear());

@@ -56,7 +56,7 @@ export interface EditorialRouteOptions {
   /** The invitation's audit line (who invited, as which role; never the address). */
   audit: Pick<AuditService, 'recordAlone'>;
   /** For the dashboard: readers' feedback waiting, organisations not checked for 6 months (as this actor may see). */
-  waiting: (actor: Actor) => Promise<{ feedback: number; organisations: number }>;
+  waiting: (actor: Actor) => Promise<{ feedback: number; organisations: number; survey?: number | undefined }>;
 }
 
 /** The posted fields as strings (a repeated field: its values joined by a line break), without the core's own. */

@@ -58,7 +58,8 @@ const nl = {
   'survey.admin.reject': 'Afwijzen en verwijderen',
   'survey.admin.done.accepted': 'De tekst is goedgekeurd.',
   'survey.admin.done.rejected': 'De tekst is verwijderd.',
-  'survey.admin.link': 'Teksten van ouders (vragenlijst)',
+  'survey.admin.waiting':
+    '{count, plural, =0 {Geen teksten van ouders (vragenlijst) wachten} one {1 tekst van een ouder (vragenlijst) wacht} other {# teksten van ouders (vragenlijst) wachten}}',
 };
 
 const en: Translation<typeof nl> = {
@@ -117,7 +118,8 @@ const en: Translation<typeof nl> = {
   'survey.admin.reject': 'Reject and delete',
   'survey.admin.done.accepted': 'The text was approved.',
   'survey.admin.done.rejected': 'The text was deleted.',
-  'survey.admin.link': "Parents' texts (survey)",
+  'survey.admin.waiting':
+    '{count, plural, =0 {No parents’ texts (survey) wait} one {1 parent’s text (survey) waits} other {# parents’ texts (survey) wait}}',
 };
 
 export const surveyMessages = { nl, en };

@@ -182,6 +182,10 @@ for (const dialect of dialects) {
       ] as const) {
         assert.equal((await get('/beheer/vragenlijst', jar)).statusCode, status, who);
       }
+      // The /beheer dashboard links to it for reviewers and admins, not for editors.
+      assert.match((await get('/beheer', reviewer)).body, /data-count="survey"><a href="\/beheer\/vragenlijst">/);
+      assert.match((await get('/beheer', adminJar)).body, /data-count="survey"/);
+      assert.doesNotMatch((await get('/beheer', editor)).body, /data-count="survey"/);
     });
 
     test('a reviewer accepts one text and rejects another: the rejected one is gone, the accepted one kept', async () => {

@@ -158,6 +158,12 @@ export function createSurveyService(
       return { pending, accepted };
     },
 
+    /** How many texts wait for review, for the /beheer dashboard; undefined for anyone who may not review them. */
+    async pendingCount(actor: Actor): Promise<number | undefined> {
+      if (!can(actor, 'surveyText', 'read', { state: 'pending' })) return undefined;
+      return (await repo.texts('pending')).length;
+    },
+
     /** Accepts a pending text: kept, with the day and the reviewer's role; the audit line names who, by id. */
     async accept(actor: Actor, id: string, trail: AuditTrail): Promise<void> {
       const text = await storedText(actor, id);

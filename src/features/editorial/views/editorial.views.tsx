@@ -103,6 +103,8 @@ export interface DashboardCounts {
   feedback: number;
   /** Organisations not checked for 6 months (or never). */
   organisations: number;
+  /** Parents' survey texts waiting for a reviewer (ADR 0047); undefined for someone who may not review them. */
+  survey?: number | undefined;
 }
 
 export function DashboardPage({
@@ -148,6 +150,11 @@ export function DashboardPage({
             {t('editorial.dashboard.count.organisations', { count: counts.organisations })}
           </a>
         </li>
+        {counts.survey !== undefined && (
+          <li data-count="survey">
+            <a href="/beheer/vragenlijst">{t('survey.admin.waiting', { count: counts.survey })}</a>
+          </li>
+        )}
       </ul>
       <h2>{t('editorial.dashboard.inReview')}</h2>
       <OpenList ctx={ctx} items={inReview} me={me} names={names} />

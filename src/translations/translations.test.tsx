@@ -4,6 +4,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import { buildTestApp, type TestApp } from '../../test/helpers/app.js';
+import { dialects } from '../../test/helpers/databases.js';
 import { testPageContext } from '../../test/helpers/page-context.js';
 import { RightNowPage } from '../features/right-now/right-now.view.js';
 import { catalogues, translatorFor } from '../messages.js';
@@ -170,98 +171,106 @@ describe('every translated message', () => {
   });
 });
 
-describe('pages in every language over HTTP', () => {
-  let testApp: TestApp | undefined;
-  before(async () => {
-    testApp = await buildTestApp('sqlite');
-  });
-  after(async () => {
-    await testApp?.close();
-  });
-  const get = async (url: string, headers: Record<string, string>) => {
-    if (testApp === undefined) throw new Error('the app did not start');
-    return testApp.app.inject({ method: 'GET', url, headers });
-  };
-  const htmlTag = (body: string) => /<html[^>]*>/.exec(body)?.[0] ?? '';
+for (const dialect of dialects) {
+  describe(`pages in every language over HTTP [${dialect}]`, () => {
+    let testApp: TestApp | undefined;
+    before(async () => {
+      testApp = await buildTestApp(dialect);
+    });
+    after(async () => {
+      await testApp?.close();
+    });
+    const get = async (url: string, headers: Record<string, string>) => {
+      if (testApp === undefined) throw new Error('the app did not start');
+      return testApp.app.inject({ method: 'GET', url, headers });
+    };
+    const htmlTag = (body: string) => /<html[^>]*>/.exec(body)?.[0] ?? '';
 
-  const expected: Record<Exclude<Language, 'nl' | 'en'>, { lang: string; title: string; unreviewed: string }> = {
-    makkelijk: { lang: 'nl', title: 'Wat moet ik nu doen?', unreviewed: 'De tekst is nog niet getest met lezers.' },
-    ar: { lang: 'ar', title: 'ماذا أفعل الآن؟', unreviewed: 'هذه الترجمة لم يراجعها بعد شخص لغته الأم العربية.' },
-    tr: { lang: 'tr', title: 'Şimdi ne yapmalıyım?', unreviewed: 'Bu çeviri henüz anadili Türkçe olan biri' },
-    pl: { lang: 'pl', title: 'Co mam teraz zrobić?', unreviewed: 'To tłumaczenie nie zostało jeszcze sprawdzone' },
-  };
+    const expected: Record<Exclude<Language, 'nl' | 'en'>, { lang: string; title: string; unreviewed: string }> = {
+      makkelijk: { lang: 'nl', title: 'Wat moet ik nu doen?', unreviewed: 'De tekst is nog niet getest met lezers.' },
+      ar: { lang: 'ar', title: 'ماذا أفعل الآن؟', unreviewed: 'هذه الترجمة لم يراجعها بعد شخص لغته الأم العربية.' },
+      tr: { lang: 'tr', title: 'Şimdi ne yapmalıyım?', unreviewed: 'Bu çeviri henüz anadili Türkçe olan biri' },
+      pl: { lang: 'pl', title: 'Co mam teraz zrobić?', unreviewed: 'To tłumaczenie nie zostało jeszcze sprawdzone' },
+    };
 
-  for (const [language, { lang, title, unreviewed }] of Object.entries(expected)) {
-    const dir = languageInfo[language as Language].dir;
-    test(`${language}: /nu is in the language, with lang and dir, and says it is not yet reviewed`, async () => {
-      const response = await get('/nu', { cookie: `taal=${language}` });
-      assert.equal(response.statusCode, 200);
-      assert.equal(htmlTag(response.body), dir === 'rtl' ? `<html lang="${lang}" dir="rtl">` : `<html lang="${lang}">`);
-      assert.match(response.body, new RegExp(`<h1>${title.replace(/[?]/g, '\\?')}</h1>`));
-      assert.ok(response.body.includes(unreviewed), 'the notice that the translation is not yet reviewed');
-      assert.match(response.body, /href="\/taal\/nl\?terug=%2Fnu"/, 'a way to the Dutch page');
-      assert.doesNotMatch(response.body, /class="app-untranslated"/);
+    for (const [language, { lang, title, unreviewed }] of Object.entries(expected)) {
+      const dir = languageInfo[language as Language].dir;
+      test(`${language}: /nu is in the language, with lang and dir, and says it is not yet reviewed`, async () => {
+        const response = await get('/nu', { cookie: `taal=${language}` });
+        assert.equal(response.statusCode, 200);
+        assert.equal(
+          htmlTag(response.body),
+          dir === 'rtl' ? `<html lang="${lang}" dir="rtl">` : `<html lang="${lang}">`,
+        );
+        assert.match(response.body, new RegExp(`<h1>${title.replace(/[?]/g, '\\?')}</h1>`));
+        assert.ok(response.body.includes(unreviewed), 'the notice that the translation is not yet reviewed');
+        assert.match(response.body, /href="\/taal\/nl\?terug=%2Fnu"/, 'a way to the Dutch page');
+        assert.doesNotMatch(response.body, /class="app-untranslated"/);
+      });
+
+      test(`${language}: a page not yet translated says so in the language and is shown in its fallback`, async () => {
+        const response = await get('/informatie', { cookie: `taal=${language}` });
+        assert.equal(response.statusCode, 200);
+        assert.equal(
+          htmlTag(response.body),
+          dir === 'rtl' ? `<html lang="${lang}" dir="rtl">` : `<html lang="${lang}">`,
+        );
+        const missing = translatorFor(language as Language)('layout.translation.missing');
+        assert.ok(response.body.includes(missing.replace(/\n/g, '\n')), 'the notice in the chosen language');
+        const fallback = languageInfo[languageInfo[language as Language].locale];
+        assert.ok(response.body.includes(`<div lang="${fallback.tag}" dir="ltr" class="app-untranslated">`));
+        // The frame stays in the chosen language: the quick exit and the footer's lines.
+        assert.ok(response.body.includes(translatorFor(language as Language)('quickExit.button')));
+        assert.ok(response.body.includes(translatorFor(language as Language)('layout.footer.emergencyTitle')));
+      });
+    }
+
+    test('Accept-Language picks Arabic, Turkish and Polish; easy-read Dutch is only ever chosen on the site', async () => {
+      const cases: [string, string][] = [
+        ['ar-MA,ar;q=0.9', '<html lang="ar" dir="rtl">'],
+        ['tr-TR', '<html lang="tr">'],
+        ['pl-PL,pl;q=0.9,en;q=0.5', '<html lang="pl">'],
+        ['nl-NL', '<html lang="nl">'],
+        ['makkelijk', '<html lang="nl">'],
+        ['de-DE', '<html lang="nl">'],
+      ];
+      for (const [header, tag] of cases) {
+        const response = await get('/nu', { 'accept-language': header });
+        assert.equal(htmlTag(response.body), tag, header);
+        assert.doesNotMatch(response.body, /app-body--easy/, header);
+      }
+      const chosen = await get('/nu', { cookie: 'taal=makkelijk', 'accept-language': 'en' });
+      assert.match(chosen.body, /app-body app-body--easy/);
     });
 
-    test(`${language}: a page not yet translated says so in the language and is shown in its fallback`, async () => {
-      const response = await get('/informatie', { cookie: `taal=${language}` });
-      assert.equal(response.statusCode, 200);
-      assert.equal(htmlTag(response.body), dir === 'rtl' ? `<html lang="${lang}" dir="rtl">` : `<html lang="${lang}">`);
-      const missing = translatorFor(language as Language)('layout.translation.missing');
-      assert.ok(response.body.includes(missing.replace(/\n/g, '\n')), 'the notice in the chosen language');
-      const fallback = languageInfo[languageInfo[language as Language].locale];
-      assert.ok(response.body.includes(`<div lang="${fallback.tag}" dir="ltr" class="app-untranslated">`));
-      // The frame stays in the chosen language: the quick exit and the footer's lines.
-      assert.ok(response.body.includes(translatorFor(language as Language)('quickExit.button')));
-      assert.ok(response.body.includes(translatorFor(language as Language)('layout.footer.emergencyTitle')));
+    test('the switch offers every language, each named in its own language, and remembers the choice', async () => {
+      const page = await get('/nu', { cookie: 'taal=tr' });
+      for (const [code, name] of [
+        ['nl', 'Nederlands'],
+        ['makkelijk', 'Makkelijk lezen'],
+        ['en', 'English'],
+        ['ar', 'العربية'],
+        ['tr', 'Türkçe'],
+        ['pl', 'Polski'],
+      ]) {
+        assert.match(page.body, new RegExp(`href="/taal/${code}\\?terug=%2Fnu"[^>]*>${name}</a>`), code);
+      }
+      const chosen = await get('/taal/ar?terug=%2Fnu', {});
+      assert.equal(chosen.statusCode, 303);
+      assert.equal(chosen.headers.location, '/nu');
+      const cookie = String(chosen.headers['set-cookie']);
+      assert.match(cookie, /^taal=ar;/);
+      assert.match(cookie, /HttpOnly/);
+      assert.match(cookie, /SameSite=Lax/);
+      assert.equal((await get('/taal/fa', {})).statusCode, 404);
     });
-  }
 
-  test('Accept-Language picks Arabic, Turkish and Polish; easy-read Dutch is only ever chosen on the site', async () => {
-    const cases: [string, string][] = [
-      ['ar-MA,ar;q=0.9', '<html lang="ar" dir="rtl">'],
-      ['tr-TR', '<html lang="tr">'],
-      ['pl-PL,pl;q=0.9,en;q=0.5', '<html lang="pl">'],
-      ['nl-NL', '<html lang="nl">'],
-      ['makkelijk', '<html lang="nl">'],
-      ['de-DE', '<html lang="nl">'],
-    ];
-    for (const [header, tag] of cases) {
-      const response = await get('/nu', { 'accept-language': header });
-      assert.equal(htmlTag(response.body), tag, header);
-      assert.doesNotMatch(response.body, /app-body--easy/, header);
-    }
-    const chosen = await get('/nu', { cookie: 'taal=makkelijk', 'accept-language': 'en' });
-    assert.match(chosen.body, /app-body app-body--easy/);
+    test('stored pages are kept per chosen language: Arabic and English visitors each get their own /nu', async () => {
+      // English first, then Arabic (whose fallback is English): the second must not be served the first's page.
+      const english = await get('/nu', { cookie: 'taal=en' });
+      const arabic = await get('/nu', { cookie: 'taal=ar' });
+      assert.match(htmlTag(english.body), /lang="en"/);
+      assert.match(htmlTag(arabic.body), /lang="ar"/);
+    });
   });
-
-  test('the switch offers every language, each named in its own language, and remembers the choice', async () => {
-    const page = await get('/nu', { cookie: 'taal=tr' });
-    for (const [code, name] of [
-      ['nl', 'Nederlands'],
-      ['makkelijk', 'Makkelijk lezen'],
-      ['en', 'English'],
-      ['ar', 'العربية'],
-      ['tr', 'Türkçe'],
-      ['pl', 'Polski'],
-    ]) {
-      assert.match(page.body, new RegExp(`href="/taal/${code}\\?terug=%2Fnu"[^>]*>${name}</a>`), code);
-    }
-    const chosen = await get('/taal/ar?terug=%2Fnu', {});
-    assert.equal(chosen.statusCode, 303);
-    assert.equal(chosen.headers.location, '/nu');
-    const cookie = String(chosen.headers['set-cookie']);
-    assert.match(cookie, /^taal=ar;/);
-    assert.match(cookie, /HttpOnly/);
-    assert.match(cookie, /SameSite=Lax/);
-    assert.equal((await get('/taal/fa', {})).statusCode, 404);
-  });
-
-  test('stored pages are kept per chosen language: Arabic and English visitors each get their own /nu', async () => {
-    // English first, then Arabic (whose fallback is English): the second must not be served the first's page.
-    const english = await get('/nu', { cookie: 'taal=en' });
-    const arabic = await get('/nu', { cookie: 'taal=ar' });
-    assert.match(htmlTag(english.body), /lang="en"/);
-    assert.match(htmlTag(arabic.body), /lang="ar"/);
-  });
-});
+}

@@ -38,6 +38,7 @@ import { createKnowledgeService } from './features/knowledge/knowledge.service.j
 import { createFeedbackRepository } from './features/feedback/feedback.repo.js';
 import { createInsightsRepository } from './features/insights/insights.repo.js';
 import { createInsightsService } from './features/insights/insights.service.js';
+import { noiseKey } from './features/insights/noise.js';
 import { createOrganisationInsightsRepository } from './features/insights/organisation-insights.repo.js';
 import { createOrganisationInsightsService, pathwayTracks } from './features/insights/organisation-insights.service.js';
 import { createSurveyRepository } from './features/survey/survey.repo.js';
@@ -435,13 +436,21 @@ export function createServices(
     feedback,
     // Anonymous weekly figures for /inzichten (issue 18, ADR 0046).
     // Tracks named by their title in the current pathway, else in the newest version that has them (issue 18).
-    insights: createInsightsService(createInsightsRepository(database.db), undefined, (id) => {
-      for (const version of [pathway.current, ...[...pathway.all].reverse()]) {
-        const track = version.tracks.find((candidate) => candidate.id === id);
-        if (track !== undefined) return track.title;
-      }
-      return { nl: id, en: id };
-    }),
+    insights: createInsightsService(
+      createInsightsRepository(database.db),
+      undefined,
+      (id) => {
+        for (const version of [pathway.current, ...[...pathway.all].reverse()]) {
+          const track = version.tracks.find((candidate) => candidate.id === id);
+          if (track !== undefined) return track.title;
+        }
+        return { nl: id, en: id };
+      },
+      // Optional Laplace noise on the published figures (ADR 0052), its key derived from the pepper.
+      config.insightsNoiseEpsilon === undefined
+        ? undefined
+        : { epsilon: config.insightsNoiseEpsilon, key: noiseKey(config.pepper) },
+    ),
     // The same figures per region for an organisation's own cases (issue 18 point 4, ADR 0048).
     organisationInsights: createOrganisationInsightsService(createOrganisationInsightsRepository(database.db), () =>
       pathwayTracks(pathway),

@@ -16,6 +16,7 @@ import {
   surveyQuestions,
   weeksShown,
 } from './insights.figures.js';
+import { noiseKey } from './noise.js';
 import { minimumCount, publish } from './suppression.js';
 
 const today = '2026-12-08'; // a Tuesday: the week that ended on Sunday 6 December is published
@@ -330,5 +331,56 @@ describe('the insights figures', () => {
     for (const set of [sets.checkLookups, sets.cases, sets.survey]) {
       assert.deepEqual(recoverable(set.sums, publish(set).shown, set.cells), []);
     }
+  });
+
+  test('with noise (ADR 0052): the same figures are withheld, every shown figure is a whole number of 10 or more, fixed per figure', () => {
+    const tablesOf = (insights: ReturnType<typeof computeInsights>): FigureTable[] => [
+      insights.checksByWeek,
+      insights.checksByVersion,
+      insights.lookupsByWeek,
+      insights.lookupsByRegion,
+      insights.checkLookupsByRegion,
+      insights.checkLookupsByLevel,
+      insights.cases.meetings,
+      insights.cases.firstHelp,
+      insights.cases.agreements,
+      insights.cases.tracks,
+      insights.survey,
+    ];
+    /** Each figure of each table in order, null where withheld. */
+    const shape = (insights: ReturnType<typeof computeInsights>) =>
+      tablesOf(insights).map((table) => [
+        ...table.rows.flatMap((row) => [...row.values, row.total]),
+        ...(table.columnTotals ?? []),
+        table.total,
+      ]);
+    const noise = { epsilon: 0.5, key: noiseKey(new Uint8Array(32).fill(3)) };
+    let changed = 0;
+    fc.assert(
+      fc.property(rowsArbitrary, (rows) => {
+        const exact = computeInsights(today, rows);
+        const noisy = computeInsights(today, rows, noise);
+        assert.equal(exact.noiseEpsilon, undefined);
+        assert.equal(noisy.noiseEpsilon, 0.5);
+        const exactShape = shape(exact);
+        const noisyShape = shape(noisy);
+        exactShape.forEach((figures, table) =>
+          figures.forEach((value, index) => {
+            const published = noisyShape[table]![index];
+            // Withheld stays withheld, shown stays shown (noise comes after disclosure control).
+            assert.equal(published === null || published === undefined, value === null || value === undefined);
+            if (typeof published === 'number') {
+              assert.ok(Number.isInteger(published) && published >= minimumCount, `${published} is shown`);
+              if (published !== value) changed += 1;
+            }
+          }),
+        );
+        // One figure, one noisy value: the grand total both check tables show, and every recomputation.
+        assert.equal(noisy.checksByVersion.total, noisy.checksByWeek.total);
+        assert.deepEqual(computeInsights(today, rows, noise), noisy);
+      }),
+      { numRuns: 60 },
+    );
+    assert.ok(changed > 0, 'the noise changes figures');
   });
 });

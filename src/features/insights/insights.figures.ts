@@ -2,6 +2,7 @@ import { daysBuckets } from '../cases/case-measures.js';
 import { adviceLevels } from '../check/check.schema.js';
 import { addDays, daysBetween, isoWeekOf, weekEnd, weekStart } from '../../shared/time/weeks.js';
 import { type Cell, type FigureSet, publish, type Sum } from './suppression.js';
+import { addNoise, type NoiseOptions } from './noise.js';
 
 /*
  * The published figures of /inzichten (issue 18), computed from the aggregate tables: which weeks are shown, how
@@ -97,6 +98,8 @@ export interface Insights {
   survey: FigureTable;
   /** How many figures were withheld (under 10, or because they would let one be worked out). */
   withheld: number;
+  /** The ε of the Laplace noise on every shown figure (ADR 0052); undefined: the counts are exact. */
+  noiseEpsilon: number | undefined;
 }
 
 /** The stored case measures the page reads (case-measures.repo.ts StoredMeasures, the parts it uses). */
@@ -365,15 +368,21 @@ function listTable(
 }
 
 /** The figures for the weeks published on `today`, every one of them through disclosure control. */
-export function computeInsights(today: string, rows: InsightRows): Insights {
+export function computeInsights(today: string, rows: InsightRows, noise?: NoiseOptions): Insights {
   const sets = figureSets(today, rows);
   const { weeks, from, through, versions, regions, lookupRegions, caseWeeks, caseWeeksCounted, statesKnown, tracks } =
     sets;
-  const checksPublished = publish(sets.checks);
-  const lookupsPublished = publish(sets.lookups);
-  const checkLookupsPublished = publish(sets.checkLookups);
-  const casesPublished = publish(sets.cases);
-  const surveyPublished = publish(sets.survey);
+  // Disclosure control on the true counts, then (when configured) noise on what it shows, fixed per figure and
+  // block (noise.ts, ADR 0052): each set's figures are labelled by the first week of their block and the set.
+  const published = (set: FigureSet, label: string): ReturnType<typeof publish> => {
+    const { shown, withheld } = publish(set);
+    return { shown: addNoise(shown, label, noise), withheld };
+  };
+  const checksPublished = published(sets.checks, `${weeks[0]!}/checks`);
+  const lookupsPublished = published(sets.lookups, `${weeks[0]!}/lookups`);
+  const checkLookupsPublished = published(sets.checkLookups, `${weeks[0]!}/checklookups`);
+  const casesPublished = published(sets.cases, `${caseWeeks[0]!}/cases`);
+  const surveyPublished = published(sets.survey, `${weeks[0]!}/survey`);
   const versionTable = readTable(checksPublished.shown, 'versions', versions, ['count']);
   const regionTable = readTable(lookupsPublished.shown, 'regions', regions, ['count']);
   const cl = checkLookupsPublished.shown;
@@ -430,6 +439,7 @@ export function computeInsights(today: string, rows: InsightRows): Insights {
       })),
       total: surveyShown.get(`survey/${total}`) ?? null,
     },
+    noiseEpsilon: noise?.epsilon,
     withheld:
       checksPublished.withheld.size +
       lookupsPublished.withheld.size +

@@ -147,6 +147,9 @@ const nl = {
   'insights.method.surveyTitle': 'Ouders aan het woord',
   'insights.method.survey':
     'Ouders met een account krijgen op een paar momenten een korte vragenlijst, niet vaker dan eens per kwartaal. Bijvoorbeeld als een zaak in een nieuw spoor komt of sluit. Invullen is niet verplicht. We bewaren de antwoorden zonder account en alleen met de week. We tellen per vraag hoe vaak elk cijfer is gegeven. Een overgeslagen vraag telt als geen antwoord. Wat ouders zelf schrijven, staat hier niet.',
+  'insights.method.noiseTitle': 'Ruis',
+  'insights.method.noise':
+    'Bij elk getal dat we laten zien, tellen we een klein willekeurig getal op of af. Dat heet Laplace-ruis, met ε = {epsilon, number} per getal. Zo kun je uit een getal nooit precies halen wat één persoon deed. De getallen zijn daardoor niet precies: een totaal en zijn delen tellen soms niet precies op. Percentages rekenen we uit met de getallen met ruis. De ruis van een getal blijft de hele periode hetzelfde. Een getal met ruis is nooit lager dan 10.',
   'insights.method.noNoiseTitle': 'Geen ruis',
   'insights.method.noNoise':
     'We tellen precies. We voegen geen willekeurige ruis toe aan de aantallen. Kleine aantallen beschermen we door ze weg te laten, zoals hierboven staat.',
@@ -297,6 +300,9 @@ const en: Translation<typeof nl> = {
   'insights.method.surveyTitle': 'Parents speak',
   'insights.method.survey':
     'Parents with an account are offered a short survey at a few moments, not more than once a quarter. For example when a case enters a new track or closes. Filling it in is optional. We keep the answers without the account and with the week only. We count per question how often each score was given. A skipped question counts as no answer. What parents write themselves is not shown here.',
+  'insights.method.noiseTitle': 'Noise',
+  'insights.method.noise':
+    'We add or subtract a small random number to every figure we show: Laplace noise, with ε = {epsilon, number} per figure. That way no figure tells exactly what one person did. The figures are therefore not exact: a total and its parts may not add up exactly. Percentages are computed from the figures with noise. The noise of a figure stays the same for the whole period. A figure with noise is never below 10.',
   'insights.method.noNoiseTitle': 'No noise',
   'insights.method.noNoise':
     'We count exactly. We do not add random noise to the numbers. We protect small numbers by leaving them out, as described above.',

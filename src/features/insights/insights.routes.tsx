@@ -18,7 +18,7 @@ export function registerInsightsRoutes(app: FastifyInstance, pages: Pages, insig
   );
 
   app.get('/inzichten/methode', (request, reply) =>
-    pages.cache.page(request, reply, (ctx) => <InsightsMethodPage ctx={ctx} />),
+    pages.cache.page(request, reply, (ctx) => <InsightsMethodPage ctx={ctx} noiseEpsilon={insights.noiseEpsilon} />),
   );
 
   app.get<{ Params: { file: string } }>('/inzichten/:file', async (request, reply) => {

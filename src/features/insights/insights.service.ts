@@ -7,6 +7,7 @@ import {
   publishedWeeks,
 } from './insights.figures.js';
 import type { InsightsRepository } from './insights.repo.js';
+import type { NoiseOptions } from './noise.js';
 
 /** A text in both languages (a pathway track's title). */
 export type LocalTitle = { nl: string; en: string };
@@ -28,6 +29,8 @@ export function createInsightsService(
   clock: () => Date = () => new Date(),
   /** A pathway track's title by its id (from the pathway versions), for the table of tracks. */
   trackTitle: (id: string) => LocalTitle = (id) => ({ nl: id, en: id }),
+  /** Laplace noise on the shown figures (INSIGHTS_NOISE_EPSILON, ADR 0052); none: exact counts. */
+  noise?: NoiseOptions,
 ) {
   let kept: { key: string; published: Published } | undefined;
   let computing: Promise<NonNullable<typeof kept>> | undefined;
@@ -42,14 +45,18 @@ export function createInsightsService(
       repo.caseMeasures(casePublishedWeeks(today)),
       repo.surveyAnswers(weeks),
     ]);
-    const insights = computeInsights(today, {
-      checkOutcomes,
-      helpLookups,
-      regions: regions.map((region) => region.code),
-      checkLookups,
-      caseMeasures,
-      surveyAnswers,
-    });
+    const insights = computeInsights(
+      today,
+      {
+        checkOutcomes,
+        helpLookups,
+        regions: regions.map((region) => region.code),
+        checkLookups,
+        caseMeasures,
+        surveyAnswers,
+      },
+      noise,
+    );
     const trackTitles = new Map(insights.cases.tracks.rows.map((row) => [row.key, trackTitle(row.key)]));
     return {
       key,
@@ -58,6 +65,8 @@ export function createInsightsService(
   }
 
   return {
+    /** The ε of the noise on the published figures (ADR 0052), for the method page; undefined: exact counts. */
+    noiseEpsilon: noise?.epsilon,
     /** The published figures, the safety regions' names by code and the tracks' titles by id. */
     async figures(): Promise<Published> {
       const today = amsterdamDay(clock());

@@ -469,7 +469,7 @@ export function InsightsPage({ ctx, published }: { ctx: PageContext; published: 
 }
 
 /** /inzichten/methode: sources, definitions, what is withheld and why. */
-export function InsightsMethodPage({ ctx }: { ctx: PageContext }) {
+export function InsightsMethodPage({ ctx, noiseEpsilon }: { ctx: PageContext; noiseEpsilon?: number | undefined }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('insights.method.title')} description={t('insights.method.description')}>
@@ -494,8 +494,17 @@ export function InsightsMethodPage({ ctx }: { ctx: PageContext }) {
       <p>{t('insights.method.cases.weeks')}</p>
       <h2>{t('insights.method.surveyTitle')}</h2>
       <p>{t('insights.method.survey')}</p>
-      <h2>{t('insights.method.noNoiseTitle')}</h2>
-      <p>{t('insights.method.noNoise')}</p>
+      {noiseEpsilon === undefined ? (
+        <>
+          <h2>{t('insights.method.noNoiseTitle')}</h2>
+          <p>{t('insights.method.noNoise')}</p>
+        </>
+      ) : (
+        <>
+          <h2>{t('insights.method.noiseTitle')}</h2>
+          <p>{t('insights.method.noise', { epsilon: noiseEpsilon })}</p>
+        </>
+      )}
       <p>
         <a href="/inzichten">{t('insights.method.back')}</a>
       </p>

@@ -184,6 +184,9 @@ export function DashboardPage({
             <li>
               <a href="/beheer/redactie">{t('editorial.dashboard.accounts')}</a>
             </li>
+            <li>
+              <a href="/beheer/inzichten">{t('orgInsights.all.title')}</a>
+            </li>
           </ul>
         </section>
       )}

@@ -501,9 +501,14 @@ export function ProfessionalAccountSection({
         </>
       )}
       {account.status === 'active' && account.role === 'coordinator' && (
-        <p>
-          <a href="/organisatie/aanmeldingen">{t('professionals.coordinator.title')}</a>
-        </p>
+        <ul>
+          <li>
+            <a href="/organisatie/aanmeldingen">{t('professionals.coordinator.title')}</a>
+          </li>
+          <li>
+            <a href="/organisatie/inzichten">{t('orgInsights.own.title')}</a>
+          </li>
+        </ul>
       )}
     </section>
   );

@@ -28,6 +28,21 @@ const numbersOf = (table: FigureTable): number[] =>
     (value): value is number => value !== null && value !== undefined,
   );
 
+/** Every table of the page, in the page's order. */
+const tablesOf = (insights: ReturnType<typeof computeInsights>): FigureTable[] => [
+  insights.checksByWeek,
+  insights.checksByVersion,
+  insights.lookupsByWeek,
+  insights.lookupsByRegion,
+  insights.checkLookupsByRegion,
+  insights.checkLookupsByLevel,
+  insights.cases.meetings,
+  insights.cases.firstHelp,
+  insights.cases.agreements,
+  insights.cases.tracks,
+  insights.survey,
+];
+
 /** Days of the published weeks and a few days around them (which must not count). */
 const days = fc
   .integer({ min: -7, max: weeksShown * 7 + 7 })
@@ -138,19 +153,7 @@ describe('the insights figures', () => {
     fc.assert(
       fc.property(rowsArbitrary, (rows) => {
         const insights = computeInsights(today, rows);
-        for (const table of [
-          insights.checksByWeek,
-          insights.checksByVersion,
-          insights.lookupsByWeek,
-          insights.lookupsByRegion,
-          insights.checkLookupsByRegion,
-          insights.checkLookupsByLevel,
-          insights.cases.meetings,
-          insights.cases.firstHelp,
-          insights.cases.agreements,
-          insights.cases.tracks,
-          insights.survey,
-        ]) {
+        for (const table of tablesOf(insights)) {
           for (const value of numbersOf(table)) assert.ok(value >= minimumCount, `${value} is shown`);
         }
         const sets = figureSets(today, rows);
@@ -334,19 +337,6 @@ describe('the insights figures', () => {
   });
 
   test('with noise (ADR 0052): the same figures are withheld, every shown figure is a whole number of 10 or more, fixed per figure', () => {
-    const tablesOf = (insights: ReturnType<typeof computeInsights>): FigureTable[] => [
-      insights.checksByWeek,
-      insights.checksByVersion,
-      insights.lookupsByWeek,
-      insights.lookupsByRegion,
-      insights.checkLookupsByRegion,
-      insights.checkLookupsByLevel,
-      insights.cases.meetings,
-      insights.cases.firstHelp,
-      insights.cases.agreements,
-      insights.cases.tracks,
-      insights.survey,
-    ];
     /** Each figure of each table in order, null where withheld. */
     const shape = (insights: ReturnType<typeof computeInsights>) =>
       tablesOf(insights).map((table) => [

@@ -8,7 +8,7 @@ import { type CsvName, csvPath, sharesOf } from '../insights.csv.js';
 import type { Published } from '../insights.service.js';
 
 /** A day (YYYY-MM-DD) as a Date at noon UTC, for ICU's date formats (no time zone can move it to another day). */
-const dayDate = (day: string): Date => new Date(`${day}T12:00:00Z`);
+export const dayDate = (day: string): Date => new Date(`${day}T12:00:00Z`);
 
 /** 'Week 49 (30 nov – 6 dec)': the ISO week's number and its days. */
 function weekLabel(ctx: PageContext, week: string): string {
@@ -194,7 +194,8 @@ function DataTable({
   );
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
+/** A section of an insights page with its heading (/inzichten and the per-region pages). */
+export function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
   return (
     <section class="app-section" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>

@@ -1,19 +1,16 @@
-import type { ComponentChildren } from 'preact';
 import type { MessageKey } from '../../../shared/i18n/messages.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import { allOrganisations, type DaysBucket, unknownRegion } from '../../cases/case-measures.js';
 import type { FigureName, RegionTable } from '../organisation-insights.figures.js';
 import type { OrganisationInsightsView } from '../organisation-insights.service.js';
-import { BarChart } from './insights.view.js';
+import { BarChart, dayDate, Section } from './insights.view.js';
 
 /*
  * The figures per region of an organisation's own cases (/organisatie/inzichten) or of every organisation
  * together (/beheer/inzichten): per figure a text summary, a chart drawn on the server as SVG (the /inzichten
  * chart), a table with the same figures and its CSV. A withheld figure reads "not shown" everywhere.
  */
-
-const dayDate = (day: string): Date => new Date(`${day}T12:00:00Z`);
 
 const columnKeys: Record<FigureName, Record<string, MessageKey>> = {
   zaken: {
@@ -121,15 +118,6 @@ function RegionDataTable({
         </a>
       </p>
     </>
-  );
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
-  return (
-    <section class="app-section" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {children}
-    </section>
   );
 }
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../shared/db/schema.js';
+import type { Database, SurveyTextsTable } from '../../shared/db/schema.js';
 import type { AlsoInTransaction } from '../../shared/db/transaction.js';
 import type { SurveyMilestone } from './survey.schedule.js';
 
@@ -43,6 +43,16 @@ export interface MilestoneAt {
 
 const nothingToRecord = (): Promise<void> => Promise.resolve();
 
+/** A stored text as the editors see it. */
+const toSurveyText = (row: Omit<SurveyTextsTable, 'reviewed_by'>): SurveyText => ({
+  id: row.id,
+  week: row.week,
+  milestone: row.milestone,
+  text: row.text,
+  state: row.state,
+  reviewedOn: row.reviewed_on,
+});
+
 export function createSurveyRepository(db: Kysely<Database>) {
   /** The cases in which this account is an active parent member, not flagged "risk in family" (no notices there). */
   const parentCases = (userId: string) =>
@@ -58,12 +68,7 @@ export function createSurveyRepository(db: Kysely<Database>) {
   return {
     /** The account's not-before day (YYYY-MM-DD), if it was ever offered the survey. */
     async notBefore(userId: string): Promise<string | undefined> {
-      const row = await db
-        .selectFrom('survey_schedule')
-        .select('not_before')
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      return row?.not_before;
+      return surveyNotBeforeOf(db, userId);
     },
 
     /** The milestone of the offer open in this session, if there is one. */
@@ -224,28 +229,12 @@ export function createSurveyRepository(db: Kysely<Database>) {
         .orderBy('week')
         .orderBy('id')
         .execute();
-      return rows.map((row) => ({
-        id: row.id,
-        week: row.week,
-        milestone: row.milestone,
-        text: row.text,
-        state: row.state,
-        reviewedOn: row.reviewed_on,
-      }));
+      return rows.map(toSurveyText);
     },
 
     async findText(id: string): Promise<SurveyText | undefined> {
       const row = await db.selectFrom('survey_texts').selectAll().where('id', '=', id).executeTakeFirst();
-      return row === undefined
-        ? undefined
-        : {
-            id: row.id,
-            week: row.week,
-            milestone: row.milestone,
-            text: row.text,
-            state: row.state,
-            reviewedOn: row.reviewed_on,
-          };
+      return row === undefined ? undefined : toSurveyText(row);
     },
 
     /** Accepts a pending text (with the day and the reviewer's editorial role) and runs `also`; false if none. */

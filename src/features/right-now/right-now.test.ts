@@ -9,6 +9,17 @@ import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
 
 let testApp: TestApp | undefined;
 const pages: Record<'nl' | 'en', string> = { nl: '', en: '' };
+/** The id of every situation's block on /nu, in the page's order. */
+const situations = [
+  'nu-vermist',
+  'nu-gevaar',
+  'nu-misbruik',
+  'nu-niet-meer-leven',
+  'nu-afpersing',
+  'nu-terug',
+  'nu-bedreigd',
+  'nu-advies',
+];
 before(async () => {
   testApp = await buildTestApp('sqlite');
   const app = testApp.app;
@@ -142,16 +153,7 @@ for (const lang of ['nl', 'en'] as const) {
 
     test('every situation is listed at the top and leads to its block', () => {
       const main = mainOf(pages[lang]);
-      for (const id of [
-        'nu-vermist',
-        'nu-gevaar',
-        'nu-misbruik',
-        'nu-niet-meer-leven',
-        'nu-afpersing',
-        'nu-terug',
-        'nu-bedreigd',
-        'nu-advies',
-      ]) {
+      for (const id of situations) {
         assert.match(main, new RegExp(`href="#${id}"`));
         assert.match(main, new RegExp(`id="${id}"`));
       }
@@ -168,22 +170,12 @@ for (const lang of ['nl', 'en'] as const) {
 }
 
 describe('/nu in every translated language (src/translations/)', () => {
-  const blocks = [
-    'nu-vermist',
-    'nu-gevaar',
-    'nu-misbruik',
-    'nu-niet-meer-leven',
-    'nu-afpersing',
-    'nu-terug',
-    'nu-bedreigd',
-    'nu-advies',
-  ];
   for (const lang of ['makkelijk', 'ar', 'tr', 'pl'] as const) {
     test(`${lang}: every situation offers exactly the Dutch page’s numbers, in the same order, and the page is translated`, async () => {
       const response = await testApp!.app.inject({ method: 'GET', url: '/nu', cookies: { taal: lang } });
       assert.equal(response.statusCode, 200);
       assert.doesNotMatch(response.body, /class="app-untranslated"/, 'the page itself is in the language');
-      for (const id of blocks) {
+      for (const id of situations) {
         assert.deepEqual(numbersIn(block(response.body, id)), numbersIn(block(pages.nl, id)), `${lang} #${id}`);
       }
       // The footer's lines and the big call button: the same numbers on every page in every language.

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../shared/db/schema.js';
+import type { Database, MeasureMeetingsWeeklyTable } from '../../shared/db/schema.js';
 import { amsterdamDay } from '../../shared/time/amsterdam.js';
 import {
   type AgreementState,
@@ -66,6 +66,15 @@ interface Loaded {
   starterOrganisation: string | null;
   organisations: Map<string, string>;
 }
+
+/** A stored week's meetings of one case mode, its counts as numbers (PostgreSQL may return them as strings). */
+export const meetingsWeekRow = (row: MeasureMeetingsWeeklyTable) => ({
+  week: row.week,
+  mode: row.mode,
+  meetings: Number(row.meetings),
+  parentInvited: Number(row.parent_invited),
+  parentTookPart: Number(row.parent_took_part),
+});
 
 export function createCaseMeasuresRepository(db: Kysely<Database>) {
   async function load(filter: { caseId: string } | { activeSince: string }): Promise<Map<string, Loaded>> {
@@ -324,13 +333,7 @@ export function createCaseMeasuresRepository(db: Kysely<Database>) {
           open: Number(row.open),
           waitingForHelp: Number(row.waiting_for_help),
         })),
-        meetings: meetings.map((row) => ({
-          week: row.week,
-          mode: row.mode,
-          meetings: Number(row.meetings),
-          parentInvited: Number(row.parent_invited),
-          parentTookPart: Number(row.parent_took_part),
-        })),
+        meetings: meetings.map(meetingsWeekRow),
         firstHelp: firstHelp.map((row) => ({
           week: row.week,
           daysBucket: row.days_bucket as DaysBucket,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../shared/db/schema.js';
+import { meetingsWeekRow } from '../cases/case-measures.repo.js';
 import type { CaseMeasureRows, SurveyRow } from './insights.figures.js';
 
 /** The insights' reads (issue 18): aggregate tables only, which hold no user, case or member id. */
@@ -62,13 +63,7 @@ export function createInsightsRepository(db: Kysely<Database>) {
       ]);
       return {
         weeks: weekRows.map((row) => ({ week: row.week, complete: Number(row.complete) === 1 })),
-        meetings: meetings.map((row) => ({
-          week: row.week,
-          mode: row.mode,
-          meetings: Number(row.meetings),
-          parentInvited: Number(row.parent_invited),
-          parentTookPart: Number(row.parent_took_part),
-        })),
+        meetings: meetings.map(meetingsWeekRow),
         firstHelp: firstHelp.map((row) => ({ week: row.week, daysBucket: row.days_bucket, cases: Number(row.cases) })),
         agreements: agreements.map((row) => ({ week: row.week, open: Number(row.open), overdue: Number(row.overdue) })),
         tracks: tracks.map((row) => ({ week: row.week, track: row.track, cases: Number(row.cases) })),

@@ -6,11 +6,11 @@ export const maxTextLength = 1000;
 
 /** Control characters nobody types (tabs and line breaks are allowed: they belong in a text area). */
 // eslint-disable-next-line no-control-regex
-const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+export const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 /** Something that looks like a tag (`<b>`, `</p>`, `<!--`, `<script …>`): plain text is asked for. */
-const markup = /<\s*[/!?]?\s*[a-z][^>]*>|<!--/i;
-/** An e-mail address, a Dutch phone number or a Dutch postcode: what could point at a family. */
-const contactDetails = [
+export const markup = /<\s*[/!?]?\s*[a-z][^>]*>|<!--/i;
+/** An e-mail address, a Dutch phone number or a Dutch postcode: what could point at a family (also the survey's). */
+export const contactDetails = [
   /[^\s@<>]+@[^\s@<>]+\.[a-z]{2,}/i,
   /(?:\+31|0031|\b0)[\s-]?(?:\d[\s-]?){8,9}\b/,
   /\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b/,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// The same refusals as a reader's feedback text: control characters, markup, contact details.
+import { contactDetails, controlCharacters, markup } from '../feedback/feedback.schema.js';
 
 /** The most a parent may write (counted in code points, as a person counts characters). */
 export const maxTextLength = 1000;
@@ -14,18 +16,6 @@ export type ScoreField = (typeof scoreFields)[number]['field'];
 
 /** A question's choices: 1 to 5, or skipped ("over"; not choosing anything is skipping too). */
 export const scoreChoices = ['1', '2', '3', '4', '5', 'over'] as const;
-
-/** Control characters nobody types (tabs and line breaks are allowed in a text area). */
-// eslint-disable-next-line no-control-regex
-const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
-/** Something that looks like a tag: plain text is asked for. */
-const markup = /<\s*[/!?]?\s*[a-z][^>]*>|<!--/i;
-/** An e-mail address, a Dutch phone number or a Dutch postcode: what could point at a family (as feedback.schema.ts). */
-const contactDetails = [
-  /[^\s@<>]+@[^\s@<>]+\.[a-z]{2,}/i,
-  /(?:\+31|0031|\b0)[\s-]?(?:\d[\s-]?){8,9}\b/,
-  /\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b/,
-];
 
 const score = z.preprocess(
   (value) => (value === undefined || value === '' ? 'over' : value),

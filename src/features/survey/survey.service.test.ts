@@ -301,7 +301,21 @@ for (const dialect of dialects) {
           await db().deleteFrom('survey_answers').execute();
           offerCounts.push(offers.length);
         }),
-        { numRuns: 25 },
+        {
+          numRuns: 25,
+          // Besides the random sequences, one that must lead to two offers (a milestone, a visit, and the same
+          // again well after a quarter and its jitter), so the check below never depends on the random ones.
+          examples: [
+            [
+              [
+                { kind: 'milestone', day: 0, milestone: 'new-track' },
+                { kind: 'visit', day: 1, newSession: true, then: 'answer', jitter: 13 },
+                { kind: 'milestone', day: 200, milestone: 'case-closed' },
+                { kind: 'visit', day: 201, newSession: true, then: 'nothing', jitter: 0 },
+              ],
+            ],
+          ],
+        },
       );
       // Not vacuous: some sequences led to several offers, spaced a quarter apart.
       assert.ok(

@@ -130,8 +130,8 @@ export interface InsightRows {
  */
 export const casePublishedWeeks = (today: string): string[] => publishedWeeks(addDays(today, -7));
 
-/** Cells and sums, built by name. */
-class Figures {
+/** Cells and sums, built by name (also the per-region figures', organisation-insights.figures.ts). */
+export class Figures {
   private readonly counts = new Map<string, number>();
   readonly sums: Sum[] = [];
 

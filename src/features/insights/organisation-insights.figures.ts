@@ -7,8 +7,8 @@ import {
   unknownRegion,
 } from '../cases/case-measures.js';
 import { addDays } from '../../shared/time/weeks.js';
-import { publicationPeriod } from './insights.figures.js';
-import { type Cell, type FigureSet, publish, type Sum } from './suppression.js';
+import { Figures, publicationPeriod } from './insights.figures.js';
+import { type FigureSet, publish } from './suppression.js';
 
 /*
  * Figures per safety region for an organisation's own cases, or for every organisation together (issue 18
@@ -130,42 +130,42 @@ export function organisationFigureSets(today: string, input: OrganisationInsight
   const sets = {} as Record<FigureName, FigureSet>;
   for (const name of figureNames) {
     const { columns, rowTotals } = defined[name];
-    const cells = new Map<string, number>();
-    const sums: Sum[] = [];
-    const add = (id: string, count: number) => cells.set(id, (cells.get(id) ?? 0) + count);
+    const figures = new Figures();
     for (const region of regions) {
       for (const column of columns) {
         const key = `${region}\u0000${column.measure}`;
         const count = (column.kind === 'flow' ? flows : states).get(key) ?? 0;
-        add(`${name}/${region}/${column.key}`, count);
-        add(`${name}/${total}/${column.key}`, count);
+        figures.add(`${name}/${region}/${column.key}`, count);
+        figures.add(`${name}/${total}/${column.key}`, count);
         if (rowTotals) {
-          add(`${name}/${region}/${total}`, count);
-          add(`${name}/${total}/${total}`, count);
+          figures.add(`${name}/${region}/${total}`, count);
+          figures.add(`${name}/${total}/${total}`, count);
         }
       }
     }
     for (const column of columns) {
-      sums.push({
-        total: `${name}/${total}/${column.key}`,
-        parts: regions.map((region) => `${name}/${region}/${column.key}`),
-      });
+      figures.sum(
+        `${name}/${total}/${column.key}`,
+        regions.map((region) => `${name}/${region}/${column.key}`),
+      );
     }
     if (rowTotals && columns.length > 0) {
       for (const region of regions) {
-        sums.push({
-          total: `${name}/${region}/${total}`,
-          parts: columns.map((column) => `${name}/${region}/${column.key}`),
-        });
+        figures.sum(
+          `${name}/${region}/${total}`,
+          columns.map((column) => `${name}/${region}/${column.key}`),
+        );
       }
-      sums.push({ total: `${name}/${total}/${total}`, parts: regions.map((region) => `${name}/${region}/${total}`) });
-      sums.push({
-        total: `${name}/${total}/${total}`,
-        parts: columns.map((column) => `${name}/${total}/${column.key}`),
-      });
+      figures.sum(
+        `${name}/${total}/${total}`,
+        regions.map((region) => `${name}/${region}/${total}`),
+      );
+      figures.sum(
+        `${name}/${total}/${total}`,
+        columns.map((column) => `${name}/${total}/${column.key}`),
+      );
     }
-    const list: Cell[] = [...cells].map(([id, count]) => ({ id, count }));
-    sets[name] = { cells: list, sums };
+    sets[name] = figures.set();
   }
   return { weeks, from, through, regions, columns: defined, sets };
 }

@@ -1,6 +1,7 @@
 import { createHash, type KeyObject } from 'node:crypto';
 import {
   type Ciphertext,
+  lengthPrefixed,
   open,
   type SealContext,
   seal,
@@ -48,18 +49,6 @@ export function releaseKeyFrom(pepper: Buffer): SymmetricKey {
 /** The id of an X25519 public key (SPKI DER): hex SHA-256, so a wrap names the key it was sealed to. */
 export const recipientKeyIdOf = (x25519Public: Uint8Array): string =>
   createHash('sha256').update(x25519Public).digest('hex');
-
-/** Length-prefixed fields: different fields never give the same bytes. */
-function lengthPrefixed(fields: readonly string[]): Buffer {
-  return Buffer.concat(
-    fields.flatMap((field) => {
-      const bytes = Buffer.from(field, 'utf8');
-      const length = Buffer.alloc(4);
-      length.writeUInt32BE(bytes.length);
-      return [length, bytes];
-    }),
-  );
-}
 
 /** Whose wrap it is: owner, trusted person, the owner's key epoch, and the key the wrap is sealed to. */
 export interface WrapPlace {

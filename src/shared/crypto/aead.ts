@@ -82,6 +82,11 @@ function associatedData(algorithm: AlgorithmId, keyId: string, context: SealCont
     algorithm,
     String(context.epoch),
   ];
+  return lengthPrefixed(fields);
+}
+
+/** Length-prefixed fields (4-byte big-endian length, then the UTF-8 bytes): different fields never give the same bytes. */
+export function lengthPrefixed(fields: readonly string[]): Buffer {
   return Buffer.concat(
     fields.flatMap((field) => {
       const bytes = Buffer.from(field, 'utf8');

@@ -87,6 +87,19 @@ for (const dialect of dialects) {
       assert.equal((await name(owner, trusted.username, await offerCode(trusted))).statusCode, 303);
       return { owner, trusted };
     };
+    const rotatedPassphrase = 'een heel andere zin voor later';
+    /** The account's own key rotation (key-rotation.service) to `rotatedPassphrase`. */
+    const rotateKeys = async (account: BuiltAccount, clientAddress: string) => {
+      const session = (await testApp.services.accounts.currentSession(account.session))!;
+      const rotated = await testApp.services.keyRotation.rotate(
+        session,
+        { huidig: passphrase, wachtwoord: rotatedPassphrase, herhaling: rotatedPassphrase },
+        clientAddress,
+        'test',
+      );
+      assert.ok(rotated.ok);
+      return rotated;
+    };
     const mailsTo = async (address: string) => {
       await testApp.services.jobs.runDue();
       return sink.received.filter((mail) => mail.to !== undefined && JSON.stringify(mail.to).includes(address));
@@ -307,15 +320,7 @@ for (const dialect of dialects) {
 
     test("the trusted person's key rotation drops the wrap until the owner confirms them again", async () => {
       const { owner, trusted } = await pair();
-      const newPassphrase = 'een heel andere zin voor later';
-      const trustedSession = (await testApp.services.accounts.currentSession(trusted.session))!;
-      const rotated = await testApp.services.keyRotation.rotate(
-        trustedSession,
-        { huidig: passphrase, wachtwoord: newPassphrase, herhaling: newPassphrase },
-        '10.0.0.5',
-        'test',
-      );
-      assert.ok(rotated.ok);
+      const rotated = await rotateKeys(trusted, '10.0.0.5');
       assert.match(textOf(await page(owner)), /Bevestig .* opnieuw/);
       const trustedAgain = {
         ...trusted,
@@ -335,7 +340,7 @@ for (const dialect of dialects) {
       advance(8 * DAY_MS);
       const made = await post(trustedAgain.cookies, '/account/vertrouwenspersoon/herstelcode', {
         eigenaar: owner.userId,
-        wachtwoord: newPassphrase,
+        wachtwoord: rotatedPassphrase,
       });
       assert.equal(made.statusCode, 200, 'the renewed wrap opens with the new key');
       assert.ok((await actions(owner.userId)).includes('trusted-person.renewed'));
@@ -343,15 +348,7 @@ for (const dialect of dialects) {
 
     test("the owner's key rotation wraps the new master key; the trusted person can still help", async () => {
       const { owner, trusted } = await pair();
-      const newPassphrase = 'een heel andere zin voor later';
-      const ownerSession = (await testApp.services.accounts.currentSession(owner.session))!;
-      const rotated = await testApp.services.keyRotation.rotate(
-        ownerSession,
-        { huidig: passphrase, wachtwoord: newPassphrase, herhaling: newPassphrase },
-        '10.0.0.6',
-        'test',
-      );
-      assert.ok(rotated.ok);
+      await rotateKeys(owner, '10.0.0.6');
       await post(trusted.cookies, '/account/vertrouwenspersoon/vragen', { eigenaar: owner.userId });
       advance(8 * DAY_MS);
       const made = await post(trusted.cookies, '/account/vertrouwenspersoon/herstelcode', {

@@ -92,6 +92,21 @@ export function createTrustedPersonService(
     trustedId: arrangement.trustedId,
     state: requestState(arrangement, clock()),
   });
+  /** The owner's own arrangement, authorized for `action` (NotFound when there is none). */
+  const ownArrangement = async (session: CurrentSession, action: 'remove' | 'renew' | 'refuse') => {
+    const mine = await repo.forOwner(session.userId);
+    if (mine === undefined) throw new NotFound('no trusted person');
+    authorize(session.actor, 'trustedPerson', action, factsOf(mine));
+    return mine;
+  };
+  /** The arrangement of the owner named in the form (`eigenaar`) with this session as trusted person. */
+  const arrangementAsTrusted = async (session: CurrentSession, form: unknown) => {
+    const parsed = parseForm(ownerSchema, form);
+    if (!parsed.ok) throw new NotFound('no such arrangement');
+    const arrangement = await repo.between(parsed.value.eigenaar, session.userId);
+    if (arrangement === undefined) throw new NotFound('no such arrangement');
+    return arrangement;
+  };
 
   return {
     clock,
@@ -185,9 +200,7 @@ export function createTrustedPersonService(
 
     /** Removes the owner's trusted person; the wrap goes with the row. */
     async remove(session: CurrentSession, trail: AuditTrail = {}): Promise<void> {
-      const mine = await repo.forOwner(session.userId);
-      if (mine === undefined) throw new NotFound('no trusted person');
-      authorize(session.actor, 'trustedPerson', 'remove', factsOf(mine));
+      const mine = await ownArrangement(session, 'remove');
       if (
         !(await repo.remove(
           session.userId,
@@ -201,9 +214,7 @@ export function createTrustedPersonService(
 
     /** Wraps again for the trusted person's current key (their keys changed since). */
     async renew(session: CurrentSession, trail: AuditTrail = {}): Promise<void> {
-      const mine = await repo.forOwner(session.userId);
-      if (mine === undefined) throw new NotFound('no trusted person');
-      authorize(session.actor, 'trustedPerson', 'renew', factsOf(mine));
+      const mine = await ownArrangement(session, 'renew');
       const recipientPublic = await repo.publicSharingKey(mine.trustedId);
       if (recipientPublic === undefined) throw new NotFound('no trusted person');
       const { wrap, recipientKeyId } = wrapForTrustedPerson({
@@ -224,9 +235,7 @@ export function createTrustedPersonService(
 
     /** The owner refuses the open request. */
     async refuse(session: CurrentSession, trail: AuditTrail = {}): Promise<void> {
-      const mine = await repo.forOwner(session.userId);
-      if (mine === undefined) throw new NotFound('no trusted person');
-      authorize(session.actor, 'trustedPerson', 'refuse', factsOf(mine));
+      await ownArrangement(session, 'refuse');
       if (
         !(await repo.refuse(
           session.userId,
@@ -240,10 +249,7 @@ export function createTrustedPersonService(
 
     /** The trusted person asks for access to `owner`'s account: the waiting period starts; the owner is told. */
     async request(session: CurrentSession, form: unknown, trail: AuditTrail = {}): Promise<void> {
-      const parsed = parseForm(ownerSchema, form);
-      if (!parsed.ok) throw new NotFound('no such arrangement');
-      const arrangement = await repo.between(parsed.value.eigenaar, session.userId);
-      if (arrangement === undefined) throw new NotFound('no such arrangement');
+      const arrangement = await arrangementAsTrusted(session, form);
       authorize(session.actor, 'trustedPerson', 'request', factsOf(arrangement));
       const now = clock();
       const requested = await repo.request(
@@ -267,10 +273,7 @@ export function createTrustedPersonService(
       clientAddress: string,
       trail: AuditTrail = {},
     ): Promise<RecoveryCodeResult> {
-      const parsed = parseForm(ownerSchema, form);
-      if (!parsed.ok) throw new NotFound('no such arrangement');
-      const arrangement = await repo.between(parsed.value.eigenaar, session.userId);
-      if (arrangement === undefined) throw new NotFound('no such arrangement');
+      const arrangement = await arrangementAsTrusted(session, form);
       if (!can(session.actor, 'trustedPerson', 'useGrant', factsOf(arrangement))) {
         await audit.recordAlone({
           actor: session.userId,

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { catalogues, translatorFor } from '../../messages.js';
 import fc from 'fast-check';
-import { isLanguage, mergeCatalogues, negotiateLanguage, negotiateLocale } from './i18n.js';
+import { isLanguage, languageInfo, mergeCatalogues, negotiateLanguage } from './i18n.js';
 
 // The merged catalogue (src/messages.ts): the shared part and every feature's part.
 const { nl, en } = catalogues;
@@ -61,22 +61,22 @@ test('dates are written in Dutch in Amsterdam time', () => {
 });
 
 test('the language cookie wins over Accept-Language', () => {
-  assert.equal(negotiateLocale('en', 'nl-NL,nl;q=0.9'), 'en');
-  assert.equal(negotiateLocale('nl', 'en-GB'), 'nl');
+  assert.equal(negotiateLanguage('en', 'nl-NL,nl;q=0.9'), 'en');
+  assert.equal(negotiateLanguage('nl', 'en-GB'), 'nl');
 });
 
 test('without a cookie, Accept-Language decides, with quality values', () => {
-  assert.equal(negotiateLocale(undefined, 'en-GB,en;q=0.9'), 'en');
-  assert.equal(negotiateLocale(undefined, 'de;q=1, en;q=0.5, nl;q=0.8'), 'nl');
-  assert.equal(negotiateLocale(undefined, 'fr-FR, en;q=0.3'), 'en');
+  assert.equal(negotiateLanguage(undefined, 'en-GB,en;q=0.9'), 'en');
+  assert.equal(negotiateLanguage(undefined, 'de;q=1, en;q=0.5, nl;q=0.8'), 'nl');
+  assert.equal(negotiateLanguage(undefined, 'fr-FR, en;q=0.3'), 'en');
 });
 
 test('unknown, malformed or absent language preferences fall back to Dutch', () => {
   for (const header of [undefined, '', 'de-DE', '*', ';;;', 'en;q=abc', 'x'.repeat(2000), '\u0000\u0001']) {
-    assert.equal(negotiateLocale(undefined, header), 'nl', JSON.stringify(header));
+    assert.equal(negotiateLanguage(undefined, header), 'nl', JSON.stringify(header));
   }
-  assert.equal(negotiateLocale('klingon', undefined), 'nl');
-  assert.equal(negotiateLocale('EN', undefined), 'nl');
+  assert.equal(negotiateLanguage('klingon', undefined), 'nl');
+  assert.equal(negotiateLanguage('EN', undefined), 'nl');
 });
 
 test('Accept-Language can pick Arabic, Turkish and Polish, never easy-read Dutch; the cookie can pick any language', () => {
@@ -87,8 +87,8 @@ test('Accept-Language can pick Arabic, Turkish and Polish, never easy-read Dutch
   assert.equal(negotiateLanguage('makkelijk', 'en'), 'makkelijk');
   assert.equal(negotiateLanguage('ar', 'nl'), 'ar');
   // The content of a language still being translated is in its fallback.
-  assert.equal(negotiateLocale('ar', undefined), 'en');
-  assert.equal(negotiateLocale('makkelijk', undefined), 'nl');
+  assert.equal(languageInfo[negotiateLanguage('ar', undefined)].locale, 'en');
+  assert.equal(languageInfo[negotiateLanguage('makkelijk', undefined)].locale, 'nl');
 });
 
 test('any cookie value and any Accept-Language give one of the languages, never an error (property)', () => {

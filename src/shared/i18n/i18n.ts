@@ -156,8 +156,3 @@ export function negotiateLanguage(cookieValue: string | undefined, acceptLanguag
     return defaultLocale;
   }
 }
-
-/** The complete language (nl or en) whose content a visitor sees: the choice itself, or its fallback. */
-export function negotiateLocale(cookieValue: string | undefined, acceptLanguage: string | undefined): Locale {
-  return languageInfo[negotiateLanguage(cookieValue, acceptLanguage)].locale;
-}

@@ -150,6 +150,51 @@ for (const dialect of dialects) {
       assert.equal(stored?.text, long);
     });
 
+    test('hostile and oversized bodies from a parent with an open offer: a 4xx page, never a 500, nothing stored, the offer kept', async () => {
+      // routes.hostile.test walks /vragenlijst too, but nobody there has an open offer, so the form is never read.
+      const jar = await parentAtMilestone();
+      await get('/account', jar);
+      const count = async () =>
+        (await testApp.database.handle.db.selectFrom('survey_texts').select('id').execute()).length +
+        (await testApp.database.handle.db.selectFrom('survey_answers').select('id').execute()).length;
+      const before_ = await count();
+      const form = { 'content-type': 'application/x-www-form-urlencoded' };
+      const cases: [string, Record<string, string>, (token: string) => string, RegExp | undefined][] = [
+        ['20,000 characters', form, (t) => `_csrf=${t}&zorg=3&tekst=${'a'.repeat(20_000)}`, /Je tekst is te lang/],
+        ['a field given twice', form, (t) => `_csrf=${t}&zorg=3&tekst=a&tekst=b`, /verstuur het formulier één keer/],
+        ['a score given twice', form, (t) => `_csrf=${t}&zorg=3&zorg=4`, /Kies een getal van 1 tot 5/],
+        [
+          'a right-to-left override',
+          form,
+          (t) => `_csrf=${t}&tekst=${encodeURIComponent('ab\u202Ecd')}`,
+          /niet kunnen lezen/,
+        ],
+        ['SQL in a score', form, (t) => `_csrf=${t}&zorg=${encodeURIComponent("3' OR 1=1 --")}`, /Kies een getal/],
+        ['malformed encoding', form, (t) => `_csrf=${t}&zorg=%E0%A4%A&tekst=%zz&&=&%`, undefined],
+        ['three megabytes', form, (t) => `_csrf=${t}&tekst=${'a'.repeat(3 * 1024 * 1024)}`, undefined],
+        ['malformed JSON', { 'content-type': 'application/json' }, () => '{"tekst": "a",', undefined],
+        ['plain text', { 'content-type': 'text/plain' }, () => 'hallo', undefined],
+      ];
+      for (const [name, headers, payload, message] of cases) {
+        const page = await get('/account', jar);
+        const token = encodeURIComponent(csrfTokenFrom(page.body));
+        const response = await testApp.app.inject({
+          method: 'POST',
+          url: '/vragenlijst',
+          cookies: withCookiesOf(jar, page.headers),
+          headers,
+          payload: payload(token),
+        });
+        assert.ok(response.statusCode >= 400 && response.statusCode < 500, `${name}: ${response.statusCode}`);
+        assert.match(response.body, /<h1/, name);
+        if (message !== undefined) assert.match(response.body, message, name);
+      }
+      assert.equal(await count(), before_);
+      // The offer is still open: a good answer is taken.
+      assert.equal((await post(jar, '/vragenlijst', { zorg: '4' })).statusCode, 303);
+      assert.equal(await count(), before_ + 1);
+    });
+
     test('the survey is a 404 for anyone without an open offer; the moderation page for reviewers and admins only', async () => {
       const otherParent = (await buildParent(testApp)).cookies;
       const editor = (await buildAdmin(testApp, { role: 'editor' })).cookies;

@@ -139,6 +139,37 @@ for (const dialect of dialects) {
       assert.ok((await actions(trusted.userId)).includes('trusted-person.offer-made'));
     });
 
+    test('a code lasts 24 hours and a newer one replaces it; naming another replaces the first', async () => {
+      const owner = await buildParent(testApp, { passphrase });
+      const first = await buildParent(testApp, { passphrase });
+      const second = await buildParent(testApp, { passphrase });
+      const expired = await offerCode(first);
+      advance(DAY_MS + 60_000);
+      const late = await name(owner, first.username, expired);
+      assert.equal(late.statusCode, 400, 'a code older than 24 hours');
+      assert.match(textOf(late.body), /horen niet bij elkaar/);
+      const older = await offerCode(first);
+      const newest = await offerCode(first);
+      assert.equal((await name(owner, first.username, older)).statusCode, 400, 'a code a newer one replaced');
+      assert.equal((await name(owner, first.username, newest)).statusCode, 303);
+      assert.equal((await name(owner, second.username, await offerCode(second))).statusCode, 303);
+      const rows = await testApp.database.handle.db
+        .selectFrom('trusted_persons')
+        .select('trusted_id')
+        .where('owner_id', '=', owner.userId)
+        .execute();
+      assert.deepEqual(
+        rows.map((row) => row.trusted_id),
+        [second.userId],
+        'one trusted person per owner',
+      );
+      assert.doesNotMatch(textOf(await page(first)), /heeft jou gekozen/);
+      assert.equal(
+        (await post(first.cookies, '/account/vertrouwenspersoon/vragen', { eigenaar: owner.userId })).statusCode,
+        404,
+      );
+    });
+
     test('request, neutral e-mail, waiting period and grant; the owner gets back in with the new code', async () => {
       const { owner, trusted } = await pair();
       const requested = await post(trusted.cookies, '/account/vertrouwenspersoon/vragen', { eigenaar: owner.userId });

@@ -27,7 +27,12 @@ export const isCsvName = (value: string): value is CsvName => (csvNames as reado
 
 export const csvPath = (name: CsvName): string => `/inzichten/${name}.csv`;
 
-const field = (value: number | null): string => (value === null ? '' : String(value));
+/** A figure as a CSV field: withheld (null) as an empty field. */
+export const field = (value: number | null): string => (value === null ? '' : String(value));
+
+/** Records as CSV text: csv-stringify's quoting, formulas escaped (names are data), CRLF line ends. */
+export const csvText = (records: readonly (readonly string[])[]): string =>
+  stringify([...records], { escape_formulas: true, record_delimiter: 'windows' });
 
 function rowsOf(table: FigureTable, key: string, columns: readonly string[], label?: (key: string) => string) {
   const several = table.columns.length > 1;
@@ -92,5 +97,5 @@ export function csvOf(name: CsvName, published: Published): string {
         return rowsOf({ ...insights.survey, total: undefined }, 'question', insights.survey.columns);
     }
   })();
-  return stringify(records, { escape_formulas: true, record_delimiter: 'windows' });
+  return csvText(records);
 }

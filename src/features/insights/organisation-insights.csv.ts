@@ -1,5 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import { unknownRegion } from '../cases/case-measures.js';
+import { csvText, field } from './insights.csv.js';
 import type { FigureName, OrganisationInsights } from './organisation-insights.figures.js';
 
 /*
@@ -7,8 +7,6 @@ import type { FigureName, OrganisationInsights } from './organisation-insights.f
  * column names (the measure, band of days or track id), a withheld figure as an empty field, a totals row.
  * Quoting is csv-stringify's, formulas escaped (a region's or track's name is data).
  */
-
-const field = (value: number | null): string => (value === null ? '' : String(value));
 
 /** One table of the page as CSV text. */
 export function organisationCsv(
@@ -25,5 +23,5 @@ export function organisationCsv(
     ...(table.rowTotals ? [field(row.total)] : []),
   ]);
   const totals = ['total', '', ...table.columnTotals.map(field), ...(table.rowTotals ? [field(table.total)] : [])];
-  return stringify([header, ...rows, totals], { escape_formulas: true, record_delimiter: 'windows' });
+  return csvText([header, ...rows, totals]);
 }

@@ -1,5 +1,6 @@
 import type { MessageKey } from '../../../shared/i18n/messages.js';
 import type { FieldError } from '../../../shared/errors.js';
+import { ActionForm } from '../../../shared/views/components/action-form.js';
 import { CsrfField } from '../../../shared/views/components/csrf-field.js';
 import { ErrorSummary } from '../../../shared/views/components/error-summary.js';
 import { type FormValues, TextField } from '../../../shared/views/components/fields.js';
@@ -22,30 +23,6 @@ const timeFormat = new Intl.DateTimeFormat('nl-NL', {
 const problemFor = (problems: readonly FieldError[], field: string): MessageKey | undefined =>
   problems.find((problem) => problem.field === field)?.messageKey;
 
-function PostButton({
-  ctx,
-  action,
-  label,
-  owner,
-  secondary = false,
-}: {
-  ctx: PageContext;
-  action: string;
-  label: string;
-  owner?: string;
-  secondary?: boolean;
-}) {
-  return (
-    <form method="post" action={action}>
-      <CsrfField ctx={ctx} />
-      {owner !== undefined && <input type="hidden" name="eigenaar" value={owner} />}
-      <button class={secondary ? 'app-button app-button--secondary' : 'app-button'} type="submit">
-        {label}
-      </button>
-    </form>
-  );
-}
-
 function Mine({ ctx, mine }: { ctx: PageContext; mine: TrustedView }) {
   const { t } = ctx;
   const name = mine.trustedUsername;
@@ -57,7 +34,7 @@ function Mine({ ctx, mine }: { ctx: PageContext; mine: TrustedView }) {
       {!mine.hasWrap && (
         <div class="app-callout app-callout--info">
           <p>{t('trustedPerson.mine.renewNeeded', { name })}</p>
-          <PostButton ctx={ctx} action="/account/vertrouwenspersoon/vernieuwen" label={t('trustedPerson.mine.renew')} />
+          <ActionForm ctx={ctx} action="/account/vertrouwenspersoon/vernieuwen" label={t('trustedPerson.mine.renew')} />
         </div>
       )}
       {(mine.state === 'waiting' || mine.state === 'granted') && (
@@ -71,7 +48,7 @@ function Mine({ ctx, mine }: { ctx: PageContext; mine: TrustedView }) {
                 })
               : t('trustedPerson.mine.granted', { name })}
           </p>
-          <PostButton ctx={ctx} action="/account/vertrouwenspersoon/weigeren" label={t('trustedPerson.mine.refuse')} />
+          <ActionForm ctx={ctx} action="/account/vertrouwenspersoon/weigeren" label={t('trustedPerson.mine.refuse')} />
         </div>
       )}
       {mine.state === 'refused' && mine.refusedAt !== null && (
@@ -86,11 +63,11 @@ function Mine({ ctx, mine }: { ctx: PageContext; mine: TrustedView }) {
         </div>
       )}
       <p class="app-hint">{t('trustedPerson.mine.removeHint')}</p>
-      <PostButton
+      <ActionForm
         ctx={ctx}
         action="/account/vertrouwenspersoon/verwijderen"
         label={t('trustedPerson.mine.remove')}
-        secondary
+        look="secondary"
       />
     </>
   );
@@ -177,10 +154,10 @@ function TrustedBy({
             <p>{t('trustedPerson.trustedBy.refused', { name, date: new Date(arrangement.refusedAt) })}</p>
           )}
           <p class="app-hint">{t('trustedPerson.trustedBy.requestHint', { name, days: arrangement.waitingDays })}</p>
-          <PostButton
+          <ActionForm
             ctx={ctx}
             action="/account/vertrouwenspersoon/vragen"
-            owner={arrangement.ownerId}
+            hidden={{ eigenaar: arrangement.ownerId }}
             label={t('trustedPerson.trustedBy.request')}
           />
         </>
@@ -303,7 +280,7 @@ export function TrustedPersonPage(props: TrustedPersonPageProps) {
             })}
           </p>
         )}
-        <PostButton ctx={ctx} action="/account/vertrouwenspersoon/code" label={t('trustedPerson.offer.submit')} />
+        <ActionForm ctx={ctx} action="/account/vertrouwenspersoon/code" label={t('trustedPerson.offer.submit')} />
       </section>
       <p>
         <a href="/account">{t('trustedPerson.back')}</a>

@@ -13,15 +13,21 @@ export function ActionForm({
   action,
   label,
   look = 'primary',
+  hidden = {},
 }: {
   ctx: PageContext;
   action: string;
   label: string;
   look?: keyof typeof buttonClass;
+  /** Hidden fields the action needs besides the CSRF token (ids only: nothing sensitive goes in a form). */
+  hidden?: Readonly<Record<string, string>>;
 }) {
   return (
     <form method="post" action={action} class="app-inline-form">
       <CsrfField ctx={ctx} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <button class={buttonClass[look]} type="submit">
         {label}
       </button>

@@ -10,6 +10,7 @@ import {
   defaultLocale,
   isLanguage,
   languageInfo,
+  languages,
   locales,
 } from './messages.js';
 
@@ -140,7 +141,7 @@ export function createTranslators(
 export const languageCookie = 'taal';
 
 /** The languages a browser can ask for; easy-read Dutch is only ever a choice made on the site. */
-const negotiable = ['nl', 'en', 'ar', 'tr', 'pl'] as const satisfies readonly Language[];
+const negotiable = languages.filter((language) => language !== 'makkelijk');
 
 /**
  * Picks the visitor's language: an explicit choice (remembered in a cookie) wins, then the browser's
@@ -150,7 +151,7 @@ export function negotiateLanguage(cookieValue: string | undefined, acceptLanguag
   if (isLanguage(cookieValue)) return cookieValue;
   if (acceptLanguage === undefined || acceptLanguage.length > 500) return defaultLocale;
   try {
-    const preferred = new Negotiator({ headers: { 'accept-language': acceptLanguage } }).language([...negotiable]);
+    const preferred = new Negotiator({ headers: { 'accept-language': acceptLanguage } }).language(negotiable);
     return isLanguage(preferred) ? preferred : defaultLocale;
   } catch {
     return defaultLocale;

@@ -30,6 +30,15 @@ describe('LIX, the readability formula', () => {
     assert.equal(readability('De kat zit op de mat.').lix, 6);
     // 4 words in 2 sentences; 2 long words ("uitbuiting", "zedenpolitie"): 2 + 50.
     assert.equal(readability('Meld uitbuiting. Bel zedenpolitie!').lix, 52);
+    // A worked example at the boundary: 6 letters is not long ("Ouders", "helpen"), 7 is ("politie").
+    // 7 words in 2 sentences, 2 long ("kinderen", "politie"): 7 / 2 + 100 × 2 / 7 = 3.5 + 28.571… = 32.071…
+    const worked = readability('Ouders helpen kinderen. Bel de politie op!');
+    assert.deepEqual(
+      { words: worked.words, sentences: worked.sentences, longWords: worked.longWords },
+      { words: 7, sentences: 2, longWords: 2 },
+    );
+    assert.ok(Math.abs(worked.lix - (3.5 + 200 / 7)) < 1e-9, `LIX ${worked.lix}`);
+    assert.equal(worked.lix.toFixed(2), '32.07');
     // A line break ends a sentence (headings, list items, easy-read lines); hyphenated words are one word.
     assert.deepEqual(readability('Bel 112\nGeen e-mail').sentences, 2);
     assert.equal(readability('Geen e-mail.').words, 2);

@@ -286,7 +286,7 @@ export const firstHelpMeasure = (bucket: DaysBucket): string => `first_help.${bu
 export const trackMeasure = (track: string): string => `tracks.${track}`;
 
 /** A week's figures as (measure, count) pairs, zeros left out (an absent row is a count of 0). */
-export function measuresOf(figures: WeekFigures): [measure: string, count: number][] {
+function measuresOf(figures: WeekFigures): [measure: string, count: number][] {
   const sum = <Row>(rows: readonly Row[], value: (row: Row) => number): number =>
     rows.reduce((total, row) => total + value(row), 0);
   const pairs: [string, number][] = [

@@ -241,6 +241,64 @@ for (const dialect of dialects) {
       await assert.rejects(survey.reject(reviewer, keep.id, {}), { name: 'NotFound' });
     });
 
+    test('answering and declining write no audit line and leave the not-before day where the offer put it', async () => {
+      const survey = serviceWith();
+      clock.jitter = 3;
+      const auditRows = async () => (await db().selectFrom('audit_log').select('seq').execute()).length;
+      for (const act of ['answer', 'decline'] as const) {
+        const { parent, caseId, session } = await parentWithCase();
+        await moveInto(caseId, 'signaal-en-advies', '2028-02-01');
+        clock.now = at('2028-02-01');
+        assert.equal(await survey.offerFor(parent.session.actor, session), 'new-track');
+        const day = await notBefore(parent.userId);
+        assert.equal(day, addDays('2028-02-01', quarterDays + 3));
+        const lines = await auditRows();
+        clock.now = at('2028-02-02');
+        if (act === 'answer') await survey.answer(parent.session.actor, session, form());
+        else await survey.decline(parent.session.actor, session);
+        assert.equal(await auditRows(), lines, act);
+        assert.equal(await notBefore(parent.userId), day, act);
+      }
+    });
+
+    test('cases with a confirmed risk in the family and memberships that are not active give no milestones', async () => {
+      const survey = serviceWith();
+      for (const change of ['risk', 'membership'] as const) {
+        const { parent, caseId, session } = await parentWithCase();
+        if (change === 'risk') {
+          await db().updateTable('cases').set({ risk_in_family: 'confirmed' }).where('id', '=', caseId).execute();
+        } else {
+          await db().updateTable('case_members').set({ state: 'suspended' }).where('case_id', '=', caseId).execute();
+        }
+        await moveInto(caseId, 'signaal-en-advies', '2028-03-01');
+        clock.now = at('2028-03-01');
+        assert.equal(await survey.offerFor(parent.session.actor, session), undefined, change);
+        assert.equal(await notBefore(parent.userId), undefined, change);
+      }
+    });
+
+    test('two requests at once in two sessions make one offer at most', async () => {
+      const { parent, caseId, session } = await parentWithCase();
+      const survey = serviceWith();
+      const other = await anotherSession(session);
+      await moveInto(caseId, 'signaal-en-advies', '2028-04-01');
+      clock.now = at('2028-04-01');
+      const offers = await Promise.all([
+        survey.offerFor(parent.session.actor, session),
+        survey.offerFor(parent.session.actor, other),
+      ]);
+      assert.deepEqual(
+        offers.filter((offer) => offer !== undefined),
+        ['new-track'],
+      );
+      const open = await db()
+        .selectFrom('survey_offers')
+        .select('session_id_hash')
+        .where('session_id_hash', 'in', [session.idHash, other.idHash])
+        .execute();
+      assert.equal(open.length, 1);
+    });
+
     test('property: whatever the milestones and visits, never two offers within a quarter', async () => {
       const milestone = fc.constantFrom<SurveyMilestone>('new-track', 'case-closed', 'journal-three-months');
       const event = fc.oneof(

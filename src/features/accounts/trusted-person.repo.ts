@@ -117,12 +117,8 @@ export function createTrustedPersonRepository(db: Kysely<Database>) {
         : { id: row.id, role: row.role, x25519Public: Buffer.from(row.x25519_public, 'base64') };
     },
 
-    async publicSharingKey(userId: string, executor: Kysely<Database> = db): Promise<Buffer | undefined> {
-      const row = await executor
-        .selectFrom('users')
-        .select('x25519_public')
-        .where('id', '=', userId)
-        .executeTakeFirst();
+    async publicSharingKey(userId: string): Promise<Buffer | undefined> {
+      const row = await db.selectFrom('users').select('x25519_public').where('id', '=', userId).executeTakeFirst();
       return row === undefined ? undefined : Buffer.from(row.x25519_public, 'base64');
     },
 
@@ -358,8 +354,6 @@ export function createTrustedPersonRepository(db: Kysely<Database>) {
         ? undefined
         : { trustedId: row.trusted_id, recipientKeyId: row.recipient_key_id, hasWrap: row.wrap !== null };
     },
-
-    publicSharingKeyIn: (trx: Trx, userId: string) => createTrustedPersonRepository(trx).publicSharingKey(userId),
 
     async replaceWrap(
       trx: Trx,

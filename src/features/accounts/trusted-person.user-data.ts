@@ -21,7 +21,7 @@ export function trustedPersonUserData(trustedPersons: TrustedPersonService, rele
       let rewrapped = 0;
       const mine = await repo.ownerArrangement(trx, userId);
       if (mine !== undefined) {
-        const recipientPublic = await repo.publicSharingKeyIn(trx, mine.trustedId);
+        const recipientPublic = await repo.publicSharingKey(mine.trustedId);
         const sameKey = recipientPublic !== undefined && recipientKeyIdOf(recipientPublic) === mine.recipientKeyId;
         if (mine.hasWrap && sameKey) {
           const { wrap, recipientKeyId } = wrapForTrustedPerson({

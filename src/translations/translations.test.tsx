@@ -5,10 +5,11 @@ import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import { buildTestApp, type TestApp } from '../../test/helpers/app.js';
 import { dialects } from '../../test/helpers/databases.js';
+import { registeredRoutes } from '../../test/helpers/routes.js';
 import { testPageContext } from '../../test/helpers/page-context.js';
 import { RightNowPage } from '../features/right-now/right-now.view.js';
 import { catalogues, translatorFor } from '../messages.js';
-import { type Language, type MessageKey, type Translate, languageInfo } from '../shared/i18n/i18n.js';
+import { type Language, type MessageKey, type Translate, languageInfo, languages } from '../shared/i18n/i18n.js';
 import type { PageContext } from '../shared/views/context.js';
 import { ErrorPage } from '../shared/views/error-page.js';
 import { Layout } from '../shared/views/layout.js';
@@ -263,6 +264,33 @@ for (const dialect of dialects) {
       assert.match(cookie, /HttpOnly/);
       assert.match(cookie, /SameSite=Lax/);
       assert.equal((await get('/taal/fa', {})).statusCode, 404);
+    });
+
+    test('every page without a parameter, and a 404, has lang and dir of the chosen language; fallback content its own', async () => {
+      if (testApp === undefined) throw new Error('the app did not start');
+      const urls = registeredRoutes(testApp.app)
+        .filter((route) => route.method === 'GET' && !route.path.includes(':') && !route.path.includes('*'))
+        .map((route) => route.path);
+      let pages = 0;
+      let wrapped = 0;
+      for (const language of languages) {
+        const { tag, dir, locale } = languageInfo[language];
+        const html = dir === 'rtl' ? `<html lang="${tag}" dir="rtl">` : `<html lang="${tag}">`;
+        const fallback = `<div lang="${languageInfo[locale].tag}" dir="ltr" class="app-untranslated">`;
+        for (const url of [...urls, '/bestaat-niet']) {
+          const response = await get(url, { cookie: `taal=${language}` });
+          if (!String(response.headers['content-type']).startsWith('text/html')) continue;
+          if (!response.body.includes('<html')) continue;
+          pages += 1;
+          assert.equal(htmlTag(response.body), html, `${language} ${url}`);
+          for (const wrapper of response.body.match(/<div [^>]*class="app-untranslated"[^>]*>/g) ?? []) {
+            assert.equal(wrapper, fallback, `${language} ${url}`);
+            wrapped += 1;
+          }
+        }
+      }
+      assert.ok(pages > languages.length * 20, `pages checked: ${pages}`);
+      assert.ok(wrapped > 0, 'fallback content was seen and checked');
     });
 
     test('stored pages are kept per chosen language: Arabic and English visitors each get their own /nu', async () => {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { appForSuite, csrfTokenFrom, setCookies } from '../../../test/helpers/app.js';
+import { csrfTokenFrom, setCookies } from '../../../test/helpers/app.js';
+import { caseProfessional, prepareCaseWorld } from '../../../test/helpers/case-factories.js';
+import { caseAppForSuite } from '../../../test/helpers/case-setup.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { buildParent } from '../../../test/helpers/factories.js';
 import { amsterdamDay } from '../../shared/time/amsterdam.js';
@@ -10,14 +12,15 @@ import { adviceLevels } from '../check/check.schema.js';
  * Help looked up from a check's result (issue 18, migration 0045) on both databases: the result page posts the
  * advice level in the form's body; POST /hulp/na-check counts exactly one check lookup (day, level, the place's
  * veiligheidsregio) and answers 303 to /hulp for the postcode, an address without the level. Bad input answers 4xx
- * with a message and counts nothing, for an anonymous visitor and a signed-in parent alike.
+ * with a message and counts nothing, for an anonymous visitor, a signed-in parent, a professional and an admin
+ * alike.
  */
 
 type Jar = Record<string, string>;
 
 for (const dialect of dialects) {
   describe(`help looked up from a check's result [${dialect}]`, () => {
-    const testApp = appForSuite(dialect, { RATE_LIMIT_MAX: '100000' });
+    const { target: testApp, sink } = caseAppForSuite(dialect);
     const visitors: { who: string; jar: Jar; token: string }[] = [];
     let calm: Record<string, string>;
 
@@ -37,6 +40,10 @@ for (const dialect of dialects) {
       visitors.push({ who: 'an anonymous visitor', ...(await visitor({})) });
       const parent = await buildParent(testApp, { username: `checkhulp.${dialect}.${process.pid}` });
       visitors.push({ who: 'a signed-in parent', ...(await visitor(parent.cookies)) });
+      const world = await prepareCaseWorld(testApp, sink());
+      const professional = await caseProfessional(world, 'care', `checkhulp.zorg.${dialect}.${process.pid}`);
+      visitors.push({ who: 'a professional', ...(await visitor(professional.cookies)) });
+      visitors.push({ who: 'an admin', ...(await visitor(world.admins[0].cookies)) });
     });
 
     const postLookup = (jar: Jar, payload: Record<string, unknown> | string, headers: Record<string, string> = {}) =>
@@ -135,7 +142,7 @@ for (const dialect of dialects) {
       assert.deepEqual(await counts(), [], 'a place not found is not counted');
     });
 
-    test('bad or hostile input answers 4xx with a message and counts nothing, for anonymous and signed-in visitors', async () => {
+    test('bad or hostile input answers 4xx with a message and counts nothing, for anonymous visitors, parents, professionals and admins', async () => {
       await testApp.database.handle.db.deleteFrom('check_lookups').execute();
       const cases: [string, Record<string, unknown> | string, number, RegExp][] = [
         ['no level', { plaats: '9711' }, 400, /Dit verzoek klopt niet/],

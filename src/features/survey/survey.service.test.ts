@@ -299,6 +299,18 @@ for (const dialect of dialects) {
       assert.equal(open.length, 1);
     });
 
+    test('an open offer goes with its session (logout, quick exit, expiry)', async () => {
+      const { parent, caseId, session } = await parentWithCase();
+      await moveInto(caseId, 'signaal-en-advies', '2028-05-01');
+      clock.now = at('2028-05-01');
+      assert.equal(await serviceWith().offerFor(parent.session.actor, session), 'new-track');
+      const offers = () =>
+        db().selectFrom('survey_offers').select('milestone').where('session_id_hash', '=', session.idHash).execute();
+      assert.equal((await offers()).length, 1);
+      await db().deleteFrom('sessions').where('id_hash', '=', session.idHash).execute();
+      assert.deepEqual(await offers(), []);
+    });
+
     test('property: whatever the milestones and visits, never two offers within a quarter', async () => {
       const milestone = fc.constantFrom<SurveyMilestone>('new-track', 'case-closed', 'journal-three-months');
       const event = fc.oneof(

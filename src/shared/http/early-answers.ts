@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerOptions, ty
 import { performance } from 'node:perf_hooks';
 import proxyAddr from '@fastify/proxy-addr';
 import type { FastifyInstance, FastifyRequest, FastifyServerFactory } from 'fastify';
-import { languageCookie, negotiateLanguage } from '../i18n/i18n.js';
+import { type Language, languageCookie, negotiateLanguage } from '../i18n/i18n.js';
 import { logAccess } from './access-log.js';
 import type { PageCache } from './page-cache.js';
 import { hstsFor } from './security-headers.js';
@@ -95,20 +95,20 @@ export function answerStoredPagesEarly(
 
   /** Whether this request is one to answer early: its language, URL and route, or undefined. */
   const storedFor = (request: IncomingMessage, cookies: Record<string, string | undefined>) => {
-    const locale = negotiateLanguage(cookies[languageCookie], request.headers['accept-language']);
+    const language = negotiateLanguage(cookies[languageCookie], request.headers['accept-language']);
     const url = request.url ?? '';
-    const route = cache.earlyRoute(locale, url);
-    return route === undefined ? undefined : { locale, url, route };
+    const route = cache.earlyRoute(language, url);
+    return route === undefined ? undefined : { language, url, route };
   };
 
   const answer = (
     request: IncomingMessage,
     response: ServerResponse,
     cookies: Record<string, string | undefined>,
-    stored: { locale: string; url: string; route: string },
+    stored: { language: Language; url: string; route: string },
     start: number,
   ): boolean => {
-    const answered = cache.answerEarly(stored.locale, stored.url, response, {
+    const answered = cache.answerEarly(stored.language, stored.url, response, {
       csrf: () => app.anonymousCsrfTokenAndCookie(cookies),
       hsts: hstsFor({ protocol: client.protocol(request) }),
     });

@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
+import type { Language } from '../i18n/i18n.js';
 import type { PageContext } from '../views/context.js';
 import { csrfToken } from './request-context.js';
 import type { RenderedHtml } from '../views/rendered-html.js';
@@ -134,8 +135,8 @@ export function createPageCache(options: PageCacheOptions) {
      * The route pattern of the page stored for this language and URL when it may be answered early (stored by
      * page() without a key of its own, or with the URL as key and what else to do; still fresh), else undefined.
      */
-    earlyRoute(locale: string, url: string): string | undefined {
-      const entry = entries.get(`${locale} ${url}`);
+    earlyRoute(language: Language, url: string): string | undefined {
+      const entry = entries.get(`${language} ${url}`);
       return entry?.headers !== undefined && entry.expires > clock() ? entry.route : undefined;
     },
 
@@ -145,8 +146,8 @@ export function createPageCache(options: PageCacheOptions) {
      * page with a form a new token bound as the route would bind it ("anonymous", since no session is loaded)
      * and the CSRF cookie when the visitor had none. Returns false when there is nothing to serve.
      */
-    answerEarly(locale: string, url: string, response: ServerResponse, extras: EarlyExtras): boolean {
-      const entry = entries.get(`${locale} ${url}`);
+    answerEarly(language: Language, url: string, response: ServerResponse, extras: EarlyExtras): boolean {
+      const entry = entries.get(`${language} ${url}`);
       if (entry?.headers === undefined || entry.expires <= clock()) return false;
       const { parts } = entry;
       const headers: Record<string, string | string[]> = { ...entry.headers };

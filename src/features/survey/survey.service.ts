@@ -14,6 +14,7 @@ import {
   milestoneToOffer,
   milestoneWindow,
   notBeforeAfterOffer,
+  offerAllowed,
   type SurveyMilestone,
 } from './survey.schedule.js';
 
@@ -109,7 +110,7 @@ export function createSurveyService(
       if (open !== undefined) return open;
       const today = amsterdamDay(clock());
       const notBefore = await repo.notBefore(session.userId);
-      if (notBefore !== undefined && today < notBefore) return undefined;
+      if (!offerAllowed(today, notBefore)) return undefined;
       const milestone = milestoneToOffer(today, notBefore, await milestonesOf(session.userId, today, notBefore));
       if (milestone === undefined) return undefined;
       const made = await repo.makeOffer({

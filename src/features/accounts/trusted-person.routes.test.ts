@@ -301,6 +301,35 @@ for (const dialect of dialects) {
       ]);
     });
 
+    test('hostile or oversized passphrases answer 400 with a message: naming, and making a code after the grant', async () => {
+      const { owner, trusted } = await pair();
+      // Within the 5-minute re-authentication window: an oversized passphrase is a wrong one, not an absent one.
+      const oversized = await post(owner.cookies, '/account/vertrouwenspersoon/kiezen', {
+        gebruikersnaam: trusted.username,
+        code: await offerCode(trusted),
+        wachtdagen: '7',
+        wachtwoord: 'x'.repeat(20_000),
+      });
+      assert.equal(oversized.statusCode, 400);
+      assert.match(textOf(oversized.body), /wachtwoord/i);
+      await post(trusted.cookies, '/account/vertrouwenspersoon/vragen', { eigenaar: owner.userId });
+      advance(8 * DAY_MS);
+      for (const wachtwoord of ['x'.repeat(20_000), "' OR 1=1 --", '\u202e<script>alert(1)</script>', '\u0000']) {
+        const response = await post(trusted.cookies, '/account/vertrouwenspersoon/herstelcode', {
+          eigenaar: owner.userId,
+          wachtwoord,
+        });
+        assert.equal(response.statusCode, 400);
+        assert.match(textOf(response.body), /wachtwoord/i);
+        assert.doesNotMatch(response.body, /data-recovery-code|<script>alert/);
+      }
+      const made = await post(trusted.cookies, '/account/vertrouwenspersoon/herstelcode', {
+        eigenaar: owner.userId,
+        wachtwoord: passphrase,
+      });
+      assert.equal(made.statusCode, 200, 'the grant is still there');
+    });
+
     test('the owner refuses; nothing is granted after the waiting period; a new request may follow', async () => {
       const { owner, trusted } = await pair();
       await post(trusted.cookies, '/account/vertrouwenspersoon/vragen', { eigenaar: owner.userId });

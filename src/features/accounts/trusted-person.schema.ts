@@ -46,11 +46,14 @@ export const nameTrustedPersonSchema = z.object({
         error: 'trustedPerson.name.daysInvalid',
       }),
   ),
-  wachtwoord: z.string().max(4096).optional().catch(undefined),
+  wachtwoord: z.string().optional().catch(undefined),
 });
 
 /** The account a trusted person acts for (form field `eigenaar`): an account id, nothing else. */
 export const ownerSchema = z.object({ eigenaar: z.uuid() });
 
-/** The passphrase again, before a recovery code is made for someone else. */
-export const passphraseSchema = z.object({ wachtwoord: z.string().max(4096).optional().catch(undefined) });
+/**
+ * The passphrase again, before a recovery code is made for someone else. Its length is confirmPassphrase's to judge:
+ * an oversized passphrase is a wrong one, never an absent one (which the 5-minute re-authentication window accepts).
+ */
+export const passphraseSchema = z.object({ wachtwoord: z.string().optional().catch(undefined) });

@@ -176,7 +176,7 @@ for (const dialect of dialects) {
 
     const get = (url: string, jar: Jar) => testApp.app.inject({ method: 'GET', url, cookies: jar });
 
-    test('each page and CSV file answers its own readers only; everyone else gets a 404 page', async () => {
+    test('each page and CSV file answers its own readers only; everyone else, and bad or hostile file names, a 4xx page', async () => {
       const allowed: Record<string, string[]> = {
         '/organisatie/inzichten': ['coordinator of X', 'coordinator of Y'],
         '/beheer/inzichten': ['admin'],
@@ -194,10 +194,32 @@ for (const dialect of dialects) {
           }
         }
       }
-      for (const bad of ['onbekend.csv', 'zaken.txt', 'zaken', '..%2Fzaken.csv', `${'a'.repeat(300)}.csv`]) {
-        const response = await get(`/organisatie/inzichten/${bad}`, jars.get('coordinator of X')!);
-        // Not found; a name too long for the router is refused as a bad request before it.
-        assert.equal(response.statusCode, bad.length > 100 ? 400 : 404, bad);
+      const bad = [
+        'onbekend.csv',
+        'zaken.txt',
+        'zaken',
+        '..%2Fzaken.csv',
+        '%3Cscript%3Ealert(1)%3C%2Fscript%3E.csv',
+        'zaken%00.csv',
+        'zaken.csv%0D%0ASet-Cookie:%20x=1',
+        `${'a'.repeat(300)}.csv`,
+      ];
+      // For every kind of visitor, readers or not, on both pages: a page in Dutch that says what went wrong.
+      for (const base of Object.keys(allowed)) {
+        for (const [who, jar] of jars) {
+          for (const name of bad) {
+            const response = await get(`${base}/${name}`, jar);
+            // Not found; a name too long for the router is refused as a bad request before it.
+            assert.equal(response.statusCode, name.length > 100 ? 400 : 404, `${who}: ${base}/${name}`);
+            assert.match(
+              response.body,
+              /<html lang="nl"[\s\S]*<h1/,
+              `${who}: ${base}/${name} is a page with a heading`,
+            );
+            assert.doesNotMatch(response.body, /<script>alert/, `${who}: ${base}/${name}: nothing echoed as markup`);
+            assert.doesNotMatch(String(response.headers['set-cookie'] ?? ''), /x=1/, `${who}: no header injected`);
+          }
+        }
       }
     });
 

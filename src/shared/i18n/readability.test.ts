@@ -42,6 +42,9 @@ describe('LIX, the readability formula', () => {
     // A line break ends a sentence (headings, list items, easy-read lines); hyphenated words are one word.
     assert.deepEqual(readability('Bel 112\nGeen e-mail').sentences, 2);
     assert.equal(readability('Geen e-mail.').words, 2);
+    // Long counts letters: digits are no letters, so a phone number is a word but not a long one.
+    assert.deepEqual(readability('Bel 0800-0188 of 0900-8844.').longWords, 0);
+    assert.equal(readability('Bel gewoonweg.').longWords, 1);
     assert.equal(readability('').lix, 0);
   });
 

@@ -26,7 +26,8 @@ export function readability(text: string): Readability {
     .map((sentence) => sentence.match(wordPattern) ?? [])
     .filter((words) => words.length > 0);
   const words = sentences.flat();
-  const longWords = words.filter((word) => word.replace(/[-'’]/g, '').length > 6).length;
+  // Letters only: a phone number or a year is a word, but never a long one.
+  const longWords = words.filter((word) => word.replace(/[^\p{L}]/gu, '').length > 6).length;
   if (words.length === 0) return { lix: 0, words: 0, sentences: 0, longWords: 0 };
   return {
     lix: words.length / sentences.length + (100 * longWords) / words.length,

@@ -1,4 +1,5 @@
 import { createHmac, hkdfSync } from 'node:crypto';
+import { minimumCount } from './suppression.js';
 
 /*
  * Optional Laplace noise on the published insights (issue 18 point 3, ADR 0052). Disclosure control
@@ -9,9 +10,6 @@ import { createHmac, hkdfSync } from 'node:crypto';
  * from the server pepper, so every instance, every request and every restart publishes the same noisy value. Fresh
  * noise per request would let anyone average it away by asking often.
  */
-
-/** The smallest count disclosure control shows (suppression.ts); noise never makes a figure look smaller. */
-export const smallestShown = 10;
 
 export interface NoiseOptions {
   /** ε of each published figure: the scale of the noise is 1/ε. */
@@ -38,10 +36,13 @@ export function laplaceAt(u: number, scale: number): number {
   return -scale * Math.sign(centred) * Math.log(1 - 2 * Math.abs(centred));
 }
 
-/** One figure's published value: round(count + Laplace(1/ε)), at least smallestShown. */
+/**
+ * One figure's published value: round(count + Laplace(1/ε)), at least the smallest count disclosure control shows
+ * (minimumCount): noise never makes a figure look smaller than that.
+ */
 export function noisyCount(count: number, label: string, options: NoiseOptions): number {
   const noise = laplaceAt(uniformFor(options.key, label), 1 / options.epsilon);
-  return Math.max(smallestShown, Math.round(count + noise));
+  return Math.max(minimumCount, Math.round(count + noise));
 }
 
 /**

@@ -1,8 +1,16 @@
 import type { Translations } from '../shared/i18n/i18n.js';
 import { ar } from './ar.js';
+import { arProfessional } from './ar.professional.js';
+import { arPublic } from './ar.public.js';
 import { makkelijk } from './makkelijk.js';
+import { makkelijkPages } from './makkelijk.pages.js';
+import { mergeParts } from './parts.js';
 import { pl } from './pl.js';
+import { plProfessional } from './pl.professional.js';
+import { plPublic } from './pl.public.js';
 import { tr } from './tr.js';
+import { trProfessional } from './tr.professional.js';
+import { trPublic } from './tr.public.js';
 
 /**
  * The languages beside the complete nl and en (docs/adr/0050): each one's messages so far, and the pages
@@ -12,8 +20,20 @@ import { tr } from './tr.js';
  * native speaker has checked the page; until then the page says, in its language, that it is not yet reviewed.
  */
 export const translations: Translations = {
-  makkelijk: { messages: makkelijk, pages: { frame: { reviewed: false }, '/nu': { reviewed: false } } },
-  ar: { messages: ar, pages: { frame: { reviewed: false }, '/nu': { reviewed: false } } },
-  tr: { messages: tr, pages: { frame: { reviewed: false }, '/nu': { reviewed: false } } },
-  pl: { messages: pl, pages: { frame: { reviewed: false }, '/nu': { reviewed: false } } },
+  makkelijk: {
+    messages: mergeParts('makkelijk', makkelijk, makkelijkPages),
+    pages: { frame: { reviewed: false }, '/nu': { reviewed: false } },
+  },
+  ar: {
+    messages: mergeParts('ar', ar, arPublic, arProfessional),
+    pages: { frame: { reviewed: false }, '/nu': { reviewed: false } },
+  },
+  tr: {
+    messages: mergeParts('tr', tr, trPublic, trProfessional),
+    pages: { frame: { reviewed: false }, '/nu': { reviewed: false } },
+  },
+  pl: {
+    messages: mergeParts('pl', pl, plPublic, plProfessional),
+    pages: { frame: { reviewed: false }, '/nu': { reviewed: false } },
+  },
 };

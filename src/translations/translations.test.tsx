@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { IntlMessageFormat } from 'intl-messageformat';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import { buildTestApp, type TestApp } from '../../test/helpers/app.js';
@@ -10,6 +9,7 @@ import { testPageContext } from '../../test/helpers/page-context.js';
 import { RightNowPage } from '../features/right-now/right-now.view.js';
 import { catalogues, translatorFor } from '../messages.js';
 import { type Language, type MessageKey, type Translate, languageInfo, languages } from '../shared/i18n/i18n.js';
+import { numbersIn, placeholdersIn as placeholders } from '../shared/i18n/message-rules.js';
 import type { PageContext } from '../shared/views/context.js';
 import { ErrorPage } from '../shared/views/error-page.js';
 import { Layout } from '../shared/views/layout.js';
@@ -93,29 +93,6 @@ describe('catalogue completeness for every language beside nl and en', () => {
     assert.ok(keysOfPage('/nu').has('nu.missing.call'));
   });
 });
-
-/** Phone numbers and other numbers of three digits or more: 112, 0900-8844, 0800-0113, 113.nl, 2013. */
-function numbersIn(message: string): string[] {
-  const found = message.match(/\d+(?:-\d+)*/g) ?? [];
-  return [...new Set(found.filter((number) => number.replace(/-/g, '').length >= 3))].sort();
-}
-
-/** The argument names of a message (plural and select branches are not arguments). */
-function placeholders(message: string, locale: string): string[] {
-  const names = new Set<string>();
-  const walk = (elements: unknown[]): void => {
-    for (const element of elements as {
-      type: number;
-      value?: unknown;
-      options?: Record<string, { value: unknown[] }>;
-    }[]) {
-      if (element.type !== 0 && element.type !== 7 && typeof element.value === 'string') names.add(element.value);
-      for (const option of Object.values(element.options ?? {})) walk(option.value);
-    }
-  };
-  walk(new IntlMessageFormat(message, locale).getAst());
-  return [...names].sort();
-}
 
 describe('every translated message', () => {
   for (const language of newLanguages) {

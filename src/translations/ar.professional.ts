@@ -13,7 +13,7 @@ import type { PartialCatalogue } from '../shared/i18n/messages.js';
  * - regisseur → المنسّق; meelezer → مُطّلِع; jongere → الشاب أو الشابة / اليافع
  * - ouder (met gezag) → الوالد أو الوالدة (صاحب الولاية, gezag)
  * - veiligheidsnummer → رقم الأمان; sleutels → المفاتيح; wachtwoordzin → عبارة المرور
- * - afspraak → اتفاق; maatregel → إجراء; melding → إشعار; kennisbank → قاعدة المعرفة; inzichten → أرقام وإحصاءات
+ * - zaak (in figures) → حالة; afspraak → اتفاق; maatregel → إجراء; melding → إشعار; kennisbank → قاعدة المعرفة; inzichten → أرقام وإحصاءات
  * - Dutch organisations, laws and procedures stay in Latin script (Veilig Thuis, Raad voor de Kinderbescherming,
  *   jeugdbeschermer, meldcode, zedenpolitie), with a short Arabic explanation where a parent needs one.
  */
@@ -848,4 +848,301 @@ export const arProfessional: PartialCatalogue = {
   'caseMeasures.agreements.value': '{open}، منها {overdue} متأخرة',
   'caseMeasures.tracks': 'خطوط فيها خطوة جارية الآن',
   'caseMeasures.tracks.none': 'لا شيء',
+  'professionals.role.care': 'مقدّم مساعدة',
+  'professionals.role.police': 'الشرطة',
+  'professionals.role.coordinator': 'منسّق المنظمة',
+  'professionals.role.policeWithUnit': 'الشرطة، الوحدة {unit}',
+  'professionals.role.veilig-thuis': 'Veilig Thuis',
+  'professionals.role.jeugdbescherming': 'مسؤول حماية الشباب (jeugdbeschermer)',
+  'professionals.role.raad': 'Raad voor de Kinderbescherming (مجلس حماية الطفل)',
+  'professionals.role.school': 'المدرسة',
+  'professionals.role.gp': 'طبيب العائلة (huisarts)',
+  'professionals.approval.deletedAccount': 'حساب محذوف',
+  'professionals.approval.none': 'لم يوافق أحد على هذا بعد.',
+  'professionals.approval.byAdmin': 'وافق عليه {name} (مدير الموقع) في {date, date, long}',
+  'professionals.approval.byCoordinator': 'وافق عليه {name} (منسّق المنظمة) في {date, date, long}',
+  'professionals.admin.title': 'الإدارة',
+  'professionals.admin.intro': 'هنا تدعو المختصين. وتوافق على الحسابات والمنظمات. كل موافقة تحتاج إلى شخصين مختلفين.',
+  'professionals.admin.back': 'العودة إلى الإدارة',
+  'professionals.pending.title': 'حسابات تنتظر الموافقة',
+  'professionals.pending.rule':
+    'لا يعمل الحساب إلا بعد موافقتين من شخصين مختلفين: مديرين اثنين، أو مدير ومنسّق المنظمة نفسها.',
+  'professionals.pending.empty': 'لا توجد حسابات منتظرة.',
+  'professionals.pending.details': '{organisation} · {role} · أُنشئ في {date, date, long}',
+  'professionals.pending.approve': 'وافق على حساب {name}',
+  'professionals.organisations.title': 'منظمات لم تتم الموافقة عليها بعد',
+  'professionals.organisations.rule':
+    'لا يرى الوالدان منظمة إلا بعد أن يتحقق مديران مختلفان من بياناتها ويوافقا عليها.',
+  'professionals.organisations.empty': 'تمت الموافقة على كل المنظمات.',
+  'professionals.organisations.approve': 'وافق على {name}',
+  'professionals.invitations.title': 'دعوات لم تُستخدم بعد',
+  'professionals.invitations.empty': 'لا توجد دعوات مفتوحة.',
+  'professionals.invitations.details': '{organisation} · {role}',
+  'professionals.invitations.validUntil': 'صالحة حتى {date, date, long}',
+  'professionals.invitations.expired': 'منتهية الصلاحية. أرسل دعوة جديدة إذا لزم الأمر.',
+  'professionals.invitations.revoke': 'اسحب الدعوة الموجهة إلى {email}',
+  'professionals.invite.title': 'دعوة مختص',
+  'professionals.invite.intro':
+    'يتلقى المختص رسالة بريد إلكتروني فيها رابط. يعمل الرابط {days} أيام ومرة واحدة فقط. بعد ذلك يجب أن يوافق شخصان على الحساب.',
+  'professionals.invite.email': 'عنوان البريد الإلكتروني للمختص',
+  'professionals.invite.organisation': 'المنظمة',
+  'professionals.invite.organisationChoose': 'اختر منظمة',
+  'professionals.invite.unverified': '{name} (لم تتم الموافقة عليها بعد)',
+  'professionals.invite.role': 'الدور',
+  'professionals.invite.submit': 'أرسل الدعوة',
+  'professionals.invite.email.missing': 'اكتب عنوان بريد إلكتروني.',
+  'professionals.invite.email.invalid': 'هذا ليس عنوان بريد إلكتروني صالحًا. مثلًا: naam@organisatie.nl',
+  'professionals.invite.organisation.missing': 'اختر المنظمة من القائمة.',
+  'professionals.invite.role.missing': 'اختر دورًا.',
+  'professionals.invite.policeUnit': 'وحدة الشرطة',
+  'professionals.invite.policeUnit.hint':
+    'لدور الشرطة فقط. في مساحة العمل معًا حول طفل، يرى الجميع الشرطة باسم الوحدة، وليس باسم الشخص.',
+  'professionals.invite.policeUnit.none': 'لا شيء (ليس من الشرطة)',
+  'professionals.invite.policeUnit.missing': 'اختر وحدة الشرطة من القائمة. إنها ضرورية لدور الشرطة.',
+  'professionals.invite.mailFailed':
+    'تعذّر إرسال البريد الإلكتروني. لم تُنشأ أي دعوة. حاول لاحقًا مرة أخرى، أو اسأل المسؤول التقني عن إعدادات البريد الإلكتروني.',
+  'professionals.notice.invited': 'أُرسلت الدعوة.',
+  'professionals.notice.revoked': 'سُحبت الدعوة. لم يعد الرابط يعمل.',
+  'professionals.notice.approved': 'حُفظت موافقتك. ما زالت هناك حاجة إلى موافقة من شخص آخر.',
+  'professionals.notice.activated': 'وافق شخصان على الحساب. وهو يعمل الآن.',
+  'professionals.notice.verified': 'وافق مديران على المنظمة. يراها الوالدان الآن.',
+  'professionals.problem.alreadyApproved': 'لقد وافقت على هذا من قبل. يجب أن يعطي شخص آخر الموافقة الثانية.',
+  'professionals.problem.alreadyDone': 'وافق شخصان على هذا من قبل. لا حاجة إلى أي شيء آخر.',
+  'professionals.problem.invitationNotOpen': 'هذه الدعوة استُخدمت أو سُحبت من قبل.',
+  'professionals.signUp.title': 'إنشاء حساب',
+  'professionals.signUp.intro': 'دُعيت إلى حساب لدى {organisation}، بصفة {role}.',
+  'professionals.signUp.email': 'عنوان بريدك الإلكتروني: {email}',
+  'professionals.signUp.stepsTitle': 'هكذا يسير الأمر بعد ذلك',
+  'professionals.signUp.steps':
+    'بعد إنشاء حسابك، تُعدّ أولًا خطوة ثانية لتسجيل الدخول، بتطبيق على هاتفك. بعد ذلك يوافق شخصان على حسابك. عندها فقط يمكنك استخدامه.',
+  'professionals.invitation.title': 'هذه الدعوة لا تعمل',
+  'professionals.invitation.unknown':
+    'لا نعرف هذا الرابط. ربما لم يُنسخ الرابط كاملًا، أو فُتح منذ وقت طويل جدًا. افتح الرابط من البريد الإلكتروني مرة أخرى.',
+  'professionals.invitation.used': 'استُخدمت هذه الدعوة من قبل. الدعوة تعمل مرة واحدة فقط.',
+  'professionals.invitation.revoked': 'سُحبت هذه الدعوة.',
+  'professionals.invitation.expired': 'انتهت صلاحية هذه الدعوة.',
+  'professionals.invitation.askAgain': 'اطلب دعوة جديدة من الشخص الذي دعاك.',
+  'professionals.coordinator.title': 'الموافقة على زملاء جدد',
+  'professionals.coordinator.intro':
+    'أنشأ هؤلاء الزملاء من منظمتك حسابًا. هل تعرف الشخص، وهل الدور صحيح؟ إذن وافق على الحساب. يجب أن يوافق عليه مدير أيضًا.',
+  'professionals.account.title': 'منظمتك',
+  'professionals.account.organisation': '{organisation} · {role}',
+  'professionals.account.activated': 'وافق على حسابك {names} في {date, date, long}.',
+  'professionals.account.pending':
+    'حسابك ينتظر الموافقة. يجب أن يوافق عليه شخصان: مديران اثنان، أو مدير ومنسّق منظمتك. حتى ذلك الحين لا يمكنك فعل أي شيء بحسابك.',
+  'knowledge.index.title': 'قاعدة المعرفة للمختصين',
+  'knowledge.index.intro':
+    'معرفة عن الاستغلال الجنسي للأطفال، لقطاع الرعاية والشرطة والمدرسة وطبيب العائلة: كيف يعمل المسار (de lijn)، والـ meldcode (بروتوكول الإبلاغ)، والعلامات، والعمل مع الوالدين.',
+  'knowledge.index.count':
+    '{count, plural, =0 {لم يُعثر على أي مقال} one {مقال واحد} two {مقالان} few {# مقالات} many {# مقالًا} other {# مقال}}',
+  'knowledge.index.none': 'لا توجد مقالات لهذا الاختيار. اختر فئة مستهدفة أخرى أو موضوعًا آخر.',
+  'knowledge.index.professionalsNote': 'بعض المقالات لا يقرؤها إلا المختصون الذين سجلوا الدخول بحساب مفعّل.',
+  'knowledge.filter.legend': 'اختيار المقالات',
+  'knowledge.filter.audience': 'الفئة المستهدفة',
+  'knowledge.filter.topic': 'الموضوع',
+  'knowledge.filter.all': 'الكل',
+  'knowledge.filter.submit': 'اعرض المقالات',
+  'knowledge.filter.reset': 'كل المقالات',
+  'knowledge.filter.badAudience': 'لا نعرف هذه الفئة المستهدفة. اختر واحدة من القائمة. نعرض الآن كل الفئات المستهدفة.',
+  'knowledge.filter.badTopic': 'لا نعرف هذا الموضوع. اختر واحدًا من القائمة. نعرض الآن كل المواضيع.',
+  'knowledge.audience.care': 'الرعاية وتقديم المساعدة',
+  'knowledge.audience.police': 'الشرطة',
+  'knowledge.audience.school': 'المدرسة',
+  'knowledge.audience.gp': 'طبيب العائلة',
+  'knowledge.topic.de-lijn': 'المسار (de lijn)',
+  'knowledge.topic.meldcode': 'الـ meldcode (بروتوكول الإبلاغ)',
+  'knowledge.topic.signalen': 'العلامات',
+  'knowledge.topic.ouders': 'العمل مع الوالدين',
+  'knowledge.topic.jongeren': 'الحديث مع الشباب',
+  'knowledge.topic.organisaties': 'المنظمات: من يفعل ماذا',
+  'knowledge.topic.onderzoek': 'الأبحاث',
+  'knowledge.article.for': 'لـ:',
+  'knowledge.article.topic': 'الموضوع:',
+  'knowledge.article.professionalsOnly': 'للمختصين فقط',
+  'knowledge.article.reviewed': 'آخر تحقق في {date, date, long} بواسطة {who}',
+  'knowledge.article.notTranslated': 'لم يُكتب هذا المقال بالإنجليزية بعد. أنت تقرأ النص الهولندي.',
+  'knowledge.article.inDutch': '(بالهولندية)',
+  'knowledge.article.sources': 'المصادر',
+  'knowledge.article.print': 'اطبع',
+  'knowledge.article.onThisPage': 'في هذه الصفحة',
+  'knowledge.article.back': 'العودة إلى قاعدة المعرفة',
+  'knowledge.lijn.title': 'المسار (de lijn): كل الخطوط في نظرة واحدة',
+  'knowledge.lijn.summary':
+    'كيف تعمل معًا جهات الرعاية و Veilig Thuis والشرطة والقضاء وحماية الشباب حول طفل قد يكون ضحية استغلال: كل خط بخطواته.',
+  'knowledge.lijn.intro':
+    'يتكوّن المسار (de lijn) من خطوط يمكن أن تسير جنبًا إلى جنب. كل خطوة تقول ما يحدث، ومن يقوم به عادةً، وما الذي يمكن للوالدين أن يتوقعوه. هذا النص مأخوذ من البيانات نفسها التي يقوم عليها الشرح للوالدين والخطوات في مساحة العمل معًا.',
+  'knowledge.lijn.forParents': 'الشرح للوالدين موجود في',
+  'knowledge.lijn.forParentsLink': 'العمل معًا من أجل طفلك: هكذا يسير الأمر',
+  'knowledge.lijn.trackLink': 'اقرأ الخط {track}',
+  'knowledge.lijn.steps': 'الخطوات',
+  'knowledge.lijn.reviewedBy':
+    'فريق تحرير Niet mijn kind، من بيانات المسار (de lijn) (النسخة {version})؛ لم تراجعه هيئة مهنية',
+  'knowledge.track.title': 'المسار (de lijn): {track}',
+  'knowledge.track.intro':
+    'هذا الخط جزء من المسار (de lijn). لكل خطوة: ماذا يحدث، ومن يقوم به، وما الذي يمكن للوالدين أن يتوقعوه وأن يسألوا عنه. هكذا يمكنك أن تخبر الوالدين بما سيأتي.',
+  'knowledge.track.overview': 'كل خطوط المسار (de lijn)',
+  'knowledge.step.who': 'من يقوم بهذا عادةً:',
+  'knowledge.step.others': 'وأيضًا:',
+  'knowledge.step.expect': 'ما الذي يمكن للوالدين أن يتوقعوه',
+  'knowledge.step.ask': 'ما الذي يمكن للوالدين أن يسألوا عنه',
+  'knowledge.step.next': 'ما قد يأتي بعد ذلك',
+  'knowledge.step.canEnd': 'يمكن أن ينتهي الخط بعد هذه الخطوة.',
+  'knowledge.track.readMore': 'معلومات للوالدين',
+  'knowledge.edit.reviewedBy': 'تحقق منه',
+  'knowledge.edit.reviewedByHint':
+    'من تحقق من النص، بصدق. مثلًا: Redactie Niet mijn kind; nog niet getoetst door een vakorganisatie.',
+  'knowledge.edit.professionalsOnly': 'للمختصين فقط',
+  'knowledge.edit.professionalsOnlyHint':
+    'لا يرى هذا المقال إلا المختصون الذين سجلوا الدخول بحساب مفعّل. بالنسبة للآخرين هو غير موجود.',
+  'knowledge.edit.problem.reservedSlug':
+    'العنوان {slug} مخصص للمقالات المأخوذة من بيانات المسار (de lijn). اختر عنوانًا آخر.',
+  'insights.title': 'أرقام وإحصاءات',
+  'insights.description':
+    'أرقام مجهولة الهوية عن فحص العلامات، وأداة البحث عن المساعدة، والعمل معًا في المسار (de lijn)، ورأي الوالدين أنفسهم.',
+  'insights.lead':
+    'كم مرة يستخدم الوالدان فحص العلامات وأداة البحث عن المساعدة؟ كيف يسير العمل مع الوالدين في المسار (de lijn)؟ وما رأي الوالدين أنفسهم؟ هنا ترى الأعداد. لا يوجد هنا شيء عن شخص أو عن أسرة.',
+  'insights.period':
+    'تتعلق هذه الأرقام بالأسابيع من {first} حتى {last}: من {from, date, long} حتى {through, date, long}.',
+  'insights.small':
+    'لا نعرض الأعداد التي تقل عن 10. وأحيانًا نحذف عددًا آخر أيضًا، حتى لا يمكن حساب عدد صغير. يُكتب عندها «غير معروض».',
+  'insights.methodLink': 'كيف نعدّ وما الذي نحذفه',
+  'insights.withheld': 'غير معروض',
+  'insights.total': 'المجموع',
+  'insights.week': 'الأسبوع',
+  'insights.csv': 'نزّل أرقام هذا الجدول (CSV)',
+  'insights.chart.count': '{count, number}',
+  'insights.checks.title': 'فحص العلامات المكتمل',
+  'insights.checks.summary':
+    '{total, select, withheld {في هذه الأسابيع اكتمل فحص العلامات أقل من 10 مرات، أو أننا نحذف المجموع.} other {في هذه الأسابيع مُلئ فحص العلامات كاملًا {total} مرة.}} نعدّ فقط النصيحة التي حصل عليها الوالدان. لا نحتفظ بالإجابات نفسها.',
+  'insights.checks.chartTitle': 'فحص العلامات المكتمل، حسب الأسبوع',
+  'insights.checks.chartDescription':
+    'رسم بياني بالأعمدة لعدد المرات في كل أسبوع. الجدول أدناه يعطي الأرقام نفسها حسب النصيحة.',
+  'insights.checks.tableCaption': 'فحص العلامات المكتمل، حسب الأسبوع وحسب النصيحة',
+  'insights.checks.versionsCaption': 'فحص العلامات المكتمل، حسب نسخة الاستبيان',
+  'insights.checks.version': 'النسخة {version}',
+  'insights.checks.versionColumn': 'النسخة',
+  'insights.checks.count': 'العدد',
+  'insights.level.bel-112': 'اتصل بالرقم 112',
+  'insights.level.bel-vandaag': 'اتصل اليوم',
+  'insights.level.vraag-advies': 'اطلب النصيحة',
+  'insights.level.blijf-in-gesprek': 'واصل الحديث',
+  'insights.lookups.title': 'استخدام أداة البحث عن المساعدة',
+  'insights.lookups.summary':
+    '{total, select, withheld {في هذه الأسابيع استُخدمت أداة البحث عن المساعدة أقل من 10 مرات، أو أننا نحذف المجموع.} other {في هذه الأسابيع بحث الناس عن مساعدة قريبة منهم {total} مرة.}} نعدّ حسب منطقة الأمان (veiligheidsregio)، وليس حسب الرمز البريدي.',
+  'insights.lookups.chartTitle': 'استخدام أداة البحث عن المساعدة، حسب الأسبوع',
+  'insights.lookups.chartDescription': 'رسم بياني بالأعمدة لعدد المرات في كل أسبوع. وأدناه جدول حسب منطقة الأمان.',
+  'insights.lookups.weeksCaption': 'استخدام أداة البحث عن المساعدة، حسب الأسبوع',
+  'insights.lookups.regionsCaption': 'استخدام أداة البحث عن المساعدة، حسب منطقة الأمان (كل الأسابيع معًا)',
+  'insights.lookups.region': 'منطقة الأمان',
+  'insights.share': 'النسبة',
+  'insights.share.whole': 'الكل',
+  'insights.share.value': '{share, number} بالمئة',
+  'insights.checkLookups.title': 'فحص العلامات ثم البحث عن مساعدة، حسب المنطقة',
+  'insights.checkLookups.regionOnly':
+    'انتبه: فحص العلامات لا يسأل أين تسكن. لا نعرف المنطقة إلا إذا بحث أحد الوالدين بعد النتيجة عن مساعدة بالرمز البريدي، عبر الزر الموجود في النتيجة. لذلك تتعلق هذه الأرقام بهؤلاء الوالدين فقط، وليس بكل الفحوص.',
+  'insights.checkLookups.summary':
+    '{total, select, withheld {في هذه الأسابيع بُحث عن مساعدة بعد الفحص أقل من 10 مرات، أو أننا نحذف المجموع.} other {في هذه الأسابيع بحث الوالدان عن مساعدة انطلاقًا من نتيجة الفحص {total} مرة.}}',
+  'insights.checkLookups.chartTitle': 'فحص العلامات ثم البحث عن مساعدة، حسب منطقة الأمان',
+  'insights.checkLookups.chartDescription':
+    'رسم بياني بالأعمدة للعدد في كل منطقة أمان. الجداول أدناه تعطي الأرقام نفسها، والأرقام حسب النصيحة.',
+  'insights.checkLookups.regionsCaption': 'فحص العلامات ثم البحث عن مساعدة، حسب منطقة الأمان (كل الأسابيع معًا)',
+  'insights.checkLookups.levelsCaption': 'فحص العلامات ثم البحث عن مساعدة، حسب النصيحة (كل الأسابيع معًا)',
+  'insights.checkLookups.level': 'النصيحة',
+  'insights.cases.title': 'العمل معًا في المسار (de lijn)',
+  'insights.cases.period':
+    'تتعلق هذه الأرقام بالأسابيع من {first} حتى {last}: من {from, date, long} حتى {through, date, long}. توجد أرقام كاملة لـ {counted, number} من أصل {weeks, number} أسبوعًا. هذه الأسابيع فقط تُحسب.',
+  'insights.cases.lead':
+    'يعمل الوالدان ومقدّمو المساعدة معًا في مساحة مشتركة على هذا الموقع. نحن نعدّ فقط ما يحدث، من دون أسماء ومن دون محتوى.',
+  'insights.meetings.title': 'الاجتماعات والوالد',
+  'insights.meetings.summary':
+    'كم اجتماعًا سُجّل في حالات يشارك فيها الوالدان؟ كم مرة كان الوالد مدعوًا، وكم مرة حضر؟ نحسب النسبة المئوية من الأعداد المعروضة فقط.',
+  'insights.meetings.chartTitle': 'الاجتماعات في حالات يشارك فيها الوالدان',
+  'insights.meetings.chartDescription':
+    'رسم بياني بالأعمدة لعدد الاجتماعات، وكم مرة كان الوالد مدعوًا، وكم مرة حضر. الجدول أدناه يعطي النسبة المئوية أيضًا.',
+  'insights.meetings.caption': 'الاجتماعات في حالات يشارك فيها الوالدان (كل الأسابيع معًا)',
+  'insights.meetings.measure': 'ما نعدّه',
+  'insights.meetings.meetings': 'الاجتماعات المسجلة',
+  'insights.meetings.parent_invited': 'الوالد مدعو',
+  'insights.meetings.parent_took_part': 'الوالد حضر',
+  'insights.firstHelp.title': 'المدة حتى أول مساعدة',
+  'insights.firstHelp.summary':
+    'بعد كم يومًا من بدء حالة استطاعت المساعدة الوصول إلى الأسرة؟ هذا هو أول يوم كان فيه والد ومقدّم مساعدة كلاهما في الحالة. نعدّ الحالات التي حدث فيها ذلك في هذه الأسابيع.',
+  'insights.firstHelp.chartTitle': 'المدة من بدء حالة حتى أول مساعدة',
+  'insights.firstHelp.chartDescription':
+    'رسم بياني بالأعمدة لعدد الحالات حسب عدد الأيام. الجدول أدناه يعطي الأرقام نفسها.',
+  'insights.firstHelp.caption': 'الحالات حسب عدد الأيام حتى أول مساعدة (كل الأسابيع معًا)',
+  'insights.firstHelp.days': 'الأيام',
+  'insights.firstHelp.bucket': '{bucket} أيام',
+  'insights.firstHelp.sameDay': 'في اليوم نفسه',
+  'insights.agreements.title': 'اتفاقات تجاوزت موعدها',
+  'insights.agreements.summary':
+    'كم اتفاقًا في الحالات المفتوحة كان ما زال مفتوحًا في نهاية الأسبوع الأخير؟ وكم منها تجاوز التاريخ المتفق عليه؟',
+  'insights.agreements.chartTitle': 'الاتفاقات المفتوحة والاتفاقات التي تجاوزت موعدها، في نهاية الأسبوع الأخير',
+  'insights.agreements.chartDescription':
+    'رسم بياني بالأعمدة لعدد الاتفاقات المفتوحة وعدد التي تجاوزت موعدها. الجدول أدناه يعطي النسبة المئوية أيضًا.',
+  'insights.agreements.caption': 'الاتفاقات في نهاية الأسبوع الأخير',
+  'insights.agreements.open': 'اتفاقات مفتوحة',
+  'insights.agreements.overdue': 'تجاوزت موعدها',
+  'insights.tracks.title': 'الحالات حسب الخط',
+  'insights.tracks.summary':
+    'للمسار (de lijn) خطوط، مثل الرعاية والشرطة. نعدّ الحالات المفتوحة التي فيها خطوة جارية في خط، في نهاية الأسبوع الأخير. يمكن أن تكون الحالة في عدة خطوط في الوقت نفسه. لذلك لا يوجد مجموع.',
+  'insights.tracks.none': 'لا توجد بعد أرقام عن الخطوط في هذه الأسابيع.',
+  'insights.tracks.chartTitle': 'الحالات المفتوحة حسب الخط، في نهاية الأسبوع الأخير',
+  'insights.tracks.chartDescription': 'رسم بياني بالأعمدة لعدد الحالات في كل خط. الجدول أدناه يعطي الأرقام نفسها.',
+  'insights.tracks.caption': 'الحالات المفتوحة حسب الخط، في نهاية الأسبوع الأخير',
+  'insights.tracks.track': 'الخط',
+  'insights.survey.title': 'الوالدان يتكلمون',
+  'insights.survey.lead':
+    'يتلقى الوالدان الذين لديهم حساب أحيانًا استبيانًا قصيرًا. يحدث ذلك في لحظات مهمة، مثلًا عند إغلاق حالة. يعطون درجة من 1 (لا على الإطلاق) إلى 5 (كثيرًا جدًا). يمكن تخطي سؤال. نحفظ الإجابات من دون الحساب.',
+  'insights.survey.summary':
+    '{total, select, withheld {في هذه الأسابيع مُلئ الاستبيان أقل من 10 مرات، أو أننا نحذف المجموع.} other {في هذه الأسابيع مُلئ الاستبيان {total} مرة.}}',
+  'insights.survey.chartTitle': 'استبيان الوالدين: {question}',
+  'insights.survey.chartDescription':
+    'رسم بياني بالأعمدة لعدد الوالدين حسب كل درجة، من 1 إلى 5، وكم مرة تُخطّي السؤال. الجدول أدناه يعطي الأرقام نفسها.',
+  'insights.survey.caption': 'استبيان الوالدين: عدد الإجابات حسب الدرجة (كل الأسابيع معًا)',
+  'insights.survey.question': 'السؤال',
+  'insights.survey.question.care': 'هل شعرت بالدعم من جهات الرعاية؟',
+  'insights.survey.question.police': 'هل شعرت بالدعم من الشرطة؟',
+  'insights.survey.question.understood': 'هل فهمت ما كان يحدث؟',
+  'insights.survey.question.next_step': 'هل عرفت ما الذي يمكنك فعله بعد ذلك؟',
+  'insights.survey.none': 'لا إجابة',
+  'insights.method.title': 'أرقام وإحصاءات: كيف نعدّ',
+  'insights.method.description': 'المصادر والتعريفات وما نحذفه من الأرقام في صفحة أرقام وإحصاءات.',
+  'insights.method.sourcesTitle': 'من أين تأتي الأرقام',
+  'insights.method.sources':
+    'نحن نعدّ على هذا الموقع نفسه. عندما يملأ شخص فحص العلامات كاملًا، نضيف 1 إلى اليوم، وإلى نسخة الاستبيان، وإلى النصيحة. عندما يستخدم شخص أداة البحث عن المساعدة، نضيف 1 إلى اليوم وإلى منطقة الأمان التابعة للرمز البريدي أو البلدية. لا نحتفظ بإجابات ولا برموز بريدية ولا بأسماء ولا بأي بيانات أخرى عن الشخص. كيف نعدّ العمل معًا في المسار (de lijn)، واستبيان الوالدين، مشروحان أدناه.',
+  'insights.method.weeksTitle': 'أي أسابيع',
+  'insights.method.weeks':
+    'نعرض دائمًا كتلة من 12 أسبوعًا كاملًا (أسابيع حسب ISO 8601، من الاثنين إلى الأحد، بتوقيت هولندا). الكتل ثابتة ولا تتداخل. تظهر كتلة جديدة يوم الثلاثاء بعد انتهاء آخر أسبوع فيها. بعد ذلك لا تتغير. هكذا لا يمكن حتى بنسختين من هذه الصفحة حساب عدد محذوف.',
+  'insights.method.smallTitle': 'ما الذي نحذفه، ولماذا',
+  'insights.method.small':
+    'قد يكشف عدد صغير شيئًا عن أسرة واحدة. لذلك نحذف كل عدد أقل من 10، بما في ذلك 0. أحيانًا يظهر مجموع بجانب الأعداد المنفصلة، أو في مكان آخر من هذه الصفحة. عندها يمكن حساب العدد المحذوف. لذلك نحذف عددًا آخر أيضًا: أصغر عدد يخفي العدد المحذوف. ويتحقق الحاسوب في كل مرة من أنه لا يمكن حساب أي عدد محذوف من الأرقام الأخرى.',
+  'insights.method.csv':
+    'في ملفات CSV يكون العدد المحذوف حقلًا فارغًا. للأعمدة أسماء إنجليزية ثابتة، حتى تستطيع البرامج قراءتها.',
+  'insights.method.checkLookupsTitle': 'فحص العلامات حسب المنطقة',
+  'insights.method.checkLookups':
+    'فحص العلامات لا يسأل أين تسكن. في النتيجة يمكنك البحث عن مساعدة برمزك البريدي. عندها نضيف 1 إلى اليوم، وإلى النصيحة، وإلى منطقة الأمان التابعة لهذا الرمز البريدي. لا تُضاف النصيحة إلى عنوان صفحة المساعدة. لذلك لا تظهر في سجل متصفحك. الوالدان اللذان لا يبحثان عن مساعدة، أو يستخدمان أداة البحث العادية، لا يُحسبان هنا. الرمز البريدي الذي يقع في أكثر من منطقة لا نعدّه. نعرض الأعداد حسب المنطقة وحسب النصيحة كلًّا على حدة. لو جمعنا المنطقة والنصيحة معًا لكانت كل الأعداد تقريبًا أقل من 10.',
+  'insights.method.casesTitle': 'العمل معًا في المسار (de lijn)',
+  'insights.method.cases':
+    'تأتي هذه الأرقام من المساحة المشتركة للوالدين ومقدّمي المساعدة. نعدّ كل يوم حسب الأسبوع، من دون أسماء، ومن دون محتوى، ومن دون رقم الحالة. نستخدم الأسابيع الكاملة فقط.',
+  'insights.method.cases.meetings':
+    'الاجتماعات: كل اجتماع سُجّل في حالة يشارك فيها الوالدان، في الأسبوع الذي سُجّل فيه. ومعه: هل كان الوالد مدعوًا، وهل حضر. الحالات من دون الوالدين لا تُحسب هنا، فالوالدان مستبعدان منها عن قصد. نحسب النسبة المئوية من الأعداد المعروضة فقط. إذا حذفنا عددًا، نحذف النسبة أيضًا.',
+  'insights.method.cases.firstHelp':
+    'المدة حتى أول مساعدة: عدد الأيام من بدء حالة حتى أول يوم كان فيه والد ومقدّم مساعدة (رعاية، أو منسّق، أو Veilig Thuis، أو حماية الشباب) كلاهما في الحالة. الشرطة أو المدرسة لا تُحسب مساعدة. نعدّ في مجموعات من الأيام.',
+  'insights.method.cases.agreements':
+    'الاتفاقات التي تجاوزت موعدها: الاتفاقات المفتوحة في الحالات المفتوحة في نهاية الأسبوع الأخير، وكم منها تجاوز التاريخ المتفق عليه. هذه حالة في لحظة واحدة. الجمع أسبوعًا بعد أسبوع كان سيعدّ الاتفاق نفسه مرة أخرى كل أسبوع.',
+  'insights.method.cases.tracks':
+    'الحالات حسب الخط: الحالات المفتوحة التي فيها خطوة جارية في خط من خطوط المسار (de lijn)، في نهاية الأسبوع الأخير. يمكن أن تكون الحالة في عدة خطوط، لذلك لا تُجمع الأعداد في مجموع واحد.',
+  'insights.method.cases.weeks':
+    'قد يتغير الأسبوع خلال أسبوع بعد انتهائه، مثلًا عندما يُسجّل اجتماع في وقت لاحق. لذلك تأتي هذه الأرقام بعد الأرقام الأخرى بأسبوع. وهي تتعلق بالنوع نفسه من كتل الـ 12 أسبوعًا. في الأسبوع الأول من كتلة جديدة ما زلت ترى هنا الكتلة السابقة.',
+  'insights.method.surveyTitle': 'الوالدان يتكلمون',
+  'insights.method.survey':
+    'يتلقى الوالدان الذين لديهم حساب استبيانًا قصيرًا في لحظات قليلة، ليس أكثر من مرة كل ثلاثة أشهر. مثلًا عندما تدخل حالة خطًا جديدًا أو عندما تُغلق. ملء الاستبيان ليس إلزاميًا. نحفظ الإجابات من دون الحساب، ومع الأسبوع فقط. نعدّ لكل سؤال كم مرة أُعطيت كل درجة. السؤال المتخطّى يُحسب «لا إجابة». ما يكتبه الوالدان بأنفسهم لا يظهر هنا.',
+  'insights.method.noiseTitle': 'التشويش',
+  'insights.method.noise':
+    'نضيف إلى كل رقم نعرضه عددًا عشوائيًا صغيرًا أو نطرحه منه. يُسمى هذا تشويش لابلاس (Laplace)، مع ε = {epsilon, number} لكل رقم. هكذا لا يمكن أبدًا أن تعرف من رقم ما بالضبط ما فعله شخص واحد. لذلك الأرقام ليست دقيقة تمامًا: قد لا يساوي المجموع مجموع أجزائه بالضبط. نحسب النسب المئوية من الأرقام المشوّشة. يبقى تشويش الرقم نفسه طوال الفترة. الرقم المشوّش لا يقل أبدًا عن 10.',
+  'insights.method.noNoiseTitle': 'لا تشويش',
+  'insights.method.noNoise':
+    'نعدّ بدقة. لا نضيف تشويشًا عشوائيًا إلى الأعداد. نحمي الأعداد الصغيرة بحذفها، كما هو مكتوب أعلاه.',
+  'insights.method.back': 'العودة إلى أرقام وإحصاءات',
 };

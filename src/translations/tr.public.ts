@@ -36,7 +36,7 @@ export const trPublic: PartialCatalogue = {
   'help.field.hint': 'Örneğin 9711, 9711 AB veya Groningen.',
   'help.submit': 'Yardım bul',
   'help.dangerTitle': 'Tehlike mi var? Hemen arayın',
-  'help.localTitle': '{place} içinde kim yardım ediyor?',
+  'help.localTitle': '{place} bölgesinde kim yardım ediyor?',
   'help.placeFacts': '{place}: {province} ili, güvenlik bölgesi (veiligheidsregio) {region}. Polis birimi: {unit}.',
   'help.policeUnit': 'Polis birimi {unit}',
   'help.veiligThuisRegion': 'Bölgenizdeki Veilig Thuis’a (Güvenli Ev) bağlanırsınız ({region}).',
@@ -56,7 +56,7 @@ export const trPublic: PartialCatalogue = {
   'help.invalid.missing': 'Hiçbir şey yazmadınız. Posta kodunuzu veya belediyenizin adını yazın.',
   'help.errorTitle': 'Yazdığınız şeyde bir sorun var',
   'help.hours.always': 'Gece gündüz ulaşılabilir',
-  'help.hours.openUntil': 'Şu anda açık, saat {time}’e kadar',
+  'help.hours.openUntil': 'Şu anda açık, kapanış saati {time}',
   'help.hours.closedOpens':
     'Şu anda kapalı. Yeniden açılış: {day, select, today {bugün} tomorrow {yarın} mon {pazartesi} tue {salı} wed {çarşamba} thu {perşembe} fri {cuma} sat {cumartesi} sun {pazar} other {}}, saat {time}',
   'help.hours.closed': 'Şu anda kapalı',
@@ -149,7 +149,7 @@ export const trPublic: PartialCatalogue = {
   'check.outcome.yourAdvice': 'Tavsiyemiz',
   'check.outcome.whyTitle': 'Neden bu tavsiye?',
   'check.outcome.weighedIntro': 'Bu yanıtlar hesaba katıldı:',
-  'check.outcome.noneWeighed': 'İşaretlere (belirtilere) işaret eden hiçbir yanıt vermediniz.',
+  'check.outcome.noneWeighed': 'Bir işarete dikkat çeken hiçbir yanıt vermediniz.',
   'check.outcome.notesTitle': 'Bilmekte yarar var',
   'check.outcome.today': 'Bugün neler yapabilirsiniz',
   'check.outcome.thisWeek': 'Bu hafta neler yapabilirsiniz',
@@ -441,7 +441,7 @@ export const trPublic: PartialCatalogue = {
   'account.register.again': 'Parola cümlesi tekrar',
   'account.register.submit': 'Hesap oluştur',
   'account.register.haveAccount': 'Zaten bir hesabınız var mı? Giriş yapın',
-  'account.register.throttled': 'Bu adresten, zaten kullanılan çok fazla ad denendi. Saat {time}’de tekrar deneyin.',
+  'account.register.throttled': 'Bu adresten, zaten kullanılan çok fazla ad denendi. Şu saatte tekrar deneyin: {time}.',
   'account.recovery.title': 'Kurtarma kodunuz',
   'account.recovery.intro': 'Hesabınız hazır. Bu sizin kurtarma kodunuz. Onu yalnızca bir kez görürsünüz.',
   'account.recovery.why':
@@ -470,7 +470,7 @@ export const trPublic: PartialCatalogue = {
   'account.logout': 'Oturumu kapat',
   'account.idle': '{minutes} dakika boyunca hiçbir şey yapmazsanız oturumunuz kendiliğinden kapanır.',
   'account.login.throttled':
-    'Çok fazla deneme. Saat {time}’de tekrar deneyin. Parola cümlenizi mi unuttunuz? Kurtarma kodunuzu kullanın.',
+    'Çok fazla deneme. Şu saatte tekrar deneyin: {time}. Parola cümlenizi mi unuttunuz? Kurtarma kodunuzu kullanın.',
   'account.recover.title': 'Kurtarma kodunuzla giriş yapın',
   'account.recover.intro':
     'Parola cümlenizi mi unuttunuz? Kullanıcı adınızı ve kurtarma kodunuzu yazın, ve yeni bir parola cümlesi seçin. Sonra yeni bir kurtarma kodu alırsınız: eskisi artık çalışmaz. Tüm cihazlarda oturumunuz kapanır.',
@@ -643,7 +643,7 @@ export const trPublic: PartialCatalogue = {
   'trustedPerson.offer.intro':
     'Bir eşleştirme kodu oluşturun ve onu, kullanıcı adınızla birlikte, o kişiye yüz yüze verin. Kod 24 saat boyunca ve bir kez çalışır.',
   'trustedPerson.offer.open':
-    'Bir eşleştirme kodu oluşturdunuz. Kod {date, date, long}, saat {time} tarihine kadar çalışır.',
+    'Bir eşleştirme kodu oluşturdunuz. Kod şu zamana kadar çalışır: {date, date, long}, saat {time}.',
   'trustedPerson.offer.submit': 'Eşleştirme kodu oluştur',
   'trustedPerson.offer.codeTitle': 'Eşleştirme kodunuz',
   'trustedPerson.offer.codeIntro':
@@ -652,7 +652,7 @@ export const trPublic: PartialCatalogue = {
   'trustedPerson.code.intro':
     'Bu kodu {name} adlı kişiye yüz yüze verin. Mesajlaşma uygulamasıyla veya e-postayla göndermeyin. Kodu yalnızca bir kez görürsünüz.',
   'trustedPerson.code.how':
-    '{name}, {name} kullanıcı adı ve bu kodla "Parola cümlenizi mi unuttunuz?" sayfasında yeni bir parola cümlesi seçer. {name} adlı kişinin eski kurtarma kodu artık çalışmaz.',
+    '{name}, kullanıcı adı ({name}) ve bu kodla "Parola cümlenizi mi unuttunuz?" sayfasında yeni bir parola cümlesi seçer. {name} adlı kişinin eski kurtarma kodu artık çalışmaz.',
   'trustedPerson.code.recoverLink': '"Parola cümlenizi mi unuttunuz?" sayfasına',
   'trustedPerson.accountNotice':
     'Güvendiğiniz kişiden gelen bir istek yanıtınızı bekliyor. Ne yapmak istediğinize bakın.',
@@ -809,7 +809,7 @@ export const trPublic: PartialCatalogue = {
   'journal.entry.redact': 'Sil',
   'journal.entry.related': 'Bununla ilgili',
   'journal.new.title': 'Yeni not',
-  'journal.correct.title': 'Not {number} düzeltin',
+  'journal.correct.title': '{number} numaralı notu düzeltin',
   'journal.correct.lead':
     'Eski notunuz olduğu gibi kalır. Düzeltmeniz, ona işaret eden yeni bir not olur. Böylece önce ne yazdığınız her zaman görülebilir.',
   'journal.advice.title': 'Nasıl yazmalı',
@@ -909,7 +909,7 @@ export const trPublic: PartialCatalogue = {
   'journal.problem.fileCorrupt': 'Dosyalardan biri bozuk ve açılamıyor.',
   'journal.problem.filePixels': 'Resimlerden biri çok büyük (çok fazla piksel). Daha küçük bir sürümünü yapın.',
   'journal.problem.filesAgain': 'Dosyalarınız henüz kaydedilmedi. Onları yeniden seçin.',
-  'journal.redact.title': 'Not {number} silin',
+  'journal.redact.title': '{number} numaralı notu silin',
   'journal.redact.warning':
     'Silme geri alınamaz. İçerik ve ekler yok edilir. Biz de onları geri getiremeyiz. Günlükte burada bir not olduğu ve onu ne zaman sildiğiniz kalır.',
   'journal.redact.instead':
@@ -970,11 +970,11 @@ export const trPublic: PartialCatalogue = {
   'export.pdf.entry.number': 'Not {number}',
   'export.pdf.entry.approximate': 'yaklaşık',
   'export.pdf.entry.received': 'Sunucunun aldığı zaman: {date} (Hollanda saati)',
-  'export.pdf.entry.correctionOf': 'Not {number} için düzeltme',
+  'export.pdf.entry.correctionOf': '{number} numaralı notun düzeltmesi',
   'export.pdf.entry.correctedBy': 'Şu {count, plural, one {notta} other {notlarda}} düzeltildi: {numbers}',
   'export.pdf.entry.redacted': '{date} tarihinde silindi (Hollanda saati). İçerik yok edildi.',
   'export.pdf.entry.redaction':
-    'Anne baba bu notla not {number} silmiştir. Orada yazan yok edildi. Günlükteki yeri kalır.',
+    'Anne baba bu notla {number} numaralı notu sildi. Orada yazan yok edildi. Günlükteki yeri kalır.',
   'export.pdf.entry.noContent': 'Bu dışa aktarmada içerik yok.',
   'export.pdf.entry.leafHash': 'Yaprak özeti (leaf hash): {hash}',
   'export.pdf.field.text': 'Ne oldu',
@@ -1078,8 +1078,8 @@ export const trPublic: PartialCatalogue = {
   'verify.entry.heading': 'Not {index}',
   'verify.entry.received': 'Alınma zamanı',
   'verify.entry.kind.entry': 'Not',
-  'verify.entry.kind.correction': 'Not {target} için düzeltme',
-  'verify.entry.kind.redaction': 'Not {target} silinmesi',
+  'verify.entry.kind.correction': '{target} numaralı notun düzeltmesi',
+  'verify.entry.kind.redaction': '{target} numaralı notun silinmesi',
   'verify.entry.date': 'Tarih',
   'verify.entry.question': 'Öncesindeki soru veya söz',
   'verify.entry.words': 'Çocuğun sözleri',

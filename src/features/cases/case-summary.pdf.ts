@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { MessageKey, Translate } from '../../shared/i18n/i18n.js';
 import type { Locale } from '../../shared/i18n/messages.js';
 import { fontsDir } from '../../shared/paths.js';
+import { writeText } from '../../shared/pdf/bidi-text.js';
 import type { AgreementView, AppointmentView, OpenedText, TimelineEntry } from './case-items.service.js';
 import type { PathwayState } from './pathway.js';
 import type { Pathway } from './pathway.schema.js';
@@ -78,8 +79,9 @@ export async function renderCaseSummaryPdf(model: CaseSummaryModel, t: Translate
     doc
       .font(style.bold === true ? FONT.bold : FONT.body)
       .fontSize(style.size ?? 10.5)
-      .fillColor(style.muted === true ? MUTED : '#111111')
-      .text(value.replace(/\t/g, '    '), MARGIN, doc.y, { width: WIDTH, lineGap: 2 });
+      .fillColor(style.muted === true ? MUTED : '#111111');
+    // Arabic or Hebrew in what was written in the case is shaped and set right to left (ADR 0055).
+    writeText(doc, value.replace(/\t/g, '    '), { x: MARGIN, width: WIDTH, lineGap: 2, bottom: 841.89 - 68 });
     if (style.after !== undefined) doc.y += style.after;
   };
   const heading = (value: string) => {

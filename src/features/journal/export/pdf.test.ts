@@ -298,3 +298,56 @@ test('numberRanges writes runs of numbers as ranges', () => {
   assert.equal(numberRanges([3]), '3');
   assert.equal(numberRanges([12, 3, 13, 14, 15, 7, 8]), '3, 7, 8, 12–15');
 });
+
+test('a parent’s Arabic text is printed shaped, right to left from the right margin, the number in order', async () => {
+  const model = await buildModel('en');
+  const entry = model.entries[0];
+  assert.ok(entry?.observation);
+  // Words without lam-alef: that ligature is one glyph whose text poppler writes back in its own order.
+  const words = [
+    'ابنتي',
+    'لم',
+    'تعد',
+    'إلى',
+    'البيت',
+    'منذ',
+    'يومين.',
+    'اتصلت',
+    'بـ',
+    '112',
+    'وبـ',
+    'Veilig',
+    'Thuis',
+    'اليوم.',
+  ];
+  entry.observation = observation(1, { text: words.join(' ') });
+  model.entries = [entry];
+  const dir = mkdtempSync(path.join(tmpdir(), 'nmk-pdf-ar-'));
+  try {
+    const file = path.join(dir, 'ar.pdf');
+    writeFileSync(file, await renderJournalPdf(model, translatorFor('en')));
+    // pdftotext -bbox gives every word with its place on the page, its letters in the order they are drawn.
+    const placed = [
+      ...run('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-']).matchAll(
+        /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/g,
+      ),
+    ].map(([, xMin, yMin, xMax, text]) => ({
+      xMin: Number(xMin),
+      yMin: Number(yMin),
+      xMax: Number(xMax),
+      text: text ?? '',
+    }));
+    const reading = (text: string) => (/[\u0600-\u06FF]/.test(text) ? [...text].reverse().join('') : text);
+    const first = placed.find((word) => reading(word.text) === 'ابنتي');
+    assert.ok(first, 'the first word is printed, with its own letters (no boxes, no replacement characters)');
+    assert.ok(Math.abs(first.xMax - (595.28 - 56)) < 1, `it starts at the right margin (${first.xMax})`);
+    const line = placed
+      .filter((word) => Math.abs(word.yMin - first.yMin) < 3)
+      .sort((a, b) => b.xMin - a.xMin)
+      .map((word) => reading(word.text));
+    // Scanned from the right: the Arabic words in the order written, the Dutch name as a left-to-right block.
+    assert.deepEqual(line, [...words.slice(0, 11), 'Thuis', 'Veilig', 'اليوم.']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

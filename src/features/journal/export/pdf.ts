@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { MessageKey, Translate } from '../../../shared/i18n/i18n.js';
 import { nextTurn } from '../../../shared/next-turn.js';
 import { fontsDir } from '../../../shared/paths.js';
+import { writeText } from '../../../shared/pdf/bidi-text.js';
 import { amsterdamDay } from '../../../shared/time/amsterdam.js';
 import type { Flagged, Observation } from '../journal.schema.js';
 
@@ -197,12 +198,15 @@ class Writer {
     this.doc
       .font(FONT[style.font ?? 'body'])
       .fontSize(style.size ?? SIZE.body)
-      .fillColor(style.color ?? COLOR.text)
-      .text(printable(value), PAGE.margin + indent, this.doc.y, {
-        width: CONTENT_WIDTH - indent,
-        lineGap: LINE_GAP,
-        align: style.align ?? 'left',
-      });
+      .fillColor(style.color ?? COLOR.text);
+    // Arabic or Hebrew (a parent's own words, a child's quote) is shaped and set right to left (ADR 0055).
+    writeText(this.doc, printable(value), {
+      x: PAGE.margin + indent,
+      width: CONTENT_WIDTH - indent,
+      lineGap: LINE_GAP,
+      bottom: this.bottom,
+      align: style.align ?? 'left',
+    });
     if (style.after !== undefined) this.space(style.after);
   }
 

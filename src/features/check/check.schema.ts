@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeLanguageProblem, languageProblems } from './questionnaire-languages.js';
 
 /*
  * The signals check is data, not code: each questionnaire version is a JSON file in content/check/, checked
@@ -9,7 +10,18 @@ const id = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by dashes')
   .max(60);
-const text = z.object({ nl: z.string().trim().min(1), en: z.string().trim().min(1) });
+/**
+ * A text: Dutch and English always; easy-read Dutch, Arabic, Turkish and Polish where the version has them, each
+ * in every text or in none (questionnaire-languages.ts, ADR 0054).
+ */
+const text = z.object({
+  nl: z.string().trim().min(1),
+  en: z.string().trim().min(1),
+  makkelijk: z.string().trim().min(1).optional(),
+  ar: z.string().trim().min(1).optional(),
+  tr: z.string().trim().min(1).optional(),
+  pl: z.string().trim().min(1).optional(),
+});
 
 export const adviceLevels = ['bel-112', 'bel-vandaag', 'vraag-advies', 'blijf-in-gesprek'] as const;
 export type AdviceLevel = (typeof adviceLevels)[number];
@@ -195,6 +207,9 @@ export const questionnaireSchema = questionnaireShape.superRefine((value, contex
   }
   if (!questions.some((entry) => entry.family)) {
     context.addIssue({ code: 'custom', message: 'no family-branch question' });
+  }
+  for (const problem of languageProblems(value)) {
+    context.addIssue({ code: 'custom', message: describeLanguageProblem(problem) });
   }
 });
 

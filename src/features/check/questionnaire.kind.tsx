@@ -13,6 +13,7 @@ import type {
 import { readVersionFiles, versionText } from '../editorial/version-files.js';
 import { type LocalText, type Question, type Questionnaire, questionnaireShape } from './check.schema.js';
 import type { QuestionnaireRegistry } from './questionnaires.js';
+import { type LanguageProblem, languageProblems } from './questionnaire-languages.js';
 import { editorLocale, safetyProblems } from './safety.js';
 import { CheckFormPreview } from './views/check-form.view.js';
 
@@ -71,6 +72,25 @@ export function parseQuestionnaire(text: string, t: Translate): Parsed<Questionn
       t('check.editor.at', { path: pathInWords(issue.path, t), message: issue.message }),
     ),
   };
+}
+
+/** A broken language rule (questionnaire-languages.ts) in the editor's language. */
+function languageProblemText(problem: LanguageProblem, t: Translate): string {
+  if (problem.kind === 'incomplete') {
+    const more = problem.missing.length > 5 ? ' …' : '';
+    return t('check.editor.languageIncomplete', {
+      language: problem.language,
+      has: problem.has,
+      of: problem.of,
+      missing: problem.missing.slice(0, 5).join(', ') + more,
+    });
+  }
+  return t('check.editor.languageRule', { path: problem.path, language: problem.language, problem: problem.kind });
+}
+
+/** Everything that keeps a version from review: its languages' rules, then the check's promises (safety.ts). */
+function versionProblems(value: Questionnaire, t: Translate): string[] {
+  return [...languageProblems(value).map((problem) => languageProblemText(problem, t)), ...safetyProblems(value, t)];
 }
 
 /** Per text of a history (oldest first), its version with the status the store gives it: the newest is published. */
@@ -160,7 +180,7 @@ export function questionnaireKind(options: QuestionnaireKindOptions): Questionna
       if (key !== questionnaireKey) return [t('check.editor.wrongKey')];
       // A text that calls itself retired is kept as history only and never given to parents (versionsOf).
       if (value.status === 'retired') return [];
-      return safetyProblems(value, t);
+      return versionProblems(value, t);
     },
 
     keyProblems: (key, t) => (key === questionnaireKey ? [] : [t('check.editor.wrongKey')]),
@@ -289,7 +309,7 @@ export function questionnaireKind(options: QuestionnaireKindOptions): Questionna
       const problems = parsed.ok
         ? parsed.value.status === 'retired'
           ? []
-          : safetyProblems(parsed.value, t)
+          : versionProblems(parsed.value, t)
         : parsed.problems;
       return (
         <div class="app-field" data-questionnaire-form>

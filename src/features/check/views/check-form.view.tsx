@@ -4,6 +4,7 @@ import { emergencyNumbers, PhoneLink } from '../../../shared/views/components/ph
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import type { Question, Questionnaire } from '../check.schema.js';
+import { questionnaireLanguage, textIn } from '../questionnaire-languages.js';
 
 interface CheckFormProps {
   ctx: PageContext;
@@ -30,7 +31,8 @@ function QuestionField({
   isMissing: boolean;
   preview?: boolean;
 }) {
-  const { locale, t } = ctx;
+  const { t } = ctx;
+  const lang = questionnaireLanguage(questionnaire, ctx.pageLanguage, ctx.locale);
   const options = questionnaire.scales[question.scale] ?? [];
   const hintId = `${question.id}-hint`;
   const errorId = `${question.id}-error`;
@@ -41,10 +43,10 @@ function QuestionField({
       id={`vraag-${question.id}`}
       aria-describedby={describedBy === '' ? undefined : describedBy}
     >
-      <legend class="app-question__legend">{question.text[locale]}</legend>
+      <legend class="app-question__legend">{textIn(question.text, lang)}</legend>
       {question.hint && (
         <p class="app-hint" id={hintId}>
-          {question.hint[locale]}
+          {textIn(question.hint, lang)}
         </p>
       )}
       {isMissing && (
@@ -66,7 +68,7 @@ function QuestionField({
               disabled={preview}
             />
             <label class="app-radios__label" for={inputId(question, option.value)}>
-              {option.label[locale]}
+              {textIn(option.label, lang)}
             </label>
           </div>
         ))}
@@ -89,16 +91,17 @@ function QuestionGroups({
   missingIds: ReadonlySet<string>;
   preview?: boolean;
 }) {
-  const { locale } = ctx;
+  const lang = questionnaireLanguage(questionnaire, ctx.pageLanguage, ctx.locale);
   const Heading = preview ? 'h3' : 'h2';
   return (
     <>
       {questionnaire.groups.map((group, index) => (
         <section key={group.id} class="app-check__group" aria-labelledby={`groep-${group.id}`} data-check-group>
           <Heading id={`groep-${group.id}`}>
-            <span class="app-check__step">{`${index + 1}/${questionnaire.groups.length}`}</span> {group.title[locale]}
+            <span class="app-check__step">{`${index + 1}/${questionnaire.groups.length}`}</span>{' '}
+            {textIn(group.title, lang)}
           </Heading>
-          {group.intro && <p>{group.intro[locale]}</p>}
+          {group.intro && <p>{textIn(group.intro, lang)}</p>}
           {group.questions.map((question) => (
             <QuestionField
               key={question.id}
@@ -118,10 +121,11 @@ function QuestionGroups({
 
 /** The questionnaire's introduction, where to call when it is acute, and that the check is not validated. */
 function CheckIntro({ ctx, questionnaire }: { ctx: PageContext; questionnaire: Questionnaire }) {
-  const { locale, t } = ctx;
+  const { t } = ctx;
+  const lang = questionnaireLanguage(questionnaire, ctx.pageLanguage, ctx.locale);
   return (
     <>
-      <p class="app-lead">{questionnaire.intro[locale]}</p>
+      <p class="app-lead">{textIn(questionnaire.intro, lang)}</p>
       <p class="app-callout app-callout--danger">
         <strong>{t('check.acuteHint')}</strong> <PhoneLink number={emergencyNumbers.emergency} />
       </p>
@@ -137,11 +141,12 @@ function CheckIntro({ ctx, questionnaire }: { ctx: PageContext; questionnaire: Q
  * warnings as the form, inside the editor's page (no form of its own, the answers disabled).
  */
 export function CheckFormPreview({ ctx, questionnaire }: { ctx: PageContext; questionnaire: Questionnaire }) {
-  const { locale, t } = ctx;
+  const { t } = ctx;
+  const lang = questionnaireLanguage(questionnaire, ctx.pageLanguage, ctx.locale);
   return (
     <section class="app-check app-check--preview" data-check-preview>
       <p class="app-hint">{t('check.editor.previewNote')}</p>
-      <h2>{questionnaire.title[locale]}</h2>
+      <h2>{textIn(questionnaire.title, lang)}</h2>
       <CheckIntro ctx={ctx} questionnaire={questionnaire} />
       <QuestionGroups ctx={ctx} questionnaire={questionnaire} answers={new Map()} missingIds={new Set()} preview />
     </section>
@@ -150,13 +155,18 @@ export function CheckFormPreview({ ctx, questionnaire }: { ctx: PageContext; que
 
 /** The whole questionnaire as one form: works without JavaScript, keeps answers when something is missing. */
 export function CheckFormPage({ ctx, questionnaire, answers, missing }: CheckFormProps) {
-  const { locale, t } = ctx;
+  const { t } = ctx;
+  const lang = questionnaireLanguage(questionnaire, ctx.pageLanguage, ctx.locale);
   const missingIds = new Set(missing.map((question) => question.id));
   const options = (question: Question) => questionnaire.scales[question.scale] ?? [];
   return (
     <Layout
       ctx={ctx}
-      title={missing.length > 0 ? `${t('error.title')}: ${questionnaire.title[locale]}` : questionnaire.title[locale]}
+      title={
+        missing.length > 0
+          ? `${t('error.title')}: ${textIn(questionnaire.title, lang)}`
+          : textIn(questionnaire.title, lang)
+      }
     >
       {missing.length > 0 && (
         <ErrorSummaryBox
@@ -164,11 +174,11 @@ export function CheckFormPage({ ctx, questionnaire, answers, missing }: CheckFor
           lead={t('check.errorSummary.missing', { count: missing.length })}
           links={missing.map((question) => ({
             href: `#${inputId(question, options(question)[0]?.value ?? '')}`,
-            text: question.text[locale],
+            text: textIn(question.text, lang),
           }))}
         />
       )}
-      <h1>{questionnaire.title[locale]}</h1>
+      <h1>{textIn(questionnaire.title, lang)}</h1>
       <CheckIntro ctx={ctx} questionnaire={questionnaire} />
       <p>{t('check.required')}</p>
       <form method="post" action="/check" class="app-check" novalidate>

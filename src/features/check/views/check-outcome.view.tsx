@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { Locale, Translate } from '../../../shared/i18n/i18n.js';
+import type { Translate } from '../../../shared/i18n/i18n.js';
 import { NationalLines } from '../../../shared/views/components/national-lines.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
@@ -8,6 +8,12 @@ import { type RenderedHtml, joinRendered, renderAround, renderToHtml } from '../
 import { CsrfField } from '../../../shared/views/components/csrf-field.js';
 import type { AcuteKind, AdviceLevel, LocalText, Outcome, Question, Questionnaire } from '../check.schema.js';
 import { type Evaluation, severity } from '../scoring.js';
+import { type LanguageText, questionnaireLanguage, textIn } from '../questionnaire-languages.js';
+
+/** The language the questionnaire's texts are shown in (nl, en, or a language the version is complete in). */
+type TextLanguage = ReturnType<typeof questionnaireLanguage>;
+const languageOf = (ctx: PageContext, questionnaire: Questionnaire): TextLanguage =>
+  questionnaireLanguage(questionnaire, ctx.pageLanguage, ctx.locale);
 
 interface CheckOutcomeProps {
   ctx: PageContext;
@@ -21,12 +27,12 @@ interface CheckOutcomePageProps extends CheckOutcomeProps {
 }
 
 function Steps({
-  ctx,
+  lang,
   title,
   steps,
   heading = 'h2',
 }: {
-  ctx: PageContext;
+  lang: TextLanguage;
   title: string;
   steps: readonly LocalText[];
   heading?: 'h2' | 'h3';
@@ -38,7 +44,7 @@ function Steps({
       <Heading>{title}</Heading>
       <ul>
         {steps.map((step) => (
-          <li key={step.nl}>{step[ctx.locale]}</li>
+          <li key={step.nl}>{textIn(step, lang)}</li>
         ))}
       </ul>
     </section>
@@ -54,14 +60,15 @@ function Box({ children, variant }: { children: ComponentChildren; variant: 'dan
  * rest of the page depends only on the advice level and branches, so it can be rendered once and reused.
  */
 export function OutcomeDetails({ ctx, questionnaire, evaluation }: CheckOutcomeProps) {
-  const { locale, t } = ctx;
+  const { t } = ctx;
+  const lang = languageOf(ctx, questionnaire);
   return (
     <>
       {evaluation.notes.length > 0 && (
         <section class="app-outcome__section">
           <h2>{t('check.outcome.notesTitle')}</h2>
           {evaluation.notes.map((note) => (
-            <NoteItem key={note.nl} note={note} locale={locale} />
+            <NoteItem key={note.nl} note={note} lang={lang} />
           ))}
         </section>
       )}
@@ -92,12 +99,13 @@ export function OutcomeDetails({ ctx, questionnaire, evaluation }: CheckOutcomeP
   );
 }
 
-function labelOf(questionnaire: Questionnaire, locale: Locale, scale: string, value: string): string {
-  return questionnaire.scales[scale]?.find((option) => option.value === value)?.label[locale] ?? value;
+function labelOf(questionnaire: Questionnaire, lang: TextLanguage, scale: string, value: string): string {
+  const label = questionnaire.scales[scale]?.find((option) => option.value === value)?.label;
+  return label === undefined ? value : textIn(label, lang);
 }
 
-function NoteItem({ note, locale }: { note: LocalText; locale: Locale }) {
-  return <p>{note[locale]}</p>;
+function NoteItem({ note, lang }: { note: LanguageText; lang: TextLanguage }) {
+  return <p>{textIn(note, lang)}</p>;
 }
 
 function WeighedItem({
@@ -113,9 +121,11 @@ function WeighedItem({
 }) {
   return (
     <li>
-      {question.text[ctx.locale]}{' '}
+      {textIn(question.text, languageOf(ctx, questionnaire))}{' '}
       <span class="app-hint">
-        {ctx.t('check.outcome.yourAnswer', { answer: labelOf(questionnaire, ctx.locale, question.scale, value) })}
+        {ctx.t('check.outcome.yourAnswer', {
+          answer: labelOf(questionnaire, languageOf(ctx, questionnaire), question.scale, value),
+        })}
       </span>
     </li>
   );
@@ -173,7 +183,7 @@ interface DetailPieces {
   weighedItems: Map<string, Map<string, RenderedHtml>>;
 }
 
-const detailPieces = new WeakMap<Questionnaire, Map<Locale, DetailPieces>>();
+const detailPieces = new WeakMap<Questionnaire, Map<TextLanguage, DetailPieces>>();
 
 function piecesFor(ctx: PageContext, questionnaire: Questionnaire): DetailPieces {
   let byLocale = detailPieces.get(questionnaire);
@@ -181,10 +191,11 @@ function piecesFor(ctx: PageContext, questionnaire: Questionnaire): DetailPieces
     byLocale = new Map();
     detailPieces.set(questionnaire, byLocale);
   }
-  const cached = byLocale.get(ctx.locale);
+  const lang = languageOf(ctx, questionnaire);
+  const cached = byLocale.get(lang);
   if (cached !== undefined && cached.t === ctx.t) return cached;
 
-  const { locale, t } = ctx;
+  const { t } = ctx;
   const noteItems = new Map<LocalText, RenderedHtml>();
   const weighedItems = new Map<string, Map<string, RenderedHtml>>();
   // Every option of every question, whether anyone chose it or not: the pieces hold questionnaire text only.
@@ -196,7 +207,7 @@ function piecesFor(ctx: PageContext, questionnaire: Questionnaire): DetailPieces
         renderToHtml(<WeighedItem ctx={ctx} questionnaire={questionnaire} question={question} value={option.value} />),
       );
       if (option.note !== undefined)
-        noteItems.set(option.note, renderToHtml(<NoteItem note={option.note} locale={locale} />));
+        noteItems.set(option.note, renderToHtml(<NoteItem note={option.note} lang={lang} />));
     }
     weighedItems.set(question.id, items);
   }
@@ -225,7 +236,7 @@ function piecesFor(ctx: PageContext, questionnaire: Questionnaire): DetailPieces
     )),
     weighedItems,
   };
-  byLocale.set(locale, pieces);
+  byLocale.set(lang, pieces);
   return pieces;
 }
 
@@ -245,7 +256,9 @@ export function renderOutcomeDetails(
   if (evaluation.notes.length > 0) {
     html.push(pieces.notes[0]);
     for (const note of evaluation.notes) {
-      html.push(pieces.noteItems.get(note) ?? renderToHtml(<NoteItem note={note} locale={ctx.locale} />));
+      html.push(
+        pieces.noteItems.get(note) ?? renderToHtml(<NoteItem note={note} lang={languageOf(ctx, questionnaire)} />),
+      );
     }
     html.push(pieces.notes[1]);
   }
@@ -269,14 +282,24 @@ export function renderOutcomeDetails(
 type Block = NonNullable<Questionnaire['situations']>[AcuteKind];
 
 /** A situation's or a guidance block's advice: what to do, in order, and whom to call (first number first). */
-function AdviceBlock({ ctx, block, heading }: { ctx: PageContext; block: Block; heading: 'h2' | 'h3' }) {
-  const { locale, t } = ctx;
+function AdviceBlock({
+  ctx,
+  lang,
+  block,
+  heading,
+}: {
+  ctx: PageContext;
+  lang: TextLanguage;
+  block: Block;
+  heading: 'h2' | 'h3';
+}) {
+  const { t } = ctx;
   const Heading = heading;
   return (
     <>
       <ol class="app-outcome__steps">
         {block.steps.map((step) => (
-          <li key={step.nl}>{step[locale]}</li>
+          <li key={step.nl}>{textIn(step, lang)}</li>
         ))}
       </ol>
       <Heading>{t('check.outcome.callFirst')}</Heading>
@@ -286,7 +309,7 @@ function AdviceBlock({ ctx, block, heading }: { ctx: PageContext; block: Block; 
           <Heading>{t('check.outcome.dont')}</Heading>
           <ul>
             {block.dont.map((step) => (
-              <li key={step.nl}>{step[locale]}</li>
+              <li key={step.nl}>{textIn(step, lang)}</li>
             ))}
           </ul>
         </>
@@ -305,7 +328,8 @@ function AdviceBlock({ ctx, block, heading }: { ctx: PageContext; block: Block; 
  * follow as blocks, then the advice that the signals alone lead to, if they ask for more than staying alert.
  */
 export function CheckOutcomePage({ ctx, questionnaire, evaluation, details }: CheckOutcomePageProps) {
-  const { locale, t } = ctx;
+  const { t } = ctx;
+  const lang = languageOf(ctx, questionnaire);
   const outcomeOf = (level: AdviceLevel) => questionnaire.outcomes.find((entry) => entry.level === level) as Outcome;
   const outcome = outcomeOf(evaluation.level);
   const family = evaluation.family ? questionnaire.branches.family : undefined;
@@ -340,15 +364,17 @@ export function CheckOutcomePage({ ctx, questionnaire, evaluation, details }: Ch
         data-situation={primary?.kind}
       >
         <p class="app-outcome__kicker">{t('check.outcome.yourAdvice')}</p>
-        <h1>{primary !== undefined ? primary.block.title[locale] : outcome.title[locale]}</h1>
+        <h1>{primary !== undefined ? textIn(primary.block.title, lang) : textIn(outcome.title, lang)}</h1>
         <p class="app-lead">
-          {primary !== undefined ? (primary.block.intro ?? outcome.explanation)[locale] : outcome.explanation[locale]}
+          {primary !== undefined
+            ? textIn(primary.block.intro ?? outcome.explanation, lang)
+            : textIn(outcome.explanation, lang)}
         </p>
 
         {primary !== undefined && (
           <section class="app-outcome__section app-outcome__now" data-situation-block={primary.kind}>
             <h2>{t('check.outcome.doNow')}</h2>
-            <AdviceBlock ctx={ctx} block={primary.block} heading="h3" />
+            <AdviceBlock ctx={ctx} lang={lang} block={primary.block} heading="h3" />
             {primary.kind === 'threat' && (
               <p>
                 <a href="/informatie/als-het-gezin-bedreigd-wordt">{t('check.outcome.readFamilySafety')}</a>
@@ -361,10 +387,10 @@ export function CheckOutcomePage({ ctx, questionnaire, evaluation, details }: Ch
           <Box key={kind} variant="danger">
             <section data-situation-block={kind}>
               <h2>
-                {t('check.outcome.alsoTitle')} {block.title[locale]}
+                {t('check.outcome.alsoTitle')} {textIn(block.title, lang)}
               </h2>
-              {block.intro !== undefined && <p>{block.intro[locale]}</p>}
-              <AdviceBlock ctx={ctx} block={block} heading="h3" />
+              {block.intro !== undefined && <p>{textIn(block.intro, lang)}</p>}
+              <AdviceBlock ctx={ctx} lang={lang} block={block} heading="h3" />
             </section>
           </Box>
         ))}
@@ -372,15 +398,15 @@ export function CheckOutcomePage({ ctx, questionnaire, evaluation, details }: Ch
         {assaultBranch !== undefined && (
           <Box variant="danger">
             <h2>{t('check.outcome.assaultTitle')}</h2>
-            <p>{assaultBranch[locale]}</p>
+            <p>{textIn(assaultBranch, lang)}</p>
           </Box>
         )}
 
         {guidance.map(({ id, block }) => (
           <section key={id} class="app-outcome__section" data-guidance={id}>
-            <h2>{block.title[locale]}</h2>
-            {block.intro !== undefined && <p>{block.intro[locale]}</p>}
-            <AdviceBlock ctx={ctx} block={block} heading="h3" />
+            <h2>{textIn(block.title, lang)}</h2>
+            {block.intro !== undefined && <p>{textIn(block.intro, lang)}</p>}
+            <AdviceBlock ctx={ctx} lang={lang} block={block} heading="h3" />
           </section>
         ))}
 
@@ -393,26 +419,26 @@ export function CheckOutcomePage({ ctx, questionnaire, evaluation, details }: Ch
 
         {family && (
           <section class="app-outcome__family">
-            <h2>{family.title[locale]}</h2>
-            <p>{family.explanation[locale]}</p>
+            <h2>{textIn(family.title, lang)}</h2>
+            <p>{textIn(family.explanation, lang)}</p>
             <ul>
               {[...family.dont, ...family.today, ...family.thisWeek, ...family.contact].map((step) => (
-                <li key={step.nl}>{step[locale]}</li>
+                <li key={step.nl}>{textIn(step, lang)}</li>
               ))}
             </ul>
           </section>
         )}
 
-        {primary === undefined && <OutcomeSteps ctx={ctx} outcome={outcome} heading="h2" />}
+        {primary === undefined && <OutcomeSteps ctx={ctx} lang={lang} outcome={outcome} heading="h2" />}
 
         {next !== undefined && (
           <section class="app-outcome__section app-outcome__next" data-next-level={next.level}>
             <h2>{t('check.outcome.nextTitle')}</h2>
             <p>
-              <strong>{next.title[locale]}</strong>
+              <strong>{textIn(next.title, lang)}</strong>
             </p>
-            <p>{next.explanation[locale]}</p>
-            <OutcomeSteps ctx={ctx} outcome={next} heading="h3" />
+            <p>{textIn(next.explanation, lang)}</p>
+            <OutcomeSteps ctx={ctx} lang={lang} outcome={next} heading="h3" />
           </section>
         )}
 
@@ -449,14 +475,24 @@ export function CheckOutcomePage({ ctx, questionnaire, evaluation, details }: Ch
   );
 }
 
-function OutcomeSteps({ ctx, outcome, heading }: { ctx: PageContext; outcome: Outcome; heading: 'h2' | 'h3' }) {
+function OutcomeSteps({
+  ctx,
+  lang,
+  outcome,
+  heading,
+}: {
+  ctx: PageContext;
+  lang: TextLanguage;
+  outcome: Outcome;
+  heading: 'h2' | 'h3';
+}) {
   const { t } = ctx;
   return (
     <>
-      <Steps ctx={ctx} heading={heading} title={t('check.outcome.today')} steps={outcome.today} />
-      <Steps ctx={ctx} heading={heading} title={t('check.outcome.thisWeek')} steps={outcome.thisWeek} />
-      <Steps ctx={ctx} heading={heading} title={t('check.outcome.dont')} steps={outcome.dont} />
-      <Steps ctx={ctx} heading={heading} title={t('check.outcome.contact')} steps={outcome.contact} />
+      <Steps lang={lang} heading={heading} title={t('check.outcome.today')} steps={outcome.today} />
+      <Steps lang={lang} heading={heading} title={t('check.outcome.thisWeek')} steps={outcome.thisWeek} />
+      <Steps lang={lang} heading={heading} title={t('check.outcome.dont')} steps={outcome.dont} />
+      <Steps lang={lang} heading={heading} title={t('check.outcome.contact')} steps={outcome.contact} />
     </>
   );
 }

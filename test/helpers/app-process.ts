@@ -5,7 +5,7 @@
 
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/shared/paths.js';
@@ -117,9 +117,30 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/**
+ * How to run the server: from source through tsx (tests), or as production runs it — the built
+ * `dist/src/server.js` with the Node flags of deploy/niet-mijn-kind@.service (benchmarks; `npm run build` first).
+ */
+export type ServerEntry = 'source' | 'built';
+
+/** The Node flags production starts the server with: those of the systemd unit's ExecStart, read from it. */
+export function productionNodeFlags(): string[] {
+  const unit = readFileSync(path.join(projectRoot, 'deploy', 'niet-mijn-kind@.service'), 'utf8');
+  const execStart = /^ExecStart=\S+\s+(.*)\bdist\/src\/server\.js\s*$/m.exec(unit);
+  if (execStart?.[1] === undefined)
+    throw new Error('deploy/niet-mijn-kind@.service has no ExecStart running dist/src/server.js');
+  return execStart[1].split(/\s+/).filter((flag) => flag !== '');
+}
+
 /** Starts the server on 127.0.0.1 and a free port; resolves once it listens (rejects if it exits or hangs). */
-export function startServerProcess(env: Record<string, string>, timeoutMs = 45_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+export function startServerProcess(
+  env: Record<string, string>,
+  timeoutMs = 45_000,
+  entry: ServerEntry = 'source',
+): Promise<ServerProcess> {
+  const args =
+    entry === 'built' ? [...productionNodeFlags(), 'dist/src/server.js'] : ['--import', 'tsx', 'src/server.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: projectRoot,
     env: { ...baseEnv(), HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
   });

@@ -15,6 +15,7 @@ import {
   type ServerProcess,
   createAppDatabase,
   processSecrets,
+  type ServerEntry,
   startServerProcess,
 } from './app-process.js';
 import { freePort } from './free-port.js';
@@ -209,7 +210,12 @@ ${servers}
 `;
 }
 
-export async function startCluster(options: { instances: number; env?: Record<string, string> }): Promise<Cluster> {
+export async function startCluster(options: {
+  instances: number;
+  env?: Record<string, string>;
+  /** 'built': the instances run dist/ as production does (the caller builds first); default from source. */
+  entry?: ServerEntry;
+}): Promise<Cluster> {
   const nginx = nginxAvailable();
   if (nginx === undefined) {
     throw new Error('the cluster tests need nginx: run "apt-get install -y nginx" as root');
@@ -237,7 +243,11 @@ export async function startCluster(options: { instances: number; env?: Record<st
   const instanceEnv: Record<string, string>[] = ports.map(() => ({}));
   const start = async (i: number): Promise<ClusterInstance> => {
     // A loaded test machine (two test files at once, each with its instances) can take long over the first start.
-    const server = await startServerProcess({ ...env, ...instanceEnv[i], PORT: String(ports[i]) }, 120_000);
+    const server = await startServerProcess(
+      { ...env, ...instanceEnv[i], PORT: String(ports[i]) },
+      120_000,
+      options.entry,
+    );
     return Object.assign(server, { url: server.baseUrl });
   };
 

@@ -6,41 +6,48 @@ import type { PartialCatalogue } from '../shared/i18n/messages.js';
  *
  * Polish, addressing the reader directly ("ty"), as src/translations/pl.ts. Parents read the case-space pages
  * too, so they are written for a parent as well as a professional. Glossary of recurring terms:
- *   samenwerking / de lijn (shared case space)  -> współpraca (as 'layout.nav.cases': 'Współpraca')
- *   logboek (journal) -> dziennik ('layout.nav.journal'); dagboek (diary) -> pamiętnik; notitie -> notatka
- *   hulpverlener -> pracownik pomocy; professional -> specjalista; regisseur -> koordynator
- *   jeugdbeschermer -> Jeugdbeschermer (kurator ochrony dzieci); meelezer -> obserwator; jongere -> młoda osoba
- *   bijlage -> załącznik; melding -> zgłoszenie; aangifte -> zawiadomienie (aangifte); signalencheck -> test
- *   kennisbank -> baza wiedzy; inzichten -> statystyki; redactie -> redakcja; traject -> ścieżka
+ *   samenwerking (shared case space) -> współpraca (as 'layout.nav.cases': 'Współpraca'); zaak -> sprawa
+ *   de lijn (the chain of care as a whole) -> de lijn (wspólna ścieżka pomocy), kept as a name, as in English
+ *   traject -> ścieżka; spoor (track of the pathway) -> tor; onderdeel (young people's word) -> część; stap -> krok
+ *   logboek (journal) -> dziennik ('layout.nav.journal'); notitie (journal entry) -> wpis (as pl.public.ts);
+ *   dagboek (private diary) -> pamiętnik; wachtwoordzin -> fraza hasła (as pl.public.ts)
+ *   hulpverlener -> pracownik pomocy; professional -> specjalista; regisseur -> koordynator; meelezer -> obserwator
+ *   jeugdbeschermer -> jeugdbeschermer (kurator ochrony dzieci); jongere -> młoda osoba; lid -> członek
+ *   afspraak (agreement) -> ustalenie; afspraak (appointment) -> spotkanie; overleg -> spotkanie; bericht -> wiadomość
+ *   veiligheidsnummer -> numer bezpieczeństwa; sleutel -> klucz; bijlage -> załącznik; bundel -> pakiet
+ *   inzichten -> Liczby (as 'layout.footer.insights'); signalencheck -> test sygnałów; hulpzoeker -> wyszukiwarka
+ *   pomocy; veiligheidsregio -> region bezpieczeństwa; redacteur -> redaktor; controleur -> sprawdzający;
+ *   concept -> wersja robocza
+ * Masculine forms for "you" in the past tense (udostępniłeś), as pl.ts does (otworzyłeś).
  * Names of Dutch organisations, laws and institutions stay in Dutch (Veilig Thuis, Raad voor de
- * Kinderbescherming, Jeugdwet, AVG ...), with a Polish explanation where a parent would need one.
+ * Kinderbescherming, Openbaar Ministerie, meldcode, kinderrechter ...), with a Polish explanation where a parent would need one.
  */
 export const plProfessional: PartialCatalogue = {
   // caseShares
-  'caseShares.nav.shared': 'Udostępnione notatki',
+  'caseShares.nav.shared': 'Udostępnione wpisy',
   'caseShares.nav.back': 'Wróć do współpracy',
   'caseShares.journal.shareTitle': 'Udostępnij we współpracy',
   'caseShares.journal.shareHint':
-    'Zaznacz poniżej notatki i udostępnij je pracownikom pomocy i policji we współpracy. Twojego pamiętnika nie można nigdy udostępnić.',
-  'caseShares.journal.choose': 'Wybierz notatkę {number} do udostępnienia',
+    'Zaznacz poniżej wpisy i udostępnij je pracownikom pomocy i policji we współpracy. Twojego pamiętnika nie można nigdy udostępnić.',
+  'caseShares.journal.choose': 'Wybierz wpis {number} do udostępnienia',
   'caseShares.journal.submit': 'Udostępnij we współpracy',
   'caseShares.choose.title': 'W której współpracy chcesz udostępnić?',
-  'caseShares.choose.lead': 'Możesz udostępniać notatki we współpracy, w której uczestniczysz jako rodzic.',
+  'caseShares.choose.lead': 'Możesz udostępniać wpisy we współpracy, w której uczestniczysz jako rodzic.',
   'caseShares.choose.none':
-    'Nie uczestniczysz jeszcze jako rodzic w żadnej współpracy. Gdy pracownik pomocy cię zaprosi, będziesz mógł udostępniać notatki.',
+    'Nie uczestniczysz jeszcze jako rodzic w żadnej współpracy. Gdy pracownik pomocy cię zaprosi, będziesz mógł udostępniać wpisy.',
   'caseShares.choose.unnamed': 'Współpraca z dnia {date}',
-  'caseShares.share.title': 'Udostępnij notatki we współpracy',
+  'caseShares.share.title': 'Udostępnij wpisy we współpracy',
   'caseShares.share.lead':
-    'Wybierz, które notatki z twojego dziennika mogą przeczytać pracownicy pomocy i policja w tej współpracy.',
+    'Wybierz, które wpisy z twojego dziennika mogą przeczytać pracownicy pomocy i policja w tej współpracy.',
   'caseShares.share.honest':
-    'Udostępnione notatki mogą czytać tylko specjaliści w tej współpracy, nigdy inny rodzic. Za każdym razem widzisz, kto otwiera notatkę. Możesz przestać udostępniać, ale tego, co ktoś już przeczytał, nie da się cofnąć.',
-  'caseShares.share.entries': 'Które notatki udostępniasz?',
-  'caseShares.share.entry': 'Notatka {number}',
-  'caseShares.share.alreadyShared': 'już udostępniona',
-  'caseShares.share.noEntries': 'W twoim dzienniku nie ma jeszcze notatek do udostępnienia.',
+    'Udostępnione wpisy mogą czytać tylko specjaliści w tej współpracy, nigdy inny rodzic. Za każdym razem widzisz, kto otwiera wpis. Możesz przestać udostępniać, ale tego, co ktoś już przeczytał, nie da się cofnąć.',
+  'caseShares.share.entries': 'Które wpisy udostępniasz?',
+  'caseShares.share.entry': 'Wpis {number}',
+  'caseShares.share.alreadyShared': 'już udostępniony',
+  'caseShares.share.noEntries': 'W twoim dzienniku nie ma jeszcze wpisów do udostępnienia.',
   'caseShares.share.submit': 'Udostępnij',
   'caseShares.share.done':
-    '{count, plural, one {Udostępniono # notatkę.} few {Udostępniono # notatki.} many {Udostępniono # notatek.} other {Udostępniono # notatki.}}',
+    '{count, plural, one {Udostępniono # wpis.} few {Udostępniono # wpisy.} many {Udostępniono # wpisów.} other {Udostępniono # wpisu.}}',
   'caseShares.consent.legend': 'Zgoda',
   'caseShares.consent.age': 'Czy twoje dziecko ma 16 lat lub więcej?',
   'caseShares.consent.ageHint':
@@ -51,12 +58,12 @@ export const plProfessional: PartialCatalogue = {
   'caseShares.consent.basis.parent': 'Ja, jako rodzic',
   'caseShares.consent.basis.child': 'Moje dziecko samo',
   'caseShares.consent.basis.parent-and-child': 'Moje dziecko i ja razem',
-  'caseShares.consent.childKnows': 'Czy twoje dziecko wie, że udostępniasz te notatki?',
+  'caseShares.consent.childKnows': 'Czy twoje dziecko wie, że udostępniasz te wpisy?',
   'caseShares.consent.childKnows.yes': 'Tak',
   'caseShares.consent.childKnows.no': 'Nie',
   'caseShares.consent.childKnows.unknown': 'Nie wiem',
-  'caseShares.problem.noEntries': 'Wybierz co najmniej jedną notatkę.',
-  'caseShares.problem.tooMany': 'Wybierz najwyżej 100 notatek naraz.',
+  'caseShares.problem.noEntries': 'Wybierz co najmniej jeden wpis.',
+  'caseShares.problem.tooMany': 'Wybierz najwyżej 100 wpisów naraz.',
   'caseShares.problem.age': 'Zaznacz, czy twoje dziecko ma 16 lat lub więcej.',
   'caseShares.problem.basis': 'Wybierz, kto wyraża zgodę.',
   'caseShares.problem.childDecides':
@@ -65,47 +72,46 @@ export const plProfessional: PartialCatalogue = {
   'caseShares.problem.stale':
     'Klucze tej współpracy właśnie się zmieniły. Otwórz stronę ponownie i spróbuj jeszcze raz.',
   'caseShares.mine.title': 'Co udostępniłeś',
-  'caseShares.mine.lead': 'Te notatki z twojego dziennika mogą czytać pracownicy pomocy i policja w tej współpracy.',
-  'caseShares.mine.empty': 'Nie udostępniłeś jeszcze żadnych notatek.',
-  'caseShares.mine.shareMore': 'Udostępnij notatki',
+  'caseShares.mine.lead': 'Te wpisy z twojego dziennika mogą czytać pracownicy pomocy i policja w tej współpracy.',
+  'caseShares.mine.empty': 'Nie udostępniłeś jeszcze żadnych wpisów.',
+  'caseShares.mine.shareMore': 'Udostępnij wpisy',
   'caseShares.unshare.legend': 'Przestań udostępniać',
   'caseShares.unshare.hint':
-    'Potem nikt we współpracy nie otworzy już tej notatki. Tego, co ktoś już przeczytał, nie da się cofnąć.',
+    'Potem nikt we współpracy nie otworzy już tego wpisu. Tego, co ktoś już przeczytał, nie da się cofnąć.',
   'caseShares.unshare.submit': 'Przestań udostępniać',
   'caseShares.unshare.done': 'Udostępnianie zostało zatrzymane.',
-  'caseShares.access.title': 'Kto otworzył udostępnione notatki?',
-  'caseShares.access.empty': 'Nikt jeszcze nie otworzył udostępnionej notatki.',
+  'caseShares.access.title': 'Kto otworzył udostępnione wpisy?',
+  'caseShares.access.empty': 'Nikt jeszcze nie otworzył udostępnionego wpisu.',
   'caseShares.access.when': 'Kiedy',
   'caseShares.access.who': 'Kto',
   'caseShares.access.what': 'Co',
-  'caseShares.access.open': 'Otwarto notatkę {number}',
-  'caseShares.access.openAttachment': 'Otwarto załącznik do notatki {number}',
-  'caseShares.access.export': 'Wyeksportowano notatkę {number}',
-  'caseShares.access.entryGone': 'Notatka, która nie jest już udostępniona',
+  'caseShares.access.open': 'Otwarto wpis {number}',
+  'caseShares.access.openAttachment': 'Otwarto załącznik do wpisu {number}',
+  'caseShares.access.export': 'Wyeksportowano wpis {number}',
+  'caseShares.access.entryGone': 'Wpis, który nie jest już udostępniony',
   'caseShares.access.someone': 'Były członek współpracy',
   'caseShares.access.police': 'Policja, {unit}',
   'caseShares.access.withOrganisation': '{role}, {organisation}',
-  'caseShares.list.title': 'Udostępnione notatki',
+  'caseShares.list.title': 'Udostępnione wpisy',
   'caseShares.list.lead':
-    'Notatki, które rodzic udostępnia z własnego dziennika. Za każdym razem, gdy otwierasz notatkę, rodzic to widzi.',
-  'caseShares.list.empty': 'Nie udostępniono jeszcze żadnych notatek.',
-  'caseShares.list.entry': 'Notatka {number}',
-  'caseShares.list.received': 'Napisana {date}',
-  'caseShares.list.shared': 'Udostępniona {date}',
+    'Wpisy, które rodzic udostępnia z własnego dziennika. Za każdym razem, gdy otwierasz wpis, rodzic to widzi.',
+  'caseShares.list.empty': 'Nie udostępniono jeszcze żadnych wpisów.',
+  'caseShares.list.entry': 'Wpis {number}',
+  'caseShares.list.received': 'Napisany {date}',
+  'caseShares.list.shared': 'Udostępniony {date}',
   'caseShares.list.attachments':
     '{count, plural, one {# załącznik} few {# załączniki} many {# załączników} other {# załącznika}}',
-  'caseShares.list.redacted': 'Usunięta przez rodzica',
-  'caseShares.list.open': 'Otwórz notatkę {number}',
+  'caseShares.list.redacted': 'Usunięty przez rodzica',
+  'caseShares.list.open': 'Otwórz wpis {number}',
   'caseShares.list.noKey':
     'Rodzic musi ci jeszcze dać dostęp. Stanie się to samo, gdy rodzic znowu otworzy współpracę.',
-  'caseShares.verify.ok':
-    'Sprawdzono: podpisana kontem rodzica i zawarta w ostatnim stanie dziennika ({size} notatek).',
+  'caseShares.verify.ok': 'Sprawdzono: podpisany kontem rodzica i zawarty w ostatnim stanie dziennika (wpisy: {size}).',
   'caseShares.verify.failed':
-    'Sprawdzenie nie powiodło się: ta notatka nie zgadza się z dziennikiem rodzica. Nie używaj jej jako dowodu bez dokładniejszego zbadania.',
+    'Sprawdzenie nie powiodło się: ten wpis nie zgadza się z dziennikiem rodzica. Nie używaj go jako dowodu bez dokładniejszego zbadania.',
   'caseShares.verify.honest':
-    'Sprawdzenie pokazuje, że notatka została napisana z konta rodzica i od tego czasu się nie zmieniła. Nie dowodzi, że to, co w niej jest, jest prawdą.',
-  'caseShares.entry.title': 'Udostępniona notatka {number}',
-  'caseShares.entry.correction': 'To jest poprawka notatki {number}.',
+    'Sprawdzenie pokazuje, że wpis został napisany z konta rodzica i od tego czasu się nie zmienił. Nie dowodzi, że to, co w nim jest, jest prawdą.',
+  'caseShares.entry.title': 'Udostępniony wpis {number}',
+  'caseShares.entry.correction': 'To jest poprawka wpisu {number}.',
   'caseShares.entry.attachments': 'Załączniki',
   'caseShares.entry.attachment': 'Otwórz załącznik {number} ({size})',
   'caseShares.role.parent': 'Rodzic',
@@ -125,7 +131,7 @@ export const plProfessional: PartialCatalogue = {
   'cases.list.empty': 'Nie uczestniczysz jeszcze w żadnej współpracy.',
   'cases.list.heading': 'Twoje współprace',
   'cases.list.start': 'Rozpocznij współpracę',
-  'cases.list.join': 'Dostałem kod',
+  'cases.list.join': 'Mam kod',
   'cases.list.howItWorks': 'Jak wygląda współpraca, krok po kroku',
   'cases.nav.label': 'Części tej współpracy',
   'cases.nav.pathway': 'Ścieżka',
@@ -133,8 +139,8 @@ export const plProfessional: PartialCatalogue = {
   'cases.nav.planning': 'Plan',
   'cases.nav.messages': 'Wiadomości',
   'cases.nav.timeline': 'Oś czasu',
-  'cases.nav.shared': 'Udostępnione notatki',
-  'cases.nav.share': 'Udostępnij notatki',
+  'cases.nav.shared': 'Udostępnione wpisy',
+  'cases.nav.share': 'Udostępnij wpisy',
   'cases.list.noLabel': 'Współpraca (nazwa jeszcze niewidoczna)',
   'cases.list.item': '{role}, rozpoczęta {date, date, long}',
   'cases.list.waiting': 'Czeka na potwierdzenie',
@@ -164,7 +170,7 @@ export const plProfessional: PartialCatalogue = {
   'cases.consent.heading': 'Na jakiej podstawie udostępniamy',
   'cases.consent.flow.start': 'Początek współpracy',
   'cases.consent.flow.add-member': 'Dodano członka',
-  'cases.consent.flow.share-entries': 'Udostępniono notatki',
+  'cases.consent.flow.share-entries': 'Udostępniono wpisy',
   'cases.consent.flow.export': 'Eksport',
   'cases.consent.item': '{flow}: {basis}. Dziecko o tym wie: {knows}. Dnia {date, date, long}.',
   'cases.role.parent': 'Rodzic lub opiekun z władzą rodzicielską',
@@ -266,8 +272,8 @@ export const plProfessional: PartialCatalogue = {
   'cases.confirm.title': 'Potwierdź członka',
   'cases.confirm.intro':
     'Porównaj numer bezpieczeństwa z osobą w roli: {role}, osobiście lub przez telefon. Potwierdź tylko wtedy, gdy cyfry są takie same. Potem ten członek będzie mógł czytać.',
-  'cases.confirm.passphrase': 'Twoje hasło (fraza)',
-  'cases.confirm.passphraseHint': 'Zanim kogoś dodasz, prosimy jeszcze raz o twoje hasło.',
+  'cases.confirm.passphrase': 'Twoja fraza hasła',
+  'cases.confirm.passphraseHint': 'Zanim kogoś dodasz, prosimy jeszcze raz o twoją frazę hasła.',
   'cases.confirm.submit': 'Cyfry są takie same: potwierdź',
   'cases.problem.title': 'To się nie udało',
   'cases.problem.back': 'Wróć',
@@ -289,7 +295,7 @@ export const plProfessional: PartialCatalogue = {
   'cases.problem.mandated':
     'Ten członek działa na podstawie zadania ustawowego (dochodzenie lub decyzja sądu). Dlatego nie możesz go usunąć.',
   'cases.problem.same-person': 'Do tego potrzebna jest druga osoba. Nie możesz tego potwierdzić sam.',
-  'cases.problem.passphrase': 'Hasło się nie zgadza.',
+  'cases.problem.passphrase': 'Fraza hasła się nie zgadza.',
   'cases.problem.throttled': 'Za dużo prób. Odczekaj chwilę i spróbuj ponownie.',
   'cases.form.label.missing': 'Wpisz imię lub zdrobnienie.',
   'cases.form.label.invalid': 'Użyj jednej linijki tekstu.',
@@ -445,7 +451,7 @@ export const plProfessional: PartialCatalogue = {
   'caseItems.event.mandateEnded': '{who}: zakończono dochodzenie',
   'caseItems.event.riskProposed': '{who}: zaproponowano – zagrożenie w rodzinie',
   'caseItems.event.riskConfirmed': '{who}: potwierdzono – zagrożenie w rodzinie',
-  'caseItems.event.entriesShared': '{who}: udostępniono notatki z dziennika',
+  'caseItems.event.entriesShared': '{who}: udostępniono wpisy z dziennika',
   'caseItems.event.entriesUnshared': '{who}: zakończono udostępnianie z dziennika',
   'caseItems.event.other': 'Coś się zmieniło we współpracy',
   'caseItems.problem.staleEpoch':
@@ -535,9 +541,9 @@ export const plProfessional: PartialCatalogue = {
   'caseYoung.join.codeHint': 'Szesnaście znaków. Kreski możesz pominąć.',
   'caseYoung.join.username': 'Wybierz nazwę użytkownika',
   'caseYoung.join.usernameHint': 'Nie twoje prawdziwe imię. Wymyśl coś, czego nikt nie połączy z tobą.',
-  'caseYoung.join.passphrase': 'Wybierz hasło (frazę)',
+  'caseYoung.join.passphrase': 'Wybierz frazę hasła',
   'caseYoung.join.passphraseHint': 'Co najmniej cztery słowa, które zapamiętasz, ale których nikt inny nie zgadnie.',
-  'caseYoung.join.repeat': 'Wpisz hasło jeszcze raz',
+  'caseYoung.join.repeat': 'Wpisz frazę hasła jeszcze raz',
   'caseYoung.join.submit': 'Załóż konto',
   'caseYoung.join.explain': 'Co się właściwie dzieje? Przeczytaj wyjaśnienie dla młodych ludzi',
   'caseYoung.home.title': 'Twój kanał',
@@ -580,7 +586,7 @@ export const plProfessional: PartialCatalogue = {
   'caseYoung.consent.intro':
     'Masz 16 lat lub więcej. Dlatego to ciebie pytamy, czy informacje o tobie mogą być udostępniane. Możesz powiedzieć nie. Możesz później zmienić swoją odpowiedź.',
   'caseYoung.consent.flow.share-entries':
-    'Czy notatki, które twój rodzic prowadzi o tobie, mogą być udostępnione pracownikom pomocy?',
+    'Czy wpisy, które twój rodzic prowadzi o tobie, mogą być udostępnione pracownikom pomocy?',
   'caseYoung.consent.flow.add-member': 'Czy do współpracy mogą dołączyć nowe osoby?',
   'caseYoung.consent.flow.export': 'Czy pracownicy pomocy lub policja mogą zrobić zestawienie ze współpracy?',
   'caseYoung.consent.answer.given': 'Twoja odpowiedź teraz: tak',
@@ -685,7 +691,7 @@ export const plProfessional: PartialCatalogue = {
   'pathway.young.page.space.title': 'Twoje własne miejsce na tej stronie',
   'pathway.young.page.space.invite':
     'Pracownik pomocy może zaprosić cię na tę stronę. Wtedy dostajesz kod bezpośrednio od tego pracownika pomocy. Za pomocą tego kodu zakładasz konto.',
-  'pathway.young.page.space.codeLink': 'Dostałem kod',
+  'pathway.young.page.space.codeLink': 'Mam kod',
   'pathway.young.page.space.channel':
     'Potem możesz wysyłać wiadomości do pracownika pomocy, który cię zaprosił. Twoi rodzice nie mogą czytać tych wiadomości. Inni pracownicy pomocy też nie. Widzisz też, jakie kroki zostały już zrobione.',
   'pathway.young.page.space.sixteen':
@@ -808,8 +814,8 @@ export const plProfessional: PartialCatalogue = {
   'caseExports.nav.ownCopy': 'Twoja własna kopia',
   'caseExports.nav.police': 'Pakiet dla policji',
   'caseExports.back': 'Wróć do współpracy',
-  'caseExports.passphrase': 'Twoje hasło, jeszcze raz',
-  'caseExports.passphraseParent': 'Twoje hasło, jeszcze raz',
+  'caseExports.passphrase': 'Twoja fraza hasła, jeszcze raz',
+  'caseExports.passphraseParent': 'Twoja fraza hasła, jeszcze raz',
   'caseExports.passphraseHint':
     'Dzięki temu wiemy, że to naprawdę ty. W ciągu 5 minut od poprzedniego razu możesz zostawić to pole puste.',
   'caseExports.passphraseHintParent':
@@ -825,35 +831,35 @@ export const plProfessional: PartialCatalogue = {
     'Dostaniesz plik PDF ze wszystkim, co możesz czytać w tej współpracy: na jakim etapie jest ścieżka, ustalenia, spotkania, to, co zaplanowano, i oś czasu. Przechowuj go w miejscu, do którego nikt inny nie ma dostępu.',
   'caseExports.ownCopy.visible': 'Pozostali we współpracy widzą na osi czasu, że zrobiłeś kopię.',
   'caseExports.ownCopy.submit': 'Pobierz kopię',
-  'caseExports.police.title': 'Udostępnione notatki jako pakiet dla policji',
+  'caseExports.police.title': 'Udostępnione wpisy jako pakiet dla policji',
   'caseExports.police.lead':
-    'Gdy rodzic udostępnia notatki z dziennika, strona tworzy z nich pakiet w stałym formacie eksportu. Rodzic podpisał pakiet, razem ze zgodą podaną przy udostępnianiu. Możesz go sam sprawdzić za pomocą verify-export albo na /verifieer.',
+    'Gdy rodzic udostępnia wpisy z dziennika, strona tworzy z nich pakiet w stałym formacie eksportu. Rodzic podpisał pakiet, razem ze zgodą podaną przy udostępnianiu. Możesz go sam sprawdzić za pomocą verify-export albo na /verifieer.',
   'caseExports.police.visible': 'Rodzic widzi na osi czasu i w części „kto przeczytał”, że policja pobrała pakiet.',
-  'caseExports.police.none': 'W tej współpracy nie udostępniono jeszcze żadnych notatek.',
+  'caseExports.police.none': 'W tej współpracy nie udostępniono jeszcze żadnych wpisów.',
   'caseExports.police.parent':
-    '{count, plural, one {# notatka udostępniona przez rodzica} few {# notatki udostępnione przez rodzica} many {# notatek udostępnionych przez rodzica} other {# notatki udostępnionej przez rodzica}}',
+    '{count, plural, one {# wpis udostępniony przez rodzica} few {# wpisy udostępnione przez rodzica} many {# wpisów udostępnionych przez rodzica} other {# wpisu udostępnionego przez rodzica}}',
   'caseExports.police.ready': 'Pakiet jest gotowy.',
   'caseExports.police.making': 'Pakiet jest jeszcze tworzony. Zajrzyj ponownie za minutę.',
   'caseExports.police.stale':
-    'Pakiet nie pasuje już do tego, co jest teraz udostępnione. Zostanie utworzony ponownie, gdy rodzic obejrzy udostępnione notatki albo udostępni coś ponownie.',
+    'Pakiet nie pasuje już do tego, co jest teraz udostępnione. Zostanie utworzony ponownie, gdy rodzic obejrzy udostępnione wpisy albo udostępni coś ponownie.',
   'caseExports.police.failed':
     'Nie udało się utworzyć pakietu. Zostanie utworzony ponownie, gdy rodzic coś udostępni albo przestanie udostępniać.',
   'caseExports.police.tooLarge':
     'Pakiet stał się za duży przez zdjęcia lub pliki. Poproś rodzica, żeby udostępnił mniej albo sam zrobił eksport.',
   'caseExports.police.submit': 'Pobierz pakiet',
-  'caseExports.problem.passphrase': 'To hasło się nie zgadza. Spróbuj jeszcze raz.',
-  'caseExports.problem.throttled': 'Za dużo razy wpisano złe hasło. Odczekaj kilka minut i spróbuj ponownie.',
+  'caseExports.problem.passphrase': 'Ta fraza hasła się nie zgadza. Spróbuj jeszcze raz.',
+  'caseExports.problem.throttled': 'Za dużo razy wpisano złą frazę hasła. Odczekaj kilka minut i spróbuj ponownie.',
   'caseExports.problem.notReady': 'Ten pakiet nie jest teraz gotowy. Sprawdź na stronie, na jakim jest etapie.',
   'caseExports.problem.youngRefused': 'Młoda osoba nie wyraziła na to zgody.',
   'caseExports.event.summary': '{who}: zrobiono podsumowanie współpracy',
-  'caseExports.event.policeBundle': '{who}: pobrano udostępnione notatki jako pakiet',
+  'caseExports.event.policeBundle': '{who}: pobrano udostępnione wpisy jako pakiet',
   'caseExports.event.ownCopy': '{who}: zrobiono własną kopię',
   'caseExports.share.policeBundle':
     'Z tego, co udostępniasz, strona tworzy też pakiet podpisany przez twoje konto, razem z tym, co wpiszesz poniżej o zgodzie. Tylko policja w tej współpracy może pobrać ten pakiet. Gdy to się stanie, zobaczysz to na osi czasu.',
   'caseExports.bundle.label': 'Udostępnione we współpracy',
   'caseExports.bundle.consent.title': 'Udostępnione we współpracy, za zgodą',
   'caseExports.bundle.consent.intro':
-    'Rodzic udostępnił te notatki we współpracy na stronie. Przy udostępnianiu zapisano, na jakiej podstawie:',
+    'Rodzic udostępnił te wpisy we współpracy na stronie. Przy udostępnianiu zapisano, na jakiej podstawie:',
   'caseExports.bundle.consent.item': '{date}: {basis}. Czy dziecko o tym wie: {knows}.',
   'caseExports.pdf.title': 'Podsumowanie współpracy',
   'caseExports.pdf.ownTitle': 'Własna kopia współpracy',
@@ -1214,4 +1220,220 @@ export const plProfessional: PartialCatalogue = {
   'insights.method.noNoise':
     'Liczymy dokładnie. Nie dodajemy do liczb losowego szumu. Małe liczby chronimy, pomijając je, jak opisano wyżej.',
   'insights.method.back': 'Wróć do strony Liczby',
+
+  // orgInsights
+  'orgInsights.own.title': 'Liczby waszych spraw',
+  'orgInsights.own.lead':
+    'Tutaj widzisz, jak przebiegały sprawy {organisation} w de lijn, według regionu bezpieczeństwa. To tylko liczby. Nie ma tu nic o dziecku, rodzinie ani współpracowniku.',
+  'orgInsights.own.fallbackName': 'waszej organizacji',
+  'orgInsights.all.title': 'Liczby wszystkich organizacji',
+  'orgInsights.all.lead':
+    'Tutaj widzisz, jak przebiegały sprawy wszystkich organizacji razem, według regionu bezpieczeństwa. Każda sprawa liczy się raz, także gdy uczestniczy w niej kilka organizacji. To tylko liczby. Nie ma tu nic o dziecku, rodzinie ani pracowniku.',
+  'orgInsights.description': 'Liczby według regionu bezpieczeństwa o sprawach w de lijn, bez nazwisk.',
+  'orgInsights.period':
+    'Te liczby dotyczą tygodni od {first} do {last} włącznie: od {from, date, long} do {through, date, long} włącznie. Co 12 tygodni pojawiają się nowe liczby.',
+  'orgInsights.small':
+    'Nie pokazujemy liczb mniejszych niż 10, także gdy to 0. Czasem pomijamy też inną liczbę, żeby nie dało się wyliczyć małej liczby. Jest wtedy napisane „nie pokazano”. Robimy to tutaj tak samo jak na publicznej stronie z liczbami.',
+  'orgInsights.methodLink': 'Jak liczymy i co pomijamy',
+  'orgInsights.source':
+    'Źródło: sprawy w de lijn na tej platformie. Liczymy codziennie, według tygodni, bez nazwisk ani numerów spraw. Sprawa liczy się dla waszej organizacji, gdy tylko ktoś od was w niej uczestniczy.',
+  'orgInsights.regionRule':
+    'Region sprawy jest ustalony od jej początku. Jeśli sprawa podąża za de lijn jakiegoś regionu, to jest to ten region. W przeciwnym razie jest to region organizacji, która rozpoczęła sprawę. Jeśli go nie znamy, jest napisane „Region nieznany”.',
+  'orgInsights.flowsAndStates':
+    '„Rozpoczęte”, „zamknięte”, spotkania i pierwszą pomoc liczymy za wszystkie 12 tygodni. „Otwarte”, „czeka jeszcze na pomoc”, ustalenia i tory pokazują stan na koniec ostatniego tygodnia.',
+  'orgInsights.region': 'Region bezpieczeństwa',
+  'orgInsights.unknownRegion': 'Region nieznany',
+  'orgInsights.withheld': 'nie pokazano',
+  'orgInsights.count': '{count, number}',
+  'orgInsights.total': 'Razem',
+  'orgInsights.csv': 'Pobierz liczby z tej tabeli (CSV)',
+  'orgInsights.back': 'Wróć do swojego konta',
+  'orgInsights.cases.title': 'Sprawy',
+  'orgInsights.cases.summary':
+    '{started, select, withheld {Nie pokazujemy, ile spraw rozpoczęło się w tych tygodniach.} other {Sprawy rozpoczęte w tych tygodniach: {started}.}} {open, select, withheld {Nie pokazujemy, ile spraw było otwartych na koniec.} other {Sprawy otwarte na koniec: {open}.}}',
+  'orgInsights.cases.chartTitle': 'Rozpoczęte sprawy, według regionu bezpieczeństwa',
+  'orgInsights.cases.chartDescription':
+    'Wykres słupkowy z liczbą rozpoczętych spraw według regionu. Tabela poniżej podaje te same liczby, a także sprawy zamknięte i otwarte.',
+  'orgInsights.cases.caption': 'Sprawy według regionu bezpieczeństwa',
+  'orgInsights.cases.started': 'Rozpoczęte',
+  'orgInsights.cases.closed': 'Zamknięte',
+  'orgInsights.cases.open': 'Otwarte na koniec',
+  'orgInsights.cases.waiting': 'Czeka jeszcze na pomoc',
+  'orgInsights.meetings.title': 'Spotkania i rodzic',
+  'orgInsights.meetings.summary':
+    '{meetings, select, withheld {Nie pokazujemy, ile było spotkań.} other {Spotkania w tych tygodniach: {meetings}.}} {invited, select, withheld {} other {Rodzic był zaproszony na: {invited}.}} {tookPart, select, withheld {} other {Rodzic uczestniczył w: {tookPart}.}}',
+  'orgInsights.meetings.chartTitle': 'Spotkania, według regionu bezpieczeństwa',
+  'orgInsights.meetings.chartDescription':
+    'Wykres słupkowy z liczbą spotkań według regionu. Tabela poniżej podaje też, jak często rodzic był zaproszony i uczestniczył.',
+  'orgInsights.meetings.caption': 'Spotkania według regionu bezpieczeństwa',
+  'orgInsights.meetings.meetings': 'Spotkania',
+  'orgInsights.meetings.invited': 'Rodzic zaproszony',
+  'orgInsights.meetings.tookPart': 'Rodzic uczestniczył',
+  'orgInsights.firstHelp.title': 'Czas do pierwszej pomocy',
+  'orgInsights.firstHelp.summary':
+    '{total, select, withheld {Nie pokazujemy, w ilu sprawach nadeszła pierwsza pomoc.} other {Sprawy, w których w tych tygodniach nadeszła pierwsza pomoc: {total}.}} Pierwsza pomoc to dzień, w którym rodzic i pracownik pomocy byli razem w sprawie. Liczymy, ile dni po rozpoczęciu to było.',
+  'orgInsights.firstHelp.chartTitle': 'Sprawy z pierwszą pomocą, według regionu bezpieczeństwa',
+  'orgInsights.firstHelp.chartDescription':
+    'Wykres słupkowy z liczbą spraw według regionu, w których nadeszła pierwsza pomoc. Tabela poniżej dzieli je według liczby dni.',
+  'orgInsights.firstHelp.caption': 'Pierwsza pomoc według regionu bezpieczeństwa i liczby dni od rozpoczęcia',
+  'orgInsights.firstHelp.0': 'Ten sam dzień',
+  'orgInsights.firstHelp.1-7': 'Od 1 do 7 dni',
+  'orgInsights.firstHelp.8-14': 'Od 8 do 14 dni',
+  'orgInsights.firstHelp.15-28': 'Od 15 do 28 dni',
+  'orgInsights.firstHelp.29-90': 'Od 29 do 90 dni',
+  'orgInsights.firstHelp.over90': 'Ponad 90 dni',
+  'orgInsights.agreements.title': 'Ustalenia',
+  'orgInsights.agreements.summary':
+    '{open, select, withheld {Nie pokazujemy, ile ustaleń było otwartych.} other {Ustalenia otwarte na koniec: {open}.}} {overdue, select, withheld {} other {W tym spóźnione: {overdue}.}}',
+  'orgInsights.agreements.chartTitle': 'Otwarte ustalenia, według regionu bezpieczeństwa',
+  'orgInsights.agreements.chartDescription':
+    'Wykres słupkowy z liczbą otwartych ustaleń według regionu na koniec. Tabela poniżej podaje też, ile było spóźnionych.',
+  'orgInsights.agreements.caption': 'Ustalenia według regionu bezpieczeństwa, na koniec',
+  'orgInsights.agreements.open': 'Otwarte',
+  'orgInsights.agreements.overdue': 'Spóźnione',
+  'orgInsights.tracks.title': 'Sprawy według toru',
+  'orgInsights.tracks.summary':
+    'Ile otwartych spraw miało na koniec trwający krok w każdym torze. Sprawa może być w kilku torach naraz, więc nie sumujemy torów.',
+  'orgInsights.tracks.chartTitle': 'Otwarte sprawy według toru, wszystkie regiony razem',
+  'orgInsights.tracks.chartDescription':
+    'Wykres słupkowy z liczbą otwartych spraw według toru. Tabela poniżej dzieli je według regionu.',
+  'orgInsights.tracks.caption': 'Otwarte sprawy według toru i regionu bezpieczeństwa, na koniec',
+
+  // editorial
+  'editorial.kind.page': 'Strony informacyjne',
+  'editorial.kind.article': 'Artykuły bazy wiedzy',
+  'editorial.kind.questionnaire': 'Kwestionariusze testu',
+  'editorial.kind.pathway': 'Ścieżki (de lijn)',
+  'editorial.kind.organisation': 'Organizacje',
+  'editorial.state.draft': 'Wersja robocza',
+  'editorial.state.in_review': 'Czeka na sprawdzenie',
+  'editorial.state.published': 'Opublikowane',
+  'editorial.state.retired': 'Zastąpione',
+  'editorial.state.withdrawn': 'Wycofane',
+  'editorial.dashboard.title': 'Zarządzanie',
+  'editorial.dashboard.intro':
+    'Tutaj piszesz teksty i sprawdzasz, co zmienił ktoś inny. Nic nie trafia do sieci, zanim sprawdzi to druga osoba.',
+  'editorial.dashboard.inReview': 'Czeka na sprawdzenie',
+  'editorial.dashboard.drafts': 'Wersje robocze',
+  'editorial.dashboard.none': 'Nic.',
+  'editorial.dashboard.counts': 'Co czeka',
+  'editorial.dashboard.count.review':
+    '{count, plural, =0 {Żadna zmiana nie czeka} one {# zmiana czeka} few {# zmiany czekają} many {# zmian czeka} other {# zmiany czeka}} na twoje sprawdzenie',
+  'editorial.dashboard.count.drafts':
+    '{count, plural, =0 {Brak wersji roboczych} one {# wersja robocza} few {# wersje robocze} many {# wersji roboczych} other {# wersji roboczej}}',
+  'editorial.dashboard.count.feedback':
+    '{count, plural, =0 {Nie czekają żadne uwagi czytelników} one {Czeka # uwaga czytelnika} few {Czekają # uwagi czytelników} many {Czeka # uwag czytelników} other {Czeka # uwagi czytelników}}',
+  'editorial.dashboard.count.organisations':
+    '{count, plural, =0 {Wszystkie organizacje zostały sprawdzone w ciągu ostatnich 6 miesięcy} one {# organizacja nie była sprawdzana od 6 miesięcy lub dłużej} few {# organizacje nie były sprawdzane od 6 miesięcy lub dłużej} many {# organizacji nie było sprawdzanych od 6 miesięcy lub dłużej} other {# organizacji nie było sprawdzanych od 6 miesięcy lub dłużej}}',
+  'editorial.dashboard.content': 'Treść',
+  'editorial.dashboard.adminOnly': 'Tylko dla administratorów',
+  'editorial.dashboard.verification': 'Sprawdzanie specjalistów i organizacji, zaproszenia',
+  'editorial.dashboard.accounts': 'Zaproś redaktorów i sprawdzających',
+  'editorial.dashboard.feedback': 'Uwagi czytelników',
+  'editorial.dashboard.organisationsCheck': 'Organizacje niesprawdzane od 6 miesięcy',
+  'editorial.documents.title': 'Treść',
+  'editorial.documents.new': 'Nowy dokument',
+  'editorial.documents.empty': 'Nie ma jeszcze dokumentów tego rodzaju.',
+  'editorial.documents.document': 'Dokument',
+  'editorial.documents.published': 'Opublikowane',
+  'editorial.documents.open': 'Otwarta zmiana',
+  'editorial.documents.version': 'wersja {number}',
+  'editorial.documents.notYet': 'jeszcze nie',
+  'editorial.new.title': 'Nowy dokument',
+  'editorial.new.key': 'Klucz',
+  'editorial.new.keyHint': 'Na przykład nl/naam-van-de-pagina. Małe litery, cyfry i kreski.',
+  'editorial.new.submit': 'Utwórz wersję roboczą',
+  'editorial.document.history': 'Historia',
+  'editorial.document.revision': 'Wersja {number}',
+  'editorial.document.by': 'autor: {author}',
+  'editorial.document.byImport': 'z plików',
+  'editorial.document.byYou': 'autor: ty',
+  'editorial.document.byGone': 'autor: konto, które już nie istnieje',
+  'editorial.document.reviewedBy': 'sprawdził(a): {reviewer}',
+  'editorial.document.reviewedByGone': 'sprawdzone przez konto, które już nie istnieje',
+  'editorial.document.note': 'Co się zmieniło i dlaczego',
+  'editorial.document.reviewNote': 'Uwaga sprawdzającego',
+  'editorial.document.actions': 'Co możesz teraz zrobić',
+  'editorial.document.startDraft': 'Zacznij nową wersję roboczą',
+  'editorial.document.edit': 'Edytuj wersję roboczą',
+  'editorial.document.submit': 'Wyślij do sprawdzenia',
+  'editorial.document.review': 'Sprawdź zmianę',
+  'editorial.document.withdraw': 'Wycofaj zmianę',
+  'editorial.document.rollback': 'Przywróć tę wersję',
+  'editorial.document.rollbackHint': 'Powstanie nowa wersja z tym tekstem. Druga osoba ją sprawdzi i opublikuje.',
+  'editorial.document.nothingToDo': 'Nie możesz teraz nic zrobić z tym dokumentem.',
+  'editorial.edit.title': 'Edytuj: {title}',
+  'editorial.edit.editNumber': 'Edycja {number}',
+  'editorial.edit.save': 'Zapisz',
+  'editorial.edit.preview': 'Pokaż podgląd',
+  'editorial.edit.previewTitle': 'Podgląd',
+  'editorial.edit.previewHint': 'Tak to będzie wyglądać po publikacji. Podgląd nie jest jeszcze zapisany.',
+  'editorial.edit.saved': 'Zapisano.',
+  'editorial.edit.problems': 'Wersja robocza nie została zapisana:',
+  'editorial.edit.back': 'Wróć do dokumentu',
+  'editorial.conflict.title': 'Ktoś inny w międzyczasie zapisał tę wersję roboczą',
+  'editorial.conflict.text':
+    'Twoja zmiana nie została zapisana, bo ktoś inny w międzyczasie zmienił wersję roboczą. Nic nie zginęło: poniżej są oba teksty.',
+  'editorial.conflict.theirs': 'Co jest teraz zapisane (edycja {number})',
+  'editorial.conflict.yours': 'Twój tekst',
+  'editorial.conflict.yoursHint':
+    'Przenieś to, co chcesz zachować, i zapisz ponownie. Zapiszesz wtedy na najnowszej wersji.',
+  'editorial.conflict.saveAgain': 'Zapisz swój tekst jako najnowszą wersję',
+  'editorial.review.title': 'Sprawdź: {title}',
+  'editorial.review.intro':
+    'Dla każdej części widzisz, co się zmienia. Usunięte słowa są przekreślone, nowe podkreślone.',
+  'editorial.review.added': 'dodano:',
+  'editorial.review.removed': 'usunięto:',
+  'editorial.review.unchanged': 'Bez zmian.',
+  'editorial.review.new': 'Ten dokument jest nowy: wszystko zostało dodane.',
+  'editorial.review.note': 'Twoja uwaga (zostanie zapisana przy wersji)',
+  'editorial.review.publish': 'Opublikuj',
+  'editorial.review.sendBack': 'Odeślij do wersji roboczej',
+  'editorial.review.ownChange': 'Tę zmianę zrobiłeś sam. Ktoś inny musi ją sprawdzić i opublikować.',
+  'editorial.review.problems': 'Tej wersji nie można opublikować w takiej postaci:',
+  'editorial.rollback.note': 'Przywrócenie wersji {number}',
+  'editorial.problem.title': 'To teraz nie jest możliwe',
+  'editorial.problem.back': 'Wróć do dokumentu',
+  'editorial.problem.noteTooLong': 'Uwaga jest za długa. Użyj najwyżej 2000 znaków.',
+  'editorial.problem.nothingOpen': 'Nie ma otwartej zmiany do sprawdzenia.',
+  'editorial.problem.notADraft':
+    'Ten dokument nie ma wersji roboczej do edycji. Może czeka na sprawdzenie albo został właśnie opublikowany.',
+  'editorial.problem.notInReview': 'Żadna zmiana tego dokumentu nie czeka na sprawdzenie.',
+  'editorial.problem.ownChange': 'Tę zmianę zrobiłeś sam. Musi ją opublikować inny sprawdzający lub administrator.',
+  'editorial.problem.unknownKind': 'Wybierz rodzaj dokumentu z listy.',
+  'editorial.problem.key': 'W kluczu używaj małych liter, cyfr, kresek i / (najwyżej 120 znaków).',
+  'editorial.problem.keyTaken': 'Istnieje już dokument z tym kluczem.',
+  'editorial.problem.alreadyOpen': 'Ten dokument ma już otwartą zmianę. Pracuj dalej nad nią albo najpierw ją wycofaj.',
+  'editorial.problem.tooLong': 'Tekst jest za długi (najwyżej {max, number} znaków).',
+  'editorial.problem.formTooLarge': 'Formularz jest za duży, żeby go przyjąć. Nic nie zostało zapisane.',
+  'editorial.problem.notReady': 'Ta wersja nie może iść do sprawdzenia ani do sieci z tych powodów:',
+  'editorial.problem.cannotWithdraw':
+    'Nie możesz wycofać tej zmiany. Może to zrobić tylko jej autor, sprawdzający lub administrator.',
+  'editorial.problem.cannotRollback':
+    'Tylko sprawdzający lub administrator może przywrócić wcześniejszą opublikowaną wersję.',
+  'editorial.problem.alreadyPublished': 'Ta wersja jest już opublikowana.',
+  'editorial.problem.editNumber':
+    'W formularzu brakuje numeru edycji. Otwórz wersję roboczą ponownie i spróbuj jeszcze raz.',
+  'editorial.problem.revision': 'Wybierz wersję z historii.',
+  'editorial.problem.field': 'Pole formularza jest za długie albo ma złą postać.',
+  'editorial.accounts.title': 'Redaktorzy i sprawdzający',
+  'editorial.accounts.intro':
+    'Zaproś kogoś linkiem, który działa 24 godziny i jeden raz. Po założeniu konta ta osoba najpierw ustawia drugi krok logowania.',
+  'editorial.accounts.email': 'Adres e-mail',
+  'editorial.accounts.role': 'Rola',
+  'editorial.accounts.role.editor': 'Redaktor: pisze wersje robocze i wysyła je do sprawdzenia',
+  'editorial.accounts.role.reviewer': 'Sprawdzający: sprawdza i publikuje to, co zmienił ktoś inny',
+  'editorial.accounts.send': 'Wyślij zaproszenie',
+  'editorial.accounts.sent': 'Zaproszenie zostało wysłane.',
+  'editorial.accounts.mailOff':
+    'Nie ustawiono serwera poczty: nic nie zostało wysłane. Użyj npm run cli -- create-editor.',
+  'editorial.accounts.invalidEmail': 'Wpisz prawidłowy adres e-mail.',
+  'editorial.accounts.invalidRole': 'Wybierz: redaktor lub sprawdzający.',
+  'editorial.problem.contributed':
+    'Zapisałeś tekst w tej zmianie. Musi ją opublikować inny sprawdzający lub administrator, który jej nie współtworzył.',
+  'editorial.review.contributed':
+    'Współtworzyłeś tę zmianę. Ktoś inny, kto jej nie współtworzył, musi ją sprawdzić i opublikować.',
+  'editorial.review.contributors': 'Tekst zapisali też: {names}',
+  'editorial.review.contributorYou': 'ty',
+  'editorial.review.contributorGone': 'konto, które już nie istnieje',
 };

@@ -6,7 +6,7 @@ import type { PartialCatalogue } from '../shared/i18n/messages.js';
  *
  * Glossary (Dutch → Turkish), kept the same in every message of this part:
  *   samenwerking (the shared case space, "Samenwerken" in the menu) → birlikte çalışma (as tr.ts 'layout.nav.cases')
- *   logboek → günlük (as tr.ts 'layout.nav.journal'); dagboek (never shared) → özel günlük
+ *   logboek → günlük (as tr.ts 'layout.nav.journal'); dagboek (never shared) → kişisel defter (as tr.public.ts)
  *   notitie → not; bijlage → ek; delen → paylaşmak; exporteren → dışa aktarmak
  *   ouder → ebeveyn (in prose also anne baba); kind → çocuk; jongere → genç
  *   hulpverlener → yardım çalışanı; professional → uzman; regisseur → koordinatör
@@ -16,7 +16,7 @@ import type { PartialCatalogue } from '../shared/i18n/messages.js';
  *   wachtwoordzin → parola cümlesi; sleutel → anahtar; gezag → velayet; toestemming → izin
  *   kennisbank → bilgi bankası; inzichten → rakamlar (as tr.ts 'layout.footer.insights')
  *   signalencheck → kontrol (as tr.ts 'layout.nav.check'); hulpzoeker → yardım bulucu
- *   redactie → editör ekibi; organisaties → kuruluşlar
+ *   redactie → editör ekibi; organisaties → kuruluşlar; enquête/vragenlijst for parents → anket; vragenlijst of the check → soru listesi
  * Dutch organisations, laws and the meldcode keep their Dutch names (tr.ts).
  */
 export const trProfessional: PartialCatalogue = {
@@ -25,7 +25,7 @@ export const trProfessional: PartialCatalogue = {
   'caseShares.nav.back': 'Birlikte çalışmaya geri dön',
   'caseShares.journal.shareTitle': 'Bir birlikte çalışmayla paylaşın',
   'caseShares.journal.shareHint':
-    'Aşağıda kutucuğu işaretleyerek notlar seçin ve bunları bir birlikte çalışmadaki yardım çalışanları ve polisle paylaşın. Özel günlüğünüzü hiçbir zaman paylaşamazsınız.',
+    'Aşağıda kutucuğu işaretleyerek notlar seçin ve bunları bir birlikte çalışmadaki yardım çalışanları ve polisle paylaşın. Kişisel defterinizi hiçbir zaman paylaşamazsınız.',
   'caseShares.journal.choose': 'Paylaşmak için {number} numaralı notu seçin',
   'caseShares.journal.submit': 'Birlikte çalışmayla paylaş',
   'caseShares.choose.title': 'Hangi birlikte çalışmayla paylaşıyorsunuz?',
@@ -204,11 +204,11 @@ export const trProfessional: PartialCatalogue = {
   'cases.page.member.suspensionProposed': 'Duraklatma önerildi; ikinci bir uzmanın onaylaması gerekiyor.',
   'cases.page.member.confirm': 'Güvenlik numarasını karşılaştırın ve onaylayın',
   'cases.page.member.remove': 'Birlikte çalışmadan çıkar',
-  'cases.page.member.leave': 'Bu birlikte çalışmadan kendim ayrılayım',
+  'cases.page.member.leave': 'Bu birlikte çalışmadan ayrıl',
   'cases.page.member.proposeSuspension': 'Duraklatmayı öner',
   'cases.page.member.confirmSuspension': 'Duraklatmayı onayla',
   'cases.page.invitations': 'Davetler',
-  'cases.page.invitation.item': '{role}, geçerlilik: {date, date, long} {date, time, short} tarihine kadar',
+  'cases.page.invitation.item': '{role}, {date, date, long} {date, time, short} tarihine kadar geçerli',
   'cases.page.invitation.state.open': 'Açık',
   'cases.page.invitation.state.used': 'Kullanıldı',
   'cases.page.invitation.state.expired': 'Süresi doldu',
@@ -270,7 +270,7 @@ export const trProfessional: PartialCatalogue = {
   'cases.confirm.passphrase': 'Parola cümleniz',
   'cases.confirm.passphraseHint': 'Birini eklemeden önce parola cümlenizi bir kez daha soruyoruz.',
   'cases.confirm.submit': 'Rakamlar aynı: onayla',
-  'cases.problem.title': 'Bu olmadı',
+  'cases.problem.title': 'Bu yapılamadı',
   'cases.problem.back': 'Geri',
   'cases.problem.keysRefused':
     'Bu birlikte çalışma için anahtarınız doğru değil. Bu yüzden hiçbir şey göstermiyoruz. Sizi davet eden kişiden veya koordinatörden sizi yeniden onaylamasını isteyin.',
@@ -292,10 +292,10 @@ export const trProfessional: PartialCatalogue = {
   'cases.problem.same-person': 'Bunun için ikinci bir kişi gerekiyor. Bunu kendiniz onaylayamazsınız.',
   'cases.problem.passphrase': 'Parola cümlesi doğru değil.',
   'cases.problem.throttled': 'Çok fazla deneme. Biraz bekleyin ve tekrar deneyin.',
-  'cases.form.label.missing': 'Bir ad veya çağrıldığı adı yazın.',
+  'cases.form.label.missing': 'Çocuğun adını veya çağrıldığı adı yazın.',
   'cases.form.label.invalid': 'Tek satır metin kullanın.',
   'cases.form.label.tooLong': 'En fazla 40 karakter kullanın.',
-  'cases.form.mode.missing': 'Anne babalarla mı, onlarsız mı olduğunu seçin.',
+  'cases.form.mode.missing': 'Anne babalarla mı, onlarsız mı çalışılacağını seçin.',
   'cases.form.role.missing': 'Rolünüzü seçin.',
   'cases.form.inviteRole.missing': 'Bir rol seçin.',
   'cases.form.basis.missing': 'Bunun neye dayandığını seçin.',
@@ -332,7 +332,7 @@ export const trProfessional: PartialCatalogue = {
   'caseItems.who.nobody': 'henüz kimse',
   'caseItems.due': 'bitiş: {day}',
   'caseItems.professionalsOnly': 'Yalnızca uzmanlar için',
-  'caseItems.sealed.unavailable': 'Bu metni okuyamazsınız. O sırada o anın anahtarı sizde değilken yazıldı.',
+  'caseItems.sealed.unavailable': 'Bu metni okuyamazsınız. Metin, o anın anahtarı sizde yokken yazıldı.',
   'caseItems.status.open': 'Açık',
   'caseItems.status.done': 'Yapıldı',
   'caseItems.status.dropped': 'İptal edildi',
@@ -519,7 +519,7 @@ export const trProfessional: PartialCatalogue = {
     'Genç, kendi hesabını açabileceği bir kod alır. Sonra genç, kapalı bir kanalda yalnızca sizinle konuşur. Anne babalar bundan hiçbir şey görmez.',
   'caseYoung.invite.birth': 'Gencin doğum ayı ve yılı',
   'caseYoung.invite.birthHint':
-    'Yalnızca ay ve yıl. Bunu kurallar için gerekiyor: 12 yaşından itibaren bir hesap; 16 yaşından itibaren izni gencin kendisine soruyoruz.',
+    'Yalnızca ay ve yıl. Kurallar için buna ihtiyacımız var: 12 yaşından itibaren bir hesap; 16 yaşından itibaren izni gencin kendisine soruyoruz.',
   'caseYoung.invite.month': 'Ay',
   'caseYoung.invite.year': 'Yıl',
   'caseYoung.invite.submit': 'Kod oluştur',
@@ -533,7 +533,7 @@ export const trProfessional: PartialCatalogue = {
   'caseYoung.join.intro':
     'Yardım çalışanınızdan bir kod mu aldınız? O zaman kendi hesabınızı burada açarsınız. Yazdıklarınızı yalnızca siz ve yardım çalışanınız okursunuz. Anne babanız bunu görmez.',
   'caseYoung.join.code': 'Kodunuz',
-  'caseYoung.join.codeHint': 'On altı karakter. Çizgileri yazmayabilirsiniz.',
+  'caseYoung.join.codeHint': 'On altı karakter. Kısa çizgileri yazmanız gerekmez.',
   'caseYoung.join.username': 'Bir kullanıcı adı seçin',
   'caseYoung.join.usernameHint': 'Gerçek adınız değil. Kimsenin sizinle bağlantı kuramayacağı bir şey düşünün.',
   'caseYoung.join.passphrase': 'Bir parola cümlesi seçin',
@@ -1161,13 +1161,13 @@ export const trProfessional: PartialCatalogue = {
   'insights.tracks.track': 'Yol',
   'insights.survey.title': 'Anne babalar anlatıyor',
   'insights.survey.lead':
-    'Hesabı olan anne babalara bazen kısa bir soru listesi sunulur. Bu, önemli anlarda olur; örneğin bir dosya kapandığında. 1 (hiç) ile 5 (çok) arasında bir puan verirler. Bir soruyu atlamak serbesttir. Cevapları hesaptan ayrı olarak saklıyoruz.',
+    'Hesabı olan anne babalara bazen kısa bir anket sunulur. Bu, önemli anlarda olur; örneğin bir dosya kapandığında. 1 (hiç) ile 5 (çok) arasında bir puan verirler. Bir soruyu atlamak serbesttir. Cevapları hesaptan ayrı olarak saklıyoruz.',
   'insights.survey.summary':
-    '{total, select, withheld {Bu haftalarda soru listesi 10’dan az dolduruldu veya toplamı göstermiyoruz.} other {Bu haftalarda soru listesi {total} kez dolduruldu.}}',
-  'insights.survey.chartTitle': 'Anne baba soru listesi: {question}',
+    '{total, select, withheld {Bu haftalarda anket 10’dan az dolduruldu veya toplamı göstermiyoruz.} other {Bu haftalarda anket {total} kez dolduruldu.}}',
+  'insights.survey.chartTitle': 'Anne baba anketi: {question}',
   'insights.survey.chartDescription':
     'Puana göre (1’den 5’e) anne baba sayısını ve sorunun ne sıklıkla atlandığını gösteren çubuk grafik. Altındaki tablo aynı rakamları verir.',
-  'insights.survey.caption': 'Anne baba soru listesi: puana göre cevap sayısı (bütün haftalar birlikte)',
+  'insights.survey.caption': 'Anne baba anketi: puana göre cevap sayısı (bütün haftalar birlikte)',
   'insights.survey.question': 'Soru',
   'insights.survey.question.care': 'Bakım ve yardım hizmetlerinden destek gördüğünüzü hissettiniz mi?',
   'insights.survey.question.police': 'Polisten destek gördüğünüzü hissettiniz mi?',
@@ -1178,7 +1178,7 @@ export const trProfessional: PartialCatalogue = {
   'insights.method.description': 'Rakamlar sayfasındaki rakamların kaynakları, tanımları ve neleri çıkardığımız.',
   'insights.method.sourcesTitle': 'Rakamlar nereden geliyor',
   'insights.method.sources':
-    'Bu sitede kendimiz sayıyoruz. Biri kontrolü baştan sona doldurduğunda güne, soru listesinin sürümüne ve tavsiyeye 1 ekliyoruz. Biri yardım bulucuyu kullandığında güne ve posta kodunun veya belediyenin güvenlik bölgesine 1 ekliyoruz. Cevapları, posta kodlarını, isimleri veya kişiye ait başka bilgileri saklamıyoruz. De lijn’de birlikte çalışmayı nasıl saydığımız ve anne baba soru listesi aşağıda anlatılıyor.',
+    'Bu sitede kendimiz sayıyoruz. Biri kontrolü baştan sona doldurduğunda güne, soru listesinin sürümüne ve tavsiyeye 1 ekliyoruz. Biri yardım bulucuyu kullandığında güne ve posta kodunun veya belediyenin güvenlik bölgesine 1 ekliyoruz. Cevapları, posta kodlarını, isimleri veya kişiye ait başka bilgileri saklamıyoruz. De lijn’de birlikte çalışmayı nasıl saydığımız ve anne baba anketi aşağıda anlatılıyor.',
   'insights.method.weeksTitle': 'Hangi haftalar',
   'insights.method.weeks':
     'Her zaman 12 tam haftalık bir blok gösteriyoruz (ISO 8601’e göre haftalar, pazartesiden pazara, Hollanda saatiyle). Bloklar sabittir ve birbirinin üstüne binmez. Yeni bir blok, son haftası bittikten sonraki salı günü gelir. Ondan sonra artık değişmez. Böylece bu sayfanın iki sürümüyle bile çıkarılmış bir sayıyı hesaplayamazsınız.',
@@ -1205,7 +1205,7 @@ export const trProfessional: PartialCatalogue = {
     'Bir hafta, bittikten sonra bir hafta daha değişebilir; örneğin bir toplantı daha sonra kaydedilirse. Bu yüzden bu rakamlar diğerlerinden bir hafta sonra gelir. Aynı türden 12 haftalık bir blokla ilgilidir. Yeni bir bloğun ilk haftasında burada hâlâ önceki bloğu görürsünüz.',
   'insights.method.surveyTitle': 'Anne babalar anlatıyor',
   'insights.method.survey':
-    'Hesabı olan anne babalara birkaç anda, üç ayda birden sık olmamak üzere, kısa bir soru listesi sunulur. Örneğin bir dosya yeni bir yola girdiğinde veya kapandığında. Doldurmak zorunlu değildir. Cevapları hesaptan ayrı ve yalnızca haftasıyla saklıyoruz. Her soru için her puanın kaç kez verildiğini sayıyoruz. Atlanan bir soru cevap yok olarak sayılır. Anne babaların kendi yazdıkları burada yer almaz.',
+    'Hesabı olan anne babalara birkaç anda, üç ayda birden sık olmamak üzere, kısa bir anket sunulur. Örneğin bir dosya yeni bir yola girdiğinde veya kapandığında. Doldurmak zorunlu değildir. Cevapları hesaptan ayrı ve yalnızca haftasıyla saklıyoruz. Her soru için her puanın kaç kez verildiğini sayıyoruz. Atlanan bir soru cevap yok olarak sayılır. Anne babaların kendi yazdıkları burada yer almaz.',
   'insights.method.noiseTitle': 'Gürültü',
   'insights.method.noise':
     'Gösterdiğimiz her sayıya küçük, rastgele bir sayı ekliyor veya ondan çıkarıyoruz. Buna Laplace gürültüsü denir; sayı başına ε = {epsilon, number}. Böylece bir sayıdan tek bir kişinin ne yaptığı asla tam olarak çıkarılamaz. Bu yüzden sayılar tam değildir: bir toplam ve parçaları bazen tam olarak tutmaz. Yüzdeleri gürültülü sayılarla hesaplıyoruz. Bir sayının gürültüsü bütün dönem boyunca aynı kalır. Gürültülü bir sayı hiçbir zaman 10’dan düşük değildir.',

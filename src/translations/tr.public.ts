@@ -182,6 +182,10 @@ export const trPublic: PartialCatalogue = {
   'check.outcome.readFamilySafety': 'Siz veya aileniz tehdit edilirseniz ne yapacağınızı okuyun',
   // The questionnaire's own texts exist in nl and en only; Turkish readers get the English (ADR 0050).
   'check.editor.language': 'en',
+  'check.editor.languageIncomplete':
+    '{language} dili {of} metinden {has} tanesinde var. Onu her metne koyun veya hiçbirine koymayın. Eksik olduğu yerler: {missing}',
+  'check.editor.languageRule':
+    '{path} ({language}): {problem, select, numbers {numaralar (3 veya daha fazla rakam) Hollandaca metindekilerle aynı değil} placeholders {süslü parantez içindeki yer tutucular Hollandaca metindekilerle aynı değil} icu {yer tutucu olmayan bir süslü parantez var} other {metin boş}}.',
   'check.editor.title': 'Soru listesi, sürüm {version}',
   'check.editor.json': 'Soru listesi (JSON)',
   'check.editor.jsonHint':

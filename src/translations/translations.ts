@@ -16,24 +16,26 @@ import { trPublic } from './tr.public.js';
  * The languages beside the complete nl and en (docs/adr/0050): each one's messages so far, and the pages
  * declared translated in it. A page listed here must have every key it uses in that language
  * (translations.test.ts); every other page is shown in the language's fallback (`languageInfo[...].locale`)
- * with a notice, in the chosen language, that offers Dutch or English. `reviewed` is flipped by a reviewer once a
- * native speaker has checked the page; until then the page says, in its language, that it is not yet reviewed.
+ * with a notice, in the chosen language, that offers Dutch or English. A language holding every key of the
+ * catalogue has every page translated without listing them. Whether a page is reviewed by a native speaker is a
+ * mark a reviewer sets in the CMS (/beheer/vertalingen, ADR 0053); until then the page says, in its language, that
+ * it is not yet reviewed.
  */
 export const translations: Translations = {
   makkelijk: {
     messages: mergeParts('makkelijk', makkelijk, makkelijkPages),
-    pages: { frame: { reviewed: false }, '/nu': { reviewed: false } },
+    pages: ['frame', '/nu'],
   },
   ar: {
     messages: mergeParts('ar', ar, arPublic, arProfessional),
-    pages: { frame: { reviewed: false }, '/nu': { reviewed: false } },
+    pages: ['frame', '/nu'],
   },
   tr: {
     messages: mergeParts('tr', tr, trPublic, trProfessional),
-    pages: { frame: { reviewed: false }, '/nu': { reviewed: false } },
+    pages: ['frame', '/nu'],
   },
   pl: {
     messages: mergeParts('pl', pl, plPublic, plProfessional),
-    pages: { frame: { reviewed: false }, '/nu': { reviewed: false } },
+    pages: ['frame', '/nu'],
   },
 };

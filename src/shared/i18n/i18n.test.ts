@@ -3,7 +3,17 @@ import { test } from 'node:test';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { catalogues, translatorFor } from '../../messages.js';
 import fc from 'fast-check';
-import { isLanguage, languageInfo, mergeCatalogues, negotiateLanguage } from './i18n.js';
+import { translations } from '../../translations/translations.js';
+import {
+  type ReviewMarks,
+  contentPageId,
+  createTranslators,
+  isLanguage,
+  languageInfo,
+  mergeCatalogues,
+  negotiateLanguage,
+  noReviewMarks,
+} from './i18n.js';
 
 // The merged catalogue (src/messages.ts): the shared part and every feature's part.
 const { nl, en } = catalogues;
@@ -102,13 +112,82 @@ test('any cookie value and any Accept-Language give one of the languages, never 
 });
 
 test('a route is translated only where declared; the frame and pages without a route are in every language', () => {
-  assert.deepEqual(translatorFor.pageIn('ar', '/nu'), { language: 'ar', translated: true, reviewed: false });
-  assert.equal(translatorFor.pageIn('ar', '/informatie').translated, false);
-  assert.equal(translatorFor.pageIn('ar', undefined).translated, true);
-  assert.deepEqual(translatorFor.pageIn('en', '/informatie'), { language: 'en', translated: true, reviewed: true });
+  // A partial Arabic (the real one may be complete by now, which translates every route).
+  const partial = createTranslators(catalogues, {
+    ...translations,
+    ar: { messages: { 'quickExit.button': 'اخرج بسرعة' }, pages: ['frame', '/nu'] },
+  });
+  assert.deepEqual(partial.pageIn('ar', '/nu'), { language: 'ar', translated: true, reviewed: false });
+  assert.equal(partial.pageIn('ar', '/informatie').translated, false);
+  assert.equal(partial.pageIn('ar', undefined).translated, true);
+  assert.deepEqual(partial.pageIn('en', '/informatie'), { language: 'en', translated: true, reviewed: true });
   // A key missing in a partial language falls back to its complete language, per key.
-  assert.equal(
-    translatorFor('ar')('info.index.count', { count: 3 }),
-    translatorFor('en')('info.index.count', { count: 3 }),
-  );
+  assert.equal(partial('ar')('info.index.count', { count: 3 }), partial('en')('info.index.count', { count: 3 }));
+  assert.equal(partial('ar')('quickExit.button'), 'اخرج بسرعة');
+});
+
+/** Review marks as a reviewer set them: `language page` pairs. */
+const marked = (...pairs: string[]): ReviewMarks => ({
+  isReviewed: (language, page) => pairs.includes(`${language} ${page}`),
+});
+
+test('a page is reviewed when its frame and the page itself are marked; a page not translated needs the frame only', () => {
+  const frameOnly = marked('ar frame');
+  assert.equal(translatorFor.pageIn('ar', '/nu', frameOnly).reviewed, false);
+  assert.equal(translatorFor.pageIn('ar', '/nu', marked('ar /nu')).reviewed, false);
+  assert.equal(translatorFor.pageIn('ar', '/nu', marked('ar frame', 'ar /nu')).reviewed, true);
+  assert.equal(translatorFor.pageIn('ar', '/nu', marked('tr frame', 'tr /nu')).reviewed, false);
+  // Not translated: the page is in English, only the frame is in Arabic.
+  assert.deepEqual(translatorFor.pageIn('ar', '/informatie', frameOnly), {
+    language: 'ar',
+    translated: false,
+    reviewed: true,
+  });
+  assert.equal(translatorFor.pageIn('ar', undefined, frameOnly).reviewed, true);
+  // Without marks nothing is reviewed; nl and en need none.
+  assert.equal(translatorFor.pageIn('ar', undefined).reviewed, false);
+  assert.equal(translatorFor.pageIn('nl', '/nu', noReviewMarks).reviewed, true);
+});
+
+test('a language holding every key of the catalogue has every route translated without listing it (ADR 0053)', () => {
+  // A synthetic complete Turkish: every key (the English messages), only the frame declared.
+  const complete = createTranslators(catalogues, {
+    ...translations,
+    tr: { messages: { ...catalogues.en }, pages: ['frame'] },
+  });
+  assert.equal(complete.isComplete('tr'), true);
+  for (const route of ['/nu', '/hulp', '/informatie', '/check', '/beheer/vertalingen']) {
+    assert.equal(complete.pageIn('tr', route).translated, true, route);
+  }
+  assert.equal(complete.pageIn('tr', '/hulp', marked('tr frame', 'tr /hulp')).reviewed, true);
+  assert.equal(complete.pageIn('tr', '/hulp', marked('tr frame')).reviewed, false);
+  // One key short of complete: only what is declared.
+  const [dropped = ''] = Object.keys(catalogues.nl);
+  const { [dropped]: _left, ...almost } = catalogues.en as Record<string, string>;
+  const partial = createTranslators(catalogues, { ...translations, tr: { messages: almost, pages: ['frame', '/nu'] } });
+  assert.equal(partial.isComplete('tr'), false);
+  assert.equal(partial.pageIn('tr', '/hulp').translated, false);
+  assert.equal(partial.pageIn('tr', '/nu').translated, true);
+  assert.equal(translatorFor.isComplete('nl'), true);
+});
+
+test('an information page in a language is shown translated only when the language has the page’s own texts', () => {
+  const keys = ['info.page.sources', 'info.page.onThisPage'] as const;
+  const page = contentPageId('veilig-gebruik');
+  assert.equal(page, '/informatie/veilig-gebruik');
+  const without = createTranslators(catalogues, { ...translations, ar: { messages: {}, pages: ['frame'] } });
+  assert.equal(without.contentPageIn('ar', page, keys), undefined);
+  const withKeys = createTranslators(catalogues, {
+    ...translations,
+    ar: { messages: { 'info.page.sources': 'المصادر', 'info.page.onThisPage': 'في هذه الصفحة' }, pages: ['frame'] },
+  });
+  assert.deepEqual(withKeys.contentPageIn('ar', page, keys), { language: 'ar', translated: true, reviewed: false });
+  assert.deepEqual(withKeys.contentPageIn('ar', page, keys, marked('ar frame', `ar ${page}`)), {
+    language: 'ar',
+    translated: true,
+    reviewed: true,
+  });
+  // Easy-read Dutch falls back to Dutch: its labels are Dutch either way, so its pages show without its own labels.
+  const easy = createTranslators(catalogues, { ...translations, makkelijk: { messages: {}, pages: ['frame'] } });
+  assert.equal(easy.contentPageIn('makkelijk', page, keys)?.translated, true);
 });

@@ -9,6 +9,7 @@ import {
   type PartialCatalogue,
   defaultLocale,
   isLanguage,
+  isLocale,
   languageInfo,
   languages,
   locales,
@@ -67,17 +68,12 @@ export function createTranslator(catalogue: Catalogue, locale: string): Translat
   };
 }
 
-/** A translated page's state in one language: a reviewer flips `reviewed` once a native speaker has checked it. */
-export interface PageTranslation {
-  readonly reviewed: boolean;
-}
-
 /**
- * The pages a language is translated for, by route pattern (as Fastify names the route, e.g. '/nu'), and
- * `frame` for what every page has around it: site name, menu, language switch, quick exit, the footer's
- * emergency lines, and the error pages.
+ * The pages a language is declared translated for, by route pattern (as Fastify names the route, e.g. '/nu'),
+ * and `frame` for what every page has around it: site name, menu, language switch, quick exit, the footer's
+ * emergency lines, and the error pages. Every language lists `frame` (translations.test.tsx).
  */
-export type TranslatedPages = { readonly frame: PageTranslation } & Readonly<Record<string, PageTranslation>>;
+export type TranslatedPages = readonly string[];
 
 /** A language being translated: its messages so far and the pages declared complete in it. */
 export interface LanguageTranslation {
@@ -98,11 +94,56 @@ export interface PageLanguage {
   readonly reviewed: boolean;
 }
 
+/**
+ * The reviewers' marks (ADR 0053): which pages of a language a native speaker has checked, by page: `frame`, a
+ * route pattern, or `/informatie/<slug>` for an information page. Kept in memory by the translation review
+ * feature, so the per-request check reads no database.
+ */
+export interface ReviewMarks {
+  isReviewed(language: Language, page: string): boolean;
+}
+
+/** No page marked reviewed (the translators without a review store: scripts, mail, tests of views). */
+export const noReviewMarks: ReviewMarks = { isReviewed: () => false };
+
+/** The page id of an information page for review marks: its path, so it cannot be taken for `frame`. */
+export const contentPageId = (slug: string): string => `/informatie/${slug}`;
+
 export interface TranslatorFor {
   /** The translator for a language; for a language still being translated, missing keys use its `locale`. */
   (language: Language): Translate;
-  /** How the page with this route pattern is shown in a language (no route: an error page, frame only). */
-  pageIn(language: Language, route: string | undefined): PageLanguage;
+  /**
+   * How the page with this route pattern is shown in a language (no route: an error page, frame only): translated
+   * when declared, or when the language holds every key of the catalogue (a complete language, ADR 0053);
+   * reviewed when the frame and the page are marked so.
+   */
+  pageIn(language: Language, route: string | undefined, marks?: ReviewMarks): PageLanguage;
+  /**
+   * How an information page written in `language` is shown (`page`: contentPageId(slug)): translated when
+   * showsContentIn(language, keys), reviewed when the frame and the page are marked; else undefined, and the route
+   * shows the fallback.
+   */
+  contentPageIn(
+    language: Language,
+    page: string,
+    keys: readonly MessageKey[],
+    marks?: ReviewMarks,
+  ): PageLanguage | undefined;
+  /**
+   * Whether information pages written in `language` may be shown in it: it holds every key of `keys` (the page's
+   * own texts around the markdown), or its fallback is the same language (easy-read Dutch: the labels are Dutch).
+   */
+  showsContentIn(language: Language, keys: readonly MessageKey[]): boolean;
+  /** Whether a language holds every key of the catalogue (nl and en always). */
+  isComplete(language: Language): boolean;
+  /** The pages declared translated in a language (nl and en: frame only, they are complete). */
+  declaredPages(language: Language): TranslatedPages;
+}
+
+/** A page not translated in a partial language: only the frame is in it, so only the frame's mark counts. */
+export function untranslatedPageIn(language: Language, marks: ReviewMarks = noReviewMarks): PageLanguage {
+  if (isLocale(language)) return { language, translated: true, reviewed: true };
+  return { language, translated: false, reviewed: marks.isReviewed(language, 'frame') };
 }
 
 /** One translator per language, made once; the translations' pages say where each is used. */
@@ -124,15 +165,51 @@ export function createTranslators(
     tr: partial('tr'),
     pl: partial('pl'),
   };
+  const allKeys = Object.keys(catalogues.nl) as MessageKey[];
+  const holds = (language: Language, keys: readonly MessageKey[]): boolean => {
+    if (isLocale(language)) return true;
+    const { messages } = translations[language];
+    return keys.every((key) => messages[key] !== undefined);
+  };
+  // Counted once: the catalogues do not change while the process runs.
+  const complete = Object.fromEntries(languages.map((language) => [language, holds(language, allKeys)])) as Record<
+    Language,
+    boolean
+  >;
   const translatorFor = (language: Language): Translate => translators[language];
-  translatorFor.pageIn = (language: Language, route: string | undefined): PageLanguage => {
-    if (language === 'nl' || language === 'en') return { language, translated: true, reviewed: true };
-    const { pages } = translations[language];
-    const page = route === undefined ? pages.frame : Object.hasOwn(pages, route) ? pages[route] : undefined;
+  translatorFor.isComplete = (language: Language): boolean => complete[language];
+  translatorFor.showsContentIn = (language: Language, keys: readonly MessageKey[]): boolean =>
+    languageInfo[language].tag === languageInfo[languageInfo[language].locale].tag || holds(language, keys);
+  translatorFor.declaredPages = (language: Language): TranslatedPages =>
+    isLocale(language) ? ['frame'] : translations[language].pages;
+  translatorFor.pageIn = (
+    language: Language,
+    route: string | undefined,
+    marks: ReviewMarks = noReviewMarks,
+  ): PageLanguage => {
+    if (isLocale(language)) return { language, translated: true, reviewed: true };
+    const page = route ?? 'frame';
+    const translated = complete[language] || translations[language].pages.includes(page);
+    const frameReviewed = marks.isReviewed(language, 'frame');
     return {
       language,
-      translated: page !== undefined,
-      reviewed: pages.frame.reviewed && (page === undefined || page.reviewed),
+      translated,
+      // A page not translated shows only the frame in the chosen language.
+      reviewed: frameReviewed && (!translated || page === 'frame' || marks.isReviewed(language, page)),
+    };
+  };
+  translatorFor.contentPageIn = (
+    language: Language,
+    page: string,
+    keys: readonly MessageKey[],
+    marks: ReviewMarks = noReviewMarks,
+  ): PageLanguage | undefined => {
+    if (isLocale(language)) return { language, translated: true, reviewed: true };
+    if (!translatorFor.showsContentIn(language, keys)) return undefined;
+    return {
+      language,
+      translated: true,
+      reviewed: marks.isReviewed(language, 'frame') && marks.isReviewed(language, page),
     };
   };
   return translatorFor;

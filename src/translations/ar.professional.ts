@@ -6,16 +6,20 @@ import type { PartialCatalogue } from '../shared/i18n/messages.js';
  *
  * Glossary (keep these the same everywhere; the frame's terms come from ar.ts):
  * - samenwerking (the shared case space; menu 'layout.nav.cases' = العمل معًا) → مساحة العمل معًا,
- *   plural مساحات العمل معًا; samenwerken → العمل معًا
- * - traject / pathway (de lijn: the steps that follow) → المسار; spoor (track) → خط; onderdeel → قسم; stap → خطوة
+ *   plural مساحات العمل معًا; samenwerken → العمل معًا; zaak (in the figures) → حالة
+ * - de lijn (all tracks of steps, as data) → المسار (de lijn); traject (in a case) → المسار;
+ *   spoor (track) → خط; onderdeel (of the pathway) → قسم; stap → خطوة
  * - logboek → السجل (as in ar.ts); notitie → ملاحظة; dagboek → اليوميات; bijlage → مرفق
  * - hulpverlener → مقدّم المساعدة (plural مقدّمو المساعدة); professional → مختص (plural المختصون)
- * - regisseur → المنسّق; meelezer → مُطّلِع; jongere → الشاب أو الشابة / اليافع
- * - ouder (met gezag) → الوالد أو الوالدة (صاحب الولاية, gezag)
+ * - ouder → الوالد / أحد الوالدين; gezag → الولاية (gezag); jongere → الشاب أو الشابة
+ * - regisseur → المنسّق; coördinator (of an organisation) → منسّق المنظمة; meelezer → مُطّلِع
  * - veiligheidsnummer → رقم الأمان; sleutels → المفاتيح; wachtwoordzin → عبارة المرور
- * - zaak (in figures) → حالة; afspraak → اتفاق; maatregel → إجراء; melding → إشعار; kennisbank → قاعدة المعرفة; inzichten → أرقام وإحصاءات
+ * - afspraak (agreement) → اتفاق; afspraak (appointment) → موعد; overleg → اجتماع; tijdlijn → التسلسل الزمني
+ * - kennisbank → قاعدة المعرفة; inzichten → أرقام وإحصاءات (as the footer in ar.ts); veiligheidsregio → منطقة الأمان
+ * - beheerder → مدير; redacteur → محرر; controleur → مراجع; concept → مسودة; controle → مراجعة
  * - Dutch organisations, laws and procedures stay in Latin script (Veilig Thuis, Raad voor de Kinderbescherming,
- *   jeugdbeschermer, meldcode, zedenpolitie), with a short Arabic explanation where a parent needs one.
+ *   jeugdbeschermer, meldcode, Openbaar Ministerie), with a short Arabic explanation where a parent needs one.
+ * - A placeholder that may hold a number with a dash ({reference}, {bucket}) is isolated like a dashed number.
  */
 export const arProfessional: PartialCatalogue = {
   'caseShares.nav.shared': 'الملاحظات المشتركة',
@@ -96,7 +100,7 @@ export const arProfessional: PartialCatalogue = {
   'caseShares.list.open': 'افتح الملاحظة {number}',
   'caseShares.list.noKey':
     'ما زال على الوالد أن يمنحك حق الوصول. يحدث ذلك تلقائيًا عندما يفتح الوالد مساحة العمل معًا مرة أخرى.',
-  'caseShares.verify.ok': 'تم التحقق: موقّعة من حساب الوالد ومُدرجة في آخر حالة للسجل ({size} ملاحظة).',
+  'caseShares.verify.ok': 'تم التحقق: موقّعة من حساب الوالد ومُدرجة في آخر حالة للسجل (عدد الملاحظات: {size}).',
   'caseShares.verify.failed': 'فشل التحقق: هذه الملاحظة لا تطابق سجل الوالد. لا تستخدمها دليلًا من دون تحقيق إضافي.',
   'caseShares.verify.honest':
     'يُظهر التحقق أن الملاحظة كُتبت من حساب الوالد ولم تتغير بعد ذلك. لكنه لا يثبت أن ما فيها صحيح.',
@@ -160,7 +164,7 @@ export const arProfessional: PartialCatalogue = {
   'cases.consent.flow.share-entries': 'مشاركة ملاحظات',
   'cases.consent.flow.export': 'تصدير',
   'cases.consent.item': '{flow}: {basis}. الطفل يعرف: {knows}. في {date, date, long}.',
-  'cases.role.parent': 'أحد الوالدين أو مقدّم رعاية صاحب ولاية (gezag)',
+  'cases.role.parent': 'أحد الوالدين أو الوصي، صاحب الولاية (gezag)',
   'cases.role.care': 'مقدّم مساعدة',
   'cases.role.coordinator': 'المنسّق',
   'cases.role.veilig-thuis': 'Veilig Thuis',
@@ -231,7 +235,7 @@ export const arProfessional: PartialCatalogue = {
   'cases.waiting.none': 'لا يوجد الآن من يستطيع تأكيدك. تواصل مع الشخص الذي دعاك.',
   'cases.safety.label': 'رقم الأمان',
   'cases.safety.hint':
-    'اقرأ الأرقام بعضكم لبعض. هل هي متطابقة؟ إذن أنت تتحدث مع الشخص الصحيح. هل هي مختلفة؟ إذن لا تؤكد.',
+    'اقرأ الأرقام للشخص الآخر، وليقرأها هو لك. هل هي متطابقة؟ إذن أنت تتحدث مع الشخص الصحيح. هل هي مختلفة؟ إذن لا تؤكد.',
   'cases.paused.title': 'مساحة العمل معًا متوقفة مؤقتًا',
   'cases.paused.text':
     'مساحة العمل هذه متوقفة مؤقتًا بالنسبة لك. سجلك الخاص يبقى ملكك. هل لديك أسئلة أو مخاوف؟ تجد خطوط المساعدة أسفل كل صفحة.',
@@ -399,32 +403,32 @@ export const arProfessional: PartialCatalogue = {
   'caseItems.timeline.pages': 'تصفح التسلسل الزمني',
   'caseItems.timeline.newest': 'إلى الأحدث',
   'caseItems.timeline.older': 'أحداث أقدم',
-  'caseItems.event.agreementMade': '{who} وضع اتفاقًا',
-  'caseItems.event.agreementChanged': '{who} غيّر اتفاقًا',
-  'caseItems.event.agreementDone': '{who} أشار إلى أن اتفاقًا أُنجز',
-  'caseItems.event.agreementDropped': '{who} ألغى اتفاقًا',
-  'caseItems.event.agreementReopened': '{who} أعاد فتح اتفاق',
-  'caseItems.event.meetingRecorded': '{who} سجّل اجتماعًا',
-  'caseItems.event.appointmentPlanned': '{who} حدّد موعدًا',
-  'caseItems.event.nextStepPlanned': '{who} جهّز خطوة تالية',
-  'caseItems.event.messagePosted': '{who} أرسل رسالة',
-  'caseItems.event.stepMoved': '{who} انتقل خطوة في المسار',
-  'caseItems.event.trackFinished': '{who} أكمل قسمًا من المسار',
-  'caseItems.event.caseStarted': '{who} بدأ مساحة العمل هذه',
-  'caseItems.event.memberInvited': '{who} دعا شخصًا بصفة {subject}',
-  'caseItems.event.memberJoined': '{subject} انضم',
-  'caseItems.event.memberConfirmed': '{who} أكّد {subject}',
-  'caseItems.event.memberRemoved': '{who} أزال {subject} من مساحة العمل معًا',
-  'caseItems.event.memberLeft': '{subject} أنهى مشاركته في مساحة العمل معًا',
-  'caseItems.event.suspensionProposed': '{who} اقترح إيقاف مشاركة أحد الوالدين مؤقتًا',
-  'caseItems.event.memberSuspended': '{who} أوقف مشاركة أحد الوالدين مؤقتًا',
-  'caseItems.event.invitationWithdrawn': '{who} سحب دعوة',
-  'caseItems.event.mandateStarted': '{who} بدأ تحقيقًا',
-  'caseItems.event.mandateEnded': '{who} أنهى التحقيق',
-  'caseItems.event.riskProposed': '{who} اقترح: خطر داخل الأسرة',
-  'caseItems.event.riskConfirmed': '{who} أكّد: خطر داخل الأسرة',
-  'caseItems.event.entriesShared': '{who} شارك ملاحظات من السجل',
-  'caseItems.event.entriesUnshared': '{who} أوقف مشاركة ملاحظات من السجل',
+  'caseItems.event.agreementMade': '{who}: وضع اتفاق',
+  'caseItems.event.agreementChanged': '{who}: تغيير اتفاق',
+  'caseItems.event.agreementDone': '{who}: الإشارة إلى أن اتفاقًا أُنجز',
+  'caseItems.event.agreementDropped': '{who}: إلغاء اتفاق',
+  'caseItems.event.agreementReopened': '{who}: إعادة فتح اتفاق',
+  'caseItems.event.meetingRecorded': '{who}: تسجيل اجتماع',
+  'caseItems.event.appointmentPlanned': '{who}: تحديد موعد',
+  'caseItems.event.nextStepPlanned': '{who}: تجهيز خطوة تالية',
+  'caseItems.event.messagePosted': '{who}: إرسال رسالة',
+  'caseItems.event.stepMoved': '{who}: الانتقال خطوة في المسار',
+  'caseItems.event.trackFinished': '{who}: إكمال قسم من المسار',
+  'caseItems.event.caseStarted': '{who}: بدء مساحة العمل هذه',
+  'caseItems.event.memberInvited': '{who}: دعوة شخص بصفة {subject}',
+  'caseItems.event.memberJoined': '{subject}: الانضمام',
+  'caseItems.event.memberConfirmed': '{who}: تأكيد {subject}',
+  'caseItems.event.memberRemoved': '{who}: إزالة {subject} من مساحة العمل معًا',
+  'caseItems.event.memberLeft': '{subject}: إنهاء المشاركة في مساحة العمل معًا',
+  'caseItems.event.suspensionProposed': '{who}: اقتراح إيقاف مشاركة أحد الوالدين مؤقتًا',
+  'caseItems.event.memberSuspended': '{who}: إيقاف مشاركة أحد الوالدين مؤقتًا',
+  'caseItems.event.invitationWithdrawn': '{who}: سحب دعوة',
+  'caseItems.event.mandateStarted': '{who}: بدء تحقيق',
+  'caseItems.event.mandateEnded': '{who}: إنهاء التحقيق',
+  'caseItems.event.riskProposed': '{who}: اقتراح «خطر داخل الأسرة»',
+  'caseItems.event.riskConfirmed': '{who}: تأكيد «خطر داخل الأسرة»',
+  'caseItems.event.entriesShared': '{who}: مشاركة ملاحظات من السجل',
+  'caseItems.event.entriesUnshared': '{who}: إيقاف مشاركة ملاحظات من السجل',
   'caseItems.event.other': 'تغيّر شيء ما في مساحة العمل معًا',
   'caseItems.problem.staleEpoch': 'تغيّرت للتو مفاتيح مساحة العمل هذه. أعد تحميل الصفحة وحاول مرة أخرى.',
   'caseItems.problem.conflict': 'غيّر شخص آخر هذا للتو. انظر ما الذي تغيّر واحفظ مرة أخرى.',
@@ -576,20 +580,20 @@ export const arProfessional: PartialCatalogue = {
   'pathway.page.decide.prosecutor':
     'النيابة العامة (Openbaar Ministerie) هي التي تقرر إن كان المشتبه به سيُلاحق قضائيًا. ليس أنت، ولا طفلك.',
   'pathway.page.decide.mandate':
-    'لا يمكنك إخراج Veilig Thuis أثناء تحقيق، ولا المجلس (Raad)، ولا مسؤول حماية الشباب (jeugdbeschermer) الذي يعمل بتكليف من القاضي، من مساحة العمل معًا.',
+    'لا يمكنك أن تُخرج من مساحة العمل معًا: Veilig Thuis أثناء تحقيق، ولا المجلس (Raad)، ولا مسؤول حماية الشباب (jeugdbeschermer) الذي يعمل بتكليف من القاضي.',
   'pathway.page.decide.secrecy':
     'الشرطة ومقدّمو المساعدة لا يشاركونك كل شيء. لا يُسمح للشرطة بمشاركة المعلومات إلا إذا سمح القانون بذلك. ومقدّمو المساعدة ملزمون بالسرية المهنية.',
   'pathway.page.decide.sixteen': 'هل عمر طفلك 16 أو 17 سنة؟ إذن يقرر طفلك بنفسه بشأن المساعدة، وبشأن ما يُقال لك.',
   'pathway.page.decide.can':
     'لكن يمكنك دائمًا أن تطرح أسئلة، وأن تطلب المشاركة في النقاش، وأن تقول ما تعرفه وما تراه. أنت أعرف الناس بطفلك.',
-  'pathway.page.space.title': 'ما هي مساحة العمل معًا هذه، وما ليست هي',
+  'pathway.page.space.title': 'ما تقدمه مساحة العمل معًا هذه، وما لا تقدمه',
   'pathway.page.space.text':
     'في مساحة العمل معًا على هذا الموقع، يضع الوالدان ومقدّمو المساعدة والشرطة الاتفاقات والخطوات التالية ورسائل قصيرة. يحتفظ مقدّمو المساعدة والشرطة بتقاريرهم في أنظمتهم الخاصة. وهذه التقارير ليست هنا.',
   'pathway.page.forYoung': 'هل عمر طفلك 12 سنة أو أكثر؟ يوجد أيضًا شرح بكلمات موجّهة للشباب.',
   'pathway.page.forYoungLink': 'شرح للشباب',
   'pathway.page.contents': 'الخطوط',
   'pathway.page.reviewed':
-    'لم تراجع هذا الشرح Veilig Thuis ولا الشرطة ولا Raad voor de Kinderbescherming. عند كل خط مكتوب من أين جاءت المعلومات.',
+    'لم يراجع هذا الشرحَ أيٌّ من Veilig Thuis أو الشرطة أو Raad voor de Kinderbescherming. عند كل خط مكتوب من أين جاءت المعلومات.',
   'pathway.track.steps': 'الخطوات في هذا الخط',
   'pathway.track.sources': 'مصادر هذا الخط',
   'pathway.track.readMore': 'اقرأ المزيد',
@@ -755,7 +759,7 @@ export const arProfessional: PartialCatalogue = {
   'caseClosing.deleted.text':
     'حُذفت مساحة العمل هذه في {date, date, long}، كما اتُّفق عند إغلاقها. لا يستطيع أحد فتحها بعد الآن.',
   'caseClosing.deleted.back': 'إلى مساحات العمل معًا الخاصة بك',
-  'caseClosing.event.closed': '{who} أغلق مساحة العمل هذه',
+  'caseClosing.event.closed': '{who}: إغلاق مساحة العمل هذه',
   'caseClosing.event.deletionSoon': 'ستُحذف مساحة العمل هذه بعد شهر',
   'caseExports.nav.summary': 'ملخص بصيغة PDF',
   'caseExports.nav.ownCopy': 'نسختك الخاصة',
@@ -795,9 +799,9 @@ export const arProfessional: PartialCatalogue = {
   'caseExports.problem.throttled': 'أُدخلت عبارة مرور خاطئة مرات كثيرة جدًا. انتظر بضع دقائق ثم حاول مرة أخرى.',
   'caseExports.problem.notReady': 'هذه الحزمة ليست جاهزة الآن. انظر في الصفحة إلى أين وصل الأمر.',
   'caseExports.problem.youngRefused': 'لم يعطِ الشاب أو الشابة موافقة على هذا.',
-  'caseExports.event.summary': '{who} أعدّ ملخصًا لمساحة العمل معًا',
-  'caseExports.event.policeBundle': '{who} نزّل الملاحظات المشتركة كحزمة',
-  'caseExports.event.ownCopy': '{who} أعدّ نسخة خاصة',
+  'caseExports.event.summary': '{who}: إعداد ملخص لمساحة العمل معًا',
+  'caseExports.event.policeBundle': '{who}: تنزيل الملاحظات المشتركة كحزمة',
+  'caseExports.event.ownCopy': '{who}: إعداد نسخة خاصة',
   'caseExports.share.policeBundle':
     'مما تشاركه يصنع الموقع أيضًا حزمة يوقّعها حسابك، مع ما تكتبه أدناه عن الموافقة. الشرطة في مساحة العمل هذه فقط تستطيع تنزيل هذه الحزمة. سترى ذلك في التسلسل الزمني عندما يحدث.',
   'caseExports.bundle.label': 'شوركت في مساحة عمل معًا',
@@ -859,8 +863,8 @@ export const arProfessional: PartialCatalogue = {
   'professionals.role.gp': 'طبيب العائلة (huisarts)',
   'professionals.approval.deletedAccount': 'حساب محذوف',
   'professionals.approval.none': 'لم يوافق أحد على هذا بعد.',
-  'professionals.approval.byAdmin': 'وافق عليه {name} (مدير الموقع) في {date, date, long}',
-  'professionals.approval.byCoordinator': 'وافق عليه {name} (منسّق المنظمة) في {date, date, long}',
+  'professionals.approval.byAdmin': 'تمت الموافقة من {name} (مدير الموقع) في {date, date, long}',
+  'professionals.approval.byCoordinator': 'تمت الموافقة من {name} (منسّق المنظمة) في {date, date, long}',
   'professionals.admin.title': 'الإدارة',
   'professionals.admin.intro': 'هنا تدعو المختصين. وتوافق على الحسابات والمنظمات. كل موافقة تحتاج إلى شخصين مختلفين.',
   'professionals.admin.back': 'العودة إلى الإدارة',
@@ -883,7 +887,7 @@ export const arProfessional: PartialCatalogue = {
   'professionals.invitations.revoke': 'اسحب الدعوة الموجهة إلى {email}',
   'professionals.invite.title': 'دعوة مختص',
   'professionals.invite.intro':
-    'يتلقى المختص رسالة بريد إلكتروني فيها رابط. يعمل الرابط {days} أيام ومرة واحدة فقط. بعد ذلك يجب أن يوافق شخصان على الحساب.',
+    'يتلقى المختص رسالة بريد إلكتروني فيها رابط. يعمل الرابط {days, plural, one {يومًا واحدًا} two {يومين} few {# أيام} many {# يومًا} other {# يوم}} ومرة واحدة فقط. بعد ذلك يجب أن يوافق شخصان على الحساب.',
   'professionals.invite.email': 'عنوان البريد الإلكتروني للمختص',
   'professionals.invite.organisation': 'المنظمة',
   'professionals.invite.organisationChoose': 'اختر منظمة',
@@ -927,7 +931,7 @@ export const arProfessional: PartialCatalogue = {
     'أنشأ هؤلاء الزملاء من منظمتك حسابًا. هل تعرف الشخص، وهل الدور صحيح؟ إذن وافق على الحساب. يجب أن يوافق عليه مدير أيضًا.',
   'professionals.account.title': 'منظمتك',
   'professionals.account.organisation': '{organisation} · {role}',
-  'professionals.account.activated': 'وافق على حسابك {names} في {date, date, long}.',
+  'professionals.account.activated': 'تمت الموافقة على حسابك من {names} في {date, date, long}.',
   'professionals.account.pending':
     'حسابك ينتظر الموافقة. يجب أن يوافق عليه شخصان: مديران اثنان، أو مدير ومنسّق منظمتك. حتى ذلك الحين لا يمكنك فعل أي شيء بحسابك.',
   'knowledge.index.title': 'قاعدة المعرفة للمختصين',
@@ -1013,7 +1017,7 @@ export const arProfessional: PartialCatalogue = {
   'insights.chart.count': '{count, number}',
   'insights.checks.title': 'فحص العلامات المكتمل',
   'insights.checks.summary':
-    '{total, select, withheld {في هذه الأسابيع اكتمل فحص العلامات أقل من 10 مرات، أو أننا نحذف المجموع.} other {في هذه الأسابيع مُلئ فحص العلامات كاملًا {total} مرة.}} نعدّ فقط النصيحة التي حصل عليها الوالدان. لا نحتفظ بالإجابات نفسها.',
+    '{total, select, withheld {في هذه الأسابيع اكتمل فحص العلامات أقل من 10 مرات، أو أننا نحذف المجموع.} other {عدد المرات التي مُلئ فيها فحص العلامات كاملًا في هذه الأسابيع: {total}.}} نعدّ فقط النصيحة التي حصل عليها الوالدان. لا نحتفظ بالإجابات نفسها.',
   'insights.checks.chartTitle': 'فحص العلامات المكتمل، حسب الأسبوع',
   'insights.checks.chartDescription':
     'رسم بياني بالأعمدة لعدد المرات في كل أسبوع. الجدول أدناه يعطي الأرقام نفسها حسب النصيحة.',
@@ -1028,7 +1032,7 @@ export const arProfessional: PartialCatalogue = {
   'insights.level.blijf-in-gesprek': 'واصل الحديث',
   'insights.lookups.title': 'استخدام أداة البحث عن المساعدة',
   'insights.lookups.summary':
-    '{total, select, withheld {في هذه الأسابيع استُخدمت أداة البحث عن المساعدة أقل من 10 مرات، أو أننا نحذف المجموع.} other {في هذه الأسابيع بحث الناس عن مساعدة قريبة منهم {total} مرة.}} نعدّ حسب منطقة الأمان (veiligheidsregio)، وليس حسب الرمز البريدي.',
+    '{total, select, withheld {في هذه الأسابيع استُخدمت أداة البحث عن المساعدة أقل من 10 مرات، أو أننا نحذف المجموع.} other {عدد المرات التي بحث فيها الناس عن مساعدة قريبة منهم في هذه الأسابيع: {total}.}} نعدّ حسب منطقة الأمان (veiligheidsregio)، وليس حسب الرمز البريدي.',
   'insights.lookups.chartTitle': 'استخدام أداة البحث عن المساعدة، حسب الأسبوع',
   'insights.lookups.chartDescription': 'رسم بياني بالأعمدة لعدد المرات في كل أسبوع. وأدناه جدول حسب منطقة الأمان.',
   'insights.lookups.weeksCaption': 'استخدام أداة البحث عن المساعدة، حسب الأسبوع',
@@ -1041,7 +1045,7 @@ export const arProfessional: PartialCatalogue = {
   'insights.checkLookups.regionOnly':
     'انتبه: فحص العلامات لا يسأل أين تسكن. لا نعرف المنطقة إلا إذا بحث أحد الوالدين بعد النتيجة عن مساعدة بالرمز البريدي، عبر الزر الموجود في النتيجة. لذلك تتعلق هذه الأرقام بهؤلاء الوالدين فقط، وليس بكل الفحوص.',
   'insights.checkLookups.summary':
-    '{total, select, withheld {في هذه الأسابيع بُحث عن مساعدة بعد الفحص أقل من 10 مرات، أو أننا نحذف المجموع.} other {في هذه الأسابيع بحث الوالدان عن مساعدة انطلاقًا من نتيجة الفحص {total} مرة.}}',
+    '{total, select, withheld {في هذه الأسابيع بُحث عن مساعدة بعد الفحص أقل من 10 مرات، أو أننا نحذف المجموع.} other {عدد المرات التي بحث فيها الوالدان عن مساعدة انطلاقًا من نتيجة الفحص في هذه الأسابيع: {total}.}}',
   'insights.checkLookups.chartTitle': 'فحص العلامات ثم البحث عن مساعدة، حسب منطقة الأمان',
   'insights.checkLookups.chartDescription':
     'رسم بياني بالأعمدة للعدد في كل منطقة أمان. الجداول أدناه تعطي الأرقام نفسها، والأرقام حسب النصيحة.',
@@ -1095,7 +1099,7 @@ export const arProfessional: PartialCatalogue = {
   'insights.survey.lead':
     'يتلقى الوالدان الذين لديهم حساب أحيانًا استبيانًا قصيرًا. يحدث ذلك في لحظات مهمة، مثلًا عند إغلاق حالة. يعطون درجة من 1 (لا على الإطلاق) إلى 5 (كثيرًا جدًا). يمكن تخطي سؤال. نحفظ الإجابات من دون الحساب.',
   'insights.survey.summary':
-    '{total, select, withheld {في هذه الأسابيع مُلئ الاستبيان أقل من 10 مرات، أو أننا نحذف المجموع.} other {في هذه الأسابيع مُلئ الاستبيان {total} مرة.}}',
+    '{total, select, withheld {في هذه الأسابيع مُلئ الاستبيان أقل من 10 مرات، أو أننا نحذف المجموع.} other {عدد المرات التي مُلئ فيها الاستبيان في هذه الأسابيع: {total}.}}',
   'insights.survey.chartTitle': 'استبيان الوالدين: {question}',
   'insights.survey.chartDescription':
     'رسم بياني بالأعمدة لعدد الوالدين حسب كل درجة، من 1 إلى 5، وكم مرة تُخطّي السؤال. الجدول أدناه يعطي الأرقام نفسها.',
@@ -1173,7 +1177,7 @@ export const arProfessional: PartialCatalogue = {
   'orgInsights.back': 'العودة إلى حسابك',
   'orgInsights.cases.title': 'الحالات',
   'orgInsights.cases.summary':
-    '{started, select, withheld {لا نعرض كم حالة بدأت في هذه الأسابيع.} other {في هذه الأسابيع بدأت {started} حالة.}} {open, select, withheld {لا نعرض كم حالة كانت مفتوحة في النهاية.} other {في النهاية كانت {open} حالة مفتوحة.}}',
+    '{started, select, withheld {لا نعرض كم حالة بدأت في هذه الأسابيع.} other {عدد الحالات التي بدأت في هذه الأسابيع: {started}.}} {open, select, withheld {لا نعرض كم حالة كانت مفتوحة في النهاية.} other {عدد الحالات المفتوحة في النهاية: {open}.}}',
   'orgInsights.cases.chartTitle': 'الحالات التي بدأت، حسب منطقة الأمان',
   'orgInsights.cases.chartDescription':
     'رسم بياني بالأعمدة لعدد الحالات التي بدأت، حسب المنطقة. الجدول أدناه يعطي الأرقام نفسها، والحالات المغلقة والمفتوحة أيضًا.',
@@ -1184,7 +1188,7 @@ export const arProfessional: PartialCatalogue = {
   'orgInsights.cases.waiting': 'ما زالت تنتظر المساعدة',
   'orgInsights.meetings.title': 'الاجتماعات والوالد',
   'orgInsights.meetings.summary':
-    '{meetings, select, withheld {لا نعرض كم اجتماعًا كان هناك.} other {في هذه الأسابيع كان هناك {meetings} اجتماع.}} {invited, select, withheld {} other {في {invited} منها كان الوالد مدعوًا.}} {tookPart, select, withheld {} other {وفي {tookPart} حضر الوالد.}}',
+    '{meetings, select, withheld {لا نعرض كم اجتماعًا كان هناك.} other {عدد الاجتماعات في هذه الأسابيع: {meetings}.}} {invited, select, withheld {} other {كان الوالد مدعوًا إلى {invited} منها.}} {tookPart, select, withheld {} other {وحضر الوالد {tookPart} منها.}}',
   'orgInsights.meetings.chartTitle': 'الاجتماعات، حسب منطقة الأمان',
   'orgInsights.meetings.chartDescription':
     'رسم بياني بالأعمدة لعدد الاجتماعات حسب المنطقة. الجدول أدناه يعطي أيضًا كم مرة كان الوالد مدعوًا وكم مرة حضر.',
@@ -1194,7 +1198,7 @@ export const arProfessional: PartialCatalogue = {
   'orgInsights.meetings.tookPart': 'الوالد حضر',
   'orgInsights.firstHelp.title': 'المدة حتى أول مساعدة',
   'orgInsights.firstHelp.summary':
-    '{total, select, withheld {لا نعرض في كم حالة جاءت أول مساعدة.} other {في هذه الأسابيع جاءت أول مساعدة في {total} حالة.}} أول مساعدة هي اليوم الذي كان فيه والد ومقدّم مساعدة كلاهما في الحالة. نعدّ كم يومًا كان ذلك بعد البداية.',
+    '{total, select, withheld {لا نعرض في كم حالة جاءت أول مساعدة.} other {عدد الحالات التي جاءت فيها أول مساعدة في هذه الأسابيع: {total}.}} أول مساعدة هي اليوم الذي كان فيه والد ومقدّم مساعدة كلاهما في الحالة. نعدّ كم يومًا كان ذلك بعد البداية.',
   'orgInsights.firstHelp.chartTitle': 'الحالات التي جاءت فيها أول مساعدة، حسب منطقة الأمان',
   'orgInsights.firstHelp.chartDescription':
     'رسم بياني بالأعمدة لعدد الحالات في كل منطقة التي جاءت فيها أول مساعدة. الجدول أدناه يوزعها حسب عدد الأيام.',
@@ -1207,7 +1211,7 @@ export const arProfessional: PartialCatalogue = {
   'orgInsights.firstHelp.over90': 'أكثر من 90 يومًا',
   'orgInsights.agreements.title': 'الاتفاقات',
   'orgInsights.agreements.summary':
-    '{open, select, withheld {لا نعرض كم اتفاقًا كان مفتوحًا.} other {في النهاية كان {open} اتفاقًا مفتوحًا.}} {overdue, select, withheld {} other {منها {overdue} متأخرة.}}',
+    '{open, select, withheld {لا نعرض كم اتفاقًا كان مفتوحًا.} other {عدد الاتفاقات المفتوحة في النهاية: {open}.}} {overdue, select, withheld {} other {منها {overdue} متأخرة.}}',
   'orgInsights.agreements.chartTitle': 'الاتفاقات المفتوحة، حسب منطقة الأمان',
   'orgInsights.agreements.chartDescription':
     'رسم بياني بالأعمدة لعدد الاتفاقات المفتوحة في كل منطقة في النهاية. الجدول أدناه يعطي أيضًا كم منها كان متأخرًا.',
@@ -1270,8 +1274,8 @@ export const arProfessional: PartialCatalogue = {
   'editorial.document.byImport': 'من الملفات',
   'editorial.document.byYou': 'بواسطتك',
   'editorial.document.byGone': 'بواسطة حساب لم يعد موجودًا',
-  'editorial.document.reviewedBy': 'راجعه {reviewer}',
-  'editorial.document.reviewedByGone': 'راجعه حساب لم يعد موجودًا',
+  'editorial.document.reviewedBy': 'روجع من قِبل {reviewer}',
+  'editorial.document.reviewedByGone': 'روجع من قِبل حساب لم يعد موجودًا',
   'editorial.document.note': 'ما الذي تغيّر ولماذا',
   'editorial.document.reviewNote': 'ملاحظة المراجع',
   'editorial.document.actions': 'ما يمكنك فعله الآن',

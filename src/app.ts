@@ -49,6 +49,7 @@ import { registerRightNowRoutes } from './features/right-now/right-now.routes.js
 import { registerSurveyRoutes, surveyAccountSection } from './features/survey/survey.routes.js';
 import { registerVerifyRoutes } from './features/verify/verify.routes.js';
 import { translatorFor } from './messages.js';
+import { noReviewMarks } from './shared/i18n/i18n.js';
 import type { Services } from './services.js';
 import type { LogPublicKey } from './shared/evidence/pinned-log-keys.js';
 import { TooMany } from './shared/errors.js';
@@ -231,7 +232,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   registerOfflineRoutes(app, assets.urls);
   registerHomeRoutes(app, pages);
   registerRightNowRoutes(app, pages);
-  registerContentRoutes(app, pages, services.content);
+  registerContentRoutes(app, pages, services.content, { translatorFor, marks: noReviewMarks });
   registerKnowledgeRoutes(app, pages, services.knowledge);
   // Readers' "what was missing?" and the editors' list (ADR 0038); texts have a stricter limit of their own.
   registerFeedbackRoutes(app, pages, services.feedback, {

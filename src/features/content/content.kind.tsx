@@ -14,7 +14,7 @@ import type {
   ReadableField,
 } from '../editorial/editorial.types.js';
 import type { Trx } from '../../shared/db/transaction.js';
-import { type Translate, isLocale, locales } from '../../shared/i18n/i18n.js';
+import { type Translate, locales } from '../../shared/i18n/i18n.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
 import type { PageContext } from '../../shared/views/context.js';
 import { Checkbox, Input, Select, TextArea } from '../../shared/views/components/fields.js';
@@ -70,6 +70,8 @@ export interface MarkdownKindOptions<F extends MarkdownFrontMatter> {
   section: ContentSection;
   /** Where the kind's files live under the content directory, with '/' separators; '' for content/ itself. */
   directory: string;
+  /** The language folders under `directory` (default nl and en), in the order they are read. */
+  languages?: readonly string[];
   /** The front matter's schema; its output is the value's `front`. */
   frontMatter: z.ZodType<F>;
   /** The choices of the form's audience boxes and topic list, and how each is called in the editor's language. */
@@ -97,14 +99,21 @@ const refuse = (): never => {
 };
 export const noCodeEngines = { js: refuse, javascript: refuse, coffee: refuse, coffeescript: refuse, toml: refuse };
 
-const keyPattern = /^([a-z]{2})\/(.+)$/;
+const keyPattern = /^([a-z]+)\/(.+)$/;
 
-/** `nl/<slug>` → its language and slug, or undefined when the key is not one. */
-export function pageKey(key: string): { lang: string; slug: string } | undefined {
+/**
+ * `nl/<slug>` → its language and slug, or undefined when the key is not one. `languages` are the folders the kind
+ * has: nl and en for every markdown kind, and for information pages also the languages being translated
+ * (content/makkelijk|ar|tr|pl/<slug>.md, ADR 0053).
+ */
+export function pageKey(
+  key: string,
+  languages: readonly string[] = locales,
+): { lang: string; slug: string } | undefined {
   const match = keyPattern.exec(key);
   if (match === null) return undefined;
   const [, lang = '', slug = ''] = match;
-  if (!isLocale(lang) || !slugSchema.safeParse(slug).success) return undefined;
+  if (!languages.includes(lang) || !slugSchema.safeParse(slug).success) return undefined;
   return { lang, slug };
 }
 
@@ -183,6 +192,8 @@ export function markdownKind<F extends MarkdownFrontMatter>(
 ): EditorialKind<MarkdownDocument<F>> {
   const clock = options.clock ?? (() => new Date());
   const extras = options.extraFields ?? [];
+  const folders = options.languages ?? locales;
+  const keyOf = (key: string) => pageKey(key, folders);
   const fileDirectory = (lang: string) => (options.directory === '' ? lang : `${options.directory}/${lang}`);
 
   function parse(text: string, t: Translate): Parsed<MarkdownDocument<F>> {
@@ -205,7 +216,7 @@ export function markdownKind<F extends MarkdownFrontMatter>(
   }
 
   function toPage(document: MarkdownDocument<F>, key: string): SectionPageWrite {
-    const { lang, slug } = pageKey(key) ?? { lang: '', slug: '' };
+    const { lang, slug } = keyOf(key) ?? { lang: '', slug: '' };
     const rendered = renderMarkdown(document.body);
     const { front } = document;
     return {
@@ -236,7 +247,7 @@ export function markdownKind<F extends MarkdownFrontMatter>(
     parse,
 
     async check(document, key, t) {
-      const address = pageKey(key);
+      const address = keyOf(key);
       if (address === undefined) return [t('content.edit.problem.key')];
       // No database read here: the core may call check inside its own transaction (one connection on SQLite).
       // A slug the other section uses is refused by apply, in the publishing transaction.
@@ -423,7 +434,7 @@ export function markdownKind<F extends MarkdownFrontMatter>(
     },
 
     async apply(trx: Trx, key, document, publishedAt) {
-      if (pageKey(key) === undefined) throw new Error(`${options.kind} ${key}: not a page key`);
+      if (keyOf(key) === undefined) throw new Error(`${options.kind} ${key}: not a page key`);
       try {
         await options.repo.savePage(trx, toPage(document, key), publishedAt);
       } catch (error) {
@@ -434,7 +445,7 @@ export function markdownKind<F extends MarkdownFrontMatter>(
 
     async readFiles(contentDirectory): Promise<DocumentText[]> {
       const texts: DocumentText[] = [];
-      for (const lang of locales) {
+      for (const lang of folders) {
         const directory = path.join(contentDirectory, ...fileDirectory(lang).split('/'));
         let names: string[];
         try {
@@ -452,7 +463,7 @@ export function markdownKind<F extends MarkdownFrontMatter>(
 
     writeFiles(documents: readonly PublishedDocument[]): ContentFile[] {
       return documents.map((document) => {
-        const address = pageKey(document.key);
+        const address = keyOf(document.key);
         if (address === undefined) throw new Error(`${options.kind} ${document.key}: not a page key`);
         return { path: `${fileDirectory(address.lang)}/${address.slug}.md`, content: document.current };
       });

@@ -41,6 +41,8 @@ const nl = {
   'content.edit.problem.frontMatter': 'De gegevens boven de tekst zijn niet te lezen: {message}',
   'content.edit.problem.field': '{field}: {message}',
   'content.edit.problem.key': 'De sleutel moet taal/naam zijn, zoals nl/veilig-gebruik (kleine letters, cijfers en streepjes).',
+  'content.edit.problem.translation':
+    'Een vertaling hoort bij de Nederlandse pagina met dezelfde naam, en heeft dezelfde bronnen en dezelfde datum van controle als die pagina. Er is niets gepubliceerd.',
   'content.edit.problem.slugInUse':
     'Deze naam is in deze taal al in gebruik bij een andere soort pagina. Er is niets gepubliceerd.',
   'content.edit.problem.tooLong': 'De tekst is {characters} tekens lang. Het maximum is 100.000.',
@@ -93,6 +95,8 @@ const en: Translation<typeof nl> = {
   'content.edit.problem.frontMatter': 'The details above the text cannot be read: {message}',
   'content.edit.problem.field': '{field}: {message}',
   'content.edit.problem.key': 'The key must be language/name, like nl/veilig-gebruik (lower-case letters, digits and dashes).',
+  'content.edit.problem.translation':
+    'A translation belongs to the Dutch page with the same name, and has the same sources and the same date of the last check as that page. Nothing was published.',
   'content.edit.problem.slugInUse':
     'This name is already used by another kind of page in this language. Nothing was published.',
   'content.edit.problem.tooLong': 'The text is {characters} characters long. The maximum is 100,000.',

@@ -107,7 +107,17 @@ function toPage(row: Selectable<ContentPagesTable>): ContentPage {
 export function createContentRepository(db: Kysely<Database>) {
   return {
     async findPage(slug: string, lang: string, section: ContentSection = 'informatie'): Promise<ContentPage | undefined> {
-      const row = await db
+      return this.findPageIn(db, slug, lang, section);
+    },
+
+    /** findPage inside a transaction (a kind's apply, which reads the Dutch page of a translation). */
+    async findPageIn(
+      executor: Kysely<Database> | Trx,
+      slug: string,
+      lang: string,
+      section: ContentSection,
+    ): Promise<ContentPage | undefined> {
+      const row = await executor
         .selectFrom('content_pages')
         .selectAll()
         .where('slug', '=', slug)

@@ -36,6 +36,8 @@ export const frontMatterSchema = z.object({
   draft: z.boolean().default(false),
 });
 
+export type FrontMatter = z.output<typeof frontMatterSchema>;
+
 /** Page slugs as they appear in URLs: lower-case words joined by dashes. */
 export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
 

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../../shared/i18n/messages.js';
 import { SanitizedHtml } from '../../../shared/views/components/trusted-html.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
@@ -6,6 +7,36 @@ import type { ContentPage } from '../content.repo.js';
 import { MissingTextForm, VoteForm } from '../../feedback/views/feedback-form.view.js';
 
 export type FeedbackState = 'ask' | 'thanks' | 'invalid';
+
+/**
+ * The page's own texts around the markdown (table of contents, sources, feedback question and form): a language
+ * must hold all of them before its information pages are shown in it (ADR 0053). The content tests render the
+ * page in every feedback state and compare the keys asked for with this list, so it cannot fall behind the view.
+ */
+export const contentPageKeys: readonly MessageKey[] = [
+  'info.page.onThisPage',
+  'info.page.sources',
+  'info.page.lastReviewed',
+  'info.page.allPages',
+  'info.feedback.question',
+  'info.feedback.yes',
+  'info.feedback.no',
+  'info.feedback.privacy',
+  'info.feedback.thanks',
+  'info.feedback.invalid',
+  'feedback.form.title',
+  'feedback.form.label',
+  'feedback.form.hint',
+  'feedback.form.whoReads',
+  'feedback.form.warning',
+  'feedback.form.helpNow',
+  'feedback.form.helpNowLink',
+  'feedback.form.veiligThuis',
+  'feedback.form.submit',
+  'feedback.form.back',
+  'feedback.sent.title',
+  'feedback.sent.text',
+];
 
 interface ContentPageProps {
   ctx: PageContext;

@@ -147,7 +147,7 @@ export const plProfessional: PartialCatalogue = {
   'cases.list.paused': 'Wstrzymana',
   'cases.start.title': 'Rozpocznij współpracę',
   'cases.start.intro':
-    'Tworzysz miejsce, w którym współpracujecie wokół jednego dziecka. Potem sam zapraszasz innych. Nikt niczego nie zobaczy, zanim go nie potwierdzisz.',
+    'Tworzysz miejsce, w którym współpracujecie wokół jednego dziecka. Potem sam zapraszasz innych. Nikt niczego nie zobaczy, zanim nie potwierdzisz tej osoby.',
   'cases.start.label': 'Imię lub zdrobnienie dziecka',
   'cases.start.labelHint':
     'Tylko imię lub przezwisko. Bez nazwiska i bez daty urodzenia. Mogą to przeczytać tylko członkowie współpracy.',
@@ -602,7 +602,8 @@ export const plProfessional: PartialCatalogue = {
     'Co może się wydarzyć, gdy w sprawę twojego dziecka włączają się pracownicy pomocy, Veilig Thuis, Raad voor de Kinderbescherming (Rada Ochrony Dzieci) i policja. Dla każdego kroku: kto to robi, czego możesz się spodziewać i o co możesz zapytać.',
   'pathway.page.lead':
     'Gdy martwisz się o swoje dziecko, czasem masz do czynienia z wieloma osobami. Z pracownikami pomocy, z Veilig Thuis (Bezpieczny Dom), z Raad voor de Kinderbescherming (Rada Ochrony Dzieci) i z policją. Tutaj przeczytasz, jakie kroki mogą nastąpić. I czego możesz się spodziewać i o co możesz zapytać.',
-  'pathway.page.urgent': 'Czy teraz jest niebezpieczeństwo? Dzwoń pod 112. Nie wiesz, co teraz zrobić? Zajrzyj na',
+  'pathway.page.urgent':
+    'Czy teraz jest niebezpieczeństwo? Dzwoń pod 112. Nie wiesz, co teraz zrobić? Zajrzyj na stronę',
   'pathway.page.urgentLink': 'Co mam teraz zrobić?',
   'pathway.page.tracks.title': 'Tory, które biegną równolegle',
   'pathway.page.tracks.text':

@@ -29,7 +29,16 @@ import { CheckOutcomePage, OutcomeDetails } from './views/check-outcome.view.js'
  */
 
 const nl = translatorFor('nl');
-const v2Text = () => readFile(path.join(questionnairesDir, 'v2.json'), 'utf8');
+/** A version as it would be with nl and en only (the languages a file holds today taken out). */
+function withoutLanguages(raw: unknown): unknown {
+  const copy = structuredClone(raw);
+  for (const { text } of textsOf(copy)) {
+    for (const language of questionnaireExtraLanguages) delete (text as Record<string, string>)[language];
+  }
+  return copy;
+}
+const v2Text = async () =>
+  `${JSON.stringify(withoutLanguages(JSON.parse(await readFile(path.join(questionnairesDir, 'v2.json'), 'utf8'))), null, 2)}\n`;
 const v1Text = () => readFile(path.join(questionnairesDir, 'v1.json'), 'utf8');
 
 /** The raw JSON of a version with `language` added to every text (marked, numbers kept) or to all but `skip`. */

@@ -279,6 +279,8 @@ export const trPublic: PartialCatalogue = {
   'content.edit.problem.field': '{field}: {message}',
   'content.edit.problem.key':
     'Anahtar dil/ad biçiminde olmalı, örneğin nl/veilig-gebruik (küçük harfler, rakamlar ve tireler).',
+  'content.edit.problem.translation':
+    'Bir çeviri, aynı adlı Hollandaca sayfaya aittir ve o sayfayla aynı kaynaklara ve aynı kontrol tarihine sahiptir. Hiçbir şey yayımlanmadı.',
   'content.edit.problem.slugInUse':
     'Bu ad bu dilde başka türde bir sayfa tarafından zaten kullanılıyor. Hiçbir şey yayımlanmadı.',
   'content.edit.problem.tooLong': 'Metin {characters} karakter uzunluğunda. En fazla 100.000 olabilir.',

@@ -294,6 +294,15 @@ export function createServices(
     recordVote: (slug, lang, day, helpful) =>
       createContentRepository(database.db).recordFeedback(slug, lang, day, helpful),
   });
+  // The parents' survey (ADR 0047); pending free texts nobody reviewed are deleted after 30 days, as feedback's are.
+  const survey = createSurveyService(createSurveyRepository(database.db), { audit });
+  const surveyDaily = defineDailyJob('survey.daily');
+  dailyJobs.push(surveyDaily);
+  jobHandlers.push(
+    dailyHandler(database.db, surveyDaily, async (now) => {
+      await survey.daily(now);
+    }),
+  );
   const feedbackDaily = defineDailyJob('feedback.daily');
   dailyJobs.push(feedbackDaily);
   jobHandlers.push(
@@ -456,7 +465,7 @@ export function createServices(
       pathwayTracks(pathway),
     ),
     // Parents' own voice (issue 18 point 2, ADR 0047): offers at milestones, answers without an account.
-    survey: createSurveyService(createSurveyRepository(database.db), { audit }),
+    survey,
     search,
     check: createCheckService(questionnaires, createCheckRepository(database.db)),
     questionnaireVersions,

@@ -46,7 +46,7 @@ const nl = {
   'survey.milestone.journal': 'drie maanden logboek',
   'survey.admin.title': 'Teksten van ouders (vragenlijst)',
   'survey.admin.intro':
-    'Ouders kunnen na de vier vragen iets opschrijven. Een tekst wordt alleen bewaard als een controleur of beheerder hem goedkeurt. Afgewezen teksten worden meteen verwijderd.',
+    'Ouders kunnen na de vier vragen iets opschrijven. Een tekst wordt alleen bewaard als een controleur of beheerder hem goedkeurt. Afgewezen teksten worden meteen verwijderd. Een tekst die niemand beoordeelt, wordt na 30 dagen verwijderd.',
   'survey.admin.check':
     'Keur een tekst alleen goed als niemand er een kind, gezin, hulpverlener of plaats in kan herkennen.',
   'survey.admin.pending': 'Nog te beoordelen ({count})',
@@ -107,7 +107,7 @@ const en: Translation<typeof nl> = {
   'survey.milestone.journal': 'three months of journal',
   'survey.admin.title': "Parents' texts (survey)",
   'survey.admin.intro':
-    'After the four questions parents may write something. A text is kept only when a reviewer or admin approves it. Rejected texts are deleted at once.',
+    'After the four questions parents may write something. A text is kept only when a reviewer or admin approves it. Rejected texts are deleted at once. A text nobody reviews is deleted after 30 days.',
   'survey.admin.check': 'Approve a text only when nobody can recognise a child, family, care worker or place in it.',
   'survey.admin.pending': 'Waiting for review ({count})',
   'survey.admin.pendingEmpty': 'No texts are waiting.',

@@ -252,6 +252,16 @@ export function createSurveyRepository(db: Kysely<Database>) {
       });
     },
 
+    /** Deletes the pending texts of `lastWeek` and every week before it (retention); returns how many. */
+    async deletePendingUpTo(lastWeek: string): Promise<number> {
+      const result = await db
+        .deleteFrom('survey_texts')
+        .where('state', '=', 'pending')
+        .where('week', '<=', lastWeek)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
     /** Deletes a pending text (rejected) and runs `also`; false if there was none. */
     async reject(id: string, also: AlsoInTransaction = nothingToRecord) {
       return db.transaction().execute(async (trx) => {

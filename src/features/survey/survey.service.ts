@@ -25,6 +25,9 @@ export interface SurveySession {
 }
 
 /** The day three calendar months after `day` (the month's last day when it is shorter: 30 November → 28 February). */
+/** Days a pending free text waits for a reviewer before it is deleted (after its week has ended). */
+export const pendingKeepDays = 30;
+
 export function threeMonthsAfter(day: string): string {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
   const shifted = new Date(Date.UTC(year, month - 1 + 3, 1));
@@ -173,6 +176,16 @@ export function createSurveyService(
       if (!(await repo.accept(text.id, reviewed, line(actor, 'survey-text.accepted', text.id, trail)))) {
         throw new NotFound('decided meanwhile');
       }
+    },
+
+    /**
+     * The daily retention: a text nobody reviewed is deleted once its whole week lies more than 30 days before
+     * today, as the readers' feedback texts are (ADR 0038). Texts carry only their ISO week, so the newest week
+     * deleted is the one holding the day 37 days ago (its Sunday is at least 31 days ago; the next week's Sunday
+     * is 30 days ago or later). Accepted texts are kept. Running it twice on a day deletes nothing new.
+     */
+    async daily(now: Date): Promise<{ pending: number }> {
+      return { pending: await repo.deletePendingUpTo(isoWeekOf(addDays(amsterdamDay(now), -pendingKeepDays - 7))) };
     },
 
     /** Rejects a pending text: deleted; the audit line keeps only its id. */

@@ -95,11 +95,11 @@ test('the police member downloads the bundle from its page after the passphrase;
     let axe = await axeViolations(app.page);
     assert.equal(axe.count, 0, axe.description);
     // A wrong passphrase: the form again with its problem, nothing downloaded.
-    await app.page.getByLabel('Uw wachtwoord, nog een keer').fill('niet mijn wachtwoord');
+    await app.page.getByLabel('Uw wachtwoordzin, nog een keer').fill('niet mijn wachtwoord');
     const refused = await submitForm(app.page, 'Bundel downloaden');
     assert.equal(refused.status(), 400);
-    await app.page.getByText('Dit wachtwoord klopt niet').first().waitFor();
-    await app.page.getByLabel('Uw wachtwoord, nog een keer').fill(police!.passphrase);
+    await app.page.getByText('Deze wachtwoordzin klopt niet').first().waitFor();
+    await app.page.getByLabel('Uw wachtwoordzin, nog een keer').fill(police!.passphrase);
     const [download] = await Promise.all([
       app.page.waitForEvent('download'),
       app.page.getByRole('button', { name: 'Bundel downloaden' }).click(),

@@ -68,7 +68,7 @@ test('naming a trusted person and asking for access, with and without JavaScript
   const fill = async (codeText: string) => {
     await owner.page.getByLabel('Gebruikersnaam van je vertrouwenspersoon').fill(trustedName);
     await owner.page.getByLabel('Koppelcode').fill(codeText);
-    await owner.page.getByLabel('Je wachtwoord').fill(passphrase);
+    await owner.page.getByLabel('Je wachtwoordzin').fill(passphrase);
     return submitForm(owner.page, 'Vertrouwenspersoon kiezen', '/account/vertrouwenspersoon/kiezen');
   };
   assert.equal((await fill('0000-0000-0000-0000-0000-0000-0000')).status(), 400);

@@ -5,7 +5,7 @@ const nl = {
   'trustedPerson.link': 'Vertrouwenspersoon: een weg terug als je alles kwijt bent',
   'trustedPerson.title': 'Vertrouwenspersoon',
   'trustedPerson.intro':
-    'Ben je je wachtwoord én je herstelcode kwijt? Dan kan een vertrouwenspersoon je helpen om weer in je account te komen. Dat is iemand die je goed kent en die hier zelf een account als ouder heeft.',
+    'Ben je je wachtwoordzin én je herstelcode kwijt? Dan kan een vertrouwenspersoon je helpen om weer in je account te komen. Dat is iemand die je goed kent en die hier zelf een account als ouder heeft.',
   'trustedPerson.how.title': 'Zo werkt het',
   'trustedPerson.how.offer':
     'Je vertrouwenspersoon maakt op deze pagina een koppelcode en geeft die persoonlijk aan jou.',
@@ -13,7 +13,7 @@ const nl = {
   'trustedPerson.how.request':
     'Ben je alles kwijt? Dan vraagt je vertrouwenspersoon om toegang. Jij krijgt bericht: op deze pagina, en per e-mail als je een adres hebt opgegeven. Je kunt dan weigeren.',
   'trustedPerson.how.grant':
-    'Heb je na de wachttijd niet geweigerd? Dan maakt je vertrouwenspersoon een nieuwe herstelcode voor je. Daarmee kies je zelf een nieuw wachtwoord, via "Wachtwoord vergeten".',
+    'Heb je na de wachttijd niet geweigerd? Dan maakt je vertrouwenspersoon een nieuwe herstelcode voor je. Daarmee kies je zelf een nieuwe wachtwoordzin, via "Wachtwoordzin vergeten".',
   'trustedPerson.how.trust':
     'Je vertrouwenspersoon kan je logboek niet lezen. Maar na de wachttijd kan hij of zij wel in je account komen. Kies dus iemand die je echt vertrouwt.',
 
@@ -43,7 +43,7 @@ const nl = {
   'trustedPerson.name.codeHint': 'Deze code heb je persoonlijk gekregen. Hij werkt 24 uur en één keer.',
   'trustedPerson.name.days': 'Wachttijd in dagen',
   'trustedPerson.name.daysHint': 'Tussen 2 en 30 dagen. Wij raden 7 dagen aan.',
-  'trustedPerson.name.passphrase': 'Je wachtwoord',
+  'trustedPerson.name.passphrase': 'Je wachtwoordzin',
   'trustedPerson.name.submit': 'Vertrouwenspersoon kiezen',
   'trustedPerson.name.usernameMissing': 'Vul de gebruikersnaam van je vertrouwenspersoon in.',
   'trustedPerson.name.codeMissing': 'Vul de koppelcode in.',
@@ -64,9 +64,9 @@ const nl = {
     'Je hebt toegang gevraagd op {date, date, long}. Weigert {name} niet, dan kun je vanaf {until, date, long} een nieuwe herstelcode maken.',
   'trustedPerson.trustedBy.granted':
     'De wachttijd is voorbij. Maak een nieuwe herstelcode voor {name} en geef die persoonlijk.',
-  'trustedPerson.trustedBy.passphrase': 'Je eigen wachtwoord',
+  'trustedPerson.trustedBy.passphrase': 'Je eigen wachtwoordzin',
   'trustedPerson.trustedBy.makeCode': 'Nieuwe herstelcode maken',
-  'trustedPerson.trustedBy.wrong': 'Je wachtwoord klopt niet.',
+  'trustedPerson.trustedBy.wrong': 'Je wachtwoordzin klopt niet.',
   'trustedPerson.trustedBy.refusedNow': 'Dit lukt nu niet. Misschien is het verzoek geweigerd. Laad de pagina opnieuw.',
 
   'trustedPerson.offer.title': 'Wil iemand jou kiezen als vertrouwenspersoon?',
@@ -82,8 +82,8 @@ const nl = {
   'trustedPerson.code.intro':
     'Geef deze code persoonlijk aan {name}. Stuur hem niet per app of e-mail. Je ziet de code maar één keer.',
   'trustedPerson.code.how':
-    'Met de gebruikersnaam {name} en deze code kiest {name} een nieuw wachtwoord, op de pagina "Wachtwoord vergeten". De oude herstelcode van {name} werkt niet meer.',
-  'trustedPerson.code.recoverLink': 'Naar "Wachtwoord vergeten"',
+    'Met de gebruikersnaam {name} en deze code kiest {name} een nieuwe wachtwoordzin, op de pagina "Wachtwoordzin vergeten". De oude herstelcode van {name} werkt niet meer.',
+  'trustedPerson.code.recoverLink': 'Naar "Wachtwoordzin vergeten"',
 
   'trustedPerson.accountNotice':
     'Er wacht een verzoek van je vertrouwenspersoon op je antwoord. Kijk wat je wilt doen.',

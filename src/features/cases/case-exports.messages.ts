@@ -9,8 +9,8 @@ const nl = {
   'caseExports.nav.ownCopy': 'Je eigen kopie',
   'caseExports.nav.police': 'Bundel voor de politie',
   'caseExports.back': 'Terug naar de samenwerking',
-  'caseExports.passphrase': 'Uw wachtwoord, nog een keer',
-  'caseExports.passphraseParent': 'Je wachtwoord, nog een keer',
+  'caseExports.passphrase': 'Uw wachtwoordzin, nog een keer',
+  'caseExports.passphraseParent': 'Je wachtwoordzin, nog een keer',
   'caseExports.passphraseHint':
     'Zo weten we dat u het zelf bent. Binnen 5 minuten na de vorige keer mag het leeg blijven.',
   'caseExports.passphraseHintParent':
@@ -43,9 +43,9 @@ const nl = {
   'caseExports.police.tooLarge':
     'De bundel werd te groot door foto’s of bestanden. Vraag de ouder om minder te delen, of om zelf een export te maken.',
   'caseExports.police.submit': 'Bundel downloaden',
-  'caseExports.problem.passphrase': 'Dit wachtwoord klopt niet. Probeer het nog een keer.',
+  'caseExports.problem.passphrase': 'Deze wachtwoordzin klopt niet. Probeer het nog een keer.',
   'caseExports.problem.throttled':
-    'Te vaak een verkeerd wachtwoord. Wacht een paar minuten en probeer het dan opnieuw.',
+    'Te vaak een verkeerde wachtwoordzin. Wacht een paar minuten en probeer het dan opnieuw.',
   'caseExports.problem.notReady': 'Deze bundel is nu niet klaar. Kijk op de pagina hoe het ervoor staat.',
   'caseExports.problem.youngRefused': 'De jongere heeft hier geen toestemming voor gegeven.',
   'caseExports.event.summary': '{who} maakte een samenvatting van de samenwerking',

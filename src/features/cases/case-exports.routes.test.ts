@@ -164,7 +164,7 @@ for (const dialect of dialects) {
         wachtwoord: 'niet het goede wachtwoord',
       });
       assert.equal(wrong.statusCode, 400);
-      assert.match(wrong.body, /wachtwoord klopt niet/);
+      assert.match(wrong.body, /wachtwoordzin klopt niet/);
       assert.equal((await events(s.caseId)).filter((event) => event.kind === 'export.police-bundle').length, 0);
 
       const got = await post(s.police.account, policePage(s), bundleUrl(s), {

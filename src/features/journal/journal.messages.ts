@@ -108,7 +108,7 @@ const nl = {
   'journal.nav.diary': 'Mijn dagboek',
   'journal.intro.lead': 'Schrijf op wat je ziet en hoort, met datum en tijd. Zo raak je niets kwijt.',
   'journal.intro.private':
-    'Je logboek is versleuteld met jouw eigen sleutel. Wij kunnen het niet lezen. Je hebt een account nodig: alleen een gebruikersnaam en een wachtwoord, geen e-mail.',
+    'Je logboek is versleuteld met jouw eigen sleutel. Wij kunnen het niet lezen. Je hebt een account nodig: alleen een gebruikersnaam en een wachtwoordzin, geen e-mail.',
   'journal.intro.register': 'Account maken',
   'journal.intro.login': 'Inloggen',
   'journal.list.lead': 'Je notities, de nieuwste eerst. Niemand anders kan ze lezen.',

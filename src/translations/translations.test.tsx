@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import { buildTestApp, type TestApp } from '../../test/helpers/app.js';
+import { checkAndHelpPageViews } from '../../test/helpers/check-and-help-views.js';
 import { dialects } from '../../test/helpers/databases.js';
 import { registeredRoutes } from '../../test/helpers/routes.js';
 import { testPageContext } from '../../test/helpers/page-context.js';
@@ -71,6 +72,8 @@ const pageViews: Readonly<Record<string, (ctx: PageContext) => VNode>> = {
     </Layout>
   ),
   '/nu': (ctx) => <RightNowPage ctx={ctx} />,
+  // The check and the help finder, every state of each (test/helpers/check-and-help-views.tsx).
+  ...checkAndHelpPageViews,
 };
 
 function keysOfPage(page: string): Set<MessageKey> {

@@ -24,7 +24,8 @@ import { trPublic } from './tr.public.js';
 export const translations: Translations = {
   makkelijk: {
     messages: mergeParts('makkelijk', makkelijk, makkelijkPages),
-    pages: ['frame', '/nu'],
+    // The check (its questions too: content/check/v2.json holds them in makkelijk) and the help finder, ADR 0054.
+    pages: ['frame', '/nu', '/check', '/hulp', '/hulp/na-check'],
   },
   ar: {
     messages: mergeParts('ar', ar, arPublic, arProfessional),

@@ -457,7 +457,7 @@ export const plPublic: PartialCatalogue = {
   'account.recovery.fingerprintHint':
     'Dzięki temu policja może później sprawdzić, że twój dziennik pochodzi z twojego konta. Teraz nie musisz z tym nic robić.',
   'account.recovery.print': 'Wydrukuj tę stronę',
-  'account.recovery.done': 'Zachowałem kod, dalej',
+  'account.recovery.done': 'Mam zapisany kod, dalej',
   'account.login.title': 'Logowanie',
   'account.login.username': 'Nazwa użytkownika',
   'account.login.passphrase': 'Fraza hasła',
@@ -600,15 +600,15 @@ export const plPublic: PartialCatalogue = {
   'trustedPerson.mine.none': 'Nie masz jeszcze osoby zaufanej.',
   'trustedPerson.mine.named': 'Twoja osoba zaufana to {name}, od {date, date, long}. Czas oczekiwania to {days} dni.',
   'trustedPerson.mine.renewNeeded':
-    'Klucze osoby {name} zostały odnowione. Potwierdź osobę {name} ponownie, inaczej {name} nie będzie mogła ci pomóc.',
+    'Klucze osoby {name} zostały odnowione. Potwierdź osobę {name} ponownie, inaczej osoba {name} nie będzie mogła ci pomóc.',
   'trustedPerson.mine.renew': 'Potwierdź ponownie',
   'trustedPerson.mine.waiting':
-    '{name} poprosiła {date, date, long} o dostęp do twojego konta. Jeśli nie odmówisz, {name} może od {until, date, long} utworzyć dla ciebie nowy kod odzyskiwania.',
+    'Osoba {name} poprosiła {date, date, long} o dostęp do twojego konta. Jeśli nie odmówisz, osoba {name} może od {until, date, long} utworzyć dla ciebie nowy kod odzyskiwania.',
   'trustedPerson.mine.granted':
-    'Czas oczekiwania minął. {name} może teraz utworzyć dla ciebie nowy kod odzyskiwania. Nie chcesz tego? Odmów teraz.',
-  'trustedPerson.mine.refused': 'Odmówiono prośbie osoby {name} {date, date, long}.',
+    'Czas oczekiwania minął. Osoba {name} może teraz utworzyć dla ciebie nowy kod odzyskiwania. Nie chcesz tego? Odmów teraz.',
+  'trustedPerson.mine.refused': 'Prośba osoby {name} została odrzucona {date, date, long}.',
   'trustedPerson.mine.used':
-    '{name} utworzyła dla ciebie {date, date, long} nowy kod odzyskiwania. Nie było to z tobą uzgodnione? Odnów wtedy swoje klucze i wybierz inną osobę zaufaną.',
+    'Osoba {name} utworzyła dla ciebie {date, date, long} nowy kod odzyskiwania. Nie było to z tobą uzgodnione? Odnów wtedy swoje klucze i wybierz inną osobę zaufaną.',
   'trustedPerson.mine.rotate': 'Odnów klucze',
   'trustedPerson.mine.refuse': 'Odmów prośbie',
   'trustedPerson.mine.remove': 'Usuń osobę zaufaną',
@@ -628,13 +628,13 @@ export const plPublic: PartialCatalogue = {
   'trustedPerson.name.mismatch':
     'Nazwa użytkownika i kod powiązania do siebie nie pasują. Poproś swoją osobę zaufaną o nowy kod.',
   'trustedPerson.trustedBy.title': 'Osoby, które ci ufają',
-  'trustedPerson.trustedBy.named': '{name} wybrała cię na swoją osobę zaufaną, od {date, date, long}.',
+  'trustedPerson.trustedBy.named': 'Osoba {name} wybrała cię na swoją osobę zaufaną, od {date, date, long}.',
   'trustedPerson.trustedBy.renewNeeded':
     'Twoje klucze zostały odnowione. {name} musi cię ponownie potwierdzić, zanim będziesz mógł pomóc.',
   'trustedPerson.trustedBy.requestHint':
     'Proś o dostęp tylko wtedy, gdy {name} cię o to poprosi. {name} dostanie wiadomość i może odmówić. Po {days} dniach możesz pomóc.',
   'trustedPerson.trustedBy.request': 'Poproś o dostęp',
-  'trustedPerson.trustedBy.refused': '{name} odmówiła twojej prośbie {date, date, long}.',
+  'trustedPerson.trustedBy.refused': 'Osoba {name} odmówiła twojej prośbie {date, date, long}.',
   'trustedPerson.trustedBy.waiting':
     'Poprosiłeś o dostęp {date, date, long}. Jeśli {name} nie odmówi, od {until, date, long} możesz utworzyć nowy kod odzyskiwania.',
   'trustedPerson.trustedBy.granted':
@@ -853,8 +853,8 @@ export const plPublic: PartialCatalogue = {
   'journal.field.missing': 'Nieobecność lub zaginięcie',
   'journal.field.missingFrom': 'od',
   'journal.field.missingUntil': 'do',
-  'journal.field.missingFromLabel': 'Nieobecne lub zaginione od',
-  'journal.field.missingUntilLabel': 'Wróciło',
+  'journal.field.missingFromLabel': 'Nieobecność lub zaginięcie od',
+  'journal.field.missingUntilLabel': 'Powrót',
   'journal.field.missingUntilHint':
     'Zostaw puste, jeśli dziecko jeszcze nie wróciło. Twoje dziecko teraz zaginęło? Dzwoń pod 112.',
   'journal.field.agencies': 'Kontakt z instytucjami',

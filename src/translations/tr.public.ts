@@ -180,7 +180,7 @@ export const trPublic: PartialCatalogue = {
   'check.outcome.alsoTitle': 'Şunu da belirttiniz:',
   'check.outcome.nextTitle': 'Sonra neler yapabilirsiniz',
   'check.outcome.readFamilySafety': 'Siz veya aileniz tehdit edilirseniz ne yapacağınızı okuyun',
-  // The questionnaire's own texts exist in nl and en only; Turkish readers get the English (ADR 0050).
+  // The CMS editor of the questionnaire works in nl or en only (safety.ts editorLocale); English, the fallback for tr.
   'check.editor.language': 'en',
   'check.editor.languageIncomplete':
     '{language} dili {of} metinden {has} tanesinde var. Onu her metne koyun veya hiçbirine koymayın. Eksik olduğu yerler: {missing}',

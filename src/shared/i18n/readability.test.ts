@@ -7,7 +7,7 @@ import { catalogues } from '../../messages.js';
 import { makkelijk } from '../../translations/makkelijk.js';
 import { translations } from '../../translations/translations.js';
 import { projectRoot } from '../paths.js';
-import { plainTextOfMarkdown, readability } from './readability.js';
+import { lixThresholds, plainTextOfMarkdown, readability } from './readability.js';
 
 /*
  * Readability in CI (docs/adr/0050): LIX for every Dutch content page (B1) and every easy-read page (A2).
@@ -15,7 +15,7 @@ import { plainTextOfMarkdown, readability } from './readability.js';
  * are to be rewritten are listed below with their score today as a ceiling: they may not get harder, and once
  * one is under the threshold the list must lose it (so the list only shrinks and cannot hide a page).
  */
-const thresholds = { b1: 30, a2: 20 } as const;
+const thresholds = lixThresholds;
 
 /** Content pages over the B1 threshold on 2026-12-07, to rewrite (ADR 0050), with their LIX then. */
 const toRewrite: Readonly<Record<string, number>> = {

@@ -6,6 +6,9 @@
  * It needs no syllable counting, which is unreliable for Dutch (Flesch-Douma needs it), and it punishes the
  * two things that make Dutch hard to read: long sentences and long (compound) words. Lower is easier.
  */
+/** The ceilings (docs/adr/0050): B1 pages at most 30, easy-read (A2) pages at most 20. */
+export const lixThresholds = { b1: 30, a2: 20 } as const;
+
 export interface Readability {
   readonly lix: number;
   readonly words: number;

@@ -33,9 +33,6 @@ export const contentPageKeys: readonly MessageKey[] = [
   'feedback.form.helpNowLink',
   'feedback.form.veiligThuis',
   'feedback.form.submit',
-  'feedback.form.back',
-  'feedback.sent.title',
-  'feedback.sent.text',
 ];
 
 interface ContentPageProps {

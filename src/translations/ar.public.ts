@@ -5,17 +5,26 @@ import type { PartialCatalogue } from '../shared/i18n/messages.js';
  * scripts/translation-todo.ts). Not yet reviewed by a native speaker: translations.ts.
  *
  * Glossary (Modern Standard Arabic, second person masculine singular as in ar.ts; keep these terms throughout):
- *   signalencheck / check     الفحص (فحص العلامات)        hulpzoeker            البحث عن مساعدة
- *   dagboek (journal)         السجل                        snel weg (quick exit) خروج سريع
- *   account                   الحساب                       inloggen              تسجيل الدخول
- *   vertrouwenspersoon        الشخص الموثوق                 signalen              علامات
+ *   check / signalencheck     الفحص                        advies                النصيحة
+ *   signalen                  العلامات                     hulpzoeker            ابحث عن مساعدة
+ *   logboek (journal)         السجل                        dagboek (diary)       اليوميات
+ *   notitie / melding         ملاحظة                       wissen / verbeteren   مسح / تصحيح
+ *   export                    تصدير                        vingerafdruk          بصمة
+ *   account                   الحساب                       inloggen / uitloggen  تسجيل الدخول / تسجيل الخروج
+ *   wachtwoordzin             عبارة المرور                  herstelcode           رمز الاستعادة
+ *   toegangssleutel (passkey) مفتاح الدخول (passkey)        ondertekeningssleutel مفتاح التوقيع
+ *   vertrouwenspersoon        الشخص الموثوق                 koppelcode            رمز الربط
+ *   snel weg (quick exit)     خروج سريع                    Nu hulp               مساعدة الآن
+ *   ouders                    الآباء والأمهات (one child’s: الوالد/الوالدان)
  *   hulpverlener              مقدّم المساعدة                 professional          المختص
- *   gemeente                  البلدية                      postcode              الرمز البريدي
- *   export                    تصدير                        aangifte              بلاغ رسمي (aangifte)
- *   redactie                  هيئة التحرير                 organisatie           جهة / منظمة
- *   loverboy / uitbuiting     استغلال                      wachtwoord            كلمة المرور
- * Dutch names of organisations, laws and places stay in Latin script (Veilig Thuis, politie-eenheid ...).
- * Numbers as in the Dutch, in Latin digits; a number with a dash is isolated: \u2066…\u2069.
+ *   uitbuiting / uitbuiter    الاستغلال / المستغِل           afpersing, sextortion الابتزاز (الجنسي) (sextortion)
+ *   gemeente / postcode       البلدية / الرمز البريدي       veiligheidsregio      منطقة السلامة (veiligheidsregio)
+ *   aangifte                  بلاغ رسمي (aangifte)         zedenpolitie          شرطة الآداب (zedenpolitie)
+ *   redactie                  هيئة التحرير                 organisatie (editors) الجهة
+ * Dutch names of organisations stay in Latin script, with a short Arabic explanation where the Dutch explains or
+ * a parent would not understand (Veilig Thuis (البيت الآمن), Centrum Seksueel Geweld (مركز العنف الجنسي) ...).
+ * Numbers as in the Dutch, in Latin digits; a number with a dash is isolated: \u2066…\u2069. Plurals use all six
+ * Arabic categories where the count varies. The check’s questions themselves are in content/check/v2.json.
  */
 export const arPublic: PartialCatalogue = {
   // help: the help finder.
@@ -113,8 +122,9 @@ export const arPublic: PartialCatalogue = {
   'orgKind.area.municipalities': 'البلديات',
   'orgKind.controle.title': 'جهات يجب التحقق منها',
   'orgKind.controle.intro':
-    'لم يتم التحقق من هذه الجهات منذ {months} شهرًا أو أكثر، أو لم يتم أبدًا. الأقدم في الأعلى. راجع البيانات على مواقعها وسجّل التحقق.',
-  'orgKind.controle.none': 'تم التحقق من كل الجهات خلال آخر {months} شهرًا.',
+    'لم يتم التحقق من هذه الجهات منذ {months, plural, one {شهر واحد} two {شهرين} few {# أشهر} many {# شهرًا} other {# شهر}} أو أكثر، أو لم يتم أبدًا. الأقدم في الأعلى. راجع البيانات على مواقعها وسجّل التحقق.',
+  'orgKind.controle.none':
+    'تم التحقق من كل الجهات خلال {months, plural, one {الشهر الأخير} two {الشهرين الأخيرين} few {آخر # أشهر} many {آخر # شهرًا} other {آخر # شهر}}.',
   'orgKind.controle.never': 'لم يتم التحقق أبدًا',
   'orgKind.controle.since': 'آخر تحقق في {date, date, long}',
   'orgKind.controle.name': 'الجهة',
@@ -196,7 +206,7 @@ export const arPublic: PartialCatalogue = {
   'check.words.raises': 'عند «{answer}» على الأقل {level}',
   'check.words.guidance': 'عند «{answer}» الفقرة {block}',
   'check.words.threshold':
-    '{level}: ابتداءً من {minScore} نقاط، أو «نعم» في {minCategories} أنواع من العلامات{critical, select, true {، أو علامة حرجة} other {}}',
+    '{level}: عندما تبلغ النقاط {minScore} أو أكثر، أو «نعم» في {minCategories} على الأقل من أنواع العلامات{critical, select, true {، أو علامة حرجة} other {}}',
   'check.words.family.rule': 'فرع العائلة عند {answers}: على الأقل {level}',
   'check.words.acuteRule': 'الحالات العاجلة بهذا الترتيب: {order}',
   'check.words.counting': 'يُحتسب «نعم»: {answers}',
@@ -260,8 +270,9 @@ export const arPublic: PartialCatalogue = {
   'content.edit.problem.field': '{field}: {message}',
   'content.edit.problem.key': 'يجب أن يكون المفتاح لغة/اسمًا، مثل nl/veilig-gebruik (حروف لاتينية صغيرة وأرقام وشرطات).',
   'content.edit.problem.slugInUse': 'هذا الاسم مستخدم بالفعل في هذه اللغة لنوع آخر من الصفحات. لم يُنشر أي شيء.',
-  'content.edit.problem.tooLong': 'طول النص {characters} حرفًا. الحد الأقصى هو 100.000.',
-  'content.edit.problem.tableTooLarge': 'في أحد الجداول {rows} صفًا و{columns} عمودًا. الحد الأقصى 200 صف و12 عمودًا.',
+  'content.edit.problem.tooLong': 'عدد أحرف النص: {characters}. الحد الأقصى هو 100.000.',
+  'content.edit.problem.tableTooLarge':
+    'في أحد الجداول عدد الصفوف {rows} وعدد الأعمدة {columns}. الحد الأقصى 200 صف و12 عمودًا.',
   'content.edit.problem.linkScheme':
     'الرابط {href} غير مسموح. استخدم https:// أو http:// أو mailto: أو tel: أو عنوانًا على هذا الموقع (مثل /informatie/…).',
   'content.edit.problem.rawHtml': 'النص يحتوي على HTML (الوسم {tag}). لا يُعرض HTML. استخدم markdown.',
@@ -445,7 +456,8 @@ export const arPublic: PartialCatalogue = {
   'account.sessions.end': 'تسجيل الخروج على هذا الجهاز',
   'account.sessions.endOthers': 'تسجيل الخروج في كل مكان آخر',
   'account.logout': 'تسجيل الخروج',
-  'account.idle': 'سيتم تسجيل خروجك تلقائيًا إذا لم تفعل شيئًا لمدة {minutes} دقيقة.',
+  'account.idle':
+    'سيتم تسجيل خروجك تلقائيًا إذا لم تفعل شيئًا لمدة {minutes, plural, one {دقيقة واحدة} two {دقيقتين} few {# دقائق} many {# دقيقة} other {# دقيقة}}.',
   'account.login.throttled':
     'محاولات كثيرة جدًا. حاول مرة أخرى في الساعة {time}. نسيت عبارة المرور؟ استخدم رمز الاستعادة.',
   'account.recover.title': 'تسجيل الدخول برمز الاستعادة',
@@ -700,7 +712,7 @@ export const arPublic: PartialCatalogue = {
     'نفتح ملاحظاتك، وننشئ ملف PDF، ونضع كل شيء في ملف واحد. مع سجل كبير فيه صور كثيرة قد يستغرق ذلك بضع دقائق.',
   'journal.export.status.progressLabel': 'إلى أين وصل التصدير',
   'journal.export.status.phase.reading': 'الخطوة {step} من 3: فتح الملاحظات ({done} من {total})',
-  'journal.export.status.phase.pdf': 'الخطوة {step} من 3: إنشاء ملف PDF ({done} من {total} ملاحظة)',
+  'journal.export.status.phase.pdf': 'الخطوة {step} من 3: إنشاء ملف PDF (الملاحظات: {done} من {total})',
   'journal.export.status.phase.zip': 'الخطوة {step} من 3: وضع كل شيء في ملف واحد',
   'journal.export.status.leave':
     'يمكنك الانتظار في هذه الصفحة. إذا سجّلت الخروج أو استخدمت الخروج السريع، يتوقف التصدير ولا يُحفظ أي شيء.',
@@ -792,7 +804,7 @@ export const arPublic: PartialCatalogue = {
   'journal.field.approximate': 'التاريخ أو الوقت تقريبي',
   'journal.field.category': 'عن ماذا يتعلق الأمر؟',
   'journal.field.text': 'ماذا حدث؟',
-  'journal.field.textHint': 'اكتب ما رأيته وسمعته. {max} حرف على الأكثر.',
+  'journal.field.textHint': 'اكتب ما رأيته وسمعته. الحد الأقصى لعدد الأحرف: {max}.',
   'journal.field.question': 'ماذا سُئل أو قيل قبل ذلك مباشرة؟',
   'journal.field.questionHint': 'مثلًا: سألتُ «كيف كان يومك؟». اتركه فارغًا إذا لم يسأل أحد شيئًا.',
   'journal.field.words': 'كلمات طفلك، حرفيًا',
@@ -1152,7 +1164,7 @@ export const arPublic: PartialCatalogue = {
   'content.edit.problem.translation':
     'الترجمة تتبع الصفحة الهولندية التي تحمل الاسم نفسه، ولها المصادر نفسها وتاريخ التحقق نفسه مثل تلك الصفحة. لم يُنشر أي شيء.',
   'check.editor.languageIncomplete':
-    'اللغة {language} موجودة في {has} من أصل {of} نصًا. ضعها في كل نص، أو لا تضعها في أي نص. إنها ناقصة في: {missing}',
+    'اللغة {language} موجودة في {has} من النصوص، من أصل {of}. ضعها في كل نص، أو لا تضعها في أي نص. إنها ناقصة في: {missing}',
   'check.editor.languageRule':
     '{path} ({language}): {problem, select, numbers {الأرقام (3 أرقام أو أكثر) ليست أرقام النص الهولندي} placeholders {العناصر النائبة بين الأقواس المعقوفة ليست عناصر النص الهولندي} icu {قوس معقوف ليس عنصرًا نائبًا} other {النص فارغ}}.',
 };

@@ -178,6 +178,7 @@ export const arPublic: PartialCatalogue = {
   'check.outcome.alsoTitle': 'ذكرت أيضًا:',
   'check.outcome.nextTitle': 'ما يمكنك فعله بعد ذلك',
   'check.outcome.readFamilySafety': 'اقرأ ماذا تفعل إذا تعرضت أنت أو عائلتك للتهديد',
+  // The questionnaire’s CMS editor quotes the questionnaire in nl or en only (safety.ts editorLocale): English, ar’s fallback.
   'check.editor.language': 'en',
   'check.editor.title': 'قائمة الأسئلة، النسخة {version}',
   'check.editor.json': 'قائمة الأسئلة (JSON)',

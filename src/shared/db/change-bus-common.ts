@@ -3,7 +3,7 @@ import type { ChangeChannel, ChangeMessage } from './change-bus.js';
 /* What both buses share (apart from change-bus.ts, which imports the buses, so no import runs in a circle). */
 
 /** Every channel: the PostgreSQL bus LISTENs to all of them. */
-export const changeChannels: readonly ChangeChannel[] = ['content_published'];
+export const changeChannels: readonly ChangeChannel[] = ['content_published', 'translation_reviewed'];
 
 /** The longest payload (PostgreSQL allows 8,000 bytes; ours name a kind or a key). */
 export const maxChangePayloadBytes = 1_000;

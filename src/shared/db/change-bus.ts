@@ -18,7 +18,7 @@ export { changeChannels, maxChangePayloadBytes } from './change-bus-common.js';
 import type { Database } from './schema.js';
 
 /** The channels in use; one per kind of in-memory state that another instance may hold stale. */
-export type ChangeChannel = 'content_published';
+export type ChangeChannel = 'content_published' | 'translation_reviewed';
 
 export interface ChangeMessage {
   channel: ChangeChannel;

@@ -43,6 +43,7 @@ import * as createOrganisationMeasures from './migrations/0044-create-organisati
 import * as createCheckLookups from './migrations/0045-create-check-lookups.js';
 import * as createTrustedPersons from './migrations/0046-create-trusted-persons.js';
 import * as createSurveyOffers from './migrations/0048-create-survey-offers.js';
+import * as createTranslationReviews from './migrations/0049-create-translation-reviews.js';
 import type { Database } from './schema.js';
 
 /*
@@ -94,6 +95,7 @@ const migrations: Record<string, Migration> = {
   '0045-create-check-lookups': createCheckLookups,
   '0046-create-trusted-persons': createTrustedPersons,
   '0048-create-survey-offers': createSurveyOffers,
+  '0049-create-translation-reviews': createTranslationReviews,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

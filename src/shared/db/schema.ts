@@ -847,6 +847,14 @@ export interface TrustedPersonOffersTable {
   expires_at: string;
 }
 
+/** A reviewer's mark on a translated page (migration 0049, ADR 0053): page is 'frame', a route, or /informatie/<slug>. */
+export interface TranslationReviewsTable {
+  language: string;
+  page: string;
+  marked_by: string;
+  marked_at: string;
+}
+
 export interface Database {
   content_pages: ContentPagesTable;
   page_feedback: PageFeedbackTable;
@@ -919,4 +927,5 @@ export interface Database {
   trusted_person_offers: TrustedPersonOffersTable;
   editorial_documents: EditorialDocumentsTable;
   editorial_revisions: EditorialRevisionsTable;
+  translation_reviews: TranslationReviewsTable;
 }

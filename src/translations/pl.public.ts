@@ -1186,7 +1186,7 @@ export const plPublic: PartialCatalogue = {
   'survey.milestone.journal': 'trzy miesiące dziennika',
   'survey.admin.title': 'Teksty rodziców (ankieta)',
   'survey.admin.intro':
-    'Po czterech pytaniach rodzice mogą coś napisać. Tekst jest zapisywany tylko wtedy, gdy zatwierdzi go osoba sprawdzająca lub administrator. Odrzucone teksty są od razu usuwane.',
+    'Po czterech pytaniach rodzice mogą coś napisać. Tekst jest zapisywany tylko wtedy, gdy zatwierdzi go osoba sprawdzająca lub administrator. Odrzucone teksty są od razu usuwane. Tekst, którego nikt nie sprawdzi, zostaje usunięty po 30 dniach.',
   'survey.admin.check':
     'Zatwierdź tekst tylko wtedy, gdy nikt nie może w nim rozpoznać dziecka, rodziny, specjalisty ani miejsca.',
   'survey.admin.pending': 'Do oceny ({count})',

@@ -1186,7 +1186,7 @@ export const trPublic: PartialCatalogue = {
   'survey.milestone.journal': 'üç aylık günlük',
   'survey.admin.title': 'Anne babaların metinleri (anket)',
   'survey.admin.intro':
-    'Anne babalar dört sorudan sonra bir şey yazabilir. Bir metin yalnızca bir denetçi veya yönetici onaylarsa saklanır. Reddedilen metinler hemen silinir.',
+    'Anne babalar dört sorudan sonra bir şey yazabilir. Bir metin yalnızca bir denetçi veya yönetici onaylarsa saklanır. Reddedilen metinler hemen silinir. Kimsenin incelemediği bir metin 30 gün sonra silinir.',
   'survey.admin.check':
     'Bir metni yalnızca kimse içinde bir çocuğu, aileyi, yardım vereni veya yeri tanıyamıyorsa onaylayın.',
   'survey.admin.pending': 'Değerlendirilecek ({count})',

@@ -8,6 +8,7 @@ import { editorialDocumentPolicy } from './features/editorial/editorial.policy.j
 import { organisationPolicy } from './features/help/help.policy.js';
 import { organisationInsightsPolicy } from './features/insights/organisation-insights.policy.js';
 import { surveyPolicy, surveyTextPolicy } from './features/survey/survey.policy.js';
+import { translationReviewPolicy } from './features/translation-review/translation-review.policy.js';
 import { knowledgeArticlePolicy } from './features/knowledge/knowledge.policy.js';
 import { diaryNotePolicy, journalPolicy, journalScopes } from './features/journal/journal.policy.js';
 import {
@@ -50,6 +51,7 @@ export const policies = {
   organisationInsights: organisationInsightsPolicy,
   survey: surveyPolicy,
   surveyText: surveyTextPolicy,
+  translationReview: translationReviewPolicy,
 } as const;
 
 export type PolicyMap = typeof policies;

@@ -2,6 +2,12 @@ import type { Translations } from '../shared/i18n/i18n.js';
 import { ar } from './ar.js';
 import { arProfessional } from './ar.professional.js';
 import { arPublic } from './ar.public.js';
+import {
+  helpInterpreterAr,
+  helpInterpreterMakkelijk,
+  helpInterpreterPl,
+  helpInterpreterTr,
+} from './help-interpreter.js';
 import { makkelijk } from './makkelijk.js';
 import { makkelijkPages } from './makkelijk.pages.js';
 import { mergeParts } from './parts.js';
@@ -23,20 +29,20 @@ import { trPublic } from './tr.public.js';
  */
 export const translations: Translations = {
   makkelijk: {
-    messages: mergeParts('makkelijk', makkelijk, makkelijkPages),
+    messages: mergeParts('makkelijk', makkelijk, makkelijkPages, helpInterpreterMakkelijk),
     // The check (its questions too: content/check/v2.json holds them in makkelijk) and the help finder, ADR 0054.
     pages: ['frame', '/nu', '/check', '/hulp', '/hulp/na-check'],
   },
   ar: {
-    messages: mergeParts('ar', ar, arPublic, arProfessional),
+    messages: mergeParts('ar', ar, arPublic, arProfessional, helpInterpreterAr),
     pages: ['frame', '/nu'],
   },
   tr: {
-    messages: mergeParts('tr', tr, trPublic, trProfessional),
+    messages: mergeParts('tr', tr, trPublic, trProfessional, helpInterpreterTr),
     pages: ['frame', '/nu'],
   },
   pl: {
-    messages: mergeParts('pl', pl, plPublic, plProfessional),
+    messages: mergeParts('pl', pl, plPublic, plProfessional, helpInterpreterPl),
     pages: ['frame', '/nu'],
   },
 };

@@ -76,13 +76,15 @@ const organisation = (slug: string, kind: Organisation['kind'], extra: Partial<O
   description: { nl: 'Helpt ouders.', en: 'Helps parents.' },
   phone: '0800-2000',
   area: { type: 'national' },
-  interpreter: true,
   source: { publisher: 'Rijksoverheid', url: 'https://rijksoverheid.nl', date: '2026-11-28' },
   verified: true,
   ...extra,
 });
 
-/** Cards in every state: open always, open until, closed until, closed, unknown; chat; unverified; checked. */
+/**
+ * Cards in every state: open always, open until, closed until, closed, unknown; chat; unverified; checked; an
+ * interpreter not known (most), arranged with languages, and not arranged.
+ */
 const cards: ShownOrganisation[] = [
   { organisation: organisation('a', 'police'), state: { open: true, always: true } },
   {
@@ -100,11 +102,19 @@ const cards: ShownOrganisation[] = [
       chat: 'https://example.nl/chat',
       checkedOn: '2026-11-30',
       checkedBy: 'Redactie',
+      interpreter: {
+        arranged: true,
+        languages: ['ar', 'tr'],
+        source: { publisher: 'Mensenhandel', date: '2026-12-07' },
+      },
     }),
     state: undefined,
   },
   {
-    organisation: organisation('e', 'victim-support', { source: { publisher: 'NOS', date: '2020' } }),
+    organisation: organisation('e', 'victim-support', {
+      source: { publisher: 'NOS', date: '2020' },
+      interpreter: { arranged: false, languages: [], source: { publisher: 'NOS', date: '2020' } },
+    }),
     state: { open: false, opens: { day: 'mon', time: '09:00' } },
   },
 ];

@@ -28,7 +28,6 @@ function organisationData(slug: string, verified: boolean, region: string | unde
     kind: 'specialist-care',
     description: { nl: 'Zorg.', en: 'Care.' },
     area: { type: 'veiligheidsregio', codes: [region] },
-    interpreter: false,
     source: { publisher: 'Test', date: '2026' },
     verified,
   });

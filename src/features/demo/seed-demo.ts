@@ -105,7 +105,6 @@ function demoOrganisationRecord(organisation: DemoOrganisation, today: string): 
       en: 'A demo organisation for trying the case space. Not a real organisation.',
     },
     area: { type: 'national' },
-    interpreter: false,
     source: { publisher: 'npm run cli -- seed-demo', date: today },
     verified: false,
     demo: true,

@@ -188,7 +188,6 @@ describeEachDialect('help finder data', (database) => {
       kind: 'parent-support',
       description: { nl: 'Helpt.', en: 'Helps.' },
       area: { type: 'national' },
-      interpreter: false,
       source: { publisher: 'Voorbeeld', url: 'https://voorbeeld.example', date: '2020' },
       verified: false,
     };

@@ -34,7 +34,7 @@ function organisationJson(shown: ShownOrganisation, locale: Locale) {
     web: organisation.web ?? null,
     chat: organisation.chat ?? null,
     email: organisation.email ?? null,
-    interpreter: organisation.interpreter,
+    interpreter: organisation.interpreter ?? null,
     openNow: state === undefined ? null : state.open,
     hours: organisation.hours ?? null,
     chatHours: organisation.chatHours ?? null,

@@ -13,7 +13,12 @@ const organisation = {
     web: { type: 'string', format: 'uri', nullable: true },
     chat: { type: 'string', format: 'uri', nullable: true },
     email: { type: 'string', format: 'email', nullable: true },
-    interpreter: { type: 'boolean', description: 'Whether you can ask for an interpreter.' },
+    interpreter: {
+      type: 'object',
+      nullable: true,
+      description:
+        'Whether an interpreter can be arranged, where a source says so: {"arranged": true, "languages": ["ar"], "source": {…}}; null when not known (not known is not "no").',
+    },
     openNow: {
       type: 'boolean',
       nullable: true,

@@ -179,7 +179,6 @@ export function createOrganisationKind(options: OrganisationKindOptions): Editor
         kind: 'parent-support',
         description: { nl: '', en: '' },
         area: { type: 'national' },
-        interpreter: false,
         source: { publisher: '', date: clock().toISOString().slice(0, 10) },
         verified: false,
       });

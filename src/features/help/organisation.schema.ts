@@ -79,6 +79,22 @@ const organisationSourceSchema = z.object({
   date: z.union([z.string().regex(/^\d{4}$/, 'must be a year like 2020 or a date like 2026-11-28'), day]),
 });
 
+/**
+ * Whether an interpreter can be arranged, only where a source says so (ADR 0054). Absent: not known — shown as
+ * "not known", never as "no". The boolean of before (true or false, without a source) reads as not known.
+ */
+const interpreterSchema = z.object({
+  /** The source says an interpreter can be arranged for a parent (true), or says it cannot (false). */
+  arranged: z.boolean(),
+  /** Languages the organisation's own staff speak, as BCP 47 tags, where the source names them. */
+  languages: z
+    .array(z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag like ar or tr'))
+    .max(30)
+    .default([]),
+  source: organisationSourceSchema,
+});
+export type InterpreterFacts = z.infer<typeof interpreterSchema>;
+
 export const organisationSchema = z.object({
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
   name: z.string().trim().min(1),
@@ -98,8 +114,8 @@ export const organisationSchema = z.object({
   /** Hours of the chat when they differ from the phone (e.g. Veilig Thuis: phone 24/7, chat office hours). */
   chatHours: openingHoursSchema.optional(),
   area: areaSchema,
-  /** Whether you can ask for an interpreter. */
-  interpreter: z.boolean(),
+  /** Whether an interpreter can be arranged, with the source saying so; absent when not known. */
+  interpreter: z.preprocess((value) => (typeof value === 'boolean' ? undefined : value), interpreterSchema.optional()),
   source: organisationSourceSchema,
   /**
    * The day someone really checked these details on the organisation's own site (or with the organisation).

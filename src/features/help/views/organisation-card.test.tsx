@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { render } from 'preact-render-to-string';
 import { testPageContext } from '../../../../test/helpers/page-context.js';
 import type { PageContext } from '../../../shared/views/context.js';
-import type { Organisation } from '../organisation.schema.js';
+import { type Organisation, organisationSchema } from '../organisation.schema.js';
 import { OrganisationCard } from './organisation-card.js';
 
 /** An organisation card holds no form: asking for a CSRF token fails the test. */
@@ -16,7 +16,6 @@ const organisation: Organisation = {
   description: { nl: 'Helpt ouders.', en: 'Helps parents.' },
   phone: '0800-0000',
   area: { type: 'national' },
-  interpreter: false,
   source: { publisher: 'Rijksoverheid', title: 'Een pagina', url: 'https://rijksoverheid.nl', date: '2026-11-28' },
   verified: true,
 };
@@ -62,5 +61,29 @@ describe('where an organisation card says its details come from', () => {
     assert.match(nl, /Gecontroleerd op 3 december 2026\./);
     assert.doesNotMatch(nl, /Niet gecontroleerd/);
     assert.match(cardText(checked, 'en'), /Checked on (3 December|December 3,) 2026\./);
+  });
+});
+
+describe('the interpreter line (ADR 0054)', () => {
+  const source = { publisher: 'Wegwijzer Mensenhandel', url: 'https://wegwijzermensenhandel.nl/t', date: '2026-12-07' };
+  test('not known is said as not known, in every language, never as "no"', () => {
+    assert.ok(cardText(organisation, 'nl').includes('Tolk: dat weten we niet. Vraag ernaar als je belt.'));
+    assert.ok(cardText(organisation, 'en').includes('Interpreter: we do not know. Ask when you call.'));
+    assert.ok(!cardText(organisation, 'nl').includes('geen tolk'));
+  });
+  test('where a source says so: yes (with the languages spoken, named in the reader’s language) or no, with the source', () => {
+    const yes = cardText({ ...organisation, interpreter: { arranged: true, languages: ['ar', 'tr'], source } }, 'nl');
+    assert.ok(
+      yes.includes('Je kunt om een tolk vragen. Ze spreken ook: Arabisch, Turks. (Bron: Wegwijzer Mensenhandel)'),
+      yes,
+    );
+    const no = cardText({ ...organisation, interpreter: { arranged: false, languages: [], source } }, 'en');
+    assert.ok(no.includes('According to the source, no interpreter can be arranged here.'), no);
+  });
+  test('a stored organisation of before (interpreter true or false, no source) reads as not known', () => {
+    for (const legacy of [true, false]) {
+      const parsed = organisationSchema.parse({ ...organisation, interpreter: legacy });
+      assert.equal(parsed.interpreter, undefined);
+    }
   });
 });

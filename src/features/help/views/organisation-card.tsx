@@ -3,6 +3,7 @@ import type { PageContext } from '../../../shared/views/context.js';
 import { safeUrl } from '../../../shared/views/safe-url.js';
 import type { ShownOrganisation } from '../help.service.js';
 import type { OpenState } from '../opening-hours.js';
+import { languageInfo } from '../../../shared/i18n/i18n.js';
 import type { Organisation } from '../organisation.schema.js';
 
 function openStateText(ctx: PageContext, state: OpenState | undefined): string {
@@ -44,6 +45,36 @@ function SourceLine({ ctx, organisation }: { ctx: PageContext; organisation: Org
         : typeof sourceDate === 'string'
           ? t('help.notCheckedSinceYear', { year: sourceDate })
           : t('help.notCheckedSince', { date: sourceDate })}
+    </p>
+  );
+}
+
+/**
+ * Whether an interpreter can be arranged, with the source that says so (ADR 0054). Not known is said as not known,
+ * never as "no"; "no" only where a source says so.
+ */
+function InterpreterLine({ ctx, organisation }: { ctx: PageContext; organisation: Organisation }) {
+  const { t } = ctx;
+  const facts = organisation.interpreter;
+  if (facts === undefined) return <p class="app-hint app-org__interpreter">{t('help.interpreter.unknown')}</p>;
+  const chosen = ctx.pageLanguage?.language ?? ctx.locale;
+  const names = new Intl.DisplayNames([languageInfo[chosen].intl], { type: 'language' });
+  const source =
+    facts.source.title === undefined ? facts.source.publisher : `${facts.source.publisher}, ${facts.source.title}`;
+  return (
+    <p class="app-hint app-org__interpreter" data-interpreter={facts.arranged ? 'yes' : 'no'}>
+      {facts.arranged ? t('help.interpreter') : t('help.interpreter.no')}
+      {facts.languages.length > 0 &&
+        ` ${t('help.interpreter.languages', { languages: facts.languages.map((tag) => names.of(tag) ?? tag).join(', ') })}`}{' '}
+      {`(${t('help.source')} `}
+      {facts.source.url === undefined ? (
+        source
+      ) : (
+        <a href={safeUrl(facts.source.url)} rel="noopener noreferrer external">
+          {source}
+        </a>
+      )}
+      {')'}
     </p>
   );
 }
@@ -106,7 +137,7 @@ export function OrganisationCard({
       </ul>
       <p class={`app-org__hours${open ? ' app-org__hours--open' : ''}`}>{openStateText(ctx, state)}</p>
       <p>{organisation.description[locale]}</p>
-      {organisation.interpreter && <p class="app-hint">{t('help.interpreter')}</p>}
+      <InterpreterLine ctx={ctx} organisation={organisation} />
       <SourceLine ctx={ctx} organisation={organisation} />
     </li>
   );

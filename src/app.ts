@@ -48,8 +48,8 @@ import { registerSearchRoutes } from './features/search/search.routes.js';
 import { registerRightNowRoutes } from './features/right-now/right-now.routes.js';
 import { registerSurveyRoutes, surveyAccountSection } from './features/survey/survey.routes.js';
 import { registerVerifyRoutes } from './features/verify/verify.routes.js';
+import { registerTranslationReviewRoutes } from './features/translation-review/translation-review.routes.js';
 import { translatorFor } from './messages.js';
-import { noReviewMarks } from './shared/i18n/i18n.js';
 import type { Services } from './services.js';
 import type { LogPublicKey } from './shared/evidence/pinned-log-keys.js';
 import { TooMany } from './shared/errors.js';
@@ -138,7 +138,9 @@ export async function createApp(services: Services, options: AppOptions = {}): P
 
   registerSecurityHeaders(app);
   await app.register(fastifyCookie);
-  registerRequestContext(app, translatorFor);
+  // The translators with this app's reviewers' marks, for every page's review notice (ADR 0053).
+  const languagesFor = translatorFor.withMarks(services.translationReviews);
+  registerRequestContext(app, languagesFor);
   registerSessionLoading(app, {
     cookieName: sessionCookieName(config.secureCookies),
     currentSession: (cookie) => services.accounts.currentSession(cookie),
@@ -221,7 +223,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     assets: assets.urls,
     quickExitUrl: config.quickExitUrl,
     allowedMethods,
-    translatorFor,
+    translatorFor: languagesFor,
     protocolOf: (raw) => client.protocol(raw),
   }).badUrl;
   registerAssetRoutes(app, assets);
@@ -232,7 +234,10 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   registerOfflineRoutes(app, assets.urls);
   registerHomeRoutes(app, pages);
   registerRightNowRoutes(app, pages);
-  registerContentRoutes(app, pages, services.content, { translatorFor, marks: noReviewMarks });
+  registerContentRoutes(app, pages, services.content, {
+    translatorFor: languagesFor,
+    marks: services.translationReviews,
+  });
   registerKnowledgeRoutes(app, pages, services.knowledge);
   // Readers' "what was missing?" and the editors' list (ADR 0038); texts have a stricter limit of their own.
   registerFeedbackRoutes(app, pages, services.feedback, {
@@ -322,6 +327,9 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     }),
   });
   services.editorial.onPublished(() => pages.cache.clear());
+  // The reviewers' marks on translations (ADR 0053): a change here or on another instance empties the page cache.
+  registerTranslationReviewRoutes(app, pages, services.translationReviews);
+  services.translationReviews.onChanged(() => pages.cache.clear());
   registerJournalRoutes(
     app,
     pages,
@@ -355,6 +363,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   });
   // News of content published on another instance (ADR 0041): listening before the first request is served.
   app.addHook('onReady', () => services.changeBus.start());
+  app.addHook('onReady', () => services.translationReviews.load());
   app.addHook('onClose', () => services.changeBus.close());
   // /verifieer trusts the pinned list, this app's own log key and the earlier ones it still publishes.
   registerVerifyRoutes(app, pages, {

@@ -18,6 +18,7 @@ import { insightsMessages } from './features/insights/insights.messages.js';
 import { organisationInsightsMessages } from './features/insights/organisation-insights.messages.js';
 import { surveyMessages } from './features/survey/survey.messages.js';
 import { trustedPersonMessages } from './features/accounts/trusted-person.messages.js';
+import { translationReviewMessages } from './features/translation-review/translation-review.messages.js';
 import { knowledgeMessages } from './features/knowledge/knowledge.messages.js';
 import { journalPdfMessages } from './features/journal/export/pdf.messages.js';
 import { journalMessages } from './features/journal/journal.messages.js';
@@ -69,6 +70,7 @@ export const catalogues = mergeCatalogues([
   surveyMessages,
   organisationInsightsMessages,
   trustedPersonMessages,
+  translationReviewMessages,
 ]);
 
 declare module './shared/i18n/messages.js' {

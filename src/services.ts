@@ -106,6 +106,8 @@ import { createJobsRepository, enqueue } from './shared/jobs/jobs.repo.js';
 import { createMetrics } from './shared/metrics/metrics.js';
 import { accountChangedNotice, accountChangedNoticeHandler } from './features/accounts/accounts.jobs.js';
 import { translatorFor } from './messages.js';
+import { createTranslationReviewRepository } from './features/translation-review/translation-review.repo.js';
+import { createTranslationReviewService } from './features/translation-review/translation-review.service.js';
 import { pathwayDir, questionnairesDir, referenceDataDir } from './shared/paths.js';
 import { sessionCookieName } from './shared/auth/session-cookie.js';
 import type { SymmetricKey } from './shared/crypto/aead.js';
@@ -413,6 +415,23 @@ export function createServices(
         warn(`reloading published content failed: ${error instanceof Error ? error.message : 'unknown error'}`),
       );
   });
+  // The reviewers' marks on translations (ADR 0053): in memory for the per-request check, loaded at start (app.ts
+  // onReady), again after a change here, and when another instance announces one, as a publish is.
+  const translationReviews = createTranslationReviewService(createTranslationReviewRepository(database.db), {
+    audit,
+    announce: (trx) => changeBus.announce(trx, 'translation_reviewed', 'marks'),
+    translatorFor,
+  });
+  changeBus.subscribe('translation_reviewed', (message) => {
+    if (message.fromHere === true) return;
+    translationReviews
+      .load()
+      .catch((error: unknown) =>
+        warn(
+          `reloading the translation review marks failed: ${error instanceof Error ? error.message : 'unknown error'}`,
+        ),
+      );
+  });
   // Search over the information pages and the knowledge base (ADR 0034): in process, built at start (bootstrap)
   // and again, coalesced, whenever a page, an article or a pathway is published.
   const search = createSearchService({
@@ -440,6 +459,7 @@ export function createServices(
           })
         : undefined,
     editorial,
+    translationReviews,
     content,
     knowledge,
     feedback,

@@ -138,6 +138,8 @@ export interface TranslatorFor {
   isComplete(language: Language): boolean;
   /** The pages declared translated in a language (nl and en: frame only, they are complete). */
   declaredPages(language: Language): TranslatedPages;
+  /** The same translators, whose pageIn and contentPageIn read these marks when given none (one per app). */
+  withMarks(marks: ReviewMarks): TranslatorFor;
 }
 
 /** A page not translated in a partial language: only the frame is in it, so only the frame's mark counts. */
@@ -211,6 +213,18 @@ export function createTranslators(
       translated: true,
       reviewed: marks.isReviewed(language, 'frame') && marks.isReviewed(language, page),
     };
+  };
+  translatorFor.withMarks = (marks: ReviewMarks): TranslatorFor => {
+    const bound = (language: Language): Translate => translators[language];
+    bound.isComplete = translatorFor.isComplete;
+    bound.showsContentIn = translatorFor.showsContentIn;
+    bound.declaredPages = translatorFor.declaredPages;
+    bound.pageIn = (language: Language, route: string | undefined, given: ReviewMarks = marks) =>
+      translatorFor.pageIn(language, route, given);
+    bound.contentPageIn = (language: Language, page: string, keys: readonly MessageKey[], given: ReviewMarks = marks) =>
+      translatorFor.contentPageIn(language, page, keys, given);
+    bound.withMarks = translatorFor.withMarks;
+    return bound;
   };
   return translatorFor;
 }

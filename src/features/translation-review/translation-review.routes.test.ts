@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { appForSuite, csrfTokenFrom, withCookiesOf } from '../../../test/helpers/app.js';
+import { dialects } from '../../../test/helpers/databases.js';
+import { buildAdmin, buildParent } from '../../../test/helpers/factories.js';
+import { translatorFor } from '../../messages.js';
+
+/*
+ * The reviewers' marks (ADR 0053) over HTTP on both databases: a page says it is not yet reviewed in its
+ * language until the frame and the page are marked; withdrawing brings the notice back; only editorial roles see
+ * /beheer/vertalingen, only reviewers and admins change marks; hostile input is a 4xx with a message.
+ */
+
+type Jar = Record<string, string>;
+
+for (const dialect of dialects) {
+  describe(`translation review marks [${dialect}]`, () => {
+    const suite = appForSuite(dialect);
+    const get = (url: string, cookies: Jar = {}) => suite.app.inject({ method: 'GET', url, cookies });
+    const post = async (jar: Jar, body: Record<string, unknown>) => {
+      const page = await get('/account', jar);
+      return suite.app.inject({
+        method: 'POST',
+        url: '/beheer/vertalingen',
+        cookies: withCookiesOf(jar, page.headers),
+        payload: { _csrf: csrfTokenFrom(page.body), ...body },
+      });
+    };
+    const unreviewed = (language: 'ar' | 'tr') => translatorFor(language)('layout.translation.unreviewed');
+    const nu = (language: string) => get('/nu', { taal: language });
+
+    test('a page says it is not reviewed until frame and page are marked; withdrawing brings the notice back', async () => {
+      const reviewer = (await buildAdmin(suite, { role: 'reviewer' })).cookies;
+      assert.ok((await nu('tr')).body.includes(unreviewed('tr')));
+      const list = await get('/beheer/vertalingen', reviewer);
+      assert.equal(list.statusCode, 200);
+      assert.match(list.body, /name="pagina" value="\/nu"/);
+      assert.match(list.body, /name="pagina" value="frame"/);
+
+      const page = await post(reviewer, { taal: 'tr', pagina: '/nu', actie: 'markeren' });
+      assert.equal(page.statusCode, 303);
+      assert.equal(page.headers.location, '/beheer/vertalingen?gedaan=gemarkeerd');
+      // The page alone is not enough: the frame around it is Turkish too.
+      assert.ok((await nu('tr')).body.includes(unreviewed('tr')));
+      assert.equal((await post(reviewer, { taal: 'tr', pagina: 'frame', actie: 'markeren' })).statusCode, 303);
+      const reviewed = await nu('tr');
+      assert.ok(!reviewed.body.includes(unreviewed('tr')), 'marked: no notice');
+      assert.match(reviewed.body, /<html lang="tr">/);
+      // Other languages are not affected.
+      assert.ok((await nu('ar')).body.includes(unreviewed('ar')));
+      // The editors' page shows the state.
+      assert.match((await get('/beheer/vertalingen?gedaan=gemarkeerd', reviewer)).body, /Nagekeken op/);
+      // Withdrawn: the stored page is not served stale, the notice is back.
+      const withdrawn = await post(reviewer, { taal: 'tr', pagina: '/nu', actie: 'intrekken' });
+      assert.equal(withdrawn.headers.location, '/beheer/vertalingen?gedaan=ingetrokken');
+      assert.ok((await nu('tr')).body.includes(unreviewed('tr')));
+      // The audit log has both steps.
+      const lines = await suite.database.handle.db
+        .selectFrom('audit_log')
+        .select(['action', 'object_id'])
+        .where('object_type', '=', 'translation-review')
+        .execute();
+      assert.deepEqual(lines.map((line) => `${line.action} ${line.object_id}`).sort(), [
+        'translation-review.marked tr /nu',
+        'translation-review.marked tr frame',
+        'translation-review.withdrawn tr /nu',
+      ]);
+      // Loaded again from the database (as at start, or after another instance's news): the same state.
+      await suite.services.translationReviews.load();
+      assert.equal(suite.services.translationReviews.isReviewed('tr', 'frame'), true);
+      assert.equal(suite.services.translationReviews.isReviewed('tr', '/nu'), false);
+      await post(reviewer, { taal: 'tr', pagina: 'frame', actie: 'intrekken' });
+    });
+
+    test('only editorial roles see the page, only reviewers and admins change marks, like the other /beheer pages', async () => {
+      const parent = (await buildParent(suite)).cookies;
+      const editor = (await buildAdmin(suite, { role: 'editor' })).cookies;
+      const admin = (await buildAdmin(suite)).cookies;
+      for (const [who, jar, status] of [
+        ['anonymous', {}, (await get('/beheer/feedback')).statusCode],
+        ['a parent', parent, (await get('/beheer/feedback', parent)).statusCode],
+        ['an editor', editor, 200],
+        ['an admin', admin, 200],
+      ] as const) {
+        assert.equal((await get('/beheer/vertalingen', jar)).statusCode, status, who);
+      }
+      assert.notEqual((await get('/beheer/vertalingen')).statusCode, 200);
+      assert.notEqual((await get('/beheer/vertalingen', parent)).statusCode, 200);
+      // An editor sees the state but has no buttons, and a POST changes nothing.
+      assert.doesNotMatch((await get('/beheer/vertalingen', editor)).body, /name="actie"/);
+      const refused = await post(editor, { taal: 'ar', pagina: 'frame', actie: 'markeren' });
+      assert.equal(refused.statusCode, 404);
+      assert.equal((await post(parent, { taal: 'ar', pagina: 'frame', actie: 'markeren' })).statusCode, 404);
+      assert.equal(suite.services.translationReviews.isReviewed('ar', 'frame'), false);
+      // An admin may.
+      assert.equal((await post(admin, { taal: 'pl', pagina: 'frame', actie: 'markeren' })).statusCode, 303);
+      assert.equal(suite.services.translationReviews.isReviewed('pl', 'frame'), true);
+      await post(admin, { taal: 'pl', pagina: 'frame', actie: 'intrekken' });
+    });
+
+    test('hostile input: unknown language or page, oversized, markup, missing: 400 with a message, nothing marked', async () => {
+      const reviewer = (await buildAdmin(suite, { role: 'reviewer' })).cookies;
+      const cases: [string, Record<string, unknown>, string][] = [
+        ['unknown language', { taal: 'fa', pagina: 'frame', actie: 'markeren' }, 'Deze taal staat niet in de lijst'],
+        ['a complete language', { taal: 'nl', pagina: 'frame', actie: 'markeren' }, 'Deze taal staat niet in de lijst'],
+        [
+          'unknown page',
+          { taal: 'ar', pagina: '/bestaat-niet', actie: 'markeren' },
+          'Deze pagina is in deze taal niet',
+        ],
+        [
+          'an untranslated page',
+          { taal: 'ar', pagina: '/informatie/signalen', actie: 'markeren' },
+          'Deze pagina is in deze taal niet',
+        ],
+        [
+          'oversized',
+          { taal: 'ar', pagina: `/${'x'.repeat(5_000)}`, actie: 'markeren' },
+          'Deze pagina is in deze taal niet',
+        ],
+        [
+          'markup',
+          { taal: '<script>alert(1)</script>', pagina: 'frame', actie: 'markeren' },
+          'Deze taal staat niet in de lijst',
+        ],
+        [
+          'markup page',
+          { taal: 'ar', pagina: '"><img src=x onerror=alert(1)>', actie: 'markeren' },
+          'Deze pagina is in deze taal niet',
+        ],
+        ['no action', { taal: 'ar', pagina: 'frame' }, 'Kies markeren of intrekken'],
+        ['another action', { taal: 'ar', pagina: 'frame', actie: 'verwijderen' }, 'Kies markeren of intrekken'],
+        ['missing language', { pagina: 'frame', actie: 'markeren' }, 'Deze taal staat niet in de lijst'],
+      ];
+      for (const [what, body, message] of cases) {
+        const response = await post(reviewer, body);
+        assert.equal(response.statusCode, 400, what);
+        assert.ok(response.body.includes(message), `${what}: the reason`);
+        assert.doesNotMatch(response.body, /<script>alert|<img src=x/, what);
+      }
+      // Over the body limit: the app's own 4xx page, not a 500.
+      const huge = await post(reviewer, { taal: 'ar', pagina: 'x'.repeat(2_000_000), actie: 'markeren' });
+      assert.ok(huge.statusCode >= 400 && huge.statusCode < 500, `huge: ${huge.statusCode}`);
+      const marks = await suite.database.handle.db.selectFrom('translation_reviews').selectAll().execute();
+      assert.deepEqual(marks, []);
+    });
+  });
+}

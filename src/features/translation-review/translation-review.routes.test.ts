@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { appForSuite, csrfTokenFrom, withCookiesOf } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { buildAdmin, buildParent } from '../../../test/helpers/factories.js';
 import { translatorFor } from '../../messages.js';
+import { contentDir } from '../../shared/paths.js';
 
 /*
  * The reviewers' marks (ADR 0053) over HTTP on both databases: a page says it is not yet reviewed in its
@@ -26,7 +30,7 @@ for (const dialect of dialects) {
         payload: { _csrf: csrfTokenFrom(page.body), ...body },
       });
     };
-    const unreviewed = (language: 'ar' | 'tr') => translatorFor(language)('layout.translation.unreviewed');
+    const unreviewed = (language: 'ar' | 'tr' | 'pl') => translatorFor(language)('layout.translation.unreviewed');
     const nu = (language: string) => get('/nu', { taal: language });
 
     test('a page says it is not reviewed until frame and page are marked; withdrawing brings the notice back', async () => {
@@ -71,6 +75,58 @@ for (const dialect of dialects) {
       assert.equal(suite.services.translationReviews.isReviewed('tr', '/nu'), false);
       await post(reviewer, { taal: 'tr', pagina: 'frame', actie: 'intrekken' });
     });
+
+    test('a translated information page is listed and marked on its own: reviewed once frame and page are marked', async () => {
+      const reviewer = (await buildAdmin(suite, { role: 'reviewer' })).cookies;
+      const dutch = readFileSync(path.join(contentDir, 'nl', 'veilig-gebruik.md'), 'utf8');
+      const arabic = dutch
+        .replace(/^title: .*$/m, 'title: الاستخدام الآمن')
+        .replace(/\n---\n[\s\S]*$/, '\n---\n\nنص.\n');
+      await suite.services.editorial.importDocuments('page', [{ key: 'ar/veilig-gebruik', text: arabic }]);
+      assert.match(
+        (await get('/beheer/vertalingen', reviewer)).body,
+        /name="pagina" value="\/informatie\/veilig-gebruik"/,
+      );
+      const shown = () => get('/informatie/veilig-gebruik', { taal: 'ar' });
+      assert.ok((await shown()).body.includes(unreviewed('ar')));
+      await post(reviewer, { taal: 'ar', pagina: 'frame', actie: 'markeren' });
+      assert.ok((await shown()).body.includes(unreviewed('ar')), 'the frame alone is not the page');
+      await post(reviewer, { taal: 'ar', pagina: '/informatie/veilig-gebruik', actie: 'markeren' });
+      const reviewed = await shown();
+      assert.ok(!reviewed.body.includes(unreviewed('ar')));
+      assert.match(reviewed.body, /<html lang="ar" dir="rtl">/);
+      // A page without a translation shows only the frame in Arabic: the frame's mark is its review.
+      const fallback = await get('/informatie/signalen', { taal: 'ar' });
+      assert.ok(fallback.body.includes('class="app-untranslated"'));
+      assert.ok(!fallback.body.includes(unreviewed('ar')));
+      await post(reviewer, { taal: 'ar', pagina: '/informatie/veilig-gebruik', actie: 'intrekken' });
+      await post(reviewer, { taal: 'ar', pagina: 'frame', actie: 'intrekken' });
+      assert.ok((await shown()).body.includes(unreviewed('ar')));
+    });
+
+    if (dialect === 'postgres') {
+      test('another instance’s mark reaches this one over the change bus, and its stored pages are dropped', async () => {
+        assert.ok((await nu('pl')).body.includes(translatorFor('pl')('layout.translation.unreviewed')));
+        // What another instance's setReviewed does: the rows and the notice, in one transaction.
+        await suite.database.handle.db.transaction().execute(async (trx) => {
+          await trx
+            .insertInto('translation_reviews')
+            .values([
+              { language: 'pl', page: 'frame', marked_by: 'elsewhere', marked_at: new Date().toISOString() },
+              { language: 'pl', page: '/nu', marked_by: 'elsewhere', marked_at: new Date().toISOString() },
+            ])
+            .execute();
+          await sql`select pg_notify('translation_reviewed', 'marks')`.execute(trx);
+        });
+        for (let tries = 0; tries < 100 && !suite.services.translationReviews.isReviewed('pl', '/nu'); tries += 1) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        assert.equal(suite.services.translationReviews.isReviewed('pl', '/nu'), true);
+        assert.ok(!(await nu('pl')).body.includes(translatorFor('pl')('layout.translation.unreviewed')));
+        await suite.database.handle.db.deleteFrom('translation_reviews').where('language', '=', 'pl').execute();
+        await suite.services.translationReviews.load();
+      });
+    }
 
     test('only editorial roles see the page, only reviewers and admins change marks, like the other /beheer pages', async () => {
       const parent = (await buildParent(suite)).cookies;

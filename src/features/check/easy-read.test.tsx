@@ -9,6 +9,7 @@ import { translatorFor } from '../../messages.js';
 import { readability } from '../../shared/i18n/readability.js';
 import { questionnairesDir } from '../../shared/paths.js';
 import type { PageContext } from '../../shared/views/context.js';
+import { RightNowPage } from '../right-now/right-now.view.js';
 import { completeLanguages } from './questionnaire-languages.js';
 import { loadQuestionnaires } from './questionnaires.js';
 
@@ -67,6 +68,37 @@ describe('readability of the check and the help finder (LIX)', () => {
     const questionnaire = loadQuestionnaires(questionnairesDir).current;
     assert.ok(text.includes(questionnaire.groups[0]!.questions[0]!.text.makkelijk!.split('\n')[0]!));
     assert.ok(!text.includes(questionnaire.intro.nl), 'not the B1 intro');
+  });
+});
+
+describe('pictograms in easy-read Dutch only (call 112, call Veilig Thuis, talk, write it down)', () => {
+  const pictograms = (html: string) => [...html.matchAll(/<svg class="app-pictogram"[^>]*>/g)].map((match) => match[0]);
+  test('on easy-read /nu and the check’s outcomes: each hidden from screen readers, beside its text; none in B1', () => {
+    for (const view of [(ctx: PageContext) => <RightNowPage ctx={ctx} />, checkViews]) {
+      const easyHtml = render(view(easy()));
+      const found = pictograms(easyHtml);
+      assert.ok(found.length > 0, 'pictograms shown');
+      for (const tag of found) {
+        assert.match(tag, /aria-hidden="true"/);
+        assert.match(tag, /focusable="false"/);
+      }
+      assert.deepEqual(pictograms(render(view(b1()))), [], 'none in B1 Dutch');
+    }
+    const nu = render(<RightNowPage ctx={easy()} />);
+    for (const name of ['call112', 'talk', 'writeDown']) assert.match(nu, new RegExp(`data-pictogram="${name}"`));
+    const check = render(checkViews(easy()));
+    for (const name of ['call112', 'callVeiligThuis', 'talk', 'writeDown']) {
+      assert.match(check, new RegExp(`data-pictogram="${name}"`));
+    }
+    // The text beside it carries the meaning: a pictogram is followed by words, never alone in its element.
+    for (const match of nu.matchAll(/<svg class="app-pictogram"[\s\S]*?<\/svg>([^<]*)/g)) {
+      assert.ok(
+        match[1]!.trim().length > 0 ||
+          /<strong>/.test(nu.slice(match.index + match[0].length, match.index + match[0].length + 8)),
+      );
+    }
+    // Own drawings only: no external reference in any pictogram.
+    assert.doesNotMatch(check, /<svg class="app-pictogram"[^>]*>(?:(?!<\/svg>)[\s\S])*(?:href|url\()/);
   });
 });
 

@@ -1,4 +1,5 @@
 import { emergencyNumbers, PhoneLink } from '../../shared/views/components/phone-link.js';
+import { Pictogram } from '../../shared/views/components/pictogram.js';
 import { nationalLines } from '../../shared/views/components/national-lines.js';
 import type { PageContext } from '../../shared/views/context.js';
 import { Layout } from '../../shared/views/layout.js';
@@ -58,6 +59,7 @@ export function RightNowPage({ ctx }: { ctx: PageContext }) {
       <section class="app-now" id="nu-vermist" aria-labelledby="nu-vermist-titel">
         <h2 id="nu-vermist-titel">{t('nu.missing.title')}</h2>
         <p>
+          <Pictogram ctx={ctx} name="call112" />
           <strong>{t('nu.missing.call')}</strong> <PhoneLink number={emergencyNumbers.emergency} />
         </p>
         <p>{t('nu.missing.why')}</p>
@@ -76,6 +78,7 @@ export function RightNowPage({ ctx }: { ctx: PageContext }) {
       <section class="app-now" id="nu-gevaar" aria-labelledby="nu-gevaar-titel">
         <h2 id="nu-gevaar-titel">{t('nu.danger.title')}</h2>
         <p>
+          <Pictogram ctx={ctx} name="call112" />
           <strong>{t('nu.danger.call')}</strong> <PhoneLink number={emergencyNumbers.emergency} />
         </p>
         <p>{t('nu.danger.alone')}</p>
@@ -150,12 +153,18 @@ export function RightNowPage({ ctx }: { ctx: PageContext }) {
 
       <section class="app-now" id="nu-terug" aria-labelledby="nu-terug-titel">
         <h2 id="nu-terug-titel">{t('nu.back.title')}</h2>
-        <p>{t('nu.back.calm')}</p>
+        <p>
+          <Pictogram ctx={ctx} name="talk" />
+          {t('nu.back.calm')}
+        </p>
         <p>
           {`${t('nu.back.assault')} `}
           <a href="#nu-misbruik">{t('nu.assault.title')}</a>.
         </p>
-        <p>{t('nu.back.write')}</p>
+        <p>
+          <Pictogram ctx={ctx} name="writeDown" />
+          {t('nu.back.write')}
+        </p>
       </section>
 
       <section class="app-now" id="nu-bedreigd" aria-labelledby="nu-bedreigd-titel">

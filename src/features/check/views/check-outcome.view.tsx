@@ -6,6 +6,7 @@ import { Layout } from '../../../shared/views/layout.js';
 import { SourceList } from '../../../shared/views/components/source-list.js';
 import { type RenderedHtml, joinRendered, renderAround, renderToHtml } from '../../../shared/views/rendered-html.js';
 import { CsrfField } from '../../../shared/views/components/csrf-field.js';
+import { Pictogram, type PictogramName } from '../../../shared/views/components/pictogram.js';
 import type { AcuteKind, AdviceLevel, LocalText, Outcome, Question, Questionnaire } from '../check.schema.js';
 import { type Evaluation, severity } from '../scoring.js';
 import { type LanguageText, questionnaireLanguage, textIn } from '../questionnaire-languages.js';
@@ -27,11 +28,16 @@ interface CheckOutcomePageProps extends CheckOutcomeProps {
 }
 
 function Steps({
+  ctx,
+  pictogram,
   lang,
   title,
   steps,
   heading = 'h2',
 }: {
+  ctx: PageContext;
+  /** Shown before the heading in easy-read Dutch. */
+  pictogram?: PictogramName;
   lang: TextLanguage;
   title: string;
   steps: readonly LocalText[];
@@ -41,7 +47,10 @@ function Steps({
   const Heading = heading;
   return (
     <section class="app-outcome__section">
-      <Heading>{title}</Heading>
+      <Heading>
+        {pictogram !== undefined && <Pictogram ctx={ctx} name={pictogram} />}
+        {title}
+      </Heading>
       <ul>
         {steps.map((step) => (
           <li key={step.nl}>{textIn(step, lang)}</li>
@@ -454,7 +463,10 @@ export function CheckOutcomePage({ ctx, questionnaire, evaluation, details }: Ch
           </>
         )}
 
-        <p class="app-hint">{t('check.outcome.notStored')}</p>
+        <p class="app-hint">
+          <Pictogram ctx={ctx} name="writeDown" />
+          {t('check.outcome.notStored')}
+        </p>
         <p class="app-outcome__actions">
           <button class="app-button app-button--secondary app-js-only" type="button" data-module="app-print">
             {t('check.outcome.print')}
@@ -489,10 +501,17 @@ function OutcomeSteps({
   const { t } = ctx;
   return (
     <>
-      <Steps lang={lang} heading={heading} title={t('check.outcome.today')} steps={outcome.today} />
-      <Steps lang={lang} heading={heading} title={t('check.outcome.thisWeek')} steps={outcome.thisWeek} />
-      <Steps lang={lang} heading={heading} title={t('check.outcome.dont')} steps={outcome.dont} />
-      <Steps lang={lang} heading={heading} title={t('check.outcome.contact')} steps={outcome.contact} />
+      <Steps ctx={ctx} lang={lang} heading={heading} title={t('check.outcome.today')} steps={outcome.today} />
+      <Steps ctx={ctx} lang={lang} heading={heading} title={t('check.outcome.thisWeek')} steps={outcome.thisWeek} />
+      <Steps ctx={ctx} lang={lang} heading={heading} title={t('check.outcome.dont')} steps={outcome.dont} />
+      <Steps
+        ctx={ctx}
+        lang={lang}
+        heading={heading}
+        title={t('check.outcome.contact')}
+        steps={outcome.contact}
+        pictogram="talk"
+      />
     </>
   );
 }

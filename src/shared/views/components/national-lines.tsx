@@ -1,6 +1,7 @@
 import type { PageContext } from '../context.js';
 import { safeUrl } from '../safe-url.js';
 import { PhoneLink } from './phone-link.js';
+import { Pictogram } from './pictogram.js';
 
 /**
  * The national lines shown without a database (outcome page, /nu, the footer), so they work even offline or
@@ -31,6 +32,8 @@ export function NationalLines({ ctx, lines }: { ctx: PageContext; lines: readonl
         const entry: { phone: string; web?: string } = nationalLines[line];
         return (
           <li key={line} class="app-lines__item">
+            {line === 'alarm' && <Pictogram ctx={ctx} name="call112" />}
+            {line === 'veilig-thuis' && <Pictogram ctx={ctx} name="callVeiligThuis" />}
             <span class="app-lines__name">{t(`service.${line}.name` as const)}</span> <PhoneLink number={entry.phone} />
             <br />
             <span class="app-lines__text">{t(`service.${line}.text` as const)}</span>

@@ -154,6 +154,11 @@ const stateChanging: Record<string, Attempt> = {
     refusedTo: editorialOnly('editor'),
     params: (ids) => ({ id: ids.surveyTextId }),
   },
+  // The reviewers' marks on translations (ADR 0053): reviewers and admins only.
+  'POST /beheer/vertalingen': {
+    refusedTo: editorialOnly('editor'),
+    body: () => ({ taal: 'ar', pagina: 'frame', actie: 'markeren' }),
+  },
   // The CMS (ADR 0033): the document has its imported published revision and nothing open, so every step but
   // starting a draft is refused to editors and reviewers too (a reviewer's rollback of the published one as well).
   'POST /beheer/inhoud': { refusedTo: adminsOnly, body: () => ({ soort: 'page', sleutel: 'nl/nieuw-hier' }) },

@@ -7,6 +7,7 @@ import { appForSuite, csrfTokenFrom, withCookiesOf } from '../../../test/helpers
 import { dialects } from '../../../test/helpers/databases.js';
 import { buildAdmin, buildParent } from '../../../test/helpers/factories.js';
 import { translatorFor } from '../../messages.js';
+import { untranslatedSlug } from '../../../test/helpers/untranslated.js';
 import { contentDir } from '../../shared/paths.js';
 
 /*
@@ -96,7 +97,7 @@ for (const dialect of dialects) {
       assert.ok(!reviewed.body.includes(unreviewed('ar')));
       assert.match(reviewed.body, /<html lang="ar" dir="rtl">/);
       // A page without a translation shows only the frame in Arabic: the frame's mark is its review.
-      const fallback = await get('/informatie/signalen', { taal: 'ar' });
+      const fallback = await get(`/informatie/${untranslatedSlug('ar')}`, { taal: 'ar' });
       assert.ok(fallback.body.includes('class="app-untranslated"'));
       assert.ok(!fallback.body.includes(unreviewed('ar')));
       await post(reviewer, { taal: 'ar', pagina: '/informatie/veilig-gebruik', actie: 'intrekken' });
@@ -166,7 +167,7 @@ for (const dialect of dialects) {
         ],
         [
           'an untranslated page',
-          { taal: 'ar', pagina: '/informatie/signalen', actie: 'markeren' },
+          { taal: 'ar', pagina: `/informatie/${untranslatedSlug('ar')}`, actie: 'markeren' },
           'Deze pagina is in deze taal niet',
         ],
         [

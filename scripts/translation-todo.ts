@@ -49,6 +49,7 @@ export const parts = {
     'caseYoung',
     'editorial',
     'orgInsights',
+    'translationReview',
   ],
   /** Easy-read Dutch: the check with its outcomes and the help finder (with the kinds of organisation). */
   easy: ['check', 'help', 'orgKind'],

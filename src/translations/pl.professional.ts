@@ -1437,4 +1437,25 @@ export const plProfessional: PartialCatalogue = {
   'editorial.review.contributors': 'Tekst zapisali też: {names}',
   'editorial.review.contributorYou': 'ty',
   'editorial.review.contributorGone': 'konto, które już nie istnieje',
+  // The translation review page (/beheer/vertalingen, ADR 0053).
+  'translationReview.title': 'Sprawdzanie tłumaczeń',
+  'translationReview.intro':
+    'Przetłumaczona strona mówi w swoim języku, że nie została jeszcze sprawdzona. Tak zostaje, dopóki osoba, dla której to język ojczysty, nie sprawdzi tekstu, a redaktor nie zaznaczy tego tutaj. Strona liczy się jako sprawdzona, gdy sprawdzone są zarówno ramka, jak i sama strona.',
+  'translationReview.readOnly': 'Tylko redaktor lub administrator może oznaczyć stronę jako sprawdzoną.',
+  'translationReview.complete': 'Ten język ma wszystkie teksty: każda strona jest przetłumaczona.',
+  'translationReview.column.page': 'Strona',
+  'translationReview.column.state': 'Stan',
+  'translationReview.column.action': 'Działanie',
+  'translationReview.page.frame': 'Ramka: menu, Szybkie wyjście, numery alarmowe i strony błędów',
+  'translationReview.page.content': 'Informacje: {slug}',
+  'translationReview.state.reviewed': 'Sprawdzono {date, date, long}',
+  'translationReview.state.unreviewed': 'Jeszcze nie sprawdzono',
+  'translationReview.action.mark': 'Oznacz jako sprawdzoną',
+  'translationReview.action.withdraw': 'Cofnij oznaczenie',
+  'translationReview.done.marked': 'Strona jest oznaczona jako sprawdzona.',
+  'translationReview.done.withdrawn':
+    'Oznaczenie zostało cofnięte. Strona znów mówi, że nie została jeszcze sprawdzona.',
+  'translationReview.problem.language': 'Tego języka nie ma na liście. Wybierz język z listy poniżej.',
+  'translationReview.problem.page': 'Ta strona nie jest przetłumaczona na ten język. Wybierz stronę z listy poniżej.',
+  'translationReview.problem.action': 'Wybierz oznaczenie lub cofnięcie przyciskiem na liście poniżej.',
 };

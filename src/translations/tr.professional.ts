@@ -1429,4 +1429,25 @@ export const trProfessional: PartialCatalogue = {
   'editorial.review.contributors': 'Metin kaydeden diğer kişiler: {names}',
   'editorial.review.contributorYou': 'siz',
   'editorial.review.contributorGone': 'artık var olmayan bir hesap',
+  // The translation review page (/beheer/vertalingen, ADR 0053).
+  'translationReview.title': 'Çevirileri kontrol etme',
+  'translationReview.intro':
+    'Çevrilmiş bir sayfa, kendi dilinde henüz kontrol edilmediğini söyler. Anadili o dil olan biri metni kontrol edip bir editör bunu burada kaydedene kadar böyle kalır. Bir sayfa, hem çerçeve hem de sayfanın kendisi kontrol edildiğinde kontrol edilmiş sayılır.',
+  'translationReview.readOnly':
+    'Bir sayfayı yalnızca bir editör veya bir yönetici kontrol edildi olarak işaretleyebilir.',
+  'translationReview.complete': 'Bu dilde bütün metinler var: her sayfa çevrildi.',
+  'translationReview.column.page': 'Sayfa',
+  'translationReview.column.state': 'Durum',
+  'translationReview.column.action': 'İşlem',
+  'translationReview.page.frame': 'Çerçeve: menü, Hızlı çıkış, acil numaralar ve hata sayfaları',
+  'translationReview.page.content': 'Bilgi: {slug}',
+  'translationReview.state.reviewed': 'Kontrol edildi: {date, date, long}',
+  'translationReview.state.unreviewed': 'Henüz kontrol edilmedi',
+  'translationReview.action.mark': 'Kontrol edildi olarak işaretle',
+  'translationReview.action.withdraw': 'İşareti geri al',
+  'translationReview.done.marked': 'Sayfa kontrol edildi olarak işaretlendi.',
+  'translationReview.done.withdrawn': 'İşaret geri alındı. Sayfa yine henüz kontrol edilmediğini söylüyor.',
+  'translationReview.problem.language': 'Bu dil listede yok. Aşağıdaki listeden bir dil seçin.',
+  'translationReview.problem.page': 'Bu sayfa bu dile çevrilmedi. Aşağıdaki listeden bir sayfa seçin.',
+  'translationReview.problem.action': 'Aşağıdaki listedeki bir düğmeyle işaretlemeyi veya geri almayı seçin.',
 };

@@ -95,6 +95,20 @@ describe('catalogue completeness for every language beside nl and en', () => {
     }
   }
 
+  // Issue 19: the whole interface catalogue in Arabic, Turkish and Polish. As for nl and en, a key added to a feature
+  // without its Arabic, Turkish and Polish message fails here (scripts/translation-todo.ts lists what is missing).
+  for (const language of ['ar', 'tr', 'pl'] as const) {
+    test(`${language} holds every key of the catalogue, so every page is in ${language}`, () => {
+      const missing = allKeys.filter((key) => translations[language].messages[key] === undefined);
+      assert.deepEqual(
+        missing,
+        [],
+        `${language} lacks: npx tsx scripts/translation-todo.ts ${language} public|professional`,
+      );
+      assert.equal(translatorFor.isComplete(language), true);
+    });
+  }
+
   test('every language has its frame (menu, quick exit, footer, errors), so every page has them in it', () => {
     for (const language of newLanguages) assert.ok(translations[language].pages.includes('frame'), language);
   });

@@ -87,3 +87,36 @@ describe('the interpreter line (ADR 0054)', () => {
     }
   });
 });
+
+describe('an organisation’s own texts in a page in another language', () => {
+  const html = (ctx: PageContext) =>
+    render(
+      <OrganisationCard
+        ctx={ctx}
+        shown={{ organisation: { ...organisation, phoneNote: { nl: 'Gratis.', en: 'Free.' } }, state: undefined }}
+      />,
+    );
+
+  test('in a translated Arabic page the English description and phone note say they are English, left to right', () => {
+    const ctx = testPageContext('en', {
+      path: '/hulp',
+      pageLanguage: { language: 'ar', translated: true, reviewed: false },
+    });
+    const shown = html(ctx);
+    assert.match(shown, /<p lang="en" dir="ltr">Helps parents\.<\/p>/);
+    assert.match(shown, /<span class="app-hint" lang="en" dir="ltr"> Free\.<\/span>/);
+  });
+
+  test('in a page in their own language (Dutch, English, easy-read Dutch, or a fallback page) they carry nothing extra', () => {
+    const cases: PageContext[] = [
+      contextFor('nl'),
+      contextFor('en'),
+      testPageContext('nl', {
+        path: '/hulp',
+        pageLanguage: { language: 'makkelijk', translated: true, reviewed: false },
+      }),
+      testPageContext('en', { path: '/hulp', pageLanguage: { language: 'tr', translated: false, reviewed: false } }),
+    ];
+    for (const ctx of cases) assert.doesNotMatch(html(ctx), /lang=/);
+  });
+});

@@ -1,5 +1,6 @@
 import { PhoneLink } from '../../../shared/views/components/phone-link.js';
 import type { PageContext } from '../../../shared/views/context.js';
+import { contentLanguageAttributes } from '../../../shared/views/content-language.js';
 import { safeUrl } from '../../../shared/views/safe-url.js';
 import type { ShownOrganisation } from '../help.service.js';
 import type { OpenState } from '../opening-hours.js';
@@ -106,7 +107,12 @@ export function OrganisationCard({
         {organisation.phone !== undefined && (
           <li>
             <PhoneLink number={organisation.phone} />
-            {organisation.phoneNote !== undefined && <span class="app-hint"> {organisation.phoneNote[locale]}</span>}
+            {organisation.phoneNote !== undefined && (
+              <span class="app-hint" {...contentLanguageAttributes(ctx)}>
+                {' '}
+                {organisation.phoneNote[locale]}
+              </span>
+            )}
           </li>
         )}
         {organisation.chat !== undefined && (
@@ -136,7 +142,7 @@ export function OrganisationCard({
         )}
       </ul>
       <p class={`app-org__hours${open ? ' app-org__hours--open' : ''}`}>{openStateText(ctx, state)}</p>
-      <p>{organisation.description[locale]}</p>
+      <p {...contentLanguageAttributes(ctx)}>{organisation.description[locale]}</p>
       <InterpreterLine ctx={ctx} organisation={organisation} />
       <SourceLine ctx={ctx} organisation={organisation} />
     </li>

@@ -4,6 +4,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { catalogues, translatorFor } from '../../messages.js';
 import fc from 'fast-check';
 import { translations } from '../../translations/translations.js';
+import { placeholdersIn } from './message-rules.js';
 import {
   type ReviewMarks,
   contentPageId,
@@ -23,22 +24,8 @@ test('the English catalogue has exactly the keys of the Dutch one', () => {
 });
 
 test('every message in both catalogues is valid ICU and uses the same placeholders', () => {
-  // Argument names from the parsed message (select and plural branches are not arguments).
-  const placeholders = (message: string) => {
-    const names = new Set<string>();
-    const walk = (elements: unknown[]): void => {
-      for (const element of elements as {
-        type: number;
-        value?: unknown;
-        options?: Record<string, { value: unknown[] }>;
-      }[]) {
-        if (element.type !== 0 && element.type !== 7 && typeof element.value === 'string') names.add(element.value);
-        for (const option of Object.values(element.options ?? {})) walk(option.value);
-      }
-    };
-    walk(new IntlMessageFormat(message, 'nl').getAst());
-    return [...names].sort();
-  };
+  // Argument names from the parsed message (select and plural branches are not arguments): the shared rule.
+  const placeholders = (message: string) => placeholdersIn(message, 'nl');
   for (const [key, message] of Object.entries(nl)) {
     assert.doesNotThrow(() => new IntlMessageFormat(message, 'nl'), `nl ${key}`);
     const english = en[key as keyof typeof en];

@@ -363,7 +363,20 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   });
   // News of content published on another instance (ADR 0041): listening before the first request is served.
   app.addHook('onReady', () => services.changeBus.start());
-  app.addHook('onReady', () => services.translationReviews.load());
+  // The reviewers' marks on translations (ADR 0053), read when ready. With the database away the app still starts
+  // (every translated page then says it is not reviewed, the cautious answer) and reads them again until it can.
+  let marksRetry: NodeJS.Timeout | undefined;
+  const loadReviewMarks = (): Promise<void> =>
+    services.translationReviews.load().catch((error: unknown) => {
+      app.log.warn({ err: error }, 'reading the translation review marks failed; trying again in 30 s');
+      marksRetry = setTimeout(() => void loadReviewMarks(), 30_000);
+      marksRetry.unref();
+    });
+  app.addHook('onReady', () => loadReviewMarks());
+  app.addHook('onClose', (_instance, done) => {
+    if (marksRetry !== undefined) clearTimeout(marksRetry);
+    done();
+  });
   app.addHook('onClose', () => services.changeBus.close());
   // /verifieer trusts the pinned list, this app's own log key and the earlier ones it still publishes.
   registerVerifyRoutes(app, pages, {

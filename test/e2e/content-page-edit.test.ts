@@ -43,7 +43,8 @@ test('an editor changes an information page, a second person publishes it, a rol
   await editor.goto(`${baseUrl}/beheer/inhoud?soort=page`);
   await Promise.all([
     editor.waitForLoadState('load'),
-    editor.getByRole('link', { name: 'Signalen', exact: true }).click(),
+    // The Dutch page (the easy-read one is listed too, under its own key makkelijk/signalen).
+    editor.locator('tr[data-document="page:nl/signalen"]').getByRole('link', { name: 'Signalen', exact: true }).click(),
   ]);
   await editor.waitForLoadState('load');
   const documentPath = new URL(editor.url()).pathname;

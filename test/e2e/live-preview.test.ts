@@ -32,7 +32,8 @@ test('typing in the page text updates the live preview without saving; the form 
   await editor.goto(`${baseUrl}/beheer/inhoud?soort=page`);
   await Promise.all([
     editor.waitForLoadState('load'),
-    editor.getByRole('link', { name: 'Signalen', exact: true }).click(),
+    // The Dutch page (the easy-read one is listed too, under its own key makkelijk/signalen).
+    editor.locator('tr[data-document="page:nl/signalen"]').getByRole('link', { name: 'Signalen', exact: true }).click(),
   ]);
   await editor.waitForLoadState('load');
   const documentPath = new URL(editor.url()).pathname;

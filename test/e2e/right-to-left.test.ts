@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { type AppPage, type E2E, axeViolations, emergencyLines, eventually, newAppPage, startE2E } from './support.js';
+import { untranslatedSlug } from '../helpers/untranslated.js';
 
 let e2e: E2E | undefined;
 const contexts: BrowserContext[] = [];
@@ -82,9 +83,11 @@ function footerLines(page: Page) {
   );
 }
 
+// /nu and a translated information page (veilig-gebruik has an Arabic file), and one shown in the English fallback.
 const pages = [
   { path: '/nu', translated: true },
-  { path: '/informatie/veilig-gebruik', translated: false },
+  { path: '/informatie/veilig-gebruik', translated: true },
+  { path: `/informatie/${untranslatedSlug('ar')}`, translated: false },
 ];
 
 for (const viewport of [
@@ -123,7 +126,7 @@ for (const viewport of [
           assert.ok(line.follows, `${line.number} comes after its label, right to left`);
         }
 
-        if (translated) {
+        if (path === '/nu') {
           // In the Arabic sentence "call 112, not 0900-8844", the number reads left to right: 0900 left of 8844.
           const order = await app.page.locator('#nu-vermist strong').evaluate((element) => {
             const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);

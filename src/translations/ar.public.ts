@@ -1168,4 +1168,8 @@ export const arPublic: PartialCatalogue = {
     'اللغة {language} موجودة في {has} من النصوص، من أصل {of}. ضعها في كل نص، أو لا تضعها في أي نص. إنها ناقصة في: {missing}',
   'check.editor.languageRule':
     '{path} ({language}): {problem, select, numbers {الأرقام (3 أرقام أو أكثر) ليست أرقام النص الهولندي} placeholders {العناصر النائبة بين الأقواس المعقوفة ليست عناصر النص الهولندي} icu {قوس معقوف ليس عنصرًا نائبًا} other {النص فارغ}}.',
+  // The help finder's interpreter line (ADR 0054), developer-written.
+  'help.interpreter.no': 'بحسب المصدر، لا يمكن توفير مترجم هنا.',
+  'help.interpreter.unknown': 'المترجم: لا نعرف. اسأل عندما تتصل.',
+  'help.interpreter.languages': 'يتحدثون أيضًا: {languages}.',
 };

@@ -126,4 +126,8 @@ export const makkelijkPages: PartialCatalogue = {
   'help.checkLink': 'Zoek hulp bij jou in de buurt',
   'help.offlineNote':
     'Je laatste zoekresultaat blijft op dit apparaat.\nZo kun je het ook zien zonder internet.\nDruk op "Snel weg". Dan is het weg.',
+  // The help finder's interpreter line (ADR 0054), developer-written.
+  'help.interpreter.no': 'Hier kan geen tolk komen. Dat zegt de bron.',
+  'help.interpreter.unknown': 'Kan er een tolk komen? Dat weten we niet.\nVraag het als je belt.',
+  'help.interpreter.languages': 'Ze spreken ook: {languages}.',
 };

@@ -1207,4 +1207,8 @@ export const plPublic: PartialCatalogue = {
     'Język {language} jest w {has} z {of} tekstów. Dodaj go do każdego tekstu albo do żadnego. Brakuje go w: {missing}',
   'check.editor.languageRule':
     '{path} ({language}): {problem, select, numbers {numery (3 lub więcej cyfr) nie są takie jak w tekście niderlandzkim} placeholders {symbole zastępcze w nawiasach klamrowych nie są takie jak w tekście niderlandzkim} icu {nawias klamrowy, który nie jest symbolem zastępczym} other {tekst jest pusty}}.',
+  // The help finder's interpreter line (ADR 0054), developer-written.
+  'help.interpreter.no': 'Według źródła nie można tu zapewnić tłumacza.',
+  'help.interpreter.unknown': 'Tłumacz: nie wiemy. Zapytaj, gdy zadzwonisz.',
+  'help.interpreter.languages': 'Mówią też: {languages}.',
 };

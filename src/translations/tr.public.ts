@@ -1200,4 +1200,8 @@ export const trPublic: PartialCatalogue = {
   'survey.admin.done.rejected': 'Metin silindi.',
   'survey.admin.waiting':
     '{count, plural, =0 {Bekleyen anne baba metni (anket) yok} one {1 anne baba metni (anket) bekliyor} other {# anne baba metni (anket) bekliyor}}',
+  // The help finder's interpreter line (ADR 0054), developer-written.
+  'help.interpreter.no': 'Kaynağa göre burada tercüman sağlanamıyor.',
+  'help.interpreter.unknown': 'Tercüman: bilmiyoruz. Aradığınızda sorun.',
+  'help.interpreter.languages': 'Şu dilleri de konuşuyorlar: {languages}.',
 };

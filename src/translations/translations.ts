@@ -2,12 +2,6 @@ import type { Translations } from '../shared/i18n/i18n.js';
 import { ar } from './ar.js';
 import { arProfessional } from './ar.professional.js';
 import { arPublic } from './ar.public.js';
-import {
-  helpInterpreterAr,
-  helpInterpreterMakkelijk,
-  helpInterpreterPl,
-  helpInterpreterTr,
-} from './help-interpreter.js';
 import { makkelijk } from './makkelijk.js';
 import { makkelijkPages } from './makkelijk.pages.js';
 import { mergeParts } from './parts.js';
@@ -29,20 +23,20 @@ import { trPublic } from './tr.public.js';
  */
 export const translations: Translations = {
   makkelijk: {
-    messages: mergeParts('makkelijk', makkelijk, makkelijkPages, helpInterpreterMakkelijk),
+    messages: mergeParts('makkelijk', makkelijk, makkelijkPages),
     // The check (its questions too: content/check/v2.json holds them in makkelijk) and the help finder, ADR 0054.
     pages: ['frame', '/nu', '/check', '/hulp', '/hulp/na-check'],
   },
   ar: {
-    messages: mergeParts('ar', ar, arPublic, arProfessional, helpInterpreterAr),
+    messages: mergeParts('ar', ar, arPublic, arProfessional),
     pages: ['frame', '/nu'],
   },
   tr: {
-    messages: mergeParts('tr', tr, trPublic, trProfessional, helpInterpreterTr),
+    messages: mergeParts('tr', tr, trPublic, trProfessional),
     pages: ['frame', '/nu'],
   },
   pl: {
-    messages: mergeParts('pl', pl, plPublic, plProfessional, helpInterpreterPl),
+    messages: mergeParts('pl', pl, plPublic, plProfessional),
     pages: ['frame', '/nu'],
   },
 };

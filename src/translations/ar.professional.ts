@@ -1363,6 +1363,8 @@ export const arProfessional: PartialCatalogue = {
   'translationReview.column.state': 'الحالة',
   'translationReview.column.action': 'الإجراء',
   'translationReview.page.frame': 'الإطار: القائمة، والخروج السريع، وأرقام الطوارئ، وصفحات الأخطاء',
+  'translationReview.page.interface':
+    'كل الصفحات الأخرى: الحساب، والسجل، والمسار (de lijn)، وصفحات المختصين (كل نصوص اللغة)',
   'translationReview.page.content': 'معلومات: {slug}',
   'translationReview.state.reviewed': 'تمت المراجعة في {date, date, long}',
   'translationReview.state.unreviewed': 'لم تُراجَع بعد',

@@ -1447,6 +1447,8 @@ export const plProfessional: PartialCatalogue = {
   'translationReview.column.state': 'Stan',
   'translationReview.column.action': 'Działanie',
   'translationReview.page.frame': 'Ramka: menu, Szybkie wyjście, numery alarmowe i strony błędów',
+  'translationReview.page.interface':
+    'Wszystkie pozostałe strony: konto, dziennik, „de lijn” i strony dla profesjonalistów (wszystkie teksty języka)',
   'translationReview.page.content': 'Informacje: {slug}',
   'translationReview.state.reviewed': 'Sprawdzono {date, date, long}',
   'translationReview.state.unreviewed': 'Jeszcze nie sprawdzono',

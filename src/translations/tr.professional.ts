@@ -1440,6 +1440,8 @@ export const trProfessional: PartialCatalogue = {
   'translationReview.column.state': 'Durum',
   'translationReview.column.action': 'İşlem',
   'translationReview.page.frame': 'Çerçeve: menü, Hızlı çıkış, acil numaralar ve hata sayfaları',
+  'translationReview.page.interface':
+    'Diğer tüm sayfalar: hesap, günlük, süreç (de lijn) ve profesyonellere yönelik sayfalar (dilin tüm metinleri)',
   'translationReview.page.content': 'Bilgi: {slug}',
   'translationReview.state.reviewed': 'Kontrol edildi: {date, date, long}',
   'translationReview.state.unreviewed': 'Henüz kontrol edilmedi',

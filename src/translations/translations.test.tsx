@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
@@ -7,6 +6,7 @@ import { buildTestApp, type TestApp } from '../../test/helpers/app.js';
 import { checkAndHelpPageViews } from '../../test/helpers/check-and-help-views.js';
 import { dialects } from '../../test/helpers/databases.js';
 import { registeredRoutes } from '../../test/helpers/routes.js';
+import { publishUntranslatedPage, untranslatedSlug } from '../../test/helpers/untranslated.js';
 import { testPageContext } from '../../test/helpers/page-context.js';
 import { RightNowPage } from '../features/right-now/right-now.view.js';
 import { catalogues, translatorFor } from '../messages.js';
@@ -23,14 +23,6 @@ import { translations } from './translations.js';
  * translator that writes down every key asked for, so a key added to a view later is caught too. As more pages
  * are declared, the required keys grow towards the whole catalogue.
  */
-
-/** A Dutch information page without a translation in `language` (content/<language>/<slug>.md). */
-function untranslatedSlug(language: string): string {
-  const translated = existsSync(`content/${language}`) ? readdirSync(`content/${language}`) : [];
-  const slug = readdirSync('content/nl').find((name) => name.endsWith('.md') && !translated.includes(name));
-  assert.ok(slug !== undefined, `every Dutch page is translated into ${language}`);
-  return slug.slice(0, -'.md'.length);
-}
 
 const dutch = catalogues.nl as Readonly<Record<MessageKey, string>>;
 const allKeys = Object.keys(dutch) as MessageKey[];
@@ -180,6 +172,7 @@ for (const dialect of dialects) {
     let testApp: TestApp | undefined;
     before(async () => {
       testApp = await buildTestApp(dialect);
+      await publishUntranslatedPage(testApp.services);
     });
     after(async () => {
       await testApp?.close();
@@ -215,9 +208,7 @@ for (const dialect of dialects) {
       test(`${language}: a page not yet translated says so in the language and is shown in its fallback`, async () => {
         // A complete language has every route translated (ADR 0053): its untranslated pages are information pages
         // without a file in its folder.
-        const url = translatorFor.isComplete(language as Language)
-          ? `/informatie/${untranslatedSlug(language)}`
-          : '/informatie';
+        const url = translatorFor.isComplete(language as Language) ? `/informatie/${untranslatedSlug}` : '/informatie';
         const response = await get(url, { cookie: `taal=${language}` });
         assert.equal(response.statusCode, 200);
         assert.equal(

@@ -11,6 +11,8 @@ const nl = {
   'translationReview.column.state': 'Stand',
   'translationReview.column.action': 'Actie',
   'translationReview.page.frame': 'Kader: menu, Snel weg, noodnummers en foutpagina’s',
+  'translationReview.page.interface':
+    'Alle andere pagina’s: account, logboek, de lijn en de pagina’s voor professionals (alle teksten van de taal)',
   'translationReview.page.content': 'Informatie: {slug}',
   'translationReview.state.reviewed': 'Nagekeken op {date, date, long}',
   'translationReview.state.unreviewed': 'Nog niet nagekeken',
@@ -34,6 +36,8 @@ const en: Translation<typeof nl> = {
   'translationReview.column.state': 'State',
   'translationReview.column.action': 'Action',
   'translationReview.page.frame': 'Frame: menu, Quick exit, emergency numbers and error pages',
+  'translationReview.page.interface':
+    'Every other page: account, journal, de lijn and the pages for professionals (all texts of the language)',
   'translationReview.page.content': 'Information: {slug}',
   'translationReview.state.reviewed': 'Reviewed on {date, date, long}',
   'translationReview.state.unreviewed': 'Not reviewed yet',

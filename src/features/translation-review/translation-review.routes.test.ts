@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { appForSuite, csrfTokenFrom, withCookiesOf } from '../../../test/helpers/app.js';
 import { dialects } from '../../../test/helpers/databases.js';
 import { buildAdmin, buildParent } from '../../../test/helpers/factories.js';
 import { translatorFor } from '../../messages.js';
-import { untranslatedSlug } from '../../../test/helpers/untranslated.js';
+import { publishUntranslatedPage, untranslatedSlug } from '../../../test/helpers/untranslated.js';
 import { contentDir } from '../../shared/paths.js';
 
 /*
@@ -21,6 +21,9 @@ type Jar = Record<string, string>;
 for (const dialect of dialects) {
   describe(`translation review marks [${dialect}]`, () => {
     const suite = appForSuite(dialect);
+    before(async () => {
+      await publishUntranslatedPage(suite.services);
+    });
     const get = (url: string, cookies: Jar = {}) => suite.app.inject({ method: 'GET', url, cookies });
     const post = async (jar: Jar, body: Record<string, unknown>) => {
       const page = await get('/account', jar);
@@ -77,6 +80,27 @@ for (const dialect of dialects) {
       await post(reviewer, { taal: 'tr', pagina: 'frame', actie: 'intrekken' });
     });
 
+    test('a complete language: every page not declared on its own is reviewed with one mark on the rest of the interface', async () => {
+      assert.equal(translatorFor.isComplete('pl'), true);
+      const reviewer = (await buildAdmin(suite, { role: 'reviewer' })).cookies;
+      const parent = { ...(await buildParent(suite)).cookies, taal: 'pl' };
+      const account = () => get('/account', parent);
+      assert.equal((await account()).statusCode, 200);
+      assert.ok((await account()).body.includes(unreviewed('pl')), 'an undeclared page says it is not reviewed');
+      const list = await get('/beheer/vertalingen', reviewer);
+      assert.match(list.body, /name="pagina" value="interface"/);
+      assert.match(list.body, /Alle andere pagina’s/);
+      assert.equal((await post(reviewer, { taal: 'pl', pagina: 'interface', actie: 'markeren' })).statusCode, 303);
+      assert.ok((await account()).body.includes(unreviewed('pl')), 'the frame is not marked yet');
+      assert.equal((await post(reviewer, { taal: 'pl', pagina: 'frame', actie: 'markeren' })).statusCode, 303);
+      assert.ok(!(await account()).body.includes(unreviewed('pl')), 'frame and interface marked: no notice');
+      // A declared page keeps its own mark: /nu is still unreviewed.
+      assert.ok((await nu('pl')).body.includes(unreviewed('pl')));
+      await post(reviewer, { taal: 'pl', pagina: 'interface', actie: 'intrekken' });
+      assert.ok((await account()).body.includes(unreviewed('pl')), 'withdrawn: the notice is back');
+      await post(reviewer, { taal: 'pl', pagina: 'frame', actie: 'intrekken' });
+    });
+
     test('a translated information page is listed and marked on its own: reviewed once frame and page are marked', async () => {
       const reviewer = (await buildAdmin(suite, { role: 'reviewer' })).cookies;
       const dutch = readFileSync(path.join(contentDir, 'nl', 'veilig-gebruik.md'), 'utf8');
@@ -97,7 +121,7 @@ for (const dialect of dialects) {
       assert.ok(!reviewed.body.includes(unreviewed('ar')));
       assert.match(reviewed.body, /<html lang="ar" dir="rtl">/);
       // A page without a translation shows only the frame in Arabic: the frame's mark is its review.
-      const fallback = await get(`/informatie/${untranslatedSlug('ar')}`, { taal: 'ar' });
+      const fallback = await get(`/informatie/${untranslatedSlug}`, { taal: 'ar' });
       assert.ok(fallback.body.includes('class="app-untranslated"'));
       assert.ok(!fallback.body.includes(unreviewed('ar')));
       await post(reviewer, { taal: 'ar', pagina: '/informatie/veilig-gebruik', actie: 'intrekken' });
@@ -167,7 +191,7 @@ for (const dialect of dialects) {
         ],
         [
           'an untranslated page',
-          { taal: 'ar', pagina: `/informatie/${untranslatedSlug('ar')}`, actie: 'markeren' },
+          { taal: 'ar', pagina: `/informatie/${untranslatedSlug}`, actie: 'markeren' },
           'Deze pagina is in deze taal niet',
         ],
         [

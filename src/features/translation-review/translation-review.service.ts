@@ -7,6 +7,7 @@ import {
   type ReviewMarks,
   type TranslatorFor,
   contentPageId,
+  interfacePage,
   isLanguage,
   isLocale,
   languages,
@@ -81,13 +82,17 @@ export function createTranslationReviewService(
     for (const listener of listeners) listener();
   }
 
-  /** The pages a reviewer can mark in a language: its frame, its declared pages, its information pages. */
+  /**
+   * The pages a reviewer can mark in a language: its frame, its declared pages, for a complete language the rest
+   * of the interface (every page not declared on its own), and its information pages.
+   */
   async function pagesOf(language: Exclude<Language, 'nl' | 'en'>): Promise<PageReview[]> {
     const routes = translatorFor.declaredPages(language).filter((page) => page !== 'frame');
     const slugs = await repo.contentSlugs(language);
     const pages: PageReview[] = [
       { page: 'frame' },
       ...routes.map((page) => ({ page })),
+      ...(translatorFor.isComplete(language) ? [{ page: interfacePage }] : []),
       ...slugs.map((slug) => ({ page: contentPageId(slug), slug })),
     ];
     return pages.map((entry) => {

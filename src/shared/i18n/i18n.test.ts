@@ -9,6 +9,7 @@ import {
   type ReviewMarks,
   contentPageId,
   createTranslators,
+  interfacePage,
   isLanguage,
   languageInfo,
   mergeCatalogues,
@@ -153,6 +154,12 @@ test('a language holding every key of the catalogue has every route translated w
   }
   assert.equal(complete.pageIn('tr', '/hulp', marked('tr frame', 'tr /hulp')).reviewed, true);
   assert.equal(complete.pageIn('tr', '/hulp', marked('tr frame')).reviewed, false);
+  // A route not declared on its own is reviewed with the rest of the interface: frame and interface marked.
+  for (const route of ['/beheer/vertalingen', '/logboek', '/account']) {
+    assert.equal(complete.pageIn('tr', route, marked('tr frame', `tr ${interfacePage}`)).reviewed, true, route);
+    assert.equal(complete.pageIn('tr', route, marked(`tr ${interfacePage}`)).reviewed, false, route);
+    assert.equal(complete.pageIn('tr', route, marked('tr frame', `ar ${interfacePage}`)).reviewed, false, route);
+  }
   // One key short of complete: only what is declared.
   const [dropped = ''] = Object.keys(catalogues.nl);
   const { [dropped]: _left, ...almost } = catalogues.en as Record<string, string>;

@@ -142,6 +142,13 @@ export interface TranslatorFor {
   withMarks(marks: ReviewMarks): TranslatorFor;
 }
 
+/**
+ * The review mark for every page of a complete language that is not declared on its own (the account, journal,
+ * case and professionals' pages): a reviewer marks the rest of the interface at once, as its translators wrote it
+ * (ADR 0053). Not a route pattern (those start with '/'), so it can never be taken for one.
+ */
+export const interfacePage = 'interface';
+
 /** A page not translated in a partial language: only the frame is in it, so only the frame's mark counts. */
 export function untranslatedPageIn(language: Language, marks: ReviewMarks = noReviewMarks): PageLanguage {
   if (isLocale(language)) return { language, translated: true, reviewed: true };
@@ -191,13 +198,17 @@ export function createTranslators(
   ): PageLanguage => {
     if (isLocale(language)) return { language, translated: true, reviewed: true };
     const page = route ?? 'frame';
-    const translated = complete[language] || translations[language].pages.includes(page);
+    const declared = translations[language].pages.includes(page);
+    const translated = complete[language] || declared;
     const frameReviewed = marks.isReviewed(language, 'frame');
+    // A page translated because its language is complete, not declared on its own, is also reviewed by the mark
+    // on the rest of the interface (interfacePage).
+    const pageReviewed = marks.isReviewed(language, page) || (!declared && marks.isReviewed(language, interfacePage));
     return {
       language,
       translated,
       // A page not translated shows only the frame in the chosen language.
-      reviewed: frameReviewed && (!translated || page === 'frame' || marks.isReviewed(language, page)),
+      reviewed: frameReviewed && (!translated || page === 'frame' || pageReviewed),
     };
   };
   translatorFor.contentPageIn = (

@@ -1,4 +1,4 @@
-import { languageInfo } from '../../../shared/i18n/i18n.js';
+import { interfacePage, languageInfo } from '../../../shared/i18n/i18n.js';
 import { ActionForm } from '../../../shared/views/components/action-form.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
@@ -8,6 +8,7 @@ export type ReviewNotice = { kind: 'done'; text: string } | { kind: 'problem'; t
 
 function pageName(ctx: PageContext, entry: PageReview): string {
   if (entry.page === 'frame') return ctx.t('translationReview.page.frame');
+  if (entry.page === interfacePage) return ctx.t('translationReview.page.interface');
   if (entry.slug !== undefined) return ctx.t('translationReview.page.content', { slug: entry.slug });
   return entry.page;
 }

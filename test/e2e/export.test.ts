@@ -316,13 +316,13 @@ describe('export part of the journal and verify it, with JavaScript on', () => {
     assert.equal(await verifyInBrowser(app, bundle, fingerprint), 'valid');
     const result = page.locator('[data-verify-result]');
     const text = await result.innerText();
-    assert.match(text, /^Geldig: de meldingen hieronder, deze PDF en deze bijlagen zijn precies wat het account/);
+    assert.match(text, /^Geldig: de notities hieronder, deze PDF en deze bijlagen zijn precies wat het account/);
     assert.equal(
       await summaryRow(page, 'Soort export'),
       'Versie 2, met handtekening van het account over de hele export',
     );
     assert.equal(await summaryRow(page, 'Naam die de ouder gebruikt (ondertekend)'), label);
-    assert.equal(await summaryRow(page, 'Meldingen in het logboek'), '5');
+    assert.equal(await summaryRow(page, 'Notities in het logboek'), '5');
     assert.equal(await summaryRow(page, 'Getoond'), '0, 3, 4');
     assert.equal(await summaryRow(page, 'Achtergehouden door de ouder'), '2');
     assert.equal(await summaryRow(page, 'Gewist door de ouder'), '1');
@@ -333,12 +333,12 @@ describe('export part of the journal and verify it, with JavaScript on', () => {
       'the computed fingerprint is the one the export page showed',
     );
     assert.match(text, /Komt overeen met de vingerafdruk die je invulde/);
-    assert.match(text, /Melding 0: Melding/);
+    assert.match(text, /Notitie 0: Notitie/);
     assert.match(text, /zwarte auto wachtte bij de sportschool/);
     assert.match(text, /attachments\/0-1\.jpg \(image\/jpeg/);
-    assert.match(text, /Melding 3: Correctie van melding 0/);
+    assert.match(text, /Notitie 3: Correctie van notitie 0/);
     assert.match(text, /donkerblauwe auto/);
-    assert.match(text, /Melding 4: Wissing van melding 1/);
+    assert.match(text, /Notitie 4: Wissing van notitie 1/);
     assert.doesNotMatch(text, /02:00 thuis/, 'the redacted entry is not in the bundle');
     assert.doesNotMatch(text, /Nieuwe telefoon/, 'the withheld entry is not in the bundle');
 
@@ -364,7 +364,7 @@ describe('export part of the journal and verify it, with JavaScript on', () => {
       });
       assert.equal(await verifyInBrowser(app, photoFlipped, fingerprint), 'invalid');
       const failures = await page.locator('[data-verify-failures]').innerText();
-      assert.match(failures, /Bijlage \(melding 0\)/);
+      assert.match(failures, /Bijlage \(notitie 0\)/);
       assert.match(failures, /attachments\/0-1\.jpg/);
       assert.doesNotMatch(
         await page.locator('[data-verify-result]').innerText(),
@@ -396,7 +396,7 @@ describe('export part of the journal and verify it, with JavaScript on', () => {
       });
       assert.equal(await verifyInBrowser(app, manifestFlipped, fingerprint), 'invalid');
       const failures = await page.locator('[data-verify-failures]').innerText();
-      assert.match(failures, /Inhoud van de melding \(melding 3\)/);
+      assert.match(failures, /Inhoud van de notitie \(notitie 3\)/);
       assert.doesNotMatch(await page.locator('[data-verify-result]').innerText(), /Donkerblauwe/);
       const cli = await verifyWithCli(manifestFlipped, logKey, fingerprint);
       assert.equal(cli.code, 1, cli.output);

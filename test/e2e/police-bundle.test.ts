@@ -142,7 +142,7 @@ test('the police bundle verifies on /verifieer, unchanged; a byte flipped in its
     assert.equal(valid.status, 'valid', valid.text);
     assert.match(
       valid.text.split('\n')[0]!,
-      /^Geldig: de meldingen hieronder, deze PDF en deze bijlagen zijn precies wat het account/,
+      /^Geldig: de notities hieronder, deze PDF en deze bijlagen zijn precies wat het account/,
     );
     assert.match(valid.text, /Naam die de ouder gebruikt \(ondertekend\)\s+Robin/);
     assert.match(valid.text, /Een grijze auto bij school/);

@@ -71,14 +71,14 @@ test('verifies a valid and a tampered bundle in the browser, without any request
     // The first line says what may be relied on: the entries, this PDF and these attachments, signed on …
     assert.match(
       text.split('\n')[0]!,
-      /^Geldig: de meldingen hieronder, deze PDF en deze bijlagen zijn precies wat het account met vingerafdruk [0-9a-f ]{79} ondertekende op .+\. Het logboek van de server bewijst dat de meldingen na .+ niet zijn veranderd\.$/,
+      /^Geldig: de notities hieronder, deze PDF en deze bijlagen zijn precies wat het account met vingerafdruk [0-9a-f ]{79} ondertekende op .+\. Het logboek van de server bewijst dat de notities na .+ niet zijn veranderd\.$/,
     );
     assert.match(text, /Naam die de ouder gebruikt \(ondertekend\)\s+Sanne/);
     assert.match(text, /Onderwerp\s+missing/);
     assert.match(text, /Komt overeen met de vingerafdruk die je invulde/);
     assert.match(text, /Niet wie het typte/);
     assert.match(text, /Geen van beide bewijst dat wat er staat waar is/);
-    assert.match(text, /Melding 3: Correctie van melding 1/);
+    assert.match(text, /Notitie 3: Correctie van notitie 1/);
     assert.match(text, /ze kwam om 02:00 thuis/);
     const fingerprint = await app.page.locator('[data-verify-fingerprint]').innerText();
     assert.equal(fingerprint.replace(/ /g, ''), bundle.authorKey.id);
@@ -87,7 +87,7 @@ test('verifies a valid and a tampered bundle in the browser, without any request
 
     assert.equal(await check(tampered()), 'invalid');
     const failures = await app.page.locator('[data-verify-failures]').innerText();
-    assert.match(failures, /Bijlage \(melding 0\)/);
+    assert.match(failures, /Bijlage \(notitie 0\)/);
     assert.match(failures, /attachments\/0-1\.png/);
     assert.deepEqual(requests, [], 'nothing was requested after the page loaded');
   } finally {
@@ -126,7 +126,7 @@ test('a replaced PDF, a changed label, export time or attachment is named on the
       [{ exportedAt: Date.UTC(2030, 0, 1) }, /Tijd van de export veranderd/],
       [
         { attachment: { path: 'attachments/0-1.png', bytes: photo } },
-        /Bijlage vervangen, veranderd, toegevoegd of weg \(melding 0\)[\s\S]*attachments\/0-1\.png/,
+        /Bijlage vervangen, veranderd, toegevoegd of weg \(notitie 0\)[\s\S]*attachments\/0-1\.png/,
       ],
     ];
     for (const [tamper, named] of cases) {

@@ -144,7 +144,7 @@ const nl = {
   'caseItems.event.mandateEnded': '{who} rondde het onderzoek af',
   'caseItems.event.riskProposed': '{who} stelde voor: risico in het gezin',
   'caseItems.event.riskConfirmed': '{who} bevestigde: risico in het gezin',
-  'caseItems.event.entriesShared': '{who} deelde berichten uit het logboek',
+  'caseItems.event.entriesShared': '{who} deelde notities uit het logboek',
   'caseItems.event.entriesUnshared': '{who} stopte met delen uit het logboek',
   'caseItems.event.other': 'Er veranderde iets in de samenwerking',
 

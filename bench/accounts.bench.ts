@@ -11,11 +11,12 @@ import {
   sealMasterKeyForSession,
   sessionIdHash,
 } from '../src/shared/crypto/session-key.js';
+import { defaultArgon2Concurrency } from '../src/shared/config/config.js';
 import { median, percentile, verdict } from './report.js';
 
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
-  const concurrency = Number(process.env.ARGON2_CONCURRENCY ?? 4);
+  const concurrency = Number(process.env.ARGON2_CONCURRENCY ?? defaultArgon2Concurrency());
   const hasher = createPassphraseHasher({ pepper: randomBytes(32), concurrency });
   const salt = randomBytes(16);
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import { ConfigError, loadConfig } from './config.js';
+import { availableParallelism } from 'node:os';
+import { ConfigError, defaultArgon2Concurrency, loadConfig } from './config.js';
 
 function problemsFor(env: Record<string, string>): string[] {
   try {
@@ -19,6 +20,14 @@ test('an empty environment starts on SQLite in ./data on port 3000', () => {
   assert.equal(config.env, 'development');
   assert.deepEqual(config.database, { kind: 'sqlite', file: path.resolve('data', 'niet-mijn-kind.sqlite') });
   assert.equal(config.secureCookies, false);
+});
+
+test('by default no more passphrase hashes run at once than there are cores (at most 4); ARGON2_CONCURRENCY sets it', () => {
+  const cores = availableParallelism();
+  assert.equal(loadConfig({}).argon2Concurrency, defaultArgon2Concurrency());
+  assert.ok(loadConfig({}).argon2Concurrency <= cores && loadConfig({}).argon2Concurrency <= 4);
+  assert.ok(loadConfig({}).argon2Concurrency >= 1);
+  assert.equal(loadConfig({ ARGON2_CONCURRENCY: '6' }).argon2Concurrency, 6);
 });
 
 test('a postgres:// DATABASE_URL selects PostgreSQL', () => {

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { cosignatureType, isKeyName, parseVkey } from '../evidence/note.js';
@@ -14,6 +15,11 @@ export class ConfigError extends Error {
 const booleanText = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** Passphrase hashes run at once when ARGON2_CONCURRENCY is not set: the cores this process may use, at most 4. */
+export function defaultArgon2Concurrency(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
 
 const wholeNumber = (min: number, max: number) =>
   z
@@ -157,7 +163,9 @@ const schema = z.object({
   TSA_CERT_FILE: z.string().trim().min(1).optional(),
   SESSION_IDLE_MINUTES: wholeNumber(2, 24 * 60).default(20),
   SESSION_ABSOLUTE_HOURS: wholeNumber(1, 24 * 7).default(12),
-  ARGON2_CONCURRENCY: wholeNumber(1, 64).default(4),
+  // Argon2 is CPU work: more hashes at once than cores finish no sooner, they only hold more memory (64 MiB
+  // each) and more of libuv's pool, which signature checks, images and files share. So one per core, at most 4.
+  ARGON2_CONCURRENCY: wholeNumber(1, 64).default(defaultArgon2Concurrency()),
   SMTP_URL: z
     .string()
     .trim()

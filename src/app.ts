@@ -70,7 +70,7 @@ import {
   type EarlyListener,
   serverWithEarlyAnswers,
 } from './shared/http/early-answers.js';
-import { logAccess } from './shared/http/access-log.js';
+import { createAccessLog } from './shared/http/access-log.js';
 import { registerMetrics } from './shared/metrics/metrics-http.js';
 import { assetsDir } from './shared/paths.js';
 
@@ -109,6 +109,8 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   // Stored anonymous pages are answered in the server's request listener, before Fastify (ADR 0026); the
   // listener is set below, once the cookie, rate-limit and CSRF plugins are registered.
   const early: { listener?: EarlyListener } = {};
+  // The logger's destination, when the app makes its own logger: the access lines are written into it directly.
+  const logStream = options.logger === undefined ? (options.logStream ?? batchedStdout()) : undefined;
   const app = Fastify({
     serverFactory: serverWithEarlyAnswers(early),
     logger: options.logger ?? {
@@ -116,7 +118,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
       // Request logging is off; the one access line below logs only what is safe. Should a header, cookie
       // or body ever be passed to the logger by mistake, it is removed.
       redact: { paths: ['req.headers', 'headers', 'cookies', 'body'], remove: true },
-      stream: options.logStream ?? batchedStdout(),
+      stream: logStream ?? batchedStdout(),
     },
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: () => randomUUID(),
@@ -191,9 +193,11 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   });
   registerCsrfTokens(app, { hmacKey: csrfKey, cookieName: csrfCookie, cookieOptions: csrfCookieOptions });
   // Anonymous GETs of stored pages are answered before Fastify, the hooks, the session and the route (ADR 0026).
+  const accessLog = createAccessLog(app.log, logStream);
   early.listener = answerStoredPagesEarly(app, pages.cache, {
     sessionCookieName: sessionCookieName(config.secureCookies),
     trustProxy: config.trustProxy,
+    accessLog,
   });
 
   // Every state-changing route checks the CSRF token after the body is parsed, unless it opts out.
@@ -213,7 +217,13 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   // One access line per response, by route pattern: no query strings, addresses or user agents.
   app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'not-found';
-    logAccess(request.log, { method: request.method, route, status: reply.statusCode, ms: reply.elapsedTime });
+    accessLog({
+      requestId: request.id,
+      method: request.method,
+      route,
+      status: reply.statusCode,
+      ms: reply.elapsedTime,
+    });
     metrics?.responded(request.method, route, reply.statusCode, reply.elapsedTime);
     done();
   });

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import proxyAddr from '@fastify/proxy-addr';
 import type { FastifyInstance, FastifyRequest, FastifyServerFactory } from 'fastify';
 import { type Language, languageCookie, negotiateLanguage } from '../i18n/i18n.js';
-import { logAccess } from './access-log.js';
+import type { AccessLog } from './access-log.js';
 import type { PageCache } from './page-cache.js';
 import { hstsFor } from './security-headers.js';
 
@@ -83,7 +83,7 @@ export function clientOf(trustProxy: boolean | string[]): {
 export function answerStoredPagesEarly(
   app: FastifyInstance,
   cache: PageCache,
-  options: { sessionCookieName: string; trustProxy: boolean | string[] },
+  options: { sessionCookieName: string; trustProxy: boolean | string[]; accessLog: AccessLog },
 ): EarlyListener {
   const client = clientOf(options.trustProxy);
   let limit: ReturnType<FastifyInstance['createRateLimit']> | undefined;
@@ -113,7 +113,7 @@ export function answerStoredPagesEarly(
       hsts: hstsFor({ protocol: client.protocol(request) }),
     });
     if (answered) {
-      logAccess(app.log, {
+      options.accessLog({
         requestId: randomUUID(),
         method: 'GET',
         route: stored.route,

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { languageProblems, languageProblemText } from '../../shared/i18n/document-languages.js';
 import type { Translate } from '../../shared/i18n/i18n.js';
 import { TextArea } from '../../shared/views/components/fields.js';
 import type {
@@ -28,6 +29,8 @@ import { PathwayGuide } from './views/pathway.views.js';
  * content/pathway/regions/VRnn/vN.json). A text is one version's file. Versions are numbered across all keys, so a
  * case's step move still names exactly one pathway; a new draft takes the next free number. Publishing a version
  * retires the previous one of its key (the core), and the registry the case space reads is refilled afterwards.
+ * The text is kept as the editor saved it, so the languages beside nl and en stay; a draft whose languages break
+ * the rule (each in every text or in none, Dutch numbers kept; ADR 0056) is refused in the editor's language.
  */
 
 /** Where a key's files live, relative to the content directory. */
@@ -59,16 +62,39 @@ function parseText(text: string, t: Translate): Parsed<Pathway> {
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: problemsOf(parsed.error, t) };
 }
 
+/** A version's number as its text says, or undefined when the text is not JSON with one. */
+function versionOf(text: string): number | undefined {
+  try {
+    const version = (JSON.parse(text) as { version?: unknown }).version;
+    return typeof version === 'number' ? version : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A history's texts without those a later text of the same version replaced: a changed file (a language added to
+ * content/pathway/v1.json, ADR 0056) is imported as a new revision of the same version, and the version is then
+ * that newest text — the same step ids, so a case's step moves still name it.
+ */
+function newestPerVersion(history: readonly string[]): { text: string; last: boolean }[] {
+  const versions = history.map(versionOf);
+  return history.flatMap((text, index) => {
+    const version = versions[index];
+    const replaced = version !== undefined && versions.slice(index + 1).includes(version);
+    return replaced ? [] : [{ text, last: index === history.length - 1 }];
+  });
+}
+
 /** Lines of the registry from the editorial store: per key, every published text, the last one current. */
 export function pathwayLines(documents: readonly PublishedDocument[], t: Translate): PathwayLine[] {
   return documents
     .filter((document) => isPathwayKey(document.key))
     .map((document) => ({
       key: document.key,
-      versions: document.history.flatMap((text, index) => {
+      versions: newestPerVersion(document.history).flatMap(({ text, last }) => {
         const parsed = parseText(text, t);
         if (!parsed.ok) return [];
-        const last = index === document.history.length - 1;
         return [{ ...parsed.value, status: last ? ('published' as const) : ('retired' as const) }];
       }),
     }));
@@ -120,6 +146,8 @@ export function createPathwayKind(options: PathwayKindOptions): PathwayKind {
         problems.push(t('pathwayKind.problem.region', { key }));
       }
       problems.push(...pathwayProblems(value).map((problem) => t('pathwayKind.problem.shape', { problem })));
+      // The languages beside nl and en: each in every text or in none, Dutch numbers kept (ADR 0056).
+      problems.push(...languageProblems(value).map((problem) => languageProblemText(problem, t)));
       const owner = registry.keyOf(value.version);
       if (owner !== undefined && owner !== key) {
         problems.push(t('pathwayKind.problem.versionTaken', { version: value.version, next: nextVersion(0) }));
@@ -246,9 +274,8 @@ export function createPathwayKind(options: PathwayKindOptions): PathwayKind {
 
     writeFiles(documents: readonly PublishedDocument[]): ContentFile[] {
       return documents.flatMap((document) =>
-        document.history.map((text, index) => {
+        newestPerVersion(document.history).map(({ text, last }) => {
           const version = (JSON.parse(text) as { version: number }).version;
-          const last = index === document.history.length - 1;
           return {
             path: `${pathwayDirectoryOf(document.key)}/v${version}.json`,
             content: last ? text : asRetired(text),

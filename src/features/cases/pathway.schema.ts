@@ -13,10 +13,18 @@ const id = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by dashes')
   .max(60);
 
-/** A text in both languages: Dutch (B1) first, English second. Neither may be empty. */
+/**
+ * A text in both languages: Dutch (B1) first, English second. Neither may be empty. Easy-read Dutch, Arabic, Turkish
+ * and Polish where the version has them: each in every text or in none, every text keeping its Dutch numbers (the
+ * editorial documents' rule, src/shared/i18n/document-languages.ts, checked by parsePathway and the CMS; ADR 0056).
+ */
 const text = z.object({
   nl: z.string().trim().min(1, 'needs a Dutch text'),
   en: z.string().trim().min(1, 'needs an English text'),
+  makkelijk: z.string().trim().min(1).optional(),
+  ar: z.string().trim().min(1).optional(),
+  tr: z.string().trim().min(1).optional(),
+  pl: z.string().trim().min(1).optional(),
 });
 
 const day = z

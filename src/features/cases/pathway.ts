@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { describeLanguageProblem, languageProblems } from '../../shared/i18n/document-languages.js';
 import { readVersionedFiles } from '../../shared/versioned-files.js';
 import { type Pathway, pathwaySchema, type PathwayStep, type PathwayTrack } from './pathway.schema.js';
 
@@ -7,7 +8,8 @@ import { type Pathway, pathwaySchema, type PathwayStep, type PathwayTrack } from
  * The pathway of de lijn: every version in content/pathway/ is read and checked when the app starts, and the
  * app refuses to start when one is wrong (like the check's questionnaires). Besides the schema, the loader checks
  * the shape of each track: every step can be reached from the track's first step, and from every step the track
- * can still be finished. Loops are allowed; a step pointing to itself is not (the schema refuses it).
+ * can still be finished. Loops are allowed; a step pointing to itself is not (the schema refuses it). A language
+ * beside nl and en is in every text of a version or in none (src/shared/i18n/document-languages.ts, ADR 0056).
  */
 
 /** The key of the national pathway, and of a regional variant: `region:<veiligheidsregio code>` (ADR 0037). */
@@ -165,7 +167,10 @@ export function pathwayProblems(pathway: Pathway): string[] {
   return problems;
 }
 
-/** Checks one parsed JSON value as a pathway; throws PathwayFileError naming every problem. */
+/**
+ * Checks one parsed JSON value as a pathway; throws PathwayFileError naming every problem: its shape, its tracks,
+ * and its languages (each in every text or in none, Dutch numbers kept; ADR 0056).
+ */
 export function parsePathway(raw: unknown, file: string): Pathway {
   const parsed = pathwaySchema.safeParse(raw);
   if (!parsed.success) {
@@ -174,7 +179,10 @@ export function parsePathway(raw: unknown, file: string): Pathway {
       parsed.error.issues.map((issue) => `${issue.path.join('.') || 'file'}: ${issue.message}`),
     );
   }
-  const problems = pathwayProblems(parsed.data);
+  const problems = [
+    ...pathwayProblems(parsed.data),
+    ...languageProblems(parsed.data).map((problem) => describeLanguageProblem(problem)),
+  ];
   if (problems.length > 0) throw new PathwayFileError(file, problems);
   return parsed.data;
 }

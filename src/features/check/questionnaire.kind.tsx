@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { languageProblemText } from '../../shared/i18n/document-languages.js';
 import type { Translate } from '../../shared/i18n/i18n.js';
 import type { PageContext } from '../../shared/views/context.js';
 import type {
@@ -13,7 +14,7 @@ import type {
 import { readVersionFiles, versionText } from '../editorial/version-files.js';
 import { type LocalText, type Question, type Questionnaire, questionnaireShape } from './check.schema.js';
 import type { QuestionnaireRegistry } from './questionnaires.js';
-import { type LanguageProblem, languageProblems } from './questionnaire-languages.js';
+import { languageProblems } from './questionnaire-languages.js';
 import { editorLocale, safetyProblems } from './safety.js';
 import { CheckFormPreview } from './views/check-form.view.js';
 
@@ -72,20 +73,6 @@ export function parseQuestionnaire(text: string, t: Translate): Parsed<Questionn
       t('check.editor.at', { path: pathInWords(issue.path, t), message: issue.message }),
     ),
   };
-}
-
-/** A broken language rule (questionnaire-languages.ts) in the editor's language. */
-function languageProblemText(problem: LanguageProblem, t: Translate): string {
-  if (problem.kind === 'incomplete') {
-    const more = problem.missing.length > 5 ? ' …' : '';
-    return t('check.editor.languageIncomplete', {
-      language: problem.language,
-      has: problem.has,
-      of: problem.of,
-      missing: problem.missing.slice(0, 5).join(', ') + more,
-    });
-  }
-  return t('check.editor.languageRule', { path: problem.path, language: problem.language, problem: problem.kind });
 }
 
 /** Everything that keeps a version from review: its languages' rules, then the check's promises (safety.ts). */

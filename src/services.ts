@@ -30,6 +30,7 @@ import { createCaseYoungService } from './features/cases/case-young.service.js';
 import { createContentRepository } from './features/content/content.repo.js';
 import { createContentService } from './features/content/content.service.js';
 import { pageKind } from './features/content/page.kind.js';
+import { contentPageKeys } from './features/content/views/content-page.view.js';
 import { createEditorialRepository } from './features/editorial/editorial.repo.js';
 import { createEditorialService } from './features/editorial/editorial.service.js';
 import type { EditorialKinds } from './features/editorial/editorial.types.js';
@@ -439,6 +440,8 @@ export function createServices(
     loadPages: async () =>
       withPathwayPages(await createContentRepository(database.db).searchablePages(), pathway.current, translatorFor),
     onError: (error) => warn(`rebuilding the search index failed: ${error instanceof Error ? error.name : 'unknown'}`),
+    // A language's information pages are found where /informatie/<slug> shows them in it (ADR 0053).
+    showsTranslations: (language) => translatorFor.showsContentIn(language, contentPageKeys),
   });
   editorial.onPublished((kind) => {
     if (kind === 'page' || kind === 'article' || kind === 'pathway') search.rebuildSoon();

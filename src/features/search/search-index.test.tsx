@@ -5,25 +5,34 @@ import { before, describe, test } from 'node:test';
 import matter from 'gray-matter';
 import { renderToString } from 'preact-render-to-string';
 import { contentDir } from '../../shared/paths.js';
+import type { Language } from '../../shared/i18n/messages.js';
 import { createSearchIndex, type SearchablePage, type SearchHit } from './search-index.js';
 import { foldDutchParticiple, termOf } from './search-text.js';
 import { Snippet } from './views/search.view.js';
 
-/** The information pages as content/ holds them (the real texts the site shows). */
-async function contentPages(): Promise<SearchablePage[]> {
+/**
+ * The information pages as content/ holds them (the real texts the site shows), by default Dutch and English;
+ * `folders` may add the translations (content/<language>/) and the knowledge base (content/kennisbank/<locale>/).
+ */
+async function contentPages(
+  folders: readonly { folder: string; lang: string; section?: SearchablePage['section'] }[] = [
+    { folder: 'nl', lang: 'nl' },
+    { folder: 'en', lang: 'en' },
+  ],
+): Promise<SearchablePage[]> {
   const pages: SearchablePage[] = [];
-  for (const lang of ['nl', 'en']) {
-    for (const name of (await readdir(path.join(contentDir, lang))).filter((file) => file.endsWith('.md')).sort()) {
-      const parsed = matter(await readFile(path.join(contentDir, lang, name), 'utf8'));
-      const data = parsed.data as { title: string; summary: string };
+  for (const { folder, lang, section = 'informatie' } of folders) {
+    for (const name of (await readdir(path.join(contentDir, folder))).filter((file) => file.endsWith('.md')).sort()) {
+      const parsed = matter(await readFile(path.join(contentDir, folder, name), 'utf8'));
+      const data = parsed.data as { title: string; summary: string; professionalsOnly?: boolean };
       pages.push({
-        section: 'informatie',
+        section,
         slug: path.basename(name, '.md'),
         lang,
         title: data.title,
         summary: data.summary,
         bodyMarkdown: parsed.content,
-        visibility: 'public',
+        visibility: data.professionalsOnly === true ? 'professionals' : 'public',
       });
     }
   }
@@ -157,5 +166,149 @@ describe('who finds what, and escaping', () => {
     assert.doesNotMatch(html, /<script|<b>/);
     assert.match(html, /&lt;<mark>script<\/mark>>alert/);
     assert.match(html, /<mark>scripts<\/mark>/);
+  });
+});
+
+describe('search in every language (one index per language, the fallback for what is not translated)', () => {
+  const folders = [
+    ...(['nl', 'en', 'makkelijk', 'ar', 'tr', 'pl'] as const).map((lang) => ({ folder: lang, lang })),
+    { folder: 'kennisbank/nl', lang: 'nl', section: 'kennisbank' as const },
+    { folder: 'kennisbank/en', lang: 'en', section: 'kennisbank' as const },
+  ];
+  const index = createSearchIndex();
+  const dutchAndEnglish = createSearchIndex();
+  let arabicTitle = '';
+  before(async () => {
+    const pages = await contentPages(folders);
+    await index.rebuild(pages);
+    await dutchAndEnglish.rebuild(pages.filter((page) => page.lang === 'nl' || page.lang === 'en'));
+    arabicTitle = pages.find((page) => page.lang === 'ar' && page.slug === 'sextortion')?.title ?? '';
+  });
+  const search = (query: string, language: Language, translations?: boolean) =>
+    index.search(query, language, { professional: false, ...(translations === undefined ? {} : { translations }) });
+  const keys = (hits: readonly SearchHit[]) => hits.map((hit) => `${hit.lang} ${hit.section}/${hit.slug}`);
+
+  test('every language has its own index of its pages', () => {
+    const size = index.size();
+    assert.equal(size.ar, 22);
+    assert.equal(size.tr, 22);
+    assert.equal(size.pl, 22);
+    assert.equal(size.makkelijk, 5);
+    assert.ok((size.nl ?? 0) > 22 && (size.en ?? 0) > 22, 'nl and en: the information pages and the articles');
+  });
+
+  test("a word from the Arabic sextortion page's title finds that page first, in Arabic; in Dutch nothing", () => {
+    assert.match(arabicTitle, /الابتزاز/);
+    const hits = search('الابتزاز', 'ar');
+    assert.equal(hits[0]?.slug, 'sextortion');
+    assert.equal(hits[0]?.lang, 'ar');
+    assert.equal(hits[0]?.title, arabicTitle);
+    assert.ok(
+      hits[0]?.snippet.some((part) => part.mark && /ابتزاز/.test(part.text)),
+      'the snippet is Arabic text with the match marked',
+    );
+    // Another form of the word, with harakat: the same page.
+    assert.equal(search('ابتِزاز', 'ar')[0]?.slug, 'sextortion');
+    assert.deepEqual(search('الابتزاز', 'nl'), []);
+    assert.deepEqual(search('الابتزاز', 'en'), []);
+  });
+
+  test('Turkish and Polish words find their pages, with or without their own letters', () => {
+    for (const query of ['şantaj', 'santaj', 'ŞANTAJ']) {
+      const [first] = search(query, 'tr');
+      assert.equal(`${first?.lang} ${first?.slug}`, 'tr sextortion', query);
+    }
+    for (const query of ['szantaż', 'szantaz', 'Szantaż']) {
+      const [first] = search(query, 'pl');
+      assert.equal(`${first?.lang} ${first?.slug}`, 'pl sextortion', query);
+    }
+    assert.deepEqual(keys(search('Pomoc', 'pl')), keys(search('pomoc', 'pl')));
+    assert.ok(search('pomoc', 'pl').length > 3);
+  });
+
+  test('a Turkish visitor searching an English word finds the English knowledge article (the fallback)', () => {
+    const hits = search('meldcode', 'tr');
+    const article = hits.find((hit) => hit.slug === 'meldcode-vijf-stappen');
+    assert.ok(article !== undefined, keys(hits).join(', '));
+    assert.equal(article.lang, 'en');
+    assert.equal(article.section, 'kennisbank');
+    // Turkish pages come first, then the fallback.
+    const firstEnglish = hits.findIndex((hit) => hit.lang === 'en');
+    assert.ok(
+      hits.slice(firstEnglish).every((hit) => hit.lang === 'en'),
+      keys(hits).join(', '),
+    );
+    assert.ok(
+      hits.slice(0, firstEnglish).every((hit) => hit.lang === 'tr'),
+      keys(hits).join(', '),
+    );
+  });
+
+  test('a translated page is listed once, in the chosen language: its English version is skipped', () => {
+    for (const [language, query] of [
+      ['tr', 'sextortion'],
+      ['ar', 'sextortion'],
+      ['pl', 'sextortion'],
+      ['makkelijk', 'signalen'],
+    ] as const) {
+      const hits = search(query, language);
+      const listed = hits.map((hit) => `${hit.section}/${hit.slug}`);
+      assert.equal(new Set(listed).size, listed.length, `${language}: ${listed.join(', ')}`);
+      const informatie = hits.filter((hit) => hit.section === 'informatie');
+      // Every information page is translated into ar, tr and pl: none comes from the fallback.
+      if (language !== 'makkelijk')
+        assert.ok(
+          informatie.every((hit) => hit.lang === language),
+          keys(hits).join(),
+        );
+    }
+    // Easy-read Dutch has five pages: its signalen page, then Dutch pages it does not have.
+    const easy = search('signalen', 'makkelijk');
+    assert.equal(`${easy[0]?.lang} ${easy[0]?.slug}`, 'makkelijk signalen');
+    assert.ok(!easy.some((hit) => hit.lang === 'nl' && hit.slug === 'signalen' && hit.section === 'informatie'));
+    assert.ok(
+      easy.some((hit) => hit.lang === 'nl' && hit.slug === 'sextortion'),
+      'an untranslated page, in Dutch',
+    );
+  });
+
+  test('a page not translated is found in the fallback by its own words', async () => {
+    const partial = createSearchIndex();
+    const pages = await contentPages(folders);
+    // Turkish without its sextortion page.
+    await partial.rebuild(pages.filter((page) => !(page.lang === 'tr' && page.slug === 'sextortion')));
+    const hits = partial.search('sextortion', 'tr', { professional: false });
+    const english = hits.filter((hit) => hit.section === 'informatie' && hit.lang === 'en');
+    assert.deepEqual(
+      english.map((hit) => hit.slug),
+      ['sextortion'],
+    );
+  });
+
+  test("when the language's pages are not shown in it, only the fallback is searched", () => {
+    const hits = search('sextortion', 'ar', false);
+    assert.ok(hits.length > 0);
+    assert.ok(
+      hits.every((hit) => hit.lang === 'en'),
+      keys(hits).join(', '),
+    );
+    assert.deepEqual(search('الابتزاز', 'ar', false), []);
+  });
+
+  test('Dutch and English find exactly what they found with only Dutch and English pages', () => {
+    for (const [language, query] of [
+      ['nl', 'kind'],
+      ['nl', 'uitgebuit'],
+      ['nl', 'sextorsion'],
+      ['nl', 'meldcode afwegingskader'],
+      ['en', 'child'],
+      ['en', 'exploited'],
+      ['en', 'signals'],
+      ['en', 'sextortion'],
+    ] as const) {
+      const alone = dutchAndEnglish.search(query, language, { professional: true });
+      assert.deepEqual(index.search(query, language, { professional: true }), alone, `${language}: ${query}`);
+      assert.ok(alone.length > 0, `${language}: ${query}`);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { setImmediate } from 'node:timers/promises';
 import MiniSearch from 'minisearch';
-import { type Locale, locales } from '../../shared/i18n/messages.js';
+import { type Language, isLanguage, isLocale, languageInfo, languages } from '../../shared/i18n/messages.js';
 import { markdownText, termOf, tokenize, type Word, wordsOf } from './search-text.js';
 
 /** A published information page or knowledge article as the index reads it (content.repo.ts searchablePages). */
@@ -23,6 +23,8 @@ export interface SnippetPart {
 export interface SearchHit {
   section: SearchablePage['section'];
   slug: string;
+  /** The page's language: its title and snippet are in it. */
+  lang: Language;
   title: string;
   summary: string;
   visibility: SearchablePage['visibility'];
@@ -36,19 +38,32 @@ export interface SearchOptions {
   professional: boolean;
   /** At most this many results (default 20). */
   limit?: number;
+  /**
+   * Whether pages written in the chosen language may be shown in it (default true): when not (ADR 0053, the
+   * language lacks the information page's own texts), /informatie/<slug> shows the fallback, so only the fallback
+   * locale's pages are searched.
+   */
+  translations?: boolean;
 }
 
-/** The search over the pages, in process (ADR 0034). One index per language. */
+/**
+ * The search over the pages, in process (ADR 0034). One index per language: nl and en, and the languages whose
+ * pages are translations (makkelijk, ar, tr, pl), each read with its own stemmer and stop words.
+ */
 export interface SearchIndex {
   /**
    * Replaces what is searched by these pages: a new index is built in small steps (requests are served in
    * between), then swapped in. When a newer rebuild started meanwhile, this one is dropped.
    */
   rebuild(pages: readonly SearchablePage[]): Promise<void>;
-  /** Ranked hits for the query in this language; [] for a query without a searchable word. */
-  search(query: string, lang: Locale, options: SearchOptions): SearchHit[];
-  /** How many pages each language's index holds. */
-  size(): Record<Locale, number>;
+  /**
+   * Ranked hits for the query in this language, then, for a language that is not a locale, the hits in its
+   * fallback locale (`languageInfo[language].locale`) of the pages not translated into it: a page is found by
+   * its English or Dutch words until it is translated, and never twice. [] for a query without a searchable word.
+   */
+  search(query: string, language: Language, options: SearchOptions): SearchHit[];
+  /** How many pages each language's index holds (languages without pages are left out). */
+  size(): Partial<Record<Language, number>>;
 }
 
 interface IndexedPage {
@@ -91,7 +106,7 @@ function vocabulary(terms: ReadonlySet<string>): (term: string) => boolean {
   };
 }
 
-function newIndex(lang: Locale, known: (term: string) => boolean): MiniSearch<Document> {
+function newIndex(lang: Language, known: (term: string) => boolean): MiniSearch<Document> {
   return new MiniSearch<Document>({
     fields: ['title', 'headings', 'summary', 'body'],
     storeFields: [],
@@ -162,23 +177,49 @@ function beginning(text: string, words: readonly Word[]): SnippetPart[] {
   return [{ text: `${text.slice(0, cut)} …`, mark: false }];
 }
 
+/** What a search reads, swapped in at once by a rebuild. */
+interface State {
+  indexes: Record<Language, MiniSearch<Document>>;
+  pages: Map<number, IndexedPage>;
+  /** Per language, the pages it holds (`section/slug`): those the fallback leaves out. */
+  held: Record<Language, ReadonlySet<string>>;
+}
+
+const perLanguage = <Value>(make: (language: Language) => Value): Record<Language, Value> =>
+  Object.fromEntries(languages.map((language) => [language, make(language)])) as Record<Language, Value>;
+
+const keyOf = (page: Pick<SearchablePage, 'section' | 'slug'>): string => `${page.section}/${page.slug}`;
+
 export function createSearchIndex(): SearchIndex {
   const nothing = () => false;
-  let indexes: Record<Locale, MiniSearch<Document>> = { nl: newIndex('nl', nothing), en: newIndex('en', nothing) };
-  let pages = new Map<number, IndexedPage>();
+  let state: State = {
+    indexes: perLanguage((language) => newIndex(language, nothing)),
+    pages: new Map(),
+    held: perLanguage(() => new Set()),
+  };
   let generation = 0;
+
+  /** The ranked results of one language's index, best first. */
+  function resultsIn(current: State, query: string, language: Language, options: SearchOptions) {
+    const words = tokenize(query).slice(0, maxQueryWords);
+    if (!words.some((word) => termOf(word, language) !== undefined)) return [];
+    return current.indexes[language].search(words.join(' '), {
+      filter: (result) => options.professional || current.pages.get(result.id as number)?.page.visibility === 'public',
+    });
+  }
 
   return {
     async rebuild(source) {
       generation += 1;
       const mine = generation;
       const nextPages = new Map<number, IndexedPage>();
-      const documents: Record<Locale, Document[]> = { nl: [], en: [] };
-      const terms: Record<Locale, Set<string>> = { nl: new Set(), en: new Set() };
+      const documents = perLanguage<Document[]>(() => []);
+      const terms = perLanguage(() => new Set<string>());
+      const held = perLanguage(() => new Set<string>());
       for (const [id, page] of source.entries()) {
         if (id % pagesPerStep === pagesPerStep - 1) await setImmediate();
-        if (!(locales as readonly string[]).includes(page.lang)) continue;
-        const lang = page.lang as Locale;
+        if (!isLanguage(page.lang)) continue;
+        const lang = page.lang;
         const { text, headings } = markdownText(page.bodyMarkdown);
         const document = { id, title: page.title, headings: headings.join('\n'), summary: page.summary, body: text };
         const indexed = {
@@ -190,6 +231,7 @@ export function createSearchIndex(): SearchIndex {
         };
         nextPages.set(id, indexed);
         documents[lang].push(document);
+        held[lang].add(keyOf(page));
         for (const word of [
           ...indexed.bodyWords,
           ...indexed.summaryWords,
@@ -198,26 +240,28 @@ export function createSearchIndex(): SearchIndex {
           if (word.term !== undefined) terms[lang].add(word.term);
         }
       }
-      const nextIndexes = {
-        nl: newIndex('nl', vocabulary(terms.nl)),
-        en: newIndex('en', vocabulary(terms.en)),
-      };
-      for (const lang of locales) await nextIndexes[lang].addAllAsync(documents[lang], { chunkSize: pagesPerStep });
+      const nextIndexes = perLanguage((language) => newIndex(language, vocabulary(terms[language])));
+      for (const lang of languages) await nextIndexes[lang].addAllAsync(documents[lang], { chunkSize: pagesPerStep });
       if (mine !== generation) return;
       // Swapped in at once: a search never sees half an index.
-      indexes = nextIndexes;
-      pages = nextPages;
+      state = { indexes: nextIndexes, pages: nextPages, held };
     },
 
-    search(query, lang, options) {
-      const words = tokenize(query).slice(0, maxQueryWords);
-      if (!words.some((word) => termOf(word, lang) !== undefined)) return [];
-      const current = pages;
-      const results = indexes[lang].search(words.join(' '), {
-        filter: (result) => options.professional || current.get(result.id as number)?.page.visibility === 'public',
-      });
+    search(query, language, options) {
+      const current = state;
+      const { locale } = languageInfo[language];
+      const own = isLocale(language) || options.translations !== false;
+      const results = own ? resultsIn(current, query, language, options) : [];
+      if (!isLocale(language)) {
+        // The pages not (shown) in the chosen language, by their fallback's words: a page translated is skipped.
+        const skip = own ? current.held[language] : new Set<string>();
+        for (const result of resultsIn(current, query, locale, options)) {
+          const indexed = current.pages.get(result.id as number);
+          if (indexed !== undefined && !skip.has(keyOf(indexed.page))) results.push(result);
+        }
+      }
       return results.slice(0, options.limit ?? 20).flatMap((result) => {
-        const indexed = current.get(result.id as number);
+        const indexed = current.pages.get(result.id as number);
         if (indexed === undefined) return [];
         const matched = new Set(result.terms);
         const { page } = indexed;
@@ -229,6 +273,7 @@ export function createSearchIndex(): SearchIndex {
           {
             section: page.section,
             slug: page.slug,
+            lang: page.lang as Language,
             title: page.title,
             summary: page.summary,
             visibility: page.visibility,
@@ -239,6 +284,13 @@ export function createSearchIndex(): SearchIndex {
       });
     },
 
-    size: () => ({ nl: indexes.nl.documentCount, en: indexes.en.documentCount }),
+    size: () => {
+      const sizes: Partial<Record<Language, number>> = {};
+      for (const language of languages) {
+        const count = state.indexes[language].documentCount;
+        if (count > 0) sizes[language] = count;
+      }
+      return sizes;
+    },
   };
 }

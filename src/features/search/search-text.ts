@@ -1,13 +1,20 @@
+import { stemmer as arabicStemmer } from '@orama/stemmers/arabic';
 import { stemmer as dutchStemmer } from '@orama/stemmers/dutch';
 import { stemmer as englishStemmer } from '@orama/stemmers/english';
+import { stemmer as turkishStemmer } from '@orama/stemmers/turkish';
 import MarkdownIt from 'markdown-it';
-import type { Locale } from '../../shared/i18n/messages.js';
+import type { Language } from '../../shared/i18n/messages.js';
 
 /*
  * How text becomes search terms, the same for the pages (when the index is built) and for the query (ADR 0034):
  * words are runs of letters and digits; a term is the word in lower case without accents, with the stop words
  * of the language left out, a separable Dutch participle folded ("uitgebuit" → "uitbuit", see below), then the
- * Snowball stemmer of the language (@orama/stemmers).
+ * Snowball stemmer of the language (@orama/stemmers). Easy-read Dutch is Dutch. Arabic: removing the marks also
+ * removes the harakat (short vowels, shadda, tanwin) and the hamza on an alef (أ, إ, آ → ا), as people often
+ * type without them. Turkish is lower-cased the Turkish way (I → ı, İ → i) and stemmed with its own letters;
+ * the stem then loses its accents and ı becomes i, so a query typed without Turkish letters meets it. Polish has
+ * no stemmer in @orama/stemmers: its term is the word itself, lower case, accents and ł folded; prefix matching
+ * (search-index.ts) finds "pomocy" from "pomoc".
  */
 
 /** A word of a text and where it stands in it (for snippets). */
@@ -20,22 +27,29 @@ export interface Word {
 
 const wordPattern = /[\p{L}\p{N}]+/gu;
 
-/** Common words that say nothing about a page; they would match every page. */
-const stopWords: Record<Locale, ReadonlySet<string>> = {
-  nl: new Set(
-    (
-      'de het een en of in op aan van voor met bij tot om uit als dan dat die dit deze er is zijn was waren ' +
-      'je jij jou jouw u uw ik mij me mijn we wij ons onze hij hem zij ze haar hun hen wat wie waar hoe niet ' +
-      'geen ook wel nog maar naar door over te al dus zo'
-    ).split(' '),
-  ),
-  en: new Set(
-    (
-      'the a an and or in on at of for with by to from as than that this these those is are was were be been ' +
-      'it its you your i me my we our he him his she her they them their what who where how not no do does ' +
-      'can if so'
-    ).split(' '),
-  ),
+/** The way a language's words become terms: easy-read Dutch is Dutch. */
+type Analysis = 'nl' | 'en' | 'ar' | 'tr' | 'pl';
+const analysisOf: Record<Language, Analysis> = { nl: 'nl', makkelijk: 'nl', en: 'en', ar: 'ar', tr: 'tr', pl: 'pl' };
+
+/** Common words that say nothing about a page; they would match every page. Compared folded (see `fold`). */
+const stopWordList: Record<Analysis, string> = {
+  nl:
+    'de het een en of in op aan van voor met bij tot om uit als dan dat die dit deze er is zijn was waren ' +
+    'je jij jou jouw u uw ik mij me mijn we wij ons onze hij hem zij ze haar hun hen wat wie waar hoe niet ' +
+    'geen ook wel nog maar naar door over te al dus zo',
+  en:
+    'the a an and or in on at of for with by to from as than that this these those is are was were be been ' +
+    'it its you your i me my we our he him his she her they them their what who where how not no do does ' +
+    'can if so',
+  ar:
+    'في من على إلى عن مع أن إن أو ثم هذا هذه ذلك تلك الذي التي الذين هو هي هم أنت أنا نحن كان كانت يكون ' +
+    'ما لا لم لن قد كل بعض عند إذا حتى هل بين لكن أي',
+  tr:
+    've veya ile bir bu şu da de ki mi mı mu mü ne için gibi daha çok en ama fakat ya her hiç olan olarak ' +
+    'ise değil ben sen biz siz onlar bunu bunlar kadar sonra önce',
+  pl:
+    'w z na do nie się że to jest od po za jak co czy ale lub albo dla przez jego jej ich ten ta te tym ' +
+    'tego jako tak już są być ze we ma',
 };
 
 /*
@@ -54,39 +68,76 @@ export function foldDutchParticiple(word: string): string {
   return match === null ? word : `${match[1]}${match[2]}`;
 }
 
-const stemmers: Record<Locale, (word: string) => string> = { nl: dutchStemmer, en: englishStemmer };
-
-/** Lower case, no accents ("geïnformeerd" → "geinformeerd"), NFC in between. */
-function plain(word: string): string {
+/** Lower case, no accents or other marks ("geïnformeerd" → "geinformeerd", "الطِّفْلُ" → "الطفل"). */
+export function plain(word: string): string {
   return word
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase();
 }
 
+/**
+ * A word as its language compares it: plain, and for Turkish dotless ı as i (a query typed on a keyboard without
+ * Turkish letters), for Polish ł as l (ł has no decomposition, so `plain` keeps it).
+ */
+function fold(word: string, analysis: Analysis): string {
+  const plainWord = plain(word);
+  if (analysis === 'tr') return plainWord.replace(/ı/g, 'i');
+  if (analysis === 'pl') return plainWord.replace(/ł/g, 'l');
+  return plainWord;
+}
+
+const stopWordsOf = (analysis: Analysis): ReadonlySet<string> =>
+  new Set(stopWordList[analysis].split(' ').map((word) => fold(word, analysis)));
+const stopWords: Record<Analysis, ReadonlySet<string>> = {
+  nl: stopWordsOf('nl'),
+  en: stopWordsOf('en'),
+  ar: stopWordsOf('ar'),
+  tr: stopWordsOf('tr'),
+  pl: stopWordsOf('pl'),
+};
+
 /** Terms already made, per language (a page has few distinct words; stemming each occurrence again is waste). */
-const made: Record<Locale, Map<string, string | undefined>> = { nl: new Map(), en: new Map() };
+const made: Record<Analysis, Map<string, string | undefined>> = {
+  nl: new Map(),
+  en: new Map(),
+  ar: new Map(),
+  tr: new Map(),
+  pl: new Map(),
+};
 const maxRemembered = 200_000;
 
 /** The search term of one word in a language, or undefined for a word that is not searched on. */
-export function termOf(word: string, lang: Locale): string | undefined {
-  const memory = made[lang];
+export function termOf(word: string, lang: Language): string | undefined {
+  const analysis = analysisOf[lang];
+  const memory = made[analysis];
   if (memory.has(word)) return memory.get(word);
   if (memory.size >= maxRemembered) memory.clear();
-  const term = makeTerm(word, lang);
+  const term = makeTerm(word, analysis);
   memory.set(word, term);
   return term;
 }
 
-function makeTerm(word: string, lang: Locale): string | undefined {
-  const lower = plain(word);
-  if (lower.length < 2 || stopWords[lang].has(lower)) return undefined;
-  const folded = lang === 'nl' ? foldDutchParticiple(lower) : lower;
-  return stemmers[lang](folded);
+function makeTerm(word: string, analysis: Analysis): string | undefined {
+  const folded = fold(word, analysis);
+  if (folded.length < 2 || stopWords[analysis].has(folded)) return undefined;
+  switch (analysis) {
+    case 'nl':
+      return dutchStemmer(foldDutchParticiple(folded));
+    case 'en':
+      return englishStemmer(folded);
+    case 'ar':
+      return arabicStemmer(folded);
+    case 'tr':
+      // The Turkish stemmer reads the suffixes by their own letters ("çocuğunuz" → "çocuk"); its stem is folded.
+      return fold(turkishStemmer(word.normalize('NFC').toLocaleLowerCase('tr')), 'tr');
+    case 'pl':
+      return folded;
+  }
 }
 
 /** Every word of a text with its place and term. */
-export function wordsOf(text: string, lang: Locale): Word[] {
+export function wordsOf(text: string, lang: Language): Word[] {
   const words: Word[] = [];
   for (const match of text.matchAll(wordPattern)) {
     const start = match.index;

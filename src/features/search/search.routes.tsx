@@ -20,7 +20,7 @@ export function registerSearchRoutes(app: FastifyInstance, pages: Pages, search:
     // What was typed is shown again in the field, cut to what the field may hold.
     const parsed = parseForm(searchFormSchema, request.body, { keep: maxQueryLength });
     if (!parsed.ok) return reply.html(<SearchPage ctx={contextOf(request, reply)} form={parsed} />, 400);
-    const hits = await search.search(request.actor, parsed.value.zoekterm, request.locale);
+    const hits = await search.search(request.actor, parsed.value.zoekterm, request.pageLanguage.language);
     return reply.html(
       <SearchPage ctx={contextOf(request, reply)} form={{ values: parsed.values, problems: [] }} hits={hits} />,
     );

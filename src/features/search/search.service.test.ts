@@ -72,3 +72,52 @@ describe('search service, an old index', () => {
     assert.equal((await search.search(anonymous, 'ooievaars', 'nl')).length, 1);
   });
 });
+
+describe('search service, languages', () => {
+  const translated = (lang: string, slug: string, title: string, body: string): SearchablePage => ({
+    ...page(slug, body),
+    lang,
+    title,
+  });
+  const pages = [
+    translated('en', 'reigers', 'Herons', 'Herons stand in the water.'),
+    translated('ar', 'reigers', 'مالك الحزين', 'يقف مالك الحزين في الماء.'),
+    translated('en', 'ooievaars', 'Storks', 'Storks stand in the water too.'),
+  ];
+
+  test('searches the chosen language, then the fallback for the pages not translated into it', async () => {
+    const search = createSearchService({ loadPages: () => Promise.resolve(pages) });
+    const arabic = await search.search(anonymous, 'الماء', 'ar');
+    assert.deepEqual(
+      arabic.map((hit) => `${hit.lang} ${hit.slug}`),
+      ['ar reigers'],
+    );
+    const english = await search.search(anonymous, 'water', 'ar');
+    assert.deepEqual(
+      english.map((hit) => `${hit.lang} ${hit.slug}`),
+      ['en ooievaars'],
+      'the English heron page is skipped: it is translated',
+    );
+    assert.deepEqual((await search.search(anonymous, 'water', 'en')).map((hit) => hit.slug).sort(), [
+      'ooievaars',
+      'reigers',
+    ]);
+  });
+
+  test('a language whose pages are not shown in it searches its fallback only', async () => {
+    const asked: string[] = [];
+    const search = createSearchService({
+      loadPages: () => Promise.resolve(pages),
+      showsTranslations: (language) => {
+        asked.push(language);
+        return false;
+      },
+    });
+    assert.deepEqual(await search.search(anonymous, 'الماء', 'ar'), []);
+    assert.deepEqual((await search.search(anonymous, 'water', 'ar')).map((hit) => `${hit.lang} ${hit.slug}`).sort(), [
+      'en ooievaars',
+      'en reigers',
+    ]);
+    assert.deepEqual(asked, ['ar', 'ar']);
+  });
+});

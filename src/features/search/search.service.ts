@@ -1,5 +1,5 @@
 import { can } from '../../policies.js';
-import type { Locale } from '../../shared/i18n/messages.js';
+import type { Language } from '../../shared/i18n/messages.js';
 import type { Actor } from '../../shared/policy/actor.js';
 import { createSearchIndex, type SearchablePage, type SearchHit, type SearchIndex } from './search-index.js';
 
@@ -15,6 +15,12 @@ export interface SearchDependencies {
    */
   maxAgeMs?: number;
   clock?: () => number;
+  /**
+   * Whether information pages written in a language are shown in it (the content routes' rule, ADR 0053); when
+   * not, a search in that language finds the fallback locale's pages, as /informatie/<slug> shows them. Default:
+   * always.
+   */
+  showsTranslations?: (language: Language) => boolean;
 }
 
 /**
@@ -31,6 +37,7 @@ export function createSearchService({
   onError,
   maxAgeMs = 5 * 60_000,
   clock = Date.now,
+  showsTranslations = () => true,
 }: SearchDependencies) {
   let latest: Promise<void> | undefined;
   let waiting = false;
@@ -73,16 +80,18 @@ export function createSearchService({
     size: () => index.size(),
 
     /**
-     * The pages that match, best first. Professionals-only knowledge articles are among them only for whoever may
-     * read them (the knowledge base's rule: active professionals and the editorial roles).
+     * The pages that match, best first, in the visitor's chosen language; for a language that is not nl or en,
+     * then the pages not translated into it, in its fallback (SearchIndex.search). Professionals-only knowledge
+     * articles are among them only for whoever may read them (the knowledge base's rule: active professionals and
+     * the editorial roles).
      */
-    async search(actor: Actor, query: string, locale: Locale): Promise<SearchHit[]> {
+    async search(actor: Actor, query: string, language: Language): Promise<SearchHit[]> {
       // Nobody built the index yet (an app without the start-up preparation): build it once.
       if (latest === undefined) void schedule().catch(nothing);
       await due;
       if (!waiting && builtAt !== undefined && clock() - builtAt > maxAgeMs) refresh();
       const professional = can(actor, 'knowledgeArticle', 'read', { status: 'published', visibility: 'professionals' });
-      return index.search(query, locale, { professional });
+      return index.search(query, language, { professional, translations: showsTranslations(language) });
     },
   };
 }

@@ -12,6 +12,8 @@ import { assertNotInDump, databaseDump } from '../../../test/helpers/dump.js';
 import { buildParent } from '../../../test/helpers/factories.js';
 import { mainOf, textOf } from '../../../test/helpers/html-text.js';
 import { createApp } from '../../app.js';
+import { translatorFor } from '../../messages.js';
+import type { Language } from '../../shared/i18n/messages.js';
 import type { Pathway } from '../cases/pathway.schema.js';
 import { contentDir } from '../../shared/paths.js';
 
@@ -86,7 +88,7 @@ for (const dialect of dialects) {
     });
 
     /** GET /zoeken for the token, then POST the query as that browser (language by the taal cookie). */
-    const searchAs = async (jar: Jar, query: unknown, lang: 'nl' | 'en' = 'nl') => {
+    const searchAs = async (jar: Jar, query: unknown, lang: Language = 'nl') => {
       const cookies = { ...jar, taal: lang };
       const form = await target.app.inject({ method: 'GET', url: '/zoeken', cookies });
       assert.equal(form.statusCode, 200);
@@ -239,6 +241,87 @@ for (const dialect of dialects) {
       assert.equal(await found('redshank', 'en'), true, 'en: the new word');
       assert.equal(await found('roerdomp', 'nl'), false, 'nl: the old word is gone');
       assert.equal(await found('bittern', 'en'), false, 'en: the old word is gone');
+    });
+
+    /** The results: each hit's link, and the attributes of its title (h3) and snippet. */
+    const resultsOf = (html: string) =>
+      [
+        ...mainOf(html).matchAll(
+          /<h3 class="app-search-results__title"([^>]*)><a[^>]*href="([^"]+)"[^>]*>([^<]*)<\/a><\/h3>[\s\S]*?<p class="app-search-results__snippet"([^>]*)>/g,
+        ),
+      ].map(([, title = '', href = '', text = '', snippet = '']) => ({ href, text, title, snippet }));
+
+    test('an Arabic visitor searching an Arabic word finds the Arabic page, in an Arabic page without extra marks', async () => {
+      const file = await readFile(path.join(contentDir, 'ar', 'sextortion.md'), 'utf8');
+      const title = /^title: (.*)$/m.exec(file)?.[1] ?? '';
+      assert.match(title, /الابتزاز/);
+      const response = await searchAs({}, 'الابتزاز', 'ar');
+      assert.equal(response.statusCode, 200);
+      assert.match(response.body, /<html lang="ar" dir="rtl"/);
+      const results = resultsOf(response.body);
+      assert.deepEqual(results[0], { href: '/informatie/sextortion', text: title, title: '', snippet: '' });
+      assert.ok(results.length > 3);
+      // Every information page is in Arabic: none says another language.
+      assert.doesNotMatch(mainOf(response.body), / lang="/);
+      assert.match(mainOf(response.body), /<mark>الابتزاز<\/mark>/);
+
+      // The same word in Dutch or English: nothing.
+      for (const lang of ['nl', 'en'] as const) {
+        const other = await searchAs({}, 'الابتزاز', lang);
+        assert.equal(other.statusCode, 200);
+        assert.deepEqual(resultsOf(other.body), [], lang);
+      }
+    });
+
+    test('a page in another language than the results page says so: an English article in Arabic results', async () => {
+      const response = await searchAs({}, 'meldcode', 'ar');
+      const results = resultsOf(response.body);
+      const article = results.find((result) => result.href === '/kennisbank/meldcode-vijf-stappen');
+      assert.ok(article !== undefined, JSON.stringify(results));
+      assert.equal(article.title, ' lang="en" dir="ltr"');
+      assert.equal(article.snippet, ' lang="en" dir="ltr"');
+      for (const result of results.filter((one) => one.href.startsWith('/informatie/'))) {
+        assert.equal(result.title, '', `${result.href}: the Arabic page carries nothing`);
+      }
+      // A Dutch visitor sees the Dutch article, unmarked.
+      const dutch = resultsOf((await searchAs({}, 'meldcode', 'nl')).body);
+      assert.ok(dutch.some((result) => result.href === '/kennisbank/meldcode-vijf-stappen' && result.title === ''));
+    });
+
+    test('a Turkish visitor searching English words finds the English pathway article (the fallback), once', async () => {
+      const results = resultsOf((await searchAs({}, 'criminal case', 'tr')).body);
+      const track = results.filter((result) => result.href === '/kennisbank/de-lijn-strafzaak');
+      assert.equal(track.length, 1, JSON.stringify(results));
+      assert.equal(track[0]?.title, ' lang="en" dir="ltr"');
+      // A translated page is listed once, in Turkish: its English version is skipped.
+      const sextortion = resultsOf((await searchAs({}, 'sextortion', 'tr')).body).filter(
+        (result) => result.href === '/informatie/sextortion',
+      );
+      assert.equal(sextortion.length, 1);
+      assert.equal(sextortion[0]?.title, '', 'the Turkish page, in a Turkish page');
+      assert.match(sextortion[0]?.text ?? '', /şantaj/);
+    });
+
+    test("hostile queries in Arabic, Turkish and Polish: a 400 in the visitor's language, or results, never a 500", async () => {
+      const huge = 'الابتزاز '.repeat(1000);
+      for (const lang of ['ar', 'tr', 'pl'] as const) {
+        const t = translatorFor(lang);
+        for (const who of ['anonymous', 'parent', 'professional'] as const) {
+          const tooLong = await searchAs(browsers[who], huge, lang);
+          assert.equal(tooLong.statusCode, 400, `${lang} ${who}: 10 KB`);
+          assert.ok(textOf(tooLong.body).includes(t('search.problem.tooLong')), `${lang} ${who}: the message`);
+          assert.doesNotMatch(textOf(tooLong.body), /Your search is too long|Je zoekvraag is te lang/);
+          assert.ok(!tooLong.body.includes(huge.slice(0, 400)), 'the long text is not echoed whole');
+          const empty = await searchAs(browsers[who], '   ', lang);
+          assert.equal(empty.statusCode, 400);
+          assert.ok(textOf(empty.body).includes(t('search.problem.empty')), `${lang} ${who}: empty`);
+          for (const query of ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'الابتزاز <b>ا</b>']) {
+            const response = await searchAs(browsers[who], query, lang);
+            assert.equal(response.statusCode, 200, `${lang} ${who}: ${query}`);
+            assert.doesNotMatch(mainOf(response.body), /<script|<img|<b>/);
+          }
+        }
+      }
     });
 
     test('a post without the form token is refused, not searched', async () => {

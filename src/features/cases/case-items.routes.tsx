@@ -251,6 +251,7 @@ export function registerCaseItemRoutes(
     return reply.html(
       <StepMovePage
         {...common(request, reply, opened)}
+        pathway={pathway}
         track={track}
         moves={await items.movesFor(request.actor, opened, track.id)}
         started={(state[track.id]?.current ?? null) !== null}

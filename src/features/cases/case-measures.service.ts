@@ -13,10 +13,14 @@ import {
 import type { CaseMeasuresRepository, StoredMeasures } from './case-measures.repo.js';
 import type { CaseFacts } from './cases.types.js';
 import type { PathwayRegistry } from './pathway.js';
+import type { Pathway, PathwayText } from './pathway.schema.js';
 
-/** A case's measures for its page, with each active track's title (from the pathway) for the view. */
+/**
+ * A case's measures for its page, with each active track's title (from the pathway) for the view, and the version it
+ * is from (whose languages decide the title's language, ADR 0056); none when no version has the track.
+ */
 export interface CaseMeasuresView extends CaseMeasures {
-  tracks: { id: string; title: { nl: string; en: string } }[];
+  tracks: { id: string; title: PathwayText; pathway?: Pathway }[];
 }
 
 /*
@@ -32,14 +36,14 @@ export function createCaseMeasuresService(
   pathways: () => PathwayRegistry | undefined = () => undefined,
 ) {
   /** A track's title in the current pathway, else in the newest version that has it, else its id. */
-  const titleOf = (id: string): { nl: string; en: string } => {
+  const titleOf = (id: string): { title: PathwayText; pathway?: Pathway } => {
     const registry = pathways();
     const versions = registry === undefined ? [] : [registry.current, ...[...registry.all].reverse()];
     for (const pathway of versions) {
       const track = pathway.tracks.find((candidate) => candidate.id === id);
-      if (track !== undefined) return track.title;
+      if (track !== undefined) return { title: track.title, pathway };
     }
-    return { nl: id, en: id };
+    return { title: { nl: id, en: id } };
   };
 
   return {
@@ -52,7 +56,7 @@ export function createCaseMeasuresService(
       const [history] = await repo.histories({ caseId: facts.caseId });
       if (history === undefined) return undefined;
       const measures = caseMeasures(history, amsterdamDay(now));
-      return { ...measures, tracks: measures.activeTracks.map((id) => ({ id, title: titleOf(id) })) };
+      return { ...measures, tracks: measures.activeTracks.map((id) => ({ id, ...titleOf(id) })) };
     },
 
     /**

@@ -37,7 +37,7 @@ import type {
 import { type CaseRole, caseRoles } from '../cases.types.js';
 import { findStep, findTrack, type PathwayRegistry, type PathwayState } from '../pathway.js';
 import type { Pathway, PathwayStep, PathwayTrack } from '../pathway.schema.js';
-import { PathwayTracks, roleLabel } from './pathway.views.js';
+import { PathwayText, PathwayTracks, pathwayWords, roleLabel, withPathwayTexts } from './pathway.views.js';
 
 /*
  * The pages of what members post into a case: the timeline, agreements (with their history and the conflict of
@@ -687,6 +687,7 @@ export function PathwayItemsPage({
   pathway: Pathway;
   state: PathwayState;
 }) {
+  const words = pathwayWords(ctx, pathway);
   return (
     <Page ctx={ctx} caseId={caseId} abilities={abilities} title={ctx.t('caseItems.pathway.title')}>
       <p>{ctx.t('caseItems.pathway.intro')}</p>
@@ -700,7 +701,7 @@ export function PathwayItemsPage({
               actions: (track: PathwayTrack) => (
                 <p>
                   <a href={`${base(caseId)}/traject/${track.id}`}>
-                    {ctx.t('caseItems.pathway.moveIn', { track: track.title[ctx.locale] })}
+                    {withPathwayTexts(ctx.t, 'caseItems.pathway.moveIn', { track: words.of(track.title) }, words)}
                   </a>
                 </p>
               ),
@@ -716,23 +717,27 @@ export function StepMovePage({
   ctx,
   caseId,
   abilities,
+  pathway,
   track,
   moves,
   started,
   form,
 }: ItemPageProps & {
+  /** The version the track is of (its languages decide the texts' language, ADR 0056). */
+  pathway: Pathway;
   track: PathwayTrack;
   moves: readonly PathwayStep[];
   started: boolean;
   form: FormState;
 }) {
   const chosen = form.values['stap'];
+  const words = pathwayWords(ctx, pathway);
   return (
     <Page
       ctx={ctx}
       caseId={caseId}
       abilities={abilities}
-      title={ctx.t('caseItems.pathway.moveIn', { track: track.title[ctx.locale] })}
+      title={ctx.t('caseItems.pathway.moveIn', { track: words.of(track.title) })}
     >
       <FormFrame ctx={ctx} action={`${base(caseId)}/traject`} form={form} submit="caseItems.pathway.move">
         <input type="hidden" name="traject" value={track.id} />
@@ -743,15 +748,15 @@ export function StepMovePage({
           problem={problemOf(form.problems, 'stap')}
         >
           {moves.map((step) => (
-            <option key={step.id} value={step.id} selected={chosen === step.id}>
-              {step.title[ctx.locale]}
+            <option key={step.id} value={step.id} selected={chosen === step.id} {...words.attributes}>
+              {words.of(step.title)}
             </option>
           ))}
           {track.steps
             .filter((step) => !moves.includes(step))
             .map((step) => (
               <option key={step.id} value={step.id} selected={chosen === step.id}>
-                {ctx.t('caseItems.pathway.otherStep', { step: step.title[ctx.locale] })}
+                {ctx.t('caseItems.pathway.otherStep', { step: words.of(step.title) })}
               </option>
             ))}
           {started && (
@@ -865,11 +870,17 @@ function ItemDetails({ ctx, item, pathways }: { ctx: PageContext; item: Timeline
       const pathway = pathways.version(item.pathwayVersion) ?? pathways.current;
       const track = findTrack(pathway, item.track);
       const step = item.step === '' ? undefined : findStep(pathway, item.step)?.step;
+      const words = pathwayWords(ctx, pathway);
       return (
         <>
           <p class="app-hint">
-            {track?.title[ctx.locale] ?? item.track}
-            {step !== undefined && <> · {step.title[ctx.locale]}</>}
+            {track === undefined ? item.track : <PathwayText words={words} text={words.of(track.title)} />}
+            {step !== undefined && (
+              <>
+                {' · '}
+                <PathwayText words={words} text={words.of(step.title)} />
+              </>
+            )}
           </p>
           <Text ctx={ctx} text={item.text} />
         </>

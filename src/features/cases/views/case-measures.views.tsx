@@ -1,11 +1,20 @@
+import { Fragment } from 'preact';
 import type { PageContext } from '../../../shared/views/context.js';
 import type { CaseMeasuresView } from '../case-measures.service.js';
+import { PathwayText, pathwayWords } from './pathway.views.js';
 
 /*
  * One case's measures on its page (ADR 0032), for its professionals only (the route passes none to anyone else):
  * meetings and the parent's part in them, the time to the first help contact, agreements open and late, and the
  * tracks with a step in progress.
  */
+
+/** An active track's title, in the language its version shows in on this page (ADR 0056). */
+function TrackTitle({ ctx, track }: { ctx: PageContext; track: CaseMeasuresView['tracks'][number] }) {
+  if (track.pathway === undefined) return <>{track.title[ctx.locale]}</>;
+  const words = pathwayWords(ctx, track.pathway);
+  return <PathwayText words={words} text={words.of(track.title)} />;
+}
 
 export function CaseMeasuresSection({ ctx, measures }: { ctx: PageContext; measures: CaseMeasuresView }) {
   const { t } = ctx;
@@ -43,7 +52,12 @@ export function CaseMeasuresSection({ ctx, measures }: { ctx: PageContext; measu
         <dd data-measure="tracks">
           {measures.tracks.length === 0
             ? t('caseMeasures.tracks.none')
-            : measures.tracks.map((track) => track.title[ctx.locale]).join(', ')}
+            : measures.tracks.map((track, index) => (
+                <Fragment key={track.id}>
+                  {index > 0 && ', '}
+                  <TrackTitle ctx={ctx} track={track} />
+                </Fragment>
+              ))}
         </dd>
       </dl>
     </section>

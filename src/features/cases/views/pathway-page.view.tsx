@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import type { Pathway } from '../pathway.schema.js';
-import { PathwayGuide } from './pathway.views.js';
+import { PathwayGuide, pathwayWords } from './pathway.views.js';
 
 /** A published regional variant of the pathway (ADR 0037). */
 export interface RegionalVariant {
@@ -27,7 +27,8 @@ export function PathwayPage({
   /** Set when this page shows a regional variant rather than the national pathway. */
   variant?: RegionalVariant | undefined;
 }) {
-  const { t, locale } = ctx;
+  const { t } = ctx;
+  const words = pathwayWords(ctx, pathway);
   const title =
     variant === undefined ? t('pathway.page.title') : t('pathwayKind.region.title', { region: variant.name });
   return (
@@ -80,7 +81,9 @@ export function PathwayPage({
           <ul class="app-toc__list">
             {pathway.tracks.map((track) => (
               <li key={track.id}>
-                <a href={`#spoor-${track.id}`}>{track.title[locale]}</a>
+                <a href={`#spoor-${track.id}`} {...words.attributes}>
+                  {words.of(track.title)}
+                </a>
               </li>
             ))}
           </ul>

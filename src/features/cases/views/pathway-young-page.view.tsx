@@ -2,7 +2,7 @@ import type { PageContext } from '../../../shared/views/context.js';
 import { Layout } from '../../../shared/views/layout.js';
 import type { Pathway } from '../pathway.schema.js';
 import { YoungHelpList, YoungPathway } from './pathway-young.view.js';
-import { SourceList } from './pathway.views.js';
+import { pathwayWords, SourceList } from './pathway.views.js';
 
 /**
  * /samenwerken/jongeren: de lijn explained to young people of 12 to 17, without an account. Danger and "not your
@@ -11,7 +11,8 @@ import { SourceList } from './pathway.views.js';
  * source on the page; the places' sources sit with each place.
  */
 export function YoungPathwayPage({ ctx, pathway }: { ctx: PageContext; pathway: Pathway }) {
-  const { t, locale } = ctx;
+  const { t } = ctx;
+  const words = pathwayWords(ctx, pathway);
   return (
     <Layout ctx={ctx} title={t('pathway.young.page.title')} description={t('pathway.young.page.description')}>
       <article class="app-article">
@@ -33,7 +34,7 @@ export function YoungPathwayPage({ ctx, pathway }: { ctx: PageContext; pathway: 
         <section aria-labelledby="jongeren-hulp">
           <h2 id="jongeren-hulp">{t('pathway.young.page.help.title')}</h2>
           <p>{t('pathway.young.page.help.text')}</p>
-          <YoungHelpList ctx={ctx} help={pathway.young.help} level={3} />
+          <YoungHelpList ctx={ctx} pathway={pathway} level={3} />
         </section>
 
         <section aria-labelledby="jongeren-beslissen">
@@ -73,7 +74,9 @@ export function YoungPathwayPage({ ctx, pathway }: { ctx: PageContext; pathway: 
             <ul class="app-toc__list">
               {pathway.tracks.map((track) => (
                 <li key={track.id}>
-                  <a href={`#jong-spoor-${track.id}`}>{track.title[locale]}</a>
+                  <a href={`#jong-spoor-${track.id}`} {...words.attributes}>
+                    {words.of(track.title)}
+                  </a>
                 </li>
               ))}
             </ul>

@@ -4,29 +4,53 @@ import type { PageContext } from '../../../shared/views/context.js';
 import { safeUrl } from '../../../shared/views/safe-url.js';
 import { type CaseRole, caseRoles } from '../cases.types.js';
 import { allowedMoves, findStep, type PathwayState, type TrackState } from '../pathway.js';
-import type { Pathway, PathwayStep, PathwayTrack, YoungHelp } from '../pathway.schema.js';
-import { Heading, type HeadingLevel, roleLabel, SourceList, statusOf } from './pathway.views.js';
+import type { Pathway, PathwayStep, PathwayTrack } from '../pathway.schema.js';
+import {
+  Heading,
+  type HeadingLevel,
+  PathwayText,
+  type PathwayWords,
+  pathwayWords,
+  roleLabel,
+  SourceList,
+  statusOf,
+  withPathwayTexts,
+} from './pathway.views.js';
 
 /*
  * The pathway of de lijn told to a young person of 12 to 17: each step's own young text (content/pathway/, `young`)
  * says what happens, who does it and what the young person can ask or say. Two uses: the whole pathway on the
  * public page /samenwerken/jongeren, and, given a case's state, where that case stands on the young person's home.
- * Plain HTML (headings, lists, <details>), so it reads without JavaScript, and every state is said in words.
+ * Plain HTML (headings, lists, <details>), so it reads without JavaScript, and every state is said in words. The
+ * texts are in the visitor's language when the version is complete in it, else in nl or en marked with their lang
+ * (pathwayWords, ADR 0056).
  */
 
 /** A step told to a young person: what happens, who does it, what they can ask or say. */
-export function YoungStepDetails({ ctx, step, level }: { ctx: PageContext; step: PathwayStep; level: number }) {
-  const { t, locale } = ctx;
+export function YoungStepDetails({
+  ctx,
+  words,
+  step,
+  level,
+}: {
+  ctx: PageContext;
+  words: PathwayWords;
+  step: PathwayStep;
+  level: number;
+}) {
+  const { t } = ctx;
   return (
     <>
-      <p>{step.young.what[locale]}</p>
+      <p {...words.attributes}>{words.of(step.young.what)}</p>
       <p>
-        <strong>{t('pathway.young.step.who')}</strong> {step.young.who[locale]}
+        <strong>{t('pathway.young.step.who')}</strong> <PathwayText words={words} text={words.of(step.young.who)} />
       </p>
       <Heading level={level}>{t('pathway.young.step.ask')}</Heading>
       <ul>
         {step.young.ask.map((text) => (
-          <li key={text.nl}>{text[locale]}</li>
+          <li key={text.nl} {...words.attributes}>
+            {words.of(text)}
+          </li>
         ))}
       </ul>
     </>
@@ -34,18 +58,28 @@ export function YoungStepDetails({ ctx, step, level }: { ctx: PageContext; step:
 }
 
 /** A step's young title, with its part's title when it belongs to another track than `fromTrack`. */
-function youngStepName(ctx: PageContext, pathway: Pathway, stepId: string, fromTrack: PathwayTrack) {
+function youngStepName(
+  ctx: PageContext,
+  words: PathwayWords,
+  pathway: Pathway,
+  stepId: string,
+  fromTrack: PathwayTrack,
+) {
   const found = findStep(pathway, stepId);
   if (found === undefined) return undefined;
-  const title = found.step.young.title[ctx.locale];
-  return found.track.id === fromTrack.id
-    ? title
-    : ctx.t('pathway.step.inTrack', { step: title, track: found.track.title[ctx.locale] });
+  const title = words.of(found.step.young.title);
+  return found.track.id === fromTrack.id ? (
+    <PathwayText words={words} text={title} />
+  ) : (
+    withPathwayTexts(ctx.t, 'pathway.step.inTrack', { step: title, track: words.of(found.track.title) }, words)
+  );
 }
 
 /** The whole pathway for the public page: per track its young summary, its steps, and its sources. */
 function YoungGuide({ ctx, pathway, level }: { ctx: PageContext; pathway: Pathway; level: HeadingLevel }) {
-  const { t, locale } = ctx;
+  const { t } = ctx;
+  const words = pathwayWords(ctx, pathway);
+  const own = words.attributes;
   return (
     <>
       {pathway.tracks.map((track) => (
@@ -55,21 +89,23 @@ function YoungGuide({ ctx, pathway, level }: { ctx: PageContext; pathway: Pathwa
           aria-labelledby={`jong-spoor-${track.id}-titel`}
           key={track.id}
         >
-          <Heading level={level} id={`jong-spoor-${track.id}-titel`}>
-            {track.title[locale]}
+          <Heading level={level} id={`jong-spoor-${track.id}-titel`} {...own}>
+            {words.of(track.title)}
           </Heading>
-          <p>{track.young.summary[locale]}</p>
-          <ol class="app-pathway-steps" aria-label={`${t('pathway.young.track.steps')}: ${track.title[locale]}`}>
+          <p {...own}>{words.of(track.young.summary)}</p>
+          <ol class="app-pathway-steps" aria-label={`${t('pathway.young.track.steps')}: ${words.of(track.title)}`}>
             {track.steps.map((step) => (
               <li class="app-pathway-step" id={`jong-stap-${step.id}`} key={step.id}>
-                <Heading level={level + 1}>{step.young.title[locale]}</Heading>
-                <YoungStepDetails ctx={ctx} step={step} level={level + 2} />
+                <Heading level={level + 1} {...own}>
+                  {words.of(step.young.title)}
+                </Heading>
+                <YoungStepDetails ctx={ctx} words={words} step={step} level={level + 2} />
                 {step.next.length > 0 && (
                   <>
                     <Heading level={level + 2}>{t('pathway.step.next')}</Heading>
                     <ul>
                       {step.next.map((id) => {
-                        const name = youngStepName(ctx, pathway, id, track);
+                        const name = youngStepName(ctx, words, pathway, id, track);
                         return name === undefined ? null : (
                           <li key={id}>
                             <a href={`#jong-stap-${id}`}>{name}</a>
@@ -113,7 +149,9 @@ function YoungTrackState({
   state: TrackState;
   level: HeadingLevel;
 }) {
-  const { t, locale } = ctx;
+  const { t } = ctx;
+  const words = pathwayWords(ctx, pathway);
+  const own = words.attributes;
   const status = statusOf(track, state);
   const current = status === 'current' ? track.steps.find((step) => step.id === state.current) : undefined;
   const done = state.done
@@ -123,20 +161,20 @@ function YoungTrackState({
   const headingId = `jong-lijn-${track.id}`;
   return (
     <section class="app-pathway-track" aria-labelledby={headingId}>
-      <Heading level={level} id={headingId}>
-        {track.title[locale]}
+      <Heading level={level} id={headingId} {...own}>
+        {words.of(track.title)}
       </Heading>
-      <p>{track.young.summary[locale]}</p>
+      <p {...own}>{words.of(track.young.summary)}</p>
       <p>
         <strong>{t('pathway.young.case.status')}</strong>{' '}
         {current !== undefined
-          ? t('pathway.young.case.current', { step: current.young.title[locale] })
+          ? withPathwayTexts(t, 'pathway.young.case.current', { step: words.of(current.young.title) }, words)
           : t('pathway.young.case.finished')}
       </p>
       {current !== undefined && (
         <details class="app-pathway-about" open>
           <summary>{t('pathway.young.case.aboutStep')}</summary>
-          <YoungStepDetails ctx={ctx} step={current} level={level + 1} />
+          <YoungStepDetails ctx={ctx} words={words} step={current} level={level + 1} />
         </details>
       )}
       {done.length > 0 && (
@@ -144,7 +182,9 @@ function YoungTrackState({
           <Heading level={level + 1}>{t('pathway.young.case.done')}</Heading>
           <ol>
             {done.map((entry) => (
-              <li key={entry.key}>{entry.step.young.title[locale]}</li>
+              <li key={entry.key} {...own}>
+                {words.of(entry.step.young.title)}
+              </li>
             ))}
           </ol>
         </>
@@ -156,8 +196,8 @@ function YoungTrackState({
             {upcoming.map((step) => (
               <li key={step.id}>
                 <details>
-                  <summary>{youngStepName(ctx, pathway, step.id, track)}</summary>
-                  <YoungStepDetails ctx={ctx} step={step} level={level + 2} />
+                  <summary>{youngStepName(ctx, words, pathway, step.id, track)}</summary>
+                  <YoungStepDetails ctx={ctx} words={words} step={step} level={level + 2} />
                 </details>
               </li>
             ))}
@@ -226,22 +266,24 @@ export function YoungPathway({ ctx, pathway, state, level = 3 }: YoungPathwayPro
 /** The places a young person can go to themselves, with number or site and sources (as the help finder's cards). */
 export function YoungHelpList({
   ctx,
-  help,
+  pathway,
   level = 3,
 }: {
   ctx: PageContext;
-  help: readonly YoungHelp[];
+  /** The version whose `young.help` is listed (its languages decide the texts' language). */
+  pathway: Pathway;
   level?: HeadingLevel;
 }) {
-  const { t, locale } = ctx;
+  const { t } = ctx;
+  const words = pathwayWords(ctx, pathway);
   return (
     <ul class="app-orgs">
-      {help.map((place) => (
+      {pathway.young.help.map((place) => (
         <li class="app-org" id={`hulp-${place.id}`} key={place.id}>
-          <Heading level={level} class="app-org__name">
-            {place.name[locale]}
+          <Heading level={level} class="app-org__name" {...words.attributes}>
+            {words.of(place.name)}
           </Heading>
-          <p>{place.what[locale]}</p>
+          <p {...words.attributes}>{words.of(place.what)}</p>
           {place.phone !== undefined && (
             <p>
               {t('pathway.young.help.phone')} <PhoneLink number={place.phone} />

@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
+import { documentLanguage, type LanguageText, textIn } from '../../../shared/i18n/document-languages.js';
 import type { MessageKey } from '../../../shared/i18n/messages.js';
-import type { Translate } from '../../../shared/i18n/i18n.js';
+import type { MessageValues, Translate } from '../../../shared/i18n/i18n.js';
+import { contentLanguageAttributes } from '../../../shared/views/content-language.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { safeUrl } from '../../../shared/views/safe-url.js';
 import type { CaseRole } from '../cases.types.js';
@@ -12,7 +14,57 @@ import type { Pathway, PathwaySource, PathwayStep, PathwayTrack } from '../pathw
  * a parent can expect and can ask (the public page), and where each track of one case stands (the case page).
  * Plain HTML: headings, lists and <details>, so it reads without JavaScript, and every state is said in words,
  * never by colour alone.
+ *
+ * Its texts are shown in the visitor's language when the page is translated in it and the version is complete in
+ * it (ADR 0056), else in the page's content locale (nl or en): then, inside a page in another language, every
+ * element holding such a text carries that text's `lang` and `dir` (WCAG 3.1.2; pathwayWords).
  */
+
+/** How a page shows one pathway version's texts. */
+export interface PathwayWords {
+  /** A text of the version in the language the page shows the version in. */
+  of(text: LanguageText): string;
+  /** For an element holding such texts: none when they are in the page's language, else their own lang and dir. */
+  readonly attributes: { lang?: string; dir?: 'ltr' | 'rtl' };
+}
+
+/**
+ * The version's texts for this page: in the chosen language when the page is translated in it and the version is
+ * complete in it, else in the locale, marked with the locale's lang and dir when the page around is in another one.
+ */
+export function pathwayWords(ctx: PageContext, pathway: Pathway): PathwayWords {
+  const language = documentLanguage(pathway, ctx.pageLanguage, ctx.locale);
+  return {
+    of: (text) => textIn(text, language),
+    attributes: language === ctx.locale ? contentLanguageAttributes(ctx) : {},
+  };
+}
+
+/**
+ * A message whose values are pathway texts (a step's title, a track's title), each value marked with the texts'
+ * lang and dir when they are not in the page's language, so only the pathway's words are read in the other one.
+ */
+export function withPathwayTexts(
+  t: Translate,
+  key: MessageKey,
+  values: Readonly<Record<string, string>>,
+  words: PathwayWords,
+): ComponentChildren {
+  if (words.attributes.lang === undefined) return t(key, values);
+  const names = Object.keys(values);
+  const markers: MessageValues = Object.fromEntries(names.map((name, index) => [name, `\uE000${index}\uE001`]));
+  return t(key, markers)
+    .split(/\uE000(\d+)\uE001/)
+    .map((part, index) =>
+      index % 2 === 0 ? (
+        part
+      ) : (
+        <span {...words.attributes} key={index}>
+          {values[names[Number(part)]!]}
+        </span>
+      ),
+    );
+}
 
 export type { PathwayState, TrackState } from '../pathway.js';
 
@@ -23,19 +75,29 @@ export function Heading({
   level,
   id,
   class: className,
+  lang,
+  dir,
   children,
 }: {
   level: number;
   id?: string;
   class?: string;
+  /** The language of a heading that is a pathway text in another language than the page's (pathwayWords). */
+  lang?: string | undefined;
+  dir?: 'ltr' | 'rtl' | undefined;
   children: ComponentChildren;
 }) {
   const Tag = `h${Math.min(level, 6)}` as 'h2';
   return (
-    <Tag id={id} class={className}>
+    <Tag id={id} class={className} lang={lang} dir={dir}>
       {children}
     </Tag>
   );
+}
+
+/** A pathway text inside other words: in a span with its lang and dir when it is not in the page's language. */
+export function PathwayText({ words, text }: { words: PathwayWords; text: string }) {
+  return words.attributes.lang === undefined ? <>{text}</> : <span {...words.attributes}>{text}</span>;
 }
 
 const roleKeys: Record<CaseRole, MessageKey> = {
@@ -56,40 +118,63 @@ export function roleLabel(t: Translate, role: CaseRole): string {
 }
 
 /** A step's title, with its track's title when it belongs to another track than `fromTrack`. */
-function stepName(ctx: PageContext, pathway: Pathway, stepId: string, fromTrack: PathwayTrack): string | undefined {
+function stepName(
+  ctx: PageContext,
+  words: PathwayWords,
+  pathway: Pathway,
+  stepId: string,
+  fromTrack: PathwayTrack,
+): ComponentChildren | undefined {
   const found = findStep(pathway, stepId);
   if (found === undefined) return undefined;
-  const title = found.step.title[ctx.locale];
-  return found.track.id === fromTrack.id
-    ? title
-    : ctx.t('pathway.step.inTrack', { step: title, track: found.track.title[ctx.locale] });
+  const title = words.of(found.step.title);
+  return found.track.id === fromTrack.id ? (
+    <PathwayText words={words} text={title} />
+  ) : (
+    withPathwayTexts(ctx.t, 'pathway.step.inTrack', { step: title, track: words.of(found.track.title) }, words)
+  );
 }
 
 /** What happens in a step, who does it, what a parent can expect and ask. */
-export function StepDetails({ ctx, step, level }: { ctx: PageContext; step: PathwayStep; level: number }) {
-  const { t, locale } = ctx;
+export function StepDetails({
+  ctx,
+  words,
+  step,
+  level,
+}: {
+  ctx: PageContext;
+  words: PathwayWords;
+  step: PathwayStep;
+  level: number;
+}) {
+  const { t } = ctx;
+  const own = words.attributes;
   return (
     <>
-      <p>{step.what[locale]}</p>
+      <p {...own}>{words.of(step.what)}</p>
       <p>
         <strong>{t('pathway.step.who')}</strong> {step.roles.map((role) => roleLabel(t, role)).join(', ')}.
         {step.others !== undefined && (
           <>
             {' '}
-            <strong>{t('pathway.step.others')}</strong> {step.others[locale]}.
+            <strong>{t('pathway.step.others')}</strong> <PathwayText words={words} text={words.of(step.others)} />.
           </>
         )}
       </p>
       <Heading level={level}>{t('pathway.step.expect')}</Heading>
       <ul>
         {step.expect.map((text) => (
-          <li key={text.nl}>{text[locale]}</li>
+          <li key={text.nl} {...own}>
+            {words.of(text)}
+          </li>
         ))}
       </ul>
       <Heading level={level}>{t('pathway.step.ask')}</Heading>
       <ul>
         {step.ask.map((text) => (
-          <li key={text.nl}>{text[locale]}</li>
+          <li key={text.nl} {...own}>
+            {words.of(text)}
+          </li>
         ))}
       </ul>
     </>
@@ -154,9 +239,10 @@ function NextSteps({
   track: PathwayTrack;
   step: PathwayStep;
 }) {
+  const words = pathwayWords(ctx, pathway);
   const names = step.next
-    .map((id) => ({ id, name: stepName(ctx, pathway, id, track) }))
-    .filter((entry): entry is { id: string; name: string } => entry.name !== undefined);
+    .map((id) => ({ id, name: stepName(ctx, words, pathway, id, track) }))
+    .filter((entry) => entry.name !== undefined);
   return (
     <ul>
       {names.map((entry) => (
@@ -181,7 +267,9 @@ export function PathwayGuide({
   pathway: Pathway;
   level?: HeadingLevel;
 }) {
-  const { t, locale } = ctx;
+  const { t } = ctx;
+  const words = pathwayWords(ctx, pathway);
+  const own = words.attributes;
   return (
     <>
       {pathway.tracks.map((track) => (
@@ -191,15 +279,17 @@ export function PathwayGuide({
           aria-labelledby={`spoor-${track.id}-titel`}
           key={track.id}
         >
-          <Heading level={level} id={`spoor-${track.id}-titel`}>
-            {track.title[locale]}
+          <Heading level={level} id={`spoor-${track.id}-titel`} {...own}>
+            {words.of(track.title)}
           </Heading>
-          <p>{track.summary[locale]}</p>
-          <ol class="app-pathway-steps" aria-label={`${t('pathway.track.steps')}: ${track.title[locale]}`}>
+          <p {...own}>{words.of(track.summary)}</p>
+          <ol class="app-pathway-steps" aria-label={`${t('pathway.track.steps')}: ${words.of(track.title)}`}>
             {track.steps.map((step) => (
               <li class="app-pathway-step" id={`stap-${step.id}`} key={step.id}>
-                <Heading level={level + 1}>{step.title[locale]}</Heading>
-                <StepDetails ctx={ctx} step={step} level={level + 2} />
+                <Heading level={level + 1} {...own}>
+                  {words.of(step.title)}
+                </Heading>
+                <StepDetails ctx={ctx} words={words} step={step} level={level + 2} />
                 {step.next.length > 0 && (
                   <>
                     <Heading level={level + 2}>{t('pathway.step.next')}</Heading>
@@ -216,7 +306,9 @@ export function PathwayGuide({
               <ul>
                 {track.readMore.map((page) => (
                   <li key={page.slug}>
-                    <a href={`/informatie/${page.slug}`}>{page.title[locale]}</a>
+                    <a href={`/informatie/${page.slug}`} {...own}>
+                      {words.of(page.title)}
+                    </a>
                   </li>
                 ))}
               </ul>
@@ -257,7 +349,9 @@ export interface PathwayTracksProps {
  * what may still come.
  */
 export function PathwayTracks({ ctx, pathway, state, level = 3, actions }: PathwayTracksProps) {
-  const { t, locale } = ctx;
+  const { t } = ctx;
+  const words = pathwayWords(ctx, pathway);
+  const own = words.attributes;
   return (
     <div class="app-pathway">
       {pathway.tracks.map((track) => {
@@ -280,13 +374,13 @@ export function PathwayTracks({ ctx, pathway, state, level = 3, actions }: Pathw
         const headingId = `lijn-spoor-${track.id}`;
         return (
           <section class="app-pathway-track" aria-labelledby={headingId} key={track.id}>
-            <Heading level={level} id={headingId}>
-              {track.title[locale]}
+            <Heading level={level} id={headingId} {...own}>
+              {words.of(track.title)}
             </Heading>
             <p>
               <strong>{t('pathway.case.status')}</strong>{' '}
               {status === 'current' && current !== undefined
-                ? t('pathway.case.current', { step: current.title[locale] })
+                ? withPathwayTexts(t, 'pathway.case.current', { step: words.of(current.title) }, words)
                 : status === 'finished'
                   ? t('pathway.case.finished')
                   : t('pathway.case.notStarted')}
@@ -294,7 +388,7 @@ export function PathwayTracks({ ctx, pathway, state, level = 3, actions }: Pathw
             {current !== undefined && (
               <details class="app-pathway-about" open>
                 <summary>{t('pathway.case.aboutStep')}</summary>
-                <StepDetails ctx={ctx} step={current} level={level + 1} />
+                <StepDetails ctx={ctx} words={words} step={current} level={level + 1} />
               </details>
             )}
 
@@ -304,7 +398,9 @@ export function PathwayTracks({ ctx, pathway, state, level = 3, actions }: Pathw
             ) : (
               <ol>
                 {done.map((entry) => (
-                  <li key={entry.key}>{entry.step.title[locale]}</li>
+                  <li key={entry.key} {...own}>
+                    {words.of(entry.step.title)}
+                  </li>
                 ))}
               </ol>
             )}
@@ -317,8 +413,8 @@ export function PathwayTracks({ ctx, pathway, state, level = 3, actions }: Pathw
                 {upcoming.map((step) => (
                   <li key={step.id}>
                     <details>
-                      <summary>{stepName(ctx, pathway, step.id, track)}</summary>
-                      <StepDetails ctx={ctx} step={step} level={level + 2} />
+                      <summary>{stepName(ctx, words, pathway, step.id, track)}</summary>
+                      <StepDetails ctx={ctx} words={words} step={step} level={level + 2} />
                     </details>
                   </li>
                 ))}

@@ -66,12 +66,16 @@ export interface SearchIndex {
   size(): Partial<Record<Language, number>>;
 }
 
+/**
+ * What a hit is made of: the page without its markdown, and its text. The words with their places (for snippets)
+ * are worked out again for the few pages a search shows, not kept for every page: kept, they were most of the
+ * index's memory once six languages were indexed (issue 17).
+ */
 interface IndexedPage {
   id: number;
-  page: SearchablePage;
+  page: Omit<SearchablePage, 'bodyMarkdown'>;
+  lang: Language;
   body: string;
-  bodyWords: Word[];
-  summaryWords: Word[];
 }
 
 interface Document {
@@ -222,19 +226,13 @@ export function createSearchIndex(): SearchIndex {
         const lang = page.lang;
         const { text, headings } = markdownText(page.bodyMarkdown);
         const document = { id, title: page.title, headings: headings.join('\n'), summary: page.summary, body: text };
-        const indexed = {
-          id,
-          page,
-          body: text,
-          bodyWords: wordsOf(text, lang),
-          summaryWords: wordsOf(page.summary, lang),
-        };
-        nextPages.set(id, indexed);
+        const { bodyMarkdown: _markdown, ...shown } = page;
+        nextPages.set(id, { id, page: shown, lang, body: text });
         documents[lang].push(document);
         held[lang].add(keyOf(page));
         for (const word of [
-          ...indexed.bodyWords,
-          ...indexed.summaryWords,
+          ...wordsOf(text, lang),
+          ...wordsOf(page.summary, lang),
           ...wordsOf(`${page.title} ${document.headings}`, lang),
         ]) {
           if (word.term !== undefined) terms[lang].add(word.term);
@@ -265,10 +263,11 @@ export function createSearchIndex(): SearchIndex {
         if (indexed === undefined) return [];
         const matched = new Set(result.terms);
         const { page } = indexed;
+        const summaryWords = () => wordsOf(page.summary, indexed.lang);
         const snippet =
-          snippetOf(indexed.body, indexed.bodyWords, matched) ??
-          snippetOf(page.summary, indexed.summaryWords, matched) ??
-          beginning(page.summary, indexed.summaryWords);
+          snippetOf(indexed.body, wordsOf(indexed.body, indexed.lang), matched) ??
+          snippetOf(page.summary, summaryWords(), matched) ??
+          beginning(page.summary, summaryWords());
         return [
           {
             section: page.section,

@@ -1,6 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { languageProblems, languageProblemText } from '../../shared/i18n/document-languages.js';
+import {
+  documentExtraLanguages,
+  languageProblems,
+  languageProblemText,
+  textsOf,
+} from '../../shared/i18n/document-languages.js';
 import type { Translate } from '../../shared/i18n/i18n.js';
 import { TextArea } from '../../shared/views/components/fields.js';
 import type {
@@ -86,6 +91,15 @@ function newestPerVersion(history: readonly string[]): { text: string; last: boo
   });
 }
 
+/** A version with its texts in nl and en only: what must not change when a language is added to a version. */
+function withoutLanguages(pathway: Pathway): unknown {
+  const copy = structuredClone(pathway);
+  for (const { text } of textsOf(copy)) {
+    for (const language of documentExtraLanguages) delete (text as Record<string, unknown>)[language];
+  }
+  return copy;
+}
+
 /** Lines of the registry from the editorial store: per key, every published text, the last one current. */
 export function pathwayLines(documents: readonly PublishedDocument[], t: Translate): PathwayLine[] {
   return documents
@@ -152,8 +166,12 @@ export function createPathwayKind(options: PathwayKindOptions): PathwayKind {
       if (owner !== undefined && owner !== key) {
         problems.push(t('pathwayKind.problem.versionTaken', { version: value.version, next: nextVersion(0) }));
       } else if (owner === key) {
+        // The same version again may only add or change languages (ADR 0056: a language written into
+        // content/pathway/v1.json is imported as a new revision of version 1); its steps stay what cases name.
         const known = registry.version(value.version)!;
-        const same = JSON.stringify({ ...known, status: 'published' }) === JSON.stringify(value);
+        const same =
+          JSON.stringify(withoutLanguages({ ...known, status: 'published' })) ===
+          JSON.stringify(withoutLanguages(value));
         if (!same) {
           problems.push(t('pathwayKind.problem.versionTaken', { version: value.version, next: nextVersion(0) }));
         }

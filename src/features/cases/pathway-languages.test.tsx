@@ -350,6 +350,14 @@ for (const dialect of dialects) {
       const before = await get('/samenwerken/hoe-het-werkt', 'tr');
       assert.equal(before.statusCode, 200);
       assert.doesNotMatch(before.body, /TR /, 'no synthetic Turkish yet');
+      // The shipped file's Arabic (applied from the translators' file): the page in Arabic, right to left.
+      const shipped = target.services.pathway.current;
+      assert.ok(completeLanguages(shipped).includes('ar'));
+      const arabic = await get('/samenwerken/hoe-het-werkt', 'ar');
+      assert.equal(arabic.statusCode, 200);
+      assert.match(arabic.body, /<html[^>]*lang="ar"[^>]*dir="rtl"|<html[^>]*dir="rtl"[^>]*lang="ar"/);
+      for (const track of shipped.tracks) assert.ok(arabic.body.includes(`>${track.title.ar}</h2>`), track.id);
+      assert.doesNotMatch(mainOf(arabic.body), /lang="en"/);
 
       const text = `${JSON.stringify(withLanguage(JSON.parse(source), 'tr'), null, 2)}\n`;
       const counts = await target.services.editorial.importDocuments('pathway', [{ key: 'national', text }]);

@@ -3,8 +3,8 @@ import { IntlMessageFormat } from 'intl-messageformat';
 /*
  * The rules every translated text keeps against its Dutch text (docs/adr/0050): the same numbers of three or more
  * digits (emergency numbers, phone numbers, years of sources) and the same ICU placeholders. Shared by the
- * catalogue test (src/translations/translations.test.tsx) and the questionnaire's languages
- * (src/features/check/check.schema.ts), so the two cannot drift apart.
+ * catalogue test (src/translations/translations.test.tsx) and the editorial documents' languages (the check's
+ * questionnaire and the pathway, document-languages.ts), so they cannot drift apart.
  */
 
 /** Phone numbers and other numbers of three digits or more: 112, 0900-8844, 0800-0113, 113.nl, 2013. */

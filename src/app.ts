@@ -198,6 +198,9 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     sessionCookieName: sessionCookieName(config.secureCookies),
     trustProxy: config.trustProxy,
     accessLog,
+    ...(services.rateLimitNow !== undefined && {
+      countNow: { count: services.rateLimitNow, max: config.rateLimit.max, windowMs: config.rateLimit.windowMs },
+    }),
   });
 
   // Every state-changing route checks the CSRF token after the body is parsed, unless it opts out.

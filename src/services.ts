@@ -79,7 +79,8 @@ import { createRootSchedule } from './features/log/root-schedule.js';
 import { createChangeBus } from './shared/db/change-bus.js';
 import { createOneInstance } from './shared/db/one-instance.js';
 import { createRateLimitsRepository } from './shared/db/rate-limits.js';
-import { databaseRateLimitStore } from './shared/http/rate-limit-store.js';
+import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
+import { type CountNow, databaseRateLimitStore, memoryRateLimitStore } from './shared/http/rate-limit-store.js';
 import {
   queueWitnessPushes,
   witnessDaily,
@@ -446,21 +447,27 @@ export function createServices(
   editorial.onPublished((kind) => {
     if (kind === 'page' || kind === 'article' || kind === 'pathway') search.rebuildSoon();
   });
+  const rateLimits: { store: FastifyRateLimitStoreCtor; countNow: CountNow | undefined } =
+    database.dialect === 'postgres'
+      ? {
+          store: databaseRateLimitStore(createRateLimitsRepository(database.db), {
+            hashKey: (key) => rateLimitKeyedHash('rate-limit', key),
+            onError: (error) =>
+              warn(`deleting ended rate-limit windows failed: ${error instanceof Error ? error.name : 'unknown'}`),
+          }),
+          countNow: undefined,
+        }
+      : memoryRateLimitStore();
   return {
     config,
     dialect: database.dialect,
     changeBus,
     rootSchedule,
     // The rate limit's store (ADR 0041): in the database on PostgreSQL, where several instances serve; SQLite has one
-    // instance per database file, which keeps the plugin's own in-memory store (no write per request).
-    rateLimitStore:
-      database.dialect === 'postgres'
-        ? databaseRateLimitStore(createRateLimitsRepository(database.db), {
-            hashKey: (key) => rateLimitKeyedHash('rate-limit', key),
-            onError: (error) =>
-              warn(`deleting ended rate-limit windows failed: ${error instanceof Error ? error.name : 'unknown'}`),
-          })
-        : undefined,
+    // instance per database file, which counts in memory (no write per request) and lets the early answers of
+    // stored pages count without a promise (rateLimitNow).
+    rateLimitStore: rateLimits.store,
+    rateLimitNow: rateLimits.countNow,
     editorial,
     translationReviews,
     content,

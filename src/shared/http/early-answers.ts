@@ -5,6 +5,7 @@ import proxyAddr from '@fastify/proxy-addr';
 import type { FastifyInstance, FastifyRequest, FastifyServerFactory } from 'fastify';
 import { type Language, languageCookie, negotiateLanguage } from '../i18n/i18n.js';
 import type { AccessLog } from './access-log.js';
+import type { CountNow } from './rate-limit-store.js';
 import type { PageCache } from './page-cache.js';
 import { hstsFor } from './security-headers.js';
 
@@ -83,7 +84,17 @@ export function clientOf(trustProxy: boolean | string[]): {
 export function answerStoredPagesEarly(
   app: FastifyInstance,
   cache: PageCache,
-  options: { sessionCookieName: string; trustProxy: boolean | string[]; accessLog: AccessLog },
+  options: {
+    sessionCookieName: string;
+    trustProxy: boolean | string[];
+    accessLog: AccessLog;
+    /**
+     * The global limit counted at once (memoryRateLimitStore, one instance on SQLite) with its maximum and window:
+     * then the page is answered in this turn, without the plugin's promise. Without it (the database store) the
+     * plugin's createRateLimit counts.
+     */
+    countNow?: { count: CountNow; max: number; windowMs: number };
+  },
 ): EarlyListener {
   const client = clientOf(options.trustProxy);
   let limit: ReturnType<FastifyInstance['createRateLimit']> | undefined;
@@ -141,6 +152,20 @@ export function answerStoredPagesEarly(
       return false;
     }
     if (stored === undefined) return false;
+    const { countNow } = options;
+    if (countNow !== undefined) {
+      // Over the limit (the plugin's rule: more than max in the window): Fastify's path counts it again and
+      // answers with the 429 page.
+      if (countNow.count(client.ip(request) ?? '', countNow.windowMs).current > countNow.max) return false;
+      try {
+        return answer(request, response, cookies, stored, start);
+      } catch (error) {
+        if (!response.headersSent) return false;
+        app.log.error({ err: error }, 'an early answer failed after its headers were sent');
+        if (!response.writableEnded) response.destroy();
+        return true;
+      }
+    }
     limit ??= app.createRateLimit();
     // The limiter reads the key (request.ip, app.ts) and the route's group; no route here has its own limit.
     const limited = { ip: client.ip(request), routeOptions: { config: {} } } as unknown as FastifyRequest;

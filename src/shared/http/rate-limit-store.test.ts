@@ -6,7 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import { describeEachDialect } from '../../../test/helpers/databases.js';
 import { openDatabase } from '../db/database.js';
 import { createRateLimitsRepository } from '../db/rate-limits.js';
-import { databaseRateLimitStore } from './rate-limit-store.js';
+import { databaseRateLimitStore, memoryRateLimitStore } from './rate-limit-store.js';
 
 /*
  * The rate limit's store in the database (issue 17, ADR 0041), on both databases: counts in a fixed window, a new
@@ -118,4 +118,48 @@ describeEachDialect('rate-limit store', (database, dialect) => {
       await other.close();
     }
   });
+});
+
+test('in memory: a fixed window per limit and client, counted at once, as the plugin counts it', async () => {
+  let now = 1_000_000;
+  const { store: Store, countNow } = memoryRateLimitStore({ clock: () => now });
+  const global = new Store({});
+  const route = global.child({ routeInfo: { method: 'POST', url: '/feedback/:slug' } } as never);
+  assert.deepEqual(await incr(global, '192.0.2.7', 1_000), { current: 1, ttl: 1_000 });
+  now += 400;
+  // The early answers' count is the global limit's: the same window.
+  assert.deepEqual(countNow('192.0.2.7', 1_000), { current: 2, ttl: 600 });
+  assert.deepEqual(await incr(route, '192.0.2.7', 1_000), { current: 1, ttl: 1_000 }, 'a route counts apart');
+  assert.deepEqual(await incr(global, '192.0.2.8', 1_000), { current: 1, ttl: 1_000 }, 'another client apart');
+  const read = (store: FastifyRateLimitStore, key: string) =>
+    new Promise((resolve) => (store as Readable).read(key, (_error, result) => resolve(result), 1_000, 10));
+  assert.deepEqual(await read(global, '192.0.2.7'), { current: 2, ttl: 600 }, 'read does not count');
+  now += 600;
+  assert.deepEqual(await incr(global, '192.0.2.7', 1_000), { current: 1, ttl: 1_000 }, 'a new window');
+});
+
+test('in memory: at most maxKeys clients are kept, ended windows and then the oldest go first', () => {
+  let now = 0;
+  const { countNow } = memoryRateLimitStore({ maxKeys: 3, clock: () => now });
+  countNow('a', 1_000);
+  countNow('a', 1_000);
+  countNow('b', 10_000);
+  countNow('c', 10_000);
+  now = 2_000; // a's window ended
+  countNow('d', 10_000); // a goes
+  assert.equal(countNow('b', 10_000).current, 2, 'b kept');
+  countNow('e', 10_000); // full: the oldest window (b's) goes
+  assert.equal(countNow('c', 10_000).current, 2, 'c kept');
+  assert.equal(countNow('b', 10_000).current, 1, 'b was forgotten and starts again');
+});
+
+test('in memory, through the plugin: 429 after max requests in the window', async () => {
+  const { store } = memoryRateLimitStore();
+  const app = Fastify();
+  await app.register(fastifyRateLimit, { max: 3, timeWindow: 60_000, store });
+  app.get('/', () => 'ok');
+  const statuses: number[] = [];
+  for (let index = 0; index < 5; index += 1) statuses.push((await app.inject({ method: 'GET', url: '/' })).statusCode);
+  assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
+  await app.close();
 });

@@ -93,3 +93,69 @@ export function databaseRateLimitStore(
 
   return DatabaseRateLimitStore;
 }
+
+/** The global limit's count for one client, now (memoryRateLimitStore): what the plugin's incr would answer. */
+export type CountNow = (key: string, windowMs: number) => { current: number; ttl: number };
+
+/**
+ * The store for one instance (SQLite: one instance per database file), in memory, counting as the database store
+ * does (a fixed window per limit and client, the same buckets) and as the plugin's own in-memory store did. Its
+ * `incr` answers at once, and `countNow` gives the early answers of stored pages (early-answers.ts) the global
+ * limit's count without a promise: a stored page is answered in the request listener's own turn, which was the
+ * largest cost left on that path besides the socket write (issue 13). At most `maxKeys` clients are remembered
+ * (ended windows go first, then the oldest windows), as the plugin's store kept 5,000.
+ */
+export function memoryRateLimitStore(options: { maxKeys?: number; clock?: () => number } = {}): {
+  store: FastifyRateLimitStoreCtor;
+  countNow: CountNow;
+} {
+  const clock = options.clock ?? Date.now;
+  const maxKeys = options.maxKeys ?? 10_000;
+  const windows = new Map<string, { count: number; resetAt: number }>();
+
+  const makeRoom = (now: number): void => {
+    if (windows.size < maxKeys) return;
+    for (const [key, window] of windows) if (window.resetAt <= now) windows.delete(key);
+    for (const key of windows.keys()) {
+      if (windows.size < maxKeys) break;
+      windows.delete(key);
+    }
+  };
+
+  const count = (bucket: string, key: string, windowMs: number, increment: boolean) => {
+    const now = clock();
+    const id = `${bucket}\u0000${key}`;
+    let window = windows.get(id);
+    if (window === undefined || window.resetAt <= now) {
+      if (!increment) return { current: 0, ttl: windowMs };
+      if (window !== undefined) windows.delete(id);
+      makeRoom(now);
+      window = { count: 0, resetAt: now + windowMs };
+      windows.set(id, window);
+    }
+    if (increment) window.count += 1;
+    return { current: window.count, ttl: window.resetAt - now };
+  };
+
+  class MemoryRateLimitStore implements FastifyRateLimitStore {
+    readonly bucket: string;
+
+    constructor(params: unknown) {
+      this.bucket = bucketOf(params);
+    }
+
+    incr(key: string, callback: Callback, timeWindow: number): void {
+      callback(null, count(this.bucket, key, timeWindow, true));
+    }
+
+    read(key: string, callback: Callback, timeWindow: number): void {
+      callback(null, count(this.bucket, key, timeWindow, false));
+    }
+
+    child(params: unknown): FastifyRateLimitStore {
+      return new MemoryRateLimitStore(params);
+    }
+  }
+
+  return { store: MemoryRateLimitStore, countNow: (key, windowMs) => count('', key, windowMs, true) };
+}

@@ -24,6 +24,11 @@ interface Entry {
   early?: () => void;
   /** The route's pattern, for the access line of an early answer (as Fastify's routeOptions.url). */
   route?: string;
+  /**
+   * `headers` with the Content-Length of an early answer that adds no cookie and no HSTS, made once and given to
+   * every such answer (node:http reads it, never changes it): one object of one shape, not a copy per response.
+   */
+  complete?: { length: number; headers: Record<string, string | string[]> };
 }
 
 /** What an early answer adds to a stored page for this request (early-answers.ts). */
@@ -150,18 +155,28 @@ export function createPageCache(options: PageCacheOptions) {
       const entry = entries.get(`${language} ${url}`);
       if (entry?.headers === undefined || entry.expires <= clock()) return false;
       const { parts } = entry;
-      const headers: Record<string, string | string[]> = { ...entry.headers };
       let token = '';
+      let cookie: string | undefined;
       if (parts.length > 1) {
         const made = extras.csrf();
         token = made.token;
-        if (made.cookie !== undefined) headers['set-cookie'] = made.cookie;
+        cookie = made.cookie;
       }
-      if (extras.hsts !== undefined) headers['strict-transport-security'] = extras.hsts;
       // A token is base64url and '-' (ASCII): its length in bytes is its length in characters.
       let length = token.length * (parts.length - 1);
       for (const part of parts) length += part.length;
-      headers['content-length'] = String(length);
+      let headers: Record<string, string | string[]>;
+      if (cookie === undefined && extras.hsts === undefined) {
+        if (entry.complete?.length !== length) {
+          entry.complete = { length, headers: { ...entry.headers, 'content-length': String(length) } };
+        }
+        headers = entry.complete.headers;
+      } else {
+        headers = { ...entry.headers };
+        if (cookie !== undefined) headers['set-cookie'] = cookie;
+        if (extras.hsts !== undefined) headers['strict-transport-security'] = extras.hsts;
+        headers['content-length'] = String(length);
+      }
       entry.early?.();
       // Written directly: the stored parts and the token, corked so they leave in one write, without copying the
       // page into a new buffer per response (that copy cost more than the rest of the write).

@@ -25,10 +25,12 @@ interface Entry {
   /** The route's pattern, for the access line of an early answer (as Fastify's routeOptions.url). */
   route?: string;
   /**
-   * `headers` with the Content-Length of an early answer that adds no cookie and no HSTS, made once and given to
-   * every such answer (node:http reads it, never changes it): one object of one shape, not a copy per response.
+   * `headers` completed for early answers as a flat list (name, value, name, value, …), one per kind of answer
+   * (with or without a cookie, with or without HSTS), made once: an answer puts its own cookie, HSTS and length in
+   * its slots and hands the list to writeHead, which reads it at once and keeps nothing of it. node:http walks a
+   * list by index; an object per response (each page's headers a shape of their own) made its header loop slow.
    */
-  complete?: { length: number; headers: Record<string, string | string[]> };
+  complete?: Map<string, { list: (string | string[])[]; cookie: number; hsts: number; length: number }>;
 }
 
 /** What an early answer adds to a stored page for this request (early-answers.ts). */
@@ -165,18 +167,24 @@ export function createPageCache(options: PageCacheOptions) {
       // A token is base64url and '-' (ASCII): its length in bytes is its length in characters.
       let length = token.length * (parts.length - 1);
       for (const part of parts) length += part.length;
-      let headers: Record<string, string | string[]>;
-      if (cookie === undefined && extras.hsts === undefined) {
-        if (entry.complete?.length !== length) {
-          entry.complete = { length, headers: { ...entry.headers, 'content-length': String(length) } };
-        }
-        headers = entry.complete.headers;
-      } else {
-        headers = { ...entry.headers };
-        if (cookie !== undefined) headers['set-cookie'] = cookie;
-        if (extras.hsts !== undefined) headers['strict-transport-security'] = extras.hsts;
-        headers['content-length'] = String(length);
+      const kind = `${cookie === undefined ? '' : 'c'}${extras.hsts === undefined ? '' : 'h'}`;
+      entry.complete ??= new Map();
+      let complete = entry.complete.get(kind);
+      if (complete === undefined) {
+        const list = Object.entries(entry.headers).flat();
+        const slot = (name: string): number => list.push(name, '') - 1;
+        complete = {
+          list,
+          cookie: cookie === undefined ? -1 : slot('set-cookie'),
+          hsts: extras.hsts === undefined ? -1 : slot('strict-transport-security'),
+          length: slot('content-length'),
+        };
+        entry.complete.set(kind, complete);
       }
+      const headers = complete.list;
+      if (cookie !== undefined) headers[complete.cookie] = cookie;
+      if (extras.hsts !== undefined) headers[complete.hsts] = extras.hsts;
+      headers[complete.length] = String(length);
       entry.early?.();
       // Written directly: the stored parts and the token, corked so they leave in one write, without copying the
       // page into a new buffer per response (that copy cost more than the rest of the write).

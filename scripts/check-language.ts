@@ -10,8 +10,8 @@
  *     (and writes nothing) unless every text then has the language and every text keeps its Dutch numbers and
  *     placeholders (the same check the app makes at start).
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { documentVersionFile } from './document-version.js';
 import { questionnaireSchema } from '../src/features/check/check.schema.js';
 import {
   describeLanguageProblem,
@@ -22,22 +22,15 @@ import {
 import { questionnairesDir } from '../src/shared/paths.js';
 
 const [language, command, argument, versionArgument] = process.argv.slice(2);
-const usage = () => {
+const usage = (): never => {
   console.error('usage: check-language.ts <makkelijk|ar|tr|pl> todo [version] | apply <file.json> [version]');
   process.exit(2);
 };
 if (!(questionnaireExtraLanguages as readonly string[]).includes(language ?? '')) usage();
 const lang = language as (typeof questionnaireExtraLanguages)[number];
 
-const versions = readdirSync(questionnairesDir)
-  .map((name) => /^v(\d+)\.json$/.exec(name)?.[1])
-  .filter((number): number is string => number !== undefined)
-  .map(Number)
-  .sort((a, b) => a - b);
-const wanted = command === 'todo' ? argument : versionArgument;
-const version = wanted === undefined ? versions.at(-1) : Number(wanted);
-if (version === undefined || !versions.includes(version)) usage();
-const file = path.join(questionnairesDir, `v${version}.json`);
+const chosen = documentVersionFile(questionnairesDir, command === 'todo' ? argument : versionArgument) ?? usage();
+const { file, version } = chosen;
 const raw = JSON.parse(readFileSync(file, 'utf8')) as unknown;
 
 if (command === 'todo') {

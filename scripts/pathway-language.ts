@@ -10,8 +10,8 @@
  *     nothing else in the file moves; refuses (and writes nothing) when a text is missing, extra or empty or does
  *     not keep the numbers (3+ digits) of its Dutch text — it prints which (the same rules the app checks at start).
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { documentVersionFile } from './document-version.js';
 import { applyPathwayLanguage, pathwayLanguageTodo } from '../src/features/cases/pathway-languages.js';
 import { documentExtraLanguages } from '../src/shared/i18n/document-languages.js';
 import { pathwayDir } from '../src/shared/paths.js';
@@ -24,15 +24,8 @@ const usage = (): never => {
 if (!(documentExtraLanguages as readonly string[]).includes(language ?? '')) usage();
 const lang = language as (typeof documentExtraLanguages)[number];
 
-const versions = readdirSync(pathwayDir)
-  .map((name) => /^v(\d+)\.json$/.exec(name)?.[1])
-  .filter((number): number is string => number !== undefined)
-  .map(Number)
-  .sort((a, b) => a - b);
-const wanted = command === 'todo' ? argument : versionArgument;
-const version = wanted === undefined ? versions.at(-1) : Number(wanted);
-if (version === undefined || !versions.includes(version)) usage();
-const file = path.join(pathwayDir, `v${version}.json`);
+const chosen = documentVersionFile(pathwayDir, command === 'todo' ? argument : versionArgument) ?? usage();
+const { file } = chosen;
 const source = readFileSync(file, 'utf8');
 
 if (command === 'todo') {

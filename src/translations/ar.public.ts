@@ -1164,9 +1164,9 @@ export const arPublic: PartialCatalogue = {
   // keys added meanwhile
   'content.edit.problem.translation':
     'الترجمة تتبع الصفحة الهولندية التي تحمل الاسم نفسه، ولها المصادر نفسها وتاريخ التحقق نفسه مثل تلك الصفحة. لم يُنشر أي شيء.',
-  'check.editor.languageIncomplete':
+  'document.languageIncomplete':
     'اللغة {language} موجودة في {has} من النصوص، من أصل {of}. ضعها في كل نص، أو لا تضعها في أي نص. إنها ناقصة في: {missing}',
-  'check.editor.languageRule':
+  'document.languageRule':
     '{path} ({language}): {problem, select, numbers {الأرقام (3 أرقام أو أكثر) ليست أرقام النص الهولندي} placeholders {العناصر النائبة بين الأقواس المعقوفة ليست عناصر النص الهولندي} icu {قوس معقوف ليس عنصرًا نائبًا} other {النص فارغ}}.',
   // The help finder's interpreter line (ADR 0054), developer-written.
   'help.interpreter.no': 'بحسب المصدر، لا يمكن توفير مترجم هنا.',

@@ -1203,9 +1203,9 @@ export const plPublic: PartialCatalogue = {
   // Added while translating: translations of content pages and of the check.
   'content.edit.problem.translation':
     'Tłumaczenie należy do strony niderlandzkiej o tej samej nazwie i ma te same źródła oraz tę samą datę sprawdzenia co ta strona. Nic nie zostało opublikowane.',
-  'check.editor.languageIncomplete':
+  'document.languageIncomplete':
     'Język {language} jest w {has} z {of} tekstów. Dodaj go do każdego tekstu albo do żadnego. Brakuje go w: {missing}',
-  'check.editor.languageRule':
+  'document.languageRule':
     '{path} ({language}): {problem, select, numbers {numery (3 lub więcej cyfr) nie są takie jak w tekście niderlandzkim} placeholders {symbole zastępcze w nawiasach klamrowych nie są takie jak w tekście niderlandzkim} icu {nawias klamrowy, który nie jest symbolem zastępczym} other {tekst jest pusty}}.',
   // The help finder's interpreter line (ADR 0054), developer-written.
   'help.interpreter.no': 'Według źródła nie można tu zapewnić tłumacza.',

@@ -182,9 +182,9 @@ export const trPublic: PartialCatalogue = {
   'check.outcome.readFamilySafety': 'Siz veya aileniz tehdit edilirseniz ne yapacağınızı okuyun',
   // The CMS editor of the questionnaire works in nl or en only (safety.ts editorLocale); English, the fallback for tr.
   'check.editor.language': 'en',
-  'check.editor.languageIncomplete':
+  'document.languageIncomplete':
     '{language} dili {of} metinden {has} tanesinde var. Onu her metne koyun veya hiçbirine koymayın. Eksik olduğu yerler: {missing}',
-  'check.editor.languageRule':
+  'document.languageRule':
     '{path} ({language}): {problem, select, numbers {numaralar (3 veya daha fazla rakam) Hollandaca metindekilerle aynı değil} placeholders {süslü parantez içindeki yer tutucular Hollandaca metindekilerle aynı değil} icu {yer tutucu olmayan bir süslü parantez var} other {metin boş}}.',
   'check.editor.title': 'Soru listesi, sürüm {version}',
   'check.editor.json': 'Soru listesi (JSON)',

@@ -61,10 +61,6 @@ const nl = {
   'check.editor.item': 'nr. {number}',
   'check.editor.wrongKey': 'Er is maar één vragenlijst, met de sleutel "check".',
   'check.editor.previewNote': 'Zo zien ouders de vragen. Versturen kan hier niet.',
-  'check.editor.languageIncomplete':
-    'De taal {language} staat in {has} van de {of} teksten. Zet hem in elke tekst, of in geen enkele. Hij ontbreekt bij: {missing}',
-  'check.editor.languageRule':
-    '{path} ({language}): {problem, select, numbers {de nummers (3 of meer cijfers) zijn niet die van de Nederlandse tekst} placeholders {de placeholders tussen accolades zijn niet die van de Nederlandse tekst} icu {een accolade die geen placeholder is} other {de tekst is leeg}}.',
   'check.field.intro': 'Titel en inleiding',
   'check.field.question': 'Vraag {id}',
   'check.field.rule': 'Regel: {name}',
@@ -185,10 +181,6 @@ const en: Translation<typeof nl> = {
   'check.editor.item': 'no. {number}',
   'check.editor.wrongKey': 'There is only one questionnaire, with the key "check".',
   'check.editor.previewNote': 'This is how parents see the questions. You cannot send it from here.',
-  'check.editor.languageIncomplete':
-    'The language {language} is in {has} of the {of} texts. Put it in every text, or in none. It is missing at: {missing}',
-  'check.editor.languageRule':
-    '{path} ({language}): {problem, select, numbers {the numbers (3 or more digits) are not those of the Dutch text} placeholders {the placeholders in braces are not those of the Dutch text} icu {a brace that is not a placeholder} other {the text is empty}}.',
   'check.field.intro': 'Title and introduction',
   'check.field.question': 'Question {id}',
   'check.field.rule': 'Rule: {name}',

@@ -221,7 +221,13 @@ for (const dialect of dialects) {
         const track = next.tracks.find((candidate) => candidate.id === 'strafzaak')!;
         const step = track.steps[0]!;
         const original = registry.version(1)!.tracks.find((candidate) => candidate.id === 'strafzaak')!.steps[0]!;
-        step.what = { nl: `${original.what.nl} Zoekwoord: ${nl}.`, en: `${original.what.en} Search word: ${en}.` };
+        // Every language the text has keeps it (a language is in every text of a version or in none).
+        step.what = Object.fromEntries(
+          Object.entries(original.what).map(([lang, text]) => [
+            lang,
+            `${text} ${lang === 'nl' ? 'Zoekwoord' : 'Search word'}: ${lang === 'nl' ? nl : en}.`,
+          ]),
+        ) as typeof step.what;
         const result = await target.services.editorial.importDocuments('pathway', [
           { key: 'national', text: `${JSON.stringify(next, null, 2)}\n` },
         ]);

@@ -105,14 +105,14 @@ export function describeLanguageProblem(problem: LanguageProblem): string {
 export function languageProblemText(problem: LanguageProblem, t: Translate): string {
   if (problem.kind === 'incomplete') {
     const more = problem.missing.length > 5 ? ' …' : '';
-    return t('check.editor.languageIncomplete', {
+    return t('document.languageIncomplete', {
       language: problem.language,
       has: problem.has,
       of: problem.of,
       missing: problem.missing.slice(0, 5).join(', ') + more,
     });
   }
-  return t('check.editor.languageRule', { path: problem.path, language: problem.language, problem: problem.kind });
+  return t('document.languageRule', { path: problem.path, language: problem.language, problem: problem.kind });
 }
 
 /**

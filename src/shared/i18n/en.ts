@@ -115,4 +115,10 @@ export const en: Translation<typeof nl> = {
 
   // Forms (src/shared/http/forms.ts): a field whose schema names no message of its own.
   'form.problem.invalid': 'This field is not right. Please check what you entered.',
+
+  // Languages of editorial documents (src/shared/i18n/document-languages.ts): the CMS's refusals.
+  'document.languageIncomplete':
+    'The language {language} is in {has} of the {of} texts. Put it in every text, or in none. It is missing at: {missing}',
+  'document.languageRule':
+    '{path} ({language}): {problem, select, numbers {the numbers (3 or more digits) are not those of the Dutch text} placeholders {the placeholders in braces are not those of the Dutch text} icu {a brace that is not a placeholder} other {the text is empty}}.',
 };

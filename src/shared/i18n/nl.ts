@@ -117,4 +117,10 @@ export const nl = {
 
   // Forms (src/shared/http/forms.ts): a field whose schema names no message of its own.
   'form.problem.invalid': 'Dit veld klopt niet. Kijk nog eens wat je hebt ingevuld.',
+
+  // Languages of editorial documents (src/shared/i18n/document-languages.ts): the CMS's refusals.
+  'document.languageIncomplete':
+    'De taal {language} staat in {has} van de {of} teksten. Zet hem in elke tekst, of in geen enkele. Hij ontbreekt bij: {missing}',
+  'document.languageRule':
+    '{path} ({language}): {problem, select, numbers {de nummers (3 of meer cijfers) zijn niet die van de Nederlandse tekst} placeholders {de placeholders tussen accolades zijn niet die van de Nederlandse tekst} icu {een accolade die geen placeholder is} other {de tekst is leeg}}.',
 } as const;

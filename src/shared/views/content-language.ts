@@ -1,4 +1,4 @@
-import { languageInfo } from '../i18n/i18n.js';
+import { type Language, languageInfo } from '../i18n/i18n.js';
 import type { PageContext } from './context.js';
 
 /**
@@ -7,10 +7,14 @@ import type { PageContext } from './context.js';
  * own, so a screen reader reads an English description in an Arabic page as English (WCAG 3.1.2) and it runs left
  * to right. A page that is not translated is already wrapped in its content language (layout.tsx).
  */
-export function contentLanguageAttributes(ctx: PageContext): { lang?: string; dir?: 'ltr' | 'rtl' } {
+export function contentLanguageAttributes(
+  ctx: PageContext,
+  /** The content's language: the page's content locale (nl or en) unless it says otherwise (a search hit). */
+  language: Language = ctx.locale,
+): { lang?: string; dir?: 'ltr' | 'rtl' } {
   const page = ctx.pageLanguage;
   const around = page === undefined || !page.translated ? ctx.locale : page.language;
-  const own = languageInfo[ctx.locale];
+  const own = languageInfo[language];
   if (languageInfo[around].tag === own.tag) return {};
   return { lang: own.tag, dir: own.dir };
 }

@@ -1,5 +1,5 @@
 import type { FormState } from '../../../shared/http/forms.js';
-import { type Language, languageInfo } from '../../../shared/i18n/i18n.js';
+import { contentLanguageAttributes } from '../../../shared/views/content-language.js';
 import { problemOf } from '../../../shared/http/forms.js';
 import type { PageContext } from '../../../shared/views/context.js';
 import { CsrfField } from '../../../shared/views/components/csrf-field.js';
@@ -31,16 +31,6 @@ export function Snippet({
   );
 }
 
-/**
- * The `lang` and `dir` of a hit's title and snippet (written in the page's language): none when the page around
- * is in that language, else the hit's own (WCAG 3.1.2), as the information index marks an entry.
- */
-export function hitLanguage(ctx: PageContext, lang: Language): { lang?: string; dir?: 'ltr' | 'rtl' } {
-  const around = ctx.pageLanguage?.translated === false ? ctx.locale : (ctx.pageLanguage?.language ?? ctx.locale);
-  const own = languageInfo[lang];
-  return own.tag === languageInfo[around].tag ? {} : { lang: own.tag, dir: own.dir };
-}
-
 function Results({ ctx, hits }: { ctx: PageContext; hits: readonly SearchHit[] }) {
   const { t } = ctx;
   return (
@@ -55,7 +45,7 @@ function Results({ ctx, hits }: { ctx: PageContext; hits: readonly SearchHit[] }
         <ol class="app-page-list app-search-results__list">
           {hits.map((hit) => (
             <li key={`${hit.section}/${hit.slug}`} class="app-page-list__item app-search-results__item">
-              <h3 class="app-search-results__title" {...hitLanguage(ctx, hit.lang)}>
+              <h3 class="app-search-results__title" {...contentLanguageAttributes(ctx, hit.lang)}>
                 <a class="app-page-list__link" href={hitUrl(hit)}>
                   {hit.title}
                 </a>
@@ -64,7 +54,7 @@ function Results({ ctx, hits }: { ctx: PageContext; hits: readonly SearchHit[] }
                 {t(hit.section === 'kennisbank' ? 'search.section.kennisbank' : 'search.section.informatie')}
                 {hit.visibility === 'professionals' && ` · ${t('search.professionalsOnly')}`}
               </p>
-              <Snippet parts={hit.snippet} language={hitLanguage(ctx, hit.lang)} />
+              <Snippet parts={hit.snippet} language={contentLanguageAttributes(ctx, hit.lang)} />
             </li>
           ))}
         </ol>
